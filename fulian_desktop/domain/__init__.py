@@ -1,0 +1,1 @@
+"""Pure domain rules: validation, value objects and the core exception tree."""

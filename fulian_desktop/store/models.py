@@ -1,0 +1,176 @@
+"""Typed models of the store.
+
+Every table that syncs carries `Record` columns; tables that belong to a unit carry
+`owner_unit_id` so scope checks and sync filtering are the same query everywhere.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Record, UTCDateTime, new_id, str_name, str_short, utcnow
+
+
+class StoreMeta(Base):
+    """One row: the identity of this store (checked against the key file on open)."""
+
+    __tablename__ = "store_meta"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OrgUnit(Record, Base):
+    __tablename__ = "org_unit"
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    name: Mapped[str_name]
+    tier: Mapped[str_short]
+    # Short word for case numbers: （2026）望婚调字第12号 -> "望".
+    case_prefix: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str | None] = mapped_column(String(32))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OwnedRecord(Record):
+    owner_unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"), index=True)
+
+
+class UserAccount(OwnedRecord, Base):
+    __tablename__ = "user_account"
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str_name]
+    role: Mapped[str_short]
+    password_hash: Mapped[str] = mapped_column(String(255))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Person(OwnedRecord, Base):
+    __tablename__ = "person"
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    name_pinyin: Mapped[str] = mapped_column(String(200), default="", index=True)
+    name_initials: Mapped[str] = mapped_column(String(50), default="", index=True)
+    sex: Mapped[str] = mapped_column(String(16), default="unknown")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    phone: Mapped[str | None] = mapped_column(String(32), index=True)
+    address: Mapped[str | None] = mapped_column(String(300))
+    marital_status: Mapped[str | None] = mapped_column(String(32))
+    ethnicity: Mapped[str | None] = mapped_column(String(32))
+    occupation: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Case(OwnedRecord, Base):
+    __tablename__ = "case_file"
+    case_no: Mapped[str] = mapped_column(String(64), unique=True)
+    case_year: Mapped[int] = mapped_column(Integer)
+    case_seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str_short]
+    title: Mapped[str_name]
+    tier: Mapped[str_short]
+    status: Mapped[str_short]
+    category: Mapped[str | None] = mapped_column(String(64))
+    sub_category: Mapped[str | None] = mapped_column(String(64))
+    dispute_type: Mapped[str | None] = mapped_column(String(64))
+    source: Mapped[str | None] = mapped_column(String(32))
+    urgency: Mapped[str] = mapped_column(String(16), default="normal")
+    major_incident: Mapped[bool] = mapped_column(Boolean, default=False)
+    involves_minor: Mapped[bool] = mapped_column(Boolean, default=False)
+    domestic_violence: Mapped[bool] = mapped_column(Boolean, default=False)
+    handler_id: Mapped[str | None] = mapped_column(ForeignKey("user_account.id"), index=True)
+    summary: Mapped[str | None] = mapped_column(Text)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    parties: Mapped[list["CaseParty"]] = relationship(back_populates="case", lazy="raise")
+
+    __table_args__ = (
+        UniqueConstraint("owner_unit_id", "kind", "case_year", "case_seq", name="uq_case_file_number"),
+        Index("ix_case_file_owner_opened", "owner_unit_id", "opened_at"),
+        Index("ix_case_file_opened", "opened_at"),
+        Index("ix_case_file_status_tier", "status", "tier", "opened_at"),
+    )
+
+
+class CaseParty(OwnedRecord, Base):
+    __tablename__ = "case_party"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    role: Mapped[str_short]
+    # Victim's address and contacts hidden from users without the right, and from respondent papers.
+    contact_confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    case: Mapped[Case] = relationship(back_populates="parties", lazy="raise")
+    person: Mapped[Person] = relationship(lazy="raise")
+
+
+class CaseEvent(OwnedRecord, Base):
+    """A timeline entry. Append-only: it is never edited, so sync merges it without conflict."""
+
+    __tablename__ = "case_event"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str_short]
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    actor_id: Mapped[str | None] = mapped_column(String(36))
+    actor_name: Mapped[str | None] = mapped_column(String(100))
+    summary: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class CaseCounter(Base):
+    """Next case sequence per unit, kind and year; bumped in the same transaction as the insert,
+    so a rolled-back case gives its number back and numbers stay gap-free."""
+
+    __tablename__ = "case_counter"
+    owner_unit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained log. `seq` is dense: a gap means a deleted entry."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    actor_id: Mapped[str | None] = mapped_column(String(36))
+    actor_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    entity: Mapped[str | None] = mapped_column(String(32))
+    entity_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    owner_unit_id: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The chain's tip: lets verify detect a truncated tail and serialises appenders (row lock)."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AppSetting(Base):
+    """Store-wide settings an administrator edits (idle lock minutes, unit name on papers …)."""
+
+    __tablename__ = "app_setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(100))

@@ -1,0 +1,91 @@
+"""Unit of work: one session per user action, committed as a whole or not at all."""
+from __future__ import annotations
+
+import errno
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..domain.errors import ConflictError, DiskFull, FulianError, StoreError, StoreLocked
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+class UnitOfWork:
+    """`with store.uow(write=True) as uow:` — commits on success, rolls back on any error.
+
+    Database errors are turned into domain errors here, once, so services and the UI
+    never look at driver exceptions.
+    """
+
+    def __init__(self, store: "Store", *, write: bool) -> None:
+        self.store = store
+        self.write = write
+        self.session: Session | None = None
+
+    def __enter__(self) -> "UnitOfWork":
+        bind = self.store.write_engine if self.write else self.store.engine
+        self.session = Session(bind=bind, expire_on_commit=False, autoflush=True)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> bool:
+        assert self.session is not None
+        try:
+            if exc is None and self.write:
+                try:
+                    self.session.commit()
+                except BaseException as commit_exc:
+                    self.session.rollback()
+                    translated = translate_db_error(commit_exc)
+                    if translated is not commit_exc:
+                        raise translated from commit_exc
+                    raise
+            else:
+                self.session.rollback()
+        finally:
+            self.session.close()
+        if exc is not None:
+            translated = translate_db_error(exc)
+            if translated is not exc:
+                raise translated from exc
+        return False
+
+    @property
+    def s(self) -> Session:
+        assert self.session is not None, "unit of work used outside its with-block"
+        return self.session
+
+    def flush(self) -> None:
+        try:
+            self.s.flush()
+        except BaseException as exc:
+            translated = translate_db_error(exc)
+            if translated is not exc:
+                raise translated from exc
+            raise
+
+
+def translate_db_error(exc: BaseException) -> BaseException:
+    if isinstance(exc, FulianError):
+        return exc
+    if isinstance(exc, StaleDataError):
+        return ConflictError("该记录已被其他用户修改。您的输入已保留，请刷新后核对再保存。")
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return DiskFull(_DISK_FULL)
+    if isinstance(exc, (OperationalError, DBAPIError)):
+        text = str(getattr(exc, "orig", exc)).lower()
+        if "disk is full" in text or "no space" in text:
+            return DiskFull(_DISK_FULL)
+        if "database is locked" in text or "busy" in text:
+            return StoreLocked("数据存储正被其他程序占用（例如正在备份），请稍后重试。")
+        if "readonly" in text or "read-only" in text:
+            return StoreError("数据存储为只读，无法保存。请检查文件权限。", code="read_only")
+    return exc
+
+
+_DISK_FULL = "磁盘空间已满，本次保存未完成，数据未改变，您的输入已保留。请清理磁盘空间后再保存。"
