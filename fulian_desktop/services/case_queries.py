@@ -1,0 +1,176 @@
+"""Finding cases: the filtered list (ids first, rows by page) and the direct lookups."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import aliased
+
+from ..domain.case_numbers import normalise_case_number
+from ..domain.enums import CaseKind, CaseStatus, PartyRole, Tier
+from ..domain.errors import InvalidIdNumber, InvalidPhone
+from ..domain.idnumber import parse_id_number
+from ..domain.phone import parse_phone
+from ..security.actor import Actor
+from ..security.permissions import Permission, require
+from ..store.models import Case, CaseParty, OrgUnit, Person, UserAccount
+from ..store.uow import UnitOfWork
+from .views import CaseRow
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    unit_ids: frozenset[str] | None = None  # None: the whole scope
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    tiers: frozenset[str] = field(default_factory=frozenset)
+    kinds: frozenset[str] = field(default_factory=frozenset)
+    category: str | None = None
+    handler_id: str | None = None
+    opened_from: datetime | None = None
+    opened_to: datetime | None = None
+    major_incident: bool | None = None
+    domestic_violence: bool | None = None
+    involves_minor: bool | None = None
+
+
+def _scoped(actor: Actor, stmt: Select) -> Select:
+    stmt = stmt.where(Case.deleted_at.is_(None))
+    if actor.is_system:
+        return stmt
+    return stmt.where(Case.owner_unit_id.in_(sorted(actor.scope_unit_ids)))
+
+
+def _filtered(stmt: Select, f: CaseFilter) -> Select:
+    conditions = []
+    if f.unit_ids is not None:
+        conditions.append(Case.owner_unit_id.in_(sorted(f.unit_ids)))
+    if f.statuses:
+        conditions.append(Case.status.in_(sorted(f.statuses)))
+    if f.tiers:
+        conditions.append(Case.tier.in_(sorted(f.tiers)))
+    if f.kinds:
+        conditions.append(Case.kind.in_(sorted(f.kinds)))
+    if f.category:
+        conditions.append(Case.category == f.category)
+    if f.handler_id:
+        conditions.append(Case.handler_id == f.handler_id)
+    if f.opened_from:
+        conditions.append(Case.opened_at >= f.opened_from)
+    if f.opened_to:
+        conditions.append(Case.opened_at < f.opened_to)
+    for column, wanted in ((Case.major_incident, f.major_incident), (Case.domestic_violence, f.domestic_violence),
+                           (Case.involves_minor, f.involves_minor)):
+        if wanted is not None:
+            conditions.append(column.is_(wanted))
+    return stmt.where(and_(*conditions)) if conditions else stmt
+
+
+def list_case_ids(uow: UnitOfWork, actor: Actor, f: CaseFilter = CaseFilter()) -> list[str]:
+    """Every matching id, newest first: the list model keeps these and fetches rows by page."""
+    require(actor, Permission.CASE_READ)
+    stmt = _filtered(_scoped(actor, select(Case.id)), f).order_by(Case.opened_at.desc(), Case.id.desc())
+    return list(uow.s.execute(stmt).scalars())
+
+
+def count_cases(uow: UnitOfWork, actor: Actor, f: CaseFilter = CaseFilter()) -> int:
+    require(actor, Permission.CASE_READ)
+    return uow.s.execute(_filtered(_scoped(actor, select(func.count(Case.id))), f)).scalar_one()
+
+
+def _row_select() -> Select:
+    handler = aliased(UserAccount)
+    return (select(Case.id, Case.case_no, Case.title, Case.kind, Case.status, Case.tier, Case.category,
+                   Case.owner_unit_id, OrgUnit.name, handler.display_name, Case.opened_at, Case.major_incident,
+                   Case.domestic_violence, Case.involves_minor)
+            .join(OrgUnit, OrgUnit.id == Case.owner_unit_id)
+            .outerjoin(handler, handler.id == Case.handler_id))
+
+
+def _to_row(r) -> CaseRow:  # noqa: ANN001 - a SQLAlchemy Row
+    return CaseRow(id=r[0], case_no=r[1], title=r[2], kind=CaseKind(r[3]), status=CaseStatus(r[4]), tier=Tier(r[5]),
+                   category=r[6], unit_id=r[7], unit_name=r[8], handler_name=r[9], opened_at=r[10],
+                   major_incident=bool(r[11]), domestic_violence=bool(r[12]), involves_minor=bool(r[13]))
+
+
+def fetch_case_rows(uow: UnitOfWork, actor: Actor, ids: list[str]) -> list[CaseRow]:
+    """Rows for the given ids, in the given order (ids outside the scope are dropped)."""
+    require(actor, Permission.CASE_READ)
+    if not ids:
+        return []
+    rows = {r[0]: _to_row(r) for r in uow.s.execute(_scoped(actor, _row_select()).where(Case.id.in_(ids)))}
+    return [rows[i] for i in ids if i in rows]
+
+
+def first_page(uow: UnitOfWork, actor: Actor, f: CaseFilter = CaseFilter(), limit: int = 50) -> list[CaseRow]:
+    require(actor, Permission.CASE_READ)
+    stmt = _filtered(_scoped(actor, _row_select()), f).order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit)
+    return [_to_row(r) for r in uow.s.execute(stmt)]
+
+
+def find_by_case_number(uow: UnitOfWork, actor: Actor, text: str) -> CaseRow | None:
+    require(actor, Permission.CASE_READ)
+    number = normalise_case_number(text)
+    if number is None:
+        return None
+    row = uow.s.execute(_scoped(actor, _row_select()).where(Case.case_no == number)).first()
+    return _to_row(row) if row else None
+
+
+def _cases_of_people(uow: UnitOfWork, actor: Actor, person_condition) -> list[CaseRow]:  # noqa: ANN001
+    people = select(CaseParty.case_id).join(Person, Person.id == CaseParty.person_id).where(
+        person_condition, CaseParty.deleted_at.is_(None))
+    stmt = _scoped(actor, _row_select()).where(Case.id.in_(people)).order_by(Case.opened_at.desc())
+    return [_to_row(r) for r in uow.s.execute(stmt)]
+
+
+def find_by_id_number(uow: UnitOfWork, actor: Actor, text: str) -> list[CaseRow]:
+    require(actor, Permission.CASE_READ)
+    try:
+        number = parse_id_number(text).number
+    except InvalidIdNumber:
+        return []
+    return _cases_of_people(uow, actor, Person.id_number == number)
+
+
+def find_by_phone(uow: UnitOfWork, actor: Actor, text: str) -> list[CaseRow]:
+    require(actor, Permission.CASE_READ)
+    try:
+        number = parse_phone(text).number
+    except InvalidPhone:
+        return []
+    return _cases_of_people(uow, actor, Person.phone == number)
+
+
+def find_by_name(uow: UnitOfWork, actor: Actor, text: str, limit: int = 200) -> list[CaseRow]:
+    """Exact name, or pinyin (full or initials) prefix: 张三, zhangsan, zs."""
+    require(actor, Permission.CASE_READ)
+    text = (text or "").strip()
+    if not text:
+        return []
+    if text.isascii():
+        key = text.lower().replace(" ", "")
+        condition = or_(Person.name_initials == key, Person.name_pinyin == key)
+    else:
+        condition = Person.name == text
+    rows = _cases_of_people(uow, actor, condition)
+    return rows[:limit]
+
+
+def quick_search(uow: UnitOfWork, actor: Actor, text: str) -> list[CaseRow]:
+    """The one search box: case number, ID number, phone, else a name or its pinyin."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    if normalise_case_number(text):
+        row = find_by_case_number(uow, actor, text)
+        return [row] if row else []
+    compact = text.replace(" ", "").replace("-", "")
+    if len(compact) in (15, 18) and compact[:-1].isdigit():
+        return find_by_id_number(uow, actor, text)
+    if compact.lstrip("+").isdigit():
+        return find_by_phone(uow, actor, text)
+    return find_by_name(uow, actor, text)
+
+
+APPLICANT_ROLES = (PartyRole.APPLICANT.value, PartyRole.VICTIM.value)

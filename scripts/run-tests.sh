@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# 幸福号 · 运行全部测试：虚拟 X 服务器 + 私有 D-Bus 会话（已解锁的 gnome-keyring）+ 临时 PostgreSQL。
+# Extra arguments go to pytest, e.g.  bash scripts/run-tests.sh -q tests/unit
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+say() { printf '[tests] %s\n' "$*"; }
+
+bash scripts/setup.sh
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/fulian-tests.XXXXXX")"
+chmod 755 "$WORK"
+PG_BIN=""
+PG_DATA="$WORK/pg/data"
+PG_STARTED=0
+
+as_pg_owner() {
+  # initdb/postgres refuse to run as root: use the postgres OS user then.
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+cleanup() {
+  if [ "$PG_STARTED" -eq 1 ]; then
+    as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# ---- a throwaway PostgreSQL cluster on 127.0.0.1 ---------------------------------------------
+start_postgres() {
+  local initdb
+  initdb="$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)"
+  if [ -z "$initdb" ]; then
+    say "警告：未找到 PostgreSQL（initdb），PostgreSQL 测试将跳过。"
+    return 1
+  fi
+  if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+    say "警告：没有 postgres 系统用户，PostgreSQL 测试将跳过。"
+    return 1
+  fi
+  PG_BIN="$(dirname "$initdb")"
+  local port password pgdir
+  port="$("$ROOT/.venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  password="$("$ROOT/.venv/bin/python" -c 'import secrets; print(secrets.token_hex(16))')"
+  pgdir="$WORK/pg"
+  mkdir -p "$pgdir"
+  printf '%s\n' "$password" > "$pgdir/pwfile"
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$pgdir"; fi
+  as_pg_owner "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --pwfile="$pgdir/pwfile" \
+      --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$pgdir/initdb.log" 2>&1 || {
+    say "警告：initdb 失败（见下），PostgreSQL 测试将跳过。"; tail -n 5 "$pgdir/initdb.log" >&2; return 1; }
+  as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$pgdir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      start >/dev/null 2>&1 || {
+    say "警告：PostgreSQL 启动失败（见下），PostgreSQL 测试将跳过。"; tail -n 5 "$pgdir/server.log" >&2; return 1; }
+  PG_STARTED=1
+  PGPASSWORD="$password" "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres fulian_test || {
+    say "警告：创建测试数据库失败，PostgreSQL 测试将跳过。"; return 1; }
+  export FULIAN_TEST_PG_URL="postgresql+psycopg://postgres:${password}@127.0.0.1:${port}/fulian_test"
+  say "PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}') 已在 127.0.0.1:$port 启动（临时）。"
+}
+start_postgres || unset FULIAN_TEST_PG_URL
+
+# ---- the test session: private D-Bus + unlocked gnome-keyring + Xvfb --------------------------
+# The keyring keeps its files in $WORK (never the user's real keyrings) and dies with the bus.
+export FULIAN_TEST_KEYRING_DIR="$WORK/keyring"
+mkdir -p "$FULIAN_TEST_KEYRING_DIR/data" "$FULIAN_TEST_KEYRING_DIR/run"
+chmod 700 "$FULIAN_TEST_KEYRING_DIR/run"
+
+SESSION='
+set -euo pipefail
+if command -v gnome-keyring-daemon >/dev/null 2>&1; then
+  kr_env="$(printf test | XDG_DATA_HOME="$FULIAN_TEST_KEYRING_DIR/data" XDG_RUNTIME_DIR="$FULIAN_TEST_KEYRING_DIR/run" \
+            gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)" \
+    || echo "[tests] 警告：gnome-keyring-daemon 启动失败。" >&2
+  for line in $kr_env; do export "$line"; done
+fi
+if [ -n "${DISPLAY:-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then
+  exec .venv/bin/python -m pytest "$@"
+fi
+exec xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" .venv/bin/python -m pytest "$@"
+'
+
+rc=0
+if command -v dbus-run-session >/dev/null 2>&1; then
+  # run-tests.sh guarantees a Secret Service: its test must fail, not skip, if it is not there.
+  export FULIAN_SECRET_SERVICE=1
+  say "启动测试（Xvfb + 私有 D-Bus 会话 + gnome-keyring）"
+  # In a container dbus-daemon cannot raise its fd limit and says so on every run: drop that line.
+  dbus-run-session -- bash -c "$SESSION" bash "$@" \
+    2> >(grep --line-buffered -v 'Failed to set fd limit' >&2) || rc=$?
+else
+  say "警告：没有 dbus-run-session，系统钥匙串测试将跳过。"
+  bash -c "$SESSION" bash "$@" || rc=$?
+fi
+say "pytest 退出码：$rc"
+exit "$rc"
