@@ -20,8 +20,9 @@ SHORT_NUMBERS: frozenset[str] = frozenset(
 _EXAMPLE = "0731-88888888"
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _MOBILE_PREFIX = re.compile(r"(?:\+86|0086|86)(?=\d{11}$)")
-# Area code, optional ')' or '-' separator, 7-8 digit local part, optional extension.
-_LANDLINE = re.compile(r"\(?(0\d{2,3})(\)-?|-)?(\d{7,8})(?:[-转](\d{1,6}))?")
+# Area code (never '00': that is the international prefix), optional ')' or '-'
+# separator, 7-8 digit local part, optional extension.
+_LANDLINE = re.compile(r"\(?(0[1-9]\d{1,2})(\)-?|-)?(\d{7,8})(?:[-转](\d{1,6}))?")
 _EXT_MARKERS = re.compile(r"(?:分机|ext\.?|x|#)", re.IGNORECASE)
 _ALLOWED = re.compile(r"\+?[0-9()\-转]*")  # '+' only as a country prefix
 

@@ -53,6 +53,7 @@ def test_short_service_numbers(raw: str) -> None:
         ("88888888", "unknown"),  # landline without area code
         ("0731-888888", "landline"),  # local part too short
         ("0731888888", "landline"),
+        ("0086-12345678", "landline"),  # 00 is the international prefix, not an area code
         ("138abc5678", "chars"),
         ("+1 555 123 4567", "country"),
         ("13812345678转1", "unknown"),

@@ -1,0 +1,40 @@
+"""Entry point: parse, run one command, turn domain errors into a message and an exit code."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..domain.errors import FulianError
+from . import admin_cmds, store_cmds
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fulian", description="幸福号 命令行工具")
+    parser.add_argument("--data-dir", help="数据存储所在文件夹（也可用环境变量 FULIAN_DATA_DIR）")
+    parser.add_argument("--key-file", help="从文件读取口令或恢复码（非交互使用）")
+    sub = parser.add_subparsers(dest="command", required=True)
+    store_cmds.register(sub)
+    admin_cmds.register(sub)
+    try:
+        from . import demo_cmds
+    except ImportError:  # demo/bench arrive with their own module
+        pass
+    else:
+        demo_cmds.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except FulianError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
