@@ -69,23 +69,39 @@ start_postgres() {
 start_postgres || unset FULIAN_TEST_PG_URL
 
 # ---- the test session: private D-Bus + unlocked gnome-keyring + Xvfb --------------------------
-# The keyring keeps its files in $WORK (never the user's real keyrings) and dies with the bus.
+# The keyring keeps its files in $WORK (never the user's real keyrings) and is stopped at the end.
 export FULIAN_TEST_KEYRING_DIR="$WORK/keyring"
 mkdir -p "$FULIAN_TEST_KEYRING_DIR/data" "$FULIAN_TEST_KEYRING_DIR/run"
 chmod 700 "$FULIAN_TEST_KEYRING_DIR/run"
 
 SESSION='
 set -euo pipefail
-if command -v gnome-keyring-daemon >/dev/null 2>&1; then
-  kr_env="$(printf test | XDG_DATA_HOME="$FULIAN_TEST_KEYRING_DIR/data" XDG_RUNTIME_DIR="$FULIAN_TEST_KEYRING_DIR/run" \
-            gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)" \
+bus_call() {  # bus_call METHOD NAME: ask the bus daemon about a name, print the plain answer
+  dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus / "org.freedesktop.DBus.$1" \
+    "string:$2" 2>/dev/null | awk "{print \$NF}"
+}
+kr_pid=""
+if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v gnome-keyring-daemon >/dev/null 2>&1; then
+  printf test | XDG_DATA_HOME="$FULIAN_TEST_KEYRING_DIR/data" XDG_RUNTIME_DIR="$FULIAN_TEST_KEYRING_DIR/run" \
+    gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 \
     || echo "[tests] 警告：gnome-keyring-daemon 启动失败。" >&2
-  for line in $kr_env; do export "$line"; done
+  # --unlock returns before the daemon owns its bus name: wait for it, or a test could D-Bus-activate
+  # a second, locked daemon.
+  for _ in $(seq 1 100); do
+    [ "$(bus_call NameHasOwner org.freedesktop.secrets)" = "true" ] && break
+    sleep 0.1
+  done
+  kr_pid="$(bus_call GetConnectionUnixProcessID org.freedesktop.secrets || true)"
+  [ -n "$kr_pid" ] || echo "[tests] 警告：Secret Service 未出现在会话总线上。" >&2
 fi
+rc=0
 if [ -n "${DISPLAY:-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then
-  exec .venv/bin/python -m pytest "$@"
+  .venv/bin/python -m pytest "$@" || rc=$?
+else
+  xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" .venv/bin/python -m pytest "$@" || rc=$?
 fi
-exec xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" .venv/bin/python -m pytest "$@"
+if [ -n "$kr_pid" ]; then kill "$kr_pid" 2>/dev/null || true; fi
+exit "$rc"
 '
 
 rc=0

@@ -66,10 +66,17 @@ def _filtered(stmt: Select, f: CaseFilter) -> Select:
     return stmt.where(and_(*conditions)) if conditions else stmt
 
 
-def list_case_ids(uow: UnitOfWork, actor: Actor, f: CaseFilter = CaseFilter()) -> list[str]:
-    """Every matching id, newest first: the list model keeps these and fetches rows by page."""
+SORT_KEYS = {"opened_at": Case.opened_at, "case_no": Case.case_no, "title": Case.title, "status": Case.status,
+             "tier": Case.tier, "kind": Case.kind, "category": Case.category, "unit": Case.owner_unit_id}
+
+
+def list_case_ids(uow: UnitOfWork, actor: Actor, f: CaseFilter = CaseFilter(), *, sort: str = "opened_at",
+                  descending: bool = True) -> list[str]:
+    """Every matching id in display order: the list model keeps these and fetches rows by page."""
     require(actor, Permission.CASE_READ)
-    stmt = _filtered(_scoped(actor, select(Case.id)), f).order_by(Case.opened_at.desc(), Case.id.desc())
+    column = SORT_KEYS.get(sort, Case.opened_at)
+    order = (column.desc(), Case.id.desc()) if descending else (column.asc(), Case.id.asc())
+    stmt = _filtered(_scoped(actor, select(Case.id)), f).order_by(*order)
     return list(uow.s.execute(stmt).scalars())
 
 

@@ -67,7 +67,7 @@ def _secret_service_backend() -> tuple[Any | None, str]:
     return backend, ""
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")  # probe once: a locked keyring costs the full time limit
 def secret_service() -> Iterator[Any]:
     backend, reason = _secret_service_backend()
     if backend is None:

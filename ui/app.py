@@ -1,0 +1,132 @@
+"""Start-up: one instance, unlock the store, log in, show the main window."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtWidgets import QApplication, QDialog
+
+from fulian_desktop.domain.errors import FulianError, KeyUnavailable, WrongKey
+from fulian_desktop.services import orgunits
+from fulian_desktop.store.paths import StorePaths, resolve_data_dir
+from fulian_desktop.store.store import Store, open_store
+
+from . import theme
+from .dialogs.login import ChangePasswordDialog, LoginDialog
+from .dialogs.unlock import UnlockDialog
+from .errors import messages
+from .idle import IdleWatcher
+from .main_window import MainWindow
+from .session import AppSession
+from .settings_store import idle_minutes
+from .tasks import TaskRunner
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="fulian-desktop", description="幸福号 桌面程序")
+    parser.add_argument("--data-dir", help="数据存储所在文件夹（也可用环境变量 FULIAN_DATA_DIR）")
+    parser.add_argument("--demo", action="store_true", help="打开演示数据存储（首次使用时自动生成）")
+    parser.add_argument("--demo-cases", type=int, default=3000, help="演示数据的案件数（默认 3000）")
+    parser.add_argument("--lang", choices=["zh", "en"], help="界面语言")
+    return parser.parse_args(argv)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("fulian")
+    app.setApplicationName("fulian-desktop")
+    app.setApplicationDisplayName("幸福号")
+    theme.apply(app)
+    return app
+
+
+def open_existing(data_dir: Path) -> Store | None:
+    """Keyring first; otherwise ask for the passphrase (or the recovery code)."""
+    try:
+        return open_store(data_dir)
+    except (KeyUnavailable, WrongKey) as exc:
+        dialog = UnlockDialog(data_dir, exc.message)
+        return dialog.store if dialog.exec() == QDialog.Accepted else None
+
+
+def login_flow(store: Store, note: str = "", username: str = ""):  # noqa: ANN201
+    dialog = LoginDialog(store, note=note, username=username)
+    if dialog.exec() != QDialog.Accepted or dialog.actor is None:
+        return None
+    actor = dialog.actor
+    if actor.must_change_password:
+        change = ChangePasswordDialog(store, actor)
+        if change.exec() != QDialog.Accepted:
+            return None
+        actor = change.actor
+    return actor
+
+
+def build_main_window(store: Store, actor) -> MainWindow:  # noqa: ANN001
+    tasks = TaskRunner()
+    session = AppSession(store, tasks)
+    session.set_actor(actor)
+    with store.uow() as uow:
+        unit = orgunits.get_unit(uow, actor.unit_id)
+    window = MainWindow(session, unit_name=unit.name, unit_tier=unit.tier)
+    tasks.setParent(window)
+    session.setParent(window)
+    watcher = IdleWatcher(window.lock, idle_minutes(store), window)
+    QApplication.instance().installEventFilter(watcher)
+    window.idle_watcher = watcher
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = make_application()
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.demo:
+        from .demo_store import demo_data_dir
+
+        data_dir = demo_data_dir(data_dir, args.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(data_dir / "fulian-desktop.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(100):
+        messages.warn(None, "幸福号已在运行", f"这个数据存储已被另一个幸福号窗口打开：\n{data_dir}\n请切换到那个窗口。")
+        return 1
+    try:
+        store, note, username = _obtain_store(args, data_dir)
+        if store is None:
+            return 0
+        actor = login_flow(store, note=note, username=username)
+        if actor is None:
+            store.close()
+            return 0
+        window = build_main_window(store, actor)
+        window.show()
+        code = app.exec()
+        store.close()
+        return code
+    except FulianError as exc:
+        messages.warn(None, "无法打开数据存储", exc.message)
+        return 1
+    finally:
+        lock.unlock()
+
+
+def _obtain_store(args: argparse.Namespace, data_dir: Path) -> tuple[Store | None, str, str]:
+    if args.demo:
+        from .demo_store import open_or_create_demo
+
+        return open_or_create_demo(data_dir, args.demo_cases)
+    if not StorePaths(data_dir).exists():
+        from .dialogs.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(data_dir)
+        if wizard.exec() != QDialog.Accepted or wizard.store is None:
+            return None, "", ""
+        return wizard.store, "数据存储已创建，请用刚才设置的管理员账号登录。", wizard.admin_username
+    return open_existing(data_dir), "", ""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

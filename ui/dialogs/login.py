@@ -1,0 +1,102 @@
+"""Login (with the core's lockout) and the forced password change."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from fulian_desktop.domain.errors import FulianError
+from fulian_desktop.security.actor import Actor
+from fulian_desktop.services import auth, users
+from fulian_desktop.store.store import Store
+
+
+def _error_label() -> QLabel:
+    label = QLabel("")
+    label.setObjectName("error")
+    label.setStyleSheet("color:#b3261e")
+    label.setWordWrap(True)
+    return label
+
+
+class LoginDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, title: str = "登录",
+                 username: str = "", note: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"幸福号 · {title}")
+        self.store = store
+        self.actor: Actor | None = None
+        self.username = QLineEdit(username)
+        self.username.setObjectName("username")
+        self.password = QLineEdit(echoMode=QLineEdit.Password)
+        self.password.setObjectName("password")
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow("用户名", self.username)
+        form.addRow("密码", self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("登录")
+        buttons.button(QDialogButtonBox.Cancel).setText("退出")
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h2>幸福号</h2><p>妇联维权服务与婚姻家庭矛盾纠纷调处平台</p>"
+                         + ("<p style='color:#b3261e'>演示数据</p>" if store.demo else ""))
+        layout.addWidget(heading)
+        if note:
+            layout.addWidget(QLabel(note))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        (self.password if username else self.username).setFocus()
+        self.resize(420, 260)
+
+    def try_login(self) -> None:
+        try:
+            # A password check takes ~0.1 s (argon2id); short enough to run here behind a wait cursor.
+            self.actor = auth.login(self.store, self.username.text(), self.password.text())
+        except FulianError as exc:
+            self.error.setText(exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None, *, forced: bool = True) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("修改密码")
+        self.store, self.actor = store, actor
+        self.old = QLineEdit(echoMode=QLineEdit.Password, objectName="old_password")
+        self.new = QLineEdit(echoMode=QLineEdit.Password, objectName="new_password")
+        self.again = QLineEdit(echoMode=QLineEdit.Password, objectName="new_password_again")
+        self.error = _error_label()
+        form = QFormLayout()
+        form.addRow("原密码", self.old)
+        form.addRow("新密码", self.new)
+        form.addRow("再次输入新密码", self.again)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("修改")
+        buttons.button(QDialogButtonBox.Cancel).setText("退出" if forced else "取消")
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if forced:
+            layout.addWidget(QLabel("首次登录或密码已被重置，请先设置新密码（至少 8 位，含字母和数字）。"))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def try_change(self) -> None:
+        if self.new.text() != self.again.text():
+            self.error.setText("两次输入的新密码不一致。")
+            return
+        try:
+            with self.store.uow(write=True) as uow:
+                users.change_own_password(uow, self.actor, self.old.text(), self.new.text())
+            self.actor = auth.refreshed(self.store, self.actor)
+        except FulianError as exc:
+            self.error.setText(exc.message)
+            return
+        self.accept()

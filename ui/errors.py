@@ -1,0 +1,60 @@
+"""The one place that turns an exception into a message for the user."""
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from fulian_desktop.domain.errors import ConflictError, FulianError, PermissionDenied, ValidationError
+
+log = logging.getLogger(__name__)
+
+
+class MessageService:
+    """Message boxes behind a small seam, so tests can read and answer them."""
+
+    def __init__(self) -> None:
+        self.recorded: list[tuple[str, str]] = []
+        self.auto_answer: bool | None = None  # tests set this to skip the modal box
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.recorded.append((title, text))
+        if self.auto_answer is None:
+            QMessageBox.warning(parent, title, text)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.recorded.append((title, text))
+        if self.auto_answer is None:
+            QMessageBox.information(parent, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.recorded.append((title, text))
+        if self.auto_answer is not None:
+            return self.auto_answer
+        return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
+messages = MessageService()
+
+
+def _title(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return "输入有误"
+    if isinstance(exc, ConflictError):
+        return "保存冲突"
+    if isinstance(exc, PermissionDenied):
+        return "无权操作"
+    return "操作未完成"
+
+
+def present_error(parent: QWidget | None, exc: BaseException,
+                  fallback: Callable[[BaseException], str] | None = None) -> None:
+    """Domain errors carry their own Chinese message; anything else is logged, never shown raw."""
+    if isinstance(exc, FulianError):
+        messages.warn(parent, _title(exc), exc.message)
+        return
+    log.error("unexpected error: %s", "".join(traceback.format_exception(exc)))
+    text = fallback(exc) if fallback else "程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。"
+    messages.warn(parent, "意外错误", text)

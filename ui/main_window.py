@@ -1,0 +1,176 @@
+"""The main window: navigation, tabs, menus, status bar, lock screen. Wiring only."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget,
+)
+
+from fulian_desktop.domain.enums import Tier
+
+from .lock_screen import LockScreen
+from .navigation import PageSpec, pages_for
+from .pages.case_list import CaseListPage
+from .session import AppSession
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: AppSession, *, unit_name: str = "", unit_tier: Tier | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.unit_name = unit_name
+        title = "幸福号 · 妇联维权与婚姻家庭纠纷调处平台"
+        self.setWindowTitle(title + ("（演示数据）" if session.store.demo else ""))
+        self.specs: list[PageSpec] = pages_for(session)
+        self.pages: dict[str, QWidget] = {}
+        self.case_tabs: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(200)
+        for spec in self.specs:
+            self.nav.addItem(QListWidgetItem(spec.title))
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        workspace = QSplitter()
+        workspace.addWidget(self.nav)
+        workspace.addWidget(self.tabs)
+        workspace.setStretchFactor(1, 1)
+        self.lock_screen = LockScreen(session, self)
+        self.lock_screen.sig_unlocked.connect(self.unlock)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(workspace)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self._build_status_bar()
+        self.nav.setCurrentRow(0)
+        self._restore_geometry()
+
+    # --- pages and tabs -------------------------------------------------------------------------
+    def show_page(self, index: int) -> None:
+        if not 0 <= index < len(self.specs):
+            return
+        spec = self.specs[index]
+        page = self.pages.get(spec.key)
+        if page is None:
+            page = spec.factory(self.session)
+            self.pages[spec.key] = page
+            for case_list in ([page] if isinstance(page, CaseListPage) else []) + page.findChildren(CaseListPage):
+                case_list.sig_open_case.connect(self.open_case)
+        at = self.tabs.indexOf(page)
+        if at < 0:
+            at = self.tabs.addTab(page, spec.title)
+            self.tabs.tabBar().setTabButton(at, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.setCurrentIndex(at)
+
+    def page(self, key: str) -> QWidget | None:
+        return self.pages.get(key)
+
+    def open_case(self, case_id: str) -> None:
+        from .pages.case_view import CaseViewPage
+
+        view = self.case_tabs.get(case_id)
+        if view is None:
+            view = CaseViewPage(self.session, case_id)
+            view.sig_title.connect(lambda text, v=view: self.tabs.setTabText(self.tabs.indexOf(v), text))
+            self.case_tabs[case_id] = view
+            self.tabs.addTab(view, "案件")
+        self.tabs.setCurrentWidget(view)
+
+    def _close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget in self.pages.values():
+            return
+        if hasattr(widget, "confirm_close") and not widget.confirm_close():
+            return
+        self.tabs.removeTab(index)
+        for key, view in list(self.case_tabs.items()):
+            if view is widget:
+                del self.case_tabs[key]
+        widget.deleteLater()
+
+    # --- locking --------------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide every case screen (kept as they are, unsaved input included) until the user logs in again."""
+        if self.stack.currentWidget() is self.lock_screen:
+            return
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.lock_screen.prepare(self.session.actor)
+        self.session.set_actor(None)
+        self._update_status()
+
+    def unlock(self, actor) -> None:  # noqa: ANN001
+        self.session.set_actor(actor)
+        self.menuBar().setEnabled(True)
+        self.stack.setCurrentIndex(0)
+        self._update_status()
+
+    def is_locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    # --- chrome ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        lock = QAction("锁定(&L)", self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
+        close_tab = QAction("关闭当前标签", self, shortcut=QKeySequence("Ctrl+W"),
+                            triggered=lambda: self._close_tab(self.tabs.currentIndex()))
+        quit_action = QAction("退出(&Q)", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        for action in (lock, close_tab, quit_action):
+            file_menu.addAction(action)
+        go_menu = self.menuBar().addMenu("转到(&G)")
+        for index, spec in enumerate(self.specs):
+            action = QAction(spec.title, self, triggered=lambda _=False, i=index: self.nav.setCurrentRow(i))
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            go_menu.addAction(action)
+        find = QAction("搜索案件", self, shortcut=QKeySequence("Ctrl+F"), triggered=self._focus_search)
+        go_menu.addAction(find)
+        self.addActions([lock, close_tab, quit_action, find])
+
+    def _focus_search(self) -> None:
+        page = self.tabs.currentWidget()
+        lists = ([page] if isinstance(page, CaseListPage) else []) + (page.findChildren(CaseListPage) if page else [])
+        visible = [p for p in lists if p.isVisible()]
+        if visible:
+            visible[0].search.setFocus()
+            visible[0].search.selectAll()
+
+    def _build_status_bar(self) -> None:
+        self.status_user = QLabel()
+        self.status_store = QLabel()
+        self.status_lock = QLabel()
+        for label in (self.status_user, self.status_store, self.status_lock):
+            self.statusBar().addPermanentWidget(label)
+        self.session.tasks.sig_busy.connect(lambda busy: self.statusBar().showMessage("正在处理…" if busy else "", 0))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        actor = self.session.actor or self.lock_screen.actor
+        if actor:
+            self.status_user.setText(f"用户：{actor.display_name}（{actor.role.label}）  单位：{self.unit_name}")
+        store = self.session.store
+        kind = "SQLCipher 加密" if store.backend == "sqlite" else store.backend
+        self.status_store.setText(f"数据：{kind}{' · 演示数据' if store.demo else ''}")
+        self.status_lock.setText("已锁定" if self.is_locked() else "已解锁")
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001
+        for view in list(self.case_tabs.values()):
+            if hasattr(view, "confirm_close") and not view.confirm_close():
+                event.ignore()
+                return
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.session.tasks.wait_idle(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,152 @@
+"""The case list model: keeps every matching id, fetches rows a page at a time, off the UI thread.
+
+100,000 cases cost one id query; a row is only read when it scrolls into view.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from fulian_desktop.domain.localtime import format_local
+from fulian_desktop.services import case_queries
+from fulian_desktop.services.case_queries import CaseFilter
+from fulian_desktop.services.views import CaseRow
+
+from ..session import AppSession
+
+PAGE = 200
+COLUMNS: list[tuple[str, str]] = [
+    ("case_no", "案号"), ("title", "案件名称"), ("kind", "类型"), ("status", "状态"), ("tier", "层级"),
+    ("unit", "承办单位"), ("handler", "承办人"), ("category", "类别"), ("opened_at", "登记时间"), ("flags", "标记"),
+]
+_SORTABLE = {"case_no", "title", "kind", "status", "tier", "unit", "category", "opened_at"}
+
+
+def _cell(row: CaseRow, key: str) -> str:
+    match key:
+        case "case_no":
+            return row.case_no
+        case "title":
+            return row.title
+        case "kind":
+            return row.kind.label
+        case "status":
+            return row.status.label
+        case "tier":
+            return row.tier.label
+        case "unit":
+            return row.unit_name
+        case "handler":
+            return row.handler_name or ""
+        case "category":
+            return row.category or ""
+        case "opened_at":
+            return format_local(row.opened_at)
+        case "flags":
+            return " ".join(label for on, label in ((row.major_incident, "重大"), (row.domestic_violence, "家暴"),
+                                                    (row.involves_minor, "未成年")) if on)
+    return ""
+
+
+class CaseTableModel(QAbstractTableModel):
+    sig_loaded = Signal(int)
+    """(row count) — a new id list arrived (after a filter, sort or search)."""
+
+    ROW_ROLE = Qt.UserRole + 1
+
+    def __init__(self, session: AppSession, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.session = session
+        self.ids: list[str] = []
+        self.cache: dict[str, CaseRow] = {}
+        self._pending_pages: set[int] = set()
+        self._generation = 0
+        self.filter = CaseFilter()
+        self.search_text = ""
+        self.sort_key, self.descending = "opened_at", True
+
+    # --- loading ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        text = self.search_text.strip()
+        if text:
+            def fetch(uow, actor):  # noqa: ANN001, ANN202
+                rows = case_queries.quick_search(uow, actor, text)
+                return [r.id for r in rows], {r.id: r for r in rows}
+        else:
+            def fetch(uow, actor):  # noqa: ANN001, ANN202
+                return case_queries.list_case_ids(uow, actor, self.filter, sort=self.sort_key,
+                                                  descending=self.descending), {}
+        self.session.read(fetch, on_done=lambda result: self._set_ids(generation, *result))
+
+    def _set_ids(self, generation: int, ids: list[str], rows: dict[str, CaseRow]) -> None:
+        if generation != self._generation:
+            return  # a newer filter is on its way
+        self.beginResetModel()
+        self.ids, self.cache, self._pending_pages = ids, dict(rows), set()
+        self.endResetModel()
+        self.sig_loaded.emit(len(ids))
+
+    def _request_page(self, page: int) -> None:
+        if page in self._pending_pages:
+            return
+        self._pending_pages.add(page)
+        generation = self._generation
+        ids = self.ids[page * PAGE:(page + 1) * PAGE]
+        self.session.read(case_queries.fetch_case_rows, ids,
+                          on_done=lambda rows: self._page_arrived(generation, page, rows))
+
+    def _page_arrived(self, generation: int, page: int, rows: list[CaseRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pending_pages.discard(page)
+        for row in rows:
+            self.cache[row.id] = row
+        first, last = page * PAGE, min(len(self.ids), (page + 1) * PAGE) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def row_at(self, row: int) -> CaseRow | None:
+        if 0 <= row < len(self.ids):
+            return self.cache.get(self.ids[row])
+        return None
+
+    # --- Qt model ---------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: ANN201
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return COLUMNS[section][1]
+        if orientation == Qt.Vertical and role == Qt.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            if role == Qt.DisplayRole:
+                self._request_page(index.row() // PAGE)
+                return "…" if index.column() == 0 else ""
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.DisplayRole:
+            return _cell(row, key)
+        if role == self.ROW_ROLE:
+            return row
+        if role == Qt.ForegroundRole and key == "flags" and (row.major_incident or row.domestic_violence):
+            return QBrush(QColor("#b3261e"))
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        key = COLUMNS[column][0]
+        if key not in _SORTABLE:
+            return
+        self.sort_key, self.descending = key, order == Qt.DescendingOrder
+        self.reload()

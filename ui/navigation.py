@@ -1,0 +1,52 @@
+"""Which pages each role sees, in order. Each later capability adds its pages here."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from fulian_desktop.domain.enums import Role
+from fulian_desktop.security.permissions import Permission, can
+
+from .session import AppSession
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    factory: Callable[[AppSession], QWidget]
+    shortcut: str | None = None
+
+
+def _home_title(role: Role) -> str:
+    return {Role.RECEPTION: "接待台", Role.MEDIATOR: "调解员工作台", Role.COUNSELLOR: "心理疏导工作台",
+            Role.SUPERVISOR: "督导工作台", Role.STATION_ADMIN: "站点工作台",
+            Role.SYSTEM_ADMIN: "系统管理"}[role]
+
+
+def pages_for(session: AppSession) -> list[PageSpec]:
+    from .pages.case_list import CaseListPage
+    from .pages.home import HomePage
+
+    actor = session.actor
+    assert actor is not None
+    pages = [
+        PageSpec("home", _home_title(actor.role), lambda s: HomePage(s), "Ctrl+1"),
+        PageSpec("my_cases", "我的案件", lambda s: CaseListPage(s, settings_key="my_cases", mine_only=True), "Ctrl+2"),
+        PageSpec("unit_cases", "本单位案件", lambda s: CaseListPage(s, settings_key="unit_cases"), "Ctrl+3"),
+    ]
+    if can(actor, Permission.USER_MANAGE):
+        from .pages.admin_users import UsersPage
+
+        pages.append(PageSpec("users", "用户管理", lambda s: UsersPage(s)))
+    if can(actor, Permission.ORG_MANAGE):
+        from .pages.admin_units import UnitsPage
+
+        pages.append(PageSpec("units", "组织机构", lambda s: UnitsPage(s)))
+    if can(actor, Permission.SETTINGS_MANAGE):
+        from .pages.settings import SettingsPage
+
+        pages.append(PageSpec("settings", "系统设置", lambda s: SettingsPage(s)))
+    return pages

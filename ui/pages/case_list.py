@@ -1,0 +1,196 @@
+"""The case list: filters, one search box, a lazy table. Filters and column widths are remembered."""
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus, Tier
+from fulian_desktop.domain.localtime import LOCAL_TZ
+from fulian_desktop.services import orgunits
+from fulian_desktop.services.case_queries import CaseFilter
+
+from ..models.case_table import CaseTableModel
+from ..session import AppSession
+
+ALL = "全部"
+
+
+class CaseListPage(QWidget):
+    sig_open_case = Signal(str)
+    """(case id) — the user asked to open a case."""
+
+    def __init__(self, session: AppSession, *, settings_key: str = "case_list", mine_only: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings_key = settings_key
+        self.mine_only = mine_only
+        self.model = CaseTableModel(session, self)
+        self._build()
+        self._restore()
+        self.model.sig_loaded.connect(self._on_loaded)
+        self.session.sig_data_changed.connect(lambda what: what == "case" and self.model.reload())
+
+    # --- layout ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText="搜索：案号、姓名、拼音首字母、身份证号或电话（回车）")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.apply)
+        self.unit = QComboBox()
+        self.unit.addItem(ALL, None)
+        self.tier = self._combo([(t.label, t.value) for t in Tier])
+        self.status = self._combo([(s.label, s.value) for s in CaseStatus])
+        self.kind = self._combo([(k.label, k.value) for k in CaseKind])
+        self.category = self._combo([(c, c) for c in COMPLAINT_CATEGORIES])
+        self.flag = self._combo([("重大案事件", "major"), ("家庭暴力", "dv"), ("涉及未成年人", "minor")])
+        self.date_from = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_to = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.use_dates = QCheckBox("登记日期")
+        self.date_from.setDate(QDate.currentDate().addYears(-1))
+        self.date_to.setDate(QDate.currentDate())
+        reset = QPushButton("清除条件")
+        reset.clicked.connect(self.clear_filters)
+
+        filters = QHBoxLayout()
+        for label, widget in (("单位", self.unit), ("层级", self.tier), ("状态", self.status), ("类型", self.kind),
+                              ("类别", self.category), ("标记", self.flag)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+            widget.currentIndexChanged.connect(self.apply)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("至"))
+        filters.addWidget(self.date_to)
+        for w in (self.date_from, self.date_to):
+            w.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self.apply())
+        self.use_dates.toggled.connect(self.apply)
+        filters.addWidget(reset)
+        filters.addStretch(1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(8, Qt.DescendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda index: self._open(index.row()))
+        self.table.activated.connect(lambda index: self._open(index.row()))
+        self.count_label = QLabel("正在加载…")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+    def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(ALL, None)
+        for label, value in items:
+            combo.addItem(label, value)
+        return combo
+
+    # --- behaviour ---------------------------------------------------------------------------------
+    def load_units(self) -> None:
+        def done(units: list) -> None:  # noqa: ANN001
+            current = self.unit.currentData()
+            self.unit.blockSignals(True)
+            self.unit.clear()
+            self.unit.addItem(ALL, None)
+            for u in units:
+                self.unit.addItem("　" * u.depth + u.name, u.id)
+            index = self.unit.findData(current)
+            self.unit.setCurrentIndex(max(index, 0))
+            self.unit.blockSignals(False)
+
+        self.session.read(lambda uow, actor: orgunits.list_units(uow, actor), on_done=done)
+
+    def current_filter(self) -> CaseFilter:
+        def one(combo: QComboBox) -> frozenset[str]:
+            return frozenset({combo.currentData()}) if combo.currentData() else frozenset()
+
+        unit_ids = None
+        if self.unit.currentData():
+            unit_ids = frozenset({self.unit.currentData()})
+        flag = self.flag.currentData()
+        start = end = None
+        if self.use_dates.isChecked():
+            start = datetime.combine(self.date_from.date().toPython(), time.min, LOCAL_TZ)
+            end = datetime.combine(self.date_to.date().addDays(1).toPython(), time.min, LOCAL_TZ)
+        actor = self.session.actor
+        return CaseFilter(unit_ids=unit_ids, statuses=one(self.status), tiers=one(self.tier), kinds=one(self.kind),
+                          category=self.category.currentData(),
+                          handler_id=actor.user_id if self.mine_only and actor else None,
+                          opened_from=start, opened_to=end,
+                          major_incident=True if flag == "major" else None,
+                          domestic_violence=True if flag == "dv" else None,
+                          involves_minor=True if flag == "minor" else None)
+
+    def apply(self) -> None:
+        self.model.filter = self.current_filter()
+        self.model.search_text = self.search.text()
+        self.count_label.setText("正在加载…")
+        self.model.reload()
+        self._save()
+
+    def clear_filters(self) -> None:
+        for combo in (self.unit, self.tier, self.status, self.kind, self.category, self.flag):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.clear()
+        self.use_dates.setChecked(False)
+        self.apply()
+
+    def _on_loaded(self, count: int) -> None:
+        what = f"搜索“{self.search.text().strip()}”：" if self.search.text().strip() else ""
+        self.count_label.setText(f"{what}共 {count:,} 件")
+
+    def _open(self, row: int) -> None:
+        case = self.model.row_at(row)
+        if case is not None:
+            self.sig_open_case.emit(case.id)
+
+    # --- remembered state ------------------------------------------------------------------------
+    def _save(self) -> None:
+        s = QSettings()
+        s.beginGroup(self.settings_key)
+        for name in ("tier", "status", "kind", "category", "flag"):
+            s.setValue(name, getattr(self, name).currentData())
+        s.setValue("header", self.table.horizontalHeader().saveState())
+        s.endGroup()
+
+    def _restore(self) -> None:
+        s = QSettings()
+        s.beginGroup(self.settings_key)
+        for name in ("tier", "status", "kind", "category", "flag"):
+            combo: QComboBox = getattr(self, name)
+            index = combo.findData(s.value(name))
+            if index > 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+        header = s.value("header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        s.endGroup()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        if not getattr(self, "_loaded_once", False):
+            self._loaded_once = True
+            self.load_units()
+            QTimer.singleShot(0, self.apply)
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001
+        self._save()
+        super().hideEvent(event)

@@ -1,0 +1,23 @@
+"""A role's home page. For now: a greeting and the two case lists; later issues add their panels."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ..session import AppSession
+from .case_list import CaseListPage
+
+
+class HomePage(QWidget):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        actor = session.actor
+        assert actor is not None
+        greeting = QLabel(f"<h2>{actor.display_name}，您好</h2><p>{actor.role.label}</p>")
+        self.lists = QTabWidget()
+        self.mine = CaseListPage(session, settings_key="home_mine", mine_only=True)
+        self.unit = CaseListPage(session, settings_key="home_unit")
+        self.lists.addTab(self.mine, "我承办的案件")
+        self.lists.addTab(self.unit, "本单位及下级案件")
+        layout = QVBoxLayout(self)
+        layout.addWidget(greeting)
+        layout.addWidget(self.lists, 1)

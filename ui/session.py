@@ -1,0 +1,53 @@
+"""The logged-in session: the open store, the acting user, and the way screens call services."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from fulian_desktop.security.actor import Actor
+from fulian_desktop.store.store import Store
+
+from .tasks import TaskRunner
+
+
+class AppSession(QObject):
+    sig_actor_changed = Signal(object)
+    """(Actor | None) — None when the session is locked or logged out."""
+    sig_data_changed = Signal(str)
+    """(what) — a service changed data ('case', 'user', 'org'); lists refresh themselves."""
+
+    def __init__(self, store: Store, tasks: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        self.actor: Actor | None = None
+
+    def set_actor(self, actor: Actor | None) -> None:
+        self.actor = actor
+        self.sig_actor_changed.emit(actor)
+
+    def _call(self, write: bool, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None,
+              on_error: Callable[[BaseException], None] | None, **kwargs: Any) -> int:
+        actor = self.actor
+        store = self.store
+
+        def work(**extra: Any) -> Any:
+            if actor is None:
+                from fulian_desktop.domain.errors import AuthError
+
+                raise AuthError("已锁定，请重新登录。")
+            with store.uow(write=write) as uow:
+                return fn(uow, actor, *args, **kwargs, **extra)
+
+        return self.tasks.run(work, on_done=on_done, on_error=on_error)
+
+    def read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> int:
+        """Run `fn(uow, actor, *args)` in a read-only unit of work, off the UI thread."""
+        return self._call(False, fn, *args, on_done=on_done, on_error=on_error, **kwargs)
+
+    def write(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> int:
+        """Run `fn(uow, actor, *args)` in a write unit of work (committed as a whole)."""
+        return self._call(True, fn, *args, on_done=on_done, on_error=on_error, **kwargs)

@@ -1,0 +1,106 @@
+"""Runs core work off the UI thread and hands results back on it.
+
+Usage: `tasks.run(fn, args..., on_done=..., on_error=...)`. `fn` runs in a pool thread;
+callbacks run on the UI thread. Long work can report progress and be cancelled through
+the `Progress` object passed as its `progress` keyword.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThreadPool, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class Progress:
+    """Given to long work: `if not progress(done, total): stop`."""
+
+    def __init__(self, runner: "TaskRunner", task_id: int) -> None:
+        self._runner, self._id = runner, task_id
+        self.cancelled = threading.Event()
+
+    def __call__(self, done: int, total: int) -> bool:
+        self._runner.sig_progress.emit(self._id, done, total)
+        return not self.cancelled.is_set()
+
+
+class TaskRunner(QObject):
+    sig_result = Signal(int, bool, object)
+    """(task id, succeeded, result or exception) — emitted from the worker thread."""
+    sig_progress = Signal(int, int, int)
+    """(task id, done, total)."""
+    sig_busy = Signal(bool)
+    """True while any task is running (for a status-bar spinner)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]] = {}
+        self._dialogs: dict[int, QProgressDialog] = {}
+        self.sig_result.connect(self._deliver, Qt.QueuedConnection)
+        self.sig_progress.connect(self._show_progress, Qt.QueuedConnection)
+
+    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None, progress_label: str | None = None,
+            parent: QWidget | None = None, **kwargs: Any) -> int:
+        task_id = next(self._ids)
+        self._callbacks[task_id] = (on_done, on_error)
+        if progress_label is not None:
+            progress = Progress(self, task_id)
+            kwargs["progress"] = progress
+            dialog = QProgressDialog(progress_label, "取消", 0, 0, parent)
+            dialog.setWindowTitle("请稍候")
+            dialog.setWindowModality(Qt.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.canceled.connect(progress.cancelled.set)
+            self._dialogs[task_id] = dialog
+        if len(self._callbacks) == 1:
+            self.sig_busy.emit(True)
+
+        def work() -> None:
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:  # noqa: BLE001 - handed to the error presenter
+                self.sig_result.emit(task_id, False, exc)
+            else:
+                self.sig_result.emit(task_id, True, result)
+
+        self.pool.start(work)
+        return task_id
+
+    @Slot(int, bool, object)
+    def _deliver(self, task_id: int, ok: bool, payload: object) -> None:
+        on_done, on_error = self._callbacks.pop(task_id, (None, None))
+        dialog = self._dialogs.pop(task_id, None)
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+        if not self._callbacks:
+            self.sig_busy.emit(False)
+        if ok:
+            if on_done:
+                on_done(payload)
+        elif on_error:
+            on_error(payload)  # type: ignore[arg-type]
+        else:
+            from .errors import present_error
+
+            present_error(None, payload)  # type: ignore[arg-type]
+
+    @Slot(int, int, int)
+    def _show_progress(self, task_id: int, done: int, total: int) -> None:
+        dialog = self._dialogs.get(task_id)
+        if dialog is not None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, total))
+
+    def busy(self) -> bool:
+        return bool(self._callbacks)
+
+    def wait_idle(self, timeout_ms: int = 30_000) -> None:
+        """For tests and shutdown: let running work finish."""
+        self.pool.waitForDone(timeout_ms)

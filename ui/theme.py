@@ -1,0 +1,29 @@
+"""Fonts and style: a CJK font so Chinese never shows as boxes, at any scaling."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+_PREFERRED = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei"]
+
+
+def load_bundled_fonts() -> list[str]:
+    families: list[str] = []
+    for path in sorted(FONT_DIR.glob("*.[ot]t[fc]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def apply(app: QApplication) -> None:
+    bundled = load_bundled_fonts()
+    available = set(QFontDatabase.families())
+    family = next((f for f in bundled + _PREFERRED if f in available), None)
+    font = QFont(family) if family else app.font()
+    font.setPointSize(10)
+    app.setFont(font)
+    app.setStyle("Fusion")
