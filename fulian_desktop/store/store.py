@@ -165,12 +165,15 @@ def open_store(root: Path, unlock: Unlock | None = None, *, vault: KeyringVault 
     vault = vault or KeyringVault()
     key = unlock_key(keyfile, unlock or Unlock(), vault)
     store = _open_with_key(paths, keyfile, key, upgrade=upgrade)
-    if unlock and unlock.recovery_code and not keyfile.uses_keyring and vault.available():
-        # Opened with the recovery code on a (new) machine that has a keyring: remember it here.
+    if unlock and unlock.recovery_code and vault.available():
+        # Opened with the recovery code: make this machine's keyring hold the key again (a new
+        # machine, a reset keyring, a deleted or wrong entry), so the next start needs no code.
         try:
-            vault.put(store.store_id, key.hex())
-            keyfile.uses_keyring = True
-            keyfile.save(paths.keyfile)
+            if vault.get(store.store_id) != key.hex():
+                vault.put(store.store_id, key.hex())
+            if not keyfile.uses_keyring:
+                keyfile.uses_keyring = True
+                keyfile.save(paths.keyfile)
         except KeyringUnavailable:
             pass
     return store

@@ -137,11 +137,6 @@ def test_lost_keyring_entry_refuses_then_recovery_code_opens(secret_service: Any
             vault.delete(store_id)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError,
-    reason="known bug: open_store() re-stores the key after a recovery-code unlock only when "
-           "keystore.json says uses_keyring=False, so a lost entry of a keyring store is never put "
-           "back. Remove this marker together with the fix in fulian_desktop/store/store.py.")
 def test_recovery_code_puts_lost_key_back_in_keyring(secret_service: Any, tmp_path: Path) -> None:
     vault = KeyringVault(secret_service)
     root = tmp_path / "s"

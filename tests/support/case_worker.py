@@ -1,0 +1,39 @@
+"""Runs in a separate (spawned) process: opens the store like a second desk and files cases.
+
+Kept small and importable so multiprocessing's 'spawn' start method can find it.
+"""
+from __future__ import annotations
+
+import traceback
+from typing import Any
+
+
+def file_cases(root: str, passphrase: str, unit_id: str, count: int, opened_at: str, start: Any,
+               results: Any) -> None:
+    """Wait for `start` (a barrier shared with the other desks), then create `count` cases,
+    one transaction each; put ("ok", [case numbers]) or ("error", traceback) on `results`."""
+    try:
+        import random
+        import time
+        from datetime import datetime
+        from pathlib import Path
+
+        from fulian_desktop.domain.enums import CaseKind
+        from fulian_desktop.services import auth, cases
+        from fulian_desktop.store.store import Unlock, open_store
+        from tests.support.stores import NoKeyringVault
+
+        numbers: list[str] = []
+        with open_store(Path(root), Unlock(passphrase=passphrase), vault=NoKeyringVault()) as store:
+            actor = auth.system_actor(store)
+            start.wait(timeout=60)
+            for i in range(count):
+                with store.uow(write=True) as uow:
+                    detail = cases.create_case(uow, actor, cases.NewCase(
+                        title=f"并发登记 {i}", kind=CaseKind.MEDIATION, unit_id=unit_id,
+                        opened_at=datetime.fromisoformat(opened_at)))
+                numbers.append(detail.row.case_no)
+                time.sleep(random.uniform(0, 0.02))  # a desk's pace: lets the other desk in between
+        results.put(("ok", numbers))
+    except BaseException:  # noqa: BLE001 - report everything to the parent
+        results.put(("error", traceback.format_exc()))
