@@ -2,10 +2,10 @@
 given names by sex and generation, plus cached pinyin search keys."""
 from __future__ import annotations
 
-import random
 from itertools import accumulate
 
 from ..domain.pinyin import name_search_keys
+from .dice import Dice
 
 # (surname, weight): national top surnames, boosted for the ones common in Hunan.
 _SURNAME_WEIGHTS: tuple[tuple[str, int], ...] = (
@@ -61,19 +61,19 @@ def _generation(birth_year: int) -> str:
 class NameMaker:
     """Draws names from the pools; pinyin keys are cached per surname and per given name."""
 
-    def __init__(self, rng: random.Random) -> None:
-        self._rng = rng
+    def __init__(self, dice: Dice) -> None:
+        self._dice = dice
         self._sur_keys: dict[str, tuple[str, str]] = {}
         self._given_keys: dict[str, tuple[str, str]] = {}
 
     def surname(self) -> str:
-        return self._rng.choices(SURNAMES, cum_weights=_SURNAME_CUM)[0]
+        return self._dice.wpick(SURNAMES, _SURNAME_CUM)
 
     def given(self, male: bool, birth_year: int) -> str:
-        rng = self._rng
-        if rng.random() < 0.25:
-            return rng.choice(_MALE_SINGLE if male else _FEMALE_SINGLE)
-        return rng.choice((_MALE if male else _FEMALE)[_generation(birth_year)])
+        dice = self._dice
+        if dice.random() < 0.25:
+            return dice.pick(_MALE_SINGLE if male else _FEMALE_SINGLE)
+        return dice.pick((_MALE if male else _FEMALE)[_generation(birth_year)])
 
     def keys(self, surname: str, given: str) -> tuple[str, str]:
         """The same (full, initials) as name_search_keys(surname + given), cached by part."""

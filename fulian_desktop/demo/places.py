@@ -1,8 +1,9 @@
 """Places for demo data: the org tree of 望城区, addresses, ID-number area codes, phones."""
 from __future__ import annotations
 
-import random
 from itertools import accumulate
+
+from .dice import Dice
 
 DISTRICT = ("望城区", "望", "430112")
 
@@ -43,20 +44,20 @@ _MOBILE_PREFIXES = ("130", "131", "132", "133", "135", "136", "137", "138", "139
                     "182", "183", "185", "186", "187", "188", "189", "191", "198", "199")
 
 
-def area_code(rng: random.Random) -> str:
-    return rng.choices(AREA_CODES, cum_weights=_AREA_CUM)[0]
+def area_code(dice: Dice) -> str:
+    return dice.wpick(AREA_CODES, _AREA_CUM)
 
 
-def mobile(rng: random.Random) -> str:
-    return f"{rng.choice(_MOBILE_PREFIXES)}{rng.randrange(100_000_000):08d}"
+def mobile(dice: Dice) -> str:
+    return f"{dice.pick(_MOBILE_PREFIXES)}{int(dice.random() * 100_000_000):08d}"
 
 
-def address(rng: random.Random, base: str, is_community: bool) -> str:
+def address(dice: Dice, base: str, is_community: bool) -> str:
     """A household address under `base` (e.g. 长沙市望城区高塘岭街道新康村)."""
+    ri = dice.ri
     if is_community:
-        return (f"{base}{rng.choice(_ESTATES)}{rng.randint(1, 32)}栋"
-                f"{rng.randint(1, 4)}单元{rng.randint(1, 28)}{rng.randint(1, 6):02d}室")
-    return f"{base}{rng.randint(1, 18)}组{rng.randint(1, 86)}号"
+        return f"{base}{dice.pick(_ESTATES)}{ri(1, 32)}栋{ri(1, 4)}单元{ri(1, 28)}{ri(1, 6):02d}室"
+    return f"{base}{ri(1, 18)}组{ri(1, 86)}号"
 
 
 def short_name(unit_name: str) -> str:

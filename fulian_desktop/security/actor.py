@@ -18,6 +18,8 @@ class Actor:
     scope_unit_ids: frozenset[str] = field(default_factory=frozenset)
     must_change_password: bool = False
     is_system: bool = False
+    # True when the actor's unit is the district itself: every unit is in scope, now and later.
+    sees_everything: bool = False
     logged_in_at: datetime | None = None
 
     @property
@@ -25,4 +27,4 @@ class Actor:
         return f"{self.display_name}（{self.username}）"
 
     def in_scope(self, unit_id: str | None) -> bool:
-        return unit_id is not None and unit_id in self.scope_unit_ids
+        return unit_id is not None and (self.sees_everything or unit_id in self.scope_unit_ids)

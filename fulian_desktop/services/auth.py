@@ -12,7 +12,7 @@ from ..security import audit
 from ..security.actor import Actor
 from ..security.passwords import hash_password, needs_rehash, verify_password
 from ..store.base import utcnow
-from ..store.models import UserAccount
+from ..store.models import OrgUnit, UserAccount
 from ..store.store import Store
 from .orgunits import root_unit, subtree_ids
 
@@ -77,9 +77,11 @@ def _locked(until: datetime, now: datetime) -> AccountLocked:
 
 
 def actor_for(uow, user: UserAccount, *, now: datetime | None = None) -> Actor:
+    unit = uow.s.get(OrgUnit, user.owner_unit_id)
     return Actor(user_id=user.id, username=user.username, display_name=user.display_name, role=Role(user.role),
                  unit_id=user.owner_unit_id, scope_unit_ids=subtree_ids(uow.s, user.owner_unit_id),
-                 must_change_password=user.must_change_password, logged_in_at=now)
+                 must_change_password=user.must_change_password, logged_in_at=now,
+                 sees_everything=unit is not None and unit.parent_id is None)
 
 
 def refreshed(store: Store, actor: Actor) -> Actor:
@@ -97,4 +99,4 @@ def system_actor(store: Store) -> Actor:
         root = root_unit(uow.s)
         scope = subtree_ids(uow.s, root.id) if root else frozenset()
         return Actor(user_id=None, username="cli", display_name="命令行", role=Role.SYSTEM_ADMIN,
-                     unit_id=root.id if root else "", scope_unit_ids=scope, is_system=True)
+                     unit_id=root.id if root else "", scope_unit_ids=scope, is_system=True, sees_everything=True)

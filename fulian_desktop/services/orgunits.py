@@ -1,6 +1,7 @@
 """The three-tier organisation: district (区) → towns/streets (街镇) → villages/communities (村社区)."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -118,3 +119,29 @@ def get_unit(uow: UnitOfWork, unit_id: str) -> OrgUnitView:
     if unit is None:
         raise NotFound("单位不存在。")
     return _view(unit, _depth(uow.s, unit))
+
+
+def suggest_prefix(name: str, parent_prefix: str, taken: Collection[str] = ()) -> str:
+    """A case-number prefix for a new unit that no other unit uses (case numbers are unique store-wide).
+
+    The parent's prefix plus the name's first character (望 + 高塘岭街道 -> 望高); if that is taken,
+    more characters of the name (望白 taken -> 望白马), then a number (望白2)."""
+    name = (name or "").strip()
+    taken_set = set(taken)
+    for length in range(1, min(len(name), 4) + 1):
+        candidate = parent_prefix + name[:length]
+        if candidate not in taken_set:
+            return candidate
+    base = parent_prefix + name[:1]
+    n = 2
+    while f"{base}{n}" in taken_set:
+        n += 1
+    return f"{base}{n}"
+
+
+def used_prefixes(uow: UnitOfWork) -> dict[str, str]:
+    """Case prefix -> name of the (first) live unit using it."""
+    used: dict[str, str] = {}
+    for unit in _live_units(uow.s):
+        used.setdefault(unit.case_prefix, unit.name)
+    return used

@@ -1,6 +1,7 @@
 """Schema migrations with Alembic, run in-process on the store's own connection."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -20,12 +21,14 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@cache  # the scripts ship with the program: read them once per process
 def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+@cache
+def known_revisions() -> frozenset[str]:
+    return frozenset({rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()})
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -1,0 +1,64 @@
+"""Timing helpers: medians over repeats, rows with ratios, text and JSON output."""
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable
+
+
+def median_ms(fn: Callable[[], object], repeat: int, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+@dataclass
+class BenchRow:
+    name: str
+    ms: float                        # the application's path, on the encrypted store
+    raw_ms: float | None = None      # the same query as raw SQL on the same file
+    plain_ms: float | None = None    # the application's path on an unencrypted copy
+    target_ms: float | None = None
+    note: str = ""
+    extra: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def raw_ratio(self) -> float | None:
+        return self.ms / self.raw_ms if self.raw_ms else None
+
+    @property
+    def encryption_ratio(self) -> float | None:
+        return self.ms / self.plain_ms if self.plain_ms else None
+
+    @property
+    def meets_target(self) -> bool | None:
+        return None if self.target_ms is None else self.ms <= self.target_ms
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data.update(raw_ratio=self.raw_ratio, encryption_ratio=self.encryption_ratio, meets_target=self.meets_target)
+        return data
+
+
+def _fmt(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.1f}{unit}" if value < 100 else f"{value:,.0f}{unit}"
+
+
+def format_table(rows: list[BenchRow], header: str) -> str:
+    lines = [header, f"{'项目':<22}{'中位数':>10}{'原始SQL':>10}{'比值':>7}{'未加密':>10}{'加密开销':>8}{'目标':>9}  备注"]
+    for r in rows:
+        target = "—" if r.target_ms is None else f"≤{_fmt(r.target_ms)}"
+        mark = "" if r.meets_target is None else (" ✓" if r.meets_target else " ✗")
+        ratio = "—" if r.raw_ratio is None else f"{r.raw_ratio:.2f}"
+        enc = "—" if r.encryption_ratio is None else f"{r.encryption_ratio:.2f}"
+        lines.append(f"{r.name:<22}{_fmt(r.ms, ' ms'):>10}{_fmt(r.raw_ms, ' ms'):>10}{ratio:>7}"
+                     f"{_fmt(r.plain_ms, ' ms'):>10}{enc:>8}{target:>9}{mark}  {r.note}")
+    return "\n".join(lines)
