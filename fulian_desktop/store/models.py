@@ -174,3 +174,97 @@ class AppSetting(Base):
     value: Mapped[Any] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     updated_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class IntakeRecord(OwnedRecord, Base):
+    """信访接待登记: one contact at the desk, by visit, call, letter or online; counted even without a case."""
+
+    __tablename__ = "intake_record"
+    channel: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
+    visitor_name: Mapped[str] = mapped_column(String(100))
+    sex: Mapped[str] = mapped_column(String(16), default="unknown")
+    age: Mapped[int | None] = mapped_column(Integer)
+    marital_status: Mapped[str | None] = mapped_column(String(32))
+    address: Mapped[str | None] = mapped_column(String(300))
+    contact: Mapped[str | None] = mapped_column(String(64))
+    people_count: Mapped[int] = mapped_column(Integer, default=1)
+    is_group: Mapped[bool] = mapped_column(Boolean, default=False)
+    representatives: Mapped[list[Any] | None] = mapped_column(JSON)
+    request: Mapped[str] = mapped_column(Text)
+    facts: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str | None] = mapped_column(String(64))
+    sub_category: Mapped[str | None] = mapped_column(String(64))
+    decision: Mapped[str] = mapped_column(String(32))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    is_repeat: Mapped[bool] = mapped_column(Boolean, default=False)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    handler_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class ApprovalRequest(OwnedRecord, Base):
+    """A step only a supervisor may allow: who asked, why, who decided, when and why."""
+
+    __tablename__ = "approval_request"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    requested_by: Mapped[str | None] = mapped_column(String(36))
+    requested_by_name: Mapped[str] = mapped_column(String(100))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_by: Mapped[str | None] = mapped_column(String(36))
+    decided_by_name: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    decision_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Referral(OwnedRecord, Base):
+    """A case sent up or down the tiers, or out to an agency. The sender's unit owns the record."""
+
+    __tablename__ = "referral"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))                     # tier | agency
+    from_unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"))
+    to_unit_id: Mapped[str | None] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    agency_type: Mapped[str | None] = mapped_column(String(32))
+    agency_name: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    consent: Mapped[str | None] = mapped_column(String(16))            # given | override | not_needed
+    consent_note: Mapped[str | None] = mapped_column(Text)
+    shared_items: Mapped[list[Any] | None] = mapped_column(JSON)
+    sent_by: Mapped[str | None] = mapped_column(String(36))
+    sent_by_name: Mapped[str] = mapped_column(String(100))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    responded_by_name: Mapped[str | None] = mapped_column(String(100))
+    responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    response_note: Mapped[str | None] = mapped_column(Text)
+    feedback: Mapped[str | None] = mapped_column(Text)
+
+
+class CaseClock(OwnedRecord, Base):
+    """A running statutory clock. Pauses and the one extension are kept so the deadline can be recomputed."""
+
+    __tablename__ = "case_clock"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    paused_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    paused_days: Mapped[int] = mapped_column(Integer, default=0)
+    extended_days: Mapped[int] = mapped_column(Integer, default=0)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    stop_note: Mapped[str | None] = mapped_column(String(200))
+
+
+class CalendarDay(Base):
+    """An administrator's entry in the working-day calendar, for years the calendar package lacks."""
+
+    __tablename__ = "calendar_day"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    is_workday: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(String(100))

@@ -181,8 +181,12 @@ def open_store(root: Path, unlock: Unlock | None = None, *, vault: KeyringVault 
 
 def _open_with_key(paths: StorePaths, keyfile: KeyFile, key: bytes, *, upgrade: bool) -> Store:
     with open(paths.database, "rb") as fh:
-        if fh.read(16) == SQLITE_HEADER:
-            raise NotAStore("该数据文件未加密，不是幸福号的加密数据存储。")
+        header = fh.read(16)
+    if header == SQLITE_HEADER:
+        raise NotAStore("该数据文件未加密，不是幸福号的加密数据存储。")
+    if len(header) < 16:
+        # SQLite would take an empty (or 1-byte) file for a new database and write to it.
+        raise NotAStore("数据文件为空或不完整，无法打开。文件未被改动，请从备份恢复。")
     engine = make_engine(sqlcipher_url(paths.database, key.hex()))
     try:
         store_id, demo = _probe(engine)
