@@ -181,8 +181,9 @@ def add_party(uow: UnitOfWork, actor: Actor, case_id: str, data: PersonInput, ro
     s = uow.s
     if person_id:
         person = s.get(Person, person_id)
-        if person is None:
+        if person is None or person.deleted_at is not None:
             raise NotFound("人员不存在。")
+        require_scope(actor, person.owner_unit_id, "该人员")
     else:
         person = Person(owner_unit_id=case.owner_unit_id)
         _apply_person(person, data, info)
