@@ -65,6 +65,9 @@ def create_case(uow: UnitOfWork, actor: Actor, new: NewCase) -> CaseDetail:
     s.add(case)
     uow.flush()
     _event(uow, actor, case, "created", f"登记案件 {case.case_no}")
+    from .clocks import on_case_created  # clocks build on cases: imported here to avoid a cycle
+
+    on_case_created(uow, actor, case)
     audit.record(s, actor, audit.Action.CREATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"case_no": case.case_no})
     return _detail(uow, actor, case)

@@ -94,6 +94,9 @@ def _apply(uow: UnitOfWork, actor: Actor, case: Case, step: Transition, target: 
     if approved_by:
         note += f"，经 {approved_by} 批准"
     _event(uow, actor, case, f"status_{step.value}", note, data={"from": old, "to": target.value})
+    from .clocks import on_transition
+
+    on_transition(uow, actor, case, step)
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"changes": {"status": [old, target.value]}, "step": step.value, "reason": reason})

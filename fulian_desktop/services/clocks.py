@@ -1,0 +1,263 @@
+"""Running statutory clocks on cases: start, pause, extend (with approval), stop, and the tasks they yield."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from ..domain.clocks import RULES, ClockKind, ClockState, ClockStatus, clock_status, countdown_text, due
+from ..domain.clocks import request_extension as check_extension
+from ..domain.enums import CaseKind, CaseStatus
+from ..domain.errors import NotFound, ValidationError, WorkflowError
+from ..domain.localtime import local_date
+from ..domain.periods import Deadline
+from ..domain.workcalendar import WorkCalendar, format_calendar_lines, parse_calendar_lines
+from ..domain.workflow import Transition
+from ..security import audit
+from ..security.actor import Actor
+from ..security.permissions import Permission, require
+from ..store.base import utcnow
+from ..store.models import AppSetting, CalendarDay, Case, CaseClock
+from ..store.uow import UnitOfWork
+from .cases import _event, _load_case
+
+DECLARED_YEARS_KEY = "calendar_declared_years"
+
+# Which clocks a workflow step starts and stops, by kind of case.
+_STARTS: dict[tuple[Transition | None, CaseKind], tuple[ClockKind, ...]] = {
+    (None, CaseKind.PETITION): (ClockKind.PETITION_ACCEPTANCE,),       # on registration
+    (None, CaseKind.LEGAL_AID): (ClockKind.LEGAL_AID_DECISION,),
+    (Transition.ACCEPT, CaseKind.PETITION): (ClockKind.PETITION_CONCLUSION,),
+    (Transition.ACCEPT, CaseKind.MEDIATION): (ClockKind.MEDIATION_TARGET,),
+}
+_STOPS: dict[Transition, tuple[ClockKind, ...] | None] = {   # None: every running clock
+    Transition.ACCEPT: (ClockKind.PETITION_ACCEPTANCE, ClockKind.LEGAL_AID_DECISION),
+    Transition.REJECT: None, Transition.TRANSFER: None, Transition.CLOSE: None, Transition.TERMINATE: None,
+}
+
+
+@dataclass(frozen=True)
+class ClockView:
+    id: str
+    case_id: str
+    kind: ClockKind
+    label: str
+    basis: str
+    started_at: datetime
+    deadline: Deadline
+    status: ClockStatus
+    countdown: str
+    paused: bool
+    paused_days: int
+    extended_days: int
+    can_extend: bool
+    stopped_at: datetime | None
+
+
+def load_calendar(uow: UnitOfWork) -> WorkCalendar:
+    overrides = {row.day: row.is_workday for row in uow.s.execute(select(CalendarDay)).scalars()}
+    declared = uow.s.get(AppSetting, DECLARED_YEARS_KEY)
+    return WorkCalendar(overrides, declared.value if declared else ())
+
+
+def _state(clock: CaseClock, extra_pause_days: int = 0) -> ClockState:
+    started = clock.started_at if RULES[ClockKind(clock.kind)].unit == "hours" else local_date(clock.started_at)
+    return ClockState(ClockKind(clock.kind), started, clock.paused_days + extra_pause_days, clock.extended_days,
+                      clock.urgent)
+
+
+def _paused_for(clock: CaseClock, now: datetime) -> int:
+    """Whole days a clock paused since `paused_since` has stood still so far."""
+    if clock.paused_since is None:
+        return 0
+    return max(0, (local_date(now) - local_date(clock.paused_since)).days)
+
+
+def _view(clock: CaseClock, cal: WorkCalendar, now: datetime) -> ClockView:
+    state = _state(clock, _paused_for(clock, now))
+    deadline = due(state, cal)
+    rule = RULES[state.kind]
+    return ClockView(clock.id, clock.case_id, state.kind, state.kind.label, state.kind.basis, clock.started_at,
+                     deadline, clock_status(state, now, cal), countdown_text(deadline, now),
+                     clock.paused_since is not None, state.paused_days, clock.extended_days,
+                     bool(rule.max_extension_days) and not clock.extended_days, clock.stopped_at)
+
+
+def _recompute(clock: CaseClock, cal: WorkCalendar) -> None:
+    clock.due_at = due(_state(clock), cal).due_at
+
+
+def start_clock(uow: UnitOfWork, actor: Actor, case_id: str, kind: ClockKind, *,
+                started_at: datetime | None = None, urgent: bool = False) -> ClockView:
+    require(actor, Permission.CASE_EDIT)
+    case = _load_case(uow, actor, case_id)
+    return _start(uow, actor, case, kind, started_at or utcnow(), urgent)
+
+
+def _start(uow: UnitOfWork, actor: Actor, case: Case, kind: ClockKind, started_at: datetime,
+           urgent: bool = False) -> ClockView:
+    running = [c for c in _clocks(uow, case.id) if c.kind == kind.value and c.stopped_at is None]
+    if running:
+        raise WorkflowError(f"“{kind.label}”时限已在计时。", code="clock_running")
+    clock = CaseClock(case_id=case.id, kind=kind.value, started_at=started_at, urgent=urgent, paused_days=0,
+                      extended_days=0,
+                      owner_unit_id=case.owner_unit_id)
+    cal = load_calendar(uow)
+    _recompute(clock, cal)
+    uow.s.add(clock)
+    uow.flush()
+    view = _view(clock, cal, utcnow())
+    _event(uow, actor, case, "clock_started", f"开始计时：{kind.label}，{view.countdown}")
+    return view
+
+
+def _clocks(uow: UnitOfWork, case_id: str) -> list[CaseClock]:
+    return list(uow.s.execute(select(CaseClock).where(CaseClock.case_id == case_id, CaseClock.deleted_at.is_(None))
+                              .order_by(CaseClock.started_at)).scalars())
+
+
+def _load_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> tuple[CaseClock, Case]:
+    clock = uow.s.get(CaseClock, clock_id)
+    if clock is None or clock.deleted_at is not None:
+        raise NotFound("时限不存在。")
+    return clock, _load_case(uow, actor, clock.case_id)
+
+
+def pause_clock(uow: UnitOfWork, actor: Actor, clock_id: str, reason: str) -> None:
+    """Hearing, appraisal or similar time does not count: the clock stands still until resumed."""
+    require(actor, Permission.CASE_EDIT)
+    clock, case = _load_clock(uow, actor, clock_id)
+    if clock.stopped_at or clock.paused_since:
+        raise WorkflowError("该时限已停止或已暂停。", code="clock_not_running")
+    if not (reason or "").strip():
+        raise ValidationError("暂停计时须说明理由（如听证、鉴定）。", field="reason")
+    clock.paused_since = utcnow()
+    _event(uow, actor, case, "clock_paused", f"暂停计时：{ClockKind(clock.kind).label}（{reason.strip()}）")
+
+
+def resume_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> None:
+    require(actor, Permission.CASE_EDIT)
+    clock, case = _load_clock(uow, actor, clock_id)
+    if clock.paused_since is None:
+        raise WorkflowError("该时限未暂停。", code="clock_not_paused")
+    days = _paused_for(clock, utcnow())
+    clock.paused_days += days
+    clock.paused_since = None
+    _recompute(clock, load_calendar(uow))
+    _event(uow, actor, case, "clock_resumed", f"恢复计时：{ClockKind(clock.kind).label}，暂停 {days} 天不计入")
+
+
+def request_extension(uow: UnitOfWork, actor: Actor, clock_id: str, days: int, reason: str):  # noqa: ANN201
+    """Asks the supervisor (once, within the legal maximum); the deadline moves on approval."""
+    from .workflow import ApprovalKind, request_approval
+
+    require(actor, Permission.CASE_EDIT)
+    clock, case = _load_clock(uow, actor, clock_id)
+    check_extension(_state(clock), days)
+    return request_approval(uow, actor, case.id, ApprovalKind.EXTEND_CLOCK, reason,
+                            payload={"clock_id": clock.id, "days": days, "kind": clock.kind})
+
+
+def apply_extension(uow: UnitOfWork, actor: Actor, case: Case, payload: dict) -> None:
+    clock = uow.s.get(CaseClock, payload.get("clock_id"))
+    if clock is None or clock.case_id != case.id:
+        raise NotFound("要延期的时限不存在。")
+    state = check_extension(_state(clock), int(payload.get("days", 0)))
+    clock.extended_days = state.extended_days
+    _recompute(clock, load_calendar(uow))
+    _event(uow, actor, case, "clock_extended", f"延期 {clock.extended_days} 天：{ClockKind(clock.kind).label}（经督导批准）")
+
+
+def stop_clock(uow: UnitOfWork, actor: Actor, clock_id: str, note: str = "") -> None:
+    require(actor, Permission.CASE_EDIT)
+    clock, case = _load_clock(uow, actor, clock_id)
+    _stop(uow, actor, case, clock, note or "手动停止")
+
+
+def _stop(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock, note: str) -> None:
+    if clock.stopped_at is not None:
+        return
+    now = utcnow()
+    if clock.paused_since is not None:
+        clock.paused_days += _paused_for(clock, now)
+        clock.paused_since = None
+    clock.stopped_at, clock.stop_note = now, note[:200]
+    view = _view(clock, load_calendar(uow), now)
+    met = "按时" if now < view.deadline.due_at else "超期"
+    _event(uow, actor, case, "clock_stopped", f"停止计时：{view.label}（{note}，{met}）",
+           data={"kind": clock.kind, "met": met == "按时"})
+
+
+def on_case_created(uow: UnitOfWork, actor: Actor, case: Case) -> None:
+    for kind in _STARTS.get((None, CaseKind(case.kind)), ()):
+        _start(uow, actor, case, kind, case.opened_at)
+
+
+def on_transition(uow: UnitOfWork, actor: Actor, case: Case, step: Transition) -> None:
+    stops = _STOPS.get(step, ())
+    for clock in _clocks(uow, case.id):
+        if clock.stopped_at is None and (stops is None or ClockKind(clock.kind) in stops):
+            _stop(uow, actor, case, clock, step.label)
+    if step == Transition.REOPEN:
+        return
+    for kind in _STARTS.get((step, CaseKind(case.kind)), ()):
+        _start(uow, actor, case, kind, utcnow())
+
+
+def case_clocks(uow: UnitOfWork, actor: Actor, case_id: str, now: datetime | None = None) -> list[ClockView]:
+    require(actor, Permission.CASE_READ)
+    _load_case(uow, actor, case_id)
+    cal, now = load_calendar(uow), now or utcnow()
+    return [_view(c, cal, now) for c in _clocks(uow, case_id)]
+
+
+# --- the working-day calendar an administrator keeps -----------------------------------------------
+
+def calendar_text(uow: UnitOfWork, year: int | None = None) -> str:
+    rows = uow.s.execute(select(CalendarDay).order_by(CalendarDay.day)).scalars()
+    return format_calendar_lines({r.day: r.is_workday for r in rows if year is None or r.day.year == year})
+
+
+def set_calendar(uow: UnitOfWork, actor: Actor, year: int, text: str, *, complete: bool) -> int:
+    """Replace a year's entries from the editable list; `complete` declares the year known.
+    Every running clock's deadline is recomputed. Returns how many clocks moved."""
+    require(actor, Permission.SETTINGS_MANAGE)
+    days = parse_calendar_lines(text)
+    wrong = sorted(d for d in days if d.year != year)
+    if wrong:
+        raise ValidationError(f"{wrong[0].isoformat()} 不属于 {year} 年。", field="calendar")
+    for row in uow.s.execute(select(CalendarDay)).scalars():
+        if row.day.year == year:
+            uow.s.delete(row)
+    uow.flush()
+    uow.s.add_all(CalendarDay(day=d, is_workday=w) for d, w in days.items())
+    declared = uow.s.get(AppSetting, DECLARED_YEARS_KEY)
+    years = set(declared.value if declared else ())
+    years = years | {year} if complete else years - {year}
+    if declared is None:
+        uow.s.add(AppSetting(key=DECLARED_YEARS_KEY, value=sorted(years), updated_by=actor.audit_name))
+    else:
+        declared.value = sorted(years)
+    uow.flush()
+    audit.record(uow.s, actor, audit.Action.UPDATE, entity="calendar", detail={"year": year, "days": len(days),
+                                                                               "complete": complete})
+    return recompute_open_clocks(uow)
+
+
+def recompute_open_clocks(uow: UnitOfWork) -> int:
+    cal, moved = load_calendar(uow), 0
+    for clock in uow.s.execute(select(CaseClock).where(CaseClock.stopped_at.is_(None))).scalars():
+        before = clock.due_at
+        _recompute(clock, cal)
+        moved += clock.due_at != before
+    return moved
+
+
+def open_case_statuses() -> tuple[str, ...]:
+    return tuple(s.value for s in (CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS,
+                                   CaseStatus.PENDING_CLOSURE))
+
+
+def today_local(now: datetime | None = None) -> date:
+    return local_date(now or utcnow())
