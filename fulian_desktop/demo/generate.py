@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import time
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from itertools import accumulate
@@ -23,8 +24,8 @@ from . import narratives as nv
 from .dice import Dice, cumulative
 from .names import NameMaker
 from .orgtree import Unit, create_tree, create_users, load_units
-from .people import PeopleMaker
-from .writer import Writer, fast_bulk_session
+from .people import PeopleMaker, Pers
+from .writer import Writer, drop_secondary_indexes, fast_bulk_session, recreate_indexes
 
 DEMO_PASSWORD = "Demo2026!"
 # The demo's "now": fixed, so a seed always gives the same data whatever the clock says.
@@ -32,6 +33,7 @@ DEMO_NOW = datetime(2026, 11, 20, 2, 0, tzinfo=timezone.utc)  # 10:00 in Changsh
 SETUP_AT = datetime(2022, 1, 4, 1, 30, tzinfo=timezone.utc)
 CHUNK = 500  # cases per executemany flush and progress report (about 4,000 rows)
 TX_CASES = 10_000  # cases per transaction
+BULK_MIN_CASES = 5_000  # from this many cases on (into a smaller store), load as one transaction
 
 _UTC = timezone.utc
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
@@ -67,7 +69,35 @@ _DURATION = {"mediation": (2, 40), "petition": (5, 58), "legal_aid": (1, 15), "c
              "crisis": (1, 20)}
 _NOT_ADVERSARIAL = frozenset({"social_security", "postpartum", "general", "teen_counselling", "education"})
 _MINOR_VICTIM_CASTS = frozenset({"dv_child"})
+_MINOR_SCENARIOS = frozenset({"teen_counselling", "education", "dv_child"})
 _TRANSFER_AGENCIES = ("区法律援助中心", "区人民法院诉讼服务中心", "公安望城分局", "区民政局", "区信访局")
+
+
+class _Story(dict):  # type: ignore[type-arg]
+    """Template values; the random ones are drawn only when a template asks for them."""
+
+    def __init__(self, dice: Dice, age: int, child_age: int | None) -> None:
+        super().__init__(AGE=age)
+        self._dice, self._child_age = dice, child_age
+
+    def __missing__(self, key: str) -> Any:
+        ri = self._dice.ri
+        if key == "Y":
+            value: Any = ri(1, max(1, min(35, self["AGE"] - 21)))
+        elif key == "CAGE":
+            value = self._child_age if self._child_age is not None else ri(8, 16)
+        elif key == "K":
+            value = self._dice.pick(nv.KIDS)
+        elif key == "M":
+            value = f"{ri(2, 60) / 2:g}"
+        elif key == "N":
+            value = ri(2, 18)
+        elif key == "D":
+            value = ri(1, 20)
+        else:
+            raise KeyError(key)
+        self[key] = value
+        return value
 
 
 @dataclass(frozen=True)
@@ -86,7 +116,7 @@ def _id_maker(rng: random.Random) -> Callable[[], str]:
     setbits = (0x4000 << 64) | (0x8000 << 48)
 
     def new_id() -> str:
-        h = "%032x" % ((getrandbits(128) & clear) | setbits)
+        h = ((getrandbits(128) & clear) | setbits).to_bytes(16, "big").hex()
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     return new_id
@@ -145,103 +175,119 @@ class _CaseMaker:
         self.touched: set[tuple[int, int, int]] = set()
         self._sources = {}
         for kind, weights in _SOURCE_WEIGHTS.items():
-            for tier in ("district", "town", "village"):
+            for tier in {u.tier for u in units}:
+                # Nothing is reported up to a village: it is the bottom tier.
                 items = [(s, w) for s, w in weights.items()
-                         if not (tier == "village" and s is CaseSource.REPORTED_FROM_BELOW)]
+                         if not (tier not in ("district", "town") and s is CaseSource.REPORTED_FROM_BELOW)]
                 self._sources[kind, tier] = (tuple(s for s, _ in items), cumulative(w for _, w in items))
         by_id = {u.id: u for u in units}
         self._transfer_to = {u.id: by_id[u.parent_id].name if u.parent_id in by_id else None for u in units}
-        self._kind_words = [(k.value, k.number_word, k.label) for k in KINDS]
+        self._kind_words = [(k.value, k.number_word) for k in KINDS]
         self._created_texts = {(k.value, s): f"登记{k.label}案件，来源：{s.label}。" for k in KINDS for s in CaseSource}
 
     def make(self, ts: int, u: int, k: int, year: int) -> None:
         dice = self.dice
-        rand, ri, pick = dice.random, dice.ri, dice.pick
+        rand = dice.random
         new_id = self.new_id
         unit = self.units[u]
-        kv, number_word, _ = self._kind_words[k]
+        kv, number_word = self._kind_words[k]
         key = (u, k, year)
         seq = self.seqs.get(key, 0) + 1
         self.seqs[key] = seq
         self.touched.add(key)
-        ts_value = self.writer.ts
-        opened = ts_value(ts)
+        opened = self.writer.ts(ts)
         case_id = new_id()
         unit_id = unit.id
 
         scenarios, cum = nv.KIND_SCENARIOS[kv]
-        sc = dice.wpick(scenarios, cum)
-        home = pick(unit.homes) if unit.homes else (unit.base, False)
+        sc = scenarios[bisect_right(cum, rand() * cum[-1])]
+        homes = unit.homes
+        home = homes[int(rand() * len(homes))] if homes else (unit.base, False)
         people = self.people
-        opened_ord = _EPOCH_ORD + (ts + _BEIJING) // _DAY
-        people.begin_case(u, unit_id, home, opened_ord, opened, 0.12 if kv == "petition" else 0.04)
+        people.begin_case(u, unit_id, home, _EPOCH_ORD + (ts + _BEIJING) // _DAY, opened,
+                          0.12 if kv == "petition" else 0.04)
         cast = people.cast(sc.cast, sc.minor)
 
         # Parties.
         second_role = "other" if sc.key in _NOT_ADVERSARIAL or (kv == "counselling" and not sc.dv) else None
         has_victim = any(role == "victim" for role, _, _ in cast)
-        involves_minor = sc.key in ("teen_counselling", "education") or sc.cast in _MINOR_VICTIM_CASTS
+        involves_minor = sc.key in _MINOR_SCENARIOS
         applicant = respondent = victim = child = None
         parties = self.parties
         for role, person, confidential in cast:
             if role == "applicant":
                 applicant = person
                 confidential = confidential or (sc.dv and not has_victim)
-            elif role in ("respondent", "other"):
+            elif role == "respondent" or role == "other":
                 respondent = person
-                if second_role and role == "respondent":
+                if second_role:
                     role = second_role
             elif role == "victim":
                 victim = person
-            elif role == "minor_child":
+            else:
                 child = person
                 involves_minor = True
             parties.append((new_id(), case_id, person.id, role, confidential, unit_id, opened, opened, 1, None))
         assert applicant is not None and respondent is not None
-
-        # Title and summary.
-        a_age = people.age(applicant)
-        minor_person = child or (victim if sc.cast in _MINOR_VICTIM_CASTS else None)
-        ctx = {
-            "A": applicant.masked, "R": respondent.masked, "V": (victim or applicant).masked,
-            "Y": ri(1, max(1, min(35, a_age - 21))), "AGE": a_age,
-            "CAGE": people.age(minor_person) if minor_person else ri(8, 16),
-            "K": pick(nv.KIDS), "M": f"{ri(2, 60) / 2:g}", "N": ri(2, 18), "D": ri(1, 20), "P": unit.name,
-        }
-        title = pick(sc.titles).format_map(ctx)
-        parts = [pick(sc.facts)]
-        if rand() < 0.8:
-            parts.append(pick(sc.details))
-        parts.append(pick(sc.requests))
-        if rand() < 0.25:
-            extra = pick(sc.details)
-            if extra not in parts:
-                parts.insert(-1, extra)
-        summary = "".join(parts).format_map(ctx)
+        if victim is not None and sc.cast in _MINOR_VICTIM_CASTS:
+            child = victim
+        title, summary = self._story(sc, unit, applicant, respondent, victim, child)
 
         # Classification and flags.
-        sources, source_cum = self._sources[kv, unit.tier if unit.tier in ("district", "town") else "village"]
-        source = dice.wpick(sources, source_cum)
+        sources, source_cum = self._sources[kv, unit.tier]
+        source = sources[bisect_right(source_cum, rand() * source_cum[-1])]
         dv = sc.dv
         r = rand()
         if dv or kv == "crisis":
             urgency = "critical" if r < 0.2 else "urgent" if r < 0.6 else "normal"
         else:
             urgency = "critical" if r < 0.03 else "urgent" if r < 0.13 else "normal"
-        major = rand() < (0.07 if kv == "crisis" else 0.015 if dv else 0.004)
-        if major:
-            urgency = "critical"
-
-        # Handler.
-        if kv == "counselling" and unit.counsellors:
-            handler = pick(unit.counsellors)
-        elif unit.handlers:
-            handler = pick(unit.handlers)
+        if rand() < (0.07 if kv == "crisis" else 0.015 if dv else 0.004):
+            major, urgency = True, "critical"
         else:
-            handler = None
-        reception = pick(unit.receptions) if unit.receptions else handler
+            major = False
 
-        # Outcome and timeline.
+        # Handler and the person who registered the case.
+        staff = unit.counsellors if kv == "counselling" and unit.counsellors else unit.handlers
+        h_id, h_name = staff[int(rand() * len(staff))] if staff else (None, "系统")
+        desk = unit.receptions
+        c_id, c_name = desk[int(rand() * len(desk))] if desk else (h_id, h_name)
+
+        status, end, last = self._timeline(ts, kv, unit_id, case_id, source, h_id, h_name, c_id, c_name)
+        self.cases.append((
+            case_id, f"（{year}）{unit.prefix}{number_word}字第{seq}号", year, seq, kv, title, unit.tier,
+            status, sc.category, sc.sub, sc.dispute if kv == "mediation" else None, source.value, urgency,
+            major, involves_minor, dv, h_id, summary, opened, self.writer.ts(end) if status == "closed" else None,
+            unit_id, opened, last, 1, None,
+        ))
+
+    def _story(self, sc: nv.Scenario, unit: Unit, applicant: Pers, respondent: Pers, victim: Pers | None,
+               child: Pers | None) -> tuple[str, str]:
+        """Title and 2-4 sentence summary from the scenario's templates."""
+        dice = self.dice
+        rand, pick = dice.random, dice.pick
+        people = self.people
+        a_age = people.age(applicant)
+        ctx = _Story(dice, a_age, people.age(child) if child else None)
+        ctx["A"], ctx["R"], ctx["P"] = applicant.masked, respondent.masked, unit.name
+        ctx["V"] = (victim or applicant).masked
+        title = pick(sc.titles).format_map(ctx)
+        facts, details = sc.facts, sc.details
+        if rand() < 0.8:
+            parts = [pick(facts), pick(details), pick(sc.requests)]
+            if rand() < 0.25:
+                extra = pick(details)
+                if extra != parts[1]:
+                    parts.insert(2, extra)
+        else:
+            parts = [pick(facts), pick(sc.requests)]
+        return title, "".join(parts).format_map(ctx)
+
+    def _timeline(self, ts: int, kv: str, unit_id: str, case_id: str, source: CaseSource, h_id: str | None,
+                  h_name: str, c_id: str | None, c_name: str) -> tuple[str, int, Any]:
+        """Pick the outcome from the case's age, write its events; (status, end ts, last event value)."""
+        dice = self.dice
+        rand, ri, pick = dice.random, dice.ri, dice.pick
         lo, hi = _DURATION[kv]
         dur = ri(lo, hi) * _DAY + ri(-3 * 3600, 3 * 3600)
         if rand() < 0.10:
@@ -270,8 +316,6 @@ class _CaseMaker:
             else:
                 status = "pending_closure"
 
-        h_id, h_name = handler if handler else (None, "系统")
-        c_id, c_name = reception if reception else (None, "系统")
         events: list[tuple[str, int, str | None, str, str]] = [
             ("created", ts, c_id, c_name, self._created_texts[kv, source])]
         if status == "rejected":
@@ -280,14 +324,14 @@ class _CaseMaker:
             target = self._transfer_to.get(unit_id) or pick(_TRANSFER_AGENCIES)
             events.append(("transferred", end, h_id, h_name, f"经研判，转交{target}办理。"))
         elif status != "registered":
-            span = limit - ts
-            accepted = ts + min(ri(600, (14 if kv == "petition" else 3) * _DAY), span // 3)
+            accepted = ts + min(ri(600, (14 if kv == "petition" else 3) * _DAY), (limit - ts) // 3)
             events.append(("accepted", accepted, h_id, h_name, f"经审查符合受理条件，予以受理，由{h_name}承办。"))
             notes = (ri(1, 2) if status == "in_progress" else 1 if status == "pending_closure"
                      else 0 if status == "accepted" else ri(0, 1))
-            note_pool = nv.NOTES[kv]
-            for at in sorted(ri(accepted + 1, limit - 1) for _ in range(notes)):
-                events.append(("note", at, h_id, h_name, pick(note_pool)))
+            if notes:
+                note_pool = nv.NOTES[kv]
+                for at in sorted(ri(accepted + 1, limit - 1) for _ in range(notes)):
+                    events.append(("note", at, h_id, h_name, pick(note_pool)))
             if status == "pending_closure":
                 at = ri(max(events[-1][1] + 1, limit - 3 * _DAY), limit - 1)
                 events.append(("closure_requested", at, h_id, h_name, pick(nv.CLOSURE_REQUESTS)))
@@ -295,18 +339,12 @@ class _CaseMaker:
                 events.append(("closed", end, h_id, h_name, pick(nv.CLOSINGS[kv])))
             elif status == "terminated":
                 events.append(("terminated", end, h_id, h_name, pick(nv.TERMINATIONS)))
-        last = opened
+        ts_value, new_id, rows = self.writer.ts, self.new_id, self.events
+        last = None
         for ev_kind, at_ts, actor, actor_name, text in events:
             last = ts_value(at_ts)
-            self.events.append((new_id(), case_id, ev_kind, last, actor, actor_name, text,
-                                unit_id, last, last, 1, None))
-
-        self.cases.append((
-            case_id, f"（{year}）{unit.prefix}{number_word}字第{seq}号", year, seq, kv, title, unit.tier,
-            status, sc.category, sc.sub, sc.dispute if kv == "mediation" else None, source.value, urgency,
-            major, involves_minor, dv, h_id, summary, opened, ts_value(end) if status == "closed" else None,
-            unit_id, opened, last, 1, None,
-        ))
+            rows.append((new_id(), case_id, ev_kind, last, actor, actor_name, text, unit_id, last, last, 1, None))
+        return status, end, last
 
     def flush(self, conn: Connection, known_counters: set[tuple[int, int, int]]) -> None:
         writer, people = self.writer, self.people
@@ -356,30 +394,37 @@ def generate_demo(store: Any, *, cases: int, seed: int = 2026,
         users = create_users(conn, units, rng, names, new_id, password_hash, SETUP_AT)
         numbered = [u for u in units if u.numbered]
         seqs = _load_counters(conn, numbered)
+        existing_cases = conn.execute(select(func.count()).select_from(Case.__table__)).scalar_one()
     known_counters = set(seqs)
 
     skeleton = _skeleton(rng, numbered, cases) if numbered and cases > 0 else []
     done = persons = 0
     total = len(skeleton)
     stop = False
-    with engine.connect() as conn, fast_bulk_session(conn):
+    with engine.connect() as conn:
         writer = Writer(conn)
-        people = PeopleMaker(dice, names, new_id, writer.day)
-        maker = _CaseMaker(dice, numbered, new_id, people, seqs, writer)
-        for tx_start in range(0, total, TX_CASES):
-            # One transaction per TX_CASES cases (random-key indexes make small commits costly),
-            # flushed and reported every CHUNK cases; a stop commits the whole cases so far.
-            with conn.begin():
-                for start in range(tx_start, min(tx_start + TX_CASES, total), CHUNK):
-                    for ts, _, u, k, year in skeleton[start:min(start + CHUNK, total)]:
-                        maker.make(ts, u, k, year)
-                    persons += len(people.rows)
-                    maker.flush(conn, known_counters)
-                    done = min(start + CHUNK, total)
-                    if progress is not None and progress(done, total) is False:
-                        stop = True
-                        break
-            if stop:
-                break
+        # A big load into a small store runs as one transaction with the plain indexes
+        # rebuilt at the end; otherwise one transaction per TX_CASES cases.
+        big = writer.fast and total >= BULK_MIN_CASES and existing_cases < total
+        tx_cases = max(total, 1) if big else TX_CASES
+        with fast_bulk_session(conn, big=big):
+            people = PeopleMaker(dice, names, new_id, writer.day)
+            maker = _CaseMaker(dice, numbered, new_id, people, seqs, writer)
+            for tx_start in range(0, total, tx_cases):
+                # Flushed and reported every CHUNK cases; a stop commits the whole cases so far.
+                with conn.begin():
+                    dropped = drop_secondary_indexes(conn) if big else []
+                    for start in range(tx_start, min(tx_start + tx_cases, total), CHUNK):
+                        for ts, _, u, k, year in skeleton[start:min(start + CHUNK, total)]:
+                            maker.make(ts, u, k, year)
+                        persons += len(people.rows)
+                        maker.flush(conn, known_counters)
+                        done = min(start + CHUNK, total)
+                        if progress is not None and progress(done, total) is False:
+                            stop = True
+                            break
+                    recreate_indexes(conn, dropped)
+                if stop:
+                    break
     return DemoSummary(units=len(units), users=users, persons=persons, cases=done,
                        seconds=round(time.perf_counter() - started, 3))

@@ -14,6 +14,8 @@ _TOWN_JOBS = ("务工", "个体经营", "公司职员", "自由职业", "家庭�
 _MALE_TOWN_JOBS = tuple(j if j not in ("家庭主妇", "护士") else "务工" for j in _TOWN_JOBS)
 _MALE_VILLAGE_JOBS = tuple(j if j != "家庭主妇" else "务工" for j in _VILLAGE_JOBS)
 
+_ADULT_DAYS, _SCHOOL_DAYS, _RETIRED_DAYS, _OLD_DAYS = 18 * 365, 6 * 365, 62 * 365, 78 * 365
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -115,28 +117,28 @@ class PeopleMaker:
         names = self.names
         if surname is None:
             surname = names.surname()
-        days = dice.ri(lo * 365 + 30, hi * 365 + 364)
+        first = lo * 365 + 30
+        days = first + int(rand() * (hi * 365 + 365 - first))  # lo..hi years old, at least a month
         birth_ord = self._opened_ord - days
         birth = date.fromordinal(birth_ord)
         given = names.given(male, birth.year)
         full, initials = names.keys(surname, given)
         if home is None:
             home = address(dice, self._base, self._community)
-        if days < 18 * 365:
-            job = "学生" if days >= 6 * 365 else "学龄前"
-            marital = None
-            phone = None
+        if days < _ADULT_DAYS:
+            job = "学生" if days >= _SCHOOL_DAYS else "学龄前"
+            marital = phone = None
         else:
             if job is None:
-                if days >= 62 * 365:
+                if days >= _RETIRED_DAYS:
                     job = "退休" if self._community else "务农"
-                elif self._community:
-                    job = dice.pick(_MALE_TOWN_JOBS if male else _TOWN_JOBS)
                 else:
-                    job = dice.pick(_MALE_VILLAGE_JOBS if male else _VILLAGE_JOBS)
-            phone = mobile(dice) if days < 78 * 365 or rand() < 0.6 else None
+                    jobs = (_MALE_TOWN_JOBS if male else _TOWN_JOBS) if self._community else (
+                        _MALE_VILLAGE_JOBS if male else _VILLAGE_JOBS)
+                    job = jobs[int(rand() * len(jobs))]
+            phone = mobile(dice) if days < _OLD_DAYS or rand() < 0.6 else None
         pid = self.new_id()
-        number = self.ids.make(area_code(dice), birth_ord, int(rand() * 500) * 2 + (1 if male else 0))
+        number = self.ids.make(area_code(dice), birth_ord, int(rand() * 500) * 2 + male)
         at = self._at
         self.rows.append((
             pid, surname + given, full, initials, "male" if male else "female", self.day_value(birth), number,

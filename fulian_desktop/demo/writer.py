@@ -47,6 +47,7 @@ class Writer:
     def __init__(self, conn: Connection) -> None:
         self.dialect = conn.dialect
         self._days: dict[int, str] = {}
+        self._times: dict[int, str] = {}
         self._sql: dict[str, tuple[str, Callable[..., tuple[Any, ...]] | None]] = {}
         fast = self.dialect.name == "sqlite" and self.dialect.paramstyle == "qmark"
         for name, (table, cols) in TABLES.items():
@@ -85,11 +86,14 @@ class Writer:
         return True
 
     def ts(self, ts: int) -> Any:
+        """'YYYY-MM-DD HH:MM:SS.000000' for a whole-second UTC timestamp (SQLite's DATETIME form)."""
         day, sod = divmod(ts, 86400)
-        text = self._days.get(day)
-        if text is None:
-            text = self._days[day] = date.fromordinal(_EPOCH_ORD + day).isoformat()
-        return f"{text} {sod // 3600:02d}:{sod // 60 % 60:02d}:{sod % 60:02d}.000000"
+        try:
+            return self._days[day] + self._times[sod]
+        except KeyError:
+            self._days[day] = date.fromordinal(_EPOCH_ORD + day).isoformat() + " "
+            self._times[sod] = f"{sod // 3600:02d}:{sod // 60 % 60:02d}:{sod % 60:02d}.000000"
+            return self._days[day] + self._times[sod]
 
     def day(self, value: date) -> Any:
         return value.isoformat()
@@ -120,11 +124,34 @@ def _python_type(type_: Any) -> type | None:
     return None
 
 
+def drop_secondary_indexes(conn: Connection) -> list[str]:
+    """Drop the plain (non-unique, explicitly created) indexes of the bulk tables and return
+    their CREATE statements. Only for SQLite, only inside the transaction that will put them
+    back (recreate_indexes): building an index once after a big load is far cheaper than
+    updating it row by row, and a rollback restores them anyway."""
+    names = ", ".join(f"'{name}'" for name in TABLES)
+    found = conn.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({names}) ORDER BY name").all()
+    statements = []
+    for name, sql in found:
+        if sql.lstrip().upper().startswith("CREATE UNIQUE"):
+            continue
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        statements.append(sql)
+    return statements
+
+
+def recreate_indexes(conn: Connection, statements: list[str]) -> None:
+    for sql in statements:
+        conn.exec_driver_sql(sql)
+
+
 @contextmanager
-def fast_bulk_session(conn: Connection) -> Iterator[None]:
+def fast_bulk_session(conn: Connection, *, big: bool = False) -> Iterator[None]:
     """On SQLite: a bigger page cache and WAL-safe NORMAL sync while the demo is written,
-    put back afterwards. Demo rows are reproducible, so a power cut costing the last chunks
-    is acceptable; a crash still leaves whole, committed chunks."""
+    put back afterwards (demo rows are reproducible: a power cut may cost the last commit,
+    never consistency). After a big load the WAL is checkpointed and truncated."""
     if conn.dialect.name != "sqlite":
         yield
         return
@@ -135,6 +162,8 @@ def fast_bulk_session(conn: Connection) -> Iterator[None]:
     raw.execute("PRAGMA cache_size = -131072")  # 128 MiB
     try:
         yield
+        if big:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     finally:
         try:
             for pragma, value in saved.items():

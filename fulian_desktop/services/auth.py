@@ -32,8 +32,10 @@ def login(store: Store, username: str, password: str, *, now: datetime | None = 
         user = s.execute(select(UserAccount).where(UserAccount.username == username,
                                                    UserAccount.deleted_at.is_(None))).scalar_one_or_none()
         if user is None:
+            # Only a hint of the typed name: a password typed into the name box must not be kept.
             audit.record(s, None, audit.Action.LOGIN_FAILED, entity="user",
-                         actor_name=f"未知用户（{username[:32]}）", detail={"reason": "unknown_user"})
+                         actor_name=f"未知用户（{username[:2]}…，{len(username)} 字符）",
+                         detail={"reason": "unknown_user"})
             failure = BadCredentials(_BAD)
         elif not user.active:
             audit.record(s, None, audit.Action.LOGIN_FAILED, entity="user", entity_id=user.id,

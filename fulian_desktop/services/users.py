@@ -42,8 +42,7 @@ def add_user(uow: UnitOfWork, actor: Actor, *, username: str, display_name: str,
              password: str) -> UserView:
     require(actor, Permission.USER_MANAGE)
     require_scope(actor, unit_id, "所选单位")
-    if role == Role.SYSTEM_ADMIN and not (actor.is_system or actor.role == Role.SYSTEM_ADMIN):
-        raise PermissionDenied("只有系统管理员可以创建系统管理员账号。")
+    _check_rank(actor, role)
     username = (username or "").strip().lower()
     if not _USERNAME.match(username):
         raise ValidationError("用户名须以字母开头，3–32 位，只含小写字母、数字、下划线、点或连字符。", field="username")
@@ -78,7 +77,20 @@ def _managed_user(uow: UnitOfWork, actor: Actor, username: str) -> UserAccount:
                                                    UserAccount.deleted_at.is_(None))).scalar_one_or_none()
     if user is None or not (actor.is_system or actor.in_scope(user.owner_unit_id)):
         raise NotFound(f"没有用户“{username}”，或不在您的管辖范围内。", field="username")
+    _check_rank(actor, Role(user.role))
     return user
+
+
+# A station administrator runs its station's caseworkers; supervisors and system administrators
+# are managed only by a system administrator (else a station admin could take over their accounts).
+_ABOVE_STATION = frozenset({Role.SUPERVISOR, Role.SYSTEM_ADMIN})
+
+
+def _check_rank(actor: Actor, target_role: Role) -> None:
+    if actor.is_system or actor.role == Role.SYSTEM_ADMIN:
+        return
+    if target_role in _ABOVE_STATION:
+        raise PermissionDenied(f"只有系统管理员可以管理{target_role.label}账号。", code="rank")
 
 
 def reset_password(uow: UnitOfWork, actor: Actor, username: str, new_password: str) -> None:
@@ -115,8 +127,7 @@ def update_user(uow: UnitOfWork, actor: Actor, username: str, *, role: Role | No
     user = _managed_user(uow, actor, username)
     changes: dict[str, list[str]] = {}
     if role is not None and role.value != user.role:
-        if role == Role.SYSTEM_ADMIN and not (actor.is_system or actor.role == Role.SYSTEM_ADMIN):
-            raise PermissionDenied("只有系统管理员可以授予系统管理员角色。")
+        _check_rank(actor, role)
         changes["role"] = [user.role, role.value]
         user.role = role.value
     if unit_id is not None and unit_id != user.owner_unit_id:

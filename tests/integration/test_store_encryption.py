@@ -19,8 +19,8 @@ from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import Store, Unlock, create_store, open_store
 from tests.support.memory_keyring import InMemoryKeyring
 from tests.support.stores import (
-    FAST_KDF, PASSPHRASE, SQLITE_HEADER, NoKeyringVault, all_files, assert_unchanged, build_org, leaks,
-    new_store, snapshot,
+    FAST_KDF, PASSPHRASE, SQLITE_HEADER, NoKeyringVault, all_files, assert_unchanged, build_org, copy_store,
+    leaks, new_store, snapshot,
 )
 
 NAME = "欧阳秀英"
@@ -57,16 +57,26 @@ def _read_person(store: Store, case_id: str) -> tuple[str, str | None, str | Non
     return party.name, party.id_number, party.phone
 
 
-@pytest.fixture
-def populated(tmp_path: Path, memory_vault: KeyringVault):
-    """A store made with the memory keyring and a passphrase, holding one person; closed."""
-    root = tmp_path / "data"
-    created = create_store(root, passphrase=PASSPHRASE, vault=memory_vault, kdf=FAST_KDF)
+@pytest.fixture(scope="module")
+def _template(tmp_path_factory: pytest.TempPathFactory):
+    """Built once: a store made with a keyring and a passphrase, holding one person; closed."""
+    vault = KeyringVault(InMemoryKeyring())
+    root = tmp_path_factory.mktemp("encryption") / "data"
+    created = create_store(root, passphrase=PASSPHRASE, vault=vault, kdf=FAST_KDF)
     assert created.uses_keyring
     with created.store as store:
         case_id = _add_person(store)
-        key = bytes.fromhex(memory_vault.get(store.store_id))
-    return root, created.recovery_code, case_id, key
+        store_id = store.store_id
+    return root, created.recovery_code, case_id, store_id, vault.get(store_id)
+
+
+@pytest.fixture
+def populated(_template, tmp_path: Path, memory_vault: KeyringVault):
+    """A private copy of the template store; memory_vault holds its key as the creating machine's keyring did."""
+    template, recovery, case_id, store_id, key_hex = _template
+    root = copy_store(template, tmp_path / "data")
+    memory_vault.put(store_id, key_hex)
+    return root, recovery, case_id, bytes.fromhex(key_hex)
 
 
 def test_no_plaintext_in_any_file_while_open_and_after_close(tmp_path: Path, memory_vault: KeyringVault) -> None:
@@ -97,6 +107,9 @@ def test_no_plaintext_in_any_file_while_open_and_after_close(tmp_path: Path, mem
     assert PASSPHRASE not in keyfile_text
     assert created.recovery_code not in keyfile_text
     assert created.recovery_code.replace("-", "") not in keyfile_text
+    # It opens again through the keyring it was created with.
+    with open_store(root, vault=memory_vault) as store:
+        assert _read_person(store, case_id) == (NAME, ID_NUMBER, PHONE)
     # The plain sqlite3 driver cannot read it.
     con = sqlite3.connect(paths.database)
     try:
@@ -156,6 +169,18 @@ def test_garbage_database_file_is_refused_and_unchanged(populated, memory_vault:
     db.write_bytes(bytes(range(256)) * 64)
     for unlock in (None, Unlock(passphrase=PASSPHRASE), Unlock(recovery_code=recovery)):
         _refused(root, NotAStore, unlock, memory_vault)
+
+
+@pytest.mark.parametrize("size", [0, 1, 100, 4096])
+def test_empty_or_truncated_database_file_is_refused_and_unchanged(populated, memory_vault: KeyringVault,
+                                                                   size: int) -> None:
+    """A copy cut short (disk full, an interrupted transfer) must not be taken for a new database."""
+    root, _recovery, _case_id, _key = populated
+    db = StorePaths(root).database
+    db.write_bytes(db.read_bytes()[:size])
+    _refused(root, NotAStore, Unlock(passphrase=PASSPHRASE), memory_vault)
+    _refused(root, NotAStore, None, memory_vault)
+    assert db.stat().st_size == size
 
 
 def test_plain_sqlite_file_is_refused_and_unchanged(populated, memory_vault: KeyringVault) -> None:

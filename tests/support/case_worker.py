@@ -37,3 +37,7 @@ def file_cases(root: str, passphrase: str, unit_id: str, count: int, opened_at: 
         results.put(("ok", numbers))
     except BaseException:  # noqa: BLE001 - report everything to the parent
         results.put(("error", traceback.format_exc()))
+        try:
+            start.abort()  # don't leave the other desk waiting at the barrier
+        except Exception:  # noqa: BLE001
+            pass

@@ -5,7 +5,8 @@ Nothing here mocks the database: every helper creates, opens or inspects real fi
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from fulian_desktop.domain.enums import Role
@@ -14,7 +15,7 @@ from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.security.keyring_vault import KeyringVault
 from fulian_desktop.services import auth, orgunits, users
 from fulian_desktop.services.setup import TownSpec, initialise
-from fulian_desktop.store.store import CreatedStore, Store, create_store
+from fulian_desktop.store.store import CreatedStore, Store, Unlock, create_store, open_store
 
 FAST_KDF = KdfParams(1, 8192, 1)
 PASSPHRASE = "望城妇联 口令 2026!"
@@ -43,6 +44,17 @@ def new_store(root: Path, *, vault: KeyringVault | None = None, passphrase: str 
               use_keyring: bool = True) -> CreatedStore:
     return create_store(root, passphrase=passphrase, vault=vault or NoKeyringVault(),
                         use_keyring=use_keyring, kdf=FAST_KDF)
+
+
+def copy_store(template: Path, dest: Path) -> Path:
+    """A private copy of a closed store (its database and key file), for one test to change."""
+    assert not any(p.name.endswith(("-wal", "-shm")) for p in template.iterdir()), "template store left open"
+    shutil.copytree(template, dest)
+    return dest
+
+
+def open_copy(template: Path, dest: Path) -> Store:
+    return open_store(copy_store(template, dest), Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault())
 
 
 @dataclass(frozen=True)
@@ -127,7 +139,3 @@ def first_login(store: Store, username: str, *, password: str = TEMP_PASSWORD,
     ready = auth.refreshed(store, actor)
     assert not ready.must_change_password
     return ready
-
-
-def with_scope(actor: Actor, **changes) -> Actor:  # noqa: ANN003
-    return replace(actor, **changes)
