@@ -1,6 +1,9 @@
 """Fixtures for the whole suite."""
 from __future__ import annotations
 
+import os
+import sys
+
 import pytest
 from argon2 import PasswordHasher
 
@@ -19,3 +22,20 @@ def _cheap_password_hashing() -> None:
 def memory_vault() -> KeyringVault:
     """A usable keyring that lives in memory (one per test)."""
     return KeyringVault(InMemoryKeyring())
+
+
+_exit_status: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """PySide6 6.12 can abort while the interpreter finalizes ('bool_dealloc'), after every test
+    has run and been reported. Leave without finalizing so the exit code is pytest's own."""
+    if "PySide6" in sys.modules and _exit_status:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status[-1])

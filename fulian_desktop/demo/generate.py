@@ -17,15 +17,17 @@ from typing import Any, Callable
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from ..domain.enums import CaseKind, CaseSource
+from ..domain.enums import CaseKind, CaseSource, CaseStatus
+from ..domain.workflow import Transition
 from ..security.passwords import hash_password
-from ..store.models import Case, CaseCounter, OrgUnit
+from ..services.search import spaced
+from ..store.models import Case, CaseCounter, CaseSearchDoc, OrgUnit
 from . import narratives as nv
 from .dice import Dice, cumulative
 from .names import NameMaker
 from .orgtree import Unit, create_tree, create_users, load_units
 from .people import PeopleMaker, Pers
-from .writer import Writer, drop_secondary_indexes, fast_bulk_session, recreate_indexes
+from .writer import Writer, drop_secondary_indexes, fast_bulk_session, has_search_index, recreate_indexes
 
 DEMO_PASSWORD = "Demo2026!"
 # The demo's "now": fixed, so a seed always gives the same data whatever the clock says.
@@ -70,7 +72,20 @@ _DURATION = {"mediation": (2, 40), "petition": (5, 58), "legal_aid": (1, 15), "c
 _NOT_ADVERSARIAL = frozenset({"social_security", "postpartum", "general", "teen_counselling", "education"})
 _MINOR_VICTIM_CASTS = frozenset({"dv_child"})
 _MINOR_SCENARIOS = frozenset({"teen_counselling", "education", "dv_child"})
+_STEPS = {t.value: (t.label, t.step.target.value) for t in Transition}
+_APPROVED = frozenset(t.value for t in Transition if t.step.needs_approval)
+_ENDED = frozenset({"closed", "rejected", "terminated", "transferred"})
+_STATUS_LABELS = {s.value: s.label for s in CaseStatus}
+_SOURCE_LABELS = {s: s.label for s in CaseSource}
 _TRANSFER_AGENCIES = ("区法律援助中心", "区人民法院诉讼服务中心", "公安望城分局", "区民政局", "区信访局")
+
+
+def _office_hours(t: int) -> int:
+    """Move a UTC timestamp into 08:30-18:00 Beijing time of the same day."""
+    day, sod = divmod(t + _BEIJING, _DAY)
+    if sod < 30600 or sod > 64800:
+        sod = 30600 + sod % 34200
+    return day * _DAY + sod - _BEIJING
 
 
 class _Story(dict):  # type: ignore[type-arg]
@@ -166,12 +181,14 @@ class _CaseMaker:
     """Builds the rows of one case at a time into chunk buffers (tuples in writer column order)."""
 
     def __init__(self, dice: Dice, units: list[Unit], new_id: Callable[[], str], people: PeopleMaker,
-                 seqs: dict[tuple[int, int, int], int], writer: Writer) -> None:
+                 seqs: dict[tuple[int, int, int], int], writer: Writer, next_doc: int) -> None:
         self.dice, self.units, self.new_id, self.people, self.seqs = dice, units, new_id, people, seqs
         self.writer = writer
         self.cases: list[tuple[Any, ...]] = []
         self.parties: list[tuple[Any, ...]] = []
         self.events: list[tuple[Any, ...]] = []
+        self.docs: list[tuple[int, str, str]] = []  # free-text index rows (doc, case id, body)
+        self.next_doc = next_doc
         self.touched: set[tuple[int, int, int]] = set()
         self._sources = {}
         for kind, weights in _SOURCE_WEIGHTS.items():
@@ -183,7 +200,7 @@ class _CaseMaker:
         by_id = {u.id: u for u in units}
         self._transfer_to = {u.id: by_id[u.parent_id].name if u.parent_id in by_id else None for u in units}
         self._kind_words = [(k.value, k.number_word) for k in KINDS]
-        self._created_texts = {(k.value, s): f"登记{k.label}案件，来源：{s.label}。" for k in KINDS for s in CaseSource}
+        self._approver = next((u.supervisors[0] for u in units if u.supervisors), None)
 
     def make(self, ts: int, u: int, k: int, year: int) -> None:
         dice = self.dice
@@ -214,6 +231,7 @@ class _CaseMaker:
         involves_minor = sc.key in _MINOR_SCENARIOS
         applicant = respondent = victim = child = None
         parties = self.parties
+        names: list[str] = []
         for role, person, confidential in cast:
             if role == "applicant":
                 applicant = person
@@ -228,6 +246,7 @@ class _CaseMaker:
                 child = person
                 involves_minor = True
             parties.append((new_id(), case_id, person.id, role, confidential, unit_id, opened, opened, 1, None))
+            names.append(person.surname + person.given)
         assert applicant is not None and respondent is not None
         if victim is not None and sc.cast in _MINOR_VICTIM_CASTS:
             child = victim
@@ -242,24 +261,27 @@ class _CaseMaker:
             urgency = "critical" if r < 0.2 else "urgent" if r < 0.6 else "normal"
         else:
             urgency = "critical" if r < 0.03 else "urgent" if r < 0.13 else "normal"
-        if rand() < (0.07 if kv == "crisis" else 0.015 if dv else 0.004):
+        if rand() < (0.09 if kv == "crisis" else 0.015 if dv else 0.005):
             major, urgency = True, "critical"
         else:
             major = False
 
         # Handler and the person who registered the case.
         staff = unit.counsellors if kv == "counselling" and unit.counsellors else unit.handlers
-        h_id, h_name = staff[int(rand() * len(staff))] if staff else (None, "系统")
-        desk = unit.receptions
-        c_id, c_name = desk[int(rand() * len(desk))] if desk else (h_id, h_name)
+        handler = staff[int(rand() * len(staff))] if staff else (None, "系统")
+        desks = unit.receptions
+        desk = desks[int(rand() * len(desks))] if desks else handler
 
-        status, end, last = self._timeline(ts, kv, unit_id, case_id, source, h_id, h_name, c_id, c_name)
+        case_no = f"（{year}）{unit.prefix}{number_word}字第{seq}号"
+        status, _, last = self._timeline(ts, kv, unit_id, case_id, case_no, source, handler, desk)
         self.cases.append((
-            case_id, f"（{year}）{unit.prefix}{number_word}字第{seq}号", year, seq, kv, title, unit.tier,
-            status, sc.category, sc.sub, sc.dispute if kv == "mediation" else None, source.value, urgency,
-            major, involves_minor, dv, h_id, summary, opened, self.writer.ts(end) if status == "closed" else None,
-            unit_id, opened, last, 1, None,
+            case_id, case_no, year, seq, kv, title, unit.tier, status, sc.category, sc.sub,
+            sc.dispute if kv == "mediation" else None, source.value, urgency, major, involves_minor, dv,
+            handler[0], summary, opened, last if status == "closed" else None, unit_id, opened, last, 1, None,
         ))
+        if self.writer.search:
+            self.docs.append((self.next_doc, case_id, spaced(" ".join((title, summary, *names)))))
+            self.next_doc += 1
 
     def _story(self, sc: nv.Scenario, unit: Unit, applicant: Pers, respondent: Pers, victim: Pers | None,
                child: Pers | None) -> tuple[str, str]:
@@ -269,8 +291,13 @@ class _CaseMaker:
         people = self.people
         a_age = people.age(applicant)
         ctx = _Story(dice, a_age, people.age(child) if child else None)
-        ctx["A"], ctx["R"], ctx["P"] = applicant.masked, respondent.masked, unit.name
-        ctx["V"] = (victim or applicant).masked
+        a, r = applicant.masked, respondent.masked
+        v = victim.masked if victim else a
+        if a == r:  # 王某甲 and 王某乙, as case papers tell same-named parties apart
+            a, r = applicant.surname + "某甲", respondent.surname + "某乙"
+        if victim and victim.surname in (applicant.surname, respondent.surname) and victim is not applicant:
+            v = victim.surname + "某丙"
+        ctx["A"], ctx["R"], ctx["V"], ctx["P"] = a, r, v, unit.name
         title = pick(sc.titles).format_map(ctx)
         facts, details = sc.facts, sc.details
         if rand() < 0.8:
@@ -283,9 +310,10 @@ class _CaseMaker:
             parts = [pick(facts), pick(sc.requests)]
         return title, "".join(parts).format_map(ctx)
 
-    def _timeline(self, ts: int, kv: str, unit_id: str, case_id: str, source: CaseSource, h_id: str | None,
-                  h_name: str, c_id: str | None, c_name: str) -> tuple[str, int, Any]:
-        """Pick the outcome from the case's age, write its events; (status, end ts, last event value)."""
+    def _timeline(self, ts: int, kv: str, unit_id: str, case_id: str, case_no: str, source: CaseSource,
+                  handler: tuple[str | None, str], desk: tuple[str | None, str]) -> tuple[str, int, Any]:
+        """Pick the outcome from the case's age and write its events as the workflow service
+        would (created, status_accept, status_start, ...); (status, last event ts, its value)."""
         dice = self.dice
         rand, ri, pick = dice.random, dice.ri, dice.pick
         lo, hi = _DURATION[kv]
@@ -316,35 +344,71 @@ class _CaseMaker:
             else:
                 status = "pending_closure"
 
-        events: list[tuple[str, int, str | None, str, str]] = [
-            ("created", ts, c_id, c_name, self._created_texts[kv, source])]
-        if status == "rejected":
-            events.append(("rejected", end, h_id, h_name, pick(nv.REJECTIONS)))
+        # (step, reason) after 'created'; the final step of an ended case happens at `end`.
+        steps: list[tuple[str, str | None]]
+        if status == "registered":
+            steps = []
+        elif status == "rejected":
+            steps = [("reject", pick(nv.REJECTIONS))]
         elif status == "transferred":
             target = self._transfer_to.get(unit_id) or pick(_TRANSFER_AGENCIES)
-            events.append(("transferred", end, h_id, h_name, f"经研判，转交{target}办理。"))
-        elif status != "registered":
-            accepted = ts + min(ri(600, (14 if kv == "petition" else 3) * _DAY), (limit - ts) // 3)
-            events.append(("accepted", accepted, h_id, h_name, f"经审查符合受理条件，予以受理，由{h_name}承办。"))
-            notes = (ri(1, 2) if status == "in_progress" else 1 if status == "pending_closure"
-                     else 0 if status == "accepted" else ri(0, 1))
-            if notes:
-                note_pool = nv.NOTES[kv]
-                for at in sorted(ri(accepted + 1, limit - 1) for _ in range(notes)):
-                    events.append(("note", at, h_id, h_name, pick(note_pool)))
-            if status == "pending_closure":
-                at = ri(max(events[-1][1] + 1, limit - 3 * _DAY), limit - 1)
-                events.append(("closure_requested", at, h_id, h_name, pick(nv.CLOSURE_REQUESTS)))
-            elif status == "closed":
-                events.append(("closed", end, h_id, h_name, pick(nv.CLOSINGS[kv])))
-            elif status == "terminated":
-                events.append(("terminated", end, h_id, h_name, pick(nv.TERMINATIONS)))
-        ts_value, new_id, rows = self.writer.ts, self.new_id, self.events
-        last = None
-        for ev_kind, at_ts, actor, actor_name, text in events:
+            steps = ([("accept", None)] if rand() < 0.5 else []) + [("transfer", f"转交{target}办理")]
+        elif status == "accepted":
+            steps = [("accept", None)]
+        elif status == "in_progress":
+            steps = [("accept", None), ("start", None)] + ([("note", None)] if rand() < 0.6 else [])
+        elif status == "pending_closure":
+            steps = [("accept", None), ("start", None), ("request_closure", pick(nv.CLOSINGS[kv]))]
+        elif status == "closed":
+            steps = [("accept", None), ("request_closure", pick(nv.CLOSINGS[kv])), ("close", None)]
+        else:  # terminated
+            steps = [("accept", None), ("start", None), ("terminate", pick(nv.TERMINATIONS))]
+
+        times = [ts]
+        if steps:
+            ended = status in _ENDED
+            before_final = len(steps) - ended  # steps before the one at `end` (if it has ended)
+            if before_final:
+                first = ts + min(ri(600, (14 if kv == "petition" else 3) * _DAY), (limit - ts) // 3)
+                times.append(first)
+                times += sorted(ri(first + 1, limit - 1) for _ in range(before_final - 1))
+            if ended:
+                times.append(end)
+
+        h_id, h_name = handler
+        approver = self._approver or handler
+        ts_value, new_id, rows, json = self.writer.ts, self.new_id, self.events, self.writer.json
+        prev, last = ts, None
+        status_now = "registered"
+        for i, at_ts in enumerate(times):
+            if i:  # later events: office hours, in order, never after the demo's "now"
+                at_ts = min(_office_hours(at_ts), _NOW_TS - 1)
+                if at_ts <= prev:
+                    at_ts = prev + 60 if prev + 60 < _NOW_TS else prev + 1
+            prev = at_ts
             last = ts_value(at_ts)
-            rows.append((new_id(), case_id, ev_kind, last, actor, actor_name, text, unit_id, last, last, 1, None))
-        return status, end, last
+            if i == 0:
+                row = (new_id(), case_id, "created", last, desk[0], desk[1],
+                       f"登记案件 {case_no}（{_SOURCE_LABELS[source]}）", None)
+            else:
+                step, reason = steps[i - 1]
+                if step == "note":
+                    row = (new_id(), case_id, "note", last, h_id, h_name, pick(nv.NOTES[kv]), None)
+                else:
+                    label, target = _STEPS[step]
+                    text = f"{label}：{_STATUS_LABELS[status_now]} → {_STATUS_LABELS[target]}"
+                    if reason:
+                        text += f"（理由：{reason.rstrip('。')}）"
+                    actor = handler
+                    if step in _APPROVED:
+                        actor = approver
+                        text += f"，经 {approver[1]} 批准"
+                    row = (new_id(), case_id, "status_" + step, last, actor[0], actor[1], text,
+                           json((status_now, target), {"from": status_now, "to": target}))
+                    status_now = target
+            rows.append(row + (unit_id, last, last, 1, None))
+        assert status_now == status, (status_now, status)
+        return status, prev, last
 
     def flush(self, conn: Connection, known_counters: set[tuple[int, int, int]]) -> None:
         writer, people = self.writer, self.people
@@ -352,6 +416,7 @@ class _CaseMaker:
         writer.insert(conn, "case_file", self.cases)
         writer.insert(conn, "case_party", self.parties)
         writer.insert(conn, "case_event", self.events)
+        writer.index_search(conn, self.docs)
         new, old = [], []
         for key in sorted(self.touched):
             u, k, year = key
@@ -369,6 +434,7 @@ class _CaseMaker:
         self.cases.clear()
         self.parties.clear()
         self.events.clear()
+        self.docs.clear()
         self.touched.clear()
 
 
@@ -395,6 +461,8 @@ def generate_demo(store: Any, *, cases: int, seed: int = 2026,
         numbered = [u for u in units if u.numbered]
         seqs = _load_counters(conn, numbered)
         existing_cases = conn.execute(select(func.count()).select_from(Case.__table__)).scalar_one()
+        search_index = has_search_index(conn)
+        next_doc = (conn.execute(select(func.max(CaseSearchDoc.__table__.c.doc))).scalar() or 0) + 1
     known_counters = set(seqs)
 
     skeleton = _skeleton(rng, numbered, cases) if numbered and cases > 0 else []
@@ -402,14 +470,14 @@ def generate_demo(store: Any, *, cases: int, seed: int = 2026,
     total = len(skeleton)
     stop = False
     with engine.connect() as conn:
-        writer = Writer(conn)
+        writer = Writer(conn, search_index=search_index)
         # A big load into a small store runs as one transaction with the plain indexes
         # rebuilt at the end; otherwise one transaction per TX_CASES cases.
         big = writer.fast and total >= BULK_MIN_CASES and existing_cases < total
         tx_cases = max(total, 1) if big else TX_CASES
         with fast_bulk_session(conn, big=big):
             people = PeopleMaker(dice, names, new_id, writer.day)
-            maker = _CaseMaker(dice, numbered, new_id, people, seqs, writer)
+            maker = _CaseMaker(dice, numbered, new_id, people, seqs, writer, next_doc)
             for tx_start in range(0, total, tx_cases):
                 # Flushed and reported every CHUNK cases; a stop commits the whole cases so far.
                 with conn.begin():

@@ -29,6 +29,7 @@ class Unit:
     handlers: list[tuple[str, str]] = field(default_factory=list)  # (user id, display name)
     receptions: list[tuple[str, str]] = field(default_factory=list)
     counsellors: list[tuple[str, str]] = field(default_factory=list)
+    supervisors: list[tuple[str, str]] = field(default_factory=list)
     numbered: bool = True  # False when another unit already uses its case prefix
 
 
@@ -149,6 +150,8 @@ def create_users(conn: Connection, units: list[Unit], rng: random.Random, names:
             unit.receptions.append((uid, display))
         elif role == "counsellor":
             unit.counsellors.append((uid, display))
+        elif role == "supervisor":
+            unit.supervisors.append((uid, display))
     # Villages share their town's mediators; a unit without staff borrows the nearest ancestor's.
     own_handlers = {u.id: list(u.handlers) for u in units}
     for unit in units:

@@ -190,10 +190,7 @@ class PeopleMaker:
         daughter = self.person(False, max(19, m_age - 30), max(19, m_age - 20))
         d_age = self.age(daughter)
         husband = self.person(True, max(20, d_age - 2), d_age + 8, home=daughter.address)
-        cast: Cast = [("applicant", mother, False), ("respondent", husband, False), ("victim", daughter, True)]
-        if dice.random() < minor:
-            cast.append(("minor_child", self._child(daughter, husband.surname, daughter.address), True))
-        return cast
+        return [("applicant", mother, False), ("respondent", husband, False), ("victim", daughter, True)]
 
     def _dv_child(self, minor: float) -> Cast:
         dice = self.dice

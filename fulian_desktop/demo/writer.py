@@ -12,9 +12,9 @@ from datetime import date, datetime, timedelta, timezone
 from operator import itemgetter
 from typing import Any, Callable, Iterator, Sequence
 
-from sqlalchemy import Boolean, Connection, Date, DateTime, Table, TypeDecorator
+from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, TypeDecorator
 
-from ..store.models import Case, CaseEvent, CaseParty, Person
+from ..store.models import Case, CaseEvent, CaseParty, CaseSearchDoc, Person
 
 _UTC = timezone.utc
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
@@ -27,14 +27,25 @@ CASE_COLS = ("id", "case_no", "case_year", "case_seq", "kind", "title", "tier", 
              "sub_category", "dispute_type", "source", "urgency", "major_incident", "involves_minor",
              "domestic_violence", "handler_id", "summary", "opened_at", "closed_at") + _RECORD
 PARTY_COLS = ("id", "case_id", "person_id", "role", "contact_confidential") + _RECORD
-EVENT_COLS = ("id", "case_id", "kind", "occurred_at", "actor_id", "actor_name", "summary") + _RECORD
+EVENT_COLS = ("id", "case_id", "kind", "occurred_at", "actor_id", "actor_name", "summary", "data") + _RECORD
+SEARCH_DOC_COLS = ("doc", "case_id")
 
 TABLES: dict[str, tuple[Table, tuple[str, ...]]] = {
     "person": (Person.__table__, PERSON_COLS),
     "case_file": (Case.__table__, CASE_COLS),
     "case_party": (CaseParty.__table__, PARTY_COLS),
     "case_event": (CaseEvent.__table__, EVENT_COLS),
+    "case_search_doc": (CaseSearchDoc.__table__, SEARCH_DOC_COLS),
 }
+# The free-text index (services.search): an FTS5 table outside the ORM metadata.
+_FTS_INSERT = "INSERT INTO case_search(rowid, body) VALUES (?, ?)"
+
+
+def has_search_index(conn: Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    return conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'case_search'").scalar_one() > 0
 
 
 def ts_datetime(ts: int) -> datetime:
@@ -44,10 +55,13 @@ def ts_datetime(ts: int) -> datetime:
 class Writer:
     """Turns whole-second UTC timestamps and dates into bind values, and inserts row tuples."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, search_index: bool = False) -> None:
+        """`search_index`: also fill services.search's FTS index (SQLite only; see has_search_index)."""
         self.dialect = conn.dialect
         self._days: dict[int, str] = {}
         self._times: dict[int, str] = {}
+        self._json: dict[Any, Any] = {}
+        self._json_process = CaseEvent.__table__.c.data.type._cached_bind_processor(self.dialect)
         self._sql: dict[str, tuple[str, Callable[..., tuple[Any, ...]] | None]] = {}
         fast = self.dialect.name == "sqlite" and self.dialect.paramstyle == "qmark"
         for name, (table, cols) in TABLES.items():
@@ -63,6 +77,7 @@ class Writer:
         if not self.fast:
             self.ts = ts_datetime  # type: ignore[method-assign]
             self.day = _identity  # type: ignore[method-assign]
+        self.search = search_index and self.dialect.name == "sqlite"
 
     def _formats_match(self) -> bool:
         """Our strings must equal what SQLAlchemy itself would store, or we use its processors."""
@@ -81,6 +96,8 @@ class Writer:
                 elif python_type is bool:
                     if process is not None and (process(True), process(False)) != (1, 0):
                         return False
+                elif python_type is dict:
+                    continue  # JSON values are serialised by the dialect's own processor (see json)
                 elif process is not None:
                     return False  # a processed type we do not pre-format
         return True
@@ -97,6 +114,20 @@ class Writer:
 
     def day(self, value: date) -> Any:
         return value.isoformat()
+
+    def json(self, key: Any, value: dict[str, Any]) -> Any:
+        """A JSON column value, serialised once per distinct `key` (the fast path binds text)."""
+        found = self._json.get(key)
+        if found is None:
+            found = self._json[key] = self._json_process(value) if self.fast and self._json_process else value
+        return found
+
+    def index_search(self, conn: Connection, docs: Sequence[tuple[Any, ...]]) -> None:
+        """Rows for services.search's FTS index: (doc, case_id, body)."""
+        if not self.search or not docs:
+            return
+        self.insert(conn, "case_search_doc", [(doc, case_id) for doc, case_id, _ in docs])
+        conn.exec_driver_sql(_FTS_INSERT, [(doc, body) for doc, _, body in docs])  # type: ignore[arg-type]
 
     def insert(self, conn: Connection, name: str, rows: Sequence[tuple[Any, ...]]) -> None:
         if not rows:
@@ -121,6 +152,8 @@ def _python_type(type_: Any) -> type | None:
         return date
     if isinstance(base, Boolean):
         return bool
+    if isinstance(base, JSON):
+        return dict
     return None
 
 

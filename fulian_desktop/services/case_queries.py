@@ -205,7 +205,13 @@ def quick_search(uow: UnitOfWork, actor: Actor, text: str) -> list[CaseRow]:
         return find_by_id_number(uow, actor, text)
     if compact.lstrip("+").isdigit():
         return find_by_phone(uow, actor, text)
-    return find_by_name(uow, actor, text)
+    if text.isascii():
+        return find_by_name(uow, actor, text)  # pinyin: zs, zhangsan
+    from .search import free_text  # names, titles and summaries, through the text index
+
+    found = {r.id: r for r in free_text(uow, actor, text)}
+    found.update((r.id, r) for r in find_by_name(uow, actor, text))
+    return sorted(found.values(), key=lambda r: r.opened_at, reverse=True)
 
 
 APPLICANT_ROLES = (PartyRole.APPLICANT.value, PartyRole.VICTIM.value)

@@ -23,6 +23,7 @@ from ..store.models import Case, CaseEvent, CaseParty, OrgUnit, Person, UserAcco
 from ..store.uow import UnitOfWork
 from .case_queries import fetch_case_rows
 from .numbering import next_case_seq
+from .search import index_cases
 from .views import CaseDetail, CaseEventView, PartyView
 
 EDITABLE_FIELDS = ("title", "category", "sub_category", "dispute_type", "source", "urgency", "summary",
@@ -68,6 +69,7 @@ def create_case(uow: UnitOfWork, actor: Actor, new: NewCase) -> CaseDetail:
     from .clocks import on_case_created  # clocks build on cases: imported here to avoid a cycle
 
     on_case_created(uow, actor, case)
+    index_cases(s, [case.id])
     audit.record(s, actor, audit.Action.CREATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"case_no": case.case_no})
     return _detail(uow, actor, case)
@@ -146,6 +148,8 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: str, expected_version: i
         uow.flush()
         _event(uow, actor, case, "updated", "修改案件信息：" + "、".join(_FIELD_LABELS.get(k, k) for k in diff),
                data={"changes": diff})
+        if {"title", "summary"} & set(diff):
+            index_cases(uow.s, [case.id])
         audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                      owner_unit_id=case.owner_unit_id, detail={"changes": diff})
     return _detail(uow, actor, case)
@@ -197,6 +201,7 @@ def add_party(uow: UnitOfWork, actor: Actor, case_id: str, data: PersonInput, ro
     s.add(party)
     uow.flush()
     _event(uow, actor, case, "party_added", f"添加{role.label}：{person.name}")
+    index_cases(s, [case.id])
     audit.record(s, actor, audit.Action.CREATE, entity="case_party", entity_id=party.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"role": role.value, "person_id": person.id})
     return next(p for p in _detail(uow, actor, case).parties if p.id == party.id)
@@ -226,9 +231,15 @@ def update_party(uow: UnitOfWork, actor: Actor, party_id: str, expected_person_v
         uow.flush()
         # The history keeps which fields changed, not the personal data itself.
         _event(uow, actor, case, "party_updated", f"修改当事人信息：{person.name}", data={"fields": sorted(diff)})
+        if "name" in diff:
+            index_cases(uow.s, _cases_of_person(uow, person.id))
         audit.record(uow.s, actor, audit.Action.UPDATE, entity="person", entity_id=person.id, case_id=case.id,
                      owner_unit_id=case.owner_unit_id, detail={"fields": sorted(diff)})
     return next(p for p in _detail(uow, actor, case).parties if p.id == party.id)
+
+
+def _cases_of_person(uow: UnitOfWork, person_id: str) -> list[str]:
+    return list(uow.s.execute(select(CaseParty.case_id).where(CaseParty.person_id == person_id)).scalars())
 
 
 def tier_of(uow: UnitOfWork, unit_id: str) -> Tier:

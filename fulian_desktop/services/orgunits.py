@@ -74,18 +74,17 @@ def create_unit(uow: UnitOfWork, actor: Actor, *, name: str, tier: Tier, parent_
                                   field="tier")
     if any(u.name == name and u.parent_id == parent_id for u in _live_units(s)):
         raise ValidationError(f"同一上级下已有“{name}”。", field="name")
-    prefix = (case_prefix or _default_prefix(name, parent)).strip()
+    used = used_prefixes(uow)
+    prefix = (case_prefix or "").strip() or suggest_prefix(name, parent.case_prefix if parent else "", used)
+    if prefix in used:
+        # Case numbers are unique store-wide: two units with one prefix would collide.
+        raise ValidationError(f"案号前缀“{prefix}”已被“{used[prefix]}”使用，请换一个。", field="case_prefix")
     unit = OrgUnit(name=name, tier=tier.value, parent_id=parent_id, case_prefix=prefix, code=code)
     s.add(unit)
     uow.flush()
     audit.record(s, actor, audit.Action.CREATE, entity="org_unit", entity_id=unit.id, owner_unit_id=unit.id,
                  detail={"name": name, "tier": tier.value})
     return _view(unit, depth=_depth(s, unit))
-
-
-def _default_prefix(name: str, parent: OrgUnit | None) -> str:
-    # 望城区 -> 望; 高塘岭街道 under 望 -> 望高
-    return (parent.case_prefix if parent else "") + name[:1]
 
 
 def _depth(session: Session, unit: OrgUnit) -> int:

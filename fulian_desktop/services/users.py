@@ -164,14 +164,3 @@ def normalise_username(username: str) -> str:
     if not _USERNAME.match(username):
         raise ValidationError("用户名须以字母开头，3–32 位，只含小写字母、数字、下划线、点或连字符。", field="username")
     return username
-
-
-def keep_chosen_password(uow: UnitOfWork, actor: Actor, username: str) -> None:
-    """First-run setup: the first administrator typed this password in person, so it is not a temporary
-    one and need not be changed at first login. Only the key holder at setup time (a system actor) may."""
-    if not actor.is_system:
-        raise PermissionDenied("只有初始化数据存储时可以这样设置。")
-    user = _managed_user(uow, actor, username)
-    user.must_change_password = False
-    audit.record(uow.s, actor, audit.Action.PASSWORD, entity="user", entity_id=user.id,
-                 owner_unit_id=user.owner_unit_id, detail={"chosen_at_setup": True})

@@ -268,3 +268,11 @@ class CalendarDay(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     is_workday: Mapped[bool] = mapped_column(Boolean)
     note: Mapped[str | None] = mapped_column(String(100))
+
+
+class CaseSearchDoc(Base):
+    """Maps a case to its row in the free-text index (rebuilt from the cases, never synced)."""
+
+    __tablename__ = "case_search_doc"
+    doc: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36), unique=True)

@@ -257,7 +257,8 @@ def test_a_stale_party_save_keeps_the_dialog_open_with_the_input(qtbot, page, wo
 # --- editing the case ------------------------------------------------------------------------------
 
 def test_edit_and_save_the_case(qtbot, page, world):  # noqa: ANN001
-    page.activateWindow()
+    with qtbot.waitActive(page, timeout=5_000):  # shortcuts only reach the active window
+        page.activateWindow()
     page.parties.table.setFocus()
     qtbot.keyClick(page.parties.table, Qt.Key_E, Qt.ControlModifier)
     assert page.editing and page.form.isVisible() and page.save_button.isVisible()

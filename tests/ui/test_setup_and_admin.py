@@ -133,9 +133,9 @@ def test_wizard_creates_a_passphrase_store_with_imported_towns(qtbot, tmp_path: 
             prefixes = [u.case_prefix for u in units]
             assert len(prefixes) == len(set(prefixes)), prefixes  # 白沙洲/白马 and 新康/新明 do not collide
             assert by_name["望城区"].case_prefix == "望"
-            # The administrator chose this password in person: no forced change at first login.
+            # Like every account, the first administrator changes the password at first login.
             actor = auth.login(store, "admin", ADMIN_PASSWORD)
-            assert actor.role == Role.SYSTEM_ADMIN and not actor.must_change_password
+            assert actor.role == Role.SYSTEM_ADMIN and actor.must_change_password
 
 
 def test_wizard_keeps_the_key_in_the_keyring(qtbot, tmp_path: Path, memory_vault) -> None:  # noqa: ANN001
@@ -162,7 +162,14 @@ def test_towns_file_errors_name_the_line(qtbot, tmp_path: Path) -> None:  # noqa
 
     wizard = SetupWizard(tmp_path / "data", vault=NoKeyringVault(), kdf=FAST_KDF)
     qtbot.addWidget(wizard)
-    wizard.org_page.add_village(wizard.org_page.add_town("铜官街道"), "书院村")
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.next()
+    org = wizard.org_page
+    org.add_village(org.add_town("铜官街道"), "书院村")
+    org.add_village(org.tree.topLevelItem(0), "彩陶源村")
+    org.tree.setFocus()
+    qtbot.keyClick(org.tree, Qt.Key_Delete)  # removes the selected village (the last one added)
     bad = tmp_path / "bad.csv"
     bad.write_text("高塘岭街道,新康村\n,同心村\n", encoding="utf-8")
     assert not wizard.org_page.import_file(bad)

@@ -1,0 +1,611 @@
+"""信访接待登记: registering a contact at the desk, and the register's lists and counts.
+
+One call, one transaction: validate everything first (a Report with an Issue per field, so the form
+shows each problem beside its field); with any error nothing is written. Then:
+
+- the visitor is linked to a person on file (the one chosen from the duplicate warning, or, without a
+  choice, the single visible person with the same ID number, or with the same phone and name), or a
+  new person is created in the registering unit. 当场答复 / 咨询 without any identifier (ID number,
+  phone, birth date) create no person: anonymous callers do not fill the people list.
+- 重复访 is worked out from the person's history (see `_repeat_reasons`) unless the caller says.
+- by decision:
+  受理      a new petition case (visitor as 申请人/来访人), accepted at once: the 15-day acceptance clock
+            stops and the 60-day conclusion clock starts. Or, with `join_case_id`, the entry joins
+            that open case (the visitor becomes a party if not one yet; the case status is unchanged).
+  不予受理  a case in 登记 (its acceptance clock keeps running: the written notice is due in 15 days)
+            with a pending 不予受理 approval for the supervisor, carrying the reason.
+  转办      a case moved to 转办 at once (clocks stop), the target organ and reason recorded.
+  当场答复 / 咨询  counted in the register, no case.
+- the intake record, a CaseEvent on the case, and audit entries (no personal data in the audit).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from ..domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole, Sex, Tier
+from ..domain.errors import NotFound, ValidationError
+from ..domain.intake_rules import (
+    FIELD_LABELS, INTAKE_FIELDS, REPEAT_WINDOW_DAYS, Channel, CheckedIntake, IntakeDecision, IntakeInput,
+    MaritalStatus, choices_text, parse_choice, validate_intake,
+)
+from ..domain.localtime import LOCAL_TZ, format_local, local_date
+from ..domain.phone import mask_phone
+from ..domain.validation import Issue, PersonInput, Report, Severity
+from ..domain.workflow import Transition, is_open
+from ..security import audit
+from ..security.actor import Actor
+from ..security.permissions import Permission, can, require, require_scope
+from ..store.base import new_id, utcnow
+from ..store.models import Case, CaseParty, IntakeRecord, OrgUnit, Person, UserAccount
+from ..store.uow import UnitOfWork
+from . import persons
+from .cases import NewCase, _apply_person, _event, _load_case, add_party, create_case
+from .workflow import transition
+
+_OPEN_STATUSES = tuple(s.value for s in CaseStatus if is_open(s))
+
+
+# --- views ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IntakeView:
+    id: str
+    unit_id: str
+    unit_name: str
+    channel: Channel
+    received_at: datetime
+    person_id: str | None
+    visitor_name: str
+    sex: str
+    age: int | None
+    marital_status: str | None
+    address: str | None           # None in lists and for users who may not see it
+    contact: str | None           # masked in lists and for users who may not see it
+    people_count: int
+    is_group: bool
+    representatives: tuple[str, ...]
+    request: str
+    facts: str | None
+    category: str | None
+    sub_category: str | None
+    decision: IntakeDecision
+    decision_note: str | None
+    is_repeat: bool
+    case_id: str | None
+    case_no: str | None
+    case_status: CaseStatus | None
+    handler_name: str | None
+    redacted: bool
+    repeat_reasons: tuple[str, ...] = ()   # only right after registering
+    warnings: tuple[str, ...] = ()         # the report's warnings, right after registering
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "unit_id": self.unit_id, "unit_name": self.unit_name,
+            "channel": self.channel.value, "channel_label": self.channel.label,
+            "received_at": self.received_at.isoformat(), "received_at_local": format_local(self.received_at),
+            "person_id": self.person_id, "visitor_name": self.visitor_name, "sex": self.sex,
+            "sex_label": _label(Sex, self.sex), "age": self.age, "marital_status": self.marital_status,
+            "marital_status_label": _label(MaritalStatus, self.marital_status), "address": self.address,
+            "contact": self.contact, "people_count": self.people_count, "is_group": self.is_group,
+            "representatives": list(self.representatives), "request": self.request, "facts": self.facts,
+            "category": self.category, "sub_category": self.sub_category, "decision": self.decision.value,
+            "decision_label": self.decision.label, "decision_note": self.decision_note, "is_repeat": self.is_repeat,
+            "case_id": self.case_id, "case_no": self.case_no,
+            "case_status": self.case_status.value if self.case_status else None,
+            "case_status_label": self.case_status.label if self.case_status else None,
+            "handler_name": self.handler_name, "redacted": self.redacted,
+            "repeat_reasons": list(self.repeat_reasons), "warnings": list(self.warnings),
+        }
+
+
+def _label(enum: Any, code: str | None) -> str | None:
+    if code is None:
+        return None
+    try:
+        return enum(code).label
+    except ValueError:
+        return code
+
+
+_VIEW_SELECT = (select(IntakeRecord, OrgUnit.name, Case.case_no, Case.status, UserAccount.display_name)
+                .join(OrgUnit, OrgUnit.id == IntakeRecord.owner_unit_id)
+                .outerjoin(Case, Case.id == IntakeRecord.case_id)
+                .outerjoin(UserAccount, UserAccount.id == IntakeRecord.handler_id)
+                .where(IntakeRecord.deleted_at.is_(None)))
+
+
+def _to_view(row: Any, *, full: bool) -> IntakeView:
+    r, unit_name, case_no, case_status, handler = row
+    return IntakeView(
+        id=r.id, unit_id=r.owner_unit_id, unit_name=unit_name, channel=Channel(r.channel), received_at=r.received_at,
+        person_id=r.person_id, visitor_name=r.visitor_name, sex=r.sex, age=r.age, marital_status=r.marital_status,
+        address=r.address if full else None,
+        contact=r.contact if full or not r.contact else mask_phone(r.contact),
+        people_count=r.people_count, is_group=r.is_group, representatives=tuple(r.representatives or ()),
+        request=r.request, facts=r.facts, category=r.category, sub_category=r.sub_category,
+        decision=IntakeDecision(r.decision), decision_note=r.decision_note, is_repeat=r.is_repeat,
+        case_id=r.case_id, case_no=case_no, case_status=CaseStatus(case_status) if case_status else None,
+        handler_name=handler, redacted=not full)
+
+
+def _may_see_contacts(actor: Actor) -> bool:
+    """Who works the register (or may see confidential data) sees a visitor's address and phone in full."""
+    return can(actor, Permission.SEE_CONFIDENTIAL) or can(actor, Permission.CASE_EDIT)
+
+
+# --- checking ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Plan:
+    unit_id: str
+    checked: CheckedIntake
+    person: Person | None          # an existing person to link (None: create one, or none at all)
+    join_case: Case | None
+
+
+def _owned_in_scope(actor: Actor, unit_id: str) -> bool:
+    return actor.is_system or actor.in_scope(unit_id)
+
+
+def _prepare(uow: UnitOfWork, actor: Actor, data: IntakeInput, now: datetime | None = None) -> tuple[Report, _Plan]:
+    report, checked = validate_intake(data, now=now)
+    issues = list(report.issues)
+
+    def error(field: str, code: str, message: str) -> None:
+        issues.append(Issue(field, Severity.ERROR, code, message))
+
+    def warn(field: str, code: str, message: str) -> None:
+        issues.append(Issue(field, Severity.WARNING, code, message))
+
+    unit_id = data.unit_id or actor.unit_id
+    unit = uow.s.get(OrgUnit, unit_id) if unit_id else None
+    if unit is None or unit.deleted_at is not None or not _owned_in_scope(actor, unit_id):
+        error("unit_id", "out_of_scope", "登记单位不存在或不在您的管辖范围内。")
+
+    opens_case = checked.decision is not None and checked.decision.opens_case
+    person = None
+    if data.person_id:
+        person = uow.s.get(Person, data.person_id)
+        if person is None or not persons.person_visible(uow, actor, person.id):
+            error("person_id", "not_found", "所选人员不存在或不在您的管辖范围内。")
+            person = None
+        elif opens_case and not _owned_in_scope(actor, person.owner_unit_id):
+            error("person_id", "other_unit",
+                  "所选人员由其他单位登记，不能作为本单位案件的当事人；请不选该人员，按新人员登记。")
+            person = None
+    else:
+        linked = persons.same_person_id(uow, actor, id_key=checked.id_info.number if checked.id_info else None,
+                                        phone_key=checked.phone, name=(data.name or "").strip() or None)
+        if linked:
+            candidate = uow.s.get(Person, linked)
+            if not opens_case or _owned_in_scope(actor, candidate.owner_unit_id):
+                person = candidate
+                how = "身份证号" if checked.id_info and candidate.id_number == checked.id_info.number else "电话和姓名"
+                warn("person_id", "linked", f"已按{how}关联已登记人员：{candidate.name}（{_unit_name(uow, candidate)}）。")
+    if person is not None:
+        if checked.id_info and person.id_number and person.id_number != checked.id_info.number:
+            error("id_number", "person_mismatch", "填写的身份证号与所选人员登记的不一致，请核对，或不选该人员。")
+        if (data.name or "").strip() and person.name != data.name.strip():
+            warn("name", "person_name_differs", f"填写的姓名与所选人员登记的姓名（{person.name}）不一致。")
+
+    case = None
+    if data.join_case_id:
+        case = uow.s.get(Case, data.join_case_id)
+        if case is None or case.deleted_at is not None or not _owned_in_scope(actor, case.owner_unit_id):
+            error("join_case_id", "not_found", "要并入的案件不存在或不在您的管辖范围内。")
+            case = None
+        elif not is_open(CaseStatus(case.status)):
+            error("join_case_id", "case_ended",
+                  f"案件 {case.case_no} 已{CaseStatus(case.status).label}，不能并入；如需继续办理请先“重新办理”。")
+            case = None
+    return Report(tuple(issues)), _Plan(unit_id, checked, person, case)
+
+
+def _unit_name(uow: UnitOfWork, person: Person) -> str:
+    unit = uow.s.get(OrgUnit, person.owner_unit_id)
+    return unit.name if unit else ""
+
+
+def check_intake(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> Report:
+    """Every problem with the entry, by field, without writing anything (for live checking in the form)."""
+    require(actor, Permission.CASE_CREATE)
+    return _prepare(uow, actor, data)[0]
+
+
+# --- registering ---------------------------------------------------------------------------------
+
+def register_contact(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> IntakeView:
+    """Register one contact; raises ValidationError (and writes nothing) when the report has errors."""
+    require(actor, Permission.CASE_CREATE)
+    report, plan = _prepare(uow, actor, data)
+    report.raise_if_errors()
+    checked = plan.checked
+    decision: IntakeDecision = checked.decision  # type: ignore[assignment]
+    channel: Channel = checked.channel  # type: ignore[assignment]
+    received = data.received_at or utcnow()
+    name = data.name.strip()
+    category = (data.category or "").strip() or None
+    sub_category = (data.sub_category or "").strip() or None
+    note = (data.decision_note or "").strip() or None
+    transfer_to = (data.transfer_to or "").strip() or None
+
+    person = _person_for(uow, actor, data, plan, name)
+    repeat_reasons = _repeat_reasons(uow, actor, person.id, category, received) if person else []
+    is_repeat = data.is_repeat if data.is_repeat is not None else bool(repeat_reasons)
+
+    intake_id = new_id()
+    case: Case | None = None
+    if plan.join_case is not None:
+        case = _load_case(uow, actor, plan.join_case.id)
+        _ensure_party(uow, actor, case, person)
+    elif decision.opens_case:
+        case = _open_case(uow, actor, plan, person, name, category, sub_category, data, received)
+
+    stored_note = note
+    if decision == IntakeDecision.TRANSFER:
+        stored_note = f"转办至：{transfer_to}" + (f"；{note}" if note else "")
+    record = IntakeRecord(
+        id=intake_id, owner_unit_id=plan.unit_id, channel=channel.value, received_at=received,
+        person_id=person.id if person else None, visitor_name=name, sex=checked.sex, age=checked.age,
+        marital_status=checked.marital_status, address=(data.address or "").strip() or None, contact=checked.phone,
+        people_count=data.people_count, is_group=bool(data.is_group),
+        representatives=list(checked.representatives) or None, request=data.request.strip(),
+        facts=(data.facts or "").strip() or None, category=category, sub_category=sub_category,
+        decision=decision.value, decision_note=stored_note, is_repeat=is_repeat,
+        case_id=case.id if case else None, handler_id=actor.user_id)
+    uow.s.add(record)
+    uow.flush()
+
+    if case is not None:
+        _after_case(uow, actor, case, record, decision, channel, note, transfer_to, joined=plan.join_case is not None)
+    audit.record(uow.s, actor, audit.Action.CREATE, entity="intake", entity_id=record.id,
+                 case_id=case.id if case else None, owner_unit_id=plan.unit_id,
+                 detail={"channel": channel.value, "decision": decision.value, "people_count": record.people_count,
+                         "is_group": record.is_group, "representatives": len(checked.representatives),
+                         "is_repeat": is_repeat, "repeat_set_by_user": data.is_repeat is not None,
+                         "category": category, "sub_category": sub_category, "person_id": record.person_id,
+                         "joined_case": plan.join_case is not None})
+    view = _load_view(uow, actor, record.id, full=True)
+    warnings = tuple(i.message for i in report.issues if i.severity == Severity.WARNING)
+    return replace(view, repeat_reasons=tuple(repeat_reasons), warnings=warnings)
+
+
+def _person_for(uow: UnitOfWork, actor: Actor, data: IntakeInput, plan: _Plan, name: str) -> Person | None:
+    checked, info = plan.checked, plan.checked.id_info
+    person = plan.person
+    if person is not None:
+        if _owned_in_scope(actor, person.owner_unit_id):
+            _fill_missing(uow, actor, person, data, checked)
+        return person
+    has_identifier = bool(info or checked.phone or checked.birth_date)
+    if not (checked.decision.opens_case or has_identifier):  # type: ignore[union-attr]
+        return None
+    person = Person(owner_unit_id=plan.unit_id)
+    _apply_person(person, _person_input(data, checked, name), info)
+    uow.s.add(person)
+    uow.flush()
+    audit.record(uow.s, actor, audit.Action.CREATE, entity="person", entity_id=person.id,
+                 owner_unit_id=person.owner_unit_id, detail={"via": "intake"})
+    return person
+
+
+def _person_input(data: IntakeInput, checked: CheckedIntake, name: str) -> PersonInput:
+    return PersonInput(name=name, sex=checked.sex, id_number=checked.id_info.number if checked.id_info else None,
+                       phone=checked.phone, birth_date=checked.birth_date,
+                       address=(data.address or "").strip() or None, marital_status=checked.marital_status)
+
+
+def _fill_missing(uow: UnitOfWork, actor: Actor, person: Person, data: IntakeInput, checked: CheckedIntake) -> None:
+    """Complete a person on file with what the visitor told us now; never overwrite what is there
+    (a changed phone or address stays on the intake record; the person is edited on purpose elsewhere)."""
+    wanted = {
+        "id_number": checked.id_info.number if checked.id_info else None,
+        "birth_date": checked.birth_date,
+        "phone": checked.phone,
+        "address": (data.address or "").strip() or None,
+        "marital_status": checked.marital_status,
+    }
+    changed = [k for k, v in wanted.items() if v is not None and getattr(person, k) in (None, "")]
+    for key in changed:
+        setattr(person, key, wanted[key])
+    if person.sex in (None, "", "unknown") and checked.sex != "unknown":
+        person.sex = checked.sex
+        changed.append("sex")
+    if changed:
+        uow.flush()
+        audit.record(uow.s, actor, audit.Action.UPDATE, entity="person", entity_id=person.id,
+                     owner_unit_id=person.owner_unit_id, detail={"fields": sorted(changed), "via": "intake"})
+
+
+def _repeat_reasons(uow: UnitOfWork, actor: Actor, person_id: str, category: str | None,
+                    received: datetime) -> list[str]:
+    """重复访: the same person came on the same matter before.
+
+    - an earlier register entry for this person within the last 12 months with the same complaint
+      category (any category when this entry has none), or
+    - this person is a party in a case still open (登记/受理/办理中/待结案审核) of the same category
+      (or without one).
+    The person's whole history counts, wherever it was registered (a petitioner who went to the district
+    first is repeating at the village); records outside the actor's scope are not described.
+    """
+    reasons: list[str] = []
+    earlier = (select(IntakeRecord.received_at, IntakeRecord.owner_unit_id, IntakeRecord.category)
+               .where(IntakeRecord.person_id == person_id, IntakeRecord.deleted_at.is_(None),
+                      IntakeRecord.received_at >= received - timedelta(days=REPEAT_WINDOW_DAYS),
+                      IntakeRecord.received_at <= received)
+               .order_by(IntakeRecord.received_at.desc()))
+    if category:
+        earlier = earlier.where(IntakeRecord.category == category)
+    row = uow.s.execute(earlier.limit(1)).first()
+    if row is not None:
+        what = f"“{category}”" if category else "同一"
+        where = f"（{format_local(row[0], with_time=False)}）" if _owned_in_scope(actor, row[1]) else "（其他单位登记）"
+        reasons.append(f"12 个月内曾就{what}事项登记接待{where}")
+    open_cases = (select(Case.case_no, Case.owner_unit_id)
+                  .join(CaseParty, CaseParty.case_id == Case.id)
+                  .where(CaseParty.person_id == person_id, CaseParty.deleted_at.is_(None), Case.deleted_at.is_(None),
+                         Case.status.in_(_OPEN_STATUSES))
+                  .order_by(Case.opened_at.desc()))
+    if category:
+        open_cases = open_cases.where(or_(Case.category == category, Case.category.is_(None)))
+    row = uow.s.execute(open_cases.limit(1)).first()
+    if row is not None:
+        reasons.append(f"有尚未办结的案件{'（' + row[0] + '）' if _owned_in_scope(actor, row[1]) else '（其他单位办理）'}")
+    return reasons
+
+
+def _open_case(uow: UnitOfWork, actor: Actor, plan: _Plan, person: Person | None, name: str, category: str | None,
+               sub_category: str | None, data: IntakeInput, received: datetime) -> Case:
+    assert person is not None  # a case-opening decision always has a person
+    who = f"{name}等{data.people_count}人" if data.is_group and data.people_count > 1 else name
+    detail = create_case(uow, actor, NewCase(
+        title=f"{who}反映{sub_category or category or '信访事项'}"[:200], kind=CaseKind.PETITION, unit_id=plan.unit_id,
+        category=category, sub_category=sub_category, source=CaseSource.APPLICATION.value,
+        summary=data.request.strip(), opened_at=received))
+    case = _load_case(uow, actor, detail.row.id)
+    _ensure_party(uow, actor, case, person)
+    return case
+
+
+def _ensure_party(uow: UnitOfWork, actor: Actor, case: Case, person: Person | None) -> None:
+    if person is None:
+        return
+    already = uow.s.execute(select(CaseParty.id).where(CaseParty.case_id == case.id, CaseParty.person_id == person.id,
+                                                       CaseParty.deleted_at.is_(None))).first()
+    if already is None:
+        add_party(uow, actor, case.id, PersonInput(name=person.name, sex=person.sex), PartyRole.APPLICANT,
+                  person_id=person.id)
+
+
+def _after_case(uow: UnitOfWork, actor: Actor, case: Case, record: IntakeRecord, decision: IntakeDecision,
+                channel: Channel, note: str | None, transfer_to: str | None, *, joined: bool) -> None:
+    marks = [channel.label, f"{record.people_count}人"]
+    if record.is_group:
+        marks.append("集体访")
+    if record.is_repeat:
+        marks.append("重复访")
+    head = "信访接待登记并入本案" if joined else "信访接待登记"
+    _event(uow, actor, case, "intake", f"{head}（{'，'.join(marks)}）：{decision.label}",
+           data={"intake_id": record.id, "channel": channel.value, "decision": decision.value,
+                 "transfer_to": transfer_to})
+    if joined:
+        return
+    if decision == IntakeDecision.ACCEPT:
+        transition(uow, actor, case.id, Transition.ACCEPT, reason=note)
+    elif decision == IntakeDecision.REJECT:
+        transition(uow, actor, case.id, Transition.REJECT, reason=note)  # files the supervisor's approval
+    elif decision == IntakeDecision.TRANSFER:
+        transition(uow, actor, case.id, Transition.TRANSFER,
+                   reason=f"转{transfer_to}" + (f"：{note}" if note else ""))
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def _load_view(uow: UnitOfWork, actor: Actor, intake_id: str, *, full: bool) -> IntakeView:
+    row = uow.s.execute(_VIEW_SELECT.where(IntakeRecord.id == intake_id)).first()
+    if row is None:
+        raise NotFound("接待登记不存在或不在您的管辖范围内。")
+    require_scope(actor, row[0].owner_unit_id, "该接待登记")
+    return _to_view(row, full=full)
+
+
+def get_intake(uow: UnitOfWork, actor: Actor, intake_id: str) -> IntakeView:
+    """Open one register entry: personal data, so it is audited (needs a write unit of work)."""
+    require(actor, Permission.CASE_READ)
+    view = _load_view(uow, actor, intake_id, full=_may_see_contacts(actor))
+    audit.record(uow.s, actor, audit.Action.VIEW, entity="intake", entity_id=view.id, case_id=view.case_id,
+                 owner_unit_id=view.unit_id)
+    return view
+
+
+def period_bounds(date_from: date | datetime | None, date_to: date | datetime | None
+                  ) -> tuple[datetime | None, datetime | None]:
+    """[start, end) in UTC. Dates are local (China) calendar days and `date_to` is included
+    (1 March .. 31 March is the month of March); datetimes are taken as given, end excluded."""
+    def start(d: date | datetime) -> datetime:
+        return d if isinstance(d, datetime) else datetime.combine(d, time(), LOCAL_TZ)
+
+    lower = start(date_from) if date_from is not None else None
+    upper = None
+    if date_to is not None:
+        upper = date_to if isinstance(date_to, datetime) else start(date_to + timedelta(days=1))
+    for moment in (lower, upper):
+        if moment is not None and moment.tzinfo is None:
+            raise ValidationError("统计时段须带时区。", field="period")
+    return lower, upper
+
+
+def _scoped(actor: Actor, stmt: Any) -> Any:
+    stmt = stmt.where(IntakeRecord.deleted_at.is_(None))
+    if actor.is_system or actor.sees_everything:
+        return stmt
+    return stmt.where(IntakeRecord.owner_unit_id.in_(sorted(actor.scope_unit_ids)))
+
+
+def _in_period(stmt: Any, lower: datetime | None, upper: datetime | None) -> Any:
+    if lower is not None:
+        stmt = stmt.where(IntakeRecord.received_at >= lower)
+    if upper is not None:
+        stmt = stmt.where(IntakeRecord.received_at < upper)
+    return stmt
+
+
+def list_intakes(uow: UnitOfWork, actor: Actor, date_from: date | datetime | None = None,
+                 date_to: date | datetime | None = None, *, limit: int | None = None) -> list[IntakeView]:
+    """The register, newest first (contacts masked and addresses left out: it is a list)."""
+    require(actor, Permission.CASE_READ)
+    lower, upper = period_bounds(date_from, date_to)
+    stmt = _in_period(_scoped(actor, _VIEW_SELECT), lower, upper).order_by(IntakeRecord.received_at.desc(),
+                                                                           IntakeRecord.id)
+    if limit:
+        stmt = stmt.limit(limit)
+    return [_to_view(row, full=False) for row in uow.s.execute(stmt)]
+
+
+def intake_counts(uow: UnitOfWork, actor: Actor, date_from: date | datetime | None = None,
+                  date_to: date | datetime | None = None) -> dict[str, Any]:
+    """Matters (entries) and persons (sum of people_count) in the period, within the actor's scope:
+    by channel, decision, category and tier, plus group and repeat visits and how many have a case."""
+    require(actor, Permission.CASE_READ)
+    lower, upper = period_bounds(date_from, date_to)
+    stmt = _in_period(_scoped(actor, select(
+        IntakeRecord.channel, IntakeRecord.decision, IntakeRecord.category, OrgUnit.tier, IntakeRecord.is_group,
+        IntakeRecord.is_repeat, IntakeRecord.case_id.is_not(None), func.count(), func.sum(IntakeRecord.people_count))
+        .join(OrgUnit, OrgUnit.id == IntakeRecord.owner_unit_id)), lower, upper).group_by(
+        IntakeRecord.channel, IntakeRecord.decision, IntakeRecord.category, OrgUnit.tier, IntakeRecord.is_group,
+        IntakeRecord.is_repeat, IntakeRecord.case_id.is_not(None))
+
+    def zero(label: str) -> dict[str, Any]:
+        return {"label": label, "matters": 0, "persons": 0}
+
+    out: dict[str, Any] = {
+        "period": {"from": lower.isoformat() if lower else None, "to": upper.isoformat() if upper else None},
+        "matters": 0, "persons": 0,
+        "by_channel": {c.value: zero(c.label) for c in Channel},
+        "by_decision": {d.value: zero(d.label) for d in IntakeDecision},
+        "by_category": {},
+        "by_tier": {t.value: zero(t.label) for t in Tier},
+        "group": zero("集体访"), "repeat": zero("重复访"), "with_case": zero("已立案"),
+    }
+
+    def add(bucket: dict[str, Any], matters: int, people: int) -> None:
+        bucket["matters"] += matters
+        bucket["persons"] += people
+
+    for channel, decision, category, tier, group, repeat, has_case, matters, people in uow.s.execute(stmt):
+        people = int(people or 0)
+        add(out, matters, people)
+        add(out["by_channel"].setdefault(channel, zero(channel)), matters, people)
+        add(out["by_decision"].setdefault(decision, zero(decision)), matters, people)
+        key = category or "未分类"
+        add(out["by_category"].setdefault(key, zero(key)), matters, people)
+        add(out["by_tier"].setdefault(tier, zero(tier)), matters, people)
+        if group:
+            add(out["group"], matters, people)
+        if repeat:
+            add(out["repeat"], matters, people)
+        if has_case:
+            add(out["with_case"], matters, people)
+    return out
+
+
+# --- `fulian intake add FILE.json` ---------------------------------------------------------------
+
+_TEXT = ("name", "request", "id_number", "address", "phone", "facts", "category", "sub_category", "decision_note",
+         "transfer_to", "person_id", "join_case_id", "unit_id")
+_REQUIRED = ("name", "channel", "request", "decision")
+
+
+def intake_from_json(data: Any) -> IntakeInput:
+    """An IntakeInput from a parsed JSON object (keys are IntakeInput's field names).
+
+    channel / decision / sex / marital_status take a code or the Chinese label; received_at is ISO 8601
+    (without a zone it is China time; a bare date is 00:00 that day; missing means now); birth_date is
+    YYYY-MM-DD. Unknown keys and wrong types are refused, every problem named by its field.
+    Content rules (ID number checksum, representatives, …) are checked later by the service, by field.
+    """
+    if not isinstance(data, dict):
+        raise ValidationError("接待登记 JSON 的顶层应为对象（{…}）。", code="json_shape")
+    problems: list[tuple[str, str]] = []
+
+    def bad(field: str, message: str) -> None:
+        problems.append((field, f"字段“{field}”（{FIELD_LABELS.get(field, field)}）：{message}"))
+
+    unknown = sorted(set(data) - set(INTAKE_FIELDS))
+    for key in unknown:
+        problems.append((str(key), f"未知字段“{key}”。可用字段：{'、'.join(INTAKE_FIELDS)}。"))
+    for key in _REQUIRED:
+        if data.get(key) in (None, ""):
+            bad(key, "必填。")
+    values: dict[str, Any] = {}
+    for key in _TEXT:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            bad(key, "应为文本。")
+        elif value is not None:
+            values[key] = value
+    for key, enum in (("channel", Channel), ("decision", IntakeDecision), ("sex", Sex),
+                      ("marital_status", MaritalStatus)):
+        value = data.get(key)
+        if value in (None, ""):
+            continue
+        try:
+            member = parse_choice(enum, value)
+        except ValueError:
+            bad(key, f"无法识别“{value}”，可选：{choices_text(enum)}。")
+            continue
+        values[key] = member if key in ("channel", "decision") else member.value
+    for key in ("age", "people_count"):
+        value = data.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            bad(key, "应为整数。")
+        else:
+            values[key] = value
+    for key in ("is_group", "is_repeat"):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, bool):
+            bad(key, "应为 true 或 false。")
+        else:
+            values[key] = value
+    reps = data.get("representatives")
+    if reps is not None:
+        if not isinstance(reps, list) or not all(isinstance(r, str) for r in reps):
+            bad("representatives", "应为姓名列表，如 [\"张三\", \"李四\"]。")
+        else:
+            values["representatives"] = tuple(reps)
+    if data.get("received_at") not in (None, ""):
+        value = data["received_at"]
+        try:
+            values["received_at"] = _parse_moment(value)
+        except (TypeError, ValueError):
+            bad("received_at", f"无法识别的时间“{value}”，应为如 2026-03-02 09:30 或 2026-03-02T09:30:00+08:00。")
+    if data.get("birth_date") not in (None, ""):
+        value = data["birth_date"]
+        try:
+            if not isinstance(value, str):
+                raise TypeError(value)
+            values["birth_date"] = date.fromisoformat(value.strip())
+        except (TypeError, ValueError):
+            bad("birth_date", f"无法识别的日期“{value}”，应为 YYYY-MM-DD。")
+    if problems:
+        raise ValidationError("；".join(m for _f, m in problems), code="bad_json", field=problems[0][0])
+    return IntakeInput(**values)
+
+
+def _parse_moment(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    text = value.strip()
+    if len(text) == 10:
+        return datetime.combine(date.fromisoformat(text), time(), LOCAL_TZ)
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=LOCAL_TZ)

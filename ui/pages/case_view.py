@@ -1,0 +1,239 @@
+"""One case on screen: header, in-place editing, and tabs (当事人, 时间线, 历史 …).
+
+Later capabilities add a tab with one line in `_build_tabs`: `self.tabs.addTab(widget, "标题")`.
+Opening the case is an audited view, so it runs in a write unit of work.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from fulian_desktop.domain.errors import ConflictError
+from fulian_desktop.security.permissions import Permission, can
+from fulian_desktop.services import cases, history
+from fulian_desktop.services.history import PartyRecord
+from fulian_desktop.services.views import CaseDetail, PartyView
+
+from ..dialogs.party_dialog import PartyDialog
+from ..errors import messages, present_error
+from ..session import AppSession
+from ..widgets.case_edit_form import CaseEditForm, values_of
+from ..widgets.case_header import CaseHeader
+from ..widgets.case_history import CaseHistoryPanel
+from ..widgets.case_timeline import CaseTimeline
+from ..widgets.conflict_bar import ConflictBar
+from ..widgets.guard import while_alive
+from ..widgets.party_panel import PartyPanel
+
+
+class CaseViewPage(QWidget):
+    sig_title = Signal(str)
+    """(case number) — emitted when the case has loaded, for the tab text."""
+    sig_loaded = Signal(object)
+    """(CaseDetail) — a version of the case is on screen (after opening, reloading or saving)."""
+    sig_saved = Signal(object)
+    """(CaseDetail) — the case's own fields were saved."""
+
+    def __init__(self, session: AppSession, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case_id = case_id
+        self.detail: CaseDetail | None = None
+        self.editing = False
+        self.base: dict[str, Any] = {}      # the values the edit started from
+        self.base_version: int | None = None
+        self.my_changes: dict[str, Any] = {}  # kept aside after a conflict, to re-apply
+        self._saving = False
+        self._reloading_latest = False
+        self.party_dialog: PartyDialog | None = None
+        self._build()
+        self._build_tabs()
+        self.load()
+
+    # --- layout ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.header = CaseHeader(self)
+        self.edit_button = QPushButton("编辑", objectName="case_edit")
+        self.edit_button.setToolTip("修改案件名称、类别、简要案情和标记（Ctrl+E）")
+        self.edit_button.clicked.connect(self.start_edit)
+        self.save_button = QPushButton("保存", objectName="case_save")
+        self.save_button.setToolTip("保存修改（Ctrl+S）")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton("取消", objectName="case_cancel")
+        self.cancel_button.clicked.connect(self.cancel_edit)
+        for button in (self.edit_button, self.save_button, self.cancel_button):
+            self.header.actions.addWidget(button)
+        self.form = CaseEditForm(self)
+        self.form.sig_changed.connect(self._update_buttons)
+        self.conflict = ConflictBar(self)
+        self.conflict.sig_reload.connect(self.reload_latest)
+        self.conflict.sig_restore.connect(self.restore_mine)
+        self.message = QLabel(objectName="case_message")
+        self.message.setStyleSheet("color:#b3261e")
+        self.message.hide()
+        self.tabs = QTabWidget(objectName="case_tabs")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.form)
+        layout.addWidget(self.conflict)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self.form.hide()
+        for keys, slot in (("Ctrl+E", self.start_edit), ("Ctrl+S", self.save)):
+            shortcut = QShortcut(QKeySequence(keys), self, context=Qt.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _build_tabs(self) -> None:
+        self.parties = PartyPanel(self)
+        self.parties.sig_add.connect(self.add_party)
+        self.parties.sig_edit.connect(self.edit_party)
+        self.timeline = CaseTimeline(self)
+        self.history = CaseHistoryPanel(self.session, self.case_id, self)
+        self.tabs.addTab(self.parties, "当事人")
+        self.tabs.addTab(self.timeline, "时间线")
+        self.tabs.addTab(self.history, "历史")
+        self._update_buttons()
+
+    def _may_edit(self) -> bool:
+        actor = self.session.actor
+        return actor is not None and can(actor, Permission.CASE_EDIT)
+
+    def _update_buttons(self) -> None:
+        loaded = self.detail is not None
+        self.edit_button.setVisible(not self.editing)
+        self.edit_button.setEnabled(loaded and self._may_edit())
+        self.save_button.setVisible(self.editing)
+        self.save_button.setEnabled(self.editing and not self._saving and bool(self.form.values()["title"]))
+        self.cancel_button.setVisible(self.editing)
+        self.cancel_button.setEnabled(not self._saving)
+        self.parties.set_editable(loaded and self._may_edit())
+
+    # --- loading -----------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.session.write(cases.get_case, self.case_id, on_done=while_alive(self, self._loaded),
+                           on_error=while_alive(self, self._load_failed))
+
+    def _loaded(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        self.message.hide()
+        self.header.set_detail(detail)
+        self.parties.set_parties(detail.parties)
+        self.timeline.set_events(detail.events)
+        self.history.reload()
+        if self._reloading_latest:
+            # The user asked for the latest version: show it in the form, their edits kept aside.
+            self._reloading_latest = False
+            self.base, self.base_version = values_of(detail), detail.version
+            self.form.set_values(self.base)
+            self.conflict.show_reloaded(detail.version)
+        self._update_buttons()
+        self.sig_title.emit(detail.row.case_no)
+        self.sig_loaded.emit(detail)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._reloading_latest = False
+        if self.detail is None:
+            self.header.case_no.setText("无法打开案件")
+            self.message.setText(getattr(exc, "message", "") or "案件未能打开。")
+            self.message.show()
+        present_error(self, exc)
+        self._update_buttons()
+
+    # --- editing the case --------------------------------------------------------------------------
+    def start_edit(self) -> None:
+        if self.editing or self.detail is None or not self._may_edit():
+            return
+        self.base, self.base_version = values_of(self.detail), self.detail.version
+        self.form.set_values(self.base)
+        self._set_editing(True)
+        self.form.title.setFocus()
+        self.form.title.selectAll()
+
+    def _set_editing(self, editing: bool) -> None:
+        self.editing = editing
+        self.header.set_editing(editing)
+        self.form.setVisible(editing)
+        if not editing:
+            self.conflict.clear()
+            self.my_changes = {}
+        self._update_buttons()
+
+    def is_dirty(self) -> bool:
+        case_dirty = self.editing and bool(self.form.changes(self.base))
+        dialog = self.party_dialog
+        return case_dirty or (dialog is not None and dialog.isVisible() and dialog.is_dirty())
+
+    def save(self) -> None:
+        if not self.editing or self._saving:
+            return
+        changes = self.form.changes(self.base)
+        if not changes:
+            self._set_editing(False)
+            return
+        self._saving = True
+        self._update_buttons()
+        self.session.write(cases.update_case, self.case_id, self.base_version, changes,
+                           on_done=while_alive(self, self._saved), on_error=while_alive(self, self._save_failed))
+
+    def _saved(self, detail: CaseDetail) -> None:
+        self._saving = False
+        self._set_editing(False)
+        self._loaded(detail)
+        self.session.sig_data_changed.emit("case")
+        self.sig_saved.emit(detail)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        present_error(self, exc)  # the input stays in the form, as typed
+        if isinstance(exc, ConflictError):
+            self.conflict.show_conflict("该案件")
+        self._update_buttons()
+
+    def reload_latest(self) -> None:
+        """After a conflict: load the latest version into the form; the user's changes are kept to restore."""
+        self.my_changes = self.form.changes(self.base)
+        self._reloading_latest = True
+        self.load()
+
+    def restore_mine(self) -> None:
+        """Re-apply the user's changes on top of the latest version (saved against that version)."""
+        self.form.set_values({**self.base, **self.my_changes})
+        self.my_changes = {}
+        self.conflict.clear()
+        self._update_buttons()
+
+    def cancel_edit(self) -> None:
+        if self._saving:
+            return
+        if self.form.changes(self.base) and not messages.confirm(self, "放弃修改", "放弃对案件信息的修改吗？"):
+            return
+        self._set_editing(False)
+
+    # --- parties -----------------------------------------------------------------------------------
+    def add_party(self) -> None:
+        self._open_party_dialog(None)
+
+    def edit_party(self, party: PartyView) -> None:
+        if party.redacted:
+            messages.warn(self, "无权修改", "该当事人的联系方式保密，您的角色无权查看或修改其信息。")
+            return
+        self.session.read(history.party_record, party.id, on_done=while_alive(self, self._open_party_dialog),
+                          on_error=while_alive(self, lambda exc: present_error(self, exc)))
+
+    def _open_party_dialog(self, record: PartyRecord | None) -> None:
+        dialog = PartyDialog(self.session, self.case_id, record, self)
+        dialog.sig_saved.connect(lambda _view: self.load())
+        dialog.finished.connect(lambda _code: setattr(self, "party_dialog", None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.party_dialog = dialog
+        dialog.open()
+
+    # --- closing -----------------------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        if not self.is_dirty():
+            return True
+        return messages.confirm(self, "未保存的修改", "有未保存的修改，确定关闭吗？")

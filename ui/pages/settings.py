@@ -1,0 +1,184 @@
+"""Store-wide settings (automatic lock, the unit name on documents, attachment limit) and store facts."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from fulian_desktop.domain.errors import FulianError
+from fulian_desktop.services import orgunits
+from fulian_desktop.services import settings as core_settings
+from fulian_desktop.store.store import schema_info
+
+from ..errors import present_error
+from ..session import AppSession
+
+
+def _save_settings(uow, actor, values: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN001
+    """One transaction: every changed key, or none."""
+    for key, value in values.items():
+        core_settings.put(uow, actor, key, value)
+    return core_settings.all_settings(uow)
+
+
+def _load_settings(uow, actor) -> tuple[dict[str, Any], str]:  # noqa: ANN001
+    root = orgunits.root_unit(uow.s)
+    return core_settings.all_settings(uow), root.name if root else ""
+
+
+class SettingsPage(QWidget):
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.loaded: dict[str, Any] = {}
+
+        self.idle = QSpinBox(objectName="idle_lock_minutes")
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(" 分钟")
+        self.unit_name = QLineEdit(objectName="unit_display_name")
+        self.unit_name.setMaxLength(100)
+        self.attachment = QSpinBox(objectName="attachment_max_mb")
+        self.attachment.setRange(1, 2048)
+        self.attachment.setSuffix(" MB")
+        for spin in (self.idle, self.attachment):
+            spin.setMinimumWidth(140)
+        self.save_button = QPushButton("保存(&S)")
+        self.revert_button = QPushButton("撤销修改")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load)
+        self.state = QLabel("", objectName="state")
+        self.state.setWordWrap(True)
+        for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged):
+            signal.connect(lambda *_: self._update_dirty())
+
+        labels = core_settings.KNOWN
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        self.unit_name.setMinimumWidth(360)
+        form.addRow(self._label(labels["idle_lock_minutes"][0] + "(&L)", self.idle), self.idle)
+        form.addRow("", self._hint("超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。"))
+        form.addRow(self._label(labels["unit_display_name"][0] + "(&N)", self.unit_name), self.unit_name)
+        form.addRow("", self._hint("打印文书时落款使用的单位全称；留空则使用区级单位名称。"))
+        form.addRow(self._label(labels["attachment_max_mb"][0] + "(&M)", self.attachment), self.attachment)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.state, 1)
+        settings_box = QGroupBox("系统设置")
+        box_layout = QVBoxLayout(settings_box)
+        box_layout.addLayout(form)
+        box_layout.addLayout(buttons)
+
+        self.info = {key: QLabel("…", objectName=f"info_{key}") for key in ("schema", "cipher", "backend", "data_dir",
+                                                                          "demo")}
+        info_form = QFormLayout()
+        for key, text in (("data_dir", "数据文件夹"), ("backend", "数据库"), ("cipher", "加密"),
+                          ("schema", "结构版本"), ("demo", "数据类型")):
+            label = self.info[key]
+            label.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+            label.setWordWrap(True)
+            info_form.addRow(text, label)
+        info_box = QGroupBox("数据存储")
+        info_box.setLayout(info_form)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(settings_box)
+        layout.addWidget(info_box)
+        layout.addStretch(1)
+        self.setTabOrder(self.idle, self.unit_name)
+        self.setTabOrder(self.unit_name, self.attachment)
+        self.setTabOrder(self.attachment, self.save_button)
+        self.setTabOrder(self.save_button, self.revert_button)
+        self.load()
+        self.load_info()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("color:#555")
+        return label
+
+    # --- settings ------------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.session.read(_load_settings, on_done=self._show, on_error=lambda exc: present_error(self, exc))
+
+    def _show(self, result: tuple[dict[str, Any], str]) -> None:
+        values, district = result
+        self.loaded = dict(values)
+        self.idle.setValue(int(values["idle_lock_minutes"]))
+        self.unit_name.setText(str(values["unit_display_name"] or ""))
+        self.unit_name.setPlaceholderText(district)
+        self.attachment.setValue(int(values["attachment_max_mb"]))
+        self.state.clear()
+        self._update_dirty()
+
+    def current(self) -> dict[str, Any]:
+        return {"idle_lock_minutes": self.idle.value(), "unit_display_name": self.unit_name.text().strip(),
+                "attachment_max_mb": self.attachment.value()}
+
+    def changes(self) -> dict[str, Any]:
+        return {k: v for k, v in self.current().items() if self.loaded.get(k) != v}
+
+    def _update_dirty(self) -> None:
+        dirty = bool(self.loaded) and bool(self.changes())
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        if dirty:
+            self.state.setText("有未保存的修改。")
+            self.state.setStyleSheet("color:#8a5a00")
+        elif self.state.text() == "有未保存的修改。":
+            self.state.clear()
+
+    def save(self) -> None:
+        changes = self.changes()
+        if not changes:
+            return
+        self.save_button.setEnabled(False)
+        self.session.write(_save_settings, changes, on_done=lambda values: self._saved(values, changes),
+                           on_error=self._failed)
+
+    def _saved(self, values: dict[str, Any], changes: dict[str, Any]) -> None:
+        self.loaded = dict(values)
+        self._update_dirty()
+        self.state.setStyleSheet("color:#1b5e20")
+        self.state.setText("已保存。")
+        if "idle_lock_minutes" in changes:
+            watcher = getattr(self.window(), "idle_watcher", None)
+            if watcher is not None:
+                watcher.set_minutes(int(values["idle_lock_minutes"]))
+        self.session.sig_data_changed.emit("settings")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._update_dirty()
+        self.state.setStyleSheet("color:#b3261e")
+        if isinstance(exc, FulianError):
+            self.state.setText(exc.message)
+        else:
+            present_error(self, exc)
+
+    # --- store facts -----------------------------------------------------------------------------------
+    def load_info(self) -> None:
+        store = self.session.store
+        self.session.tasks.run(schema_info, store, on_done=self._show_info,
+                               on_error=lambda exc: present_error(self, exc))
+
+    def _show_info(self, info: dict[str, str]) -> None:
+        store = self.session.store
+        backend = info.get("backend", "")
+        self.info["backend"].setText(
+            f"SQLite {info.get('sqlite', '')}（单机加密文件）" if backend == "sqlite"
+            else f"PostgreSQL {info.get('server', '')}" if backend == "postgresql" else backend)
+        self.info["cipher"].setText(f"SQLCipher {info['cipher']}" if info.get("cipher") else
+                                    "由数据库服务器负责" if backend != "sqlite" else "未加密")
+        self.info["schema"].setText(info.get("schema", ""))
+        self.info["data_dir"].setText(str(store.paths.root) if store.paths else "（数据库服务器）")
+        self.info["demo"].setText("演示数据（虚构，仅供培训和试用）" if store.demo else "正式数据")
