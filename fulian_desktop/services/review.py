@@ -1,0 +1,101 @@
+"""The supervisor's review queue for a unit's subtree.
+
+Major incidents first (a 高-risk case must be seen at once), then overdue clocks, pending
+approvals, clocks due within three days, and cases with no activity for thirty days.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from ..domain.clocks import ClockKind
+from ..domain.localtime import LOCAL_TZ, local_date
+from ..security.actor import Actor
+from ..security.permissions import Permission, require
+from ..store.base import utcnow
+from ..store.models import ApprovalRequest, Case, CaseClock, CaseEvent
+from ..store.uow import UnitOfWork
+from .case_queries import _ROW_SELECT, _scoped, _to_row
+from .clocks import open_case_statuses
+from .views import CaseRow
+
+DUE_SOON_DAYS = 3
+IDLE_DAYS = 30
+
+
+class Reason:
+    MAJOR = "major"
+    OVERDUE = "overdue"
+    APPROVAL = "approval"
+    DUE_SOON = "due_soon"
+    IDLE = "idle"
+    LABELS = {"major": "重大案事件", "overdue": "已超期", "approval": "待审批", "due_soon": "3 天内到期",
+              "idle": "30 天无进展"}
+    ORDER = ("major", "overdue", "approval", "due_soon", "idle")
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    case: CaseRow
+    reasons: tuple[str, ...]        # Reason codes, most urgent first
+    detail: str                     # one line in Chinese: which clock, which approval, since when
+    due_at: datetime | None
+
+    @property
+    def labels(self) -> str:
+        return "、".join(Reason.LABELS[r] for r in self.reasons)
+
+
+def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> list[QueueItem]:
+    require(actor, Permission.CASE_APPROVE)
+    now = now or utcnow()
+    open_statuses = open_case_statuses()
+    reasons: dict[str, list[str]] = {}
+    details: dict[str, list[str]] = {}
+    due: dict[str, datetime] = {}
+
+    def note(case_id: str, reason: str, text: str, when: datetime | None = None) -> None:
+        reasons.setdefault(case_id, []).append(reason)
+        details.setdefault(case_id, []).append(text)
+        if when is not None and (case_id not in due or when < due[case_id]):
+            due[case_id] = when
+
+    s = uow.s
+    scoped_cases = _scoped(actor, select(Case.id)).where(Case.status.in_(open_statuses))
+    for case_id, in s.execute(scoped_cases.where(Case.major_incident.is_(True))):
+        note(case_id, Reason.MAJOR, "重大案事件")
+    # "Within 3 days" in calendar days: a clock whose last day is today + 3 or earlier.
+    soon = datetime.combine(local_date(now) + timedelta(days=DUE_SOON_DAYS + 1), datetime.min.time(), LOCAL_TZ)
+    clocks = (select(CaseClock.case_id, CaseClock.kind, CaseClock.due_at)
+              .where(CaseClock.stopped_at.is_(None), CaseClock.deleted_at.is_(None), CaseClock.due_at < soon,
+                     CaseClock.case_id.in_(scoped_cases)))
+    for case_id, kind, due_at in s.execute(clocks):
+        label = ClockKind(kind).label
+        day = local_date(due_at - timedelta(microseconds=1))
+        if due_at <= now:
+            note(case_id, Reason.OVERDUE, f"{label}已于 {day:%Y-%m-%d} 到期", due_at)
+        else:
+            note(case_id, Reason.DUE_SOON, f"{label} {day:%Y-%m-%d} 到期", due_at)
+    approvals = (select(ApprovalRequest.case_id, ApprovalRequest.kind, ApprovalRequest.requested_by_name)
+                 .where(ApprovalRequest.status == "pending", ApprovalRequest.case_id.in_(_scoped(actor, select(Case.id)))))
+    from .workflow import ApprovalKind
+
+    for case_id, kind, who in s.execute(approvals):
+        note(case_id, Reason.APPROVAL, f"{who}申请{ApprovalKind.LABELS.get(kind, kind)}")
+    idle_since = now - timedelta(days=IDLE_DAYS)
+    last_activity = (select(CaseEvent.case_id, func.max(CaseEvent.occurred_at).label("last"))
+                     .group_by(CaseEvent.case_id).subquery())
+    idle = (scoped_cases.add_columns(last_activity.c.last)
+            .join(last_activity, last_activity.c.case_id == Case.id)
+            .where(last_activity.c.last < idle_since))
+    for case_id, last in s.execute(idle):
+        note(case_id, Reason.IDLE, f"最后进展 {last.astimezone(LOCAL_TZ):%Y-%m-%d}")
+
+    rows = {r.id: r for r in (_to_row(x) for x in s.execute(_ROW_SELECT.where(Case.id.in_(list(reasons)))))}
+    items = [QueueItem(rows[cid], tuple(sorted(set(rs), key=Reason.ORDER.index)), "；".join(details[cid]),
+                       due.get(cid)) for cid, rs in reasons.items() if cid in rows]
+    far = datetime.max.replace(tzinfo=LOCAL_TZ)
+    items.sort(key=lambda i: (Reason.ORDER.index(i.reasons[0]), i.due_at or far, i.case.opened_at))
+    return items
