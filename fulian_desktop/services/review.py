@@ -69,7 +69,7 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
     # "Within 3 days" in calendar days: a clock whose last day is today + 3 or earlier.
     soon = datetime.combine(local_date(now) + timedelta(days=DUE_SOON_DAYS + 1), datetime.min.time(), LOCAL_TZ)
     clocks = (select(CaseClock.case_id, CaseClock.kind, CaseClock.due_at)
-              .where(CaseClock.stopped_at.is_(None), CaseClock.deleted_at.is_(None), CaseClock.due_at < soon,
+              .where(CaseClock.stopped_at.is_(None), CaseClock.deleted_at.is_(None), CaseClock.due_at <= soon,
                      CaseClock.case_id.in_(scoped_cases)))
     for case_id, kind, due_at in s.execute(clocks):
         label = ClockKind(kind).label
