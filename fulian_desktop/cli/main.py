@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from ..domain.errors import FulianError
-from . import admin_cmds, store_cmds
+from . import admin_cmds, case_cmds, store_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,6 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     store_cmds.register(sub)
     admin_cmds.register(sub)
+    case_cmds.register(sub)
     try:
         from . import demo_cmds
     except ImportError:  # demo/bench arrive with their own module
