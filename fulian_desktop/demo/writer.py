@@ -1,12 +1,13 @@
 """Bulk writing for the demo generator.
 
 Rows are tuples in a fixed column order. On SQLite/SQLCipher the compiled Core `insert()`
-runs as one DB-API executemany with values already in the dialect's storage form (the
-formats are checked against the dialect's own bind processors first); on any other back
-end, or if a check fails, rows go through the typed Core `insert()` with its processors.
+runs as one DB-API executemany with values already in the dialect's storage form (checked
+against the dialect's own bind processors first); on any other back end, or if a check
+fails, rows go through the typed Core `insert()` with its processors.
 """
 from __future__ import annotations
 
+import unicodedata
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from operator import itemgetter
@@ -14,10 +15,11 @@ from typing import Any, Callable, Iterator, Sequence
 
 from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, TypeDecorator
 
+from ..domain.enums import CaseStatus
+from ..services.search import spaced
 from ..store.models import Case, CaseEvent, CaseParty, CaseSearchDoc, Person
 
-_UTC = timezone.utc
-_EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _EPOCH_ORD = date(1970, 1, 1).toordinal()
 
 _RECORD = ("owner_unit_id", "created_at", "updated_at", "version", "deleted_at")
@@ -37,8 +39,46 @@ TABLES: dict[str, tuple[Table, tuple[str, ...]]] = {
     "case_event": (CaseEvent.__table__, EVENT_COLS),
     "case_search_doc": (CaseSearchDoc.__table__, SEARCH_DOC_COLS),
 }
-# The free-text index (services.search): an FTS5 table outside the ORM metadata.
+# The free-text index of services.search: an FTS5 table outside the ORM metadata.
 _FTS_INSERT = "INSERT INTO case_search(rowid, body) VALUES (?, ?)"
+
+
+def ts_datetime(ts: int) -> datetime:
+    return _EPOCH + timedelta(seconds=ts)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+class Values:
+    """Bind values for whole-second UTC timestamps, dates and the event `data` JSON.
+
+    Plain data (picklable), so the rows can be built in another process. With `raw`
+    set they are SQLite storage text, otherwise Python objects for the typed insert.
+    """
+
+    def __init__(self, raw: bool, status_json: dict[tuple[str, str], Any]) -> None:
+        self.raw = raw
+        self.status_json = status_json  # {(from, to): value of {"from": .., "to": ..}}
+        self._days: dict[int, str] = {}
+        self._times: dict[int, str] = {}
+        if not raw:
+            self.ts = ts_datetime  # type: ignore[method-assign]
+            self.day = _identity  # type: ignore[method-assign]
+
+    def ts(self, ts: int) -> Any:
+        """'YYYY-MM-DD HH:MM:SS.000000', SQLAlchemy's SQLite DATETIME text, for a UTC timestamp."""
+        day, sod = divmod(ts, 86400)
+        try:
+            return self._days[day] + self._times[sod]
+        except KeyError:
+            self._days[day] = date.fromordinal(_EPOCH_ORD + day).isoformat() + " "
+            self._times[sod] = f"{sod // 3600:02d}:{sod // 60 % 60:02d}:{sod % 60:02d}.000000"
+            return self._days[day] + self._times[sod]
+
+    def day(self, value: date) -> Any:
+        return value.isoformat()
 
 
 def has_search_index(conn: Connection) -> bool:
@@ -48,20 +88,12 @@ def has_search_index(conn: Connection) -> bool:
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'case_search'").scalar_one() > 0
 
 
-def ts_datetime(ts: int) -> datetime:
-    return _EPOCH + timedelta(seconds=ts)
-
-
 class Writer:
-    """Turns whole-second UTC timestamps and dates into bind values, and inserts row tuples."""
+    """Inserts row tuples; `values` makes the bind values that suit this connection."""
 
     def __init__(self, conn: Connection, *, search_index: bool = False) -> None:
         """`search_index`: also fill services.search's FTS index (SQLite only; see has_search_index)."""
         self.dialect = conn.dialect
-        self._days: dict[int, str] = {}
-        self._times: dict[int, str] = {}
-        self._json: dict[Any, Any] = {}
-        self._json_process = CaseEvent.__table__.c.data.type._cached_bind_processor(self.dialect)
         self._sql: dict[str, tuple[str, Callable[..., tuple[Any, ...]] | None]] = {}
         fast = self.dialect.name == "sqlite" and self.dialect.paramstyle == "qmark"
         for name, (table, cols) in TABLES.items():
@@ -74,60 +106,34 @@ class Writer:
             reorder = None if order == list(cols) else itemgetter(*(cols.index(c) for c in order))
             self._sql[name] = (str(compiled), reorder)
         self.fast = fast and self._formats_match()
-        if not self.fast:
-            self.ts = ts_datetime  # type: ignore[method-assign]
-            self.day = _identity  # type: ignore[method-assign]
+        process = CaseEvent.__table__.c.data.type._cached_bind_processor(self.dialect)
+        pairs = {(a.value, b.value): {"from": a.value, "to": b.value} for a in CaseStatus for b in CaseStatus}
+        self.values = Values(self.fast, {k: process(v) if self.fast and process else v for k, v in pairs.items()})
         self.search = search_index and self.dialect.name == "sqlite"
 
     def _formats_match(self) -> bool:
-        """Our strings must equal what SQLAlchemy itself would store, or we use its processors."""
+        """Our text must equal what SQLAlchemy itself would store, or we use its processors."""
+        values = Values(True, {})
         samples = (0, 1_700_000_000, 1_767_225_599, 1_798_761_600 + 86_399)
-        for name, (table, cols) in TABLES.items():
+        for table, cols in TABLES.values():
             for col in cols:
                 column = table.c[col]
                 process = column.type._cached_bind_processor(self.dialect)
-                python_type = _python_type(column.type)
-                if python_type is datetime:
-                    if any(process(ts_datetime(s)) != self.ts(s) for s in samples):
+                kind = _python_type(column.type)
+                if kind is datetime:
+                    if any(process(ts_datetime(s)) != values.ts(s) for s in samples):
                         return False
-                elif python_type is date:
-                    if any(process(ts_datetime(s).date()) != self.day(ts_datetime(s).date()) for s in samples):
+                elif kind is date:
+                    if any(process(ts_datetime(s).date()) != values.day(ts_datetime(s).date()) for s in samples):
                         return False
-                elif python_type is bool:
+                elif kind is bool:
                     if process is not None and (process(True), process(False)) != (1, 0):
                         return False
-                elif python_type is dict:
-                    continue  # JSON values are serialised by the dialect's own processor (see json)
+                elif kind is dict:
+                    continue  # serialised by the dialect's own processor (Values.status_json)
                 elif process is not None:
                     return False  # a processed type we do not pre-format
         return True
-
-    def ts(self, ts: int) -> Any:
-        """'YYYY-MM-DD HH:MM:SS.000000' for a whole-second UTC timestamp (SQLite's DATETIME form)."""
-        day, sod = divmod(ts, 86400)
-        try:
-            return self._days[day] + self._times[sod]
-        except KeyError:
-            self._days[day] = date.fromordinal(_EPOCH_ORD + day).isoformat() + " "
-            self._times[sod] = f"{sod // 3600:02d}:{sod // 60 % 60:02d}:{sod % 60:02d}.000000"
-            return self._days[day] + self._times[sod]
-
-    def day(self, value: date) -> Any:
-        return value.isoformat()
-
-    def json(self, key: Any, value: dict[str, Any]) -> Any:
-        """A JSON column value, serialised once per distinct `key` (the fast path binds text)."""
-        found = self._json.get(key)
-        if found is None:
-            found = self._json[key] = self._json_process(value) if self.fast and self._json_process else value
-        return found
-
-    def index_search(self, conn: Connection, docs: Sequence[tuple[Any, ...]]) -> None:
-        """Rows for services.search's FTS index: (doc, case_id, body)."""
-        if not self.search or not docs:
-            return
-        self.insert(conn, "case_search_doc", [(doc, case_id) for doc, case_id, _ in docs])
-        conn.exec_driver_sql(_FTS_INSERT, [(doc, body) for doc, _, body in docs])  # type: ignore[arg-type]
 
     def insert(self, conn: Connection, name: str, rows: Sequence[tuple[Any, ...]]) -> None:
         if not rows:
@@ -139,9 +145,12 @@ class Writer:
             table, cols = TABLES[name]
             conn.execute(table.insert(), [dict(zip(cols, row)) for row in rows])
 
-
-def _identity(value: Any) -> Any:
-    return value
+    def index_search(self, conn: Connection, docs: Sequence[tuple[Any, ...]]) -> None:
+        """Rows for services.search's FTS index: (doc, case_id, body)."""
+        if not self.search or not docs:
+            return
+        self.insert(conn, "case_search_doc", [(doc, case_id) for doc, case_id, _ in docs])
+        conn.exec_driver_sql(_FTS_INSERT, [(doc, body) for doc, _, body in docs])  # type: ignore[arg-type]
 
 
 def _python_type(type_: Any) -> type | None:
@@ -157,11 +166,27 @@ def _python_type(type_: Any) -> type | None:
     return None
 
 
+class _SpacedMap(dict):  # type: ignore[type-arg]
+    """str.translate table equal to services.search.spaced, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = value = spaced(chr(code))  # ' 张 ' for a CJK character, else the character
+        return value
+
+
+_SPACED = _SpacedMap()
+
+
+def search_body(title: str, summary: str, names: Sequence[str]) -> str:
+    """The text services.search indexes for a case (equal to its spaced(...), only faster)."""
+    return unicodedata.normalize("NFKC", " ".join((title, summary, *names))).translate(_SPACED)
+
+
 def drop_secondary_indexes(conn: Connection) -> list[str]:
     """Drop the plain (non-unique, explicitly created) indexes of the bulk tables and return
-    their CREATE statements. Only for SQLite, only inside the transaction that will put them
-    back (recreate_indexes): building an index once after a big load is far cheaper than
-    updating it row by row, and a rollback restores them anyway."""
+    their CREATE statements. SQLite only, and only inside the transaction that puts them back
+    (recreate_indexes): building an index once after a big load is cheaper than updating it
+    row by row, and a rollback restores them anyway."""
     names = ", ".join(f"'{name}'" for name in TABLES)
     found = conn.exec_driver_sql(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -182,9 +207,9 @@ def recreate_indexes(conn: Connection, statements: list[str]) -> None:
 
 @contextmanager
 def fast_bulk_session(conn: Connection, *, big: bool = False) -> Iterator[None]:
-    """On SQLite: a bigger page cache and WAL-safe NORMAL sync while the demo is written,
-    put back afterwards (demo rows are reproducible: a power cut may cost the last commit,
-    never consistency). After a big load the WAL is checkpointed and truncated."""
+    """On SQLite: a bigger page cache and WAL-safe NORMAL sync while the demo is written, put
+    back afterwards (demo rows are reproducible: a power cut may cost the last commit, never
+    consistency). After a big load the WAL is checkpointed and truncated."""
     if conn.dialect.name != "sqlite":
         yield
         return

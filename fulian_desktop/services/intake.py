@@ -32,7 +32,7 @@ from ..domain.intake_rules import (
     FIELD_LABELS, INTAKE_FIELDS, REPEAT_WINDOW_DAYS, Channel, CheckedIntake, IntakeDecision, IntakeInput,
     MaritalStatus, choices_text, parse_choice, validate_intake,
 )
-from ..domain.localtime import LOCAL_TZ, format_local, local_date
+from ..domain.localtime import LOCAL_TZ, format_local
 from ..domain.phone import mask_phone
 from ..domain.validation import Issue, PersonInput, Report, Severity
 from ..domain.workflow import Transition, is_open
@@ -217,13 +217,23 @@ def check_intake(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> Report:
     return _prepare(uow, actor, data)[0]
 
 
+def raise_for_report(report: Report) -> None:
+    """Refuse with every error, each named by its field (the CLI prints this; the form uses `report`)."""
+    errors = [i for i in report.issues if i.severity == Severity.ERROR]
+    if errors:
+        exc = ValidationError("；".join(f"{FIELD_LABELS.get(i.field, i.field)}（{i.field}）：{i.message}" for i in errors),
+                              code=errors[0].code, field=errors[0].field)
+        exc.report = report  # type: ignore[attr-defined]
+        raise exc
+
+
 # --- registering ---------------------------------------------------------------------------------
 
 def register_contact(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> IntakeView:
     """Register one contact; raises ValidationError (and writes nothing) when the report has errors."""
     require(actor, Permission.CASE_CREATE)
     report, plan = _prepare(uow, actor, data)
-    report.raise_if_errors()
+    raise_for_report(report)
     checked = plan.checked
     decision: IntakeDecision = checked.decision  # type: ignore[assignment]
     channel: Channel = checked.channel  # type: ignore[assignment]

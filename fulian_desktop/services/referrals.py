@@ -34,7 +34,6 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
-from ..domain.case_numbers import format_case_number
 from ..domain.enums import CaseKind, CaseStatus, Tier
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from ..domain.localtime import format_local, local_date
@@ -52,7 +51,6 @@ from ..store.models import (
 )
 from ..store.uow import UnitOfWork
 from .cases import _event, _load_case
-from .numbering import next_case_seq
 
 _OUT_OF_SCOPE = "该案件不存在或不在您的管辖范围内。"
 EVENT_PREFIX = "referral_"
@@ -266,6 +264,13 @@ def _record(uow: UnitOfWork, actor: Actor, case: Case, referral: Referral, kind:
                  owner_unit_id=referral.owner_unit_id, detail={"status": referral.status, **detail})
 
 
+def _lock_case(uow: UnitOfWork, case: Case) -> None:
+    """Re-read the case under a row lock (PostgreSQL; SQLite writers are serialised already), so two
+    sessions sending the same case cannot both see "nothing pending"."""
+    uow.s.execute(select(Case).where(Case.id == case.id).with_for_update()
+                  .execution_options(populate_existing=True)).scalar_one()
+
+
 def _open_case_check(case: Case, what: str) -> None:
     if not is_open(CaseStatus(case.status)):
         raise WorkflowError(f"案件当前为“{CaseStatus(case.status).label}”，已办结，不能{what}。如需继续办理，请先“重新办理”。",
@@ -282,6 +287,7 @@ def refer_to_tier(uow: UnitOfWork, actor: Actor, case_id: str, to_unit_id: str, 
     units = _units(uow)
     if to_unit_id not in units:
         raise NotFound("接收单位不存在。", field="to_unit")
+    _lock_case(uow, case)
     _open_case_check(case, "转介")
     direction = tier_direction(units, case.owner_unit_id, to_unit_id)
     pending = uow.s.execute(select(Referral).where(
@@ -323,26 +329,20 @@ def accept(uow: UnitOfWork, actor: Actor, referral_id: str, note: str = "") -> R
           responded_at=now, response_note=note or None)
 
     # The case and everything hanging off it change owner in this same transaction.
-    old = {"owner_unit_id": case.owner_unit_id, "tier": case.tier, "case_no": case.case_no,
-           "handler_id": case.handler_id}
-    year = local_date(now).year
-    seq = next_case_seq(uow.s, to_unit.id, case.kind, year)
-    prefix = uow.s.execute(select(OrgUnit.case_prefix).where(OrgUnit.id == to_unit.id)).scalar_one()
+    # The case keeps its number: the agreement, letters and follow-ups already carry it.
+    old = {"owner_unit_id": case.owner_unit_id, "tier": case.tier, "handler_id": case.handler_id}
     case.owner_unit_id, case.tier = to_unit.id, to_unit.tier.value
-    case.case_year, case.case_seq = year, seq
-    case.case_no = format_case_number(year, prefix + CaseKind(case.kind).number_word, seq)
     case.handler_id = actor.user_id
     uow.flush()
     moved = _move_case_records(uow, case, old["owner_unit_id"], to_unit.id, now)
-    new = {"owner_unit_id": case.owner_unit_id, "tier": case.tier, "case_no": case.case_no,
-           "handler_id": case.handler_id}
+    new = {"owner_unit_id": case.owner_unit_id, "tier": case.tier, "handler_id": case.handler_id}
     direction = "上报" if units[referral.from_unit_id].parent_id == to_unit.id else "交办"
     summary = (f"{to_unit.name}接收{direction}（来自{units[referral.from_unit_id].name}），案件移交{to_unit.name}办理，"
-               f"承办人：{actor.display_name}；案件编号由 {old['case_no']} 改为 {case.case_no}")
+               f"承办人：{actor.display_name}")
     if note:
         summary += f"。说明：{note}"
     _record(uow, actor, case, referral, "accepted", summary, audit.Action.UPDATE,
-            {"note": note or None, "old_case_no": old["case_no"], "new_case_no": case.case_no})
+            {"note": note or None})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"changes": {k: [old[k], new[k]] for k in old if old[k] != new[k]},

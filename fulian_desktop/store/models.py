@@ -95,7 +95,6 @@ class Case(OwnedRecord, Base):
     parties: Mapped[list["CaseParty"]] = relationship(back_populates="case", lazy="raise")
 
     __table_args__ = (
-        UniqueConstraint("owner_unit_id", "kind", "case_year", "case_seq", name="uq_case_file_number"),
         Index("ix_case_file_owner_opened", "owner_unit_id", "opened_at"),
         Index("ix_case_file_opened", "opened_at"),
         Index("ix_case_file_status_tier", "status", "tier", "opened_at"),

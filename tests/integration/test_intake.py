@@ -77,8 +77,8 @@ def test_accept_opens_an_accepted_petition_case_with_the_visitor_as_applicant(wo
     with store.uow() as uow:
         assert verify_chain(uow.s).ok
         entry = uow.s.execute(select(AuditEntry).where(AuditEntry.entity == "intake")).scalar_one()
-    assert entry.entity_id == view.id and entry.case_id == view.case_id
-    assert "刘桂兰" not in json.dumps(entry.detail, ensure_ascii=False)  # no personal data in the audit
+        assert entry.entity_id == view.id and entry.case_id == view.case_id
+        assert "刘桂兰" not in json.dumps(entry.detail, ensure_ascii=False)  # no personal data in the audit
     assert view.to_dict()["decision_label"] == "受理" and view.to_dict()["case_status_label"] == "受理"
 
 
@@ -189,7 +189,8 @@ def test_six_representatives_are_refused_and_nothing_is_written(world) -> None: 
     with pytest.raises(ValidationError) as err:
         _register(store, a["rec"], _visit(people_count=20, is_group=True, representatives=six))
     assert err.value.field == "representatives" and "代表人数不得超过 5 人" in err.value.message
-    assert "第二十条" in err.value.message
+    assert "第二十条" in err.value.message and err.value.message.startswith("代表（representatives）：")
+    assert not err.value.report.ok  # the whole report travels with the error, for the form
     assert _rows(store) == before
     with store.uow() as uow:
         report = intake.check_intake(uow, a["rec"], _visit(people_count=20, is_group=True, representatives=six))
@@ -208,7 +209,7 @@ def test_invalid_id_number_is_refused_and_nothing_is_written(world) -> None:  # 
 
 def test_the_report_lists_every_problem_by_field(world) -> None:  # noqa: ANN001
     store, _org, a = world
-    data = _visit(age=130, phone="12345", people_count=0, category="其他", request=" ",
+    data = _visit(age=130, phone="1234", people_count=0, category="其他", request=" ",
                   marital_status="同居", received_at=datetime.now(timezone.utc) + timedelta(days=1))
     with store.uow() as uow:
         report = intake.check_intake(uow, a["rec"], data)

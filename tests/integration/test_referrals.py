@@ -176,11 +176,11 @@ def test_village_escalates_to_its_town_which_accepts_and_takes_the_case_over(wor
     detail = _open(w, town, case_id)
     assert detail.row.unit_id == w.units[TOWN_A] and detail.row.tier.value == "town"
     assert detail.handler_id == town.user_id
-    assert detail.row.case_no != old_no and detail.row.case_no.startswith("（") and "望高婚调字第1号" in detail.row.case_no
+    assert detail.row.case_no == old_no  # the number travels with the case
     assert [p.name for p in detail.parties] == ["李桂兰"] and detail.parties[0].phone == "13900000001"
     timeline = [e.summary for e in detail.events]
     assert any(s.startswith(f"上报给{TOWN_A}") for s in timeline)
-    assert any(f"案件编号由 {old_no} 改为 {detail.row.case_no}" in s for s in timeline)
+    assert any(f"案件移交{TOWN_A}办理" in s for s in timeline)
     # Everything of the case that carries an owner moved with it, the victim's person record too.
     for model in (CaseParty, CaseEvent, CaseClock):
         assert _owners(w.store, model, case_id) <= {w.units[TOWN_A]}, model.__tablename__
@@ -216,7 +216,7 @@ def test_town_escalates_to_the_district_which_accepts(world: World) -> None:
     _accept(w, sup, sent.id)
     detail = _open(w, sup, case_id)
     assert detail.row.unit_id == w.units[DISTRICT]
-    assert detail.row.tier.value == "district" and "望妇信字第1号" in detail.row.case_no
+    assert detail.row.tier.value == "district" and detail.row.case_no.endswith("望高妇信字第1号")
     with pytest.raises(PermissionDenied):
         _open(w, town, case_id)
     assert _history(w, town, case_id)[0].status_label == "已接收"
@@ -244,7 +244,7 @@ def test_town_assigns_down_to_a_village_which_accepts(world: World) -> None:
     _accept(w, village, sent.id)
     detail = _open(w, village, case_id)
     assert detail.row.unit_id == w.units[VILLAGE_A2] and detail.row.tier.value == "village"
-    assert "望高新婚调字第1号" in detail.row.case_no
+    assert detail.row.case_no.endswith("望高婚调字第1号")  # issued by the town, kept by the village
     assert _open(w, town, case_id).row.unit_id == w.units[VILLAGE_A2]  # the town still oversees its village
     with pytest.raises(PermissionDenied):
         _open(w, other, case_id)
@@ -297,31 +297,48 @@ def test_a_village_cannot_refer_or_read_another_villages_case(world: World) -> N
 
 def test_a_returned_referral_leaves_the_case_with_the_sender(world: World) -> None:
     w = world
+    town, village = w["jie_a1"], w["cun_a2"]
+    case_id = _new_case(w, town)
+    sent = _refer(w, town, case_id, VILLAGE_A2, "当事人住新康村")
+    with pytest.raises(ValidationError):
+        with w.store.uow(write=True) as uow:
+            referrals.return_referral(uow, village, sent.id, "  ")
+    with pytest.raises(PermissionDenied):  # the sender cannot answer its own referral
+        with w.store.uow(write=True) as uow:
+            referrals.return_referral(uow, town, sent.id, "自己退回")
+    with w.store.uow(write=True) as uow:
+        returned = referrals.return_referral(uow, village, sent.id, "当事人已搬离本村，请街道直接办理")
+    assert (returned.status_label, returned.response_note) == ("已退回", "当事人已搬离本村，请街道直接办理")
+    assert returned.responded_by_name == "新康调解员"
+    assert _open(w, town, case_id).row.unit_id == w.units[TOWN_A]
+    with pytest.raises(PermissionDenied):  # the receiver never got access
+        _open(w, village, case_id)
+    assert _inbox(w, village) == []
+    # Both sides keep the record and its history; the receiver still cannot open the case.
+    assert [r.status for r in _history(w, village, case_id)] == ["returned"]
+    assert [s.kind for s in _history(w, town, case_id)[0].history] == ["referral_sent", "referral_returned"]
+    with pytest.raises(ConflictError) as err:  # nothing left to accept
+        _accept(w, village, sent.id)
+    assert "新康调解员" in err.value.message and "已退回" in err.value.message
+    # The sender may send it on again.
+    again = _refer(w, town, case_id, VILLAGE_A1, "改由郭亮村跟进")
+    assert again.status == "pending"
+    _chain_ok(w.store)
+
+
+def test_a_returned_escalation_stays_with_the_village(world: World) -> None:
+    w = world
     village, town = w["cun_a1"], w["jie_a1"]
     case_id = _new_case(w, village)
     sent = _refer(w, village, case_id, TOWN_A)
     with pytest.raises(PermissionDenied):  # the sender cannot accept its own escalation
         _accept(w, village, sent.id)
-    with pytest.raises(ValidationError):
-        with w.store.uow(write=True) as uow:
-            referrals.return_referral(uow, town, sent.id, "  ")
     with w.store.uow(write=True) as uow:
-        returned = referrals.return_referral(uow, town, sent.id, "属村级调解范围，请村调委会先行调解")
-    assert (returned.status_label, returned.response_note) == ("已退回", "属村级调解范围，请村调委会先行调解")
-    assert _open(w, village, case_id).row.unit_id == w.units[VILLAGE_A1]
-    with pytest.raises(PermissionDenied):
-        _open(w, town, case_id)
-    assert _inbox(w, town) == []
-    # Both sides keep the record; the receiver still cannot open the case.
-    assert [r.status for r in _history(w, town, case_id)] == ["returned"]
-    assert [s.kind for s in _history(w, village, case_id)[0].history] == ["referral_sent", "referral_returned"]
-    with pytest.raises(ConflictError) as err:  # nothing left to accept
-        _accept(w, w["jie_a2"], sent.id)
-    assert "街道甲" in err.value.message
-    # The village may escalate again once it has worked on it.
-    again = _refer(w, village, case_id, TOWN_A, "村级调解未果，再次上报")
-    assert again.status == "pending"
-    _chain_ok(w.store)
+        referrals.return_referral(uow, town, sent.id, "属村级调解范围，请村调委会先行调解")
+    detail = _open(w, village, case_id)
+    assert detail.row.unit_id == w.units[VILLAGE_A1] and detail.handler_id == village.user_id
+    assert any("退回转介" in e.summary for e in detail.events)
+    assert _refer(w, village, case_id, TOWN_A, "村级调解未果，再次上报").status == "pending"
 
 
 def test_withdraw_while_pending_and_one_pending_referral_at_a_time(world: World) -> None:
@@ -656,9 +673,13 @@ def test_postgres_the_second_session_waits_then_loses() -> None:
     from fulian_desktop.services import users as user_service
     from tests.support.stores import TOWNS
 
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    schema = "fulian_referrals_test"  # its own schema: never touches anything else in that database
+    admin = make_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    admin.dispose()
+    engine = make_engine(url, connect_args={"options": f"-c search_path={schema}"})
     migrate.upgrade(engine)
     with engine.begin() as conn:
         conn.execute(StoreMeta.__table__.insert().values(id=1, store_id="pg-test", demo=False))
@@ -714,6 +735,39 @@ def test_postgres_the_second_session_waits_then_loses() -> None:
         assert "街道甲" in str(outcome["loser"]), outcome
         with store.uow() as uow:
             assert uow.s.get(Case, case_id).owner_unit_id == units[TOWN_A]
+
+        # Two sessions sending the same case at once: the case row lock makes the second see the first's.
+        other_case = _new_case(w, actors["cun_a1"], victim=False)
+        sent_first, release2 = threading.Event(), threading.Event()
+        second: dict[str, object] = {}
+
+        def first_sender() -> None:
+            with store.uow(write=True) as uow:
+                referrals.refer_to_tier(uow, actors["cun_a1"], other_case, units[TOWN_A], "上报")
+                sent_first.set()
+                release2.wait(timeout=30)
+
+        def second_sender() -> None:
+            sent_first.wait(timeout=30)
+            try:
+                with store.uow(write=True) as uow:
+                    referrals.refer_to_tier(uow, actors["jie_a1"], other_case, units[TOWN_A], "同时上报")
+                second["result"] = "ok"
+            except WorkflowError as exc:
+                second["result"] = exc.code
+
+        threads = [threading.Thread(target=first_sender), threading.Thread(target=second_sender)]
+        for t in threads:
+            t.start()
+        sent_first.wait(timeout=30)
+        time.sleep(1.0)
+        assert "result" not in second  # waiting for the case row
+        release2.set()
+        for t in threads:
+            t.join(timeout=60)
+        assert second["result"] == "referral_pending"
+        with store.uow() as uow:
+            assert len(uow.s.execute(select(Referral).where(Referral.case_id == other_case)).all()) == 1
             assert verify_chain(uow.s).ok
     finally:
         store.close()
