@@ -102,13 +102,16 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     row = fetch_case_rows(uow, actor, [case.id])[0]
     show_confidential = can(actor, Permission.SEE_CONFIDENTIAL)
     parties = []
-    for party, person in uow.s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
-                                       .where(CaseParty.case_id == case.id, CaseParty.deleted_at.is_(None))
-                                       .order_by(CaseParty.created_at)):
-        hide = party.contact_confidential and not show_confidential
+    rows = uow.s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
+                         .where(CaseParty.case_id == case.id, CaseParty.deleted_at.is_(None))
+                         .order_by(CaseParty.created_at)).all()
+    # A child or relative living with a protected victim would give her address away: hide shared ones too.
+    secret_addresses = {person.address for party, person in rows if party.contact_confidential and person.address}
+    for party, person in rows:
+        hide = not show_confidential and (party.contact_confidential or person.address in secret_addresses)
         parties.append(PartyView(
             id=party.id, person_id=person.id, role=PartyRole(party.role), name=person.name, sex=person.sex,
-            birth_date=person.birth_date,
+            birth_date=None if hide else person.birth_date,
             id_number=(mask_id_number(person.id_number) if hide and person.id_number else person.id_number),
             phone=None if hide else person.phone, address=None if hide else person.address,
             contact_confidential=party.contact_confidential, redacted=hide, version=party.version,

@@ -51,6 +51,7 @@ class CaseViewPage(QWidget):
         self.party_dialog: PartyDialog | None = None
         self._build()
         self._build_tabs()
+        session.sig_actor_changed.connect(self._on_actor_changed)
         self.load()
 
     # --- layout ------------------------------------------------------------------------------------
@@ -78,8 +79,8 @@ class CaseViewPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(self.form)
         layout.addWidget(self.conflict)
+        layout.addWidget(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         self.form.hide()
@@ -96,6 +97,9 @@ class CaseViewPage(QWidget):
         self.tabs.addTab(self.parties, "当事人")
         self.tabs.addTab(self.timeline, "时间线")
         self.tabs.addTab(self.history, "历史")
+        self._update_buttons()
+
+    def _on_actor_changed(self, _actor: object) -> None:
         self._update_buttons()
 
     def _may_edit(self) -> bool:
