@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fulian_desktop.domain.errors import FulianError, KeyUnavailable, WrongKey

@@ -30,7 +30,6 @@ def main() -> int:
     args = parser.parse_args()
 
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from fulian_desktop.security.keyfile import KeyFile
     from fulian_desktop.security.keyring_vault import KeyringVault

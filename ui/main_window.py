@@ -1,7 +1,7 @@
 """The main window: navigation, tabs, menus, status bar, lock screen. Wiring only."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget,

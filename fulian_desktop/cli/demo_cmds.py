@@ -50,12 +50,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from ..bench import store_bench
     from ..bench.timing import format_table
 
-    extra = None
-    if not args.no_gui:
+    def desktop_rows(stores):  # noqa: ANN001, ANN202
         from ..bench import gui_bench
 
-        def extra(stores):  # noqa: ANN001, ANN202
-            return gui_bench.run(stores.root, stores.key_hex)
+        return gui_bench.run(stores.root, stores.key_hex)
+
+    extra = None if args.no_gui else desktop_rows
     rows, meta = store_bench.run(args.cases, args.seed, args.repeat, progress=_progress_printer("建立测试数据"),
                                  extra=extra)
     if sys.stderr.isatty():

@@ -184,7 +184,6 @@ class PeopleMaker:
         return [("applicant", woman, False), ("respondent", man, False)]
 
     def _dv_relative(self, minor: float) -> Cast:
-        dice = self.dice
         mother = self._applicant("dv_relative", lambda: self.person(False, 45, 72))
         m_age = self.age(mother)
         daughter = self.person(False, max(19, m_age - 30), max(19, m_age - 20))
@@ -212,7 +211,6 @@ class PeopleMaker:
         return [("applicant", daughter, False), ("respondent", son, False), ("victim", elder, True)]
 
     def _young_parent(self, minor: float) -> Cast:
-        dice = self.dice
         young = self._applicant("young_parent", lambda: self.person(False, 19, 28, marital="single"))
         y_age = self.age(young)
         father = self.person(True, y_age + 22, y_age + 30, surname=young.surname, home=young.address)

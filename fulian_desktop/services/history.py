@@ -16,9 +16,10 @@ from ..domain.errors import NotFound
 from ..domain.idnumber import mask_id_number
 from ..security.actor import Actor
 from ..security.audit import Action
-from ..security.permissions import Permission, can, require, require_scope
+from ..security.permissions import Permission, can, require
 from ..store.models import AuditEntry, Case, CaseParty, Person, UserAccount
 from ..store.uow import UnitOfWork
+from .cases import _load_case
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,6 @@ PERSON_FIELD_LABELS = {
     "contact_confidential": "联系方式保密", "ethnicity": "民族", "note": "备注",
 }
 _DERIVED = {"name_pinyin", "name_initials"}  # follow the name; never listed on their own
-
-
-def _load_case(uow: UnitOfWork, actor: Actor, case_id: str) -> Case:
-    case = uow.s.get(Case, case_id)
-    if case is None or case.deleted_at is not None:
-        raise NotFound("案件不存在或不在您的管辖范围内。")
-    require_scope(actor, case.owner_unit_id, "该案件")
-    return case
 
 
 def _label_of(enum: Any, value: Any) -> str:

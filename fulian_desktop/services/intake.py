@@ -217,6 +217,26 @@ def check_intake(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> Report:
     return _prepare(uow, actor, data)[0]
 
 
+@dataclass(frozen=True)
+class IntakePreview:
+    """What saving the entry now would do, for the form while the user types."""
+
+    report: Report
+    person_id: str | None              # the person it would be linked to (chosen, or found by ID / phone + name)
+    repeat_reasons: tuple[str, ...]    # why it would count as 重复访 (empty: it would not)
+
+
+def preview_intake(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> IntakePreview:
+    """`check_intake` plus the person it would link and the 重复访 reasons, without writing anything."""
+    require(actor, Permission.CASE_CREATE)
+    report, plan = _prepare(uow, actor, data)
+    reasons: list[str] = []
+    if plan.person is not None:
+        reasons = _repeat_reasons(uow, actor, plan.person.id, (data.category or "").strip() or None,
+                                  data.received_at or utcnow())
+    return IntakePreview(report, plan.person.id if plan.person else None, tuple(reasons))
+
+
 def raise_for_report(report: Report) -> None:
     """Refuse with every error, each named by its field (the CLI prints this; the form uses `report`)."""
     errors = [i for i in report.issues if i.severity == Severity.ERROR]
@@ -474,6 +494,14 @@ def list_intakes(uow: UnitOfWork, actor: Actor, date_from: date | datetime | Non
                                                                            IntakeRecord.id)
     if limit:
         stmt = stmt.limit(limit)
+    return [_to_view(row, full=False) for row in uow.s.execute(stmt)]
+
+
+def case_intakes(uow: UnitOfWork, actor: Actor, case_id: str) -> list[IntakeView]:
+    """The register entries joined to one case, oldest first (a list: contacts masked, no addresses)."""
+    require(actor, Permission.CASE_READ)
+    _load_case(uow, actor, case_id)  # the case's scope decides
+    stmt = _VIEW_SELECT.where(IntakeRecord.case_id == case_id).order_by(IntakeRecord.received_at, IntakeRecord.id)
     return [_to_view(row, full=False) for row in uow.s.execute(stmt)]
 
 

@@ -34,9 +34,9 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
-from ..domain.enums import CaseKind, CaseStatus, Tier
+from ..domain.enums import CaseStatus, Tier
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
-from ..domain.localtime import format_local, local_date
+from ..domain.localtime import format_local
 from ..domain.referral_rules import (
     CONTACT_ITEM, AgencyStatus, AgencyType, Consent, ReferralKind, TierDirection, TierStatus, UnitInfo,
     check_shared_items, check_transition, sources, status_label, tier_direction,
