@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 import sqlcipher3
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..demo import DEMO_PASSWORD, generate_demo
 from ..security.keyring_vault import KeyringVault
@@ -97,7 +97,7 @@ def store_rows(b: BenchStores, repeat: int) -> list[BenchRow]:
         return lambda: raw.execute(text, (*units, *params)).fetchall()
 
     status_tier = CaseFilter(statuses=frozenset({"in_progress"}), tiers=frozenset({"village"}))
-    queries: list[tuple[str, Callable, tuple, Callable[[], object], float]] = [
+    queries: list[tuple] = [
         ("案件列表首页（50 行）", case_queries.first_page, (CaseFilter(), 50),
          sql("ORDER BY c.opened_at DESC, c.id DESC LIMIT 50"), 50),
         ("按状态+层级筛选", case_queries.first_page, (status_tier, 50),
@@ -113,11 +113,41 @@ def store_rows(b: BenchStores, repeat: int) -> list[BenchRow]:
         ("按电话查找", case_queries.find_by_phone, (phone,),
          sql("AND " + _BY_PERSON.format(column="phone"), phone), 50),
     ]
+    queries += _search_queries(b, raw, units, marks)
     rows = [_open_row(b, repeat)]
     for name, fn, args, raw_fn, target in queries:
         rows.append(BenchRow(name, median_ms(service(b.store, fn, *args), repeat), raw_ms=median_ms(raw_fn, repeat),
                              plain_ms=median_ms(service(b.plain, fn, *args), repeat), target_ms=target))
     raw.close()
+    return rows
+
+
+_FTS_SQL = """SELECT c.id, c.case_no, c.title, c.opened_at FROM case_file c
+ JOIN case_search_doc d ON d.case_id = c.id JOIN case_search s ON s.rowid = d.doc
+ WHERE c.deleted_at IS NULL AND case_search MATCH ? ORDER BY s.rowid DESC LIMIT 500"""
+
+
+def _search_queries(b: BenchStores, raw: sqlcipher3.Connection, units: list[str], marks: str) -> list[tuple]:
+    """The one search box at 100k cases: names of 2 and 3 characters, pinyin initials, free text."""
+    from ..services import search
+
+    with b.store.uow() as uow:
+        def a_name(length: int) -> str:
+            return uow.s.execute(select(Person.name).join(CaseParty, CaseParty.person_id == Person.id)
+                                 .where(func.length(Person.name) == length).limit(1).offset(333)).scalar_one()
+        two, three = a_name(2), a_name(3)
+        initials = uow.s.execute(select(Person.name_initials).where(Person.name == three)).scalars().first()
+    by_initials = ("SELECT c.id, c.case_no, c.title, c.opened_at FROM case_file c WHERE c.deleted_at IS NULL AND "
+                   "c.id IN (SELECT p.case_id FROM case_party p JOIN person pe ON pe.id = p.person_id "
+                   "WHERE (pe.name_initials = ? OR pe.name_pinyin = ?) AND p.deleted_at IS NULL) ORDER BY c.opened_at DESC")
+    rows = []
+    for label, text_ in ((f"搜索两字姓名（{two}）", two), (f"搜索三字姓名（{three}）", three),
+                         ("搜索关键词·短（家暴）", "家暴"), ("搜索关键词·长（宅基地纠纷 赔偿）", "宅基地纠纷 赔偿")):
+        fts = search.fts_query(text_)
+        rows.append((label, case_queries.quick_search, (text_,),
+                     lambda q=fts: raw.execute(_FTS_SQL, (q,)).fetchall(), 100))
+    rows.append((f"搜索拼音首字母（{initials}）", case_queries.quick_search, (initials,),
+                 lambda: raw.execute(by_initials, (initials, initials)).fetchall(), 100))
     return rows
 
 

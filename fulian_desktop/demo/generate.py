@@ -10,16 +10,17 @@ import random
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from ..security.passwords import hash_password
 from ..store.models import Case, CaseCounter, CaseSearchDoc, OrgUnit
 from .cases import KINDS, Batch, Plan, id_maker
+from .clocks import add_clocks
 from .dice import Dice
 from .names import NameMaker
-from .orgtree import Unit, create_tree, create_users, load_units
+from .orgtree import Unit, create_tree, create_users, load_units, lone_root
 from .pipeline import batches, can_use_helper_process
 from .writer import Writer, drop_secondary_indexes, fast_bulk_session, has_search_index, recreate_indexes
 
@@ -29,6 +30,9 @@ CHUNK = 500  # cases per executemany round and progress report (about 5,000 rows
 TX_CASES = 10_000  # cases per transaction on the ordinary path
 BULK_MIN_CASES = 5_000  # from this many (into a smaller store): one transaction, indexes rebuilt after
 HELPER_MIN_CASES = 20_000  # from this many: rows are made in a helper process while this one writes
+
+if TYPE_CHECKING:
+    from ..store.store import Store
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class DemoSummary:
     seconds: float
 
 
-def generate_demo(store: Any, *, cases: int, seed: int = 2026,
+def generate_demo(store: Store, *, cases: int, seed: int = 2026,
                   progress: Callable[[int, int], bool] | None = None) -> DemoSummary:
     """Add `cases` demo cases to `store`, with the org tree of 望城区 and demo staff if missing.
 
@@ -57,6 +61,8 @@ def generate_demo(store: Any, *, cases: int, seed: int = 2026,
     with engine.begin() as conn:
         if conn.execute(select(func.count()).select_from(OrgUnit.__table__)).scalar_one() == 0:
             create_tree(conn, new_id, SETUP_AT)
+        elif (root := lone_root(conn)) is not None:
+            create_tree(conn, new_id, SETUP_AT, root=root)
         units = load_units(conn)
         users = create_users(conn, units, rng, names, new_id, password_hash, SETUP_AT)
         numbered = [u for u in units if u.numbered]
@@ -90,6 +96,8 @@ def generate_demo(store: Any, *, cases: int, seed: int = 2026,
                             stop = True
                             break
                     recreate_indexes(conn, dropped)
+        with conn.begin():
+            add_clocks(conn, new_id)
     return DemoSummary(units=len(units), users=users, persons=persons, cases=done,
                        seconds=round(time.perf_counter() - started, 3))
 

@@ -37,14 +37,24 @@ def _record(new_id: Callable[[], str], at: datetime) -> dict[str, Any]:
     return {"id": new_id(), "created_at": at, "updated_at": at, "version": 1, "deleted_at": None}
 
 
-def create_tree(conn: Connection, new_id: Callable[[], str], at: datetime) -> None:
-    """The real tree of 望城区: district, 15 streets and towns, their villages and communities."""
+def create_tree(conn: Connection, new_id: Callable[[], str], at: datetime,
+                root: tuple[str, str] | None = None) -> None:
+    """The real tree of 望城区: district, 15 streets and towns, their villages and communities.
+
+    `root` (id, case prefix) is a district that already exists (made by `fulian init` or the
+    setup wizard): the towns and villages go under it, their prefixes built on its own."""
     name, prefix, code = DISTRICT
-    district = {**_record(new_id, at), "parent_id": None, "name": name, "tier": "district",
-                "case_prefix": prefix, "code": code, "sort_order": 0}
-    rows = [district]
+    rows: list[dict[str, Any]] = []
+    if root is None:
+        district = {**_record(new_id, at), "parent_id": None, "name": name, "tier": "district",
+                    "case_prefix": prefix, "code": code, "sort_order": 0}
+        rows.append(district)
+        root_id, root_prefix = district["id"], prefix
+    else:
+        root_id, root_prefix = root
     for t, (town, town_prefix, villages) in enumerate(TOWNS, start=1):
-        town_row = {**_record(new_id, at), "parent_id": district["id"], "name": town, "tier": "town",
+        town_prefix = root_prefix + town_prefix[len(prefix):]
+        town_row = {**_record(new_id, at), "parent_id": root_id, "name": town, "tier": "town",
                     "case_prefix": town_prefix, "code": f"{code}{t:03d}", "sort_order": t}
         rows.append(town_row)
         for v, village in enumerate(villages, start=1):
@@ -52,6 +62,16 @@ def create_tree(conn: Connection, new_id: Callable[[], str], at: datetime) -> No
                          "case_prefix": town_prefix + short_name(village), "code": f"{code}{t:03d}{v:03d}",
                          "sort_order": v})
     conn.execute(OrgUnit.__table__.insert(), rows)
+
+
+def lone_root(conn: Connection) -> tuple[str, str] | None:
+    """The district, when it is the only unit (a store just initialised): (id, case prefix)."""
+    t = OrgUnit.__table__
+    found = conn.execute(select(t.c.id, t.c.case_prefix, t.c.parent_id).where(t.c.deleted_at.is_(None))
+                         .limit(2)).all()
+    if len(found) == 1 and found[0].parent_id is None:
+        return found[0].id, found[0].case_prefix
+    return None
 
 
 def load_units(conn: Connection) -> list[Unit]:

@@ -5,7 +5,7 @@ import random
 import re
 import uuid
 from collections import Counter, defaultdict
-from datetime import timezone
+from datetime import date, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -17,9 +17,11 @@ from fulian_desktop.demo import generate as demo_generate
 from fulian_desktop.demo.cases import DEMO_NOW, id_maker
 from fulian_desktop.demo.dice import Dice
 from fulian_desktop.demo.names import SURNAMES, NameMaker, all_given_names
+from fulian_desktop.demo.people import IdNumbers
+from fulian_desktop.demo.places import AREA_CODES
 from fulian_desktop.demo.writer import Writer
 from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus
-from fulian_desktop.domain.idnumber import parse_id_number
+from fulian_desktop.domain.idnumber import make_id_number, parse_id_number
 from fulian_desktop.domain.pinyin import name_search_keys
 from fulian_desktop.services import search
 from fulian_desktop.services.setup import TownSpec, initialise
@@ -229,6 +231,13 @@ def test_ids_are_seeded_uuid4() -> None:
         assert make() == str(uuid.UUID(int=b.getrandbits(128), version=4))
 
 
+def test_fast_id_numbers_equal_make_id_number() -> None:
+    rng, ids = random.Random(9), IdNumbers()
+    for _ in range(2000):
+        area, birth, seq = rng.choice(AREA_CODES), date.fromordinal(rng.randint(693596, 739000)), rng.randrange(1000)
+        assert ids.make(area, birth.toordinal(), seq) == make_id_number(area, birth, seq)
+
+
 def test_cached_pinyin_equals_the_search_keys_for_every_pool_name() -> None:
     names = NameMaker(Dice(random.Random(1)))
     for surname in SURNAMES:
@@ -240,12 +249,13 @@ def test_helper_process_and_typed_path_give_the_same_rows(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """Rows made in the helper process, or bound through SQLAlchemy's typed insert (the
     PostgreSQL path), equal the in-process SQLite fast path."""
-    plain, _ = _make(tmp_path / "plain", 600, 11)
+    monkeypatch.setattr(demo_generate, "CHUNK", 100)
+    plain, _ = _make(tmp_path / "plain", 300, 11)
     monkeypatch.setattr(demo_generate, "HELPER_MIN_CASES", 1)
-    helper, _ = _make(tmp_path / "helper", 600, 11)
+    helper, _ = _make(tmp_path / "helper", 300, 11)
     monkeypatch.setattr(demo_generate, "HELPER_MIN_CASES", 10**9)
     monkeypatch.setattr(Writer, "_formats_match", lambda self: False)
-    typed, _ = _make(tmp_path / "typed", 600, 11)
+    typed, _ = _make(tmp_path / "typed", 300, 11)
     with plain, helper, typed:
         for table in ("person", "case_file", "case_party", "case_event", "case_counter", "case_search_doc"):
             sql = f"SELECT * FROM {table} ORDER BY 1, 2"
@@ -258,7 +268,7 @@ def test_helper_process_and_typed_path_give_the_same_rows(tmp_path: Path,
         before = _raw(plain, index)
         with plain.write_engine.begin() as conn:
             search.rebuild(conn)
-        assert _raw(plain, index) == before and len(before) == 600
+        assert _raw(plain, index) == before and len(before) == 300
 
 
 # --- stopping and continuing -----------------------------------------------------------------------
@@ -297,16 +307,17 @@ def test_stopping_after_the_first_chunk_keeps_whole_cases(tmp_path: Path) -> Non
 
 def test_a_big_load_rebuilds_the_indexes_it_dropped_even_when_stopped(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo_generate, "BULK_MIN_CASES", 1000)
+    monkeypatch.setattr(demo_generate, "BULK_MIN_CASES", 500)
+    monkeypatch.setattr(demo_generate, "CHUNK", 200)
     store = new_store(tmp_path / "big").store
     with store:
         indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
         before = _raw(store, indexes)
         seen: list[int] = []
-        summary = generate_demo(store, cases=1500, seed=3, progress=lambda done, total: seen.append(done) or done < 1000)
-        assert seen == [500, 1000] and summary.cases == 1000
+        summary = generate_demo(store, cases=600, seed=3, progress=lambda done, total: seen.append(done) or done < 400)
+        assert seen == [200, 400] and summary.cases == 400
         assert _raw(store, indexes) == before
-        _assert_whole(store, 1000)
+        _assert_whole(store, 400)
         with store.engine.connect() as conn:  # settings put back on the pooled connection
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
 
