@@ -91,6 +91,8 @@ class Case(OwnedRecord, Base):
     summary: Mapped[str | None] = mapped_column(Text)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Marriage mediation: 调和, 劝回, 指导协议离婚, 调解成功, 调解不成 (then the other routes are told).
+    mediation_outcome: Mapped[str | None] = mapped_column(String(32))
 
     parties: Mapped[list["CaseParty"]] = relationship(back_populates="case", lazy="raise")
 
@@ -275,3 +277,173 @@ class CaseSearchDoc(Base):
     __tablename__ = "case_search_doc"
     doc: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[str] = mapped_column(String(36), unique=True)
+
+
+# --- mediation (人民调解法) -----------------------------------------------------------------------
+
+class MediationSession(OwnedRecord, Base):
+    """A scheduled and then held mediation session; its record (笔录) is kept once held."""
+
+    __tablename__ = "mediation_session"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    place: Mapped[str] = mapped_column(String(200))
+    mediators: Mapped[list[Any]] = mapped_column(JSON)            # [{"user_id", "name"}]
+    recorder: Mapped[str | None] = mapped_column(String(100))
+    expected_parties: Mapped[list[Any] | None] = mapped_column(JSON)  # party ids
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")  # scheduled | held | cancelled
+    held_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    parties_present: Mapped[list[Any] | None] = mapped_column(JSON)
+    notices_given: Mapped[list[Any] | None] = mapped_column(JSON)     # rights_duties, recusal …
+    statements: Mapped[list[Any] | None] = mapped_column(JSON)        # [{"speaker", "text"}] in order
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    outcome_note: Mapped[str | None] = mapped_column(Text)
+    cancel_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class Agreement(OwnedRecord, Base):
+    """调解协议书 (written) or an oral agreement recorded as such; effective when every signature is in."""
+
+    __tablename__ = "agreement"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    form: Mapped[str] = mapped_column(String(16))                  # written | oral
+    facts: Mapped[str] = mapped_column(Text)
+    disputes: Mapped[str | None] = mapped_column(Text)
+    responsibility: Mapped[str | None] = mapped_column(Text)
+    party_signatures: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # party id -> {"how", "at"}
+    mediator_signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    seal_applied_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    effective_on: Mapped[date | None] = mapped_column(Date)
+    copies: Mapped[int | None] = mapped_column(Integer)
+    confirmation_applied_on: Mapped[date | None] = mapped_column(Date)
+    confirmation_result: Mapped[str | None] = mapped_column(String(200))
+
+
+class AgreementTerm(OwnedRecord, Base):
+    __tablename__ = "agreement_term"
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    obligor: Mapped[str] = mapped_column(String(100))              # who performs
+    content: Mapped[str] = mapped_column(Text)                     # does what
+    manner: Mapped[str | None] = mapped_column(String(200))
+    deadline: Mapped[date | None] = mapped_column(Date)            # by when
+    performance: Mapped[str] = mapped_column(String(16), default="pending")  # pending | partial | done | breached
+    performed_on: Mapped[date | None] = mapped_column(Date)
+    performance_note: Mapped[str | None] = mapped_column(Text)
+
+
+class FollowUpVisit(OwnedRecord, Base):
+    """回访记录: performance and satisfaction after an agreement (append-only)."""
+
+    __tablename__ = "follow_up_visit"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreement.id"))
+    visited_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    visitor: Mapped[str] = mapped_column(String(100))
+    method: Mapped[str] = mapped_column(String(16))                # visit | phone
+    performance: Mapped[str] = mapped_column(Text)
+    satisfaction: Mapped[str] = mapped_column(String(16))          # satisfied | basically | unsatisfied
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class CounsellingSession(OwnedRecord, Base):
+    """心理疏导: notes seen only by the counsellor and supervisors, never printed in a general case file."""
+
+    __tablename__ = "counselling_session"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    counsellor_id: Mapped[str | None] = mapped_column(String(36))
+    counsellor_name: Mapped[str] = mapped_column(String(100))
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    form: Mapped[str] = mapped_column(String(16))                  # face_to_face | phone
+    notes: Mapped[str] = mapped_column(Text)
+    next_appointment: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+# --- crisis intervention (反家庭暴力法) ------------------------------------------------------------
+
+class RiskAssessment(OwnedRecord, Base):
+    __tablename__ = "risk_assessment"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    assessed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    assessor: Mapped[str] = mapped_column(String(100))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)          # item code -> bool
+    score: Mapped[int] = mapped_column(Integer)
+    computed_level: Mapped[str] = mapped_column(String(8))         # high | medium | low
+    red_flags: Mapped[list[Any] | None] = mapped_column(JSON)
+    final_level: Mapped[str] = mapped_column(String(8))
+    override_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SafetyPlan(OwnedRecord, Base):
+    __tablename__ = "safety_plan"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), unique=True)
+    contents: Mapped[dict[str, Any]] = mapped_column(JSON)
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+
+
+class ProtectionOrder(OwnedRecord, Base):
+    """人身安全保护令: applied, decided (72 h / 24 h), issued, served, varied, extended, expiring, violated."""
+
+    __tablename__ = "protection_order"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    court: Mapped[str] = mapped_column(String(200))
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_recorded: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default="applied")
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    served_on: Mapped[date | None] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date, index=True)
+    measures: Mapped[list[Any] | None] = mapped_column(JSON)
+    history: Mapped[list[Any] | None] = mapped_column(JSON)       # [{"event", "at", "note"}]
+
+
+class CrisisAction(OwnedRecord, Base):
+    """The action log of a crisis case (append-only): police called, warning letter, shelter …"""
+
+    __tablename__ = "crisis_action"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    by_name: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[str | None] = mapped_column(Text)
+    protection_order_id: Mapped[str | None] = mapped_column(String(36))
+
+
+# --- dispute screening (矛盾纠纷排查) ---------------------------------------------------------------
+
+class ScreeningEntry(OwnedRecord, Base):
+    """A key family or person on a village's register, visited on a schedule."""
+
+    __tablename__ = "screening_entry"
+    subject: Mapped[str] = mapped_column(String(200))              # household or person
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"))
+    address: Mapped[str | None] = mapped_column(String(300))
+    risk_level: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str] = mapped_column(Text)
+    responsible_id: Mapped[str | None] = mapped_column(String(36))
+    responsible_name: Mapped[str] = mapped_column(String(100))
+    visit_every_days: Mapped[int] = mapped_column(Integer, default=30)
+    next_visit_due: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")   # active | resolved | case_opened
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("case_file.id"))
+
+
+class ScreeningVisit(OwnedRecord, Base):
+    __tablename__ = "screening_visit"
+    entry_id: Mapped[str] = mapped_column(ForeignKey("screening_entry.id"), index=True)
+    visited_on: Mapped[date] = mapped_column(Date)
+    visitor: Mapped[str] = mapped_column(String(100))
+    findings: Mapped[str] = mapped_column(Text)
+    risk_level: Mapped[str] = mapped_column(String(8))
+
+
+class OnlineLead(OwnedRecord, Base):
+    """网络舆情: a lead seen online that may open a case."""
+
+    __tablename__ = "online_lead"
+    where_seen: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text)
+    seen_on: Mapped[date] = mapped_column(Date)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("case_file.id"))
