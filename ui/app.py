@@ -13,7 +13,7 @@ from fulian_desktop.services import orgunits
 from fulian_desktop.store.paths import StorePaths, resolve_data_dir
 from fulian_desktop.store.store import Store, open_store
 
-from . import theme
+from . import i18n, theme
 from .dialogs.login import ChangePasswordDialog, LoginDialog
 from .dialogs.unlock import UnlockDialog
 from .errors import messages
@@ -33,11 +33,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("fulian")
     app.setApplicationName("fulian-desktop")
-    app.setApplicationDisplayName("幸福号")
+    i18n.install(i18n.chosen_language(lang))
+    app.setApplicationDisplayName(i18n.tr("幸福号"))
     theme.apply(app)
     return app
 
@@ -81,7 +82,9 @@ def build_main_window(store: Store, actor) -> MainWindow:  # noqa: ANN001
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    app = make_application()
+    app = make_application(lang=args.lang)
+    if args.lang:
+        i18n.remember_language(args.lang)
     data_dir = resolve_data_dir(args.data_dir)
     if args.demo:
         from .demo_store import demo_data_dir

@@ -1,0 +1,49 @@
+"""UI text through Qt's translation system: Chinese is the source language, English is shipped.
+
+Write every user-visible string as `tr("中文")` (placeholders via .format after tr, never an
+f-string inside it) so `pyside6-lupdate` finds it; `scripts/update-translations.sh` refreshes
+resources/translations/fulian_en.ts and compiles the .qm the program loads.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = {"zh": "中文", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def tr(text: str) -> str:
+    # The empty context is the one pyside6-lupdate gives a bare tr("…") call.
+    return QCoreApplication.translate("", text)
+
+
+def chosen_language(explicit: str | None = None) -> str:
+    if explicit in LANGUAGES:
+        return explicit
+    saved = QSettings().value("ui/language")
+    return saved if saved in LANGUAGES else "zh"
+
+
+def remember_language(lang: str) -> None:
+    QSettings().setValue("ui/language", lang)
+
+
+def install(lang: str) -> bool:
+    """Load the translation for `lang` (Chinese needs none). Returns whether it took effect."""
+    app = QCoreApplication.instance()
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if lang == "zh":
+        QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+        return True
+    translator = QTranslator(app)
+    if not translator.load(str(TRANSLATIONS / f"fulian_{lang}.qm")):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
+    return True
