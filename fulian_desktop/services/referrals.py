@@ -47,7 +47,9 @@ from ..security.actor import Actor
 from ..security.permissions import Permission, can, require
 from ..store.base import utcnow
 from ..store.models import (
-    ApprovalRequest, Case, CaseClock, CaseEvent, CaseParty, IntakeRecord, OrgUnit, Person, Referral,
+    Agreement, AgreementTerm, ApprovalRequest, Case, CaseClock, CaseEvent, CaseParty, CounsellingSession,
+    CrisisAction, FollowUpVisit, IntakeRecord, MediationSession, OrgUnit, Person, ProtectionOrder, Referral,
+    RiskAssessment, SafetyPlan, ScreeningEntry,
 )
 from ..store.uow import UnitOfWork
 from .cases import _event, _load_case
@@ -350,15 +352,25 @@ def accept(uow: UnitOfWork, actor: Actor, referral_id: str, note: str = "") -> R
     return _full_view(uow, referral, case, units)
 
 
+# Every table whose rows belong to one case (by case_id) and carry the owning unit.
+CASE_RECORDS = (CaseParty, CaseEvent, CaseClock, ApprovalRequest, IntakeRecord, MediationSession, Agreement,
+                FollowUpVisit, CounsellingSession, RiskAssessment, SafetyPlan, ProtectionOrder, CrisisAction)
+
+
 def _move_case_records(uow: UnitOfWork, case: Case, from_unit: str, to_unit: str, now: datetime) -> dict[str, int]:
     """Every record of the case that carries owner_unit_id follows the case (so scope checks and the
     sync filter stay one query). Persons move only when nothing outside this case refers to them."""
     moved: dict[str, int] = {}
-    for model in (CaseParty, CaseEvent, CaseClock, ApprovalRequest, IntakeRecord):
+    for model in CASE_RECORDS:
         result = uow.s.execute(update(model).where(model.case_id == case.id, model.owner_unit_id != to_unit)
                                .values(owner_unit_id=to_unit, version=model.version + 1, updated_at=now)
                                .execution_options(synchronize_session="fetch"))
         moved[model.__tablename__] = result.rowcount
+    agreements = select(Agreement.id).where(Agreement.case_id == case.id)
+    moved["agreement_term"] = uow.s.execute(
+        update(AgreementTerm).where(AgreementTerm.agreement_id.in_(agreements), AgreementTerm.owner_unit_id != to_unit)
+        .values(owner_unit_id=to_unit, version=AgreementTerm.version + 1, updated_at=now)
+        .execution_options(synchronize_session="fetch")).rowcount
     person_ids = set(uow.s.execute(select(CaseParty.person_id).where(CaseParty.case_id == case.id)).scalars())
     shared = set(uow.s.execute(select(CaseParty.person_id).where(
         CaseParty.person_id.in_(person_ids), CaseParty.case_id != case.id,
@@ -366,6 +378,9 @@ def _move_case_records(uow: UnitOfWork, case: Case, from_unit: str, to_unit: str
     shared |= set(uow.s.execute(select(IntakeRecord.person_id).where(
         IntakeRecord.person_id.in_(person_ids),
         or_(IntakeRecord.case_id.is_(None), IntakeRecord.case_id != case.id))).scalars()) if person_ids else set()
+    # A person on a village's screening register stays that village's person.
+    shared |= set(uow.s.execute(select(ScreeningEntry.person_id).where(
+        ScreeningEntry.person_id.in_(person_ids))).scalars()) if person_ids else set()
     only_here = sorted(person_ids - shared)
     if only_here:
         result = uow.s.execute(update(Person).where(Person.id.in_(only_here), Person.owner_unit_id == from_unit)

@@ -1,0 +1,715 @@
+"""矛盾纠纷排查: each village's register of key families and persons, their visits, and the counts.
+
+The rules (risk levels, the visit schedule, overdue) are in ``domain.screening_rules``. Here:
+
+- An entry belongs to a village/community (村社区) in the actor's scope, by default the actor's own unit.
+  The person responsible is a user who can do casework, inside the actor's scope, whose own scope
+  covers the village (so they can see the entry they are responsible for).
+- A known person is linked (``person_id``, in scope) or created from a ``PersonInput`` (validated);
+  one person is on a village's register once at a time.
+- ``record_visit`` appends a ScreeningVisit (visits are never edited). The latest visit by date sets
+  the entry's risk level and the next due date (visit date + interval, calendar days, rest days not
+  skipped: the schedule is a working rhythm, not a statutory period). A visit entered late, dated
+  before the latest one, only adds to the history.
+- ``open_case_from_entry`` opens a case (source 排查发现) in the entry's village and copies the
+  history onto the case timeline: the registration with its reason, and every visit. The entry is
+  then 已转案件: it stays on the register without a visit schedule (the case carries on).
+- ``resolve_entry`` marks it 已化解: final, the entry no longer changes. The store has no column for
+  the resolution (see the module notes at the end): its moment is the entry's ``updated_at`` (frozen
+  from then on) and its reason is kept in the audit entry.
+- Every change is checked (permission, scope) and audited; the audit keeps codes, dates and which
+  fields changed, not the subject, address or findings (personal data), except the resolution reason.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from ..domain.enums import CaseKind, CaseSource, PartyRole, Role, Tier
+from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
+from ..domain.localtime import LOCAL_TZ, local_date
+from ..domain.screening_rules import (
+    EntryStatus, RiskLevel, check_interval, classify_reason, days_overdue, is_overdue, next_visit_due,
+    optional_text, parse_risk, required_text,
+)
+from ..domain.validation import PersonInput, validate_person
+from ..security import audit
+from ..security.actor import Actor
+from ..security.permissions import ROLE_PERMISSIONS, Permission, can, require, require_scope
+from ..store.base import utcnow
+from ..store.models import (
+    AuditEntry, Case, CaseEvent, OrgUnit, Person, ScreeningEntry, ScreeningVisit, UserAccount,
+)
+from ..store.uow import UnitOfWork
+from .cases import (
+    NewCase, _apply_person, _check_version, _detail, _event, _load_case, add_party, create_case,
+)
+from .orgunits import list_units, subtree_ids
+from .views import CaseDetail
+
+ENTITY = "screening_entry"
+VISIT_ENTITY = "screening_visit"
+
+# Column headings for the register screen (field -> Chinese).
+REGISTER_COLUMNS: dict[str, str] = {
+    "unit_name": "村（社区）", "subject": "重点家庭/人员", "person_name": "重点人员", "address": "住址",
+    "risk_label": "风险等级", "reason": "排查原因", "responsible_name": "责任人", "visit_every_days": "走访周期（天）",
+    "last_visit_on": "上次走访", "next_visit_due": "下次走访", "overdue_label": "逾期", "status_label": "状态",
+    "case_no": "案号",
+}
+VISIT_COLUMNS: dict[str, str] = {
+    "visited_on": "走访日期", "visitor": "走访人", "risk_label": "风险等级", "findings": "走访情况",
+}
+FIELD_LABELS: dict[str, str] = {
+    "subject": "重点家庭/人员", "address": "住址", "risk_level": "风险等级", "reason": "排查原因",
+    "responsible_id": "责任人", "visit_every_days": "走访周期", "next_visit_due": "下次走访日期",
+    "person_id": "重点人员", "status": "状态",
+}
+EDITABLE_FIELDS = ("subject", "address", "risk_level", "reason", "responsible_id", "visit_every_days",
+                   "next_visit_due")
+_PERSONAL_FIELDS = frozenset({"subject", "address", "reason"})  # the audit names them, without values
+
+
+# --- views ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class VisitView:
+    id: str
+    entry_id: str
+    visited_on: date
+    visitor: str
+    findings: str
+    risk_level: RiskLevel
+    recorded_at: datetime
+
+    @property
+    def risk_label(self) -> str:
+        return self.risk_level.label
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One line of a village's register."""
+
+    id: str
+    unit_id: str
+    unit_name: str
+    subject: str
+    person_id: str | None
+    person_name: str | None
+    address: str | None             # None when the viewer may not see it (redacted)
+    risk_level: RiskLevel
+    reason: str
+    responsible_id: str | None
+    responsible_name: str
+    visit_every_days: int
+    next_visit_due: date | None     # None unless the entry is 在册 (no schedule once a case or resolved)
+    overdue: bool
+    days_overdue: int
+    last_visit_on: date | None
+    visit_count: int
+    status: EntryStatus
+    case_id: str | None
+    case_no: str | None
+    registered_at: datetime
+    resolved_at: datetime | None
+    resolution: str | None
+    version: int
+    redacted: bool
+
+    @property
+    def risk_label(self) -> str:
+        return self.risk_level.label
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def overdue_label(self) -> str:
+        return f"逾期 {self.days_overdue} 天" if self.overdue else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "unit_id": self.unit_id, "unit_name": self.unit_name, "subject": self.subject,
+            "person_id": self.person_id, "person_name": self.person_name, "address": self.address,
+            "risk_level": self.risk_level.value, "risk_label": self.risk_label, "reason": self.reason,
+            "responsible_id": self.responsible_id, "responsible_name": self.responsible_name,
+            "visit_every_days": self.visit_every_days,
+            "next_visit_due": self.next_visit_due.isoformat() if self.next_visit_due else None,
+            "overdue": self.overdue, "days_overdue": self.days_overdue, "overdue_label": self.overdue_label,
+            "last_visit_on": self.last_visit_on.isoformat() if self.last_visit_on else None,
+            "visit_count": self.visit_count, "status": self.status.value, "status_label": self.status_label,
+            "case_id": self.case_id, "case_no": self.case_no, "registered_at": self.registered_at.isoformat(),
+            "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
+            "resolution": self.resolution, "version": self.version, "redacted": self.redacted,
+        }
+
+
+@dataclass(frozen=True)
+class EntryDetail:
+    entry: EntryView
+    visits: tuple[VisitView, ...]   # oldest first
+
+
+@dataclass(frozen=True)
+class OverdueTask:
+    """A visit that is late: shown as a task to the person responsible and their supervisors."""
+
+    entry_id: str
+    unit_id: str
+    unit_name: str
+    subject: str
+    risk_level: RiskLevel
+    responsible_id: str | None
+    responsible_name: str
+    due_on: date
+    days_overdue: int
+
+    @property
+    def risk_label(self) -> str:
+        return self.risk_level.label
+
+    @property
+    def label(self) -> str:
+        return f"走访逾期 {self.days_overdue} 天：{self.subject}（{self.unit_name}，风险{self.risk_level.label}）"
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def _today(today: date | None) -> date:
+    return today if today is not None else local_date(utcnow())
+
+
+def _as_date(value: date | datetime | str | None, label: str, field: str) -> date:
+    if isinstance(value, datetime):
+        return local_date(value) if value.tzinfo else value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(f"{label}应为日期（YYYY-MM-DD）。", field=field)
+
+
+def _may_see_details(actor: Actor) -> bool:
+    """Caseworkers see the household's address; the system administrator reads the register without it."""
+    return can(actor, Permission.CASE_EDIT) or can(actor, Permission.SEE_CONFIDENTIAL)
+
+
+def _sees_all(actor: Actor) -> bool:
+    return actor.is_system or actor.sees_everything
+
+
+def _load_entry(uow: UnitOfWork, actor: Actor, entry_id: str) -> ScreeningEntry:
+    entry = uow.s.get(ScreeningEntry, entry_id)
+    if entry is None or entry.deleted_at is not None:
+        raise NotFound("排查登记不存在或不在您的管辖范围内。")
+    require_scope(actor, entry.owner_unit_id, "该排查登记")
+    return entry
+
+
+def _village(uow: UnitOfWork, actor: Actor, unit_id: str | None) -> OrgUnit:
+    unit_id = unit_id or actor.unit_id
+    unit = uow.s.get(OrgUnit, unit_id) if unit_id else None
+    if unit is None or unit.deleted_at is not None:
+        raise NotFound("所选单位不存在。", field="unit_id")
+    require_scope(actor, unit.id, "所选单位")
+    if unit.tier != Tier.VILLAGE.value:
+        raise ValidationError(f"排查名册按村（社区）登记，请选择{unit.name}下的村（社区）。", field="unit_id",
+                              code="not_a_village")
+    return unit
+
+
+def _responsible(uow: UnitOfWork, actor: Actor, user_id: str | None, unit: OrgUnit) -> tuple[str | None, str]:
+    """(user id, display name) of the person responsible; by default the actor."""
+    if not user_id:
+        if actor.user_id is None:
+            raise ValidationError("请选择责任人。", field="responsible_id")
+        user_id = actor.user_id
+    user = uow.s.get(UserAccount, user_id)
+    problem = None
+    if user is None or user.deleted_at is not None or not user.active:
+        problem = "责任人不存在或已停用。"
+    elif not (actor.is_system or actor.in_scope(user.owner_unit_id)):
+        problem = "责任人不在您的管辖范围内。"
+    elif unit.id not in subtree_ids(uow.s, user.owner_unit_id):
+        problem = f"责任人所在单位管不到{unit.name}，他/她将看不到这条登记。"
+    elif Permission.CASE_EDIT not in ROLE_PERMISSIONS.get(Role(user.role), frozenset()):
+        problem = f"责任人的角色（{Role(user.role).label}）不能记录走访。"
+    if problem:
+        raise ValidationError(problem, field="responsible_id", code="bad_responsible")
+    return user.id, user.display_name
+
+
+def _person(uow: UnitOfWork, actor: Actor, unit: OrgUnit, data: PersonInput | None,
+            person_id: str | None) -> Person | None:
+    if data is not None and person_id:
+        raise ValidationError("请选择已登记人员或填写新人员，二者只选其一。", field="person_id")
+    if person_id:
+        person = uow.s.get(Person, person_id)
+        hidden = person is None or not (actor.is_system or actor.in_scope(person.owner_unit_id))
+        if hidden or person.deleted_at is not None:
+            raise ValidationError("所选人员不存在或不在您的管辖范围内。", field="person_id", code="not_found")
+        return person
+    if data is None:
+        return None
+    report, info = validate_person(data)
+    report.raise_if_errors()
+    person = Person(owner_unit_id=unit.id)
+    _apply_person(person, data, info)
+    uow.s.add(person)
+    uow.flush()
+    audit.record(uow.s, actor, audit.Action.CREATE, entity="person", entity_id=person.id,
+                 owner_unit_id=person.owner_unit_id, detail={"via": "screening"})
+    return person
+
+
+def _scoped(actor: Actor, stmt: Any, unit_id: str | None = None, uow: UnitOfWork | None = None) -> Any:
+    """Live entries inside the actor's scope (and inside `unit_id`'s subtree when given)."""
+    stmt = stmt.where(ScreeningEntry.deleted_at.is_(None))
+    if not _sees_all(actor):
+        stmt = stmt.where(ScreeningEntry.owner_unit_id.in_(sorted(actor.scope_unit_ids)))
+    if unit_id is not None:
+        assert uow is not None
+        require_scope(actor, unit_id, "所选单位")
+        stmt = stmt.where(ScreeningEntry.owner_unit_id.in_(sorted(subtree_ids(uow.s, unit_id))))
+    return stmt
+
+
+def _unit_names(uow: UnitOfWork) -> dict[str, str]:
+    return dict(uow.s.execute(select(OrgUnit.id, OrgUnit.name)).all())
+
+
+def _resolutions(uow: UnitOfWork, ids: list[str]) -> dict[str, str]:
+    """The resolution reason of resolved entries, from their audit entries (no column holds it)."""
+    if not ids:
+        return {}
+    found: dict[str, str] = {}
+    rows = uow.s.execute(select(AuditEntry.entity_id, AuditEntry.detail)
+                         .where(AuditEntry.entity == ENTITY, AuditEntry.action == audit.Action.UPDATE,
+                                AuditEntry.entity_id.in_(ids)).order_by(AuditEntry.seq))
+    for entity_id, detail in rows:
+        if isinstance(detail, dict) and detail.get("resolution"):
+            found[entity_id] = detail["resolution"]
+    return found
+
+
+def _views(uow: UnitOfWork, actor: Actor, entries: list[ScreeningEntry], today: date) -> list[EntryView]:
+    if not entries:
+        return []
+    s = uow.s
+    ids = [e.id for e in entries]
+    units = _unit_names(uow)
+    person_ids = sorted({e.person_id for e in entries if e.person_id})
+    names = dict(s.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all()) if person_ids else {}
+    case_ids = sorted({e.case_id for e in entries if e.case_id})
+    case_nos = dict(s.execute(select(Case.id, Case.case_no).where(Case.id.in_(case_ids))).all()) if case_ids else {}
+    visits = {row[0]: (row[1], row[2]) for row in s.execute(
+        select(ScreeningVisit.entry_id, func.max(ScreeningVisit.visited_on), func.count())
+        .where(ScreeningVisit.entry_id.in_(ids), ScreeningVisit.deleted_at.is_(None))
+        .group_by(ScreeningVisit.entry_id))}
+    notes = _resolutions(uow, [e.id for e in entries if e.status == EntryStatus.RESOLVED.value])
+    full = _may_see_details(actor)
+    out = []
+    for e in entries:
+        status = EntryStatus(e.status)
+        active = status == EntryStatus.ACTIVE
+        last, count = visits.get(e.id, (None, 0))
+        out.append(EntryView(
+            id=e.id, unit_id=e.owner_unit_id, unit_name=units.get(e.owner_unit_id, ""), subject=e.subject,
+            person_id=e.person_id, person_name=names.get(e.person_id) if e.person_id else None,
+            address=e.address if full else None, risk_level=RiskLevel(e.risk_level), reason=e.reason,
+            responsible_id=e.responsible_id, responsible_name=e.responsible_name,
+            visit_every_days=e.visit_every_days, next_visit_due=e.next_visit_due if active else None,
+            overdue=active and is_overdue(e.next_visit_due, today),
+            days_overdue=days_overdue(e.next_visit_due, today) if active else 0,
+            last_visit_on=last, visit_count=count, status=status, case_id=e.case_id,
+            case_no=case_nos.get(e.case_id) if e.case_id else None, registered_at=e.created_at,
+            resolved_at=e.updated_at if status == EntryStatus.RESOLVED else None, resolution=notes.get(e.id),
+            version=e.version, redacted=not full))
+    return out
+
+
+def _view(uow: UnitOfWork, actor: Actor, entry: ScreeningEntry, today: date | None = None) -> EntryView:
+    return _views(uow, actor, [entry], _today(today))[0]
+
+
+def _visits(uow: UnitOfWork, entry_id: str) -> list[ScreeningVisit]:
+    return list(uow.s.execute(select(ScreeningVisit).where(ScreeningVisit.entry_id == entry_id,
+                                                           ScreeningVisit.deleted_at.is_(None))
+                              .order_by(ScreeningVisit.visited_on, ScreeningVisit.created_at)).scalars())
+
+
+def _visit_view(v: ScreeningVisit) -> VisitView:
+    return VisitView(v.id, v.entry_id, v.visited_on, v.visitor, v.findings, RiskLevel(v.risk_level), v.created_at)
+
+
+def _must_be_open(entry: ScreeningEntry, doing: str) -> None:
+    if entry.status == EntryStatus.RESOLVED.value:
+        raise WorkflowError(f"该排查登记已化解，不能{doing}。如矛盾再次出现，请重新登记。", code="resolved")
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+# --- the register --------------------------------------------------------------------------------
+
+def add_entry(uow: UnitOfWork, actor: Actor, *, subject: str | None, reason: str, risk_level: RiskLevel | str,
+              unit_id: str | None = None, person: PersonInput | None = None, person_id: str | None = None,
+              address: str | None = None, responsible_id: str | None = None, visit_every_days: int | None = None,
+              first_visit_due: date | None = None, today: date | None = None) -> EntryView:
+    """Put a key family or person on a village's register. Subject defaults to the person's name;
+    the address to the person's; the first visit to today + the interval (30 days)."""
+    require(actor, Permission.CASE_CREATE)
+    unit = _village(uow, actor, unit_id)
+    level = parse_risk(risk_level)
+    reason_text = required_text(reason, "排查原因", "reason")
+    every = check_interval(visit_every_days)
+    first_due = (_as_date(first_visit_due, "首次走访日期", "first_visit_due") if first_visit_due is not None
+                 else next_visit_due(_today(today), every))
+    address_text = optional_text(address, "住址", "address", 300)
+    subject_given = (subject or "").strip()
+    if not subject_given and person is None and not person_id:
+        raise ValidationError("请填写重点家庭或人员。", field="subject")
+    resp_id, resp_name = _responsible(uow, actor, responsible_id, unit)
+    known = _person(uow, actor, unit, person, person_id)
+    if known is not None:
+        twice = uow.s.execute(select(ScreeningEntry.id).where(
+            ScreeningEntry.person_id == known.id, ScreeningEntry.owner_unit_id == unit.id,
+            ScreeningEntry.deleted_at.is_(None), ScreeningEntry.status != EntryStatus.RESOLVED.value)).first()
+        if twice is not None:
+            raise ValidationError(f"{known.name}已在{unit.name}的排查名册中，请在原登记上走访或修改。",
+                                  field="person_id", code="duplicate")
+    subject_text = required_text(subject_given or (known.name if known else ""), "重点家庭或人员", "subject", 200)
+    entry = ScreeningEntry(owner_unit_id=unit.id, subject=subject_text, person_id=known.id if known else None,
+                           address=address_text or (known.address if known else None), risk_level=level.value,
+                           reason=reason_text, responsible_id=resp_id, responsible_name=resp_name,
+                           visit_every_days=every, next_visit_due=first_due, status=EntryStatus.ACTIVE.value)
+    uow.s.add(entry)
+    uow.flush()
+    audit.record(uow.s, actor, audit.Action.CREATE, entity=ENTITY, entity_id=entry.id, owner_unit_id=unit.id,
+                 detail={"risk_level": level.value, "visit_every_days": every, "next_visit_due": first_due.isoformat(),
+                         "responsible_id": resp_id, "person_id": entry.person_id})
+    return _view(uow, actor, entry, today)
+
+
+def update_entry(uow: UnitOfWork, actor: Actor, entry_id: str, expected_version: int | None,
+                 changes: dict[str, Any], *, today: date | None = None) -> EntryView:
+    """Edit an entry (fields in EDITABLE_FIELDS). A stale `expected_version` raises ConflictError.
+    Changing the interval without a new due date moves the due date to last visit (or registration) + interval."""
+    require(actor, Permission.CASE_EDIT)
+    entry = _load_entry(uow, actor, entry_id)
+    _check_version(entry.version, expected_version, "该排查登记")
+    _must_be_open(entry, "修改")
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(f"不能修改这些字段：{', '.join(sorted(unknown))}")
+    values: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "subject":
+            values[key] = required_text(value, "重点家庭或人员", key, 200)
+        elif key == "reason":
+            values[key] = required_text(value, "排查原因", key)
+        elif key == "address":
+            values[key] = optional_text(value, "住址", key, 300)
+        elif key == "risk_level":
+            values[key] = parse_risk(value).value
+        elif key == "visit_every_days":
+            values[key] = check_interval(value)
+        elif key == "next_visit_due":
+            values[key] = _as_date(value, "下次走访日期", key)
+        elif key == "responsible_id":
+            if not value:
+                raise ValidationError("请选择责任人。", field=key)
+            unit = uow.s.get(OrgUnit, entry.owner_unit_id)
+            resp_id, resp_name = _responsible(uow, actor, value, unit)
+            values[key] = resp_id
+            values["responsible_name"] = resp_name
+    if "visit_every_days" in values and "next_visit_due" not in values:
+        visits = _visits(uow, entry.id)
+        base = visits[-1].visited_on if visits else local_date(entry.created_at)
+        values["next_visit_due"] = next_visit_due(base, values["visit_every_days"])
+    diff = {k: [getattr(entry, k), v] for k, v in values.items() if getattr(entry, k) != v}
+    if diff:
+        for key, (_old, new) in diff.items():
+            setattr(entry, key, new)
+        uow.flush()
+        shown = {k: [_jsonable(o), _jsonable(n)] for k, (o, n) in diff.items()
+                 if k not in _PERSONAL_FIELDS and k != "responsible_name"}
+        audit.record(uow.s, actor, audit.Action.UPDATE, entity=ENTITY, entity_id=entry.id,
+                     owner_unit_id=entry.owner_unit_id,
+                     detail={"fields": sorted(k for k in diff if k != "responsible_name"), "changes": shown})
+    return _view(uow, actor, entry, today)
+
+
+def resolve_entry(uow: UnitOfWork, actor: Actor, entry_id: str, reason: str, *,
+                  expected_version: int | None = None, today: date | None = None) -> EntryView:
+    """已化解: the matter is settled; the entry leaves the active register and no longer changes."""
+    require(actor, Permission.CASE_EDIT)
+    entry = _load_entry(uow, actor, entry_id)
+    _check_version(entry.version, expected_version, "该排查登记")
+    if entry.status == EntryStatus.RESOLVED.value:
+        raise WorkflowError("该排查登记已化解。", code="resolved")
+    note = required_text(reason, "化解情况", "reason")
+    old = entry.status
+    entry.status = EntryStatus.RESOLVED.value
+    uow.flush()
+    audit.record(uow.s, actor, audit.Action.UPDATE, entity=ENTITY, entity_id=entry.id, case_id=entry.case_id,
+                 owner_unit_id=entry.owner_unit_id,
+                 detail={"fields": ["status"], "changes": {"status": [old, entry.status]}, "resolution": note})
+    return _view(uow, actor, entry, today)
+
+
+def list_register(uow: UnitOfWork, actor: Actor, unit_id: str | None = None, include_resolved: bool = False, *,
+                  today: date | None = None) -> list[EntryView]:
+    """The register of the villages in scope (or under `unit_id`): village by village in tree order,
+    entries 在册 first by next due date (so the overdue come first), then 已转案件, then 已化解."""
+    require(actor, Permission.CASE_READ)
+    stmt = _scoped(actor, select(ScreeningEntry), unit_id, uow)
+    if not include_resolved:
+        stmt = stmt.where(ScreeningEntry.status != EntryStatus.RESOLVED.value)
+    entries = list(uow.s.execute(stmt).scalars())
+    order = {u.id: i for i, u in enumerate(list_units(uow, actor))}
+    rank = {EntryStatus.ACTIVE: 0, EntryStatus.CASE_OPENED: 1, EntryStatus.RESOLVED: 2}
+    views = _views(uow, actor, entries, _today(today))
+    return sorted(views, key=lambda v: (order.get(v.unit_id, len(order)), v.unit_name, rank[v.status],
+                                        v.next_visit_due or date.max, v.risk_level.rank, v.registered_at))
+
+
+def get_entry(uow: UnitOfWork, actor: Actor, entry_id: str, *, today: date | None = None) -> EntryDetail:
+    """One entry with its visits: personal data, so it is audited (needs a write unit of work)."""
+    require(actor, Permission.CASE_READ)
+    entry = _load_entry(uow, actor, entry_id)
+    audit.record(uow.s, actor, audit.Action.VIEW, entity=ENTITY, entity_id=entry.id, case_id=entry.case_id,
+                 owner_unit_id=entry.owner_unit_id)
+    return EntryDetail(_view(uow, actor, entry, today), tuple(_visit_view(v) for v in _visits(uow, entry.id)))
+
+
+def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date, visitor: str | None,
+                 findings: str, risk_level: RiskLevel | str | None = None, *,
+                 expected_version: int | None = None, today: date | None = None) -> EntryDetail:
+    """Record a visit (走访). `visitor` defaults to the actor; `risk_level` None keeps the entry's level.
+    The latest visit by date sets the entry's level and next due date (visit + interval, calendar days)."""
+    require(actor, Permission.CASE_EDIT)
+    entry = _load_entry(uow, actor, entry_id)
+    _check_version(entry.version, expected_version, "该排查登记")
+    _must_be_open(entry, "记录走访")
+    if entry.status == EntryStatus.CASE_OPENED.value:
+        raise WorkflowError("该排查登记已转为案件，请在案件中记录后续工作。", code="case_opened")
+    day = _as_date(visited_on, "走访日期", "visited_on")
+    if day > _today(today):
+        raise ValidationError("走访日期不能晚于今天。", field="visited_on")
+    who = required_text(visitor or actor.display_name, "走访人", "visitor", 100)
+    text = required_text(findings, "走访情况", "findings")
+    level = parse_risk(risk_level) if risk_level not in (None, "") else RiskLevel(entry.risk_level)
+    earlier = _visits(uow, entry.id)
+    latest = not earlier or day >= earlier[-1].visited_on
+    visit = ScreeningVisit(entry_id=entry.id, owner_unit_id=entry.owner_unit_id, visited_on=day, visitor=who,
+                           findings=text, risk_level=level.value)
+    uow.s.add(visit)
+    changes: dict[str, list[Any]] = {}
+    if latest:
+        due = next_visit_due(day, entry.visit_every_days)
+        for key, new in (("risk_level", level.value), ("next_visit_due", due)):
+            if getattr(entry, key) != new:
+                changes[key] = [_jsonable(getattr(entry, key)), _jsonable(new)]
+                setattr(entry, key, new)
+    uow.flush()
+    audit.record(uow.s, actor, audit.Action.CREATE, entity=VISIT_ENTITY, entity_id=visit.id,
+                 owner_unit_id=entry.owner_unit_id,
+                 detail={"entry_id": entry.id, "visited_on": day.isoformat(), "risk_level": level.value,
+                         "entry_changes": changes, "latest": latest})
+    return EntryDetail(_view(uow, actor, entry, today), tuple(_visit_view(v) for v in _visits(uow, entry.id)))
+
+
+def overdue_visits(uow: UnitOfWork, actor: Actor, today: date | None = None, *, unit_id: str | None = None,
+                   responsible_id: str | None = None) -> list[OverdueTask]:
+    """Visits whose due date has passed, for entries 在册 in scope: the most overdue first, then 高 before 低."""
+    require(actor, Permission.CASE_READ)
+    day = _today(today)
+    stmt = _scoped(actor, select(ScreeningEntry), unit_id, uow).where(
+        ScreeningEntry.status == EntryStatus.ACTIVE.value, ScreeningEntry.next_visit_due < day)
+    if responsible_id:
+        stmt = stmt.where(ScreeningEntry.responsible_id == responsible_id)
+    units = _unit_names(uow)
+    tasks = [OverdueTask(e.id, e.owner_unit_id, units.get(e.owner_unit_id, ""), e.subject, RiskLevel(e.risk_level),
+                         e.responsible_id, e.responsible_name, e.next_visit_due, days_overdue(e.next_visit_due, day))
+             for e in uow.s.execute(stmt).scalars()]
+    return sorted(tasks, key=lambda t: (-t.days_overdue, t.risk_level.rank, t.unit_name, t.subject))
+
+
+# --- one click: the entry becomes a case -----------------------------------------------------------
+
+def _noon(day: date) -> datetime:
+    """A timeline moment for something known only by its date."""
+    return datetime.combine(day, time(12), LOCAL_TZ)
+
+
+def open_case_from_entry(uow: UnitOfWork, actor: Actor, entry_id: str, kind: CaseKind = CaseKind.MEDIATION,
+                         title: str | None = None, *, category: str | None = None, sub_category: str | None = None,
+                         dispute_type: str | None = None, party_role: PartyRole = PartyRole.OTHER,
+                         expected_version: int | None = None) -> CaseDetail:
+    """Open a case (source 排查发现) in the entry's village; the history goes with it.
+
+    Category, sub-category and dispute type default to what the reason's words suggest
+    (screening_rules.classify_reason). The entry's person, if known, becomes a party (`party_role`,
+    其他 by default). The timeline gets the registration with its reason and every visit, at their
+    own dates, then a line saying the case came from the screening register."""
+    require(actor, Permission.CASE_CREATE)
+    require(actor, Permission.CASE_EDIT)
+    before_case = utcnow()  # the copied history sorts before the case's own first line
+    entry = _load_entry(uow, actor, entry_id)
+    _check_version(entry.version, expected_version, "该排查登记")
+    _must_be_open(entry, "转为案件")
+    if entry.case_id:
+        case_no = uow.s.execute(select(Case.case_no).where(Case.id == entry.case_id)).scalar()
+        raise ConflictError(f"该排查登记已转为案件{('（' + case_no + '）') if case_no else ''}。", code="case_exists")
+    guess = classify_reason(entry.reason)
+    if not (category or sub_category or dispute_type):
+        category, sub_category, dispute_type = guess.category, guess.sub_category, guess.dispute_type
+    detail = create_case(uow, actor, NewCase(
+        title=(title or "").strip() or f"排查发现：{entry.subject}"[:200], kind=kind, unit_id=entry.owner_unit_id,
+        category=category, sub_category=sub_category, dispute_type=dispute_type,
+        source=CaseSource.SCREENING.value, summary=entry.reason))
+    case = _load_case(uow, actor, detail.row.id)
+    if entry.person_id:
+        person = uow.s.get(Person, entry.person_id)
+        add_party(uow, actor, case.id, PersonInput(name=person.name, sex=person.sex), party_role, person_id=person.id)
+    _copy_history(uow, actor, case, entry, before_case)
+    old = entry.status
+    entry.status = EntryStatus.CASE_OPENED.value
+    entry.case_id = case.id
+    uow.flush()
+    audit.record(uow.s, actor, audit.Action.UPDATE, entity=ENTITY, entity_id=entry.id, case_id=case.id,
+                 owner_unit_id=entry.owner_unit_id,
+                 detail={"fields": ["case_id", "status"],
+                         "changes": {"status": [old, entry.status], "case_id": [None, case.id]}})
+    return _detail(uow, actor, case)
+
+
+def _copy_history(uow: UnitOfWork, actor: Actor, case: Case, entry: ScreeningEntry, cap: datetime) -> None:
+    s = uow.s
+    unit = s.get(OrgUnit, entry.owner_unit_id)
+    visits = _visits(uow, entry.id)
+    s.add(_history_event(case, min(entry.created_at, cap), entry.responsible_name, "screening_entry",
+                         f"矛盾纠纷排查登记：{entry.subject}（{unit.name}，责任人：{entry.responsible_name}）。"
+                         f"排查原因：{entry.reason}",
+                         {"entry_id": entry.id, "registered_on": local_date(entry.created_at).isoformat()}))
+    for v in visits:
+        # At its own date, after the registration line and before the case's first line.
+        at = min(max(_noon(v.visited_on), entry.created_at + timedelta(microseconds=1)), cap)
+        s.add(_history_event(case, at,
+                             v.visitor, "screening_visit",
+                             f"排查走访（{v.visited_on:%Y-%m-%d}，走访人：{v.visitor}，风险等级：{RiskLevel(v.risk_level).label}）："
+                             f"{v.findings}",
+                             {"entry_id": entry.id, "visit_id": v.id, "visited_on": v.visited_on.isoformat(),
+                              "risk_level": v.risk_level}))
+    _event(uow, actor, case, "from_screening",
+           f"由矛盾纠纷排查转为案件（当前风险等级：{RiskLevel(entry.risk_level).label}，走访 {len(visits)} 次）",
+           data={"entry_id": entry.id, "risk_level": entry.risk_level, "visits": len(visits)})
+
+
+def _history_event(case: Case, at: datetime, who: str, kind: str, summary: str, data: dict[str, Any]) -> CaseEvent:
+    """A timeline line copied from the register, at its own date, under the name the register gives
+    (the person responsible for the registration, the visitor for a visit)."""
+    return CaseEvent(case_id=case.id, kind=kind, occurred_at=at, actor_id=None, actor_name=who,
+                     summary=summary, owner_unit_id=case.owner_unit_id, data=data)
+
+
+# --- counts for the monthly statistics -------------------------------------------------------------
+
+COUNT_LABELS: dict[str, str] = {
+    "screened": "排查户数", "new_entries": "新增登记", "visits": "走访次数", "on_register": "期内在册户数",
+    "risk_total": "风险户数（期末）", "resolved": "化解数", "resolved_rate": "化解率", "cases_opened": "转为案件",
+    "key_persons": "重点人员（期末）", "overdue_now": "当前逾期未走访",
+}
+
+
+def _bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
+    if date_to < date_from:
+        raise ValidationError("统计时段的结束日期早于开始日期。", field="period")
+    return (datetime.combine(date_from, time(), LOCAL_TZ),
+            datetime.combine(date_to + timedelta(days=1), time(), LOCAL_TZ))
+
+
+def screening_counts(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date, *,
+                     unit_id: str | None = None, today: date | None = None) -> dict[str, Any]:
+    """The screening figures for the monthly report, within the actor's scope (or `unit_id`'s subtree).
+
+    The period is local calendar days, both ends included. Counted:
+    - screened (排查户数): entries registered in the period or with a visit dated in it;
+      new_entries: registered in it; visits: visits dated in it;
+    - at the end of the period (registered by then and not yet resolved, 已转案件 included):
+      risk_by_level, the level then being the last visit's on or before the end date, else the
+      entry's present level; key_persons: distinct persons linked to those entries;
+    - resolved (化解数): entries resolved in the period; resolved_rate = resolved / on_register,
+      on_register (期内在册) being the entries registered by the end and not resolved before the start;
+    - cases_opened: entries whose case was opened in the period;
+    - overdue_now: 在册 entries whose visit is late on `today` (default: today), whatever the period.
+    """
+    require(actor, Permission.CASE_READ)
+    start, end = _bounds(date_from, date_to)
+    s = uow.s
+    entries = list(s.execute(_scoped(actor, select(ScreeningEntry), unit_id, uow)).scalars())
+    ids = [e.id for e in entries]
+    visits: dict[str, list[tuple[date, str]]] = {}
+    if ids:
+        for entry_id, day, level in s.execute(
+                select(ScreeningVisit.entry_id, ScreeningVisit.visited_on, ScreeningVisit.risk_level)
+                .where(ScreeningVisit.entry_id.in_(ids), ScreeningVisit.deleted_at.is_(None))
+                .order_by(ScreeningVisit.visited_on, ScreeningVisit.created_at)):
+            visits.setdefault(entry_id, []).append((day, level))
+    case_ids = sorted({e.case_id for e in entries if e.case_id})
+    opened = dict(s.execute(select(Case.id, Case.opened_at).where(Case.id.in_(case_ids))).all()) if case_ids else {}
+
+    def resolved_at(e: ScreeningEntry) -> datetime | None:
+        return e.updated_at if e.status == EntryStatus.RESOLVED.value else None
+
+    screened = new_entries = visit_count = on_register = resolved = cases_opened = 0
+    by_level = {level.value: 0 for level in RiskLevel}
+    key_persons: set[str] = set()
+    for e in entries:
+        mine = visits.get(e.id, [])
+        in_period = [(d, lv) for d, lv in mine if date_from <= d <= date_to]
+        created_in = start <= e.created_at < end
+        new_entries += created_in
+        visit_count += len(in_period)
+        screened += bool(created_in or in_period)
+        done = resolved_at(e)
+        if e.created_at < end and (done is None or done >= start):
+            on_register += 1
+        if done is not None and start <= done < end:
+            resolved += 1
+        if e.case_id and e.case_id in opened and start <= opened[e.case_id] < end:
+            cases_opened += 1
+        if e.created_at < end and (done is None or done >= end):
+            before_end = [lv for d, lv in mine if d <= date_to]
+            by_level[before_end[-1] if before_end else e.risk_level] += 1
+            if e.person_id:
+                key_persons.add(e.person_id)
+    day = _today(today)
+    overdue_now = sum(1 for e in entries if e.status == EntryStatus.ACTIVE.value and is_overdue(e.next_visit_due, day))
+    rate = resolved / on_register if on_register else None
+    return {
+        "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
+        "screened": screened, "new_entries": new_entries, "visits": visit_count, "on_register": on_register,
+        "risk_by_level": {code: {"label": RiskLevel(code).label, "count": n} for code, n in by_level.items()},
+        "risk_total": sum(by_level.values()),
+        "resolved": resolved, "resolved_rate": rate,
+        "resolved_rate_text": f"{rate * 100:.1f}%" if rate is not None else "—",
+        "cases_opened": cases_opened, "key_persons": len(key_persons), "overdue_now": overdue_now,
+        "labels": dict(COUNT_LABELS),
+    }
+
+
+# Store notes (columns the models lack; the code works around them):
+# - ScreeningEntry has no resolved_on / resolution column: the moment is `updated_at` (the entry is frozen
+#   once resolved) and the reason lives only in the audit entry (not synced with the record).
+# - ScreeningEntry has no category column: a case opened from it guesses the category from the reason.
