@@ -47,7 +47,13 @@ ACTION_LABELS = {
     Action.VIEW: "查看", Action.CREATE: "新增", Action.UPDATE: "修改", Action.DELETE: "删除",
     Action.EXPORT: "导出", Action.PRINT: "打印",
 }
-ENTITY_LABELS = {"case": "案件", "case_party": "当事人", "person": "当事人信息"}
+ENTITY_LABELS = {
+    "case": "案件", "case_party": "当事人", "person": "当事人信息", "approval": "审批申请", "referral": "转介",
+    "intake": "接待登记", "clock": "时限", "mediation_session": "调解会", "agreement": "调解协议",
+    "agreement_term": "协议条款", "follow_up": "回访记录", "counselling_session": "心理疏导记录",
+    "risk_assessment": "危险评估", "safety_plan": "安全计划", "crisis_action": "危机干预行动",
+    "protection_order": "人身安全保护令", "screening_entry": "排查登记", "online_lead": "网络舆情线索",
+}
 
 CASE_FIELD_LABELS = {
     "title": "案件名称", "category": "类别", "sub_category": "子类", "dispute_type": "纠纷类型",

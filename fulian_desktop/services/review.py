@@ -72,6 +72,8 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
               .where(CaseClock.stopped_at.is_(None), CaseClock.deleted_at.is_(None), CaseClock.due_at <= soon,
                      CaseClock.case_id.in_(scoped_cases)))
     for case_id, kind, due_at in s.execute(clocks):
+        if kind == ClockKind.PROTECTION_ORDER_EXPIRY.value and due_at <= now:
+            continue  # a lapsed order is not late work; the crisis tab shows it as 已失效
         label = ClockKind(kind).label
         day = local_date(due_at - timedelta(microseconds=1))
         if due_at <= now:

@@ -1,0 +1,229 @@
+"""Structured danger assessment for domestic-violence cases (危险性评估).
+
+A checklist of yes/no items, each with a weight; the weights add up to a score, and the score gives
+a level 高/中/低. Some items are RED FLAGS: any one of them forces 高 whatever the score (DOMAIN.md:
+strangulation, threats to kill, weapon, stalking, recent separation, escalation, threats to children,
+pregnancy). Professional judgement may RAISE the level with a written reason, never lower it.
+
+The items are modelled on published danger assessments (J. Campbell's Danger Assessment and the
+Chinese adaptations used by women's federations and anti-DV social work): they are a working tool for
+deciding how fast to act, not a validated prediction instrument, and they say so on screen (``NOTICE``).
+Weights follow the Danger Assessment's weighting idea: the items most associated with lethal violence
+(strangulation, threats to kill, weapon, "she believes he can kill her") weigh most.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from .errors import ValidationError
+
+
+class RiskLevel(StrEnum):
+    """Stable ASCII value (stored in risk_assessment.computed_level / final_level); ``label`` 高/中/低."""
+
+    label: str
+    rank: int
+
+    def __new__(cls, value: str, label: str, rank: int):
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.label = label
+        obj.rank = rank
+        return obj
+
+    LOW = "low", "低", 0
+    MEDIUM = "medium", "中", 1
+    HIGH = "high", "高", 2
+
+    @classmethod
+    def from_label(cls, label: str) -> "RiskLevel":
+        for member in cls:
+            if member.label == label:
+                return member
+        raise ValueError(label)
+
+
+class Trend(StrEnum):
+    label: str
+    arrow: str
+
+    def __new__(cls, value: str, label: str, arrow: str):
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.label = label
+        obj.arrow = arrow
+        return obj
+
+    UP = "up", "上升", "↑"
+    SAME = "same", "持平", "→"
+    DOWN = "down", "下降", "↓"
+
+
+@dataclass(frozen=True)
+class RiskItem:
+    code: str          # stable ASCII, stored in risk_assessment.answers
+    question: str      # asked of the victim, in Chinese
+    weight: int
+    red_flag: bool = False
+    short: str = ""    # a few characters for lists and the timeline
+
+
+ITEMS: tuple[RiskItem, ...] = (
+    # --- red flags (DOMAIN.md): any one forces 高 -------------------------------------------------
+    RiskItem("escalation", "过去一年里，他施暴的次数是否越来越多，或者越来越严重？", 3, True, "暴力升级"),
+    RiskItem("weapon", "他是否对您使用过刀、棍棒、枪支等凶器，或用凶器威胁过您？", 5, True, "凶器"),
+    RiskItem("strangulation", "他是否掐过您的脖子、捂过您的口鼻，或用其他方式让您窒息？", 5, True, "掐脖窒息"),
+    RiskItem("threat_to_kill", "他是否扬言要杀死您或您的家人？", 5, True, "扬言杀人"),
+    RiskItem("stalking", "他是否跟踪、监视您，或通过手机、定位、他人等方式监控您的行踪？", 3, True, "跟踪监视"),
+    RiskItem("recent_separation", "最近一年内，您是否与他分居、提出离婚或试图离开他？", 3, True, "近期分离"),
+    RiskItem("threat_to_children", "他是否威胁或伤害过孩子，或以伤害、带走孩子相要挟？", 3, True, "威胁子女"),
+    RiskItem("pregnancy", "您现在是否怀孕，或者他是否在您怀孕期间打过您？", 3, True, "怀孕"),
+    # --- weighted items ----------------------------------------------------------------------------
+    RiskItem("believes_can_kill", "您是否相信他可能会杀死您？", 4, short="自感有生命危险"),
+    RiskItem("serious_injury", "他是否曾把您打伤到需要就医的程度？", 3, short="严重伤害"),
+    RiskItem("forced_sex", "他是否强迫您发生性行为？", 3, short="性暴力"),
+    RiskItem("abuser_suicide_threat", "他是否扬言或试图自杀？", 3, short="加害人扬言自杀"),
+    RiskItem("violated_order", "他是否违反过告诫书、人身安全保护令或自己写的保证书？", 3, short="违反告诫/保护令"),
+    RiskItem("weapon_access", "他手里或家中是否有刀具以外的凶器（如枪支、弓弩、农药）？", 2, short="可获得凶器"),
+    RiskItem("controlling", "他是否控制您的日常生活（如限制外出、社交、用钱、用手机）？", 2, short="控制行为"),
+    RiskItem("jealousy", "他是否总是强烈嫉妒、怀疑您（如说“我得不到的别人也别想得到”）？", 2, short="病态嫉妒"),
+    RiskItem("abuser_substance", "他是否酗酒、吸毒或滥用药物？", 2, short="酗酒吸毒"),
+    RiskItem("abuser_unemployed", "他目前是否没有稳定工作？", 2, short="加害人无业"),
+    RiskItem("victim_suicidal", "您是否曾想过或尝试过自杀？", 2, short="受害人自杀念头"),
+    RiskItem("prior_police", "您或他人是否曾因他的暴力报警，或公安机关是否出过警？", 1, short="曾报警"),
+    RiskItem("violence_outside", "他是否对家庭以外的人也有暴力行为或违法犯罪记录？", 1, short="对外暴力/前科"),
+    RiskItem("stepchild", "家中是否有不是他亲生的孩子？", 1, short="非亲生子女"),
+    RiskItem("property_pets", "他是否砸毁财物、伤害宠物或牲畜来恐吓您？", 1, short="毁物恐吓"),
+)
+
+ITEMS_BY_CODE: dict[str, RiskItem] = {item.code: item for item in ITEMS}
+
+# Exactly DOMAIN.md's list, in its order.
+RED_FLAGS: tuple[str, ...] = ("strangulation", "threat_to_kill", "weapon", "stalking", "recent_separation",
+                              "escalation", "threat_to_children", "pregnancy")
+
+# Score thresholds (inclusive lower bounds). Without any red flag, 高 needs several serious items
+# together, e.g. "believes he can kill her" + forced sex + his suicide threats + a broken order = 13.
+HIGH_FROM = 12
+MEDIUM_FROM = 5
+MAX_SCORE = sum(item.weight for item in ITEMS)
+
+NOTICE = ("本评估表用于判断处置的紧迫程度，不能替代专业判断；任何一项红色警示即为高风险。"
+          "受害人回答“不知道”的项目按“否”计分，请在备注中说明。")
+
+
+def level_for_score(score: int) -> RiskLevel:
+    if score >= HIGH_FROM:
+        return RiskLevel.HIGH
+    if score >= MEDIUM_FROM:
+        return RiskLevel.MEDIUM
+    return RiskLevel.LOW
+
+
+@dataclass(frozen=True)
+class Assessment:
+    score: int
+    computed_level: RiskLevel          # from the score and the red flags
+    red_flags: tuple[str, ...]         # codes of the red-flag items answered yes, in RED_FLAGS order
+    yes_items: tuple[str, ...]         # every item answered yes, in ITEMS order
+    unanswered: tuple[str, ...]        # items not in the answers (counted as no)
+    final_level: RiskLevel             # computed_level, or the professional override
+    override_reason: str | None = None
+    max_score: int = MAX_SCORE
+
+    @property
+    def overridden(self) -> bool:
+        return self.final_level != self.computed_level
+
+    @property
+    def forced_by_red_flag(self) -> bool:
+        return bool(self.red_flags) and level_for_score(self.score) != RiskLevel.HIGH
+
+    @property
+    def red_flag_labels(self) -> tuple[str, ...]:
+        return tuple(ITEMS_BY_CODE[c].short for c in self.red_flags)
+
+    def answers(self) -> dict[str, bool]:
+        """Every item, for storing: yes items True, the rest False."""
+        yes = set(self.yes_items)
+        return {item.code: item.code in yes for item in ITEMS}
+
+
+def _check_answers(answers: Mapping[str, bool]) -> None:
+    unknown = sorted(set(answers) - set(ITEMS_BY_CODE))
+    if unknown:
+        raise ValidationError(f"评估表中没有这些项目：{', '.join(unknown)}", code="unknown_item", field="answers")
+    wrong = sorted(code for code, value in answers.items() if not isinstance(value, bool))
+    if wrong:
+        raise ValidationError(f"这些项目只能回答“是”或“否”：{', '.join(wrong)}", code="not_yes_no",
+                              field="answers")
+
+
+def assess(answers: Mapping[str, bool], *, override_level: RiskLevel | str | None = None,
+           override_reason: str | None = None) -> Assessment:
+    """Score the checklist; then apply an optional professional override (raise only, with a reason)."""
+    _check_answers(answers)
+    yes = tuple(item.code for item in ITEMS if answers.get(item.code) is True)
+    score = sum(ITEMS_BY_CODE[code].weight for code in yes)
+    flags = tuple(code for code in RED_FLAGS if answers.get(code) is True)
+    computed = RiskLevel.HIGH if flags else level_for_score(score)
+    result = Assessment(score=score, computed_level=computed, red_flags=flags, yes_items=yes,
+                        unanswered=tuple(item.code for item in ITEMS if item.code not in answers),
+                        final_level=computed)
+    if override_level is not None:
+        result = override(result, override_level, override_reason)
+    return result
+
+
+def override(assessment: Assessment, level: RiskLevel | str, reason: str | None) -> Assessment:
+    """Professional judgement may raise a level, with a reason (DOMAIN.md); lowering is refused.
+
+    Choosing the computed level again is no override (the reason is not needed and not kept).
+    """
+    try:
+        target = RiskLevel(level)
+    except ValueError:
+        raise ValidationError(f"无效的风险等级：{level}", code="invalid_level", field="override_level") from None
+    computed = assessment.computed_level
+    if target.rank < computed.rank:
+        why = "（存在红色警示）" if assessment.red_flags else ""
+        raise ValidationError(f"专业判断只能调高风险等级，不能把“{computed.label}”调低为“{target.label}”{why}。",
+                              code="override_lower", field="override_level")
+    if target == computed:
+        return replace(assessment, final_level=computed, override_reason=None)
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError(f"把风险等级由“{computed.label}”调高为“{target.label}”须写明理由。",
+                              code="override_reason", field="override_reason")
+    return replace(assessment, final_level=target, override_reason=text)
+
+
+def compare(previous: RiskLevel | str | None, current: RiskLevel | str) -> Trend | None:
+    """Direction from one assessment's level to the next; None for the first assessment."""
+    if previous is None:
+        return None
+    before, after = RiskLevel(previous).rank, RiskLevel(current).rank
+    return Trend.UP if after > before else Trend.DOWN if after < before else Trend.SAME
+
+
+def trend(levels: Iterable[RiskLevel | str]) -> list[Trend | None]:
+    """For successive levels (oldest first), each one's direction from the one before."""
+    out: list[Trend | None] = []
+    previous: RiskLevel | str | None = None
+    for level in levels:
+        out.append(compare(previous, level))
+        previous = level
+    return out
+
+
+def overall_trend(levels: Sequence[RiskLevel | str]) -> Trend | None:
+    """First assessment to latest (None with fewer than two)."""
+    return compare(levels[0], levels[-1]) if len(levels) >= 2 else None
+
+
+__all__ = [
+    "Assessment", "HIGH_FROM", "ITEMS", "ITEMS_BY_CODE", "MAX_SCORE", "MEDIUM_FROM", "NOTICE", "RED_FLAGS",
+    "RiskItem", "RiskLevel", "Trend", "assess", "compare", "level_for_score", "overall_trend", "override", "trend",
+]
