@@ -1,0 +1,148 @@
+"""Marriage and family mediation: one import for the UI and the CLI.
+
+Sessions live in `mediation_sessions`, agreements and signatures in `agreements`, judicial confirmation,
+performance and follow-ups in `agreement_followup`; all are re-exported here. This module adds the
+marriage-mediation outcome of a case (调和, 劝回, 指导协议离婚, 调解成功, 调解不成) and the overview the case
+view's mediation tab shows.
+
+Outcome rules:
+- 调解不成 (failed) must record that the parties were told every other route — arbitration, administrative handling
+  and court (人民调解法第二十六条 names 仲裁、行政、司法) — `routes_told` must list all of OtherRoute; it also ends
+  the mediation (same timeline note and effects as a session that failed).
+- 调解成功 (agreement) needs an agreement of the case that has taken effect.
+- The outcome can be changed while the case is open; the timeline keeps every earlier value.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ..domain.errors import ValidationError
+from ..domain.mediation_rules import MarriageOutcome, OtherRoute, parse_enum
+from ..security import audit
+from ..security.actor import Actor
+from ..security.permissions import Permission, require
+from ..store.models import Agreement, CaseEvent
+from ..store.uow import UnitOfWork
+from .agreement_followup import (
+    FollowUpView, add_follow_up, apply_for_confirmation, list_follow_ups, record_confirmation_result,
+    record_performance,
+)
+from .agreements import (
+    AgreementView, SignatureView, TermInput, TermView, apply_seal, create_agreement, get_agreement, list_agreements,
+    mediator_sign, sign_party,
+)
+from .cases import _event, _load_case
+from .mediation_sessions import (
+    CalendarEntry, MediationState, MediatorRef, PartyRef, SessionView, StatementView, calendar, cancel,
+    end_mediation, get_session, list_sessions, mediation_state, record_session, require_open, resume_mediation,
+    schedule, text_or_none,
+)
+
+OUTCOME_EVENT = "mediation_outcome"
+
+__all__ = [
+    # sessions
+    "CalendarEntry", "MediationState", "MediatorRef", "PartyRef", "SessionView", "StatementView", "calendar",
+    "cancel", "get_session", "list_sessions", "mediation_state", "record_session", "resume_mediation", "schedule",
+    # agreements
+    "AgreementView", "FollowUpView", "SignatureView", "TermInput", "TermView", "add_follow_up",
+    "apply_for_confirmation", "apply_seal", "create_agreement", "get_agreement", "list_agreements",
+    "list_follow_ups", "mediator_sign", "record_confirmation_result", "record_performance", "sign_party",
+    # outcomes
+    "OutcomeView", "MediationOverview", "set_mediation_outcome", "get_mediation_outcome", "mediation_overview",
+]
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    case_id: str
+    outcome: MarriageOutcome
+    label: str
+    routes_told: tuple[OtherRoute, ...]
+    route_labels: tuple[str, ...]
+    note: str | None
+    set_at: datetime | None
+    set_by: str | None
+
+
+@dataclass(frozen=True)
+class MediationOverview:
+    """Everything the case view's mediation tab shows."""
+
+    case_id: str
+    state: MediationState
+    sessions: tuple[SessionView, ...]
+    agreements: tuple[AgreementView, ...]
+    follow_ups: tuple[FollowUpView, ...]
+    outcome: OutcomeView | None
+
+
+def _outcome_view(uow: UnitOfWork, case_id: str, value: str | None) -> OutcomeView | None:
+    if not value:
+        return None
+    outcome = MarriageOutcome(value)
+    event = uow.s.execute(select(CaseEvent).where(CaseEvent.case_id == case_id, CaseEvent.kind == OUTCOME_EVENT)
+                          .order_by(CaseEvent.occurred_at.desc(), CaseEvent.created_at.desc()).limit(1)).scalar()
+    data = (event.data or {}) if event else {}
+    routes = tuple(OtherRoute(r) for r in data.get("routes_told") or ())
+    return OutcomeView(case_id, outcome, outcome.label, routes, tuple(r.label for r in routes), data.get("note"),
+                       event.occurred_at if event else None, event.actor_name if event else None)
+
+
+def set_mediation_outcome(uow: UnitOfWork, actor: Actor, case_id: str, outcome: MarriageOutcome | str,
+                          routes_told: Iterable[OtherRoute | str] = (), note: str | None = None) -> OutcomeView:
+    require(actor, Permission.CASE_EDIT)
+    case = _load_case(uow, actor, case_id)
+    require_open(case, "记录婚姻调解结果")
+    outcome = parse_enum(MarriageOutcome, outcome, "婚姻调解结果", "outcome")
+    told = {parse_enum(OtherRoute, r, "告知的途径", "routes_told") for r in routes_told or ()}
+    note = text_or_none(note)
+    if outcome == MarriageOutcome.FAILED:
+        untold = [r for r in OtherRoute if r not in told]
+        if untold:
+            raise ValidationError("调解不成的，须告知当事人可以依法通过仲裁、行政处理、诉讼等途径维护自己的权利"
+                                  f"（人民调解法第二十六条）。尚未确认告知：{'、'.join(r.label for r in untold)}。",
+                                  code="routes_not_told", field="routes_told")
+        routes = [r.value for r in OtherRoute]
+    else:
+        routes = []
+    if outcome == MarriageOutcome.AGREEMENT and uow.s.execute(select(Agreement.id).where(
+            Agreement.case_id == case.id, Agreement.deleted_at.is_(None),
+            Agreement.effective_on.is_not(None))).first() is None:
+        raise ValidationError("“调解成功”须有已生效的调解协议：请先制作协议并完成签署。", code="no_agreement",
+                              field="outcome")
+    previous = case.mediation_outcome
+    case.mediation_outcome = outcome.value
+    uow.flush()
+    summary = f"婚姻调解结果：{outcome.label}"
+    if routes:
+        summary += "；已告知当事人可通过仲裁、行政处理、诉讼等途径维护权利（人民调解法第二十六条）"
+    if note:
+        summary += f"（{note}）"
+    _event(uow, actor, case, OUTCOME_EVENT, summary,
+           data={"outcome": outcome.value, "previous": previous, "routes_told": routes, "note": note})
+    audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
+                 owner_unit_id=case.owner_unit_id,
+                 detail={"changes": {"mediation_outcome": [previous, outcome.value]}, "routes_told": routes})
+    if outcome == MarriageOutcome.FAILED:
+        end_mediation(uow, actor, case, "调解终止：调解不成（人民调解法第二十六条）", {"outcome": "failed"})
+    return _outcome_view(uow, case.id, outcome.value)
+
+
+def get_mediation_outcome(uow: UnitOfWork, actor: Actor, case_id: str) -> OutcomeView | None:
+    require(actor, Permission.CASE_READ)
+    case = _load_case(uow, actor, case_id)
+    return _outcome_view(uow, case.id, case.mediation_outcome)
+
+
+def mediation_overview(uow: UnitOfWork, actor: Actor, case_id: str) -> MediationOverview:
+    require(actor, Permission.CASE_READ)
+    case = _load_case(uow, actor, case_id)
+    return MediationOverview(case.id, mediation_state(uow, actor, case.id),
+                             tuple(list_sessions(uow, actor, case.id)), tuple(list_agreements(uow, actor, case.id)),
+                             tuple(list_follow_ups(uow, actor, case.id)),
+                             _outcome_view(uow, case.id, case.mediation_outcome))
