@@ -1,17 +1,21 @@
-"""One case on screen: header, in-place editing, and tabs (当事人, 时间线, 历史 …).
+"""One case on screen: header, in-place editing, workflow actions, and tabs (当事人, 时间线, 历史 …).
 
 Later capabilities add a tab with one line in `_build_tabs`: `self.tabs.addTab(widget, "标题")`.
-Opening the case is an audited view, so it runs in a write unit of work.
+Opening the case is an audited view, so it runs in a write unit of work. Its clocks, pending
+approvals, referrals and intake records are read alongside (`case_actions_data.load_extras`); every
+action goes through one `ActionRunner`, after which the whole page reloads. The countdown chips are
+refreshed every minute.
 """
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from fulian_desktop.domain.errors import ConflictError
+from fulian_desktop.domain.errors import ConflictError, FulianError
 from fulian_desktop.security.permissions import Permission, can
 from fulian_desktop.services import cases, history
 from fulian_desktop.services.history import PartyRecord
@@ -20,13 +24,23 @@ from fulian_desktop.services.views import CaseDetail, PartyView
 from ..dialogs.party_dialog import PartyDialog
 from ..errors import messages, present_error
 from ..session import AppSession
+from ..widgets.approval_bar import ApprovalBar
+from ..widgets.case_actions import CaseActionsBar
+from ..widgets.case_actions_data import CaseExtras, load_clocks, load_extras
+from ..widgets.case_actions_runner import ActionRunner
+from ..widgets.case_clocks_panel import CaseClocksPanel
 from ..widgets.case_edit_form import CaseEditForm, values_of
 from ..widgets.case_header import CaseHeader
 from ..widgets.case_history import CaseHistoryPanel
 from ..widgets.case_timeline import CaseTimeline
 from ..widgets.conflict_bar import ConflictBar
 from ..widgets.guard import while_alive
+from ..widgets.intake_records import IntakeRecordsPanel
 from ..widgets.party_panel import PartyPanel
+from ..widgets.referral_panel import ReferralPanel
+
+CLOCK_REFRESH_MS = 60_000
+log = logging.getLogger(__name__)
 
 
 class CaseViewPage(QWidget):
@@ -36,6 +50,8 @@ class CaseViewPage(QWidget):
     """(CaseDetail) — a version of the case is on screen (after opening, reloading or saving)."""
     sig_saved = Signal(object)
     """(CaseDetail) — the case's own fields were saved."""
+    sig_extras_loaded = Signal(object)
+    """(CaseExtras) — clocks, pending approvals, referrals and intake records are on screen."""
 
     def __init__(self, session: AppSession, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,9 +65,18 @@ class CaseViewPage(QWidget):
         self._saving = False
         self._reloading_latest = False
         self.party_dialog: PartyDialog | None = None
+        self.extras: CaseExtras | None = None
+        self._extras_generation = 0
+        self._clock_refresh_busy = False
+        self.runner = ActionRunner(session, self)
+        self.runner.sig_changed.connect(self._action_done)
         self._build()
         self._build_tabs()
         session.sig_actor_changed.connect(self._on_actor_changed)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_REFRESH_MS)
+        self.clock_timer.timeout.connect(self.refresh_clocks)
+        self.clock_timer.start()
         self.load()
 
     # --- layout ------------------------------------------------------------------------------------
@@ -67,6 +92,8 @@ class CaseViewPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_edit)
         for button in (self.edit_button, self.save_button, self.cancel_button):
             self.header.actions.addWidget(button)
+        self.actions_bar = CaseActionsBar(self.session, self.runner, self.case_id, self)
+        self.approval_bar = ApprovalBar(self.session, self.runner, self)
         self.form = CaseEditForm(self)
         self.form.sig_changed.connect(self._update_buttons)
         self.conflict = ConflictBar(self)
@@ -79,6 +106,8 @@ class CaseViewPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.actions_bar)
+        layout.addWidget(self.approval_bar)
         layout.addWidget(self.conflict)
         layout.addWidget(self.form)
         layout.addWidget(self.message)
@@ -97,10 +126,19 @@ class CaseViewPage(QWidget):
         self.tabs.addTab(self.parties, "当事人")
         self.tabs.addTab(self.timeline, "时间线")
         self.tabs.addTab(self.history, "历史")
+        self.clocks = CaseClocksPanel(self.session, self.runner, self)
+        self.referrals = ReferralPanel(self.session, self.runner, self.case_id, self)
+        self.intakes = IntakeRecordsPanel(self)
+        self.tabs.addTab(self.clocks, "时限")
+        self.tabs.addTab(self.referrals, "转介")
+        self.tabs.addTab(self.intakes, "接待记录")
         self._update_buttons()
 
     def _on_actor_changed(self, _actor: object) -> None:
         self._update_buttons()
+        self.actions_bar.update_buttons()
+        self.clocks.update_buttons()
+        self.referrals.update_buttons()
 
     def _may_edit(self) -> bool:
         actor = self.session.actor
@@ -120,11 +158,65 @@ class CaseViewPage(QWidget):
     def load(self) -> None:
         self.session.write(cases.get_case, self.case_id, on_done=while_alive(self, self._loaded),
                            on_error=while_alive(self, self._load_failed))
+        self.load_extras()
+
+    def load_extras(self) -> None:
+        """Clocks, pending approvals, referrals and intake records (a later call wins over an earlier one)."""
+        self._extras_generation += 1
+        generation = self._extras_generation
+        self.session.read(load_extras, self.case_id,
+                          on_done=while_alive(self, lambda extras: self._extras_loaded(generation, extras)),
+                          on_error=while_alive(self, lambda exc: self._extras_failed(generation, exc)))
+
+    def _extras_loaded(self, generation: int, extras: CaseExtras) -> None:
+        if generation != self._extras_generation:
+            return
+        self.extras = extras
+        self.actions_bar.set_clocks(extras.clocks)
+        self.actions_bar.set_approvals(extras.approvals)
+        self.approval_bar.set_approvals(extras.approvals)
+        self.clocks.set_clocks(extras.clocks, extras.approvals)
+        self.referrals.set_referrals(extras.referrals)
+        self.intakes.set_intakes(extras.intakes)
+        self.sig_extras_loaded.emit(extras)
+
+    def _extras_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._extras_generation:
+            return
+        # Inline, not a box: when the case itself cannot be opened, that error is shown already.
+        if not isinstance(exc, FulianError):
+            log.error("case extras failed to load", exc_info=exc)
+        what = getattr(exc, "message", "") or "请稍后重试。"
+        self.message.setText(f"时限、审批、转介和接待记录未能加载：{what}")
+        self.message.show()
+
+    def refresh_clocks(self) -> None:
+        """The minute tick: re-read the clocks so countdowns and colours follow the time."""
+        if self._clock_refresh_busy or self.detail is None:
+            return
+        self._clock_refresh_busy = True
+        generation = self._extras_generation
+        self.session.read(load_clocks, self.case_id,
+                          on_done=while_alive(self, lambda views: self._clocks_refreshed(generation, views)),
+                          on_error=while_alive(self, lambda _exc: setattr(self, "_clock_refresh_busy", False)))
+
+    def _clocks_refreshed(self, generation: int, views: tuple) -> None:
+        self._clock_refresh_busy = False
+        if generation != self._extras_generation:
+            return  # a full reload is under way and brings newer data
+        self.actions_bar.set_clocks(views)
+        self.clocks.set_clocks(views)
+
+    def _action_done(self, notice: str) -> None:
+        self.actions_bar.show_notice(notice)
+        self.load()
 
     def _loaded(self, detail: CaseDetail) -> None:
         self.detail = detail
         self.message.hide()
         self.header.set_detail(detail)
+        self.actions_bar.set_detail(detail)
+        self.referrals.set_detail(detail)
         self.parties.set_parties(detail.parties)
         self.timeline.set_events(detail.events)
         self.history.reload()
@@ -161,6 +253,9 @@ class CaseViewPage(QWidget):
         self.editing = editing
         self.header.set_editing(editing)
         self.form.setVisible(editing)
+        # No workflow step while the case's fields are being edited (the step would outdate the edit).
+        self.actions_bar.setEnabled(not editing)
+        self.approval_bar.setEnabled(not editing)
         if not editing:
             self.conflict.clear()
             self.my_changes = {}

@@ -1,0 +1,132 @@
+"""The pending approvals of a case, under its header: "待审批：结案（张三申请）".
+
+A supervisor (Permission.CASE_APPROVE) decides right here: 批准 (with an optional note) or 驳回
+(a note is required). The core refuses a supervisor's own request; the message says so.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+
+from fulian_desktop.domain.clocks import ClockKind
+from fulian_desktop.domain.localtime import format_local
+from fulian_desktop.security.permissions import Permission, can
+from fulian_desktop.services import workflow
+from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
+
+from ..dialogs.case_actions_reason import ReasonDialog
+from ..session import AppSession
+from .case_actions_runner import ActionRunner
+
+BAR_STYLE = "#approval_bar { background: #fff8e1; border: 1px solid #e0b54a; border-radius: 4px; }"
+# What approving / rejecting does, per kind.
+EFFECTS = {
+    ApprovalKind.CLOSE: ("案件结案，所有时限停止计时。", "案件退回“办理中”继续办理。"),
+    ApprovalKind.REJECT: ("案件改为“不予受理”，所有时限停止计时。", "案件仍为“登记”，可继续受理。"),
+    ApprovalKind.TERMINATE: ("案件终止，所有时限停止计时。", "案件继续办理。"),
+    ApprovalKind.EXTEND_CLOCK: ("该时限按申请延长。", "时限不变。"),
+    ApprovalKind.REMOVE_MAJOR: ("取消重大案事件标记。", "案件仍为重大案事件。"),
+}
+
+
+def approval_title(approval: ApprovalView) -> str:
+    """"结案", or for an extension "延期 30 天（信访办结）"."""
+    if approval.kind == ApprovalKind.EXTEND_CLOCK and approval.payload:
+        days = approval.payload.get("days")
+        try:
+            clock = ClockKind(approval.payload.get("kind")).label
+        except ValueError:
+            clock = "时限"
+        return f"延期 {days} 天（{clock}）"
+    return approval.label
+
+
+def approval_text(approval: ApprovalView) -> str:
+    return f"待审批：{approval_title(approval)}（{approval.requested_by_name}申请）"
+
+
+class ApprovalBar(QFrame):
+    def __init__(self, session: AppSession, runner: ActionRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("approval_bar")
+        self.setStyleSheet(BAR_STYLE)
+        self.session, self.runner = session, runner
+        self.approvals: tuple[ApprovalView, ...] = ()
+        self.labels: list[QLabel] = []
+        self.decide_buttons: dict[str, tuple[QPushButton, QPushButton]] = {}
+        self.rows = QVBoxLayout(self)
+        self.rows.setContentsMargins(10, 6, 10, 6)
+        self.rows.setSpacing(4)
+        runner.sig_busy.connect(self._busy)
+        self.hide()
+
+    def may_decide(self) -> bool:
+        actor = self.session.actor
+        return actor is not None and can(actor, Permission.CASE_APPROVE)
+
+    def set_approvals(self, approvals: tuple[ApprovalView, ...]) -> None:
+        self.approvals = approvals
+        _clear(self.rows)
+        self.labels, self.decide_buttons = [], {}
+        for approval in approvals:
+            self.rows.addLayout(self._row(approval))
+        self.setVisible(bool(approvals))
+
+    def _row(self, approval: ApprovalView) -> QHBoxLayout:
+        label = QLabel(objectName=f"approval_{approval.kind}")
+        label.setTextFormat(Qt.RichText)
+        label.setWordWrap(True)
+        label.setText(f"<b>{escape(approval_text(approval))}</b>　{escape(format_local(approval.requested_at))}"
+                      f"<br><span style='color:#444'>理由：{escape(approval.reason)}</span>")
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.labels.append(label)
+        row = QHBoxLayout()
+        row.addWidget(label, 1)
+        if self.may_decide():
+            approve = QPushButton("批准", objectName=f"approve_{approval.kind}")
+            reject = QPushButton("驳回", objectName=f"reject_{approval.kind}")
+            approve.setToolTip(f"批准：{EFFECTS.get(approval.kind, ('', ''))[0]}")
+            reject.setToolTip(f"驳回（须说明理由）：{EFFECTS.get(approval.kind, ('', ''))[1]}")
+            approve.clicked.connect(lambda _c=False, a=approval: self.start_decision(a, True))
+            reject.clicked.connect(lambda _c=False, a=approval: self.start_decision(a, False))
+            for button in (approve, reject):
+                button.setEnabled(not self.runner.busy)
+                row.addWidget(button, 0, Qt.AlignVCenter)
+            self.decide_buttons[approval.id] = (approve, reject)
+        return row
+
+    def texts(self) -> list[str]:
+        return [approval_text(a) for a in self.approvals]
+
+    def _busy(self, busy: bool) -> None:
+        for pair in self.decide_buttons.values():
+            for button in pair:
+                button.setEnabled(not busy)
+
+    def start_decision(self, approval: ApprovalView, approve: bool) -> None:
+        if self.runner.busy:
+            return
+        title = approval_title(approval)
+        effect = EFFECTS.get(approval.kind, ("", ""))[0 if approve else 1]
+        notice = (f"{approval.requested_by_name}申请{title}。理由：{approval.reason}\n"
+                  f"{'批准' if approve else '驳回'}后：{effect}")
+        if approve:
+            dialog = ReasonDialog(self, f"批准：{title}", "审批意见", required=False, notice=notice, ok_text="批准")
+        else:
+            dialog = ReasonDialog(self, f"驳回：{title}", "驳回理由", notice=notice, ok_text="驳回")
+        dialog.setObjectName("approval_dialog")
+        verdict = "已批准" if approve else "已驳回"
+        self.runner.open_dialog(dialog, lambda: self.runner.write(
+            workflow.decide, approval.id, approve, dialog.reason(), notice=f"{verdict}：{title}"))
+
+
+def _clear(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())
+            item.layout().deleteLater()

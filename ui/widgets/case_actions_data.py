@@ -1,0 +1,48 @@
+"""What the case screen shows besides the case itself, read in one unit of work off the UI thread:
+its clocks, pending approvals, referrals and intake records."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from fulian_desktop.security.actor import Actor
+from fulian_desktop.services import clocks, intake, referrals, workflow
+from fulian_desktop.services.clocks import ClockView
+from fulian_desktop.services.intake import IntakeView
+from fulian_desktop.services.orgunits import OrgUnitView, get_unit, list_units
+from fulian_desktop.services.referrals import ReferralView
+from fulian_desktop.services.workflow import ApprovalView
+from fulian_desktop.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class CaseExtras:
+    clocks: tuple[ClockView, ...]
+    approvals: tuple[ApprovalView, ...]   # pending only, oldest first
+    referrals: tuple[ReferralView, ...]
+    intakes: tuple[IntakeView, ...]
+
+
+def load_extras(uow: UnitOfWork, actor: Actor, case_id: str) -> CaseExtras:
+    pending = workflow.list_approvals(uow, actor, case_id=case_id, pending_only=True)
+    return CaseExtras(
+        clocks=tuple(clocks.case_clocks(uow, actor, case_id)),
+        approvals=tuple(sorted(pending, key=lambda a: a.requested_at)),
+        referrals=tuple(referrals.case_referrals(uow, actor, case_id)),
+        intakes=tuple(intake.case_intakes(uow, actor, case_id)),
+    )
+
+
+def load_clocks(uow: UnitOfWork, actor: Actor, case_id: str, now: datetime | None = None) -> tuple[ClockView, ...]:
+    return tuple(clocks.case_clocks(uow, actor, case_id, now))
+
+
+def referral_targets(uow: UnitOfWork, actor: Actor, owner_unit_id: str) -> list[tuple[str, OrgUnitView]]:
+    """Where a case of `owner_unit_id` may go between tiers: ("上报", its parent) and ("交办", each direct
+    child). The parent is usually outside a village user's scope, so it is read by id."""
+    owner = get_unit(uow, owner_unit_id)
+    targets: list[tuple[str, OrgUnitView]] = []
+    if owner.parent_id:
+        targets.append(("上报", get_unit(uow, owner.parent_id)))
+    targets.extend(("交办", unit) for unit in list_units(uow, actor) if unit.parent_id == owner_unit_id)
+    return targets
