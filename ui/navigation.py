@@ -27,16 +27,35 @@ def _home_title(role: Role) -> str:
 
 
 def pages_for(session: AppSession) -> list[PageSpec]:
+    """The first page is the role's home: the intake form for reception, the review queue for
+    supervisors, the greeting and case lists for everyone else."""
     from .pages.case_list import CaseListPage
     from .pages.home import HomePage
+    from .pages.inbox import InboxPage
+    from .pages.intake_form import IntakeFormPage
+    from .pages.review_home import ReviewHomePage
+    from .pages.review_queue import ReviewQueuePage
 
     actor = session.actor
     assert actor is not None
+    intake = PageSpec("intake", "来访登记", lambda s: IntakeFormPage(s), "Ctrl+N")
+    if actor.role == Role.RECEPTION and can(actor, Permission.CASE_CREATE):
+        home = intake
+    elif actor.role == Role.SUPERVISOR and can(actor, Permission.CASE_APPROVE):
+        home = PageSpec("review", "审核队列", lambda s: ReviewHomePage(s), "Ctrl+1")
+    else:
+        home = PageSpec("home", _home_title(actor.role), lambda s: HomePage(s), "Ctrl+1")
     pages = [
-        PageSpec("home", _home_title(actor.role), lambda s: HomePage(s), "Ctrl+1"),
+        home,
         PageSpec("my_cases", "我的案件", lambda s: CaseListPage(s, settings_key="my_cases", mine_only=True), "Ctrl+2"),
         PageSpec("unit_cases", "本单位案件", lambda s: CaseListPage(s, settings_key="unit_cases"), "Ctrl+3"),
     ]
+    if home is not intake and can(actor, Permission.CASE_CREATE):
+        pages.insert(1, intake)
+    if home.key != "review" and can(actor, Permission.CASE_APPROVE):
+        pages.insert(1, PageSpec("review", "审核队列", lambda s: ReviewQueuePage(s)))
+    if can(actor, Permission.CASE_EDIT):
+        pages.append(PageSpec("inbox", "转介收件箱", lambda s: InboxPage(s), "Ctrl+4"))
     if can(actor, Permission.USER_MANAGE):
         from .pages.admin_users import UsersPage
 

@@ -1,0 +1,167 @@
+"""待审批: the supervisor's pending approvals, decided right here (批准 / 驳回 with a reason)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from fulian_desktop.domain.errors import FulianError
+from fulian_desktop.domain.localtime import format_local
+from fulian_desktop.services import workflow
+from fulian_desktop.services.views import CaseRow
+from fulian_desktop.services.workflow import ApprovalView
+
+from ..errors import present_error
+from ..models.list_table import Column, ListTableModel
+from ..session import AppSession
+from ..widgets.guard import while_alive
+from ..widgets.validated_field import ValidatedField
+
+# What approving does, said on the button's tooltip and in the confirmation line.
+EFFECT = {"close": "案件结案", "reject": "案件不予受理", "terminate": "案件终止", "extend_clock": "期限延长",
+          "remove_major": "取消重大案事件标记"}
+
+
+@dataclass(frozen=True)
+class PendingApproval:
+    approval: ApprovalView
+    case: CaseRow | None     # None: the case is no longer visible to this user
+
+
+COLUMNS: list[Column[PendingApproval]] = [
+    Column("case_no", "案号", lambda p: p.case.case_no if p.case else "（无权查看）"),
+    Column("title", "案件名称", lambda p: p.case.title if p.case else ""),
+    Column("unit", "承办单位", lambda p: p.case.unit_name if p.case else ""),
+    Column("kind", "申请事项", lambda p: p.approval.label, colour=lambda p: "#1565c0"),
+    Column("reason", "申请理由", lambda p: p.approval.reason),
+    Column("by", "申请人", lambda p: p.approval.requested_by_name),
+    Column("at", "申请时间", lambda p: format_local(p.approval.requested_at)),
+]
+
+
+class ApprovalsPanel(QWidget):
+    sig_open_case = Signal(str)
+    """(case id) — the user asked to open the case of an approval."""
+    sig_decided = Signal(object)
+    """(ApprovalView) — an approval was decided here."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.busy = False
+        self.model: ListTableModel[PendingApproval] = ListTableModel(COLUMNS, self)
+        self.title = QLabel("<b>待审批</b>", objectName="approvals_title")
+        self.table = QTableView(objectName="approvals_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(self.model.column_of("reason"), QHeaderView.Stretch)
+        for key, width in (("case_no", 190), ("title", 220), ("unit", 110), ("kind", 90), ("by", 80), ("at", 130)):
+            self.table.setColumnWidth(self.model.column_of(key), width)
+        self.table.activated.connect(self._open)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.note = QLineEdit(objectName="approval_note", placeholderText="审批意见（驳回时必填）")
+        self.note.setMaxLength(500)
+        self.note.textChanged.connect(lambda _t: self.note_field.set_issue(None))
+        self.note_field = ValidatedField(self.note, "note")
+        self.approve_button = QPushButton("批准", objectName="approve")
+        self.reject_button = QPushButton("驳回", objectName="reject")
+        self.approve_button.clicked.connect(lambda: self.decide(True))
+        self.reject_button.clicked.connect(lambda: self.decide(False))
+        self.status = QLabel(objectName="approvals_status")
+        self.status.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel("意见"))
+        actions.addWidget(self.note_field, 1)
+        actions.addWidget(self.approve_button)
+        actions.addWidget(self.reject_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
+        self._update_buttons()
+
+    def set_items(self, items: list[PendingApproval]) -> None:
+        selected = self.selected()
+        self.model.set_items(items)
+        self.title.setText(f"<b>待审批（{len(items)}）</b>" + ("　<span style='color:#5f6368'>没有待审批的申请</span>"
+                                                             if not items else ""))
+        if selected is not None:
+            row = next((i for i, p in enumerate(items) if p.approval.id == selected.approval.id), None)
+            if row is not None:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> PendingApproval | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item_at(rows[0].row()) if rows else None
+
+    def select_case(self, case_id: str) -> bool:
+        """Select the first pending approval of a case (from the queue); False if it has none."""
+        row = next((i for i, p in enumerate(self.model.items) if p.approval.case_id == case_id), None)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def _update_buttons(self) -> None:
+        item = self.selected()
+        enabled = item is not None and not self.busy
+        self.approve_button.setEnabled(enabled)
+        self.reject_button.setEnabled(enabled)
+        effect = EFFECT.get(item.approval.kind, "") if item else ""
+        self.approve_button.setToolTip(f"批准后{effect}" if effect else "")
+
+    def _open(self, index) -> None:  # noqa: ANN001
+        item = self.model.item_at(index.row())
+        if item is not None:
+            self.sig_open_case.emit(item.approval.case_id)
+
+    def decide(self, approve: bool) -> None:
+        item = self.selected()
+        if item is None or self.busy:
+            return
+        note = self.note.text().strip()
+        if not approve and not note:
+            self.note_field.set_issue("error", "驳回须说明理由。")
+            self.note.setFocus()
+            return
+        self.busy = True
+        self._update_buttons()
+        self.status.setText("正在提交…")
+        self.session.write(workflow.decide, item.approval.id, approve, note,
+                           on_done=while_alive(self, lambda view: self._decided(item, view)),
+                           on_error=while_alive(self, self._failed))
+
+    def _decided(self, item: PendingApproval, view: ApprovalView) -> None:
+        self.busy = False
+        self.note.clear()
+        what = item.case.case_no if item.case else ""
+        verb = "已批准" if view.status == "approved" else "已驳回"
+        effect = f"，{EFFECT[view.kind]}" if view.status == "approved" and view.kind in EFFECT else ""
+        self.status.setText(f"<span style='color:#1e8e3e'>{verb} {what} 的{view.label}申请{effect}。</span>")
+        self._update_buttons()
+        self.sig_decided.emit(view)
+        self.session.sig_data_changed.emit("case")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.status.setText("")
+        self._update_buttons()
+        if isinstance(exc, FulianError) and exc.field == "note":
+            self.note_field.set_issue("error", exc.message)
+            return
+        present_error(self, exc)
+        self.session.sig_data_changed.emit("case")  # someone else may have decided it: show the latest
