@@ -313,7 +313,7 @@ def refer_to_tier(uow: UnitOfWork, actor: Actor, case_id: str, to_unit_id: str, 
 
 
 def accept(uow: UnitOfWork, actor: Actor, referral_id: str, note: str = "") -> ReferralView:
-    """The receiving unit takes the case over: it becomes the owner, numbers it in its own series,
+    """The receiving unit takes the case over: it becomes the owner (the case keeps its number)
     and the accepting user becomes the handler."""
     require(actor, Permission.CASE_REFER)
     referral = _load_referral(uow, referral_id)
@@ -321,6 +321,7 @@ def accept(uow: UnitOfWork, actor: Actor, referral_id: str, note: str = "") -> R
     units = _units(uow)
     _check_receiver(uow, actor, referral, case, units, TierStatus.ACCEPTED)
     check_transition(ReferralKind.TIER, referral.status, TierStatus.ACCEPTED)
+    _open_case_check(case, "接收")
     if case.owner_unit_id != referral.from_unit_id:
         raise ConflictError("案件已不在发送单位名下（可能已被其他转介移交），该转介无法接收。请刷新后查看。",
                             code="referral_stale")

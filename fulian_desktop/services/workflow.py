@@ -30,6 +30,17 @@ class ApprovalKind:
               "remove_major": "取消重大案事件标记"}
 
 
+_ENDING_STEPS = frozenset({Transition.REQUEST_CLOSURE, Transition.REJECT, Transition.TRANSFER,
+                           Transition.TERMINATE})
+
+
+def _pending_tier_referral(uow: UnitOfWork, case_id: str) -> bool:
+    from ..store.models import Referral
+
+    return uow.s.execute(select(Referral.id).where(Referral.case_id == case_id, Referral.kind == "tier",
+                                                   Referral.status == "pending")).first() is not None
+
+
 _GATED = {Transition.REJECT: ApprovalKind.REJECT, Transition.CLOSE: ApprovalKind.CLOSE,
           Transition.TERMINATE: ApprovalKind.TERMINATE}
 
@@ -68,6 +79,10 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
         raise ConflictError("该案件已被其他用户修改，请刷新后再操作。")
     current = CaseStatus(case.status)
     target = check(current, step, reason)
+    if step in _ENDING_STEPS and _pending_tier_referral(uow, case_id):
+        # The receiving unit could otherwise take over a case that was closed meanwhile.
+        raise WorkflowError(f"该案件有待接收的上报/交办，不能“{step.label}”。请先撤回转介，或等待对方接收或退回。",
+                            code="referral_pending")
     if step in _GATED:
         if step == Transition.CLOSE:
             raise WorkflowError("结案须由督导审批：请先“申请结案”。", code="needs_approval")

@@ -168,3 +168,21 @@ def test_old_acceptance_clock_is_overdue(world) -> None:  # noqa: ANN001
     with store.uow() as uow:
         (clock,) = clocks.case_clocks(uow, med, case_id, now=datetime(2026, 11, 1, tzinfo=timezone.utc))
     assert clock.status == ClockStatus.OVERDUE and clock.countdown.startswith("已超期")
+
+
+def test_a_case_waiting_for_the_town_cannot_be_closed_meanwhile(world) -> None:  # noqa: ANN001
+    from fulian_desktop.services import referrals
+
+    store, med, sup, _ = world
+    case_id = _new(store, med)
+    _step(store, med, case_id, T.ACCEPT)
+    with store.uow() as uow:
+        from fulian_desktop.services import orgunits
+
+        town = next(u for u in orgunits.list_units(uow, sup) if u.name == "高塘岭街道")
+    with store.uow(write=True) as uow:
+        referrals.refer_to_tier(uow, med, case_id, town.id, "涉及多村，需街道协调")
+    with pytest.raises(WorkflowError) as err:
+        _step(store, med, case_id, T.REQUEST_CLOSURE, "已办结")
+    assert err.value.code == "referral_pending" and "撤回" in err.value.message
+    assert _status(store, med, case_id) == CaseStatus.ACCEPTED
