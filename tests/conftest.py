@@ -33,7 +33,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """PySide6 6.12 can abort while the interpreter finalizes ('bool_dealloc'), after every test
+    """PySide6 (6.12.0 at least) could abort while the interpreter finalizes ('bool_dealloc'), after every test
     has run and been reported. Leave without finalizing so the exit code is pytest's own."""
     if "PySide6" in sys.modules and _exit_status:
         sys.stdout.flush()

@@ -43,6 +43,10 @@ def pages_for(session: AppSession) -> list[PageSpec]:
         home = intake
     elif actor.role == Role.SUPERVISOR and can(actor, Permission.CASE_APPROVE):
         home = PageSpec("review", "审核队列", lambda s: ReviewHomePage(s), "Ctrl+1")
+    elif actor.role == Role.COUNSELLOR:
+        from .pages.counsellor_home import CounsellorHomePanel
+
+        home = PageSpec("home", _home_title(actor.role), lambda s: CounsellorHomePanel(s), "Ctrl+1")
     else:
         home = PageSpec("home", _home_title(actor.role), lambda s: HomePage(s), "Ctrl+1")
     pages = [
@@ -56,6 +60,14 @@ def pages_for(session: AppSession) -> list[PageSpec]:
         pages.insert(1, PageSpec("review", "审核队列", lambda s: ReviewQueuePage(s)))
     if can(actor, Permission.CASE_EDIT):
         pages.append(PageSpec("inbox", "转介收件箱", lambda s: InboxPage(s), "Ctrl+4"))
+    if can(actor, Permission.CASE_EDIT):
+        from .pages.mediation_calendar import MediationCalendarPage
+
+        pages.append(PageSpec("mediation_calendar", "调解日程", lambda s: MediationCalendarPage(s)))
+    if can(actor, Permission.CASE_READ) and actor.role != Role.SYSTEM_ADMIN:
+        from .pages.screening_register import ScreeningRegisterPage
+
+        pages.append(PageSpec("screening", "矛盾纠纷排查", lambda s: ScreeningRegisterPage(s)))
     if can(actor, Permission.USER_MANAGE):
         from .pages.admin_users import UsersPage
 

@@ -178,3 +178,44 @@ def upcoming_appointments(uow: UnitOfWork, actor: Actor, now: datetime | None = 
     """The acting counsellor's appointments today and in the next six days (the home screen)."""
     today = (now or utcnow()).astimezone(LOCAL_TZ).date()
     return appointments(uow, actor, actor.user_id, today, today + timedelta(days=6))
+
+
+@dataclass(frozen=True)
+class CounsellingCaseView:
+    """An open case the acting counsellor has held sessions in (no notes): for the counsellor's home."""
+
+    case_id: str
+    case_no: str
+    case_title: str
+    case_status: str
+    unit_name: str
+    sessions: int                   # sessions this counsellor recorded in the case
+    last_held_at: datetime
+    next_appointment: datetime | None   # set by the case's latest session, if any
+
+
+def my_counselling_cases(uow: UnitOfWork, actor: Actor) -> list[CounsellingCaseView]:
+    """Open cases in scope where the actor recorded a counselling session, latest session first.
+    Dates and counts only, so the read is not audited."""
+    require(actor, Permission.SEE_COUNSELLING)
+    from ..store.models import OrgUnit
+    from .clocks import open_case_statuses
+
+    mine = (select(CounsellingSession.case_id, func.count().label("n"),
+                   func.max(CounsellingSession.held_at).label("last"))
+            .where(CounsellingSession.counsellor_id == actor.user_id, CounsellingSession.deleted_at.is_(None))
+            .group_by(CounsellingSession.case_id).subquery())
+    stmt = (_scoped(actor, select(Case.id, Case.case_no, Case.title, Case.status, OrgUnit.name, mine.c.n, mine.c.last))
+            .join(mine, mine.c.case_id == Case.id).join(OrgUnit, OrgUnit.id == Case.owner_unit_id)
+            .where(Case.status.in_(open_case_statuses())).order_by(mine.c.last.desc()))
+    rows = list(uow.s.execute(stmt))
+    latest: dict[str, datetime | None] = {}
+    if rows:
+        for case_id, nxt in uow.s.execute(
+                select(CounsellingSession.case_id, CounsellingSession.next_appointment)
+                .where(CounsellingSession.case_id.in_([r[0] for r in rows]), CounsellingSession.deleted_at.is_(None))
+                .order_by(CounsellingSession.held_at, CounsellingSession.created_at)):
+            latest[case_id] = nxt
+    return [CounsellingCaseView(case_id=r[0], case_no=r[1], case_title=r[2], case_status=r[3], unit_name=r[4],
+                                sessions=int(r[5]), last_held_at=r[6], next_appointment=latest.get(r[0]))
+            for r in rows]

@@ -421,3 +421,23 @@ def calendar(uow: UnitOfWork, actor: Actor, mediator_id: str | None = None, date
             "、".join(m["name"] for m in session.mediators or ()), status, status.label,
             outcome.label if outcome else None))
     return entries
+
+
+# --- choices for forms (read-only) -------------------------------------------------------------------
+
+def case_party_refs(uow: UnitOfWork, actor: Actor, case_id: str) -> list[PartyRef]:
+    """The case's current parties (who may be expected, present, speak or sign), in the order they were added."""
+    require(actor, Permission.CASE_READ)
+    case = _load_case(uow, actor, case_id)
+    return list(case_parties(uow, case.id).values())
+
+
+def mediator_choices(uow: UnitOfWork, actor: Actor) -> list[MediatorRef]:
+    """Who `schedule` accepts as a mediator for this actor: active users in the actor's scope whose role may edit
+    cases (the same test as scheduling), by name."""
+    require(actor, Permission.CASE_READ)
+    rows = uow.s.execute(select(UserAccount).where(UserAccount.deleted_at.is_(None), UserAccount.active.is_(True))
+                         .order_by(UserAccount.display_name, UserAccount.username)).scalars()
+    return [MediatorRef(u.id, u.display_name) for u in rows
+            if (actor.is_system or actor.in_scope(u.owner_unit_id))
+            and Permission.CASE_EDIT in ROLE_PERMISSIONS.get(Role(u.role), frozenset())]

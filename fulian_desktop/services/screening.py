@@ -713,3 +713,24 @@ def screening_counts(uow: UnitOfWork, actor: Actor, date_from: date, date_to: da
 # - ScreeningEntry has no resolved_on / resolution column: the moment is `updated_at` (the entry is frozen
 #   once resolved) and the reason lives only in the audit entry (not synced with the record).
 # - ScreeningEntry has no category column: a case opened from it guesses the category from the reason.
+
+
+def responsible_candidates(uow: UnitOfWork, actor: Actor, unit_id: str) -> list[tuple[str, str]]:
+    """(user id, "name（unit）") of the users who may be made responsible for an entry of the village
+    `unit_id` (the same test as add_entry applies), the actor first when eligible. For the form's list."""
+    require(actor, Permission.CASE_CREATE)
+    unit = _village(uow, actor, unit_id)
+    units = _unit_names(uow)
+    rows = uow.s.execute(select(UserAccount).where(UserAccount.deleted_at.is_(None), UserAccount.active.is_(True))
+                         .order_by(UserAccount.display_name)).scalars()
+    found: list[tuple[str, str]] = []
+    for user in rows:
+        if not (actor.is_system or actor.in_scope(user.owner_unit_id)):
+            continue
+        if Permission.CASE_EDIT not in ROLE_PERMISSIONS.get(Role(user.role), frozenset()):
+            continue
+        if unit.id not in subtree_ids(uow.s, user.owner_unit_id):
+            continue
+        found.append((user.id, f"{user.display_name}（{units.get(user.owner_unit_id, '')}）"))
+    found.sort(key=lambda item: item[0] != actor.user_id)
+    return found

@@ -31,6 +31,9 @@ from ..widgets.case_actions_runner import ActionRunner
 from ..widgets.case_clocks_panel import CaseClocksPanel
 from ..widgets.case_edit_form import CaseEditForm, values_of
 from ..widgets.case_header import CaseHeader
+from ..widgets.counselling_tab import build_counselling_tab
+from ..widgets.crisis_tab import build_crisis_tab
+from ..widgets.mediation_tab import build_mediation_tab
 from ..widgets.case_history import CaseHistoryPanel
 from ..widgets.case_timeline import CaseTimeline
 from ..widgets.conflict_bar import ConflictBar
@@ -132,6 +135,14 @@ class CaseViewPage(QWidget):
         self.tabs.addTab(self.clocks, "时限")
         self.tabs.addTab(self.referrals, "转介")
         self.tabs.addTab(self.intakes, "接待记录")
+        self.mediation = build_mediation_tab(self.session, self.case_id, self.load)
+        self.tabs.addTab(self.mediation, "调解")
+        # These tabs read their (audited) data only when first shown.
+        self.crisis = build_crisis_tab(self.session, self.case_id, self._action_done)
+        self.tabs.addTab(self.crisis, "危机干预")
+        self.counselling = build_counselling_tab(self.session, self.case_id, self._action_done)
+        if self.counselling is not None:  # only for those who may read counselling notes
+            self.tabs.addTab(self.counselling, "心理疏导")
         self._update_buttons()
 
     def _on_actor_changed(self, _actor: object) -> None:
@@ -210,6 +221,7 @@ class CaseViewPage(QWidget):
     def _action_done(self, notice: str) -> None:
         self.actions_bar.show_notice(notice)
         self.load()
+        self.mediation.reload()  # closing or reopening changes what may be recorded
 
     def _loaded(self, detail: CaseDetail) -> None:
         self.detail = detail
