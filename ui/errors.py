@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fulian_desktop.domain.errors import ConflictError, FulianError, PermissionDenied, ValidationError
 
+from .i18n import tr
+
 log = logging.getLogger(__name__)
 
 
@@ -41,12 +43,12 @@ messages = MessageService()
 
 def _title(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        return "输入有误"
+        return tr("输入有误")
     if isinstance(exc, ConflictError):
-        return "保存冲突"
+        return tr("保存冲突")
     if isinstance(exc, PermissionDenied):
-        return "无权操作"
-    return "操作未完成"
+        return tr("无权操作")
+    return tr("操作未完成")
 
 
 def present_error(parent: QWidget | None, exc: BaseException,
@@ -56,5 +58,5 @@ def present_error(parent: QWidget | None, exc: BaseException,
         messages.warn(parent, _title(exc), exc.message)
         return
     log.error("unexpected error: %s", "".join(traceback.format_exception(exc)))
-    text = fallback(exc) if fallback else "程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。"
-    messages.warn(parent, "意外错误", text)
+    text = fallback(exc) if fallback else tr("程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。")
+    messages.warn(parent, tr("意外错误"), text)

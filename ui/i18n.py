@@ -20,6 +20,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def tr_as(text: str, role: str) -> str:
+    """`text` in a given role, for words whose English differs by use (受理: the step "Accept" and the
+    status "Accepted"). The key "text〔role〕" is marked in ui/domain_labels.py; untranslated, `text` itself."""
+    key = f"{text}〔{role}〕"
+    translated = QCoreApplication.translate("", key)
+    return text if translated == key else translated
+
+
+def status_text(label: str) -> str:
+    """A case status label (CaseStatus.label) for display."""
+    return tr_as(label, "案件状态")
+
+
 def chosen_language(explicit: str | None = None) -> str:
     if explicit in LANGUAGES:
         return explicit

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.security.permissions import Permission, can
 
+from .i18n import tr
 from .session import AppSession
 
 
@@ -21,9 +22,9 @@ class PageSpec:
 
 
 def _home_title(role: Role) -> str:
-    return {Role.RECEPTION: "接待台", Role.MEDIATOR: "调解员工作台", Role.COUNSELLOR: "心理疏导工作台",
-            Role.SUPERVISOR: "督导工作台", Role.STATION_ADMIN: "站点工作台",
-            Role.SYSTEM_ADMIN: "系统管理"}[role]
+    return {Role.RECEPTION: tr("接待台"), Role.MEDIATOR: tr("调解员工作台"), Role.COUNSELLOR: tr("心理疏导工作台"),
+            Role.SUPERVISOR: tr("督导工作台"), Role.STATION_ADMIN: tr("站点工作台"),
+            Role.SYSTEM_ADMIN: tr("系统管理")}[role]
 
 
 def pages_for(session: AppSession) -> list[PageSpec]:
@@ -38,11 +39,11 @@ def pages_for(session: AppSession) -> list[PageSpec]:
 
     actor = session.actor
     assert actor is not None
-    intake = PageSpec("intake", "来访登记", lambda s: IntakeFormPage(s), "Ctrl+N")
+    intake = PageSpec("intake", tr("来访登记"), lambda s: IntakeFormPage(s), "Ctrl+N")
     if actor.role == Role.RECEPTION and can(actor, Permission.CASE_CREATE):
         home = intake
     elif actor.role == Role.SUPERVISOR and can(actor, Permission.CASE_APPROVE):
-        home = PageSpec("review", "审核队列", lambda s: ReviewHomePage(s), "Ctrl+1")
+        home = PageSpec("review", tr("审核队列"), lambda s: ReviewHomePage(s), "Ctrl+1")
     elif actor.role == Role.COUNSELLOR:
         from .pages.counsellor_home import CounsellorHomePanel
 
@@ -51,33 +52,33 @@ def pages_for(session: AppSession) -> list[PageSpec]:
         home = PageSpec("home", _home_title(actor.role), lambda s: HomePage(s), "Ctrl+1")
     pages = [
         home,
-        PageSpec("my_cases", "我的案件", lambda s: CaseListPage(s, settings_key="my_cases", mine_only=True), "Ctrl+2"),
-        PageSpec("unit_cases", "本单位案件", lambda s: CaseListPage(s, settings_key="unit_cases"), "Ctrl+3"),
+        PageSpec("my_cases", tr("我的案件"), lambda s: CaseListPage(s, settings_key="my_cases", mine_only=True), "Ctrl+2"),
+        PageSpec("unit_cases", tr("本单位案件"), lambda s: CaseListPage(s, settings_key="unit_cases"), "Ctrl+3"),
     ]
     if home is not intake and can(actor, Permission.CASE_CREATE):
         pages.insert(1, intake)
     if home.key != "review" and can(actor, Permission.CASE_APPROVE):
-        pages.insert(1, PageSpec("review", "审核队列", lambda s: ReviewQueuePage(s)))
+        pages.insert(1, PageSpec("review", tr("审核队列"), lambda s: ReviewQueuePage(s)))
     if can(actor, Permission.CASE_EDIT):
-        pages.append(PageSpec("inbox", "转介收件箱", lambda s: InboxPage(s), "Ctrl+4"))
+        pages.append(PageSpec("inbox", tr("转介收件箱"), lambda s: InboxPage(s), "Ctrl+4"))
     if can(actor, Permission.CASE_EDIT):
         from .pages.mediation_calendar import MediationCalendarPage
 
-        pages.append(PageSpec("mediation_calendar", "调解日程", lambda s: MediationCalendarPage(s)))
+        pages.append(PageSpec("mediation_calendar", tr("调解日程"), lambda s: MediationCalendarPage(s)))
     if can(actor, Permission.CASE_READ) and actor.role != Role.SYSTEM_ADMIN:
         from .pages.screening_register import ScreeningRegisterPage
 
-        pages.append(PageSpec("screening", "矛盾纠纷排查", lambda s: ScreeningRegisterPage(s)))
+        pages.append(PageSpec("screening", tr("矛盾纠纷排查"), lambda s: ScreeningRegisterPage(s)))
     if can(actor, Permission.USER_MANAGE):
         from .pages.admin_users import UsersPage
 
-        pages.append(PageSpec("users", "用户管理", lambda s: UsersPage(s)))
+        pages.append(PageSpec("users", tr("用户管理"), lambda s: UsersPage(s)))
     if can(actor, Permission.ORG_MANAGE):
         from .pages.admin_units import UnitsPage
 
-        pages.append(PageSpec("units", "组织机构", lambda s: UnitsPage(s)))
+        pages.append(PageSpec("units", tr("组织机构"), lambda s: UnitsPage(s)))
     if can(actor, Permission.SETTINGS_MANAGE):
         from .pages.settings import SettingsPage
 
-        pages.append(PageSpec("settings", "系统设置", lambda s: SettingsPage(s)))
+        pages.append(PageSpec("settings", tr("系统设置"), lambda s: SettingsPage(s)))
     return pages

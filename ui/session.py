@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.store.store import Store
 
+from .i18n import tr
 from .tasks import TaskRunner
 
 
@@ -36,7 +37,7 @@ class AppSession(QObject):
             if actor is None:
                 from fulian_desktop.domain.errors import AuthError
 
-                raise AuthError("已锁定，请重新登录。")
+                raise AuthError(tr("已锁定，请重新登录。"))
             with store.uow(write=write) as uow:
                 return fn(uow, actor, *args, **kwargs, **extra)
 

@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
+from ..i18n import tr
+
 NOTICE_STYLE = ("QLabel#reason_notice { background: #fff4d6; border: 1px solid #e0b54a; border-radius: 4px;"
                 " padding: 6px 8px; color: #5c3c00; }")
 
 
 class ReasonDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, prompt: str, *, required: bool = True,
-                 notice: str = "", placeholder: str = "", ok_text: str = "确定", max_length: int = 2000) -> None:
+                 notice: str = "", placeholder: str = "", ok_text: str = "", max_length: int = 2000) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("reason_dialog")
@@ -32,7 +34,8 @@ class ReasonDialog(QDialog):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.setVisible(bool(notice))
-        self.prompt = QLabel(prompt + ("（必填）" if required else "（可不填）"), objectName="reason_prompt")
+        self.prompt_text = prompt
+        self.prompt = QLabel(prompt + (tr("（必填）") if required else tr("（可不填）")), objectName="reason_prompt")
         self.prompt.setWordWrap(True)
         self.text = QPlainTextEdit(objectName="reason_text")
         self.text.setPlaceholderText(placeholder)
@@ -48,9 +51,9 @@ class ReasonDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
-        self.ok_button.setText(ok_text)
+        self.ok_button.setText(ok_text or tr("确定"))
         self.ok_button.setObjectName("reason_ok")
-        self.buttons.button(QDialogButtonBox.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -79,9 +82,9 @@ class ReasonDialog(QDialog):
     def update_ok(self) -> None:
         problem = ""
         if self.required and not self.reason():
-            problem = "请填写" + self.prompt.text().split("（")[0].rstrip("：:") + "。"
+            problem = tr("请填写{what}。").format(what=self.prompt_text.split("（")[0].rstrip("：:"))
         elif len(self.reason()) > self.max_length:
-            problem = f"最多 {self.max_length} 字。"
+            problem = tr("最多 {max_length} 字。").format(max_length=self.max_length)
         elif self._extra_ok is not None:
             problem = self._extra_ok()
         self.ok_button.setEnabled(not problem)

@@ -30,7 +30,7 @@ class CrisisActionDialog(ReasonDialog):
         self.setObjectName("crisis_action_dialog")
         self.kind = QComboBox(objectName="action_kind")
         for kind in MANUAL_KINDS:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(tr(kind.label), kind.value)
         self.at = datetime_edit(object_name="action_at")
         self.concerns = QLineEdit(objectName="action_concerns")
         self.concerns.setPlaceholderText(tr("报告对象：姓名、年龄，无/限制民事行为能力的情况（如：女儿张小雨，9 岁）"))

@@ -37,8 +37,8 @@ class CreateAgreementDialog(MediationDialog):
                                    "涉及婚姻、亲子、收养等身份关系的条款不能申请司法确认。"))
         self.setObjectName("mediation_agreement_dialog")
         self.parties = parties
-        self.written = QRadioButton(AgreementForm.WRITTEN.label, objectName="agreement_written")
-        self.oral = QRadioButton(AgreementForm.ORAL.label, objectName="agreement_oral")
+        self.written = QRadioButton(tr(AgreementForm.WRITTEN.label), objectName="agreement_written")
+        self.oral = QRadioButton(tr(AgreementForm.ORAL.label), objectName="agreement_oral")
         self.written.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.written)

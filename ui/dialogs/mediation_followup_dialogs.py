@@ -29,8 +29,8 @@ class FollowUpDialog(MediationDialog):
         self.visited_at = datetime_edit("followup_at")
         self.visitor = QLineEdit(visitor, objectName="followup_visitor")
         self.visitor.setMaxLength(100)
-        self.visit = QRadioButton(FollowUpMethod.VISIT.label, objectName="followup_visit")
-        self.phone = QRadioButton(FollowUpMethod.PHONE.label, objectName="followup_phone")
+        self.visit = QRadioButton(tr(FollowUpMethod.VISIT.label), objectName="followup_visit")
+        self.phone = QRadioButton(tr(FollowUpMethod.PHONE.label), objectName="followup_phone")
         self.visit.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.visit)
@@ -54,7 +54,7 @@ class FollowUpDialog(MediationDialog):
         self.satisfaction = QComboBox(objectName="followup_satisfaction")
         self.satisfaction.addItem(tr("请选择"), None)
         for s in Satisfaction:
-            self.satisfaction.addItem(s.label, s.value)
+            self.satisfaction.addItem(tr(s.label), s.value)
         self.note = QLineEdit(objectName="followup_note", placeholderText=tr("备注（可不填）"))
         self.add_row(tr("回访时间"), self.visited_at)
         self.add_row(tr("回访人"), self.visitor)
@@ -95,7 +95,7 @@ class OutcomeDialog(MediationDialog):
         self.outcome = QComboBox(objectName="outcome_choice")
         self.outcome.addItem(tr("请选择"), None)
         for o in MarriageOutcome:
-            self.outcome.addItem(o.label, o.value)
+            self.outcome.addItem(tr(o.label), o.value)
         if current is not None:
             self.outcome.setCurrentIndex(max(self.outcome.findData(current.outcome.value), 0))
         self.routes_label = QLabel(tr("已告知当事人可依法通过以下途径维护自己的权利（人民调解法第二十六条）："))

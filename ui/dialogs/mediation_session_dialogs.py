@@ -114,7 +114,7 @@ class RecordSessionDialog(MediationDialog):
         self.outcome = QComboBox(objectName="record_outcome")
         self.outcome.addItem(tr("请选择"), None)
         for o in SessionOutcome:
-            self.outcome.addItem(o.label, o.value)
+            self.outcome.addItem(tr(o.label), o.value)
         self.note = QLineEdit(objectName="record_note",
                               placeholderText=tr("结果说明；调解不成、撤回或拒绝调解时须写明哪一方、因何"))
         self.note.setMaxLength(500)
@@ -147,7 +147,7 @@ class RecordSessionDialog(MediationDialog):
             return tr("调解时间不能晚于现在。")
         outcome = SessionOutcome(self.outcome.currentData())
         if outcome.ends_mediation and not self.note.text().strip():
-            return tr("调解结果为“{label}”时须说明情况（如哪一方、因何{label}）。").format(label=outcome.label)
+            return tr("调解结果为“{label}”时须说明情况（如哪一方、因何{label}）。").format(label=tr(outcome.label))
         return ""
 
     def values(self) -> dict:

@@ -33,7 +33,7 @@ class PartySignDialog(MediationDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.choices: dict[str, QRadioButton] = {}
         for how in (SignatureHow.SIGNED, SignatureHow.SEALED, SignatureHow.FINGERPRINT):
-            button = QRadioButton(how.label, objectName=f"sign_{how.value}")
+            button = QRadioButton(tr(how.label), objectName=f"sign_{how.value}")
             self.group.addButton(button)
             self.choices[how.value] = button
             row.addWidget(button)
@@ -151,7 +151,7 @@ class ConfirmationResultDialog(MediationDialog):
         self.result = QComboBox(objectName="confirmation_result")
         self.result.addItem(tr("请选择"), None)
         for r in ConfirmationResult:
-            self.result.addItem(r.label, r.value)
+            self.result.addItem(tr(r.label), r.value)
         self.decided_on = date_edit("confirmation_decided_on")
         self.note = QLineEdit(objectName="confirmation_note", placeholderText=tr("裁定书文号等（可不填）"))
         self.add_row(tr("结果"), self.result)
@@ -177,7 +177,7 @@ class PerformanceDialog(MediationDialog):
         self.setObjectName("mediation_performance_dialog")
         self.performance = QComboBox(objectName="performance_state")
         for p in Performance:
-            self.performance.addItem(p.label, p.value)
+            self.performance.addItem(tr(p.label), p.value)
         self.performance.setCurrentIndex(max(self.performance.findData(term.performance.value), 0))
         self.has_date = QCheckBox(tr("履行日期"), objectName="performance_has_date")
         self.performed_on = date_edit("performance_date", term.performed_on)
@@ -217,7 +217,7 @@ class PerformanceDialog(MediationDialog):
         self.performed_on.setEnabled(self.has_date.isEnabled() and self.has_date.isChecked())
         state = Performance(self.performance.currentData())
         if state in (Performance.DONE, Performance.PARTIAL) and self.performed() is None:
-            return tr("“{label}”须填写履行日期。").format(label=state.label)
+            return tr("“{label}”须填写履行日期。").format(label=tr(state.label))
         day = self.performed()
         if day is not None and day > now_local().date():
             return tr("履行日期不能晚于今天。")

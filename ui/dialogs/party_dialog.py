@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout,
     QWidget,
@@ -24,13 +24,14 @@ from fulian_desktop.services.history import PartyRecord
 from fulian_desktop.services.views import PartyView
 
 from ..errors import present_error
+from ..i18n import tr
 from ..session import AppSession
 from ..widgets.conflict_bar import ConflictBar
 from ..widgets.guard import while_alive
 from ..widgets.validated_field import ValidatedField
 
 # Person.marital_status codes (as the demo data and imports use them).
-MARITAL_STATUSES = (("single", "未婚"), ("married", "已婚"), ("divorced", "离异"), ("widowed", "丧偶"))
+MARITAL_STATUSES = (("single", QT_TRANSLATE_NOOP("", "未婚")), ("married", QT_TRANSLATE_NOOP("", "已婚")), ("divorced", QT_TRANSLATE_NOOP("", "离异")), ("widowed", QT_TRANSLATE_NOOP("", "丧偶")))
 NO_DATE = QDate(1899, 12, 31)  # the date edit's "未填" value
 
 
@@ -51,7 +52,7 @@ class PartyDialog(QDialog):
         self._touched: set[str] = set()
         self._saving = False
         self._mine: dict[str, Any] | None = None
-        self.setWindowTitle("编辑当事人" if record else "添加当事人")
+        self.setWindowTitle(tr("编辑当事人") if record else tr("添加当事人"))
         self._build()
         if record is not None:
             self.set_values(self._record_values(record))
@@ -61,41 +62,41 @@ class PartyDialog(QDialog):
 
     # --- layout ------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.name = QLineEdit(objectName="party_name", placeholderText="必填")
+        self.name = QLineEdit(objectName="party_name", placeholderText=tr("必填"))
         self.name.setMaxLength(60)
         self.role = QComboBox(objectName="party_role")
         for role in PartyRole:
-            self.role.addItem(role.label, role.value)
+            self.role.addItem(tr(role.label), role.value)
         self.sex = QComboBox(objectName="party_sex")
         for sex in (Sex.UNKNOWN, Sex.FEMALE, Sex.MALE):
-            self.sex.addItem(sex.label, sex.value)
-        self.id_number = QLineEdit(objectName="party_id_number", placeholderText="18 位，末位可为 X")
+            self.sex.addItem(tr(sex.label), sex.value)
+        self.id_number = QLineEdit(objectName="party_id_number", placeholderText=tr("18 位，末位可为 X"))
         self.id_number.setMaxLength(20)
-        self.phone = QLineEdit(objectName="party_phone", placeholderText="手机、座机（如 0731-88888888）")
+        self.phone = QLineEdit(objectName="party_phone", placeholderText=tr("手机、座机（如 0731-88888888）"))
         self.birth_date = QDateEdit(objectName="party_birth_date", calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.birth_date.setMinimumDate(NO_DATE)
         self.birth_date.setMaximumDate(QDate.currentDate())
-        self.birth_date.setSpecialValueText("未填")
+        self.birth_date.setSpecialValueText(tr("未填"))
         self.birth_date.setDate(NO_DATE)
         self.address = QLineEdit(objectName="party_address")
         self.address.setMaxLength(320)
         self.marital_status = QComboBox(objectName="party_marital_status")
-        self.marital_status.addItem("未填", None)
+        self.marital_status.addItem(tr("未填"), None)
         for value, label in MARITAL_STATUSES:
-            self.marital_status.addItem(label, value)
+            self.marital_status.addItem(tr(label), value)
         self.occupation = QLineEdit(objectName="party_occupation")
         self.occupation.setMaxLength(100)
-        self.confidential = QCheckBox("联系方式保密（住址、电话不向无权限人员和对方当事人显示）",
+        self.confidential = QCheckBox(tr("联系方式保密（住址、电话不向无权限人员和对方当事人显示）"),
                                       objectName="party_confidential")
 
         self.fields: dict[str, ValidatedField] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         for label, editor, field in (
-            ("姓名", self.name, "name"), ("角色", self.role, "role"), ("身份证号", self.id_number, "id_number"),
-            ("性别", self.sex, "sex"), ("出生日期", self.birth_date, "birth_date"), ("联系电话", self.phone, "phone"),
-            ("住址", self.address, "address"), ("婚姻状况", self.marital_status, "marital_status"),
-            ("职业", self.occupation, "occupation"),
+            (tr("姓名"), self.name, "name"), (tr("角色"), self.role, "role"), (tr("身份证号"), self.id_number, "id_number"),
+            (tr("性别"), self.sex, "sex"), (tr("出生日期"), self.birth_date, "birth_date"), (tr("联系电话"), self.phone, "phone"),
+            (tr("住址"), self.address, "address"), (tr("婚姻状况"), self.marital_status, "marital_status"),
+            (tr("职业"), self.occupation, "occupation"),
         ):
             self.fields[field] = ValidatedField(editor, field)
             form.addRow(label, self.fields[field])
@@ -116,9 +117,9 @@ class PartyDialog(QDialog):
         self.conflict.sig_restore.connect(self.restore_mine)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
-        self.ok_button.setText("保存")
+        self.ok_button.setText(tr("保存"))
         self.ok_button.setObjectName("party_ok")
-        self.buttons.button(QDialogButtonBox.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("取消"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.status = QLabel(objectName="party_status")
@@ -207,11 +208,11 @@ class PartyDialog(QDialog):
     def _update_ok(self) -> None:
         errors = [i.message for i in self.report.issues if i.severity == Severity.ERROR]
         self.ok_button.setEnabled(not errors and not self._saving)
-        self.ok_button.setToolTip("请先改正：" + "；".join(errors) if errors else "")
+        self.ok_button.setToolTip(tr("请先改正：{errors}").format(errors="；".join(errors)) if errors else "")
         if self._saving:
-            self.status.setText("正在保存…")
+            self.status.setText(tr("正在保存…"))
         elif errors and not self.fields["name"].severity and any(i.field == "name" for i in self.report.issues):
-            self.status.setText("请填写姓名后保存。")  # the one error not yet shown beside its field
+            self.status.setText(tr("请填写姓名后保存。"))  # the one error not yet shown beside its field
         else:
             self.status.setText("")
 
@@ -263,7 +264,7 @@ class PartyDialog(QDialog):
         self._set_saving(False)
         present_error(self, exc)
         if isinstance(exc, ConflictError) and self.record is not None:
-            self.conflict.show_conflict("该当事人信息")
+            self.conflict.show_conflict(tr("该当事人信息"))
         elif isinstance(exc, FulianError) and exc.field in self.fields:
             self.fields[exc.field].set_issue("error", exc.message)
 

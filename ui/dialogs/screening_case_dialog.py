@@ -24,7 +24,7 @@ class OpenCaseDialog(ReasonDialog):
         self.text.hide()
         self.kind = QComboBox(objectName="open_case_kind")
         for kind in CaseKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(tr(kind.label), kind.value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(CaseKind.MEDIATION.value)))
         self.title = QLineEdit(title, objectName="open_case_title")
         self.title.setMaxLength(200)

@@ -24,7 +24,7 @@ from .case_actions_reason import ReasonDialog
 def risk_combo(selected: str = RiskLevel.MEDIUM.value, object_name: str = "") -> QComboBox:
     combo = QComboBox(objectName=object_name)
     for level in RiskLevel:
-        combo.addItem(tr("{level}风险").format(level=level.label), level.value)
+        combo.addItem(tr("{level}风险").format(level=tr(level.label)), level.value)
     combo.setCurrentIndex(max(0, combo.findData(selected)))
     return combo
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeySequence, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -29,12 +29,13 @@ from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import CreatedStore, Store, create_store
 
 from ..errors import messages
+from ..i18n import tr
 from ..tasks import TaskRunner
 
 KIND_ROLE = Qt.UserRole  # "town" or "village" on each tree item
 MAX_NAME = 50
 MIN_PASSPHRASE = 8
-_HEADER_WORDS = {"街镇", "街道", "乡镇", "镇街", "街镇名称", "街道/乡镇", "街道（乡镇）"}
+_HEADER_WORDS = {"街镇", "街道", "乡镇", "镇街", "街镇名称", "街道/乡镇", "街道（乡镇）"}  # file contents, not UI text
 
 
 # --- the towns-and-villages file --------------------------------------------------------------------
@@ -59,16 +60,16 @@ def parse_towns(text: str) -> tuple[list[tuple[str, list[str]]], list[str]]:
             continue
         seen_data = True
         if len(fields) > 2:
-            errors.append(f"第 {number} 行：有 {len(fields)} 列，应为“街镇,村社区”两列（如：高塘岭街道,新康村）。")
+            errors.append(tr("第 {number} 行：有 {n} 列，应为“街镇,村社区”两列（如：高塘岭街道,新康村）。").format(number=number, n=len(fields)))
             continue
         town = fields[0] if fields else ""
         village = fields[1] if len(fields) > 1 else ""
         if not town:
-            errors.append(f"第 {number} 行：缺少街镇名称。")
+            errors.append(tr("第 {number} 行：缺少街镇名称。").format(number=number))
             continue
         too_long = next((n for n in (town, village) if len(n) > MAX_NAME), None)
         if too_long:
-            errors.append(f"第 {number} 行：名称“{too_long[:12]}…”过长（最多 {MAX_NAME} 字）。")
+            errors.append(tr("第 {number} 行：名称“{too_long}…”过长（最多 {max} 字）。").format(number=number, too_long=too_long[:12], max=MAX_NAME))
             continue
         villages = towns.setdefault(town, [])
         if village and village not in villages:
@@ -80,17 +81,17 @@ def read_towns_file(path: Path) -> tuple[list[tuple[str, list[str]]], list[str]]
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return [], [f"无法读取文件：{path}（{exc.strerror or exc}）"]
+        return [], [tr("无法读取文件：{path}（{strerror}）").format(path=path, strerror=exc.strerror or exc)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:  # Excel on a Chinese Windows saves "CSV" as GBK
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            return [], ["文件编码无法识别，请另存为 UTF-8 编码的文本或 CSV 文件。"]
+            return [], [tr("文件编码无法识别，请另存为 UTF-8 编码的文本或 CSV 文件。")]
     towns, errors = parse_towns(text)
     if not towns and not errors:
-        errors.append("文件中没有任何街镇（每行格式：街镇,村社区）。")
+        errors.append(tr("文件中没有任何街镇（每行格式：街镇,村社区）。"))
     return towns, errors
 
 
@@ -186,22 +187,22 @@ def _field_grid(rows: list[tuple[str, QWidget, QLabel | None]]) -> QGridLayout:
 class WelcomePage(QWizardPage):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
-        self.setTitle("欢迎使用幸福号")
-        self.setSubTitle("首次使用，需要先创建本机的数据存储。")
+        self.setTitle(tr("欢迎使用幸福号"))
+        self.setSubTitle(tr("首次使用，需要先创建本机的数据存储。"))
         text = QLabel(
-            "<p>本向导将依次完成：</p><ol>"
+            tr("<p>本向导将依次完成：</p><ol>"
             "<li>设置区名称和案号前缀，录入街镇和村（社区）——可逐个添加，也可从文件导入；</li>"
             "<li>创建第一个系统管理员账号；</li>"
             "<li>选择数据存储的保护方式（系统钥匙串或口令）；</li>"
             "<li>创建加密的数据存储，并<b>显示一次恢复码</b>，请打印或抄写后妥善保管。</li></ol>"
-            "<p>所有案件和个人信息都加密保存在本机的以下文件夹中：</p>")
+            "<p>所有案件和个人信息都加密保存在本机的以下文件夹中：</p>"))
         text.setWordWrap(True)
         where = QLabel(f"<code>{escape(str(data_dir))}</code>")
         where.setObjectName("data_dir")
         where.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         where.setWordWrap(True)
-        files = QLabel("其中 fulian.db 是加密的数据库，keystore.json 是受保护的密钥文件，两者缺一不可，"
-                       "备份时请一并保存。以后如需更换文件夹，可用 --data-dir 参数或环境变量 FULIAN_DATA_DIR 指定。")
+        files = QLabel(tr("其中 fulian.db 是加密的数据库，keystore.json 是受保护的密钥文件，两者缺一不可，"
+                       "备份时请一并保存。以后如需更换文件夹，可用 --data-dir 参数或环境变量 FULIAN_DATA_DIR 指定。"))
         files.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -225,9 +226,9 @@ class _TownTree(QTreeWidget):
 class OrgPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("区和街镇、村（社区）")
-        self.setSubTitle("案号形如（2026）望婚调字第1号，其中“望”是区的案号前缀；街镇和村社区的前缀自动生成，"
-                         "以后可在“组织机构”中继续添加单位。")
+        self.setTitle(tr("区和街镇、村（社区）"))
+        self.setSubTitle(tr("案号形如（2026）望婚调字第1号，其中“望”是区的案号前缀；街镇和村社区的前缀自动生成，"
+                         "以后可在“组织机构”中继续添加单位。"))
         self.district = QLineEdit("望城区", objectName="district_name")
         self.district.setMaxLength(MAX_NAME)
         self.prefix = QLineEdit("望", objectName="case_prefix")
@@ -237,7 +238,7 @@ class OrgPage(QWizardPage):
         self.prefix_error = _error_label("prefix_error")
 
         self.tree = _TownTree(objectName="towns_tree")
-        self.tree.setHeaderLabels(["名称", "层级", "案号前缀"])
+        self.tree.setHeaderLabels([tr("名称"), tr("层级"), tr("案号前缀")])
         self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.DoubleClicked)
         header = self.tree.header()
@@ -249,11 +250,11 @@ class OrgPage(QWizardPage):
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.tree.sig_delete.connect(self.remove_selected)
 
-        self.add_town_button = QPushButton("添加街镇(&T)")
-        self.add_village_button = QPushButton("添加村社区(&V)")
-        self.rename_button = QPushButton("重命名(&R)")
-        self.remove_button = QPushButton("删除(&E)")
-        self.import_button = QPushButton("从文件导入(&I)…")
+        self.add_town_button = QPushButton(tr("添加街镇(&T)"))
+        self.add_village_button = QPushButton(tr("添加村社区(&V)"))
+        self.rename_button = QPushButton(tr("重命名(&R)"))
+        self.remove_button = QPushButton(tr("删除(&E)"))
+        self.import_button = QPushButton(tr("从文件导入(&I)…"))
         self.add_town_button.clicked.connect(lambda: self._start_editing(self.add_town()))
         self.add_village_button.clicked.connect(self._add_village_clicked)
         self.rename_button.clicked.connect(self._rename_clicked)
@@ -265,8 +266,8 @@ class OrgPage(QWizardPage):
         buttons.addSpacing(16)
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
-        hint = QLabel("导入文件：UTF-8 编码的文本或 CSV，每行“街镇,村社区”，如 <code>高塘岭街道,新康村</code>；"
-                      "只有街镇名的行表示该街镇暂无村社区。")
+        hint = QLabel(tr("导入文件：UTF-8 编码的文本或 CSV，每行“街镇,村社区”，如 <code>高塘岭街道,新康村</code>；"
+                      "只有街镇名的行表示该街镇暂无村社区。"))
         hint.setWordWrap(True)
         self.tree_error = _error_label("tree_error")
 
@@ -274,9 +275,9 @@ class OrgPage(QWizardPage):
         tree_row.addWidget(self.tree, 1)
         tree_row.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.addLayout(_field_grid([("区名称(&D)", self.district, self.district_error),
-                                      ("区案号前缀(&P)", self.prefix, self.prefix_error)]))
-        layout.addWidget(_buddy("街镇和村（社区）(&L)", self.tree))
+        layout.addLayout(_field_grid([(tr("区名称(&D)"), self.district, self.district_error),
+                                      (tr("区案号前缀(&P)"), self.prefix, self.prefix_error)]))
+        layout.addWidget(_buddy(tr("街镇和村（社区）(&L)"), self.tree))
         layout.addLayout(tree_row, 1)
         layout.addWidget(hint)
         layout.addWidget(self.tree_error)
@@ -330,7 +331,7 @@ class OrgPage(QWizardPage):
     def _add_village_clicked(self) -> None:
         town = self._selected_town()
         if town is None:
-            self._tree_message("请先选中一个街镇，再添加其下的村社区。")
+            self._tree_message(tr("请先选中一个街镇，再添加其下的村社区。"))
             return
         self._start_editing(self.add_village(town))
 
@@ -354,7 +355,7 @@ class OrgPage(QWizardPage):
         if item is None:
             return
         if item.childCount() and not messages.confirm(
-                self, "删除街镇", f"“{item.text(0)}”下还有 {item.childCount()} 个村社区，一并删除吗？"):
+                self, tr("删除街镇"), tr("“{name}”下还有 {n} 个村社区，一并删除吗？").format(name=item.text(0), n=item.childCount())):
             return
         parent = item.parent()
         self.tree.blockSignals(True)
@@ -383,23 +384,23 @@ class OrgPage(QWizardPage):
 
     # import
     def _import_clicked(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, "导入街镇和村社区", str(Path.home()),
-                                                    "文本或 CSV 文件 (*.csv *.txt);;所有文件 (*)")
+        name, _filter = QFileDialog.getOpenFileName(self, tr("导入街镇和村社区"), str(Path.home()),
+                                                    tr("文本或 CSV 文件 (*.csv *.txt);;所有文件 (*)"))
         if name:
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> bool:
         towns, errors = read_towns_file(path)
         if errors:
-            shown = errors[:8] + ([f"……另有 {len(errors) - 8} 行有误。"] if len(errors) > 8 else [])
-            self._tree_message("未导入，请修改文件后重试：\n" + "\n".join(shown))
+            shown = errors[:8] + ([tr("……另有 {n} 行有误。").format(n=len(errors) - 8)] if len(errors) > 8 else [])
+            self._tree_message(tr("未导入，请修改文件后重试：\n{errors}").format(errors="\n".join(shown)))
             return False
         if self.tree.topLevelItemCount() and not messages.confirm(
-                self, "导入", "导入的内容将替换当前列表中的街镇和村社区，继续吗？"):
+                self, tr("导入"), tr("导入的内容将替换当前列表中的街镇和村社区，继续吗？")):
             return False
         self.set_towns(towns)
         villages = sum(len(v) for _t, v in towns)
-        self._tree_message(f"已导入 {len(towns)} 个街镇、{villages} 个村社区（{path.name}）。", ok=True)
+        self._tree_message(tr("已导入 {n} 个街镇、{villages} 个村社区（{name}）。").format(n=len(towns), villages=villages, name=path.name), ok=True)
         return True
 
     def set_towns(self, towns: list[tuple[str, list[str]]]) -> None:
@@ -436,10 +437,10 @@ class OrgPage(QWizardPage):
         self._tree_message("")
         ok = True
         if not self.district.text().strip():
-            self.district_error.setText("请填写区名称。")
+            self.district_error.setText(tr("请填写区名称。"))
             ok = False
         if not self.prefix.text().strip():
-            self.prefix_error.setText("请填写案号前缀（通常是区名的第一个字）。")
+            self.prefix_error.setText(tr("请填写案号前缀（通常是区名的第一个字）。"))
             ok = False
         if not ok:
             (self.district if self.district_error.text() else self.prefix).setFocus()
@@ -458,17 +459,17 @@ class OrgPage(QWizardPage):
         for town in self.towns():
             name = town.text(0).strip()
             if not name:
-                return town, "有街镇没有填写名称。"
+                return town, tr("有街镇没有填写名称。")
             if name in seen_towns:
-                return town, f"街镇“{name}”重复。"
+                return town, tr("街镇“{name}”重复。").format(name=name)
             seen_towns.add(name)
             seen: set[str] = set()
             for i in range(town.childCount()):
                 village = town.child(i).text(0).strip()
                 if not village:
-                    return town.child(i), f"“{name}”下有村社区没有填写名称。"
+                    return town.child(i), tr("“{name}”下有村社区没有填写名称。").format(name=name)
                 if village in seen:
-                    return town.child(i), f"“{name}”下的村社区“{village}”重复。"
+                    return town.child(i), tr("“{name}”下的村社区“{village}”重复。").format(name=name, village=village)
                 seen.add(village)
         return None
 
@@ -476,20 +477,20 @@ class OrgPage(QWizardPage):
 class AdminPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("第一个系统管理员")
-        self.setSubTitle("系统管理员负责添加用户、维护组织机构和系统设置。其他工作人员的账号以后由管理员创建。")
+        self.setTitle(tr("第一个系统管理员"))
+        self.setSubTitle(tr("系统管理员负责添加用户、维护组织机构和系统设置。其他工作人员的账号以后由管理员创建。"))
         self.username = QLineEdit("admin", objectName="admin_username")
-        self.name = QLineEdit(objectName="admin_name", placeholderText="如：张敏")
+        self.name = QLineEdit(objectName="admin_name", placeholderText=tr("如：张敏"))
         self.password = QLineEdit(objectName="admin_password", echoMode=QLineEdit.Password)
         self.again = QLineEdit(objectName="admin_password_again", echoMode=QLineEdit.Password)
         self.errors = {key: _error_label(f"{key}_error") for key in ("username", "name", "password", "again")}
-        rule = QLabel("密码至少 8 位，须含字母、数字、符号中的至少两类，且不能与用户名相同。")
+        rule = QLabel(tr("密码至少 8 位，须含字母、数字、符号中的至少两类，且不能与用户名相同。"))
         rule.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(_field_grid([("用户名(&U)", self.username, self.errors["username"]),
-                                      ("姓名(&M)", self.name, self.errors["name"]),
-                                      ("密码(&W)", self.password, self.errors["password"]),
-                                      ("再次输入密码(&A)", self.again, self.errors["again"])]))
+        layout.addLayout(_field_grid([(tr("用户名(&U)"), self.username, self.errors["username"]),
+                                      (tr("姓名(&M)"), self.name, self.errors["name"]),
+                                      (tr("密码(&W)"), self.password, self.errors["password"]),
+                                      (tr("再次输入密码(&A)"), self.again, self.errors["again"])]))
         layout.addWidget(rule)
         layout.addStretch(1)
         self.password.textEdited.connect(lambda _t: self._check_password(live=True))
@@ -515,7 +516,7 @@ class AdminPage(QWizardPage):
             label.clear()
             return False
         if text != self.password.text():
-            label.setText("两次输入的密码不一致。")
+            label.setText(tr("两次输入的密码不一致。"))
             return False
         label.clear()
         return True
@@ -530,7 +531,7 @@ class AdminPage(QWizardPage):
             self.errors["username"].setText(exc.message)
             first_bad = self.username
         if not self.name.text().strip():
-            self.errors["name"].setText("请填写管理员姓名。")
+            self.errors["name"].setText(tr("请填写管理员姓名。"))
             first_bad = first_bad or self.name
         if not self._check_password():
             first_bad = first_bad or self.password
@@ -546,14 +547,14 @@ class AdminPage(QWizardPage):
 class ProtectionPage(QWizardPage):
     def __init__(self, vault: KeyringVault, tasks: TaskRunner) -> None:
         super().__init__()
-        self.setTitle("保护数据存储")
-        self.setSubTitle("数据库用随机生成的密钥加密。请选择这把密钥在本机如何保存。")
+        self.setTitle(tr("保护数据存储"))
+        self.setSubTitle(tr("数据库用随机生成的密钥加密。请选择这把密钥在本机如何保存。"))
         self.vault, self.tasks = vault, tasks
         self.keyring_available: bool | None = None  # None while probing
         self.keyring_failed = False  # creating found the keyring unusable after all
-        self.status = QLabel("正在检查本机的系统钥匙串…")
+        self.status = QLabel(tr("正在检查本机的系统钥匙串…"))
         self.status.setWordWrap(True)
-        self.optional = QCheckBox("另外设置一个口令（钥匙串不可用时，可用口令打开）(&O)")
+        self.optional = QCheckBox(tr("另外设置一个口令（钥匙串不可用时，可用口令打开）(&O)"))
         self.optional.setVisible(False)
         self.optional.toggled.connect(self._update_fields)
         self.passphrase = QLineEdit(objectName="passphrase", echoMode=QLineEdit.Password)
@@ -561,10 +562,10 @@ class ProtectionPage(QWizardPage):
         self.error = _error_label("passphrase_error")
         self.again_error = _error_label("passphrase_again_error")
         self.fields = QWidget()
-        grid = _field_grid([("口令(&K)", self.passphrase, self.error), ("再次输入口令(&G)", self.again, self.again_error)])
+        grid = _field_grid([(tr("口令(&K)"), self.passphrase, self.error), (tr("再次输入口令(&G)"), self.again, self.again_error)])
         grid.setContentsMargins(0, 0, 0, 0)
         self.fields.setLayout(grid)
-        self.note = QLabel("请记住口令：忘记口令时只能用恢复码打开。恢复码将在创建后显示。")
+        self.note = QLabel(tr("请记住口令：忘记口令时只能用恢复码打开。恢复码将在创建后显示。"))
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -605,13 +606,12 @@ class ProtectionPage(QWizardPage):
             self.fields.setEnabled(False)
             return
         if self.keyring_failed:
-            self.status.setText("<b>系统钥匙串无法保存密钥。</b>请设置一个口令（至少 8 位），每次打开程序时输入。")
+            self.status.setText(tr("<b>系统钥匙串无法保存密钥。</b>请设置一个口令（至少 8 位），每次打开程序时输入。"))
         elif self.keyring_available:
-            self.status.setText(f"密钥将保存在本机的系统钥匙串（{escape(self._describe)}）中，"
-                                "登录本机账户后打开程序无需输入口令。")
+            self.status.setText(tr("密钥将保存在本机的系统钥匙串（{describe}）中，登录本机账户后打开程序无需输入口令。").format(describe=escape(self._describe)))
         else:
-            self.status.setText("<b>本机没有可用的系统钥匙串。</b>请设置一个口令（至少 8 位）来保护数据存储，"
-                                "每次打开程序时需要输入。")
+            self.status.setText(tr("<b>本机没有可用的系统钥匙串。</b>请设置一个口令（至少 8 位）来保护数据存储，"
+                                "每次打开程序时需要输入。"))
         self.optional.setVisible(bool(self.keyring_available) and not self.keyring_failed)
         enabled = self.wants_passphrase()
         self.fields.setEnabled(enabled)
@@ -629,11 +629,11 @@ class ProtectionPage(QWizardPage):
         if not self.wants_passphrase():
             return True
         if len(self.passphrase.text()) < MIN_PASSPHRASE:
-            self.error.setText(f"口令至少需要 {MIN_PASSPHRASE} 位。")
+            self.error.setText(tr("口令至少需要 {MIN_PASSPHRASE} 位。").format(MIN_PASSPHRASE=MIN_PASSPHRASE))
             self.passphrase.setFocus()
             return False
         if self.again.text() != self.passphrase.text():
-            self.again_error.setText("两次输入的口令不一致。")
+            self.again_error.setText(tr("两次输入的口令不一致。"))
             self.again.setFocus()
             self.again.selectAll()
             return False
@@ -648,8 +648,8 @@ class ProtectionPage(QWizardPage):
 class CreatePage(QWizardPage):
     def __init__(self, wizard: "SetupWizard") -> None:
         super().__init__()
-        self.setTitle("创建数据存储")
-        self.setSubTitle("请核对以下内容，然后点击“创建数据存储”。")
+        self.setTitle(tr("创建数据存储"))
+        self.setSubTitle(tr("请核对以下内容，然后点击“创建数据存储”。"))
         self.setCommitPage(True)
         self._wizard = wizard
         self.summary = QLabel()
@@ -673,14 +673,10 @@ class CreatePage(QWizardPage):
         w = self._wizard
         plan = w.plan()
         villages = sum(len(v) for _t, _p, v in plan.towns)
-        protection = ("系统钥匙串" + ("，另设口令" if plan.passphrase else "")) if plan.use_keyring else "口令"
+        protection = ((tr("系统钥匙串，另设口令") if plan.passphrase else tr("系统钥匙串")) if plan.use_keyring
+                      else tr("口令"))
         self.summary.setText(
-            f"<table cellspacing=6>"
-            f"<tr><td>数据文件夹</td><td><code>{escape(str(w.data_dir))}</code></td></tr>"
-            f"<tr><td>区</td><td>{escape(plan.district)}（案号前缀：{escape(plan.case_prefix)}）</td></tr>"
-            f"<tr><td>街镇 / 村社区</td><td>{len(plan.towns)} 个街镇，{villages} 个村社区</td></tr>"
-            f"<tr><td>系统管理员</td><td>{escape(plan.admin_name)}（{escape(plan.admin_username)}）</td></tr>"
-            f"<tr><td>密钥保护</td><td>{protection}</td></tr></table>")
+            tr("<table cellspacing=6><tr><td>数据文件夹</td><td><code>{data_dir}</code></td></tr><tr><td>区</td><td>{district}（案号前缀：{case_prefix}）</td></tr><tr><td>街镇 / 村社区</td><td>{n} 个街镇，{villages} 个村社区</td></tr><tr><td>系统管理员</td><td>{admin_name}（{admin_username}）</td></tr><tr><td>密钥保护</td><td>{protection}</td></tr></table>").format(data_dir=escape(str(w.data_dir)), district=escape(plan.district), case_prefix=escape(plan.case_prefix), n=len(plan.towns), villages=villages, admin_name=escape(plan.admin_name), admin_username=escape(plan.admin_username), protection=protection))
         self.error.clear()
 
     def isComplete(self) -> bool:
@@ -697,7 +693,7 @@ class CreatePage(QWizardPage):
         w = self._wizard
         self.running = True
         self.error.clear()
-        self.state.setText("正在创建加密数据存储并写入组织机构，请稍候…")
+        self.state.setText(tr("正在创建加密数据存储并写入组织机构，请稍候…"))
         self.busy.setVisible(True)
         self.completeChanged.emit()
         w.button(QWizard.CancelButton).setEnabled(False)
@@ -708,7 +704,7 @@ class CreatePage(QWizardPage):
     def _created(self, created: CreatedStore) -> None:
         self.running, self.finished = False, True
         self.busy.setVisible(False)
-        self.state.setText("已创建。")
+        self.state.setText(tr("已创建。"))
         self._wizard.created = created
         self._wizard.store = created.store
         self._wizard.admin_username = self._wizard.plan().admin_username
@@ -725,7 +721,7 @@ class CreatePage(QWizardPage):
         w.button(QWizard.BackButton).setEnabled(True)
         if isinstance(exc, KeyUnavailable):
             w.protection_page.mark_keyring_failed()
-            self.error.setText(f"{exc.message}请点击“上一步”设置口令后再创建。")
+            self.error.setText(tr("{message}请点击“上一步”设置口令后再创建。").format(message=exc.message))
         elif isinstance(exc, FulianError):
             self.error.setText(exc.message)
         else:
@@ -733,17 +729,17 @@ class CreatePage(QWizardPage):
             import traceback
 
             logging.getLogger(__name__).error("setup failed: %s", "".join(traceback.format_exception(exc)))
-            self.error.setText("创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；"
-                               "请检查文件夹是否可写、磁盘空间是否充足后重试。")
+            self.error.setText(tr("创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；"
+                               "请检查文件夹是否可写、磁盘空间是否充足后重试。"))
         self.completeChanged.emit()
 
 
 class RecoveryPage(QWizardPage):
     def __init__(self, wizard: "SetupWizard") -> None:
         super().__init__()
-        self.setTitle("恢复码（只显示这一次）")
-        self.setSubTitle("换电脑、重装系统或忘记口令时，只有用恢复码才能打开数据存储。请现在打印或抄写，"
-                         "与电脑分开、妥善保管。")
+        self.setTitle(tr("恢复码（只显示这一次）"))
+        self.setSubTitle(tr("换电脑、重装系统或忘记口令时，只有用恢复码才能打开数据存储。请现在打印或抄写，"
+                         "与电脑分开、妥善保管。"))
         self._wizard = wizard
         self.code = QLabel(objectName="recovery_code")
         font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
@@ -754,17 +750,17 @@ class RecoveryPage(QWizardPage):
         self.code.setAlignment(Qt.AlignCenter)
         self.code.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.code.setStyleSheet("QLabel{background:#fff8e1;border:1px solid #d7b45a;border-radius:4px;padding:14px;}")
-        self.print_button = QPushButton("打印恢复码(&P)…")
-        self.copy_button = QPushButton("复制(&C)")
+        self.print_button = QPushButton(tr("打印恢复码(&P)…"))
+        self.copy_button = QPushButton(tr("复制(&C)"))
         self.print_button.clicked.connect(self.print_recovery)
         self.copy_button.clicked.connect(self.copy_code)
         self.note = QLabel("")
         self.note.setObjectName("recovery_note")
-        self.saved = QCheckBox("我已抄写或打印恢复码(&S)", objectName="recovery_saved")
+        self.saved = QCheckBox(tr("我已抄写或打印恢复码(&S)"), objectName="recovery_saved")
         self.saved.toggled.connect(lambda _c: self.completeChanged.emit())
         self.where = QLabel()
         self.where.setWordWrap(True)
-        reading = QLabel("恢复码共 32 个字符，不区分大小写；不含字母 I、L、O、U，其中的“0”都是数字零。")
+        reading = QLabel(tr("恢复码共 32 个字符，不区分大小写；不含字母 I、L、O、U，其中的“0”都是数字零。"))
         reading.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
@@ -783,9 +779,8 @@ class RecoveryPage(QWizardPage):
         w = self._wizard
         assert w.created is not None
         self.code.setText(w.created.recovery_code)
-        how = "系统钥匙串" if w.created.uses_keyring else "口令"
-        self.where.setText(f"数据存储已创建在 {w.data_dir}，密钥由{how}保护。恢复码不会保存在这台电脑上，"
-                           "关闭本页后无法再次查看。")
+        how = tr("系统钥匙串") if w.created.uses_keyring else tr("口令")
+        self.where.setText(tr("数据存储已创建在 {data_dir}，密钥由{how}保护。恢复码不会保存在这台电脑上，关闭本页后无法再次查看。").format(data_dir=w.data_dir, how=how))
         w.setOption(QWizard.NoCancelButton, True)
         self.saved.setFocus()
 
@@ -794,37 +789,27 @@ class RecoveryPage(QWizardPage):
 
     def copy_code(self) -> None:
         QGuiApplication.clipboard().setText(self.code.text())
-        self.note.setText("已复制。粘贴保存到安全的地方后，请清空剪贴板。")
+        self.note.setText(tr("已复制。粘贴保存到安全的地方后，请清空剪贴板。"))
 
     def choose_printer(self, printer: QPrinter) -> bool:
         """Asks the user for a printer; tests replace this to print into a PDF file without a dialog."""
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("打印恢复码")
+        dialog.setWindowTitle(tr("打印恢复码"))
         return dialog.exec() == QPrintDialog.Accepted
 
     def print_recovery(self) -> bool:
         printer = QPrinter(QPrinter.HighResolution)
-        printer.setDocName("幸福号恢复码")
+        printer.setDocName(tr("幸福号恢复码"))
         if not self.choose_printer(printer):
             return False
         render_recovery_sheet(printer, self.code.text(), self._wizard.data_dir, self.font())
-        self.note.setText("已发送打印。请确认打印清楚后再勾选下方的确认框。")
+        self.note.setText(tr("已发送打印。请确认打印清楚后再勾选下方的确认框。"))
         return True
 
 
 def recovery_sheet_html(code: str, data_dir: Path, when: datetime) -> str:
     return (
-        "<h2 style='text-align:center'>幸福号 · 数据存储恢复码</h2>"
-        f"<p>创建日期：{when:%Y年%m月%d日 %H:%M}</p>"
-        f"<p>数据存储位置：{escape(str(data_dir))}</p>"
-        "<p>恢复码：</p>"
-        f"<p style='font-family:monospace;font-size:16pt;font-weight:bold;text-align:center;"
-        f"white-space:nowrap'>{escape(code)}</p>"
-        "<p>（共 32 个字符，不区分大小写；不含字母 I、L、O、U，看到的“0”都是数字零。）</p>"
-        "<p>换电脑、重装系统、系统钥匙串失效或忘记口令时，用此恢复码打开数据存储。"
-        "任何人拿到恢复码和数据文件，就能读取其中的个人信息：请存放在上锁的柜子中，不要拍照、"
-        "不要发到聊天软件，不要与电脑放在一起。</p>"
-        "<p>保管人：______________　　日期：______________</p>")
+        tr("<h2 style='text-align:center'>幸福号 · 数据存储恢复码</h2><p>创建日期：{when:%Y年%m月%d日 %H:%M}</p><p>数据存储位置：{data_dir}</p><p>恢复码：</p><p style='font-family:monospace;font-size:16pt;font-weight:bold;text-align:center;white-space:nowrap'>{code}</p><p>（共 32 个字符，不区分大小写；不含字母 I、L、O、U，看到的“0”都是数字零。）</p><p>换电脑、重装系统、系统钥匙串失效或忘记口令时，用此恢复码打开数据存储。任何人拿到恢复码和数据文件，就能读取其中的个人信息：请存放在上锁的柜子中，不要拍照、不要发到聊天软件，不要与电脑放在一起。</p><p>保管人：______________　　日期：______________</p>").format(when=when, data_dir=escape(str(data_dir)), code=escape(code)))
 
 
 def render_recovery_sheet(printer: QPrinter, code: str, data_dir: Path, font: QFont | None = None) -> None:
@@ -855,12 +840,12 @@ class SetupWizard(QWizard):
         self.created: CreatedStore | None = None
         self.tasks = TaskRunner(self)
 
-        self.setWindowTitle("幸福号 · 首次使用设置")
+        self.setWindowTitle(tr("幸福号 · 首次使用设置"))
         self.setWizardStyle(QWizard.ModernStyle)
         self.setOption(QWizard.NoBackButtonOnStartPage, True)
-        for which, text in ((QWizard.NextButton, "下一步(&N)"), (QWizard.BackButton, "上一步(&B)"),
-                            (QWizard.FinishButton, "完成(&F)"), (QWizard.CancelButton, "取消"),
-                            (QWizard.CommitButton, "创建数据存储(&C)")):
+        for which, text in ((QWizard.NextButton, tr("下一步(&N)")), (QWizard.BackButton, tr("上一步(&B)")),
+                            (QWizard.FinishButton, tr("完成(&F)")), (QWizard.CancelButton, tr("取消")),
+                            (QWizard.CommitButton, tr("创建数据存储(&C)"))):
             self.setButtonText(which, text)
         self.welcome_page = WelcomePage(self.data_dir)
         self.org_page = OrgPage()
@@ -888,8 +873,8 @@ class SetupWizard(QWizard):
             return  # creating: the store must not be left half made
         if self.created is not None:
             if not self.recovery_page.saved.isChecked() and not messages.confirm(
-                    self, "恢复码只显示这一次",
-                    "尚未确认已抄写或打印恢复码。关闭后将无法再查看恢复码。\n确定要关闭吗？"):
+                    self, tr("恢复码只显示这一次"),
+                    tr("尚未确认已抄写或打印恢复码。关闭后将无法再查看恢复码。\n确定要关闭吗？")):
                 return
             if self.store is not None:
                 self.store.close()

@@ -1,22 +1,24 @@
 """The parties of one case as a table. Redacted contacts read （保密）, never blank."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from fulian_desktop.domain.enums import Sex
 from fulian_desktop.services.views import PartyView
 
-CONFIDENTIAL = "（保密）"
+from ..i18n import tr
+
+CONFIDENTIAL = QT_TRANSLATE_NOOP("", "（保密）")
 COLUMNS: list[tuple[str, str]] = [
-    ("role", "角色"), ("name", "姓名"), ("sex", "性别"), ("birth_date", "出生日期"), ("id_number", "身份证号"),
-    ("phone", "联系电话"), ("address", "住址"), ("note", "备注"),
+    ("role", QT_TRANSLATE_NOOP("", "角色")), ("name", QT_TRANSLATE_NOOP("", "姓名")), ("sex", QT_TRANSLATE_NOOP("", "性别")), ("birth_date", QT_TRANSLATE_NOOP("", "出生日期")), ("id_number", QT_TRANSLATE_NOOP("", "身份证号")),
+    ("phone", QT_TRANSLATE_NOOP("", "联系电话")), ("address", QT_TRANSLATE_NOOP("", "住址")), ("note", QT_TRANSLATE_NOOP("", "备注")),
 ]
 
 
 def _sex(value: str) -> str:
     try:
-        return Sex(value).label
+        return tr(Sex(value).label)
     except ValueError:
         return value or ""
 
@@ -24,7 +26,7 @@ def _sex(value: str) -> str:
 def cell(party: PartyView, key: str) -> str:
     match key:
         case "role":
-            return party.role.label
+            return tr(party.role.label)
         case "name":
             return party.name
         case "sex":
@@ -34,11 +36,11 @@ def cell(party: PartyView, key: str) -> str:
         case "id_number":
             return party.id_number or ""
         case "phone":
-            return CONFIDENTIAL if party.redacted else party.phone or ""
+            return tr(CONFIDENTIAL) if party.redacted else party.phone or ""
         case "address":
-            return CONFIDENTIAL if party.redacted else party.address or ""
+            return tr(CONFIDENTIAL) if party.redacted else party.address or ""
         case "note":
-            return "联系方式保密" if party.contact_confidential else ""
+            return tr("联系方式保密") if party.contact_confidential else ""
     return ""
 
 
@@ -65,7 +67,7 @@ class PartyTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: ANN201
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return COLUMNS[section][1]
+            return tr(COLUMNS[section][1])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):  # noqa: ANN201
@@ -80,5 +82,5 @@ class PartyTableModel(QAbstractTableModel):
         if role == Qt.ForegroundRole and (key == "note" or (party.redacted and key in ("phone", "address"))):
             return QBrush(QColor("#7b1fa2"))
         if role == Qt.ToolTipRole and party.redacted and key in ("phone", "address", "id_number"):
-            return "该当事人的联系方式保密，您的角色无权查看。"
+            return tr("该当事人的联系方式保密，您的角色无权查看。")
         return None

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from fulian_desktop.domain.localtime import LOCAL_TZ, local_date
 from fulian_desktop.services.review import QueueItem, Reason
 
+from ..i18n import status_text, tr
 from .list_table import Column, ListTableModel
 
 # (background, text) per reason: red for what is already late or dangerous, blue for a decision
@@ -29,7 +30,7 @@ def _due(item: QueueItem) -> str:
         return ""
     last_day = local_date(item.due_at - timedelta(microseconds=1))
     days = (last_day - local_date(datetime.now(LOCAL_TZ))).days
-    when = "今天到期" if days == 0 else f"剩 {days} 天" if days > 0 else f"超期 {-days} 天"
+    when = tr("今天到期") if days == 0 else tr("剩 {days} 天").format(days=days) if days > 0 else tr("超期 {days} 天").format(days=-days)
     return f"{last_day:%Y-%m-%d}（{when}）"
 
 
@@ -40,13 +41,13 @@ def _due_colour(item: QueueItem) -> str | None:
 
 
 QUEUE_COLUMNS: list[Column[QueueItem]] = [
-    Column("reasons", "提醒", lambda i: i.labels),
-    Column("case_no", "案号", lambda i: i.case.case_no),
-    Column("title", "案件名称", lambda i: i.case.title),
-    Column("unit", "承办单位", lambda i: i.case.unit_name),
-    Column("status", "状态", lambda i: i.case.status.label),
-    Column("detail", "情况", lambda i: i.detail),
-    Column("due", "到期", _due, colour=_due_colour),
+    Column("reasons", QT_TRANSLATE_NOOP("", "提醒"), lambda i: i.labels),
+    Column("case_no", QT_TRANSLATE_NOOP("", "案号"), lambda i: i.case.case_no),
+    Column("title", QT_TRANSLATE_NOOP("", "案件名称"), lambda i: i.case.title),
+    Column("unit", QT_TRANSLATE_NOOP("", "承办单位"), lambda i: i.case.unit_name),
+    Column("status", QT_TRANSLATE_NOOP("", "状态"), lambda i: status_text(i.case.status.label)),
+    Column("detail", QT_TRANSLATE_NOOP("", "情况"), lambda i: i.detail),
+    Column("due", QT_TRANSLATE_NOOP("", "到期"), _due, colour=_due_colour),
 ]
 
 
@@ -81,7 +82,7 @@ class ReasonTagDelegate(QStyledItemDelegate):
         height = min(self.HEIGHT, option.rect.height() - 4)
         y = option.rect.y() + (option.rect.height() - height) // 2
         for reason in item.reasons:
-            text = Reason.LABELS[reason]
+            text = tr(Reason.LABELS[reason])
             width = metrics.horizontalAdvance(text) + 2 * self.PAD_X
             if x + width > option.rect.right():
                 break
@@ -100,5 +101,5 @@ class ReasonTagDelegate(QStyledItemDelegate):
         if item is None:
             return super().sizeHint(option, index)
         metrics = QFontMetrics(option.font)
-        width = sum(metrics.horizontalAdvance(Reason.LABELS[r]) + 2 * self.PAD_X + self.GAP for r in item.reasons)
+        width = sum(metrics.horizontalAdvance(tr(Reason.LABELS[r])) + 2 * self.PAD_X + self.GAP for r in item.reasons)
         return QSize(width + 8, self.HEIGHT + 6)

@@ -13,6 +13,7 @@ from fulian_desktop.services import orgunits
 from fulian_desktop.services.orgunits import OrgUnitView
 
 from ..errors import present_error
+from ..i18n import tr
 from ..session import AppSession
 
 ID_ROLE = Qt.UserRole
@@ -37,8 +38,8 @@ class AddUnitDialog(QDialog):
         self.used = used_prefixes
         self.created: OrgUnitView | None = None
         self._prefix_edited = False
-        self.setWindowTitle(f"新增{self.tier.label}")
-        self.name = QLineEdit(objectName="name", placeholderText="如：高塘岭街道" if self.tier == Tier.TOWN else "如：新康村")
+        self.setWindowTitle(tr("新增{label}").format(label=tr(self.tier.label)))
+        self.name = QLineEdit(objectName="name", placeholderText=tr("如：高塘岭街道") if self.tier == Tier.TOWN else tr("如：新康村"))
         self.prefix = QLineEdit(objectName="case_prefix")
         self.prefix.setMaxLength(16)
         self.name_error = _error_label("name_error")
@@ -51,10 +52,10 @@ class AddUnitDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(1, 240)
         grid.setColumnMinimumWidth(2, 180)
-        grid.addWidget(QLabel("上级单位"), 0, 0)
+        grid.addWidget(QLabel(tr("上级单位")), 0, 0)
         grid.addWidget(QLabel(f"<b>{parent_unit.name}</b>（{parent_unit.tier.label}）"), 0, 1)
-        for row, (text, widget, error) in enumerate(((f"{self.tier.label}名称(&N)", self.name, self.name_error),
-                                                     ("案号前缀(&P)", self.prefix, self.prefix_error)), start=1):
+        for row, (text, widget, error) in enumerate(((tr("{label}名称(&N)").format(label=tr(self.tier.label)), self.name, self.name_error),
+                                                     (tr("案号前缀(&P)"), self.prefix, self.prefix_error)), start=1):
             label = QLabel(text)
             label.setBuddy(widget)
             grid.addWidget(label, row, 0)
@@ -63,8 +64,8 @@ class AddUnitDialog(QDialog):
         grid.addWidget(self.sample, 3, 1, 1, 2)
         self.error = _error_label("error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText("添加")
-        self.buttons.button(QDialogButtonBox.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.Ok).setText(tr("添加"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("取消"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -88,10 +89,10 @@ class AddUnitDialog(QDialog):
 
     def _check_prefix(self, text: str) -> bool:
         prefix = text.strip()
-        self.sample.setText(f"案号示例：（2026）{prefix}婚调字第1号" if prefix else "")
+        self.sample.setText(tr("案号示例：（2026）{prefix}婚调字第1号").format(prefix=prefix) if prefix else "")
         owner = self.used.get(prefix)
         if owner:
-            self.prefix_error.setText(f"已被“{owner}”使用，案号会重复，请换一个。")
+            self.prefix_error.setText(tr("已被“{owner}”使用，案号会重复，请换一个。").format(owner=owner))
             return False
         self.prefix_error.clear()
         return True
@@ -100,11 +101,11 @@ class AddUnitDialog(QDialog):
         self.error.clear()
         name = self.name.text().strip()
         if not name:
-            self.name_error.setText("请填写名称。")
+            self.name_error.setText(tr("请填写名称。"))
             self.name.setFocus()
             return
         if not self.prefix.text().strip():
-            self.prefix_error.setText("请填写案号前缀。")
+            self.prefix_error.setText(tr("请填写案号前缀。"))
             self.prefix.setFocus()
             return
         if not self._check_prefix(self.prefix.text()):
@@ -138,7 +139,7 @@ class UnitsPage(QWidget):
         self._reselect: str | None = None
 
         self.tree = QTreeWidget(objectName="units_tree")
-        self.tree.setHeaderLabels(["名称", "层级", "案号前缀"])
+        self.tree.setHeaderLabels([tr("名称"), tr("层级"), tr("案号前缀")])
         self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
@@ -147,15 +148,15 @@ class UnitsPage(QWidget):
         header.resizeSection(1, 90)
         header.setStretchLastSection(True)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.add_town_button = QPushButton("新增街镇(&T)…")
-        self.add_village_button = QPushButton("新增村社区(&V)…")
-        self.refresh_button = QPushButton("刷新")
+        self.add_town_button = QPushButton(tr("新增街镇(&T)…"))
+        self.add_village_button = QPushButton(tr("新增村社区(&V)…"))
+        self.refresh_button = QPushButton(tr("刷新"))
         self.add_town_button.clicked.connect(self.open_add_town)
         self.add_village_button.clicked.connect(self.open_add_village)
         self.refresh_button.clicked.connect(self.reload)
-        self.count = QLabel("正在加载…")
-        hint = QLabel("案号由单位的案号前缀、案件类型和年度顺序号组成，如（2026）望高婚调字第1号。"
-                      "各单位的前缀不能重复。")
+        self.count = QLabel(tr("正在加载…"))
+        hint = QLabel(tr("案号由单位的案号前缀、案件类型和年度顺序号组成，如（2026）望高婚调字第1号。"
+                      "各单位的前缀不能重复。"))
         hint.setWordWrap(True)
 
         buttons = QHBoxLayout()
@@ -202,7 +203,7 @@ class UnitsPage(QWidget):
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         towns = sum(u.tier == Tier.TOWN for u in self.units)
         villages = sum(u.tier == Tier.VILLAGE for u in self.units)
-        self.count.setText(f"共 {towns} 个街镇、{villages} 个村社区")
+        self.count.setText(tr("共 {towns} 个街镇、{villages} 个村社区").format(towns=towns, villages=villages))
         self._update_buttons()
 
     def current_unit(self) -> OrgUnitView | None:

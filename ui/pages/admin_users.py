@@ -5,7 +5,7 @@ import secrets
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -20,9 +20,10 @@ from fulian_desktop.services.orgunits import OrgUnitView
 from fulian_desktop.services.users import UserView
 
 from ..errors import messages, present_error
+from ..i18n import tr
 from ..session import AppSession
 
-COLUMNS = ("用户名", "姓名", "角色", "单位", "状态", "最近登录")
+COLUMNS = (QT_TRANSLATE_NOOP("", "用户名"), QT_TRANSLATE_NOOP("", "姓名"), QT_TRANSLATE_NOOP("", "角色"), QT_TRANSLATE_NOOP("", "单位"), QT_TRANSLATE_NOOP("", "状态"), QT_TRANSLATE_NOOP("", "最近登录"))
 _LETTERS = "abcdefghjkmnpqrstuvwxyz"  # no i, l, o: a temporary password is read aloud or copied by hand
 
 
@@ -35,12 +36,12 @@ def temporary_password() -> str:
 def status_text(user: UserView, now: datetime | None = None) -> str:
     now = now or datetime.now(timezone.utc)
     if not user.active:
-        return "停用"
+        return tr("停用")
     if user.locked_until is not None and user.locked_until > now:
         local = to_local(user.locked_until)
         same_day = local.date() == to_local(now).date()
-        return f"锁定至 {local:%H:%M}" if same_day else f"锁定至 {local:%m-%d %H:%M}"
-    return "正常"
+        return tr("锁定至 {local:%H:%M}").format(local=local) if same_day else tr("锁定至 {local:%m-%d %H:%M}").format(local=local)
+    return tr("正常")
 
 
 def _error_label(name: str) -> QLabel:
@@ -55,7 +56,7 @@ def _role_combo(actor_role: Role | None, current: Role | None = None) -> QComboB
     for role in Role:
         if role == Role.SYSTEM_ADMIN and actor_role != Role.SYSTEM_ADMIN and current != Role.SYSTEM_ADMIN:
             continue  # only a system administrator may grant it (the core checks too)
-        combo.addItem(role.label, role)
+        combo.addItem(tr(role.label), role)
     if current is not None:
         combo.setCurrentIndex(max(combo.findData(current), 0))
     return combo
@@ -83,7 +84,7 @@ class _ServiceDialog(QDialog):
         self.field_errors: dict[str, QLabel] = {}
         self.error = _error_label("error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Cancel).setText("取消")
+        self.buttons.button(QDialogButtonBox.Cancel).setText(tr("取消"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -144,8 +145,8 @@ class _PasswordField(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.edit = QLineEdit(temporary_password(), objectName="password")
-        self.edit.setToolTip("临时密码会显示出来，以便告诉用户；用户首次登录时须改为自己的密码。")
-        self.generate = QPushButton("重新生成(&G)")
+        self.edit.setToolTip(tr("临时密码会显示出来，以便告诉用户；用户首次登录时须改为自己的密码。"))
+        self.generate = QPushButton(tr("重新生成(&G)"))
         self.generate.clicked.connect(lambda: self.edit.setText(temporary_password()))
         box = QHBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -156,32 +157,32 @@ class _PasswordField(QWidget):
 
 class AddUserDialog(_ServiceDialog):
     def __init__(self, session: AppSession, units: list[OrgUnitView], parent: QWidget | None = None) -> None:
-        super().__init__(session, "新增用户", parent)
+        super().__init__(session, tr("新增用户"), parent)
         actor = session.actor
-        self.username = QLineEdit(objectName="username", placeholderText="小写字母开头，如 zhangmin")
+        self.username = QLineEdit(objectName="username", placeholderText=tr("小写字母开头，如 zhangmin"))
         self.name = QLineEdit(objectName="display_name")
         self.role = _role_combo(actor.role if actor else None, Role.RECEPTION)
         self.unit = _unit_combo(units, actor.unit_id if actor else None)
         self.password = _PasswordField()
-        self.add_row("用户名(&U)", self.username, "username")
-        self.add_row("姓名(&M)", self.name, "name")
-        self.add_row("角色(&R)", self.role, "role")
-        self.add_row("所属单位(&D)", self.unit, "unit")
-        self.add_row("临时密码(&P)", self.password, "password")
-        note = QLabel("用户首次登录时须修改密码。请把用户名和临时密码当面或电话告知本人。")
+        self.add_row(tr("用户名(&U)"), self.username, "username")
+        self.add_row(tr("姓名(&M)"), self.name, "name")
+        self.add_row(tr("角色(&R)"), self.role, "role")
+        self.add_row(tr("所属单位(&D)"), self.unit, "unit")
+        self.add_row(tr("临时密码(&P)"), self.password, "password")
+        note = QLabel(tr("用户首次登录时须修改密码。请把用户名和临时密码当面或电话告知本人。"))
         note.setWordWrap(True)
         self.grid.addWidget(note, self.grid.rowCount(), 0, 1, 3)
-        self.buttons.button(QDialogButtonBox.Ok).setText("创建")
+        self.buttons.button(QDialogButtonBox.Ok).setText(tr("创建"))
         self.resize(640, 300)
 
     def submit(self) -> None:
         self.clear_errors()
         if not self.name.text().strip():
-            self.field_errors["name"].setText("请填写姓名。")
+            self.field_errors["name"].setText(tr("请填写姓名。"))
             self.name.setFocus()
             return
         if self.unit.currentData() is None:
-            self.field_errors["unit"].setText("请选择所属单位。")
+            self.field_errors["unit"].setText(tr("请选择所属单位。"))
             return
         self.run(users.add_user, username=self.username.text(), display_name=self.name.text(),
                  role=Role(self.role.currentData()), unit_id=self.unit.currentData(), password=self.password.edit.text())
@@ -190,19 +191,19 @@ class AddUserDialog(_ServiceDialog):
 class EditUserDialog(_ServiceDialog):
     def __init__(self, session: AppSession, user: UserView, units: list[OrgUnitView],
                  parent: QWidget | None = None) -> None:
-        super().__init__(session, "修改角色/单位", parent)
+        super().__init__(session, tr("修改角色/单位"), parent)
         self.user = user
         actor = session.actor
         self.name = QLineEdit(user.display_name, objectName="display_name")
         self.role = _role_combo(actor.role if actor else None, user.role)
         self.unit = _unit_combo(units, user.unit_id)
         who = QLabel(f"<b>{user.username}</b>")
-        self.grid.addWidget(QLabel("用户名"), 0, 0)
+        self.grid.addWidget(QLabel(tr("用户名")), 0, 0)
         self.grid.addWidget(who, 0, 1)
-        self.add_row("姓名(&M)", self.name, "name")
-        self.add_row("角色(&R)", self.role, "role")
-        self.add_row("所属单位(&D)", self.unit, "unit")
-        self.buttons.button(QDialogButtonBox.Ok).setText("保存")
+        self.add_row(tr("姓名(&M)"), self.name, "name")
+        self.add_row(tr("角色(&R)"), self.role, "role")
+        self.add_row(tr("所属单位(&D)"), self.unit, "unit")
+        self.buttons.button(QDialogButtonBox.Ok).setText(tr("保存"))
         self.resize(600, 220)
 
     def submit(self) -> None:
@@ -211,7 +212,7 @@ class EditUserDialog(_ServiceDialog):
         unit_id = self.unit.currentData()
         name = self.name.text().strip()
         if not name:
-            self.field_errors["name"].setText("请填写姓名。")
+            self.field_errors["name"].setText(tr("请填写姓名。"))
             return
         self.run(users.update_user, user.username, role=role if role != user.role else None,
                  unit_id=unit_id if unit_id != user.unit_id else None,
@@ -220,16 +221,16 @@ class EditUserDialog(_ServiceDialog):
 
 class ResetPasswordDialog(_ServiceDialog):
     def __init__(self, session: AppSession, user: UserView, parent: QWidget | None = None) -> None:
-        super().__init__(session, "重置密码", parent)
+        super().__init__(session, tr("重置密码"), parent)
         self.user = user
         self.password = _PasswordField()
-        self.grid.addWidget(QLabel("用户"), 0, 0)
+        self.grid.addWidget(QLabel(tr("用户")), 0, 0)
         self.grid.addWidget(QLabel(f"<b>{user.display_name}</b>（{user.username}）"), 0, 1)
-        self.add_row("临时密码(&P)", self.password, "password")
-        note = QLabel("重置后该用户的锁定也一并解除；下次登录时须修改密码。")
+        self.add_row(tr("临时密码(&P)"), self.password, "password")
+        note = QLabel(tr("重置后该用户的锁定也一并解除；下次登录时须修改密码。"))
         note.setWordWrap(True)
         self.grid.addWidget(note, self.grid.rowCount(), 0, 1, 3)
-        self.buttons.button(QDialogButtonBox.Ok).setText("重置")
+        self.buttons.button(QDialogButtonBox.Ok).setText(tr("重置"))
         self.resize(600, 200)
 
     def submit(self) -> None:
@@ -252,15 +253,15 @@ class UsersPage(QWidget):
         self.dialog: QDialog | None = None  # the open dialog, for tests
         self._reselect: str | None = None
 
-        self.filter = QLineEdit(objectName="filter", placeholderText="筛选：用户名、姓名、角色或单位")
+        self.filter = QLineEdit(objectName="filter", placeholderText=tr("筛选：用户名、姓名、角色或单位"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(lambda _t: self._apply_filter())
-        self.add_button = QPushButton("新增用户(&A)…")
-        self.edit_button = QPushButton("修改角色/单位(&E)…")
-        self.reset_button = QPushButton("重置密码(&R)…")
-        self.unlock_button = QPushButton("解锁(&U)")
-        self.active_button = QPushButton("停用(&D)")
-        self.refresh_button = QPushButton("刷新")
+        self.add_button = QPushButton(tr("新增用户(&A)…"))
+        self.edit_button = QPushButton(tr("修改角色/单位(&E)…"))
+        self.reset_button = QPushButton(tr("重置密码(&R)…"))
+        self.unlock_button = QPushButton(tr("解锁(&U)"))
+        self.active_button = QPushButton(tr("停用(&D)"))
+        self.refresh_button = QPushButton(tr("刷新"))
         self.add_button.clicked.connect(self.open_add_dialog)
         self.edit_button.clicked.connect(self.open_edit_dialog)
         self.reset_button.clicked.connect(self.open_reset_dialog)
@@ -269,7 +270,7 @@ class UsersPage(QWidget):
         self.refresh_button.clicked.connect(self.reload)
 
         self.table = QTableWidget(0, len(COLUMNS), objectName="users_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -285,7 +286,7 @@ class UsersPage(QWidget):
             header.resizeSection(column, width)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.activated.connect(lambda _index: self.open_edit_dialog())
-        self.count = QLabel("正在加载…")
+        self.count = QLabel(tr("正在加载…"))
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -323,14 +324,14 @@ class UsersPage(QWidget):
         self.table.setRowCount(len(found))
         for row, user in enumerate(found):
             values = (user.username, user.display_name, user.role.label, user.unit_name, status_text(user, now),
-                      format_local(user.last_login_at) if user.last_login_at else "从未登录")
+                      format_local(user.last_login_at) if user.last_login_at else tr("从未登录"))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, user.username)
-                if column == 4 and text != "正常":
+                if column == 4 and text != tr("正常"):
                     item.setForeground(Qt.darkRed)
                 if user.must_change_password:
-                    item.setToolTip("使用临时密码，首次登录时须修改")
+                    item.setToolTip(tr("使用临时密码，首次登录时须修改"))
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
         if target:
@@ -347,7 +348,7 @@ class UsersPage(QWidget):
             self.table.setRowHidden(row, hide)
             shown += not hide
         total = self.table.rowCount()
-        self.count.setText(f"共 {total} 个用户" if shown == total else f"显示 {shown} / 共 {total} 个用户")
+        self.count.setText(tr("共 {total} 个用户").format(total=total) if shown == total else tr("显示 {shown} / 共 {total} 个用户").format(shown=shown, total=total))
 
     # --- selection ---------------------------------------------------------------------------------
     def selected(self) -> UserView | None:
@@ -369,9 +370,9 @@ class UsersPage(QWidget):
         actor = self.session.actor
         for button in (self.edit_button, self.reset_button):
             button.setEnabled(user is not None)
-        locked = user is not None and status_text(user).startswith("锁定")
+        locked = user is not None and status_text(user).startswith(tr("锁定"))
         self.unlock_button.setEnabled(locked)
-        self.active_button.setText("启用(&D)" if user is not None and not user.active else "停用(&D)")
+        self.active_button.setText(tr("启用(&D)") if user is not None and not user.active else tr("停用(&D)"))
         self.active_button.setEnabled(user is not None and not (actor and actor.user_id == user.id))
 
     # --- actions -----------------------------------------------------------------------------------
@@ -392,9 +393,8 @@ class UsersPage(QWidget):
         def added(dialog: QDialog) -> None:
             view: UserView = dialog.result_value
             self._changed(view.username)
-            messages.info(self, "已创建用户",
-                          f"已创建用户 {view.display_name}（{view.username}），角色：{view.role.label}。\n"
-                          f"临时密码：{dialog.password.edit.text()}\n请告知本人，首次登录时须修改密码。")
+            messages.info(self, tr("已创建用户"),
+                          tr('已创建用户 {display_name}（{username}），角色：{label}。\n临时密码：{text}\n请告知本人，首次登录时须修改密码。').format(display_name=view.display_name, username=view.username, label=tr(view.role.label), text=dialog.password.edit.text()))
 
         return self._open(AddUserDialog(self.session, self.units, self), added)
 
@@ -412,8 +412,7 @@ class UsersPage(QWidget):
 
         def reset(dialog: QDialog) -> None:
             self._changed(user.username)
-            messages.info(self, "已重置密码", f"{user.display_name}（{user.username}）的临时密码："
-                          f"{dialog.password.edit.text()}\n下次登录时须修改密码。")
+            messages.info(self, tr("已重置密码"), tr('{display_name}（{username}）的临时密码：{text}\n下次登录时须修改密码。').format(display_name=user.display_name, username=user.username, text=dialog.password.edit.text()))
 
         return self._open(ResetPasswordDialog(self.session, user, self), reset)
 
@@ -430,7 +429,7 @@ class UsersPage(QWidget):
         if user is None:
             return
         if user.active and not messages.confirm(
-                self, "停用用户", f"停用后 {user.display_name}（{user.username}）将无法登录，其经办的案件保留。\n确定停用吗？"):
+                self, tr("停用用户"), tr('停用后 {display_name}（{username}）将无法登录，其经办的案件保留。\n确定停用吗？').format(display_name=user.display_name, username=user.username)):
             return
         self.session.write(users.set_active, user.username, not user.active,
                            on_done=lambda _r: self._changed(user.username),

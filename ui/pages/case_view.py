@@ -23,6 +23,7 @@ from fulian_desktop.services.views import CaseDetail, PartyView
 
 from ..dialogs.party_dialog import PartyDialog
 from ..errors import messages, present_error
+from ..i18n import tr, tr_as
 from ..session import AppSession
 from ..widgets.approval_bar import ApprovalBar
 from ..widgets.case_actions import CaseActionsBar
@@ -85,13 +86,13 @@ class CaseViewPage(QWidget):
     # --- layout ------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.header = CaseHeader(self)
-        self.edit_button = QPushButton("编辑", objectName="case_edit")
-        self.edit_button.setToolTip("修改案件名称、类别、简要案情和标记（Ctrl+E）")
+        self.edit_button = QPushButton(tr("编辑"), objectName="case_edit")
+        self.edit_button.setToolTip(tr("修改案件名称、类别、简要案情和标记（Ctrl+E）"))
         self.edit_button.clicked.connect(self.start_edit)
-        self.save_button = QPushButton("保存", objectName="case_save")
-        self.save_button.setToolTip("保存修改（Ctrl+S）")
+        self.save_button = QPushButton(tr("保存"), objectName="case_save")
+        self.save_button.setToolTip(tr("保存修改（Ctrl+S）"))
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("取消", objectName="case_cancel")
+        self.cancel_button = QPushButton(tr("取消"), objectName="case_cancel")
         self.cancel_button.clicked.connect(self.cancel_edit)
         for button in (self.edit_button, self.save_button, self.cancel_button):
             self.header.actions.addWidget(button)
@@ -126,23 +127,23 @@ class CaseViewPage(QWidget):
         self.parties.sig_edit.connect(self.edit_party)
         self.timeline = CaseTimeline(self)
         self.history = CaseHistoryPanel(self.session, self.case_id, self)
-        self.tabs.addTab(self.parties, "当事人")
-        self.tabs.addTab(self.timeline, "时间线")
-        self.tabs.addTab(self.history, "历史")
+        self.tabs.addTab(self.parties, tr("当事人"))
+        self.tabs.addTab(self.timeline, tr("时间线"))
+        self.tabs.addTab(self.history, tr("历史"))
         self.clocks = CaseClocksPanel(self.session, self.runner, self)
         self.referrals = ReferralPanel(self.session, self.runner, self.case_id, self)
         self.intakes = IntakeRecordsPanel(self)
-        self.tabs.addTab(self.clocks, "时限")
-        self.tabs.addTab(self.referrals, "转介")
-        self.tabs.addTab(self.intakes, "接待记录")
+        self.tabs.addTab(self.clocks, tr("时限"))
+        self.tabs.addTab(self.referrals, tr_as("转介", "标签页"))
+        self.tabs.addTab(self.intakes, tr("接待记录"))
         self.mediation = build_mediation_tab(self.session, self.case_id, self.load)
-        self.tabs.addTab(self.mediation, "调解")
+        self.tabs.addTab(self.mediation, tr("调解"))
         # These tabs read their (audited) data only when first shown.
         self.crisis = build_crisis_tab(self.session, self.case_id, self._action_done)
-        self.tabs.addTab(self.crisis, "危机干预")
+        self.tabs.addTab(self.crisis, tr("危机干预"))
         self.counselling = build_counselling_tab(self.session, self.case_id, self._action_done)
         if self.counselling is not None:  # only for those who may read counselling notes
-            self.tabs.addTab(self.counselling, "心理疏导")
+            self.tabs.addTab(self.counselling, tr("心理疏导"))
         self._update_buttons()
 
     def _on_actor_changed(self, _actor: object) -> None:
@@ -197,8 +198,8 @@ class CaseViewPage(QWidget):
         # Inline, not a box: when the case itself cannot be opened, that error is shown already.
         if not isinstance(exc, FulianError):
             log.error("case extras failed to load", exc_info=exc)
-        what = getattr(exc, "message", "") or "请稍后重试。"
-        self.message.setText(f"时限、审批、转介和接待记录未能加载：{what}")
+        what = getattr(exc, "message", "") or tr("请稍后重试。")
+        self.message.setText(tr("时限、审批、转介和接待记录未能加载：{what}").format(what=what))
         self.message.show()
 
     def refresh_clocks(self) -> None:
@@ -245,8 +246,8 @@ class CaseViewPage(QWidget):
     def _load_failed(self, exc: BaseException) -> None:
         self._reloading_latest = False
         if self.detail is None:
-            self.header.case_no.setText("无法打开案件")
-            self.message.setText(getattr(exc, "message", "") or "案件未能打开。")
+            self.header.case_no.setText(tr("无法打开案件"))
+            self.message.setText(getattr(exc, "message", "") or tr("案件未能打开。"))
             self.message.show()
         present_error(self, exc)
         self._update_buttons()
@@ -301,7 +302,7 @@ class CaseViewPage(QWidget):
         self._saving = False
         present_error(self, exc)  # the input stays in the form, as typed
         if isinstance(exc, ConflictError):
-            self.conflict.show_conflict("该案件")
+            self.conflict.show_conflict(tr("该案件"))
         self._update_buttons()
 
     def reload_latest(self) -> None:
@@ -320,7 +321,7 @@ class CaseViewPage(QWidget):
     def cancel_edit(self) -> None:
         if self._saving:
             return
-        if self.form.changes(self.base) and not messages.confirm(self, "放弃修改", "放弃对案件信息的修改吗？"):
+        if self.form.changes(self.base) and not messages.confirm(self, tr("放弃修改"), tr("放弃对案件信息的修改吗？")):
             return
         self._set_editing(False)
 
@@ -330,7 +331,7 @@ class CaseViewPage(QWidget):
 
     def edit_party(self, party: PartyView) -> None:
         if party.redacted:
-            messages.warn(self, "无权修改", "该当事人的联系方式保密，您的角色无权查看或修改其信息。")
+            messages.warn(self, tr("无权修改"), tr("该当事人的联系方式保密，您的角色无权查看或修改其信息。"))
             return
         self.session.read(history.party_record, party.id, on_done=while_alive(self, self._open_party_dialog),
                           on_error=while_alive(self, lambda exc: present_error(self, exc)))
@@ -347,4 +348,4 @@ class CaseViewPage(QWidget):
     def confirm_close(self) -> bool:
         if not self.is_dirty():
             return True
-        return messages.confirm(self, "未保存的修改", "有未保存的修改，确定关闭吗？")
+        return messages.confirm(self, tr("未保存的修改"), tr("有未保存的修改，确定关闭吗？"))

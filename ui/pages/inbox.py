@@ -7,7 +7,7 @@ the receiving unit may act on them.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
@@ -18,6 +18,7 @@ from fulian_desktop.services import referrals
 from fulian_desktop.services.referrals import InboxItem, ReferralView
 
 from ..errors import present_error
+from ..i18n import tr
 from ..models.list_table import ListTableModel
 from ..models.referral_table import INBOX_COLUMNS, OUTBOX_COLUMNS
 from ..session import AppSession
@@ -25,7 +26,7 @@ from ..widgets.guard import while_alive
 from ..widgets.validated_field import ValidatedField
 
 REFRESH_MS = 60_000
-TITLE = "转介收件箱"
+TITLE = QT_TRANSLATE_NOOP("", "转介收件箱")
 
 
 def load_boxes(uow, actor) -> tuple[list[InboxItem], list[ReferralView]]:  # noqa: ANN001
@@ -77,9 +78,9 @@ class InboxPage(QWidget):
         self.banner.setStyleSheet("#inbox_banner { background:#e6f4ea; border:1px solid #1e8e3e; border-radius:6px; }")
         self.banner_text = QLabel(objectName="inbox_banner_text")
         self.banner_text.setWordWrap(True)
-        self.open_button = QPushButton("打开案件", objectName="inbox_open_case")
+        self.open_button = QPushButton(tr("打开案件"), objectName="inbox_open_case")
         self.open_button.clicked.connect(lambda: self.accepted and self.sig_open_case.emit(self.accepted.case_id))
-        dismiss = QPushButton("知道了")
+        dismiss = QPushButton(tr("知道了"))
         dismiss.clicked.connect(self.banner.hide)
         banner = QHBoxLayout(self.banner)
         banner.setContentsMargins(12, 8, 12, 8)
@@ -92,15 +93,15 @@ class InboxPage(QWidget):
                                   {"direction": 56, "case_no": 190, "title": 220, "from": 110, "to": 110,
                                    "sent_at": 130, "sent_by": 90}, "reason")
         self.inbox_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.empty = QLabel("没有等待本单位接收的转介。", objectName="inbox_empty")
+        self.empty = QLabel(tr("没有等待本单位接收的转介。"), objectName="inbox_empty")
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setStyleSheet("color:#5f6368; padding:24px")
-        self.note = QLineEdit(objectName="inbox_note", placeholderText="接收说明（可不填）；退回时必填退回理由")
+        self.note = QLineEdit(objectName="inbox_note", placeholderText=tr("接收说明（可不填）；退回时必填退回理由"))
         self.note.setMaxLength(500)
         self.note.textChanged.connect(lambda _t: self.note_field.set_issue(None))
         self.note_field = ValidatedField(self.note, "reason")
-        self.accept_button = QPushButton("接收", objectName="inbox_accept")
-        self.return_button = QPushButton("退回", objectName="inbox_return")
+        self.accept_button = QPushButton(tr("接收"), objectName="inbox_accept")
+        self.return_button = QPushButton(tr("退回"), objectName="inbox_return")
         self.accept_button.clicked.connect(self.accept_selected)
         self.return_button.clicked.connect(self.return_selected)
         self.hint = QLabel(objectName="inbox_hint")
@@ -109,7 +110,7 @@ class InboxPage(QWidget):
         self.actions = QWidget()
         actions = QHBoxLayout(self.actions)
         actions.setContentsMargins(0, 0, 0, 0)
-        actions.addWidget(QLabel("说明"))
+        actions.addWidget(QLabel(tr("说明")))
         actions.addWidget(self.note_field, 1)
         actions.addWidget(self.accept_button)
         actions.addWidget(self.return_button)
@@ -124,7 +125,7 @@ class InboxPage(QWidget):
                                    {"direction": 56, "case_no": 190, "title": 200, "to": 130, "status": 70,
                                     "sent_at": 130, "sent_by": 80, "answer": 240}, "reason")
         self.outbox_table.activated.connect(self._open_sent)
-        self.open_only = QCheckBox("只看未办结的", objectName="outbox_open_only")
+        self.open_only = QCheckBox(tr("只看未办结的"), objectName="outbox_open_only")
         self.open_only.toggled.connect(lambda _c: self._show_outbox())
         outbox = QWidget()
         outbox_layout = QVBoxLayout(outbox)
@@ -132,16 +133,16 @@ class InboxPage(QWidget):
         outbox_layout.addWidget(self.outbox_table, 1)
 
         self.tabs = QTabWidget(objectName="inbox_tabs")
-        self.tabs.addTab(inbox, "待接收")
-        self.tabs.addTab(outbox, "已发出")
+        self.tabs.addTab(inbox, tr("待接收"))
+        self.tabs.addTab(outbox, tr("已发出"))
         self.error = QLabel(objectName="inbox_error")
         self.error.setStyleSheet("color:#b3261e")
         self.error.hide()
-        refresh = QPushButton("刷新 (F5)", shortcut="F5")
+        refresh = QPushButton(tr("刷新 (F5)"), shortcut="F5")
         refresh.clicked.connect(self.refresh)
         top = QHBoxLayout()
-        top.addWidget(QLabel("<b>转介收件箱</b>　<span style='color:#5f6368'>上级交办、下级上报给本单位的案件；"
-                             "接收后案件移交本单位，由接收人承办。</span>"), 1)
+        top.addWidget(QLabel(tr("<b>转介收件箱</b>　<span style='color:#5f6368'>上级交办、下级上报给本单位的案件；"
+                             "接收后案件移交本单位，由接收人承办。</span>")), 1)
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -176,18 +177,19 @@ class InboxPage(QWidget):
         self.outbox_all = sent
         self._show_outbox()
         waiting = sum(i.can_accept for i in items)
-        self.tabs.setTabText(0, f"待接收（{waiting}）" if waiting else "待接收")
-        self.tabs.setTabText(1, f"已发出（{len(sent)}）" if sent else "已发出")
+        self.tabs.setTabText(0, tr("待接收（{waiting}）").format(waiting=waiting) if waiting else tr("待接收"))
+        self.tabs.setTabText(1, tr("已发出（{n}）").format(n=len(sent)) if sent else tr("已发出"))
         self.error.hide()
         self._update_buttons()
-        self.sig_nav_title.emit(f"{TITLE} ({waiting})" if waiting else TITLE)
+        self.sig_nav_title.emit(f"{tr(TITLE)} ({waiting})" if waiting else tr(TITLE))
         if self._again:
             self._again = False
             self.refresh()
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = self._again = False
-        self.error.setText("无法加载转介：" + (exc.message if isinstance(exc, FulianError) else "读取失败，请稍后重试。"))
+        message = exc.message if isinstance(exc, FulianError) else tr("读取失败，请稍后重试。")
+        self.error.setText(tr("无法加载转介：{message}").format(message=message))
         self.error.show()
 
     def _show_outbox(self) -> None:
@@ -211,9 +213,9 @@ class InboxPage(QWidget):
         self.accept_button.setEnabled(ok)
         self.return_button.setEnabled(ok)
         if item is not None and not item.can_accept:
-            self.hint.setText(f"该转介发给{item.to_unit_name}，只有该单位的工作人员可以接收或退回。")
+            self.hint.setText(tr("该转介发给{to_unit_name}，只有该单位的工作人员可以接收或退回。").format(to_unit_name=item.to_unit_name))
         elif item is None and self.inbox_model.items:
-            self.hint.setText("选择一条转介后可接收或退回。")
+            self.hint.setText(tr("选择一条转介后可接收或退回。"))
         else:
             self.hint.setText("")
 
@@ -231,7 +233,7 @@ class InboxPage(QWidget):
             return
         reason = self.note.text().strip()
         if not reason:
-            self.note_field.set_issue("error", "退回须说明理由（发送单位会看到）。")
+            self.note_field.set_issue("error", tr("退回须说明理由（发送单位会看到）。"))
             self.note.setFocus()
             return
         self._start()
@@ -246,8 +248,7 @@ class InboxPage(QWidget):
         self.busy = False
         self.note.clear()
         self.accepted = view
-        self.banner_text.setText(f"<b>已接收</b> {view.case_no}《{view.case_title}》：案件已移交{view.to_unit_name}，"
-                                 "由您承办。现在打开案件？")
+        self.banner_text.setText(tr("<b>已接收</b> {case_no}《{case_title}》：案件已移交{to_unit_name}，由您承办。现在打开案件？").format(case_no=view.case_no, case_title=view.case_title, to_unit_name=view.to_unit_name))
         self.open_button.show()
         self.banner.show()
         self.open_button.setFocus()
@@ -257,8 +258,7 @@ class InboxPage(QWidget):
         self.busy = False
         self.note.clear()
         self.accepted = None
-        self.banner_text.setText(f"<b>已退回</b> {view.case_no}《{view.case_title}》给{view.from_unit_name}，"
-                                 "案件仍由发送单位办理。")
+        self.banner_text.setText(tr("<b>已退回</b> {case_no}《{case_title}》给{from_unit_name}，案件仍由发送单位办理。").format(case_no=view.case_no, case_title=view.case_title, from_unit_name=view.from_unit_name))
         self.open_button.hide()
         self.banner.show()
         self.session.sig_data_changed.emit("case")

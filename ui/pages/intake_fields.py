@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QT_TRANSLATE_NOOP, QTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QSpinBox, QWidget,
@@ -20,18 +20,19 @@ from fulian_desktop.domain.intake_rules import (
 )
 from fulian_desktop.domain.localtime import LOCAL_TZ
 
+from ..i18n import tr
 from ..widgets.validated_field import ValidatedField
 
 NO_DATE = QDate(1899, 12, 31)   # the date edit's "未填" value
 NO_AGE = -1                     # the age box's "未填" value
 NOTE_LABELS = {
-    IntakeDecision.ACCEPT: "受理意见", IntakeDecision.REJECT: "不予受理理由", IntakeDecision.TRANSFER: "转办说明",
-    IntakeDecision.ANSWERED: "答复内容", IntakeDecision.CONSULTATION: "咨询答复",
+    IntakeDecision.ACCEPT: QT_TRANSLATE_NOOP("", "受理意见"), IntakeDecision.REJECT: QT_TRANSLATE_NOOP("", "不予受理理由"), IntakeDecision.TRANSFER: QT_TRANSLATE_NOOP("", "转办说明"),
+    IntakeDecision.ANSWERED: QT_TRANSLATE_NOOP("", "答复内容"), IntakeDecision.CONSULTATION: QT_TRANSLATE_NOOP("", "咨询答复"),
 }
 NOTE_HINTS = {
-    IntakeDecision.ACCEPT: "可不填", IntakeDecision.REJECT: "必填：报督导审批，并书面告知信访人",
-    IntakeDecision.TRANSFER: "可不填", IntakeDecision.ANSWERED: "可不填：当场告知的内容",
-    IntakeDecision.CONSULTATION: "可不填",
+    IntakeDecision.ACCEPT: QT_TRANSLATE_NOOP("", "可不填"), IntakeDecision.REJECT: QT_TRANSLATE_NOOP("", "必填：报督导审批，并书面告知信访人"),
+    IntakeDecision.TRANSFER: QT_TRANSLATE_NOOP("", "可不填"), IntakeDecision.ANSWERED: QT_TRANSLATE_NOOP("", "可不填：当场告知的内容"),
+    IntakeDecision.CONSULTATION: QT_TRANSLATE_NOOP("", "可不填"),
 }
 
 
@@ -40,7 +41,7 @@ class Representatives(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.boxes = [QLineEdit(objectName=f"intake_representative_{i + 1}", placeholderText=f"代表 {i + 1}")
+        self.boxes = [QLineEdit(objectName=f"intake_representative_{i + 1}", placeholderText=tr("代表 {i}").format(i=i + 1))
                       for i in range(MAX_REPRESENTATIVES)]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -64,51 +65,51 @@ class IntakeEditors:
     def __init__(self) -> None:
         self.channel = QComboBox(objectName="intake_channel")
         for channel in Channel:
-            self.channel.addItem(channel.label, channel.value)
+            self.channel.addItem(tr(channel.label), channel.value)
         self.received_at = QDateTimeEdit(objectName="intake_received_at", displayFormat="yyyy-MM-dd HH:mm",
                                          calendarPopup=True)
-        self.name = QLineEdit(objectName="intake_name", placeholderText="必填；不愿透露的可填“匿名”")
+        self.name = QLineEdit(objectName="intake_name", placeholderText=tr("必填；不愿透露的可填“匿名”"))
         self.name.setMaxLength(60)
         self.sex = QComboBox(objectName="intake_sex")
         for sex in (Sex.UNKNOWN, Sex.FEMALE, Sex.MALE):
-            self.sex.addItem(sex.label, sex.value)
+            self.sex.addItem(tr(sex.label), sex.value)
         self.age = QSpinBox(objectName="intake_age", minimum=NO_AGE, maximum=MAX_AGE)
-        self.age.setSpecialValueText("未填")
-        self.age.setSuffix(" 岁")
-        self.id_number = QLineEdit(objectName="intake_id_number", placeholderText="18 位，末位可为 X；填写后自动查重")
+        self.age.setSpecialValueText(tr("未填"))
+        self.age.setSuffix(tr(" 岁"))
+        self.id_number = QLineEdit(objectName="intake_id_number", placeholderText=tr("18 位，末位可为 X；填写后自动查重"))
         self.id_number.setMaxLength(20)
         self.birth_date = QDateEdit(objectName="intake_birth_date", calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.birth_date.setMinimumDate(NO_DATE)
-        self.birth_date.setSpecialValueText("未填")
-        self.phone = QLineEdit(objectName="intake_phone", placeholderText="手机或座机（如 0731-88888888）")
+        self.birth_date.setSpecialValueText(tr("未填"))
+        self.phone = QLineEdit(objectName="intake_phone", placeholderText=tr("手机或座机（如 0731-88888888）"))
         self.phone.setMaxLength(30)
         self.marital_status = QComboBox(objectName="intake_marital_status")
-        self.marital_status.addItem("未填", None)
+        self.marital_status.addItem(tr("未填"), None)
         for status in MaritalStatus:
-            self.marital_status.addItem(status.label, status.value)
-        self.address = QLineEdit(objectName="intake_address", placeholderText="用于书面告知")
+            self.marital_status.addItem(tr(status.label), status.value)
+        self.address = QLineEdit(objectName="intake_address", placeholderText=tr("用于书面告知"))
         self.address.setMaxLength(300)
         self.people_count = QSpinBox(objectName="intake_people_count", minimum=1, maximum=MAX_PEOPLE)
-        self.people_count.setSuffix(" 人")
-        self.is_group = QCheckBox("集体访（多人共同走访）", objectName="intake_is_group")
+        self.people_count.setSuffix(tr(" 人"))
+        self.is_group = QCheckBox(tr("集体访（多人共同走访）"), objectName="intake_is_group")
         self.representatives = Representatives()
-        self.request = _text_box("intake_request", "信访人的请求（必填）")
-        self.facts = _text_box("intake_facts", "事实和理由")
+        self.request = _text_box("intake_request", tr("信访人的请求（必填）"))
+        self.facts = _text_box("intake_facts", tr("事实和理由"))
         self.category = QComboBox(objectName="intake_category")
-        self.category.addItem("请选择", None)
+        self.category.addItem(tr("请选择"), None)
         for category in COMPLAINT_CATEGORIES:
             self.category.addItem(category, category)
         self.sub_category = QComboBox(objectName="intake_sub_category")
         self.category.currentIndexChanged.connect(self._fill_sub_categories)
         self.decision = QComboBox(objectName="intake_decision")
-        self.decision.addItem("请选择", None)
+        self.decision.addItem(tr("请选择"), None)
         for decision in IntakeDecision:
-            self.decision.addItem(decision.label, decision.value)
+            self.decision.addItem(tr(decision.label), decision.value)
         self.decision_note = QLineEdit(objectName="intake_decision_note")
         self.decision_note.setMaxLength(2000)
-        self.transfer_to = QLineEdit(objectName="intake_transfer_to", placeholderText="转往的机关或单位，如 望城区人民法院")
+        self.transfer_to = QLineEdit(objectName="intake_transfer_to", placeholderText=tr("转往的机关或单位，如 望城区人民法院"))
         self.transfer_to.setMaxLength(200)
-        self.is_repeat = QCheckBox("重复访", objectName="intake_is_repeat")
+        self.is_repeat = QCheckBox(tr("重复访"), objectName="intake_is_repeat")
         self._fill_sub_categories()
         self.clear()
 
@@ -140,11 +141,11 @@ class IntakeEditors:
         self.sub_category.blockSignals(True)
         self.sub_category.clear()
         if subs:
-            self.sub_category.addItem("请选择（可不选）", None)
+            self.sub_category.addItem(tr("请选择（可不选）"), None)
             for sub in subs:
                 self.sub_category.addItem(sub, sub)
         else:
-            self.sub_category.addItem("（无子类）" if self.category.currentData() else "先选类别", None)
+            self.sub_category.addItem(tr("（无子类）") if self.category.currentData() else tr("先选类别"), None)
         self.sub_category.setEnabled(bool(subs))
         self.sub_category.blockSignals(False)
 
@@ -231,16 +232,16 @@ def lay_out(ed: IntakeEditors) -> tuple[QFormLayout, dict[str, ValidatedField], 
     form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
     form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
     rows = [
-        ("来访信息", None, None), ("渠道", ed.channel, "channel"), ("接待时间", ed.received_at, "received_at"),
-        ("来访人", None, None), ("姓名", ed.name, "name"), ("性别", ed.sex, "sex"), ("年龄", ed.age, "age"),
-        ("身份证号", ed.id_number, "id_number"), ("出生日期", ed.birth_date, "birth_date"),
-        ("联系电话", ed.phone, "phone"), ("婚姻状况", ed.marital_status, "marital_status"),
-        ("住址", ed.address, "address"), ("人数", ed.people_count, "people_count"),
-        ("", ed.is_group, "is_group"), ("代表", ed.representatives, "representatives"),
-        ("信访事项", None, None), ("请求", ed.request, "request"), ("事实和理由", ed.facts, "facts"),
-        ("投诉类别", ed.category, "category"), ("子类", ed.sub_category, "sub_category"),
-        ("处理", None, None), ("处理方式", ed.decision, "decision"), ("转办去向", ed.transfer_to, "transfer_to"),
-        ("处理意见", ed.decision_note, "decision_note"), ("", ed.is_repeat, "is_repeat"),
+        (tr("来访信息"), None, None), (tr("渠道"), ed.channel, "channel"), (tr("接待时间"), ed.received_at, "received_at"),
+        (tr("来访人"), None, None), (tr("姓名"), ed.name, "name"), (tr("性别"), ed.sex, "sex"), (tr("年龄"), ed.age, "age"),
+        (tr("身份证号"), ed.id_number, "id_number"), (tr("出生日期"), ed.birth_date, "birth_date"),
+        (tr("联系电话"), ed.phone, "phone"), (tr("婚姻状况"), ed.marital_status, "marital_status"),
+        (tr("住址"), ed.address, "address"), (tr("人数"), ed.people_count, "people_count"),
+        ("", ed.is_group, "is_group"), (tr("代表"), ed.representatives, "representatives"),
+        (tr("信访事项"), None, None), (tr("请求"), ed.request, "request"), (tr("事实和理由"), ed.facts, "facts"),
+        (tr("投诉类别"), ed.category, "category"), (tr("子类"), ed.sub_category, "sub_category"),
+        (tr("处理"), None, None), (tr("处理方式"), ed.decision, "decision"), (tr("转办去向"), ed.transfer_to, "transfer_to"),
+        (tr("处理意见"), ed.decision_note, "decision_note"), ("", ed.is_repeat, "is_repeat"),
     ]
     fields: dict[str, ValidatedField] = {}
     labels: dict[str, QLabel] = {}

@@ -25,6 +25,7 @@ from fulian_desktop.services.intake import IntakePreview, IntakeView
 from fulian_desktop.services.persons import PersonMatch
 
 from ..errors import messages, present_error
+from ..i18n import tr
 from ..session import AppSession
 from ..widgets.duplicate_panel import DuplicatePanel
 from ..widgets.guard import while_alive
@@ -94,9 +95,9 @@ class IntakeFormPage(QWidget):
         self.status = QLabel(objectName="intake_status")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color:#5f6368")
-        self.clear_button = QPushButton("清空 (Esc)", objectName="intake_clear")
+        self.clear_button = QPushButton(tr("清空 (Esc)"), objectName="intake_clear")
         self.clear_button.clicked.connect(self.ask_clear)
-        self.save_button = QPushButton("保存登记 (Ctrl+S)", objectName="intake_save")
+        self.save_button = QPushButton(tr("保存登记 (Ctrl+S)"), objectName="intake_save")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         footer = QHBoxLayout()
@@ -105,11 +106,10 @@ class IntakeFormPage(QWidget):
         footer.addWidget(self.save_button)
 
         actor = self.session.actor
-        who = f"{actor.display_name}（{actor.role.label}）" if actor else ""
-        title = QLabel(f"<span style='font-size:16px; font-weight:bold'>来访登记</span>　"
-                       f"<span style='color:#5f6368'>{who}　Tab 逐项填写，回车到下一项，Ctrl+S 保存，Esc 清空</span>")
+        who = f"{actor.display_name}（{tr(actor.role.label)}）" if actor else ""
+        title = QLabel(tr("<span style='font-size:16px; font-weight:bold'>来访登记</span>　<span style='color:#5f6368'>{who}　Tab 逐项填写，回车到下一项，Ctrl+S 保存，Esc 清空</span>").format(who=who))
         # Every label as wide as the longest one any decision can show, so the form never shifts.
-        widest = max(self.fontMetrics().horizontalAdvance(t) for t in (*NOTE_LABELS.values(), "事实和理由"))
+        widest = max(self.fontMetrics().horizontalAdvance(t) for t in (*map(tr, NOTE_LABELS.values()), tr("事实和理由")))
         for label in self.row_labels.values():
             label.setMinimumWidth(widest + 4)
             label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
@@ -173,8 +173,8 @@ class IntakeFormPage(QWidget):
         self.form.setRowVisible(self.fields["transfer_to"], decision == IntakeDecision.TRANSFER)
         self.form.setRowVisible(self.fields["decision_note"], decision is not None)
         if decision is not None:
-            self.row_labels["decision_note"].setText(NOTE_LABELS[decision])
-            self.ed.decision_note.setPlaceholderText(NOTE_HINTS[decision])
+            self.row_labels["decision_note"].setText(tr(NOTE_LABELS[decision]))
+            self.ed.decision_note.setPlaceholderText(tr(NOTE_HINTS[decision]))
 
     def _group_changed(self) -> None:
         group = self.ed.is_group.isChecked()
@@ -225,7 +225,7 @@ class IntakeFormPage(QWidget):
             warnings = [i.message for i in shown if i.severity == Severity.WARNING]
             if field == "is_repeat" and not shown and self.ed.is_repeat.isChecked() and self.preview is not None \
                     and self.preview.repeat_reasons and self.repeat_choice is None:
-                warnings = ["系统判断为重复访：" + "；".join(self.preview.repeat_reasons)]
+                warnings = [tr("系统判断为重复访：{reasons}").format(reasons="；".join(self.preview.repeat_reasons))]
             holder.set_issue("error" if errors else "warning" if warnings else None, "；".join(errors or warnings))
             if isinstance(holder.editor, (QCheckBox, QComboBox, QAbstractSpinBox)):
                 # A style-sheet frame turns their arrows into bevelled boxes: the message beside says enough.
@@ -239,17 +239,17 @@ class IntakeFormPage(QWidget):
         errors = [i for i in report.issues if i.severity == Severity.ERROR]
         self.save_button.setEnabled(not errors and not self.saving)
         if self.saving:
-            self.status.setText("正在保存…")
+            self.status.setText(tr("正在保存…"))
         elif errors:
             order = list(self.fields)
             fields = sorted({i.field for i in errors}, key=lambda f: order.index(f) if f in order else len(order))
             names = "、".join(self.row_labels[f].text() if self.row_labels.get(f) and self.row_labels[f].text()
                              else FIELD_LABELS.get(f, f) for f in fields)
             shown = any(self._visible(i, None) for i in errors)
-            self.status.setText(("保存前请改正：" if shown else "待填写：") + names)
-            self.save_button.setToolTip("请先改正：" + "；".join(i.message for i in errors))
+            self.status.setText((tr("保存前请改正：") if shown else tr("待填写：")) + names)
+            self.save_button.setToolTip(tr("请先改正：{errors}").format(errors="；".join(i.message for i in errors)))
         else:
-            self.status.setText("可以保存（Ctrl+S）。")
+            self.status.setText(tr("可以保存（Ctrl+S）。"))
             self.save_button.setToolTip("")
 
     def _run_check(self) -> None:
@@ -344,7 +344,7 @@ class IntakeFormPage(QWidget):
         if isinstance(exc, ValidationError) and isinstance(report, Report):
             self.store_report = report
             self._show_report()
-            self.status.setText("未保存：" + exc.message)
+            self.status.setText(tr("未保存：{message}").format(message=exc.message))
         else:
             self._update_save(self.report())
             present_error(self, exc)
@@ -353,7 +353,7 @@ class IntakeFormPage(QWidget):
     def ask_clear(self) -> None:
         if self.ed.is_blank() and self.person_id is None:
             return
-        if messages.confirm(self, "清空表单", "清空本次填写的全部内容？"):
+        if messages.confirm(self, tr("清空表单"), tr("清空本次填写的全部内容？")):
             self.result.hide()
             self.reset()
 

@@ -8,26 +8,28 @@ from fulian_desktop.domain.intake_rules import IntakeDecision
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.intake import IntakeView
 
+from ..i18n import tr
+
 
 def describe(view: IntakeView) -> str:
     """One paragraph in Chinese: who, how, the decision and what it did."""
-    head = f"已登记 <b>{view.visitor_name}</b> 的{view.channel.label}（{format_local(view.received_at)}"
-    head += f"，{view.people_count} 人，集体访）" if view.is_group else "）"
+    head = tr("已登记 <b>{visitor_name}</b> 的{label}（{received_at}").format(visitor_name=view.visitor_name, label=tr(view.channel.label), received_at=format_local(view.received_at))
+    head += tr("，{people_count} 人，集体访）").format(people_count=view.people_count) if view.is_group else "）"
     match view.decision:
         case IntakeDecision.ACCEPT:
-            what = f"处理：<b>受理</b>，已立案 <b>{view.case_no}</b>，转入办理。"
+            what = tr("处理：<b>受理</b>，已立案 <b>{case_no}</b>，转入办理。").format(case_no=view.case_no)
         case IntakeDecision.REJECT:
-            what = f"处理：<b>不予受理</b>，已立案 <b>{view.case_no}</b>，待督导审批后书面告知信访人。"
+            what = tr("处理：<b>不予受理</b>，已立案 <b>{case_no}</b>，待督导审批后书面告知信访人。").format(case_no=view.case_no)
         case IntakeDecision.TRANSFER:
-            what = f"处理：<b>转办</b>（{view.decision_note or ''}），案件 <b>{view.case_no}</b>。"
+            what = tr("处理：<b>转办</b>（{decision_note}），案件 <b>{case_no}</b>。").format(decision_note=view.decision_note or '', case_no=view.case_no)
         case _:
-            what = f"处理：<b>{view.decision.label}</b>，已计入接待登记，不立案。"
+            what = tr("处理：<b>{label}</b>，已计入接待登记，不立案。").format(label=tr(view.decision.label))
     parts = [head + "。", what]
     if view.is_repeat:
         why = "；".join(view.repeat_reasons)
-        parts.append("已按<b>重复访</b>登记" + (f"：{why}" if why else "") + "。")
+        parts.append(tr("已按<b>重复访</b>登记：{why}。").format(why=why) if why else tr("已按<b>重复访</b>登记。"))
     if view.warnings:
-        parts.append("<span style='color:#9a6700'>提示：" + "；".join(view.warnings) + "</span>")
+        parts.append("<span style='color:#9a6700'>" + tr("提示：{warnings}").format(warnings="；".join(view.warnings)) + "</span>")
     return "<br>".join(parts)
 
 
@@ -43,10 +45,10 @@ class IntakeResultBanner(QFrame):
         self.text = QLabel(objectName="intake_result_text")
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-        self.open_button = QPushButton("打开案件", objectName="intake_open_case")
+        self.open_button = QPushButton(tr("打开案件"), objectName="intake_open_case")
         self.open_button.clicked.connect(lambda: self.view and self.view.case_id
                                          and self.sig_open_case.emit(self.view.case_id))
-        close = QPushButton("知道了", objectName="intake_result_close")
+        close = QPushButton(tr("知道了"), objectName="intake_result_close")
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -15,14 +15,15 @@ from fulian_desktop.services.views import CaseRow
 from fulian_desktop.services.workflow import ApprovalView
 
 from ..errors import present_error
+from ..i18n import tr
 from ..models.list_table import Column, ListTableModel
 from ..session import AppSession
 from ..widgets.guard import while_alive
 from ..widgets.validated_field import ValidatedField
 
 # What approving does, said on the button's tooltip and in the confirmation line.
-EFFECT = {"close": "案件结案", "reject": "案件不予受理", "terminate": "案件终止", "extend_clock": "期限延长",
-          "remove_major": "取消重大案事件标记"}
+EFFECT = {"close": QT_TRANSLATE_NOOP("", "案件结案"), "reject": QT_TRANSLATE_NOOP("", "案件不予受理"), "terminate": QT_TRANSLATE_NOOP("", "案件终止"), "extend_clock": QT_TRANSLATE_NOOP("", "期限延长"),
+          "remove_major": QT_TRANSLATE_NOOP("", "取消重大案事件标记")}
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,13 @@ class PendingApproval:
 
 
 COLUMNS: list[Column[PendingApproval]] = [
-    Column("case_no", "案号", lambda p: p.case.case_no if p.case else "（无权查看）"),
-    Column("title", "案件名称", lambda p: p.case.title if p.case else ""),
-    Column("unit", "承办单位", lambda p: p.case.unit_name if p.case else ""),
-    Column("kind", "申请事项", lambda p: p.approval.label, colour=lambda p: "#1565c0"),
-    Column("reason", "申请理由", lambda p: p.approval.reason),
-    Column("by", "申请人", lambda p: p.approval.requested_by_name),
-    Column("at", "申请时间", lambda p: format_local(p.approval.requested_at)),
+    Column("case_no", QT_TRANSLATE_NOOP("", "案号"), lambda p: p.case.case_no if p.case else tr("（无权查看）")),
+    Column("title", QT_TRANSLATE_NOOP("", "案件名称"), lambda p: p.case.title if p.case else ""),
+    Column("unit", QT_TRANSLATE_NOOP("", "承办单位"), lambda p: p.case.unit_name if p.case else ""),
+    Column("kind", QT_TRANSLATE_NOOP("", "申请事项"), lambda p: p.approval.label, colour=lambda p: "#1565c0"),
+    Column("reason", QT_TRANSLATE_NOOP("", "申请理由"), lambda p: p.approval.reason),
+    Column("by", QT_TRANSLATE_NOOP("", "申请人"), lambda p: p.approval.requested_by_name),
+    Column("at", QT_TRANSLATE_NOOP("", "申请时间"), lambda p: format_local(p.approval.requested_at)),
 ]
 
 
@@ -53,7 +54,7 @@ class ApprovalsPanel(QWidget):
         self.session = session
         self.busy = False
         self.model: ListTableModel[PendingApproval] = ListTableModel(COLUMNS, self)
-        self.title = QLabel("<b>待审批</b>", objectName="approvals_title")
+        self.title = QLabel(tr("<b>待审批</b>"), objectName="approvals_title")
         self.table = QTableView(objectName="approvals_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -70,18 +71,18 @@ class ApprovalsPanel(QWidget):
             self.table.setColumnWidth(self.model.column_of(key), width)
         self.table.activated.connect(self._open)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.note = QLineEdit(objectName="approval_note", placeholderText="审批意见（驳回时必填）")
+        self.note = QLineEdit(objectName="approval_note", placeholderText=tr("审批意见（驳回时必填）"))
         self.note.setMaxLength(500)
         self.note.textChanged.connect(lambda _t: self.note_field.set_issue(None))
         self.note_field = ValidatedField(self.note, "note")
-        self.approve_button = QPushButton("批准", objectName="approve")
-        self.reject_button = QPushButton("驳回", objectName="reject")
+        self.approve_button = QPushButton(tr("批准"), objectName="approve")
+        self.reject_button = QPushButton(tr("驳回"), objectName="reject")
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.reject_button.clicked.connect(lambda: self.decide(False))
         self.status = QLabel(objectName="approvals_status")
         self.status.setWordWrap(True)
         actions = QHBoxLayout()
-        actions.addWidget(QLabel("意见"))
+        actions.addWidget(QLabel(tr("意见")))
         actions.addWidget(self.note_field, 1)
         actions.addWidget(self.approve_button)
         actions.addWidget(self.reject_button)
@@ -96,7 +97,7 @@ class ApprovalsPanel(QWidget):
     def set_items(self, items: list[PendingApproval]) -> None:
         selected = self.selected()
         self.model.set_items(items)
-        self.title.setText(f"<b>待审批（{len(items)}）</b>" + ("　<span style='color:#5f6368'>没有待审批的申请</span>"
+        self.title.setText(tr("<b>待审批（{n}）</b>").format(n=len(items)) + (tr("　<span style='color:#5f6368'>没有待审批的申请</span>")
                                                              if not items else ""))
         if selected is not None:
             row = next((i for i, p in enumerate(items) if p.approval.id == selected.approval.id), None)
@@ -121,8 +122,8 @@ class ApprovalsPanel(QWidget):
         enabled = item is not None and not self.busy
         self.approve_button.setEnabled(enabled)
         self.reject_button.setEnabled(enabled)
-        effect = EFFECT.get(item.approval.kind, "") if item else ""
-        self.approve_button.setToolTip(f"批准后{effect}" if effect else "")
+        effect = tr(EFFECT.get(item.approval.kind, "")) if item else ""
+        self.approve_button.setToolTip(tr("批准后{effect}").format(effect=effect) if effect else "")
 
     def _open(self, index) -> None:  # noqa: ANN001
         item = self.model.item_at(index.row())
@@ -135,12 +136,12 @@ class ApprovalsPanel(QWidget):
             return
         note = self.note.text().strip()
         if not approve and not note:
-            self.note_field.set_issue("error", "驳回须说明理由。")
+            self.note_field.set_issue("error", tr("驳回须说明理由。"))
             self.note.setFocus()
             return
         self.busy = True
         self._update_buttons()
-        self.status.setText("正在提交…")
+        self.status.setText(tr("正在提交…"))
         self.session.write(workflow.decide, item.approval.id, approve, note,
                            on_done=while_alive(self, lambda view: self._decided(item, view)),
                            on_error=while_alive(self, self._failed))
@@ -149,9 +150,9 @@ class ApprovalsPanel(QWidget):
         self.busy = False
         self.note.clear()
         what = item.case.case_no if item.case else ""
-        verb = "已批准" if view.status == "approved" else "已驳回"
-        effect = f"，{EFFECT[view.kind]}" if view.status == "approved" and view.kind in EFFECT else ""
-        self.status.setText(f"<span style='color:#1e8e3e'>{verb} {what} 的{view.label}申请{effect}。</span>")
+        verb = tr("已批准") if view.status == "approved" else tr("已驳回")
+        effect = f"，{tr(EFFECT[view.kind])}" if view.status == "approved" and view.kind in EFFECT else ""
+        self.status.setText(tr("<span style='color:#1e8e3e'>{verb} {what} 的{label}申请{effect}。</span>").format(verb=verb, what=what, label=tr(view.label), effect=effect))
         self._update_buttons()
         self.sig_decided.emit(view)
         self.session.sig_data_changed.emit("case")

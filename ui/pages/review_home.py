@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from ..i18n import tr
 from ..session import AppSession
 from .case_list import CaseListPage
 from .review_queue import ReviewQueuePage
@@ -19,16 +20,15 @@ class ReviewHomePage(QWidget):
         super().__init__(parent)
         actor = session.actor
         assert actor is not None
-        greeting = QLabel(f"<b>{actor.display_name}</b>，您好（{actor.role.label}）。"
-                          "<span style='color:#5f6368'>审核队列按紧急程度排列：重大案事件、已超期、待审批、即将到期、长期无进展。</span>")
+        greeting = QLabel(tr("<b>{display_name}</b>，您好（{label}）。<span style='color:#5f6368'>审核队列按紧急程度排列：重大案事件、已超期、待审批、即将到期、长期无进展。</span>").format(display_name=actor.display_name, label=tr(actor.role.label)))
         greeting.setWordWrap(True)
         self.queue = ReviewQueuePage(session)
         self.mine = CaseListPage(session, settings_key="home_mine", mine_only=True)
         self.unit = CaseListPage(session, settings_key="home_unit")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.queue, "审核队列")
-        self.tabs.addTab(self.mine, "我承办的案件")
-        self.tabs.addTab(self.unit, "本单位及下级案件")
+        self.tabs.addTab(self.queue, tr("审核队列"))
+        self.tabs.addTab(self.mine, tr("我承办的案件"))
+        self.tabs.addTab(self.unit, tr("本单位及下级案件"))
         self.queue.sig_open_case.connect(self.sig_open_case)
         self.queue.sig_nav_title.connect(self._title)
         layout = QVBoxLayout(self)

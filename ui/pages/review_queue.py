@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
     QVBoxLayout, QWidget,
@@ -19,13 +19,14 @@ from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.services import case_queries, review, workflow
 from fulian_desktop.services.review import QueueItem, Reason
 
+from ..i18n import tr
 from ..models.review_table import REASON_COLOURS, QueueModel, ReasonTagDelegate
 from ..session import AppSession
 from ..widgets.guard import while_alive
 from .review_approvals import ApprovalsPanel, PendingApproval
 
 REFRESH_MS = 60_000
-TITLE = "审核队列"
+TITLE = QT_TRANSLATE_NOOP("", "审核队列")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class ReviewQueuePage(QWidget):
         chips.addStretch(1)
         self.updated = QLabel(objectName="queue_updated")
         self.updated.setStyleSheet("color:#5f6368")
-        refresh = QPushButton("刷新 (F5)", objectName="queue_refresh", shortcut="F5")
+        refresh = QPushButton(tr("刷新 (F5)"), objectName="queue_refresh", shortcut="F5")
         refresh.clicked.connect(self.refresh)
         chips.addWidget(self.updated)
         chips.addWidget(refresh)
@@ -110,7 +111,7 @@ class ReviewQueuePage(QWidget):
             self.table.setColumnWidth(self.model.column_of(key), width)
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._follow(current.row()))
-        self.empty = QLabel("审核队列为空：辖区内没有需要督导关注的案件。", objectName="queue_empty")
+        self.empty = QLabel(tr("审核队列为空：辖区内没有需要督导关注的案件。"), objectName="queue_empty")
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setStyleSheet("color:#5f6368; padding:24px")
         self.empty.hide()
@@ -155,7 +156,7 @@ class ReviewQueuePage(QWidget):
         self.error.hide()
         self._show()
         self.approvals.set_items(data.approvals)
-        self.updated.setText(f"更新于 {datetime.now():%H:%M}")
+        self.updated.setText(tr("更新于 {now:%H:%M}").format(now=datetime.now()))
         self.sig_nav_title.emit(self.title_text())
         self.sig_loaded.emit(len(data.items))
         if self._again:
@@ -164,12 +165,12 @@ class ReviewQueuePage(QWidget):
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = self._again = False
-        message = exc.message if isinstance(exc, FulianError) else "读取失败，请稍后重试。"
-        self.error.setText(f"无法加载审核队列：{message}")
+        message = exc.message if isinstance(exc, FulianError) else tr("读取失败，请稍后重试。")
+        self.error.setText(tr("无法加载审核队列：{message}").format(message=message))
         self.error.show()
 
     def title_text(self) -> str:
-        return f"{TITLE} ({len(self.data.items)})" if self.data.items else TITLE
+        return f"{tr(TITLE)} ({len(self.data.items)})" if self.data.items else tr(TITLE)
 
     # --- filtering and opening ---------------------------------------------------------------------
     def set_filter(self, reason: str | None) -> None:
@@ -197,7 +198,8 @@ class ReviewQueuePage(QWidget):
     def _update_chips(self) -> None:
         for reason, button in self.chip_buttons.items():
             count = len(self.data.items) if reason is None else sum(reason in i.reasons for i in self.data.items)
-            button.setText(f"{'全部' if reason is None else Reason.LABELS[reason]} {count}")
+            label = tr("全部") if reason is None else tr(Reason.LABELS[reason])
+            button.setText(f"{label} {count}")
 
     def _open(self, row: int) -> None:
         item = self.model.item_at(row)

@@ -1,11 +1,12 @@
-"""Store-wide settings (automatic lock, the unit name on documents, attachment limit) and store facts."""
+"""Store-wide settings (automatic lock, the unit name on documents, attachment limit), this computer's
+interface language (中文 / English, applied at the next start) and store facts."""
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from fulian_desktop.domain.errors import FulianError
@@ -13,7 +14,9 @@ from fulian_desktop.services import orgunits
 from fulian_desktop.services import settings as core_settings
 from fulian_desktop.store.store import schema_info
 
+from .. import i18n
 from ..errors import present_error
+from ..i18n import tr
 from ..session import AppSession
 
 
@@ -37,7 +40,7 @@ class SettingsPage(QWidget):
 
         self.idle = QSpinBox(objectName="idle_lock_minutes")
         self.idle.setRange(1, 240)
-        self.idle.setSuffix(" 分钟")
+        self.idle.setSuffix(tr(" 分钟"))
         self.unit_name = QLineEdit(objectName="unit_display_name")
         self.unit_name.setMaxLength(100)
         self.attachment = QSpinBox(objectName="attachment_max_mb")
@@ -45,8 +48,8 @@ class SettingsPage(QWidget):
         self.attachment.setSuffix(" MB")
         for spin in (self.idle, self.attachment):
             spin.setMinimumWidth(140)
-        self.save_button = QPushButton("保存(&S)")
-        self.revert_button = QPushButton("撤销修改")
+        self.save_button = QPushButton(tr("保存(&S)"))
+        self.revert_button = QPushButton(tr("撤销修改"))
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
         self.state = QLabel("", objectName="state")
@@ -59,15 +62,15 @@ class SettingsPage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         self.unit_name.setMinimumWidth(360)
         form.addRow(self._label(labels["idle_lock_minutes"][0] + "(&L)", self.idle), self.idle)
-        form.addRow("", self._hint("超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。"))
+        form.addRow("", self._hint(tr("超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。")))
         form.addRow(self._label(labels["unit_display_name"][0] + "(&N)", self.unit_name), self.unit_name)
-        form.addRow("", self._hint("打印文书时落款使用的单位全称；留空则使用区级单位名称。"))
+        form.addRow("", self._hint(tr("打印文书时落款使用的单位全称；留空则使用区级单位名称。")))
         form.addRow(self._label(labels["attachment_max_mb"][0] + "(&M)", self.attachment), self.attachment)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.state, 1)
-        settings_box = QGroupBox("系统设置")
+        settings_box = QGroupBox(tr("系统设置"))
         box_layout = QVBoxLayout(settings_box)
         box_layout.addLayout(form)
         box_layout.addLayout(buttons)
@@ -75,17 +78,33 @@ class SettingsPage(QWidget):
         self.info = {key: QLabel("…", objectName=f"info_{key}") for key in ("schema", "cipher", "backend", "data_dir",
                                                                           "demo")}
         info_form = QFormLayout()
-        for key, text in (("data_dir", "数据文件夹"), ("backend", "数据库"), ("cipher", "加密"),
-                          ("schema", "结构版本"), ("demo", "数据类型")):
+        for key, text in (("data_dir", tr("数据文件夹")), ("backend", tr("数据库")), ("cipher", tr("加密")),
+                          ("schema", tr("结构版本")), ("demo", tr("数据类型"))):
             label = self.info[key]
             label.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
             label.setWordWrap(True)
             info_form.addRow(text, label)
-        info_box = QGroupBox("数据存储")
+        info_box = QGroupBox(tr("数据存储"))
         info_box.setLayout(info_form)
+
+        # This computer's interface language (QSettings, not the store): takes effect at the next start.
+        self.language = QComboBox(objectName="ui_language")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)  # each language named in itself: 中文 / English
+        self.language.setCurrentIndex(max(self.language.findData(i18n.chosen_language()), 0))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel(objectName="ui_language_note")
+        self.language_note.setStyleSheet("color:#555")
+        language_form = QFormLayout()
+        language_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        language_form.addRow(self._label(tr("界面语言(&I)"), self.language), self.language)
+        language_form.addRow("", self.language_note)
+        language_box = QGroupBox(tr("界面语言（本机）"))
+        language_box.setLayout(language_form)
 
         layout = QVBoxLayout(self)
         layout.addWidget(settings_box)
+        layout.addWidget(language_box)
         layout.addWidget(info_box)
         layout.addStretch(1)
         self.setTabOrder(self.idle, self.unit_name)
@@ -106,6 +125,11 @@ class SettingsPage(QWidget):
         label = QLabel(text)
         label.setStyleSheet("color:#555")
         return label
+
+    def _language_changed(self) -> None:
+        lang = self.language.currentData()
+        i18n.remember_language(lang)
+        self.language_note.setText(tr("已改为 {language}，重新启动程序后生效。").format(language=i18n.LANGUAGES[lang]))
 
     # --- settings ------------------------------------------------------------------------------------
     def load(self) -> None:
@@ -133,9 +157,9 @@ class SettingsPage(QWidget):
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
         if dirty:
-            self.state.setText("有未保存的修改。")
+            self.state.setText(tr("有未保存的修改。"))
             self.state.setStyleSheet("color:#8a5a00")
-        elif self.state.text() == "有未保存的修改。":
+        elif self.state.text() == tr("有未保存的修改。"):
             self.state.clear()
 
     def save(self) -> None:
@@ -150,7 +174,7 @@ class SettingsPage(QWidget):
         self.loaded = dict(values)
         self._update_dirty()
         self.state.setStyleSheet("color:#1b5e20")
-        self.state.setText("已保存。")
+        self.state.setText(tr("已保存。"))
         if "idle_lock_minutes" in changes:
             watcher = getattr(self.window(), "idle_watcher", None)
             if watcher is not None:
@@ -175,10 +199,10 @@ class SettingsPage(QWidget):
         store = self.session.store
         backend = info.get("backend", "")
         self.info["backend"].setText(
-            f"SQLite {info.get('sqlite', '')}（单机加密文件）" if backend == "sqlite"
+            tr("SQLite {version}（单机加密文件）").format(version=info.get("sqlite", "")) if backend == "sqlite"
             else f"PostgreSQL {info.get('server', '')}" if backend == "postgresql" else backend)
         self.info["cipher"].setText(f"SQLCipher {info['cipher']}" if info.get("cipher") else
-                                    "由数据库服务器负责" if backend != "sqlite" else "未加密")
+                                    tr("由数据库服务器负责") if backend != "sqlite" else tr("未加密"))
         self.info["schema"].setText(info.get("schema", ""))
-        self.info["data_dir"].setText(str(store.paths.root) if store.paths else "（数据库服务器）")
-        self.info["demo"].setText("演示数据（虚构，仅供培训和试用）" if store.demo else "正式数据")
+        self.info["data_dir"].setText(str(store.paths.root) if store.paths else tr("（数据库服务器）"))
+        self.info["demo"].setText(tr("演示数据（虚构，仅供培训和试用）") if store.demo else tr("正式数据"))

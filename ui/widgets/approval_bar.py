@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from fulian_desktop.domain.clocks import ClockKind
@@ -17,17 +17,18 @@ from fulian_desktop.services import workflow
 from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
 
 from ..dialogs.case_actions_reason import ReasonDialog
+from ..i18n import tr
 from ..session import AppSession
 from .case_actions_runner import ActionRunner
 
 BAR_STYLE = "#approval_bar { background: #fff8e1; border: 1px solid #e0b54a; border-radius: 4px; }"
 # What approving / rejecting does, per kind.
 EFFECTS = {
-    ApprovalKind.CLOSE: ("案件结案，所有时限停止计时。", "案件退回“办理中”继续办理。"),
-    ApprovalKind.REJECT: ("案件改为“不予受理”，所有时限停止计时。", "案件仍为“登记”，可继续受理。"),
-    ApprovalKind.TERMINATE: ("案件终止，所有时限停止计时。", "案件继续办理。"),
-    ApprovalKind.EXTEND_CLOCK: ("该时限按申请延长。", "时限不变。"),
-    ApprovalKind.REMOVE_MAJOR: ("取消重大案事件标记。", "案件仍为重大案事件。"),
+    ApprovalKind.CLOSE: (QT_TRANSLATE_NOOP("", "案件结案，所有时限停止计时。"), QT_TRANSLATE_NOOP("", "案件退回“办理中”继续办理。")),
+    ApprovalKind.REJECT: (QT_TRANSLATE_NOOP("", "案件改为“不予受理”，所有时限停止计时。"), QT_TRANSLATE_NOOP("", "案件仍为“登记”，可继续受理。")),
+    ApprovalKind.TERMINATE: (QT_TRANSLATE_NOOP("", "案件终止，所有时限停止计时。"), QT_TRANSLATE_NOOP("", "案件继续办理。")),
+    ApprovalKind.EXTEND_CLOCK: (QT_TRANSLATE_NOOP("", "该时限按申请延长。"), QT_TRANSLATE_NOOP("", "时限不变。")),
+    ApprovalKind.REMOVE_MAJOR: (QT_TRANSLATE_NOOP("", "取消重大案事件标记。"), QT_TRANSLATE_NOOP("", "案件仍为重大案事件。")),
 }
 
 
@@ -38,13 +39,13 @@ def approval_title(approval: ApprovalView) -> str:
         try:
             clock = ClockKind(approval.payload.get("kind")).label
         except ValueError:
-            clock = "时限"
-        return f"延期 {days} 天（{clock}）"
+            clock = tr("时限")
+        return tr("延期 {days} 天（{clock}）").format(days=days, clock=clock)
     return approval.label
 
 
 def approval_text(approval: ApprovalView) -> str:
-    return f"待审批：{approval_title(approval)}（{approval.requested_by_name}申请）"
+    return tr("待审批：{approval_title}（{requested_by_name}申请）").format(approval_title=approval_title(approval), requested_by_name=approval.requested_by_name)
 
 
 class ApprovalBar(QFrame):
@@ -78,17 +79,16 @@ class ApprovalBar(QFrame):
         label = QLabel(objectName=f"approval_{approval.kind}")
         label.setTextFormat(Qt.RichText)
         label.setWordWrap(True)
-        label.setText(f"<b>{escape(approval_text(approval))}</b>　{escape(format_local(approval.requested_at))}"
-                      f"<br><span style='color:#444'>理由：{escape(approval.reason)}</span>")
+        label.setText(tr("<b>{approval_text}</b>　{requested_at}<br><span style='color:#444'>理由：{reason}</span>").format(approval_text=escape(approval_text(approval)), requested_at=escape(format_local(approval.requested_at)), reason=escape(approval.reason)))
         label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.labels.append(label)
         row = QHBoxLayout()
         row.addWidget(label, 1)
         if self.may_decide():
-            approve = QPushButton("批准", objectName=f"approve_{approval.kind}")
-            reject = QPushButton("驳回", objectName=f"reject_{approval.kind}")
-            approve.setToolTip(f"批准：{EFFECTS.get(approval.kind, ('', ''))[0]}")
-            reject.setToolTip(f"驳回（须说明理由）：{EFFECTS.get(approval.kind, ('', ''))[1]}")
+            approve = QPushButton(tr("批准"), objectName=f"approve_{approval.kind}")
+            reject = QPushButton(tr("驳回"), objectName=f"reject_{approval.kind}")
+            approve.setToolTip(tr("批准：{effect}").format(effect=tr(EFFECTS.get(approval.kind, ("", ""))[0])))
+            reject.setToolTip(tr("驳回（须说明理由）：{effect}").format(effect=tr(EFFECTS.get(approval.kind, ("", ""))[1])))
             approve.clicked.connect(lambda _c=False, a=approval: self.start_decision(a, True))
             reject.clicked.connect(lambda _c=False, a=approval: self.start_decision(a, False))
             for button in (approve, reject):
@@ -109,15 +109,17 @@ class ApprovalBar(QFrame):
         if self.runner.busy:
             return
         title = approval_title(approval)
-        effect = EFFECTS.get(approval.kind, ("", ""))[0 if approve else 1]
-        notice = (f"{approval.requested_by_name}申请{title}。理由：{approval.reason}\n"
-                  f"{'批准' if approve else '驳回'}后：{effect}")
+        effect = tr(EFFECTS.get(approval.kind, ("", ""))[0 if approve else 1])
+        template = tr("{requested_by_name}申请{title}。理由：{reason}\n批准后：{effect}") if approve else \
+            tr("{requested_by_name}申请{title}。理由：{reason}\n驳回后：{effect}")
+        notice = template.format(requested_by_name=approval.requested_by_name, title=title, reason=approval.reason,
+                                 effect=effect)
         if approve:
-            dialog = ReasonDialog(self, f"批准：{title}", "审批意见", required=False, notice=notice, ok_text="批准")
+            dialog = ReasonDialog(self, tr("批准：{title}").format(title=title), tr("审批意见"), required=False, notice=notice, ok_text=tr("批准"))
         else:
-            dialog = ReasonDialog(self, f"驳回：{title}", "驳回理由", notice=notice, ok_text="驳回")
+            dialog = ReasonDialog(self, tr("驳回：{title}").format(title=title), tr("驳回理由"), notice=notice, ok_text=tr("驳回"))
         dialog.setObjectName("approval_dialog")
-        verdict = "已批准" if approve else "已驳回"
+        verdict = tr("已批准") if approve else tr("已驳回")
         self.runner.open_dialog(dialog, lambda: self.runner.write(
             workflow.decide, approval.id, approve, dialog.reason(), notice=f"{verdict}：{title}"))
 

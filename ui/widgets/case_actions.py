@@ -8,7 +8,7 @@ reason); removing it is a request for the supervisor.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from fulian_desktop.domain.workflow import STEPS, Transition, allowed
@@ -20,6 +20,7 @@ from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..errors import messages
+from ..i18n import status_text, tr
 from ..session import AppSession
 from .case_actions_runner import ActionRunner
 from .case_clocks_chips import ClockChips
@@ -31,13 +32,13 @@ BUTTON_STEPS = (Transition.ACCEPT, Transition.START, Transition.REQUEST_CLOSURE,
 STEP_APPROVAL = {Transition.REJECT: ApprovalKind.REJECT, Transition.TERMINATE: ApprovalKind.TERMINATE,
                  Transition.REQUEST_CLOSURE: ApprovalKind.CLOSE}
 STEP_TEXT = {  # (reason prompt, notice in the dialog)
-    Transition.REJECT: ("不予受理的理由", "不予受理须经督导审批：提交后送督导审批，批准后案件才改为“不予受理”。"
-                                      "在此之前，受理期限照常计时。"),
-    Transition.TERMINATE: ("终止的理由（如当事人拒绝调解）", "终止须经督导审批：提交后送督导审批，批准后案件才终止。"),
-    Transition.REQUEST_CLOSURE: ("申请结案的理由（办理结果）", "提交后案件转为“待结案审核”，送督导审批：批准即结案，"
-                                                     "驳回则退回继续办理。"),
-    Transition.TRANSFER: ("转办的去向和理由", "转办后本案办结，所有时限停止计时。"),
-    Transition.REOPEN: ("重新办理的理由", "案件将恢复为“办理中”。"),
+    Transition.REJECT: (QT_TRANSLATE_NOOP("", "不予受理的理由"), QT_TRANSLATE_NOOP("", "不予受理须经督导审批：提交后送督导审批，批准后案件才改为“不予受理”。"
+                                      "在此之前，受理期限照常计时。")),
+    Transition.TERMINATE: (QT_TRANSLATE_NOOP("", "终止的理由（如当事人拒绝调解）"), QT_TRANSLATE_NOOP("", "终止须经督导审批：提交后送督导审批，批准后案件才终止。")),
+    Transition.REQUEST_CLOSURE: (QT_TRANSLATE_NOOP("", "申请结案的理由（办理结果）"), QT_TRANSLATE_NOOP("", "提交后案件转为“待结案审核”，送督导审批：批准即结案，"
+                                                     "驳回则退回继续办理。")),
+    Transition.TRANSFER: (QT_TRANSLATE_NOOP("", "转办的去向和理由"), QT_TRANSLATE_NOOP("", "转办后本案办结，所有时限停止计时。")),
+    Transition.REOPEN: (QT_TRANSLATE_NOOP("", "重新办理的理由"), QT_TRANSLATE_NOOP("", "案件将恢复为“办理中”。")),
 }
 NOTICE_MS = 20_000
 PILL_STYLE = ("QLabel#case_status_pill { background: #1a73e8; color: white; border-radius: 10px;"
@@ -66,15 +67,15 @@ class CaseActionsBar(QFrame):
         row = QHBoxLayout()
         row.setSpacing(6)
         for step in BUTTON_STEPS:
-            button = QPushButton(STEPS[step].label, objectName=f"step_{step.value}")
+            button = QPushButton(tr(STEPS[step].label), objectName=f"step_{step.value}")
             button.clicked.connect(lambda _checked=False, s=step: self.start_step(s))
             self.buttons[step] = button
             row.addWidget(button)
-        self.major_raise = QPushButton("标记为重大案事件", objectName="major_raise")
-        self.major_raise.setToolTip("立即标记为重大案事件（须说明理由），督导即时可见")
+        self.major_raise = QPushButton(tr("标记为重大案事件"), objectName="major_raise")
+        self.major_raise.setToolTip(tr("立即标记为重大案事件（须说明理由），督导即时可见"))
         self.major_raise.clicked.connect(lambda: self.start_major(True))
-        self.major_remove = QPushButton("申请取消标记", objectName="major_remove")
-        self.major_remove.setToolTip("取消重大案事件标记须经督导审批")
+        self.major_remove = QPushButton(tr("申请取消标记"), objectName="major_remove")
+        self.major_remove.setToolTip(tr("取消重大案事件标记须经督导审批"))
         self.major_remove.clicked.connect(lambda: self.start_major(False))
         self.separator = QFrame(frameShape=QFrame.VLine, frameShadow=QFrame.Sunken)
         row.addSpacing(6)
@@ -100,7 +101,7 @@ class CaseActionsBar(QFrame):
     # --- state -------------------------------------------------------------------------------------
     def set_detail(self, detail: CaseDetail) -> None:
         self.detail = detail
-        self.status.setText(f"状态：{detail.row.status.label}")
+        self.status.setText(tr("状态：{label}").format(label=status_text(detail.row.status.label)))
         self.update_buttons()
 
     def set_approvals(self, approvals: tuple[ApprovalView, ...]) -> None:
@@ -133,7 +134,7 @@ class CaseActionsBar(QFrame):
             button.setEnabled(not self.runner.busy and pending is None)
             tip = self._step_tip(step)
             if pending is not None:
-                tip = f"已有待审批的“{pending.label}”申请（{pending.requested_by_name}），请等待督导审批。"
+                tip = tr("已有待审批的“{label}”申请（{requested_by_name}），请等待督导审批。").format(label=tr(pending.label), requested_by_name=pending.requested_by_name)
             button.setToolTip(tip)
         major = bool(detail and detail.row.major_incident)
         self.major_raise.setVisible(may and not major)
@@ -145,12 +146,12 @@ class CaseActionsBar(QFrame):
     @staticmethod
     def _step_tip(step: Transition) -> str:
         spec = STEPS[step]
-        tip = f"{spec.label}：案件转为“{spec.target.label}”"
+        tip = tr("{label}：案件转为“{label2}”").format(label=tr(spec.label), label2=status_text(spec.target.label))
         if step in (Transition.REJECT, Transition.TERMINATE):
-            tip = f"{spec.label}（须经督导审批）"
+            tip = tr("{label}（须经督导审批）").format(label=tr(spec.label))
         elif step == Transition.REQUEST_CLOSURE:
-            tip = "申请结案：转为“待结案审核”，送督导审批"
-        return tip + ("，须填写理由" if spec.needs_reason else "")
+            tip = tr("申请结案：转为“待结案审核”，送督导审批")
+        return tip + (tr("，须填写理由") if spec.needs_reason else "")
 
     # --- steps -------------------------------------------------------------------------------------
     def start_step(self, step: Transition) -> None:
@@ -158,12 +159,12 @@ class CaseActionsBar(QFrame):
             return
         spec = STEPS[step]
         if not spec.needs_reason:
-            text = f"确定将案件“{spec.label}”吗？案件将转为“{spec.target.label}”。"
+            text = tr("确定将案件“{label}”吗？案件将转为“{label2}”。").format(label=tr(spec.label), label2=status_text(spec.target.label))
             if messages.confirm(self, spec.label, text):
                 self._run_step(step, None)
             return
-        prompt, notice = STEP_TEXT[step]
-        ok_text = "提交审批" if step in STEP_APPROVAL else "确定"
+        prompt, notice = map(tr, STEP_TEXT[step])
+        ok_text = tr("提交审批") if step in STEP_APPROVAL else tr("确定")
         dialog = ReasonDialog(self, spec.label, prompt, notice=notice, ok_text=ok_text)
         dialog.setObjectName(f"step_dialog_{step.value}")
         self.runner.open_dialog(dialog, lambda: self._run_step(step, dialog.reason()))
@@ -173,11 +174,11 @@ class CaseActionsBar(QFrame):
             return
         label = STEPS[step].label
         if step in (Transition.REJECT, Transition.TERMINATE):
-            notice = f"已提交督导审批：{label}"
+            notice = tr("已提交督导审批：{label}").format(label=tr(label))
         elif step == Transition.REQUEST_CLOSURE:
-            notice = "已申请结案，等待督导审批"
+            notice = tr("已申请结案，等待督导审批")
         else:
-            notice = f"已{label}" if not label.startswith("重新") else "已重新办理"
+            notice = tr("已{label}").format(label=tr(label)) if not label.startswith("重新") else tr("已重新办理")
         self.runner.write(workflow.transition, self.case_id, step, reason=reason,
                           expected_version=self.detail.version, notice=notice)
 
@@ -185,13 +186,13 @@ class CaseActionsBar(QFrame):
         if self.detail is None or self.runner.busy:
             return
         if major:
-            dialog = ReasonDialog(self, "标记为重大案事件", "标记的理由",
-                                  notice="标记立即生效，督导即时可见；取消标记须经督导审批。", ok_text="标记")
-            notice = "已标记为重大案事件"
+            dialog = ReasonDialog(self, tr("标记为重大案事件"), tr("标记的理由"),
+                                  notice=tr("标记立即生效，督导即时可见；取消标记须经督导审批。"), ok_text=tr("标记"))
+            notice = tr("已标记为重大案事件")
         else:
-            dialog = ReasonDialog(self, "申请取消重大案事件标记", "取消标记的理由",
-                                  notice="取消标记须经督导审批：批准前案件仍为重大案事件。", ok_text="提交审批")
-            notice = "已申请取消标记，等待督导审批"
+            dialog = ReasonDialog(self, tr("申请取消重大案事件标记"), tr("取消标记的理由"),
+                                  notice=tr("取消标记须经督导审批：批准前案件仍为重大案事件。"), ok_text=tr("提交审批"))
+            notice = tr("已申请取消标记，等待督导审批")
         dialog.setObjectName("major_dialog")
         self.runner.open_dialog(dialog, lambda: self.runner.write(
             workflow.set_major_incident, self.case_id, major, dialog.reason(), notice=notice))

@@ -14,6 +14,8 @@ from fulian_desktop.services.referrals import ReferralView
 from fulian_desktop.services.workflow import ApprovalView
 from fulian_desktop.store.uow import UnitOfWork
 
+from ..i18n import tr
+
 
 @dataclass(frozen=True)
 class CaseExtras:
@@ -43,6 +45,6 @@ def referral_targets(uow: UnitOfWork, actor: Actor, owner_unit_id: str) -> list[
     owner = get_unit(uow, owner_unit_id)
     targets: list[tuple[str, OrgUnitView]] = []
     if owner.parent_id:
-        targets.append(("上报", get_unit(uow, owner.parent_id)))
-    targets.extend(("交办", unit) for unit in list_units(uow, actor) if unit.parent_id == owner_unit_id)
+        targets.append((tr("上报"), get_unit(uow, owner.parent_id)))
+    targets.extend((tr("交办"), unit) for unit in list_units(uow, actor) if unit.parent_id == owner_unit_id)
     return targets

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget
 
+from ..i18n import tr
+
 PADDING = 18  # pixels of air added to each fitted column
 
 
 def setup_table(table: QTableWidget, headers: tuple[str, ...], *, wrap: bool = False) -> None:
     table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([tr(h) for h in headers])  # headers may be QT_TRANSLATE_NOOP constants
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setSelectionMode(QAbstractItemView.SingleSelection)

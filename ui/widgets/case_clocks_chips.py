@@ -16,6 +16,8 @@ from fulian_desktop.domain.clocks import ClockStatus
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.clocks import ClockView
 
+from ..i18n import tr
+
 # (background, text, border) per status.
 CHIP_COLOURS: dict[str, tuple[str, str, str]] = {
     ClockStatus.RUNNING.value: ("#eef1f4", "#202124", "#c4c9cf"),
@@ -45,24 +47,23 @@ def chip_state(view: ClockView) -> str:
 
 def chip_text(view: ClockView) -> str:
     if view.paused:
-        return f"{view.label}：已暂停（{view.countdown}）"
+        return tr("{label}：已暂停（{countdown}）").format(label=tr(view.label), countdown=view.countdown)
     return f"{view.label}：{view.countdown}"
 
 
 def clock_tooltip(view: ClockView) -> str:
-    lines = [f"<b>{escape(view.label)}</b>：{escape(view.status.label)}",
-             f"期限届满：{escape(due_text(view))}" + ("（24:00）" if view.deadline.last_day else "")]
+    lines = [f"<b>{escape(tr(view.label))}</b>：{escape(tr(view.status.label))}",
+             tr("期限届满：{due_text}").format(due_text=escape(due_text(view))) + ("（24:00）" if view.deadline.last_day else "")]
     if view.deadline.rolled_from:
-        lines.append(f"原届满日 {view.deadline.rolled_from.isoformat()} 为休息日，顺延至下一个工作日")
+        lines.append(tr("原届满日 {date} 为休息日，顺延至下一个工作日").format(date=view.deadline.rolled_from.isoformat()))
     if view.paused_days or view.paused:
-        lines.append(f"暂停不计：{view.paused_days} 天" + ("（暂停中）" if view.paused else ""))
+        lines.append(tr("暂停不计：{paused_days} 天").format(paused_days=view.paused_days) + (tr("（暂停中）") if view.paused else ""))
     if view.extended_days:
-        lines.append(f"已延期：{view.extended_days} 天")
+        lines.append(tr("已延期：{extended_days} 天").format(extended_days=view.extended_days))
     if view.deadline.uncertain:
-        years = "、".join(str(y) for y in view.deadline.unknown_years) or "相关年份"
-        lines.append(f"<span style='color:#9a6700'>日历未知：{years} 年的节假日尚未录入，届满日可能变化。"
-                     "请管理员在设置中补录工作日历。</span>")
-    lines.append(f"依据：{escape(view.basis)}")
+        years = "、".join(str(y) for y in view.deadline.unknown_years) or tr("相关年份")
+        lines.append(tr("<span style='color:#9a6700'>日历未知：{years} 年的节假日尚未录入，届满日可能变化。请管理员在设置中补录工作日历。</span>").format(years=years))
+    lines.append(tr("依据：{basis}").format(basis=escape(view.basis)))
     return "<qt>" + "<br>".join(lines) + "</qt>"  # rich text: long legal text wraps
 
 
@@ -92,7 +93,7 @@ class ClockChips(QWidget):
         self.row = FlowLayout(self)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.chips: list[QLabel] = []
-        self.none = QLabel("无计时中的时限", objectName="clock_chips_none")
+        self.none = QLabel(tr("无计时中的时限"), objectName="clock_chips_none")
         self.none.setStyleSheet("color:#666")
         self.row.addWidget(self.none)
 

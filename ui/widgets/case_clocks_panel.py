@@ -5,6 +5,7 @@ the legal maximum and a reason) and is disabled where the law allows none or it 
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -18,28 +19,29 @@ from fulian_desktop.services.clocks import ClockView
 from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
 
 from ..dialogs.case_actions_reason import ReasonDialog
+from ..i18n import tr
 from ..session import AppSession
 from .case_actions_runner import ActionRunner
 from .case_actions_table import fit_columns, setup_table
 from .case_clocks_chips import CHIP_COLOURS, chip_state, clock_tooltip, due_text
 
-COLUMNS = ("时限", "开始", "届满", "状态", "倒计时", "暂停 / 延期")
+COLUMNS = (QT_TRANSLATE_NOOP("", "时限"), QT_TRANSLATE_NOOP("", "开始"), QT_TRANSLATE_NOOP("", "届满"), QT_TRANSLATE_NOOP("", "状态"), QT_TRANSLATE_NOOP("", "倒计时"), QT_TRANSLATE_NOOP("", "暂停 / 延期"))
 
 
 def status_text(view: ClockView) -> str:
     if view.stopped_at is not None:
-        return "已停止（按时）" if view.stopped_at < view.deadline.due_at else "已停止（超期）"
+        return tr("已停止（按时）") if view.stopped_at < view.deadline.due_at else tr("已停止（超期）")
     if view.paused:
-        return "暂停中"
-    return view.status.label
+        return tr("暂停中")
+    return tr(view.status.label)
 
 
 def adjust_text(view: ClockView) -> str:
     parts = []
     if view.paused_days or view.paused:
-        parts.append(f"暂停 {view.paused_days} 天" + ("（暂停中）" if view.paused else ""))
+        parts.append(tr("暂停 {paused_days} 天").format(paused_days=view.paused_days) + (tr("（暂停中）") if view.paused else ""))
     if view.extended_days:
-        parts.append(f"已延期 {view.extended_days} 天")
+        parts.append(tr("已延期 {extended_days} 天").format(extended_days=view.extended_days))
     return "；".join(parts) or "—"
 
 
@@ -54,13 +56,13 @@ class CaseClocksPanel(QWidget):
         self.table.setAlternatingRowColors(False)  # the status colours carry the meaning
         self.table.itemSelectionChanged.connect(self.update_buttons)
 
-        self.pause_button = QPushButton("暂停计时", objectName="clock_pause")
+        self.pause_button = QPushButton(tr("暂停计时"), objectName="clock_pause")
         self.pause_button.clicked.connect(self.start_pause)
-        self.resume_button = QPushButton("恢复计时", objectName="clock_resume")
+        self.resume_button = QPushButton(tr("恢复计时"), objectName="clock_resume")
         self.resume_button.clicked.connect(self.start_resume)
-        self.extend_button = QPushButton("申请延期", objectName="clock_extend")
+        self.extend_button = QPushButton(tr("申请延期"), objectName="clock_extend")
         self.extend_button.clicked.connect(self.start_extend)
-        self.hint = QLabel("听证、鉴定等时间不计入期限时，可暂停计时；恢复后暂停的天数顺延。将鼠标停在时限上可查看法律依据。")
+        self.hint = QLabel(tr("听证、鉴定等时间不计入期限时，可暂停计时；恢复后暂停的天数顺延。将鼠标停在时限上可查看法律依据。"))
         self.hint.setStyleSheet("color:#666")
         self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -82,7 +84,7 @@ class CaseClocksPanel(QWidget):
         self.table.setRowCount(len(views))
         for row, view in enumerate(views):
             cells = (view.label, format_local(view.started_at), due_text(view), status_text(view),
-                     view.countdown if view.stopped_at is None else f"{format_local(view.stopped_at)} 停止",
+                     view.countdown if view.stopped_at is None else tr("{stopped_at} 停止").format(stopped_at=format_local(view.stopped_at)),
                      adjust_text(view))
             state = chip_state(view)
             background, colour, _border = CHIP_COLOURS[state]
@@ -132,48 +134,48 @@ class CaseClocksPanel(QWidget):
     @staticmethod
     def _extend_tip(view: ClockView | None, pending: ApprovalView | None) -> str:
         if view is None:
-            return "请先选择一个时限。"
+            return tr("请先选择一个时限。")
         rule = RULES[view.kind]
         if view.stopped_at is not None:
-            return "该时限已停止计时。"
+            return tr("该时限已停止计时。")
         if pending is not None:
-            return f"已申请延期（{pending.requested_by_name}），等待督导审批。"
+            return tr("已申请延期（{requested_by_name}），等待督导审批。").format(requested_by_name=pending.requested_by_name)
         if not rule.max_extension_days:
-            return f"“{view.label}”的期限依规定不能延长。"
+            return tr("“{label}”的期限依规定不能延长。").format(label=tr(view.label))
         if view.extended_days:
-            return f"“{view.label}”只能延长一次，已延长 {view.extended_days} 天。"
-        return f"申请延期（最多 {rule.max_extension_days} 日，须督导批准）"
+            return tr("“{label}”只能延长一次，已延长 {extended_days} 天。").format(label=tr(view.label), extended_days=view.extended_days)
+        return tr("申请延期（最多 {max_extension_days} 日，须督导批准）").format(max_extension_days=rule.max_extension_days)
 
     # --- actions -----------------------------------------------------------------------------------
     def start_pause(self) -> None:
         view = self.selected()
         if view is None or self.runner.busy:
             return
-        dialog = ReasonDialog(self, f"暂停计时：{view.label}", "暂停的理由（如听证、鉴定）",
-                              notice="暂停期间不计入期限；恢复计时后，暂停的天数顺延。", ok_text="暂停计时")
+        dialog = ReasonDialog(self, tr("暂停计时：{label}").format(label=tr(view.label)), tr("暂停的理由（如听证、鉴定）"),
+                              notice=tr("暂停期间不计入期限；恢复计时后，暂停的天数顺延。"), ok_text=tr("暂停计时"))
         dialog.setObjectName("clock_pause_dialog")
         self.runner.open_dialog(dialog, lambda: self.runner.write(
-            clocks.pause_clock, view.id, dialog.reason(), notice=f"已暂停计时：{view.label}"))
+            clocks.pause_clock, view.id, dialog.reason(), notice=tr("已暂停计时：{label}").format(label=tr(view.label))))
 
     def start_resume(self) -> None:
         view = self.selected()
         if view is None or self.runner.busy:
             return
-        self.runner.write(clocks.resume_clock, view.id, notice=f"已恢复计时：{view.label}")
+        self.runner.write(clocks.resume_clock, view.id, notice=tr("已恢复计时：{label}").format(label=tr(view.label)))
 
     def start_extend(self) -> None:
         view = self.selected()
         if view is None or self.runner.busy or not view.can_extend:
             return
         most = RULES[view.kind].max_extension_days or 30
-        dialog = ReasonDialog(self, f"申请延期：{view.label}", "延期的理由（将告知当事人）", ok_text="提交审批",
-                              notice=f"延期须经督导审批，只能延长一次，最多 {most} 日。当前届满：{due_text(view)}。")
+        dialog = ReasonDialog(self, tr("申请延期：{label}").format(label=tr(view.label)), tr("延期的理由（将告知当事人）"), ok_text=tr("提交审批"),
+                              notice=tr("延期须经督导审批，只能延长一次，最多 {most} 日。当前届满：{due_text}。").format(most=most, due_text=due_text(view)))
         dialog.setObjectName("clock_extend_dialog")
         days = QSpinBox(objectName="extend_days")
         days.setRange(1, min(most, 30))
         days.setValue(min(most, 30))
-        days.setSuffix(" 天")
-        dialog.add_row("延长天数", days)
+        days.setSuffix(tr(" 天"))
+        dialog.add_row(tr("延长天数"), days)
         self.runner.open_dialog(dialog, lambda: self.runner.write(
             clocks.request_extension, view.id, days.value(), dialog.reason(),
-            notice=f"已申请延期 {days.value()} 天，等待督导审批"))
+            notice=tr("已申请延期 {value} 天，等待督导审批").format(value=days.value())))

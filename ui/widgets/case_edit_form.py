@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QWidget,
 )
@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES
 from fulian_desktop.services.views import CaseDetail
 
-FLAGS = (("major_incident", "重大案事件"), ("domestic_violence", "家庭暴力"), ("involves_minor", "涉及未成年人"))
+from ..i18n import tr
+
+FLAGS = (("major_incident", QT_TRANSLATE_NOOP("", "重大案事件")), ("domestic_violence", QT_TRANSLATE_NOOP("", "家庭暴力")), ("involves_minor", QT_TRANSLATE_NOOP("", "涉及未成年人")))
 FIELDS = ("title", "category", "sub_category", "summary") + tuple(key for key, _ in FLAGS)
-NONE = "（无）"
+NONE = QT_TRANSLATE_NOOP("", "（无）")
 
 
 def values_of(detail: CaseDetail) -> dict[str, Any]:
@@ -38,7 +40,7 @@ class CaseEditForm(QWidget):
         self.flags: dict[str, QCheckBox] = {}
         flag_row = QHBoxLayout()
         for key, label in FLAGS:
-            box = QCheckBox(label, objectName=f"case_{key}")
+            box = QCheckBox(tr(label), objectName=f"case_{key}")
             self.flags[key] = box
             flag_row.addWidget(box)
             box.toggled.connect(self.sig_changed)
@@ -53,10 +55,10 @@ class CaseEditForm(QWidget):
         categories.addWidget(self.sub_category, 1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("案件名称", self.title)
-        form.addRow("类别 / 子类", categories)
-        form.addRow("简要案情", self.summary)
-        form.addRow("标记", flag_row)
+        form.addRow(tr("案件名称"), self.title)
+        form.addRow(tr("类别 / 子类"), categories)
+        form.addRow(tr("简要案情"), self.summary)
+        form.addRow(tr("标记"), flag_row)
 
     # --- values ------------------------------------------------------------------------------------
     def set_values(self, values: dict[str, Any]) -> None:
@@ -81,7 +83,7 @@ class CaseEditForm(QWidget):
     def _fill_categories(self, current: str | None) -> None:
         self.category.blockSignals(True)
         self.category.clear()
-        self.category.addItem(NONE, None)
+        self.category.addItem(tr(NONE), None)
         for name in COMPLAINT_CATEGORIES:
             self.category.addItem(name, name)
         if current and self.category.findData(current) < 0:
@@ -92,7 +94,7 @@ class CaseEditForm(QWidget):
     def _fill_sub_categories(self, category: str | None, current: str | None) -> None:
         self.sub_category.blockSignals(True)
         self.sub_category.clear()
-        self.sub_category.addItem(NONE, None)
+        self.sub_category.addItem(tr(NONE), None)
         for name in COMPLAINT_CATEGORIES.get(category or "", ()):
             self.sub_category.addItem(name, name)
         if current and self.sub_category.findData(current) < 0:

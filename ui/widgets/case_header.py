@@ -9,6 +9,8 @@ from fulian_desktop.domain.enums import CaseSource, Urgency
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.views import CaseDetail
 
+from ..i18n import status_text, tr
+
 # (background, text) per tag; the major-incident red is the one colour nobody may miss.
 TAG_STYLES = {
     "major": ("#b3261e", "#ffffff"),
@@ -32,15 +34,15 @@ def tag(text: str, style: str, name: str = "") -> QLabel:
 
 def flag_tags(detail: CaseDetail) -> list[QLabel]:
     row = detail.row
-    tags = [tag(row.kind.label, "kind", "tag_kind")]
+    tags = [tag(tr(row.kind.label), "kind", "tag_kind")]
     if detail.urgency and detail.urgency != Urgency.NORMAL.value:
-        tags.append(tag(_label(Urgency, detail.urgency), "urgent", "tag_urgency"))
+        tags.append(tag(tr(_label(Urgency, detail.urgency)), "urgent", "tag_urgency"))
     if row.major_incident:
-        tags.append(tag("重大案事件", "major", "tag_major_incident"))
+        tags.append(tag(tr("重大案事件"), "major", "tag_major_incident"))
     if row.domestic_violence:
-        tags.append(tag("家庭暴力", "dv", "tag_domestic_violence"))
+        tags.append(tag(tr("家庭暴力"), "dv", "tag_domestic_violence"))
     if row.involves_minor:
-        tags.append(tag("涉及未成年人", "minor", "tag_involves_minor"))
+        tags.append(tag(tr("涉及未成年人"), "minor", "tag_involves_minor"))
     return tags
 
 
@@ -58,7 +60,7 @@ class CaseHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.case_no = QLabel("正在加载…")
+        self.case_no = QLabel(tr("正在加载…"))
         self.case_no.setObjectName("case_no")
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.7)
@@ -108,19 +110,19 @@ class CaseHeader(QWidget):
         row = detail.row
         self.case_no.setText(row.case_no)
         self.title.setText(row.title)
-        parts = [f"状态：{row.status.label}", f"层级：{row.tier.label}", f"承办单位：{row.unit_name}",
-                 f"承办人：{row.handler_name or '未指定'}", f"登记时间：{format_local(row.opened_at)}"]
+        parts = [tr("状态：{label}").format(label=status_text(row.status.label)), tr("层级：{label}").format(label=tr(row.tier.label)), tr("承办单位：{unit_name}").format(unit_name=row.unit_name),
+                 tr("承办人：{handler_name}").format(handler_name=row.handler_name or tr("未指定")), tr("登记时间：{opened_at}").format(opened_at=format_local(row.opened_at))]
         if detail.closed_at:
-            parts.append(f"结案时间：{format_local(detail.closed_at)}")
+            parts.append(tr("结案时间：{closed_at}").format(closed_at=format_local(detail.closed_at)))
         self.meta.setText("　·　".join(parts))
-        category = " / ".join(x for x in (row.category, detail.sub_category) if x) or "未分类"
-        extra = [f"类别：{category}"]
+        category = " / ".join(x for x in (row.category, detail.sub_category) if x) or tr("未分类")
+        extra = [tr("类别：{category}").format(category=category)]
         if detail.dispute_type:
-            extra.append(f"纠纷类型：{detail.dispute_type}")
+            extra.append(tr("纠纷类型：{dispute_type}").format(dispute_type=detail.dispute_type))
         if detail.source:
-            extra.append(f"来源：{_label(CaseSource, detail.source)}")
+            extra.append(tr("来源：{label}").format(label=_label(CaseSource, detail.source)))
         self.category.setText("　·　".join(extra))
-        self.summary.setText(f"简要案情：{detail.summary}" if detail.summary else "简要案情：（未填写）")
+        self.summary.setText(tr("简要案情：{summary}").format(summary=detail.summary) if detail.summary else tr("简要案情：（未填写）"))
         _clear(self.tags)
         for label in flag_tags(detail):
             self.tags.addWidget(label)

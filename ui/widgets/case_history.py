@@ -12,6 +12,7 @@ from fulian_desktop.services import history
 from fulian_desktop.services.history import FieldChange, HistoryEntry
 
 from ..errors import present_error
+from ..i18n import tr
 from ..session import AppSession
 from .guard import while_alive
 
@@ -20,8 +21,8 @@ _MUTED = QBrush(QColor("#666666"))
 
 def change_text(change: FieldChange) -> str:
     if not change.values_shown:
-        return "已修改（个人信息内容不记入历史）"
-    return f"由“{change.old}”改为“{change.new}”"
+        return tr("已修改（个人信息内容不记入历史）")
+    return tr("由“{old}”改为“{new}”").format(old=change.old, new=change.new)
 
 
 class CaseHistoryPanel(QWidget):
@@ -34,10 +35,10 @@ class CaseHistoryPanel(QWidget):
         self.case_id = case_id
         self.entries: list[HistoryEntry] = []
         self._generation = 0
-        self.include_views = QCheckBox("显示查看记录", objectName="history_include_views")
+        self.include_views = QCheckBox(tr("显示查看记录"), objectName="history_include_views")
         self.include_views.setChecked(True)
         self.include_views.toggled.connect(self.reload)
-        refresh = QPushButton("刷新")
+        refresh = QPushButton(tr("刷新"))
         refresh.clicked.connect(self.reload)
         self.count = QLabel()
         top = QHBoxLayout()
@@ -47,7 +48,7 @@ class CaseHistoryPanel(QWidget):
         top.addWidget(self.count)
         self.tree = QTreeWidget(objectName="case_history")
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["时间", "操作人", "操作", "内容"])
+        self.tree.setHeaderLabels([tr("时间"), tr("操作人"), tr("操作"), tr("内容")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(False)
         header = self.tree.header()
@@ -87,5 +88,5 @@ class CaseHistoryPanel(QWidget):
         self.tree.expandAll()
         if entries:
             self.tree.scrollToItem(self.tree.topLevelItem(self.tree.topLevelItemCount() - 1))
-        self.count.setText(f"共 {len(entries)} 条")
+        self.count.setText(tr("共 {n} 条").format(n=len(entries)))
         self.sig_loaded.emit(len(entries))

@@ -6,12 +6,14 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.views import CaseEventView
 
+from ..i18n import tr
+
 
 class CaseTimeline(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
         self.setObjectName("case_timeline")
-        self.setHorizontalHeaderLabels(["时间", "经办人", "事项"])
+        self.setHorizontalHeaderLabels([tr("时间"), tr("经办人"), tr("事项")])
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setAlternatingRowColors(True)
@@ -28,7 +30,7 @@ class CaseTimeline(QTableWidget):
         ordered = sorted(events, key=lambda e: e.occurred_at)  # newest last
         self.setRowCount(len(ordered))
         for row, event in enumerate(ordered):
-            for column, text in enumerate((format_local(event.occurred_at), event.actor_name or "系统",
+            for column, text in enumerate((format_local(event.occurred_at), event.actor_name or tr("系统"),
                                            event.summary)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

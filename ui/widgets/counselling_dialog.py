@@ -21,7 +21,7 @@ class CounsellingSessionDialog(ReasonDialog):
         self.held_at = datetime_edit(object_name="counselling_held_at")
         self.form_choice = QComboBox(objectName="counselling_form")
         for form in CounsellingForm:
-            self.form_choice.addItem(form.label, form.value)
+            self.form_choice.addItem(tr(form.label), form.value)
         self.has_next = QCheckBox(tr("预约下次疏导"), objectName="counselling_has_next")
         self.next_at = datetime_edit(now() + timedelta(days=7), "counselling_next_at")
         self.next_at.setEnabled(False)

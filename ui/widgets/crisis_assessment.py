@@ -39,7 +39,7 @@ def history_cells(a: AssessmentView) -> tuple[str, ...]:
     trend = f"{a.trend.arrow} {a.trend.label}" if a.trend else "—"
     level = a.final_level.label
     if a.overridden:
-        level = tr("{computed}→{final}").format(computed=a.computed_level.label, final=a.final_level.label)
+        level = tr("{computed}→{final}").format(computed=tr(a.computed_level.label), final=tr(a.final_level.label))
     why = []
     if a.red_flag_labels:
         why.append(tr("红色警示：{flags}").format(flags="、".join(a.red_flag_labels)))

@@ -53,7 +53,7 @@ class LevelBadge(QLabel):
     def set_level(self, level: object | None, label: str | None = None) -> None:
         value = level_value(level)
         background, colour = LEVEL_COLOURS.get(value, ("#e8eaed", "#3c4043"))
-        text = label or (tr("{level}风险").format(level=level.label) if level is not None else tr("未评估"))
+        text = label or (tr("{level}风险").format(level=tr(level.label)) if level is not None else tr("未评估"))
         self.setText(text)
         self.setProperty("risk_level", value)
         self.setAccessibleName(text)

@@ -189,12 +189,12 @@ class ProtectionOrdersPanel(QWidget):
             if o.decided_at is not None:
                 met = o.decided_at <= o.decision_clock.deadline.due_at
                 chip.setText(tr("{label}：已于 {at} 裁定（{met}）").format(
-                    label=o.decision_clock.label, at=format_local(o.decided_at), met=tr("按时") if met else tr("超期")))
+                    label=tr(o.decision_clock.label), at=format_local(o.decided_at), met=tr("按时") if met else tr("超期")))
             chips.append(chip)
         if o.expiry_clock is not None and o.status in (OrderStatus.ISSUED, OrderStatus.SERVED):
             chip = clock_chip(o.expiry_clock)
             state = "stopped" if o.expired else (o.expiry_status.value if o.expiry_status else "running")
-            chip.setText(tr("{label}：{text}").format(label=o.expiry_clock.label,
+            chip.setText(tr("{label}：{text}").format(label=tr(o.expiry_clock.label),
                                                      text=tr("已失效") if o.expired else o.expiry_text or ""))
             chip.setProperty("clock_status", state)
             style_chip(chip, state)

@@ -56,7 +56,7 @@ class CrisisTab(QWidget):
 
         self.assessment = AssessmentPanel(session, case_id, self)
         self.assessment.sig_saved.connect(
-            lambda view: self._changed(tr("已保存危险评估：{level}风险").format(level=view.final_level.label)))
+            lambda view: self._changed(tr("已保存危险评估：{level}风险").format(level=tr(view.final_level.label))))
         self.plan = SafetyPlanEditor(session, case_id, self)
         self.plan.sig_saved.connect(
             lambda plan: self._changed(tr("已保存安全计划（第 {version} 版）").format(version=plan.version),

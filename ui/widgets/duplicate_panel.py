@@ -5,7 +5,7 @@ their cases with an 打开案件 button. 是同一人 links the visitor to that 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.persons import REASON_LABELS, PersonCaseRef, PersonMatch
 
+from ..i18n import status_text, tr
+
 MAX_CASES = 4
 # (background, text) per match reason: the ID number is near-certain, a phone is often shared by a family.
 REASON_STYLE = {"id_number": ("#b3261e", "#ffffff"), "phone": ("#f6c343", "#3d2e00"),
                 "name_birth": ("#e0e0e0", "#3c4043")}
-HINT = "输入身份证号、手机号，或姓名和出生日期后，这里会列出已登记的同一人及其案件。"
+HINT = QT_TRANSLATE_NOOP("", "输入身份证号、手机号，或姓名和出生日期后，这里会列出已登记的同一人及其案件。")
 
 
 def _chip(text: str, background: str, colour: str) -> QLabel:
@@ -59,10 +61,10 @@ class MatchCard(QFrame):
         layout.addLayout(reasons)
 
         contacts = "　".join(part for part in (
-            f"身份证号 {match.id_number}" if match.id_number else "",
-            f"电话 {match.phone}" if match.phone else "",
-            f"出生 {match.birth_date:%Y-%m-%d}" if match.birth_date else "") if part)
-        info = QLabel(contacts or "（未登记身份证号和电话）")
+            tr("身份证号 {id_number}").format(id_number=match.id_number) if match.id_number else "",
+            tr("电话 {phone}").format(phone=match.phone) if match.phone else "",
+            tr("出生 {birth_date:%Y-%m-%d}").format(birth_date=match.birth_date) if match.birth_date else "") if part)
+        info = QLabel(contacts or tr("（未登记身份证号和电话）"))
         info.setObjectName("match_contacts")
         info.setStyleSheet("color:#3c4043")
         layout.addWidget(info)
@@ -71,39 +73,39 @@ class MatchCard(QFrame):
             for ref in match.cases[:MAX_CASES]:
                 layout.addLayout(self._case_row(ref))
             if len(match.cases) > MAX_CASES:
-                more = QLabel(f"另有 {len(match.cases) - MAX_CASES} 件案件")
+                more = QLabel(tr("另有 {n} 件案件").format(n=len(match.cases) - MAX_CASES))
                 more.setStyleSheet("color:#5f6368")
                 layout.addWidget(more)
         else:
-            none = QLabel("本辖区内没有其案件")
+            none = QLabel(tr("本辖区内没有其案件"))
             none.setStyleSheet("color:#5f6368")
             layout.addWidget(none)
 
         actions = QHBoxLayout()
         actions.addStretch(1)
         if chosen:
-            done = QLabel("✓ 已确认为同一人")
+            done = QLabel(tr("✓ 已确认为同一人"))
             done.setObjectName("chosen_label")
             done.setStyleSheet("color:#1e8e3e; font-weight:bold")
-            undo = QPushButton("取消", objectName="undo_same_person")
+            undo = QPushButton(tr("取消"), objectName="undo_same_person")
             undo.clicked.connect(self.sig_undo)
             actions.addWidget(done)
             actions.addWidget(undo)
         else:
-            same = QPushButton("是同一人(&Y)", objectName="same_person")
-            same.setToolTip("把本次来访登记到这个人名下（不新建人员）。快捷键 Alt+Y")
+            same = QPushButton(tr("是同一人(&Y)"), objectName="same_person")
+            same.setToolTip(tr("把本次来访登记到这个人名下（不新建人员）。快捷键 Alt+Y"))
             same.clicked.connect(lambda: self.sig_same.emit(self.match))
             actions.addWidget(same)
         layout.addLayout(actions)
 
     def _case_row(self, ref: PersonCaseRef) -> QHBoxLayout:
         row = QHBoxLayout()
-        text = QLabel(f"{ref.case_no}　{ref.title}<br><span style='color:#5f6368'>{ref.status.label} · "
+        text = QLabel(f"{ref.case_no}　{ref.title}<br><span style='color:#5f6368'>{status_text(ref.status.label)} · "
                       f"{ref.role.label} · {format_local(ref.opened_at, with_time=False)}</span>")
         text.setWordWrap(True)
         text.setObjectName("match_case")
         text.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-        button = QPushButton("打开案件", objectName="open_case")
+        button = QPushButton(tr("打开案件"), objectName="open_case")
         button.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
         button.clicked.connect(lambda: self.sig_open_case.emit(ref.case_id))
         row.addWidget(text, 1)
@@ -112,7 +114,7 @@ class MatchCard(QFrame):
 
 
 def _sex(code: str) -> str:
-    return {"male": "男", "female": "女"}.get(code, "")
+    return {"male": tr("男"), "female": tr("女")}.get(code, "")
 
 
 class DuplicatePanel(QWidget):
@@ -128,7 +130,7 @@ class DuplicatePanel(QWidget):
         self.cards: dict[str, MatchCard] = {}
         self.title = QLabel(objectName="duplicate_title")
         self.title.setWordWrap(True)
-        self.hint = QLabel(HINT, objectName="duplicate_hint")
+        self.hint = QLabel(tr(HINT), objectName="duplicate_hint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#5f6368")
         self.note = QLabel(objectName="error_person_id")  # the service's word on the link (warning or error)
@@ -191,13 +193,13 @@ class DuplicatePanel(QWidget):
             self.cards[match.person_id] = card
         self.hint.setVisible(not self.matches)
         if not self.matches:
-            self.title.setText("<b>查重</b>")
+            self.title.setText(tr("<b>查重</b>"))
             self.title.setStyleSheet("")
         elif self.chosen:
-            self.title.setText("<b>已确认为已登记人员</b>：本次来访将登记在其名下。")
+            self.title.setText(tr("<b>已确认为已登记人员</b>：本次来访将登记在其名下。"))
             self.title.setStyleSheet("QLabel { color:#1e8e3e; }")
         else:
-            self.title.setText(f"<b>可能已登记（{len(self.matches)} 人）</b>：请核对是否为同一人。")
+            self.title.setText(tr("<b>可能已登记（{n} 人）</b>：请核对是否为同一人。").format(n=len(self.matches)))
             self.title.setStyleSheet("QLabel { color:#9a6700; }")
 
     def _choose(self, match: PersonMatch | None) -> None:

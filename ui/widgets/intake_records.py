@@ -4,22 +4,24 @@ A list view, as the register itself: contacts are masked and addresses left out;
 opened from the register."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.intake import IntakeView
 
+from ..i18n import tr
 from .case_actions_table import fit_columns, setup_table
 
-COLUMNS = ("接待时间", "渠道", "来访人", "人数", "诉求", "处理决定", "重复访", "接待单位")
+COLUMNS = (QT_TRANSLATE_NOOP("", "接待时间"), QT_TRANSLATE_NOOP("", "渠道"), QT_TRANSLATE_NOOP("", "来访人"), QT_TRANSLATE_NOOP("", "人数"), QT_TRANSLATE_NOOP("", "诉求"), QT_TRANSLATE_NOOP("", "处理决定"), QT_TRANSLATE_NOOP("", "重复访"), QT_TRANSLATE_NOOP("", "接待单位"))
 
 
 def intake_cells(v: IntakeView) -> tuple[str, ...]:
-    visitor = v.visitor_name + (f"（{v.age} 岁）" if v.age else "")
-    people = f"{v.people_count} 人" + ("（集体访）" if v.is_group else "")
+    visitor = v.visitor_name + (tr("（{age} 岁）").format(age=v.age) if v.age else "")
+    people = tr("{people_count} 人").format(people_count=v.people_count) + (tr("（集体访）") if v.is_group else "")
     decision = v.decision.label + (f"：{v.decision_note}" if v.decision_note else "")
     return (format_local(v.received_at), v.channel.label, visitor, people, v.request, decision,
-            "是" if v.is_repeat else "否", v.unit_name)
+            tr("是") if v.is_repeat else tr("否"), v.unit_name)
 
 
 class IntakeRecordsPanel(QWidget):
@@ -28,7 +30,7 @@ class IntakeRecordsPanel(QWidget):
         self.views: tuple[IntakeView, ...] = ()
         self.table = QTableWidget(0, len(COLUMNS), objectName="intake_records_table")
         setup_table(self.table, COLUMNS, wrap=True)
-        self.empty = QLabel("本案没有关联的接待登记。", objectName="intake_records_empty")
+        self.empty = QLabel(tr("本案没有关联的接待登记。"), objectName="intake_records_empty")
         self.empty.setStyleSheet("color:#666")
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)

@@ -49,7 +49,7 @@ def outcome_text(data: MediationData) -> str:
     outcome = data.overview.outcome
     if outcome is None:
         return tr("婚姻调解结果：未记录")
-    text = tr("婚姻调解结果：{label}").format(label=outcome.label)
+    text = tr("婚姻调解结果：{label}").format(label=tr(outcome.label))
     if outcome.route_labels:
         text += tr("（已告知当事人可通过{routes}等途径维护权利）").format(routes=tr("、").join(outcome.route_labels))
     if outcome.note:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.services.views import PartyView
 
+from ..i18n import tr
 from ..models.party_table import PartyTableModel
 
 
@@ -32,9 +33,9 @@ class PartyPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self._edit_row(index.row()))
-        self.add_button = QPushButton("添加当事人", objectName="party_add")
+        self.add_button = QPushButton(tr("添加当事人"), objectName="party_add")
         self.add_button.clicked.connect(self.sig_add)
-        self.edit_button = QPushButton("编辑当事人", objectName="party_edit")
+        self.edit_button = QPushButton(tr("编辑当事人"), objectName="party_edit")
         self.edit_button.clicked.connect(lambda: self._edit_row(self.table.currentIndex().row()))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -27,11 +27,12 @@ from fulian_desktop.services.views import CaseDetail
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..dialogs.referral_dialogs import AgencyReferralDialog, AgencyResponseDialog, TierReferralDialog
 from ..errors import messages
+from ..i18n import tr
 from ..session import AppSession
 from .case_actions_runner import ActionRunner
 from .case_actions_table import fit_columns, setup_table
 
-COLUMNS = ("类别", "方向 / 部门", "发送 → 接收", "状态", "理由", "发送", "答复", "反馈", "用时")
+COLUMNS = (QT_TRANSLATE_NOOP("", "类别"), QT_TRANSLATE_NOOP("", "方向 / 部门"), QT_TRANSLATE_NOOP("", "发送 → 接收"), QT_TRANSLATE_NOOP("", "状态"), QT_TRANSLATE_NOOP("", "理由"), QT_TRANSLATE_NOOP("", "发送"), QT_TRANSLATE_NOOP("", "答复"), QT_TRANSLATE_NOOP("", "反馈"), QT_TRANSLATE_NOOP("", "用时"))
 STATUS_COLOURS = {TierStatus.PENDING.value: "#9a6700", AgencyStatus.SENT.value: "#9a6700",
                   TierStatus.RETURNED.value: "#b3261e", AgencyStatus.REFUSED.value: "#b3261e",
                   TierStatus.ACCEPTED.value: "#1e7e34", AgencyStatus.FEEDBACK.value: "#1e7e34"}
@@ -44,10 +45,10 @@ def duration_text(delta: timedelta | None) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     if days:
-        return f"{days} 天 {hours} 小时"
+        return tr("{days} 天 {hours} 小时").format(days=days, hours=hours)
     if hours:
-        return f"{hours} 小时 {minutes} 分"
-    return f"{minutes} 分钟"
+        return tr("{hours} 小时 {minutes} 分").format(hours=hours, minutes=minutes)
+    return tr("{minutes} 分钟").format(minutes=minutes)
 
 
 def referral_cells(r: ReferralView) -> tuple[str, ...]:
@@ -65,26 +66,26 @@ def referral_cells(r: ReferralView) -> tuple[str, ...]:
 
 
 def referral_details(r: ReferralView) -> str:
-    rows = [("状态", r.status_label), ("理由", r.reason),
-            ("发送", f"{r.sent_by_name}，{format_local(r.sent_at)}")]
+    rows = [(tr("状态"), r.status_label), (tr("理由"), r.reason),
+            (tr("发送"), f"{r.sent_by_name}，{format_local(r.sent_at)}")]
     if r.kind == ReferralKind.AGENCY:
-        rows += [("接收部门", f"{r.agency_name}（{r.agency_type_label}）"),
-                 ("共享内容", "、".join(r.shared_items) or "—"),
-                 ("当事人同意", r.consent_note or r.consent_label or "—")]
+        rows += [(tr("接收部门"), f"{r.agency_name}（{r.agency_type_label}）"),
+                 (tr("共享内容"), "、".join(r.shared_items) or "—"),
+                 (tr("当事人同意"), r.consent_note or r.consent_label or "—")]
     else:
-        rows.append(("接收单位", f"{r.to_unit_name}（{r.direction_label}）"))
+        rows.append((tr("接收单位"), f"{r.to_unit_name}（{r.direction_label}）"))
     if r.responded_at:
-        rows.append(("答复", f"{r.responded_by_name}，{format_local(r.responded_at)}"
+        rows.append((tr("答复"), f"{r.responded_by_name}，{format_local(r.responded_at)}"
                             + (f"：{r.response_note}" if r.response_note else "")
-                            + f"（用时 {duration_text(r.response_time)}）"))
+                            + tr("（用时 {duration_text}）").format(duration_text=duration_text(r.response_time))))
     if r.feedback:
-        rows.append(("反馈", r.feedback))
+        rows.append((tr("反馈"), r.feedback))
     html = "".join(f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td><td>{escape(v)}</td></tr>"
                    for k, v in rows)
     steps = "".join(f"<li>{escape(format_local(s.at))}　{escape(s.actor_name or '')}：{escape(s.summary)}</li>"
                     for s in r.history)
     return (f"<b>{escape(r.kind_label)}</b><table>{html}</table>"
-            + (f"<p style='margin-bottom:2px'><b>经过</b></p><ul style='margin-top:0'>{steps}</ul>" if steps else ""))
+            + (tr("<p style='margin-bottom:2px'><b>经过</b></p><ul style='margin-top:0'>{steps}</ul>").format(steps=steps) if steps else ""))
 
 
 class ReferralPanel(QWidget):
@@ -116,10 +117,10 @@ class ReferralPanel(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key, text, slot in (("tier", "上报 / 交办…", self.start_tier), ("agency", "转介给机构…", self.start_agency),
-                                ("withdraw", "撤回", self.start_withdraw), ("response", "记录回复", self.start_response),
-                                ("feedback", "记录反馈", self.start_feedback), ("accept", "接收", self.start_accept),
-                                ("return", "退回", self.start_return)):
+        for key, text, slot in (("tier", tr("上报 / 交办…"), self.start_tier), ("agency", tr("转介给机构…"), self.start_agency),
+                                ("withdraw", tr("撤回"), self.start_withdraw), ("response", tr("记录回复"), self.start_response),
+                                ("feedback", tr("记录反馈"), self.start_feedback), ("accept", tr("接收"), self.start_accept),
+                                ("return", tr("退回"), self.start_return)):
             button = QPushButton(text, objectName=f"referral_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
@@ -165,7 +166,7 @@ class ReferralPanel(QWidget):
     def _selection_changed(self) -> None:
         view = self.selected()
         self.details.setText(referral_details(view) if view else
-                             "<span style='color:#666'>本案尚无转介。</span>" if not self.views else "")
+                             tr("<span style='color:#666'>本案尚无转介。</span>") if not self.views else "")
         self.update_buttons()
 
     # --- who may do what now -------------------------------------------------------------------------
@@ -194,8 +195,8 @@ class ReferralPanel(QWidget):
         for button in b.values():
             button.setVisible(may)
         b["tier"].setEnabled(idle and open_case and pending_tier is None)
-        b["tier"].setToolTip("已有待接收的层级转介，请等对方处理或先撤回。" if pending_tier else
-                             "上报给上级单位，或交办给直属下级单位" if open_case else "案件已办结，不能转介。")
+        b["tier"].setToolTip(tr("已有待接收的层级转介，请等对方处理或先撤回。") if pending_tier else
+                             tr("上报给上级单位，或交办给直属下级单位") if open_case else tr("案件已办结，不能转介。"))
         b["agency"].setEnabled(idle and open_case)
         b["withdraw"].setEnabled(idle and r is not None and r.is_open and self._sender_side(r))
         b["response"].setEnabled(idle and agency and r.status == AgencyStatus.SENT)
@@ -213,7 +214,7 @@ class ReferralPanel(QWidget):
         dialog = TierReferralDialog(self, self.session, self.detail.row.unit_id)
         self.runner.open_dialog(dialog, lambda: self.runner.write(
             referrals.refer_to_tier, self.case_id, dialog.unit_id(), dialog.reason(),
-            notice=f"已{dialog.target.currentText().split('（')[0]}，等待接收"))
+            notice=tr("已{verb}给 {name}，等待接收").format(verb=dialog.destination()[0], name=dialog.destination()[1])))
 
     def start_agency(self) -> None:
         if self.detail is None or self.runner.busy:
@@ -224,7 +225,7 @@ class ReferralPanel(QWidget):
             v = dialog.values()
             self.runner.write(referrals.refer_to_agency, self.case_id, v["agency_type"], v["agency_name"],
                               v["reason"], v["shared_items"], v["consent"], v["consent_note"],
-                              notice=f"已转介至{v['agency_name']}")
+                              notice=tr("已转介至{agency_name}").format(agency_name=v["agency_name"]))
         self.runner.open_dialog(dialog, send)
 
     def _reason_action(self, title: str, prompt: str, fn, notice: str, *, ok_text: str,  # noqa: ANN001
@@ -240,27 +241,27 @@ class ReferralPanel(QWidget):
         r = self.selected()
         if r is not None:
             where = r.to_unit_name if r.kind == ReferralKind.TIER else r.agency_name
-            self._reason_action(f"撤回转介：{where}", "撤回的理由", referrals.withdraw, "已撤回转介", ok_text="撤回")
+            self._reason_action(tr("撤回转介：{where}").format(where=where), tr("撤回的理由"), referrals.withdraw, tr("已撤回转介"), ok_text=tr("撤回"))
 
     def start_feedback(self) -> None:
         r = self.selected()
         if r is not None:
-            self._reason_action(f"记录反馈：{r.agency_name}", "反馈内容", referrals.record_feedback, "已记录反馈",
-                                ok_text="保存", info="对方办理的结果，如法律援助决定、告诫书、庇护安置等。")
+            self._reason_action(tr("记录反馈：{agency_name}").format(agency_name=r.agency_name), tr("反馈内容"), referrals.record_feedback, tr("已记录反馈"),
+                                ok_text=tr("保存"), info=tr("对方办理的结果，如法律援助决定、告诫书、庇护安置等。"))
 
     def start_return(self) -> None:
         r = self.selected()
         if r is not None:
-            self._reason_action(f"退回：来自{r.from_unit_name}", "退回的理由", referrals.return_referral, "已退回转介",
-                                ok_text="退回", info="退回后案件仍由发送单位办理。")
+            self._reason_action(tr("退回：来自{from_unit_name}").format(from_unit_name=r.from_unit_name), tr("退回的理由"), referrals.return_referral, tr("已退回转介"),
+                                ok_text=tr("退回"), info=tr("退回后案件仍由发送单位办理。"))
 
     def start_accept(self) -> None:
         r = self.selected()
         if r is None or self.runner.busy:
             return
-        text = f"接收{r.from_unit_name}的{r.direction_label}？接收后案件移交本单位办理，您成为承办人。"
-        if messages.confirm(self, "接收转介", text):
-            self.runner.write(referrals.accept, r.id, notice="已接收，案件已移交本单位")
+        text = tr("接收{from_unit_name}的{direction_label}？接收后案件移交本单位办理，您成为承办人。").format(from_unit_name=r.from_unit_name, direction_label=r.direction_label)
+        if messages.confirm(self, tr("接收转介"), text):
+            self.runner.write(referrals.accept, r.id, notice=tr("已接收，案件已移交本单位"))
 
     def start_response(self) -> None:
         r = self.selected()
@@ -269,4 +270,4 @@ class ReferralPanel(QWidget):
         dialog = AgencyResponseDialog(self, r.agency_name or "")
         self.runner.open_dialog(dialog, lambda: self.runner.write(
             referrals.record_agency_response, r.id, dialog.status(), dialog.reason(),
-            contact=dialog.contact.text().strip() or None, notice="已记录对方回复"))
+            contact=dialog.contact.text().strip() or None, notice=tr("已记录对方回复")))

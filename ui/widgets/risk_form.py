@@ -170,10 +170,10 @@ class RiskForm(QWidget):
         chosen = self.override.currentData()
         self.override.blockSignals(True)
         self.override.clear()
-        self.override.addItem(tr("不调整（按评估结果：{level}）").format(level=computed.label), None)
+        self.override.addItem(tr("不调整（按评估结果：{level}）").format(level=tr(computed.label)), None)
         for level in RiskLevel:
             if level.rank > computed.rank:
-                self.override.addItem(tr("调高为“{level}”").format(level=level.label), level.value)
+                self.override.addItem(tr("调高为“{level}”").format(level=tr(level.label)), level.value)
         index = self.override.findData(chosen) if chosen else 0
         self.override.setCurrentIndex(max(index, 0))
         self.override.blockSignals(False)
@@ -201,7 +201,7 @@ class RiskForm(QWidget):
         self.reason.setEnabled(overriding and self.editable)
         if overriding:
             self.badge.set_level(self.override_level(), tr("{level}风险（专业判断）").format(
-                level=self.override_level().label))
+                level=tr(self.override_level().label)))
         else:
             self.badge.set_level(self.result_now.computed_level)
         problem = self._problem()
