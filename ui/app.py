@@ -4,12 +4,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fulian_desktop.domain.errors import FulianError, KeyUnavailable, WrongKey
-from fulian_desktop.services import orgunits
 from fulian_desktop.store.paths import StorePaths, resolve_data_dir
 from fulian_desktop.store.store import Store, open_store
 
@@ -17,11 +17,12 @@ from . import i18n, theme
 from .dialogs.login import ChangePasswordDialog, LoginDialog
 from .dialogs.unlock import UnlockDialog
 from .errors import messages
-from .idle import IdleWatcher
-from .main_window import MainWindow
-from .session import AppSession
-from .settings_store import idle_minutes
-from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+# Start-up imports only what the login window needs; the main window's modules are imported
+# while the password is checked (ui.preload), so the login window appears sooner.
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -65,7 +66,15 @@ def login_flow(store: Store, note: str = "", username: str = ""):  # noqa: ANN20
     return actor
 
 
-def build_main_window(store: Store, actor) -> MainWindow:  # noqa: ANN001
+def build_main_window(store: Store, actor) -> "MainWindow":  # noqa: ANN001
+    from fulian_desktop.services import orgunits
+
+    from .idle import IdleWatcher
+    from .main_window import MainWindow
+    from .session import AppSession
+    from .settings_store import idle_minutes
+    from .tasks import TaskRunner
+
     tasks = TaskRunner()
     session = AppSession(store, tasks)
     session.set_actor(actor)

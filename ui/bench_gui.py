@@ -34,7 +34,6 @@ def main() -> int:
     from fulian_desktop.security.keyfile import KeyFile
     from fulian_desktop.security.keyring_vault import KeyringVault
     from fulian_desktop.security.memory_keyring import InMemoryKeyring
-    from fulian_desktop.services import auth
     from fulian_desktop.store.paths import StorePaths
     from fulian_desktop.store.store import open_store
 
@@ -61,17 +60,27 @@ def main() -> int:
     wait_until(dialog.isVisible)
     app.processEvents()
     cold_start_ms = (time.time() - args.started) * 1000
-    dialog.hide()
 
+    # Log in as a user does: the dialog's own path (the password check overlaps the main window's imports).
+    dialog.username.setText(args.username)
+    dialog.password.setText(os.environ["FULIAN_BENCH_PASSWORD"])
     t0 = time.perf_counter()
-    actor = auth.login(store, args.username, os.environ["FULIAN_BENCH_PASSWORD"])
+    dialog.try_login()
+    actor = dialog.actor
+    assert actor is not None, dialog.error.text()
     window = build_main_window(store, actor)
+    dialog.hide()
     window.show()
     window.nav.setCurrentRow([s.key for s in window.specs].index("unit_cases"))
     page = window.page("unit_cases")
     model = page.model
+    complete: list[int] = []
+    model.sig_loaded.connect(complete.append)
+    # Populated: the newest cases are on screen (the whole id list may still be on its way).
     wait_until(lambda: model.rowCount() > 0 and model.row_at(0) is not None)
     login_to_list_ms = (time.perf_counter() - t0) * 1000
+    wait_until(lambda: bool(complete))
+    list_complete_ms = (time.perf_counter() - t0) * 1000
     rows = model.rowCount()
 
     # Scroll through the list as a user would, so the memory figure includes cached pages.
@@ -92,7 +101,8 @@ def main() -> int:
 
     window.session.tasks.wait_idle()
     print(json.dumps({"cold_start_ms": cold_start_ms, "login_to_list_ms": login_to_list_ms,
-                      "open_case_ms": open_case_ms, "rss_mb": rss, "rows": rows}))
+                      "list_complete_ms": list_complete_ms, "open_case_ms": open_case_ms, "rss_mb": rss,
+                      "rows": rows}))
     window.hide()
     store.close()
     return 0

@@ -24,18 +24,21 @@ class LockScreen(QWidget):
         self.who = QLabel()
         self.who.setAlignment(Qt.AlignCenter)
         self.password = QLineEdit(echoMode=QLineEdit.Password, objectName="lock_password")
-        self.password.setMaximumWidth(320)
+        self.password.setFixedWidth(self.fontMetrics().horizontalAdvance("请输入密码以继续") * 2)
         self.password.setPlaceholderText("请输入密码以继续")
         self.password.returnPressed.connect(self.try_unlock)
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color:#b3261e")
         self.error.setAlignment(Qt.AlignCenter)
+        self.error.setWordWrap(True)
         button = QPushButton("解锁")
+        button.setFixedWidth(self.password.width())
         button.clicked.connect(self.try_unlock)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.title, self.who, self.password, button, self.error):
+        for widget in (self.title, self.who, self.password, button):
             layout.addWidget(widget, 0, Qt.AlignHCenter)
+        layout.addWidget(self.error)  # full width (text centred): a long message wraps, never clipped
         note = QLabel("为保护当事人信息，长时间未操作或手动锁定后，案件信息已隐藏；未保存的输入仍保留。")
         note.setAlignment(Qt.AlignCenter)
         layout.addWidget(note)

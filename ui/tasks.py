@@ -6,12 +6,75 @@ the `Progress` object passed as its `progress` keyword.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import threading
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
-from PySide6.QtCore import QObject, QThreadPool, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class _UiThreadGarbageCollector:
+    """Python's cyclic garbage collector runs in whichever thread allocates when a threshold trips.
+    In a pool thread it may destroy Qt widgets caught in reference cycles there, off the UI thread:
+    a crash (seen as a segfault "Garbage-collecting" inside orgunits.list_units on a worker). So
+    while Python threads work beside Qt, automatic collection is off and the UI thread collects on
+    a timer, generation by generation as Python would (Anki's desktop client does the same)."""
+
+    INTERVAL_MS = 250
+
+    def __init__(self) -> None:
+        self.users = 0
+        self.was_enabled = True
+        self.timer: QTimer | None = None
+
+    def acquire(self) -> None:
+        self.users += 1
+        if self.users > 1:
+            return
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.timer = QTimer(app)
+            self.timer.setInterval(self.INTERVAL_MS)
+            self.timer.timeout.connect(self.collect)
+            self.timer.start()
+
+    def release(self, *_args: object) -> None:
+        self.users = max(0, self.users - 1)
+        if self.users:
+            return
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer.deleteLater()
+            self.timer = None
+        self.collect()
+        if self.was_enabled:
+            gc.enable()
+
+    @staticmethod
+    def collect() -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        if counts[0] < thresholds[0]:
+            return
+        generation = 2 if counts[2] >= thresholds[2] else 1 if counts[1] >= thresholds[1] else 0
+        gc.collect(generation)
+
+
+_collector = _UiThreadGarbageCollector()
+
+
+@contextlib.contextmanager
+def ui_thread_gc() -> Iterator[None]:
+    """Around work in another Python thread started from the UI thread (see _UiThreadGarbageCollector)."""
+    _collector.acquire()
+    try:
+        yield
+    finally:
+        _collector.release()
 
 
 class Progress:
@@ -43,6 +106,8 @@ class TaskRunner(QObject):
         self._dialogs: dict[int, QProgressDialog] = {}
         self.sig_result.connect(self._deliver, Qt.QueuedConnection)
         self.sig_progress.connect(self._show_progress, Qt.QueuedConnection)
+        _collector.acquire()  # garbage is collected on the UI thread while this runner's threads exist
+        self.destroyed.connect(_collector.release)
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None, progress_label: str | None = None,

@@ -34,7 +34,8 @@ def run(store_root: Path, key_hex: str, username: str = "dudao", password: str =
     return [
         BenchRow("冷启动到登录窗口", med("cold_start_ms"), target_ms=1500, note=f"{RUNS} 个新进程取中位数"),
         BenchRow("登录到案件列表显示", med("login_to_list_ms"), target_ms=1000,
-                 note=f"列表 {samples[0]['rows']:,} 行"),
+                 note=f"含密码校验；最新案件上屏为止；全部 {samples[0]['rows']:,} 个案件 id "
+                      f"于 {med('list_complete_ms'):,.0f} ms 到齐"),
         BenchRow("打开案件视图", med("open_case_ms"), target_ms=200),
-        BenchRow("列表打开时常驻内存", med("rss_mb"), target_ms=400, note="单位 MB（非毫秒）"),
+        BenchRow("列表打开时常驻内存", med("rss_mb"), target_ms=400, unit="MB", note="滚动浏览全表后"),
     ]

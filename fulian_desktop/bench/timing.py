@@ -27,6 +27,7 @@ class BenchRow:
     target_ms: float | None = None
     note: str = ""
     extra: dict[str, float] = field(default_factory=dict)
+    unit: str = "ms"                 # what `ms` and `target_ms` count (memory rows: MB)
 
     @property
     def raw_ratio(self) -> float | None:
@@ -59,6 +60,6 @@ def format_table(rows: list[BenchRow], header: str) -> str:
         mark = "" if r.meets_target is None else (" ✓" if r.meets_target else " ✗")
         ratio = "—" if r.raw_ratio is None else f"{r.raw_ratio:.2f}"
         enc = "—" if r.encryption_ratio is None else f"{r.encryption_ratio:.2f}"
-        lines.append(f"{r.name:<22}{_fmt(r.ms, ' ms'):>10}{_fmt(r.raw_ms, ' ms'):>10}{ratio:>7}"
+        lines.append(f"{r.name:<22}{_fmt(r.ms, ' ' + r.unit):>10}{_fmt(r.raw_ms, ' ms'):>10}{ratio:>7}"
                      f"{_fmt(r.plain_ms, ' ms'):>10}{enc:>8}{target:>9}{mark}  {r.note}")
     return "\n".join(lines)

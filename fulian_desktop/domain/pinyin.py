@@ -12,7 +12,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+# pypinyin loads its phrase dictionary on import (a large part of the desktop program's start-up):
+# it is imported on the first name that needs converting, not when the services are imported.
 
 # Surname reading of common polyphonic characters, when they come first in a name.
 SURNAME_READINGS: dict[str, str] = {
@@ -35,6 +36,8 @@ def _surname_reading(char: str) -> str | None:
     if reading is None:
         return None
     # Only trust the table where pypinyin agrees the character can be read so.
+    from pypinyin import Style, pinyin
+
     candidates = pinyin(char, style=Style.NORMAL, heteronym=True)[0]
     return reading if reading in candidates else None
 
@@ -44,6 +47,8 @@ def _syllables(name: str) -> list[str]:
     if not text:
         return []
     # Whole-string conversion lets pypinyin use its phrase dictionary for the given name.
+    from pypinyin import Style, lazy_pinyin
+
     items = lazy_pinyin(text, style=Style.NORMAL, errors=_passthrough)
     surname = _surname_reading(text[0])
     if surname is not None and items:

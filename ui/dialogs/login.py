@@ -1,8 +1,11 @@
 """Login (with the core's lockout) and the forced password change."""
 from __future__ import annotations
 
+import threading
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from fulian_desktop.domain.errors import FulianError
@@ -52,14 +55,37 @@ class LoginDialog(QDialog):
         self.resize(420, 260)
 
     def try_login(self) -> None:
+        # The password check (argon2id, a quarter of a second or so) runs in a thread and releases
+        # the GIL: meanwhile this thread imports the main window, which comes next.
+        outcome: dict[str, object] = {}
+
+        def check() -> None:
+            try:
+                outcome["actor"] = auth.login(self.store, self.username.text(), self.password.text())
+            except BaseException as exc:  # noqa: BLE001 - handed back to this thread
+                outcome["error"] = exc
+
+        from ..preload import main_window_modules
+        from ..tasks import ui_thread_gc
+
+        QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            # A password check takes ~0.1 s (argon2id); short enough to run here behind a wait cursor.
-            self.actor = auth.login(self.store, self.username.text(), self.password.text())
-        except FulianError as exc:
-            self.error.setText(exc.message)
+            with ui_thread_gc():  # the check's thread must not collect (and so destroy) Qt objects
+                worker = threading.Thread(target=check, name="login", daemon=True)
+                worker.start()
+                main_window_modules()
+                worker.join()
+        finally:
+            QApplication.restoreOverrideCursor()
+        error = outcome.get("error")
+        if isinstance(error, FulianError):
+            self.error.setText(error.message)
             self.password.clear()
             self.password.setFocus()
             return
+        if error is not None:
+            raise error  # type: ignore[misc]
+        self.actor = outcome["actor"]  # type: ignore[assignment]
         self.accept()
 
 
@@ -83,10 +109,14 @@ class ChangePasswordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if forced:
-            layout.addWidget(QLabel("首次登录或密码已被重置，请先设置新密码（至少 8 位，含字母和数字）。"))
+            hint = QLabel("首次登录或密码已被重置，请先设置新密码：至少 8 位，须含字母、数字、符号中的至少两类，"
+                          "且不能与用户名相同。")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("首次登录或密码已被重置，请先设置新密码：至少 8 位"))
 
     def try_change(self) -> None:
         if self.new.text() != self.again.text():

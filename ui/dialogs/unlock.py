@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -29,6 +30,9 @@ class UnlockDialog(QDialog):
         self.error.setWordWrap(True)
         self.toggle = QPushButton("改用恢复码")
         self.toggle.setFlat(True)
+        self.toggle.setCursor(Qt.PointingHandCursor)
+        self.toggle.setStyleSheet("QPushButton { color: #1a5fb4; text-decoration: underline; border: none;"
+                                  " padding: 2px 0; text-align: left; }")
         self.toggle.clicked.connect(self._toggle_mode)
         form = QFormLayout()
         form.addRow(self.secret_label, self.secret)
@@ -42,7 +46,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(self.toggle)
+        layout.addWidget(self.toggle, 0, Qt.AlignLeft)
         layout.addWidget(buttons)
         self.resize(520, 220)
 

@@ -20,6 +20,13 @@ COLUMNS: list[tuple[str, str]] = [
     ("unit", "承办单位"), ("handler", "承办人"), ("category", "类别"), ("opened_at", "登记时间"), ("flags", "标记"),
 ]
 _SORTABLE = {"case_no", "title", "kind", "status", "tier", "unit", "category", "opened_at"}
+# The longest usual content of each column: default widths come from these in the current font,
+# so a case number or a date is readable at any scaling until the user resizes the column.
+WIDTH_SAMPLES: dict[str, str] = {
+    "case_no": "（2026）望高高塘岭婚调字第1000号", "title": "某某某与丈夫离婚财产分割纠", "kind": "婚姻调解",
+    "status": "待结案审核", "tier": "村社区", "unit": "高塘岭街道", "handler": "欧阳某某", "category": "劳动和社会保障",
+    "opened_at": "2026-11-19 08:46", "flags": "重大 家暴 未成年",
+}
 
 
 def _cell(row: CaseRow, key: str) -> str:
@@ -51,6 +58,8 @@ def _cell(row: CaseRow, key: str) -> str:
 class CaseTableModel(QAbstractTableModel):
     sig_loaded = Signal(int)
     """(row count) — a new id list arrived (after a filter, sort or search)."""
+    sig_first_rows = Signal(int)
+    """(rows) — the first page is on screen while the whole list is still loading."""
 
     ROW_ROLE = Qt.UserRole + 1
 
@@ -61,12 +70,21 @@ class CaseTableModel(QAbstractTableModel):
         self.cache: dict[str, CaseRow] = {}
         self._pending_pages: set[int] = set()
         self._generation = 0
+        self._complete = 0  # the generation whose whole id list has arrived
+        self._partial = 0  # the generation whose first page is on screen
         self.filter = CaseFilter()
         self.search_text = ""
         self.sort_key, self.descending = "opened_at", True
+        self.active = False  # nothing is fetched until the page first asks (a hidden list costs nothing)
 
     # --- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Fetch the id list for the current filter, sort or search (off the UI thread).
+
+        In the default order (newest first) the first page of rows is asked for at the same time:
+        it arrives in a few milliseconds and is shown while the whole id list (a second or more
+        at 100,000 cases) is still on its way; the rest of the rows are then appended."""
+        self.active = True
         self._generation += 1
         generation = self._generation
         text = self.search_text.strip()
@@ -75,17 +93,41 @@ class CaseTableModel(QAbstractTableModel):
                 rows = case_queries.quick_search(uow, actor, text)
                 return [r.id for r in rows], {r.id: r for r in rows}
         else:
+            f, sort, descending = self.filter, self.sort_key, self.descending
+
             def fetch(uow, actor):  # noqa: ANN001, ANN202
-                return case_queries.list_case_ids(uow, actor, self.filter, sort=self.sort_key,
-                                                  descending=self.descending), {}
+                return case_queries.list_case_ids(uow, actor, f, sort=sort, descending=descending), {}
+
+            if sort == "opened_at" and descending:
+                self.session.read(case_queries.first_page, f, PAGE,
+                                  on_done=lambda rows: self._first_rows_arrived(generation, rows),
+                                  on_error=lambda _exc: None)  # the full load reports any error
         self.session.read(fetch, on_done=lambda result: self._set_ids(generation, *result))
+
+    def _first_rows_arrived(self, generation: int, rows: list[CaseRow]) -> None:
+        if generation != self._generation or self._complete == generation:
+            return  # superseded, or the whole list came first
+        self._partial = generation
+        self.beginResetModel()
+        self.ids, self.cache, self._pending_pages = [r.id for r in rows], {r.id: r for r in rows}, set()
+        self.endResetModel()
+        self.sig_first_rows.emit(len(rows))
 
     def _set_ids(self, generation: int, ids: list[str], rows: dict[str, CaseRow]) -> None:
         if generation != self._generation:
             return  # a newer filter is on its way
-        self.beginResetModel()
-        self.ids, self.cache, self._pending_pages = ids, dict(rows), set()
-        self.endResetModel()
+        self._complete = generation
+        shown = len(self.ids)
+        if self._partial == generation and len(ids) >= shown and ids[:shown] == self.ids and not rows:
+            # The first page is on screen already: keep it (and its selection), append the rest.
+            if len(ids) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+                self.ids = ids
+                self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self.ids, self.cache, self._pending_pages = ids, dict(rows), set()
+            self.endResetModel()
         self.sig_loaded.emit(len(ids))
 
     def _request_page(self, page: int) -> None:
@@ -148,5 +190,9 @@ class CaseTableModel(QAbstractTableModel):
         key = COLUMNS[column][0]
         if key not in _SORTABLE:
             return
-        self.sort_key, self.descending = key, order == Qt.DescendingOrder
-        self.reload()
+        wanted = (key, order == Qt.DescendingOrder)
+        if wanted == (self.sort_key, self.descending):
+            return  # the view re-announcing the current order (setSortingEnabled, restoreState)
+        self.sort_key, self.descending = wanted
+        if self.active:
+            self.reload()

@@ -13,8 +13,9 @@ from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStat
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.services import orgunits
 from fulian_desktop.services.case_queries import CaseFilter
+from fulian_desktop.services.search import MAX_RESULTS
 
-from ..models.case_table import CaseTableModel
+from ..models.case_table import COLUMNS, WIDTH_SAMPLES, CaseTableModel
 from ..session import AppSession
 
 ALL = "全部"
@@ -34,7 +35,9 @@ class CaseListPage(QWidget):
         self._build()
         self._restore()
         self.model.sig_loaded.connect(self._on_loaded)
-        self.session.sig_data_changed.connect(lambda what: what == "case" and self.model.reload())
+        self.model.sig_first_rows.connect(self._on_first_rows)
+        self._stale = False
+        self.session.sig_data_changed.connect(self._data_changed)
 
     # --- layout ------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -81,7 +84,12 @@ class CaseListPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        # No row numbers: with 100,000 rows the header's width is recomputed from them on every
+        # show and hide (thousands of calls into the model); the count is below the table.
+        self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: setattr(self, "_to_top", True))
+        self._set_default_widths()
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.count_label = QLabel("正在加载…")
@@ -91,6 +99,13 @@ class CaseListPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+
+    def _set_default_widths(self) -> None:
+        metrics = self.table.fontMetrics()
+        for column, (key, title) in enumerate(COLUMNS):
+            sample = WIDTH_SAMPLES.get(key, title)
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 24) + 16
+            self.table.setColumnWidth(column, width)
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
@@ -136,8 +151,14 @@ class CaseListPage(QWidget):
                           involves_minor=True if flag == "minor" else None)
 
     def apply(self) -> None:
+        self._to_top = True  # a new question: its answer starts at the top
         self.model.filter = self.current_filter()
         self.model.search_text = self.search.text()
+        # The search box looks in the whole scope; the filters apply to the list without a search.
+        searching = bool(self.search.text().strip())
+        for widget in self._filter_widgets():
+            widget.setEnabled(not searching)
+            widget.setToolTip("搜索时不使用筛选条件；清空搜索框后恢复。" if searching else "")
         self.count_label.setText("正在加载…")
         self.model.reload()
         self._save()
@@ -152,8 +173,40 @@ class CaseListPage(QWidget):
         self.apply()
 
     def _on_loaded(self, count: int) -> None:
-        what = f"搜索“{self.search.text().strip()}”：" if self.search.text().strip() else ""
-        self.count_label.setText(f"{what}共 {count:,} 件")
+        searched = self.search.text().strip()
+        what = f"搜索“{searched}”：" if searched else ""
+        hint = ""
+        if searched and count >= MAX_RESULTS:
+            self.count_label.setText(f"{what}显示最新的 {count:,} 件——匹配的案件更多，请输入更具体的词，"
+                                     "或清空搜索框后用筛选条件。")
+            self._scroll_if_new()
+            return
+        if count == 0:
+            if searched:
+                hint = "——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。"
+            elif self._has_filters():
+                hint = "——没有符合条件的案件，可点“清除条件”。"
+            elif self.mine_only:
+                hint = "——您目前没有承办的案件。"
+        self.count_label.setText(f"{what}共 {count:,} 件{hint}")
+        self._scroll_if_new()
+
+    def _scroll_if_new(self) -> None:
+        if getattr(self, "_to_top", False):
+            self._to_top = False
+            self.table.scrollToTop()
+
+    def _on_first_rows(self, count: int) -> None:
+        self.count_label.setText(f"最新的 {count:,} 件已显示，正在统计全部…")
+        self._scroll_if_new()
+
+    def _filter_widgets(self) -> list[QWidget]:
+        return [self.unit, self.tier, self.status, self.kind, self.category, self.flag, self.use_dates,
+                self.date_from, self.date_to]
+
+    def _has_filters(self) -> bool:
+        combos = (self.unit, self.tier, self.status, self.kind, self.category, self.flag)
+        return any(c.currentIndex() > 0 for c in combos) or self.use_dates.isChecked()
 
     def _open(self, row: int) -> None:
         case = self.model.row_at(row)
@@ -162,10 +215,15 @@ class CaseListPage(QWidget):
 
     # --- remembered state ------------------------------------------------------------------------
     def _save(self) -> None:
+        state = ({name: getattr(self, name).currentData() for name in ("tier", "status", "kind", "category", "flag")},
+                 bytes(self.table.horizontalHeader().saveState()))
+        if state == getattr(self, "_saved_state", None):
+            return  # unchanged: switching tabs must not rewrite the settings file
+        self._saved_state = state
         s = QSettings()
         s.beginGroup(self.settings_key)
-        for name in ("tier", "status", "kind", "category", "flag"):
-            s.setValue(name, getattr(self, name).currentData())
+        for name, value in state[0].items():
+            s.setValue(name, value)
         s.setValue("header", self.table.horizontalHeader().saveState())
         s.endGroup()
 
@@ -184,12 +242,24 @@ class CaseListPage(QWidget):
             self.table.horizontalHeader().restoreState(header)
         s.endGroup()
 
+    def _data_changed(self, what: str) -> None:
+        """A case changed: refresh now if on screen, else when next shown (100,000 ids per list add up)."""
+        if what != "case" or not self.model.active:
+            return
+        if self.isVisible():
+            self.model.reload()
+        else:
+            self._stale = True
+
     def showEvent(self, event) -> None:  # noqa: ANN001
         super().showEvent(event)
         if not getattr(self, "_loaded_once", False):
             self._loaded_once = True
             self.load_units()
             QTimer.singleShot(0, self.apply)
+        elif self._stale:
+            self._stale = False
+            self.model.reload()
 
     def hideEvent(self, event) -> None:  # noqa: ANN001
         self._save()
