@@ -34,6 +34,7 @@ from ..widgets.case_edit_form import CaseEditForm, values_of
 from ..widgets.case_header import CaseHeader
 from ..widgets.counselling_tab import build_counselling_tab
 from ..widgets.crisis_tab import build_crisis_tab
+from ..widgets.lazy_tab import LazyTab
 from ..widgets.mediation_tab import build_mediation_tab
 from ..widgets.case_history import CaseHistoryPanel
 from ..widgets.case_timeline import CaseTimeline
@@ -136,13 +137,16 @@ class CaseViewPage(QWidget):
         self.tabs.addTab(self.clocks, tr("时限"))
         self.tabs.addTab(self.referrals, tr_as("转介", "标签页"))
         self.tabs.addTab(self.intakes, tr("接待记录"))
-        self.mediation = build_mediation_tab(self.session, self.case_id, self.load)
+        # The heavier tabs are built, and read their (audited) data, only when first shown.
+        self.mediation = LazyTab(lambda: build_mediation_tab(self.session, self.case_id, self.load), self)
         self.tabs.addTab(self.mediation, tr("调解"))
-        # These tabs read their (audited) data only when first shown.
-        self.crisis = build_crisis_tab(self.session, self.case_id, self._action_done)
+        self.crisis = LazyTab(lambda: build_crisis_tab(self.session, self.case_id, self._action_done), self)
         self.tabs.addTab(self.crisis, tr("危机干预"))
-        self.counselling = build_counselling_tab(self.session, self.case_id, self._action_done)
-        if self.counselling is not None:  # only for those who may read counselling notes
+        self.counselling = None
+        actor = self.session.actor
+        if actor is not None and can(actor, Permission.SEE_COUNSELLING):  # only for those who may read notes
+            self.counselling = LazyTab(
+                lambda: build_counselling_tab(self.session, self.case_id, self._action_done), self)
             self.tabs.addTab(self.counselling, tr("心理疏导"))
         self._update_buttons()
 
