@@ -20,9 +20,13 @@ def load_bundled_fonts() -> list[str]:
 
 
 def apply(app: QApplication) -> None:
+    """A good system CJK font when there is one; the bundled TrueType font otherwise, and always as
+    the fallback for characters the chosen font lacks."""
     bundled = load_bundled_fonts()
     available = set(QFontDatabase.families())
-    family = next((f for f in bundled + _PREFERRED if f in available), None)
+    family = next((f for f in _PREFERRED + bundled if f in available), None)
+    if family and bundled:
+        QFont.insertSubstitutions(family, [f for f in bundled if f != family])
     font = QFont(family) if family else app.font()
     font.setPointSize(10)
     app.setFont(font)
