@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     lock = QLockFile(str(data_dir / "fulian-desktop.lock"))
     lock.setStaleLockTime(0)
     if not lock.tryLock(100):
-        messages.warn(None, "幸福号已在运行", f"这个数据存储已被另一个幸福号窗口打开：\n{data_dir}\n请切换到那个窗口。")
+        messages.warn(None, i18n.tr("幸福号已在运行"),
+                      i18n.tr("这个数据存储已被另一个幸福号窗口打开：\n{path}\n请切换到那个窗口。").format(path=data_dir))
         return 1
     try:
         store, note, username = _obtain_store(args, data_dir)
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
         return code
     except FulianError as exc:
-        messages.warn(None, "无法打开数据存储", exc.message)
+        messages.warn(None, i18n.tr("无法打开数据存储"), exc.message)
         return 1
     finally:
         lock.unlock()
@@ -136,7 +137,7 @@ def _obtain_store(args: argparse.Namespace, data_dir: Path) -> tuple[Store | Non
         wizard = SetupWizard(data_dir)
         if wizard.exec() != QDialog.Accepted or wizard.store is None:
             return None, "", ""
-        return wizard.store, "数据存储已创建，请用刚才设置的管理员账号登录。", wizard.admin_username
+        return wizard.store, i18n.tr("数据存储已创建，请用刚才设置的管理员账号登录。"), wizard.admin_username
     return open_existing(data_dir), "", ""
 
 

@@ -8,6 +8,7 @@ from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.services import auth
 
+from .i18n import tr
 from .session import AppSession
 
 
@@ -19,19 +20,19 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.session = session
         self.actor: Actor | None = None
-        self.title = QLabel("<h2>已锁定</h2>")
+        self.title = QLabel("<h2>{text}</h2>".format(text=tr("已锁定")))
         self.title.setAlignment(Qt.AlignCenter)
         self.who = QLabel()
         self.who.setAlignment(Qt.AlignCenter)
         self.password = QLineEdit(echoMode=QLineEdit.Password, objectName="lock_password")
-        self.password.setFixedWidth(self.fontMetrics().horizontalAdvance("请输入密码以继续") * 2)
-        self.password.setPlaceholderText("请输入密码以继续")
+        self.password.setFixedWidth(self.fontMetrics().horizontalAdvance(tr("请输入密码以继续")) * 2)
+        self.password.setPlaceholderText(tr("请输入密码以继续"))
         self.password.returnPressed.connect(self.try_unlock)
         self.error = QLabel(objectName="error")
         self.error.setStyleSheet("color:#b3261e")
         self.error.setAlignment(Qt.AlignCenter)
         self.error.setWordWrap(True)
-        button = QPushButton("解锁")
+        button = QPushButton(tr("解锁"))
         button.setFixedWidth(self.password.width())
         button.clicked.connect(self.try_unlock)
         layout = QVBoxLayout(self)
@@ -39,7 +40,7 @@ class LockScreen(QWidget):
         for widget in (self.title, self.who, self.password, button):
             layout.addWidget(widget, 0, Qt.AlignHCenter)
         layout.addWidget(self.error)  # full width (text centred): a long message wraps, never clipped
-        note = QLabel("为保护当事人信息，长时间未操作或手动锁定后，案件信息已隐藏；未保存的输入仍保留。")
+        note = QLabel(tr("为保护当事人信息，长时间未操作或手动锁定后，案件信息已隐藏；未保存的输入仍保留。"))
         note.setAlignment(Qt.AlignCenter)
         layout.addWidget(note)
         layout.addStretch(2)
@@ -47,7 +48,7 @@ class LockScreen(QWidget):
     def prepare(self, actor: Actor | None) -> None:
         self.actor = actor or self.actor
         if self.actor:
-            self.who.setText(f"{self.actor.display_name}（{self.actor.username}）")
+            self.who.setText(tr("{name}（{username}）").format(name=self.actor.display_name, username=self.actor.username))
         self.password.clear()
         self.error.clear()
         self.password.setFocus()

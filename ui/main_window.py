@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.enums import Tier
 
+from .i18n import status_text, tr
 from .lock_screen import LockScreen
 from .navigation import PageSpec, pages_for
 from .pages.case_list import CaseListPage
@@ -22,8 +23,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.unit_name = unit_name
-        title = "幸福号 · 妇联维权与婚姻家庭纠纷调处平台"
-        self.setWindowTitle(title + ("（演示数据）" if session.store.demo else ""))
+        title = tr("幸福号 · 妇联维权与婚姻家庭纠纷调处平台")
+        self.setWindowTitle(title + (tr("（演示数据）") if session.store.demo else ""))
         self.specs: list[PageSpec] = pages_for(session)
         self.pages: dict[str, QWidget] = {}
         self.case_tabs: dict[str, QWidget] = {}
@@ -49,7 +50,8 @@ class MainWindow(QMainWindow):
         # As wide as the longest page title (no empty band between the navigation and the tabs).
         metrics = self.nav.fontMetrics()
         nav_width = max([metrics.horizontalAdvance(spec.title) for spec in self.specs] + [0]) + 40
-        nav_width = min(max(nav_width, metrics.horizontalAdvance("本单位案件") + 40), self.nav.maximumWidth())
+        nav_width = min(max(nav_width, metrics.horizontalAdvance(tr("本单位案件")) + 40), self.nav.maximumWidth())
+        self.nav.setMinimumWidth(nav_width)  # wide filter rows must not squeeze the page names away
         workspace.setSizes([nav_width, 10_000])
         self.lock_screen = LockScreen(session, self)
         self.lock_screen.sig_unlocked.connect(self.unlock)
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
             view = CaseViewPage(self.session, case_id)
             view.sig_title.connect(lambda text, v=view: self.tabs.setTabText(self.tabs.indexOf(v), text))
             self.case_tabs[case_id] = view
-            self.tabs.addTab(view, "案件")
+            self.tabs.addTab(view, tr("案件"))
         self.tabs.setCurrentWidget(view)
 
     def _close_tab(self, index: int) -> None:
@@ -169,21 +171,21 @@ class MainWindow(QMainWindow):
 
     # --- chrome ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F)")
-        lock = QAction("锁定(&L)", self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
-        close_tab = QAction("关闭当前标签", self, shortcut=QKeySequence("Ctrl+W"),
+        file_menu = self.menuBar().addMenu(tr("文件(&F)"))
+        lock = QAction(tr("锁定(&L)"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
+        close_tab = QAction(tr("关闭当前标签"), self, shortcut=QKeySequence("Ctrl+W"),
                             triggered=lambda: self._close_tab(self.tabs.currentIndex()))
-        quit_action = QAction("退出(&Q)", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        quit_action = QAction(tr("退出(&Q)"), self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
         for action in (lock, close_tab, quit_action):
             file_menu.addAction(action)
-        go_menu = self.menuBar().addMenu("转到(&G)")
+        go_menu = self.menuBar().addMenu(tr("转到(&G)"))
         for index, spec in enumerate(self.specs):
             action = QAction(spec.title, self, triggered=lambda _=False, i=index: (self.nav.setCurrentRow(i),
                                                                                   self.show_page(i)))
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
             go_menu.addAction(action)
-        find = QAction("搜索案件", self, shortcut=QKeySequence("Ctrl+F"), triggered=self._focus_search)
+        find = QAction(tr("搜索案件"), self, shortcut=QKeySequence("Ctrl+F"), triggered=self._focus_search)
         go_menu.addAction(find)
         self.addActions([lock, close_tab, quit_action, find])
         # While locked nothing but 退出 works (Ctrl+W, Ctrl+2 … would act on hidden case screens).
@@ -209,16 +211,17 @@ class MainWindow(QMainWindow):
 
     def _show_busy(self, busy: bool) -> None:
         # A bound method: Qt drops the connection when the window goes, a lambda would outlive it.
-        self.statusBar().showMessage("正在处理…" if busy else "", 0)
+        self.statusBar().showMessage(tr("正在处理…") if busy else "", 0)
 
     def _update_status(self) -> None:
         actor = self.session.actor or self.lock_screen.actor
         if actor:
-            self.status_user.setText(f"用户：{actor.display_name}（{actor.role.label}）  单位：{self.unit_name}")
+            self.status_user.setText(tr("用户：{name}（{role}）  单位：{unit}").format(
+                name=actor.display_name, role=tr(actor.role.label), unit=self.unit_name))
         store = self.session.store
-        kind = "SQLCipher 加密" if store.backend == "sqlite" else store.backend
-        self.status_store.setText(f"数据：{kind}{' · 演示数据' if store.demo else ''}")
-        self.status_lock.setText("已锁定" if self.is_locked() else "已解锁")
+        kind = tr("SQLCipher 加密") if store.backend == "sqlite" else store.backend
+        self.status_store.setText(tr("数据：{kind}").format(kind=kind) + (tr(" · 演示数据") if store.demo else ""))
+        self.status_lock.setText(tr("已锁定") if self.is_locked() else tr("已解锁"))
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")

@@ -15,6 +15,8 @@ from typing import Any, Callable, Iterator
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from .i18n import tr
+
 
 class _UiThreadGarbageCollector:
     """Python's cyclic garbage collector runs in whichever thread allocates when a threshold trips.
@@ -117,8 +119,8 @@ class TaskRunner(QObject):
         if progress_label is not None:
             progress = Progress(self, task_id)
             kwargs["progress"] = progress
-            dialog = QProgressDialog(progress_label, "取消", 0, 0, parent)
-            dialog.setWindowTitle("请稍候")
+            dialog = QProgressDialog(progress_label, tr("取消"), 0, 0, parent)
+            dialog.setWindowTitle(tr("请稍候"))
             dialog.setWindowModality(Qt.WindowModal)
             dialog.setMinimumDuration(300)
             dialog.canceled.connect(progress.cancelled.set)

@@ -21,12 +21,14 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/case_actions_reason.py" line="56"/>
+        <location filename="../../ui/dialogs/login.py" line="109"/>
         <location filename="../../ui/dialogs/mediation_base.py" line="45"/>
         <location filename="../../ui/dialogs/party_dialog.py" line="122"/>
         <location filename="../../ui/dialogs/setup_wizard.py" line="847"/>
         <location filename="../../ui/pages/admin_units.py" line="68"/>
         <location filename="../../ui/pages/admin_users.py" line="87"/>
-        <location filename="../../ui/pages/case_view.py" line="95"/>
+        <location filename="../../ui/pages/case_view.py" line="96"/>
+        <location filename="../../ui/tasks.py" line="122"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="90"/>
         <source>取消</source>
         <translation>Cancel</translation>
@@ -91,7 +93,7 @@
         <location filename="../../ui/dialogs/referral_dialogs.py" line="153"/>
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="20"/>
         <location filename="../../ui/pages/admin_users.py" line="206"/>
-        <location filename="../../ui/pages/case_view.py" line="92"/>
+        <location filename="../../ui/pages/case_view.py" line="93"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="17"/>
         <location filename="../../ui/widgets/referral_panel.py" line="250"/>
         <source>保存</source>
@@ -512,7 +514,7 @@
         <location filename="../../ui/widgets/mediation_signatures.py" line="69"/>
         <location filename="../../ui/widgets/mediation_statements.py" line="17"/>
         <source>调解员</source>
-        <translation>Mediators</translation>
+        <translation>Mediator</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="70"/>
@@ -1302,6 +1304,8 @@
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="109"/>
         <location filename="../../ui/pages/admin_units.py" line="157"/>
         <location filename="../../ui/pages/admin_users.py" line="289"/>
+        <location filename="../../ui/pages/case_list.py" line="95"/>
+        <location filename="../../ui/pages/case_list.py" line="162"/>
         <location filename="../../ui/widgets/case_header.py" line="63"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
@@ -1474,6 +1478,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_case_dialog.py" line="32"/>
+        <location filename="../../ui/models/case_table.py" line="20"/>
         <location filename="../../ui/models/referral_table.py" line="25"/>
         <location filename="../../ui/models/referral_table.py" line="52"/>
         <location filename="../../ui/models/review_table.py" line="46"/>
@@ -1798,7 +1803,9 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_wizard.py" line="241"/>
+        <location filename="../../ui/models/case_table.py" line="22"/>
         <location filename="../../ui/pages/admin_units.py" line="142"/>
+        <location filename="../../ui/pages/case_list.py" line="63"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
@@ -2072,6 +2079,8 @@
     <message>
         <location filename="../../ui/dialogs/setup_wizard.py" line="677"/>
         <location filename="../../ui/dialogs/setup_wizard.py" line="782"/>
+        <location filename="../../ui/dialogs/unlock.py" line="28"/>
+        <location filename="../../ui/dialogs/unlock.py" line="57"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
@@ -2410,13 +2419,13 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="63"/>
-        <location filename="../../ui/pages/case_view.py" line="146"/>
+        <location filename="../../ui/pages/case_view.py" line="150"/>
         <source>心理疏导</source>
         <translation>Counselling</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="64"/>
-        <location filename="../../ui/pages/case_view.py" line="143"/>
+        <location filename="../../ui/pages/case_view.py" line="144"/>
         <source>危机干预</source>
         <translation>Crisis intervention</translation>
     </message>
@@ -2975,6 +2984,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="214"/>
+        <location filename="../../ui/pages/case_list.py" line="53"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="41"/>
         <location filename="../../ui/widgets/crisis_tab.py" line="101"/>
@@ -3083,6 +3093,7 @@ Close anyway?</translation>
         <translation>: {outcome}</translation>
     </message>
     <message>
+        <location filename="../../ui/models/case_table.py" line="20"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/models/referral_table.py" line="24"/>
         <location filename="../../ui/models/referral_table.py" line="51"/>
@@ -3094,6 +3105,48 @@ Close anyway?</translation>
         <translation>Case no.</translation>
     </message>
     <message>
+        <location filename="../../ui/models/case_table.py" line="21"/>
+        <location filename="../../ui/pages/case_list.py" line="64"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="23"/>
+        <source>承办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="24"/>
+        <source>登记时间</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="34"/>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="34"/>
+        <source>家暴</source>
+        <translation>DV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="34"/>
+        <source>未成年</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="26"/>
+        <source>幸福号 · 妇联维权与婚姻家庭纠纷调处平台</source>
+        <translation>Xingfuhao · Women&apos;s Federation rights protection and family dispute mediation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="27"/>
+        <source>（演示数据）</source>
+        <translation> (demo data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/pages/counsellor_home.py" line="39"/>
         <location filename="../../ui/pages/counsellor_home.py" line="43"/>
@@ -3101,17 +3154,80 @@ Close anyway?</translation>
         <translation>Case</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>锁定(&amp;L)</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>关闭当前标签</source>
+        <translation>Close current tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>转到(&amp;G)</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>搜索案件</source>
+        <translation>Search cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213"/>
+        <source>正在处理…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>用户：{name}（{role}）  单位：{unit}</source>
+        <translation>User: {name} ({role})  Unit: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>SQLCipher 加密</source>
+        <translation>SQLCipher encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>数据：{kind}</source>
+        <translation>Data: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source> · 演示数据</source>
+        <translation> · demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <source>已解锁</source>
+        <translation>Unlocked</translation>
+    </message>
+    <message>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/pages/admin_users.py" line="26"/>
+        <location filename="../../ui/pages/case_list.py" line="63"/>
         <location filename="../../ui/pages/counsellor_home.py" line="43"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
+        <location filename="../../ui/models/case_table.py" line="21"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/models/referral_table.py" line="54"/>
         <location filename="../../ui/models/review_table.py" line="48"/>
         <location filename="../../ui/pages/admin_users.py" line="26"/>
+        <location filename="../../ui/pages/case_list.py" line="63"/>
         <location filename="../../ui/pages/counsellor_home.py" line="43"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
@@ -3201,6 +3317,7 @@ Close anyway?</translation>
         <translation>Alerts</translation>
     </message>
     <message>
+        <location filename="../../ui/models/case_table.py" line="22"/>
         <location filename="../../ui/models/review_table.py" line="47"/>
         <location filename="../../ui/pages/review_approvals.py" line="38"/>
         <source>承办单位</source>
@@ -3286,6 +3403,7 @@ Close anyway?</translation>
         <translation>My cases</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="53"/>
         <location filename="../../ui/navigation.py" line="56"/>
         <source>本单位案件</source>
         <translation>Unit cases</translation>
@@ -3405,10 +3523,84 @@ Close anyway?</translation>
         <translation>{towns} towns/streets, {villages} villages/communities</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/login.py" line="31"/>
+        <source>幸福号 · {title}</source>
+        <translation>Xingfuhao · {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="31"/>
+        <location filename="../../ui/dialogs/login.py" line="43"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="40"/>
         <location filename="../../ui/pages/admin_users.py" line="26"/>
         <location filename="../../ui/pages/admin_users.py" line="201"/>
         <source>用户名</source>
         <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="41"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="44"/>
+        <location filename="../../ui/dialogs/login.py" line="109"/>
+        <location filename="../../ui/dialogs/unlock.py" line="43"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="48"/>
+        <source>&lt;h2&gt;幸福号&lt;/h2&gt;&lt;p&gt;妇联维权服务与婚姻家庭矛盾纠纷调处平台&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Xingfuhao&lt;/h2&gt;&lt;p&gt;Women&apos;s Federation rights protection and marriage and family dispute mediation platform&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="49"/>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="97"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="104"/>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="105"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="106"/>
+        <source>再次输入新密码</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="108"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="114"/>
+        <source>首次登录或密码已被重置，请先设置新密码：至少 8 位，须含字母、数字、符号中的至少两类，且不能与用户名相同。</source>
+        <translation>This is your first login or your password was reset. Please set a new password first: at least 8 characters, with at least two of letters, digits and symbols, and not the same as your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="121"/>
+        <source>首次登录或密码已被重置，请先设置新密码：至少 8 位</source>
+        <translation>This is your first login or your password was reset. Please set a new</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="125"/>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords do not match.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/admin_users.py" line="26"/>
@@ -3620,37 +3812,37 @@ They must change it at next login.</translation>
 Disable?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="89"/>
+        <location filename="../../ui/pages/case_view.py" line="90"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="90"/>
+        <location filename="../../ui/pages/case_view.py" line="91"/>
         <source>修改案件名称、类别、简要案情和标记（Ctrl+E）</source>
         <translation>Edit the case title, type, summary and flags (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="93"/>
+        <location filename="../../ui/pages/case_view.py" line="94"/>
         <source>保存修改（Ctrl+S）</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="130"/>
+        <location filename="../../ui/pages/case_view.py" line="131"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="131"/>
+        <location filename="../../ui/pages/case_view.py" line="132"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="132"/>
+        <location filename="../../ui/pages/case_view.py" line="133"/>
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="136"/>
+        <location filename="../../ui/pages/case_view.py" line="137"/>
         <location filename="../../ui/widgets/approval_bar.py" line="42"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
@@ -3658,68 +3850,68 @@ Disable?</translation>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="138"/>
+        <location filename="../../ui/pages/case_view.py" line="139"/>
         <source>接待记录</source>
         <translation>Intake records</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="140"/>
+        <location filename="../../ui/pages/case_view.py" line="142"/>
         <source>调解</source>
         <translation>Mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="201"/>
+        <location filename="../../ui/pages/case_view.py" line="205"/>
         <location filename="../../ui/widgets/mediation_tab.py" line="149"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="202"/>
+        <location filename="../../ui/pages/case_view.py" line="206"/>
         <source>时限、审批、转介和接待记录未能加载：{what}</source>
         <translation>Time limits, approvals, referrals and intake records could not be loaded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="249"/>
+        <location filename="../../ui/pages/case_view.py" line="253"/>
         <source>无法打开案件</source>
         <translation>Cannot open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="250"/>
+        <location filename="../../ui/pages/case_view.py" line="254"/>
         <source>案件未能打开。</source>
         <translation>The case could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="305"/>
+        <location filename="../../ui/pages/case_view.py" line="309"/>
         <source>该案件</source>
         <translation>This case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="324"/>
+        <location filename="../../ui/pages/case_view.py" line="328"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="324"/>
+        <location filename="../../ui/pages/case_view.py" line="328"/>
         <source>放弃对案件信息的修改吗？</source>
         <translation>Discard the changes to the case details?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="334"/>
+        <location filename="../../ui/pages/case_view.py" line="338"/>
         <source>无权修改</source>
         <translation>Not permitted to edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="334"/>
+        <location filename="../../ui/pages/case_view.py" line="338"/>
         <source>该当事人的联系方式保密，您的角色无权查看或修改其信息。</source>
         <translation>This party&apos;s contact details are confidential; your role may not view or edit their details.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="351"/>
+        <location filename="../../ui/pages/case_view.py" line="355"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="351"/>
+        <location filename="../../ui/pages/case_view.py" line="355"/>
         <source>有未保存的修改，确定关闭吗？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
@@ -4393,6 +4585,9 @@ Disable?</translation>
         <translation>Cannot load the review queue: {message}</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_list.py" line="48"/>
+        <location filename="../../ui/pages/case_list.py" line="112"/>
+        <location filename="../../ui/pages/case_list.py" line="123"/>
         <location filename="../../ui/pages/review_queue.py" line="201"/>
         <source>全部</source>
         <translation>All</translation>
@@ -4488,6 +4683,7 @@ Disable?</translation>
         <translation>Could not read the visits.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_list.py" line="56"/>
         <location filename="../../ui/pages/screening_register.py" line="259"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
@@ -4913,6 +5109,8 @@ If rejected: {effect}</translation>
         <translation>The flag takes effect at once and supervisors see it immediately; removing it requires supervisor approval.</translation>
     </message>
     <message>
+        <location filename="../../ui/models/case_table.py" line="24"/>
+        <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/widgets/case_actions.py" line="190"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="61"/>
         <source>标记</source>
@@ -5146,16 +5344,73 @@ If rejected: {effect}</translation>
         <translation>Extension of {value} days requested; awaiting supervisor approval</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_list.py" line="44"/>
+        <source>搜索：案号、姓名、拼音首字母、身份证号或电话（回车）</source>
+        <translation>Search: case no., name, pinyin initials, ID number or phone (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="53"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="43"/>
         <source>家庭暴力</source>
         <translation>Domestic violence</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/case_list.py" line="53"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="45"/>
         <source>涉及未成年人</source>
         <translation>Involves minors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="59"/>
+        <source>清除条件</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="70"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="161"/>
+        <source>搜索时不使用筛选条件；清空搜索框后恢复。</source>
+        <translation>Filters are not used while searching; they apply again once the search box is cleared.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="177"/>
+        <source>搜索“{text}”：</source>
+        <translation>Search “{text}”: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="180"/>
+        <source>显示最新的 {count} 件——匹配的案件更多，请输入更具体的词，或清空搜索框后用筛选条件。</source>
+        <translation>showing the newest {count} cases — more cases match; type more specific words, or clear the search box and use the filters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="186"/>
+        <source>——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。</source>
+        <translation> — nothing found. You can search by case no., party name, pinyin initials, ID number or phone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="188"/>
+        <source>——没有符合条件的案件，可点“清除条件”。</source>
+        <translation> — no cases match the filters; you can click “Clear filters”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="190"/>
+        <source>——您目前没有承办的案件。</source>
+        <translation> — you are not handling any cases at present.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="191"/>
+        <source>共 {count} 件</source>
+        <translation>{count} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="200"/>
+        <source>最新的 {count} 件已显示，正在统计全部…</source>
+        <translation>Newest {count} cases shown; counting all…</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/case_edit_form.py" line="18"/>
@@ -6564,6 +6819,8 @@ If rejected: {effect}</translation>
         <translation>Term {n} must state the obligor and the obligation.</translation>
     </message>
     <message>
+        <location filename="../../ui/models/case_table.py" line="23"/>
+        <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/widgets/referral_panel.py" line="35"/>
         <source>类别</source>
         <translation>Type</translation>
@@ -6897,6 +7154,79 @@ If rejected: {effect}</translation>
         <source>{level}风险（专业判断）</source>
         <translation>{level} risk (professional judgement)</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/unlock.py" line="20"/>
+        <source>打开数据存储</source>
+        <translation>Open data store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unlock.py" line="33"/>
+        <location filename="../../ui/dialogs/unlock.py" line="60"/>
+        <source>改用恢复码</source>
+        <translation>Use the recovery code instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unlock.py" line="42"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unlock.py" line="47"/>
+        <source>数据存储：{path}</source>
+        <translation>Data store: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unlock.py" line="57"/>
+        <source>恢复码</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unlock.py" line="60"/>
+        <source>改用口令</source>
+        <translation>Use the passphrase instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unlock.py" line="67"/>
+        <source>请输入恢复码。</source>
+        <translation>Please enter the recovery code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/unlock.py" line="67"/>
+        <source>请输入口令。</source>
+        <translation>Please enter the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="23"/>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="28"/>
+        <location filename="../../ui/lock_screen.py" line="29"/>
+        <source>请输入密码以继续</source>
+        <translation>Enter your password to continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="35"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="43"/>
+        <source>为保护当事人信息，长时间未操作或手动锁定后，案件信息已隐藏；未保存的输入仍保留。</source>
+        <translation>To protect the parties&apos; information, case details are hidden after a long idle period or a manual lock; unsaved input is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="51"/>
+        <source>{name}（{username}）</source>
+        <translation>{name} ({username})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="123"/>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>
@@ -6904,6 +7234,30 @@ If rejected: {effect}</translation>
         <location filename="../../ui/app.py" line="42"/>
         <source>幸福号</source>
         <translation>Xingfuhao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="106"/>
+        <source>幸福号已在运行</source>
+        <translation>Xingfuhao is already running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="107"/>
+        <source>这个数据存储已被另一个幸福号窗口打开：
+{path}
+请切换到那个窗口。</source>
+        <translation>This data store is already open in another Xingfuhao window:
+{path}
+Please switch to that window.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="123"/>
+        <source>无法打开数据存储</source>
+        <translation>Cannot open the data store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="140"/>
+        <source>数据存储已创建，请用刚才设置的管理员账号登录。</source>
+        <translation>The data store has been created. Log in with the administrator account you just set up.</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,8 @@ from fulian_desktop.security.actor import Actor
 from fulian_desktop.services import auth, users
 from fulian_desktop.store.store import Store
 
+from ..i18n import tr
+
 
 def _error_label() -> QLabel:
     label = QLabel("")
@@ -23,10 +25,10 @@ def _error_label() -> QLabel:
 
 
 class LoginDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None, *, title: str = "登录",
+    def __init__(self, store: Store, parent: QWidget | None = None, *, title: str | None = None,
                  username: str = "", note: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"幸福号 · {title}")
+        self.setWindowTitle(tr("幸福号 · {title}").format(title=tr("登录") if title is None else title))
         self.store = store
         self.actor: Actor | None = None
         self.username = QLineEdit(username)
@@ -35,16 +37,16 @@ class LoginDialog(QDialog):
         self.password.setObjectName("password")
         self.error = _error_label()
         form = QFormLayout()
-        form.addRow("用户名", self.username)
-        form.addRow("密码", self.password)
+        form.addRow(tr("用户名"), self.username)
+        form.addRow(tr("密码"), self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("登录")
-        buttons.button(QDialogButtonBox.Cancel).setText("退出")
+        buttons.button(QDialogButtonBox.Ok).setText(tr("登录"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("退出"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        heading = QLabel("<h2>幸福号</h2><p>妇联维权服务与婚姻家庭矛盾纠纷调处平台</p>"
-                         + ("<p style='color:#b3261e'>演示数据</p>" if store.demo else ""))
+        heading = QLabel(tr("<h2>幸福号</h2><p>妇联维权服务与婚姻家庭矛盾纠纷调处平台</p>")
+                         + ("<p style='color:#b3261e'>{text}</p>".format(text=tr("演示数据")) if store.demo else ""))
         layout.addWidget(heading)
         if note:
             layout.addWidget(QLabel(note))
@@ -92,35 +94,35 @@ class LoginDialog(QDialog):
 class ChangePasswordDialog(QDialog):
     def __init__(self, store: Store, actor: Actor, parent: QWidget | None = None, *, forced: bool = True) -> None:
         super().__init__(parent)
-        self.setWindowTitle("修改密码")
+        self.setWindowTitle(tr("修改密码"))
         self.store, self.actor = store, actor
         self.old = QLineEdit(echoMode=QLineEdit.Password, objectName="old_password")
         self.new = QLineEdit(echoMode=QLineEdit.Password, objectName="new_password")
         self.again = QLineEdit(echoMode=QLineEdit.Password, objectName="new_password_again")
         self.error = _error_label()
         form = QFormLayout()
-        form.addRow("原密码", self.old)
-        form.addRow("新密码", self.new)
-        form.addRow("再次输入新密码", self.again)
+        form.addRow(tr("原密码"), self.old)
+        form.addRow(tr("新密码"), self.new)
+        form.addRow(tr("再次输入新密码"), self.again)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("修改")
-        buttons.button(QDialogButtonBox.Cancel).setText("退出" if forced else "取消")
+        buttons.button(QDialogButtonBox.Ok).setText(tr("修改"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("退出") if forced else tr("取消"))
         buttons.accepted.connect(self.try_change)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if forced:
-            hint = QLabel("首次登录或密码已被重置，请先设置新密码：至少 8 位，须含字母、数字、符号中的至少两类，"
-                          "且不能与用户名相同。")
+            hint = QLabel(tr("首次登录或密码已被重置，请先设置新密码：至少 8 位，须含字母、数字、符号中的至少两类，"
+                             "且不能与用户名相同。"))
             hint.setWordWrap(True)
             layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("首次登录或密码已被重置，请先设置新密码：至少 8 位"))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(tr("首次登录或密码已被重置，请先设置新密码：至少 8 位")))
 
     def try_change(self) -> None:
         if self.new.text() != self.again.text():
-            self.error.setText("两次输入的新密码不一致。")
+            self.error.setText(tr("两次输入的新密码不一致。"))
             return
         try:
             with self.store.uow(write=True) as uow:

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.errors import FulianError, WrongKey
 from fulian_desktop.store.store import Store, Unlock, open_store
 
+from ..i18n import tr
+
 
 class UnlockDialog(QDialog):
     def __init__(self, data_dir: Path, reason: str, parent: QWidget | None = None, vault=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self.setWindowTitle("打开数据存储")
+        self.setWindowTitle(tr("打开数据存储"))
         self.data_dir, self.vault = data_dir, vault
         self.store: Store | None = None
         self.use_recovery = False
@@ -23,12 +25,12 @@ class UnlockDialog(QDialog):
         self.reason.setWordWrap(True)
         self.secret = QLineEdit(echoMode=QLineEdit.Password)
         self.secret.setObjectName("secret")
-        self.secret_label = QLabel("口令")
+        self.secret_label = QLabel(tr("口令"))
         self.error = QLabel("")
         self.error.setObjectName("error")
         self.error.setStyleSheet("color:#b3261e")
         self.error.setWordWrap(True)
-        self.toggle = QPushButton("改用恢复码")
+        self.toggle = QPushButton(tr("改用恢复码"))
         self.toggle.setFlat(True)
         self.toggle.setCursor(Qt.PointingHandCursor)
         self.toggle.setStyleSheet("QPushButton { color: #1a5fb4; text-decoration: underline; border: none;"
@@ -37,12 +39,12 @@ class UnlockDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.secret_label, self.secret)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("打开")
-        buttons.button(QDialogButtonBox.Cancel).setText("退出")
+        buttons.button(QDialogButtonBox.Ok).setText(tr("打开"))
+        buttons.button(QDialogButtonBox.Cancel).setText(tr("退出"))
         buttons.accepted.connect(self.try_open)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"数据存储：{data_dir}"))
+        layout.addWidget(QLabel(tr("数据存储：{path}").format(path=data_dir)))
         layout.addWidget(self.reason)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -52,17 +54,17 @@ class UnlockDialog(QDialog):
 
     def _toggle_mode(self) -> None:
         self.use_recovery = not self.use_recovery
-        self.secret_label.setText("恢复码" if self.use_recovery else "口令")
+        self.secret_label.setText(tr("恢复码") if self.use_recovery else tr("口令"))
         self.secret.setEchoMode(QLineEdit.Normal if self.use_recovery else QLineEdit.Password)
         self.secret.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" if self.use_recovery else "")
-        self.toggle.setText("改用口令" if self.use_recovery else "改用恢复码")
+        self.toggle.setText(tr("改用口令") if self.use_recovery else tr("改用恢复码"))
         self.secret.clear()
         self.error.clear()
 
     def try_open(self) -> None:
         secret = self.secret.text()
         if not secret:
-            self.error.setText("请输入" + ("恢复码。" if self.use_recovery else "口令。"))
+            self.error.setText(tr("请输入恢复码。") if self.use_recovery else tr("请输入口令。"))
             return
         unlock = Unlock(recovery_code=secret) if self.use_recovery else Unlock(passphrase=secret)
         try:

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from fulian_desktop.domain.localtime import format_local
@@ -12,12 +12,16 @@ from fulian_desktop.services import case_queries
 from fulian_desktop.services.case_queries import CaseFilter
 from fulian_desktop.services.views import CaseRow
 
+from ..i18n import status_text, tr
 from ..session import AppSession
 
 PAGE = 200
-COLUMNS: list[tuple[str, str]] = [
-    ("case_no", "案号"), ("title", "案件名称"), ("kind", "类型"), ("status", "状态"), ("tier", "层级"),
-    ("unit", "承办单位"), ("handler", "承办人"), ("category", "类别"), ("opened_at", "登记时间"), ("flags", "标记"),
+COLUMNS: list[tuple[str, str]] = [  # titles are shown through tr()
+    ("case_no", QT_TRANSLATE_NOOP("", "案号")), ("title", QT_TRANSLATE_NOOP("", "案件名称")),
+    ("kind", QT_TRANSLATE_NOOP("", "类型")), ("status", QT_TRANSLATE_NOOP("", "状态")),
+    ("tier", QT_TRANSLATE_NOOP("", "层级")), ("unit", QT_TRANSLATE_NOOP("", "承办单位")),
+    ("handler", QT_TRANSLATE_NOOP("", "承办人")), ("category", QT_TRANSLATE_NOOP("", "类别")),
+    ("opened_at", QT_TRANSLATE_NOOP("", "登记时间")), ("flags", QT_TRANSLATE_NOOP("", "标记")),
 ]
 _SORTABLE = {"case_no", "title", "kind", "status", "tier", "unit", "category", "opened_at"}
 # The longest usual content of each column: default widths come from these in the current font,
@@ -27,6 +31,20 @@ WIDTH_SAMPLES: dict[str, str] = {
     "status": "待结案审核", "tier": "村社区", "unit": "高塘岭街道", "handler": "欧阳某某", "category": "劳动和社会保障",
     "opened_at": "2026-11-19 08:46", "flags": "重大 家暴 未成年",
 }
+_FLAGS = (QT_TRANSLATE_NOOP("", "重大"), QT_TRANSLATE_NOOP("", "家暴"), QT_TRANSLATE_NOOP("", "未成年"))
+_TRANSLATED_SAMPLES = {"kind", "status", "tier"}  # domain labels: their width in the current language
+
+
+def width_sample(key: str) -> str:
+    """WIDTH_SAMPLES[key] as shown in the current language (the column title if there is no sample)."""
+    sample = WIDTH_SAMPLES.get(key)
+    if sample is None:
+        return tr(dict(COLUMNS)[key])
+    if key == "status":
+        return status_text(sample)
+    if key == "flags":
+        return " ".join(tr(flag) for flag in _FLAGS)
+    return tr(sample) if key in _TRANSLATED_SAMPLES else sample
 
 
 def _cell(row: CaseRow, key: str) -> str:
@@ -36,11 +54,11 @@ def _cell(row: CaseRow, key: str) -> str:
         case "title":
             return row.title
         case "kind":
-            return row.kind.label
+            return tr(row.kind.label)
         case "status":
-            return row.status.label
+            return status_text(row.status.label)
         case "tier":
-            return row.tier.label
+            return tr(row.tier.label)
         case "unit":
             return row.unit_name
         case "handler":
@@ -50,8 +68,8 @@ def _cell(row: CaseRow, key: str) -> str:
         case "opened_at":
             return format_local(row.opened_at)
         case "flags":
-            return " ".join(label for on, label in ((row.major_incident, "重大"), (row.domestic_violence, "家暴"),
-                                                    (row.involves_minor, "未成年")) if on)
+            return " ".join(tr(label) for on, label in zip((row.major_incident, row.domestic_violence,
+                                                            row.involves_minor), _FLAGS) if on)
     return ""
 
 
@@ -163,7 +181,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: ANN201
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return COLUMNS[section][1]
+            return tr(COLUMNS[section][1])
         if orientation == Qt.Vertical and role == Qt.DisplayRole:
             return section + 1
         return None

@@ -15,10 +15,10 @@ from fulian_desktop.services import orgunits
 from fulian_desktop.services.case_queries import CaseFilter
 from fulian_desktop.services.search import MAX_RESULTS
 
-from ..models.case_table import COLUMNS, WIDTH_SAMPLES, CaseTableModel
+from ..i18n import status_text, tr
+from ..models.case_table import COLUMNS, CaseTableModel, width_sample
 from ..session import AppSession
 
-ALL = "全部"
 
 
 class CaseListPage(QWidget):
@@ -41,33 +41,33 @@ class CaseListPage(QWidget):
 
     # --- layout ------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.search = QLineEdit(placeholderText="搜索：案号、姓名、拼音首字母、身份证号或电话（回车）")
+        self.search = QLineEdit(placeholderText=tr("搜索：案号、姓名、拼音首字母、身份证号或电话（回车）"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.apply)
         self.unit = QComboBox()
-        self.unit.addItem(ALL, None)
-        self.tier = self._combo([(t.label, t.value) for t in Tier])
-        self.status = self._combo([(s.label, s.value) for s in CaseStatus])
-        self.kind = self._combo([(k.label, k.value) for k in CaseKind])
+        self.unit.addItem(tr("全部"), None)
+        self.tier = self._combo([(tr(t.label), t.value) for t in Tier])
+        self.status = self._combo([(status_text(s.label), s.value) for s in CaseStatus])
+        self.kind = self._combo([(tr(k.label), k.value) for k in CaseKind])
         self.category = self._combo([(c, c) for c in COMPLAINT_CATEGORIES])
-        self.flag = self._combo([("重大案事件", "major"), ("家庭暴力", "dv"), ("涉及未成年人", "minor")])
+        self.flag = self._combo([(tr("重大案事件"), "major"), (tr("家庭暴力"), "dv"), (tr("涉及未成年人"), "minor")])
         self.date_from = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.date_to = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.use_dates = QCheckBox("登记日期")
+        self.use_dates = QCheckBox(tr("登记日期"))
         self.date_from.setDate(QDate.currentDate().addYears(-1))
         self.date_to.setDate(QDate.currentDate())
-        reset = QPushButton("清除条件")
+        reset = QPushButton(tr("清除条件"))
         reset.clicked.connect(self.clear_filters)
 
         filters = QHBoxLayout()
-        for label, widget in (("单位", self.unit), ("层级", self.tier), ("状态", self.status), ("类型", self.kind),
-                              ("类别", self.category), ("标记", self.flag)):
+        for label, widget in ((tr("单位"), self.unit), (tr("层级"), self.tier), (tr("状态"), self.status),
+                              (tr("类型"), self.kind), (tr("类别"), self.category), (tr("标记"), self.flag)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
             widget.currentIndexChanged.connect(self.apply)
         filters.addWidget(self.use_dates)
         filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("至"))
+        filters.addWidget(QLabel(tr("至")))
         filters.addWidget(self.date_to)
         for w in (self.date_from, self.date_to):
             w.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self.apply())
@@ -92,7 +92,7 @@ class CaseListPage(QWidget):
         self._set_default_widths()
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.activated.connect(lambda index: self._open(index.row()))
-        self.count_label = QLabel("正在加载…")
+        self.count_label = QLabel(tr("正在加载…"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
@@ -103,13 +103,13 @@ class CaseListPage(QWidget):
     def _set_default_widths(self) -> None:
         metrics = self.table.fontMetrics()
         for column, (key, title) in enumerate(COLUMNS):
-            sample = WIDTH_SAMPLES.get(key, title)
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 24) + 16
+            sample = width_sample(key)
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(tr(title)) + 24) + 16
             self.table.setColumnWidth(column, width)
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
-        combo.addItem(ALL, None)
+        combo.addItem(tr("全部"), None)
         for label, value in items:
             combo.addItem(label, value)
         return combo
@@ -120,7 +120,7 @@ class CaseListPage(QWidget):
             current = self.unit.currentData()
             self.unit.blockSignals(True)
             self.unit.clear()
-            self.unit.addItem(ALL, None)
+            self.unit.addItem(tr("全部"), None)
             for u in units:
                 self.unit.addItem("　" * u.depth + u.name, u.id)
             index = self.unit.findData(current)
@@ -158,8 +158,8 @@ class CaseListPage(QWidget):
         searching = bool(self.search.text().strip())
         for widget in self._filter_widgets():
             widget.setEnabled(not searching)
-            widget.setToolTip("搜索时不使用筛选条件；清空搜索框后恢复。" if searching else "")
-        self.count_label.setText("正在加载…")
+            widget.setToolTip(tr("搜索时不使用筛选条件；清空搜索框后恢复。") if searching else "")
+        self.count_label.setText(tr("正在加载…"))
         self.model.reload()
         self._save()
 
@@ -174,21 +174,21 @@ class CaseListPage(QWidget):
 
     def _on_loaded(self, count: int) -> None:
         searched = self.search.text().strip()
-        what = f"搜索“{searched}”：" if searched else ""
+        what = tr("搜索“{text}”：").format(text=searched) if searched else ""
         hint = ""
         if searched and count >= MAX_RESULTS:
-            self.count_label.setText(f"{what}显示最新的 {count:,} 件——匹配的案件更多，请输入更具体的词，"
-                                     "或清空搜索框后用筛选条件。")
+            self.count_label.setText(what + tr("显示最新的 {count} 件——匹配的案件更多，请输入更具体的词，"
+                                               "或清空搜索框后用筛选条件。").format(count=f"{count:,}"))
             self._scroll_if_new()
             return
         if count == 0:
             if searched:
-                hint = "——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。"
+                hint = tr("——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。")
             elif self._has_filters():
-                hint = "——没有符合条件的案件，可点“清除条件”。"
+                hint = tr("——没有符合条件的案件，可点“清除条件”。")
             elif self.mine_only:
-                hint = "——您目前没有承办的案件。"
-        self.count_label.setText(f"{what}共 {count:,} 件{hint}")
+                hint = tr("——您目前没有承办的案件。")
+        self.count_label.setText(what + tr("共 {count} 件").format(count=f"{count:,}") + hint)
         self._scroll_if_new()
 
     def _scroll_if_new(self) -> None:
@@ -197,7 +197,7 @@ class CaseListPage(QWidget):
             self.table.scrollToTop()
 
     def _on_first_rows(self, count: int) -> None:
-        self.count_label.setText(f"最新的 {count:,} 件已显示，正在统计全部…")
+        self.count_label.setText(tr("最新的 {count} 件已显示，正在统计全部…").format(count=f"{count:,}"))
         self._scroll_if_new()
 
     def _filter_widgets(self) -> list[QWidget]:
