@@ -29,7 +29,7 @@ from .timing import BenchRow, median_ms
 _ROW_SQL = """SELECT c.id, c.case_no, c.title, c.kind, c.status, c.tier, c.category, c.owner_unit_id, o.name,
  u.display_name, c.opened_at, c.major_incident, c.domestic_violence, c.involves_minor
  FROM case_file c JOIN org_unit o ON o.id = c.owner_unit_id LEFT JOIN user_account u ON u.id = c.handler_id
- WHERE c.deleted_at IS NULL AND c.owner_unit_id IN ({units}) {where}"""
+ WHERE c.deleted_at IS NULL AND {scope} {where}"""
 _BY_PERSON = "c.id IN (SELECT p.case_id FROM case_party p JOIN person pe ON pe.id = p.person_id " \
              "WHERE pe.{column} = ? AND p.deleted_at IS NULL) ORDER BY c.opened_at DESC"
 
@@ -77,8 +77,10 @@ def _raw_connection(path: Path, key_hex: str | None) -> sqlcipher3.Connection:
 
 def store_rows(b: BenchStores, repeat: int) -> list[BenchRow]:
     actor = auth.login(b.store, "dudao", DEMO_PASSWORD)  # the district supervisor: the widest scope
-    units = sorted(actor.scope_unit_ids)
+    # The same scope rule as the services: a district user's query carries no unit list at all.
+    units = [] if actor.sees_everything else sorted(actor.scope_unit_ids)
     marks = ",".join("?" * len(units))
+    scope = f"c.owner_unit_id IN ({marks})" if units else "1 = 1"
     raw = _raw_connection(b.root / "fulian.db", b.key_hex)
     with b.store.uow() as uow:
         sample_case = uow.s.execute(select(Case.case_no).order_by(Case.case_seq.desc()).limit(1)).scalar_one()
@@ -93,7 +95,7 @@ def store_rows(b: BenchStores, repeat: int) -> list[BenchRow]:
         return call
 
     def sql(where: str, *params: object) -> Callable[[], object]:
-        text = _ROW_SQL.format(units=marks, where=where)
+        text = _ROW_SQL.format(scope=scope, where=where)
         return lambda: raw.execute(text, (*units, *params)).fetchall()
 
     status_tier = CaseFilter(statuses=frozenset({"in_progress"}), tiers=frozenset({"village"}))
@@ -104,7 +106,7 @@ def store_rows(b: BenchStores, repeat: int) -> list[BenchRow]:
          sql("AND c.status = ? AND c.tier = ? ORDER BY c.opened_at DESC, c.id DESC LIMIT 50", "in_progress",
              "village"), 50),
         ("全部案件 id（列表模型）", case_queries.list_case_ids, (CaseFilter(),),
-         lambda: raw.execute(f"SELECT id FROM case_file WHERE deleted_at IS NULL AND owner_unit_id IN ({marks}) "
+         lambda: raw.execute(f"SELECT id FROM case_file c WHERE deleted_at IS NULL AND {scope} "
                              "ORDER BY opened_at DESC, id DESC", units).fetchall(), 500),
         ("按案号查找", case_queries.find_by_case_number, (sample_case,),
          sql("AND c.case_no = ?", sample_case), 50),

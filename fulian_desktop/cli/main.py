@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from ..domain.errors import FulianError
-from . import admin_cmds, case_cmds, intake_cmds, store_cmds
+from . import admin_cmds, calendar_cmds, case_cmds, intake_cmds, store_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin_cmds.register(sub)
     case_cmds.register(sub)
     intake_cmds.register(sub)
+    calendar_cmds.register(sub)
     try:
         from . import demo_cmds
     except ImportError:  # demo/bench arrive with their own module

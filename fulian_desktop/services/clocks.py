@@ -219,6 +219,26 @@ def calendar_text(uow: UnitOfWork, year: int | None = None) -> str:
     return format_calendar_lines({r.day: r.is_workday for r in rows if year is None or r.day.year == year})
 
 
+@dataclass(frozen=True)
+class CalendarYear:
+    """Where a year's working days come from: the calendar package, the administrator, or nowhere yet."""
+
+    year: int
+    in_package: bool     # the bundled chinese_calendar data covers it
+    declared: bool       # an administrator declared the entered list complete
+    entries: int         # days the administrator entered for this year
+
+    @property
+    def known(self) -> bool:
+        return self.in_package or self.declared
+
+
+def calendar_year(uow: UnitOfWork, year: int) -> CalendarYear:
+    cal = load_calendar(uow)
+    return CalendarYear(year, year in WorkCalendar.package_years(), year in cal.declared_years,
+                        sum(d.year == year for d in cal.overrides))
+
+
 def set_calendar(uow: UnitOfWork, actor: Actor, year: int, text: str, *, complete: bool) -> int:
     """Replace a year's entries from the editable list; `complete` declares the year known.
     Every running clock's deadline is recomputed. Returns how many clocks moved."""

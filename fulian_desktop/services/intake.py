@@ -19,123 +19,45 @@ shows each problem beside its field); with any error nothing is written. Then:
 - the intake record, a CaseEvent on the case, and audit entries (no personal data in the audit).
 """
 from __future__ import annotations
+from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
-from ..domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole, Sex, Tier
-from ..domain.errors import NotFound, ValidationError
+from ..domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole
+from ..domain.errors import ValidationError
 from ..domain.intake_rules import (
-    FIELD_LABELS, INTAKE_FIELDS, REPEAT_WINDOW_DAYS, Channel, CheckedIntake, IntakeDecision, IntakeInput,
-    MaritalStatus, choices_text, parse_choice, validate_intake,
+    FIELD_LABELS, REPEAT_WINDOW_DAYS, Channel, CheckedIntake, IntakeDecision, IntakeInput, validate_intake,
 )
-from ..domain.localtime import LOCAL_TZ, format_local
-from ..domain.phone import mask_phone
+from ..domain.localtime import format_local
 from ..domain.validation import Issue, PersonInput, Report, Severity
 from ..domain.workflow import Transition, is_open
 from ..security import audit
 from ..security.actor import Actor
-from ..security.permissions import Permission, can, require, require_scope
+from ..security.permissions import Permission, require
 from ..store.base import new_id, utcnow
-from ..store.models import Case, CaseParty, IntakeRecord, OrgUnit, Person, UserAccount
+from ..store.models import Case, CaseParty, IntakeRecord, OrgUnit, Person
 from ..store.uow import UnitOfWork
 from . import persons
 from .cases import NewCase, _apply_person, _event, _load_case, add_party, create_case
+from .intake_json import intake_from_json
+from .intake_views import (
+    IntakeView, _load_view, case_intakes, get_intake, intake_counts, list_intakes, period_bounds,
+)
 from .workflow import transition
 
+__all__ = [
+    # views and reading (intake_views)
+    "IntakeView", "case_intakes", "get_intake", "intake_counts", "list_intakes", "period_bounds",
+    # JSON input (intake_json)
+    "intake_from_json",
+    # checking and registering
+    "IntakePreview", "check_intake", "preview_intake", "raise_for_report", "register_contact",
+]
+
 _OPEN_STATUSES = tuple(s.value for s in CaseStatus if is_open(s))
-
-
-# --- views ---------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class IntakeView:
-    id: str
-    unit_id: str
-    unit_name: str
-    channel: Channel
-    received_at: datetime
-    person_id: str | None
-    visitor_name: str
-    sex: str
-    age: int | None
-    marital_status: str | None
-    address: str | None           # None in lists and for users who may not see it
-    contact: str | None           # masked in lists and for users who may not see it
-    people_count: int
-    is_group: bool
-    representatives: tuple[str, ...]
-    request: str
-    facts: str | None
-    category: str | None
-    sub_category: str | None
-    decision: IntakeDecision
-    decision_note: str | None
-    is_repeat: bool
-    case_id: str | None
-    case_no: str | None
-    case_status: CaseStatus | None
-    handler_name: str | None
-    redacted: bool
-    repeat_reasons: tuple[str, ...] = ()   # only right after registering
-    warnings: tuple[str, ...] = ()         # the report's warnings, right after registering
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "unit_id": self.unit_id, "unit_name": self.unit_name,
-            "channel": self.channel.value, "channel_label": self.channel.label,
-            "received_at": self.received_at.isoformat(), "received_at_local": format_local(self.received_at),
-            "person_id": self.person_id, "visitor_name": self.visitor_name, "sex": self.sex,
-            "sex_label": _label(Sex, self.sex), "age": self.age, "marital_status": self.marital_status,
-            "marital_status_label": _label(MaritalStatus, self.marital_status), "address": self.address,
-            "contact": self.contact, "people_count": self.people_count, "is_group": self.is_group,
-            "representatives": list(self.representatives), "request": self.request, "facts": self.facts,
-            "category": self.category, "sub_category": self.sub_category, "decision": self.decision.value,
-            "decision_label": self.decision.label, "decision_note": self.decision_note, "is_repeat": self.is_repeat,
-            "case_id": self.case_id, "case_no": self.case_no,
-            "case_status": self.case_status.value if self.case_status else None,
-            "case_status_label": self.case_status.label if self.case_status else None,
-            "handler_name": self.handler_name, "redacted": self.redacted,
-            "repeat_reasons": list(self.repeat_reasons), "warnings": list(self.warnings),
-        }
-
-
-def _label(enum: Any, code: str | None) -> str | None:
-    if code is None:
-        return None
-    try:
-        return enum(code).label
-    except ValueError:
-        return code
-
-
-_VIEW_SELECT = (select(IntakeRecord, OrgUnit.name, Case.case_no, Case.status, UserAccount.display_name)
-                .join(OrgUnit, OrgUnit.id == IntakeRecord.owner_unit_id)
-                .outerjoin(Case, Case.id == IntakeRecord.case_id)
-                .outerjoin(UserAccount, UserAccount.id == IntakeRecord.handler_id)
-                .where(IntakeRecord.deleted_at.is_(None)))
-
-
-def _to_view(row: Any, *, full: bool) -> IntakeView:
-    r, unit_name, case_no, case_status, handler = row
-    return IntakeView(
-        id=r.id, unit_id=r.owner_unit_id, unit_name=unit_name, channel=Channel(r.channel), received_at=r.received_at,
-        person_id=r.person_id, visitor_name=r.visitor_name, sex=r.sex, age=r.age, marital_status=r.marital_status,
-        address=r.address if full else None,
-        contact=r.contact if full or not r.contact else mask_phone(r.contact),
-        people_count=r.people_count, is_group=r.is_group, representatives=tuple(r.representatives or ()),
-        request=r.request, facts=r.facts, category=r.category, sub_category=r.sub_category,
-        decision=IntakeDecision(r.decision), decision_note=r.decision_note, is_repeat=r.is_repeat,
-        case_id=r.case_id, case_no=case_no, case_status=CaseStatus(case_status) if case_status else None,
-        handler_name=handler, redacted=not full)
-
-
-def _may_see_contacts(actor: Actor) -> bool:
-    """Who works the register (or may see confidential data) sees a visitor's address and phone in full."""
-    return can(actor, Permission.SEE_CONFIDENTIAL) or can(actor, Permission.CASE_EDIT)
 
 
 # --- checking ------------------------------------------------------------------------------------
@@ -432,218 +354,3 @@ def _after_case(uow: UnitOfWork, actor: Actor, case: Case, record: IntakeRecord,
     elif decision == IntakeDecision.TRANSFER:
         transition(uow, actor, case.id, Transition.TRANSFER,
                    reason=f"转{transfer_to}" + (f"：{note}" if note else ""))
-
-
-# --- reading -------------------------------------------------------------------------------------
-
-def _load_view(uow: UnitOfWork, actor: Actor, intake_id: str, *, full: bool) -> IntakeView:
-    row = uow.s.execute(_VIEW_SELECT.where(IntakeRecord.id == intake_id)).first()
-    if row is None:
-        raise NotFound("接待登记不存在或不在您的管辖范围内。")
-    require_scope(actor, row[0].owner_unit_id, "该接待登记")
-    return _to_view(row, full=full)
-
-
-def get_intake(uow: UnitOfWork, actor: Actor, intake_id: str) -> IntakeView:
-    """Open one register entry: personal data, so it is audited (needs a write unit of work)."""
-    require(actor, Permission.CASE_READ)
-    view = _load_view(uow, actor, intake_id, full=_may_see_contacts(actor))
-    audit.record(uow.s, actor, audit.Action.VIEW, entity="intake", entity_id=view.id, case_id=view.case_id,
-                 owner_unit_id=view.unit_id)
-    return view
-
-
-def period_bounds(date_from: date | datetime | None, date_to: date | datetime | None
-                  ) -> tuple[datetime | None, datetime | None]:
-    """[start, end) in UTC. Dates are local (China) calendar days and `date_to` is included
-    (1 March .. 31 March is the month of March); datetimes are taken as given, end excluded."""
-    def start(d: date | datetime) -> datetime:
-        return d if isinstance(d, datetime) else datetime.combine(d, time(), LOCAL_TZ)
-
-    lower = start(date_from) if date_from is not None else None
-    upper = None
-    if date_to is not None:
-        upper = date_to if isinstance(date_to, datetime) else start(date_to + timedelta(days=1))
-    for moment in (lower, upper):
-        if moment is not None and moment.tzinfo is None:
-            raise ValidationError("统计时段须带时区。", field="period")
-    return lower, upper
-
-
-def _scoped(actor: Actor, stmt: Any) -> Any:
-    stmt = stmt.where(IntakeRecord.deleted_at.is_(None))
-    if actor.is_system or actor.sees_everything:
-        return stmt
-    return stmt.where(IntakeRecord.owner_unit_id.in_(sorted(actor.scope_unit_ids)))
-
-
-def _in_period(stmt: Any, lower: datetime | None, upper: datetime | None) -> Any:
-    if lower is not None:
-        stmt = stmt.where(IntakeRecord.received_at >= lower)
-    if upper is not None:
-        stmt = stmt.where(IntakeRecord.received_at < upper)
-    return stmt
-
-
-def list_intakes(uow: UnitOfWork, actor: Actor, date_from: date | datetime | None = None,
-                 date_to: date | datetime | None = None, *, limit: int | None = None) -> list[IntakeView]:
-    """The register, newest first (contacts masked and addresses left out: it is a list)."""
-    require(actor, Permission.CASE_READ)
-    lower, upper = period_bounds(date_from, date_to)
-    stmt = _in_period(_scoped(actor, _VIEW_SELECT), lower, upper).order_by(IntakeRecord.received_at.desc(),
-                                                                           IntakeRecord.id)
-    if limit:
-        stmt = stmt.limit(limit)
-    return [_to_view(row, full=False) for row in uow.s.execute(stmt)]
-
-
-def case_intakes(uow: UnitOfWork, actor: Actor, case_id: str) -> list[IntakeView]:
-    """The register entries joined to one case, oldest first (a list: contacts masked, no addresses)."""
-    require(actor, Permission.CASE_READ)
-    _load_case(uow, actor, case_id)  # the case's scope decides
-    stmt = _VIEW_SELECT.where(IntakeRecord.case_id == case_id).order_by(IntakeRecord.received_at, IntakeRecord.id)
-    return [_to_view(row, full=False) for row in uow.s.execute(stmt)]
-
-
-def intake_counts(uow: UnitOfWork, actor: Actor, date_from: date | datetime | None = None,
-                  date_to: date | datetime | None = None) -> dict[str, Any]:
-    """Matters (entries) and persons (sum of people_count) in the period, within the actor's scope:
-    by channel, decision, category and tier, plus group and repeat visits and how many have a case."""
-    require(actor, Permission.CASE_READ)
-    lower, upper = period_bounds(date_from, date_to)
-    stmt = _in_period(_scoped(actor, select(
-        IntakeRecord.channel, IntakeRecord.decision, IntakeRecord.category, OrgUnit.tier, IntakeRecord.is_group,
-        IntakeRecord.is_repeat, IntakeRecord.case_id.is_not(None), func.count(), func.sum(IntakeRecord.people_count))
-        .join(OrgUnit, OrgUnit.id == IntakeRecord.owner_unit_id)), lower, upper).group_by(
-        IntakeRecord.channel, IntakeRecord.decision, IntakeRecord.category, OrgUnit.tier, IntakeRecord.is_group,
-        IntakeRecord.is_repeat, IntakeRecord.case_id.is_not(None))
-
-    def zero(label: str) -> dict[str, Any]:
-        return {"label": label, "matters": 0, "persons": 0}
-
-    out: dict[str, Any] = {
-        "period": {"from": lower.isoformat() if lower else None, "to": upper.isoformat() if upper else None},
-        "matters": 0, "persons": 0,
-        "by_channel": {c.value: zero(c.label) for c in Channel},
-        "by_decision": {d.value: zero(d.label) for d in IntakeDecision},
-        "by_category": {},
-        "by_tier": {t.value: zero(t.label) for t in Tier},
-        "group": zero("集体访"), "repeat": zero("重复访"), "with_case": zero("已立案"),
-    }
-
-    def add(bucket: dict[str, Any], matters: int, people: int) -> None:
-        bucket["matters"] += matters
-        bucket["persons"] += people
-
-    for channel, decision, category, tier, group, repeat, has_case, matters, people in uow.s.execute(stmt):
-        people = int(people or 0)
-        add(out, matters, people)
-        add(out["by_channel"].setdefault(channel, zero(channel)), matters, people)
-        add(out["by_decision"].setdefault(decision, zero(decision)), matters, people)
-        key = category or "未分类"
-        add(out["by_category"].setdefault(key, zero(key)), matters, people)
-        add(out["by_tier"].setdefault(tier, zero(tier)), matters, people)
-        if group:
-            add(out["group"], matters, people)
-        if repeat:
-            add(out["repeat"], matters, people)
-        if has_case:
-            add(out["with_case"], matters, people)
-    return out
-
-
-# --- `fulian intake add FILE.json` ---------------------------------------------------------------
-
-_TEXT = ("name", "request", "id_number", "address", "phone", "facts", "category", "sub_category", "decision_note",
-         "transfer_to", "person_id", "join_case_id", "unit_id")
-_REQUIRED = ("name", "channel", "request", "decision")
-
-
-def intake_from_json(data: Any) -> IntakeInput:
-    """An IntakeInput from a parsed JSON object (keys are IntakeInput's field names).
-
-    channel / decision / sex / marital_status take a code or the Chinese label; received_at is ISO 8601
-    (without a zone it is China time; a bare date is 00:00 that day; missing means now); birth_date is
-    YYYY-MM-DD. Unknown keys and wrong types are refused, every problem named by its field.
-    Content rules (ID number checksum, representatives, …) are checked later by the service, by field.
-    """
-    if not isinstance(data, dict):
-        raise ValidationError("接待登记 JSON 的顶层应为对象（{…}）。", code="json_shape")
-    problems: list[tuple[str, str]] = []
-
-    def bad(field: str, message: str) -> None:
-        problems.append((field, f"字段“{field}”（{FIELD_LABELS.get(field, field)}）：{message}"))
-
-    unknown = sorted(set(data) - set(INTAKE_FIELDS))
-    for key in unknown:
-        problems.append((str(key), f"未知字段“{key}”。可用字段：{'、'.join(INTAKE_FIELDS)}。"))
-    for key in _REQUIRED:
-        if data.get(key) in (None, ""):
-            bad(key, "必填。")
-    values: dict[str, Any] = {}
-    for key in _TEXT:
-        value = data.get(key)
-        if value is not None and not isinstance(value, str):
-            bad(key, "应为文本。")
-        elif value is not None:
-            values[key] = value
-    for key, enum in (("channel", Channel), ("decision", IntakeDecision), ("sex", Sex),
-                      ("marital_status", MaritalStatus)):
-        value = data.get(key)
-        if value in (None, ""):
-            continue
-        try:
-            member = parse_choice(enum, value)
-        except ValueError:
-            bad(key, f"无法识别“{value}”，可选：{choices_text(enum)}。")
-            continue
-        values[key] = member if key in ("channel", "decision") else member.value
-    for key in ("age", "people_count"):
-        value = data.get(key)
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int):
-            bad(key, "应为整数。")
-        else:
-            values[key] = value
-    for key in ("is_group", "is_repeat"):
-        value = data.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, bool):
-            bad(key, "应为 true 或 false。")
-        else:
-            values[key] = value
-    reps = data.get("representatives")
-    if reps is not None:
-        if not isinstance(reps, list) or not all(isinstance(r, str) for r in reps):
-            bad("representatives", "应为姓名列表，如 [\"张三\", \"李四\"]。")
-        else:
-            values["representatives"] = tuple(reps)
-    if data.get("received_at") not in (None, ""):
-        value = data["received_at"]
-        try:
-            values["received_at"] = _parse_moment(value)
-        except (TypeError, ValueError):
-            bad("received_at", f"无法识别的时间“{value}”，应为如 2026-03-02 09:30 或 2026-03-02T09:30:00+08:00。")
-    if data.get("birth_date") not in (None, ""):
-        value = data["birth_date"]
-        try:
-            if not isinstance(value, str):
-                raise TypeError(value)
-            values["birth_date"] = date.fromisoformat(value.strip())
-        except (TypeError, ValueError):
-            bad("birth_date", f"无法识别的日期“{value}”，应为 YYYY-MM-DD。")
-    if problems:
-        raise ValidationError("；".join(m for _f, m in problems), code="bad_json", field=problems[0][0])
-    return IntakeInput(**values)
-
-
-def _parse_moment(value: Any) -> datetime:
-    if not isinstance(value, str):
-        raise TypeError(value)
-    text = value.strip()
-    if len(text) == 10:
-        return datetime.combine(date.fromisoformat(text), time(), LOCAL_TZ)
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=LOCAL_TZ)

@@ -28,17 +28,16 @@ history (who withdrew, when, why …) is the case timeline entries carrying the 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import or_, select, update
 
-from ..domain.enums import CaseStatus, Tier
+from ..domain.enums import CaseStatus
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from ..domain.localtime import format_local
 from ..domain.referral_rules import (
-    CONTACT_ITEM, AgencyStatus, AgencyType, Consent, ReferralKind, TierDirection, TierStatus, UnitInfo,
+    CONTACT_ITEM, AgencyStatus, AgencyType, Consent, ReferralKind, TierStatus, UnitInfo,
     check_shared_items, check_transition, sources, status_label, tier_direction,
 )
 from ..domain.workflow import is_open
@@ -48,132 +47,32 @@ from ..security.permissions import Permission, can, require
 from ..store.base import utcnow
 from ..store.models import (
     Agreement, AgreementTerm, ApprovalRequest, Case, CaseClock, CaseEvent, CaseParty, CounsellingSession,
-    CrisisAction, FollowUpVisit, IntakeRecord, MediationSession, OrgUnit, Person, ProtectionOrder, Referral,
+    CrisisAction, FollowUpVisit, IntakeRecord, MediationSession, Person, ProtectionOrder, Referral,
     RiskAssessment, SafetyPlan, ScreeningEntry,
 )
 from ..store.uow import UnitOfWork
 from .cases import _event, _load_case
+from .referral_views import (
+    EVENT_PREFIX, InboxItem, ReferralStep, ReferralView, _case_of, _full_view, _load_referral, _may_see, _name,
+    _steps, _units, case_referrals, get_referral, inbox, outbox,
+)
 
-_OUT_OF_SCOPE = "该案件不存在或不在您的管辖范围内。"
-EVENT_PREFIX = "referral_"
-
-
-# --- views -----------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ReferralStep:
-    """One entry of a referral's history (from the case timeline)."""
-
-    at: datetime
-    actor_name: str | None
-    kind: str            # referral_sent, referral_accepted …
-    summary: str
-
-
-@dataclass(frozen=True)
-class ReferralView:
-    id: str
-    kind: ReferralKind
-    kind_label: str
-    case_id: str
-    case_no: str                    # the case's current number
-    case_title: str
-    from_unit_id: str
-    from_unit_name: str
-    to_unit_id: str | None          # tier referrals
-    to_unit_name: str | None
-    direction: TierDirection | None
-    direction_label: str            # 上报 / 交办 / 转介
-    agency_type: AgencyType | None  # agency referrals
-    agency_type_label: str | None
-    agency_name: str | None
-    status: str
-    status_label: str
-    reason: str
-    consent: str | None
-    consent_label: str | None
-    consent_note: str | None
-    shared_items: tuple[str, ...]
-    sent_by_name: str
-    sent_at: datetime
-    responded_by_name: str | None
-    responded_at: datetime | None
-    response_note: str | None
-    feedback: str | None
-    version: int
-    history: tuple[ReferralStep, ...] = ()
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in (TierStatus.PENDING, AgencyStatus.SENT, AgencyStatus.RECEIVED)
-
-    @property
-    def response_time(self) -> timedelta | None:
-        """From sending to the receiver's answer (accept / return, or the agency's receipt / refusal)."""
-        return self.responded_at - self.sent_at if self.responded_at else None
-
-
-@dataclass(frozen=True)
-class InboxItem:
-    """A tier referral waiting to be accepted. Only what the receiver may see before it accepts:
-    no parties, no contacts, no timeline."""
-
-    referral_id: str
-    case_id: str
-    case_no: str
-    case_title: str
-    direction: TierDirection
-    direction_label: str
-    from_unit_id: str
-    from_unit_name: str
-    to_unit_id: str
-    to_unit_name: str
-    reason: str
-    sent_at: datetime
-    sent_by_name: str
-    can_accept: bool     # False: in the actor's scope for oversight, but addressed to another unit
+__all__ = [
+    # views and reading (referral_views)
+    "EVENT_PREFIX", "InboxItem", "ReferralStep", "ReferralView", "case_referrals", "get_referral", "inbox", "outbox",
+    # changes
+    "CASE_RECORDS", "accept", "record_agency_response", "record_feedback", "refer_to_agency", "refer_to_tier",
+    "return_referral", "withdraw",
+]
 
 
 # --- helpers ---------------------------------------------------------------------------------------
-
-def _units(uow: UnitOfWork) -> dict[str, UnitInfo]:
-    return {r.id: UnitInfo(r.id, r.name, Tier(r.tier), r.parent_id)
-            for r in uow.s.execute(select(OrgUnit.id, OrgUnit.name, OrgUnit.tier, OrgUnit.parent_id)
-                                   .where(OrgUnit.deleted_at.is_(None)))}
-
-
-def _name(units: dict[str, UnitInfo], unit_id: str | None) -> str | None:
-    if unit_id is None:
-        return None
-    unit = units.get(unit_id)
-    return unit.name if unit else "（已撤销的单位）"
-
 
 def _text(value: str | None, what: str, field: str) -> str:
     text = (value or "").strip()
     if not text:
         raise ValidationError(f"请填写{what}。", field=field)
     return text
-
-
-def _load_referral(uow: UnitOfWork, referral_id: str) -> Referral:
-    referral = uow.s.get(Referral, referral_id)
-    if referral is None or referral.deleted_at is not None:
-        raise NotFound("转介记录不存在。")
-    return referral
-
-
-def _case_of(uow: UnitOfWork, referral: Referral) -> Case:
-    case = uow.s.get(Case, referral.case_id)
-    if case is None or case.deleted_at is not None:
-        raise NotFound("转介的案件不存在或已删除。")
-    return case
-
-
-def _may_see(actor: Actor, referral: Referral, case_owner: str) -> bool:
-    if actor.is_system or actor.in_scope(case_owner) or actor.in_scope(referral.owner_unit_id):
-        return True
-    return referral.kind == ReferralKind.TIER and actor.in_scope(referral.to_unit_id)
 
 
 def _is_receiver(actor: Actor, referral: Referral) -> bool:
@@ -212,48 +111,6 @@ def _move(uow: UnitOfWork, referral: Referral, target: str, units: dict[str, Uni
     uow.s.refresh(referral)  # the row as the database now has it (ours, or the winner's)
     if result.rowcount != 1:
         raise ConflictError(_handled_message(uow, referral, units), code="referral_already_handled")
-
-
-def _steps(uow: UnitOfWork, case_id: str, referral_ids: set[str]) -> dict[str, tuple[ReferralStep, ...]]:
-    found: dict[str, list[ReferralStep]] = {}
-    if not referral_ids:
-        return {}
-    rows = uow.s.execute(select(CaseEvent).where(CaseEvent.case_id == case_id,
-                                                 CaseEvent.kind.like(EVENT_PREFIX + "%"))
-                         .order_by(CaseEvent.occurred_at, CaseEvent.created_at)).scalars()
-    for event in rows:
-        rid = (event.data or {}).get("referral_id")
-        if rid in referral_ids:
-            found.setdefault(rid, []).append(ReferralStep(event.occurred_at, event.actor_name, event.kind,
-                                                          event.summary))
-    return {k: tuple(v) for k, v in found.items()}
-
-
-def _view(r: Referral, case: Case, units: dict[str, UnitInfo],
-          history: tuple[ReferralStep, ...] = ()) -> ReferralView:
-    kind = ReferralKind(r.kind)
-    direction = None
-    if kind == ReferralKind.TIER and r.to_unit_id in units and r.from_unit_id in units:
-        direction = (TierDirection.ESCALATE if units[r.from_unit_id].parent_id == r.to_unit_id
-                     else TierDirection.ASSIGN)
-    agency = AgencyType(r.agency_type) if r.agency_type else None
-    consent = Consent(r.consent) if r.consent in {c.value for c in Consent} else None
-    return ReferralView(
-        id=r.id, kind=kind, kind_label=kind.label, case_id=r.case_id, case_no=case.case_no, case_title=case.title,
-        from_unit_id=r.from_unit_id, from_unit_name=_name(units, r.from_unit_id) or "",
-        to_unit_id=r.to_unit_id, to_unit_name=_name(units, r.to_unit_id), direction=direction,
-        direction_label=direction.label if direction else "转介", agency_type=agency,
-        agency_type_label=agency.label if agency else None, agency_name=r.agency_name, status=r.status,
-        status_label=status_label(kind, r.status), reason=r.reason, consent=r.consent,
-        consent_label=consent.label if consent else None, consent_note=r.consent_note,
-        shared_items=tuple(r.shared_items or ()), sent_by_name=r.sent_by_name, sent_at=r.sent_at,
-        responded_by_name=r.responded_by_name, responded_at=r.responded_at, response_note=r.response_note,
-        feedback=r.feedback, version=r.version, history=history)
-
-
-def _full_view(uow: UnitOfWork, r: Referral, case: Case, units: dict[str, UnitInfo] | None = None) -> ReferralView:
-    uow.flush()
-    return _view(r, case, units or _units(uow), _steps(uow, case.id, {r.id}).get(r.id, ()))
 
 
 def _record(uow: UnitOfWork, actor: Actor, case: Case, referral: Referral, kind: str, summary: str,
@@ -564,83 +421,3 @@ def record_feedback(uow: UnitOfWork, actor: Actor, referral_id: str, feedback: s
     _record(uow, actor, case, referral, "feedback", f"{referral.agency_name}反馈：{feedback}", audit.Action.UPDATE,
             {"feedback": feedback})
     return _full_view(uow, referral, case, units)
-
-
-# --- reading ---------------------------------------------------------------------------------------
-
-def case_referrals(uow: UnitOfWork, actor: Actor, case_id: str) -> list[ReferralView]:
-    """A case's referrals, oldest first, each with its history. The case's owner side sees them all; a unit
-    that sent a referral, or a tier referral's receiver, sees those referrals (not the case)."""
-    require(actor, Permission.CASE_READ)
-    case = uow.s.get(Case, case_id)
-    if case is None or case.deleted_at is not None:
-        raise NotFound(_OUT_OF_SCOPE)
-    rows = [r for r in uow.s.execute(select(Referral).where(Referral.case_id == case_id,
-                                                            Referral.deleted_at.is_(None))
-                                     .order_by(Referral.sent_at, Referral.created_at)).scalars()
-            if _may_see(actor, r, case.owner_unit_id)]
-    if not rows and not (actor.is_system or actor.in_scope(case.owner_unit_id)):
-        raise PermissionDenied(_OUT_OF_SCOPE, code="out_of_scope")
-    units = _units(uow)
-    steps = _steps(uow, case.id, {r.id for r in rows})
-    return [_view(r, case, units, steps.get(r.id, ())) for r in rows]
-
-
-def get_referral(uow: UnitOfWork, actor: Actor, referral_id: str) -> ReferralView:
-    require(actor, Permission.CASE_READ)
-    referral = _load_referral(uow, referral_id)
-    case = _case_of(uow, referral)
-    if not _may_see(actor, referral, case.owner_unit_id):
-        raise NotFound("转介记录不存在或不在您的管辖范围内。")
-    return _full_view(uow, referral, case)
-
-
-def _in_scope_clause(actor: Actor, column):  # noqa: ANN001, ANN202
-    if actor.is_system or actor.sees_everything:
-        return column.is_not(None)
-    return column.in_(sorted(actor.scope_unit_ids))
-
-
-def inbox(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
-    """Tier referrals waiting for a unit in the actor's scope (not the ones its own unit sent), oldest first.
-    `can_accept` marks those addressed to the actor's own unit."""
-    require(actor, Permission.CASE_READ)
-    units = _units(uow)
-    rows = uow.s.execute(
-        select(Referral.id, Referral.case_id, Case.case_no, Case.title, Referral.from_unit_id, Referral.to_unit_id,
-               Referral.reason, Referral.sent_at, Referral.sent_by_name)
-        .join(Case, Case.id == Referral.case_id)
-        .where(Referral.kind == ReferralKind.TIER.value, Referral.status == TierStatus.PENDING.value,
-               Referral.deleted_at.is_(None), Case.deleted_at.is_(None),
-               _in_scope_clause(actor, Referral.to_unit_id), Referral.from_unit_id != actor.unit_id)
-        .order_by(Referral.sent_at, Referral.id))
-    items = []
-    for rid, case_id, case_no, title, from_id, to_id, reason, sent_at, sent_by in rows:
-        direction = TierDirection.ESCALATE if units[from_id].parent_id == to_id else TierDirection.ASSIGN
-        items.append(InboxItem(rid, case_id, case_no, title, direction, direction.label, from_id,
-                               _name(units, from_id) or "", to_id, _name(units, to_id) or "", reason, sent_at,
-                               sent_by, actor.is_system or to_id == actor.unit_id))
-    return items
-
-
-def outbox(uow: UnitOfWork, actor: Actor, *, open_only: bool = False) -> list[ReferralView]:
-    """Referrals sent by units in the actor's scope (tier and agency), newest first — except tier referrals
-    addressed to the actor's own unit, which are its inbox."""
-    require(actor, Permission.CASE_READ)
-    stmt = (select(Referral, Case).join(Case, Case.id == Referral.case_id)
-            .where(Referral.deleted_at.is_(None), Case.deleted_at.is_(None),
-                   _in_scope_clause(actor, Referral.from_unit_id),
-                   or_(Referral.to_unit_id.is_(None), Referral.to_unit_id != actor.unit_id))
-            .order_by(Referral.sent_at.desc(), Referral.id))
-    if open_only:
-        stmt = stmt.where(Referral.status.in_([TierStatus.PENDING.value, AgencyStatus.SENT.value,
-                                               AgencyStatus.RECEIVED.value]))
-    units = _units(uow)
-    pairs = [(r, c) for r, c in uow.s.execute(stmt)]
-    by_case: dict[str, set[str]] = {}
-    for r, _case in pairs:
-        by_case.setdefault(r.case_id, set()).add(r.id)
-    steps: dict[str, tuple[ReferralStep, ...]] = {}
-    for case_id, ids in by_case.items():
-        steps.update(_steps(uow, case_id, ids))
-    return [_view(r, case, units, steps.get(r.id, ())) for r, case in pairs]

@@ -22,47 +22,46 @@ The rules (risk levels, the visit schedule, overdue) are in ``domain.screening_r
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..domain.enums import CaseKind, CaseSource, PartyRole, Role, Tier
 from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
 from ..domain.localtime import LOCAL_TZ, local_date
 from ..domain.screening_rules import (
-    EntryStatus, RiskLevel, check_interval, classify_reason, days_overdue, is_overdue, next_visit_due,
-    optional_text, parse_risk, required_text,
+    EntryStatus, RiskLevel, check_interval, classify_reason, next_visit_due, optional_text, parse_risk, required_text,
 )
 from ..domain.validation import PersonInput, validate_person
 from ..security import audit
 from ..security.actor import Actor
-from ..security.permissions import ROLE_PERMISSIONS, Permission, can, require, require_scope
+from ..security.permissions import ROLE_PERMISSIONS, Permission, require, require_scope
 from ..store.base import utcnow
-from ..store.models import (
-    AuditEntry, Case, CaseEvent, OrgUnit, Person, ScreeningEntry, ScreeningVisit, UserAccount,
-)
+from ..store.models import Case, CaseEvent, OrgUnit, Person, ScreeningEntry, ScreeningVisit, UserAccount
 from ..store.uow import UnitOfWork
 from .cases import (
     NewCase, _apply_person, _check_version, _detail, _event, _load_case, add_party, create_case,
 )
-from .orgunits import list_units, subtree_ids
+from .orgunits import subtree_ids
+from .screening_counts import COUNT_LABELS, screening_counts
+from .screening_views import (
+    ENTITY, REGISTER_COLUMNS, VISIT_COLUMNS, VISIT_ENTITY, EntryDetail, EntryView, OverdueTask, VisitView,
+    _load_entry, _today, _unit_names, _view, _visit_view, _visits, get_entry, list_register, overdue_visits,
+)
 from .views import CaseDetail
 
-ENTITY = "screening_entry"
-VISIT_ENTITY = "screening_visit"
+__all__ = [
+    # views and reading (screening_views)
+    "ENTITY", "REGISTER_COLUMNS", "VISIT_COLUMNS", "VISIT_ENTITY", "EntryDetail", "EntryView", "OverdueTask",
+    "VisitView", "get_entry", "list_register", "overdue_visits",
+    # monthly counts (screening_counts)
+    "COUNT_LABELS", "screening_counts",
+    # the register, visits, one click to a case
+    "EDITABLE_FIELDS", "FIELD_LABELS", "add_entry", "open_case_from_entry", "record_visit", "resolve_entry",
+    "responsible_candidates", "update_entry",
+]
 
-# Column headings for the register screen (field -> Chinese).
-REGISTER_COLUMNS: dict[str, str] = {
-    "unit_name": "村（社区）", "subject": "重点家庭/人员", "person_name": "重点人员", "address": "住址",
-    "risk_label": "风险等级", "reason": "排查原因", "responsible_name": "责任人", "visit_every_days": "走访周期（天）",
-    "last_visit_on": "上次走访", "next_visit_due": "下次走访", "overdue_label": "逾期", "status_label": "状态",
-    "case_no": "案号",
-}
-VISIT_COLUMNS: dict[str, str] = {
-    "visited_on": "走访日期", "visitor": "走访人", "risk_label": "风险等级", "findings": "走访情况",
-}
 FIELD_LABELS: dict[str, str] = {
     "subject": "重点家庭/人员", "address": "住址", "risk_level": "风险等级", "reason": "排查原因",
     "responsible_id": "责任人", "visit_every_days": "走访周期", "next_visit_due": "下次走访日期",
@@ -73,116 +72,7 @@ EDITABLE_FIELDS = ("subject", "address", "risk_level", "reason", "responsible_id
 _PERSONAL_FIELDS = frozenset({"subject", "address", "reason"})  # the audit names them, without values
 
 
-# --- views ---------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class VisitView:
-    id: str
-    entry_id: str
-    visited_on: date
-    visitor: str
-    findings: str
-    risk_level: RiskLevel
-    recorded_at: datetime
-
-    @property
-    def risk_label(self) -> str:
-        return self.risk_level.label
-
-
-@dataclass(frozen=True)
-class EntryView:
-    """One line of a village's register."""
-
-    id: str
-    unit_id: str
-    unit_name: str
-    subject: str
-    person_id: str | None
-    person_name: str | None
-    address: str | None             # None when the viewer may not see it (redacted)
-    risk_level: RiskLevel
-    reason: str
-    responsible_id: str | None
-    responsible_name: str
-    visit_every_days: int
-    next_visit_due: date | None     # None unless the entry is 在册 (no schedule once a case or resolved)
-    overdue: bool
-    days_overdue: int
-    last_visit_on: date | None
-    visit_count: int
-    status: EntryStatus
-    case_id: str | None
-    case_no: str | None
-    registered_at: datetime
-    resolved_at: datetime | None
-    resolution: str | None
-    version: int
-    redacted: bool
-
-    @property
-    def risk_label(self) -> str:
-        return self.risk_level.label
-
-    @property
-    def status_label(self) -> str:
-        return self.status.label
-
-    @property
-    def overdue_label(self) -> str:
-        return f"逾期 {self.days_overdue} 天" if self.overdue else ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "unit_id": self.unit_id, "unit_name": self.unit_name, "subject": self.subject,
-            "person_id": self.person_id, "person_name": self.person_name, "address": self.address,
-            "risk_level": self.risk_level.value, "risk_label": self.risk_label, "reason": self.reason,
-            "responsible_id": self.responsible_id, "responsible_name": self.responsible_name,
-            "visit_every_days": self.visit_every_days,
-            "next_visit_due": self.next_visit_due.isoformat() if self.next_visit_due else None,
-            "overdue": self.overdue, "days_overdue": self.days_overdue, "overdue_label": self.overdue_label,
-            "last_visit_on": self.last_visit_on.isoformat() if self.last_visit_on else None,
-            "visit_count": self.visit_count, "status": self.status.value, "status_label": self.status_label,
-            "case_id": self.case_id, "case_no": self.case_no, "registered_at": self.registered_at.isoformat(),
-            "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
-            "resolution": self.resolution, "version": self.version, "redacted": self.redacted,
-        }
-
-
-@dataclass(frozen=True)
-class EntryDetail:
-    entry: EntryView
-    visits: tuple[VisitView, ...]   # oldest first
-
-
-@dataclass(frozen=True)
-class OverdueTask:
-    """A visit that is late: shown as a task to the person responsible and their supervisors."""
-
-    entry_id: str
-    unit_id: str
-    unit_name: str
-    subject: str
-    risk_level: RiskLevel
-    responsible_id: str | None
-    responsible_name: str
-    due_on: date
-    days_overdue: int
-
-    @property
-    def risk_label(self) -> str:
-        return self.risk_level.label
-
-    @property
-    def label(self) -> str:
-        return f"走访逾期 {self.days_overdue} 天：{self.subject}（{self.unit_name}，风险{self.risk_level.label}）"
-
-
 # --- helpers -------------------------------------------------------------------------------------
-
-def _today(today: date | None) -> date:
-    return today if today is not None else local_date(utcnow())
-
 
 def _as_date(value: date | datetime | str | None, label: str, field: str) -> date:
     if isinstance(value, datetime):
@@ -195,23 +85,6 @@ def _as_date(value: date | datetime | str | None, label: str, field: str) -> dat
         except ValueError:
             pass
     raise ValidationError(f"{label}应为日期（YYYY-MM-DD）。", field=field)
-
-
-def _may_see_details(actor: Actor) -> bool:
-    """Caseworkers see the household's address; the system administrator reads the register without it."""
-    return can(actor, Permission.CASE_EDIT) or can(actor, Permission.SEE_CONFIDENTIAL)
-
-
-def _sees_all(actor: Actor) -> bool:
-    return actor.is_system or actor.sees_everything
-
-
-def _load_entry(uow: UnitOfWork, actor: Actor, entry_id: str) -> ScreeningEntry:
-    entry = uow.s.get(ScreeningEntry, entry_id)
-    if entry is None or entry.deleted_at is not None:
-        raise NotFound("排查登记不存在或不在您的管辖范围内。")
-    require_scope(actor, entry.owner_unit_id, "该排查登记")
-    return entry
 
 
 def _village(uow: UnitOfWork, actor: Actor, unit_id: str | None) -> OrgUnit:
@@ -268,86 +141,6 @@ def _person(uow: UnitOfWork, actor: Actor, unit: OrgUnit, data: PersonInput | No
     audit.record(uow.s, actor, audit.Action.CREATE, entity="person", entity_id=person.id,
                  owner_unit_id=person.owner_unit_id, detail={"via": "screening"})
     return person
-
-
-def _scoped(actor: Actor, stmt: Any, unit_id: str | None = None, uow: UnitOfWork | None = None) -> Any:
-    """Live entries inside the actor's scope (and inside `unit_id`'s subtree when given)."""
-    stmt = stmt.where(ScreeningEntry.deleted_at.is_(None))
-    if not _sees_all(actor):
-        stmt = stmt.where(ScreeningEntry.owner_unit_id.in_(sorted(actor.scope_unit_ids)))
-    if unit_id is not None:
-        assert uow is not None
-        require_scope(actor, unit_id, "所选单位")
-        stmt = stmt.where(ScreeningEntry.owner_unit_id.in_(sorted(subtree_ids(uow.s, unit_id))))
-    return stmt
-
-
-def _unit_names(uow: UnitOfWork) -> dict[str, str]:
-    return dict(uow.s.execute(select(OrgUnit.id, OrgUnit.name)).all())
-
-
-def _resolutions(uow: UnitOfWork, ids: list[str]) -> dict[str, str]:
-    """The resolution reason of resolved entries, from their audit entries (no column holds it)."""
-    if not ids:
-        return {}
-    found: dict[str, str] = {}
-    rows = uow.s.execute(select(AuditEntry.entity_id, AuditEntry.detail)
-                         .where(AuditEntry.entity == ENTITY, AuditEntry.action == audit.Action.UPDATE,
-                                AuditEntry.entity_id.in_(ids)).order_by(AuditEntry.seq))
-    for entity_id, detail in rows:
-        if isinstance(detail, dict) and detail.get("resolution"):
-            found[entity_id] = detail["resolution"]
-    return found
-
-
-def _views(uow: UnitOfWork, actor: Actor, entries: list[ScreeningEntry], today: date) -> list[EntryView]:
-    if not entries:
-        return []
-    s = uow.s
-    ids = [e.id for e in entries]
-    units = _unit_names(uow)
-    person_ids = sorted({e.person_id for e in entries if e.person_id})
-    names = dict(s.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all()) if person_ids else {}
-    case_ids = sorted({e.case_id for e in entries if e.case_id})
-    case_nos = dict(s.execute(select(Case.id, Case.case_no).where(Case.id.in_(case_ids))).all()) if case_ids else {}
-    visits = {row[0]: (row[1], row[2]) for row in s.execute(
-        select(ScreeningVisit.entry_id, func.max(ScreeningVisit.visited_on), func.count())
-        .where(ScreeningVisit.entry_id.in_(ids), ScreeningVisit.deleted_at.is_(None))
-        .group_by(ScreeningVisit.entry_id))}
-    notes = _resolutions(uow, [e.id for e in entries if e.status == EntryStatus.RESOLVED.value])
-    full = _may_see_details(actor)
-    out = []
-    for e in entries:
-        status = EntryStatus(e.status)
-        active = status == EntryStatus.ACTIVE
-        last, count = visits.get(e.id, (None, 0))
-        out.append(EntryView(
-            id=e.id, unit_id=e.owner_unit_id, unit_name=units.get(e.owner_unit_id, ""), subject=e.subject,
-            person_id=e.person_id, person_name=names.get(e.person_id) if e.person_id else None,
-            address=e.address if full else None, risk_level=RiskLevel(e.risk_level), reason=e.reason,
-            responsible_id=e.responsible_id, responsible_name=e.responsible_name,
-            visit_every_days=e.visit_every_days, next_visit_due=e.next_visit_due if active else None,
-            overdue=active and is_overdue(e.next_visit_due, today),
-            days_overdue=days_overdue(e.next_visit_due, today) if active else 0,
-            last_visit_on=last, visit_count=count, status=status, case_id=e.case_id,
-            case_no=case_nos.get(e.case_id) if e.case_id else None, registered_at=e.created_at,
-            resolved_at=e.updated_at if status == EntryStatus.RESOLVED else None, resolution=notes.get(e.id),
-            version=e.version, redacted=not full))
-    return out
-
-
-def _view(uow: UnitOfWork, actor: Actor, entry: ScreeningEntry, today: date | None = None) -> EntryView:
-    return _views(uow, actor, [entry], _today(today))[0]
-
-
-def _visits(uow: UnitOfWork, entry_id: str) -> list[ScreeningVisit]:
-    return list(uow.s.execute(select(ScreeningVisit).where(ScreeningVisit.entry_id == entry_id,
-                                                           ScreeningVisit.deleted_at.is_(None))
-                              .order_by(ScreeningVisit.visited_on, ScreeningVisit.created_at)).scalars())
-
-
-def _visit_view(v: ScreeningVisit) -> VisitView:
-    return VisitView(v.id, v.entry_id, v.visited_on, v.visitor, v.findings, RiskLevel(v.risk_level), v.created_at)
 
 
 def _must_be_open(entry: ScreeningEntry, doing: str) -> None:
@@ -467,31 +260,6 @@ def resolve_entry(uow: UnitOfWork, actor: Actor, entry_id: str, reason: str, *,
     return _view(uow, actor, entry, today)
 
 
-def list_register(uow: UnitOfWork, actor: Actor, unit_id: str | None = None, include_resolved: bool = False, *,
-                  today: date | None = None) -> list[EntryView]:
-    """The register of the villages in scope (or under `unit_id`): village by village in tree order,
-    entries 在册 first by next due date (so the overdue come first), then 已转案件, then 已化解."""
-    require(actor, Permission.CASE_READ)
-    stmt = _scoped(actor, select(ScreeningEntry), unit_id, uow)
-    if not include_resolved:
-        stmt = stmt.where(ScreeningEntry.status != EntryStatus.RESOLVED.value)
-    entries = list(uow.s.execute(stmt).scalars())
-    order = {u.id: i for i, u in enumerate(list_units(uow, actor))}
-    rank = {EntryStatus.ACTIVE: 0, EntryStatus.CASE_OPENED: 1, EntryStatus.RESOLVED: 2}
-    views = _views(uow, actor, entries, _today(today))
-    return sorted(views, key=lambda v: (order.get(v.unit_id, len(order)), v.unit_name, rank[v.status],
-                                        v.next_visit_due or date.max, v.risk_level.rank, v.registered_at))
-
-
-def get_entry(uow: UnitOfWork, actor: Actor, entry_id: str, *, today: date | None = None) -> EntryDetail:
-    """One entry with its visits: personal data, so it is audited (needs a write unit of work)."""
-    require(actor, Permission.CASE_READ)
-    entry = _load_entry(uow, actor, entry_id)
-    audit.record(uow.s, actor, audit.Action.VIEW, entity=ENTITY, entity_id=entry.id, case_id=entry.case_id,
-                 owner_unit_id=entry.owner_unit_id)
-    return EntryDetail(_view(uow, actor, entry, today), tuple(_visit_view(v) for v in _visits(uow, entry.id)))
-
-
 def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date, visitor: str | None,
                  findings: str, risk_level: RiskLevel | str | None = None, *,
                  expected_version: int | None = None, today: date | None = None) -> EntryDetail:
@@ -527,22 +295,6 @@ def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date,
                  detail={"entry_id": entry.id, "visited_on": day.isoformat(), "risk_level": level.value,
                          "entry_changes": changes, "latest": latest})
     return EntryDetail(_view(uow, actor, entry, today), tuple(_visit_view(v) for v in _visits(uow, entry.id)))
-
-
-def overdue_visits(uow: UnitOfWork, actor: Actor, today: date | None = None, *, unit_id: str | None = None,
-                   responsible_id: str | None = None) -> list[OverdueTask]:
-    """Visits whose due date has passed, for entries 在册 in scope: the most overdue first, then 高 before 低."""
-    require(actor, Permission.CASE_READ)
-    day = _today(today)
-    stmt = _scoped(actor, select(ScreeningEntry), unit_id, uow).where(
-        ScreeningEntry.status == EntryStatus.ACTIVE.value, ScreeningEntry.next_visit_due < day)
-    if responsible_id:
-        stmt = stmt.where(ScreeningEntry.responsible_id == responsible_id)
-    units = _unit_names(uow)
-    tasks = [OverdueTask(e.id, e.owner_unit_id, units.get(e.owner_unit_id, ""), e.subject, RiskLevel(e.risk_level),
-                         e.responsible_id, e.responsible_name, e.next_visit_due, days_overdue(e.next_visit_due, day))
-             for e in uow.s.execute(stmt).scalars()]
-    return sorted(tasks, key=lambda t: (-t.days_overdue, t.risk_level.rank, t.unit_name, t.subject))
 
 
 # --- one click: the entry becomes a case -----------------------------------------------------------
@@ -621,92 +373,6 @@ def _history_event(case: Case, at: datetime, who: str, kind: str, summary: str, 
     (the person responsible for the registration, the visitor for a visit)."""
     return CaseEvent(case_id=case.id, kind=kind, occurred_at=at, actor_id=None, actor_name=who,
                      summary=summary, owner_unit_id=case.owner_unit_id, data=data)
-
-
-# --- counts for the monthly statistics -------------------------------------------------------------
-
-COUNT_LABELS: dict[str, str] = {
-    "screened": "排查户数", "new_entries": "新增登记", "visits": "走访次数", "on_register": "期内在册户数",
-    "risk_total": "风险户数（期末）", "resolved": "化解数", "resolved_rate": "化解率", "cases_opened": "转为案件",
-    "key_persons": "重点人员（期末）", "overdue_now": "当前逾期未走访",
-}
-
-
-def _bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
-    if date_to < date_from:
-        raise ValidationError("统计时段的结束日期早于开始日期。", field="period")
-    return (datetime.combine(date_from, time(), LOCAL_TZ),
-            datetime.combine(date_to + timedelta(days=1), time(), LOCAL_TZ))
-
-
-def screening_counts(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date, *,
-                     unit_id: str | None = None, today: date | None = None) -> dict[str, Any]:
-    """The screening figures for the monthly report, within the actor's scope (or `unit_id`'s subtree).
-
-    The period is local calendar days, both ends included. Counted:
-    - screened (排查户数): entries registered in the period or with a visit dated in it;
-      new_entries: registered in it; visits: visits dated in it;
-    - at the end of the period (registered by then and not yet resolved, 已转案件 included):
-      risk_by_level, the level then being the last visit's on or before the end date, else the
-      entry's present level; key_persons: distinct persons linked to those entries;
-    - resolved (化解数): entries resolved in the period; resolved_rate = resolved / on_register,
-      on_register (期内在册) being the entries registered by the end and not resolved before the start;
-    - cases_opened: entries whose case was opened in the period;
-    - overdue_now: 在册 entries whose visit is late on `today` (default: today), whatever the period.
-    """
-    require(actor, Permission.CASE_READ)
-    start, end = _bounds(date_from, date_to)
-    s = uow.s
-    entries = list(s.execute(_scoped(actor, select(ScreeningEntry), unit_id, uow)).scalars())
-    ids = [e.id for e in entries]
-    visits: dict[str, list[tuple[date, str]]] = {}
-    if ids:
-        for entry_id, day, level in s.execute(
-                select(ScreeningVisit.entry_id, ScreeningVisit.visited_on, ScreeningVisit.risk_level)
-                .where(ScreeningVisit.entry_id.in_(ids), ScreeningVisit.deleted_at.is_(None))
-                .order_by(ScreeningVisit.visited_on, ScreeningVisit.created_at)):
-            visits.setdefault(entry_id, []).append((day, level))
-    case_ids = sorted({e.case_id for e in entries if e.case_id})
-    opened = dict(s.execute(select(Case.id, Case.opened_at).where(Case.id.in_(case_ids))).all()) if case_ids else {}
-
-    def resolved_at(e: ScreeningEntry) -> datetime | None:
-        return e.updated_at if e.status == EntryStatus.RESOLVED.value else None
-
-    screened = new_entries = visit_count = on_register = resolved = cases_opened = 0
-    by_level = {level.value: 0 for level in RiskLevel}
-    key_persons: set[str] = set()
-    for e in entries:
-        mine = visits.get(e.id, [])
-        in_period = [(d, lv) for d, lv in mine if date_from <= d <= date_to]
-        created_in = start <= e.created_at < end
-        new_entries += created_in
-        visit_count += len(in_period)
-        screened += bool(created_in or in_period)
-        done = resolved_at(e)
-        if e.created_at < end and (done is None or done >= start):
-            on_register += 1
-        if done is not None and start <= done < end:
-            resolved += 1
-        if e.case_id and e.case_id in opened and start <= opened[e.case_id] < end:
-            cases_opened += 1
-        if e.created_at < end and (done is None or done >= end):
-            before_end = [lv for d, lv in mine if d <= date_to]
-            by_level[before_end[-1] if before_end else e.risk_level] += 1
-            if e.person_id:
-                key_persons.add(e.person_id)
-    day = _today(today)
-    overdue_now = sum(1 for e in entries if e.status == EntryStatus.ACTIVE.value and is_overdue(e.next_visit_due, day))
-    rate = resolved / on_register if on_register else None
-    return {
-        "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
-        "screened": screened, "new_entries": new_entries, "visits": visit_count, "on_register": on_register,
-        "risk_by_level": {code: {"label": RiskLevel(code).label, "count": n} for code, n in by_level.items()},
-        "risk_total": sum(by_level.values()),
-        "resolved": resolved, "resolved_rate": rate,
-        "resolved_rate_text": f"{rate * 100:.1f}%" if rate is not None else "—",
-        "cases_opened": cases_opened, "key_persons": len(key_persons), "overdue_now": overdue_now,
-        "labels": dict(COUNT_LABELS),
-    }
 
 
 # Store notes (columns the models lack; the code works around them):

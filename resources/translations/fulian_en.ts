@@ -24,7 +24,7 @@
         <location filename="../../ui/dialogs/login.py" line="109"/>
         <location filename="../../ui/dialogs/mediation_base.py" line="45"/>
         <location filename="../../ui/dialogs/party_dialog.py" line="122"/>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="847"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
         <location filename="../../ui/pages/admin_units.py" line="68"/>
         <location filename="../../ui/pages/admin_users.py" line="87"/>
         <location filename="../../ui/pages/case_view.py" line="96"/>
@@ -94,6 +94,7 @@
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="20"/>
         <location filename="../../ui/pages/admin_users.py" line="206"/>
         <location filename="../../ui/pages/case_view.py" line="93"/>
+        <location filename="../../ui/pages/settings.py" line="224"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="17"/>
         <location filename="../../ui/widgets/referral_panel.py" line="250"/>
         <source>保存</source>
@@ -1482,6 +1483,7 @@
         <location filename="../../ui/models/referral_table.py" line="25"/>
         <location filename="../../ui/models/referral_table.py" line="52"/>
         <location filename="../../ui/models/review_table.py" line="46"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="45"/>
         <location filename="../../ui/pages/review_approvals.py" line="37"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="58"/>
         <source>案件名称</source>
@@ -1736,73 +1738,73 @@
         <translation>e.g. after mediation by the village mediation committee, the parties reached and kept an agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="63"/>
+        <location filename="../../ui/dialogs/setup_import.py" line="33"/>
         <source>第 {number} 行：有 {n} 列，应为“街镇,村社区”两列（如：高塘岭街道,新康村）。</source>
         <translation>Line {number}: {n} columns; there should be two, &quot;town/street,village/community&quot; (e.g. Gaotangling Street,Xinkang Village).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="68"/>
+        <location filename="../../ui/dialogs/setup_import.py" line="38"/>
         <source>第 {number} 行：缺少街镇名称。</source>
         <translation>Line {number}: town/street name missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="72"/>
+        <location filename="../../ui/dialogs/setup_import.py" line="42"/>
         <source>第 {number} 行：名称“{too_long}…”过长（最多 {max} 字）。</source>
         <translation>Line {number}: the name &quot;{too_long}…&quot; is too long (at most {max} characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="84"/>
+        <location filename="../../ui/dialogs/setup_import.py" line="54"/>
         <source>无法读取文件：{path}（{strerror}）</source>
         <translation>Cannot read the file: {path} ({strerror})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="91"/>
+        <location filename="../../ui/dialogs/setup_import.py" line="61"/>
         <source>文件编码无法识别，请另存为 UTF-8 编码的文本或 CSV 文件。</source>
         <translation>The file encoding is not recognised; save it as UTF-8 text or CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="94"/>
+        <location filename="../../ui/dialogs/setup_import.py" line="64"/>
         <source>文件中没有任何街镇（每行格式：街镇,村社区）。</source>
         <translation>The file has no towns/streets (each line: town/street,village/community).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="190"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="57"/>
         <source>欢迎使用幸福号</source>
         <translation>Welcome to Xingfuhao</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="191"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="58"/>
         <source>首次使用，需要先创建本机的数据存储。</source>
         <translation>This is the first start: the data store on this computer must be created first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="193"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="60"/>
         <source>&lt;p&gt;本向导将依次完成：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;设置区名称和案号前缀，录入街镇和村（社区）——可逐个添加，也可从文件导入；&lt;/li&gt;&lt;li&gt;创建第一个系统管理员账号；&lt;/li&gt;&lt;li&gt;选择数据存储的保护方式（系统钥匙串或口令）；&lt;/li&gt;&lt;li&gt;创建加密的数据存储，并&lt;b&gt;显示一次恢复码&lt;/b&gt;，请打印或抄写后妥善保管。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所有案件和个人信息都加密保存在本机的以下文件夹中：&lt;/p&gt;</source>
         <translation>&lt;p&gt;This wizard will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;set the district name and case no. prefix and enter the towns/streets and villages/communities (one by one or imported from a file);&lt;/li&gt;&lt;li&gt;create the first system administrator account;&lt;/li&gt;&lt;li&gt;choose how the data store is protected (system keyring or passphrase);&lt;/li&gt;&lt;li&gt;create the encrypted data store and &lt;b&gt;show the recovery code once&lt;/b&gt;: print or copy it and keep it safe.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;All cases and personal data are stored encrypted on this computer in this folder:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="204"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="71"/>
         <source>其中 fulian.db 是加密的数据库，keystore.json 是受保护的密钥文件，两者缺一不可，备份时请一并保存。以后如需更换文件夹，可用 --data-dir 参数或环境变量 FULIAN_DATA_DIR 指定。</source>
         <translation>fulian.db is the encrypted database and keystore.json the protected key file; both are needed, so back them up together. To use another folder later, pass --data-dir or set the FULIAN_DATA_DIR environment variable.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="229"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="40"/>
         <source>区和街镇、村（社区）</source>
         <translation>District, towns/streets and villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="230"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="41"/>
         <source>案号形如（2026）望婚调字第1号，其中“望”是区的案号前缀；街镇和村社区的前缀自动生成，以后可在“组织机构”中继续添加单位。</source>
         <translation>Case numbers look like (2026)望婚调字第1号, where 望 is the district&apos;s case no. prefix; prefixes for towns/streets and villages/communities are generated automatically. More units can be added later under &quot;Organisation&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="241"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="52"/>
         <location filename="../../ui/pages/admin_units.py" line="142"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="241"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="52"/>
         <location filename="../../ui/models/case_table.py" line="22"/>
         <location filename="../../ui/pages/admin_units.py" line="142"/>
         <location filename="../../ui/pages/case_list.py" line="63"/>
@@ -1810,397 +1812,397 @@
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="241"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="52"/>
         <location filename="../../ui/pages/admin_units.py" line="142"/>
         <source>案号前缀</source>
         <translation>Case no. prefix</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="253"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="64"/>
         <source>添加街镇(&amp;T)</source>
         <translation>Add town/street (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="254"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="65"/>
         <source>添加村社区(&amp;V)</source>
         <translation>Add village/community (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="255"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="66"/>
         <source>重命名(&amp;R)</source>
         <translation>Rename (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="256"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="67"/>
         <source>删除(&amp;E)</source>
         <translation>Delete (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="257"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="68"/>
         <source>从文件导入(&amp;I)…</source>
         <translation>Import from file (&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="269"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="80"/>
         <source>导入文件：UTF-8 编码的文本或 CSV，每行“街镇,村社区”，如 &lt;code&gt;高塘岭街道,新康村&lt;/code&gt;；只有街镇名的行表示该街镇暂无村社区。</source>
         <translation>Import file: UTF-8 text or CSV, one &quot;town/street,village/community&quot; per line, e.g. &lt;code&gt;高塘岭街道,新康村&lt;/code&gt;; a line with only a town/street name means it has no villages/communities yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="278"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="89"/>
         <source>区名称(&amp;D)</source>
         <translation>District name (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="279"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="90"/>
         <source>区案号前缀(&amp;P)</source>
         <translation>District case no. prefix (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="280"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="91"/>
         <source>街镇和村（社区）(&amp;L)</source>
         <translation>Towns/streets and villages/communities (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="334"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="145"/>
         <source>请先选中一个街镇，再添加其下的村社区。</source>
         <translation>First select a town/street, then add villages/communities under it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="358"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="169"/>
         <source>删除街镇</source>
         <translation>Delete town/street</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="358"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="169"/>
         <source>“{name}”下还有 {n} 个村社区，一并删除吗？</source>
         <translation>&quot;{name}&quot; still has {n} villages/communities. Delete them too?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="387"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="198"/>
         <source>导入街镇和村社区</source>
         <translation>Import towns/streets and villages/communities</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="388"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="199"/>
         <source>文本或 CSV 文件 (*.csv *.txt);;所有文件 (*)</source>
         <translation>Text or CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="395"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="206"/>
         <source>……另有 {n} 行有误。</source>
         <translation>…and {n} more lines with errors.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="396"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="207"/>
         <source>未导入，请修改文件后重试：
 {errors}</source>
         <translation>Not imported; please correct the file and try again:
 {errors}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="399"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="210"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="399"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="210"/>
         <source>导入的内容将替换当前列表中的街镇和村社区，继续吗？</source>
         <translation>The imported list will replace the current towns/streets and villages/communities. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="403"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="214"/>
         <source>已导入 {n} 个街镇、{villages} 个村社区（{name}）。</source>
         <translation>Imported {n} towns/streets and {villages} villages/communities ({name}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="440"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="251"/>
         <source>请填写区名称。</source>
         <translation>Please fill in the district name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="443"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="254"/>
         <source>请填写案号前缀（通常是区名的第一个字）。</source>
         <translation>Please fill in the case no. prefix (usually the first character of the district name).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="462"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="273"/>
         <source>有街镇没有填写名称。</source>
         <translation>A town/street has no name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="464"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="275"/>
         <source>街镇“{name}”重复。</source>
         <translation>Town/street &quot;{name}&quot; appears twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="470"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="281"/>
         <source>“{name}”下有村社区没有填写名称。</source>
         <translation>A village/community under &quot;{name}&quot; has no name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="472"/>
+        <location filename="../../ui/dialogs/setup_org.py" line="283"/>
         <source>“{name}”下的村社区“{village}”重复。</source>
         <translation>Village/community &quot;{village}&quot; appears twice under &quot;{name}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="480"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="84"/>
         <source>第一个系统管理员</source>
         <translation>First system administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="481"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="85"/>
         <source>系统管理员负责添加用户、维护组织机构和系统设置。其他工作人员的账号以后由管理员创建。</source>
         <translation>The system administrator adds users and maintains the organisation and system settings. Accounts for other staff are created later by the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="483"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="87"/>
         <source>如：张敏</source>
         <translation>e.g. Zhang Min</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="487"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="91"/>
         <source>密码至少 8 位，须含字母、数字、符号中的至少两类，且不能与用户名相同。</source>
         <translation>Passwords need at least 8 characters, with at least two of letters, digits and symbols, and must differ from the user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="490"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="94"/>
         <location filename="../../ui/pages/admin_users.py" line="167"/>
         <source>用户名(&amp;U)</source>
         <translation>User name (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="491"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="95"/>
         <location filename="../../ui/pages/admin_users.py" line="168"/>
         <location filename="../../ui/pages/admin_users.py" line="203"/>
         <source>姓名(&amp;M)</source>
         <translation>Name (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="492"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="96"/>
         <source>密码(&amp;W)</source>
         <translation>Password (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="493"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="97"/>
         <source>再次输入密码(&amp;A)</source>
         <translation>Repeat password (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="519"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="123"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="534"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="138"/>
         <source>请填写管理员姓名。</source>
         <translation>Please fill in the administrator&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="550"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="154"/>
         <source>保护数据存储</source>
         <translation>Protect the data store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="551"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="155"/>
         <source>数据库用随机生成的密钥加密。请选择这把密钥在本机如何保存。</source>
         <translation>The database is encrypted with a randomly generated key. Choose how this key is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="555"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="159"/>
         <source>正在检查本机的系统钥匙串…</source>
         <translation>Checking this computer&apos;s system keyring…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="557"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="161"/>
         <source>另外设置一个口令（钥匙串不可用时，可用口令打开）(&amp;O)</source>
         <translation>Also set a passphrase (opens the store if the keyring is unavailable) (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="565"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="169"/>
         <source>口令(&amp;K)</source>
         <translation>Passphrase (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="565"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="169"/>
         <source>再次输入口令(&amp;G)</source>
         <translation>Repeat passphrase (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="568"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="172"/>
         <source>请记住口令：忘记口令时只能用恢复码打开。恢复码将在创建后显示。</source>
         <translation>Remember the passphrase: if forgotten, only the recovery code can open the store. The recovery code is shown after creation.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="609"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="213"/>
         <source>&lt;b&gt;系统钥匙串无法保存密钥。&lt;/b&gt;请设置一个口令（至少 8 位），每次打开程序时输入。</source>
         <translation>&lt;b&gt;The system keyring cannot store the key.&lt;/b&gt; Please set a passphrase (at least 8 characters) to enter each time the program opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="611"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="215"/>
         <source>密钥将保存在本机的系统钥匙串（{describe}）中，登录本机账户后打开程序无需输入口令。</source>
         <translation>The key will be kept in this computer&apos;s system keyring ({describe}); after logging in to this computer account no passphrase is needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="613"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="217"/>
         <source>&lt;b&gt;本机没有可用的系统钥匙串。&lt;/b&gt;请设置一个口令（至少 8 位）来保护数据存储，每次打开程序时需要输入。</source>
         <translation>&lt;b&gt;No system keyring is available on this computer.&lt;/b&gt; Please set a passphrase (at least 8 characters) to protect the data store; it must be entered each time the program opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="632"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="236"/>
         <source>口令至少需要 {MIN_PASSPHRASE} 位。</source>
         <translation>The passphrase needs at least {MIN_PASSPHRASE} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="636"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="240"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="651"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="88"/>
         <source>创建数据存储</source>
         <translation>Create data store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="652"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="89"/>
         <source>请核对以下内容，然后点击“创建数据存储”。</source>
         <translation>Please check the following, then click &quot;Create data store&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="676"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="113"/>
         <source>系统钥匙串，另设口令</source>
         <translation>System keyring, plus a passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="676"/>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="782"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="113"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="67"/>
         <source>系统钥匙串</source>
         <translation>System keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="677"/>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="782"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="114"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="67"/>
         <location filename="../../ui/dialogs/unlock.py" line="28"/>
         <location filename="../../ui/dialogs/unlock.py" line="57"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="679"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="116"/>
         <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;数据文件夹&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;区&lt;/td&gt;&lt;td&gt;{district}（案号前缀：{case_prefix}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;街镇 / 村社区&lt;/td&gt;&lt;td&gt;{n} 个街镇，{villages} 个村社区&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;系统管理员&lt;/td&gt;&lt;td&gt;{admin_name}（{admin_username}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;密钥保护&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;Data folder&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;District&lt;/td&gt;&lt;td&gt;{district} (case no. prefix: {case_prefix})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Towns/streets / villages/communities&lt;/td&gt;&lt;td&gt;{n} towns/streets, {villages} villages/communities&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;System administrator&lt;/td&gt;&lt;td&gt;{admin_name} ({admin_username})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Key protection&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="696"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="133"/>
         <source>正在创建加密数据存储并写入组织机构，请稍候…</source>
         <translation>Creating the encrypted data store and writing the organisation, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="707"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="144"/>
         <source>已创建。</source>
         <translation>Created.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="724"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="161"/>
         <source>{message}请点击“上一步”设置口令后再创建。</source>
         <translation>{message} Click &quot;Back&quot; to set a passphrase, then create again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="732"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="169"/>
         <source>创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；请检查文件夹是否可写、磁盘空间是否充足后重试。</source>
         <translation>An unexpected error occurred while creating the data store; no files were left behind. Details are in the log. Check that the folder is writable and the disk has space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="740"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="25"/>
         <source>恢复码（只显示这一次）</source>
         <translation>Recovery code (shown only this once)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="741"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="26"/>
         <source>换电脑、重装系统或忘记口令时，只有用恢复码才能打开数据存储。请现在打印或抄写，与电脑分开、妥善保管。</source>
         <translation>When changing computers, reinstalling the system or forgetting the passphrase, only the recovery code can open the data store. Print or copy it now and keep it safe, away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="753"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="38"/>
         <source>打印恢复码(&amp;P)…</source>
         <translation>Print recovery code (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="754"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="39"/>
         <source>复制(&amp;C)</source>
         <translation>Copy (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="759"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="44"/>
         <source>我已抄写或打印恢复码(&amp;S)</source>
         <translation>I have copied or printed the recovery code (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="763"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="48"/>
         <source>恢复码共 32 个字符，不区分大小写；不含字母 I、L、O、U，其中的“0”都是数字零。</source>
         <translation>The recovery code has 32 characters and is not case-sensitive; it has no letters I, L, O or U, so every &quot;0&quot; is the digit zero.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="783"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="68"/>
         <source>数据存储已创建在 {data_dir}，密钥由{how}保护。恢复码不会保存在这台电脑上，关闭本页后无法再次查看。</source>
         <translation>The data store was created in {data_dir}; its key is protected by {how}. The recovery code is not kept on this computer and cannot be shown again once this page is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="792"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="77"/>
         <source>已复制。粘贴保存到安全的地方后，请清空剪贴板。</source>
         <translation>Copied. After pasting it somewhere safe, please clear the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="797"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="82"/>
         <source>打印恢复码</source>
         <translation>Print recovery code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="802"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="87"/>
         <source>幸福号恢复码</source>
         <translation>Xingfuhao recovery code</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="806"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="91"/>
         <source>已发送打印。请确认打印清楚后再勾选下方的确认框。</source>
         <translation>Sent to the printer. Check that the printout is legible, then tick the confirmation box below.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="812"/>
+        <location filename="../../ui/dialogs/setup_recovery.py" line="97"/>
         <source>&lt;h2 style=&apos;text-align:center&apos;&gt;幸福号 · 数据存储恢复码&lt;/h2&gt;&lt;p&gt;创建日期：{when:%Y年%m月%d日 %H:%M}&lt;/p&gt;&lt;p&gt;数据存储位置：{data_dir}&lt;/p&gt;&lt;p&gt;恢复码：&lt;/p&gt;&lt;p style=&apos;font-family:monospace;font-size:16pt;font-weight:bold;text-align:center;white-space:nowrap&apos;&gt;{code}&lt;/p&gt;&lt;p&gt;（共 32 个字符，不区分大小写；不含字母 I、L、O、U，看到的“0”都是数字零。）&lt;/p&gt;&lt;p&gt;换电脑、重装系统、系统钥匙串失效或忘记口令时，用此恢复码打开数据存储。任何人拿到恢复码和数据文件，就能读取其中的个人信息：请存放在上锁的柜子中，不要拍照、不要发到聊天软件，不要与电脑放在一起。&lt;/p&gt;&lt;p&gt;保管人：______________&#x3000;&#x3000;日期：______________&lt;/p&gt;</source>
         <translation>&lt;h2 style=&apos;text-align:center&apos;&gt;Xingfuhao · Data store recovery code&lt;/h2&gt;&lt;p&gt;Created: {when:%d %B %Y %H:%M}&lt;/p&gt;&lt;p&gt;Data store location: {data_dir}&lt;/p&gt;&lt;p&gt;Recovery code:&lt;/p&gt;&lt;p style=&apos;font-family:monospace;font-size:16pt;font-weight:bold;text-align:center;white-space:nowrap&apos;&gt;{code}&lt;/p&gt;&lt;p&gt;(32 characters, not case-sensitive; no letters I, L, O or U, so every &quot;0&quot; is the digit zero.)&lt;/p&gt;&lt;p&gt;Use this recovery code to open the data store after changing computers, reinstalling the system, losing the system keyring or forgetting the passphrase. Anyone with the recovery code and the data files can read the personal data in them: keep it in a locked cabinet; do not photograph it, send it by chat, or keep it with the computer.&lt;/p&gt;&lt;p&gt;Kept by: ______________&#x3000;&#x3000;Date: ______________&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="843"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="45"/>
         <source>幸福号 · 首次使用设置</source>
         <translation>Xingfuhao · First-time setup</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="846"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="48"/>
         <source>下一步(&amp;N)</source>
         <translation>Next (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="846"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="48"/>
         <source>上一步(&amp;B)</source>
         <translation>Back (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="847"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
         <source>完成(&amp;F)</source>
         <translation>Finish (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="848"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="50"/>
         <source>创建数据存储(&amp;C)</source>
         <translation>Create data store (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="876"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="78"/>
         <source>恢复码只显示这一次</source>
         <translation>The recovery code is shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="877"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="79"/>
         <source>尚未确认已抄写或打印恢复码。关闭后将无法再查看恢复码。
 确定要关闭吗？</source>
         <translation>You have not confirmed that the recovery code was copied or printed. After closing it cannot be shown again.
@@ -3098,6 +3100,7 @@ Close anyway?</translation>
         <location filename="../../ui/models/referral_table.py" line="24"/>
         <location filename="../../ui/models/referral_table.py" line="51"/>
         <location filename="../../ui/models/review_table.py" line="45"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="44"/>
         <location filename="../../ui/pages/counsellor_home.py" line="39"/>
         <location filename="../../ui/pages/counsellor_home.py" line="43"/>
         <location filename="../../ui/pages/review_approvals.py" line="36"/>
@@ -3146,7 +3149,7 @@ Close anyway?</translation>
         <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/pages/counsellor_home.py" line="39"/>
         <location filename="../../ui/pages/counsellor_home.py" line="43"/>
@@ -3154,62 +3157,62 @@ Close anyway?</translation>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>关闭当前标签</source>
         <translation>Close current tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>搜索案件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>用户：{name}（{role}）  单位：{unit}</source>
         <translation>User: {name} ({role})  Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>SQLCipher 加密</source>
         <translation>SQLCipher encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>数据：{kind}</source>
         <translation>Data: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source> · 演示数据</source>
         <translation> · demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
@@ -3217,6 +3220,7 @@ Close anyway?</translation>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/pages/admin_users.py" line="26"/>
         <location filename="../../ui/pages/case_list.py" line="63"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="46"/>
         <location filename="../../ui/pages/counsellor_home.py" line="43"/>
         <source>单位</source>
         <translation>Unit</translation>
@@ -3228,6 +3232,7 @@ Close anyway?</translation>
         <location filename="../../ui/models/review_table.py" line="48"/>
         <location filename="../../ui/pages/admin_users.py" line="26"/>
         <location filename="../../ui/pages/case_list.py" line="63"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="40"/>
         <location filename="../../ui/pages/counsellor_home.py" line="43"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
@@ -3436,7 +3441,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="83"/>
-        <location filename="../../ui/pages/settings.py" line="73"/>
+        <location filename="../../ui/pages/settings.py" line="87"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
@@ -3843,6 +3848,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_view.py" line="137"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="42"/>
         <location filename="../../ui/widgets/approval_bar.py" line="42"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
@@ -3993,18 +3999,23 @@ Disable?</translation>
         <translation>Updated {at}; double-click or press Enter to open a case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="16"/>
+        <location filename="../../ui/pages/home.py" line="21"/>
         <source>&lt;h2&gt;{display_name}，您好&lt;/h2&gt;&lt;p&gt;{label}&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Hello, {display_name}&lt;/h2&gt;&lt;p&gt;{label}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="20"/>
+        <location filename="../../ui/pages/home.py" line="27"/>
+        <source>待办时限</source>
+        <translation>Deadlines to do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/home.py" line="28"/>
         <location filename="../../ui/pages/review_home.py" line="30"/>
         <source>我承办的案件</source>
         <translation>Cases I handle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="21"/>
+        <location filename="../../ui/pages/home.py" line="29"/>
         <location filename="../../ui/pages/review_home.py" line="31"/>
         <source>本单位及下级案件</source>
         <translation>Cases of this unit and below</translation>
@@ -4080,10 +4091,31 @@ Disable?</translation>
         <translation>Sent ({n})</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/clock_tasks.py" line="43"/>
+        <source>届满日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clock_tasks.py" line="61"/>
+        <source>只看我承办的案件</source>
+        <translation>Only cases I handle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clock_tasks.py" line="77"/>
+        <source>没有计时中的时限。</source>
+        <translation>No deadlines are running.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clock_tasks.py" line="120"/>
         <location filename="../../ui/pages/inbox.py" line="191"/>
         <location filename="../../ui/pages/review_queue.py" line="168"/>
         <source>读取失败，请稍后重试。</source>
         <translation>Could not read the data; please try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/clock_tasks.py" line="121"/>
+        <source>无法加载待办时限：{message}</source>
+        <translation>Could not load the deadlines: {message}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/inbox.py" line="192"/>
@@ -4739,114 +4771,170 @@ Disable?</translation>
         <translation>The case source is &quot;Online opinion&quot;; the lead goes into the case timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="43"/>
+        <location filename="../../ui/pages/settings.py" line="57"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="51"/>
+        <location filename="../../ui/pages/settings.py" line="65"/>
         <source>保存(&amp;S)</source>
         <translation>Save (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="52"/>
+        <location filename="../../ui/pages/settings.py" line="66"/>
         <location filename="../../ui/widgets/crisis_plan.py" line="102"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="65"/>
+        <location filename="../../ui/pages/settings.py" line="79"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="67"/>
+        <location filename="../../ui/pages/settings.py" line="81"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="81"/>
+        <location filename="../../ui/pages/settings.py" line="95"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="81"/>
+        <location filename="../../ui/pages/settings.py" line="95"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="81"/>
+        <location filename="../../ui/pages/settings.py" line="95"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="82"/>
+        <location filename="../../ui/pages/settings.py" line="96"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="82"/>
+        <location filename="../../ui/pages/settings.py" line="96"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="87"/>
+        <location filename="../../ui/pages/settings.py" line="101"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="100"/>
+        <location filename="../../ui/pages/settings.py" line="114"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="102"/>
+        <location filename="../../ui/pages/settings.py" line="116"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="132"/>
+        <location filename="../../ui/pages/settings.py" line="150"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="160"/>
-        <location filename="../../ui/pages/settings.py" line="162"/>
+        <location filename="../../ui/pages/settings.py" line="178"/>
+        <location filename="../../ui/pages/settings.py" line="180"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="177"/>
+        <location filename="../../ui/pages/settings.py" line="195"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="202"/>
+        <location filename="../../ui/pages/settings.py" line="215"/>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="221"/>
+        <source>每行一天，例如：
+2027-01-01 休
+2027-02-07 班
+# 之后为注释</source>
+        <translation>One day per line, e.g.:
+2027-01-01 休
+2027-02-07 班
+# starts a comment (休 = rest day, 班 = working day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="223"/>
+        <source>本年已完整录入</source>
+        <translation>This year is fully entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="230"/>
+        <source>年份(&amp;Y)</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="236"/>
+        <source>工作日历</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="239"/>
+        <source>内置日历包不含的年份，请按国务院办公厅放假通知逐日录入休息日（休）和调休上班日（班）；未录入的日子按周一至周五计算。保存后所有计时中的时限重新计算。</source>
+        <translation>For a year the built-in calendar does not cover, enter each rest day (休) and each make-up working day (班) from the State Council&apos;s holiday notice; days not entered count Monday to Friday as working days. Saving recomputes every running deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="264"/>
+        <source>{year} 年的日历由管理员录入，已声明完整。</source>
+        <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="266"/>
+        <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
+        <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="268"/>
+        <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
+        <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="288"/>
+        <source>已保存，{count} 个时限已重新计算</source>
+        <translation>Saved; {count} deadlines were recomputed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="309"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="205"/>
+        <location filename="../../ui/pages/settings.py" line="312"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="205"/>
+        <location filename="../../ui/pages/settings.py" line="312"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="207"/>
+        <location filename="../../ui/pages/settings.py" line="314"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="208"/>
+        <location filename="../../ui/pages/settings.py" line="315"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="208"/>
+        <location filename="../../ui/pages/settings.py" line="315"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
@@ -5162,6 +5250,7 @@ If rejected: {effect}</translation>
         <translation>Paused (not counted): {paused_days} days</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/clock_tasks.py" line="32"/>
         <location filename="../../ui/widgets/case_clocks_chips.py" line="60"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="42"/>
         <source>（暂停中）</source>
@@ -5203,6 +5292,7 @@ If rejected: {effect}</translation>
         <translation>Due</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/clock_tasks.py" line="41"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <source>倒计时</source>
         <translation>Countdown</translation>
@@ -7197,7 +7287,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/lock_screen.py" line="23"/>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>

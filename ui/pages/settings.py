@@ -1,16 +1,20 @@
-"""Store-wide settings (automatic lock, the unit name on documents, attachment limit), this computer's
-interface language (中文 / English, applied at the next start) and store facts."""
+"""Store-wide settings (automatic lock, the unit name on documents, attachment limit), the working-day
+calendar for years the built-in calendar package does not know yet, this computer's interface language
+(中文 / English, applied at the next start) and store facts."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSpinBox, QVBoxLayout, QWidget,
 )
 
 from fulian_desktop.domain.errors import FulianError
-from fulian_desktop.services import orgunits
+from fulian_desktop.domain.workcalendar import WorkCalendar
+from fulian_desktop.services import clocks, orgunits
 from fulian_desktop.services import settings as core_settings
 from fulian_desktop.store.store import schema_info
 
@@ -18,6 +22,7 @@ from .. import i18n
 from ..errors import present_error
 from ..i18n import tr
 from ..session import AppSession
+from ..widgets.guard import while_alive
 
 
 def _save_settings(uow, actor, values: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN001
@@ -25,6 +30,15 @@ def _save_settings(uow, actor, values: dict[str, Any]) -> dict[str, Any]:  # noq
     for key, value in values.items():
         core_settings.put(uow, actor, key, value)
     return core_settings.all_settings(uow)
+
+
+def _load_calendar(uow, actor, year: int) -> tuple[clocks.CalendarYear, str]:  # noqa: ANN001
+    return clocks.calendar_year(uow, year), clocks.calendar_text(uow, year)
+
+
+def _save_calendar(uow, actor, year: int, text: str, complete: bool) -> tuple[int, clocks.CalendarYear]:  # noqa: ANN001
+    moved = clocks.set_calendar(uow, actor, year, text, complete=complete)
+    return moved, clocks.calendar_year(uow, year)
 
 
 def _load_settings(uow, actor) -> tuple[dict[str, Any], str]:  # noqa: ANN001
@@ -102,8 +116,11 @@ class SettingsPage(QWidget):
         language_box = QGroupBox(tr("界面语言（本机）"))
         language_box.setLayout(language_form)
 
+        calendar_box = self._build_calendar()
+
         layout = QVBoxLayout(self)
         layout.addWidget(settings_box)
+        layout.addWidget(calendar_box)
         layout.addWidget(language_box)
         layout.addWidget(info_box)
         layout.addStretch(1)
@@ -113,6 +130,7 @@ class SettingsPage(QWidget):
         self.setTabOrder(self.save_button, self.revert_button)
         self.load()
         self.load_info()
+        self.load_calendar()
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -186,6 +204,95 @@ class SettingsPage(QWidget):
         self.state.setStyleSheet("color:#b3261e")
         if isinstance(exc, FulianError):
             self.state.setText(exc.message)
+        else:
+            present_error(self, exc)
+
+    # --- the working-day calendar -----------------------------------------------------------------------
+    def _build_calendar(self) -> QGroupBox:
+        self.calendar_year = QSpinBox(objectName="calendar_year")
+        self.calendar_year.setRange(2000, 2100)
+        self.calendar_year.setValue(date.today().year + 1)
+        self.calendar_year.setSuffix(tr(" 年"))
+        self.calendar_year.setMinimumWidth(140)
+        self.calendar_year.valueChanged.connect(lambda _y: self.load_calendar())
+        self.calendar_note = QLabel(objectName="calendar_note")
+        self.calendar_note.setWordWrap(True)
+        self.calendar_text = QPlainTextEdit(objectName="calendar_text")
+        self.calendar_text.setPlaceholderText(tr("每行一天，例如：\n2027-01-01 休\n2027-02-07 班\n# 之后为注释"))
+        self.calendar_text.setMinimumHeight(140)
+        self.calendar_complete = QCheckBox(tr("本年已完整录入"), objectName="calendar_complete")
+        self.calendar_save = QPushButton(tr("保存"), objectName="calendar_save")
+        self.calendar_save.clicked.connect(self.save_calendar)
+        self.calendar_state = QLabel(objectName="calendar_state")
+        self.calendar_state.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        form.addRow(self._label(tr("年份(&Y)"), self.calendar_year), self.calendar_year)
+        form.addRow("", self.calendar_note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.calendar_complete)
+        buttons.addWidget(self.calendar_save)
+        buttons.addWidget(self.calendar_state, 1)
+        box = QGroupBox(tr("工作日历"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(form)
+        box_layout.addWidget(self._hint(tr("内置日历包不含的年份，请按国务院办公厅放假通知逐日录入休息日（休）和调休上班日（班）；"
+                                           "未录入的日子按周一至周五计算。保存后所有计时中的时限重新计算。")))
+        box_layout.addWidget(self.calendar_text)
+        box_layout.addLayout(buttons)
+        return box
+
+    def load_calendar(self) -> None:
+        year = self.calendar_year.value()
+        self.calendar_save.setEnabled(False)
+        self.session.read(_load_calendar, year, on_done=while_alive(self, lambda result: self._show_calendar(year, result)),
+                          on_error=while_alive(self, lambda exc: present_error(self, exc)))
+
+    def _show_calendar(self, year: int, result: tuple[clocks.CalendarYear, str]) -> None:
+        if year != self.calendar_year.value():
+            return  # the year changed while this was loading; its own load follows
+        info, text = result
+        self.calendar_text.setPlainText(text)
+        self.calendar_complete.setChecked(info.declared)
+        self.calendar_state.clear()
+        self._note_calendar(info)
+        self.calendar_save.setEnabled(True)
+
+    def _note_calendar(self, info: clocks.CalendarYear) -> None:
+        years = WorkCalendar.package_years()
+        if info.declared:
+            note, colour = tr("{year} 年的日历由管理员录入，已声明完整。").format(year=info.year), "#1b5e20"
+        elif info.in_package:
+            note, colour = tr("{year} 年的日历已包含在内置日历包中；此处录入的日期优先。").format(year=info.year), "#1b5e20"
+        else:
+            note, colour = tr("{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，"
+                              "涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。").format(
+                year=info.year, first=years.start, last=years.stop - 1), "#9a6700"
+        self.calendar_note.setText(note)
+        self.calendar_note.setStyleSheet(f"color:{colour}")
+
+    def save_calendar(self) -> None:
+        year = self.calendar_year.value()
+        self.calendar_save.setEnabled(False)
+        self.calendar_state.clear()
+        self.session.write(_save_calendar, year, self.calendar_text.toPlainText(), self.calendar_complete.isChecked(),
+                           on_done=while_alive(self, self._calendar_saved),
+                           on_error=while_alive(self, self._calendar_failed))
+
+    def _calendar_saved(self, result: tuple[int, clocks.CalendarYear]) -> None:
+        moved, info = result
+        self.calendar_save.setEnabled(True)
+        if info.year == self.calendar_year.value():
+            self._note_calendar(info)
+        self.calendar_state.setStyleSheet("color:#1b5e20")
+        self.calendar_state.setText(tr("已保存，{count} 个时限已重新计算").format(count=moved))
+        self.session.sig_data_changed.emit("case")
+
+    def _calendar_failed(self, exc: BaseException) -> None:
+        self.calendar_save.setEnabled(True)
+        if isinstance(exc, FulianError):
+            self.calendar_state.setStyleSheet("color:#b3261e")
+            self.calendar_state.setText(exc.message)  # names the line: 第 3 行日期不存在 …
         else:
             present_error(self, exc)
 
