@@ -74,8 +74,9 @@ def test_two_processes_filing_at_once_get_fifty_distinct_gap_free_numbers(store_
     ctx = multiprocessing.get_context("spawn")
     start = ctx.Barrier(2)
     results = ctx.Queue()
+    done = ctx.Array("i", 2)
     procs = [ctx.Process(target=file_cases, args=(str(root), PASSPHRASE, unit_id, PER_PROCESS, OPENED.isoformat(),
-                                                  start, results), name=f"desk-{i}") for i in range(2)]
+                                                  start, results, done, i), name=f"desk-{i}") for i in range(2)]
     outcomes: list[tuple[str, object]] = []
     try:
         for p in procs:
