@@ -202,6 +202,7 @@ class IntakeRecord(OwnedRecord, Base):
     is_repeat: Mapped[bool] = mapped_column(Boolean, default=False)
     case_id: Mapped[str | None] = mapped_column(ForeignKey("case_file.id"), index=True)
     handler_id: Mapped[str | None] = mapped_column(String(36))
+    transfer_to: Mapped[str | None] = mapped_column(String(200))   # 转送: the body a matter was passed on to
 
 
 class ApprovalRequest(OwnedRecord, Base):
@@ -260,6 +261,8 @@ class CaseClock(OwnedRecord, Base):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     stop_note: Mapped[str | None] = mapped_column(String(200))
+    # A deadline set by someone else (a court's short protection order): wins over the computed one.
+    due_override_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class CalendarDay(Base):
@@ -317,6 +320,7 @@ class Agreement(OwnedRecord, Base):
     copies: Mapped[int | None] = mapped_column(Integer)
     confirmation_applied_on: Mapped[date | None] = mapped_column(Date)
     confirmation_result: Mapped[str | None] = mapped_column(String(200))
+    confirmation_court: Mapped[str | None] = mapped_column(String(200))
 
 
 class AgreementTerm(OwnedRecord, Base):
@@ -390,6 +394,8 @@ class ProtectionOrder(OwnedRecord, Base):
     applied_at: Mapped[datetime] = mapped_column(UTCDateTime())
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_recorded: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 反家庭暴力法 art. 23: who applied on behalf of a person who cannot (近亲属, 公安机关, 妇联 …).
+    applied_on_behalf_by: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16), default="applied")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     issued_on: Mapped[date | None] = mapped_column(Date)
@@ -409,6 +415,7 @@ class CrisisAction(OwnedRecord, Base):
     by_name: Mapped[str] = mapped_column(String(100))
     detail: Mapped[str | None] = mapped_column(Text)
     protection_order_id: Mapped[str | None] = mapped_column(String(36))
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)     # structured details of the kind
 
 
 # --- dispute screening (矛盾纠纷排查) ---------------------------------------------------------------
@@ -428,6 +435,9 @@ class ScreeningEntry(OwnedRecord, Base):
     next_visit_due: Mapped[date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(16), default="active")   # active | resolved | case_opened
     case_id: Mapped[str | None] = mapped_column(ForeignKey("case_file.id"))
+    category: Mapped[str | None] = mapped_column(String(64))      # dispute category (DOMAIN.md)
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    resolution: Mapped[str | None] = mapped_column(Text)
 
 
 class ScreeningVisit(OwnedRecord, Base):
@@ -437,6 +447,7 @@ class ScreeningVisit(OwnedRecord, Base):
     visitor: Mapped[str] = mapped_column(String(100))
     findings: Mapped[str] = mapped_column(Text)
     risk_level: Mapped[str] = mapped_column(String(8))
+    method: Mapped[str | None] = mapped_column(String(16))        # visit | phone
 
 
 class OnlineLead(OwnedRecord, Base):
@@ -447,3 +458,9 @@ class OnlineLead(OwnedRecord, Base):
     summary: Mapped[str] = mapped_column(Text)
     seen_on: Mapped[date] = mapped_column(Date)
     case_id: Mapped[str | None] = mapped_column(ForeignKey("case_file.id"))
+    status: Mapped[str] = mapped_column(String(16), default="open", server_default="open")  # open | case_opened | dismissed
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+
+# Tables kept in their own modules register with the same metadata.
+from .models_evidence import Attachment, AttachmentBlob, AttachmentChunk  # noqa: E402,F401

@@ -187,3 +187,20 @@ def test_a_store_from_a_newer_release_is_refused_and_not_modified(tmp_path: Path
         assert_unchanged(before, snapshot(old.root))
     assert not paths.backups.exists()
     assert _revision_of(paths.database, old.key) == "ffff"
+
+
+def test_the_migrations_build_exactly_the_tables_the_models_describe(tmp_path: Path) -> None:
+    """A column added to a model without a migration would fail on every existing store."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from fulian_desktop.store.base import Base
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'plain.db'}")
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    differences = [d for d in differences if "case_search" not in str(d)]  # the hand-made FTS index
+    assert differences == []
