@@ -21,6 +21,8 @@ class Permission(StrEnum):
     ORG_MANAGE = "org_manage"
     SETTINGS_MANAGE = "settings_manage"
     AUDIT_READ = "audit_read"
+    SEE_SENSITIVE = "see_sensitive"           # sensitive evidence: medical reports, injury photos
+    RESOLVE_CONFLICTS = "resolve_conflicts"   # pick or merge the two versions of a record changed on both sides
 
 
 _P = Permission
@@ -29,10 +31,10 @@ _CASEWORK = {_P.CASE_READ, _P.CASE_CREATE, _P.CASE_EDIT, _P.CASE_REFER, _P.PRINT
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.RECEPTION: frozenset(_CASEWORK),
     Role.MEDIATOR: frozenset(_CASEWORK | {_P.SEE_CONFIDENTIAL}),
-    Role.COUNSELLOR: frozenset(_CASEWORK | {_P.SEE_CONFIDENTIAL, _P.SEE_COUNSELLING}),
-    Role.STATION_ADMIN: frozenset(_CASEWORK | {_P.USER_MANAGE}),
+    Role.COUNSELLOR: frozenset(_CASEWORK | {_P.SEE_CONFIDENTIAL, _P.SEE_COUNSELLING, _P.SEE_SENSITIVE}),
+    Role.STATION_ADMIN: frozenset(_CASEWORK | {_P.USER_MANAGE, _P.RESOLVE_CONFLICTS}),
     Role.SUPERVISOR: frozenset(_CASEWORK | {_P.CASE_APPROVE, _P.SEE_CONFIDENTIAL, _P.SEE_COUNSELLING,
-                                           _P.AUDIT_READ}),
+                                           _P.SEE_SENSITIVE, _P.AUDIT_READ, _P.RESOLVE_CONFLICTS}),
     # The system administrator runs the installation; it reads case lists but not sensitive details.
     Role.SYSTEM_ADMIN: frozenset({_P.CASE_READ, _P.USER_MANAGE, _P.ORG_MANAGE, _P.SETTINGS_MANAGE,
                                   _P.AUDIT_READ, _P.PRINT_EXPORT}),
@@ -43,6 +45,7 @@ _NAMES = {
     _P.CASE_APPROVE: "审批", _P.SEE_CONFIDENTIAL: "查看保密信息", _P.SEE_COUNSELLING: "查看心理疏导记录",
     _P.PRINT_EXPORT: "打印导出", _P.USER_MANAGE: "管理用户", _P.ORG_MANAGE: "管理组织机构",
     _P.SETTINGS_MANAGE: "修改设置", _P.AUDIT_READ: "查看审计日志",
+    _P.SEE_SENSITIVE: "查看敏感证据材料", _P.RESOLVE_CONFLICTS: "处理同步冲突",
 }
 
 
