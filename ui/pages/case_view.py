@@ -34,6 +34,7 @@ from ..widgets.case_edit_form import CaseEditForm, values_of
 from ..widgets.case_header import CaseHeader
 from ..widgets.counselling_tab import build_counselling_tab
 from ..widgets.crisis_tab import build_crisis_tab
+from ..widgets.evidence_tab import install_evidence_tab
 from ..widgets.lazy_tab import LazyTab
 from ..widgets.mediation_tab import build_mediation_tab
 from ..widgets.case_history import CaseHistoryPanel
@@ -142,6 +143,7 @@ class CaseViewPage(QWidget):
         self.tabs.addTab(self.mediation, tr("调解"))
         self.crisis = LazyTab(lambda: build_crisis_tab(self.session, self.case_id, self._action_done), self)
         self.tabs.addTab(self.crisis, tr("危机干预"))
+        self.evidence = install_evidence_tab(self)  # 证据材料; files dropped on the page land there
         self.counselling = None
         actor = self.session.actor
         if actor is not None and can(actor, Permission.SEE_COUNSELLING):  # only for those who may read notes
