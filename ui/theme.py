@@ -7,7 +7,9 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-_PREFERRED = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei"]
+# LXGW WenKai first: the bundled font the printed papers use, so screen and paper match.
+_PREFERRED = ["LXGW WenKai", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+              "WenQuanYi Micro Hei"]
 
 
 def load_bundled_fonts() -> list[str]:

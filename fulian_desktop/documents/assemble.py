@@ -1,0 +1,104 @@
+"""Rendering a paper for a case: permission, scope, who it is for, the audit entry; and batch printing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain.errors import FulianError, NotFound, ValidationError
+from ..security import audit
+from ..security.actor import Actor
+from ..security.permissions import Permission, require, require_scope
+from ..store.models import Case
+from ..store.uow import UnitOfWork
+from .api import BatchFailure, BatchResult, DocumentKind, PrintPurpose, Progress, Recipient, UowFactory, file_name
+from .data import CaseData, load_case_data
+from .layout import PageMeta, build_pdf
+from .registry import DOCUMENTS, allowed_recipients, documents_for
+
+
+def _load_case(uow: UnitOfWork, actor: Actor, case_id: str) -> Case:
+    case = uow.s.get(Case, case_id)
+    if case is None or case.deleted_at is not None:
+        raise NotFound("案件不存在或不在您的管辖范围内。")
+    require_scope(actor, case.owner_unit_id, "该案件")
+    return case
+
+
+def available_documents(uow: UnitOfWork, actor: Actor, case_id: str) -> list[DocumentKind]:
+    require(actor, Permission.CASE_READ)
+    case = _load_case(uow, actor, case_id)
+    return documents_for(load_case_data(uow, actor, case, Recipient.FILE))
+
+
+def _check_recipient(kind: DocumentKind, recipient: Recipient) -> None:
+    allowed = allowed_recipients(kind)
+    if recipient not in allowed:
+        names = "、".join(r.label for r in Recipient if r in allowed)  # type: ignore[attr-defined]
+        raise ValidationError(f"“{kind.label}”不能出具给{recipient.label}，只能出具给：{names}。",  # type: ignore[attr-defined]
+                              code="wrong_recipient", field="recipient")
+
+
+def pdf_bytes(d: CaseData, kind: DocumentKind) -> bytes:
+    """Lay out one paper from loaded data (no permission checks, no audit: callers do those)."""
+    label = kind.label  # type: ignore[attr-defined]
+    meta = PageMeta(unit_name=d.unit_name, case_no=d.case_no, title=f"{label} {d.case_no}",
+                    as_of=d.as_of, subject=d.title)
+    if kind is DocumentKind.CASE_FILE:
+        from .case_file import render_case_file
+        return render_case_file(d, meta)
+    spec = DOCUMENTS[kind]
+    if not spec.available(d):
+        raise NotFound(f"本案没有可生成“{kind.label}”的记录。", code="no_document_data")  # type: ignore[attr-defined]
+    pdf, _pages = build_pdf(meta, spec.build(d))
+    return pdf
+
+
+def _images(uow: UnitOfWork, actor: Actor, d: CaseData) -> dict[str, bytes]:
+    """The image attachments the case file prints, read through the attachments service (each audited)."""
+    from ..services.attachments import attachment_bytes
+    from .case_file import printable_images
+
+    return {a.id: attachment_bytes(uow, actor, a.id, purpose="case_file") for a in printable_images(d)}
+
+
+def render(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind, recipient: Recipient,
+           purpose: PrintPurpose) -> bytes:
+    require(actor, Permission.PRINT_EXPORT)
+    require(actor, Permission.CASE_READ)
+    _check_recipient(kind, recipient)
+    case = _load_case(uow, actor, case_id)
+    data = load_case_data(uow, actor, case, recipient)
+    if kind is DocumentKind.CASE_FILE:
+        data.extra["images"] = _images(uow, actor, data)
+    pdf = pdf_bytes(data, kind)
+    audit.record(uow.s, actor, purpose.value, entity="document", entity_id=case.id, case_id=case.id,
+                 owner_unit_id=case.owner_unit_id,
+                 detail={"document": kind.value, "recipient": recipient.value, "case_no": case.case_no,
+                         "bytes": len(pdf)})
+    return pdf
+
+
+def render_batch(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kind: DocumentKind, out_dir: Path,
+                 recipient: Recipient, purpose: PrintPurpose, progress: Progress | None) -> BatchResult:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    total = len(case_ids)
+    files: list[Path] = []
+    failures: list[BatchFailure] = []
+    if progress is not None and not progress(0, total):
+        return BatchResult(total, (), (), cancelled=True)
+    for n, case_id in enumerate(case_ids, 1):
+        case_no = ""
+        try:
+            with uow_factory() as uow:
+                row = uow.s.execute(select(Case.case_no).where(Case.id == case_id)).scalar()
+                case_no = row or ""
+                pdf = render(uow, actor, case_id, kind, recipient, purpose)
+            path = out_dir / file_name(case_no or case_id, kind, recipient)
+            path.write_bytes(pdf)
+            files.append(path)
+        except FulianError as exc:
+            failures.append(BatchFailure(case_id, case_no, exc.message))
+        if progress is not None and not progress(n, total) and n < total:
+            return BatchResult(total, tuple(files), tuple(failures), cancelled=True)
+    return BatchResult(total, tuple(files), tuple(failures))

@@ -1,0 +1,173 @@
+"""The case file (卷宗): cover, contents list with page numbers, the papers in DOMAIN.md's order, the
+evidence list, the file note and the back cover, in one PDF with continuous page numbers.
+
+Laid out once: the contents list's page numbers are PDF forms drawn on page 2 and defined at the end,
+when every paper's first page is known."""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, PageBreak, Spacer, Table, TableStyle
+
+from ..domain.enums import CaseKind
+from .api import DocumentKind
+from .data import AttachmentData, CaseData, cn_date
+from .layout import (
+    BODY_W, Anchor, FormRef, PageMeta, build_pdf, field_table, fill_form, grid_table, para, style, title_block,
+)
+from .registry import DOCUMENTS, documents_for
+
+EVIDENCE_ORDER = ("身份证明", "授权委托书", "来信", "证据材料", "告诫书", "保护令", "医疗记录", "扫描件", "其他",
+                  "履行凭证")
+_TYPE_LABELS = {"evidence": "证据材料", "id_proof": "身份证明", "power_of_attorney": "授权委托书",
+                "performance_proof": "履行凭证", "police_warning": "告诫书", "protection_order": "保护令",
+                "letter": "来信", "scan": "扫描件", "medical": "医疗记录", "other": "其他"}
+
+
+def type_label(code: str) -> str:
+    return _TYPE_LABELS.get(code, code)
+
+
+def retention(d: CaseData) -> str:
+    return "长期（三十年）" if d.domestic_violence or d.major_incident or d.agreements else "定期（十年）"
+
+
+def volume_name(d: CaseData) -> str:
+    return {CaseKind.MEDIATION: "人民调解卷宗", CaseKind.PETITION: "信访事项卷宗"}.get(d.kind, f"{d.kind.label}卷宗")
+
+
+def _cover(d: CaseData) -> list[Flowable]:
+    lines = [("卷　　名", d.title), ("卷　　号", d.case_no), ("调 解 员", d.handler),
+             ("立案日期", cn_date(d.opened_at)), ("结案日期", cn_date(d.closed_at) or "（未结案）"),
+             ("立 卷 人", d.file_clerk), ("立卷日期", cn_date(d.as_of)), ("保管期限", retention(d))]
+    rows = [[para(k, "cover_line"), para(v, "cover_line", k.replace("　", "").replace(" ", ""))] for k, v in lines]
+    table = Table(rows, colWidths=[BODY_W * 0.28, BODY_W * 0.62], hAlign="CENTER",
+                  style=TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, "black"),
+                                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                    ("TOPPADDING", (0, 0), (-1, -1), 8)]))
+    return [Spacer(1, 40), para(d.unit_name, "unit", "单位名称"), Spacer(1, 50), para(volume_name(d), "cover_title"),
+            Spacer(1, 70), table, PageBreak()]
+
+
+def _sections(d: CaseData) -> list[tuple[str, str, Callable[[CaseData], list[Flowable]]]]:
+    """(key, title, builder) in the prescribed order; the evidence list after the rights notice."""
+    out = []
+    for kind in documents_for(d):
+        if kind is DocumentKind.CASE_FILE:
+            continue
+        out.append((kind.value, kind.label, DOCUMENTS[kind].build))
+        if kind is DocumentKind.RIGHTS_NOTICE or (kind is DocumentKind.INTAKE_REGISTER
+                                                  and DocumentKind.RIGHTS_NOTICE not in documents_for(d)):
+            out.append(("evidence", "证据材料目录", _evidence))
+    if not any(key == "evidence" for key, _, _ in out):
+        out.insert(0, ("evidence", "证据材料目录", _evidence))
+    out.append(("file_note", "卷内备考表", _file_note))
+    return out
+
+
+def _evidence(d: CaseData) -> list[Flowable]:
+    items = sorted(d.attachments, key=lambda a: (_rank(a), a.added_at, a.sha256))
+    rows = [(str(n), type_label(a.doc_type), a.filename, a.description, cn_date(a.added_at), _size(a))
+            for n, a in enumerate(items, 1)]
+    body: list[Flowable] = [*title_block(d.unit_name, "证据材料目录", d.case_no)]
+    if rows:
+        body.append(grid_table(("序号", "类别", "材料名称", "说明", "收到日期", "大小"), rows, (0.6, 1.9, 3.0, 3.0, 2.6, 1.1)))
+    else:
+        body.append(para("本案未附证据材料。", "prose"))
+    body.append(para("图片材料附于本目录之后；其他电子文件（PDF、音视频等）及敏感材料由本单位另行保存，"
+                     "如需调阅，请按规定办理手续。", "small"))
+    return body + _image_pages(d)
+
+
+IMAGE_TYPES = ("image/jpeg", "image/png")
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+
+
+def printable_images(d: CaseData) -> list[AttachmentData]:
+    """Image attachments printed as pages of the file (sensitive ones only for those who may see them)."""
+    return [a for a in sorted(d.attachments, key=lambda a: (_rank(a), a.added_at, a.sha256))
+            if a.media_type in IMAGE_TYPES and a.viewable and a.size <= MAX_IMAGE_BYTES]
+
+
+def _image_pages(d: CaseData) -> list[Flowable]:
+    images: dict[str, bytes] = d.extra.get("images", {})
+    out: list[Flowable] = []
+    for n, a in enumerate(printable_images(d), 1):
+        data = images.get(a.id)
+        if data is None:
+            continue
+        reader = ImageReader(io.BytesIO(data))
+        w, h = reader.getSize()
+        scale = min(BODY_W / w, 20 * cm / h, 1.0 if w > 600 else 2.0)
+        out += [PageBreak(), para(f"附件 {n}：{type_label(a.doc_type)}　{a.filename}", "h2", "附件名称"),
+                para(a.description, "small", "附件说明"), Spacer(1, 6),
+                Image(io.BytesIO(data), width=w * scale, height=h * scale)]
+    return out
+
+
+def _rank(a: AttachmentData) -> int:
+    label = type_label(a.doc_type)
+    return EVIDENCE_ORDER.index(label) if label in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
+
+
+def _size(a: AttachmentData) -> str:
+    return f"{a.size / 1048576:.1f} MB" if a.size >= 1048576 else f"{max(1, round(a.size / 1024))} KB"
+
+
+def _file_note(d: CaseData, items: int) -> list[Flowable]:
+    count = Table([[para("本卷共有文书材料", "body"), para(f"{items} 件，共", "body"), FormRef("total", 1.2 * cm, 19),
+                    para("页（含封面、目录和封底），", "body")]],
+                  colWidths=[3.6 * cm, 2.0 * cm, 1.2 * cm, BODY_W - 6.8 * cm], hAlign="LEFT",
+                  style=TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    text = f"另附证据材料 {len(d.attachments)} 件。心理疏导记录依规定单独保管，不入本卷。"
+    return [*title_block(d.unit_name, "卷内备考表", d.case_no), count, para(text, "body"), Spacer(1, 8),
+            field_table([[("立卷人", d.file_clerk), ("立卷日期", cn_date(d.as_of))],
+                         [("检查人", ""), ("检查日期", "")], [("备注", "")]])]
+
+
+def _back_cover(d: CaseData) -> list[Flowable]:
+    return [PageBreak(), Spacer(1, 420), para("封　底", "title"), Spacer(1, 20),
+            para(f"{d.unit_name}　　保管期限：{retention(d)}", "center", "单位名称")]
+
+
+PAGE_COL = 1.7 / 9.0 * BODY_W - 10     # the contents list's page-number column, less its padding
+
+
+def _story(d: CaseData, pages: dict[str, int]) -> tuple[list[Flowable], list[str]]:
+    sections = _sections(d)
+    story = _cover(d)
+    rows = [(str(n), title, "") for n, (key, title, _) in enumerate(sections, 1)]
+    contents = grid_table(("序号", "文书材料名称", "页号"), rows, (0.8, 6.5, 1.7))
+    for y, (key, _t, _b) in enumerate(sections, 1):
+        contents._cellvalues[y][2] = FormRef(f"page_{key}", PAGE_COL)
+    story += [*title_block(d.unit_name, "卷内目录", d.case_no), contents, PageBreak()]
+    for key, _title, build in sections:
+        story.append(Anchor(key, pages))
+        story += build(d) if key != "file_note" else _file_note(d, len(sections))
+        story.append(PageBreak())
+    story.pop()
+    story += _back_cover(d)
+    return story, [key for key, _, _ in sections]
+
+
+def render_case_file(d: CaseData, meta: PageMeta) -> bytes:
+    """One pass: the contents' page numbers and the page total are forms filled in once all pages exist."""
+    pages: dict[str, int] = {}
+    story, keys = _story(d, pages)
+
+    def finish(canvas, total: int) -> None:  # noqa: ANN001
+        starts = [pages[k] for k in keys]
+        ends = [s - 1 for s in starts[1:]] + [total - 1]          # the back cover is the last page
+        for key, start, end in zip(keys, starts, ends):
+            fill_form(canvas, f"page_{key}", f"{start}" if start >= end else f"{start}-{end}", PAGE_COL)
+        fill_form(canvas, "total", str(total), 1.2 * cm, size=11.5, baseline=19 - 11.5)   # a body line's baseline
+
+    pdf, _total = build_pdf(meta, story, finish)
+    return pdf
+
+
+__all__ = ["render_case_file", "retention", "style"]

@@ -1,0 +1,451 @@
+"""Everything one case's papers print, read from the store once and redacted for who the paper is for.
+
+Redaction happens here, before layout, so no document module can print what its reader may not see:
+- ID numbers in full only on the internal file copy, for an actor with SEE_CONFIDENTIAL;
+- a confidential party's address and phone only for an actor with SEE_CONFIDENTIAL, never on a party copy;
+- a respondent's copy carries no address or phone of anyone but respondents (nor the intake's contacts);
+- counselling notes are never read at all; the safety plan only for an actor with SEE_CONFIDENTIAL.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from ..domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole, Sex, Tier
+from ..domain.idnumber import mask_id_number
+from ..domain.intake_rules import Channel, IntakeDecision
+from ..domain.localtime import local_date, to_local
+from ..domain.mediation_rules import (
+    AgreementForm, FollowUpMethod, Notice, Performance, Satisfaction, SessionOutcome, SignatureHow,
+)
+from ..domain.referral_rules import AgencyType, CONTACT_ITEM, Consent, ReferralKind, status_label
+from ..domain.safety_plan import SECTIONS
+from ..security.actor import Actor
+from ..security.permissions import Permission, can
+from ..services import settings
+from ..store.models import (
+    Agreement, AgreementTerm, Case, CaseEvent, CaseParty, FollowUpVisit, IntakeRecord, MediationSession, OrgUnit,
+    Person, ProtectionOrder, Referral, RiskAssessment, SafetyPlan, UserAccount,
+)
+from ..store.models_evidence import Attachment
+from ..store.uow import UnitOfWork
+from .api import Recipient
+
+
+def label(enum: Any, code: str | None) -> str:
+    if not code:
+        return ""
+    try:
+        return enum(code).label
+    except ValueError:
+        return code
+
+
+def cn_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    d = local_date(value) if isinstance(value, datetime) else value
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def cn_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    t = to_local(value)
+    return f"{t.year}年{t.month}月{t.day}日 {t.hour:02d}:{t.minute:02d}"
+
+
+@dataclass(frozen=True)
+class PartyData:
+    id: str
+    role: PartyRole
+    name: str
+    sex: str
+    birth_date: date | None
+    id_number: str
+    phone: str
+    address: str
+    ethnicity: str
+    occupation: str
+    confidential: bool
+
+    @property
+    def role_label(self) -> str:
+        return self.role.label.split("/")[0]
+
+
+@dataclass(frozen=True)
+class IntakeData:
+    channel: str
+    received_at: datetime
+    visitor_name: str
+    sex: str
+    age: str
+    marital_status: str
+    address: str
+    contact: str
+    people_count: int
+    representatives: str
+    request: str
+    facts: str
+    category: str
+    decision: IntakeDecision | None
+    decision_note: str
+    is_repeat: bool
+    transfer_to: str
+
+
+@dataclass(frozen=True)
+class SessionData:
+    held_at: datetime
+    place: str
+    mediators: str
+    recorder: str
+    present: str
+    notices: tuple[str, ...]
+    statements: tuple[tuple[str, str], ...]
+    outcome: str
+
+
+@dataclass(frozen=True)
+class TermData:
+    seq: int
+    obligor: str
+    content: str
+    manner: str
+    deadline: date | None
+    performance: str
+
+
+@dataclass(frozen=True)
+class AgreementData:
+    form: str
+    oral: bool
+    facts: str
+    disputes: str
+    responsibility: str
+    terms: tuple[TermData, ...]
+    signatures: tuple[tuple[str, str, str, datetime | None], ...]   # role, name, how, at
+    mediator_signed_at: datetime | None
+    seal_applied_at: datetime | None
+    effective_on: date | None
+    copies: int
+    created_at: datetime
+    confirmation: str
+
+
+@dataclass(frozen=True)
+class FollowUpData:
+    visited_at: datetime
+    visitor: str
+    method: str
+    performance: str
+    satisfaction: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ReferralData:
+    agency_type: str
+    agency_name: str
+    reason: str
+    consent: str
+    consent_note: str
+    shared_items: tuple[str, ...]
+    sent_by: str
+    sent_at: datetime
+    status: str
+    response: str
+
+
+@dataclass(frozen=True)
+class AttachmentData:
+    id: str
+    viewable: bool          # not sensitive, or the actor may see sensitive evidence
+    doc_type: str
+    filename: str
+    description: str
+    media_type: str
+    size: int
+    added_by: str
+    added_at: datetime
+    sensitive: bool
+    sha256: str
+
+
+@dataclass(frozen=True)
+class CaseData:
+    recipient: Recipient
+    case_id: str
+    case_no: str
+    title: str
+    kind: CaseKind
+    status: CaseStatus
+    tier: str
+    category: str
+    dispute_type: str
+    source: str
+    summary: str
+    unit_name: str          # the name printed as the issuing body
+    handler: str
+    opened_at: datetime
+    closed_at: datetime | None
+    as_of: datetime         # the latest recorded moment: the paper's date, so a reprint is identical
+    domestic_violence: bool
+    major_incident: bool
+    mediation_outcome: str
+    parties: tuple[PartyData, ...]
+    intakes: tuple[IntakeData, ...]
+    sessions: tuple[SessionData, ...]
+    agreements: tuple[AgreementData, ...]
+    follow_ups: tuple[FollowUpData, ...]
+    referrals: tuple[ReferralData, ...]
+    safety_plan: tuple[tuple[str, str], ...] | None   # (heading, text) per filled section
+    safety_reviewed_on: date | None
+    risk: str
+    orders: tuple[str, ...]
+    closing_notes: tuple[str, ...]   # reasons given when closure was asked for / decided
+    rejection_notes: tuple[str, ...]
+    attachments: tuple[AttachmentData, ...]
+    file_clerk: str
+    timeline: tuple[tuple[datetime, str], ...] = ()   # what was done, for the closing report and file note
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def by_role(self, *roles: PartyRole) -> list[PartyData]:
+        return [p for p in self.parties if p.role in roles]
+
+
+def _party(party: CaseParty, person: Person, *, hide_contacts: bool, full_id: bool) -> PartyData:
+    ident = person.id_number or ""
+    return PartyData(
+        id=party.id, role=PartyRole(party.role), name=person.name, sex=label(Sex, person.sex),
+        birth_date=None if hide_contacts else person.birth_date,
+        id_number=ident if full_id or not ident else mask_id_number(ident),
+        phone="" if hide_contacts else (person.phone or ""), address="" if hide_contacts else (person.address or ""),
+        ethnicity=person.ethnicity or "", occupation=person.occupation or "", confidential=party.contact_confidential)
+
+
+def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipient) -> CaseData:
+    s = uow.s
+    sees_confidential = can(actor, Permission.SEE_CONFIDENTIAL)
+    full_id = recipient is Recipient.FILE and sees_confidential
+    rows = s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
+                     .where(CaseParty.case_id == case.id, CaseParty.deleted_at.is_(None))
+                     .order_by(CaseParty.created_at, CaseParty.id)).all()
+    secret = {person.address for party, person in rows if party.contact_confidential and person.address}
+
+    def hidden(party: CaseParty, person: Person) -> bool:
+        if recipient is Recipient.RESPONDENT:
+            return party.role != PartyRole.RESPONDENT.value or bool(person.address and person.address in secret)
+        confidential = party.contact_confidential or bool(person.address and person.address in secret)
+        return confidential and (recipient is not Recipient.FILE or not sees_confidential)
+
+    parties = tuple(_party(p, person, hide_contacts=hidden(p, person), full_id=full_id) for p, person in rows)
+    names = {p.id: p.name for p in parties}
+    unit = s.get(OrgUnit, case.owner_unit_id)
+    handler = s.get(UserAccount, case.handler_id) if case.handler_id else None
+    events = list(s.execute(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                            .order_by(CaseEvent.occurred_at, CaseEvent.created_at, CaseEvent.id)).scalars())
+    moments = [case.opened_at, *(e.occurred_at for e in events)]
+    no_contacts = recipient is Recipient.RESPONDENT or (not sees_confidential and any(p.confidential for p in parties))
+    display_name = settings.get(uow, "unit_display_name") or ""
+    return CaseData(
+        recipient=recipient, case_id=case.id, case_no=case.case_no, title=case.title, kind=CaseKind(case.kind),
+        status=CaseStatus(case.status), tier=label(Tier, case.tier), category="／".join(
+            x for x in (case.category, case.sub_category) if x), dispute_type=case.dispute_type or "",
+        source=label(CaseSource, case.source), summary=case.summary or "",
+        unit_name=_issuer(display_name, unit.name if unit else ""),
+        handler=_handler_name(handler, uow, case), opened_at=case.opened_at, closed_at=case.closed_at,
+        as_of=max(m for m in moments if m is not None), domestic_violence=case.domestic_violence,
+        major_incident=case.major_incident, mediation_outcome=case.mediation_outcome or "",
+        parties=parties, intakes=_intakes(uow, case, hide=no_contacts), sessions=_sessions(uow, case, names),
+        agreements=_agreements(uow, case, parties), follow_ups=_follow_ups(uow, case), referrals=_referrals(uow, case),
+        safety_plan=_safety_plan(uow, case) if sees_confidential else None,
+        safety_reviewed_on=_plan_row(uow, case).reviewed_on if sees_confidential and _plan_row(uow, case) else None,
+        risk=_risk(uow, case), orders=_orders(uow, case),
+        closing_notes=tuple(e.summary for e in events if e.kind in ("status_request_closure", "status_close")),
+        rejection_notes=tuple(e.summary for e in events if e.kind == "status_reject"),
+        attachments=_attachments(uow, case, can(actor, Permission.SEE_SENSITIVE)),
+        file_clerk=actor.display_name if not actor.is_system else (handler.display_name if handler else ""),
+        timeline=tuple((e.occurred_at, e.summary) for e in events if _printable_event(e.kind)))
+
+
+# Timeline entries a case file may show. Counselling sessions (their very occurrence is sensitive), shelter and
+# medical actions, views and field edits stay out.
+_PRINTED_EVENTS = ("created", "intake", "status_", "mediation_held", "agreement_effective", "agreement_created",
+                   "follow_up", "referral_", "crisis_order_", "risk_assessed", "confirmation_", "safety_plan_saved")
+
+
+def _printable_event(kind: str) -> bool:
+    return kind.startswith(_PRINTED_EVENTS) and not kind.startswith("counselling")
+
+
+def _handler_name(handler: UserAccount | None, uow: UnitOfWork, case: Case) -> str:
+    """The case's handler, else the mediator of its first held session (cases filed at the command line)."""
+    if handler is not None:
+        return handler.display_name
+    row = uow.s.execute(select(MediationSession.mediators).where(MediationSession.case_id == case.id,
+                                                                  MediationSession.status == "held")
+                        .order_by(MediationSession.held_at, MediationSession.id).limit(1)).scalar()
+    return "、".join(m.get("name", "") for m in row or []) if row else ""
+
+
+_MARITAL = {"married": "已婚", "single": "未婚", "unmarried": "未婚", "divorced": "离异", "widowed": "丧偶",
+            "remarried": "再婚", "cohabiting": "同居"}
+
+
+def _issuer(display: str, unit_name: str) -> str:
+    """The body that issues the paper: the administrator's setting, else the federation of the unit's name."""
+    if display:
+        return display
+    return f"{unit_name}妇女联合会" if unit_name.endswith(("区", "县", "市")) else f"{unit_name}妇联调解工作站"
+
+
+def _intakes(uow: UnitOfWork, case: Case, *, hide: bool) -> tuple[IntakeData, ...]:
+    rows = uow.s.execute(select(IntakeRecord).where(IntakeRecord.case_id == case.id, IntakeRecord.deleted_at.is_(None))
+                         .order_by(IntakeRecord.received_at, IntakeRecord.id)).scalars()
+    return tuple(IntakeData(
+        channel=label(Channel, r.channel), received_at=r.received_at, visitor_name=r.visitor_name,
+        sex=label(Sex, r.sex), age=str(r.age) if r.age else "",
+        marital_status=_MARITAL.get(r.marital_status or "", r.marital_status or ""),
+        address="" if hide else (r.address or ""), contact="" if hide else (r.contact or ""),
+        people_count=r.people_count, representatives="、".join(str(x) for x in (r.representatives or [])),
+        request=r.request, facts=r.facts or "", category="／".join(x for x in (r.category, r.sub_category) if x),
+        decision=IntakeDecision(r.decision) if r.decision in IntakeDecision._value2member_map_ else None,
+        decision_note=r.decision_note or "", is_repeat=r.is_repeat, transfer_to=r.transfer_to or "") for r in rows)
+
+
+def _sessions(uow: UnitOfWork, case: Case, names: dict[str, str]) -> tuple[SessionData, ...]:
+    rows = uow.s.execute(select(MediationSession).where(
+        MediationSession.case_id == case.id, MediationSession.deleted_at.is_(None), MediationSession.status == "held")
+        .order_by(MediationSession.held_at, MediationSession.id)).scalars()
+    out = []
+    for r in rows:
+        speakers = {"mediator": "调解员", **names}
+        out.append(SessionData(
+            held_at=r.held_at or r.scheduled_at, place=r.place,
+            mediators="、".join(m.get("name", "") for m in (r.mediators or [])), recorder=r.recorder or "",
+            present="、".join(names.get(pid, "") for pid in (r.parties_present or [])),
+            notices=tuple(label(Notice, n) for n in (r.notices_given or [])),
+            statements=tuple((speakers.get(st.get("speaker", ""), st.get("speaker_name") or st.get("speaker", "")),
+                              st.get("text", "")) for st in (r.statements or [])),
+            outcome=label(SessionOutcome, r.outcome)))
+    return tuple(out)
+
+
+def _agreements(uow: UnitOfWork, case: Case, parties: tuple[PartyData, ...]) -> tuple[AgreementData, ...]:
+    rows = list(uow.s.execute(select(Agreement).where(Agreement.case_id == case.id, Agreement.deleted_at.is_(None))
+                              .order_by(Agreement.created_at, Agreement.id)).scalars())
+    out = []
+    for a in rows:
+        terms = uow.s.execute(select(AgreementTerm).where(AgreementTerm.agreement_id == a.id,
+                                                          AgreementTerm.deleted_at.is_(None))
+                              .order_by(AgreementTerm.seq)).scalars()
+        sig = a.party_signatures or {}
+        signers = [p for p in parties if p.role in (PartyRole.APPLICANT, PartyRole.RESPONDENT, PartyRole.VICTIM)]
+        signatures = tuple((p.role_label, p.name, label(SignatureHow, (sig.get(p.id) or {}).get("how")),
+                            _parse((sig.get(p.id) or {}).get("at"))) for p in signers)
+        confirmation = ""
+        if a.confirmation_applied_on:
+            confirmation = f"{cn_date(a.confirmation_applied_on)}向{a.confirmation_court or '人民法院'}申请司法确认"
+            if a.confirmation_result:
+                confirmation += f"，结果：{a.confirmation_result}"
+        out.append(AgreementData(
+            form=label(AgreementForm, a.form), oral=a.form == AgreementForm.ORAL.value, facts=a.facts,
+            disputes=a.disputes or "", responsibility=a.responsibility or "",
+            terms=tuple(TermData(t.seq, t.obligor, t.content, t.manner or "", t.deadline,
+                                 label(Performance, t.performance)) for t in terms),
+            signatures=signatures, mediator_signed_at=a.mediator_signed_at, seal_applied_at=a.seal_applied_at,
+            effective_on=a.effective_on, copies=a.copies or (len(signers) + 1), created_at=a.created_at,
+            confirmation=confirmation))
+    return tuple(out)
+
+
+def _parse(value: Any) -> datetime | None:
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, datetime) else None
+
+
+def _follow_ups(uow: UnitOfWork, case: Case) -> tuple[FollowUpData, ...]:
+    rows = uow.s.execute(select(FollowUpVisit).where(FollowUpVisit.case_id == case.id,
+                                                     FollowUpVisit.deleted_at.is_(None))
+                         .order_by(FollowUpVisit.visited_at, FollowUpVisit.id)).scalars()
+    return tuple(FollowUpData(r.visited_at, r.visitor, label(FollowUpMethod, r.method), r.performance,
+                              label(Satisfaction, r.satisfaction), r.note or "") for r in rows)
+
+
+def _referrals(uow: UnitOfWork, case: Case) -> tuple[ReferralData, ...]:
+    rows = uow.s.execute(select(Referral).where(Referral.case_id == case.id, Referral.deleted_at.is_(None),
+                                                Referral.kind == ReferralKind.AGENCY.value)
+                         .order_by(Referral.sent_at, Referral.id)).scalars()
+    return tuple(ReferralData(
+        agency_type=label(AgencyType, r.agency_type), agency_name=r.agency_name or "", reason=r.reason,
+        consent=label(Consent, r.consent), consent_note=r.consent_note or "",
+        shared_items=tuple(str(x) for x in (r.shared_items or [])), sent_by=r.sent_by_name, sent_at=r.sent_at,
+        status=status_label(r.kind, r.status), response=r.response_note or "") for r in rows)
+
+
+def _plan_row(uow: UnitOfWork, case: Case) -> SafetyPlan | None:
+    return uow.s.execute(select(SafetyPlan).where(SafetyPlan.case_id == case.id, SafetyPlan.deleted_at.is_(None))
+                         ).scalar_one_or_none()
+
+
+def _safety_plan(uow: UnitOfWork, case: Case) -> tuple[tuple[str, str], ...] | None:
+    plan = _plan_row(uow, case)
+    if plan is None:
+        return None
+    sections = (plan.contents or {}).get("sections") or {}
+    out = []
+    for section in SECTIONS:
+        value = sections.get(section.code)
+        text = "\n".join(str(x) for x in value) if isinstance(value, list) else str(value or "")
+        if text.strip():
+            out.append((section.label, text.strip()))
+    return tuple(out)
+
+
+def _risk(uow: UnitOfWork, case: Case) -> str:
+    row = uow.s.execute(select(RiskAssessment).where(RiskAssessment.case_id == case.id,
+                                                     RiskAssessment.deleted_at.is_(None))
+                        .order_by(RiskAssessment.assessed_at.desc(), RiskAssessment.id).limit(1)).scalar()
+    return {"high": "高", "medium": "中", "low": "低"}.get(row.final_level, row.final_level) if row else ""
+
+
+def _orders(uow: UnitOfWork, case: Case) -> tuple[str, ...]:
+    rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
+                                                       ProtectionOrder.deleted_at.is_(None))
+                         .order_by(ProtectionOrder.applied_at, ProtectionOrder.id)).scalars()
+    from ..services.protection_orders import OrderStatus
+    out = []
+    for r in rows:
+        text = f"{cn_date(r.applied_at)}向{r.court}申请人身安全保护令（{label(OrderStatus, r.status)}）"
+        if r.issued_on:
+            text += f"，{cn_date(r.issued_on)}作出"
+        if r.expires_on:
+            text += f"，有效期至{cn_date(r.expires_on)}"
+        out.append(text)
+    return tuple(out)
+
+
+def _attachments(uow: UnitOfWork, case: Case, sees_sensitive: bool) -> tuple[AttachmentData, ...]:
+    rows = uow.s.execute(select(Attachment).where(Attachment.case_id == case.id, Attachment.deleted_at.is_(None))
+                         .order_by(Attachment.created_at, Attachment.id)).scalars()
+    return tuple(AttachmentData(
+        r.id, sees_sensitive or not r.sensitive, r.doc_type,
+        r.filename if sees_sensitive or not r.sensitive else "（敏感材料，已隐去文件名）",
+        (r.description or "") if sees_sensitive or not r.sensitive else "", r.media_type, r.size, r.added_by_name,
+        r.created_at, r.sensitive, r.sha256) for r in rows)
+
+
+def shares(referral: ReferralData, item: str) -> bool:
+    return item in referral.shared_items
+
+
+__all__ = ["CaseData", "CONTACT_ITEM", "cn_date", "cn_datetime", "label", "load_case_data", "shares"]

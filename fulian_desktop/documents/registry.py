@@ -1,0 +1,50 @@
+"""Which builder makes which paper, when a case has the data for it, and who may receive it."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable
+
+from . import doc_intake as di
+from . import doc_mediation as dm
+from . import doc_other as do
+from .api import DocumentKind as K
+from .api import Recipient as R
+from .data import CaseData
+
+
+@dataclass(frozen=True)
+class DocSpec:
+    available: Callable[[CaseData], bool]
+    build: Callable[[CaseData], list[Flowable]]
+    recipients: frozenset[R]
+
+
+_ALL_PARTIES = frozenset({R.FILE, R.PARTY, R.RESPONDENT})
+_APPLICANT = frozenset({R.FILE, R.PARTY})
+
+# In the case file's order (DOMAIN.md): register, notices, rights notice, [evidence], records, agreement,
+# follow-ups, then the papers this federation adds (referral, safety plan, petition opinion) and the report.
+DOCUMENTS: dict[K, DocSpec] = {
+    K.INTAKE_REGISTER: DocSpec(di.has_register, di.intake_register, frozenset({R.FILE})),
+    K.ACCEPTANCE_NOTICE: DocSpec(di.has_acceptance, di.acceptance_notice, _APPLICANT),
+    K.REJECTION_NOTICE: DocSpec(di.has_rejection, di.rejection_notice, _APPLICANT),
+    K.RIGHTS_NOTICE: DocSpec(dm.has_rights_notice, dm.rights_notice, _ALL_PARTIES),
+    K.MEDIATION_RECORD: DocSpec(dm.has_mediation_record, dm.mediation_record, _ALL_PARTIES),
+    K.AGREEMENT: DocSpec(dm.has_agreement, dm.agreement, _ALL_PARTIES),
+    K.FOLLOW_UP_RECORD: DocSpec(dm.has_follow_up, dm.follow_up_record, _APPLICANT),
+    K.REFERRAL_LETTER: DocSpec(do.has_referral_letter, do.referral_letter, frozenset({R.FILE, R.AGENCY})),
+    K.SAFETY_PLAN: DocSpec(do.has_safety_plan, do.safety_plan, _APPLICANT),
+    K.PETITION_OPINION: DocSpec(di.has_petition_opinion, di.petition_opinion, _APPLICANT),
+    K.CLOSING_REPORT: DocSpec(do.has_closing_report, do.closing_report, frozenset({R.FILE})),
+}
+
+
+def documents_for(d: CaseData) -> list[K]:
+    """The kinds this case has data for, in case-file order, the case file itself last."""
+    return [kind for kind, spec in DOCUMENTS.items() if spec.available(d)] + [K.CASE_FILE]
+
+
+def allowed_recipients(kind: K) -> frozenset[R]:
+    return DOCUMENTS[kind].recipients if kind in DOCUMENTS else frozenset({R.FILE})
