@@ -1,0 +1,197 @@
+"""`fulian sync …`: station identity, bundles to and from the district, provisioning, conflicts."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..domain.errors import KeyUnavailable, ValidationError
+from ..security.keyring_vault import KeyringVault
+from ..services.auth import system_actor
+from ..store.store import create_store
+from ..sync import conflicts, identity
+from ..sync.exchange import export_bundle, import_bundle
+from ..sync.provision import join_station, provision_station, read_package
+from .common import ENV_PASSPHRASE, data_dir, emit, open_for_cli, read_new_secret
+
+ENV_CODE = "FULIAN_PROVISION_CODE"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    sync = sub.add_parser("sync", help="站点同步：同步包导出导入、开通站点、处理冲突")
+    sync.add_argument("--server", help="区服务器数据存储地址：可直接连接时，不用同步包文件直接同步")
+    sync.set_defaults(func=cmd_direct)
+    cmds = sync.add_subparsers(dest="sync_cmd")
+
+    p = cmds.add_parser("export", help="导出同步包（加密，只有收件站点能打开）")
+    p.add_argument("--to", required=True, help="同步包文件")
+    p.add_argument("--for", dest="unit", help="收件单位（登记了多个站点时必填）")
+    p.add_argument("--full", action="store_true", help="发送收件单位范围内的全部记录（对方从旧备份恢复后使用）")
+    p.set_defaults(func=cmd_export)
+
+    p = cmds.add_parser("import", help="导入同步包（整体导入或整体拒绝；重复导入无影响）")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_import)
+
+    p = cmds.add_parser("provision", help="为新站点生成开通文件（在区里运行）")
+    p.add_argument("--unit", required=True, help="站点所属单位名称")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_provision)
+
+    p = cmds.add_parser("join", help="用开通文件在本机新建站点数据存储")
+    p.add_argument("file")
+    p.add_argument("--no-keyring", action="store_true")
+    p.set_defaults(func=cmd_join)
+
+    p = cmds.add_parser("card", help="导出本站名片（公钥），供对方登记")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_card)
+
+    peer = cmds.add_parser("peer", help="登记的对方站点").add_subparsers(dest="peer_cmd", required=True)
+    p = peer.add_parser("add", help="登记对方站点名片")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_peer_add)
+    p = peer.add_parser("list", help="列出登记的站点")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_peer_list)
+
+    p = cmds.add_parser("conflicts", help="列出待处理的同步冲突")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_conflicts)
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_for_cli(args) as store:
+        data, result = export_bundle(store, system_actor(store), args.unit, _progress, full=args.full)
+    tmp = Path(args.to).with_suffix(".partial")
+    tmp.write_bytes(data)
+    os.replace(tmp, args.to)  # never a half-written bundle under the final name
+    print(f"已导出同步包 {args.to}：发往{result.receiver}，{result.records} 条记录，"
+          f"{result.attachments} 个附件，{result.size // 1024} KB。")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取同步包 {args.file}：{exc.strerror}") from exc
+    with open_for_cli(args) as store:
+        result = import_bundle(store, system_actor(store), data, _progress)
+    print(result.message)
+    return 0
+
+
+def cmd_provision(args: argparse.Namespace) -> int:
+    with open_for_cli(args) as store:
+        made = provision_station(store, system_actor(store), args.unit)
+    Path(args.output).write_bytes(made.package)
+    print(f"已为“{made.unit_name}”生成开通文件 {args.output}（{made.records} 条记录）。")
+    print("开通码（只显示这一次；请另行告知站点，不要与文件一起传送）：")
+    print(f"    {made.code}")
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    package = Path(args.file).read_bytes()
+    code = os.environ.get(ENV_CODE)
+    if not code:
+        if not sys.stdin.isatty():
+            raise KeyUnavailable(f"请通过环境变量 {ENV_CODE} 提供开通码。", code="secret_required")
+        code = input("请输入开通码：")
+    body = read_package(package, code)  # a wrong code is refused before any store is created
+    passphrase = None
+    vault = KeyringVault()
+    if args.no_keyring or not vault.available() or os.environ.get(ENV_PASSPHRASE):
+        passphrase = read_new_secret("数据存储口令", ENV_PASSPHRASE)
+    created = create_store(data_dir(args), passphrase=passphrase, vault=vault, use_keyring=not args.no_keyring)
+    with created.store as store:
+        unit = join_station(store, body)
+    print(f"已开通站点：{unit}（{data_dir(args)}）")
+    print("恢复码（只显示这一次，请抄写或打印后妥善保管）：")
+    print(f"    {created.recovery_code}")
+    return 0
+
+
+def cmd_card(args: argparse.Namespace) -> int:
+    with open_for_cli(args) as store, store.uow(write=True) as uow:
+        card = identity.my_card(uow)
+    Path(args.output).write_text(card.to_json(), encoding="utf-8")
+    print(f"已导出本站（{card.unit_name}）名片：{args.output}")
+    return 0
+
+
+def cmd_peer_add(args: argparse.Namespace) -> int:
+    card = identity.StationCard.from_json(Path(args.file).read_text(encoding="utf-8"))
+    with open_for_cli(args) as store, store.uow(write=True) as uow:
+        view = identity.add_peer(uow, system_actor(store), card)
+    print(f"已登记站点：{view.name}")
+    return 0
+
+
+def cmd_peer_list(args: argparse.Namespace) -> int:
+    with open_for_cli(args) as store, store.uow() as uow:
+        peers = identity.list_peers(uow)
+    emit(args, [p.__dict__ for p in peers],
+         "\n".join(f"{p.name}\t已确认到 {p.acked_seq}\t已收到 {p.received_seq}" for p in peers) or "（未登记站点）")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with open_for_cli(args) as store, store.uow() as uow:
+        found = conflicts.list_conflicts(uow, system_actor(store))
+    emit(args, [{"id": c.id, "table": c.table, "record": c.record_id, "title": c.title,
+                 "fields": [f.name for f in c.differing]} for c in found],
+         "\n".join(f"{c.table_label}\t{c.title}\t" + "、".join(f.label for f in c.differing) for c in found)
+         or "没有待处理的同步冲突。")
+    return 0
+
+
+def cmd_direct(args: argparse.Namespace) -> int:
+    if not args.server:
+        print("请指定子命令（export、import、provision …）或 --server 地址。", file=sys.stderr)
+        return 2
+    from ..sync.direct import sync_direct
+
+    with open_for_cli(args) as local, _open_server(args.server) as server:
+        result = sync_direct(local, system_actor(local), server, system_actor(server))
+    print(result.sent.message)
+    print(result.received.message)
+    return 0
+
+
+def _open_server(url: str):  # noqa: ANN202 - Store
+    """The district's PostgreSQL store, for one direct exchange. A station never upgrades the district's
+    schema: a server at another version is refused."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import DBAPIError
+
+    from ..domain.errors import MigrationError, NotAStore
+    from ..store import migrate
+    from ..store.models import StoreMeta
+    from ..store.server import connection_error, server_engine, server_password
+    from ..store.server_profile import ServerProfile
+    from ..store.store import Store
+
+    profile, password = ServerProfile.from_url(url)
+    engine = server_engine(profile, password or server_password(profile, KeyringVault()))
+    try:
+        try:
+            with engine.connect() as conn:
+                row = conn.execute(select(StoreMeta.store_id, StoreMeta.demo)).first()
+        except DBAPIError as exc:
+            raise connection_error(profile, exc) from exc
+        if row is None:
+            raise NotAStore("服务器上没有幸福号的数据存储。")
+        if migrate.current_revision(engine) != migrate.head_revision():
+            raise MigrationError("区服务器的数据结构版本与本程序不同，请先让区里升级，或改用同步包文件。")
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, store_id=row[0], paths=None, demo=bool(row[1]))

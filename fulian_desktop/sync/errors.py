@@ -1,0 +1,24 @@
+"""Refusals of sync bundles: every one leaves the store unchanged."""
+from __future__ import annotations
+
+from ..domain.errors import FulianError
+
+
+class SyncError(FulianError):
+    code = "sync"
+
+
+class BundleDamaged(SyncError):
+    code = "bundle_damaged"  # truncated, half copied, or not a bundle at all
+
+
+class BundleTampered(SyncError):
+    code = "bundle_tampered"  # signature or encryption check failed
+
+
+class BundleForeign(SyncError):
+    code = "bundle_foreign"  # addressed to another station, or from a station we do not know
+
+
+class BundleOutOfOrder(SyncError):
+    code = "bundle_gap"  # an earlier bundle is missing

@@ -1,0 +1,165 @@
+"""Export and import of bundles: the services behind `fulian sync export/import` and the sync page.
+
+A bundle carries every change since the peer last acknowledged (so a lost bundle costs nothing: the next
+one carries its changes too) and acknowledges what we received from the peer. Import checks everything
+(address, sender, signature, order) before it opens a write transaction, then applies all or nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable
+
+from sqlalchemy import func, select
+
+from ..domain.errors import PermissionDenied
+from ..security import audit
+from ..security.actor import Actor
+from ..security.permissions import Permission, can, require
+from ..services.orgunits import subtree_ids
+from ..store.base import new_id, utcnow
+from ..store.models import AuditEntry
+from ..store.models_sync import SyncAppliedBundle, SyncPeer, SyncRemoteAudit
+from ..store.store import Store
+from ..store.uow import UnitOfWork
+from .apply import apply_payload
+from .bundle import FORMAT, parse, seal, verify_and_open
+from .collect import Progress, all_ids, changed_ids, collect
+from .errors import BundleForeign, BundleOutOfOrder
+from .identity import ensure_identity, identity, peer_for_unit
+from .scope import receiver_scope
+
+AUDIT_ACTION_EXPORT = "sync_export"
+AUDIT_ACTION_IMPORT = "sync_import"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    bundle_id: str
+    receiver: str
+    from_seq: int
+    to_seq: int
+    records: int
+    references: int
+    attachments: int
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    bundle_id: str
+    sender: str
+    applied: bool               # False: already imported (or contained in a later bundle); nothing changed
+    message: str
+    counts: dict[str, int] = field(default_factory=dict)
+    conflicts: int = 0
+
+
+def require_sync(actor: Actor) -> None:
+    if actor.must_change_password:
+        require(actor, Permission.CASE_READ)  # raises the "change your password first" refusal
+    if not (can(actor, Permission.SETTINGS_MANAGE) or can(actor, Permission.RESOLVE_CONFLICTS)):
+        raise PermissionDenied(f"您的角色（{actor.role.label}）没有“同步数据”的权限。", code="no_permission")
+
+
+def _audit_for(uow: UnitOfWork, ident_unit: str, peer: SyncPeer) -> list[dict[str, Any]]:
+    """Our own audit entries go up the tree (a station's to its town and the district), never down."""
+    if ident_unit not in subtree_ids(uow.s, peer.unit_id) or ident_unit == peer.unit_id:
+        return []
+    a = AuditEntry.__table__
+    rows = uow.s.connection().execute(select(a).where(a.c.seq > peer.audit_sent_seq).order_by(a.c.seq)).mappings()
+    return [{k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r.items()} for r in rows]
+
+
+def export_bundle(store: Store, actor: Actor, unit: str | None = None, progress: Progress | None = None,
+                  *, full: bool = False) -> tuple[bytes, ExportResult]:
+    """Seal a bundle for the station of `unit` (id or name; default the only peer). `full`: every record
+    in the receiver's scope, not only the changes (after a station was restored from an old backup)."""
+    require_sync(actor)
+    with store.uow(write=True) as uow:
+        ident = ensure_identity(uow)
+        peer = peer_for_unit(uow, unit)
+        conn = uow.s.connection()
+        to_seq, wanted = changed_ids(conn, peer.acked_seq, peer.station_id)
+        from_seq = peer.acked_seq
+        if full:
+            wanted, from_seq = all_ids(conn), 0
+        payload = collect(conn, receiver_scope(uow.s, peer.unit_id), wanted, progress)
+        payload["audit"] = _audit_for(uow, ident.unit_id, peer)
+        ack_audit = uow.s.execute(select(func.coalesce(func.max(SyncRemoteAudit.seq), 0))
+                                  .where(SyncRemoteAudit.origin_store == peer.station_id)).scalar_one()
+        me = _unit_name(uow, ident.unit_id)
+        header = {"format": FORMAT, "bundle_id": new_id(), "created_at": utcnow().isoformat(),
+                  "sender_station": ident.station_id, "sender_unit": ident.unit_id, "sender_name": me,
+                  "receiver_station": peer.station_id, "receiver_unit": peer.unit_id, "receiver_name": peer.name,
+                  "from_seq": from_seq, "to_seq": to_seq, "ack": peer.received_seq, "ack_audit": ack_audit}
+        data = seal(header, payload, sign_private=ident.sign_private, receiver_box_public=peer.box_public)
+        records = sum(len(b["rows"]) for b in payload["changes"].values())
+        refs = sum(len(r) for r in payload["refs"].values())
+        peer.last_export_at = utcnow()
+        audit.record(uow.s, actor, AUDIT_ACTION_EXPORT, entity="sync_bundle", entity_id=header["bundle_id"],
+                     owner_unit_id=peer.unit_id, detail={"to": peer.name, "from_seq": from_seq, "to_seq": to_seq,
+                                                         "records": records, "references": refs})
+    return data, ExportResult(header["bundle_id"], peer.name, header["from_seq"], to_seq, records, refs,
+                              len(payload["blobs"]), len(data))
+
+
+def _unit_name(uow: UnitOfWork, unit_id: str) -> str:
+    from ..store.models import OrgUnit
+
+    unit = uow.s.get(OrgUnit, unit_id)
+    return unit.name if unit else ""
+
+
+def _check(uow: UnitOfWork, header: dict[str, Any]) -> tuple[SyncPeer, str | None]:
+    """The peer that sent it, and why it need not be applied (None: apply it). Raises if refused."""
+    ident = identity(uow)
+    if ident is None or header.get("receiver_station") != ident.station_id:
+        mine = _unit_name(uow, ident.unit_id) if ident else "本站"
+        raise BundleForeign(f"此同步包是发给“{header.get('receiver_name', '其他站点')}”的，不是发给{mine}的。"
+                            "已拒绝导入，数据未改变。", code="bundle_not_for_us")
+    peer = uow.s.get(SyncPeer, header.get("sender_station"))
+    if peer is None:
+        raise BundleForeign(f"同步包来自未登记的站点（{header.get('sender_name', '未知')}），无法确认来源。"
+                            "已拒绝导入，数据未改变。", code="bundle_unknown_sender")
+    if uow.s.get(SyncAppliedBundle, header.get("bundle_id")) is not None:
+        return peer, "此同步包已导入过，无需再次导入，数据未改变。"
+    if int(header["to_seq"]) <= peer.received_seq:
+        return peer, "此同步包的内容已包含在之前导入的同步包中，无需导入，数据未改变。"
+    if int(header["from_seq"]) > peer.received_seq:
+        raise BundleOutOfOrder(f"缺少更早的同步包：此包接续对方第 {header['from_seq']} 号变更，本站只收到第 "
+                               f"{peer.received_seq} 号（例如本站从较早的备份恢复过）。请让{peer.name}导出完整同步包"
+                               "（fulian sync export --full）。已拒绝导入，数据未改变。")
+    return peer, None
+
+
+def import_bundle(store: Store, actor: Actor, data: bytes,
+                  progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    require_sync(actor)
+    sealed = parse(data)
+    header = sealed.header
+    with store.uow() as uow:  # every check before any write
+        ident = identity(uow)
+        peer, skip = _check(uow, header)
+        payload = verify_and_open(sealed, sender_sign_public=peer.sign_public,
+                                  box_private=ident.box_private if ident else b"")
+    with store.uow(write=True) as uow:
+        peer, skip = _check(uow, header)  # again, under the write lock: another desk may have imported it
+        peer.acked_seq = max(peer.acked_seq, int(header.get("ack", 0)))
+        peer.audit_sent_seq = max(peer.audit_sent_seq, int(header.get("ack_audit", 0)))
+        if skip:
+            return ImportResult(header["bundle_id"], peer.name, False, skip)
+        uow.s.flush()
+        counts = apply_payload(uow.s, payload, origin=peer.station_id, origin_name=peer.name, progress=progress)
+        peer.received_seq = int(header["to_seq"])
+        peer.last_import_at = utcnow()
+        summary = {k: v for k, v in counts.items() if v}
+        uow.s.add(SyncAppliedBundle(bundle_id=header["bundle_id"], sender_store=peer.station_id,
+                                    from_seq=int(header["from_seq"]), to_seq=int(header["to_seq"]), counts=summary))
+        audit.record(uow.s, actor, AUDIT_ACTION_IMPORT, entity="sync_bundle", entity_id=header["bundle_id"],
+                     owner_unit_id=peer.unit_id, detail={"from": peer.name, "to_seq": header["to_seq"], **summary})
+    conflicts = counts.get("conflicts", 0)
+    written = sum(v for k, v in counts.items() if not k.startswith(("older:", "ref:")) and k != "conflicts")
+    message = f"已导入来自{peer.name}的同步包：写入 {written} 条记录"
+    message += f"，发现 {conflicts} 处冲突，请在“同步冲突”中处理。" if conflicts else "，无冲突。"
+    return ImportResult(header["bundle_id"], peer.name, True, message, summary, conflicts)
