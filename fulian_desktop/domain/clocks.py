@@ -13,7 +13,7 @@ from typing import Literal
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.localtime import local_date
 from fulian_desktop.domain.periods import (
-    Deadline, add_months, days_after, extend, hours_after, working_days_after,
+    Deadline, add_months, days_after, end_of_day, extend, hours_after, working_days_after,
 )
 from fulian_desktop.domain.workcalendar import WorkCalendar
 
@@ -176,6 +176,24 @@ def due(state: ClockState, cal: WorkCalendar) -> Deadline:
     return base
 
 
+def fixed_deadline(kind: ClockKind | str, due_at: datetime, extended_days: int = 0,
+                   cal: WorkCalendar | None = None) -> Deadline:
+    """A deadline someone else fixed (a court's protection order that ends before six months): it wins
+    over the computed one. Paused days do not move it (the court's date stands); a granted extension
+    still adds to it. ``due_at`` is the moment it passes (24:00 of the last day for day clocks)."""
+    rule = RULES[ClockKind(kind)]
+    if due_at.tzinfo is None:
+        raise ValueError("due_at must be timezone-aware")
+    if rule.unit == "hours":
+        base = Deadline(last_day=None, due_at=due_at)
+    else:
+        last = local_date(due_at - timedelta(microseconds=1))
+        base = Deadline(last_day=last, due_at=end_of_day(last))
+    if extended_days:
+        base = extend(base, extended_days, cal or WorkCalendar({}), roll=rule.rolls)
+    return base
+
+
 def request_extension(state: ClockState, days: int) -> ClockState:
     """Apply the extension rule (e.g. 信访工作条例第三十四条: once, at most 30 日)."""
     rule = state.rule
@@ -282,5 +300,5 @@ def countdown_text(deadline: Deadline, now: datetime) -> str:
 
 __all__ = [
     "ClockKind", "ClockRule", "ClockState", "ClockStatus", "RULES", "DEFAULT_WARN_DAYS",
-    "DEFAULT_WARN_HOURS", "due", "request_extension", "status", "clock_status", "countdown_text",
+    "DEFAULT_WARN_HOURS", "due", "fixed_deadline", "request_extension", "status", "clock_status", "countdown_text",
 ]

@@ -6,6 +6,9 @@ Sessions (第十七、二十二至二十七条)
 - Outcomes 调解不成 / 当事人撤回 / 一方拒绝调解 end the mediation (第十七条: 当事人一方明确拒绝调解的，不得调解;
   第二十六条: 调解不成的，应当终止调解, and the parties are told the other routes, so 调解不成 also needs the
   `OTHER_ROUTES` notice).
+- Which routes they are told depends on the dispute (`other_routes`): 仲裁法第三条 excludes 婚姻、收养、监护、
+  扶养、继承纠纷 from arbitration, so for a marriage or family dispute the routes are 行政处理 and 诉讼 only;
+  telling them of arbitration would mislead them.
 
 Agreements (第二十八至三十三条)
 - Signatories: every party of the case whose role is in `SIGNATORY_ROLES` (申请人, 被申请人, and 受害人, who is the
@@ -60,7 +63,7 @@ class Notice(_Labelled):
     RECUSAL = "recusal", "告知可申请回避"
     VOLUNTARY = "voluntary", "告知自愿原则"
     CONFIDENTIALITY = "confidentiality", "告知保密"
-    OTHER_ROUTES = "other_routes", "告知可通过仲裁、行政、司法等途径解决"
+    OTHER_ROUTES = "other_routes", "告知可依法通过其他途径维护权利"
 
 
 class AgreementForm(_Labelled):
@@ -155,8 +158,49 @@ def missing_record_items(held_at: datetime | None, parties_present: Iterable[str
     if not outcome:
         missing.append("调解结果")
     elif outcome == SessionOutcome.FAILED.value and Notice.OTHER_ROUTES.value not in notices:
-        missing.append("调解不成时告知可通过仲裁、行政、司法等途径解决（人民调解法第二十六条）")
+        missing.append("调解不成时告知可依法通过其他途径维护权利（人民调解法第二十六条）")
     return missing
+
+
+# --- the routes told after 调解不成 -------------------------------------------------------------------
+
+# 仲裁法第三条第一项: 婚姻、收养、监护、扶养、继承纠纷 cannot be arbitrated. By the case's classification: the
+# people's-mediation type 婚姻家庭, the federation category 婚姻家庭 (家庭纠纷, 离婚, 赡养, 抚养 …) and 继承.
+NOT_ARBITRABLE_DISPUTE_TYPES = frozenset({"婚姻家庭"})
+NOT_ARBITRABLE_CATEGORIES = frozenset({"婚姻家庭"})
+NOT_ARBITRABLE_SUB_CATEGORIES = frozenset({"继承", "赡养", "抚养", "离婚问题", "家庭暴力", "干涉婚姻",
+                                           "配偶外遇/重婚/同居", "家庭纠纷"})
+ARBITRATION_EXCLUDED_BASIS = "婚姻、收养、监护、扶养、继承纠纷不能仲裁（仲裁法第三条）"
+
+
+def arbitration_excluded(dispute_type: str | None, category: str | None = None,
+                         sub_category: str | None = None) -> bool:
+    """True for a marriage or family dispute (仲裁法第三条), by any of the case's classifications."""
+    return (dispute_type in NOT_ARBITRABLE_DISPUTE_TYPES or category in NOT_ARBITRABLE_CATEGORIES
+            or sub_category in NOT_ARBITRABLE_SUB_CATEGORIES)
+
+
+def other_routes(dispute_type: str | None, category: str | None = None,
+                 sub_category: str | None = None) -> tuple[OtherRoute, ...]:
+    """The routes the parties must be told of when mediation fails (人民调解法第二十六条), for this dispute:
+    every route, except arbitration for a marriage or family dispute (仲裁法第三条)."""
+    if arbitration_excluded(dispute_type, category, sub_category):
+        return tuple(r for r in OtherRoute if r != OtherRoute.ARBITRATION)
+    return tuple(OtherRoute)
+
+
+def check_routes_told(told: Iterable[OtherRoute], required: Iterable[OtherRoute]) -> None:
+    """Every required route told, and arbitration not told when it is excluded (it would mislead)."""
+    told, required = set(told), tuple(required)
+    if OtherRoute.ARBITRATION in told and OtherRoute.ARBITRATION not in required:
+        raise ValidationError(f"本案属婚姻家庭纠纷，不能告知当事人申请仲裁：{ARBITRATION_EXCLUDED_BASIS}。",
+                              code="arbitration_excluded", field="routes_told")
+    untold = [r for r in required if r not in told]
+    if untold:
+        names = "、".join(r.label for r in required)
+        raise ValidationError(f"调解不成的，须告知当事人可以依法通过{names}等途径维护自己的权利"
+                              f"（人民调解法第二十六条）。尚未确认告知：{'、'.join(r.label for r in untold)}。",
+                              code="routes_not_told", field="routes_told")
 
 
 # --- signatures and the effective date ---------------------------------------------------------------
@@ -319,6 +363,7 @@ __all__ = [
     "SessionStatus", "SessionOutcome", "Notice", "AgreementForm", "SignatureHow", "Performance",
     "FollowUpMethod", "Satisfaction", "MarriageOutcome", "OtherRoute", "ConfirmationResult",
     "SIGNATORY_ROLES", "NEVER_SIGN_ROLES", "MEDIATOR_SPEAKER", "parse_enum", "missing_record_items",
+    "ARBITRATION_EXCLUDED_BASIS", "arbitration_excluded", "other_routes", "check_routes_told",
     "signature_moment", "missing_signatures", "effective_moment", "effective_date", "default_copies",
     "confirmation_deadline", "check_confirmation_application", "non_confirmable",
 ]

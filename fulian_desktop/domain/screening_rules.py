@@ -9,8 +9,12 @@ level (高/中/低), a reason, a person responsible and a visit schedule, monthl
 - A visit is overdue once its due date has passed (due today is "due", not yet overdue).
 - An entry is 在册 (active), 已转案件 (a case was opened from it: the case carries on) or 已化解
   (resolved: final, the entry no longer changes).
+- An entry's dispute category (纠纷类别) is one of the people's-mediation dispute types; when none was
+  chosen it is guessed from the words of the reason (家暴 → 婚姻家庭 …).
+- A visit is made in person (上门走访) or by phone (电话回访).
 - Opening a case from an entry, the case's category and dispute type are guessed from the words of
-  the reason (家暴 → 婚姻家庭/家庭暴力 …) unless the user chose them.
+  the reason (家暴 → 婚姻家庭/家庭暴力 …) unless the user chose them; the entry's own category wins
+  over the guessed dispute type.
 """
 from __future__ import annotations
 
@@ -39,6 +43,33 @@ class EntryStatus(_Labelled):
     ACTIVE = "active", "在册"
     CASE_OPENED = "case_opened", "已转案件"
     RESOLVED = "resolved", "已化解"
+
+
+class VisitMethod(_Labelled):
+    VISIT = "visit", "上门走访"
+    PHONE = "phone", "电话联系"
+
+
+def parse_method(value: VisitMethod | str | None) -> VisitMethod:
+    """A visit method from its code or label; None means an in-person visit."""
+    if value is None or value == "":
+        return VisitMethod.VISIT
+    if isinstance(value, VisitMethod):
+        return value
+    for method in VisitMethod:
+        if value in (method.value, method.label):
+            return method
+    raise ValidationError("走访方式应为 上门走访 或 电话联系。", field="method")
+
+
+def check_category(value: str | None) -> str | None:
+    """A dispute category (人民调解纠纷类型) or None."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if text not in DISPUTE_TYPES:
+        raise ValidationError(f"纠纷类别无效：{text}（可选：{'、'.join(DISPUTE_TYPES)}）。", field="category")
+    return text
 
 
 def parse_risk(value: RiskLevel | str | None, field: str = "risk_level") -> RiskLevel:

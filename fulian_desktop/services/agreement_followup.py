@@ -3,8 +3,9 @@
 
 - Confirmation is for written agreements only (the court needs the 调解协议书, 司法确认规定第三条); the application
   is refused when late (mediation_rules.check_confirmation_application) and while a term a court cannot confirm is
-  included: such terms must be left out (`excluded_term_ids`). The court and the terms left out are kept in the
-  "confirmation_applied" event's data (the agreement table has no column for them). Applying stops the
+  included: such terms must be left out (`excluded_term_ids`). The court is kept on the agreement
+  (`confirmation_court`; agreements applied for before that column read it from the event); the terms left out
+  are kept in the "confirmation_applied" event's data. Applying stops the
   JUDICIAL_CONFIRMATION clock the agreement started. After 不予受理 or 撤回申请 the parties may apply again.
 - Performance needs an effective agreement; 已履行 and 部分履行 need the date.
 - Follow-up visits are append-only: a correction is a new visit.
@@ -80,9 +81,12 @@ def apply_for_confirmation(uow: UnitOfWork, actor: Actor, agreement_id: str, app
                               code="non_confirmable_terms", field="excluded_term_ids")
     if len(excluded) == len(terms):
         raise ValidationError("排除后没有可申请确认的条款。", field="excluded_term_ids")
-    agreement.confirmation_applied_on, agreement.confirmation_result = applied_on, None
-    uow.flush()
     court = text_or_none(court)
+    if court is not None and len(court) > 200:
+        raise ValidationError("受理法院名称过长（最多 200 个字）。", field="court")
+    agreement.confirmation_applied_on, agreement.confirmation_result = applied_on, None
+    agreement.confirmation_court = court
+    uow.flush()
     left_out = [t.seq for t in terms if t.id in excluded]
     _event(uow, actor, case, "confirmation_applied",
            f"申请司法确认（{applied_on.isoformat()}" + (f"，{court}" if court else "") + "）"
@@ -90,7 +94,7 @@ def apply_for_confirmation(uow: UnitOfWork, actor: Actor, agreement_id: str, app
            data={"agreement_id": agreement.id, "applied_on": applied_on.isoformat(), "court": court,
                  "excluded_term_ids": sorted(excluded)})
     _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
-           {"changes": {"confirmation_applied_on": [None, applied_on.isoformat()]},
+           {"changes": {"confirmation_applied_on": [None, applied_on.isoformat()], "confirmation_court": [None, court]},
             "excluded_term_ids": sorted(excluded), "court": court})
     for event in _agreement_events(uow, case.id, agreement.id, "agreement_effective"):
         clock = uow.s.get(CaseClock, (event.data or {}).get("clock_id") or "")

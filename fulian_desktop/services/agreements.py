@@ -185,7 +185,8 @@ def _view(uow: UnitOfWork, agreement: Agreement, case: Case) -> AgreementView:
         seal_applied_at=agreement.seal_applied_at, missing=missing, signature_state=state,
         effective_on=agreement.effective_on, terms=tuple(terms),
         non_confirmable_count=sum(not t.confirmable for t in terms), confirmation_deadline=deadline,
-        confirmation_applied_on=agreement.confirmation_applied_on, confirmation_court=applied_data.get("court"),
+        confirmation_applied_on=agreement.confirmation_applied_on,
+        confirmation_court=agreement.confirmation_court or applied_data.get("court"),   # older: the event only
         confirmation_result=result, confirmation_result_label=result.label if result else None,
         confirmation_decided_on=(date.fromisoformat(decided[-1].data["decided_on"]) if result and decided else None),
         version=agreement.version)

@@ -6,12 +6,12 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from ..domain.clocks import RULES, ClockKind, ClockState, ClockStatus, clock_status, countdown_text, due
+from ..domain.clocks import RULES, ClockKind, ClockState, ClockStatus, countdown_text, due, fixed_deadline, status
 from ..domain.clocks import request_extension as check_extension
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.errors import NotFound, ValidationError, WorkflowError
 from ..domain.localtime import local_date
-from ..domain.periods import Deadline
+from ..domain.periods import Deadline, end_of_day
 from ..domain.workcalendar import WorkCalendar, format_calendar_lines, parse_calendar_lines
 from ..domain.workflow import Transition
 from ..security import audit
@@ -53,6 +53,7 @@ class ClockView:
     extended_days: int
     can_extend: bool
     stopped_at: datetime | None
+    fixed: bool = False      # the deadline was fixed by someone else (due_override_at), not computed
 
 
 def load_calendar(uow: UnitOfWork) -> WorkCalendar:
@@ -74,18 +75,27 @@ def _paused_for(clock: CaseClock, now: datetime) -> int:
     return max(0, (local_date(now) - local_date(clock.paused_since)).days)
 
 
+def _deadline(clock: CaseClock, cal: WorkCalendar, extra_pause_days: int = 0) -> Deadline:
+    """The computed deadline, or the one someone else fixed (``due_override_at``), which wins."""
+    if clock.due_override_at is not None:
+        return fixed_deadline(clock.kind, clock.due_override_at, clock.extended_days, cal)
+    return due(_state(clock, extra_pause_days), cal)
+
+
 def _view(clock: CaseClock, cal: WorkCalendar, now: datetime) -> ClockView:
     state = _state(clock, _paused_for(clock, now))
-    deadline = due(state, cal)
+    deadline = _deadline(clock, cal, _paused_for(clock, now))
     rule = RULES[state.kind]
     return ClockView(clock.id, clock.case_id, state.kind, state.kind.label, state.kind.basis, clock.started_at,
-                     deadline, clock_status(state, now, cal), countdown_text(deadline, now),
+                     deadline, status(deadline, now, warn_days=rule.warn_days, warn_hours=rule.warn_hours),
+                     countdown_text(deadline, now),
                      clock.paused_since is not None, state.paused_days, clock.extended_days,
-                     bool(rule.max_extension_days) and not clock.extended_days, clock.stopped_at)
+                     bool(rule.max_extension_days) and not clock.extended_days, clock.stopped_at,
+                     clock.due_override_at is not None)
 
 
 def _recompute(clock: CaseClock, cal: WorkCalendar) -> None:
-    clock.due_at = due(_state(clock), cal).due_at
+    clock.due_at = _deadline(clock, cal).due_at
 
 
 def start_clock(uow: UnitOfWork, actor: Actor, case_id: str, kind: ClockKind, *,
@@ -96,12 +106,13 @@ def start_clock(uow: UnitOfWork, actor: Actor, case_id: str, kind: ClockKind, *,
 
 
 def _start(uow: UnitOfWork, actor: Actor, case: Case, kind: ClockKind, started_at: datetime,
-           urgent: bool = False) -> ClockView:
+           urgent: bool = False, due_override_at: datetime | None = None) -> ClockView:
+    """Start a clock; ``due_override_at`` fixes its deadline (a court's date) instead of computing it."""
     running = [c for c in _clocks(uow, case.id) if c.kind == kind.value and c.stopped_at is None]
     if running:
         raise WorkflowError(f"“{kind.label}”时限已在计时。", code="clock_running")
     clock = CaseClock(case_id=case.id, kind=kind.value, started_at=started_at, urgent=urgent, paused_days=0,
-                      extended_days=0,
+                      extended_days=0, due_override_at=due_override_at,
                       owner_unit_id=case.owner_unit_id)
     cal = load_calendar(uow)
     _recompute(clock, cal)
@@ -167,6 +178,35 @@ def apply_extension(uow: UnitOfWork, actor: Actor, case: Case, payload: dict) ->
     clock.extended_days = state.extended_days
     _recompute(clock, load_calendar(uow))
     _event(uow, actor, case, "clock_extended", f"延期 {clock.extended_days} 天：{ClockKind(clock.kind).label}（经督导批准）")
+
+
+def fix_deadline(uow: UnitOfWork, actor: Actor, clock_id: str, last_day: date, reason: str) -> ClockView:
+    """Someone else fixed this clock's deadline (a court's order that ends early): from now on the clock
+    counts down to 24:00 of ``last_day`` instead of the computed date. The reason says who fixed it."""
+    require(actor, Permission.CASE_EDIT)
+    clock, case = _load_clock(uow, actor, clock_id)
+    if clock.stopped_at is not None:
+        raise WorkflowError("该时限已停止。", code="clock_not_running")
+    why = (reason or "").strip()
+    if not why:
+        raise ValidationError("请说明期限由谁确定（如法院裁定书载明的到期日）。", field="reason")
+    if not isinstance(last_day, date) or isinstance(last_day, datetime):
+        raise ValidationError("请填写到期日。", field="last_day")
+    if last_day < local_date(clock.started_at):
+        raise ValidationError("到期日不能早于开始计时的日期。", field="last_day")
+    before = clock.due_at
+    clock.due_override_at = end_of_day(last_day)
+    cal = load_calendar(uow)
+    _recompute(clock, cal)
+    uow.flush()
+    view = _view(clock, cal, utcnow())
+    _event(uow, actor, case, "clock_fixed", f"确定期限：{view.label}至 {last_day.isoformat()}（{why[:100]}）",
+           data={"clock_id": clock.id, "last_day": last_day.isoformat()})
+    audit.record(uow.s, actor, audit.Action.UPDATE, entity="case_clock", entity_id=clock.id, case_id=case.id,
+                 owner_unit_id=case.owner_unit_id,
+                 detail={"changes": {"due_at": [before.isoformat() if before else None, clock.due_at.isoformat()]},
+                         "reason": why})
+    return view
 
 
 def stop_clock(uow: UnitOfWork, actor: Actor, clock_id: str, note: str = "") -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from ..domain import risk as risk_rules
 from ..domain import safety_plan as plan_rules
+from ..domain.crisis_actions import clean_details, detail_lines, split_legacy_concerns
 from ..domain.enums import _Labelled
 from ..domain.errors import ConflictError, ValidationError, WorkflowError
 from ..domain.localtime import format_local, local_date
@@ -55,7 +56,6 @@ MANUAL_KINDS = (ActionKind.POLICE_CALLED, ActionKind.WARNING_LETTER, ActionKind.
                 ActionKind.MANDATORY_REPORT, ActionKind.OTHER)
 # Their notes may give away whereabouts (a shelter), health, or a child's or disabled person's details.
 SENSITIVE_KINDS = frozenset({ActionKind.SHELTER, ActionKind.MEDICAL, ActionKind.MANDATORY_REPORT})
-CONCERNS_PREFIX = "报告对象："
 
 
 # --- shared helpers ----------------------------------------------------------------------------------
@@ -293,17 +293,32 @@ class ActionView:
     label: str
     at: datetime
     by_name: str
-    detail: str | None             # None when redacted
+    detail: str | None             # the free note; None when redacted
     redacted: bool                 # the viewer may not see this kind's notes
     protection_order_id: str | None
+    data: dict[str, Any] | None = None   # the kind's structured details (domain.crisis_actions); None when redacted
+
+    @property
+    def lines(self) -> list[tuple[str, str]]:
+        """(label, value) of the structured details, in the kind's order."""
+        return detail_lines(self.kind.value, self.data)
+
+    @property
+    def text(self) -> str:
+        """The details and the note on one line (出警单位：…；回执编号：…；note)."""
+        parts = [f"{label}：{value}" for label, value in self.lines]
+        if self.detail:
+            parts.append(self.detail.replace("\n", "；"))
+        return "；".join(parts)
 
 
 def _log(uow: UnitOfWork, actor: Actor, case: Case, kind: ActionKind, at: datetime, detail: str | None,
-         protection_order_id: str | None = None, summary: str | None = None) -> CrisisAction:
-    """Append an action and its timeline event and audit entry, neither of which carries the note
-    (``summary`` replaces the event's default text; it must not hold the note either)."""
+         protection_order_id: str | None = None, summary: str | None = None,
+         data: dict[str, Any] | None = None) -> CrisisAction:
+    """Append an action and its timeline event and audit entry, neither of which carries the note or
+    the details (``summary`` replaces the event's default text; it must not hold the note either)."""
     row = CrisisAction(case_id=case.id, kind=kind.value, at=at, by_name=actor.display_name, detail=detail,
-                       protection_order_id=protection_order_id, owner_unit_id=case.owner_unit_id)
+                       protection_order_id=protection_order_id, data=data or None, owner_unit_id=case.owner_unit_id)
     uow.s.add(row)
     uow.flush()
     _event(uow, actor, case, f"crisis_{kind.value}", summary or f"危机干预：{kind.label}（{format_local(at)}）",
@@ -311,16 +326,19 @@ def _log(uow: UnitOfWork, actor: Actor, case: Case, kind: ActionKind, at: dateti
     audit.record(uow.s, actor, audit.Action.CREATE, entity="crisis_action", entity_id=row.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"kind": kind.value, "at": at.isoformat(), "protection_order_id": protection_order_id,
-                         "detail_length": len(detail or "")})
+                         "detail_length": len(detail or ""), "fields": sorted(data or {})})
     return row
 
 
 def log_action(uow: UnitOfWork, actor: Actor, case_id: str, kind: ActionKind | str, *, at: datetime | None = None,
-               detail: str | None = None, concerns: str | None = None) -> ActionView:
+               detail: str | None = None, concerns: str | None = None,
+               data: Mapping[str, Any] | None = None) -> ActionView:
     """Record what was done: 报警, 告诫书, 临时庇护, 医疗救治, 强制报告, 其他.
 
+    ``data``: the kind's structured details (domain.crisis_actions.FIELDS: 出警单位, 告诫书文号, 庇护场所 …).
     A mandatory report (反家庭暴力法第十四条: a person without, or with limited, civil capacity who suffers
-    or may suffer violence must be reported to the police) needs ``concerns``: whom it is about.
+    or may suffer violence must be reported to the police) needs whom it is about: ``data["concerns"]``,
+    or the ``concerns`` shortcut.
     """
     require(actor, Permission.CASE_EDIT)
     case = _load_case(uow, actor, case_id)
@@ -334,30 +352,39 @@ def log_action(uow: UnitOfWork, actor: Actor, case_id: str, kind: ActionKind | s
     text = (detail or "").strip() or None
     if kind == ActionKind.OTHER and not text:
         raise ValidationError("“其他”行动须写明内容。", field="detail")
-    if kind == ActionKind.MANDATORY_REPORT:
-        who = (concerns or "").strip()
-        if not who:
+    values = dict(data or {})
+    if concerns and concerns.strip():
+        if kind != ActionKind.MANDATORY_REPORT:
+            raise ValidationError("只有强制报告须注明报告对象。", field="concerns")
+        values.setdefault("concerns", concerns.strip())
+    try:
+        details = clean_details(kind.value, values)
+    except ValidationError as err:
+        if err.code == "concerns_required":
             raise ValidationError("强制报告须注明报告对象（无民事行为能力人或限制民事行为能力人）及其情况。",
-                                  code="concerns_required", field="concerns")
-        text = f"{CONCERNS_PREFIX}{who}" + (f"\n{text}" if text else "")
-    elif concerns and concerns.strip():
-        text = f"{CONCERNS_PREFIX}{concerns.strip()}" + (f"\n{text}" if text else "")
+                                  code="concerns_required", field="concerns") from None
+        raise
     when = _aware(at, "at") if at else utcnow()
-    row = _log(uow, actor, case, kind, when, text)
+    row = _log(uow, actor, case, kind, when, text, data=details)
     return _action_view(row, actor)
 
 
 def _action_view(row: CrisisAction, actor: Actor) -> ActionView:
     kind = ActionKind(row.kind)
     hide = kind in SENSITIVE_KINDS and not can(actor, Permission.SEE_CONFIDENTIAL)
+    data, detail = dict(row.data or {}), row.detail
+    if kind == ActionKind.MANDATORY_REPORT and "concerns" not in data:   # recorded before CrisisAction.data
+        who, detail = split_legacy_concerns(detail)
+        if who:
+            data["concerns"] = who
     return ActionView(id=row.id, case_id=row.case_id, kind=kind, label=kind.label, at=row.at, by_name=row.by_name,
-                      detail=None if hide else row.detail, redacted=hide and bool(row.detail),
-                      protection_order_id=row.protection_order_id)
+                      detail=None if hide else detail, redacted=hide and bool(row.detail or row.data),
+                      protection_order_id=row.protection_order_id, data=None if hide else data)
 
 
 def actions(uow: UnitOfWork, actor: Actor, case_id: str) -> list[ActionView]:
-    """The action log, oldest first; notes of shelter, medical and mandatory-report entries are hidden
-    from users who may not see confidential details."""
+    """The action log, oldest first; notes and details of shelter, medical and mandatory-report entries
+    are hidden from users who may not see confidential details."""
     require(actor, Permission.CASE_READ)
     case = _load_case(uow, actor, case_id)
     rows = uow.s.execute(select(CrisisAction).where(CrisisAction.case_id == case.id, CrisisAction.deleted_at.is_(None))

@@ -198,9 +198,6 @@ def register_contact(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> Intake
     elif decision.opens_case:
         case = _open_case(uow, actor, plan, person, name, category, sub_category, data, received)
 
-    stored_note = note
-    if decision == IntakeDecision.TRANSFER:
-        stored_note = f"转办至：{transfer_to}" + (f"；{note}" if note else "")
     record = IntakeRecord(
         id=intake_id, owner_unit_id=plan.unit_id, channel=channel.value, received_at=received,
         person_id=person.id if person else None, visitor_name=name, sex=checked.sex, age=checked.age,
@@ -208,7 +205,8 @@ def register_contact(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> Intake
         people_count=data.people_count, is_group=bool(data.is_group),
         representatives=list(checked.representatives) or None, request=data.request.strip(),
         facts=(data.facts or "").strip() or None, category=category, sub_category=sub_category,
-        decision=decision.value, decision_note=stored_note, is_repeat=is_repeat,
+        decision=decision.value, decision_note=note, is_repeat=is_repeat,
+        transfer_to=transfer_to if decision == IntakeDecision.TRANSFER else None,
         case_id=case.id if case else None, handler_id=actor.user_id)
     uow.s.add(record)
     uow.flush()

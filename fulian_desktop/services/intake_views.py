@@ -46,6 +46,7 @@ class IntakeView:
     decision: IntakeDecision
     decision_note: str | None
     is_repeat: bool
+    transfer_to: str | None       # 转办: the body the matter was passed on to
     case_id: str | None
     case_no: str | None
     case_status: CaseStatus | None
@@ -66,6 +67,7 @@ class IntakeView:
             "representatives": list(self.representatives), "request": self.request, "facts": self.facts,
             "category": self.category, "sub_category": self.sub_category, "decision": self.decision.value,
             "decision_label": self.decision.label, "decision_note": self.decision_note, "is_repeat": self.is_repeat,
+            "transfer_to": self.transfer_to,
             "case_id": self.case_id, "case_no": self.case_no,
             "case_status": self.case_status.value if self.case_status else None,
             "case_status_label": self.case_status.label if self.case_status else None,
@@ -92,6 +94,7 @@ _VIEW_SELECT = (select(IntakeRecord, OrgUnit.name, Case.case_no, Case.status, Us
 
 def _to_view(row: Any, *, full: bool) -> IntakeView:
     r, unit_name, case_no, case_status, handler = row
+    transfer_to, note = _transfer_and_note(r)
     return IntakeView(
         id=r.id, unit_id=r.owner_unit_id, unit_name=unit_name, channel=Channel(r.channel), received_at=r.received_at,
         person_id=r.person_id, visitor_name=r.visitor_name, sex=r.sex, age=r.age, marital_status=r.marital_status,
@@ -99,9 +102,22 @@ def _to_view(row: Any, *, full: bool) -> IntakeView:
         contact=r.contact if full or not r.contact else mask_phone(r.contact),
         people_count=r.people_count, is_group=r.is_group, representatives=tuple(r.representatives or ()),
         request=r.request, facts=r.facts, category=r.category, sub_category=r.sub_category,
-        decision=IntakeDecision(r.decision), decision_note=r.decision_note, is_repeat=r.is_repeat,
+        decision=IntakeDecision(r.decision), decision_note=note, is_repeat=r.is_repeat, transfer_to=transfer_to,
         case_id=r.case_id, case_no=case_no, case_status=CaseStatus(case_status) if case_status else None,
         handler_name=handler, redacted=not full)
+
+
+LEGACY_TRANSFER_PREFIX = "转办至："
+
+
+def _transfer_and_note(r: IntakeRecord) -> tuple[str | None, str | None]:
+    """(转办 body, note). Records kept before the transfer_to column wrote "转办至：body；note" in the note."""
+    note = r.decision_note
+    if r.transfer_to or r.decision != IntakeDecision.TRANSFER.value or not (note or "").startswith(
+            LEGACY_TRANSFER_PREFIX):
+        return r.transfer_to, note
+    body, _, rest = note[len(LEGACY_TRANSFER_PREFIX):].partition("；")
+    return body.strip() or None, rest.strip() or None
 
 
 def _may_see_contacts(actor: Actor) -> bool:

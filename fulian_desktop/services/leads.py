@@ -3,6 +3,10 @@
 A lead belongs to a unit of any tier in the actor's scope (the district watches the internet as much
 as a village does), by default the actor's own. Opening a case from it makes a case (source 网络舆情)
 in the lead's unit, links the lead, and puts the lead on the case timeline. A lead opens one case only.
+
+A lead is 待处理 (open), 已立案 (case_opened) or 已排除 (dismissed: looked into, nothing for us — the
+outcome says why). A dismissed lead can be reopened if it turns out to matter after all. Leads kept
+before the status column existed read as 已立案 when they have a case.
 """
 from __future__ import annotations
 
@@ -12,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..domain.enums import CaseKind, CaseSource, CaseStatus
-from ..domain.errors import ConflictError, NotFound, ValidationError
+from ..domain.enums import CaseKind, CaseSource, CaseStatus, _Labelled
+from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
 from ..domain.localtime import LOCAL_TZ, local_date
 from ..domain.screening_rules import classify_reason, required_text
 from ..security import audit
@@ -28,9 +32,16 @@ from .views import CaseDetail
 
 ENTITY = "online_lead"
 
+
+class LeadStatus(_Labelled):
+    OPEN = "open", "待处理"
+    CASE_OPENED = "case_opened", "已立案"
+    DISMISSED = "dismissed", "已排除"
+
+
 LEAD_COLUMNS: dict[str, str] = {
     "seen_on": "发现日期", "where_seen": "发现渠道/平台", "summary": "舆情摘要", "unit_name": "登记单位",
-    "status_label": "状态", "case_no": "案号",
+    "status_label": "状态", "case_no": "案号", "outcome": "处理结果",
 }
 
 
@@ -47,6 +58,8 @@ class LeadView:
     case_status: CaseStatus | None
     registered_at: datetime
     version: int
+    status: LeadStatus = LeadStatus.OPEN
+    outcome: str | None = None      # why it was dismissed, or what came of it
 
     @property
     def has_case(self) -> bool:
@@ -54,15 +67,15 @@ class LeadView:
 
     @property
     def status_label(self) -> str:
-        return "已立案" if self.case_id else "待处理"
+        return self.status.label
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "unit_id": self.unit_id, "unit_name": self.unit_name, "where_seen": self.where_seen,
                 "summary": self.summary, "seen_on": self.seen_on.isoformat(), "case_id": self.case_id,
                 "case_no": self.case_no, "case_status": self.case_status.value if self.case_status else None,
                 "case_status_label": self.case_status.label if self.case_status else None,
-                "status_label": self.status_label, "registered_at": self.registered_at.isoformat(),
-                "version": self.version}
+                "status": self.status.value, "status_label": self.status_label, "outcome": self.outcome,
+                "registered_at": self.registered_at.isoformat(), "version": self.version}
 
 
 _VIEW_SELECT = (select(OnlineLead, OrgUnit.name, Case.case_no, Case.status)
@@ -71,10 +84,17 @@ _VIEW_SELECT = (select(OnlineLead, OrgUnit.name, Case.case_no, Case.status)
                 .where(OnlineLead.deleted_at.is_(None)))
 
 
+def _status(lead: OnlineLead) -> LeadStatus:
+    if lead.case_id:   # older leads got a case without their status moving
+        return LeadStatus.CASE_OPENED
+    return LeadStatus(lead.status or LeadStatus.OPEN.value)
+
+
 def _to_view(row: Any) -> LeadView:
     lead, unit_name, case_no, case_status = row
     return LeadView(lead.id, lead.owner_unit_id, unit_name, lead.where_seen, lead.summary, lead.seen_on, lead.case_id,
-                    case_no, CaseStatus(case_status) if case_status else None, lead.created_at, lead.version)
+                    case_no, CaseStatus(case_status) if case_status else None, lead.created_at, lead.version,
+                    _status(lead), lead.outcome)
 
 
 def _view(uow: UnitOfWork, lead_id: str) -> LeadView:
@@ -104,7 +124,8 @@ def add_lead(uow: UnitOfWork, actor: Actor, where_seen: str, summary: str, seen_
         raise ValidationError("发现日期应为日期。", field="seen_on")
     if seen_on > (today or local_date(utcnow())):
         raise ValidationError("发现日期不能晚于今天。", field="seen_on")
-    lead = OnlineLead(owner_unit_id=unit.id, where_seen=where, summary=text, seen_on=seen_on)
+    lead = OnlineLead(owner_unit_id=unit.id, where_seen=where, summary=text, seen_on=seen_on,
+                      status=LeadStatus.OPEN.value)
     uow.s.add(lead)
     uow.flush()
     audit.record(uow.s, actor, audit.Action.CREATE, entity=ENTITY, entity_id=lead.id, owner_unit_id=unit.id,
@@ -114,7 +135,7 @@ def add_lead(uow: UnitOfWork, actor: Actor, where_seen: str, summary: str, seen_
 
 def list_leads(uow: UnitOfWork, actor: Actor, unit_id: str | None = None, *, open_only: bool = False,
                date_from: date | None = None, date_to: date | None = None) -> list[LeadView]:
-    """Leads in scope (or under `unit_id`), newest first; `open_only` leaves out those with a case;
+    """Leads in scope (or under `unit_id`), newest first; `open_only`: only those 待处理;
     the dates filter on the day seen (both included)."""
     require(actor, Permission.CASE_READ)
     stmt = _VIEW_SELECT
@@ -124,7 +145,7 @@ def list_leads(uow: UnitOfWork, actor: Actor, unit_id: str | None = None, *, ope
         require_scope(actor, unit_id, "所选单位")
         stmt = stmt.where(OnlineLead.owner_unit_id.in_(sorted(subtree_ids(uow.s, unit_id))))
     if open_only:
-        stmt = stmt.where(OnlineLead.case_id.is_(None))
+        stmt = stmt.where(OnlineLead.case_id.is_(None), OnlineLead.status == LeadStatus.OPEN.value)
     if date_from is not None:
         stmt = stmt.where(OnlineLead.seen_on >= date_from)
     if date_to is not None:
@@ -149,6 +170,8 @@ def open_case_from_lead(uow: UnitOfWork, actor: Actor, lead_id: str, kind: CaseK
     if lead.case_id:
         case_no = uow.s.execute(select(Case.case_no).where(Case.id == lead.case_id)).scalar()
         raise ConflictError(f"该舆情线索已立案{('（' + case_no + '）') if case_no else ''}。", code="case_exists")
+    if lead.status == LeadStatus.DISMISSED.value:
+        raise WorkflowError("该舆情线索已排除。如需立案，请先恢复为待处理。", code="dismissed")
     if not (category or sub_category or dispute_type):
         guess = classify_reason(lead.summary)
         category, sub_category, dispute_type = guess.category, guess.sub_category, guess.dispute_type
@@ -163,9 +186,46 @@ def open_case_from_lead(uow: UnitOfWork, actor: Actor, lead_id: str, kind: CaseK
                         summary=f"网络舆情线索（{lead.seen_on:%Y-%m-%d} 见于{lead.where_seen}）：{lead.summary}",
                         data={"lead_id": lead.id, "seen_on": lead.seen_on.isoformat(), "where_seen": lead.where_seen}))
     _event(uow, actor, case, "from_online_lead", "由网络舆情线索立案", data={"lead_id": lead.id})
-    lead.case_id = case.id
+    old = lead.status
+    lead.case_id, lead.status = case.id, LeadStatus.CASE_OPENED.value
     uow.flush()
     audit.record(uow.s, actor, audit.Action.UPDATE, entity=ENTITY, entity_id=lead.id, case_id=case.id,
                  owner_unit_id=lead.owner_unit_id,
-                 detail={"fields": ["case_id"], "changes": {"case_id": [None, case.id]}})
+                 detail={"fields": ["case_id", "status"],
+                         "changes": {"case_id": [None, case.id], "status": [old, lead.status]}})
     return _detail(uow, actor, case)
+
+
+def dismiss_lead(uow: UnitOfWork, actor: Actor, lead_id: str, outcome: str, *,
+                 expected_version: int | None = None) -> LeadView:
+    """已排除: looked into, nothing for the federation (a rumour, already handled elsewhere …); `outcome` says why."""
+    require(actor, Permission.CASE_EDIT)
+    lead = _load_lead(uow, actor, lead_id)
+    _check_version(lead.version, expected_version, "该舆情线索")
+    status = _status(lead)
+    if status != LeadStatus.OPEN:
+        raise WorkflowError(f"该舆情线索{status.label}，不能排除。", code="not_open")
+    why = required_text(outcome, "排除理由", "outcome")
+    lead.status, lead.outcome = LeadStatus.DISMISSED.value, why
+    uow.flush()
+    audit.record(uow.s, actor, audit.Action.UPDATE, entity=ENTITY, entity_id=lead.id, owner_unit_id=lead.owner_unit_id,
+                 detail={"fields": ["outcome", "status"],
+                         "changes": {"status": [LeadStatus.OPEN.value, lead.status]}})
+    return _view(uow, lead.id)
+
+
+def reopen_lead(uow: UnitOfWork, actor: Actor, lead_id: str, *, expected_version: int | None = None) -> LeadView:
+    """Back to 待处理: a dismissed lead turned out to matter. The earlier outcome stays in the audit log."""
+    require(actor, Permission.CASE_EDIT)
+    lead = _load_lead(uow, actor, lead_id)
+    _check_version(lead.version, expected_version, "该舆情线索")
+    if _status(lead) != LeadStatus.DISMISSED:
+        raise WorkflowError("只有已排除的舆情线索可以恢复为待处理。", code="not_dismissed")
+    old_outcome = lead.outcome
+    lead.status, lead.outcome = LeadStatus.OPEN.value, None
+    uow.flush()
+    audit.record(uow.s, actor, audit.Action.UPDATE, entity=ENTITY, entity_id=lead.id, owner_unit_id=lead.owner_unit_id,
+                 detail={"fields": ["outcome", "status"],
+                         "changes": {"status": [LeadStatus.DISMISSED.value, LeadStatus.OPEN.value]},
+                         "previous_outcome": old_outcome})
+    return _view(uow, lead.id)

@@ -6,9 +6,10 @@ marriage-mediation outcome of a case (调和, 劝回, 指导协议离婚, 调解
 view's mediation tab shows.
 
 Outcome rules:
-- 调解不成 (failed) must record that the parties were told every other route — arbitration, administrative handling
-  and court (人民调解法第二十六条 names 仲裁、行政、司法) — `routes_told` must list all of OtherRoute; it also ends
-  the mediation (same timeline note and effects as a session that failed).
+- 调解不成 (failed) must record that the parties were told the other routes (人民调解法第二十六条 names 仲裁、行政、
+  司法): `routes_told` must list every route `mediation_rules.other_routes` gives for the case's dispute — for a
+  marriage or family dispute that is 行政处理 and 诉讼, never 仲裁 (仲裁法第三条). It also ends the mediation
+  (same timeline note and effects as a session that failed).
 - 调解成功 (agreement) needs an agreement of the case that has taken effect.
 - The outcome can be changed while the case is open; the timeline keeps every earlier value.
 """
@@ -21,11 +22,11 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ..domain.errors import ValidationError
-from ..domain.mediation_rules import MarriageOutcome, OtherRoute, parse_enum
+from ..domain.mediation_rules import MarriageOutcome, OtherRoute, check_routes_told, other_routes, parse_enum
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
-from ..store.models import Agreement, CaseEvent
+from ..store.models import Agreement, Case, CaseEvent
 from ..store.uow import UnitOfWork
 from .agreement_followup import (
     FollowUpView, add_follow_up, apply_for_confirmation, list_follow_ups, record_confirmation_result,
@@ -54,6 +55,7 @@ __all__ = [
     "list_follow_ups", "mediator_sign", "record_confirmation_result", "record_performance", "sign_party",
     # outcomes
     "OutcomeView", "MediationOverview", "set_mediation_outcome", "get_mediation_outcome", "mediation_overview",
+    "routes_for_case",
 ]
 
 
@@ -79,6 +81,7 @@ class MediationOverview:
     agreements: tuple[AgreementView, ...]
     follow_ups: tuple[FollowUpView, ...]
     outcome: OutcomeView | None
+    routes: tuple[OtherRoute, ...] = tuple(OtherRoute)   # what 调解不成 must tell, for this case's dispute
 
 
 def _outcome_view(uow: UnitOfWork, case_id: str, value: str | None) -> OutcomeView | None:
@@ -93,6 +96,16 @@ def _outcome_view(uow: UnitOfWork, case_id: str, value: str | None) -> OutcomeVi
                        event.occurred_at if event else None, event.actor_name if event else None)
 
 
+def _routes(case: Case) -> tuple[OtherRoute, ...]:
+    return other_routes(case.dispute_type, case.category, case.sub_category)
+
+
+def routes_for_case(uow: UnitOfWork, actor: Actor, case_id: str) -> tuple[OtherRoute, ...]:
+    """The routes the parties must be told of if mediation fails, for this case's dispute."""
+    require(actor, Permission.CASE_READ)
+    return _routes(_load_case(uow, actor, case_id))
+
+
 def set_mediation_outcome(uow: UnitOfWork, actor: Actor, case_id: str, outcome: MarriageOutcome | str,
                           routes_told: Iterable[OtherRoute | str] = (), note: str | None = None) -> OutcomeView:
     require(actor, Permission.CASE_EDIT)
@@ -102,12 +115,9 @@ def set_mediation_outcome(uow: UnitOfWork, actor: Actor, case_id: str, outcome: 
     told = {parse_enum(OtherRoute, r, "告知的途径", "routes_told") for r in routes_told or ()}
     note = text_or_none(note)
     if outcome == MarriageOutcome.FAILED:
-        untold = [r for r in OtherRoute if r not in told]
-        if untold:
-            raise ValidationError("调解不成的，须告知当事人可以依法通过仲裁、行政处理、诉讼等途径维护自己的权利"
-                                  f"（人民调解法第二十六条）。尚未确认告知：{'、'.join(r.label for r in untold)}。",
-                                  code="routes_not_told", field="routes_told")
-        routes = [r.value for r in OtherRoute]
+        required = _routes(case)
+        check_routes_told(told, required)
+        routes = [r.value for r in required]
     else:
         routes = []
     if outcome == MarriageOutcome.AGREEMENT and uow.s.execute(select(Agreement.id).where(
@@ -120,7 +130,8 @@ def set_mediation_outcome(uow: UnitOfWork, actor: Actor, case_id: str, outcome: 
     uow.flush()
     summary = f"婚姻调解结果：{outcome.label}"
     if routes:
-        summary += "；已告知当事人可通过仲裁、行政处理、诉讼等途径维护权利（人民调解法第二十六条）"
+        names = "、".join(OtherRoute(r).label for r in routes)
+        summary += f"；已告知当事人可通过{names}等途径维护权利（人民调解法第二十六条）"
     if note:
         summary += f"（{note}）"
     _event(uow, actor, case, OUTCOME_EVENT, summary,
@@ -145,4 +156,4 @@ def mediation_overview(uow: UnitOfWork, actor: Actor, case_id: str) -> Mediation
     return MediationOverview(case.id, mediation_state(uow, actor, case.id),
                              tuple(list_sessions(uow, actor, case.id)), tuple(list_agreements(uow, actor, case.id)),
                              tuple(list_follow_ups(uow, actor, case.id)),
-                             _outcome_view(uow, case.id, case.mediation_outcome))
+                             _outcome_view(uow, case.id, case.mediation_outcome), _routes(case))

@@ -16,11 +16,15 @@ Rules (reference/laws/anti-domestic-violence-law-2015.md, spc-protection-order-2
 - 第三十四条: a violation is for the court (训诫, fine, detention) and the police; here it is logged as a
   crisis action and makes the case a major incident at once.
 
-The expiry clock is a ``CaseClock`` of kind PROTECTION_ORDER_EXPIRY, whose rule is a fixed six months
-from its start. For a shorter order the clock is started on the day six months before the expiry (and,
-when no such day exists, e.g. an order ending on 31 March, padded by a day of ``paused_days``) so that
-its deadline — and so the supervisor's queue — shows the order's real last day. The order's own dates
-are the truth; ``order_status`` computes the alert from ``expires_on``.
+The expiry clock is a ``CaseClock`` of kind PROTECTION_ORDER_EXPIRY, started on the day the order (or
+its extension) was made. Its rule is six months; for a shorter order the court's last day is stored as
+the clock's ``due_override_at``, so its countdown, the tasks and the supervisor's queue show the order's
+real last day. (Clocks started before that column existed were started six months before the expiry,
+padded with ``paused_days``; they still read right.) The order's own dates are the truth;
+``order_status`` computes the alert from ``expires_on``.
+
+Who applied: ``applied_on_behalf_by`` names whoever applied for her (第二十三条第二款: 近亲属, 公安机关,
+妇女联合会, 居委会/村委会, 救助管理机构 …); None means she applied herself, helped by the federation.
 """
 from __future__ import annotations
 
@@ -40,7 +44,7 @@ from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
 from ..store.base import utcnow
-from ..store.models import Case, CaseClock, ProtectionOrder
+from ..store.models import Case, CaseClock, OrgUnit, ProtectionOrder
 from ..store.uow import UnitOfWork
 from . import clocks as clock_service
 from .cases import _event, _load_case
@@ -103,6 +107,8 @@ class OrderView:
     urgent: bool
     consent_recorded: bool
     on_behalf: str                      # consent | lacks_capacity
+    applied_on_behalf_by: str | None    # who applied for her (第二十三条); None: she applied herself
+    capacity_note: str | None           # why she could not consent or apply herself
     status: OrderStatus
     status_label: str                   # "已失效" once past the expiry
     decided_at: datetime | None
@@ -155,7 +161,8 @@ def _view(uow: UnitOfWork, order: ProtectionOrder, now: datetime) -> OrderView:
     measures = tuple(order.measures or ())
     return OrderView(
         id=order.id, case_id=order.case_id, court=order.court, applied_at=order.applied_at, urgent=order.urgent,
-        consent_recorded=order.consent_recorded, on_behalf=applied.get("on_behalf", "consent"), status=state,
+        consent_recorded=order.consent_recorded, on_behalf=applied.get("on_behalf", "consent"),
+        applied_on_behalf_by=order.applied_on_behalf_by, capacity_note=applied.get("capacity_note"), status=state,
         status_label="已失效" if expired else state.label, decided_at=order.decided_at, issued_on=order.issued_on,
         served_on=order.served_on, expires_on=order.expires_on, measures=measures,
         measure_labels=tuple(measure_label(m) for m in measures),
@@ -230,17 +237,9 @@ def _stop_at(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock | None,
            data={"kind": clock.kind, "met": met})
 
 
-def _expiry_start(made_on: date, expires_on: date) -> tuple[date, int]:
-    """The start day (and padding days) whose six-month clock ends on ``expires_on``."""
-    if latest_expiry(made_on) == expires_on:
-        return made_on, 0
-    start = add_months(expires_on, -ORDER_MONTHS)
-    return start, (expires_on - latest_expiry(start)).days
-
-
 def _start_expiry_clock(uow: UnitOfWork, actor: Actor, case: Case, made_on: date, expires_on: date) -> CaseClock:
+    """The six-month clock from the day the order was made; a shorter order fixes its own last day."""
     kind = ClockKind.PROTECTION_ORDER_EXPIRY
-    cal = clock_service.load_calendar(uow)
     for running in clock_service._clocks(uow, case.id):
         if running.kind != kind.value or running.stopped_at is not None:
             continue
@@ -248,15 +247,12 @@ def _start_expiry_clock(uow: UnitOfWork, actor: Actor, case: Case, made_on: date
             _stop_at(uow, actor, case, running, running.due_at, "保护令已到期失效")   # an old order, lapsed
         else:
             raise WorkflowError("本案另一份人身安全保护令仍在有效期内，其到期时限正在计时。", code="clock_running")
-    start, pad = _expiry_start(made_on, expires_on)
-    clock = CaseClock(case_id=case.id, kind=kind.value, started_at=datetime.combine(start, time(12), LOCAL_TZ),
-                      urgent=False, paused_days=pad, extended_days=0, owner_unit_id=case.owner_unit_id)
-    clock_service._recompute(clock, cal)
-    uow.s.add(clock)
-    uow.flush()
-    view = clock_service._view(clock, cal, utcnow())
+    override = end_of_day(expires_on) if expires_on != latest_expiry(made_on) else None
+    view = clock_service._start(uow, actor, case, kind, datetime.combine(made_on, time(12), LOCAL_TZ),
+                                due_override_at=override)
     assert view.deadline.last_day == expires_on, (view.deadline, expires_on)
-    _event(uow, actor, case, "clock_started", f"开始计时：{kind.label}，有效期至 {expires_on.isoformat()}（{view.countdown}）")
+    clock = uow.s.get(CaseClock, view.id)
+    assert clock is not None
     return clock
 
 
@@ -278,12 +274,15 @@ def _check_expiry(made_on: date, expires_on: date | None, what: str) -> date:
 def apply_for_order(uow: UnitOfWork, actor: Actor, case_id: str, court: str, applied_at: datetime,
                     urgent: bool = False, consent_recorded: bool = False, measures: Sequence[str] = (), *,
                     lacks_capacity: bool = False, capacity_note: str | None = None,
-                    note: str | None = None) -> OrderView:
+                    applied_on_behalf_by: str | None = None, note: str | None = None) -> OrderView:
     """Record an application (made or helped by the federation) and start the 72 h / 24 h decision clock.
 
     ``consent_recorded``: the victim agreed to the federation applying for her. Without it the
     application is refused, unless ``lacks_capacity`` with ``capacity_note`` saying why she cannot apply
-    herself (无/限制民事行为能力, 受强制或威吓 — 反家庭暴力法第二十三条第二款)."""
+    herself (无/限制民事行为能力, 受强制或威吓 — 反家庭暴力法第二十三条第二款).
+
+    ``applied_on_behalf_by``: who applied for her (近亲属、公安机关、妇联 …). Needed when she cannot
+    apply herself; it then defaults to the actor's unit (the federation)."""
     require(actor, Permission.CASE_EDIT)
     case = _load_case(uow, actor, case_id)
     _require_open(case)
@@ -299,6 +298,15 @@ def apply_for_order(uow: UnitOfWork, actor: Actor, case_id: str, court: str, app
         if not why:
             raise ValidationError("受害人无法表示同意时，须写明原因（如无民事行为能力、限制民事行为能力，"
                                   "或因受强制、威吓无法申请）。", code="capacity_note_required", field="capacity_note")
+    behalf = (applied_on_behalf_by or "").strip() or None
+    if behalf is None and not consent_recorded:
+        unit = uow.s.get(OrgUnit, actor.unit_id) if actor.unit_id else None
+        behalf = unit.name if unit is not None else None
+        if behalf is None:
+            raise ValidationError("受害人无法自行申请时，须写明代为申请的机关、组织或近亲属（反家庭暴力法第二十三条）。",
+                                  code="on_behalf_required", field="applied_on_behalf_by")
+    if behalf is not None and len(behalf) > 200:
+        raise ValidationError("代为申请人过长（最多 200 个字）。", field="applied_on_behalf_by")
     items = _measures(measures)
     pending = uow.s.execute(select(ProtectionOrder.id).where(
         ProtectionOrder.case_id == case.id, ProtectionOrder.status == OrderStatus.APPLIED.value,
@@ -306,7 +314,8 @@ def apply_for_order(uow: UnitOfWork, actor: Actor, case_id: str, court: str, app
     if pending is not None:
         raise WorkflowError("本案已有一份保护令申请待法院裁定。", code="order_pending")
     order = ProtectionOrder(case_id=case.id, court=court, applied_at=applied_at, urgent=bool(urgent),
-                            consent_recorded=bool(consent_recorded), status=OrderStatus.APPLIED.value,
+                            consent_recorded=bool(consent_recorded), applied_on_behalf_by=behalf,
+                            status=OrderStatus.APPLIED.value,
                             measures=items, history=[], owner_unit_id=case.owner_unit_id)
     uow.s.add(order)
     uow.flush()
@@ -317,11 +326,13 @@ def apply_for_order(uow: UnitOfWork, actor: Actor, case_id: str, court: str, app
     uow.flush()
     hours = 24 if urgent else 72
     _log(uow, actor, case, ActionKind.ORDER_APPLIED, applied_at, (note or "").strip() or None, order.id,
-         summary=f"向{court}申请人身安全保护令（{'情况紧急，' if urgent else ''}法院应在 {hours} 小时内裁定；"
-                 f"{'受害人同意' if consent_recorded else '受害人无法表示同意，已记录原因'}）")
+         summary=f"{(behalf + '代为') if behalf else ''}向{court}申请人身安全保护令（{'情况紧急，' if urgent else ''}"
+                 f"法院应在 {hours} 小时内裁定；{'受害人同意' if consent_recorded else '受害人无法表示同意，已记录原因'}）",
+         data={k: v for k, v in (("court", court), ("applied_on_behalf_by", behalf)) if v})
     _mark_domestic_violence(uow, actor, case, "申请人身安全保护令")
     _audit(uow, actor, case, order, audit.Action.CREATE,
-           {"court": court, "urgent": bool(urgent), "on_behalf": on_behalf, "applied_at": applied_at.isoformat(),
+           {"court": court, "urgent": bool(urgent), "on_behalf": on_behalf, "applied_on_behalf_by": behalf,
+            "applied_at": applied_at.isoformat(),
             "measures": len(items)})
     return _view(uow, order, utcnow())
 
@@ -340,7 +351,8 @@ def decide_order(uow: UnitOfWork, actor: Actor, order_id: str, granted: bool, de
     _append(order, actor, "decided", decided_at, granted=bool(granted), note=(note or "").strip() or None)
     uow.flush()
     _log(uow, actor, case, ActionKind.ORDER_DECIDED, decided_at, (note or "").strip() or None, order.id,
-         summary=f"{order.court}{'作出人身安全保护令' if granted else '驳回人身安全保护令申请'}（{format_local(decided_at)}）")
+         summary=f"{order.court}{'作出人身安全保护令' if granted else '驳回人身安全保护令申请'}（{format_local(decided_at)}）",
+         data={"result": "准予" if granted else "驳回"})
     _audit(uow, actor, case, order, audit.Action.UPDATE,
            {"changes": {"status": [OrderStatus.APPLIED.value, order.status]}, "decided_at": decided_at.isoformat()})
     return _view(uow, order, utcnow())
@@ -366,9 +378,11 @@ def issue_order(uow: UnitOfWork, actor: Actor, order_id: str, issued_on: date | 
     _append(order, actor, "issued", made_on, expires_on=last.isoformat(), expiry_clock_id=clock.id,
             note=(note or "").strip() or None)
     uow.flush()
-    _log(uow, actor, case, ActionKind.ORDER_ISSUED, datetime.combine(made_on, time(12), LOCAL_TZ),
+    # Known by its day only: noon, but never before the ruling it follows (the log reads in order).
+    _log(uow, actor, case, ActionKind.ORDER_ISSUED, max(datetime.combine(made_on, time(12), LOCAL_TZ), order.decided_at),
          (note or "").strip() or None, order.id,
-         summary=f"人身安全保护令自 {made_on.isoformat()} 起生效，有效期至 {last.isoformat()}")
+         summary=f"人身安全保护令自 {made_on.isoformat()} 起生效，有效期至 {last.isoformat()}",
+         data={"issued_on": made_on.isoformat(), "expires_on": last.isoformat()})
     _audit(uow, actor, case, order, audit.Action.UPDATE,
            {"changes": {"status": [OrderStatus.GRANTED.value, OrderStatus.ISSUED.value]},
             "issued_on": made_on.isoformat(), "expires_on": last.isoformat()})
@@ -386,7 +400,8 @@ def serve_order(uow: UnitOfWork, actor: Actor, order_id: str, served_on: date, n
     _append(order, actor, "served", served_on, note=(note or "").strip() or None)
     uow.flush()
     _log(uow, actor, case, ActionKind.ORDER_SERVED, datetime.combine(served_on, time(12), LOCAL_TZ),
-         (note or "").strip() or None, order.id, summary=f"人身安全保护令已于 {served_on.isoformat()} 送达")
+         (note or "").strip() or None, order.id, summary=f"人身安全保护令已于 {served_on.isoformat()} 送达",
+         data={"served_on": served_on.isoformat()})
     _audit(uow, actor, case, order, audit.Action.UPDATE,
            {"changes": {"status": [OrderStatus.ISSUED.value, OrderStatus.SERVED.value]},
             "served_on": served_on.isoformat()})
@@ -442,7 +457,8 @@ def extend_order(uow: UnitOfWork, actor: Actor, order_id: str, new_expires_on: d
     uow.flush()
     _log(uow, actor, case, ActionKind.ORDER_EXTENDED, datetime.combine(decided_on, time(12), LOCAL_TZ),
          (note or "").strip() or None, order.id,
-         summary=f"法院于 {decided_on.isoformat()} 延长人身安全保护令，有效期由 {old.isoformat()} 延至 {last.isoformat()}")
+         summary=f"法院于 {decided_on.isoformat()} 延长人身安全保护令，有效期由 {old.isoformat()} 延至 {last.isoformat()}",
+         data={"old_expires_on": old.isoformat(), "expires_on": last.isoformat()})
     _audit(uow, actor, case, order, audit.Action.UPDATE,
            {"changes": {"expires_on": [old.isoformat(), last.isoformat()]}, "decided_on": decided_on.isoformat()})
     return _view(uow, order, utcnow())

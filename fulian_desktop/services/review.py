@@ -42,6 +42,7 @@ class QueueItem:
     reasons: tuple[str, ...]        # Reason codes, most urgent first
     detail: str                     # one line in Chinese: which clock, which approval, since when
     due_at: datetime | None
+    approval_requested_by: tuple[str, ...] = ()   # user ids of who asked for the pending approvals
 
     @property
     def labels(self) -> str:
@@ -80,12 +81,16 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
             note(case_id, Reason.OVERDUE, f"{label}已于 {day:%Y-%m-%d} 到期", due_at)
         else:
             note(case_id, Reason.DUE_SOON, f"{label} {day:%Y-%m-%d} 到期", due_at)
-    approvals = (select(ApprovalRequest.case_id, ApprovalRequest.kind, ApprovalRequest.requested_by_name)
+    requesters: dict[str, list[str]] = {}
+    approvals = (select(ApprovalRequest.case_id, ApprovalRequest.kind, ApprovalRequest.requested_by_name,
+                        ApprovalRequest.requested_by)
                  .where(ApprovalRequest.status == "pending", ApprovalRequest.case_id.in_(_scoped(actor, select(Case.id)))))
     from .workflow import ApprovalKind
 
-    for case_id, kind, who in s.execute(approvals):
+    for case_id, kind, who, who_id in s.execute(approvals):
         note(case_id, Reason.APPROVAL, f"{who}申请{ApprovalKind.LABELS.get(kind, kind)}")
+        if who_id:
+            requesters.setdefault(case_id, []).append(who_id)
     idle_since = now - timedelta(days=IDLE_DAYS)
     # Only the open cases' events: scanning every event of a 100,000-case store took seconds.
     last_activity = (select(CaseEvent.case_id, func.max(CaseEvent.occurred_at).label("last"))
@@ -98,7 +103,7 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
 
     rows = {r.id: r for r in (_to_row(x) for x in s.execute(_ROW_SELECT.where(Case.id.in_(list(reasons)))))}
     items = [QueueItem(rows[cid], tuple(sorted(set(rs), key=Reason.ORDER.index)), "；".join(details[cid]),
-                       due.get(cid)) for cid, rs in reasons.items() if cid in rows]
+                       due.get(cid), tuple(requesters.get(cid, ()))) for cid, rs in reasons.items() if cid in rows]
     far = datetime.max.replace(tzinfo=LOCAL_TZ)
     items.sort(key=lambda i: (Reason.ORDER.index(i.reasons[0]), i.due_at or far, i.case.opened_at))
     return items

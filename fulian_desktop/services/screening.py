@@ -7,16 +7,19 @@ The rules (risk levels, the visit schedule, overdue) are in ``domain.screening_r
   covers the village (so they can see the entry they are responsible for).
 - A known person is linked (``person_id``, in scope) or created from a ``PersonInput`` (validated);
   one person is on a village's register once at a time.
-- ``record_visit`` appends a ScreeningVisit (visits are never edited). The latest visit by date sets
+- ``record_visit`` appends a ScreeningVisit (visits are never edited), made in person or by phone
+  (``method``). The latest visit by date sets
   the entry's risk level and the next due date (visit date + interval, calendar days, rest days not
   skipped: the schedule is a working rhythm, not a statutory period). A visit entered late, dated
   before the latest one, only adds to the history.
 - ``open_case_from_entry`` opens a case (source 排查发现) in the entry's village and copies the
   history onto the case timeline: the registration with its reason, and every visit. The entry is
   then 已转案件: it stays on the register without a visit schedule (the case carries on).
-- ``resolve_entry`` marks it 已化解: final, the entry no longer changes. The store has no column for
-  the resolution (see the module notes at the end): its moment is the entry's ``updated_at`` (frozen
-  from then on) and its reason is kept in the audit entry.
+- ``resolve_entry`` marks it 已化解 on a date (``resolved_on``) with how it was settled (``resolution``):
+  final, the entry no longer changes. (Entries resolved before those columns existed read the moment
+  from ``updated_at`` and the reason from the audit entry.)
+- An entry has a dispute category (``category``, a people's-mediation dispute type), guessed from the
+  reason when not chosen; a case opened from it takes it as its dispute type.
 - Every change is checked (permission, scope) and audited; the audit keeps codes, dates and which
   fields changed, not the subject, address or findings (personal data), except the resolution reason.
 """
@@ -31,7 +34,8 @@ from ..domain.enums import CaseKind, CaseSource, PartyRole, Role, Tier
 from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
 from ..domain.localtime import LOCAL_TZ, local_date
 from ..domain.screening_rules import (
-    EntryStatus, RiskLevel, check_interval, classify_reason, next_visit_due, optional_text, parse_risk, required_text,
+    EntryStatus, RiskLevel, VisitMethod, check_category, check_interval, classify_reason, next_visit_due,
+    optional_text, parse_method, parse_risk, required_text,
 )
 from ..domain.validation import PersonInput, validate_person
 from ..security import audit
@@ -65,10 +69,10 @@ __all__ = [
 FIELD_LABELS: dict[str, str] = {
     "subject": "重点家庭/人员", "address": "住址", "risk_level": "风险等级", "reason": "排查原因",
     "responsible_id": "责任人", "visit_every_days": "走访周期", "next_visit_due": "下次走访日期",
-    "person_id": "重点人员", "status": "状态",
+    "person_id": "重点人员", "status": "状态", "category": "纠纷类别",
 }
 EDITABLE_FIELDS = ("subject", "address", "risk_level", "reason", "responsible_id", "visit_every_days",
-                   "next_visit_due")
+                   "next_visit_due", "category")
 _PERSONAL_FIELDS = frozenset({"subject", "address", "reason"})  # the audit names them, without values
 
 
@@ -157,13 +161,16 @@ def _jsonable(value: Any) -> Any:
 def add_entry(uow: UnitOfWork, actor: Actor, *, subject: str | None, reason: str, risk_level: RiskLevel | str,
               unit_id: str | None = None, person: PersonInput | None = None, person_id: str | None = None,
               address: str | None = None, responsible_id: str | None = None, visit_every_days: int | None = None,
-              first_visit_due: date | None = None, today: date | None = None) -> EntryView:
+              first_visit_due: date | None = None, category: str | None = None,
+              today: date | None = None) -> EntryView:
     """Put a key family or person on a village's register. Subject defaults to the person's name;
-    the address to the person's; the first visit to today + the interval (30 days)."""
+    the address to the person's; the first visit to today + the interval (30 days); the dispute
+    category to what the reason's words suggest."""
     require(actor, Permission.CASE_CREATE)
     unit = _village(uow, actor, unit_id)
     level = parse_risk(risk_level)
     reason_text = required_text(reason, "排查原因", "reason")
+    kind = check_category(category) or classify_reason(reason_text).dispute_type
     every = check_interval(visit_every_days)
     first_due = (_as_date(first_visit_due, "首次走访日期", "first_visit_due") if first_visit_due is not None
                  else next_visit_due(_today(today), every))
@@ -184,11 +191,13 @@ def add_entry(uow: UnitOfWork, actor: Actor, *, subject: str | None, reason: str
     entry = ScreeningEntry(owner_unit_id=unit.id, subject=subject_text, person_id=known.id if known else None,
                            address=address_text or (known.address if known else None), risk_level=level.value,
                            reason=reason_text, responsible_id=resp_id, responsible_name=resp_name,
-                           visit_every_days=every, next_visit_due=first_due, status=EntryStatus.ACTIVE.value)
+                           visit_every_days=every, next_visit_due=first_due, status=EntryStatus.ACTIVE.value,
+                           category=kind)
     uow.s.add(entry)
     uow.flush()
     audit.record(uow.s, actor, audit.Action.CREATE, entity=ENTITY, entity_id=entry.id, owner_unit_id=unit.id,
-                 detail={"risk_level": level.value, "visit_every_days": every, "next_visit_due": first_due.isoformat(),
+                 detail={"risk_level": level.value, "category": kind, "visit_every_days": every,
+                         "next_visit_due": first_due.isoformat(),
                          "responsible_id": resp_id, "person_id": entry.person_id})
     return _view(uow, actor, entry, today)
 
@@ -216,6 +225,8 @@ def update_entry(uow: UnitOfWork, actor: Actor, entry_id: str, expected_version:
             values[key] = parse_risk(value).value
         elif key == "visit_every_days":
             values[key] = check_interval(value)
+        elif key == "category":
+            values[key] = check_category(value)
         elif key == "next_visit_due":
             values[key] = _as_date(value, "下次走访日期", key)
         elif key == "responsible_id":
@@ -242,28 +253,38 @@ def update_entry(uow: UnitOfWork, actor: Actor, entry_id: str, expected_version:
     return _view(uow, actor, entry, today)
 
 
-def resolve_entry(uow: UnitOfWork, actor: Actor, entry_id: str, reason: str, *,
+def resolve_entry(uow: UnitOfWork, actor: Actor, entry_id: str, reason: str, *, resolved_on: date | None = None,
                   expected_version: int | None = None, today: date | None = None) -> EntryView:
-    """已化解: the matter is settled; the entry leaves the active register and no longer changes."""
+    """已化解: the matter is settled on `resolved_on` (default today), as `reason` tells; the entry
+    leaves the active register and no longer changes."""
     require(actor, Permission.CASE_EDIT)
     entry = _load_entry(uow, actor, entry_id)
     _check_version(entry.version, expected_version, "该排查登记")
     if entry.status == EntryStatus.RESOLVED.value:
         raise WorkflowError("该排查登记已化解。", code="resolved")
     note = required_text(reason, "化解情况", "reason")
+    day = _as_date(resolved_on, "化解日期", "resolved_on") if resolved_on is not None else _today(today)
+    if day > _today(today):
+        raise ValidationError("化解日期不能晚于今天。", field="resolved_on")
+    if day < local_date(entry.created_at):
+        raise ValidationError("化解日期不能早于登记日期。", field="resolved_on")
     old = entry.status
     entry.status = EntryStatus.RESOLVED.value
+    entry.resolved_on, entry.resolution = day, note
     uow.flush()
     audit.record(uow.s, actor, audit.Action.UPDATE, entity=ENTITY, entity_id=entry.id, case_id=entry.case_id,
                  owner_unit_id=entry.owner_unit_id,
-                 detail={"fields": ["status"], "changes": {"status": [old, entry.status]}, "resolution": note})
+                 detail={"fields": ["resolution", "resolved_on", "status"],
+                         "changes": {"status": [old, entry.status], "resolved_on": [None, day.isoformat()]},
+                         "resolution": note})
     return _view(uow, actor, entry, today)
 
 
 def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date, visitor: str | None,
-                 findings: str, risk_level: RiskLevel | str | None = None, *,
+                 findings: str, risk_level: RiskLevel | str | None = None, *, method: VisitMethod | str | None = None,
                  expected_version: int | None = None, today: date | None = None) -> EntryDetail:
-    """Record a visit (走访). `visitor` defaults to the actor; `risk_level` None keeps the entry's level.
+    """Record a visit (走访), in person or by phone (`method`, default in person). `visitor` defaults to
+    the actor; `risk_level` None keeps the entry's level.
     The latest visit by date sets the entry's level and next due date (visit + interval, calendar days)."""
     require(actor, Permission.CASE_EDIT)
     entry = _load_entry(uow, actor, entry_id)
@@ -276,11 +297,12 @@ def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date,
         raise ValidationError("走访日期不能晚于今天。", field="visited_on")
     who = required_text(visitor or actor.display_name, "走访人", "visitor", 100)
     text = required_text(findings, "走访情况", "findings")
+    how = parse_method(method)
     level = parse_risk(risk_level) if risk_level not in (None, "") else RiskLevel(entry.risk_level)
     earlier = _visits(uow, entry.id)
     latest = not earlier or day >= earlier[-1].visited_on
     visit = ScreeningVisit(entry_id=entry.id, owner_unit_id=entry.owner_unit_id, visited_on=day, visitor=who,
-                           findings=text, risk_level=level.value)
+                           findings=text, risk_level=level.value, method=how.value)
     uow.s.add(visit)
     changes: dict[str, list[Any]] = {}
     if latest:
@@ -293,6 +315,7 @@ def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date,
     audit.record(uow.s, actor, audit.Action.CREATE, entity=VISIT_ENTITY, entity_id=visit.id,
                  owner_unit_id=entry.owner_unit_id,
                  detail={"entry_id": entry.id, "visited_on": day.isoformat(), "risk_level": level.value,
+                         "method": how.value,
                          "entry_changes": changes, "latest": latest})
     return EntryDetail(_view(uow, actor, entry, today), tuple(_visit_view(v) for v in _visits(uow, entry.id)))
 
@@ -326,6 +349,10 @@ def open_case_from_entry(uow: UnitOfWork, actor: Actor, entry_id: str, kind: Cas
     guess = classify_reason(entry.reason)
     if not (category or sub_category or dispute_type):
         category, sub_category, dispute_type = guess.category, guess.sub_category, guess.dispute_type
+        if entry.category and entry.category != dispute_type:   # the register's own category wins
+            dispute_type = entry.category
+            if entry.category != "婚姻家庭" and category == "婚姻家庭":
+                category = sub_category = None
     detail = create_case(uow, actor, NewCase(
         title=(title or "").strip() or f"排查发现：{entry.subject}"[:200], kind=kind, unit_id=entry.owner_unit_id,
         category=category, sub_category=sub_category, dispute_type=dispute_type,
@@ -357,12 +384,13 @@ def _copy_history(uow: UnitOfWork, actor: Actor, case: Case, entry: ScreeningEnt
     for v in visits:
         # At its own date, after the registration line and before the case's first line.
         at = min(max(_noon(v.visited_on), entry.created_at + timedelta(microseconds=1)), cap)
+        how = f"{VisitMethod(v.method).label}，" if v.method else ""
         s.add(_history_event(case, at,
                              v.visitor, "screening_visit",
-                             f"排查走访（{v.visited_on:%Y-%m-%d}，走访人：{v.visitor}，风险等级：{RiskLevel(v.risk_level).label}）："
-                             f"{v.findings}",
+                             f"排查走访（{v.visited_on:%Y-%m-%d}，{how}走访人：{v.visitor}，"
+                             f"风险等级：{RiskLevel(v.risk_level).label}）：{v.findings}",
                              {"entry_id": entry.id, "visit_id": v.id, "visited_on": v.visited_on.isoformat(),
-                              "risk_level": v.risk_level}))
+                              "risk_level": v.risk_level, "method": v.method}))
     _event(uow, actor, case, "from_screening",
            f"由矛盾纠纷排查转为案件（当前风险等级：{RiskLevel(entry.risk_level).label}，走访 {len(visits)} 次）",
            data={"entry_id": entry.id, "risk_level": entry.risk_level, "visits": len(visits)})
@@ -373,12 +401,6 @@ def _history_event(case: Case, at: datetime, who: str, kind: str, summary: str, 
     (the person responsible for the registration, the visitor for a visit)."""
     return CaseEvent(case_id=case.id, kind=kind, occurred_at=at, actor_id=None, actor_name=who,
                      summary=summary, owner_unit_id=case.owner_unit_id, data=data)
-
-
-# Store notes (columns the models lack; the code works around them):
-# - ScreeningEntry has no resolved_on / resolution column: the moment is `updated_at` (the entry is frozen
-#   once resolved) and the reason lives only in the audit entry (not synced with the record).
-# - ScreeningEntry has no category column: a case opened from it guesses the category from the reason.
 
 
 def responsible_candidates(uow: UnitOfWork, actor: Actor, unit_id: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from ..security.actor import Actor
 from ..security.permissions import Permission, require
 from ..store.models import Case, ScreeningEntry, ScreeningVisit
 from ..store.uow import UnitOfWork
-from .screening_views import _scoped, _today
+from .screening_views import _scoped, _today, resolved_on
 
 COUNT_LABELS: dict[str, str] = {
     "screened": "排查户数", "new_entries": "新增登记", "visits": "走访次数", "on_register": "期内在册户数",
@@ -59,8 +59,6 @@ def screening_counts(uow: UnitOfWork, actor: Actor, date_from: date, date_to: da
     case_ids = sorted({e.case_id for e in entries if e.case_id})
     opened = dict(s.execute(select(Case.id, Case.opened_at).where(Case.id.in_(case_ids))).all()) if case_ids else {}
 
-    def resolved_at(e: ScreeningEntry) -> datetime | None:
-        return e.updated_at if e.status == EntryStatus.RESOLVED.value else None
 
     screened = new_entries = visit_count = on_register = resolved = cases_opened = 0
     by_level = {level.value: 0 for level in RiskLevel}
@@ -72,14 +70,14 @@ def screening_counts(uow: UnitOfWork, actor: Actor, date_from: date, date_to: da
         new_entries += created_in
         visit_count += len(in_period)
         screened += bool(created_in or in_period)
-        done = resolved_at(e)
-        if e.created_at < end and (done is None or done >= start):
+        done = resolved_on(e)
+        if e.created_at < end and (done is None or done >= date_from):
             on_register += 1
-        if done is not None and start <= done < end:
+        if done is not None and date_from <= done <= date_to:
             resolved += 1
         if e.case_id and e.case_id in opened and start <= opened[e.case_id] < end:
             cases_opened += 1
-        if e.created_at < end and (done is None or done >= end):
+        if e.created_at < end and (done is None or done > date_to):
             before_end = [lv for d, lv in mine if d <= date_to]
             by_level[before_end[-1] if before_end else e.risk_level] += 1
             if e.person_id:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from ..domain.errors import NotFound
 from ..domain.localtime import local_date
-from ..domain.screening_rules import EntryStatus, RiskLevel, days_overdue, is_overdue
+from ..domain.screening_rules import EntryStatus, RiskLevel, VisitMethod, classify_reason, days_overdue, is_overdue
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, can, require, require_scope
@@ -22,14 +22,15 @@ ENTITY = "screening_entry"
 VISIT_ENTITY = "screening_visit"
 
 # Column headings for the register screen (field -> Chinese).
-REGISTER_COLUMNS: dict[str, str] = {
-    "unit_name": "村（社区）", "subject": "重点家庭/人员", "person_name": "重点人员", "address": "住址",
-    "risk_label": "风险等级", "reason": "排查原因", "responsible_name": "责任人", "visit_every_days": "走访周期（天）",
-    "last_visit_on": "上次走访", "next_visit_due": "下次走访", "overdue_label": "逾期", "status_label": "状态",
-    "case_no": "案号",
+REGISTER_COLUMNS: dict[str, str] = {   # what needs attention (risk, lateness) first, details after
+    "unit_name": "村（社区）", "subject": "重点家庭/人员", "risk_label": "风险等级", "overdue_label": "逾期",
+    "next_visit_due": "下次走访", "last_visit_on": "上次走访", "category_label": "纠纷类别", "reason": "排查原因",
+    "person_name": "重点人员", "address": "住址", "responsible_name": "责任人", "visit_every_days": "走访周期（天）",
+    "status_label": "状态", "case_no": "案号",
 }
 VISIT_COLUMNS: dict[str, str] = {
-    "visited_on": "走访日期", "visitor": "走访人", "risk_label": "风险等级", "findings": "走访情况",
+    "visited_on": "走访日期", "method_label": "方式", "visitor": "走访人", "risk_label": "风险等级",
+    "findings": "走访情况",
 }
 
 
@@ -44,10 +45,15 @@ class VisitView:
     findings: str
     risk_level: RiskLevel
     recorded_at: datetime
+    method: VisitMethod | None = None    # None: recorded before the method was kept
 
     @property
     def risk_label(self) -> str:
         return self.risk_level.label
+
+    @property
+    def method_label(self) -> str:
+        return self.method.label if self.method else "—"
 
 
 @dataclass(frozen=True)
@@ -75,10 +81,16 @@ class EntryView:
     case_id: str | None
     case_no: str | None
     registered_at: datetime
-    resolved_at: datetime | None
+    resolved_at: datetime | None    # when it was marked 已化解
     resolution: str | None
     version: int
     redacted: bool
+    category: str | None = None     # dispute category (stored, or guessed from the reason for older entries)
+    resolved_on: date | None = None
+
+    @property
+    def category_label(self) -> str:
+        return self.category or ""
 
     @property
     def risk_label(self) -> str:
@@ -106,6 +118,7 @@ class EntryView:
             "case_id": self.case_id, "case_no": self.case_no, "registered_at": self.registered_at.isoformat(),
             "resolved_at": self.resolved_at.isoformat() if self.resolved_at else None,
             "resolution": self.resolution, "version": self.version, "redacted": self.redacted,
+            "category": self.category, "resolved_on": self.resolved_on.isoformat() if self.resolved_on else None,
         }
 
 
@@ -178,7 +191,8 @@ def _unit_names(uow: UnitOfWork) -> dict[str, str]:
 
 
 def _resolutions(uow: UnitOfWork, ids: list[str]) -> dict[str, str]:
-    """The resolution reason of resolved entries, from their audit entries (no column holds it)."""
+    """The resolution reason of entries resolved before ``ScreeningEntry.resolution`` existed, from their
+    audit entries."""
     if not ids:
         return {}
     found: dict[str, str] = {}
@@ -205,7 +219,7 @@ def _views(uow: UnitOfWork, actor: Actor, entries: list[ScreeningEntry], today: 
         select(ScreeningVisit.entry_id, func.max(ScreeningVisit.visited_on), func.count())
         .where(ScreeningVisit.entry_id.in_(ids), ScreeningVisit.deleted_at.is_(None))
         .group_by(ScreeningVisit.entry_id))}
-    notes = _resolutions(uow, [e.id for e in entries if e.status == EntryStatus.RESOLVED.value])
+    notes = _resolutions(uow, [e.id for e in entries if e.status == EntryStatus.RESOLVED.value and not e.resolution])
     full = _may_see_details(actor)
     out = []
     for e in entries:
@@ -222,9 +236,17 @@ def _views(uow: UnitOfWork, actor: Actor, entries: list[ScreeningEntry], today: 
             days_overdue=days_overdue(e.next_visit_due, today) if active else 0,
             last_visit_on=last, visit_count=count, status=status, case_id=e.case_id,
             case_no=case_nos.get(e.case_id) if e.case_id else None, registered_at=e.created_at,
-            resolved_at=e.updated_at if status == EntryStatus.RESOLVED else None, resolution=notes.get(e.id),
-            version=e.version, redacted=not full))
+            resolved_at=e.updated_at if status == EntryStatus.RESOLVED else None,
+            resolution=e.resolution or notes.get(e.id), version=e.version, redacted=not full,
+            category=e.category or classify_reason(e.reason).dispute_type, resolved_on=resolved_on(e)))
     return out
+
+
+def resolved_on(e: ScreeningEntry) -> date | None:
+    """The day an entry was resolved; before the column existed, the day it was last changed (frozen then)."""
+    if e.status != EntryStatus.RESOLVED.value:
+        return None
+    return e.resolved_on or local_date(e.updated_at)
 
 
 def _view(uow: UnitOfWork, actor: Actor, entry: ScreeningEntry, today: date | None = None) -> EntryView:
@@ -238,7 +260,8 @@ def _visits(uow: UnitOfWork, entry_id: str) -> list[ScreeningVisit]:
 
 
 def _visit_view(v: ScreeningVisit) -> VisitView:
-    return VisitView(v.id, v.entry_id, v.visited_on, v.visitor, v.findings, RiskLevel(v.risk_level), v.created_at)
+    return VisitView(v.id, v.entry_id, v.visited_on, v.visitor, v.findings, RiskLevel(v.risk_level), v.created_at,
+                     VisitMethod(v.method) if v.method else None)
 
 
 # --- reading -----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from ..domain.errors import ConflictError, NotFound, PermissionDenied, Validatio
 from ..domain.workflow import STEPS, Transition, check
 from ..security import audit
 from ..security.actor import Actor
-from ..security.permissions import Permission, require
+from ..security.permissions import Permission, can, require
 from ..store.base import utcnow
 from ..store.models import ApprovalRequest, Case
 from ..store.uow import UnitOfWork
@@ -59,12 +59,25 @@ class ApprovalView:
     decided_by_name: str | None
     decided_at: datetime | None
     decision_note: str | None
+    requested_by: str | None = None     # the requester's user id: nobody decides their own request
+
+    def requested_by_actor(self, actor: Actor | None) -> bool:
+        """True when `actor` made this request (and so may not decide it)."""
+        return actor is not None and actor.user_id is not None and actor.user_id == self.requested_by
+
+    def may_decide(self, actor: Actor | None) -> bool:
+        """Pending, the actor approves requests, and it is not the actor's own."""
+        return (actor is not None and self.status == "pending" and can(actor, Permission.CASE_APPROVE)
+                and not self.requested_by_actor(actor))
+
+
+SELF_APPROVAL_MESSAGE = "不能审批自己提出的申请，须由其他督导审批。"
 
 
 def _view(r: ApprovalRequest) -> ApprovalView:
     return ApprovalView(r.id, r.case_id, r.kind, ApprovalKind.LABELS.get(r.kind, r.kind), r.status, r.reason,
                         r.payload, r.requested_by_name, r.requested_at, r.decided_by_name, r.decided_at,
-                        r.decision_note)
+                        r.decision_note, r.requested_by)
 
 
 def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *, reason: str | None = None,
@@ -150,7 +163,7 @@ def decide(uow: UnitOfWork, actor: Actor, approval_id: str, approve: bool, note:
     if request.status != "pending":
         raise ConflictError(f"该申请已由 {request.decided_by_name} 处理（{'批准' if request.status == 'approved' else '驳回'}）。")
     if request.requested_by == actor.user_id and actor.user_id is not None:
-        raise PermissionDenied("不能审批自己提出的申请。", code="self_approval")
+        raise PermissionDenied(SELF_APPROVAL_MESSAGE, code="self_approval")
     if not approve and not (note or "").strip():
         raise ValidationError("驳回须说明理由。", field="note")
     request.status = "approved" if approve else "rejected"

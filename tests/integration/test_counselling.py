@@ -160,3 +160,23 @@ def test_appointments_for_the_counsellors_home(world) -> None:  # noqa: ANN001
         home = counselling.upcoming_appointments(uow, a["coun"], now=at("2026-03-10 08:00"))
     assert [x.case_title for x in home] == ["乙", "甲"]
     assert home[0].at - at("2026-03-10 08:00") < timedelta(days=7)
+
+
+def test_notes_never_reach_the_printed_case_file(world, tmp_path: Path) -> None:  # noqa: ANN001
+    """Even a supervisor, who may read the notes, prints a 卷宗 without them."""
+    import subprocess
+
+    from fulian_desktop.documents.api import DocumentKind, Recipient, render
+
+    store, a = world
+    case_id = _case(store, a["med"])
+    _session(store, a["coun"], case_id, at("2026-03-02 15:00"), nxt=at("2026-03-09 15:00"))
+    with store.uow(write=True) as uow:
+        pdf = render(uow, a["sup"], case_id, DocumentKind.CASE_FILE, Recipient.FILE)
+    path = tmp_path / "case_file.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout.replace(" ", "")
+    assert "王某某婚姻家庭心理疏导" in text                # the case itself is printed
+    for secret in ("失眠", "轻生", "酗酒后的辱骂"):
+        assert secret not in text

@@ -218,7 +218,8 @@ def test_action_log_is_append_only_and_keeps_sensitive_notes_out_of_general_view
         report = crisis.log_action(uow, med, case_id, ActionKind.MANDATORY_REPORT, at=at("2026-03-10 12:00"),
                                    concerns="儿子 张小明（9岁，无民事行为能力人），疑似遭受殴打",
                                    detail="已向高塘岭派出所报案")
-    assert report.detail.startswith("报告对象：儿子 张小明") and "已向高塘岭派出所报案" in report.detail
+    assert report.data == {"concerns": "儿子 张小明（9岁，无民事行为能力人），疑似遭受殴打"}
+    assert report.detail == "已向高塘岭派出所报案" and report.text.startswith("报告对象：儿子 张小明")
 
     with store.uow() as uow:
         for_med = crisis.actions(uow, med, case_id)

@@ -127,11 +127,26 @@ def test_transfer_records_the_target_and_ends_the_case_here(world) -> None:  # n
                                              decision_note="劳动报酬争议", category="劳动和社会保障",
                                              sub_category="劳动权益"))
     assert view.case_status == CaseStatus.TRANSFERRED
-    assert view.decision_note == "转办至：区人力资源和社会保障局；劳动报酬争议"
+    assert view.transfer_to == "区人力资源和社会保障局" and view.decision_note == "劳动报酬争议"
     with store.uow(write=True) as uow:
         detail = cases.get_case(uow, a["rec"], view.case_id)
         assert all(c.stopped_at for c in clocks.case_clocks(uow, a["rec"], view.case_id))
+        row = uow.s.get(IntakeRecord, view.id)
+        assert (row.transfer_to, row.decision_note) == ("区人力资源和社会保障局", "劳动报酬争议")
     assert any("转区人力资源和社会保障局" in e.summary for e in detail.events)
+
+
+def test_a_transfer_recorded_before_the_column_still_reads_its_body(world) -> None:  # noqa: ANN001
+    """Records kept before schema 0007 wrote the body into the note: "转办至：body；note"."""
+    store, _org, a = world
+    view = _register(store, a["rec"], _visit(decision=IntakeDecision.TRANSFER, transfer_to="区民政局",
+                                             decision_note="低保申请"))
+    with store.uow(write=True) as uow:
+        row = uow.s.get(IntakeRecord, view.id)
+        row.transfer_to, row.decision_note = None, "转办至：区民政局；低保申请"
+    with store.uow(write=True) as uow:
+        old = intake.get_intake(uow, a["rec"], view.id)
+    assert (old.transfer_to, old.decision_note) == ("区民政局", "低保申请")
 
 
 def test_answered_and_consultation_open_no_case_but_are_counted(world) -> None:  # noqa: ANN001

@@ -304,12 +304,16 @@ def _local(day: date, hour: int = 10) -> datetime:
     return datetime(day.year, day.month, day.day, hour, tzinfo=LOCAL_TZ)
 
 
-def _backdate(store, entry_id: str, registered: date, resolved: date | None = None) -> None:  # noqa: ANN001
-    """Hand-build history: the services stamp records with the real clock."""
+def _backdate(store, entry_id: str, registered: date, resolved: date | None = None,  # noqa: ANN001
+              legacy: bool = False) -> None:
+    """Hand-build history: the services stamp records with the real clock. `legacy`: resolved before
+    schema 0007, when only `updated_at` told the day."""
     with store.uow(write=True) as uow:
         entry = uow.s.get(ScreeningEntry, entry_id)
         entry.created_at = _local(registered)
         entry.updated_at = _local(resolved) if resolved else _local(registered)
+        if resolved:
+            entry.resolved_on = None if legacy else resolved
 
 
 def test_screening_counts_for_a_month(world) -> None:  # noqa: ANN001
@@ -339,7 +343,7 @@ def test_screening_counts_for_a_month(world) -> None:  # noqa: ANN001
         with store.uow(write=True) as uow:
             screening.resolve_entry(uow, who, entry.id, "已化解")
     _backdate(store, e4.id, date(2026, 2, 1), resolved=date(2026, 3, 20))
-    _backdate(store, e5.id, date(2026, 2, 1), resolved=date(2026, 2, 25))
+    _backdate(store, e5.id, date(2026, 2, 1), resolved=date(2026, 2, 25), legacy=True)
     e6 = _add(store, cun1, subject="E6", today=date(2026, 4, 2))
     _backdate(store, e6.id, date(2026, 4, 2))
 

@@ -8,8 +8,9 @@ import pytest
 
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.mediation_rules import (
-    AgreementForm, MarriageOutcome, Notice, SessionOutcome, check_confirmation_application, confirmation_deadline,
-    default_copies, effective_date, missing_record_items, missing_signatures, non_confirmable, parse_enum,
+    AgreementForm, MarriageOutcome, Notice, OtherRoute, SessionOutcome, arbitration_excluded,
+    check_confirmation_application, check_routes_told, confirmation_deadline, default_copies, effective_date,
+    missing_record_items, missing_signatures, non_confirmable, other_routes, parse_enum,
 )
 from fulian_desktop.domain.workcalendar import WorkCalendar
 
@@ -152,3 +153,30 @@ def test_late_early_and_premature_applications_are_refused() -> None:
     assert err.value.code == "agreement_not_effective"
     with pytest.raises(ValidationError):
         check_confirmation_application(date(2026, 9, 1), date(2026, 9, 20), CAL, today=date(2026, 9, 10))
+
+
+# --- the routes told after 调解不成 (人民调解法第二十六条, 仲裁法第三条) ------------------------------------
+
+def test_marriage_and_family_disputes_are_not_told_of_arbitration() -> None:
+    every = (OtherRoute.ARBITRATION, OtherRoute.ADMINISTRATIVE, OtherRoute.LITIGATION)
+    family = (OtherRoute.ADMINISTRATIVE, OtherRoute.LITIGATION)
+    assert other_routes("婚姻家庭") == family
+    assert other_routes(None, "婚姻家庭", "离婚问题") == family
+    assert other_routes(None, "财产权益", "继承") == family            # 继承 is excluded too
+    assert other_routes("合同") == every and other_routes("邻里") == every
+    assert other_routes(None) == every                                # unclassified: every route
+    assert arbitration_excluded("房屋宅基地", None, "赡养")
+
+
+def test_telling_arbitration_for_a_family_dispute_is_refused_and_untold_routes_are_named() -> None:
+    family = other_routes("婚姻家庭")
+    check_routes_told(family, family)
+    with pytest.raises(ValidationError) as err:
+        check_routes_told(tuple(OtherRoute), family)
+    assert err.value.code == "arbitration_excluded" and "仲裁法第三条" in err.value.message
+    with pytest.raises(ValidationError) as err:
+        check_routes_told([OtherRoute.LITIGATION], family)
+    assert err.value.code == "routes_not_told" and "行政处理" in err.value.message and "仲裁" not in err.value.message
+    with pytest.raises(ValidationError) as err:
+        check_routes_told([OtherRoute.LITIGATION], other_routes("合同"))
+    assert "仲裁" in err.value.message

@@ -88,10 +88,12 @@ class FollowUpDialog(MediationDialog):
 
 
 class OutcomeDialog(MediationDialog):
-    def __init__(self, parent: QWidget | None, current: OutcomeView | None, has_effective_agreement: bool) -> None:
+    def __init__(self, parent: QWidget | None, current: OutcomeView | None, has_effective_agreement: bool,
+                 routes: tuple[OtherRoute, ...] = tuple(OtherRoute)) -> None:
         super().__init__(parent, tr("婚姻调解结果"), ok_text=tr("保存结果"))
         self.setObjectName("mediation_outcome_dialog")
         self.has_effective_agreement = has_effective_agreement
+        self.required_routes = tuple(routes)
         self.outcome = QComboBox(objectName="outcome_choice")
         self.outcome.addItem(tr("请选择"), None)
         for o in MarriageOutcome:
@@ -100,8 +102,13 @@ class OutcomeDialog(MediationDialog):
             self.outcome.setCurrentIndex(max(self.outcome.findData(current.outcome.value), 0))
         self.routes_label = QLabel(tr("已告知当事人可依法通过以下途径维护自己的权利（人民调解法第二十六条）："))
         self.routes_label.setWordWrap(True)
-        self.routes_box, self.routes = check_grid([(r.value, r.label) for r in OtherRoute], "outcome_route",
-                                                  set(), self.update_ok)
+        self.routes_box, self.routes = check_grid([(r.value, tr(r.label)) for r in self.required_routes],
+                                                  "outcome_route", set(), self.update_ok)
+        # 仲裁法第三条: a marriage or family dispute cannot go to arbitration, so it is not offered.
+        self.no_arbitration = QLabel(tr("本案属婚姻家庭纠纷，依法不能仲裁（仲裁法第三条），无需告知仲裁途径。"),
+                                     objectName="outcome_no_arbitration")
+        self.no_arbitration.setWordWrap(True)
+        self.no_arbitration.setStyleSheet("color:#5f6368")
         self.ends = QLabel(tr("记录“调解不成”将终止本案调解，并取消尚未举行的调解安排。"), objectName="outcome_ends")
         self.ends.setWordWrap(True)
         self.ends.setStyleSheet("color:#9a6700")
@@ -111,6 +118,7 @@ class OutcomeDialog(MediationDialog):
         self.add_row(tr("结果"), self.outcome)
         self.form.addRow(self.routes_label)
         self.form.addRow("", self.routes_box)
+        self.form.addRow(self.no_arbitration)
         self.form.addRow(self.ends)
         self.add_row(tr("说明"), self.note)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
@@ -124,6 +132,7 @@ class OutcomeDialog(MediationDialog):
         failed = self._failed()
         for widget in (self.routes_label, self.routes_box, self.ends):
             widget.setVisible(failed)
+        self.no_arbitration.setVisible(failed and OtherRoute.ARBITRATION not in self.required_routes)
         self.update_ok()
         self.adjustSize()
 
@@ -135,9 +144,9 @@ class OutcomeDialog(MediationDialog):
         if value is None:
             return tr("请选择婚姻调解结果。")
         if self._failed():
-            untold = [OtherRoute(code).label for code, box in self.routes.items() if not box.isChecked()]
+            untold = [tr(OtherRoute(code).label) for code, box in self.routes.items() if not box.isChecked()]
             if untold:
-                return tr("调解不成的，须告知当事人可以依法通过仲裁、行政处理、诉讼等途径维护自己的权利。"
+                return tr("调解不成的，须告知当事人可以依法通过其他途径维护自己的权利。"
                           "尚未确认告知：{items}。").format(items=tr("、").join(untold))
         if value == MarriageOutcome.AGREEMENT.value and not self.has_effective_agreement:
             return tr("“调解成功”须有已生效的调解协议：请先制作协议并完成签署。")

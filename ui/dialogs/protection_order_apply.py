@@ -82,6 +82,10 @@ class ApplyOrderDialog(ReasonDialog):
         self.capacity_note = QLineEdit(objectName="order_capacity_note")
         self.capacity_note.setPlaceholderText(tr("写明无法表示同意的原因（必填）"))
         self.capacity_note.setMaxLength(500)
+        # 反家庭暴力法第二十三条第二款: who applies for her when she cannot (近亲属, 公安机关, 妇联 …).
+        self.on_behalf = QLineEdit(objectName="order_on_behalf")
+        self.on_behalf.setPlaceholderText(tr("代为申请的近亲属、公安机关或组织；不填则为本单位"))
+        self.on_behalf.setMaxLength(200)
         self.measures = MeasuresPicker(self)
         self.add_row(tr("法院"), self.court)
         self.add_row(tr("法院受理时间"), self.applied_at)
@@ -89,6 +93,7 @@ class ApplyOrderDialog(ReasonDialog):
         self.add_row(tr("受害人意愿"), self.consent)
         self.add_row("", self.lacks)
         self.add_row(tr("原因"), self.capacity_note)
+        self.add_row(tr("代为申请人"), self.on_behalf)
         self.add_row(tr("请求的措施"), self.measures)
         for signal in (self.court.textChanged, self.consent.toggled, self.lacks.toggled,
                        self.capacity_note.textChanged):
@@ -103,6 +108,7 @@ class ApplyOrderDialog(ReasonDialog):
         if self.consent.isChecked():
             self.lacks.setChecked(False)
         self.capacity_note.setEnabled(self.lacks.isChecked())
+        self.on_behalf.setEnabled(self.lacks.isChecked())
         self.update_ok()
 
     def _problem(self) -> str:
@@ -125,6 +131,7 @@ class ApplyOrderDialog(ReasonDialog):
                 "urgent": self.urgent.isChecked(), "consent_recorded": consent, "measures": self.measures.measures(),
                 "lacks_capacity": not consent and self.lacks.isChecked(),
                 "capacity_note": self.capacity_note.text().strip() or None if not consent else None,
+                "applied_on_behalf_by": self.on_behalf.text().strip() or None if not consent else None,
                 "note": self.reason() or None}
 
 

@@ -8,7 +8,10 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QSpinBox, QWidget
 
-from fulian_desktop.domain.screening_rules import DEFAULT_VISIT_EVERY_DAYS, MAX_VISIT_EVERY_DAYS, RiskLevel
+from fulian_desktop.domain.enums import DISPUTE_TYPES
+from fulian_desktop.domain.screening_rules import (
+    DEFAULT_VISIT_EVERY_DAYS, MAX_VISIT_EVERY_DAYS, RiskLevel, classify_reason,
+)
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.services import screening
 from fulian_desktop.services.orgunits import OrgUnitView
@@ -63,6 +66,11 @@ class ScreeningEntryDialog(ReasonDialog):
         self.address = QLineEdit(objectName="entry_address", placeholderText=tr("住址（可不填）"))
         self.address.setMaxLength(300)
         self.risk = risk_combo(object_name="entry_risk")
+        self.category = QComboBox(objectName="entry_category")
+        self.category.addItem(tr("按排查原因自动判断"), None)
+        for kind in DISPUTE_TYPES:
+            self.category.addItem(tr(kind), kind)
+        self.text.textChanged.connect(self._guess_category)
         self.responsible = QComboBox(objectName="entry_responsible")
         self.every = QSpinBox(objectName="entry_every")
         self.every.setRange(1, MAX_VISIT_EVERY_DAYS)
@@ -79,6 +87,7 @@ class ScreeningEntryDialog(ReasonDialog):
         self.add_row("", self.person_box)
         self.add_row(tr("住址"), self.address)
         self.add_row(tr("风险等级"), self.risk)
+        self.add_row(tr("纠纷类别"), self.category)
         self.add_row(tr("责任人"), self.responsible)
         self.add_row(tr("走访周期"), self.every)
         self.add_row(tr("首次走访日期"), self.first_due)
@@ -90,6 +99,12 @@ class ScreeningEntryDialog(ReasonDialog):
         self._loading = False
         self._load_responsible()
         self.resize(640, self.sizeHint().height())
+
+    def _guess_category(self) -> None:
+        """The first item says what the reason's words suggest, until the user picks a category."""
+        guess = classify_reason(self.reason()).dispute_type
+        self.category.setItemText(0, tr("按排查原因自动判断（{kind}）").format(kind=tr(guess)) if guess
+                                  else tr("按排查原因自动判断"))
 
     def _every_changed(self, days: int) -> None:
         if self._due_follows:
@@ -152,4 +167,5 @@ class ScreeningEntryDialog(ReasonDialog):
         return {"subject": self.subject.text().strip() or None, "reason": self.reason(),
                 "risk_level": self.risk.currentData(), "unit_id": self.unit.currentData(), "person": person,
                 "address": self.address.text().strip() or None, "responsible_id": self.responsible.currentData(),
-                "visit_every_days": self.every.value(), "first_visit_due": day_of(self.first_due)}
+                "visit_every_days": self.every.value(), "first_visit_due": day_of(self.first_due),
+                "category": self.category.currentData()}

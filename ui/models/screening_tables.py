@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fulian_desktop.domain.screening_rules import EntryStatus
-from fulian_desktop.services.leads import LEAD_COLUMNS, LeadView
+from fulian_desktop.services.leads import LEAD_COLUMNS, LeadStatus, LeadView
 from fulian_desktop.services.screening import REGISTER_COLUMNS, EntryView, OverdueTask
 
 from ..i18n import tr
@@ -84,9 +84,11 @@ class OverdueModel(ListTableModel[OverdueTask]):
 
 
 def lead_columns() -> list[Column[LeadView]]:
-    getters = {"seen_on": lambda v: v.seen_on.isoformat(), "case_no": lambda v: v.case_no or ""}
+    getters = {"seen_on": lambda v: v.seen_on.isoformat(), "case_no": lambda v: v.case_no or "",
+               "status_label": lambda v: tr(v.status_label), "outcome": lambda v: v.outcome or ""}
+    colours = {LeadStatus.OPEN: "#9a6700", LeadStatus.CASE_OPENED: "#1e7e34", LeadStatus.DISMISSED: "#80868b"}
     return [Column(key, header, getters.get(key, lambda v, k=key: _text(getattr(v, k))),
-                   colour=(lambda v: "#1e7e34" if v.has_case else "#9a6700") if key == "status_label" else None)
+                   colour=(lambda v: colours[v.status]) if key == "status_label" else None)
             for key, header in LEAD_COLUMNS.items()]
 
 

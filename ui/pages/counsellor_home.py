@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
 
 from fulian_desktop.domain.enums import CaseStatus
 from fulian_desktop.domain.localtime import LOCAL_TZ, format_local, to_local
@@ -150,6 +152,9 @@ class CounsellorHomePanel(QWidget):
             table.setItem(0, 0, item)
             for column in range(1, table.columnCount()):
                 table.setItem(0, column, QTableWidgetItem(""))
+            header = table.horizontalHeader()   # the headings spread over the width, not bunched on the left
+            for column in range(table.columnCount()):
+                header.setSectionResizeMode(column, QHeaderView.Stretch)
             return
         for r, (case_id, cells) in enumerate(rows):
             for column, text in enumerate(cells):

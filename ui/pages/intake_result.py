@@ -1,6 +1,8 @@
 """The confirmation shown above the intake form after a save: what was decided, and the case it made."""
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -21,7 +23,10 @@ def describe(view: IntakeView) -> str:
         case IntakeDecision.REJECT:
             what = tr("处理：<b>不予受理</b>，已立案 <b>{case_no}</b>，待督导审批后书面告知信访人。").format(case_no=view.case_no)
         case IntakeDecision.TRANSFER:
-            what = tr("处理：<b>转办</b>（{decision_note}），案件 <b>{case_no}</b>。").format(decision_note=view.decision_note or '', case_no=view.case_no)
+            what = tr("处理：<b>转办</b>至 {transfer_to}，案件 <b>{case_no}</b>。").format(
+                transfer_to=escape(view.transfer_to or ""), case_no=view.case_no)
+            if view.decision_note:
+                what += tr("理由：{note}").format(note=escape(view.decision_note))
         case _:
             what = tr("处理：<b>{label}</b>，已计入接待登记，不立案。").format(label=tr(view.decision.label))
     parts = [head + "。", what]

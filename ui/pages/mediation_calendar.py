@@ -188,6 +188,7 @@ class MediationCalendarPage(QWidget):
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)    # the case title takes the room, not the status
         stretch = self.model.column_of("title")
         for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
@@ -195,6 +196,7 @@ class MediationCalendarPage(QWidget):
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column) + PADDING, 260))
         header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        header.setSectionResizeMode(self.model.column_of("status"), QHeaderView.ResizeToContents)
 
     def _mark_days(self, days: set[date], monday: date) -> None:
         """Days with sessions in bold blue; the shown week on a light background."""

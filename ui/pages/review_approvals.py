@@ -81,6 +81,10 @@ class ApprovalsPanel(QWidget):
         self.reject_button.clicked.connect(lambda: self.decide(False))
         self.status = QLabel(objectName="approvals_status")
         self.status.setWordWrap(True)
+        self.own_note = QLabel(tr("这是您本人提出的申请，不能自己审批，须由其他督导审批。"), objectName="approvals_own_note")
+        self.own_note.setStyleSheet("color:#9a6700")
+        self.own_note.setWordWrap(True)
+        self.own_note.hide()
         actions = QHBoxLayout()
         actions.addWidget(QLabel(tr("意见")))
         actions.addWidget(self.note_field, 1)
@@ -91,6 +95,7 @@ class ApprovalsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.own_note)
         layout.addWidget(self.status)
         self._update_buttons()
 
@@ -117,13 +122,25 @@ class ApprovalsPanel(QWidget):
         self.table.selectRow(row)
         return True
 
+    def _own(self, item: PendingApproval | None) -> bool:
+        return item is not None and item.approval.requested_by_actor(self.session.actor)
+
     def _update_buttons(self) -> None:
         item = self.selected()
-        enabled = item is not None and not self.busy
+        own = self._own(item)
+        enabled = item is not None and not self.busy and not own
         self.approve_button.setEnabled(enabled)
         self.reject_button.setEnabled(enabled)
+        if own:
+            why = tr("这是您本人提出的申请，不能自己审批，须由其他督导审批。")
+            self.approve_button.setToolTip(why)
+            self.reject_button.setToolTip(why)
+        self.own_note.setVisible(own)
+        if own:
+            return
         effect = tr(EFFECT.get(item.approval.kind, "")) if item else ""
         self.approve_button.setToolTip(tr("批准后{effect}").format(effect=effect) if effect else "")
+        self.reject_button.setToolTip(tr("驳回须填写意见。") if item else "")
 
     def _open(self, index) -> None:  # noqa: ANN001
         item = self.model.item_at(index.row())
@@ -132,7 +149,7 @@ class ApprovalsPanel(QWidget):
 
     def decide(self, approve: bool) -> None:
         item = self.selected()
-        if item is None or self.busy:
+        if item is None or self.busy or self._own(item):
             return
         note = self.note.text().strip()
         if not approve and not note:

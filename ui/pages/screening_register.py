@@ -21,10 +21,11 @@ from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.screening_rules import EntryStatus
 from fulian_desktop.security.permissions import Permission, can
 from fulian_desktop.services import leads, orgunits, screening
-from fulian_desktop.services.leads import LeadView
+from fulian_desktop.services.leads import LeadStatus, LeadView
 from fulian_desktop.services.orgunits import OrgUnitView
 from fulian_desktop.services.screening import EntryDetail, EntryView, OverdueTask
 
+from ..dialogs.case_actions_reason import ReasonDialog
 from ..dialogs.screening_case_dialog import LeadDialog, OpenCaseDialog
 from ..dialogs.screening_entry_dialog import ScreeningEntryDialog
 from ..dialogs.screening_visit_dialog import ResolveDialog, ScreeningVisitDialog
@@ -149,6 +150,8 @@ class ScreeningRegisterPage(QWidget):
         self.leads.activated.connect(lambda _i: self.open_lead_case())
         leads_tab = self._tab([("lead_add", tr("新增线索…"), self.start_add_lead),
                                ("lead_case", tr("转为案件…"), self.start_lead_case),
+                               ("lead_dismiss", tr("排除…"), self.start_dismiss_lead),
+                               ("lead_reopen", tr("恢复待处理"), self.reopen_lead),
                                ("lead_open", tr("打开案件"), self.open_lead_case)], self.leads)
 
         self.tabs = QTabWidget(objectName="screening_tabs")
@@ -209,7 +212,10 @@ class ScreeningRegisterPage(QWidget):
         self.register_model.set_items(data.register)
         self.overdue_model.set_items(data.overdue)
         self.leads_model.set_items(data.leads)
-        _fit(self.register, {1: 200, 3: 220}, stretch=self.register_model.column_of("reason"))
+        # Capped by content, the reason keeps readable room; the case number, last, takes what is left.
+        col = self.register_model.column_of
+        _fit(self.register, {col("subject"): 160, col("person_name"): 90, col("address"): 160,
+                             col("reason"): 320, col("category_label"): 110})
         _fit(self.overdue, {}, stretch=self.overdue_model.column_of("subject"))
         _fit(self.leads, {}, stretch=self.leads_model.column_of("summary"))
         row = self.register_model.row_of(chosen.id) if chosen else -1
@@ -219,7 +225,7 @@ class ScreeningRegisterPage(QWidget):
         self.summary.setText(tr("在册 {active} 户，逾期未走访 {overdue} 户").format(active=active,
                                                                                    overdue=len(data.overdue)))
         self.tabs.setTabText(1, tr("逾期走访（{n}）").format(n=len(data.overdue)))
-        open_leads = sum(1 for v in data.leads if not v.has_case)
+        open_leads = sum(1 for v in data.leads if v.status == LeadStatus.OPEN)
         self.tabs.setTabText(2, tr("网络舆情（待处理 {n}）").format(n=open_leads))
         self._selection_changed()
         self.sig_loaded.emit(data)
@@ -256,11 +262,15 @@ class ScreeningRegisterPage(QWidget):
         if entry is None or entry.id != detail.entry.id:
             return
         e = detail.entry
-        rows = [(tr("排查原因"), e.reason), (tr("登记日期"), format_local(e.registered_at, with_time=False))]
+        rows = [(tr("排查原因"), e.reason), (tr("纠纷类别"), tr(e.category) if e.category else "—"),
+                (tr("登记日期"), format_local(e.registered_at, with_time=False))]
+        if e.resolved_on:
+            rows.append((tr("化解日期"), e.resolved_on.isoformat()))
         if e.resolution:
             rows.append((tr("化解情况"), e.resolution))
-        visits = [(v.visited_on.isoformat(), tr("{visitor}（{level}风险）：{findings}").format(
-            visitor=v.visitor, level=v.risk_label, findings=v.findings)) for v in reversed(detail.visits)]
+        visits = [(v.visited_on.isoformat(), tr("{method}　{visitor}（{level}风险）：{findings}").format(
+            method=tr(v.method.label) if v.method else "", visitor=v.visitor, level=tr(v.risk_label),
+            findings=v.findings).strip()) for v in reversed(detail.visits)]
         head = "<b>" + tr("走访记录（{n} 次）").format(n=len(detail.visits)) + "</b>"
         self.detail.setText(html_rows(rows) + head + (html_rows(visits) if visits else tr("<p>尚无走访。</p>")))
 
@@ -279,7 +289,10 @@ class ScreeningRegisterPage(QWidget):
         b["open"].setEnabled(e is not None and e.case_id is not None)
         b["overdue_visit"].setEnabled(idle and edit and bool(self.overdue.selectionModel().selectedRows()))
         b["lead_add"].setEnabled(idle and create)
-        b["lead_case"].setEnabled(idle and create and lead is not None and not lead.has_case)
+        lead_open = lead is not None and lead.status == LeadStatus.OPEN
+        b["lead_case"].setEnabled(idle and create and lead_open)
+        b["lead_dismiss"].setEnabled(idle and edit and lead_open)
+        b["lead_reopen"].setEnabled(idle and edit and lead is not None and lead.status == LeadStatus.DISMISSED)
         b["lead_open"].setEnabled(lead is not None and lead.has_case)
 
     # --- the register ------------------------------------------------------------------------------
@@ -315,7 +328,7 @@ class ScreeningRegisterPage(QWidget):
             return
         dialog = ResolveDialog(self, entry)
         self.runner.open_dialog(dialog, lambda: self.runner.write(
-            screening.resolve_entry, entry.id, dialog.reason(), expected_version=entry.version, notice=tr("已化解")))
+            screening.resolve_entry, entry.id, expected_version=entry.version, notice=tr("已化解"), **dialog.values()))
 
     def start_open_case(self) -> None:
         entry = self.selected()
@@ -362,12 +375,29 @@ class ScreeningRegisterPage(QWidget):
 
     def start_lead_case(self) -> None:
         lead = self.selected_lead()
-        if lead is None or lead.has_case or self.runner.busy:
+        if lead is None or lead.status != LeadStatus.OPEN or self.runner.busy:
             return
         dialog = OpenCaseDialog(self, lead.where_seen, tr("网络舆情：{summary}").format(summary=lead.summary)[:60],
                                 tr("案件来源为“网络舆情”，线索记入案件时间线。"))
         self.runner.open_dialog(dialog, lambda: self._open_case(
             leads.open_case_from_lead, lead.id, expected_version=lead.version, **dialog.values()))
+
+    def start_dismiss_lead(self) -> None:
+        lead = self.selected_lead()
+        if lead is None or lead.status != LeadStatus.OPEN or self.runner.busy:
+            return
+        dialog = ReasonDialog(self, tr("排除舆情线索"), tr("排除理由"), ok_text=tr("排除"),
+                              notice=tr("经核实无需立案的线索标为“已排除”，仍保留在列表中；如有新情况可恢复为待处理。"),
+                              placeholder=tr("如：经村委会核实，系谣传；已由派出所处理"))
+        dialog.setObjectName("lead_dismiss_dialog")
+        self.runner.open_dialog(dialog, lambda: self.runner.write(
+            leads.dismiss_lead, lead.id, dialog.reason(), expected_version=lead.version, notice=tr("已排除")))
+
+    def reopen_lead(self) -> None:
+        lead = self.selected_lead()
+        if lead is None or lead.status != LeadStatus.DISMISSED or self.runner.busy:
+            return
+        self.runner.write(leads.reopen_lead, lead.id, expected_version=lead.version, notice=tr("已恢复为待处理"))
 
     def open_lead_case(self) -> None:
         lead = self.selected_lead()

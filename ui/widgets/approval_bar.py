@@ -1,7 +1,8 @@
 """The pending approvals of a case, under its header: "待审批：结案（张三申请）".
 
 A supervisor (Permission.CASE_APPROVE) decides right here: 批准 (with an optional note) or 驳回
-(a note is required). The core refuses a supervisor's own request; the message says so.
+(a note is required). Nobody decides their own request: on a supervisor's own request the buttons are
+disabled and their tooltip says why (the core refuses it too).
 """
 from __future__ import annotations
 
@@ -57,6 +58,7 @@ class ApprovalBar(QFrame):
         self.approvals: tuple[ApprovalView, ...] = ()
         self.labels: list[QLabel] = []
         self.decide_buttons: dict[str, tuple[QPushButton, QPushButton]] = {}
+        self.own: set[str] = set()      # ids of the approvals this user requested
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(10, 6, 10, 6)
         self.rows.setSpacing(4)
@@ -71,6 +73,7 @@ class ApprovalBar(QFrame):
         self.approvals = approvals
         _clear(self.rows)
         self.labels, self.decide_buttons = [], {}
+        self.own = {a.id for a in approvals if a.requested_by_actor(self.session.actor)}
         for approval in approvals:
             self.rows.addLayout(self._row(approval))
         self.setVisible(bool(approvals))
@@ -80,6 +83,9 @@ class ApprovalBar(QFrame):
         label.setTextFormat(Qt.RichText)
         label.setWordWrap(True)
         label.setText(tr("<b>{approval_text}</b>　{requested_at}<br><span style='color:#444'>理由：{reason}</span>").format(approval_text=escape(approval_text(approval)), requested_at=escape(format_local(approval.requested_at)), reason=escape(approval.reason)))
+        if approval.id in self.own and self.may_decide():   # say it where the disabled buttons are
+            label.setText(label.text() + "<br><span style='color:#9a6700'>{}</span>".format(
+                escape(tr("这是您本人提出的申请，不能自己审批，须由其他督导审批。"))))
         label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.labels.append(label)
         row = QHBoxLayout()
@@ -87,12 +93,17 @@ class ApprovalBar(QFrame):
         if self.may_decide():
             approve = QPushButton(tr("批准"), objectName=f"approve_{approval.kind}")
             reject = QPushButton(tr("驳回"), objectName=f"reject_{approval.kind}")
-            approve.setToolTip(tr("批准：{effect}").format(effect=tr(EFFECTS.get(approval.kind, ("", ""))[0])))
-            reject.setToolTip(tr("驳回（须说明理由）：{effect}").format(effect=tr(EFFECTS.get(approval.kind, ("", ""))[1])))
+            if approval.id in self.own:
+                why = tr("这是您本人提出的申请，不能自己审批，须由其他督导审批。")
+                approve.setToolTip(why)
+                reject.setToolTip(why)
+            else:
+                approve.setToolTip(tr("批准：{effect}").format(effect=tr(EFFECTS.get(approval.kind, ("", ""))[0])))
+                reject.setToolTip(tr("驳回（须说明理由）：{effect}").format(effect=tr(EFFECTS.get(approval.kind, ("", ""))[1])))
             approve.clicked.connect(lambda _c=False, a=approval: self.start_decision(a, True))
             reject.clicked.connect(lambda _c=False, a=approval: self.start_decision(a, False))
             for button in (approve, reject):
-                button.setEnabled(not self.runner.busy)
+                button.setEnabled(not self.runner.busy and approval.id not in self.own)
                 row.addWidget(button, 0, Qt.AlignVCenter)
             self.decide_buttons[approval.id] = (approve, reject)
         return row
@@ -101,12 +112,12 @@ class ApprovalBar(QFrame):
         return [approval_text(a) for a in self.approvals]
 
     def _busy(self, busy: bool) -> None:
-        for pair in self.decide_buttons.values():
+        for approval_id, pair in self.decide_buttons.items():
             for button in pair:
-                button.setEnabled(not busy)
+                button.setEnabled(not busy and approval_id not in self.own)
 
     def start_decision(self, approval: ApprovalView, approve: bool) -> None:
-        if self.runner.busy:
+        if self.runner.busy or approval.id in self.own:
             return
         title = approval_title(approval)
         effect = tr(EFFECTS.get(approval.kind, ("", ""))[0 if approve else 1])

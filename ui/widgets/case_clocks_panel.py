@@ -42,6 +42,8 @@ def adjust_text(view: ClockView) -> str:
         parts.append(tr("暂停 {paused_days} 天").format(paused_days=view.paused_days) + (tr("（暂停中）") if view.paused else ""))
     if view.extended_days:
         parts.append(tr("已延期 {extended_days} 天").format(extended_days=view.extended_days))
+    if view.fixed:   # a court's (or another body's) date, not the statutory computation
+        parts.append(tr("届满日由他方确定"))
     return "；".join(parts) or "—"
 
 

@@ -27,7 +27,8 @@ def columns() -> tuple[str, ...]:
 def detail_text(a: ActionView) -> str:
     if a.redacted:
         return tr("（保密内容，您的角色无权查看）")
-    return (a.detail or "—").replace("\n", "；")
+    return "；".join([f"{tr(label)}：{value}" for label, value in a.lines]
+                    + ([a.detail.replace("\n", "；")] if a.detail else [])) or "—"
 
 
 class ActionLogPanel(QWidget):
@@ -83,6 +84,6 @@ class ActionLogPanel(QWidget):
         def save() -> None:
             v = dialog.values()
             self.runner.write(crisis.log_action, self.case_id, v["kind"], at=v["at"], detail=v["detail"],
-                              concerns=v["concerns"], notice=tr("已记录行动：{kind}").format(
+                              data=v["data"], notice=tr("已记录行动：{kind}").format(
                                   kind=ActionKind(v["kind"]).label))
         self.runner.open_dialog(dialog, save)

@@ -63,6 +63,8 @@ def order_cells(o: OrderView) -> tuple[str, ...]:
 
 def order_details(o: OrderView) -> str:
     consent = tr("受害人同意") if o.consent_recorded else tr("受害人无法表示同意（已记录原因）")
+    if o.applied_on_behalf_by:
+        consent += tr("，由{who}代为申请").format(who=o.applied_on_behalf_by)
     parts = [f"<p><b>{escape(o.court)}</b>　{escape(o.status_label)}　{escape(consent)}</p>"]
     parts.append("<b>" + escape(tr("措施")) + "</b><ol style='margin-top:0'>"
                  + "".join(f"<li>{escape(m)}</li>" for m in o.measure_labels) + "</ol>")
@@ -228,7 +230,7 @@ class ProtectionOrdersPanel(QWidget):
         self._open(ApplyOrderDialog(self), po.apply_for_order, tr("已登记保护令申请，裁定计时开始"),
                    lambda v: ((self.case_id, v["court"], v["applied_at"], v["urgent"], v["consent_recorded"],
                                v["measures"]),
-                              {k: v[k] for k in ("lacks_capacity", "capacity_note", "note")}))
+                              {k: v[k] for k in ("lacks_capacity", "capacity_note", "applied_on_behalf_by", "note")}))
 
     def _step(self, dialog_class, fn, notice: str, positional: tuple[str, ...]) -> None:  # noqa: ANN001
         o = self.selected()

@@ -19,7 +19,11 @@ COLUMNS = (QT_TRANSLATE_NOOP("", "接待时间"), QT_TRANSLATE_NOOP("", "渠道"
 def intake_cells(v: IntakeView) -> tuple[str, ...]:
     visitor = v.visitor_name + (tr("（{age} 岁）").format(age=v.age) if v.age else "")
     people = tr("{people_count} 人").format(people_count=v.people_count) + (tr("（集体访）") if v.is_group else "")
-    decision = v.decision.label + (f"：{v.decision_note}" if v.decision_note else "")
+    decision = tr(v.decision.label)
+    if v.transfer_to:
+        decision += tr("至{body}").format(body=v.transfer_to)
+    if v.decision_note:
+        decision += f"：{v.decision_note}"
     return (format_local(v.received_at), v.channel.label, visitor, people, v.request, decision,
             tr("是") if v.is_repeat else tr("否"), v.unit_name)
 

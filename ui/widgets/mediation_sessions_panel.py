@@ -140,11 +140,17 @@ class MediationSessionsPanel(QWidget):
         if view is not None:
             self.details.setText(session_details(view))
         else:
-            self.details.setText("<span style='color:#666'>{}</span>".format(
-                escape(tr("尚未安排调解。点“安排调解…”确定时间、地点和调解员。"))) if self.data else "")
+            hint = (tr("尚未安排调解。点“安排调解…”确定时间、地点和调解员。") if self._may_schedule()
+                    else tr("本案没有调解安排。") if not self.views else tr("选择一次调解查看笔录。"))
+            self.details.setText("<span style='color:#666'>{}</span>".format(escape(hint)) if self.data else "")
         self.update_buttons()
 
     # --- who may do what now ---------------------------------------------------------------------------
+    def _may_schedule(self) -> bool:
+        actor, data = self.session.actor, self.data
+        return (actor is not None and can(actor, Permission.CASE_EDIT) and data is not None and data.case_open
+                and not data.overview.state.ended and not self.views)
+
     def may_act(self) -> bool:
         actor, data = self.session.actor, self.data
         return (actor is not None and can(actor, Permission.CASE_EDIT) and data is not None and data.case_open

@@ -36,8 +36,13 @@ ENDED_STYLE = ("QLabel { background:#fdecea; color:#b3261e; border:1px solid #f1
                " padding:3px 8px; font-weight:bold; }")
 
 
+CLOSED_STYLE = "QLabel { color:#5f6368; font-weight:bold; }"
+
+
 def state_text(data: MediationData) -> str:
     state = data.overview.state
+    if not data.case_open and not state.ended:
+        return tr("案件已办结：调解记录只读。如需继续调解，请先“重新办理”。")
     if state.ended:  # the core's note reads "调解终止：一方拒绝调解（…）"
         return tr("{note}（{when}）").format(note=state.note or tr("调解已终止"), when=format_local(state.since))
     if state.note:
@@ -130,7 +135,8 @@ class MediationTab(QWidget):
         self.data = data
         self.message.hide()
         self.state.setText(state_text(data))
-        self.state.setStyleSheet(ENDED_STYLE if data.overview.state.ended else ONGOING_STYLE)
+        self.state.setStyleSheet(ENDED_STYLE if data.overview.state.ended
+                                 else ONGOING_STYLE if data.case_open else CLOSED_STYLE)
         self.outcome.setText(outcome_text(data))
         self.sessions.set_data(data)
         self.agreement.set_data(data)
@@ -194,7 +200,7 @@ class MediationTab(QWidget):
         if self.data is None or self.runner.busy:
             return
         effective = any(a.is_effective for a in self.data.overview.agreements)
-        dialog = OutcomeDialog(self, self.data.overview.outcome, effective)
+        dialog = OutcomeDialog(self, self.data.overview.outcome, effective, self.data.overview.routes)
 
         def save() -> None:
             v = dialog.values()

@@ -23,7 +23,7 @@ from fulian_desktop.domain.risk import RiskLevel
 from ..i18n import tr
 from .crisis_common import LevelBadge, aware, datetime_edit, hint_label, now, set_datetime
 
-RED_STYLE = "QCheckBox { color:#b3261e; font-weight:bold; }"
+RED_STYLE = "QCheckBox { color:#b3261e; font-weight:bold; } QCheckBox:disabled { color:#c98a85; }"
 
 
 def groups() -> list[tuple[str, tuple[str, ...]]]:
