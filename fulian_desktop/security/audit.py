@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.errors import AccountDisabled
 from ..store.base import new_id, utcnow
-from ..store.models import AuditEntry, AuditHead
+from ..store.models import AuditEntry, AuditHead, UserAccount
 from .actor import Actor
 
 
@@ -55,6 +56,7 @@ def record(session: Session, actor: Actor | None, action: str, *, entity: str | 
            entity_id: str | None = None, case_id: str | None = None, owner_unit_id: str | None = None,
            detail: dict[str, Any] | None = None, actor_name: str | None = None) -> AuditEntry:
     """Append one entry in the caller's transaction (it commits or rolls back with the change)."""
+    _refuse_closed_account(session, actor)
     # Row lock on PostgreSQL; SQLite write transactions are already serialised (BEGIN IMMEDIATE).
     head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
     seq = head.last_seq + 1
@@ -69,6 +71,16 @@ def record(session: Session, actor: Actor | None, action: str, *, entity: str | 
     head.last_seq, head.last_hash = seq, digest
     session.flush()
     return entry
+
+
+def _refuse_closed_account(session: Session, actor: Actor | None) -> None:
+    """Every change and every audited read passes here: a session whose account was disabled or removed
+    after it logged in (on this desk or another one on the same store) can do nothing more."""
+    if actor is None or actor.is_system or actor.user_id is None:
+        return
+    user = session.get(UserAccount, actor.user_id)
+    if user is not None and (not user.active or user.deleted_at is not None):
+        raise AccountDisabled("该账号已停用或被删除，请重新登录。")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,27 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
 }
 
 
+MAX_TEXT_SETTING = 100
+
+
+def _coerce(key: str, label: str, kind: type, value: Any) -> Any:
+    """The value as its setting's type; anything else (None, True, 5.5, infinity, a list) is refused."""
+    invalid = ValidationError(f"“{label}”的值无效。", field=key)
+    if kind is str:
+        if not isinstance(value, str):
+            raise invalid
+        value = value.strip()
+        if len(value) > MAX_TEXT_SETTING or any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 for ch in value):
+            raise ValidationError(f"“{label}”最多 {MAX_TEXT_SETTING} 字，且不能含控制字符。", field=key)
+        return value
+    if value is None or isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise invalid
+    try:
+        return kind(value)
+    except (TypeError, ValueError, OverflowError):
+        raise invalid from None
+
+
 def get(uow: UnitOfWork, key: str, default: Any = None) -> Any:
     row = uow.s.get(AppSetting, key)
     if row is not None:
@@ -34,10 +55,7 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
     if key not in KNOWN:
         raise ValidationError(f"未知的设置项：{key}")
     label, kind, _default = KNOWN[key]
-    try:
-        value = kind(value)
-    except (TypeError, ValueError):
-        raise ValidationError(f"“{label}”的值无效。", field=key) from None
+    value = _coerce(key, label, kind, value)
     if key == "idle_lock_minutes" and not 1 <= value <= 240:
         raise ValidationError("自动锁定时间须在 1 到 240 分钟之间。", field=key)
     if key == "attachment_max_mb" and not 1 <= value <= 2048:

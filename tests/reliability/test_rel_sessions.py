@@ -1,0 +1,144 @@
+"""Accounts that must not act: disabled or removed after login, locked by wrong passwords, due a password
+change, or a desk whose session is locked. Checked on the services, with nothing written by a refusal."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from fulian_desktop.documents.api import DocumentKind, PrintPurpose, render
+from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
+from fulian_desktop.domain.errors import AccountDisabled, AccountLocked, AuthError, BadCredentials, \
+    PasswordChangeRequired
+from fulian_desktop.domain.validation import PersonInput
+from fulian_desktop.services import auth, case_queries, cases, counselling, referrals, users, workflow
+from fulian_desktop.store.base import utcnow
+from fulian_desktop.store.models import Case, UserAccount
+from tests.reliability.rel_support import assert_sound, row_counts
+from tests.support.stores import ADMIN_PASSWORD, TEMP_PASSWORD, TOWN_A, VILLAGE_A1, add_user, build_org, \
+    first_login, new_store
+
+
+@pytest.fixture
+def world(tmp_path):  # noqa: ANN001, ANN201
+    store = new_store(tmp_path / "data").store
+    org = build_org(store)
+    add_user(store, "cou", Role.COUNSELLOR, org.units[VILLAGE_A1], display_name="林咨询师")
+    admin = first_login(store, "admin", password=ADMIN_PASSWORD)
+    cou = first_login(store, "cou")
+    with store.uow(write=True) as uow:
+        case = cases.create_case(uow, cou, cases.NewCase(title="家庭纠纷", kind=CaseKind.MEDIATION))
+    yield store, org, admin, cou, case.row.id
+    assert_sound(store)
+    store.close()
+
+
+def _everything(actor, case_id: str, town_a: str):  # noqa: ANN001, ANN202
+    """One call per kind of work a caseworker does."""
+    held = datetime.now(timezone.utc) - timedelta(hours=2)
+    return {
+        "open a case": lambda uow: cases.get_case(uow, actor, case_id),
+        "edit a case": lambda uow: cases.update_case(uow, actor, case_id, uow.s.get(Case, case_id).version,
+                                                     {"summary": "不该写入"}),
+        "file a case": lambda uow: cases.create_case(uow, actor, cases.NewCase(title="不该登记",
+                                                                              kind=CaseKind.MEDIATION)),
+        "add a party": lambda uow: cases.add_party(uow, actor, case_id, PersonInput(name="某某"), PartyRole.WITNESS),
+        "counselling": lambda uow: counselling.add_session(uow, actor, case_id, held, "phone", "不该写入"),
+        "read notes": lambda uow: counselling.counselling_sessions(uow, actor, case_id),
+        "refer": lambda uow: referrals.refer_to_tier(uow, actor, case_id, town_a, "不该转介"),
+        "ask approval": lambda uow: workflow.request_approval(uow, actor, case_id, workflow.ApprovalKind.CLOSE, "x"),
+        "print": lambda uow: render(uow, actor, case_id, DocumentKind.CASE_FILE, purpose=PrintPurpose.PRINT),
+    }
+
+
+def _all_refused(store, actor, case_id: str, town_a: str, error: type) -> None:  # noqa: ANN001
+    before = row_counts(store)
+    for what, call in _everything(actor, case_id, town_a).items():
+        with pytest.raises(error), store.uow(write=True) as uow:
+            call(uow)
+            pytest.fail(f"{what} worked")
+    assert row_counts(store) == before
+
+
+def test_a_session_stops_working_once_its_account_is_disabled(world) -> None:  # noqa: ANN001
+    store, org, admin, cou, case_id = world
+    with store.uow(write=True) as uow:  # works while the account is active
+        cases.get_case(uow, cou, case_id)
+    with store.uow(write=True) as uow:
+        users.set_active(uow, admin, "cou", False)
+    _all_refused(store, cou, case_id, org.units[TOWN_A], AccountDisabled)
+    with pytest.raises(AccountDisabled):
+        auth.refreshed(store, cou)
+    with pytest.raises(AccountDisabled):
+        auth.login(store, "cou", "Own-Secret-456")
+    with store.uow(write=True) as uow:  # enabled again, the same person can work again
+        users.set_active(uow, admin, "cou", True)
+    with store.uow(write=True) as uow:
+        assert cases.get_case(uow, auth.refreshed(store, cou), case_id).row.id == case_id
+
+
+def test_a_removed_account_cannot_log_in_and_its_open_session_can_do_nothing(world) -> None:  # noqa: ANN001
+    store, org, _admin, cou, case_id = world
+    with store.uow(write=True) as uow:  # there is no delete service yet: mark it removed as a sync would
+        uow.s.get(UserAccount, cou.user_id).deleted_at = utcnow()
+    _all_refused(store, cou, case_id, org.units[TOWN_A], AccountDisabled)
+    with pytest.raises(BadCredentials):  # a removed name is as unknown as one never created
+        auth.login(store, "cou", "Own-Secret-456")
+
+
+def test_a_locked_account_cannot_log_in_even_with_the_right_password(world) -> None:  # noqa: ANN001
+    store, _org, admin, _cou, _case_id = world
+    for attempt in range(4):
+        with pytest.raises(BadCredentials):
+            auth.login(store, "cou", f"wrong-{attempt}")
+    with pytest.raises(AccountLocked) as locked:
+        auth.login(store, "cou", "wrong-4")
+    assert "锁定" in locked.value.message
+    for password in ("Own-Secret-456", "wrong-5"):  # the lock screen logs in the same way
+        with pytest.raises(AccountLocked):
+            auth.login(store, "cou", password)
+    with pytest.raises(AccountLocked):
+        auth.login(store, "cou", "Own-Secret-456", now=utcnow() + timedelta(minutes=14))
+    with store.uow(write=True) as uow:
+        users.unlock_user(uow, admin, "cou")
+    assert auth.login(store, "cou", "Own-Secret-456").username == "cou"
+
+
+def test_a_user_due_a_password_change_can_do_nothing_else(world) -> None:  # noqa: ANN001
+    store, org, admin, _cou, case_id = world
+    with store.uow(write=True) as uow:
+        users.reset_password(uow, admin, "cou", TEMP_PASSWORD)
+    fresh = auth.login(store, "cou", TEMP_PASSWORD)
+    assert fresh.must_change_password
+    _all_refused(store, fresh, case_id, org.units[TOWN_A], PasswordChangeRequired)
+    with pytest.raises(PasswordChangeRequired), store.uow() as uow:
+        case_queries.list_case_ids(uow, fresh)
+
+
+@pytest.mark.xfail(reason="a password reset by an administrator does not end a session opened before it: the "
+                          "Actor is a snapshot and only disabled/removed accounts are re-checked (security/audit.py)",
+                   strict=False)
+def test_a_session_opened_before_an_administrator_reset_the_password_stops(world) -> None:  # noqa: ANN001
+    store, org, admin, cou, case_id = world
+    with store.uow(write=True) as uow:
+        users.reset_password(uow, admin, "cou", TEMP_PASSWORD)
+    _all_refused(store, cou, case_id, org.units[TOWN_A], AuthError)
+
+
+def test_a_locked_desk_runs_no_service_call(qtbot, world) -> None:  # noqa: ANN001
+    """The idle lock clears the session's actor; anything still queued is refused, not run."""
+    from ui.session import AppSession
+    from ui.tasks import TaskRunner
+
+    store, _org, _admin, cou, case_id = world
+    session = AppSession(store, TaskRunner())
+    session.set_actor(cou)
+    session.set_actor(None)  # what the lock screen does
+    errors: list[BaseException] = []
+    before = row_counts(store)
+    session.write(cases.get_case, case_id, on_done=lambda _v: errors.append(AssertionError("ran")),
+                  on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert isinstance(errors[0], AuthError) and "锁定" in str(errors[0])
+    assert row_counts(store) == before
+    session.tasks.wait_idle()
