@@ -15,10 +15,12 @@ from typing import Any, Callable, Iterator
 from ..domain.enums import CaseKind, CaseSource, CaseStatus
 from ..domain.workflow import Transition
 from . import narratives as nv
+from . import narratives_work as nw_work
 from .dice import Dice, cumulative
 from .names import NameMaker
 from .orgtree import Unit
 from .people import PeopleMaker, Pers
+from .work import Ctx, WorkMaker
 from .writer import Values, search_body
 
 # The demo's "now": fixed, so a seed always gives the same data whatever the clock says.
@@ -123,6 +125,7 @@ class Plan:
     chunk: int
     values: Values
     search: bool
+    blobs: list[tuple[str, str, int, str]] = field(default_factory=list)  # demo files: (kind, sha256, size, type)
 
 
 @dataclass
@@ -136,6 +139,8 @@ class Batch:
     events: list[tuple[Any, ...]]
     docs: list[tuple[int, str, str]]  # free-text index rows (doc, case id, body)
     counters: list[tuple[int, int, int, int]] = field(default_factory=list)  # (unit, kind, year, last seq)
+    work: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)  # work_tables name -> rows
+    clocks: list[tuple[Any, ...]] = field(default_factory=list)  # clocks the work started (orders, agreements)
 
 
 def produce(plan: Plan) -> Iterator[Batch]:
@@ -146,6 +151,7 @@ def produce(plan: Plan) -> Iterator[Batch]:
     skeleton = _skeleton(rng, plan.units, plan.cases) if plan.units and plan.cases > 0 else []
     people = PeopleMaker(dice, NameMaker(dice), new_id, plan.values.day)
     maker = CaseMaker(dice, plan.units, new_id, people, dict(plan.seqs), plan.values, plan.next_doc, plan.search)
+    maker.work = WorkMaker(dice, new_id, plan.values, plan.units, plan.blobs, _NOW_TS, lambda: maker.events)
     total = len(skeleton)
     for start in range(0, total, plan.chunk):
         for ts, _, u, k, year in skeleton[start:start + plan.chunk]:
@@ -208,6 +214,7 @@ class CaseMaker:
         applicant = respondent = victim = child = None
         parties = self.parties
         names: list[str] = []
+        cast_ids: list[tuple[str, Pers, str]] = []
         for role, person, confidential in cast:
             if role == "applicant":
                 applicant = person
@@ -221,9 +228,12 @@ class CaseMaker:
             else:
                 child = person
                 involves_minor = True
-            parties.append((new_id(), case_id, person.id, role, confidential, unit_id, opened, opened, 1, None))
+            party_id = new_id()
+            parties.append((party_id, case_id, person.id, role, confidential, unit_id, opened, opened, 1, None))
+            cast_ids.append((party_id, person, role))
             names.append(person.surname + person.given)
         assert applicant is not None and respondent is not None
+        self._cast_ids = cast_ids
         if victim is not None and sc.cast in _MINOR_VICTIM_CASTS:
             child = victim
         title, summary = self._story(sc, unit, applicant, respondent, victim, child)
@@ -250,10 +260,19 @@ class CaseMaker:
 
         case_no = f"（{year}）{unit.prefix}{number_word}字第{seq}号"
         status, _, last = self._timeline(ts, kv, unit_id, case_id, case_no, source, handler, desk)
+        lo, hi, end, end_note = self._window
+        ctx = Ctx(id=case_id, no=case_no, kind=kv, status=status, unit=unit, uid=unit_id, handler=handler,
+                  desk=desk, opened=ts, lo=lo, hi=hi, end=end, end_note=end_note, parties=self._cast_ids, sc=sc,
+                  source=source, family=nw_work.FAMILY.get(sc.key, "other"), title=title, summary=summary,
+                  outcome=None, major=major, dv=dv)
+        self.work.make(ctx)
+        if ctx.major and not major:
+            urgency = "critical"  # a case raised to a major incident is handled as 特急
         self.cases.append((
             case_id, case_no, year, seq, kv, title, unit.tier, status, sc.category, sc.sub,
-            sc.dispute if kv == "mediation" else None, source.value, urgency, major, involves_minor, dv,
-            handler[0], summary, opened, last if status == "closed" else None, unit_id, opened, last, 1, None,
+            sc.dispute if kv == "mediation" else None, source.value, urgency, ctx.major, involves_minor, ctx.dv,
+            handler[0], summary, opened, last if status == "closed" else None, ctx.outcome, unit_id, opened, last, 1,
+            None,
         ))
         if self.search:
             self.docs.append((self.next_doc, case_id, search_body(title, summary, names)))
@@ -360,12 +379,14 @@ class CaseMaker:
         ts_value, new_id, rows, status_json = self.values.ts, self.new_id, self.events, self.values.status_json
         prev, last = ts, None
         status_now = "registered"
+        stamps: list[int] = []
         for i, at_ts in enumerate(times):
             if i:  # later events: office hours, in order, never after the demo's "now"
                 at_ts = min(_office_hours(at_ts), _NOW_TS - 1)
                 if at_ts <= prev:
                     at_ts = prev + 60 if prev + 60 < _NOW_TS else prev + 1
             prev = at_ts
+            stamps.append(at_ts)
             last = ts_value(at_ts)
             if i == 0:
                 row = (new_id(), case_id, "created", last, desk[0], desk[1],
@@ -388,12 +409,29 @@ class CaseMaker:
                     status_now = target
             rows.append(row + (unit_id, last, last, 1, None))
         assert status_now == status, (status_now, status)
+        self._window = self._work_window(ts, stamps, steps, status)
         return status, prev, last
+
+    @staticmethod
+    def _work_window(opened: int, stamps: list[int], steps: list[tuple[str, str | None]],
+                     status: str) -> tuple[int, int, int | None, str | None]:
+        """(from, to, ended at, the ending step's label): work happens after acceptance and before
+        closure is asked for, the case is ended, or the demo's now."""
+        lo, hi, end, end_note = opened, _NOW_TS, None, None
+        for (step, _), at in zip(steps, stamps[1:]):
+            if step == "accept":
+                lo = at
+            elif step in ("request_closure", "terminate", "transfer", "reject", "close"):
+                hi = min(hi, at)
+        if status in _ENDED:
+            end, end_note = stamps[-1], _STEPS[steps[-1][0]][0]
+        return lo, max(hi, lo + 1), end, end_note
 
     def take(self, done: int) -> Batch:
         """Hand over the rows made since the last call."""
+        work, clocks = self.work.take()
         batch = Batch(done, self.people.rows, self.cases, self.parties, self.events, self.docs,
-                      [(*key, self.seqs[key]) for key in sorted(self.touched)])
+                      [(*key, self.seqs[key]) for key in sorted(self.touched)], work, clocks)
         self.people.rows = []
         self.cases, self.parties, self.events, self.docs = [], [], [], []
         self.touched = set()

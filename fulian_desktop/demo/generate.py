@@ -17,6 +17,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from ..security.passwords import hash_password
 from ..store.models import Case, CaseCounter, CaseSearchDoc, OrgUnit
 from .cases import KINDS, Batch, Plan, id_maker
+from .blobs import demo_blobs, store_blobs
 from .clocks import add_clocks
 from .dice import Dice
 from .names import NameMaker
@@ -70,12 +71,13 @@ def generate_demo(store: Store, *, cases: int, seed: int = 2026,
         existing_cases = conn.execute(select(func.count()).select_from(Case.__table__)).scalar_one()
         search_index = has_search_index(conn)
         next_doc = (conn.execute(select(func.max(CaseSearchDoc.__table__.c.doc))).scalar() or 0) + 1
+        blobs = store_blobs(conn, demo_blobs(), SETUP_AT) if cases > 0 else []
 
     total = cases if numbered and cases > 0 else 0
     done = persons = 0
     with engine.connect() as conn:
         writer = Writer(conn, search_index=search_index)
-        plan = Plan(rng.getstate(), numbered, seqs, next_doc, total, CHUNK, writer.values, writer.search)
+        plan = Plan(rng.getstate(), numbered, seqs, next_doc, total, CHUNK, writer.values, writer.search, blobs)
         # A big load into a small store is one transaction with the plain indexes rebuilt at its
         # end; otherwise one transaction per TX_CASES cases.
         big = writer.fast and total >= BULK_MIN_CASES and existing_cases < total
@@ -108,6 +110,9 @@ def _write(conn: Connection, writer: Writer, batch: Batch, units: list[Unit],
     writer.insert(conn, "case_file", batch.cases)
     writer.insert(conn, "case_party", batch.parties)
     writer.insert(conn, "case_event", batch.events)
+    writer.insert(conn, "case_clock", batch.clocks)
+    for name, rows in batch.work.items():  # work_tables order: what a row points at is written first
+        writer.insert(conn, name, rows)
     writer.index_search(conn, batch.docs)
     # Counters in the same transaction as the cases, so numbering goes on from here.
     new, old = [], []

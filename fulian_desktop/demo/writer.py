@@ -7,6 +7,7 @@ fails, rows go through the typed Core `insert()` with its processors.
 """
 from __future__ import annotations
 
+import json
 import unicodedata
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
@@ -17,7 +18,8 @@ from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, TypeDec
 
 from ..domain.enums import CaseStatus
 from ..services.search import spaced
-from ..store.models import Case, CaseEvent, CaseParty, CaseSearchDoc, Person
+from ..store.models import Case, CaseClock, CaseEvent, CaseParty, CaseSearchDoc, Person
+from .work_tables import WORK_TABLES
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _EPOCH_ORD = date(1970, 1, 1).toordinal()
@@ -27,10 +29,12 @@ PERSON_COLS = ("id", "name", "name_pinyin", "name_initials", "sex", "birth_date"
                "address", "marital_status", "ethnicity", "occupation", "note") + _RECORD
 CASE_COLS = ("id", "case_no", "case_year", "case_seq", "kind", "title", "tier", "status", "category",
              "sub_category", "dispute_type", "source", "urgency", "major_incident", "involves_minor",
-             "domestic_violence", "handler_id", "summary", "opened_at", "closed_at") + _RECORD
+             "domestic_violence", "handler_id", "summary", "opened_at", "closed_at", "mediation_outcome") + _RECORD
 PARTY_COLS = ("id", "case_id", "person_id", "role", "contact_confidential") + _RECORD
 EVENT_COLS = ("id", "case_id", "kind", "occurred_at", "actor_id", "actor_name", "summary", "data") + _RECORD
 SEARCH_DOC_COLS = ("doc", "case_id")
+CLOCK_COLS = ("id", "case_id", "kind", "started_at", "urgent", "paused_since", "paused_days", "extended_days",
+              "due_at", "stopped_at", "stop_note", "due_override_at") + _RECORD
 
 TABLES: dict[str, tuple[Table, tuple[str, ...]]] = {
     "person": (Person.__table__, PERSON_COLS),
@@ -38,6 +42,8 @@ TABLES: dict[str, tuple[Table, tuple[str, ...]]] = {
     "case_party": (CaseParty.__table__, PARTY_COLS),
     "case_event": (CaseEvent.__table__, EVENT_COLS),
     "case_search_doc": (CaseSearchDoc.__table__, SEARCH_DOC_COLS),
+    "case_clock": (CaseClock.__table__, CLOCK_COLS),
+    **WORK_TABLES,  # intake, referrals, mediation, crisis … (the later work on a case), in insert order
 }
 # The free-text index of services.search: an FTS5 table outside the ORM metadata.
 _FTS_INSERT = "INSERT INTO case_search(rowid, body) VALUES (?, ?)"
@@ -66,6 +72,7 @@ class Values:
         if not raw:
             self.ts = ts_datetime  # type: ignore[method-assign]
             self.day = _identity  # type: ignore[method-assign]
+            self.js = _identity  # type: ignore[method-assign]
 
     def ts(self, ts: int) -> Any:
         """'YYYY-MM-DD HH:MM:SS.000000', SQLAlchemy's SQLite DATETIME text, for a UTC timestamp."""
@@ -79,6 +86,10 @@ class Values:
 
     def day(self, value: date) -> Any:
         return value.isoformat()
+
+    def js(self, value: Any) -> Any:
+        """A JSON column's value: the dialect's text (checked in Writer._formats_match); None is SQL NULL."""
+        return None if value is None else json.dumps(value)
 
 
 def has_search_index(conn: Connection) -> bool:
@@ -130,7 +141,9 @@ class Writer:
                     if process is not None and (process(True), process(False)) != (1, 0):
                         return False
                 elif kind is dict:
-                    continue  # serialised by the dialect's own processor (Values.status_json)
+                    sample = {"a": [1, "甲"], "b": None, "c": {"d": True}}
+                    if process is None or process(sample) != values.js(sample):
+                        return False
                 elif process is not None:
                     return False  # a processed type we do not pre-format
         return True

@@ -19,6 +19,7 @@ from fulian_desktop.demo.dice import Dice
 from fulian_desktop.demo.names import SURNAMES, NameMaker, all_given_names
 from fulian_desktop.demo.people import IdNumbers
 from fulian_desktop.demo.places import AREA_CODES
+from fulian_desktop.demo.work_tables import WORK_TABLES
 from fulian_desktop.demo.writer import Writer
 from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus
 from fulian_desktop.domain.idnumber import make_id_number, parse_id_number
@@ -26,7 +27,8 @@ from fulian_desktop.domain.pinyin import name_search_keys
 from fulian_desktop.services import search
 from fulian_desktop.services.setup import TownSpec, initialise
 from fulian_desktop.store.models import (
-    Case, CaseCounter, CaseEvent, CaseParty, OrgUnit, Person, UserAccount,
+    Agreement, Case, CaseClock, CaseCounter, CaseEvent, CaseParty, IntakeRecord, MediationSession, OrgUnit, Person,
+    ProtectionOrder, Referral, RiskAssessment, SafetyPlan, ScreeningEntry, UserAccount,
 )
 from fulian_desktop.store.store import Store
 from tests.support.stores import new_store
@@ -138,6 +140,10 @@ def test_case_numbers_are_gap_free_in_opening_order_and_counters_match(demo: tup
     assert {r.case_year for r in rows} == {2022, 2023, 2024, 2025, 2026}
 
 
+_WORKFLOW_EVENTS = frozenset({"created", "note", "status_accept", "status_start", "status_request_closure",
+                              "status_close", "status_reject", "status_transfer", "status_terminate"})
+
+
 def test_every_case_is_whole_and_its_timeline_follows_the_workflow(demo: tuple[Store, DemoSummary]) -> None:
     store, _ = demo
     units = {u.id: u for u in _all(store, select(OrgUnit.id, OrgUnit.tier, OrgUnit.parent_id))}
@@ -153,10 +159,13 @@ def test_every_case_is_whole_and_its_timeline_follows_the_workflow(demo: tuple[S
         roles = Counter(p.role for p in parties[case.id])
         assert roles["applicant"] == 1 and 2 <= sum(roles.values()) <= 3
         assert roles["respondent"] + roles["other"] == 1
-        timeline = events[case.id]
+        # The workflow's own steps; the work (sessions, assessments …) is checked in test_demo_work.py.
+        # A screening entry's history is copied onto the case before it was opened (as the service does).
+        timeline = [e for e in events[case.id] if e.kind in _WORKFLOW_EVENTS]
         assert 1 <= len(timeline) <= 4
         assert timeline[0].kind == "created" and timeline[0].occurred_at == case.opened_at
-        assert all(e.occurred_at <= DEMO_NOW for e in timeline)
+        assert all(e.occurred_at <= DEMO_NOW for e in events[case.id])
+        assert all(e.occurred_at >= case.opened_at for e in events[case.id] if not e.kind.startswith("screening_"))
         status = "registered"
         for e in timeline[1:]:
             if e.kind.startswith("status_"):
@@ -257,10 +266,12 @@ def test_helper_process_and_typed_path_give_the_same_rows(tmp_path: Path,
     monkeypatch.setattr(Writer, "_formats_match", lambda self: False)
     typed, _ = _make(tmp_path / "typed", 300, 11)
     with plain, helper, typed:
-        for table in ("person", "case_file", "case_party", "case_event", "case_counter", "case_search_doc"):
+        for table in ("person", "case_file", "case_party", "case_event", "case_counter", "case_search_doc",
+                      "case_clock", *WORK_TABLES):
             sql = f"SELECT * FROM {table} ORDER BY 1, 2"
             assert _raw(helper, sql) == _raw(plain, sql), table
-        for model in (Person, Case, CaseParty, CaseEvent):
+        for model in (Person, Case, CaseParty, CaseEvent, CaseClock, MediationSession, Agreement, ProtectionOrder,
+                      RiskAssessment, Referral, SafetyPlan, IntakeRecord, ScreeningEntry):
             query = select(model).order_by(model.id)
             assert [tuple(r) for r in _all(typed, query)] == [tuple(r) for r in _all(plain, query)], model
         # The index text is exactly what services.search itself would build.
