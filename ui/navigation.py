@@ -59,6 +59,10 @@ def pages_for(session: AppSession) -> list[PageSpec]:
         pages.insert(1, intake)
     if home.key != "review" and can(actor, Permission.CASE_APPROVE):
         pages.insert(1, PageSpec("review", tr("审核队列"), lambda s: ReviewQueuePage(s)))
+    if can(actor, Permission.CASE_APPROVE):
+        from .pages.dashboard import DashboardPage
+
+        pages.append(PageSpec("dashboard", tr("统计看板"), lambda s: DashboardPage(s)))
     if can(actor, Permission.CASE_EDIT):
         pages.append(PageSpec("inbox", tr("转介收件箱"), lambda s: InboxPage(s), "Ctrl+4"))
     if can(actor, Permission.CASE_EDIT):
@@ -81,4 +85,12 @@ def pages_for(session: AppSession) -> list[PageSpec]:
         from .pages.settings import SettingsPage
 
         pages.append(PageSpec("settings", tr("系统设置"), lambda s: SettingsPage(s)))
+    if can(actor, Permission.SETTINGS_MANAGE) or can(actor, Permission.RESOLVE_CONFLICTS):
+        from .pages.sync_station import SyncStationPage
+
+        pages.append(PageSpec("sync", tr("站点同步"), lambda s: SyncStationPage(s)))
+    if can(actor, Permission.RESOLVE_CONFLICTS):
+        from .pages.sync_conflicts import SyncConflictsPage
+
+        pages.append(PageSpec("sync_conflicts", tr("同步冲突"), lambda s: SyncConflictsPage(s)))
     return pages

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, func, select
 from sqlalchemy.orm import aliased
@@ -32,6 +33,7 @@ class CaseFilter:
     major_incident: bool | None = None
     domestic_violence: bool | None = None
     involves_minor: bool | None = None
+    case_ids_in: Any = None  # a SELECT of case ids (a dashboard bar's cases); None: no such limit
 
 
 def _scoped(actor: Actor, stmt: Select) -> Select:
@@ -63,6 +65,8 @@ def _filtered(stmt: Select, f: CaseFilter) -> Select:
                            (Case.involves_minor, f.involves_minor)):
         if wanted is not None:
             conditions.append(column.is_(wanted))
+    if f.case_ids_in is not None:
+        conditions.append(Case.id.in_(f.case_ids_in))
     return stmt.where(and_(*conditions)) if conditions else stmt
 
 

@@ -15,6 +15,7 @@ from fulian_desktop.services import orgunits
 from fulian_desktop.services.case_queries import CaseFilter
 from fulian_desktop.services.search import MAX_RESULTS
 
+from ..dialogs.batch_print import batch_print_button
 from ..i18n import status_text, tr
 from ..models.case_table import COLUMNS, CaseTableModel, width_sample
 from ..session import AppSession
@@ -73,6 +74,7 @@ class CaseListPage(QWidget):
             w.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self.apply())
         self.use_dates.toggled.connect(self.apply)
         filters.addWidget(reset)
+        filters.addWidget(batch_print_button(self))  # 批量打印 of the list as filtered
         filters.addStretch(1)
 
         self.table = QTableView()

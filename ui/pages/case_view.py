@@ -21,6 +21,7 @@ from fulian_desktop.services import cases, history
 from fulian_desktop.services.history import PartyRecord
 from fulian_desktop.services.views import CaseDetail, PartyView
 
+from ..dialogs.document_preview import add_print_button
 from ..dialogs.party_dialog import PartyDialog
 from ..errors import messages, present_error
 from ..i18n import tr, tr_as
@@ -98,6 +99,7 @@ class CaseViewPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_edit)
         for button in (self.edit_button, self.save_button, self.cancel_button):
             self.header.actions.addWidget(button)
+        self.print_button = add_print_button(self)  # 打印/导出: preview, print, save as
         self.actions_bar = CaseActionsBar(self.session, self.runner, self.case_id, self)
         self.approval_bar = ApprovalBar(self.session, self.runner, self)
         self.form = CaseEditForm(self)

@@ -1,0 +1,130 @@
+"""The monthly statistics on a small store with known work: every figure checked by tier, subtotal and year to date."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fulian_desktop.domain.errors import PermissionDenied, ValidationError
+from fulian_desktop.services import auth, screening_counts, statistics
+from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world
+from tests.support.stores import TOWN_A, VILLAGE_A1
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory) -> StatsWorld:  # noqa: ANN001
+    w = build_stats_world(Path(tmp_path_factory.mktemp("stats")) / "s")
+    yield w
+    w.store.close()
+
+
+@pytest.fixture(scope="module")
+def report(world: StatsWorld):  # noqa: ANN201
+    with world.store.uow() as uow:
+        return statistics.monthly_report(uow, world.sup, OCT_FROM, OCT_TO)
+
+
+def cells(report, section: str, row: str) -> tuple:  # noqa: ANN001
+    return report.section(section).row(row).values
+
+
+def test_mediation_figures_by_type_source_and_tier(report) -> None:  # noqa: ANN001
+    assert report.unit_name == "望城区" and report.period_text == "2026年10月"
+    # (district, town, village, subtotal, year to date): M5 was rejected, M4 is from March.
+    assert cells(report, "mediation", "mediated") == (1, 1, 1, 3, 4)
+    assert cells(report, "mediation", "type:婚姻家庭") == (1, 0, 1, 2, 3)
+    assert cells(report, "mediation", "type:邻里") == (0, 1, 0, 1, 1)
+    assert cells(report, "mediation", "type:合同") == (0, 0, 0, 0, 0)
+    source = report.section("mediation").row("source:court")
+    assert source.label == "法院委托" and source.values == (1, 0, 0, 1, 1)
+    assert cells(report, "mediation", "source:application") == (0, 0, 1, 1, 2)
+    assert cells(report, "mediation", "successful") == (1, 0, 1, 2, 2)
+    assert cells(report, "mediation", "success_rate") == (1.0, 0.0, 1.0, 2 / 3, 0.5)
+    assert report.section("mediation").row("success_rate").text("subtotal") == "66.7%"
+    assert cells(report, "mediation", "oral") == (0, 0, 1, 1, 1)
+    assert cells(report, "mediation", "written") == (0, 0, 0, 0, 0)
+
+
+def test_prevention_figures_come_from_high_risk_and_suicide_flags(report) -> None:  # noqa: ANN001
+    assert cells(report, "mediation", "prevent_crime") == (0, 0, 1, 1, 1)
+    assert cells(report, "mediation", "prevent_crime_persons") == (0, 0, 2, 2, 2)
+    assert cells(report, "mediation", "prevent_suicide") == (0, 0, 1, 1, 1)
+    assert cells(report, "mediation", "stop_group") == (1, 0, 0, 1, 1)
+    assert cells(report, "mediation", "stop_group_persons") == (8, 0, 0, 8, 8)
+
+
+def test_petition_figures_by_channel_category_group_and_repeat(report) -> None:  # noqa: ANN001
+    assert cells(report, "petition", "matters") == (1, 1, 2, 4, 5)
+    assert cells(report, "petition", "persons") == (8, 1, 2, 11, 12)
+    assert cells(report, "petition", "channel:visit:件") == (1, 0, 1, 2, 2)
+    assert cells(report, "petition", "channel:visit:人") == (8, 0, 1, 9, 9)
+    assert cells(report, "petition", "channel:letter:件") == (0, 0, 0, 0, 1)
+    assert cells(report, "petition", "category:婚姻家庭:件") == (0, 1, 1, 2, 3)
+    assert cells(report, "petition", "group") == (1, 0, 0, 1, 1)
+    assert cells(report, "petition", "repeat") == (0, 0, 1, 1, 1)
+    # 当场答复 ×2 and 咨询 count as handled; the accepted visit's case is still open.
+    assert cells(report, "petition", "handled") == (1, 1, 1, 3, 4)
+    assert report.section("petition").row("handling_rate").text("subtotal") == "75.0%"
+    assert cells(report, "petition", "satisfaction_rate")[3] is None
+
+
+def test_marriage_mediation_figures(report) -> None:  # noqa: ANN001
+    assert cells(report, "marriage", "consultations") == (0, 1, 0, 1, 2)
+    assert cells(report, "marriage", "accepted") == (1, 0, 1, 2, 3)
+    assert cells(report, "marriage", "reconciled") == (0, 0, 1, 1, 1)
+    assert cells(report, "marriage", "persuaded") == (1, 0, 0, 1, 1)
+    assert cells(report, "marriage", "reconciliation_rate")[3] == 1.0
+    assert cells(report, "marriage", "counselling_sessions") == (0, 0, 1, 1, 1)
+
+
+def test_crisis_figures(report) -> None:  # noqa: ANN001
+    assert cells(report, "crisis", "crisis_cases") == (0, 0, 1, 1, 1)
+    assert cells(report, "crisis", "risk:high") == (0, 0, 1, 1, 1)
+    assert cells(report, "crisis", "major_incidents") == (0, 0, 1, 1, 1)
+
+
+def test_screening_figures_agree_with_the_screening_service(world: StatsWorld, report) -> None:  # noqa: ANN001
+    assert cells(report, "screening", "screened") == (0, 0, 3, 3, 3)
+    assert cells(report, "screening", "on_register") == (0, 0, 3, 3, 3)
+    assert cells(report, "screening", "resolved") == (0, 0, 1, 1, 1)
+    assert cells(report, "screening", "risk:high") == (0, 0, 1, 1, 1)
+    assert cells(report, "screening", "risk:medium") == (0, 0, 1, 1, 1)
+    assert cells(report, "screening", "key_persons") == (0, 0, 1, 1, 1)
+    with world.store.uow() as uow:
+        theirs = screening_counts.screening_counts(uow, world.sup, OCT_FROM, OCT_TO)
+    for key in ("screened", "visits", "on_register", "resolved", "key_persons", "risk_total"):
+        assert report.figure("screening", key) == theirs[key], key
+    assert report.figure("screening", "resolved_rate") == theirs["resolved_rate"]
+
+
+def test_a_town_sees_only_its_subtree_and_a_mediator_none(world: StatsWorld) -> None:
+    with world.store.uow() as uow:
+        town = statistics.monthly_report(uow, world.sup, OCT_FROM, OCT_TO, unit_id=world.org.units[TOWN_A])
+    assert town.unit_name == TOWN_A
+    assert cells(town, "mediation", "mediated") == (0, 1, 1, 2, 3)
+    with world.store.uow() as uow, pytest.raises(PermissionDenied):
+        statistics.monthly_report(uow, world.village, OCT_FROM, OCT_TO)
+    with world.store.uow() as uow, pytest.raises(ValidationError):
+        statistics.monthly_report(uow, world.sup, OCT_TO, OCT_FROM)
+    with world.store.uow() as uow:
+        cli = statistics.monthly_report(uow, auth.system_actor(world.store), OCT_FROM, OCT_TO,
+                                        unit_id=statistics.find_unit(uow, world.sup, VILLAGE_A1))
+    assert cells(cli, "mediation", "mediated") == (0, 0, 1, 1, 2)
+
+
+def test_an_empty_period_gives_zeros_and_no_rates(world: StatsWorld) -> None:
+    with world.store.uow() as uow:
+        r = statistics.monthly_report(uow, world.sup, date(2025, 6, 1), date(2025, 6, 30))
+    assert cells(r, "mediation", "mediated") == (0, 0, 0, 0, 0)
+    assert r.section("mediation").row("success_rate").text("subtotal") == "—"
+
+
+def test_success_counts_in_the_month_it_happened_not_the_month_the_case_was_opened(world: StatsWorld) -> None:
+    # M1's agreement took effect on 10 October; in November nothing new settled, though the year still holds both.
+    with world.store.uow() as uow:
+        november = statistics.monthly_report(uow, world.sup, date(2026, 11, 1), date(2026, 11, 30))
+        september = statistics.monthly_report(uow, world.sup, date(2026, 9, 1), date(2026, 9, 30))
+    assert cells(november, "mediation", "successful") == (0, 0, 0, 0, 2)
+    assert cells(november, "marriage", "reconciled") == (0, 0, 0, 0, 1)
+    assert cells(september, "mediation", "successful") == (0, 0, 0, 0, 0)
