@@ -98,8 +98,10 @@ class Case(OwnedRecord, Base):
 
     __table_args__ = (
         Index("ix_case_file_owner_opened", "owner_unit_id", "opened_at"),
-        Index("ix_case_file_opened", "opened_at"),
+        # Covers the list's "all ids, newest first" query: answered from the index alone.
+        Index("ix_case_file_opened_cover", "opened_at", "id", "owner_unit_id"),
         Index("ix_case_file_status_tier", "status", "tier", "opened_at"),
+        Index("ix_case_file_closed", "closed_at"),  # statistics: cases closed in a period
     )
 
 
@@ -126,6 +128,8 @@ class CaseEvent(OwnedRecord, Base):
     actor_name: Mapped[str | None] = mapped_column(String(100))
     summary: Mapped[str] = mapped_column(Text)
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    __table_args__ = (Index("ix_case_event_kind_occurred", "kind", "occurred_at"),)  # statistics by event kind
 
 
 class CaseCounter(Base):
