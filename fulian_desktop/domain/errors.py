@@ -115,5 +115,9 @@ class AccountDisabled(AuthError):
     code = "account_disabled"
 
 
+class SessionExpired(AuthError):
+    code = "session_expired"  # e.g. an administrator reset the password after this session logged in
+
+
 class AuditChainBroken(FulianError):
     code = "audit_chain_broken"  # possible tampering

@@ -22,6 +22,7 @@ from .errors import InvalidIdNumber, InvalidPhone
 from .idnumber import IdNumberInfo, parse_id_number
 from .localtime import local_date
 from .phone import parse_phone
+from .text import bad_characters, characters_message
 from .validation import Issue, Report, Severity
 
 MAX_REPRESENTATIVES = 5         # 信访工作条例 art. 20
@@ -200,6 +201,8 @@ def validate_intake(data: IntakeInput, *, now: datetime | None = None) -> tuple[
         error("name", "required", "请填写来访人姓名（不愿透露的可填“匿名”）。")
     elif len(name) > 50:
         error("name", "too_long", "姓名过长（最多 50 个字）。")
+    elif bad_characters(name):
+        error("name", "bad_characters", characters_message("姓名", bad_characters(name)))
 
     received = data.received_at
     now = now or datetime.now().astimezone()
@@ -250,6 +253,8 @@ def validate_intake(data: IntakeInput, *, now: datetime | None = None) -> tuple[
             error("phone", exc.code, exc.message)
     if data.address and len(data.address) > 300:
         error("address", "too_long", "住址过长（最多 300 个字）。")
+    elif isinstance(data.address, str) and bad_characters(data.address):
+        error("address", "bad_characters", characters_message("住址", bad_characters(data.address)))
 
     count = data.people_count
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_PEOPLE:

@@ -8,6 +8,7 @@ from enum import StrEnum
 from .errors import InvalidIdNumber, InvalidPhone, ValidationError
 from .idnumber import IdNumberInfo, parse_id_number
 from .phone import parse_phone
+from .text import SUMMARY_MAX, TITLE_MAX, bad_characters, characters_message
 
 
 class Severity(StrEnum):
@@ -60,6 +61,9 @@ def validate_person(person: PersonInput, *, today: date | None = None) -> tuple[
         issues.append(Issue("name", Severity.ERROR, "required", "请填写姓名。"))
     elif len(name) > 50:
         issues.append(Issue("name", Severity.ERROR, "too_long", "姓名过长（最多 50 个字）。"))
+    _check_characters(issues, "name", "姓名", person.name)
+    _check_characters(issues, "address", "地址", person.address)
+    _check_characters(issues, "occupation", "职业", person.occupation)
     info = None
     if person.id_number and person.id_number.strip():
         try:
@@ -80,3 +84,35 @@ def validate_person(person: PersonInput, *, today: date | None = None) -> tuple[
     if person.address and len(person.address) > 300:
         issues.append(Issue("address", Severity.ERROR, "too_long", "地址过长（最多 300 个字）。"))
     return Report(tuple(issues)), info
+
+
+def _check_characters(issues: list[Issue], field: str, label: str, text: str | None, *,
+                      multiline: bool = False) -> None:
+    codes = bad_characters(text, multiline=multiline)
+    if codes:
+        issues.append(Issue(field, Severity.ERROR, "bad_characters", characters_message(label, codes,
+                                                                                           multiline=multiline)))
+
+
+def validate_case_text(title: str | None = None, summary: str | None = None, *,
+                       check_title: bool = True) -> Report:
+    """A case's name (one line, required) and brief facts (multi-line, optional): length and characters."""
+    issues: list[Issue] = []
+    if check_title:
+        stripped = (title or "").strip() if isinstance(title, str) else ""
+        if not stripped:
+            issues.append(Issue("title", Severity.ERROR, "required", "请填写案件名称。"))
+        elif len(stripped) > TITLE_MAX:
+            issues.append(Issue("title", Severity.ERROR, "too_long",
+                                f"案件名称过长（{len(stripped)} 个字，最多 {TITLE_MAX} 个字），请精简后再保存。"))
+        _check_characters(issues, "title", "案件名称", stripped)
+    if summary is not None:
+        if not isinstance(summary, str):
+            issues.append(Issue("summary", Severity.ERROR, "invalid", "简要案情应为文字。"))
+        else:
+            if len(summary) > SUMMARY_MAX:
+                issues.append(Issue("summary", Severity.ERROR, "too_long",
+                                    f"简要案情过长（{len(summary)} 个字，最多 {SUMMARY_MAX} 个字），"
+                                    "请精简，详细材料可作为附件上传。"))
+            _check_characters(issues, "summary", "简要案情", summary, multiline=True)
+    return Report(tuple(issues))

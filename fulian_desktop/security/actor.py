@@ -1,6 +1,7 @@
 """Who is acting: the logged-in user, or the key holder at the command line."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -21,6 +22,10 @@ class Actor:
     # True when the actor's unit is the district itself: every unit is in scope, now and later.
     sees_everything: bool = False
     logged_in_at: datetime | None = None
+    # The password this session logged in with (a fingerprint of its hash) and the audit seq of that login:
+    # a password set by someone else after it ends the session (security/audit.py). None: not checked.
+    credentials_mark: str | None = None
+    session_seq: int | None = None
 
     @property
     def audit_name(self) -> str:
@@ -28,3 +33,8 @@ class Actor:
 
     def in_scope(self, unit_id: str | None) -> bool:
         return unit_id is not None and (self.sees_everything or unit_id in self.scope_unit_ids)
+
+
+def credentials_mark(password_hash: str) -> str:
+    """A short fingerprint of a stored password hash: tells a session its password changed without keeping the hash."""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]

@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.errors import AccountDisabled
+from ..domain.errors import AccountDisabled, SessionExpired
 from ..store.base import new_id, utcnow
 from ..store.models import AuditEntry, AuditHead, UserAccount
-from .actor import Actor
+from .actor import Actor, credentials_mark
 
 
 class Action:
@@ -81,6 +81,23 @@ def _refuse_closed_account(session: Session, actor: Actor | None) -> None:
     user = session.get(UserAccount, actor.user_id)
     if user is not None and (not user.active or user.deleted_at is not None):
         raise AccountDisabled("该账号已停用或被删除，请重新登录。")
+    if user is not None:
+        refuse_changed_credentials(session, actor, user)
+
+
+def refuse_changed_credentials(session: Session, actor: Actor, user: UserAccount) -> None:
+    """A session ends when someone else (an administrator's reset, or a change that arrived by sync) set the
+    account's password after it logged in. The user's own changes (changing it, an administrator resetting
+    their own, a re-hash at their login on another desk) keep it. Costs a query only after a change."""
+    if actor.credentials_mark is None or credentials_mark(user.password_hash) == actor.credentials_mark:
+        return
+    rows = session.execute(select(AuditEntry.action, AuditEntry.actor_id)
+                           .where(AuditEntry.entity == "user", AuditEntry.entity_id == user.id,
+                                  AuditEntry.action.in_((Action.PASSWORD, Action.LOGIN)),
+                                  AuditEntry.seq > (actor.session_seq or 0))).all()
+    by_someone_else = any(action == Action.PASSWORD and who != user.id for action, who in rows)
+    if by_someone_else or not any(who == user.id for _action, who in rows):
+        raise SessionExpired("该账号的密码已被管理员重置或在别处更改，本次登录已失效，请用新密码重新登录。")
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..domain.enums import Role
 from ..domain.errors import AccountDisabled, AccountLocked, BadCredentials
 from ..security import audit
-from ..security.actor import Actor
+from ..security.actor import Actor, credentials_mark
 from ..security.passwords import hash_password, needs_rehash, verify_password
 from ..store.base import utcnow
-from ..store.models import OrgUnit, UserAccount
+from ..store.models import AuditEntry, OrgUnit, UserAccount
 from ..store.store import Store
 from .orgunits import root_unit, subtree_ids
 
@@ -65,8 +65,9 @@ def login(store: Store, username: str, password: str, *, now: datetime | None = 
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
             actor = actor_for(uow, user, now=now)
-            audit.record(s, actor, audit.Action.LOGIN, entity="user", entity_id=user.id,
-                         owner_unit_id=user.owner_unit_id)
+            entry = audit.record(s, actor, audit.Action.LOGIN, entity="user", entity_id=user.id,
+                                 owner_unit_id=user.owner_unit_id)
+            actor = replace(actor, session_seq=entry.seq)
     if failure is not None:
         raise failure
     return actor
@@ -83,7 +84,8 @@ def actor_for(uow, user: UserAccount, *, now: datetime | None = None) -> Actor:
     return Actor(user_id=user.id, username=user.username, display_name=user.display_name, role=Role(user.role),
                  unit_id=user.owner_unit_id, scope_unit_ids=subtree_ids(uow.s, user.owner_unit_id),
                  must_change_password=user.must_change_password, logged_in_at=now,
-                 sees_everything=unit is not None and unit.parent_id is None)
+                 sees_everything=unit is not None and unit.parent_id is None,
+                 credentials_mark=credentials_mark(user.password_hash))
 
 
 def refreshed(store: Store, actor: Actor) -> Actor:
@@ -92,7 +94,9 @@ def refreshed(store: Store, actor: Actor) -> Actor:
         user = uow.s.get(UserAccount, actor.user_id)
         if user is None or not user.active or user.deleted_at is not None:
             raise AccountDisabled("该账号已停用或被删除，请重新登录。")
-        return replace(actor_for(uow, user), logged_in_at=actor.logged_in_at)
+        audit.refuse_changed_credentials(uow.s, actor, user)  # refreshing must not revive an ended session
+        head = uow.s.execute(select(func.max(AuditEntry.seq))).scalar_one()
+        return replace(actor_for(uow, user), logged_in_at=actor.logged_in_at, session_seq=head or 0)
 
 
 def system_actor(store: Store) -> Actor:

@@ -14,7 +14,7 @@ from ..domain.idnumber import mask_id_number
 from ..domain.localtime import local_date
 from ..domain.phone import parse_phone
 from ..domain.pinyin import name_search_keys
-from ..domain.validation import PersonInput, validate_person
+from ..domain.validation import PersonInput, validate_case_text, validate_person
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, can, require, require_scope
@@ -48,9 +48,8 @@ def create_case(uow: UnitOfWork, actor: Actor, new: NewCase) -> CaseDetail:
     require(actor, Permission.CASE_CREATE)
     unit_id = new.unit_id or actor.unit_id
     require_scope(actor, unit_id, "所选单位")
-    title = (new.title or "").strip()
-    if not title:
-        raise ValidationError("请填写案件名称。", field="title")
+    validate_case_text(new.title, new.summary).raise_if_errors()
+    title = new.title.strip()
     s = uow.s
     unit = s.get(OrgUnit, unit_id)
     if unit is None:
@@ -138,8 +137,7 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: str, expected_version: i
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"不能修改这些字段：{', '.join(sorted(unknown))}")
-    if "title" in changes and not str(changes["title"] or "").strip():
-        raise ValidationError("请填写案件名称。", field="title")
+    validate_case_text(changes.get("title"), changes.get("summary"), check_title="title" in changes).raise_if_errors()
     if changes.get("handler_id"):
         handler = uow.s.get(UserAccount, changes["handler_id"])
         if handler is None or not actor.is_system and not actor.in_scope(handler.owner_unit_id):

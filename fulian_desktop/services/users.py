@@ -97,12 +97,13 @@ def reset_password(uow: UnitOfWork, actor: Actor, username: str, new_password: s
     """An administrator sets a temporary password; the user must change it at next login."""
     user = _managed_user(uow, actor, username)
     check_password_policy(new_password, username=user.username)
+    # Audited before the change: the entry is what tells the user's open sessions who set it (security/audit.py).
+    audit.record(uow.s, actor, audit.Action.PASSWORD, entity="user", entity_id=user.id,
+                 owner_unit_id=user.owner_unit_id, detail={"reset_by_admin": True})
     user.password_hash = hash_password(new_password)
     user.must_change_password = True
     user.failed_logins = 0
     user.locked_until = None
-    audit.record(uow.s, actor, audit.Action.PASSWORD, entity="user", entity_id=user.id,
-                 owner_unit_id=user.owner_unit_id, detail={"reset_by_admin": True})
 
 
 def unlock_user(uow: UnitOfWork, actor: Actor, username: str) -> None:
@@ -151,10 +152,10 @@ def change_own_password(uow: UnitOfWork, actor: Actor, old_password: str, new_pa
     if old_password == new_password:
         raise ValidationError("新密码不能与原密码相同。", field="new_password")
     check_password_policy(new_password, username=user.username)
+    audit.record(uow.s, actor, audit.Action.PASSWORD, entity="user", entity_id=user.id,
+                 owner_unit_id=user.owner_unit_id)  # before the change, as in reset_password
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
-    audit.record(uow.s, actor, audit.Action.PASSWORD, entity="user", entity_id=user.id,
-                 owner_unit_id=user.owner_unit_id)
 
 
 def normalise_username(username: str) -> str:

@@ -80,7 +80,7 @@ def parse(data: bytes) -> Sealed:
         header = json.loads(header_bytes.decode("utf-8"))
         if not isinstance(header, dict) or header.get("format") != FORMAT:
             raise ValueError("format")
-    except (ValueError, struct.error, UnicodeDecodeError) as exc:
+    except (ValueError, struct.error, UnicodeDecodeError, RecursionError) as exc:
         raise BundleDamaged(_DAMAGED) from exc
     return Sealed(header, header_bytes, ephemeral, nonce, ciphertext, data[:pos], signature)
 
@@ -95,7 +95,7 @@ def verify_and_open(sealed: Sealed, *, sender_sign_public: bytes, box_private: b
             X25519PublicKey.from_public_bytes(sealed.ephemeral))
         plain = AESGCM(_payload_key(shared)).decrypt(sealed.nonce, sealed.ciphertext, sealed.header_bytes)
         return json.loads(zlib.decompress(plain).decode("utf-8"))
-    except (InvalidTag, ValueError, zlib.error) as exc:
+    except (InvalidTag, ValueError, zlib.error, RecursionError) as exc:
         raise BundleTampered(_TAMPERED) from exc
 
 

@@ -25,7 +25,7 @@ from ..store.uow import UnitOfWork
 from .apply import apply_payload
 from .bundle import FORMAT, parse, seal, verify_and_open
 from .collect import Progress, all_ids, changed_ids, collect
-from .errors import BundleForeign, BundleOutOfOrder
+from .errors import BundleDamaged, BundleForeign, BundleOutOfOrder
 from .identity import ensure_identity, identity, peer_for_unit
 from .scope import receiver_scope
 
@@ -111,22 +111,52 @@ def _unit_name(uow: UnitOfWork, unit_id: str) -> str:
     return unit.name if unit else ""
 
 
-def _check(uow: UnitOfWork, header: dict[str, Any]) -> tuple[SyncPeer, str | None]:
-    """The peer that sent it, and why it need not be applied (None: apply it). Raises if refused."""
+def _sender(uow: UnitOfWork, header: dict[str, Any]) -> SyncPeer:
+    """The registered peer that claims to have sent it: only the address fields are read before the
+    signature is verified, and only if they are plain text (a forger may have put anything there)."""
     ident = identity(uow)
-    if ident is None or header.get("receiver_station") != ident.station_id:
+    receiver, sender = header.get("receiver_station"), header.get("sender_station")
+    if ident is None or not isinstance(receiver, str) or receiver != ident.station_id:
         mine = _unit_name(uow, ident.unit_id) if ident else "本站"
-        raise BundleForeign(f"此同步包是发给“{header.get('receiver_name', '其他站点')}”的，不是发给{mine}的。"
+        raise BundleForeign(f"此同步包是发给“{_text(header.get('receiver_name'), '其他站点')}”的，不是发给{mine}的。"
                             "已拒绝导入，数据未改变。", code="bundle_not_for_us")
-    peer = uow.s.get(SyncPeer, header.get("sender_station"))
+    peer = uow.s.get(SyncPeer, sender) if isinstance(sender, str) and sender else None
     if peer is None:
-        raise BundleForeign(f"同步包来自未登记的站点（{header.get('sender_name', '未知')}），无法确认来源。"
+        raise BundleForeign(f"同步包来自未登记的站点（{_text(header.get('sender_name'), '未知')}），无法确认来源。"
                             "已拒绝导入，数据未改变。", code="bundle_unknown_sender")
-    if uow.s.get(SyncAppliedBundle, header.get("bundle_id")) is not None:
+    return peer
+
+
+def _text(value: Any, default: str) -> str:
+    """An unverified header value shown in a refusal: short plain text or the default."""
+    return value[:60] if isinstance(value, str) and value.strip() else default
+
+
+_SEQ_FIELDS = ("from_seq", "to_seq", "ack", "ack_audit")
+
+
+def _checked_header(header: dict[str, Any]) -> dict[str, Any]:
+    """Field types of a header whose signature has been verified. A genuine peer always writes these
+    types, so anything else is a damaged or foreign-made bundle: refused before a single read trusts it."""
+    ok = isinstance(header.get("bundle_id"), str) and 0 < len(header["bundle_id"]) <= 64
+    for name in _SEQ_FIELDS:
+        value = header.get(name, 0)
+        ok = ok and isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if not ok:
+        raise BundleDamaged("同步包的头部信息格式不正确（编号或序号无效），无法导入。已拒绝导入，数据未改变。"
+                            "请让对方用相同版本的程序重新导出。", code="bundle_bad_header")
+    return header
+
+
+def _check(uow: UnitOfWork, header: dict[str, Any]) -> tuple[SyncPeer, str | None]:
+    """The peer that sent it, and why it need not be applied (None: apply it). Raises if refused.
+    `header` has passed the signature check and `_checked_header`."""
+    peer = _sender(uow, header)
+    if uow.s.get(SyncAppliedBundle, header["bundle_id"]) is not None:
         return peer, "此同步包已导入过，无需再次导入，数据未改变。"
-    if int(header["to_seq"]) <= peer.received_seq:
+    if header["to_seq"] <= peer.received_seq:
         return peer, "此同步包的内容已包含在之前导入的同步包中，无需导入，数据未改变。"
-    if int(header["from_seq"]) > peer.received_seq:
+    if header["from_seq"] > peer.received_seq:
         raise BundleOutOfOrder(f"缺少更早的同步包：此包接续对方第 {header['from_seq']} 号变更，本站只收到第 "
                                f"{peer.received_seq} 号（例如本站从较早的备份恢复过）。请让{peer.name}导出完整同步包"
                                "（fulian sync export --full）。已拒绝导入，数据未改变。")
@@ -138,24 +168,26 @@ def import_bundle(store: Store, actor: Actor, data: bytes,
     require_sync(actor)
     sealed = parse(data)
     header = sealed.header
-    with store.uow() as uow:  # every check before any write
+    with store.uow() as uow:  # every check before any write; the signature before any other header field
         ident = identity(uow)
-        peer, skip = _check(uow, header)
+        peer = _sender(uow, header)
         payload = verify_and_open(sealed, sender_sign_public=peer.sign_public,
                                   box_private=ident.box_private if ident else b"")
+        header = _checked_header(header)
+        _check(uow, header)
     with store.uow(write=True) as uow:
         peer, skip = _check(uow, header)  # again, under the write lock: another desk may have imported it
-        peer.acked_seq = max(peer.acked_seq, int(header.get("ack", 0)))
-        peer.audit_sent_seq = max(peer.audit_sent_seq, int(header.get("ack_audit", 0)))
+        peer.acked_seq = max(peer.acked_seq, header.get("ack", 0))
+        peer.audit_sent_seq = max(peer.audit_sent_seq, header.get("ack_audit", 0))
         if skip:
             return ImportResult(header["bundle_id"], peer.name, False, skip)
         uow.s.flush()
         counts = apply_payload(uow.s, payload, origin=peer.station_id, origin_name=peer.name, progress=progress)
-        peer.received_seq = int(header["to_seq"])
+        peer.received_seq = header["to_seq"]
         peer.last_import_at = utcnow()
         summary = {k: v for k, v in counts.items() if v}
         uow.s.add(SyncAppliedBundle(bundle_id=header["bundle_id"], sender_store=peer.station_id,
-                                    from_seq=int(header["from_seq"]), to_seq=int(header["to_seq"]), counts=summary))
+                                    from_seq=header["from_seq"], to_seq=header["to_seq"], counts=summary))
         audit.record(uow.s, actor, AUDIT_ACTION_IMPORT, entity="sync_bundle", entity_id=header["bundle_id"],
                      owner_unit_id=peer.unit_id, detail={"from": peer.name, "to_seq": header["to_seq"], **summary})
     conflicts = counts.get("conflicts", 0)

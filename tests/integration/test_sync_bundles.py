@@ -149,3 +149,20 @@ def test_a_peer_card_round_trips(stations: Stations) -> None:
     with stations.village.uow(write=True) as uow:
         view = add_peer(uow, system_actor(stations.village), again)
     assert view.name == TOWN_A
+
+
+def test_a_signed_bundle_with_an_ill_typed_header_is_refused(stations: Stations) -> None:
+    """A genuine peer's signature over a header a correct program never writes (a text sequence number, a list
+    for an id): refused as damaged once the signature checks, never a crash, nothing written."""
+    from fulian_desktop.sync.bundle import parse, seal
+    from fulian_desktop.sync.identity import peer_for_unit
+
+    st = stations
+    _case(st.village, "头部格式不对的包")
+    genuine = parse(_export(st.village, st.org.district))
+    with st.village.uow() as uow:
+        ident, peer = identity(uow), peer_for_unit(uow, st.org.district)
+        keys = {"sign_private": ident.sign_private, "receiver_box_public": peer.box_public}
+    for field, value in (("to_seq", "9"), ("from_seq", None), ("bundle_id", ["x"]), ("ack", True), ("to_seq", -1)):
+        data = seal({**genuine.header, field: value}, {"changes": {}, "refs": {}, "blobs": {}, "audit": []}, **keys)
+        _refused(st.district, data, BundleDamaged, "头部信息格式不正确")

@@ -57,6 +57,10 @@ def test_the_intake_form_keeps_the_users_input_when_the_disk_is_full(qtbot, tmp_
             assert ed.name.text() == "钱秀英" and ed.request.toPlainText() == "咨询离婚财产分割"
             assert ed.phone.text() == "13907312468" and ed.decision.currentData() == "consultation"
             assert not page.saving and page.save_button.isEnabled()
+            status = page.status.text()  # the line under the form tells the failure too, not "可以保存"
+            assert "未成功" in status and "磁盘空间已满" in status and "可以保存" not in status, status
+            type_chinese(ed.request, "，另询问抚养权")  # editing does not hide it until the next attempt
+            assert "未成功" in page.status.text()
             assert row_counts(store) == before
             page.grab().save(str(tmp_path / "disk_full_intake.png"))
 
@@ -64,6 +68,7 @@ def test_the_intake_form_keeps_the_users_input_when_the_disk_is_full(qtbot, tmp_
             with qtbot.waitSignal(page.sig_saved, timeout=TIMEOUT) as saved:
                 page.save()
             assert saved.args[0].id
+            assert "未成功" not in page.status.text()
             assert row_counts(store)["intake_record"] == before["intake_record"] + 1
             assert_sound(store)
             qtbot.waitUntil(lambda: not session.tasks.busy(), timeout=TIMEOUT)

@@ -9,7 +9,7 @@ import pytest
 from fulian_desktop.documents.api import DocumentKind, PrintPurpose, render
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import AccountDisabled, AccountLocked, AuthError, BadCredentials, \
-    PasswordChangeRequired
+    PasswordChangeRequired, SessionExpired
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.services import auth, case_queries, cases, counselling, referrals, users, workflow
 from fulian_desktop.store.base import utcnow
@@ -115,14 +115,34 @@ def test_a_user_due_a_password_change_can_do_nothing_else(world) -> None:  # noq
         case_queries.list_case_ids(uow, fresh)
 
 
-@pytest.mark.xfail(reason="a password reset by an administrator does not end a session opened before it: the "
-                          "Actor is a snapshot and only disabled/removed accounts are re-checked (security/audit.py)",
-                   strict=False)
 def test_a_session_opened_before_an_administrator_reset_the_password_stops(world) -> None:  # noqa: ANN001
     store, org, admin, cou, case_id = world
     with store.uow(write=True) as uow:
         users.reset_password(uow, admin, "cou", TEMP_PASSWORD)
-    _all_refused(store, cou, case_id, org.units[TOWN_A], AuthError)
+    _all_refused(store, cou, case_id, org.units[TOWN_A], SessionExpired)
+    with pytest.raises(SessionExpired) as ended:  # refreshing the old session does not revive it
+        auth.refreshed(store, cou)
+    assert "重新登录" in ended.value.message
+    fresh = auth.login(store, "cou", TEMP_PASSWORD)  # the new password opens a new session
+    with store.uow(write=True) as uow:
+        users.change_own_password(uow, fresh, TEMP_PASSWORD, "Newer-Secret-789")
+    with store.uow(write=True) as uow:
+        assert cases.get_case(uow, auth.refreshed(store, fresh), case_id).row.id == case_id
+    _all_refused(store, cou, case_id, org.units[TOWN_A], SessionExpired)  # the old one stays ended
+
+
+def test_changing_ones_own_password_keeps_the_session(world) -> None:  # noqa: ANN001
+    store, _org, admin, cou, case_id = world
+    with store.uow(write=True) as uow:
+        users.change_own_password(uow, cou, "Own-Secret-456", "Newer-Secret-789")
+    with store.uow(write=True) as uow:  # the same session, not refreshed, keeps working
+        cases.update_case(uow, cou, case_id, uow.s.get(Case, case_id).version, {"summary": "改密码后仍可写"})
+    with store.uow(write=True) as uow:  # an administrator resetting their own password keeps working too
+        users.reset_password(uow, admin, "admin", "Admin-Reset-321")
+    with store.uow(write=True) as uow:
+        users.unlock_user(uow, admin, "cou")
+        assert cases.get_case(uow, admin, case_id).row.id == case_id
+        assert uow.s.get(Case, case_id).summary == "改密码后仍可写"
 
 
 def test_a_locked_desk_runs_no_service_call(qtbot, world) -> None:  # noqa: ANN001

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.errors import InvalidIdNumber, ValidationError
+from fulian_desktop.domain.errors import FulianError, InvalidIdNumber, ValidationError
 from fulian_desktop.domain.idnumber import parse_id_number
 from fulian_desktop.domain.intake_rules import FIELD_LABELS, IntakeDecision, IntakeInput, age_on, validate_intake
 from fulian_desktop.domain.phone import parse_phone
@@ -57,6 +57,7 @@ class IntakeFormPage(QWidget):
         self.store_report: Report | None = None
         self.preview: IntakePreview | None = None
         self.saving = False
+        self.save_failure: str | None = None  # why the last save failed, until the next attempt
         self._check_gen = self._dup_gen = 0
         self._dup_keys: tuple | None = None
         self._filled_from_id: str | None = None
@@ -248,9 +249,15 @@ class IntakeFormPage(QWidget):
             shown = any(self._visible(i, None) for i in errors)
             self.status.setText((tr("保存前请改正：") if shown else tr("待填写：")) + names)
             self.save_button.setToolTip(tr("请先改正：{errors}").format(errors="；".join(i.message for i in errors)))
+        elif self.save_failure is not None:
+            self.status.setText(tr("上次保存未成功：{message}")
+                                .format(message=self.save_failure))
+            self.save_button.setToolTip("")
         else:
             self.status.setText(tr("可以保存（Ctrl+S）。"))
             self.save_button.setToolTip("")
+        self.status.setStyleSheet("color:#c5221f" if self.save_failure is not None and not self.saving
+                                  else "color:#5f6368")
 
     def _run_check(self) -> None:
         if self.session.actor is None:
@@ -327,6 +334,7 @@ class IntakeFormPage(QWidget):
                 self.scroll.ensureWidgetVisible(holder)
             return
         self.saving = True
+        self.save_failure = None
         self._update_save(self.report())
         self.session.write(intake.register_contact, data, on_done=while_alive(self, self._saved),
                            on_error=while_alive(self, self._failed))
@@ -346,6 +354,9 @@ class IntakeFormPage(QWidget):
             self._show_report()
             self.status.setText(tr("未保存：{message}").format(message=exc.message))
         else:
+            # The status line must not go on saying "可以保存" after, e.g., a full disk refused the save.
+            self.save_failure = exc.message if isinstance(exc, FulianError) else tr(
+                "程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。")
             self._update_save(self.report())
             present_error(self, exc)
 
@@ -364,7 +375,7 @@ class IntakeFormPage(QWidget):
         self._check_gen += 1
         self._dup_gen += 1
         self.ed.clear()
-        self.person_id = self.repeat_choice = self.store_report = self.preview = None
+        self.person_id = self.repeat_choice = self.store_report = self.preview = self.save_failure = None
         self.touched.clear()
         self._dup_keys = None
         self._filled_from_id = None
