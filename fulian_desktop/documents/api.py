@@ -109,12 +109,15 @@ def render(uow: "UnitOfWork", actor: "Actor", case_id: str, kind: DocumentKind,
 
 def render_batch(uow_factory: UowFactory, actor: "Actor", case_ids: list[str], kind: DocumentKind,
                  out_dir: Path, *, recipient: Recipient = Recipient.FILE,
-                 purpose: PrintPurpose = PrintPurpose.PRINT, progress: Progress | None = None) -> BatchResult:
+                 purpose: PrintPurpose = PrintPurpose.PRINT, progress: Progress | None = None,
+                 workers: int | None = None) -> BatchResult:
     """Render `kind` for each case into out_dir/<file_name>, one unit of work per case (each audited).
-    `progress(done, total)` is called before the first and after every case; returning False stops."""
+    `progress(done, total)` is called before the first and after every case; returning False stops.
+    A batch of 16 or more is laid out by `workers` processes (default: one per core, or $FULIAN_PDF_WORKERS;
+    1 keeps it in this process); the data is read, redacted and audited here, the bytes are the same."""
     from .assemble import render_batch as impl
     return impl(uow_factory, actor, case_ids, DocumentKind(kind), Path(out_dir), Recipient(recipient),
-                PrintPurpose(purpose), progress)
+                PrintPurpose(purpose), progress, workers)
 
 
 def file_name(case_no: str, kind: DocumentKind, recipient: Recipient = Recipient.FILE) -> str:

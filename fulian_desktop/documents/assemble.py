@@ -1,6 +1,7 @@
 """Rendering a paper for a case: permission, scope, who it is for, the audit entry; and batch printing."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import select
@@ -54,39 +55,67 @@ def pdf_bytes(d: CaseData, kind: DocumentKind) -> bytes:
     return pdf
 
 
-def _images(uow: UnitOfWork, actor: Actor, d: CaseData) -> dict[str, bytes]:
-    """The image attachments the case file prints, read through the attachments service (each audited)."""
+def _attachment_contents(uow: UnitOfWork, actor: Actor, d: CaseData) -> None:
+    """The images and PDFs the case file prints, read through the attachments service (each read audited)."""
     from ..services.attachments import attachment_bytes
-    from .case_file import printable_images
+    from .evidence_pdf import printable_images, printable_pdfs
 
-    return {a.id: attachment_bytes(uow, actor, a.id, purpose="case_file") for a in printable_images(d)}
+    d.extra["images"] = {a.id: attachment_bytes(uow, actor, a.id, purpose="case_file") for a in printable_images(d)}
+    d.extra["pdfs"] = {a.id: attachment_bytes(uow, actor, a.id, purpose="case_file") for a in printable_pdfs(d)}
 
 
-def render(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind, recipient: Recipient,
-           purpose: PrintPurpose) -> bytes:
+def prepare(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind,
+            recipient: Recipient) -> tuple[Case, CaseData]:
+    """Checks and data for one paper: rights, recipient, scope, then everything it prints, redacted."""
     require(actor, Permission.PRINT_EXPORT)
     require(actor, Permission.CASE_READ)
     _check_recipient(kind, recipient)
     case = _load_case(uow, actor, case_id)
     data = load_case_data(uow, actor, case, recipient)
     if kind is DocumentKind.CASE_FILE:
-        data.extra["images"] = _images(uow, actor, data)
-    pdf = pdf_bytes(data, kind)
+        _attachment_contents(uow, actor, data)
+    return case, data
+
+
+def record_print(uow: UnitOfWork, actor: Actor, case: Case, kind: DocumentKind, recipient: Recipient,
+                 purpose: PrintPurpose, pdf: bytes) -> None:
     audit.record(uow.s, actor, purpose.value, entity="document", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"document": kind.value, "recipient": recipient.value, "case_no": case.case_no,
                          "bytes": len(pdf)})
+
+
+def render(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind, recipient: Recipient,
+           purpose: PrintPurpose) -> bytes:
+    case, data = prepare(uow, actor, case_id, kind, recipient)
+    pdf = pdf_bytes(data, kind)
+    record_print(uow, actor, case, kind, recipient, purpose, pdf)
     return pdf
 
 
+def write_pdf(path: Path, pdf: bytes) -> None:
+    """Under a temporary name first: a crash mid-write never leaves a cut-short PDF that looks printed."""
+    part = path.with_name(path.name + ".part")
+    with open(part, "wb") as fh:
+        fh.write(pdf)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(part, path)
+
+
 def render_batch(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kind: DocumentKind, out_dir: Path,
-                 recipient: Recipient, purpose: PrintPurpose, progress: Progress | None) -> BatchResult:
+                 recipient: Recipient, purpose: PrintPurpose, progress: Progress | None,
+                 workers: int | None = None) -> BatchResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     total = len(case_ids)
-    files: list[Path] = []
-    failures: list[BatchFailure] = []
     if progress is not None and not progress(0, total):
         return BatchResult(total, (), (), cancelled=True)
+    from .batch_pool import pool_size, render_batch_pooled
+    size = pool_size(total, workers)
+    if size > 1:
+        return render_batch_pooled(uow_factory, actor, case_ids, kind, out_dir, recipient, purpose, progress, size)
+    files: list[Path] = []
+    failures: list[BatchFailure] = []
     for n, case_id in enumerate(case_ids, 1):
         case_no = ""
         try:
@@ -95,7 +124,7 @@ def render_batch(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kin
                 case_no = row or ""
                 pdf = render(uow, actor, case_id, kind, recipient, purpose)
             path = out_dir / file_name(case_no or case_id, kind, recipient)
-            path.write_bytes(pdf)
+            write_pdf(path, pdf)
             files.append(path)
         except FulianError as exc:
             failures.append(BatchFailure(case_id, case_no, exc.message))

@@ -5,12 +5,10 @@ Laid out once: the contents list's page numbers are PDF forms drawn on page 2 an
 when every paper's first page is known."""
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 from reportlab.lib.units import cm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ..domain.enums import CaseKind
 from .api import DocumentKind
@@ -18,6 +16,7 @@ from .data import AttachmentData, CaseData, cn_date
 from .layout import (
     BODY_W, Anchor, FormRef, PageMeta, build_pdf, field_table, fill_form, grid_table, para, style, title_block,
 )
+from .evidence_pdf import Slot, attachment_pages, contents_rows, merge_pdf_pages
 from .registry import DOCUMENTS, documents_for
 
 EVIDENCE_ORDER = ("身份证明", "授权委托书", "来信", "证据材料", "告诫书", "保护令", "医疗记录", "扫描件", "其他",
@@ -69,46 +68,21 @@ def _sections(d: CaseData) -> list[tuple[str, str, Callable[[CaseData], list[Flo
 
 
 def _evidence(d: CaseData) -> list[Flowable]:
-    items = sorted(d.attachments, key=lambda a: (_rank(a), a.added_at, a.sha256))
-    rows = [(str(n), type_label(a.doc_type), a.filename, a.description, cn_date(a.added_at), _size(a))
-            for n, a in enumerate(items, 1)]
+    from .evidence_pdf import listed, print_note
+    rows = [(str(n), type_label(a.doc_type), a.filename, a.description, cn_date(a.added_at), _size(a),
+             print_note(d, a)) for n, a in enumerate(listed(d), 1)]
     body: list[Flowable] = [*title_block(d.unit_name, "证据材料目录", d.case_no)]
     if rows:
-        body.append(grid_table(("序号", "类别", "材料名称", "说明", "收到日期", "大小"), rows, (0.6, 1.9, 3.0, 3.0, 2.6, 1.1)))
+        body.append(grid_table(("序号", "类别", "材料名称", "说明", "收到日期", "大小", "打印"), rows,
+                               (0.9, 1.6, 2.6, 2.6, 2.3, 1.1, 2.2)))
     else:
         body.append(para("本案未附证据材料。", "prose"))
-    body.append(para("图片材料附于本目录之后；其他电子文件（PDF、音视频等）及敏感材料由本单位另行保存，"
+    body.append(para("图片和 PDF 材料按目录顺序附于本目录之后；其他电子文件（音视频等）由本单位另行保存，"
                      "如需调阅，请按规定办理手续。", "small"))
-    return body + _image_pages(d)
+    return body
 
 
-IMAGE_TYPES = ("image/jpeg", "image/png")
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-
-
-def printable_images(d: CaseData) -> list[AttachmentData]:
-    """Image attachments printed as pages of the file (sensitive ones only for those who may see them)."""
-    return [a for a in sorted(d.attachments, key=lambda a: (_rank(a), a.added_at, a.sha256))
-            if a.media_type in IMAGE_TYPES and a.viewable and a.size <= MAX_IMAGE_BYTES]
-
-
-def _image_pages(d: CaseData) -> list[Flowable]:
-    images: dict[str, bytes] = d.extra.get("images", {})
-    out: list[Flowable] = []
-    for n, a in enumerate(printable_images(d), 1):
-        data = images.get(a.id)
-        if data is None:
-            continue
-        reader = ImageReader(io.BytesIO(data))
-        w, h = reader.getSize()
-        scale = min(BODY_W / w, 20 * cm / h, 1.0 if w > 600 else 2.0)
-        out += [PageBreak(), para(f"附件 {n}：{type_label(a.doc_type)}　{a.filename}", "h2", "附件名称"),
-                para(a.description, "small", "附件说明"), Spacer(1, 6),
-                Image(io.BytesIO(data), width=w * scale, height=h * scale)]
-    return out
-
-
-def _rank(a: AttachmentData) -> int:
+def rank(a: AttachmentData) -> int:
     label = type_label(a.doc_type)
     return EVIDENCE_ORDER.index(label) if label in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
 
@@ -137,27 +111,36 @@ def _back_cover(d: CaseData) -> list[Flowable]:
 PAGE_COL = 1.7 / 9.0 * BODY_W - 10     # the contents list's page-number column, less its padding
 
 
-def _story(d: CaseData, pages: dict[str, int]) -> tuple[list[Flowable], list[str]]:
+def _story(d: CaseData, pages: dict[str, int], slots: list[Slot]) -> tuple[list[Flowable], list[str]]:
+    """The story and the contents' keys in page order (the papers, each printed attachment under the evidence)."""
     sections = _sections(d)
-    story = _cover(d)
-    rows = [(str(n), title, "") for n, (key, title, _) in enumerate(sections, 1)]
-    contents = grid_table(("序号", "文书材料名称", "页号"), rows, (0.8, 6.5, 1.7))
-    for y, (key, _t, _b) in enumerate(sections, 1):
+    evidence = _evidence(d)          # first: it counts the pages of each PDF attachment
+    entries: list[tuple[str, str, str]] = []
+    for n, (key, title, _b) in enumerate(sections, 1):
+        entries.append((key, str(n), title))
+        if key == "evidence":
+            entries += [(k, "", t) for k, t in contents_rows(d)]
+    contents = grid_table(("序号", "文书材料名称", "页号"), [(n, t, "") for _k, n, t in entries], (0.8, 6.5, 1.7))
+    for y, (key, _n, _t) in enumerate(entries, 1):
         contents._cellvalues[y][2] = FormRef(f"page_{key}", PAGE_COL)
-    story += [*title_block(d.unit_name, "卷内目录", d.case_no), contents, PageBreak()]
+    story = _cover(d) + [*title_block(d.unit_name, "卷内目录", d.case_no), contents, PageBreak()]
     for key, _title, build in sections:
         story.append(Anchor(key, pages))
-        story += build(d) if key != "file_note" else _file_note(d, len(sections))
+        if key == "evidence":
+            story += evidence + attachment_pages(d, pages, slots)
+        else:
+            story += build(d) if key != "file_note" else _file_note(d, len(sections))
         story.append(PageBreak())
     story.pop()
     story += _back_cover(d)
-    return story, [key for key, _, _ in sections]
+    return story, [key for key, _n, _t in entries]
 
 
 def render_case_file(d: CaseData, meta: PageMeta) -> bytes:
     """One pass: the contents' page numbers and the page total are forms filled in once all pages exist."""
     pages: dict[str, int] = {}
-    story, keys = _story(d, pages)
+    slots: list[Slot] = []
+    story, keys = _story(d, pages, slots)
 
     def finish(canvas, total: int) -> None:  # noqa: ANN001
         starts = [pages[k] for k in keys]
@@ -167,7 +150,7 @@ def render_case_file(d: CaseData, meta: PageMeta) -> bytes:
         fill_form(canvas, "total", str(total), 1.2 * cm, size=11.5, baseline=19 - 11.5)   # a body line's baseline
 
     pdf, _total = build_pdf(meta, story, finish)
-    return pdf
+    return merge_pdf_pages(pdf, slots, d.extra.get("pdfs", {}))
 
 
 __all__ = ["render_case_file", "retention", "style"]

@@ -252,7 +252,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
     moments = [case.opened_at, *(e.occurred_at for e in events)]
     no_contacts = recipient is Recipient.RESPONDENT or (not sees_confidential and any(p.confidential for p in parties))
     display_name = settings.get(uow, "unit_display_name") or ""
-    return CaseData(
+    d = CaseData(
         recipient=recipient, case_id=case.id, case_no=case.case_no, title=case.title, kind=CaseKind(case.kind),
         status=CaseStatus(case.status), tier=label(Tier, case.tier), category="／".join(
             x for x in (case.category, case.sub_category) if x), dispute_type=case.dispute_type or "",
@@ -271,6 +271,10 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         attachments=_attachments(uow, case, can(actor, Permission.SEE_SENSITIVE)),
         file_clerk=actor.display_name if not actor.is_system else (handler.display_name if handler else ""),
         timeline=tuple((e.occurred_at, e.summary) for e in events if _printable_event(e.kind)))
+    if recipient in (Recipient.RESPONDENT, Recipient.AGENCY):   # free text may quote what the reader may not see
+        from .redact import collect, redact
+        d = redact(d, collect(uow, case, rows, recipient, [r.shared_items for r in d.referrals]))
+    return d
 
 
 # Timeline entries a case file may show. Counselling sessions (their very occurrence is sensitive), shelter and

@@ -111,11 +111,11 @@ def _decided_on(d: CaseData):  # noqa: ANN202 - a date or datetime
 
 
 def opinion_outcome(d: CaseData) -> str:
+    """Inferred from the closure notes: the store has no field for it yet (see the documents report)."""
     text = "".join(d.closing_notes)
-    for word in ("不予支持", "解释说明", "支持"):
-        if word in text:
-            return word
-    return ""
+    if "不予支持" in text or "不支持" in text:      # "不支持" also contains "支持"
+        return "不予支持"
+    return next((word for word in ("解释说明", "支持") if word in text), "")
 
 
 def has_petition_opinion(d: CaseData) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import textsplit
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import paragraph, tables
@@ -48,6 +48,7 @@ def register_fonts() -> tuple[str, str]:
             ttfonts.makeToUnicodeCMap = _to_unicode_cmap
             _install_width_cache()
             _install_table_cache()
+            _install_subset_cache()
             # Plain-string table cells (even empty ones) otherwise select an unembedded Helvetica.
             tables.CellStyle.fontname = REGULAR
             _registered = True
@@ -64,12 +65,18 @@ def covered(ch: str, font: str = REGULAR) -> bool:
     return ord(ch) in _charmap(font)
 
 
+_MARKUP: dict[str, str] = {}    # only texts every character of which a font has: `field` matters only for errors
+
+
 def markup(text: str | None, field: str = "") -> str:
     """Paragraph markup for plain text: escaped, newlines as <br/>, and every run of characters the main
     font lacks set in the fallback font. Raises GlyphMissing naming the character and `field` when no
     shipped font has it, so a rare name character is never silently dropped or printed as a box."""
     if not text:
         return ""
+    done = _MARKUP.get(text)
+    if done is not None:          # labels, headings and notices recur in every paper of a batch
+        return done
     main, fallback = _charmap(REGULAR), _charmap(FALLBACK)
     out: list[str] = []
     run: list[str] = []
@@ -91,7 +98,10 @@ def markup(text: str | None, field: str = "") -> str:
                 f"{where}字符“{ch}”（U+{code:04X}）在所附字库中没有字形，无法打印。"
                 "请在该项中改用通用字或加注说明后再打印。", field=field or None)
     _flush(out, run)
-    return "".join(out)
+    result = "".join(out)
+    if len(_MARKUP) < 50_000:
+        _MARKUP[text] = result
+    return result
 
 
 def _flush(out: list[str], run: list[str]) -> None:
@@ -141,6 +151,47 @@ def _install_table_cache() -> None:
 
     ttfonts.TTFontFile.get_table = get_table
     ttfonts.TTFontFile._fulian_cached = True
+
+
+_SUBSETS: dict[tuple[str, tuple[int, ...]], bytes] = {}
+_COMPRESSED: dict[bytes, bytes] = {}
+
+
+def _install_subset_cache() -> None:
+    """A batch prints the same headings, labels and notices again and again, so each document embeds much the same
+    font subsets: making a subset walks the 15 MB glyph table and compressing it costs as much again. Keep the
+    recent subsets and their compressed streams (bounded); the bytes are the same as made afresh."""
+    if getattr(ttfonts.TTFontFace, "_fulian_subsets", False):
+        return
+    make = ttfonts.TTFontFace.makeSubset
+
+    def make_subset(self, subset):  # noqa: ANN001, ANN202 - ReportLab's signature
+        key = (self.filename, tuple(subset))
+        data = _SUBSETS.get(key)
+        if data is None:
+            data = make(self, subset)
+            if len(_SUBSETS) >= 64:
+                _SUBSETS.pop(next(iter(_SUBSETS)))
+            _SUBSETS[key] = data
+        return data
+
+    encode = pdfdoc.PDFStreamFilterZCompress.encode
+
+    def compress(self, text):  # noqa: ANN001, ANN202
+        if len(text) < 16_384:        # page contents: cheap, and rarely the same twice
+            return encode(self, text)
+        raw = text.encode("utf8") if isinstance(text, str) else bytes(text)
+        out = _COMPRESSED.get(raw)
+        if out is None:
+            out = encode(self, raw)
+            if len(_COMPRESSED) >= 64:
+                _COMPRESSED.pop(next(iter(_COMPRESSED)))
+            _COMPRESSED[raw] = out
+        return out
+
+    ttfonts.TTFontFace.makeSubset = make_subset
+    pdfdoc.PDFStreamFilterZCompress.encode = compress
+    ttfonts.TTFontFace._fulian_subsets = True
 
 
 def _install_line_breaking() -> None:

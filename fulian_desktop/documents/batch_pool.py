@@ -1,0 +1,139 @@
+"""Batch printing on every core: this process reads each case (rights, scope, redaction, attachments) and writes
+the audit entry and the file; worker processes only lay out the pages, from the already redacted data.
+
+Layout is nine tenths of a case file's cost and pure computation, so it is what runs in parallel. The workers
+never open the store and never hold its key: they get a `CaseData` and give back bytes, the same bytes the
+one-process path makes (the layout code is the same). Small batches stay in one process: starting workers costs
+more than it saves.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain.errors import FulianError
+from ..security.actor import Actor
+from ..store.models import Case
+from .api import BatchFailure, BatchResult, DocumentKind, PrintPurpose, Progress, Recipient, UowFactory, file_name
+from .data import CaseData
+
+MIN_POOLED = 16           # below this many cases one process is quicker (forked workers)
+MIN_SPAWNED = 60          # where workers must be spawned and load the fonts themselves
+ENV_WORKERS = "FULIAN_PDF_WORKERS"
+
+
+def pool_size(total: int, requested: int | None) -> int:
+    """How many layout workers a batch of `total` gets: `requested`, else $FULIAN_PDF_WORKERS, else one per core
+    (at most 4); 1 means no pool."""
+    if requested is None:
+        env = os.environ.get(ENV_WORKERS, "")
+        requested = int(env) if env.isdigit() else min(4, os.cpu_count() or 1)
+    return 1 if total < (MIN_POOLED if _fork_ok() else MIN_SPAWNED) else max(1, requested)
+
+
+def _layout(d: CaseData, kind: DocumentKind) -> tuple[bytes | None, str]:
+    """In a worker: (pdf, "") or (None, the error message) — FulianError subclasses need not pickle."""
+    from .assemble import pdf_bytes
+    try:
+        return pdf_bytes(d, kind), ""
+    except FulianError as exc:
+        return None, exc.message
+
+
+def _warm() -> None:
+    from .fonts import FALLBACK, REGULAR, _charmap, register_fonts
+    register_fonts()
+    _charmap(REGULAR)
+    _charmap(FALLBACK)
+
+
+def _start_worker(parent: int, load_fonts: bool) -> None:
+    """A worker ends with the program that started it, even one killed before it could shut the pool down."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+    if load_fonts:
+        _warm()
+
+
+def _fork_ok() -> bool:
+    # Never fork the desktop program: Qt runs threads whose locks a forked child would inherit held.
+    return sys.platform.startswith("linux") and "PySide6" not in sys.modules
+
+
+def _executor(size: int) -> ProcessPoolExecutor:
+    """One pool per batch, shut down at its end (a pool kept for later outlives a parent that exits without
+    shutting it down). Where fork exists the workers are forked after this process has loaded the fonts (they
+    touch nothing but the layout code); elsewhere each spawned worker loads them (seconds), hence MIN_SPAWNED."""
+    _warm()
+    method = "fork" if _fork_ok() else "spawn"
+    return ProcessPoolExecutor(size, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
+                               initargs=(os.getpid(), method != "fork"))
+
+
+def render_batch_pooled(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kind: DocumentKind,
+                        out_dir: Path, recipient: Recipient, purpose: PrintPurpose, progress: Progress | None,
+                        size: int) -> BatchResult:
+    from .assemble import prepare, record_print, write_pdf
+
+    pool = _executor(size)
+    total = len(case_ids)
+    files: list[Path] = []
+    failures: list[BatchFailure] = []
+    pending: deque[tuple[str, str, Future | None, str]] = deque()   # case id, case no, layout, error
+    ahead = 2 * size
+    queued = 0
+    done = 0
+
+    def submit(case_id: str) -> None:
+        case_no = ""
+        try:
+            with uow_factory() as uow:
+                case_no = uow.s.execute(select(Case.case_no).where(Case.id == case_id)).scalar() or ""
+                _case, data = prepare(uow, actor, case_id, kind, recipient)
+            pending.append((case_id, case_no, pool.submit(_layout, data, kind), ""))
+        except FulianError as exc:
+            pending.append((case_id, case_no, None, exc.message))
+
+    def finish() -> None:
+        case_id, case_no, future, error = pending.popleft()
+        pdf = None
+        if future is not None:
+            pdf, error = future.result()
+        if pdf is None:
+            failures.append(BatchFailure(case_id, case_no, error))
+            return
+        try:
+            with uow_factory() as uow:   # audited before the file exists, as in one process
+                case = uow.s.get(Case, case_id)
+                record_print(uow, actor, case, kind, recipient, purpose, pdf)
+            path = out_dir / file_name(case_no or case_id, kind, recipient)
+            write_pdf(path, pdf)
+            files.append(path)
+        except FulianError as exc:
+            failures.append(BatchFailure(case_id, case_no, exc.message))
+
+    try:
+        while done < total:
+            while queued < total and len(pending) < ahead:
+                submit(case_ids[queued])
+                queued += 1
+            finish()
+            done += 1
+            if progress is not None and not progress(done, total) and done < total:
+                return BatchResult(total, tuple(files), tuple(failures), cancelled=True)
+    finally:   # cancelled or failed: layouts still queued are dropped, never printed nor audited
+        pool.shutdown(wait=True, cancel_futures=True)
+    return BatchResult(total, tuple(files), tuple(failures))
