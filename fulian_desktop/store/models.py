@@ -93,6 +93,8 @@ class Case(OwnedRecord, Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Marriage mediation: 调和, 劝回, 指导协议离婚, 调解成功, 调解不成 (then the other routes are told).
     mediation_outcome: Mapped[str | None] = mapped_column(String(32))
+    # Petitions: the 处理意见 given at closure: support | explain | not_support (支持 / 解释说明 / 不予支持).
+    petition_outcome: Mapped[str | None] = mapped_column(String(16))
 
     parties: Mapped[list["CaseParty"]] = relationship(back_populates="case", lazy="raise")
 
