@@ -3,8 +3,8 @@
 Saves PNGs (names sort in the order a user meets the screens) of the setup wizard's pages, the
 login, password change and unlock dialogs, every navigation page of one demo user per role (the
 first page is the role's home), the case list at N cases (default 100,000), every tab of a case
-view, the party dialog with errors, the lock screen and the administration dialogs; then the
-same few screens again at 200 % (a second process with QT_SCALE_FACTOR=2) under OUTDIR/200pct.
+view, the party dialog with errors, the print preview and batch print dialogs, the lock screen and
+the administration dialogs; then the same few screens again at 200 % (a second process with QT_SCALE_FACTOR=2) under OUTDIR/200pct.
 
 Pages, roles and case tabs are discovered (`window.specs`, the demo store's users, `view.tabs`),
 so screens added later are captured without editing this script. Run it under Xvfb, e.g.
@@ -25,8 +25,8 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-SECTIONS = ("wizard", "login", "unlock", "roles", "caselist", "caseview", "lock", "admin")
-SCALED_SECTIONS = ("wizard", "login", "unlock", "caselist", "caseview", "lock")
+SECTIONS = ("wizard", "login", "unlock", "roles", "caselist", "caseview", "printing", "lock", "admin")
+SCALED_SECTIONS = ("wizard", "login", "unlock", "caselist", "caseview", "printing", "lock")
 ROLE_ORDER = ("reception", "mediator", "counsellor", "station_admin", "supervisor", "system_admin")
 WINDOW_SIZE = (1400, 860)
 
@@ -410,7 +410,8 @@ class Shooter:
             self.wait_until(lambda: view.detail is not None)
             for i in range(view.tabs.count()):
                 view.tabs.setCurrentIndex(i)
-                name = type(view.tabs.widget(i)).__name__
+                tab = view.tabs.widget(i)
+                name = type(getattr(tab, "ensure_built", lambda: tab)()).__name__   # a LazyTab by its content
                 self._attempt(f"case tab {i}", lambda i=i, name=name: self.save(
                     f"30-case-view-{i + 1:02d}-{_slug(name)}", window))
             view.tabs.setCurrentIndex(0)
@@ -434,6 +435,28 @@ class Shooter:
         self.save("32-party-dialog-2-errors", dialog)
         dialog.reject()
         self.pump()
+
+    def shoot_printing(self) -> None:
+        """The 打印/导出 preview of a case (its first paper rendered) and the case list's 批量打印 dialog."""
+        from PySide6.QtWidgets import QPushButton
+
+        window = self.window_for("dudao")
+        try:
+            window.open_case(self._rich_case())
+            view = window.tabs.currentWidget()
+            self.wait_until(lambda: view.detail is not None)
+            view.print_button.click()
+            dialog = view.document_dialog
+            self.wait_until(lambda: dialog.document.pageCount() > 0)
+            self.save("33-print-preview", dialog)
+            dialog.close()
+            page = self.go_to(window, "unit_cases")
+            self.wait_until(lambda: page.model.rowCount() > 0)
+            page.findChild(QPushButton, "case_list_batch_print").click()
+            self.save("34-batch-print", self.show(page.batch_dialog))
+            page.batch_dialog.close()
+        finally:
+            self.close_window(window)
 
     def shoot_lock(self) -> None:
         mediator = next((u for role, u in self.users_by_role() if role == "mediator"), "dudao")

@@ -5,7 +5,7 @@ here. Other types are not previewed: the evidence tab opens a temp copy with the
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QPalette, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -17,6 +17,7 @@ from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.attachments import OpenedAttachment
 
 from ..i18n import tr
+from .screen_fit import fitted_size
 
 ZOOM_STEP = 1.25
 
@@ -123,7 +124,7 @@ class AttachmentPreviewDialog(QDialog):
         buttons.button(QDialogButtonBox.Close).setText(tr("关闭"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(900, 700)
+        self.resize(fitted_size(self, QSize(900, 700)))
 
     def _tool(self, tools: QHBoxLayout, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
         button = QPushButton(text, objectName=name)

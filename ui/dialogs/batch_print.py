@@ -44,7 +44,7 @@ class BatchPrintDialog(QDialog):
         self.to_printer = QCheckBox(tr("同时送打印机（生成后打印全部文件）"), objectName="batch_to_printer")
         self.printer: QPrinter | None = None   # chosen in the print dialog (tests set one directly)
         self.pages_printed = 0
-        self.folder = QLineEdit(objectName="batch_folder")
+        self.folder = QLineEdit(objectName="batch_folder", placeholderText=tr("PDF 文件保存的文件夹"))
         browse = QPushButton(tr("选择文件夹…"))
         browse.clicked.connect(self.choose_folder)
         folder_row = QHBoxLayout()

@@ -23,6 +23,7 @@ from fulian_desktop.domain.errors import FulianError
 from ..errors import messages, present_error
 from ..i18n import tr
 from ..session import AppSession
+from .screen_fit import fitted_size
 
 MAX_PRINT_DPI = 300
 
@@ -103,14 +104,15 @@ class DocumentPreviewDialog(QDialog):
         top.addWidget(QLabel(tr("出具给")))
         top.addWidget(self.recipient)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         for b in (self.print_button, self.save_button, close):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)   # its own line: a saved-to path or an error wraps without squeezing the buttons
         layout.addLayout(buttons)
-        self.resize(900, 1000)
+        self.resize(fitted_size(self, QSize(900, 1000)))
         self._set_ready(False)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.recipient.currentIndexChanged.connect(lambda _i: self.refresh())

@@ -27,6 +27,18 @@ def _month_label(key: str) -> str:
     return str(int(key.split("-")[1]))
 
 
+# Axis names short enough to stand under a bar; the tooltip names the bar in full.
+SHORT_LABELS = {
+    "复查申请期限": "复查申请", "复核申请期限": "复核申请", "司法确认申请期限": "司法确认",
+    "保护令作出期限": "保护令作出", "法律援助审查决定": "法援审查", "调解办结目标": "调解办结",
+    "法律援助中心": "法律援助", "民政/庇护": "民政庇护", "卫健/医疗": "卫健医疗", "心理咨询机构": "心理咨询",
+}
+
+
+def _short(bars) -> list[str]:  # noqa: ANN001
+    return [SHORT_LABELS.get(b.label, b.label) for b in bars]
+
+
 class DrillDownList(CaseListPage):
     """The case list with a filter set by the dashboard instead of its own filter row and search box."""
 
@@ -158,12 +170,14 @@ class DashboardPage(QWidget):
                            categories=[tr(b.label) for b in data.by_tier])
         if data.clocks_met:
             c["clocks"].set_bars([(tr("按时"), list(data.clocks_met), MET),
-                                  (tr("超期"), list(data.clocks_missed), MISSED)])
+                                  (tr("超期"), list(data.clocks_missed), MISSED)],
+                                 categories=_short(data.clocks_met))
         else:
             c["clocks"].set_pie([])
         c["risk"].set_pie(list(data.risk_levels), colours=RISK)
         if data.referrals:
-            c["referrals"].set_bars([(tr("转介件数"), list(data.referrals), COLOURS[4])])
+            c["referrals"].set_bars([(tr("转介件数"), list(data.referrals), COLOURS[4])],
+                                    categories=_short(data.referrals))
             c["referrals"].add_line(tr("答复天数（中位）"), [r.value if r.value >= 0 else None
                                                         for r in data.response_days], COLOURS[1], "@yPoint")
         else:

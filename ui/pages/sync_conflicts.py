@@ -136,7 +136,8 @@ class SyncConflictsPage(QWidget):
             w.setEnabled(conflict is not None)
         self.table.setRowCount(0)
         if conflict is None:
-            self.who.setText(tr("请在左侧选择一个冲突。"))
+            self.who.setText(tr("请在左侧选择一个冲突。") if self.items else tr(
+                "导入同步包时，如果同一条记录在本站和对方站点都改过，会在这里逐项列出两边的值，由您选择采用哪一方。"))
             return
         self.who.setText(tr("本站版本：{lb}，{la}　　对方版本（{peer}）：{rb}，{ra}").format(
             lb=conflict.local_by or tr("未知"), la=format_local(conflict.local_at) if conflict.local_at else "",

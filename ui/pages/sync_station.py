@@ -72,6 +72,10 @@ class SyncStationPage(QWidget):
                 self.table.setItem(i, col, QTableWidgetItem(text))
             self.receiver.addItem(p.name, p.unit_id)
         self.export_button.setEnabled(bool(peers))
+        if not peers and not self.status.text():
+            self.status.setText(tr(
+                "还没有登记的对方站点。系统管理员用命令行 fulian sync provision（开通下级站点）或 "
+                "fulian sync peer add（登记对方名片）登记后，站点会列在这里，才能导出同步包。"))
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("导出同步包"), f"{self.receiver.currentText()}.fsync",

@@ -8,7 +8,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QPieSeries, QPieSlice, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from fulian_desktop.services.dashboard import Bar, Drill
@@ -18,6 +18,11 @@ from ..i18n import tr
 COLOURS = ("#1f5fa8", "#d0743c", "#4f9a58", "#b8463f", "#7e63b1", "#8c6d31", "#c55a9c", "#6b6b6b")
 MET, MISSED = "#4f9a58", "#b8463f"
 RISK = {"high": "#c62828", "medium": "#ef8f00", "low": "#2e7d32"}
+
+
+def _wider_than_two_characters(axis: QBarCategoryAxis, labels: list[str]) -> bool:
+    metrics = QFontMetrics(axis.labelsFont())
+    return max(metrics.horizontalAdvance(t) for t in labels) > metrics.horizontalAdvance("案件")
 
 
 class DashboardChart(QWidget):
@@ -74,8 +79,8 @@ class DashboardChart(QWidget):
         self.chart.addSeries(bar_series)
         x = QBarCategoryAxis()
         x.append(cats or [""])
-        if len(cats) > 14:
-            x.setLabelsAngle(-90)
+        if len(cats) > 14 or (len(cats) > 3 and _wider_than_two_characters(x, cats)):
+            x.setLabelsAngle(-90)   # side by side, Qt Charts cuts every label to "…"
         y = QValueAxis()
         top = max([b.value for _, bars, _ in series for b in bars] + [0])
         y.setRange(0, max(4, top * 1.15))

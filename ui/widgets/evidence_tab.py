@@ -171,7 +171,8 @@ class EvidenceTab(QWidget):
                     item.setForeground(grey)
                 self.table.setItem(row, column, item)
         fit_columns(self.table, stretch=1, caps={2: 260})
-        self.count.setText(tr("共 {n} 件").format(n=len(self.views)))
+        self.count.setText(tr("共 {n} 件").format(n=len(self.views)) if self.views
+                           else tr("本案还没有材料：点“添加文件”，或把文件拖到本页。"))
         self._update_buttons()
         self.sig_loaded.emit(self.views)
 
