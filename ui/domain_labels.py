@@ -62,6 +62,10 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "法律援助"),
     QT_TRANSLATE_NOOP("", "心理疏导"),
     QT_TRANSLATE_NOOP("", "危机干预"),
+    # enums.PetitionOutcome
+    QT_TRANSLATE_NOOP("", "支持"),
+    QT_TRANSLATE_NOOP("", "解释说明"),
+    QT_TRANSLATE_NOOP("", "不予支持"),
     # enums.CaseSource
     QT_TRANSLATE_NOOP("", "当事人申请"),
     QT_TRANSLATE_NOOP("", "主动调解"),

@@ -13,7 +13,7 @@ import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from ..domain.enums import PartyRole
+from ..domain.enums import PartyRole, PetitionOutcome
 from ..domain.idnumber import make_id_number
 from ..domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from ..domain.validation import PersonInput
@@ -29,6 +29,8 @@ T0 = datetime(2026, 3, 2, 1, 30, tzinfo=timezone.utc)   # fixed: the same sample
 VICTIM_ADDRESS = "望城区高塘岭街道郭亮村五组12号"
 VICTIM_PHONE = "13907312468"
 RESPONDENT_ADDRESS = "望城区白沙洲街道马桥河村三组8号"
+OPINION_BASIS = ("经查，张建国多次对刘桂兰实施家庭暴力并拒付女儿抚养费属实。依据《反家庭暴力法》第二十三条、"
+                 "《民法典》第一千零八十五条，来访人要求制止家庭暴力、支付抚养费的诉求予以支持。")
 STATEMENTS = (
     ("wife", "他喝了酒就打人，上个月还掐我脖子，孩子都吓哭了。半年多没给孩子生活费，我一个人带孩子很难。"),
     ("mediator", "请双方冷静陈述，不要打断对方。调解遵循自愿、平等原则，双方都可以充分表达意见。"),
@@ -109,7 +111,8 @@ def build_full_case(store: Store, actor: Actor, *, applicant: str = "刘桂兰",
         mediation.add_follow_up(uow, actor, case_id, agreement.id, signed_at + timedelta(days=30), "陈晓燕", "visit",
                                 "抚养费已按时支付，未再发生家庭暴力", "satisfied")
     with store.uow(write=True) as uow:
-        workflow.transition(uow, actor, case_id, Transition.REQUEST_CLOSURE, reason="协议已履行，回访满意")
+        workflow.transition(uow, actor, case_id, Transition.REQUEST_CLOSURE, reason="协议已履行，回访满意",
+                            petition_outcome=PetitionOutcome.SUPPORT, petition_basis=OPINION_BASIS)
     with store.uow() as uow:
         (pending,) = workflow.list_approvals(uow, actor, case_id=case_id, pending_only=True)
     with store.uow(write=True) as uow:

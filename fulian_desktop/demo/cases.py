@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from itertools import accumulate
 from typing import Any, Callable, Iterator
 
-from ..domain.enums import CaseKind, CaseSource, CaseStatus
+from ..domain.enums import CaseKind, CaseSource, CaseStatus, PetitionOutcome
 from ..domain.workflow import Transition
 from . import narratives as nv
 from . import narratives_work as nw_work
@@ -271,8 +271,8 @@ class CaseMaker:
         self.cases.append((
             case_id, case_no, year, seq, kv, title, unit.tier, status, sc.category, sc.sub,
             sc.dispute if kv == "mediation" else None, source.value, urgency, ctx.major, involves_minor, ctx.dv,
-            handler[0], summary, opened, last if status == "closed" else None, ctx.outcome, unit_id, opened, last, 1,
-            None,
+            handler[0], summary, opened, last if status == "closed" else None, ctx.outcome, self._petition_outcome,
+            unit_id, opened, last, 1, None,
         ))
         if self.search:
             self.docs.append((self.next_doc, case_id, search_body(title, summary, names)))
@@ -409,6 +409,15 @@ class CaseMaker:
                     status_now = target
             rows.append(row + (unit_id, last, last, 1, None))
         assert status_now == status, (status_now, status)
+        self._petition_outcome = None
+        if kv == "petition" and status == "closed":  # the 处理意见 approved with the closure, a second later
+            outcome = nv.PETITION_OUTCOMES[steps[-2][1]]
+            basis, at_ts = nv.PETITION_BASES[outcome], stamps[-1] + 1
+            self._petition_outcome, at = outcome, ts_value(at_ts)
+            rows.append((new_id(), case_id, "petition_outcome", at, approver[0], approver[1],
+                         f"信访处理意见：{PetitionOutcome(outcome).label}。事实和依据：{basis}",
+                         self.values.js({"outcome": outcome, "previous": None, "basis": basis, "approval_id": None}),
+                         unit_id, at, at, 1, None))
         self._window = self._work_window(ts, stamps, steps, status)
         return status, prev, last
 

@@ -212,6 +212,8 @@ class CaseData:
     attachments: tuple[AttachmentData, ...]
     file_clerk: str
     timeline: tuple[tuple[datetime, str], ...] = ()   # what was done, for the closing report and file note
+    petition_outcome: str = ""    # 支持 / 解释说明 / 不予支持 as stored at closure; "" for cases closed before it was kept
+    petition_basis: str = ""      # its facts and basis
     extra: dict[str, Any] = field(default_factory=dict)
 
     def by_role(self, *roles: PartyRole) -> list[PartyData]:
@@ -252,6 +254,9 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
     moments = [case.opened_at, *(e.occurred_at for e in events)]
     no_contacts = recipient is Recipient.RESPONDENT or (not sees_confidential and any(p.confidential for p in parties))
     display_name = settings.get(uow, "unit_display_name") or ""
+    from ..services.petition import stored_opinion  # services.petition reaches cases, which the core loads late
+
+    opinion = stored_opinion(uow, case)
     d = CaseData(
         recipient=recipient, case_id=case.id, case_no=case.case_no, title=case.title, kind=CaseKind(case.kind),
         status=CaseStatus(case.status), tier=label(Tier, case.tier), category="／".join(
@@ -270,7 +275,8 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         rejection_notes=tuple(e.summary for e in events if e.kind == "status_reject"),
         attachments=_attachments(uow, case, can(actor, Permission.SEE_SENSITIVE)),
         file_clerk=actor.display_name if not actor.is_system else (handler.display_name if handler else ""),
-        timeline=tuple((e.occurred_at, e.summary) for e in events if _printable_event(e.kind)))
+        timeline=tuple((e.occurred_at, e.summary) for e in events if _printable_event(e.kind)),
+        petition_outcome=opinion.label if opinion else "", petition_basis=opinion.basis if opinion else "")
     if recipient in (Recipient.RESPONDENT, Recipient.AGENCY):   # free text may quote what the reader may not see
         from .redact import collect, redact
         d = redact(d, collect(uow, case, rows, recipient, [r.shared_items for r in d.referrals]))
@@ -280,7 +286,8 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
 # Timeline entries a case file may show. Counselling sessions (their very occurrence is sensitive), shelter and
 # medical actions, views and field edits stay out.
 _PRINTED_EVENTS = ("created", "intake", "status_", "mediation_held", "agreement_effective", "agreement_created",
-                   "follow_up", "referral_", "crisis_order_", "risk_assessed", "confirmation_", "safety_plan_saved")
+                   "follow_up", "referral_", "crisis_order_", "risk_assessed", "confirmation_", "safety_plan_saved",
+                   "petition_outcome")
 
 
 def _printable_event(kind: str) -> bool:

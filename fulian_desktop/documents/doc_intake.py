@@ -111,7 +111,10 @@ def _decided_on(d: CaseData):  # noqa: ANN202 - a date or datetime
 
 
 def opinion_outcome(d: CaseData) -> str:
-    """Inferred from the closure notes: the store has no field for it yet (see the documents report)."""
+    """The outcome stored when the closure was approved; for a case closed before the store kept it, inferred
+    from the closure notes."""
+    if d.petition_outcome:
+        return d.petition_outcome
     text = "".join(d.closing_notes)
     if "不予支持" in text or "不支持" in text:      # "不支持" also contains "支持"
         return "不予支持"
@@ -128,7 +131,7 @@ def petition_opinion(d: CaseData) -> list[Flowable]:
     ticks = "　".join(("■" if o == outcome else "□") + o for o in OUTCOMES)
     parts = [x.rstrip("。；，") for x in ([r.facts for r in d.intakes] + [d.summary]) if x]
     facts = "；".join(dict.fromkeys(parts)) + "。" if parts else "（见受理登记表）"
-    basis = "；".join(d.closing_notes) or "（未登记）"
+    basis = d.petition_basis or "；".join(d.closing_notes) or "（未登记）"
     return [*title_block(d.unit_name, "信访事项处理意见书", d.case_no), para(f"{_applicant(d)}：", "body", "当事人"),
             para(f"你于{when}以{how}方式反映的“{what}”信访事项，本单位已依法受理并办理完毕，现将处理意见告知如下。",
                  "prose", "反映事项"),

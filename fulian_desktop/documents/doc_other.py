@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from ..domain.enums import PartyRole
+from ..domain.enums import CaseKind, PartyRole
 from ..domain.referral_rules import CONTACT_ITEM
 from .api import Recipient
 from .data import CaseData, ReferralData, cn_date, cn_datetime
+from .doc_intake import opinion_outcome
 from .layout import field_table, grid_table, heading, para, seal_block, signature_lines, title_block
 
 
@@ -104,7 +105,9 @@ def closing_report(d: CaseData) -> list[Flowable]:
                         [("申请人/来访人", applicant), ("被申请人", respondent)],
                         [("案件来源", d.source), ("承办人", d.handler)],
                         [("受理日期", cn_date(d.opened_at)), ("结案日期", cn_date(d.closed_at))],
-                        [("风险等级", d.risk or "—"), ("调解结果", d.mediation_outcome or "—")]]),
+                        [("风险等级", d.risk or "—"),
+                         ("处理意见", opinion_outcome(d) or "—") if d.kind is CaseKind.PETITION
+                         else ("调解结果", d.mediation_outcome or "—")]]),
            heading(f"{_n(1)}、基本案情"), para(d.summary or d.title, "prose", "基本案情")]
     n = 1
     if d.recipient is Recipient.FILE and d.timeline:

@@ -75,6 +75,14 @@ class CaseKind(_Labelled):
         }[self]
 
 
+class PetitionOutcome(_Labelled):
+    """The 处理意见 of a petition, given when its case is closed (信访事项处理意见书)."""
+
+    SUPPORT = "support", "支持"
+    EXPLAIN = "explain", "解释说明"
+    NOT_SUPPORT = "not_support", "不予支持"
+
+
 class CaseSource(_Labelled):
     APPLICATION = "application", "当事人申请"
     INITIATIVE = "initiative", "主动调解"

@@ -118,9 +118,14 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     events = tuple(CaseEventView(e.id, e.kind, e.occurred_at, e.actor_name, e.summary) for e in uow.s.execute(
         select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.occurred_at, CaseEvent.created_at))
         .scalars())
+    from .petition import stored_opinion  # it writes through _event here: imported late to avoid a cycle
+
+    opinion = stored_opinion(uow, case)
     return CaseDetail(row=row, version=case.version, sub_category=case.sub_category, dispute_type=case.dispute_type,
                       source=case.source, urgency=case.urgency, summary=case.summary, handler_id=case.handler_id,
-                      closed_at=case.closed_at, parties=tuple(parties), events=events)
+                      closed_at=case.closed_at, parties=tuple(parties), events=events,
+                      petition_outcome=opinion.outcome if opinion else None,
+                      petition_basis=opinion.basis if opinion else None)
 
 
 def _check_version(current: int, expected: int | None, what: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..domain.enums import CaseSource, PartyRole, Urgency
+from ..domain.enums import CaseSource, PartyRole, PetitionOutcome, Urgency
 from ..domain.errors import NotFound
 from ..domain.idnumber import mask_id_number
 from ..security.actor import Actor
@@ -59,7 +59,7 @@ CASE_FIELD_LABELS = {
     "title": "案件名称", "category": "类别", "sub_category": "子类", "dispute_type": "纠纷类型",
     "source": "来源", "urgency": "紧急程度", "summary": "简要案情", "handler_id": "承办人",
     "major_incident": "重大案事件", "involves_minor": "涉及未成年人", "domestic_violence": "家庭暴力",
-    "status": "状态",
+    "status": "状态", "petition_outcome": "信访处理意见",
 }
 PERSON_FIELD_LABELS = {
     "name": "姓名", "sex": "性别", "birth_date": "出生日期", "id_number": "身份证号", "phone": "联系电话",
@@ -87,6 +87,8 @@ def _show(field: str, value: Any, users: dict[str, str]) -> str:
         return _label_of(CaseSource, value)
     if field == "urgency":
         return _label_of(Urgency, value)
+    if field == "petition_outcome":
+        return _label_of(PetitionOutcome, value)
     return str(value)
 
 

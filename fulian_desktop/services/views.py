@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..domain.enums import CaseKind, CaseStatus, PartyRole, Tier
+from ..domain.enums import CaseKind, CaseStatus, PartyRole, PetitionOutcome, Tier
 
 
 @dataclass(frozen=True)
@@ -67,3 +67,10 @@ class CaseDetail:
     closed_at: datetime | None
     parties: tuple[PartyView, ...]
     events: tuple[CaseEventView, ...]
+    # A petition's 处理意见 and its facts and basis, once a closure giving them has been approved.
+    petition_outcome: PetitionOutcome | None = None
+    petition_basis: str | None = None
+
+    @property
+    def petition_outcome_label(self) -> str:
+        return self.petition_outcome.label if self.petition_outcome else ""

@@ -7,8 +7,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..domain.enums import CaseStatus
+from ..domain.enums import CaseKind, CaseStatus, PetitionOutcome
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
+from ..domain.petition_rules import PetitionOpinion, closure_opinion
 from ..domain.workflow import STEPS, Transition, check
 from ..security import audit
 from ..security.actor import Actor
@@ -61,6 +62,11 @@ class ApprovalView:
     decision_note: str | None
     requested_by: str | None = None     # the requester's user id: nobody decides their own request
 
+    @property
+    def petition_opinion(self) -> PetitionOpinion | None:
+        """The 处理意见 a petition's closure request proposes (written on the case when it is approved)."""
+        return PetitionOpinion.from_payload(self.payload) if self.kind == ApprovalKind.CLOSE else None
+
     def requested_by_actor(self, actor: Actor | None) -> bool:
         """True when `actor` made this request (and so may not decide it)."""
         return actor is not None and actor.user_id is not None and actor.user_id == self.requested_by
@@ -81,10 +87,13 @@ def _view(r: ApprovalRequest) -> ApprovalView:
 
 
 def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *, reason: str | None = None,
-               expected_version: int | None = None) -> CaseStatus:
+               expected_version: int | None = None, petition_outcome: PetitionOutcome | str | None = None,
+               petition_basis: str | None = None) -> CaseStatus:
     """Apply a step; a gated step becomes an approval request and the status waits for the decision.
 
-    Requesting closure is itself a step (to 待结案审核) that also files the closure approval.
+    Requesting closure is itself a step (to 待结案审核) that also files the closure approval. For a petition it
+    carries the 处理意见 (`petition_outcome`: 支持 / 解释说明 / 不予支持) and its facts and basis (`petition_basis`),
+    which reach the case only when the supervisor approves; other kinds and other steps take neither.
     """
     require(actor, Permission.CASE_EDIT)
     case = _load_case(uow, actor, case_id)
@@ -96,6 +105,12 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
         # The receiving unit could otherwise take over a case that was closed meanwhile.
         raise WorkflowError(f"该案件有待接收的上报/交办，不能“{step.label}”。请先撤回转介，或等待对方接收或退回。",
                             code="referral_pending")
+    opinion = None
+    if step == Transition.REQUEST_CLOSURE:
+        opinion = closure_opinion(case.kind, petition_outcome, petition_basis)
+    elif petition_outcome or (petition_basis or "").strip():
+        raise ValidationError("处理意见及其事实和依据只在申请结案时填写。", code="petition_outcome_not_here",
+                              field="petition_outcome")
     if step in _GATED:
         if step == Transition.CLOSE:
             raise WorkflowError("结案须由督导审批：请先“申请结案”。", code="needs_approval")
@@ -103,7 +118,8 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
         return current
     _apply(uow, actor, case, step, target, reason)
     if step == Transition.REQUEST_CLOSURE:
-        request_approval(uow, actor, case_id, ApprovalKind.CLOSE, reason or "")
+        request_approval(uow, actor, case_id, ApprovalKind.CLOSE, reason or "",
+                         opinion.payload() if opinion else None)
     return target
 
 
@@ -128,6 +144,10 @@ def _apply(uow: UnitOfWork, actor: Actor, case: Case, step: Transition, target: 
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"changes": {"status": [old, target.value]}, "step": step.value, "reason": reason})
+    if step == Transition.REOPEN:
+        from .petition import withdraw_opinion
+
+        withdraw_opinion(uow, actor, case, reason)
 
 
 def request_approval(uow: UnitOfWork, actor: Actor, case_id: str, kind: str, reason: str,
@@ -146,10 +166,14 @@ def request_approval(uow: UnitOfWork, actor: Actor, case_id: str, kind: str, rea
                               owner_unit_id=case.owner_unit_id)
     uow.s.add(request)
     uow.flush()
-    _event(uow, actor, case, "approval_requested", f"申请{ApprovalKind.LABELS[kind]}：{reason.strip()}",
-           data={"approval_id": request.id, "kind": kind})
+    summary, detail = f"申请{ApprovalKind.LABELS[kind]}：{reason.strip()}", {"kind": kind, "reason": reason.strip()}
+    opinion = _view(request).petition_opinion
+    if opinion is not None:
+        summary += f"（拟处理意见：{opinion.label}）"
+        detail["petition_outcome"] = opinion.outcome.value
+    _event(uow, actor, case, "approval_requested", summary, data={"approval_id": request.id, "kind": kind})
     audit.record(uow.s, actor, audit.Action.CREATE, entity="approval", entity_id=request.id, case_id=case_id,
-                 owner_unit_id=case.owner_unit_id, detail={"kind": kind, "reason": reason.strip()})
+                 owner_unit_id=case.owner_unit_id, detail=detail)
     return _view(request)
 
 
@@ -166,6 +190,10 @@ def decide(uow: UnitOfWork, actor: Actor, approval_id: str, approve: bool, note:
         raise PermissionDenied(SELF_APPROVAL_MESSAGE, code="self_approval")
     if not approve and not (note or "").strip():
         raise ValidationError("驳回须说明理由。", field="note")
+    if (approve and request.kind == ApprovalKind.CLOSE and case.kind == CaseKind.PETITION.value
+            and _view(request).petition_opinion is None):
+        raise WorkflowError("该结案申请没有载明信访处理意见（支持、解释说明或不予支持）及其事实和依据，不能批准。"
+                            "请驳回，由承办人重新申请结案并填写处理意见。", code="petition_outcome_missing")
     request.status = "approved" if approve else "rejected"
     request.decided_by, request.decided_by_name = actor.user_id, actor.display_name
     request.decided_at, request.decision_note = utcnow(), (note or "").strip() or None
@@ -186,6 +214,11 @@ def _carry_out(uow: UnitOfWork, actor: Actor, case: Case, request: ApprovalReque
         step = Transition.CLOSE if approve else Transition.RETURN_FOR_WORK
         _apply(uow, actor, case, step, check(status, step, request.decision_note or request.reason),
                request.decision_note or (None if approve else request.reason), approved_by=actor.display_name)
+        opinion = _view(request).petition_opinion
+        if approve and opinion is not None and case.kind == CaseKind.PETITION.value:
+            from .petition import record_opinion
+
+            record_opinion(uow, actor, case, opinion, request.id)
     elif approve and request.kind in (ApprovalKind.REJECT, ApprovalKind.TERMINATE):
         step = Transition.REJECT if request.kind == ApprovalKind.REJECT else Transition.TERMINATE
         _apply(uow, actor, case, step, check(status, step, request.reason), request.reason,

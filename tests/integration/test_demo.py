@@ -21,7 +21,9 @@ from fulian_desktop.demo.people import IdNumbers
 from fulian_desktop.demo.places import AREA_CODES
 from fulian_desktop.demo.work_tables import WORK_TABLES
 from fulian_desktop.demo.writer import Writer
-from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus
+from fulian_desktop.domain.enums import (
+    COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, PetitionOutcome,
+)
 from fulian_desktop.domain.idnumber import make_id_number, parse_id_number
 from fulian_desktop.domain.pinyin import name_search_keys
 from fulian_desktop.services import search
@@ -189,6 +191,26 @@ def test_every_case_is_whole_and_its_timeline_follows_the_workflow(demo: tuple[S
             assert any(p.contact_confidential for p in parties[case.id])
         if case.major_incident:
             assert case.urgency == "critical"
+
+
+def test_closed_petitions_carry_the_outcome_their_closure_gave(demo: tuple[Store, DemoSummary]) -> None:
+    store, _ = demo
+    said = {e.case_id: e.summary for e in _all(store, select(CaseEvent.case_id, CaseEvent.summary)
+                                               .where(CaseEvent.kind == "status_request_closure"))}
+    opinions = {e.case_id: e.data for e in _all(store, select(CaseEvent.case_id, CaseEvent.data)
+                                                .where(CaseEvent.kind == "petition_outcome"))}
+    seen = Counter()
+    for case in _all(store, select(Case.id, Case.kind, Case.status, Case.petition_outcome)):
+        if case.kind != "petition" or case.status != "closed":
+            assert case.petition_outcome is None and case.id not in opinions
+            continue
+        outcome = PetitionOutcome(case.petition_outcome)
+        seen[outcome] += 1
+        # The closing reason names the opinion letter's outcome, or says the request was met (支持).
+        named = "（不予支持）" if outcome is PetitionOutcome.NOT_SUPPORT else f"（{outcome.label}）"
+        assert named in said[case.id] or (outcome is PetitionOutcome.SUPPORT and "解决来访人诉求" in said[case.id])
+        assert opinions[case.id]["outcome"] == outcome.value and "依据" in opinions[case.id]["basis"]
+    assert set(seen) == set(PetitionOutcome)
 
 
 def test_the_mix_looks_like_a_real_federation(demo: tuple[Store, DemoSummary]) -> None:

@@ -39,9 +39,12 @@ def _status(store, actor, case_id) -> CaseStatus:  # noqa: ANN001
         return cases.get_case(uow, actor, case_id).row.status
 
 
-def _step(store, actor, case_id, step, reason=None):  # noqa: ANN001, ANN202
+def _step(store, actor, case_id, step, reason=None, **opinion):  # noqa: ANN001, ANN202
     with store.uow(write=True) as uow:
-        return workflow.transition(uow, actor, case_id, step, reason=reason)
+        return workflow.transition(uow, actor, case_id, step, reason=reason, **opinion)
+
+
+SUPPORTED = {"petition_outcome": "support", "petition_basis": "经查属实，依据《信访工作条例》第三十二条予以支持。"}
 
 
 def test_petition_runs_from_registration_to_closure_with_approval(world) -> None:  # noqa: ANN001
@@ -58,7 +61,8 @@ def test_petition_runs_from_registration_to_closure_with_approval(world) -> None
     assert views[ClockKind.PETITION_CONCLUSION].stopped_at is None
 
     _step(store, med, case_id, T.START)
-    assert _step(store, med, case_id, T.REQUEST_CLOSURE, "已调解成功，双方签署协议") == CaseStatus.PENDING_CLOSURE
+    assert _step(store, med, case_id, T.REQUEST_CLOSURE, "已调解成功，双方签署协议",
+                 **SUPPORTED) == CaseStatus.PENDING_CLOSURE
     with store.uow() as uow:
         (pending,) = workflow.list_approvals(uow, sup, pending_only=True)
     assert pending.label == "结案" and pending.requested_by_name == "med"
@@ -82,7 +86,7 @@ def test_a_decided_request_cannot_be_decided_again(world) -> None:  # noqa: ANN0
     store, med, sup, sup2 = world
     case_id = _new(store, med)
     _step(store, med, case_id, T.ACCEPT)
-    _step(store, med, case_id, T.REQUEST_CLOSURE, "办结")
+    _step(store, med, case_id, T.REQUEST_CLOSURE, "办结", **SUPPORTED)
     with store.uow() as uow:
         (pending,) = workflow.list_approvals(uow, sup, pending_only=True)
     with store.uow(write=True) as uow:
@@ -183,6 +187,6 @@ def test_a_case_waiting_for_the_town_cannot_be_closed_meanwhile(world) -> None: 
     with store.uow(write=True) as uow:
         referrals.refer_to_tier(uow, med, case_id, town.id, "涉及多村，需街道协调")
     with pytest.raises(WorkflowError) as err:
-        _step(store, med, case_id, T.REQUEST_CLOSURE, "已办结")
+        _step(store, med, case_id, T.REQUEST_CLOSURE, "已办结", **SUPPORTED)
     assert err.value.code == "referral_pending" and "撤回" in err.value.message
     assert _status(store, med, case_id) == CaseStatus.ACCEPTED

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QSpinBox
 
 from fulian_desktop.domain.clocks import ClockKind
-from fulian_desktop.domain.enums import CaseKind, CaseStatus, Role
+from fulian_desktop.domain.enums import CaseKind, CaseStatus, PetitionOutcome, Role
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.services import cases, clocks, referrals, workflow
@@ -40,9 +40,11 @@ class World:
             case_id = cases.create_case(uow, self.mediator, cases.NewCase(
                 title="刘某某反映家庭纠纷", kind=CaseKind.PETITION, category="婚姻家庭", opened_at=opened)).row.id
         for step in steps:
+            closing = step == T.REQUEST_CLOSURE   # a petition closes with its 处理意见 and their facts and basis
             with self.store.uow(write=True) as uow:
-                workflow.transition(uow, self.mediator, case_id, step,
-                                    reason=closure_reason if step == T.REQUEST_CLOSURE else None)
+                workflow.transition(uow, self.mediator, case_id, step, reason=closure_reason if closing else None,
+                                    petition_outcome="support" if closing else None,
+                                    petition_basis="经查属实，依法予以支持。" if closing else None)
         return case_id
 
     def status(self, case_id: str) -> CaseStatus:
@@ -148,6 +150,8 @@ def test_requesting_closure_with_a_reason_shows_the_pending_approval(qtbot, worl
     assert "督导审批" in dialog.notice.text()
     assert not dialog.ok_button.isEnabled()
     type_chinese(dialog.text, "双方已达成调解协议")
+    dialog.radios[PetitionOutcome.SUPPORT].setChecked(True)   # a petition's 处理意见: tests/ui/test_petition_closure_ui.py
+    type_chinese(dialog.basis_text, "经查属实，依法予以支持。")
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
 

@@ -30,7 +30,7 @@ from pytestqt.exceptions import format_captured_exceptions
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
 
-from fulian_desktop.domain.enums import CaseStatus, PartyRole, Role
+from fulian_desktop.domain.enums import CaseStatus, PartyRole, PetitionOutcome, Role
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.workflow import Transition
@@ -56,6 +56,7 @@ LI_ID = make_id_number("430122", date(1968, 4, 3), 226)   # 李桂兰, female
 EARLIER_REQUEST = "要求村委会调解与丈夫的财产纠纷"
 REFER_REASON = "丈夫多次殴打，村调委会调解未果，涉及宅基地分割，需街道协调"
 CLOSURE_REASON = "街道组织调解，双方签订调解协议，男方书面保证不再实施家暴，已回访"
+OPINION_BASIS = "经查，男方家暴属实，依据《反家庭暴力法》，来访人要求制止家暴的诉求予以支持"
 
 
 # --- the world -------------------------------------------------------------------------------------
@@ -87,7 +88,8 @@ def world(tmp_path: Path) -> World:
             category="婚姻家庭", sub_category="家庭暴力", sex="female", id_number=LI_ID, phone="13807316688",
             address="郭亮村三组 8 号", received_at=utcnow() - timedelta(days=150)))
     with store.uow(write=True) as uow:
-        workflow.transition(uow, med, earlier.case_id, Transition.REQUEST_CLOSURE, reason="调解成功，双方和好")
+        workflow.transition(uow, med, earlier.case_id, Transition.REQUEST_CLOSURE, reason="调解成功，双方和好",
+                            petition_outcome="support", petition_basis="经调解双方和好，来访人诉求已实现。")
     with store.uow(write=True) as uow:
         (approval,) = workflow.list_approvals(uow, sup, case_id=earlier.case_id, pending_only=True)
         workflow.decide(uow, sup, approval.id, True, "同意结案")
@@ -409,6 +411,9 @@ def test_a_repeat_petition_goes_from_the_village_desk_to_the_town_and_is_closed_
     dialog = _dialog(qtbot, page)
     assert "督导审批" in dialog.notice.text() and not dialog.ok_button.isEnabled()
     type_chinese(dialog.text, CLOSURE_REASON)
+    assert not dialog.ok_button.isEnabled()              # a petition also needs its 处理意见
+    qtbot.mouseClick(dialog.radios[PetitionOutcome.SUPPORT], Qt.LeftButton)
+    type_chinese(dialog.basis_text, OPINION_BASIS)
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.approval_bar.texts() == ["待审批：结案（街道李申请）"] and _settled(page),
                     timeout=TIMEOUT)
@@ -468,6 +473,7 @@ def test_a_repeat_petition_goes_from_the_village_desk_to_the_town_and_is_closed_
     decided = by_kind["approval_decided"]
     assert decided.actor_name == "区督导" and "批准结案" in decided.summary
     assert "经 区督导 批准" in by_kind["status_close"].summary
+    assert detail.petition_outcome is PetitionOutcome.SUPPORT and detail.petition_basis == OPINION_BASIS
     assert chain.ok, chain
     # The earlier case is untouched: still closed, still at the village.
     with store.uow(write=True) as uow:

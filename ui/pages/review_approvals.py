@@ -37,7 +37,9 @@ COLUMNS: list[Column[PendingApproval]] = [
     Column("title", QT_TRANSLATE_NOOP("", "案件名称"), lambda p: p.case.title if p.case else ""),
     Column("unit", QT_TRANSLATE_NOOP("", "承办单位"), lambda p: p.case.unit_name if p.case else ""),
     Column("kind", QT_TRANSLATE_NOOP("", "申请事项"), lambda p: p.approval.label, colour=lambda p: "#1565c0"),
-    Column("reason", QT_TRANSLATE_NOOP("", "申请理由"), lambda p: p.approval.reason),
+    Column("reason", QT_TRANSLATE_NOOP("", "申请理由"), lambda p: p.approval.reason + (
+        tr("（拟处理意见：{label}）").format(label=tr(p.approval.petition_opinion.label))
+        if p.approval.petition_opinion else "")),
     Column("by", QT_TRANSLATE_NOOP("", "申请人"), lambda p: p.approval.requested_by_name),
     Column("at", QT_TRANSLATE_NOOP("", "申请时间"), lambda p: format_local(p.approval.requested_at)),
 ]

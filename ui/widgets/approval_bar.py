@@ -83,6 +83,10 @@ class ApprovalBar(QFrame):
         label.setTextFormat(Qt.RichText)
         label.setWordWrap(True)
         label.setText(tr("<b>{approval_text}</b>　{requested_at}<br><span style='color:#444'>理由：{reason}</span>").format(approval_text=escape(approval_text(approval)), requested_at=escape(format_local(approval.requested_at)), reason=escape(approval.reason)))
+        opinion = approval.petition_opinion
+        if opinion is not None:   # what the opinion letter will say once the closure is approved
+            label.setText(label.text() + "<br><span style='color:#444'>{}</span>".format(escape(
+                tr("拟处理意见：{label}；事实和依据：{basis}").format(label=tr(opinion.label), basis=opinion.basis))))
         if approval.id in self.own and self.may_decide():   # say it where the disabled buttons are
             label.setText(label.text() + "<br><span style='color:#9a6700'>{}</span>".format(
                 escape(tr("这是您本人提出的申请，不能自己审批，须由其他督导审批。"))))

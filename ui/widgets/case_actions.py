@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from fulian_desktop.domain.enums import CaseKind
 from fulian_desktop.domain.workflow import STEPS, Transition, allowed
 from fulian_desktop.security.permissions import Permission, can
 from fulian_desktop.services import workflow
@@ -19,6 +20,7 @@ from fulian_desktop.services.views import CaseDetail
 from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
 
 from ..dialogs.case_actions_reason import ReasonDialog
+from ..dialogs.petition_closure import PetitionClosureDialog
 from ..errors import messages
 from ..i18n import status_text, tr
 from ..session import AppSession
@@ -164,12 +166,16 @@ class CaseActionsBar(QFrame):
                 self._run_step(step, None)
             return
         prompt, notice = map(tr, STEP_TEXT[step])
+        if step == Transition.REQUEST_CLOSURE and self.detail.row.kind == CaseKind.PETITION:
+            petition = PetitionClosureDialog(self, tr(spec.label), prompt, notice)   # also asks for the 处理意见
+            self.runner.open_dialog(petition, lambda: self._run_step(step, petition.reason(), petition.opinion()))
+            return
         ok_text = tr("提交审批") if step in STEP_APPROVAL else tr("确定")
         dialog = ReasonDialog(self, spec.label, prompt, notice=notice, ok_text=ok_text)
         dialog.setObjectName(f"step_dialog_{step.value}")
         self.runner.open_dialog(dialog, lambda: self._run_step(step, dialog.reason()))
 
-    def _run_step(self, step: Transition, reason: str | None) -> None:
+    def _run_step(self, step: Transition, reason: str | None, opinion: dict | None = None) -> None:
         if self.detail is None:
             return
         label = STEPS[step].label
@@ -180,7 +186,7 @@ class CaseActionsBar(QFrame):
         else:
             notice = tr("已{label}").format(label=tr(label)) if not label.startswith("重新") else tr("已重新办理")
         self.runner.write(workflow.transition, self.case_id, step, reason=reason,
-                          expected_version=self.detail.version, notice=notice)
+                          expected_version=self.detail.version, notice=notice, **(opinion or {}))
 
     def start_major(self, major: bool) -> None:
         if self.detail is None or self.runner.busy:

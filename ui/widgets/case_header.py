@@ -96,6 +96,12 @@ class CaseHeader(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.summary.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        # A closed petition's 处理意见 (支持 / 解释说明 / 不予支持) and its facts and basis, as the opinion letter says.
+        self.petition_opinion = QLabel()
+        self.petition_opinion.setObjectName("case_petition_opinion")
+        self.petition_opinion.setWordWrap(True)
+        self.petition_opinion.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.petition_opinion.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -105,6 +111,7 @@ class CaseHeader(QWidget):
         layout.addWidget(self.meta)
         layout.addWidget(self.category)
         layout.addWidget(self.summary)
+        layout.addWidget(self.petition_opinion)
 
     def set_detail(self, detail: CaseDetail) -> None:
         row = detail.row
@@ -123,6 +130,12 @@ class CaseHeader(QWidget):
             extra.append(tr("来源：{label}").format(label=_label(CaseSource, detail.source)))
         self.category.setText("　·　".join(extra))
         self.summary.setText(tr("简要案情：{summary}").format(summary=detail.summary) if detail.summary else tr("简要案情：（未填写）"))
+        if detail.petition_outcome is not None:
+            text = tr("信访处理意见：{label}").format(label=tr(detail.petition_outcome.label))
+            if detail.petition_basis:
+                text += tr("　事实和依据：{basis}").format(basis=detail.petition_basis)
+            self.petition_opinion.setText(text)
+        self.petition_opinion.setVisible(detail.petition_outcome is not None)
         _clear(self.tags)
         for label in flag_tags(detail):
             self.tags.addWidget(label)

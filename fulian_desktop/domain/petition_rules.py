@@ -1,0 +1,78 @@
+"""The outcome of a petition (信访事项处理意见): 支持, 解释说明 or 不予支持, with the facts and basis behind it.
+
+The 处理意见书 must state one of the three and the facts and basis (信访工作条例第三十二条), so a petition case
+is closed only with both. Other kinds of case carry neither: their results are recorded elsewhere (a marriage
+mediation's outcome, an agreement, a safety plan …).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .enums import CaseKind, PetitionOutcome
+from .errors import ValidationError
+from .text import bad_characters, characters_message
+
+BASIS_MAX = 5000
+# Keys of the closure request's payload: the opinion waits there until the supervisor approves.
+OUTCOME_KEY, BASIS_KEY = "petition_outcome", "petition_basis"
+
+
+@dataclass(frozen=True)
+class PetitionOpinion:
+    outcome: PetitionOutcome
+    basis: str          # 事实和依据
+
+    @property
+    def label(self) -> str:
+        return self.outcome.label
+
+    def payload(self) -> dict[str, str]:
+        return {OUTCOME_KEY: self.outcome.value, BASIS_KEY: self.basis}
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any] | None) -> "PetitionOpinion | None":
+        payload = payload or {}
+        try:
+            return cls(PetitionOutcome(payload[OUTCOME_KEY]), str(payload.get(BASIS_KEY) or ""))
+        except (KeyError, ValueError):
+            return None
+
+
+def parse_outcome(value: PetitionOutcome | str) -> PetitionOutcome:
+    """A member, its code or its Chinese label."""
+    if isinstance(value, PetitionOutcome):
+        return value
+    for member in PetitionOutcome:
+        if value in (member.value, member.label):
+            return member
+    raise ValidationError(f"处理意见无效：{value!r}（只能是支持、解释说明或不予支持）。", code="invalid_petition_outcome",
+                          field=OUTCOME_KEY)
+
+
+def closure_opinion(kind: CaseKind | str, outcome: PetitionOutcome | str | None,
+                    basis: str | None) -> PetitionOpinion | None:
+    """The opinion a closure request of a case of `kind` carries, or a ValidationError saying what is wrong."""
+    kind = CaseKind(kind)
+    given = outcome not in (None, "") or bool((basis or "").strip())
+    if kind is not CaseKind.PETITION:
+        if given:
+            raise ValidationError(f"只有信访案件结案时填写处理意见（支持、解释说明、不予支持）；本案为“{kind.label}”案件，"
+                                  "不能填写。", code="not_a_petition", field=OUTCOME_KEY)
+        return None
+    if outcome in (None, ""):
+        raise ValidationError("信访案件结案须选择处理意见：支持、解释说明或不予支持。", code="petition_outcome_required",
+                              field=OUTCOME_KEY)
+    parsed = parse_outcome(outcome)
+    text = (basis or "").strip() if isinstance(basis, str) else ""
+    if not text:
+        raise ValidationError(f"请填写“{parsed.label}”这一处理意见的事实和依据，它将写入信访事项处理意见书。",
+                              code="petition_basis_required", field=BASIS_KEY)
+    if len(text) > BASIS_MAX:
+        raise ValidationError(f"事实和依据过长（{len(text)} 个字，最多 {BASIS_MAX} 个字），请精简。", code="too_long",
+                              field=BASIS_KEY)
+    codes = bad_characters(text, multiline=True)
+    if codes:
+        raise ValidationError(characters_message("事实和依据", codes, multiline=True), code="bad_characters",
+                              field=BASIS_KEY)
+    return PetitionOpinion(parsed, text)
