@@ -19,7 +19,7 @@ from ..domain.idnumber import mask_id_number
 from ..domain.intake_rules import Channel, IntakeDecision
 from ..domain.localtime import local_date, to_local
 from ..domain.mediation_rules import (
-    AgreementForm, FollowUpMethod, Notice, Performance, Satisfaction, SessionOutcome, SignatureHow,
+    AgreementForm, FollowUpMethod, MarriageOutcome, Notice, Performance, Satisfaction, SessionOutcome, SignatureHow,
 )
 from ..domain.referral_rules import AgencyType, CONTACT_ITEM, Consent, ReferralKind, status_label
 from ..domain.safety_plan import SECTIONS
@@ -265,7 +265,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         unit_name=_issuer(display_name, unit.name if unit else ""),
         handler=_handler_name(handler, uow, case), opened_at=case.opened_at, closed_at=case.closed_at,
         as_of=max(m for m in moments if m is not None), domestic_violence=case.domestic_violence,
-        major_incident=case.major_incident, mediation_outcome=case.mediation_outcome or "",
+        major_incident=case.major_incident, mediation_outcome=_marriage_outcome_label(case.mediation_outcome),
         parties=parties, intakes=_intakes(uow, case, hide=no_contacts), sessions=_sessions(uow, case, names),
         agreements=_agreements(uow, case, parties), follow_ups=_follow_ups(uow, case), referrals=_referrals(uow, case),
         safety_plan=_safety_plan(uow, case) if sees_confidential else None,
@@ -460,3 +460,13 @@ def shares(referral: ReferralData, item: str) -> bool:
 
 
 __all__ = ["CaseData", "CONTACT_ITEM", "cn_date", "cn_datetime", "label", "load_case_data", "shares"]
+
+
+def _marriage_outcome_label(code: str | None) -> str:
+    """调和 / 劝回 / … as printed; an unknown code (a newer release's) is printed as stored."""
+    if not code:
+        return ""
+    try:
+        return MarriageOutcome(code).label
+    except ValueError:
+        return code

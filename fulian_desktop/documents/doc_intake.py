@@ -14,7 +14,7 @@ OUTCOMES = ("支持", "解释说明", "不予支持")
 def party_table(d: CaseData) -> Flowable:
     rows = [(p.role_label, p.name, p.sex, p.id_number or "", p.phone or "", p.address or "") for p in d.parties]
     return grid_table(("身份", "姓名", "性别", "身份证号码", "联系电话", "住址"), rows or [("", "", "", "", "", "")],
-                      (1.9, 1.6, 0.7, 4.6, 2.6, 4.8))   # cm: an 18-digit ID number on one line
+                      (2.0, 1.5, 1.1, 4.9, 2.9, 3.8))   # cm: 被申请人, 性别, 18-digit IDs and 11-digit phones on one line
 
 
 def has_register(d: CaseData) -> bool:
@@ -26,7 +26,7 @@ def intake_register(d: CaseData) -> list[Flowable]:
     for n, r in enumerate(d.intakes or (None,), 1):
         if r is None:
             out += [field_table([[("登记日期", cn_date(d.opened_at)), ("案件类别", d.category or d.kind.label)],
-                                 [("案件名称", d.title)], [("来源", d.source)], [("基本案情", d.summary)]])]
+                                 [("案件名称", d.title)], [("来源", d.source)], [("基本案情", d.summary or "（未填写）")]])]
             break
         if len(d.intakes) > 1:
             out.append(heading(f"第 {n} 次登记"))

@@ -51,7 +51,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "unit": ParagraphStyle("unit", parent=base, fontName=BOLD, fontSize=15, leading=22, alignment=TA_CENTER),
         "number": ParagraphStyle("number", parent=base, fontSize=11.5, alignment=TA_CENTER, spaceAfter=10),
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=21, spaceBefore=8,
-                             spaceAfter=3, alignment=TA_LEFT),
+                             spaceAfter=3, alignment=TA_LEFT, keepWithNext=1),  # never alone at a page foot
         "cell": ParagraphStyle("cell", parent=base, fontSize=10.5, leading=15.5, alignment=TA_LEFT),
         "label": ParagraphStyle("label", parent=base, fontName=BOLD, fontSize=10.5, leading=15.5,
                                 alignment=TA_CENTER),
