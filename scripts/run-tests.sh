@@ -100,6 +100,11 @@ if [ -n "${DISPLAY:-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then
 else
   xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" .venv/bin/python -m pytest "$@" || rc=$?
 fi
+# A full run also runs the service (integration) tests a second time with every store on PostgreSQL.
+if [ "$#" -eq 0 ] && [ -n "${FULIAN_TEST_PG_URL:-}" ]; then
+  echo "[tests] 第二遍：服务测试在 PostgreSQL 上运行（--store-backend=postgres）"
+  .venv/bin/python -m pytest -q tests/integration --store-backend=postgres || rc=$?
+fi
 if [ -n "$kr_pid" ]; then kill "$kr_pid" 2>/dev/null || true; fi
 exit "$rc"
 '

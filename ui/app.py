@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QDialog
 
-from fulian_desktop.domain.errors import FulianError, KeyUnavailable, WrongKey
+from fulian_desktop.domain.errors import FulianError, KeyUnavailable, StoreError, WrongKey
 from fulian_desktop.store.paths import StorePaths, resolve_data_dir
 from fulian_desktop.store.store import Store, open_store
 
@@ -51,6 +51,12 @@ def open_existing(data_dir: Path) -> Store | None:
     except (KeyUnavailable, WrongKey) as exc:
         dialog = UnlockDialog(data_dir, exc.message)
         return dialog.store if dialog.exec() == QDialog.Accepted else None
+    except StoreError as exc:  # a district desk: wrong password, server unreachable, TLS (issue 7)
+        if not exc.code.startswith("server_"):
+            raise
+        from .dialogs.server_settings import reconnect
+
+        return reconnect(data_dir, exc)
 
 
 def login_flow(store: Store, note: str = "", username: str = ""):  # noqa: ANN201

@@ -55,7 +55,19 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
         return gui_bench.run(stores.root, stores.key_hex)
 
-    extra = None if args.no_gui else desktop_rows
+    def document_rows(stores):  # noqa: ANN001, ANN202
+        from ..bench import documents_bench
+        from ..services import auth
+
+        return documents_bench.run(stores.store, auth.system_actor(stores.store))
+
+    extra = document_rows if args.no_gui else (lambda stores: desktop_rows(stores) + document_rows(stores))
+    from ..bench import sync_bench  # station sync rows (issue 7): export and import of 10,000 changed cases
+
+    extra = (lambda base: lambda stores: base(stores) + sync_bench.run())(extra)
+    from ..bench import backup_bench  # backup of the store, PostgreSQL list/search beside SQLCipher (issue 7)
+
+    extra = (lambda base: lambda stores: base(stores) + backup_bench.run(stores, args.repeat))(extra)
     rows, meta = store_bench.run(args.cases, args.seed, args.repeat, progress=_progress_printer("建立测试数据"),
                                  extra=extra)
     if sys.stderr.isatty():

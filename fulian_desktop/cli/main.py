@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from ..domain.errors import FulianError
-from . import admin_cmds, calendar_cmds, case_cmds, intake_cmds, store_cmds
+from . import admin_cmds, calendar_cmds, case_cmds, intake_cmds, stats_cmds, store_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,6 +18,16 @@ def build_parser() -> argparse.ArgumentParser:
     case_cmds.register(sub)
     intake_cmds.register(sub)
     calendar_cmds.register(sub)
+    from . import backup_cmds, server_cmds  # backups and the district server (issue 7)
+
+    backup_cmds.register(sub)
+    server_cmds.register(sub)
+    from . import pdf_cmds
+    pdf_cmds.register(sub)
+    stats_cmds.register(sub)
+    from . import sync_cmds  # noqa: E402 - station sync (issue 7)
+
+    sync_cmds.register(sub)
     try:
         from . import demo_cmds
     except ImportError:  # demo/bench arrive with their own module

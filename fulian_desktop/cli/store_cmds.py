@@ -21,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--admin", default="admin", help="首个系统管理员用户名")
     p.add_argument("--admin-name", default="系统管理员", help="首个系统管理员姓名")
     p.add_argument("--no-keyring", action="store_true", help="不使用系统钥匙串，改用口令保护")
+    p.add_argument("--server", help="在数据库服务器上创建：postgresql://用户名@主机:端口/数据库?sslmode=require")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("info", help="数据存储信息：结构版本、加密版本、记录数")
@@ -34,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    if args.server:
+        from .server_cmds import init_server
+
+        return init_server(args)
     passphrase = None
     vault = KeyringVault()
     if args.no_keyring or not vault.available() or os.environ.get(ENV_PASSPHRASE):
@@ -63,8 +68,9 @@ def cmd_info(args: argparse.Namespace) -> int:
     labels = {"units": "单位", "users": "用户", "persons": "人员", "cases": "案件", "parties": "当事人",
               "audit": "审计记录"}
     text = "\n".join([f"数据存储：{data['data_dir']}", f"存储标识：{store.store_id}",
-                      f"结构版本：{info.get('schema')}", f"加密：SQLCipher {info.get('cipher', '')}",
-                      f"SQLite：{info.get('sqlite', '')}"]
+                      f"结构版本：{info.get('schema')}"]
+                     + ([f"加密：SQLCipher {info.get('cipher', '')}", f"SQLite：{info.get('sqlite', '')}"]
+                        if store.backend == "sqlite" else [f"数据库服务器：PostgreSQL {info.get('server', '')}"])
                      + [f"{labels[k]}：{v}" for k, v in counts.items()])
     emit(args, data, text)
     return 0

@@ -111,11 +111,16 @@ def free_text(uow: UnitOfWork, actor: Actor, user_text: str, limit: int = MAX_RE
                 .where(text("case_search MATCH :q")).order_by(_FTS.c.rowid.desc()).limit(limit))
         rows = [_to_row(r) for r in uow.s.execute(stmt, {"q": query})]
         return sorted(rows, key=lambda r: r.opened_at, reverse=True)
+    # PostgreSQL: every word as a case-insensitive substring of the title, summary or a party's name
+    # (same words as the SQLite query: NFKC-normalised; % and _ typed by the user match literally).
     stmt = _scoped(actor, _ROW_SELECT)
-    for word in _WORD.findall(user_text):
-        pattern = f"%{word}%"
-        stmt = stmt.where(or_(Case.title.ilike(pattern), Case.summary.ilike(pattern),
-                              Case.id.in_(select(CaseParty.case_id).join(Person, Person.id == CaseParty.person_id)
-                                          .where(Person.name.ilike(pattern)))))
+    for word in _WORD.findall(unicodedata.normalize("NFKC", user_text or "")):
+        def has(col, word=word):  # noqa: ANN001, ANN202
+            # Words without letter case (Chinese) use plain LIKE: byte matching, several times cheaper than ILIKE.
+            return col.icontains(word, autoescape=True) if word.lower() != word.upper() else \
+                col.contains(word, autoescape=True)
+        names = (select(CaseParty.case_id).join(Person, Person.id == CaseParty.person_id)
+                 .where(CaseParty.deleted_at.is_(None), has(Person.name)))
+        stmt = stmt.where(or_(has(Case.title), has(Case.summary), Case.id.in_(names)))
     stmt = stmt.order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit)
     return [_to_row(r) for r in uow.s.execute(stmt)]

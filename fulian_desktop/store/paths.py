@@ -1,4 +1,5 @@
-"""Where a store lives: one data folder holds the database, its key file and backups."""
+"""Where a store lives: one data folder holds the database (or a PostgreSQL server profile), its key
+file and backups."""
 from __future__ import annotations
 
 import os
@@ -36,6 +37,16 @@ class StorePaths:
         return self.root / "keystore.json"
 
     @property
+    def server_profile(self) -> Path:
+        """Present instead of the database when the store lives on a PostgreSQL server."""
+        return self.root / "server.json"
+
+    @property
+    def backup_log(self) -> Path:
+        """When this folder's store was last backed up and verified (read by the reminder)."""
+        return self.backups / "last-backup.json"
+
+    @property
     def backups(self) -> Path:
         return self.root / "backups"
 
@@ -43,4 +54,7 @@ class StorePaths:
         return [self.root / "fulian.db-wal", self.root / "fulian.db-shm"]
 
     def exists(self) -> bool:
-        return self.database.exists() or self.keyfile.exists()
+        return self.database.exists() or self.keyfile.exists() or self.server_profile.exists()
+
+    def is_server(self) -> bool:
+        return self.server_profile.exists()

@@ -41,16 +41,23 @@ class Unlock:
 
 
 class Store:
-    def __init__(self, engine: Engine, *, store_id: str, paths: StorePaths | None, demo: bool) -> None:
+    def __init__(self, engine: Engine, *, store_id: str, paths: StorePaths | None, demo: bool,
+                 key: bytes | None = None) -> None:
         self.engine = engine
         self.write_engine = engine.execution_options(**{WRITE_OPTION: True})
         self.store_id = store_id
         self.paths = paths
         self.demo = demo
+        # The SQLCipher key (already in the engine's URL); an online backup keys its copy with it.
+        self._key = key
 
     @property
     def backend(self) -> str:
         return self.engine.dialect.name
+
+    @property
+    def key(self) -> bytes | None:
+        return self._key
 
     def uow(self, *, write: bool = False) -> UnitOfWork:
         return UnitOfWork(self, write=write)
@@ -161,8 +168,12 @@ def unlock_key(keyfile: KeyFile, unlock: Unlock, vault: KeyringVault) -> bytes:
 def open_store(root: Path, unlock: Unlock | None = None, *, vault: KeyringVault | None = None,
                upgrade: bool = True) -> Store:
     paths = StorePaths(Path(root))
-    keyfile = read_keyfile(paths.root)
     vault = vault or KeyringVault()
+    if paths.is_server() and not paths.database.exists():
+        from .server import open_server_store
+
+        return open_server_store(paths, vault, upgrade=upgrade)
+    keyfile = read_keyfile(paths.root)
     key = unlock_key(keyfile, unlock or Unlock(), vault)
     store = _open_with_key(paths, keyfile, key, upgrade=upgrade)
     if unlock and unlock.recovery_code and vault.available():
@@ -196,7 +207,7 @@ def _open_with_key(paths: StorePaths, keyfile: KeyFile, key: bytes, *, upgrade: 
     except BaseException:
         engine.dispose()
         raise
-    return Store(engine, store_id=store_id, paths=paths, demo=demo)
+    return Store(engine, store_id=store_id, paths=paths, demo=demo, key=key)
 
 
 def _probe(engine: Engine) -> tuple[str, bool]:

@@ -79,6 +79,12 @@ def translate_db_error(exc: BaseException) -> BaseException:
         return DiskFull(_DISK_FULL)
     if isinstance(exc, (OperationalError, DBAPIError)):
         text = str(getattr(exc, "orig", exc)).lower()
+        # PostgreSQL: two desks changed the same rows at once; the loser's transaction rolled back whole.
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) in ("40001", "40P01"):
+            return ConflictError("该记录正被其他用户同时修改，本次保存未完成。您的输入已保留，请刷新后再保存。")
+        if any(s in text for s in _CONNECTION_LOST):
+            return StoreError("与数据库服务器的连接中断，本次保存未完成，您的输入已保留。请检查网络后重试。",
+                              code="server_unreachable")
         if "disk is full" in text or "no space" in text:
             return DiskFull(_DISK_FULL)
         if "database is locked" in text or "busy" in text:
@@ -88,4 +94,6 @@ def translate_db_error(exc: BaseException) -> BaseException:
     return exc
 
 
+_CONNECTION_LOST = ("server closed the connection", "connection refused", "could not connect",
+                    "terminating connection", "connection timed out", "consuming input failed")
 _DISK_FULL = "磁盘空间已满，本次保存未完成，数据未改变，您的输入已保留。请清理磁盘空间后再保存。"

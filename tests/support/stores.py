@@ -1,6 +1,8 @@
-"""Helpers for integration tests that work on real SQLCipher stores in tmp_path.
+"""Helpers for integration tests that work on real stores in tmp_path.
 
-Nothing here mocks the database: every helper creates, opens or inspects real files.
+Nothing here mocks the database: every helper creates, opens or inspects real files. The
+back end is chosen once per test run (`--store-backend`, see tests/conftest.py): SQLCipher
+files, or a PostgreSQL database per store with the data folder holding its server profile.
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.security.keyring_vault import KeyringVault
 from fulian_desktop.services import auth, orgunits, users
 from fulian_desktop.services.setup import TownSpec, initialise
+from fulian_desktop.store.paths import StorePaths
+from fulian_desktop.store.server_profile import ServerProfile
 from fulian_desktop.store.store import CreatedStore, Store, Unlock, create_store, open_store
 
 FAST_KDF = KdfParams(1, 8192, 1)
@@ -40,8 +44,31 @@ class NoKeyringVault(KeyringVault):
         return None
 
 
+SQLCIPHER, POSTGRES = "sqlcipher", "postgres"
+_backend = [SQLCIPHER]
+
+
+def set_backend(name: str) -> None:
+    _backend[0] = name
+
+
+def backend() -> str:
+    return _backend[0]
+
+
+def on_postgres() -> bool:
+    return _backend[0] == POSTGRES
+
+
 def new_store(root: Path, *, vault: KeyringVault | None = None, passphrase: str | None = PASSPHRASE,
               use_keyring: bool = True) -> CreatedStore:
+    if on_postgres():
+        from fulian_desktop.store.server import create_server_store
+        from tests.support.pg import cluster
+
+        pg = cluster()
+        return create_server_store(root, pg.profile(pg.new_database()), vault=vault or NoKeyringVault(),
+                                   passphrase=passphrase, use_keyring=use_keyring, kdf=FAST_KDF)
     return create_store(root, passphrase=passphrase, vault=vault or NoKeyringVault(),
                         use_keyring=use_keyring, kdf=FAST_KDF)
 
@@ -50,6 +77,13 @@ def copy_store(template: Path, dest: Path) -> Path:
     """A private copy of a closed store (its database and key file), for one test to change."""
     assert not any(p.name.endswith(("-wal", "-shm")) for p in template.iterdir()), "template store left open"
     shutil.copytree(template, dest)
+    paths = StorePaths(dest)
+    if paths.is_server():  # the data folder points at a server database: copy that database too
+        from tests.support.pg import cluster
+
+        profile = ServerProfile.load(paths.server_profile)
+        copy = cluster().new_database(template=profile.database)
+        ServerProfile(**{**profile.__dict__, "database": copy}).save(paths.server_profile)
     return dest
 
 

@@ -60,6 +60,9 @@ class SetupWizard(QWizard):
             self.addPage(page)
         self.setMinimumSize(820, 600)
         self.resize(880, 640)
+        from .server_settings import add_server_button  # a district desk joins the server's store (issue 7)
+
+        add_server_button(self)
 
     def plan(self) -> SetupPlan:
         org, admin = self.org_page, self.admin_page

@@ -1,11 +1,15 @@
-"""A role's home page: a greeting, the tasks the running clocks yield (待办时限), and the two case lists."""
+"""A role's home page: a greeting, the tasks the running clocks yield (待办时限), and the two case lists.
+A mediator's home starts with their sessions (调解安排: today's and the rest of the week's)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from fulian_desktop.domain.enums import Role
 
 from ..i18n import tr
 from ..session import AppSession
+from ..widgets.mediator_sessions import MediatorSessionsPanel
 from .case_list import CaseListPage
 from .clock_tasks import ClockTasksPanel
 
@@ -29,4 +33,18 @@ class HomePage(QWidget):
         self.lists.addTab(self.unit, tr("本单位及下级案件"))
         layout = QVBoxLayout(self)
         layout.addWidget(greeting)
-        layout.addWidget(self.lists, 1)
+        from ..widgets.backup_box import BackupBanner  # administrators: backup older than 7 days (issue 7)
+
+        layout.addWidget(BackupBanner(session))
+        self.sessions: MediatorSessionsPanel | None = None
+        if actor.role == Role.MEDIATOR:   # the day's and the week's sessions above the clocks and cases
+            self.sessions = MediatorSessionsPanel(session)
+            self.sessions.sig_open_case.connect(self.sig_open_case)
+            split = QSplitter(Qt.Vertical, objectName="home_split")
+            split.addWidget(self.sessions)
+            split.addWidget(self.lists)
+            split.setStretchFactor(1, 1)
+            split.setSizes([260, 480])
+            layout.addWidget(split, 1)
+        else:
+            layout.addWidget(self.lists, 1)

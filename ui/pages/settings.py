@@ -123,6 +123,11 @@ class SettingsPage(QWidget):
         layout.addWidget(calendar_box)
         layout.addWidget(language_box)
         layout.addWidget(info_box)
+        from ..dialogs.server_settings import server_settings_button  # issue 7: server and backups
+        from ..widgets.backup_box import BackupBox
+
+        info_form.addRow("", server_settings_button(session.store.paths.root if session.store.paths else None, self))
+        layout.addWidget(BackupBox(session))
         layout.addStretch(1)
         self.setTabOrder(self.idle, self.unit_name)
         self.setTabOrder(self.unit_name, self.attachment)

@@ -1,0 +1,1 @@
+"""Backups: online, encrypted, with a manifest; verify and restore."""

@@ -1,0 +1,188 @@
+"""The backup file: one zip holding a manifest, the wrapped key file and an encrypted payload.
+
+    manifest.json    store id, back end, schema revision, created at, counts per table, payload sha256
+    keystore.json    the store's key file as on disk: the key wrapped by the recovery code (never raw)
+    payload          fulian.db (a SQLCipher copy under the store key) or data.fbk (a logical export,
+                     AES-256-GCM in chunks under the store key)
+    checksum.sha256  sha256 of manifest.json, keystore.json and the payload, one line each
+
+Every read checks the checksums first, so a truncated or damaged file is named as such before
+anything tries to decrypt or open it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from ..domain.errors import StoreError
+
+FORMAT = 1
+KIND = "fulian-desktop-backup"
+MANIFEST, KEYFILE, CHECKSUM = "manifest.json", "keystore.json", "checksum.sha256"
+SQLITE_PAYLOAD, LOGICAL_PAYLOAD = "fulian.db", "data.fbk"
+_MAGIC = b"FULIANBK1\n"
+_CHUNK = 1 << 20
+
+
+class BackupDamaged(StoreError):
+    code = "backup_damaged"
+
+
+def damaged(detail: str) -> BackupDamaged:
+    return BackupDamaged(f"备份文件已损坏或不完整：{detail}。请换用另一份备份，或重新备份。")
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(_CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_container(target: Path, manifest: dict[str, Any], keyfile: bytes, payload: Path,
+                    payload_name: str) -> dict[str, Any]:
+    """Write to a temporary name beside the target, fsync, then rename: never a half file under the name."""
+    payload_sha = sha256_file(payload)
+    manifest = {**manifest, "format": FORMAT, "kind": KIND,
+                "payload": {"name": payload_name, "size": payload.stat().st_size, "sha256": payload_sha}}
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    checksum = "".join(f"{h}  {n}\n" for h, n in (
+        (hashlib.sha256(manifest_bytes).hexdigest(), MANIFEST), (hashlib.sha256(keyfile).hexdigest(), KEYFILE),
+        (payload_sha, payload_name)))
+    tmp = target.with_name(f".{target.name}.partial")
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+            zf.writestr(MANIFEST, manifest_bytes)
+            zf.writestr(KEYFILE, keyfile)
+            zf.write(payload, payload_name)  # already encrypted: compressing it gains nothing
+            zf.writestr(CHECKSUM, checksum)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return manifest
+
+
+@dataclass(frozen=True)
+class Opened:
+    manifest: dict[str, Any]
+    keyfile: bytes
+    payload_name: str
+
+
+def read_container(path: Path, extract_to: Path | None = None) -> Opened:
+    """Check the file whole (zip structure, CRCs, sha256 of every part); optionally extract the payload."""
+    if not path.exists():
+        raise StoreError(f"找不到备份文件：{path}", code="backup_missing")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if not {MANIFEST, KEYFILE, CHECKSUM} <= names:
+                raise damaged("缺少清单、密钥文件或校验值")
+            manifest_bytes, keyfile, checksum = zf.read(MANIFEST), zf.read(KEYFILE), zf.read(CHECKSUM)
+            try:
+                manifest = json.loads(manifest_bytes)
+            except ValueError:
+                raise damaged("清单无法读取") from None
+            if manifest.get("kind") != KIND:
+                raise StoreError("这不是幸福号的备份文件。", code="not_a_backup")
+            if manifest.get("format") != FORMAT:
+                raise StoreError("备份文件的格式版本比本程序新，请升级程序后再打开。", code="backup_too_new")
+            payload_name = manifest["payload"]["name"]
+            if payload_name not in (SQLITE_PAYLOAD, LOGICAL_PAYLOAD) or payload_name not in names:
+                raise damaged("缺少数据部分")
+            expected = {name: digest for digest, name in
+                        (line.split("  ", 1) for line in checksum.decode("utf-8").splitlines() if "  " in line)}
+            if expected.get(MANIFEST) != hashlib.sha256(manifest_bytes).hexdigest():
+                raise damaged("清单与校验值不符（被改动过）")
+            if expected.get(KEYFILE) != hashlib.sha256(keyfile).hexdigest():
+                raise damaged("密钥文件与校验值不符（被改动过）")
+            digest = hashlib.sha256()
+            out: IO[bytes] | None = open(extract_to, "wb") if extract_to else None
+            try:
+                with zf.open(payload_name) as src:
+                    for block in iter(lambda: src.read(_CHUNK), b""):
+                        digest.update(block)
+                        if out:
+                            out.write(block)
+            finally:
+                if out:
+                    out.close()
+            if digest.hexdigest() != manifest["payload"]["sha256"] or expected.get(payload_name) != digest.hexdigest():
+                raise damaged("数据部分与清单中的校验值不符（被截断或改动过）")
+    except zipfile.BadZipFile as exc:
+        raise damaged("文件结构不完整（可能未复制完或被截断）" if "crc" not in str(exc).lower()
+                      else "数据部分校验失败（CRC 不符）") from exc
+    except (KeyError, TypeError, UnicodeDecodeError, EOFError, zlib.error) as exc:
+        raise damaged("内容无法读取") from exc
+    return Opened(manifest, keyfile, payload_name)
+
+
+# --- encrypted logical payload: gzip-free zlib stream, AES-256-GCM in 1 MiB chunks -----------------
+
+class ChunkWriter:
+    """Compresses and encrypts as it goes: the plain export never touches the disk."""
+
+    def __init__(self, fh: IO[bytes], key: bytes, store_id: str) -> None:
+        self.fh, self.aead, self.store_id = fh, AESGCM(key), store_id
+        self.zip = zlib.compressobj(6)
+        self.buffer = bytearray()
+        self.index = 0
+        fh.write(_MAGIC)
+
+    def write(self, data: bytes) -> None:
+        self.buffer += self.zip.compress(data)
+        while len(self.buffer) >= _CHUNK:
+            self._emit(bytes(self.buffer[:_CHUNK]), final=False)
+            del self.buffer[:_CHUNK]
+
+    def close(self) -> None:
+        self.buffer += self.zip.flush()
+        self._emit(bytes(self.buffer), final=True)
+
+    def _emit(self, chunk: bytes, *, final: bool) -> None:
+        nonce = os.urandom(12)
+        sealed = self.aead.encrypt(nonce, chunk, _aad(self.store_id, self.index, final))
+        self.fh.write(struct.pack(">I?", len(sealed), final) + nonce + sealed)
+        self.index += 1
+
+
+def read_chunks(fh: IO[bytes], key: bytes, store_id: str) -> Iterator[bytes]:
+    """The plain bytes back, chunk by chunk; refuses reordered, cut or altered chunks."""
+    if fh.read(len(_MAGIC)) != _MAGIC:
+        raise damaged("数据部分格式不对")
+    aead, unzip, index = AESGCM(key), zlib.decompressobj(), 0
+    while True:
+        head = fh.read(5)
+        if len(head) < 5:
+            raise damaged("数据部分被截断")
+        size, final = struct.unpack(">I?", head)
+        nonce, sealed = fh.read(12), fh.read(size)
+        if len(sealed) < size:
+            raise damaged("数据部分被截断")
+        try:
+            chunk = aead.decrypt(nonce, sealed, _aad(store_id, index, final))
+        except InvalidTag:
+            raise damaged("数据部分解密校验失败（被改动过或密钥不符）") from None
+        yield unzip.decompress(chunk)
+        index += 1
+        if final:
+            yield unzip.flush()
+            return
+
+
+def _aad(store_id: str, index: int, final: bool) -> bytes:
+    return f"fulian-backup/{store_id}/{index}/{int(final)}".encode()

@@ -1,0 +1,140 @@
+"""Bench rows for issue 7: an online backup of the bench store (and its verify), and the case list
+and search on PostgreSQL beside SQLCipher (skipped without a server: FULIAN_BENCH_PG_URL or
+FULIAN_TEST_PG_URL).
+
+Run alone: `python -m fulian_desktop.bench.backup_bench --cases 20000`.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import create_engine, func, insert, select, text
+
+from ..demo import DEMO_PASSWORD
+from ..services import auth, case_queries
+from ..services.case_queries import CaseFilter
+from ..store.models import CaseParty, Person
+from ..store.store import Store
+from .timing import BenchRow, median_ms
+
+
+def backup_rows(stores) -> list[BenchRow]:  # noqa: ANN001 - store_bench.BenchStores
+    from ..backup import service
+
+    store = stores.store
+    actor = auth.system_actor(store)
+    with tempfile.TemporaryDirectory(prefix="fulian-bench-backup-") as tmp:
+        target = Path(tmp) / "bench.fbk"
+        started = time.perf_counter()
+        result = service.take_backup(store, actor, target, key=bytes.fromhex(stores.key_hex), verify=False)
+        took = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        report = service.verify_backup(target, key=bytes.fromhex(stores.key_hex))
+        checked = (time.perf_counter() - started) * 1000
+    cases = result.counts.get("case_file", 0)
+    return [BenchRow(f"在线备份（{cases:,} 件）", took, note=f"{result.size / 1e6:.0f} MB，SQLite 备份接口，加密"),
+            BenchRow("校验备份", checked, note="校验值+完整性+记录数+审计链" + ("" if report.ok else "，未通过！"))]
+
+
+def _pg_url() -> str | None:
+    return os.environ.get("FULIAN_BENCH_PG_URL") or os.environ.get("FULIAN_TEST_PG_URL") or None
+
+
+def _copy_to_postgres(source: Store, url: str) -> tuple[Store, Callable[[], None], float]:
+    """A private database holding the bench store's rows (dropped by the returned cleanup)."""
+    from ..store import migrate
+    from ..store.base import Base
+    from ..store.engine import make_engine
+
+    base_url = create_engine(url).url
+    name = f"fulian_bench_{os.getpid()}"
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(base_url.set(database=name))
+
+    def cleanup() -> None:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    started = time.perf_counter()
+    migrate.upgrade(engine)
+    with source.engine.connect() as src, engine.begin() as dst:
+        dst.execute(text("SET session_replication_role = replica"))  # bulk copy: skip FK triggers
+        for table in Base.metadata.sorted_tables:
+            rows = src.execution_options(yield_per=5000).execute(select(table))
+            for part in rows.partitions():
+                dst.execute(insert(table), [dict(r._mapping) for r in part])
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))
+    store = Store(engine, store_id=source.store_id, paths=None, demo=True)
+    return store, cleanup, time.perf_counter() - started
+
+
+def postgres_rows(stores, repeat: int) -> list[BenchRow]:  # noqa: ANN001
+    url = _pg_url()
+    if not url:
+        return [BenchRow("PostgreSQL 列表/搜索", 0.0, note="跳过：没有 PostgreSQL 服务器（FULIAN_BENCH_PG_URL）")]
+    pg, cleanup, copy_s = _copy_to_postgres(stores.store, url)
+    try:
+        lite_actor = auth.login(stores.store, "dudao", DEMO_PASSWORD)
+        pg_actor = auth.login(pg, "dudao", DEMO_PASSWORD)
+        with stores.store.uow() as uow:
+            two = uow.s.execute(select(Person.name).join(CaseParty, CaseParty.person_id == Person.id)
+                                .where(func.length(Person.name) == 2).limit(1).offset(333)).scalar_one()
+        queries = [("案件列表首页（50 行）", case_queries.first_page, (CaseFilter(), 50), 50),
+                   ("全部案件 id（列表模型）", case_queries.list_case_ids, (CaseFilter(),), 500),
+                   (f"搜索两字姓名（{two}）", case_queries.quick_search, (two,), 100),
+                   ("搜索关键词·短（家暴）", case_queries.quick_search, ("家暴",), 100),
+                   ("搜索关键词·长（宅基地纠纷 赔偿）", case_queries.quick_search, ("宅基地纠纷 赔偿",), 100)]
+        rows = []
+        for name, fn, args, target in queries:
+            def on(store: Store, actor, fn=fn, args=args):  # noqa: ANN001, ANN202
+                def call() -> object:
+                    with store.uow() as uow:
+                        return fn(uow, actor, *args)
+                return call
+            lite = median_ms(on(stores.store, lite_actor), repeat)
+            rows.append(BenchRow(f"PostgreSQL：{name}", median_ms(on(pg, pg_actor), repeat), target_ms=target,
+                                 note=f"SQLCipher {lite:,.1f} ms", extra={"sqlcipher_ms": lite}))
+        rows.append(BenchRow("PostgreSQL：载入测试数据", copy_s * 1000, note="逐表复制并 ANALYZE（仅基准测试用）"))
+        return rows
+    finally:
+        pg.close()
+        cleanup()
+
+
+def run(stores, repeat: int = 5) -> list[BenchRow]:  # noqa: ANN001
+    return backup_rows(stores) + postgres_rows(stores, repeat)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from . import store_bench
+    from .timing import format_table
+
+    parser = argparse.ArgumentParser(description="备份与 PostgreSQL 基准测试")
+    parser.add_argument("--cases", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="fulian-bench-") as tmp:
+        stores = store_bench.build(args.cases, args.seed, Path(tmp))
+        try:
+            rows = run(stores, args.repeat)
+        finally:
+            stores.store.close()
+            stores.plain.close()
+    print(format_table(rows, f"备份与 PostgreSQL：{args.cases:,} 件案件（演示数据生成 {stores.build_seconds:.0f} 秒）"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
