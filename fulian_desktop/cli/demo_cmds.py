@@ -61,15 +61,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
         return documents_bench.run(stores.store, auth.system_actor(stores.store))
 
-    extra = document_rows if args.no_gui else (lambda stores: desktop_rows(stores) + document_rows(stores))
-    from ..bench import sync_bench  # station sync rows (issue 7): export and import of 10,000 changed cases
+    def extra_rows(stores):  # noqa: ANN001, ANN202
+        from ..bench import backup_bench, sync_bench
 
-    extra = (lambda base: lambda stores: base(stores) + sync_bench.run())(extra)
-    from ..bench import backup_bench  # backup of the store, PostgreSQL list/search beside SQLCipher (issue 7)
+        rows = [] if args.no_gui else desktop_rows(stores)
+        rows += document_rows(stores)                      # case file, batch of 200
+        rows += sync_bench.run()                           # export and import of 10,000 changed cases
+        rows += backup_bench.run(stores, args.repeat)      # backup, PostgreSQL list/search beside SQLCipher
+        return rows
 
-    extra = (lambda base: lambda stores: base(stores) + backup_bench.run(stores, args.repeat))(extra)
     rows, meta = store_bench.run(args.cases, args.seed, args.repeat, progress=_progress_printer("建立测试数据"),
-                                 extra=extra)
+                                 extra=extra_rows)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if args.json:

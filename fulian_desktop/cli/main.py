@@ -5,7 +5,14 @@ import argparse
 import sys
 
 from ..domain.errors import FulianError
-from . import admin_cmds, calendar_cmds, case_cmds, intake_cmds, stats_cmds, store_cmds
+from . import (
+    admin_cmds, backup_cmds, calendar_cmds, case_cmds, demo_cmds, intake_cmds, pdf_cmds, server_cmds, stats_cmds,
+    store_cmds, sync_cmds,
+)
+
+# In the order `fulian --help` lists them.
+COMMAND_MODULES = (store_cmds, server_cmds, admin_cmds, case_cmds, intake_cmds, calendar_cmds, pdf_cmds, stats_cmds,
+                   backup_cmds, sync_cmds, demo_cmds)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -13,27 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="数据存储所在文件夹（也可用环境变量 FULIAN_DATA_DIR）")
     parser.add_argument("--key-file", help="从文件读取口令或恢复码（非交互使用）")
     sub = parser.add_subparsers(dest="command", required=True)
-    store_cmds.register(sub)
-    admin_cmds.register(sub)
-    case_cmds.register(sub)
-    intake_cmds.register(sub)
-    calendar_cmds.register(sub)
-    from . import backup_cmds, server_cmds  # backups and the district server (issue 7)
-
-    backup_cmds.register(sub)
-    server_cmds.register(sub)
-    from . import pdf_cmds
-    pdf_cmds.register(sub)
-    stats_cmds.register(sub)
-    from . import sync_cmds  # noqa: E402 - station sync (issue 7)
-
-    sync_cmds.register(sub)
-    try:
-        from . import demo_cmds
-    except ImportError:  # demo/bench arrive with their own module
-        pass
-    else:
-        demo_cmds.register(sub)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     return parser
 
 
