@@ -5,6 +5,7 @@
     <name></name>
     <message>
         <location filename="../../ui/dialogs/case_actions_reason.py" line="38"/>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="44"/>
         <source>（必填）</source>
         <translation>(required)</translation>
     </message>
@@ -15,23 +16,117 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/case_actions_reason.py" line="54"/>
-        <location filename="../../ui/widgets/case_actions.py" line="167"/>
+        <location filename="../../ui/widgets/case_actions.py" line="173"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="39"/>
+        <source>批量打印</source>
+        <translation>Batch Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="44"/>
+        <source>同时送打印机（生成后打印全部文件）</source>
+        <translation>Also send to a printer (print every file once made)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="47"/>
+        <source>PDF 文件保存的文件夹</source>
+        <translation>Folder to save the PDF files in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="48"/>
+        <source>选择文件夹…</source>
+        <translation>Choose Folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="54"/>
+        <source>{count} 件（当前列表）</source>
+        <translation>{count} cases (current list)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="55"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="102"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="56"/>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="61"/>
+        <source>每件案件生成一个 PDF 文件；打印、导出均记入审计日志。</source>
+        <translation>One PDF file per case; every print and export is written to the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="64"/>
         <location filename="../../ui/dialogs/case_actions_reason.py" line="56"/>
         <location filename="../../ui/dialogs/login.py" line="109"/>
         <location filename="../../ui/dialogs/mediation_base.py" line="45"/>
         <location filename="../../ui/dialogs/party_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/server_settings.py" line="75"/>
         <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
         <location filename="../../ui/pages/admin_units.py" line="68"/>
         <location filename="../../ui/pages/admin_users.py" line="87"/>
-        <location filename="../../ui/pages/case_view.py" line="96"/>
+        <location filename="../../ui/pages/case_view.py" line="98"/>
         <location filename="../../ui/tasks.py" line="122"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="90"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="81"/>
+        <source>选择保存文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="106"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="147"/>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="121"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="129"/>
+        <source>已完成 {done} / {total} 件</source>
+        <translation>{done} / {total} cases done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="135"/>
+        <source>已取消：已生成 {files} 个文件，共 {total} 件。</source>
+        <translation>Cancelled: {files} files written of {total} cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="136"/>
+        <source>完成：已生成 {files} 个文件，共 {total} 件。</source>
+        <translation>Done: {files} files written for {total} cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="140"/>
+        <source>跳过 {n} 件：</source>
+        <translation>Skipped {n}: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="163"/>
+        <source>已送打印机 {pages} 页。</source>
+        <translation> {pages} pages sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="182"/>
+        <source>批量打印…</source>
+        <translation>Batch Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="183"/>
+        <source>为当前列表中的每件案件生成文书（默认卷宗）PDF</source>
+        <translation>Make a PDF document (the case file by default) for every case in the current list</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/case_actions_reason.py" line="85"/>
@@ -44,71 +139,66 @@
         <translation>At most {max_length} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="17"/>
-        <source>报警时间、出警单位、处置结果、回执编号</source>
-        <translation>Time of the call, police unit dispatched, outcome, receipt number</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/crisis_action_dialog.py" line="18"/>
-        <source>出具告诫书的公安机关、文号、送达情况</source>
-        <translation>Police authority that issued the warning letter, reference no., service</translation>
+        <source>报警时间、处置结果等</source>
+        <translation>When the police were called, what they did …</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/crisis_action_dialog.py" line="19"/>
-        <source>安置的庇护场所、入住日期、期限（保密，只有有权限的人员可见）</source>
-        <translation>Shelter, date of admission, period (confidential, visible to authorised staff only)</translation>
+        <source>送达情况等</source>
+        <translation>How it was served …</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/crisis_action_dialog.py" line="20"/>
-        <source>就诊医院、伤情、是否做了伤情鉴定（保密）</source>
-        <translation>Hospital, injuries, whether an injury assessment was made (confidential)</translation>
+        <source>入住情况（保密，只有有权限的人员可见）</source>
+        <translation>Stay details (confidential: only authorised staff can see them)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/crisis_action_dialog.py" line="21"/>
-        <source>报告的公安机关、时间、报告人</source>
-        <translation>Police authority reported to, time, reporter</translation>
+        <source>诊治经过（保密）</source>
+        <translation>Treatment (confidential)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/crisis_action_dialog.py" line="22"/>
+        <source>报告时间、报告人、公安机关的处置</source>
+        <translation>When reported, by whom, what the police did</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="23"/>
         <source>做了什么（必填）</source>
         <translation>What was done (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="31"/>
         <source>记录行动</source>
         <translation>Record action</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="31"/>
         <location filename="../../ui/widgets/crisis_actions.py" line="24"/>
         <source>情况说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="31"/>
         <location filename="../../ui/dialogs/mediation_base.py" line="43"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="148"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="175"/>
         <location filename="../../ui/dialogs/party_dialog.py" line="120"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="153"/>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="20"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="23"/>
         <location filename="../../ui/pages/admin_users.py" line="206"/>
-        <location filename="../../ui/pages/case_view.py" line="93"/>
-        <location filename="../../ui/pages/settings.py" line="224"/>
+        <location filename="../../ui/pages/case_view.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="229"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="17"/>
         <location filename="../../ui/widgets/referral_panel.py" line="250"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="29"/>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="32"/>
         <source>申请、裁定、作出、送达、变更、延长、违反人身安全保护令，请在“保护令”中登记。</source>
         <translation>Record applications, rulings, issue, service, variation, extension and breaches of protection orders under &quot;Protection orders&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="36"/>
-        <source>报告对象：姓名、年龄，无/限制民事行为能力的情况（如：女儿张小雨，9 岁）</source>
-        <translation>Person reported: name, age, lack of or limited legal capacity (e.g. daughter Zhang Xiaoyu, 9)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/crisis_action_dialog.py" line="38"/>
@@ -121,31 +211,27 @@
         <location filename="../../ui/widgets/case_history.py" line="51"/>
         <location filename="../../ui/widgets/case_timeline.py" line="16"/>
         <location filename="../../ui/widgets/crisis_actions.py" line="24"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="40"/>
-        <source>报告对象</source>
-        <translation>Person reported</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="67"/>
         <source>该类行动的说明为保密内容。</source>
         <translation>Details of this kind of action are confidential.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="74"/>
         <source>强制报告须注明报告对象（无民事行为能力人或限制民事行为能力人）及其情况。</source>
         <translation>A mandatory report must name the person reported (without or with limited legal capacity) and their situation.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="76"/>
         <source>“其他”行动须写明内容。</source>
         <translation>An &quot;Other&quot; action must describe what was done.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/crisis_action_dialog.py" line="78"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="78"/>
         <source>时间不能晚于现在。</source>
         <translation>The time cannot be later than now.</translation>
@@ -238,13 +324,13 @@
     <message>
         <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="105"/>
         <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="126"/>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="141"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="150"/>
         <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="145"/>
         <location filename="../../ui/widgets/mediation_confirmation.py" line="93"/>
         <location filename="../../ui/widgets/mediation_confirmation.py" line="102"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="39"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="79"/>
-        <location filename="../../ui/widgets/mediation_tab.py" line="54"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="59"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -319,7 +405,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="55"/>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="96"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="98"/>
         <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="115"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="152"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="76"/>
@@ -373,7 +459,7 @@
     <message>
         <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="65"/>
         <location filename="../../ui/dialogs/protection_order_apply.py" line="70"/>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="134"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="141"/>
         <location filename="../../ui/dialogs/protection_order_steps.py" line="59"/>
         <location filename="../../ui/dialogs/protection_order_steps.py" line="86"/>
         <location filename="../../ui/dialogs/protection_order_steps.py" line="131"/>
@@ -404,58 +490,65 @@
         <translation>The follow-up time cannot be later than now.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="93"/>
         <source>婚姻调解结果</source>
         <translation>Marriage mediation outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="92"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="93"/>
         <source>保存结果</source>
         <translation>Save outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="101"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="103"/>
         <source>已告知当事人可依法通过以下途径维护自己的权利（人民调解法第二十六条）：</source>
         <translation>The parties were told they may protect their rights by the following lawful routes (People&apos;s Mediation Law, art. 26):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="105"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="108"/>
+        <source>本案属婚姻家庭纠纷，依法不能仲裁（仲裁法第三条），无需告知仲裁途径。</source>
+        <translation>This is a marriage or family dispute, which cannot go to arbitration (Arbitration Law art. 3); arbitration is not a route to tell the parties.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="112"/>
         <source>记录“调解不成”将终止本案调解，并取消尚未举行的调解安排。</source>
         <translation>Recording &quot;Mediation failed&quot; ends mediation in this case and cancels any sessions not yet held.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="109"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="116"/>
         <source>说明（可不填）</source>
         <translation>Explanation (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="111"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="118"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="157"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="115"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="149"/>
+        <source>调解不成的，须告知当事人可以依法通过其他途径维护自己的权利。尚未确认告知：{items}。</source>
+        <translation>When mediation fails, the parties must be told the other routes to protect their rights. Not yet confirmed as told: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="123"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="159"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="195"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="153"/>
         <location filename="../../ui/pages/inbox.py" line="113"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="136"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="145"/>
         <source>请选择婚姻调解结果。</source>
         <translation>Please choose the marriage mediation outcome.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="140"/>
-        <source>调解不成的，须告知当事人可以依法通过仲裁、行政处理、诉讼等途径维护自己的权利。尚未确认告知：{items}。</source>
-        <translation>When mediation fails, the parties must be told they may protect their rights through arbitration, administrative handling, litigation, etc. Not yet confirmed as told: {items}.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="143"/>
+        <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="152"/>
         <source>“调解成功”须有已生效的调解协议：请先制作协议并完成签署。</source>
         <translation>&quot;Mediation succeeded&quot; requires an agreement in effect: first draw up the agreement and have it signed.</translation>
     </message>
@@ -503,6 +596,7 @@
         <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="68"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="37"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
@@ -514,6 +608,7 @@
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="69"/>
         <location filename="../../ui/widgets/mediation_statements.py" line="17"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -767,13 +862,13 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="34"/>
-        <location filename="../../ui/domain_labels.py" line="100"/>
+        <location filename="../../ui/domain_labels.py" line="104"/>
         <source>未婚</source>
         <translation>Single</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="34"/>
-        <location filename="../../ui/domain_labels.py" line="101"/>
+        <location filename="../../ui/domain_labels.py" line="105"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
@@ -784,7 +879,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="34"/>
-        <location filename="../../ui/domain_labels.py" line="103"/>
+        <location filename="../../ui/domain_labels.py" line="107"/>
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
@@ -826,7 +921,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="96"/>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="49"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="52"/>
         <location filename="../../ui/models/party_table.py" line="14"/>
         <location filename="../../ui/pages/admin_users.py" line="26"/>
         <location filename="../../ui/pages/intake_fields.py" line="236"/>
@@ -870,7 +965,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="98"/>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="88"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/intake_fields.py" line="239"/>
         <source>住址</source>
@@ -889,13 +984,13 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="211"/>
-        <location filename="../../ui/pages/intake_form.py" line="250"/>
+        <location filename="../../ui/pages/intake_form.py" line="251"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="213"/>
-        <location filename="../../ui/pages/intake_form.py" line="242"/>
+        <location filename="../../ui/pages/intake_form.py" line="243"/>
         <location filename="../../ui/widgets/risk_form.py" line="194"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
@@ -986,99 +1081,109 @@
         <translation>State why consent cannot be given (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="86"/>
-        <location filename="../../ui/domain_labels.py" line="176"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="87"/>
+        <source>代为申请的近亲属、公安机关或组织；不填则为本单位</source>
+        <translation>Relative, police or organisation applying on her behalf; blank: this unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="90"/>
+        <location filename="../../ui/domain_labels.py" line="180"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <source>法院</source>
         <translation>Court</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="87"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="91"/>
         <source>法院受理时间</source>
         <translation>Accepted by court at</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="89"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="93"/>
         <source>受害人意愿</source>
         <translation>Victim&apos;s wishes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="91"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="95"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="92"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="96"/>
+        <source>代为申请人</source>
+        <translation>Applied on behalf by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="97"/>
         <source>请求的措施</source>
         <translation>Measures requested</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="110"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="116"/>
         <source>请填写受理申请的人民法院。</source>
         <translation>Please fill in the People&apos;s Court accepting the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="113"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="119"/>
         <source>妇联代为申请须取得受害人同意：请勾选其同意，或说明其无法表示同意。</source>
         <translation>Applying on the victim&apos;s behalf requires her consent: tick her consent, or explain why she cannot consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="115"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="121"/>
         <source>请写明受害人无法表示同意的原因。</source>
         <translation>Please state why the victim cannot consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="117"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="123"/>
         <source>请至少选择或填写一项请求的保护措施。</source>
         <translation>Please choose or fill in at least one protective measure.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="119"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="125"/>
         <source>受理时间不能晚于现在。</source>
         <translation>The acceptance time cannot be later than now.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="134"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="141"/>
         <source>登记法院裁定：{court}</source>
         <translation>Record court ruling: {court}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="135"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="142"/>
         <source>登记裁定</source>
         <translation>Record ruling</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="136"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="143"/>
         <source>法院应于 {due} 前作出裁定。</source>
         <translation>The court must rule by {due}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="137"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="144"/>
         <source>裁定书文号；驳回的理由</source>
         <translation>Ruling reference no.; reasons for dismissal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="140"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="147"/>
         <source>准予，作出人身安全保护令</source>
         <translation>Granted: protection order issued</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="141"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="148"/>
         <source>驳回申请</source>
         <translation>Application dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="149"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="156"/>
         <source>裁定结果</source>
         <translation>Ruling</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="151"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="158"/>
         <source>裁定时间</source>
         <translation>Ruling time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/protection_order_apply.py" line="157"/>
+        <location filename="../../ui/dialogs/protection_order_apply.py" line="164"/>
         <source>裁定时间不能早于法院受理申请的时间（{at}）。</source>
         <translation>The ruling time cannot be before the court accepted the application ({at}).</translation>
     </message>
@@ -1101,7 +1206,7 @@
         <location filename="../../ui/dialogs/protection_order_steps.py" line="59"/>
         <location filename="../../ui/dialogs/protection_order_steps.py" line="86"/>
         <location filename="../../ui/dialogs/screening_case_dialog.py" line="47"/>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="35"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="38"/>
         <location filename="../../ui/domain_labels.py" line="51"/>
         <source>登记</source>
         <translation>Record</translation>
@@ -1130,7 +1235,7 @@
         <location filename="../../ui/dialogs/protection_order_steps.py" line="67"/>
         <location filename="../../ui/dialogs/protection_order_steps.py" line="114"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
-        <location filename="../../ui/widgets/crisis_orders.py" line="67"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="69"/>
         <source>措施</source>
         <translation>Measures</translation>
     </message>
@@ -1302,11 +1407,11 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="32"/>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="124"/>
         <location filename="../../ui/pages/admin_units.py" line="157"/>
         <location filename="../../ui/pages/admin_users.py" line="289"/>
-        <location filename="../../ui/pages/case_list.py" line="95"/>
-        <location filename="../../ui/pages/case_list.py" line="162"/>
+        <location filename="../../ui/pages/case_list.py" line="97"/>
+        <location filename="../../ui/pages/case_list.py" line="164"/>
         <location filename="../../ui/widgets/case_header.py" line="63"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
@@ -1397,7 +1502,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="112"/>
-        <location filename="../../ui/domain_labels.py" line="170"/>
+        <location filename="../../ui/domain_labels.py" line="174"/>
         <location filename="../../ui/widgets/referral_panel.py" line="74"/>
         <source>当事人同意</source>
         <translation>Party&apos;s consent</translation>
@@ -1535,207 +1640,235 @@
         <translation>Please fill in where it was found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="27"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="30"/>
         <location filename="../../ui/widgets/crisis_common.py" line="56"/>
         <source>{level}风险</source>
         <translation>{level} risk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="35"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="38"/>
         <source>新增排查登记</source>
         <translation>New screening entry</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="35"/>
-        <location filename="../../ui/pages/screening_register.py" line="259"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="38"/>
+        <location filename="../../ui/pages/screening_register.py" line="265"/>
         <source>排查原因</source>
         <translation>Reason for screening</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="39"/>
         <source>如：夫妻长期争吵，丈夫酒后打骂，邻居多次劝阻</source>
         <translation>e.g. couple quarrel constantly; the husband hits her when drunk; neighbours have intervened</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="48"/>
         <source>如：张某某家庭；登记了重点人员时可不填，默认用其姓名</source>
         <translation>e.g. the Zhang family; may be left blank when a key person is registered (their name is used)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="50"/>
         <source>登记重点人员（可不填）</source>
         <translation>Register a key person (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="54"/>
         <source>性别未知</source>
         <translation>Sex unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="51"/>
-        <location filename="../../ui/domain_labels.py" line="85"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="54"/>
+        <location filename="../../ui/domain_labels.py" line="89"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="117"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="51"/>
-        <location filename="../../ui/domain_labels.py" line="84"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="54"/>
+        <location filename="../../ui/domain_labels.py" line="88"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="117"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="56"/>
         <source>电话（可不填）</source>
         <translation>Phone (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="57"/>
         <source>身份证号（可不填）</source>
         <translation>ID number (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="66"/>
         <source>住址（可不填）</source>
         <translation>Address (optional)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="70"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="177"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="107"/>
+        <source>按排查原因自动判断</source>
+        <translation>From the screening reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="78"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="179"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="84"/>
         <location filename="../../ui/models/screening_tables.py" line="71"/>
         <source>村（社区）</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="85"/>
         <location filename="../../ui/models/screening_tables.py" line="72"/>
         <source>重点家庭/人员</source>
         <translation>Key family/person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="81"/>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="32"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="48"/>
         <location filename="../../ui/models/screening_tables.py" line="73"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="90"/>
+        <location filename="../../ui/pages/screening_register.py" line="265"/>
+        <source>纠纷类别</source>
+        <translation>Dispute category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="91"/>
         <location filename="../../ui/models/screening_tables.py" line="74"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="92"/>
         <source>走访周期</source>
         <translation>Visit interval</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="93"/>
         <source>首次走访日期</source>
         <translation>First visit date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="106"/>
+        <source>按排查原因自动判断（{kind}）</source>
+        <translation>From the screening reason ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="138"/>
         <source>没有可担任责任人的人员</source>
         <translation>No one available to be responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="148"/>
         <source>请选择村（社区）。</source>
         <translation>Please choose the village/community.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="151"/>
         <source>请填写重点人员的姓名，或取消勾选。</source>
         <translation>Please fill in the key person&apos;s name, or untick the box.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="153"/>
         <source>请填写重点家庭或人员。</source>
         <translation>Please fill in the key family or person.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="155"/>
         <source>正在加载责任人…</source>
         <translation>Loading responsible persons…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/screening_entry_dialog.py" line="157"/>
         <source>请选择责任人。</source>
         <translation>Please choose the responsible person.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="19"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="22"/>
         <source>记录走访：{subject}</source>
         <translation>Record visit: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="19"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="22"/>
         <source>走访情况</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="20"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="23"/>
         <source>见到了谁、矛盾现状、做了哪些工作、当事人的态度</source>
         <translation>Whom you met, the current state of the conflict, what was done, the parties&apos; attitude</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="30"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="45"/>
         <source>走访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="31"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="46"/>
+        <source>走访方式</source>
+        <translation>Visit method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="47"/>
         <source>走访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="52"/>
         <source>请填写走访人。</source>
         <translation>Please fill in who made the visit.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="60"/>
         <source>保存后下次走访日期：{day}（每 {n} 天一次）</source>
         <translation>After saving, next visit: {day} (every {n} days)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="63"/>
         <source>该日期早于上次走访（{day}），只补记历史，不改变下次走访日期。</source>
         <translation>This date is before the last visit ({day}); it is recorded as history only and does not change the next visit date.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="75"/>
         <source>化解：{subject}</source>
         <translation>Resolve: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="58"/>
-        <location filename="../../ui/pages/screening_register.py" line="261"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="75"/>
+        <location filename="../../ui/pages/screening_register.py" line="270"/>
         <source>化解情况</source>
         <translation>How it was resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="76"/>
         <source>确认化解</source>
         <translation>Confirm resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="77"/>
         <source>化解后该登记不再走访，也不能再修改；如矛盾再次出现，请重新登记。</source>
         <translation>Once resolved, the entry is no longer visited and cannot be changed; if the conflict returns, register it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="78"/>
         <source>如：经村调委会调解，双方达成协议并已履行</source>
         <translation>e.g. after mediation by the village mediation committee, the parties reached and kept an agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/screening_visit_dialog.py" line="84"/>
+        <location filename="../../ui/pages/screening_register.py" line="268"/>
+        <source>化解日期</source>
+        <translation>Resolved on</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_import.py" line="33"/>
@@ -1807,7 +1940,7 @@
         <location filename="../../ui/dialogs/setup_org.py" line="52"/>
         <location filename="../../ui/models/case_table.py" line="22"/>
         <location filename="../../ui/pages/admin_units.py" line="142"/>
-        <location filename="../../ui/pages/case_list.py" line="63"/>
+        <location filename="../../ui/pages/case_list.py" line="64"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
@@ -1965,10 +2098,108 @@
         <translation>Passwords need at least 8 characters, with at least two of letters, digits and symbols, and must differ from the user name.</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="38"/>
+        <location filename="../../ui/dialogs/server_settings.py" line="188"/>
+        <source>数据库服务器设置</source>
+        <translation>Database server settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="56"/>
+        <source>CA 证书文件路径（verify-ca / verify-full 时填写）</source>
+        <translation>Path to the CA certificate file (for verify-ca / verify-full)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="62"/>
+        <source>服务器地址(&amp;H)</source>
+        <translation>Server &amp;host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="63"/>
+        <source>端口(&amp;P)</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="64"/>
+        <source>数据库(&amp;D)</source>
+        <translation>&amp;Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="65"/>
         <location filename="../../ui/dialogs/setup_pages.py" line="94"/>
         <location filename="../../ui/pages/admin_users.py" line="167"/>
         <source>用户名(&amp;U)</source>
         <translation>User name (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="67"/>
+        <source>TLS 加密(&amp;T)</source>
+        <translation>&amp;TLS encryption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="68"/>
+        <source>CA 证书</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="69"/>
+        <source>密码保存在本机系统钥匙串中，不写入任何文件。</source>
+        <translation>The password is kept in this computer&apos;s system keyring and never written to a file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="71"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="123"/>
+        <location filename="../../ui/dialogs/server_settings.py" line="139"/>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="130"/>
+        <source>连接成功。</source>
+        <translation>Connected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="130"/>
+        <source>服务器上已有数据存储。</source>
+        <translation>The server already holds a data store.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="131"/>
+        <source>服务器数据库是空的（可用 fulian init --server 创建数据存储）。</source>
+        <translation>The server database is empty (create a data store with fulian init --server).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="151"/>
+        <source>密码未保存</source>
+        <translation>Password not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="151"/>
+        <source>本机没有可用的系统钥匙串，密码未保存。请在启动前设置环境变量 FULIAN_PG_PASSWORD。</source>
+        <translation>This computer has no usable system keyring, so the password was not saved. Set the environment variable FULIAN_PG_PASSWORD before starting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="176"/>
+        <source>连接数据库服务器(&amp;S)…</source>
+        <translation>Connect to a database &amp;server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="183"/>
+        <source>数据库服务器设置…</source>
+        <translation>Database server settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="188"/>
+        <source>已保存，重新启动程序后生效。</source>
+        <translation>Saved. Takes effect after restarting the program.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="198"/>
+        <source>无法连接数据库服务器</source>
+        <translation>Cannot connect to the database server</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_pages.py" line="95"/>
@@ -1978,6 +2209,7 @@
         <translation>Name (&amp;M)</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="66"/>
         <location filename="../../ui/dialogs/setup_pages.py" line="96"/>
         <source>密码(&amp;W)</source>
         <translation>Password (&amp;W)</translation>
@@ -2197,12 +2429,12 @@
         <translation>Create data store (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="78"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="81"/>
         <source>恢复码只显示这一次</source>
         <translation>The recovery code is shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="79"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="82"/>
         <source>尚未确认已抄写或打印恢复码。关闭后将无法再查看恢复码。
 确定要关闭吗？</source>
         <translation>You have not confirmed that the recovery code was copied or printed. After closing it cannot be shown again.
@@ -2421,572 +2653,670 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="63"/>
-        <location filename="../../ui/pages/case_view.py" line="150"/>
+        <location filename="../../ui/pages/case_view.py" line="154"/>
         <source>心理疏导</source>
         <translation>Counselling</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="64"/>
-        <location filename="../../ui/pages/case_view.py" line="144"/>
+        <location filename="../../ui/pages/case_view.py" line="147"/>
         <source>危机干预</source>
         <translation>Crisis intervention</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="66"/>
+        <source>支持</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="67"/>
+        <source>解释说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="68"/>
+        <source>不予支持</source>
+        <translation>Not supported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="70"/>
         <source>当事人申请</source>
         <translation>Party&apos;s application</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="67"/>
+        <location filename="../../ui/domain_labels.py" line="71"/>
         <source>主动调解</source>
         <translation>Own-initiative mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="68"/>
+        <location filename="../../ui/domain_labels.py" line="72"/>
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="69"/>
+        <location filename="../../ui/domain_labels.py" line="73"/>
         <source>下级上报</source>
         <translation>Reported from below</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="70"/>
+        <location filename="../../ui/domain_labels.py" line="74"/>
         <source>公安移交</source>
         <translation>Referred by police</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="71"/>
+        <location filename="../../ui/domain_labels.py" line="75"/>
         <source>法院委托</source>
         <translation>Entrusted by court</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="72"/>
+        <location filename="../../ui/domain_labels.py" line="76"/>
         <source>信访转办</source>
         <translation>Transferred petition</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="73"/>
+        <location filename="../../ui/domain_labels.py" line="77"/>
         <source>排查发现</source>
         <translation>Found in screening</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="74"/>
-        <location filename="../../ui/pages/screening_register.py" line="157"/>
+        <location filename="../../ui/domain_labels.py" line="78"/>
+        <location filename="../../ui/pages/screening_register.py" line="160"/>
         <source>网络舆情</source>
         <translation>Online opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="76"/>
+        <location filename="../../ui/domain_labels.py" line="80"/>
         <source>申请人/来访人</source>
         <translation>Applicant/visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="77"/>
+        <location filename="../../ui/domain_labels.py" line="81"/>
         <source>被申请人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="78"/>
+        <location filename="../../ui/domain_labels.py" line="82"/>
         <source>受害人</source>
         <translation>Victim</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="79"/>
+        <location filename="../../ui/domain_labels.py" line="83"/>
         <source>未成年子女</source>
         <translation>Minor child</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="80"/>
+        <location filename="../../ui/domain_labels.py" line="84"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="81"/>
+        <location filename="../../ui/domain_labels.py" line="85"/>
         <source>证人</source>
         <translation>Witness</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="82"/>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="25"/>
+        <location filename="../../ui/domain_labels.py" line="86"/>
         <location filename="../../ui/widgets/risk_form.py" line="42"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="86"/>
+        <location filename="../../ui/domain_labels.py" line="90"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="143"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="144"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="88"/>
+        <location filename="../../ui/domain_labels.py" line="92"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="89"/>
+        <location filename="../../ui/domain_labels.py" line="93"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="90"/>
+        <location filename="../../ui/domain_labels.py" line="94"/>
         <source>特急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="92"/>
+        <location filename="../../ui/domain_labels.py" line="96"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="93"/>
+        <location filename="../../ui/domain_labels.py" line="97"/>
         <source>来电</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="94"/>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="24"/>
+        <location filename="../../ui/domain_labels.py" line="98"/>
         <source>来信</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="95"/>
+        <location filename="../../ui/domain_labels.py" line="99"/>
         <source>网上</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="97"/>
+        <location filename="../../ui/domain_labels.py" line="101"/>
         <source>当场答复</source>
         <translation>Answered on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="98"/>
+        <location filename="../../ui/domain_labels.py" line="102"/>
         <source>咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="102"/>
+        <location filename="../../ui/domain_labels.py" line="106"/>
         <source>离婚</source>
         <translation>Divorce</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="104"/>
+        <location filename="../../ui/domain_labels.py" line="108"/>
         <source>未说明</source>
         <translation>Not stated</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="106"/>
+        <location filename="../../ui/domain_labels.py" line="110"/>
         <source>已安排</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="107"/>
+        <location filename="../../ui/domain_labels.py" line="111"/>
         <source>已调解</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="108"/>
+        <location filename="../../ui/domain_labels.py" line="112"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="110"/>
+        <location filename="../../ui/domain_labels.py" line="114"/>
         <source>继续调解</source>
         <translation>Continue mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="111"/>
+        <location filename="../../ui/domain_labels.py" line="115"/>
         <source>达成协议</source>
         <translation>Agreement reached</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="112"/>
+        <location filename="../../ui/domain_labels.py" line="116"/>
         <source>调解不成</source>
         <translation>Mediation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="113"/>
+        <location filename="../../ui/domain_labels.py" line="117"/>
         <source>当事人撤回</source>
         <translation>Withdrawn by party</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="114"/>
+        <location filename="../../ui/domain_labels.py" line="118"/>
         <source>一方拒绝调解</source>
         <translation>One party refused mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="116"/>
+        <location filename="../../ui/domain_labels.py" line="120"/>
         <source>告知权利义务</source>
         <translation>Rights and duties explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="117"/>
+        <location filename="../../ui/domain_labels.py" line="121"/>
         <source>告知可申请回避</source>
         <translation>Right to request recusal explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="118"/>
+        <location filename="../../ui/domain_labels.py" line="122"/>
         <source>告知自愿原则</source>
         <translation>Voluntariness explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="119"/>
+        <location filename="../../ui/domain_labels.py" line="123"/>
         <source>告知保密</source>
         <translation>Confidentiality explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="120"/>
+        <location filename="../../ui/domain_labels.py" line="124"/>
         <source>告知可通过仲裁、行政、司法等途径解决</source>
         <translation>Arbitration, administrative and judicial routes explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="122"/>
+        <location filename="../../ui/domain_labels.py" line="126"/>
         <source>书面协议（调解协议书）</source>
         <translation>Written agreement (mediation agreement)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="123"/>
+        <location filename="../../ui/domain_labels.py" line="127"/>
         <source>口头协议</source>
         <translation>Oral agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="125"/>
+        <location filename="../../ui/domain_labels.py" line="129"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="69"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="126"/>
+        <location filename="../../ui/domain_labels.py" line="130"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="71"/>
         <source>盖章</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="127"/>
+        <location filename="../../ui/domain_labels.py" line="131"/>
         <source>按指印</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="128"/>
+        <location filename="../../ui/domain_labels.py" line="132"/>
         <source>口头同意</source>
         <translation>Oral consent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="130"/>
+        <location filename="../../ui/domain_labels.py" line="134"/>
         <source>待履行</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="131"/>
+        <location filename="../../ui/domain_labels.py" line="135"/>
         <source>部分履行</source>
         <translation>Partly performed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="132"/>
+        <location filename="../../ui/domain_labels.py" line="136"/>
         <source>已履行</source>
         <translation>Performed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="133"/>
+        <location filename="../../ui/domain_labels.py" line="137"/>
         <source>未按约履行</source>
         <translation>Not performed as agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="135"/>
+        <location filename="../../ui/domain_labels.py" line="139"/>
         <source>上门回访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="136"/>
+        <location filename="../../ui/domain_labels.py" line="140"/>
         <source>电话回访</source>
         <translation>Phone follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="138"/>
+        <location filename="../../ui/domain_labels.py" line="142"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="139"/>
+        <location filename="../../ui/domain_labels.py" line="143"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="140"/>
+        <location filename="../../ui/domain_labels.py" line="144"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="142"/>
+        <location filename="../../ui/domain_labels.py" line="146"/>
         <source>调和</source>
         <translation>Reconciled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="143"/>
+        <location filename="../../ui/domain_labels.py" line="147"/>
         <source>劝回</source>
         <translation>Persuaded to return</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="144"/>
+        <location filename="../../ui/domain_labels.py" line="148"/>
         <source>指导协议离婚</source>
         <translation>Guided to divorce by agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="145"/>
+        <location filename="../../ui/domain_labels.py" line="149"/>
         <source>调解成功</source>
         <translation>Mediation succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="147"/>
+        <location filename="../../ui/domain_labels.py" line="151"/>
         <source>仲裁</source>
         <translation>Arbitration</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="148"/>
+        <location filename="../../ui/domain_labels.py" line="152"/>
         <source>行政处理</source>
         <translation>Administrative handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="149"/>
+        <location filename="../../ui/domain_labels.py" line="153"/>
         <source>诉讼</source>
         <translation>Litigation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="151"/>
+        <location filename="../../ui/domain_labels.py" line="155"/>
         <source>确认有效</source>
         <translation>Confirmed valid</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="152"/>
+        <location filename="../../ui/domain_labels.py" line="156"/>
         <source>不予确认</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="153"/>
+        <location filename="../../ui/domain_labels.py" line="157"/>
         <source>撤回申请</source>
         <translation>Application withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="155"/>
+        <location filename="../../ui/domain_labels.py" line="159"/>
         <source>层级转介</source>
         <translation>Referral between levels</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="156"/>
+        <location filename="../../ui/domain_labels.py" line="160"/>
         <source>部门转介</source>
         <translation>Referral to agency</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="158"/>
+        <location filename="../../ui/domain_labels.py" line="162"/>
         <location filename="../../ui/widgets/case_actions_data.py" line="48"/>
         <source>上报</source>
         <translation>Report up</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="159"/>
+        <location filename="../../ui/domain_labels.py" line="163"/>
         <location filename="../../ui/widgets/case_actions_data.py" line="49"/>
         <source>交办</source>
         <translation>Assign down</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="161"/>
+        <location filename="../../ui/domain_labels.py" line="165"/>
         <location filename="../../ui/pages/inbox.py" line="136"/>
         <location filename="../../ui/pages/inbox.py" line="180"/>
         <source>待接收</source>
         <translation>Awaiting acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="162"/>
+        <location filename="../../ui/domain_labels.py" line="166"/>
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="163"/>
+        <location filename="../../ui/domain_labels.py" line="167"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="164"/>
+        <location filename="../../ui/domain_labels.py" line="168"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="166"/>
+        <location filename="../../ui/domain_labels.py" line="170"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="167"/>
+        <location filename="../../ui/domain_labels.py" line="171"/>
         <source>已拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="168"/>
+        <location filename="../../ui/domain_labels.py" line="172"/>
         <source>已反馈</source>
         <translation>Feedback received</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="171"/>
+        <location filename="../../ui/domain_labels.py" line="175"/>
         <source>督导决定（未经当事人同意）</source>
         <translation>Supervisor decision (without party&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="172"/>
+        <location filename="../../ui/domain_labels.py" line="176"/>
         <source>无需同意（系统内转介）</source>
         <translation>No consent needed (internal referral)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="174"/>
+        <location filename="../../ui/domain_labels.py" line="178"/>
         <source>法律援助中心</source>
         <translation>Legal aid centre</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="175"/>
+        <location filename="../../ui/domain_labels.py" line="179"/>
         <source>公安</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="177"/>
+        <location filename="../../ui/domain_labels.py" line="181"/>
         <source>检察院</source>
         <translation>Procuratorate</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="178"/>
+        <location filename="../../ui/domain_labels.py" line="182"/>
         <source>民政/庇护</source>
         <translation>Civil affairs/shelter</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="179"/>
+        <location filename="../../ui/domain_labels.py" line="183"/>
         <source>卫健/医疗</source>
         <translation>Health/medical</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="180"/>
+        <location filename="../../ui/domain_labels.py" line="184"/>
         <source>教育</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="181"/>
+        <location filename="../../ui/domain_labels.py" line="185"/>
         <source>司法所</source>
         <translation>Judicial office</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="182"/>
+        <location filename="../../ui/domain_labels.py" line="186"/>
         <source>心理咨询机构</source>
         <translation>Counselling service</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="186"/>
+        <location filename="../../ui/domain_labels.py" line="190"/>
         <location filename="../../ui/widgets/risk_chart.py" line="45"/>
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="187"/>
+        <location filename="../../ui/domain_labels.py" line="191"/>
         <location filename="../../ui/widgets/risk_chart.py" line="45"/>
         <source>中</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="188"/>
+        <location filename="../../ui/domain_labels.py" line="192"/>
         <location filename="../../ui/widgets/risk_chart.py" line="45"/>
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="190"/>
+        <location filename="../../ui/domain_labels.py" line="194"/>
         <source>上升</source>
         <translation>Rising</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="191"/>
+        <location filename="../../ui/domain_labels.py" line="195"/>
         <source>持平</source>
         <translation>Steady</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="192"/>
+        <location filename="../../ui/domain_labels.py" line="196"/>
         <source>下降</source>
         <translation>Falling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="195"/>
+        <location filename="../../ui/domain_labels.py" line="199"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="196"/>
+        <location filename="../../ui/domain_labels.py" line="200"/>
         <source>已转案件</source>
         <translation>Converted to case</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="197"/>
-        <location filename="../../ui/pages/screening_register.py" line="318"/>
+        <location filename="../../ui/domain_labels.py" line="201"/>
+        <location filename="../../ui/pages/screening_register.py" line="331"/>
         <source>已化解</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="199"/>
+        <location filename="../../ui/domain_labels.py" line="203"/>
         <source>开始办理</source>
         <translation>Start handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="200"/>
+        <location filename="../../ui/domain_labels.py" line="204"/>
         <source>申请结案</source>
         <translation>Request closure</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="201"/>
+        <location filename="../../ui/domain_labels.py" line="205"/>
         <source>结案</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="202"/>
+        <location filename="../../ui/domain_labels.py" line="206"/>
         <source>退回继续办理</source>
         <translation>Return for further handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="203"/>
+        <location filename="../../ui/domain_labels.py" line="207"/>
         <source>重新办理</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="205"/>
+        <location filename="../../ui/domain_labels.py" line="209"/>
         <source>基本情况</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="206"/>
+        <location filename="../../ui/domain_labels.py" line="210"/>
         <source>联系方式</source>
         <translation>Contact details</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="207"/>
+        <location filename="../../ui/domain_labels.py" line="211"/>
         <source>案情摘要</source>
         <translation>Case summary</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="208"/>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="22"/>
+        <location filename="../../ui/domain_labels.py" line="212"/>
         <source>身份证明</source>
         <translation>Proof of identity</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="209"/>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="22"/>
+        <location filename="../../ui/domain_labels.py" line="213"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="368"/>
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="210"/>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="22"/>
+        <source>授权委托书</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="23"/>
+        <source>履行凭证</source>
+        <translation>Proof of performance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="23"/>
+        <source>告诫书</source>
+        <translation>Police warning letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="24"/>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="24"/>
+        <source>医疗记录</source>
+        <translation>Medical record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="38"/>
+        <source>等 {n} 个文件</source>
+        <translation>{n} files in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="45"/>
+        <source>添加证据材料</source>
+        <translation>Add evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="46"/>
+        <source>例如：2026年3月2日拍摄的伤情照片；派出所出具的告诫书</source>
+        <translation>E.g. photos of injuries taken on 2 March 2026; warning letter issued by the police station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="54"/>
+        <source>敏感材料（仅有“查看敏感证据材料”权限的人员可打开）</source>
+        <translation>Sensitive (only staff with the right &quot;View sensitive evidence&quot; can open it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="57"/>
+        <source>（整个案件）</source>
+        <translation>(the whole case)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="61"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="62"/>
+        <source>材料类型</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="63"/>
+        <source>关联当事人</source>
+        <translation>Related party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="69"/>
+        <source>文件加密保存在本机数据存储中，同一文件只保存一份。医疗记录等敏感材料只有有权限的人员可以打开。</source>
+        <translation>Files are stored encrypted in this computer&apos;s data store, each identical file only once. Sensitive material such as medical records can only be opened by authorised staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="71"/>
+        <source>每个文件不超过 {mb} MB。</source>
+        <translation>At most {mb} MB per file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="214"/>
         <source>调解记录</source>
         <translation>Mediation records</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="211"/>
+        <location filename="../../ui/domain_labels.py" line="215"/>
         <location filename="../../ui/widgets/crisis_tab.py" line="67"/>
         <source>危险评估</source>
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="214"/>
-        <location filename="../../ui/pages/case_list.py" line="53"/>
+        <location filename="../../ui/domain_labels.py" line="218"/>
+        <location filename="../../ui/pages/case_list.py" line="54"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="41"/>
         <location filename="../../ui/widgets/crisis_tab.py" line="101"/>
@@ -2994,27 +3324,27 @@ Close anyway?</translation>
         <translation>Major incident</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="215"/>
+        <location filename="../../ui/domain_labels.py" line="219"/>
         <source>待审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="216"/>
+        <location filename="../../ui/domain_labels.py" line="220"/>
         <source>3 天内到期</source>
         <translation>Due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="217"/>
+        <location filename="../../ui/domain_labels.py" line="221"/>
         <source>30 天无进展</source>
         <translation>No progress for 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="218"/>
+        <location filename="../../ui/domain_labels.py" line="222"/>
         <source>延期</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="219"/>
+        <location filename="../../ui/domain_labels.py" line="223"/>
         <location filename="../../ui/pages/review_approvals.py" line="26"/>
         <source>取消重大案事件标记</source>
         <translation>Remove major-incident flag</translation>
@@ -3031,6 +3361,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="50"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="217"/>
         <source>无权操作</source>
         <translation>Not permitted</translation>
     </message>
@@ -3041,6 +3372,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="61"/>
+        <location filename="../../ui/pages/intake_form.py" line="359"/>
         <source>程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。</source>
         <translation>An unexpected error occurred; the operation was not completed and no data changed. Details are in the log.</translation>
     </message>
@@ -3101,15 +3433,17 @@ Close anyway?</translation>
         <location filename="../../ui/models/referral_table.py" line="51"/>
         <location filename="../../ui/models/review_table.py" line="45"/>
         <location filename="../../ui/pages/clock_tasks.py" line="44"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="39"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="43"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="41"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
         <location filename="../../ui/pages/review_approvals.py" line="36"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
         <location filename="../../ui/models/case_table.py" line="21"/>
-        <location filename="../../ui/pages/case_list.py" line="64"/>
+        <location filename="../../ui/pages/case_list.py" line="65"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -3149,10 +3483,14 @@ Close anyway?</translation>
         <translation> (demo data)</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="54"/>
         <location filename="../../ui/main_window.py" line="107"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="36"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="39"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="43"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="41"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
@@ -3219,9 +3557,10 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/pages/admin_users.py" line="26"/>
-        <location filename="../../ui/pages/case_list.py" line="63"/>
+        <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/pages/clock_tasks.py" line="46"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="43"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
+        <location filename="../../ui/pages/dashboard.py" line="93"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
@@ -3231,14 +3570,15 @@ Close anyway?</translation>
         <location filename="../../ui/models/referral_table.py" line="54"/>
         <location filename="../../ui/models/review_table.py" line="48"/>
         <location filename="../../ui/pages/admin_users.py" line="26"/>
-        <location filename="../../ui/pages/case_list.py" line="63"/>
+        <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/pages/clock_tasks.py" line="40"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="43"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="59"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="43"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
         <location filename="../../ui/widgets/referral_panel.py" line="35"/>
         <location filename="../../ui/widgets/referral_panel.py" line="69"/>
         <source>状态</source>
@@ -3341,6 +3681,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/models/screening_tables.py" line="36"/>
         <location filename="../../ui/pages/review_approvals.py" line="36"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="162"/>
         <source>（无权查看）</source>
         <translation>(no access)</translation>
     </message>
@@ -3408,39 +3749,56 @@ Close anyway?</translation>
         <translation>My cases</translation>
     </message>
     <message>
+        <location filename="../../ui/navigation.py" line="65"/>
+        <source>统计看板</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/navigation.py" line="91"/>
+        <location filename="../../ui/pages/sync_station.py" line="125"/>
+        <source>站点同步</source>
+        <translation>Station sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/navigation.py" line="95"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="182"/>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="53"/>
         <location filename="../../ui/navigation.py" line="56"/>
         <source>本单位案件</source>
         <translation>Unit cases</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="63"/>
+        <location filename="../../ui/navigation.py" line="67"/>
         <location filename="../../ui/pages/inbox.py" line="29"/>
         <source>转介收件箱</source>
         <translation>Referral inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="67"/>
+        <location filename="../../ui/navigation.py" line="71"/>
         <source>调解日程</source>
         <translation>Mediation calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="71"/>
+        <location filename="../../ui/navigation.py" line="75"/>
         <source>矛盾纠纷排查</source>
         <translation>Dispute screening</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="75"/>
+        <location filename="../../ui/navigation.py" line="79"/>
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="79"/>
+        <location filename="../../ui/navigation.py" line="83"/>
         <source>组织机构</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="83"/>
+        <location filename="../../ui/navigation.py" line="87"/>
         <location filename="../../ui/pages/settings.py" line="87"/>
         <source>系统设置</source>
         <translation>System settings</translation>
@@ -3476,6 +3834,7 @@ Close anyway?</translation>
         <translation>Case no. prefix (&amp;P)</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="45"/>
         <location filename="../../ui/pages/admin_units.py" line="67"/>
         <source>添加</source>
         <translation>Add</translation>
@@ -3513,6 +3872,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/pages/admin_units.py" line="153"/>
         <location filename="../../ui/pages/admin_users.py" line="264"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <location filename="../../ui/widgets/case_history.py" line="41"/>
         <source>刷新</source>
         <translation>Refresh</translation>
@@ -3817,221 +4177,222 @@ They must change it at next login.</translation>
 Disable?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="90"/>
+        <location filename="../../ui/pages/case_view.py" line="92"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="91"/>
+        <location filename="../../ui/pages/case_view.py" line="93"/>
         <source>修改案件名称、类别、简要案情和标记（Ctrl+E）</source>
         <translation>Edit the case title, type, summary and flags (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="94"/>
+        <location filename="../../ui/pages/case_view.py" line="96"/>
         <source>保存修改（Ctrl+S）</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="131"/>
+        <location filename="../../ui/pages/case_view.py" line="134"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="132"/>
+        <location filename="../../ui/pages/case_view.py" line="135"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="133"/>
+        <location filename="../../ui/pages/case_view.py" line="136"/>
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="137"/>
+        <location filename="../../ui/pages/case_view.py" line="140"/>
         <location filename="../../ui/pages/clock_tasks.py" line="42"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="42"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="43"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <source>时限</source>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="139"/>
+        <location filename="../../ui/pages/case_view.py" line="142"/>
         <source>接待记录</source>
         <translation>Intake records</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="142"/>
+        <location filename="../../ui/pages/case_view.py" line="145"/>
         <source>调解</source>
         <translation>Mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="205"/>
-        <location filename="../../ui/widgets/mediation_tab.py" line="149"/>
+        <location filename="../../ui/pages/case_view.py" line="209"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="155"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="206"/>
+        <location filename="../../ui/pages/case_view.py" line="210"/>
         <source>时限、审批、转介和接待记录未能加载：{what}</source>
         <translation>Time limits, approvals, referrals and intake records could not be loaded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="253"/>
+        <location filename="../../ui/pages/case_view.py" line="257"/>
         <source>无法打开案件</source>
         <translation>Cannot open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="254"/>
+        <location filename="../../ui/pages/case_view.py" line="258"/>
         <source>案件未能打开。</source>
         <translation>The case could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="309"/>
+        <location filename="../../ui/pages/case_view.py" line="313"/>
         <source>该案件</source>
         <translation>This case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="328"/>
+        <location filename="../../ui/pages/case_view.py" line="332"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="328"/>
+        <location filename="../../ui/pages/case_view.py" line="332"/>
         <source>放弃对案件信息的修改吗？</source>
         <translation>Discard the changes to the case details?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="338"/>
+        <location filename="../../ui/pages/case_view.py" line="342"/>
         <source>无权修改</source>
         <translation>Not permitted to edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="338"/>
+        <location filename="../../ui/pages/case_view.py" line="342"/>
         <source>该当事人的联系方式保密，您的角色无权查看或修改其信息。</source>
         <translation>This party&apos;s contact details are confidential; your role may not view or edit their details.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="355"/>
+        <location filename="../../ui/pages/case_view.py" line="359"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="355"/>
+        <location filename="../../ui/pages/case_view.py" line="359"/>
         <source>有未保存的修改，确定关闭吗？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="39"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="41"/>
         <source>预约时间</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="39"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="41"/>
         <source>上次疏导</source>
         <translation>Last session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="43"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
         <source>疏导次数</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="43"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
         <source>最近疏导</source>
         <translation>Latest session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="43"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="35"/>
         <location filename="../../ui/widgets/counselling_tab.py" line="33"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="61"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="63"/>
         <source>今日预约</source>
         <translation>Today&apos;s appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="62"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="64"/>
         <source>本周其他预约（今后 6 天）</source>
         <translation>Other appointments this week (next 6 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="63"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="65"/>
         <source>我的疏导案件（未办结）</source>
         <translation>My counselling cases (open)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="113"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="115"/>
         <source>今天没有预约。</source>
         <translation>No appointments today.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="114"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="116"/>
         <source>本周没有其他预约。</source>
         <translation>No other appointments this week.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="115"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="117"/>
         <source>没有未办结的疏导案件。</source>
         <translation>No open counselling cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="116"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="118"/>
         <source>今日预约（{n}）</source>
         <translation>Today&apos;s appointments ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="117"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="119"/>
         <source>本周其他预约（今后 6 天，{n}）</source>
         <translation>Other appointments this week (next 6 days, {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="118"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="120"/>
         <source>我的疏导案件（未办结，{n}）</source>
         <translation>My counselling cases (open, {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="119"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="121"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="97"/>
         <source>更新于 {at}；双击或按回车打开案件</source>
         <translation>Updated {at}; double-click or press Enter to open a case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="21"/>
+        <location filename="../../ui/pages/home.py" line="25"/>
         <source>&lt;h2&gt;{display_name}，您好&lt;/h2&gt;&lt;p&gt;{label}&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Hello, {display_name}&lt;/h2&gt;&lt;p&gt;{label}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="27"/>
+        <location filename="../../ui/pages/home.py" line="31"/>
         <source>待办时限</source>
         <translation>Deadlines to do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="28"/>
+        <location filename="../../ui/pages/home.py" line="32"/>
         <location filename="../../ui/pages/review_home.py" line="30"/>
         <source>我承办的案件</source>
         <translation>Cases I handle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/home.py" line="29"/>
+        <location filename="../../ui/pages/home.py" line="33"/>
         <location filename="../../ui/pages/review_home.py" line="31"/>
         <source>本单位及下级案件</source>
         <translation>Cases of this unit and below</translation>
     </message>
     <message>
         <location filename="../../ui/pages/inbox.py" line="81"/>
-        <location filename="../../ui/pages/intake_result.py" line="48"/>
-        <location filename="../../ui/pages/screening_register.py" line="138"/>
-        <location filename="../../ui/pages/screening_register.py" line="152"/>
+        <location filename="../../ui/pages/intake_result.py" line="53"/>
+        <location filename="../../ui/pages/screening_register.py" line="139"/>
+        <location filename="../../ui/pages/screening_register.py" line="155"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="108"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
         <location filename="../../ui/pages/inbox.py" line="83"/>
-        <location filename="../../ui/pages/intake_result.py" line="51"/>
+        <location filename="../../ui/pages/intake_result.py" line="56"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
@@ -4230,7 +4591,7 @@ Disable?</translation>
     <message>
         <location filename="../../ui/pages/intake_fields.py" line="97"/>
         <location filename="../../ui/pages/intake_fields.py" line="241"/>
-        <location filename="../../ui/pages/intake_form.py" line="112"/>
+        <location filename="../../ui/pages/intake_form.py" line="113"/>
         <source>事实和理由</source>
         <translation>Facts and reasons</translation>
     </message>
@@ -4340,102 +4701,113 @@ Disable?</translation>
         <translation>Decision note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="98"/>
+        <location filename="../../ui/pages/intake_form.py" line="99"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="100"/>
+        <location filename="../../ui/pages/intake_form.py" line="101"/>
         <source>保存登记 (Ctrl+S)</source>
         <translation>Save intake (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="110"/>
+        <location filename="../../ui/pages/intake_form.py" line="111"/>
         <source>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;来访登记&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Tab 逐项填写，回车到下一项，Ctrl+S 保存，Esc 清空&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;Intake&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Tab moves field by field, Enter to the next, Ctrl+S saves, Esc clears&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="228"/>
+        <location filename="../../ui/pages/intake_form.py" line="229"/>
         <source>系统判断为重复访：{reasons}</source>
         <translation>Judged a repeat visit: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="249"/>
+        <location filename="../../ui/pages/intake_form.py" line="250"/>
         <source>保存前请改正：</source>
         <translation>Correct before saving: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="249"/>
+        <location filename="../../ui/pages/intake_form.py" line="250"/>
         <source>待填写：</source>
         <translation>Still to fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="252"/>
+        <location filename="../../ui/pages/intake_form.py" line="253"/>
+        <source>上次保存未成功：{message}</source>
+        <translation>The last save did not succeed: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="257"/>
         <source>可以保存（Ctrl+S）。</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="347"/>
+        <location filename="../../ui/pages/intake_form.py" line="355"/>
         <source>未保存：{message}</source>
         <translation>Not saved: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="356"/>
+        <location filename="../../ui/pages/intake_form.py" line="367"/>
         <source>清空表单</source>
         <translation>Clear form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="356"/>
+        <location filename="../../ui/pages/intake_form.py" line="367"/>
         <source>清空本次填写的全部内容？</source>
         <translation>Clear everything entered in this form?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_result.py" line="16"/>
+        <location filename="../../ui/pages/intake_result.py" line="18"/>
         <source>已登记 &lt;b&gt;{visitor_name}&lt;/b&gt; 的{label}（{received_at}</source>
         <translation>Registered &lt;b&gt;{visitor_name}&lt;/b&gt;&apos;s {label} ({received_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_result.py" line="17"/>
+        <location filename="../../ui/pages/intake_result.py" line="19"/>
         <source>，{people_count} 人，集体访）</source>
         <translation>, {people_count} people, group visit)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_result.py" line="20"/>
+        <location filename="../../ui/pages/intake_result.py" line="22"/>
         <source>处理：&lt;b&gt;受理&lt;/b&gt;，已立案 &lt;b&gt;{case_no}&lt;/b&gt;，转入办理。</source>
         <translation>Decision: &lt;b&gt;accepted&lt;/b&gt;, case &lt;b&gt;{case_no}&lt;/b&gt; opened and under way.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_result.py" line="22"/>
+        <location filename="../../ui/pages/intake_result.py" line="24"/>
         <source>处理：&lt;b&gt;不予受理&lt;/b&gt;，已立案 &lt;b&gt;{case_no}&lt;/b&gt;，待督导审批后书面告知信访人。</source>
         <translation>Decision: &lt;b&gt;not accepted&lt;/b&gt;, case &lt;b&gt;{case_no}&lt;/b&gt; opened; the petitioner is told in writing after supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_result.py" line="24"/>
-        <source>处理：&lt;b&gt;转办&lt;/b&gt;（{decision_note}），案件 &lt;b&gt;{case_no}&lt;/b&gt;。</source>
-        <translation>Decision: &lt;b&gt;transferred&lt;/b&gt; ({decision_note}), case &lt;b&gt;{case_no}&lt;/b&gt;.</translation>
+        <location filename="../../ui/pages/intake_result.py" line="26"/>
+        <source>处理：&lt;b&gt;转办&lt;/b&gt;至 {transfer_to}，案件 &lt;b&gt;{case_no}&lt;/b&gt;。</source>
+        <translation>Decision: &lt;b&gt;transferred&lt;/b&gt; to {transfer_to}, case &lt;b&gt;{case_no}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_result.py" line="26"/>
+        <location filename="../../ui/pages/intake_result.py" line="29"/>
+        <source>理由：{note}</source>
+        <translation>Reason: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_result.py" line="31"/>
         <source>处理：&lt;b&gt;{label}&lt;/b&gt;，已计入接待登记，不立案。</source>
         <translation>Decision: &lt;b&gt;{label}&lt;/b&gt;, recorded as an intake; no case opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_result.py" line="30"/>
+        <location filename="../../ui/pages/intake_result.py" line="35"/>
         <source>已按&lt;b&gt;重复访&lt;/b&gt;登记：{why}。</source>
         <translation>Registered as a &lt;b&gt;repeat visit&lt;/b&gt;: {why}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_result.py" line="30"/>
+        <location filename="../../ui/pages/intake_result.py" line="35"/>
         <source>已按&lt;b&gt;重复访&lt;/b&gt;登记。</source>
         <translation>Registered as a &lt;b&gt;repeat visit&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_result.py" line="32"/>
+        <location filename="../../ui/pages/intake_result.py" line="37"/>
         <source>提示：{warnings}</source>
         <translation>Note: {warnings}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mediation_calendar.py" line="61"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="109"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -4516,83 +4888,101 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="41"/>
+        <source>（拟处理意见：{label}）</source>
+        <translation> (proposed opinion: {label})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_approvals.py" line="43"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="42"/>
+        <location filename="../../ui/pages/review_approvals.py" line="44"/>
         <source>申请时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="57"/>
+        <location filename="../../ui/pages/review_approvals.py" line="59"/>
         <source>&lt;b&gt;待审批&lt;/b&gt;</source>
         <translation>&lt;b&gt;Awaiting approval&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="74"/>
+        <location filename="../../ui/pages/review_approvals.py" line="76"/>
         <source>审批意见（驳回时必填）</source>
         <translation>Approval note (required when rejecting)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="78"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="88"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="118"/>
+        <location filename="../../ui/pages/review_approvals.py" line="80"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="98"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="133"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="79"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="89"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="120"/>
-        <location filename="../../ui/widgets/crisis_orders.py" line="75"/>
+        <location filename="../../ui/pages/review_approvals.py" line="81"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="99"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="135"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="77"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="85"/>
+        <location filename="../../ui/pages/review_approvals.py" line="86"/>
+        <location filename="../../ui/pages/review_approvals.py" line="137"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="92"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="101"/>
+        <source>这是您本人提出的申请，不能自己审批，须由其他督导审批。</source>
+        <translation>You made this request yourself, so you cannot decide it; another supervisor must.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_approvals.py" line="91"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="100"/>
+        <location filename="../../ui/pages/review_approvals.py" line="107"/>
         <source>&lt;b&gt;待审批（{n}）&lt;/b&gt;</source>
         <translation>&lt;b&gt;Awaiting approval ({n})&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="100"/>
+        <location filename="../../ui/pages/review_approvals.py" line="107"/>
         <source>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;没有待审批的申请&lt;/span&gt;</source>
         <translation>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;No requests awaiting approval&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="126"/>
+        <location filename="../../ui/pages/review_approvals.py" line="144"/>
         <source>批准后{effect}</source>
         <translation>If approved: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="139"/>
+        <location filename="../../ui/pages/review_approvals.py" line="145"/>
+        <source>驳回须填写意见。</source>
+        <translation>Rejecting needs a comment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_approvals.py" line="158"/>
         <source>驳回须说明理由。</source>
         <translation>Rejecting requires a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="144"/>
+        <location filename="../../ui/pages/review_approvals.py" line="163"/>
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="153"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="122"/>
+        <location filename="../../ui/pages/review_approvals.py" line="172"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="137"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="153"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="122"/>
+        <location filename="../../ui/pages/review_approvals.py" line="172"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="137"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="155"/>
+        <location filename="../../ui/pages/review_approvals.py" line="174"/>
         <source>&lt;span style=&apos;color:#1e8e3e&apos;&gt;{verb} {what} 的{label}申请{effect}。&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e8e3e&apos;&gt;{verb}: {what}, {label} request{effect}.&lt;/span&gt;</translation>
     </message>
@@ -4617,156 +5007,202 @@ Disable?</translation>
         <translation>Cannot load the review queue: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="48"/>
-        <location filename="../../ui/pages/case_list.py" line="112"/>
-        <location filename="../../ui/pages/case_list.py" line="123"/>
+        <location filename="../../ui/pages/case_list.py" line="49"/>
+        <location filename="../../ui/pages/case_list.py" line="114"/>
+        <location filename="../../ui/pages/case_list.py" line="125"/>
         <location filename="../../ui/pages/review_queue.py" line="201"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="108"/>
+        <location filename="../../ui/pages/screening_register.py" line="109"/>
         <source>村（社区）(&amp;U)</source>
         <translation>Village/community (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="110"/>
+        <location filename="../../ui/pages/screening_register.py" line="111"/>
         <source>显示已化解</source>
         <translation>Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="135"/>
+        <location filename="../../ui/pages/screening_register.py" line="136"/>
         <source>新增(&amp;N)…</source>
         <translation>New (&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="135"/>
+        <location filename="../../ui/pages/screening_register.py" line="136"/>
         <source>记录走访(&amp;V)…</source>
         <translation>Record visit (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="136"/>
+        <location filename="../../ui/pages/screening_register.py" line="137"/>
         <source>化解…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="137"/>
+        <location filename="../../ui/pages/screening_register.py" line="138"/>
         <source>转为案件(&amp;C)…</source>
         <translation>Convert to case (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="144"/>
+        <location filename="../../ui/pages/screening_register.py" line="145"/>
         <source>记录走访…</source>
         <translation>Record visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="150"/>
+        <location filename="../../ui/pages/screening_register.py" line="151"/>
         <source>新增线索…</source>
         <translation>New lead…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="151"/>
+        <location filename="../../ui/pages/screening_register.py" line="152"/>
         <source>转为案件…</source>
         <translation>Convert to case…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="155"/>
+        <location filename="../../ui/pages/screening_register.py" line="153"/>
+        <source>排除…</source>
+        <translation>Dismiss…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/screening_register.py" line="154"/>
+        <source>恢复待处理</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/screening_register.py" line="158"/>
         <source>排查名册</source>
         <translation>Screening register</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="156"/>
+        <location filename="../../ui/pages/screening_register.py" line="159"/>
         <source>逾期走访</source>
         <translation>Overdue visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="182"/>
+        <location filename="../../ui/pages/screening_register.py" line="185"/>
         <source>全部（辖区内各村社区）</source>
         <translation>All (every village/community in the area)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="219"/>
+        <location filename="../../ui/pages/screening_register.py" line="225"/>
         <source>在册 {active} 户，逾期未走访 {overdue} 户</source>
         <translation>{active} households registered, {overdue} overdue for a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="221"/>
+        <location filename="../../ui/pages/screening_register.py" line="227"/>
         <source>逾期走访（{n}）</source>
         <translation>Overdue visits ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="223"/>
+        <location filename="../../ui/pages/screening_register.py" line="229"/>
         <source>网络舆情（待处理 {n}）</source>
         <translation>Online opinion ({n} pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="242"/>
+        <location filename="../../ui/pages/screening_register.py" line="248"/>
         <source>选择一条登记查看走访记录。</source>
         <translation>Select an entry to see its visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="242"/>
+        <location filename="../../ui/pages/screening_register.py" line="248"/>
         <source>正在读取走访记录…</source>
         <translation>Reading visits…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="252"/>
+        <location filename="../../ui/pages/screening_register.py" line="258"/>
         <source>未能读取走访记录。</source>
         <translation>Could not read the visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="56"/>
-        <location filename="../../ui/pages/screening_register.py" line="259"/>
+        <location filename="../../ui/pages/screening_register.py" line="271"/>
+        <source>{method}&#x3000;{visitor}（{level}风险）：{findings}</source>
+        <translation>{method}  {visitor} ({level} risk): {findings}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/screening_register.py" line="389"/>
+        <source>排除舆情线索</source>
+        <translation>Dismiss online lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/screening_register.py" line="389"/>
+        <source>排除理由</source>
+        <translation>Reason for dismissing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/screening_register.py" line="389"/>
+        <source>排除</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/screening_register.py" line="390"/>
+        <source>经核实无需立案的线索标为“已排除”，仍保留在列表中；如有新情况可恢复为待处理。</source>
+        <translation>A lead that needs no case after checking is marked “dismissed” and stays in the list; if something new comes up it can be reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/screening_register.py" line="391"/>
+        <source>如：经村委会核实，系谣传；已由派出所处理</source>
+        <translation>e.g. checked with the village committee: a rumour; already handled by the police station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/screening_register.py" line="394"/>
+        <source>已排除</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/screening_register.py" line="400"/>
+        <source>已恢复为待处理</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="57"/>
+        <location filename="../../ui/pages/dashboard.py" line="93"/>
+        <location filename="../../ui/pages/screening_register.py" line="266"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="262"/>
-        <source>{visitor}（{level}风险）：{findings}</source>
-        <translation>{visitor} ({level} risk): {findings}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/screening_register.py" line="264"/>
+        <location filename="../../ui/pages/screening_register.py" line="274"/>
         <source>走访记录（{n} 次）</source>
         <translation>Visits ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="265"/>
+        <location filename="../../ui/pages/screening_register.py" line="275"/>
         <source>&lt;p&gt;尚无走访。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No visits yet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="292"/>
+        <location filename="../../ui/pages/screening_register.py" line="305"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="302"/>
+        <location filename="../../ui/pages/screening_register.py" line="315"/>
         <source>已记录走访</source>
         <translation>Visit recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="324"/>
+        <location filename="../../ui/pages/screening_register.py" line="337"/>
         <source>排查发现：{subject}</source>
         <translation>Found in screening: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="325"/>
+        <location filename="../../ui/pages/screening_register.py" line="338"/>
         <source>案件来源为“排查发现”，登记和走访记录一并转入案件时间线；该登记随后不再安排走访。</source>
         <translation>The case source is &quot;Found in screening&quot;; the entry and its visits go into the case timeline, and no further visits are scheduled for the entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="360"/>
+        <location filename="../../ui/pages/screening_register.py" line="373"/>
         <source>已登记舆情线索</source>
         <translation>Online-opinion lead registered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="367"/>
+        <location filename="../../ui/pages/screening_register.py" line="380"/>
         <source>网络舆情：{summary}</source>
         <translation>Online opinion: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="368"/>
+        <location filename="../../ui/pages/screening_register.py" line="381"/>
         <source>案件来源为“网络舆情”，线索记入案件时间线。</source>
         <translation>The case source is &quot;Online opinion&quot;; the lead goes into the case timeline.</translation>
     </message>
@@ -4776,6 +5212,7 @@ Disable?</translation>
         <translation> min</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/server_settings.py" line="74"/>
         <location filename="../../ui/pages/settings.py" line="65"/>
         <source>保存(&amp;S)</source>
         <translation>Save (&amp;S)</translation>
@@ -4837,28 +5274,28 @@ Disable?</translation>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="150"/>
+        <location filename="../../ui/pages/settings.py" line="155"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="178"/>
-        <location filename="../../ui/pages/settings.py" line="180"/>
+        <location filename="../../ui/pages/settings.py" line="183"/>
+        <location filename="../../ui/pages/settings.py" line="185"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="195"/>
+        <location filename="../../ui/pages/settings.py" line="200"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="215"/>
+        <location filename="../../ui/pages/settings.py" line="220"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="221"/>
+        <location filename="../../ui/pages/settings.py" line="226"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -4869,72 +5306,72 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="223"/>
+        <location filename="../../ui/pages/settings.py" line="228"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="230"/>
+        <location filename="../../ui/pages/settings.py" line="235"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="236"/>
+        <location filename="../../ui/pages/settings.py" line="241"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="239"/>
+        <location filename="../../ui/pages/settings.py" line="244"/>
         <source>内置日历包不含的年份，请按国务院办公厅放假通知逐日录入休息日（休）和调休上班日（班）；未录入的日子按周一至周五计算。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, enter each rest day (休) and each make-up working day (班) from the State Council&apos;s holiday notice; days not entered count Monday to Friday as working days. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="264"/>
+        <location filename="../../ui/pages/settings.py" line="269"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="266"/>
+        <location filename="../../ui/pages/settings.py" line="271"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="268"/>
+        <location filename="../../ui/pages/settings.py" line="273"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="288"/>
+        <location filename="../../ui/pages/settings.py" line="293"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="309"/>
+        <location filename="../../ui/pages/settings.py" line="314"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="312"/>
+        <location filename="../../ui/pages/settings.py" line="317"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="312"/>
+        <location filename="../../ui/pages/settings.py" line="317"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="314"/>
+        <location filename="../../ui/pages/settings.py" line="319"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="315"/>
+        <location filename="../../ui/pages/settings.py" line="320"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="315"/>
+        <location filename="../../ui/pages/settings.py" line="320"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
@@ -4944,288 +5381,329 @@ Disable?</translation>
         <translation>Locked; please log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="27"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="28"/>
         <source>案件结案，所有时限停止计时。</source>
         <translation>the case is closed and all time limits stop.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="27"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="28"/>
         <source>案件退回“办理中”继续办理。</source>
         <translation>the case goes back to &quot;In progress&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="28"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="29"/>
         <source>案件改为“不予受理”，所有时限停止计时。</source>
         <translation>the case becomes &quot;Not accepted&quot; and all time limits stop.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="28"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="29"/>
         <source>案件仍为“登记”，可继续受理。</source>
         <translation>the case stays &quot;Registered&quot; and can still be accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="29"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="30"/>
         <source>案件终止，所有时限停止计时。</source>
         <translation>the case is terminated and all time limits stop.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="29"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="30"/>
         <source>案件继续办理。</source>
         <translation>the case continues.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="30"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="31"/>
         <source>该时限按申请延长。</source>
         <translation>the time limit is extended as requested.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="30"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="31"/>
         <source>时限不变。</source>
         <translation>the time limit is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="31"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="32"/>
         <source>取消重大案事件标记。</source>
         <translation>the major-incident flag is removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="31"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="32"/>
         <source>案件仍为重大案事件。</source>
         <translation>the case remains a major incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="43"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="44"/>
         <source>延期 {days} 天（{clock}）</source>
         <translation>Extend by {days} days ({clock})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="48"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="49"/>
         <source>待审批：{approval_title}（{requested_by_name}申请）</source>
         <translation>Awaiting approval: {approval_title} (requested by {requested_by_name})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="82"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="85"/>
         <source>&lt;b&gt;{approval_text}&lt;/b&gt;&#x3000;{requested_at}&lt;br&gt;&lt;span style=&apos;color:#444&apos;&gt;理由：{reason}&lt;/span&gt;</source>
         <translation>&lt;b&gt;{approval_text}&lt;/b&gt;&#x3000;{requested_at}&lt;br&gt;&lt;span style=&apos;color:#444&apos;&gt;Reason: {reason}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="90"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="89"/>
+        <source>拟处理意见：{label}；事实和依据：{basis}</source>
+        <translation>Proposed opinion: {label}; facts and basis: {basis}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/approval_bar.py" line="105"/>
         <source>批准：{effect}</source>
         <translation>Approve: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="91"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="106"/>
         <source>驳回（须说明理由）：{effect}</source>
         <translation>Reject (reason required): {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="113"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="128"/>
         <source>{requested_by_name}申请{title}。理由：{reason}
 批准后：{effect}</source>
         <translation>{requested_by_name} requests {title}. Reason: {reason}
 If approved: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="114"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="129"/>
         <source>{requested_by_name}申请{title}。理由：{reason}
 驳回后：{effect}</source>
         <translation>{requested_by_name} requests {title}. Reason: {reason}
 If rejected: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="118"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="133"/>
         <source>批准：{title}</source>
         <translation>Approve: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="118"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="133"/>
         <source>审批意见</source>
         <translation>Approval note</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="120"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="135"/>
         <source>驳回：{title}</source>
         <translation>Reject: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="120"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="135"/>
         <source>驳回理由</source>
         <translation>Reason for rejecting</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="35"/>
+        <location filename="../../ui/widgets/case_actions.py" line="37"/>
         <source>不予受理的理由</source>
         <translation>Reason for not accepting</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="35"/>
+        <location filename="../../ui/widgets/case_actions.py" line="37"/>
         <source>不予受理须经督导审批：提交后送督导审批，批准后案件才改为“不予受理”。在此之前，受理期限照常计时。</source>
         <translation>Not accepting requires supervisor approval: the request goes to a supervisor, and the case becomes &quot;Not accepted&quot; only once approved. Until then the acceptance time limit keeps running.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="37"/>
+        <location filename="../../ui/widgets/case_actions.py" line="39"/>
         <source>终止的理由（如当事人拒绝调解）</source>
         <translation>Reason for terminating (e.g. a party refuses mediation)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="37"/>
+        <location filename="../../ui/widgets/case_actions.py" line="39"/>
         <source>终止须经督导审批：提交后送督导审批，批准后案件才终止。</source>
         <translation>Termination requires supervisor approval: the request goes to a supervisor, and the case ends only once approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="38"/>
+        <location filename="../../ui/widgets/case_actions.py" line="40"/>
         <source>申请结案的理由（办理结果）</source>
         <translation>Reason for requesting closure (outcome)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="38"/>
+        <location filename="../../ui/widgets/case_actions.py" line="40"/>
         <source>提交后案件转为“待结案审核”，送督导审批：批准即结案，驳回则退回继续办理。</source>
         <translation>Once submitted, the case becomes &quot;Awaiting closure review&quot; and goes to a supervisor: approval closes it, rejection returns it for further handling.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="40"/>
+        <location filename="../../ui/widgets/case_actions.py" line="42"/>
         <source>转办的去向和理由</source>
         <translation>Where it is transferred to, and why</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="40"/>
+        <location filename="../../ui/widgets/case_actions.py" line="42"/>
         <source>转办后本案办结，所有时限停止计时。</source>
         <translation>After transfer this case is finished and all time limits stop.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="41"/>
+        <location filename="../../ui/widgets/case_actions.py" line="43"/>
         <source>重新办理的理由</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="41"/>
+        <location filename="../../ui/widgets/case_actions.py" line="43"/>
         <source>案件将恢复为“办理中”。</source>
         <translation>The case goes back to &quot;In progress&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="74"/>
-        <location filename="../../ui/widgets/case_actions.py" line="189"/>
+        <location filename="../../ui/widgets/case_actions.py" line="76"/>
+        <location filename="../../ui/widgets/case_actions.py" line="195"/>
         <source>标记为重大案事件</source>
         <translation>Mark as major incident</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="75"/>
+        <location filename="../../ui/widgets/case_actions.py" line="77"/>
         <source>立即标记为重大案事件（须说明理由），督导即时可见</source>
         <translation>Mark as a major incident at once (reason required); supervisors see it immediately</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="77"/>
+        <location filename="../../ui/widgets/case_actions.py" line="79"/>
         <source>申请取消标记</source>
         <translation>Request flag removal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="78"/>
+        <location filename="../../ui/widgets/case_actions.py" line="80"/>
         <source>取消重大案事件标记须经督导审批</source>
         <translation>Removing the major-incident flag requires supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="104"/>
-        <location filename="../../ui/widgets/case_header.py" line="113"/>
+        <location filename="../../ui/widgets/case_actions.py" line="106"/>
+        <location filename="../../ui/widgets/case_header.py" line="120"/>
         <source>状态：{label}</source>
         <translation>Status: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="137"/>
+        <location filename="../../ui/widgets/case_actions.py" line="139"/>
         <source>已有待审批的“{label}”申请（{requested_by_name}），请等待督导审批。</source>
         <translation>A &quot;{label}&quot; request ({requested_by_name}) is awaiting approval; please wait for the supervisor.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="149"/>
+        <location filename="../../ui/widgets/case_actions.py" line="151"/>
         <source>{label}：案件转为“{label2}”</source>
         <translation>{label}: case becomes &quot;{label2}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="151"/>
+        <location filename="../../ui/widgets/case_actions.py" line="153"/>
         <source>{label}（须经督导审批）</source>
         <translation>{label} (requires supervisor approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="153"/>
+        <location filename="../../ui/widgets/case_actions.py" line="155"/>
         <source>申请结案：转为“待结案审核”，送督导审批</source>
         <translation>Request closure: becomes &quot;Awaiting closure review&quot; and goes to a supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="154"/>
+        <location filename="../../ui/widgets/case_actions.py" line="156"/>
         <source>，须填写理由</source>
         <translation>; a reason is required</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="162"/>
+        <location filename="../../ui/widgets/case_actions.py" line="164"/>
         <source>确定将案件“{label}”吗？案件将转为“{label2}”。</source>
         <translation>{label} this case? It will become &quot;{label2}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="167"/>
-        <location filename="../../ui/widgets/case_actions.py" line="194"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="171"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="19"/>
+        <source>信访事项须出具处理意见书：请选择处理意见并写明事实和依据，督导批准结案后写入意见书。</source>
+        <translation>A petition needs a written handling opinion: choose the opinion and state the facts and basis. They go into the opinion letter once the supervisor approves the closure.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="20"/>
+        <location filename="../../ui/widgets/case_actions.py" line="173"/>
+        <location filename="../../ui/widgets/case_actions.py" line="200"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="173"/>
         <source>提交审批</source>
         <translation>Submit for approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="177"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="35"/>
+        <source>查明的事实，以及作出该处理意见所依据的法律、法规、政策</source>
+        <translation>The facts established, and the laws, regulations and policies the opinion rests on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="38"/>
+        <source>处理意见（必选）</source>
+        <translation>Opinion (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="39"/>
+        <source>事实和依据（必填）</source>
+        <translation>Facts and basis (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="58"/>
+        <source>请选择处理意见：支持、解释说明或不予支持。</source>
+        <translation>Choose the opinion: support, explanation or not supported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="60"/>
+        <source>请填写处理意见的事实和依据。</source>
+        <translation>Enter the facts and basis of the opinion.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="62"/>
+        <source>事实和依据最多 {max_length} 字。</source>
+        <translation>Facts and basis: at most {max_length} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/case_actions.py" line="183"/>
         <source>已提交督导审批：{label}</source>
         <translation>Submitted for supervisor approval: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="179"/>
+        <location filename="../../ui/widgets/case_actions.py" line="185"/>
         <source>已申请结案，等待督导审批</source>
         <translation>Closure requested; awaiting supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="181"/>
+        <location filename="../../ui/widgets/case_actions.py" line="187"/>
         <source>已{label}</source>
         <translation>Done: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="181"/>
+        <location filename="../../ui/widgets/case_actions.py" line="187"/>
         <source>已重新办理</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="189"/>
+        <location filename="../../ui/widgets/case_actions.py" line="195"/>
         <source>标记的理由</source>
         <translation>Reason for marking</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="190"/>
+        <location filename="../../ui/widgets/case_actions.py" line="196"/>
         <source>标记立即生效，督导即时可见；取消标记须经督导审批。</source>
         <translation>The flag takes effect at once and supervisors see it immediately; removing it requires supervisor approval.</translation>
     </message>
     <message>
         <location filename="../../ui/models/case_table.py" line="24"/>
-        <location filename="../../ui/pages/case_list.py" line="64"/>
-        <location filename="../../ui/widgets/case_actions.py" line="190"/>
+        <location filename="../../ui/pages/case_list.py" line="65"/>
+        <location filename="../../ui/widgets/case_actions.py" line="196"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="61"/>
         <source>标记</source>
         <translation>Mark</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="191"/>
+        <location filename="../../ui/widgets/case_actions.py" line="197"/>
         <source>已标记为重大案事件</source>
         <translation>Marked as a major incident</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="193"/>
+        <location filename="../../ui/widgets/case_actions.py" line="199"/>
         <source>申请取消重大案事件标记</source>
         <translation>Request removal of the major-incident flag</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="193"/>
+        <location filename="../../ui/widgets/case_actions.py" line="199"/>
         <source>取消标记的理由</source>
         <translation>Reason for removing the flag</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="194"/>
+        <location filename="../../ui/widgets/case_actions.py" line="200"/>
         <source>取消标记须经督导审批：批准前案件仍为重大案事件。</source>
         <translation>Removing the flag requires supervisor approval; until approved the case remains a major incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_actions.py" line="195"/>
+        <location filename="../../ui/widgets/case_actions.py" line="201"/>
         <source>已申请取消标记，等待督导审批</source>
         <translation>Flag removal requested; awaiting supervisor approval</translation>
     </message>
@@ -5282,6 +5760,7 @@ If rejected: {effect}</translation>
         <translation>No running time limits</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/batch_print.py" line="63"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <source>开始</source>
         <translation>Start</translation>
@@ -5328,177 +5807,183 @@ If rejected: {effect}</translation>
         <translation>Extended {extended_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="59"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="155"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="46"/>
+        <source>届满日由他方确定</source>
+        <translation>Deadline fixed by another body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="61"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="157"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="61"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="63"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="63"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="65"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="65"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="67"/>
         <source>听证、鉴定等时间不计入期限时，可暂停计时；恢复后暂停的天数顺延。将鼠标停在时限上可查看法律依据。</source>
         <translation>Pause the clock when time for hearings, expert assessments, etc. does not count; the paused days are added when it resumes. Hover over a time limit to see its legal basis.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="87"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="89"/>
         <source>{stopped_at} 停止</source>
         <translation>Stopped {stopped_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="137"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="139"/>
         <source>请先选择一个时限。</source>
         <translation>Please select a time limit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="140"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="142"/>
         <source>该时限已停止计时。</source>
         <translation>This time limit has stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="142"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="144"/>
         <source>已申请延期（{requested_by_name}），等待督导审批。</source>
         <translation>Extension requested ({requested_by_name}); awaiting supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="144"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="146"/>
         <source>“{label}”的期限依规定不能延长。</source>
         <translation>The &quot;{label}&quot; time limit cannot be extended under the rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="146"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="148"/>
         <source>“{label}”只能延长一次，已延长 {extended_days} 天。</source>
         <translation>&quot;{label}&quot; can be extended only once and has been extended by {extended_days} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="147"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="149"/>
         <source>申请延期（最多 {max_extension_days} 日，须督导批准）</source>
         <translation>Request extension (at most {max_extension_days} days, supervisor approval needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="154"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="156"/>
         <source>暂停计时：{label}</source>
         <translation>Pause clock: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="154"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="156"/>
         <source>暂停的理由（如听证、鉴定）</source>
         <translation>Reason for pausing (e.g. hearing, expert assessment)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="155"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="157"/>
         <source>暂停期间不计入期限；恢复计时后，暂停的天数顺延。</source>
         <translation>Paused time does not count; when the clock resumes the paused days are added.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="158"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="160"/>
         <source>已暂停计时：{label}</source>
         <translation>Clock paused: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="164"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="166"/>
         <source>已恢复计时：{label}</source>
         <translation>Clock resumed: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="171"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="173"/>
         <source>申请延期：{label}</source>
         <translation>Request extension: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="171"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="173"/>
         <source>延期的理由（将告知当事人）</source>
         <translation>Reason for extension (the parties will be told)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="172"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="174"/>
         <source>延期须经督导审批，只能延长一次，最多 {most} 日。当前届满：{due_text}。</source>
         <translation>An extension requires supervisor approval and is allowed only once, for at most {most} days. Currently due: {due_text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="178"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="180"/>
         <source>延长天数</source>
         <translation>Extra days</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="181"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="183"/>
         <source>已申请延期 {value} 天，等待督导审批</source>
         <translation>Extension of {value} days requested; awaiting supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="44"/>
+        <location filename="../../ui/pages/case_list.py" line="45"/>
         <source>搜索：案号、姓名、拼音首字母、身份证号或电话（回车）</source>
         <translation>Search: case no., name, pinyin initials, ID number or phone (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="53"/>
+        <location filename="../../ui/pages/case_list.py" line="54"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="43"/>
         <source>家庭暴力</source>
         <translation>Domestic violence</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="53"/>
+        <location filename="../../ui/pages/case_list.py" line="54"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="45"/>
         <source>涉及未成年人</source>
         <translation>Involves minors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="59"/>
+        <location filename="../../ui/pages/case_list.py" line="60"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="70"/>
+        <location filename="../../ui/pages/case_list.py" line="71"/>
+        <location filename="../../ui/pages/dashboard.py" line="93"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="161"/>
+        <location filename="../../ui/pages/case_list.py" line="163"/>
         <source>搜索时不使用筛选条件；清空搜索框后恢复。</source>
         <translation>Filters are not used while searching; they apply again once the search box is cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="177"/>
+        <location filename="../../ui/pages/case_list.py" line="179"/>
         <source>搜索“{text}”：</source>
         <translation>Search “{text}”: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="180"/>
+        <location filename="../../ui/pages/case_list.py" line="182"/>
         <source>显示最新的 {count} 件——匹配的案件更多，请输入更具体的词，或清空搜索框后用筛选条件。</source>
         <translation>showing the newest {count} cases — more cases match; type more specific words, or clear the search box and use the filters.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="186"/>
+        <location filename="../../ui/pages/case_list.py" line="188"/>
         <source>——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。</source>
         <translation> — nothing found. You can search by case no., party name, pinyin initials, ID number or phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="188"/>
+        <location filename="../../ui/pages/case_list.py" line="190"/>
         <source>——没有符合条件的案件，可点“清除条件”。</source>
         <translation> — no cases match the filters; you can click “Clear filters”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="190"/>
+        <location filename="../../ui/pages/case_list.py" line="192"/>
         <source>——您目前没有承办的案件。</source>
         <translation> — you are not handling any cases at present.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="191"/>
+        <location filename="../../ui/pages/case_list.py" line="193"/>
         <source>共 {count} 件</source>
         <translation>{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="200"/>
+        <location filename="../../ui/pages/case_list.py" line="202"/>
         <source>最新的 {count} 件已显示，正在统计全部…</source>
         <translation>Newest {count} cases shown; counting all…</translation>
     </message>
@@ -5518,64 +6003,74 @@ If rejected: {effect}</translation>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="113"/>
+        <location filename="../../ui/widgets/case_header.py" line="120"/>
         <source>层级：{label}</source>
         <translation>Level: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="113"/>
+        <location filename="../../ui/widgets/case_header.py" line="120"/>
         <source>承办单位：{unit_name}</source>
         <translation>Handling unit: {unit_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="114"/>
+        <location filename="../../ui/widgets/case_header.py" line="121"/>
         <source>承办人：{handler_name}</source>
         <translation>Handled by: {handler_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="114"/>
+        <location filename="../../ui/widgets/case_header.py" line="121"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="114"/>
+        <location filename="../../ui/widgets/case_header.py" line="121"/>
         <source>登记时间：{opened_at}</source>
         <translation>Registered: {opened_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="116"/>
+        <location filename="../../ui/widgets/case_header.py" line="123"/>
         <source>结案时间：{closed_at}</source>
         <translation>Closed: {closed_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="118"/>
+        <location filename="../../ui/widgets/case_header.py" line="125"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="119"/>
+        <location filename="../../ui/widgets/case_header.py" line="126"/>
         <source>类别：{category}</source>
         <translation>Type: {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="121"/>
+        <location filename="../../ui/widgets/case_header.py" line="128"/>
         <source>纠纷类型：{dispute_type}</source>
         <translation>Dispute type: {dispute_type}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="123"/>
+        <location filename="../../ui/widgets/case_header.py" line="130"/>
         <source>来源：{label}</source>
         <translation>Source: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="125"/>
+        <location filename="../../ui/widgets/case_header.py" line="132"/>
         <source>简要案情：{summary}</source>
         <translation>Summary: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="125"/>
+        <location filename="../../ui/widgets/case_header.py" line="132"/>
         <source>简要案情：（未填写）</source>
         <translation>Summary: (not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/case_header.py" line="134"/>
+        <source>信访处理意见：{label}</source>
+        <translation>Petition opinion: {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/case_header.py" line="136"/>
+        <source>&#x3000;事实和依据：{basis}</source>
+        <translation>&#x3000;Facts and basis: {basis}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/case_history.py" line="24"/>
@@ -5609,7 +6104,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/case_history.py" line="91"/>
-        <location filename="../../ui/widgets/crisis_actions.py" line="71"/>
+        <location filename="../../ui/widgets/crisis_actions.py" line="72"/>
         <source>共 {n} 条</source>
         <translation>{n} entries</translation>
     </message>
@@ -5735,22 +6230,22 @@ If rejected: {effect}</translation>
         <translation>(confidential; your role may not view it)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_actions.py" line="39"/>
+        <location filename="../../ui/widgets/crisis_actions.py" line="40"/>
         <source>记录行动(&amp;A)…</source>
         <translation>Record action (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_actions.py" line="52"/>
+        <location filename="../../ui/widgets/crisis_actions.py" line="53"/>
         <source>行动记录只增不改。保护令的各个环节由“保护令”登记后自动记入。</source>
         <translation>Action records can only be added, not changed. Each protection order step is recorded automatically once entered under &quot;Protection orders&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_actions.py" line="76"/>
+        <location filename="../../ui/widgets/crisis_actions.py" line="77"/>
         <source>您的角色不能登记，或案件已办结。</source>
         <translation>Your role cannot record this, or the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_actions.py" line="86"/>
+        <location filename="../../ui/widgets/crisis_actions.py" line="87"/>
         <source>已记录行动：{kind}</source>
         <translation>Action recorded: {kind}</translation>
     </message>
@@ -5813,9 +6308,65 @@ If rejected: {effect}</translation>
         <translation>No assessments yet. Fill in the form on the left and click &quot;Save assessment&quot;.</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets/backup_box.py" line="86"/>
+        <source>备份提醒：</source>
+        <translation>Backup reminder: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="94"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="99"/>
+        <source>立即备份(&amp;B)…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="101"/>
+        <source>退出程序时自动备份到数据文件夹（保留最近 5 份）</source>
+        <translation>Back up to the data folder when the program exits (keep the latest 5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="117"/>
+        <source>此数据存储没有本机数据文件夹，无法备份。</source>
+        <translation>This data store has no local data folder and cannot be backed up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="119"/>
         <location filename="../../ui/widgets/crisis_assessment.py" line="135"/>
         <source>无</source>
         <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="120"/>
+        <source>上次经过校验的备份：{when}</source>
+        <translation>Last verified backup: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="126"/>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="127"/>
+        <source>幸福号备份 (*.fbk)</source>
+        <translation>Xingfuhao backup (*.fbk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="137"/>
+        <source>已备份到 {file}（{cases} 件案件），并已校验。</source>
+        <translation>Backed up to {file} ({cases} cases) and verified.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="139"/>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_box.py" line="139"/>
+        <source>备份已写出，但校验未通过，请重新备份。</source>
+        <translation>The backup was written but did not pass verification. Please back up again.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/crisis_assessment.py" line="136"/>
@@ -5900,7 +6451,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/crisis_orders.py" line="50"/>
-        <location filename="../../ui/widgets/crisis_orders.py" line="198"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="200"/>
         <source>已失效</source>
         <translation>Expired</translation>
     </message>
@@ -5925,122 +6476,230 @@ If rejected: {effect}</translation>
         <translation>Victim cannot consent (reason recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="75"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="67"/>
+        <source>，由{who}代为申请</source>
+        <translation>, applied for by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/crisis_orders.py" line="77"/>
         <source>准予</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="77"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="79"/>
         <source>有效期至 {day}</source>
         <translation>Valid until {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="84"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="86"/>
         <source>经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="98"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="100"/>
         <source>申请保护令(&amp;P)…</source>
         <translation>Apply for protection order (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="99"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="101"/>
         <source>登记裁定…</source>
         <translation>Record ruling…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="100"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="102"/>
         <source>登记作出…</source>
         <translation>Record issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="100"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="102"/>
         <source>登记送达…</source>
         <translation>Record service…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="101"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="103"/>
         <source>变更…</source>
         <translation>Variation…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="101"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="103"/>
         <source>延长…</source>
         <translation>Extension…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="102"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="104"/>
         <source>违反…</source>
         <translation>Breach…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="179"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="181"/>
         <source>保护令即将到期：{text}。如仍需保护，请协助当事人在失效前向法院申请延长。</source>
         <translation>The protection order expires soon: {text}. If protection is still needed, help the party apply to the court for an extension before it lapses.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="182"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="184"/>
         <source>本案尚无人身安全保护令。</source>
         <translation>This case has no personal safety protection order.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="191"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="193"/>
         <source>{label}：已于 {at} 裁定（{met}）</source>
         <translation>{label}: ruled on {at} ({met})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="192"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
+        <source>导出统计报表…</source>
+        <translation>Export Statistics Report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
+        <source>按所选单位和时段导出统计报表（PDF 或 Excel），用于向上报送</source>
+        <translation>Export the statistics report for the chosen unit and period (PDF or Excel) for reporting upward</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="91"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="102"/>
+        <source>按月登记案件</source>
+        <translation>Cases registered by month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="103"/>
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="104"/>
+        <source>按层级</source>
+        <translation>By tier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="105"/>
+        <source>法定时限：按时与超期</source>
+        <translation>Statutory deadlines: met and missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="106"/>
+        <source>当前风险等级</source>
+        <translation>Current risk level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="107"/>
+        <source>部门转介：件数与答复时间（中位数）</source>
+        <translation>Agency referrals: count and response time (median)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="117"/>
+        <source>点击图中的柱或扇区，在下方查看对应的案件；双击案件打开。</source>
+        <translation>Click a bar or a slice to list its cases below; double-click a case to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <source>{unit}：{start} 至 {end} 登记 {count} 件</source>
+        <translation>{unit}: {count} cases registered {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <source>按月登记案件（{first} 至 {last}，横轴为月份）</source>
+        <translation>Cases registered by month ({first} to {last}; months along the axis)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="194"/>
         <source>按时</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="192"/>
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="194"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="197"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <source>转介件数</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <source>答复天数（中位）</source>
+        <translation>Days to answer (median)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <source>案件：</source>
+        <translation>Cases: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <source>（双击打开）</source>
+        <translation> (double-click to open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="204"/>
+        <source>导出统计报表</source>
+        <translation>Export Statistics Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="204"/>
+        <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
+        <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <source>统计报表已保存到 {path}</source>
+        <translation>The statistics report was saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/crisis_orders.py" line="199"/>
         <source>{label}：{text}</source>
         <translation>{label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="215"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="217"/>
         <source>已有一份申请待法院裁定。</source>
         <translation>An application is already awaiting the court&apos;s ruling.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="228"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="230"/>
         <source>已登记保护令申请，裁定计时开始</source>
         <translation>Protection order application recorded; the ruling clock has started</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="240"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="242"/>
         <source>已登记法院裁定</source>
         <translation>Court ruling recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="243"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="245"/>
         <source>已登记保护令作出，到期计时开始</source>
         <translation>Protection order issue recorded; the expiry clock has started</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="247"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="249"/>
         <source>已登记送达</source>
         <translation>Service recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="250"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="252"/>
         <source>已登记保护令变更</source>
         <translation>Protection order variation recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="253"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="255"/>
         <source>已登记保护令延长</source>
         <translation>Protection order extension recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="256"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="258"/>
         <source>已登记违反保护令，本案已标记为重大案事件</source>
         <translation>Protection order breach recorded; the case is now marked as a major incident</translation>
     </message>
@@ -6145,6 +6804,7 @@ If rejected: {effect}</translation>
         <translation>Action log</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="23"/>
         <location filename="../../ui/widgets/crisis_tab.py" line="70"/>
         <source>保护令</source>
         <translation>Protection orders</translation>
@@ -6261,16 +6921,103 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/intake_records.py" line="24"/>
+        <source>至{body}</source>
+        <translation> to {body}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="53"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="53"/>
+        <source>本站的值</source>
+        <translation>Our value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="53"/>
+        <source>对方的值</source>
+        <translation>Their value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="53"/>
+        <source>采用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="62"/>
+        <source>全部采用本站</source>
+        <translation>Keep all ours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="63"/>
+        <source>全部采用对方</source>
+        <translation>Take all theirs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="64"/>
+        <source>保存选择</source>
+        <translation>Save choices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="94"/>
+        <source>&lt;b&gt;同步冲突（{n}）&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sync conflicts ({n})&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="95"/>
+        <source>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;没有待处理的冲突&lt;/span&gt;</source>
+        <translation>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;No conflicts to resolve&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="112"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="114"/>
+        <location filename="../../ui/widgets/intake_records.py" line="28"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/intake_records.py" line="24"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="114"/>
+        <location filename="../../ui/widgets/intake_records.py" line="28"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/intake_records.py" line="33"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="139"/>
+        <source>请在左侧选择一个冲突。</source>
+        <translation>Choose a conflict on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="140"/>
+        <source>导入同步包时，如果同一条记录在本站和对方站点都改过，会在这里逐项列出两边的值，由您选择采用哪一方。</source>
+        <translation>When an imported sync bundle changes a record that was also changed at this station, it is listed here field by field with both values, and you choose which side to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="142"/>
+        <source>本站版本：{lb}，{la}&#x3000;&#x3000;对方版本（{peer}）：{rb}，{ra}</source>
+        <translation>Our version: {lb}, {la}&#x3000;&#x3000;Their version ({peer}): {rb}, {ra}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="153"/>
+        <source>本站</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="154"/>
+        <source>对方</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="182"/>
+        <source>已保存：{title}</source>
+        <translation>Saved: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/intake_records.py" line="37"/>
         <source>本案没有关联的接待登记。</source>
         <translation>No intake records are linked to this case.</translation>
     </message>
@@ -6530,7 +7277,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="51"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="203"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="209"/>
         <source>取消原因</source>
         <translation>Reason for cancelling</translation>
     </message>
@@ -6555,67 +7302,77 @@ If rejected: {effect}</translation>
         <translation>Cancel session…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="144"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="143"/>
         <source>尚未安排调解。点“安排调解…”确定时间、地点和调解员。</source>
         <translation>No mediation scheduled yet. Click &quot;Schedule mediation…&quot; to set the time, place and mediators.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="166"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="144"/>
+        <source>本案没有调解安排。</source>
+        <translation>No mediation sessions in this case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="144"/>
+        <source>选择一次调解查看笔录。</source>
+        <translation>Select a session to see its record.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="172"/>
         <source>案件已办结，不能安排或记录调解。</source>
         <translation>The case is closed; mediation cannot be scheduled or recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="168"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="174"/>
         <source>本案调解已终止；当事人重新申请的，请先“恢复调解”。</source>
         <translation>Mediation in this case has ended; if the parties apply again, first &quot;Resume mediation&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="169"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="175"/>
         <source>确定调解时间、地点、调解员和应到当事人</source>
         <translation>Set the mediation time, place, mediators and parties expected</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="170"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="176"/>
         <source>记录这次调解：到场当事人、告知事项、调解笔录和结果</source>
         <translation>Record this session: parties present, matters explained, the mediation record and the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="171"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="177"/>
         <source>请先选择一次已安排的调解。</source>
         <translation>Please select a scheduled session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="183"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="189"/>
         <source>已安排调解</source>
         <translation>Mediation scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="196"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="202"/>
         <source>已记录调解</source>
         <translation>Mediation recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="203"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="209"/>
         <source>取消调解安排：{when}</source>
         <translation>Cancel mediation session: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="204"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="210"/>
         <source>取消安排</source>
         <translation>Cancel session</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="204"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="210"/>
         <source>取消后该次调解不再举行；如需改期，请另行安排。</source>
         <translation>Once cancelled the session will not take place; to reschedule, schedule a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="205"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="211"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="208"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="214"/>
         <source>已取消调解安排</source>
         <translation>Mediation session cancelled</translation>
     </message>
@@ -6741,130 +7498,135 @@ If rejected: {effect}</translation>
         <translation>No statements yet: click &quot;Add statement&quot; to record what the mediator and each party said.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="42"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="45"/>
+        <source>案件已办结：调解记录只读。如需继续调解，请先“重新办理”。</source>
+        <translation>The case is closed: the mediation record is read-only. To mediate again, reopen the case first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_tab.py" line="47"/>
         <source>{note}（{when}）</source>
         <translation>{note} ({when})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="42"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="47"/>
         <source>调解已终止</source>
         <translation>Mediation ended</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="44"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="49"/>
         <source>调解进行中（{note}，{when}）</source>
         <translation>Mediation in progress ({note}, {when})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="45"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="50"/>
         <source>调解进行中</source>
         <translation>Mediation in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="51"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="56"/>
         <source>婚姻调解结果：未记录</source>
         <translation>Marriage mediation outcome: not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="52"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="57"/>
         <source>婚姻调解结果：{label}</source>
         <translation>Marriage mediation outcome: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="54"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="59"/>
         <source>（已告知当事人可通过{routes}等途径维护权利）</source>
         <translation> (the parties were told they may protect their rights through {routes}, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="56"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="61"/>
         <source>；{note}</source>
         <translation>; {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="58"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="63"/>
         <source>&#x3000;{who} {when}</source>
         <translation>&#x3000;{who} {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="78"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="83"/>
         <source>恢复调解…</source>
         <translation>Resume mediation…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="79"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="84"/>
         <source>当事人重新申请调解时，记录理由后可再安排调解（人民调解法第十七条）</source>
         <translation>When the parties apply for mediation again, record the reason and sessions can be scheduled again (People&apos;s Mediation Law, art. 17)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="84"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="89"/>
         <source>婚姻调解结果…</source>
         <translation>Marriage mediation outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="97"/>
-        <location filename="../../ui/widgets/mediation_tab.py" line="139"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="102"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="145"/>
         <source>调解安排与笔录</source>
         <translation>Sessions and records</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="98"/>
-        <location filename="../../ui/widgets/mediation_tab.py" line="140"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="103"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="146"/>
         <source>调解协议与履行</source>
         <translation>Agreement and performance</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="99"/>
-        <location filename="../../ui/widgets/mediation_tab.py" line="141"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="104"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="147"/>
         <source>回访</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="142"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="148"/>
         <source>{title}（{n}）</source>
         <translation>{title} ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="150"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="156"/>
         <source>调解信息未能加载：{what}</source>
         <translation>Mediation data could not be loaded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="170"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="176"/>
         <source>记录调和、劝回、指导协议离婚、调解成功或调解不成</source>
         <translation>Record reconciliation, persuaded to return, guided divorce by agreement, success or failure</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="171"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="177"/>
         <source>案件已办结，不能修改调解结果。</source>
         <translation>The case is closed; the mediation outcome cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="185"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="191"/>
         <source>恢复调解</source>
         <translation>Resume mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="185"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="191"/>
         <source>恢复调解的理由</source>
         <translation>Reason for resuming mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="186"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="192"/>
         <source>当事人一方拒绝或调解不成后终止的调解，须当事人重新申请才能再调解（人民调解法第十七条）。</source>
         <translation>Mediation that ended because a party refused or it failed can resume only if the parties apply again (People&apos;s Mediation Law, art. 17).</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="188"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="194"/>
         <source>例如：双方当事人于今日重新申请调解</source>
         <translation>e.g. both parties applied again for mediation today</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="191"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="197"/>
         <source>已恢复调解</source>
         <translation>Mediation resumed</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_tab.py" line="202"/>
+        <location filename="../../ui/widgets/mediation_tab.py" line="208"/>
         <source>已记录婚姻调解结果</source>
         <translation>Marriage mediation outcome recorded</translation>
     </message>
@@ -6910,7 +7672,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/models/case_table.py" line="23"/>
-        <location filename="../../ui/pages/case_list.py" line="64"/>
+        <location filename="../../ui/pages/case_list.py" line="65"/>
         <location filename="../../ui/widgets/referral_panel.py" line="35"/>
         <source>类别</source>
         <translation>Type</translation>
@@ -7317,6 +8079,413 @@ If rejected: {effect}</translation>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="97"/>
+        <source>预览：{name}</source>
+        <translation>Preview: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="103"/>
+        <source>{type} · {size} · {who} 添加于 {when}</source>
+        <translation>{type} · {size} · added by {who} on {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="124"/>
+        <location filename="../../ui/dialogs/batch_print.py" line="134"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="97"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="137"/>
+        <source>图片无法显示（文件可能已损坏或格式不受支持）。</source>
+        <translation>The image cannot be shown (the file may be damaged or in an unsupported format).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="141"/>
+        <source>适合窗口</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="142"/>
+        <source>原始大小</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="143"/>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="166"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="144"/>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="167"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="145"/>
+        <source>{w} × {h} 像素</source>
+        <translation>{w} × {h} pixels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="156"/>
+        <source>PDF 文件无法显示（文件可能已损坏或已加密）。</source>
+        <translation>The PDF cannot be shown (the file may be damaged or password-protected).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="164"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="165"/>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_preview.py" line="168"/>
+        <source>共 {n} 页</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="49"/>
+        <source>无法开始打印：打印机不可用。</source>
+        <translation>Cannot start printing: the printer is not available.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="83"/>
+        <source>打印/导出 {case_no}</source>
+        <translation>Print/Export {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="88"/>
+        <source>正在读取可出具的文书…</source>
+        <translation>Reading which documents can be issued…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="95"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="96"/>
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="104"/>
+        <source>出具给</source>
+        <translation>Issued to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="131"/>
+        <source>本案暂无可出具的文书。</source>
+        <translation>This case has no documents to issue yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="164"/>
+        <source>{kind} · {recipient} · 共 {pages} 页</source>
+        <translation>{kind} · {recipient} · {pages} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="175"/>
+        <source>另存为</source>
+        <translation>Save As</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="175"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="184"/>
+        <source>保存失败</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="184"/>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="186"/>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="213"/>
+        <source>已发送到打印机：{pages} 页</source>
+        <translation>Sent to the printer: {pages} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="226"/>
+        <source>打印/导出…</source>
+        <translation>Print/Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/document_preview.py" line="227"/>
+        <source>预览、打印或另存本案的文书和卷宗</source>
+        <translation>Preview, print or save this case&apos;s documents and case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="35"/>
+        <source>站点</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="35"/>
+        <source>上次导出</source>
+        <translation>Last export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="35"/>
+        <source>上次导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="35"/>
+        <source>待对方确认的变更</source>
+        <translation>Changes not yet acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="43"/>
+        <source>导出同步包…</source>
+        <translation>Export sync bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="44"/>
+        <source>导入同步包…</source>
+        <translation>Import sync bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="50"/>
+        <source>发往</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="55"/>
+        <source>&lt;b&gt;站点同步&lt;/b&gt;&#x3000;同步包已加密，只有收件站点能打开；导入时整体写入或整体拒绝。</source>
+        <translation>&lt;b&gt;Station sync&lt;/b&gt;&#x3000;Bundles are encrypted so only the receiving station can open them; an import is applied in full or refused in full.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="69"/>
+        <location filename="../../ui/pages/sync_station.py" line="70"/>
+        <source>从未</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="77"/>
+        <source>还没有登记的对方站点。系统管理员用命令行 fulian sync provision（开通下级站点）或 fulian sync peer add（登记对方名片）登记后，站点会列在这里，才能导出同步包。</source>
+        <translation>No partner stations are registered yet. Once a system administrator registers one on the command line with fulian sync provision (set up a lower-level station) or fulian sync peer add (register the other station&apos;s card), it is listed here and sync bundles can be exported to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="81"/>
+        <source>导出同步包</source>
+        <translation>Export sync bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="82"/>
+        <source>同步包 (*.fsync)</source>
+        <translation>Sync bundles (*.fsync)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="87"/>
+        <source>导入同步包</source>
+        <translation>Import sync bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="87"/>
+        <source>同步包 (*.fsync);;所有文件 (*)</source>
+        <translation>Sync bundles (*.fsync);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="101"/>
+        <source>正在导出同步包…</source>
+        <translation>Exporting sync bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="109"/>
+        <source>正在导入同步包…</source>
+        <translation>Importing sync bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="118"/>
+        <source>已导出同步包：发往{to}，{n} 条记录，{a} 个附件。</source>
+        <translation>Sync bundle exported for {to}: {n} records, {a} attachments.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="124"/>
+        <source>点击查看这些案件</source>
+        <translation>Click to list these cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="155"/>
+        <source>（无数据）</source>
+        <translation> (no data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <source>添加人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <source>添加时间</source>
+        <translation>Added on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="115"/>
+        <source>添加文件(&amp;F)…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="117"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="203"/>
+        <source>预览(&amp;P)</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="119"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="128"/>
+        <source>可把文件直接拖放到案件页面上添加。材料加密保存在数据存储中；每次查看都记入审计日志；医疗记录等敏感材料只有有权限的人员可以打开。</source>
+        <translation>Drop files anywhere on the case page to add them. Files are stored encrypted in the data store; every viewing is recorded in the audit log; sensitive material such as medical records can only be opened by authorised staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="161"/>
+        <source>（敏感）</source>
+        <translation> (sensitive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="165"/>
+        <source>（敏感材料）</source>
+        <translation>(sensitive material)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="174"/>
+        <source>共 {n} 件</source>
+        <translation>{n} in total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="175"/>
+        <source>本案还没有材料：点“添加文件”，或把文件拖到本页。</source>
+        <translation>No materials for this case yet: click &quot;Add file&quot; or drag files onto this page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="202"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="298"/>
+        <source>用系统程序打开</source>
+        <translation>Open with system viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="209"/>
+        <source>选择要添加的文件</source>
+        <translation>Choose files to add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="210"/>
+        <source>常见材料 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;所有文件 (*)</source>
+        <translation>Common documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="217"/>
+        <source>您的角色不能为案件添加材料。</source>
+        <translation>Your role cannot add documents to cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="223"/>
+        <source>无法添加</source>
+        <translation>Cannot add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="223"/>
+        <source>只能添加文件；文件夹和已不存在的文件已略过。</source>
+        <translation>Only files can be added; folders and files that no longer exist were skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="226"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="263"/>
+        <source>文件未添加</source>
+        <translation>File not added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="257"/>
+        <source>正在加密保存文件…</source>
+        <translation>Encrypting and saving files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="263"/>
+        <source>部分文件未添加</source>
+        <translation>Some files were not added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="281"/>
+        <source>无权查看</source>
+        <translation>Not permitted to view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="281"/>
+        <source>这是敏感材料，您的角色没有“查看敏感证据材料”的权限。</source>
+        <translation>This is sensitive material; your role lacks the right &quot;View sensitive evidence&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="299"/>
+        <source>“{name}”不能在本程序内预览。将解密出一份临时副本，用系统默认程序打开。
+
+临时副本在关闭本案件或退出程序时删除；请勿在外部程序中把它另存到其他位置。继续吗？</source>
+        <translation>&quot;{name}&quot; cannot be previewed in this program. A temporary decrypted copy will be opened with the system&apos;s default program.
+
+The temporary copy is deleted when this case is closed or the program exits; do not save it elsewhere from the other program. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="310"/>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="310"/>
+        <source>系统中没有能打开此类文件的程序。</source>
+        <translation>No program on this computer can open this type of file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="317"/>
+        <source>移除材料</source>
+        <translation>Remove document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="317"/>
+        <source>移除原因</source>
+        <translation>Reason for removal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/evidence_tab.py" line="318"/>
+        <source>“{name}”将从案件材料中移除；移除记入审计日志。</source>
+        <translation>&quot;{name}&quot; will be removed from the case documents; the removal is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="60"/>
+        <source>调解安排（今天及今后 6 天）</source>
+        <translation>Sessions (today and the next 6 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="94"/>
+        <source>今天和今后 6 天都没有调解安排。可在案件的“调解”页安排调解。</source>
+        <translation>No sessions today or in the next 6 days. Schedule one on a case&apos;s “Mediation” tab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="95"/>
+        <source>调解安排：今天 {today} 次，今后 6 天 {week} 次</source>
+        <translation>Sessions: {today} today, {week} in the next 6 days</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>
@@ -7326,12 +8495,12 @@ If rejected: {effect}</translation>
         <translation>Xingfuhao</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="106"/>
+        <location filename="../../ui/app.py" line="112"/>
         <source>幸福号已在运行</source>
         <translation>Xingfuhao is already running</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="107"/>
+        <location filename="../../ui/app.py" line="113"/>
         <source>这个数据存储已被另一个幸福号窗口打开：
 {path}
 请切换到那个窗口。</source>
@@ -7340,12 +8509,12 @@ If rejected: {effect}</translation>
 Please switch to that window.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/app.py" line="129"/>
         <source>无法打开数据存储</source>
         <translation>Cannot open the data store</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="140"/>
+        <location filename="../../ui/app.py" line="146"/>
         <source>数据存储已创建，请用刚才设置的管理员账号登录。</source>
         <translation>The data store has been created. Log in with the administrator account you just set up.</translation>
     </message>
