@@ -18,6 +18,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Iterator
 
@@ -39,7 +40,28 @@ class BackupDamaged(StoreError):
 
 
 def damaged(detail: str) -> BackupDamaged:
-    return BackupDamaged(f"备份文件已损坏或不完整：{detail}。请换用另一份备份，或重新备份。")
+    return BackupDamaged(f"备份文件已损坏或不完整：{detail.rstrip('。')}。请换用另一份备份，或重新备份。")
+
+
+def _manifest_is_well_formed(manifest: Any) -> bool:
+    """The checksum list is no signature (anyone can edit a manifest and recompute it): every field that
+    verify and restore read must have its type before anything is trusted or created."""
+    if not isinstance(manifest, dict):
+        return False
+    payload, counts, created = manifest.get("payload"), manifest.get("counts"), manifest.get("created_at")
+    if not (isinstance(payload, dict) and isinstance(payload.get("name"), str)
+            and isinstance(payload.get("sha256"), str)):
+        return False
+    if not (isinstance(counts, dict) and all(isinstance(k, str) and type(v) is int and v >= 0
+                                             for k, v in counts.items())):
+        return False
+    if not isinstance(created, str):
+        return False
+    try:
+        datetime.fromisoformat(created)
+    except ValueError:
+        return False
+    return all(isinstance(manifest.get(k), str) for k in ("store_id", "backend", "schema"))
 
 
 def sha256_file(path: Path) -> str:
@@ -97,10 +119,14 @@ def read_container(path: Path, extract_to: Path | None = None) -> Opened:
                 manifest = json.loads(manifest_bytes)
             except ValueError:
                 raise damaged("清单无法读取") from None
+            if not isinstance(manifest, dict):
+                raise damaged("清单内容不正确")
             if manifest.get("kind") != KIND:
                 raise StoreError("这不是幸福号的备份文件。", code="not_a_backup")
             if manifest.get("format") != FORMAT:
                 raise StoreError("备份文件的格式版本比本程序新，请升级程序后再打开。", code="backup_too_new")
+            if not _manifest_is_well_formed(manifest):
+                raise damaged("清单内容不正确")
             payload_name = manifest["payload"]["name"]
             if payload_name not in (SQLITE_PAYLOAD, LOGICAL_PAYLOAD) or payload_name not in names:
                 raise damaged("缺少数据部分")

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DatabaseError
 
 from ..domain.errors import (
-    KeyUnavailable, MigrationError, NotAStore, StoreExists, StoreNotFound, WrongKey,
+    DiskFull, KeyUnavailable, MigrationError, NotAStore, StoreExists, StoreNotFound, WrongKey,
 )
 from ..security.keyfile import (
     KdfParams, KeyFile, key_check, new_database_key, new_recovery_code, normalise_recovery_code,
@@ -200,7 +200,7 @@ def _open_with_key(paths: StorePaths, keyfile: KeyFile, key: bytes, *, upgrade: 
         raise NotAStore("数据文件为空或不完整，无法打开。文件未被改动，请从备份恢复。")
     engine = make_engine(sqlcipher_url(paths.database, key.hex()))
     try:
-        store_id, demo = _probe(engine)
+        store_id, demo = _probe(engine, paths.root)
         if store_id != keyfile.store_id:
             raise NotAStore("数据文件与密钥文件不属于同一个数据存储。")
         _bring_schema_up_to_date(engine, paths, upgrade)
@@ -210,11 +210,18 @@ def _open_with_key(paths: StorePaths, keyfile: KeyFile, key: bytes, *, upgrade: 
     return Store(engine, store_id=store_id, paths=paths, demo=demo, key=key)
 
 
-def _probe(engine: Engine) -> tuple[str, bool]:
+# Opening needs room for the -wal and -shm files; below this SQLite reports only "disk I/O error".
+_ROOM_TO_OPEN = 1 << 20
+
+
+def _probe(engine: Engine, root: Path) -> tuple[str, bool]:
     try:
         with engine.connect() as conn:
             row = conn.execute(select(StoreMeta.store_id, StoreMeta.demo)).first()
     except DatabaseError as exc:
+        if "disk" in str(exc.orig).lower() and shutil.disk_usage(root).free < _ROOM_TO_OPEN:
+            raise DiskFull("磁盘空间已满，无法打开数据存储（需要少量空间存放临时日志）。数据未被改动，"
+                           "请清理磁盘空间后再打开。") from exc
         raise NotAStore("数据文件已损坏，或不是幸福号的数据存储，无法打开。文件未被改动。") from exc
     if row is None:
         raise NotAStore("数据存储缺少标识信息，可能已损坏。")
@@ -245,11 +252,26 @@ def backup_before_migration(engine: Engine, paths: StorePaths, revision: str) ->
     paths.backups.mkdir(exist_ok=True, mode=0o700)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     target = paths.backups / f"pre-upgrade-{revision}-{stamp}.db"
-    shutil.copy2(paths.database, target)
-    with open(target, "rb+") as fh:
-        os.fsync(fh.fileno())
     shutil.copy2(paths.keyfile, target.with_suffix(".keystore.json"))
+    # Under a temporary name until whole: a crash mid-copy never leaves a cut-short file that looks like a backup.
+    part = target.with_name(target.name + ".part")
+    shutil.copy2(paths.database, part)
+    with open(part, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(part, target)
+    _fsync_folder(paths.backups)
     return target
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX: the folder entry is written when the folder is synced)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def schema_info(store: Store) -> dict[str, str]:

@@ -62,8 +62,6 @@ def test_saving_on_a_full_disk_fails_clearly_changes_nothing_and_works_after_spa
         assert_sound(store)
 
 
-@pytest.mark.xfail(reason="store._probe turns SQLite's 'disk I/O error' (no room for the -wal/-shm files) into "
-                          "NotAStore '数据文件已损坏': a full disk is reported as a damaged store", strict=False)
 def test_opening_a_store_on_a_full_disk_says_the_disk_is_full_not_that_the_file_is_damaged(small_disk: Path) -> None:
     root = small_disk / "data"
     store = new_store(root).store
