@@ -2,8 +2,8 @@
 
 The data folder holds `server.json` (where) and `keystore.json` (the store's backup key,
 wrapped exactly like a SQLCipher key: recovery code, optional passphrase, keyring). The
-server password is kept in the OS keyring under the profile's name, or comes from
-FULIAN_PG_PASSWORD (scripts) or libpq's own PGPASSWORD / ~/.pgpass.
+server password comes from FULIAN_PG_PASSWORD (scripts), else the OS keyring under the profile's
+name, else libpq's own PGPASSWORD / ~/.pgpass.
 """
 from __future__ import annotations
 
@@ -28,15 +28,16 @@ GENESIS_HASH = "0" * 64
 
 
 def server_password(profile: ServerProfile, vault: KeyringVault) -> str | None:
-    """The keyring first, then FULIAN_PG_PASSWORD; None lets libpq use PGPASSWORD or ~/.pgpass."""
+    """FULIAN_PG_PASSWORD when set (a script says so explicitly), else the keyring; None lets libpq use
+    PGPASSWORD or ~/.pgpass."""
+    if os.environ.get(ENV_PASSWORD):
+        return os.environ[ENV_PASSWORD]
     try:
         if vault.available():
-            secret = vault.get(profile.keyring_name)
-            if secret:
-                return secret
+            return vault.get(profile.keyring_name) or None
     except KeyringUnavailable:
         pass
-    return os.environ.get(ENV_PASSWORD) or None
+    return None
 
 
 def remember_password(profile: ServerProfile, password: str, vault: KeyringVault) -> bool:
