@@ -7,9 +7,11 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-# LXGW WenKai first: the bundled font the printed papers use, so screen and paper match.
-_PREFERRED = ["LXGW WenKai", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-              "WenQuanYi Micro Hei"]
+# A system sans-serif CJK font first: on screen, at 10 pt, the handwritten digits of the papers' kai font
+# (its 9 reads as q) slow a caseworker reading phone and ID numbers. Without one, the bundled LXGW WenKai
+# (the papers' font) is used, so Chinese never shows as boxes.
+_PREFERRED = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
+              "LXGW WenKai"]
 
 
 def load_bundled_fonts() -> list[str]:
