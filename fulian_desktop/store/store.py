@@ -214,12 +214,12 @@ def _open_with_key(paths: StorePaths, keyfile: KeyFile, key: bytes, *, upgrade: 
 _ROOM_TO_OPEN = 1 << 20
 
 
-def _probe(engine: Engine, root: Path) -> tuple[str, bool]:
+def _probe(engine: Engine, root: Path | None = None) -> tuple[str, bool]:
     try:
         with engine.connect() as conn:
             row = conn.execute(select(StoreMeta.store_id, StoreMeta.demo)).first()
     except DatabaseError as exc:
-        if "disk" in str(exc.orig).lower() and shutil.disk_usage(root).free < _ROOM_TO_OPEN:
+        if root is not None and "disk" in str(exc.orig).lower() and shutil.disk_usage(root).free < _ROOM_TO_OPEN:
             raise DiskFull("磁盘空间已满，无法打开数据存储（需要少量空间存放临时日志）。数据未被改动，"
                            "请清理磁盘空间后再打开。") from exc
         raise NotAStore("数据文件已损坏，或不是幸福号的数据存储，无法打开。文件未被改动。") from exc
