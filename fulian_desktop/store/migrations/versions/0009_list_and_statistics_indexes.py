@@ -16,6 +16,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('case_event', schema=None) as batch_op:
         batch_op.create_index('ix_case_event_kind_occurred', ['kind', 'occurred_at'], unique=False)
+        batch_op.create_index('ix_case_event_case_kind', ['case_id', 'kind', 'occurred_at'], unique=False)
 
     with op.batch_alter_table('case_file', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_file_opened'))
@@ -31,5 +32,6 @@ def downgrade() -> None:
         batch_op.create_index(batch_op.f('ix_case_file_opened'), ['opened_at'], unique=False)
 
     with op.batch_alter_table('case_event', schema=None) as batch_op:
+        batch_op.drop_index('ix_case_event_case_kind')
         batch_op.drop_index('ix_case_event_kind_occurred')
 
