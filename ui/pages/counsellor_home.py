@@ -9,7 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QGroupBox, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QGroupBox, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from fulian_desktop.domain.enums import CaseStatus
@@ -22,6 +22,7 @@ from ..i18n import tr
 from ..session import AppSession
 from ..widgets.case_actions_table import fit_columns, setup_table
 from ..widgets.guard import while_alive
+from ..widgets.empty_table import show_empty_row
 
 REFRESH_MS = 60_000
 CASE_ROLE = Qt.UserRole + 1
@@ -145,16 +146,7 @@ class CounsellorHomePanel(QWidget):
         table.clearSpans()
         table.setRowCount(max(1, len(rows)))
         if not rows:
-            table.setSpan(0, 0, 1, table.columnCount())
-            item = QTableWidgetItem(empty)
-            item.setForeground(Qt.gray)
-            item.setFlags(Qt.ItemIsEnabled)
-            table.setItem(0, 0, item)
-            for column in range(1, table.columnCount()):
-                table.setItem(0, column, QTableWidgetItem(""))
-            header = table.horizontalHeader()   # the headings spread over the width, not bunched on the left
-            for column in range(table.columnCount()):
-                header.setSectionResizeMode(column, QHeaderView.Stretch)
+            show_empty_row(table, empty)
             return
         for r, (case_id, cells) in enumerate(rows):
             for column, text in enumerate(cells):

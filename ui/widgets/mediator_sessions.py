@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.mediation_rules import SessionStatus
@@ -20,6 +20,7 @@ from ..i18n import tr
 from ..session import AppSession
 from .case_actions_table import fit_columns, setup_table
 from .guard import while_alive
+from .empty_table import show_empty_row
 
 REFRESH_MS = 60_000
 CASE_ROLE = Qt.UserRole + 1
@@ -117,16 +118,7 @@ class MediatorSessionsPanel(QWidget):
         table.clearSpans()
         table.setRowCount(max(1, len(rows)))
         if not rows:
-            table.setSpan(0, 0, 1, table.columnCount())
-            item = QTableWidgetItem(empty)
-            item.setForeground(Qt.gray)
-            item.setFlags(Qt.ItemIsEnabled)
-            table.setItem(0, 0, item)
-            for column in range(1, table.columnCount()):
-                table.setItem(0, column, QTableWidgetItem(""))
-            header = table.horizontalHeader()   # the headings spread over the width, not bunched on the left
-            for column in range(table.columnCount()):
-                header.setSectionResizeMode(column, QHeaderView.Stretch)
+            show_empty_row(table, empty)
             return
         bold = QFont()
         bold.setBold(True)
