@@ -105,6 +105,25 @@ if [ "$#" -eq 0 ] && [ -n "${FULIAN_TEST_PG_URL:-}" ]; then
   echo "[tests] 第二遍：服务测试在 PostgreSQL 上运行（--store-backend=postgres）"
   .venv/bin/python -m pytest -q tests/integration --store-backend=postgres || rc=$?
 fi
+# And again under a shifted clock: the product counts days in China time whatever the machine says.
+# 03:30 in China is still the evening before in UTC (the machine date is a day behind); 23:30 is the
+# last half hour of a China day. libfaketime moves every process the tests start along with them.
+if [ "$#" -eq 0 ] && [ "${FULIAN_TEST_SHIFTED_CLOCK:-1}" = "1" ]; then
+  if command -v faketime >/dev/null 2>&1; then
+    day="$(TZ=Asia/Shanghai date +%F)"
+    for spec in "UTC|03:30|tests/unit tests/integration tests/ui" "Asia/Shanghai|23:30|tests/unit tests/integration"; do
+      IFS="|" read -r zone at suites <<<"$spec"
+      start="$(TZ="$zone" date -d "$day $at +0800" "+%F %T")"
+      echo "[tests] 时钟偏移：中国时间 $day $at（TZ=$zone，本机显示 $start）：$suites"
+      # shellcheck disable=SC2086 - the suites are separate arguments
+      TZ="$zone" faketime -f "@$start" xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
+        .venv/bin/python -m pytest -q -p no:cacheprovider $suites || rc=$?
+    done
+  else
+    echo "[tests] 错误：没有 faketime，无法在偏移时钟下运行测试。" >&2
+    rc=1
+  fi
+fi
 if [ -n "$kr_pid" ]; then kill "$kr_pid" 2>/dev/null || true; fi
 exit "$rc"
 '

@@ -22,6 +22,8 @@ PACKAGES=(
   gnome-keyring dbus-x11 dbus-daemon
   # PDF checks: pdftotext / pdffonts / pdftoppm
   poppler-utils
+  # libfaketime: the suite runs again at night in China time
+  faketime
   # PostgreSQL server for the tests that run against it
   postgresql
 )

@@ -14,13 +14,14 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, StaticPool
 
+from ..domain import clock
 from ..domain.errors import KeyUnavailable, StoreError, StoreExists, WrongKey
 from ..security import audit
 from ..security.actor import Actor
@@ -86,7 +87,7 @@ def take_backup(store: Store, actor: Actor, target: Path, *, key: bytes, verify:
     if store.paths is None or not store.paths.keyfile.exists():
         raise KeyUnavailable("找不到此数据存储的密钥文件，无法备份。", code="no_keyfile")
     started = time.perf_counter()
-    created_at = datetime.now(timezone.utc)
+    created_at = clock.now_utc()
     with tempfile.TemporaryDirectory(prefix=".fulian-backup-", dir=target.parent) as tmp:
         if store.backend == "sqlite":
             payload, name = Path(tmp) / container.SQLITE_PAYLOAD, container.SQLITE_PAYLOAD

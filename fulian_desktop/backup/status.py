@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from ..domain import clock
 from ..store.paths import StorePaths
 
 REMIND_AFTER = timedelta(days=7)
@@ -23,7 +24,7 @@ class BackupStatus:
     def message(self) -> str:
         if self.last_verified_at is None:
             return "此数据存储还没有经过校验的备份。请尽快备份（系统设置 → 备份）。"
-        days = (datetime.now(timezone.utc) - self.last_verified_at).days
+        days = (clock.now_utc() - self.last_verified_at).days
         return f"上次经过校验的备份是 {days} 天前（{self.last_verified_at.astimezone():%Y-%m-%d}）。请尽快备份。"
 
 
@@ -62,6 +63,6 @@ def backup_status(paths: StorePaths, store_id: str, now: datetime | None = None)
             return None
 
     verified = when("last_verified_at")
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now_utc()
     return BackupStatus(when("last_backup_at"), verified, data.get("last_file"),
                         overdue=verified is None or now - verified > REMIND_AFTER)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
+from fulian_desktop.domain import clock
+
 from ..domain.errors import ValidationError
-from ..domain.localtime import LOCAL_TZ
 from ..services import statistics
 from ..services.statistics_views import previous_month
 from .case_cmds import ENV_USER_PASSWORD, _actor
@@ -38,7 +39,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".pdf", ".xlsx"):
         raise ValidationError("输出文件须以 .pdf 或 .xlsx 结尾。", field="output")
-    default_from, default_to = previous_month(datetime.now(LOCAL_TZ).date())
+    default_from, default_to = previous_month(clock.today_local())
     date_from = _day(args.date_from, "开始日期") or default_from
     date_to = _day(args.date_to, "结束日期") or default_to
     with open_for_cli(args) as store:

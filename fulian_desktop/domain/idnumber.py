@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from . import clock
 from .errors import InvalidIdNumber
 
 # Province-level prefixes (GB/T 2260); 71 台湾, 81 香港, 82 澳门, 83 (港澳台居民居住证).
@@ -82,7 +83,7 @@ def parse_id_number(raw: str, *, today: date | None = None) -> IdNumberInfo:
 
     upgraded = len(text) == 15
     first17 = text[:6] + "19" + text[6:] if upgraded else text[:17]
-    born = _parse_birth(first17[6:14], today or date.today())
+    born = _parse_birth(first17[6:14], today or clock.today_local())
     expected = id_check_char(first17)
     if not upgraded and text[17] != expected:
         raise InvalidIdNumber(f"身份证号校验位错误：应为 {expected}，实际为 {text[17]}", code="checksum")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 
+from . import clock
 from .enums import COMPLAINT_CATEGORIES, Sex, _Labelled
 from .errors import InvalidIdNumber, InvalidPhone
 from .idnumber import IdNumberInfo, parse_id_number
@@ -205,7 +206,7 @@ def validate_intake(data: IntakeInput, *, now: datetime | None = None) -> tuple[
         error("name", "bad_characters", characters_message("姓名", bad_characters(name)))
 
     received = data.received_at
-    now = now or datetime.now().astimezone()
+    now = now or clock.now_local()
     if received is not None:
         if not isinstance(received, datetime) or received.tzinfo is None:
             error("received_at", "naive", "接待时间须带时区（内部错误：请传入带时区的时间）。")

@@ -8,14 +8,21 @@ name, else libpq's own PGPASSWORD / ~/.pgpass.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from ..domain import clock
 from ..domain.errors import KeyUnavailable, MigrationError, NotAStore, StoreError, StoreExists
-from ..security.keyfile import KdfParams, KeyFile, key_check, new_database_key, new_recovery_code, normalise_recovery_code
+from ..security.keyfile import (
+    KdfParams,
+    KeyFile,
+    key_check,
+    new_database_key,
+    new_recovery_code,
+    normalise_recovery_code,
+)
 from ..security.keyring_vault import KeyringUnavailable, KeyringVault
 from . import migrate
 from .base import new_id
@@ -124,7 +131,7 @@ def create_server_store(root: Path, profile: ServerProfile, *, password: str | N
         store_id = new_id()
         with engine.begin() as conn:
             conn.execute(StoreMeta.__table__.insert().values(
-                id=1, store_id=store_id, created_at=datetime.now(timezone.utc), demo=demo))
+                id=1, store_id=store_id, created_at=clock.now_utc(), demo=demo))
             conn.execute(AuditHead.__table__.insert().values(id=1, last_seq=0, last_hash=GENESIS_HASH))
     except BaseException:
         engine.dispose()

@@ -8,17 +8,20 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DatabaseError
 
-from ..domain.errors import (
-    DiskFull, KeyUnavailable, MigrationError, NotAStore, StoreExists, StoreNotFound, WrongKey,
-)
+from ..domain import clock
+from ..domain.errors import DiskFull, KeyUnavailable, MigrationError, NotAStore, StoreExists, StoreNotFound, WrongKey
 from ..security.keyfile import (
-    KdfParams, KeyFile, key_check, new_database_key, new_recovery_code, normalise_recovery_code,
+    KdfParams,
+    KeyFile,
+    key_check,
+    new_database_key,
+    new_recovery_code,
+    normalise_recovery_code,
 )
 from ..security.keyring_vault import KeyringUnavailable, KeyringVault
 from . import migrate
@@ -107,7 +110,7 @@ def create_store(root: Path, *, passphrase: str | None = None, vault: KeyringVau
             migrate.upgrade(engine)
             with engine.begin() as conn:
                 conn.execute(StoreMeta.__table__.insert().values(
-                    id=1, store_id=store_id, created_at=datetime.now(timezone.utc), demo=demo))
+                    id=1, store_id=store_id, created_at=clock.now_utc(), demo=demo))
                 conn.execute(AuditHead.__table__.insert().values(id=1, last_seq=0, last_hash=GENESIS_HASH))
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -250,7 +253,7 @@ def backup_before_migration(engine: Engine, paths: StorePaths, revision: str) ->
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
     paths.backups.mkdir(exist_ok=True, mode=0o700)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = clock.now_utc().strftime("%Y%m%dT%H%M%SZ")
     target = paths.backups / f"pre-upgrade-{revision}-{stamp}.db"
     shutil.copy2(paths.keyfile, target.with_suffix(".keystore.json"))
     # Under a temporary name until whole: a crash mid-copy never leaves a cut-short file that looks like a backup.

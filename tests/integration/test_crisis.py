@@ -2,17 +2,16 @@
 the safety plan, the action log and protection orders with their clocks."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.clocks import ClockKind, ClockStatus
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.domain.errors import (
-    ConflictError, PermissionDenied, ValidationError, WorkflowError,
-)
+from fulian_desktop.domain.errors import ConflictError, PermissionDenied, ValidationError, WorkflowError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.risk import RiskLevel, Trend
 from fulian_desktop.security.audit import verify_chain
@@ -64,7 +63,7 @@ def _texts(store, case_id) -> str:  # noqa: ANN001
 
 def test_high_assessment_makes_a_major_incident_at_the_top_of_the_queue(world) -> None:  # noqa: ANN001
     store, med, _rec, sup = world
-    now = datetime.now(timezone.utc)
+    now = clock.now_utc()
     overdue = _case(store, med, "逾期未告知的来访", kind=CaseKind.PETITION, opened_at=now - timedelta(days=40))
     case_id = _case(store, med)
     with store.uow() as uow:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.enums import CaseStatus, PartyRole, Role
 from fulian_desktop.domain.errors import ValidationError
@@ -16,9 +17,7 @@ from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput, validate_intake
 from fulian_desktop.security.audit import verify_chain
 from fulian_desktop.services import cases, clocks, intake, persons, workflow
-from fulian_desktop.store.models import (
-    ApprovalRequest, AuditEntry, Case, CaseEvent, CaseParty, IntakeRecord, Person,
-)
+from fulian_desktop.store.models import ApprovalRequest, AuditEntry, Case, CaseEvent, CaseParty, IntakeRecord, Person
 from tests.support.stores import VILLAGE_A1, VILLAGE_B1, add_user, build_org, first_login, new_store
 
 VISITOR_ID = make_id_number("430122", date(1986, 8, 15), 222)  # a woman (even sequence)
@@ -42,7 +41,7 @@ def _visit(**changes) -> IntakeInput:  # noqa: ANN003
         request="要求丈夫停止殴打并支付孩子抚养费", facts="丈夫酒后多次动手，去年起不给生活费",
         category="婚姻家庭", sub_category="家庭暴力", sex="female", id_number=VISITOR_ID,
         phone="+86 139-0731-2468", address="郭亮村五组 12 号", marital_status="已婚",
-        received_at=datetime.now(timezone.utc) - timedelta(minutes=30))
+        received_at=clock.now_utc() - timedelta(minutes=30))
     return replace(base, **changes)
 
 
@@ -83,7 +82,7 @@ def test_accept_opens_an_accepted_petition_case_with_the_visitor_as_applicant(wo
 
 
 def _age(born: date) -> int:
-    today = date.today()
+    today = clock.today_local()
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
@@ -164,7 +163,7 @@ def test_answered_and_consultation_open_no_case_but_are_counted(world) -> None: 
     assert answered.person_id is None            # anonymous answer: no person created
     assert consult.person_id is not None         # a phone number: the caller is kept for next time
     with store.uow() as uow:
-        counts = intake.intake_counts(uow, a["rec"], date.today() - timedelta(days=1), date.today())
+        counts = intake.intake_counts(uow, a["rec"], clock.today_local() - timedelta(days=1), clock.today_local())
     assert counts["matters"] == 2 and counts["persons"] == 2
     assert counts["by_decision"]["answered"]["matters"] == 1 and counts["by_decision"]["consultation"]["matters"] == 1
     assert counts["by_channel"]["call"] == {"label": "来电", "matters": 1, "persons": 1}
@@ -174,7 +173,7 @@ def test_answered_and_consultation_open_no_case_but_are_counted(world) -> None: 
 
 def test_counts_by_channel_group_and_repeat_in_scope_and_period(world) -> None:  # noqa: ANN001
     store, org, a = world
-    now = datetime.now(timezone.utc)
+    now = clock.now_utc()
     _register(store, a["rec"], _visit(people_count=8, is_group=True,
                                       representatives=("刘桂兰", "王芳", "李秀英", "张敏", "陈静")))
     _register(store, a["rec"], _visit(decision=IntakeDecision.ANSWERED, channel=Channel.LETTER))  # repeat
@@ -183,10 +182,10 @@ def test_counts_by_channel_group_and_repeat_in_scope_and_period(world) -> None: 
     _register(store, a["med_b"], _visit(name="赵丽", id_number=None, phone="13700002222",
                                         decision=IntakeDecision.ANSWERED))
     with store.uow() as uow:
-        mine = intake.intake_counts(uow, a["rec"], date.today() - timedelta(days=7), date.today())
-        district = intake.intake_counts(uow, a["sup"], date.today() - timedelta(days=7), date.today())
+        mine = intake.intake_counts(uow, a["rec"], clock.today_local() - timedelta(days=7), clock.today_local())
+        district = intake.intake_counts(uow, a["sup"], clock.today_local() - timedelta(days=7), clock.today_local())
         ever = intake.intake_counts(uow, a["sup"])
-        listed = intake.list_intakes(uow, a["rec"], date.today() - timedelta(days=7), date.today())
+        listed = intake.list_intakes(uow, a["rec"], clock.today_local() - timedelta(days=7), clock.today_local())
     assert mine["matters"] == 2 and mine["persons"] == 9
     assert mine["group"] == {"label": "集体访", "matters": 1, "persons": 8}
     assert mine["repeat"] == {"label": "重复访", "matters": 1, "persons": 1}
@@ -225,7 +224,7 @@ def test_invalid_id_number_is_refused_and_nothing_is_written(world) -> None:  # 
 def test_the_report_lists_every_problem_by_field(world) -> None:  # noqa: ANN001
     store, _org, a = world
     data = _visit(age=130, phone="1234", people_count=0, category="其他", request=" ",
-                  marital_status="同居", received_at=datetime.now(timezone.utc) + timedelta(days=1))
+                  marital_status="同居", received_at=clock.now_utc() + timedelta(days=1))
     with store.uow() as uow:
         report = intake.check_intake(uow, a["rec"], data)
     errors = {i.field for i in report.issues if i.severity == "error"}
@@ -269,7 +268,7 @@ def _matches(store, actor, **keys):  # noqa: ANN001, ANN003, ANN202
 def test_an_open_case_makes_the_next_visit_a_repeat(world) -> None:  # noqa: ANN001
     store, _org, a = world
     first = _register(store, a["rec"], _visit())  # 受理: open case
-    old = datetime.now(timezone.utc) - timedelta(days=5)
+    old = clock.now_utc() - timedelta(days=5)
     with store.uow(write=True) as uow:  # pretend the first entry is older than a year: only the case counts now
         uow.s.get(IntakeRecord, first.id).received_at = old - timedelta(days=400)
     again = _register(store, a["rec"], _visit(decision=IntakeDecision.ANSWERED))

@@ -4,12 +4,13 @@ for and issued → mediation on child support → agreement signed → follow-up
 supervisor; the audit log and the timeline hold every step."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseStatus, PartyRole, Role
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
@@ -50,7 +51,7 @@ def _subsequence(wanted: list[str], kinds: list[str]) -> bool:
 
 def test_hotline_call_to_approved_closure_leaves_a_full_timeline_and_audit_trail(world) -> None:  # noqa: ANN001
     store, org, a = world
-    now = datetime.now(timezone.utc)
+    now = clock.now_utc()
     t0 = now - timedelta(days=20)
 
     # 1. a woman calls the hotline; the village station registers and accepts it

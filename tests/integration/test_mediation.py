@@ -9,14 +9,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
-from fulian_desktop.domain.errors import (
-    ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError,
-)
+from fulian_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.mediation_rules import (
-    ConfirmationResult, MarriageOutcome, Performance, SessionOutcome, SessionStatus, SignatureHow,
+    ConfirmationResult,
+    MarriageOutcome,
+    Performance,
+    SessionOutcome,
+    SessionStatus,
+    SignatureHow,
 )
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
@@ -27,7 +31,16 @@ from fulian_desktop.services.mediation import TermInput
 from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.store.store import Store
 from tests.support.stores import (
-    ADMIN_PASSWORD, DISTRICT, TOWN_A, VILLAGE_A1, VILLAGE_A2, add_user, build_org, first_login, new_store, open_copy,
+    ADMIN_PASSWORD,
+    DISTRICT,
+    TOWN_A,
+    VILLAGE_A1,
+    VILLAGE_A2,
+    add_user,
+    build_org,
+    first_login,
+    new_store,
+    open_copy,
 )
 
 
@@ -185,7 +198,7 @@ def test_a_record_missing_items_is_refused_naming_them(world: World) -> None:
     assert err.value.field == "statements"
     with pytest.raises(ValidationError):  # held in the future
         with w.store.uow(write=True) as uow:
-            mediation.record_session(uow, w.med, sid, datetime.now(timezone.utc) + timedelta(days=2), [c.wife],
+            mediation.record_session(uow, w.med, sid, clock.now_utc() + timedelta(days=2), [c.wife],
                                      ["rights_duties"], [(c.wife, "……")], "continue")
     with w.store.uow() as uow:
         assert mediation.get_session(uow, w.med, sid).status == SessionStatus.SCHEDULED

@@ -5,19 +5,31 @@ permission rules (security/permissions.py) and the scope rule (a unit and everyt
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
 from fulian_desktop.documents.api import DocumentKind, PrintPurpose, Recipient, render
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import FulianError, PermissionDenied
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.services import auth, cases, counselling, orgunits, referrals, workflow
 from fulian_desktop.store.models import Case
 from tests.reliability.rel_support import row_counts
-from tests.support.stores import DISTRICT, TOWN_A, TOWN_B, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, VILLAGE_B2, \
-    add_user, build_org, first_login, new_store
+from tests.support.stores import (
+    DISTRICT,
+    TOWN_A,
+    TOWN_B,
+    VILLAGE_A1,
+    VILLAGE_A2,
+    VILLAGE_B1,
+    VILLAGE_B2,
+    add_user,
+    build_org,
+    first_login,
+    new_store,
+)
 
 R = Role
 # What each role may do at all (the declared expectation, not read from permissions.py).
@@ -69,7 +81,7 @@ def world(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     add_user(store, "requester", R.MEDIATOR, units[DISTRICT])
     requester = first_login(store, "requester")
     case_of = {}
-    held = datetime.now(timezone.utc) - timedelta(days=1)
+    held = clock.now_utc() - timedelta(days=1)
     for unit_name, unit_id in units.items():
         with store.uow(write=True) as uow:
             case = cases.create_case(uow, system, cases.NewCase(title=f"{unit_name}的案件", kind=CaseKind.MEDIATION,

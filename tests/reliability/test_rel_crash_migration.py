@@ -3,10 +3,9 @@ pre-upgrade backup kept) or fully upgraded, never half-way, and nothing is lost.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import signal
-import time
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ from tests.integration.test_migrations import CASE_NO, FIRST, ID_NUMBER, NAME, b
 from tests.reliability.rel_support import assert_sound, open_test_store, spawn
 
 MIGRATION_KILLS = 8
-SEED = 8
 
 
 def _revision(db: Path, key: bytes) -> str | None:
@@ -31,45 +29,47 @@ def _revision(db: Path, key: bytes) -> str | None:
         engine.dispose()
 
 
-def _upgrade_seconds(template: Path, scratch: Path) -> float:
-    """How long the upgrade takes in a child on this machine: the kills are spread over it."""
+def _run_child(root: Path, stop: int) -> tuple[subprocess.Popen, str]:
+    """Start the upgrade in a child; with `stop` > 0 kill it at that checkpoint. Returns what it said last."""
+    child = spawn("tests.reliability.crash_migrator", str(root), str(stop), stdout=subprocess.PIPE)
+    try:
+        assert child.stdout.readline().strip() == b"go", child.stderr.read().decode()[-2000:]
+        said = child.stdout.readline().decode().strip()
+        if stop:
+            assert said.startswith(f"at {stop} "), f"child never reached checkpoint {stop}: {said!r}"
+            os.killpg(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=60)
+        for stream in (child.stdout, child.stderr):
+            stream.close()
+    return child, said
+
+
+def _checkpoint_count(template: Path, scratch: Path) -> int:
+    """How many checkpoints a whole upgrade passes (SQL statements and backup file steps)."""
     shutil.copytree(template, scratch)
-    child = spawn("tests.reliability.crash_migrator", str(scratch), stdout=__import__("subprocess").PIPE)
-    assert child.stdout.readline().strip() == b"go"
-    started = time.monotonic()
-    assert child.stdout.readline().strip() == b"done", child.stderr.read().decode()[-2000:]
-    elapsed = time.monotonic() - started
-    child.wait(timeout=30)
-    for stream in (child.stdout, child.stderr):
-        stream.close()
+    child, said = _run_child(scratch, 0)
+    assert child.returncode == 0 and said.startswith("done "), said
     shutil.rmtree(scratch)
-    return elapsed
+    return int(said.split()[1])
 
 
 @pytest.mark.slow
 def test_a_process_killed_during_an_upgrade_leaves_an_openable_store(tmp_path: Path) -> None:
     old = build_store_at(tmp_path / "old")
-    duration = _upgrade_seconds(old.root, tmp_path / "timing")
-    rng = random.Random(SEED)
-    outcomes = {"old": 0, "head": 0, "finished": 0}
-    for cycle in range(MIGRATION_KILLS):
-        root = tmp_path / f"cycle{cycle}"
+    total = _checkpoint_count(old.root, tmp_path / "count")
+    assert total > MIGRATION_KILLS
+    # Spread over the whole upgrade, first and last checkpoint included: before the backup is whole,
+    # in the middle of the migrations' one transaction, and after it committed.
+    stops = sorted({1 + round(i * (total - 1) / (MIGRATION_KILLS - 1)) for i in range(MIGRATION_KILLS)})
+    outcomes = {"old": 0, "head": 0}
+    for stop in stops:
+        root = tmp_path / f"stop{stop}"
         shutil.copytree(old.root, root)
-        child = spawn("tests.reliability.crash_migrator", str(root), stdout=__import__("subprocess").PIPE)
-        try:
-            assert child.stdout.readline().strip() == b"go", child.stderr.read().decode()[-2000:]
-            time.sleep(rng.uniform(0, duration * 1.3))
-            if child.poll() is None:
-                os.killpg(child.pid, signal.SIGKILL)
-        finally:
-            child.wait(timeout=30)
-            for stream in (child.stdout, child.stderr):
-                stream.close()
-        if child.returncode == 0:
-            outcomes["finished"] += 1
+        _run_child(root, stop)
         paths = StorePaths(root)
         revision = _revision(paths.database, old.key)
-        assert revision in (FIRST, migrate.head_revision()), f"half-upgraded store at {revision}"
+        assert revision in (FIRST, migrate.head_revision()), f"half-upgraded store at {revision} (stop {stop})"
         outcomes["old" if revision == FIRST else "head"] += 1
         _assert_backups_hold_the_old_store(paths, old.key)
         with open_test_store(root) as store:  # opening again finishes the upgrade
@@ -80,8 +80,8 @@ def test_a_process_killed_during_an_upgrade_leaves_an_openable_store(tmp_path: P
                 assert uow.s.execute(select(Case.case_no)).scalar_one() == CASE_NO
         _assert_backups_hold_the_old_store(paths, old.key)
         shutil.rmtree(root)
-    print(f"\n{MIGRATION_KILLS} kills during an upgrade of ~{duration:.2f}s: {outcomes}")
-    assert outcomes["old"] >= 1 and outcomes["head"] + outcomes["finished"] >= 1
+    print(f"\n{len(stops)} kills at checkpoints {stops} of {total}: {outcomes}")
+    assert outcomes["old"] >= 1 and outcomes["head"] >= 1
 
 
 def _assert_backups_hold_the_old_store(paths: StorePaths, key: bytes) -> None:

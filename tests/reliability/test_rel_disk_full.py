@@ -3,11 +3,12 @@ stays intact and works again once space is freed."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import DiskFull, StoreError
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
@@ -38,7 +39,7 @@ def test_saving_on_a_full_disk_fails_clearly_changes_nothing_and_works_after_spa
     with open_test_store(root) as store:
         before = row_counts(store)
         filler = fill(small_disk)
-        visit = replace(VISIT, received_at=datetime.now(timezone.utc) - timedelta(minutes=5))
+        visit = replace(VISIT, received_at=clock.now_utc() - timedelta(minutes=5))
         with pytest.raises(DiskFull) as info, store.uow(write=True) as uow:
             intake.register_contact(uow, rec, visit)
         assert "磁盘空间已满" in info.value.message and "输入已保留" in info.value.message

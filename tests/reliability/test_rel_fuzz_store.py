@@ -4,13 +4,14 @@ message is Chinese, and a refusal leaves every table's row count as it was (the 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.validation import PersonInput
@@ -19,8 +20,7 @@ from fulian_desktop.services import settings as app_settings
 from fulian_desktop.services.intake_json import intake_from_json
 from fulian_desktop.store.models import Case, IntakeRecord, Person
 from tests.reliability.rel_support import assert_sound, row_counts
-from tests.support.stores import ADMIN_PASSWORD, VILLAGE_A1, VILLAGE_B1, add_user, build_org, \
-    first_login, new_store
+from tests.support.stores import ADMIN_PASSWORD, VILLAGE_A1, VILLAGE_B1, add_user, build_org, first_login, new_store
 
 EXAMPLES = 60  # per test; the figures in docs/guarantees.md
 SOME = settings(max_examples=EXAMPLES, deadline=None,
@@ -164,7 +164,7 @@ def test_case_and_party_text_is_stored_exactly_or_refused(world, title, summary,
 def test_counselling_notes_are_stored_exactly_or_refused(world, notes: str) -> None:  # noqa: ANN001
     store, _org, actors, _other, own = world
     before = row_counts(store)
-    held = datetime.now(timezone.utc) - timedelta(hours=1)
+    held = clock.now_utc() - timedelta(hours=1)
     try:
         with store.uow(write=True) as uow:
             view = counselling.add_session(uow, actors["cou"], own, held, "phone", notes)

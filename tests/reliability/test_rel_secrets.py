@@ -9,13 +9,14 @@ import logging
 import subprocess
 import sys
 import tempfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
 from fulian_desktop.documents.api import DocumentKind, PrintPurpose, render
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
@@ -26,8 +27,7 @@ from fulian_desktop.store.engine import make_engine, sqlcipher_url
 from fulian_desktop.store.models import AuditEntry
 from fulian_desktop.store.store import read_keyfile
 from tests.reliability.rel_support import REPO, subprocess_env
-from tests.support.stores import PASSPHRASE, VILLAGE_A1, add_user, all_files, build_org, first_login, leaks, \
-    new_store
+from tests.support.stores import PASSPHRASE, VILLAGE_A1, add_user, all_files, build_org, first_login, leaks, new_store
 
 NAME, PHONE, ADDRESS = "甄秘英", "13987650123", "秘密巷四三二一号"
 ID_NUMBER = make_id_number("430122", date(1985, 5, 17), 731)
@@ -76,14 +76,14 @@ def session(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
         visit = intake.register_contact(uow, cou, IntakeInput(
             name=NAME, channel=Channel.VISIT, decision=IntakeDecision.ACCEPT, request="要求保护，防止丈夫再次殴打",
             facts=SUMMARY, category="婚姻家庭", sub_category="家庭暴力", sex="female", id_number=ID_NUMBER,
-            phone=PHONE, address=ADDRESS, received_at=datetime.now(timezone.utc) - timedelta(hours=1)))
+            phone=PHONE, address=ADDRESS, received_at=clock.now_utc() - timedelta(hours=1)))
     with store.uow(write=True) as uow:
         detail = cases.create_case(uow, cou, cases.NewCase(title=f"{NAME}家暴求助", kind=CaseKind.MEDIATION,
                                                            summary=SUMMARY))
         cases.add_party(uow, cou, detail.row.id, PersonInput(name=NAME, phone=PHONE, address=ADDRESS,
                                                              id_number=ID_NUMBER), PartyRole.APPLICANT,
                         contact_confidential=True)
-        counselling.add_session(uow, cou, detail.row.id, datetime.now(timezone.utc) - timedelta(minutes=30),
+        counselling.add_session(uow, cou, detail.row.id, clock.now_utc() - timedelta(minutes=30),
                                 "face_to_face", NOTES)
         attachments.attach(uow, cou, detail.row.id, io.BytesIO(ATTACHMENT), doc_type="medical",
                            filename="伤情.txt")

@@ -2,21 +2,36 @@
 change, or a desk whose session is locked. Checked on the services, with nothing written by a refusal."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
 from fulian_desktop.documents.api import DocumentKind, PrintPurpose, render
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
-from fulian_desktop.domain.errors import AccountDisabled, AccountLocked, AuthError, BadCredentials, \
-    PasswordChangeRequired, SessionExpired
+from fulian_desktop.domain.errors import (
+    AccountDisabled,
+    AccountLocked,
+    AuthError,
+    BadCredentials,
+    PasswordChangeRequired,
+    SessionExpired,
+)
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.services import auth, case_queries, cases, counselling, referrals, users, workflow
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.models import Case, UserAccount
 from tests.reliability.rel_support import assert_sound, row_counts
-from tests.support.stores import ADMIN_PASSWORD, TEMP_PASSWORD, TOWN_A, VILLAGE_A1, add_user, build_org, \
-    first_login, new_store
+from tests.support.stores import (
+    ADMIN_PASSWORD,
+    TEMP_PASSWORD,
+    TOWN_A,
+    VILLAGE_A1,
+    add_user,
+    build_org,
+    first_login,
+    new_store,
+)
 
 
 @pytest.fixture
@@ -35,7 +50,7 @@ def world(tmp_path):  # noqa: ANN001, ANN201
 
 def _everything(actor, case_id: str, town_a: str):  # noqa: ANN001, ANN202
     """One call per kind of work a caseworker does."""
-    held = datetime.now(timezone.utc) - timedelta(hours=2)
+    held = clock.now_utc() - timedelta(hours=2)
     return {
         "open a case": lambda uow: cases.get_case(uow, actor, case_id),
         "edit a case": lambda uow: cases.update_case(uow, actor, case_id, uow.s.get(Case, case_id).version,

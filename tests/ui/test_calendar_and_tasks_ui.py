@@ -11,14 +11,13 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.clocks import ClockStatus  # noqa: E402
 from fulian_desktop.domain.enums import CaseKind, Role  # noqa: E402
 from fulian_desktop.domain.localtime import LOCAL_TZ  # noqa: E402
 from fulian_desktop.services import auth, cases, clocks  # noqa: E402
 from fulian_desktop.store.base import utcnow  # noqa: E402
-from tests.support.stores import (  # noqa: E402
-    ADMIN_PASSWORD, VILLAGE_A1, VILLAGE_A2, add_user, build_org, first_login, new_store,
-)
+from tests.support.stores import ADMIN_PASSWORD, VILLAGE_A1, VILLAGE_A2, add_user, build_org, first_login, new_store  # noqa: E402
 from ui.errors import messages  # noqa: E402
 from ui.session import AppSession  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
@@ -59,7 +58,7 @@ def test_settings_edit_an_unknown_years_calendar(qtbot, world) -> None:  # noqa:
     page = SettingsPage(session)
     qtbot.addWidget(page)
     page.show()
-    assert page.calendar_year.value() == datetime.now().year + 1
+    assert page.calendar_year.value() == clock.today_local().year + 1
     page.calendar_year.setValue(2031)
     qtbot.waitUntil(lambda: "2031 年的日历未知" in page.calendar_note.text() and page.calendar_save.isEnabled())
     assert page.calendar_text.toPlainText() == "" and not page.calendar_complete.isChecked()

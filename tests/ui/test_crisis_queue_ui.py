@@ -3,18 +3,17 @@ once; a protection order's expiry alert shows 14 days before (and not 15); an ac
 log; an application made on the victim's behalf says who made it."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from fulian_desktop.domain.localtime import LOCAL_TZ, local_date
+from fulian_desktop.domain import clock
+from fulian_desktop.domain.localtime import local_date
 from fulian_desktop.services import protection_orders as po
 from fulian_desktop.store.base import utcnow
 from tests.support.qt_input import type_chinese
-from tests.ui.test_crisis_ui import (  # noqa: F401 (fixtures)
-    _crisis_tab, answered_messages, sessions, world,
-)
+from tests.ui.test_crisis_ui import _crisis_tab, answered_messages, sessions, world  # noqa: F401 (fixtures)
 from ui.pages.review_queue import ReviewQueuePage
 
 TIMEOUT = 10_000
@@ -113,7 +112,7 @@ def test_an_application_on_her_behalf_names_who_applied(qtbot, world, sessions):
     assert dialog.on_behalf.isEnabled()
     type_chinese(dialog.capacity_note, "受害人受丈夫威吓，不敢自行申请")
     type_chinese(dialog.on_behalf, "近亲属：母亲王某某")
-    dialog.applied_at.setDateTime(datetime.now(LOCAL_TZ) - timedelta(minutes=5))
+    dialog.applied_at.setDateTime(clock.now_local() - timedelta(minutes=5))
     assert dialog.ok_button.isEnabled(), dialog.hint.text()
     dialog.accept()
     qtbot.waitUntil(lambda: tab.data is not None and len(tab.data.orders) == 1 and not tab.loading, timeout=TIMEOUT)

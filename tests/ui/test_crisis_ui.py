@@ -4,14 +4,14 @@ version conflict, a protection-order application, and the counselling tab's visi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.risk import RiskLevel
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.services import cases, counselling, crisis, review
@@ -47,7 +47,7 @@ def world(tmp_path) -> World:  # noqa: ANN001
     add_user(store, "rec", Role.RECEPTION, org.units[TOWN_A], display_name="接待员")
     mediator, counsellor, supervisor = (first_login(store, u) for u in ("lihua", "chenjing", "sup"))
     reception = first_login(store, "rec")
-    now = datetime.now(timezone.utc)
+    now = clock.now_utc()
     with store.uow(write=True) as uow:
         overdue = cases.create_case(uow, mediator, cases.NewCase(
             title="逾期未告知的来访", kind=CaseKind.PETITION, opened_at=now - timedelta(days=40))).row.id
@@ -162,7 +162,7 @@ def test_the_override_only_raises_and_a_lower_level_is_refused(qtbot, world, ses
     assert form.override.count() == 1 and form.override_level() is None
 
     # Asked directly, the core refuses to lower the level, and nothing is stored.
-    tab.assessment.save(form.answers(), RiskLevel.LOW, "她说最近好多了", datetime.now(LOCAL_TZ))
+    tab.assessment.save(form.answers(), RiskLevel.LOW, "她说最近好多了", clock.now_local())
     qtbot.waitUntil(lambda: bool(messages.recorded) and not form.busy, timeout=10_000)
     assert "只能调高" in messages.recorded[-1][1]
     with world.store.uow(write=True) as uow:
@@ -256,7 +256,7 @@ def test_counselling_tab_is_none_for_a_mediator_and_shows_sessions_for_a_counsel
     assert build_counselling_tab(sessions(world.mediator), world.case_id, None) is None
     with world.store.uow(write=True) as uow:
         counselling.add_session(uow, world.counsellor, world.case_id,
-                                datetime.now(LOCAL_TZ) - timedelta(days=2), "face_to_face", "情绪低落，进行疏导。")
+                                clock.now_local() - timedelta(days=2), "face_to_face", "情绪低落，进行疏导。")
     notices: list[str] = []
     tab = build_counselling_tab(sessions(world.counsellor), world.case_id, notices.append)
     assert isinstance(tab, CounsellingTab)

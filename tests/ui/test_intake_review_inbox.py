@@ -3,7 +3,7 @@ on a real encrypted store in tmp_path."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton
 from sqlalchemy import select
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, PartyRole, Role
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
@@ -58,7 +59,7 @@ def world(tmp_path) -> World:  # noqa: ANN001
         first = intake.register_contact(uow, actors["rec"], IntakeInput(
             name="刘桂兰", channel=Channel.VISIT, decision=IntakeDecision.ACCEPT, request="要求丈夫停止殴打",
             category="婚姻家庭", sub_category="家庭暴力", sex="female", id_number=VISITOR_ID, phone="13907312468",
-            address="郭亮村五组 12 号", received_at=datetime.now(timezone.utc) - timedelta(days=3)))
+            address="郭亮村五组 12 号", received_at=clock.now_utc() - timedelta(days=3)))
     yield World(store, actors, org.units, first.person_id, first.case_id, first.case_no)
     store.close()
 
@@ -232,7 +233,7 @@ def test_keyboard_enter_moves_on_and_the_decision_shows_its_fields(qtbot, world,
 
 def test_the_queue_lists_a_major_incident_first_and_approving_a_closure_closes_the_case(qtbot, world, sessions):  # noqa: ANN001
     store, med = world.store, world.actors["med"]
-    now = datetime.now(timezone.utc)
+    now = clock.now_utc()
     with store.uow(write=True) as uow:
         overdue = cases.create_case(uow, med, cases.NewCase(title="陈某反映征地补偿分配不公", kind=CaseKind.PETITION,
                                                             opened_at=now - timedelta(days=40))).row.id

@@ -5,14 +5,14 @@ and the calendar opening a case."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
-from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.mediation_rules import Notice, SessionOutcome, SessionStatus
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
@@ -55,7 +55,7 @@ def world(tmp_path) -> World:  # noqa: ANN001
     actor = first_login(store, "med")
     first_login(store, "med2")
     first_login(store, "far")
-    now = datetime.now(LOCAL_TZ).replace(second=0, microsecond=0)
+    now = clock.now_local().replace(second=0, microsecond=0)
     scheduled = max(now - timedelta(hours=1), now.replace(hour=0, minute=0))   # earlier today
     with store.uow(write=True) as uow:
         case_id = cases.create_case(uow, actor, cases.NewCase(title="李桂兰与张建国婚姻家庭纠纷",

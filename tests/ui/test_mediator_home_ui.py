@@ -2,14 +2,14 @@
 lists; a session opens its case. Other roles' homes have no session list."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
-from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.services import cases, mediation
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
@@ -42,7 +42,7 @@ def world(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
 
 
 def _case_with_sessions(store, med) -> str:  # noqa: ANN001
-    now = datetime.now(LOCAL_TZ).replace(second=0, microsecond=0)
+    now = clock.now_local().replace(second=0, microsecond=0)
     later_today = min(now + timedelta(minutes=30), now.replace(hour=23, minute=59))
     with store.uow(write=True) as uow:
         cid = cases.create_case(uow, med, cases.NewCase(title="李桂兰与张建国婚姻家庭纠纷", kind=CaseKind.MEDIATION)).row.id

@@ -10,9 +10,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit, QVBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +34,7 @@ from fulian_desktop.services.views import PartyView
 
 from ..errors import present_error
 from ..i18n import tr
+from ..qdates import today_qdate
 from ..session import AppSession
 from ..widgets.conflict_bar import ConflictBar
 from ..widgets.guard import while_alive
@@ -75,7 +85,7 @@ class PartyDialog(QDialog):
         self.phone = QLineEdit(objectName="party_phone", placeholderText=tr("手机、座机（如 0731-88888888）"))
         self.birth_date = QDateEdit(objectName="party_birth_date", calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.birth_date.setMinimumDate(NO_DATE)
-        self.birth_date.setMaximumDate(QDate.currentDate())
+        self.birth_date.setMaximumDate(today_qdate())
         self.birth_date.setSpecialValueText(tr("未填"))
         self.birth_date.setDate(NO_DATE)
         self.address = QLineEdit(objectName="party_address")

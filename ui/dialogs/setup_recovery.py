@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizard, QWizardPage
 
-from fulian_desktop.domain.localtime import LOCAL_TZ
+from fulian_desktop.domain import clock
 
 from ..i18n import tr
 
@@ -103,5 +103,5 @@ def render_recovery_sheet(printer: QPrinter, code: str, data_dir: Path, font: QF
         base = QFont(font)
         base.setPointSize(12)
         doc.setDefaultFont(base)
-    doc.setHtml(recovery_sheet_html(code, data_dir, datetime.now(LOCAL_TZ)))
+    doc.setHtml(recovery_sheet_html(code, data_dir, clock.now_local()))
     doc.print_(printer)

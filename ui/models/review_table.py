@@ -1,13 +1,14 @@
 """The review queue as a table: coloured reason tags, case number, title, unit, detail, due date."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from fulian_desktop.domain.localtime import LOCAL_TZ, local_date
+from fulian_desktop.domain import clock
+from fulian_desktop.domain.localtime import local_date
 from fulian_desktop.services.review import QueueItem, Reason
 
 from ..i18n import status_text, tr
@@ -29,7 +30,7 @@ def _due(item: QueueItem) -> str:
     if item.due_at is None:
         return ""
     last_day = local_date(item.due_at - timedelta(microseconds=1))
-    days = (last_day - local_date(datetime.now(LOCAL_TZ))).days
+    days = (last_day - clock.today_local()).days
     when = tr("今天到期") if days == 0 else tr("剩 {days} 天").format(days=days) if days > 0 else tr("超期 {days} 天").format(days=-days)
     return f"{last_day:%Y-%m-%d}（{when}）"
 
@@ -37,7 +38,7 @@ def _due(item: QueueItem) -> str:
 def _due_colour(item: QueueItem) -> str | None:
     if item.due_at is None:
         return None
-    return "#b3261e" if item.due_at <= datetime.now(LOCAL_TZ) else "#9a6700"
+    return "#b3261e" if item.due_at <= clock.now_utc() else "#9a6700"
 
 
 QUEUE_COLUMNS: list[Column[QueueItem]] = [

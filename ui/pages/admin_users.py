@@ -2,15 +2,28 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local, to_local
@@ -34,7 +47,7 @@ def temporary_password() -> str:
 
 
 def status_text(user: UserView, now: datetime | None = None) -> str:
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now_utc()
     if not user.active:
         return tr("停用")
     if user.locked_until is not None and user.locked_until > now:
@@ -319,7 +332,7 @@ class UsersPage(QWidget):
         target = self._reselect or (selected.username if selected else None)
         self._reselect = None
         self.users = found
-        now = datetime.now(timezone.utc)
+        now = clock.now_utc()
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(found))
         for row, user in enumerate(found):

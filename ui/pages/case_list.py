@@ -3,10 +3,20 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus, Tier
@@ -18,8 +28,8 @@ from fulian_desktop.services.search import MAX_RESULTS
 from ..dialogs.batch_print import batch_print_button
 from ..i18n import status_text, tr
 from ..models.case_table import COLUMNS, CaseTableModel, width_sample
+from ..qdates import today_qdate
 from ..session import AppSession
-
 
 
 class CaseListPage(QWidget):
@@ -55,8 +65,8 @@ class CaseListPage(QWidget):
         self.date_from = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.date_to = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.use_dates = QCheckBox(tr("登记日期"))
-        self.date_from.setDate(QDate.currentDate().addYears(-1))
-        self.date_to.setDate(QDate.currentDate())
+        self.date_from.setDate(today_qdate().addYears(-1))
+        self.date_to.setDate(today_qdate())
         reset = QPushButton(tr("清除条件"))
         reset.clicked.connect(self.clear_filters)
 

@@ -5,15 +5,13 @@ Double-click or Enter on a row opens its case; reloads when case data change and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QGroupBox, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseStatus
-from fulian_desktop.domain.localtime import LOCAL_TZ, format_local, to_local
+from fulian_desktop.domain.localtime import format_local, to_local
 from fulian_desktop.services import counselling
 from fulian_desktop.services.counselling import AppointmentView, CounsellingCaseView
 
@@ -21,8 +19,8 @@ from ..errors import present_error
 from ..i18n import tr
 from ..session import AppSession
 from ..widgets.case_actions_table import fit_columns, setup_table
-from ..widgets.guard import while_alive
 from ..widgets.empty_table import show_empty_row
+from ..widgets.guard import while_alive
 
 REFRESH_MS = 60_000
 CASE_ROLE = Qt.UserRole + 1
@@ -109,7 +107,7 @@ class CounsellorHomePanel(QWidget):
     def _loaded(self, data: HomeData) -> None:
         self._loading = False
         self.data = data
-        today = datetime.now(LOCAL_TZ).date()
+        today = clock.today_local()
         todays = [a for a in data.appointments if to_local(a.at).date() == today]
         later = [a for a in data.appointments if to_local(a.at).date() != today]
         self._fill(self.today, [(a.case_id, self._appointment_cells(a, today_only=True)) for a in todays],
@@ -119,7 +117,7 @@ class CounsellorHomePanel(QWidget):
         self.today_box.setTitle(tr("今日预约（{n}）").format(n=len(todays)))
         self.week_box.setTitle(tr("本周其他预约（今后 6 天，{n}）").format(n=len(later)))
         self.cases_box.setTitle(tr("我的疏导案件（未办结，{n}）").format(n=len(data.cases)))
-        self.status.setText(tr("更新于 {at}；双击或按回车打开案件").format(at=datetime.now(LOCAL_TZ).strftime("%H:%M")))
+        self.status.setText(tr("更新于 {at}；双击或按回车打开案件").format(at=clock.now_local().strftime("%H:%M")))
         self.sig_loaded.emit(data)
         if self._again:
             self._again = False

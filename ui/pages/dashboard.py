@@ -7,7 +7,15 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -17,6 +25,7 @@ from fulian_desktop.services.dashboard import DashboardData, Drill
 
 from ..errors import messages
 from ..i18n import tr
+from ..qdates import today_qdate
 from ..session import AppSession
 from ..widgets.dashboard_charts import COLOURS, MET, MISSED, RISK, DashboardChart
 from .case_list import CaseListPage
@@ -78,7 +87,7 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        today = QDate.currentDate()
+        today = today_qdate()
         start, _end = dashboard.default_range(today.toPython())
         self.unit = QComboBox(objectName="dashboard_unit")
         self.date_from = QDateEdit(QDate(start), calendarPopup=True, displayFormat="yyyy-MM-dd")

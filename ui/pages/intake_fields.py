@@ -8,19 +8,36 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QT_TRANSLATE_NOOP, QTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QEvent, QObject, Qt, QTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSpinBox, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
 )
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES, Sex
 from fulian_desktop.domain.intake_rules import (
-    MAX_AGE, MAX_PEOPLE, MAX_REPRESENTATIVES, Channel, IntakeDecision, IntakeInput, MaritalStatus,
+    MAX_AGE,
+    MAX_PEOPLE,
+    MAX_REPRESENTATIVES,
+    Channel,
+    IntakeDecision,
+    IntakeInput,
+    MaritalStatus,
 )
 from fulian_desktop.domain.localtime import LOCAL_TZ
 
 from ..i18n import tr
+from ..qdates import today_qdate
 from ..widgets.validated_field import ValidatedField
 
 NO_DATE = QDate(1899, 12, 31)   # the date edit's "未填" value
@@ -182,7 +199,7 @@ class IntakeEditors:
             person_id=person_id, is_repeat=is_repeat)
 
     def set_now(self) -> None:
-        now = datetime.now(LOCAL_TZ)
+        now = clock.now_local()
         self.received_at.setDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)))
 
     def clear(self, keep_channel: bool = True) -> None:
@@ -202,7 +219,7 @@ class IntakeEditors:
             for combo in (self.sex, self.marital_status, self.category, self.decision):
                 combo.setCurrentIndex(0)
             self.age.setValue(NO_AGE)
-            self.birth_date.setMaximumDate(QDate.currentDate())
+            self.birth_date.setMaximumDate(today_qdate())
             self.birth_date.setDate(NO_DATE)
             self.people_count.setValue(1)
             self.is_group.setChecked(False)

@@ -7,14 +7,22 @@ and every 60 s; the count goes to the navigation and tab title: "审核队列 (1
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.services import case_queries, review, workflow
 from fulian_desktop.services.review import QueueItem, Reason
@@ -156,7 +164,7 @@ class ReviewQueuePage(QWidget):
         self.error.hide()
         self._show()
         self.approvals.set_items(data.approvals)
-        self.updated.setText(tr("更新于 {now:%H:%M}").format(now=datetime.now()))
+        self.updated.setText(tr("更新于 {now:%H:%M}").format(now=clock.now_local()))
         self.sig_nav_title.emit(self.title_text())
         self.sig_loaded.emit(len(data.items))
         if self._again:

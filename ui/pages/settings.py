@@ -3,15 +3,25 @@ calendar for years the built-in calendar package does not know yet, this compute
 (中文 / English, applied at the next start) and store facts."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.workcalendar import WorkCalendar
 from fulian_desktop.services import clocks, orgunits
@@ -216,7 +226,7 @@ class SettingsPage(QWidget):
     def _build_calendar(self) -> QGroupBox:
         self.calendar_year = QSpinBox(objectName="calendar_year")
         self.calendar_year.setRange(2000, 2100)
-        self.calendar_year.setValue(date.today().year + 1)
+        self.calendar_year.setValue(clock.today_local().year + 1)
         self.calendar_year.setSuffix(tr(" 年"))
         self.calendar_year.setMinimumWidth(140)
         self.calendar_year.valueChanged.connect(lambda _y: self.load_calendar())

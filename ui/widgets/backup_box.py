@@ -1,15 +1,13 @@
 """Backups in the GUI: the administrator's reminder banner, "back up now", and backing up on exit."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fulian_desktop.backup import service, status
+from fulian_desktop.domain import clock
 from fulian_desktop.security.permissions import Permission, can
 
 from ..errors import messages, present_error
@@ -48,7 +46,7 @@ def automatic_backup(session: AppSession) -> service.BackupResult | None:
     if store.paths is None or not is_admin(session):
         return None
     store.paths.backups.mkdir(exist_ok=True, mode=0o700)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = clock.now_utc().strftime("%Y%m%dT%H%M%SZ")
     result = _take(session, store.paths.backups / f"auto-{stamp}.fbk")
     for old in sorted(store.paths.backups.glob("auto-*.fbk"))[:-KEEP_AUTOMATIC]:
         old.unlink(missing_ok=True)
@@ -122,7 +120,7 @@ class BackupBox(QGroupBox):
 
     def back_up_now(self, target: str | None = None) -> None:
         if not target:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M")
+            stamp = clock.now_local().strftime("%Y%m%d-%H%M")
             target, _ = QFileDialog.getSaveFileName(self, tr("备份到"), f"幸福号备份-{stamp}.fbk",
                                                     tr("幸福号备份 (*.fbk)"))
         if not target:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from html import escape
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QSizePolicy, QWidget
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.localtime import LOCAL_TZ, to_local
 
 from ..i18n import tr
@@ -88,7 +89,7 @@ def datetime_edit(value: datetime | None = None, object_name: str = "") -> QDate
     edit = QDateTimeEdit(objectName=object_name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    set_datetime(edit, value or datetime.now(LOCAL_TZ))
+    set_datetime(edit, value or clock.now_local())
     return edit
 
 
@@ -107,7 +108,7 @@ def date_edit(value: date | None = None, object_name: str = "") -> QDateEdit:
     edit = QDateEdit(objectName=object_name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    set_date(edit, value or datetime.now(LOCAL_TZ).date())
+    set_date(edit, value or clock.today_local())
     return edit
 
 
@@ -120,12 +121,12 @@ def day_of(edit: QDateEdit) -> date:
 
 
 def today() -> date:
-    return datetime.now(LOCAL_TZ).date()
+    return clock.today_local()
 
 
 def now() -> datetime:
     """Now in China time (aware): compare field values with this, never with a naive now()."""
-    return datetime.now(LOCAL_TZ)
+    return clock.now_local()
 
 
 def html_rows(rows: list[tuple[str, str]]) -> str:

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.localtime import LOCAL_TZ, to_local
 from fulian_desktop.domain.workflow import is_open
@@ -19,6 +20,8 @@ from fulian_desktop.services.clocks import ClockView
 from fulian_desktop.services.mediation import MediationOverview
 from fulian_desktop.services.mediation_sessions import MediatorRef, PartyRef, case_party_refs, mediator_choices
 from fulian_desktop.store.uow import UnitOfWork
+
+from ..qdates import from_qdate, to_qdate  # noqa: F401 - re-exported for the mediation screens
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,8 @@ def from_qdatetime(value: QDateTime) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=LOCAL_TZ)
 
 
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
 def now_local() -> datetime:
-    return datetime.now(LOCAL_TZ).replace(second=0, microsecond=0)
+    return clock.now_local().replace(second=0, microsecond=0)
 
 
 def local_at(day: date, hour: int, minute: int = 0) -> datetime:

@@ -3,10 +3,11 @@
 red 不可申请司法确认 flag with the reason (mediation_rules.non_confirmable, the same check the core makes)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.mediation_rules import non_confirmable
 from fulian_desktop.services.agreements import TermInput
 from fulian_desktop.services.mediation_sessions import PartyRef
@@ -47,7 +48,7 @@ class TermsEditor(RowListEditor):
         row.manner.setAccessibleName(tr("履行方式"))
         row.has_deadline = QCheckBox(tr("期限"), objectName="term_has_deadline")
         row.deadline = QDateEdit(objectName="term_deadline", calendarPopup=True, displayFormat="yyyy-MM-dd")
-        row.deadline.setDate(to_qdate(date.today() + timedelta(days=30)))
+        row.deadline.setDate(to_qdate(clock.today_local() + timedelta(days=30)))
         row.deadline.setEnabled(False)
         row.deadline.setAccessibleName(tr("履行期限"))
         row.has_deadline.toggled.connect(row.deadline.setEnabled)

@@ -4,13 +4,13 @@ opens the case; reloads when case data change and every minute."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from fulian_desktop.domain.localtime import LOCAL_TZ
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.mediation_rules import SessionStatus
 from fulian_desktop.services import mediation
 from fulian_desktop.services.mediation import CalendarEntry
@@ -19,8 +19,8 @@ from ..errors import present_error
 from ..i18n import tr
 from ..session import AppSession
 from .case_actions_table import fit_columns, setup_table
-from .guard import while_alive
 from .empty_table import show_empty_row
+from .guard import while_alive
 
 REFRESH_MS = 60_000
 CASE_ROLE = Qt.UserRole + 1
@@ -34,7 +34,7 @@ class SessionsData:
 
 
 def load_sessions(uow, actor) -> SessionsData:  # noqa: ANN001
-    today = datetime.now(LOCAL_TZ).date()
+    today = clock.today_local()
     entries = mediation.calendar(uow, actor, date_from=today, date_to=today + timedelta(days=6))
     return SessionsData([e for e in entries if e.day == today], [e for e in entries if e.day != today])
 
@@ -95,7 +95,7 @@ class MediatorSessionsPanel(QWidget):
         self._fill(rows, tr("今天和今后 6 天都没有调解安排。可在案件的“调解”页安排调解。"))
         self.box.setTitle(tr("调解安排：今天 {today} 次，今后 6 天 {week} 次").format(today=len(data.today),
                                                                                week=len(data.week)))
-        self.status.setText(tr("更新于 {at}；双击或按回车打开案件").format(at=datetime.now(LOCAL_TZ).strftime("%H:%M")))
+        self.status.setText(tr("更新于 {at}；双击或按回车打开案件").format(at=clock.now_local().strftime("%H:%M")))
         self.sig_loaded.emit(data)
         if self._again:
             self._again = False
