@@ -61,10 +61,6 @@ def _charmap(name: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
-def covered(ch: str, font: str = REGULAR) -> bool:
-    return ord(ch) in _charmap(font)
-
-
 _MARKUP: dict[str, str] = {}    # only texts every character of which a font has: `field` matters only for errors
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from ..domain.attachments import CHUNK_SIZE, SNIFF_BYTES, limit_bytes
 from ..domain.errors import FulianError, NotFound, ValidationError
@@ -130,10 +130,6 @@ def blob_chunks(uow: UnitOfWork, sha256: str) -> Iterator[bytes]:
 def read_blob(uow: UnitOfWork, sha256: str) -> bytes:
     """The whole contents in memory (previews and documents; files are at most the size limit)."""
     return b"".join(blob_chunks(uow, sha256))
-
-
-def chunk_total(uow: UnitOfWork) -> int:
-    return uow.s.execute(select(func.count()).select_from(AttachmentChunk)).scalar_one()
 
 
 # --- a temporary copy for the system's viewer ------------------------------------------------------

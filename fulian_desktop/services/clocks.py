@@ -317,7 +317,3 @@ def recompute_open_clocks(uow: UnitOfWork) -> int:
 def open_case_statuses() -> tuple[str, ...]:
     return tuple(s.value for s in (CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS,
                                    CaseStatus.PENDING_CLOSURE))
-
-
-def today_local(now: datetime | None = None) -> date:
-    return local_date(now or utcnow())

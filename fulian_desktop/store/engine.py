@@ -40,10 +40,6 @@ def sqlcipher_url(db_path: Path, key_hex: str) -> URL:
     return URL.create("sqlite+pysqlcipher", password=f"x'{key_hex}'", database=str(db_path))
 
 
-def plain_sqlite_url(db_path: Path) -> URL:
-    return URL.create("sqlite", database=str(db_path))
-
-
 def make_engine(url: URL | str, **kwargs: Any) -> Engine:
     url = make_url(url)
     if url.get_backend_name() == "sqlite" and "poolclass" not in kwargs:

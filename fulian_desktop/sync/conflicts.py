@@ -104,10 +104,6 @@ def _peers(uow: UnitOfWork) -> dict[str, str]:
     return dict(uow.s.execute(select(SyncPeer.station_id, SyncPeer.name)).all())
 
 
-def open_conflict_count(uow: UnitOfWork, actor: Actor) -> int:
-    return len(list_conflicts(uow, actor))
-
-
 def list_conflicts(uow: UnitOfWork, actor: Actor, *, status: str = "open") -> list[ConflictView]:
     require(actor, Permission.RESOLVE_CONFLICTS)
     rows = uow.s.execute(select(SyncConflict).where(SyncConflict.status == status)

@@ -201,11 +201,6 @@ class InboxPage(QWidget):
         rows = self.inbox_table.selectionModel().selectedRows()
         return self.inbox_model.item_at(rows[0].row()) if rows else None
 
-    def select_referral(self, referral_id: str) -> bool:
-        row = next((n for n, i in enumerate(self.inbox_model.items) if i.referral_id == referral_id), None)
-        if row is not None:
-            self.inbox_table.selectRow(row)
-        return row is not None
 
     def _update_buttons(self) -> None:
         item = self.selected()
