@@ -3,7 +3,7 @@
 It lives in its own folder, never in the real store's, and is protected by a fixed, published
 passphrase (DEMO_PASSPHRASE) so it opens without a prompt: the data is fake, the encryption is
 only there because every store is encrypted. On first use it is created and filled by
-`fulian_desktop.demo.generate_demo` (the real org tree of 望城区, staff accounts and cases).
+`fulian_demo.generate_demo` (the real org tree of 望城区, staff accounts and cases).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop
 from sqlalchemy import func, select
 
-from fulian_desktop.demo import DEMO_PASSWORD, generate_demo
+from fulian_demo import DEMO_PASSWORD, generate_demo
 from fulian_desktop.domain.errors import KeyUnavailable, StoreError, WrongKey
 from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.store.models import OrgUnit

@@ -161,7 +161,7 @@ class Shooter:
             return self.store
         from sqlalchemy import func, select
 
-        from fulian_desktop.demo import generate_demo
+        from fulian_demo import generate_demo
         from fulian_desktop.store.models import Case
         from fulian_desktop.store.paths import StorePaths
         from fulian_desktop.store.store import create_store
@@ -222,7 +222,7 @@ class Shooter:
                 .group_by(UserAccount.id).order_by(func.count(Case.id).desc()).limit(1)).scalar()
 
     def window_for(self, username: str):  # noqa: ANN201
-        from fulian_desktop.demo import DEMO_PASSWORD
+        from fulian_demo import DEMO_PASSWORD
         from fulian_desktop.services import auth
 
         from .app import build_main_window

@@ -32,7 +32,7 @@ def _progress_printer(label: str):  # noqa: ANN202
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ..demo import generate_demo
+    from fulian_demo import generate_demo
 
     if args.cases < 1 or args.cases > 2_000_000:
         print("错误：案件数须在 1 到 2,000,000 之间。", file=sys.stderr)
@@ -47,22 +47,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from ..bench import store_bench
-    from ..bench.timing import format_table
+    from fulian_bench import store_bench
+    from fulian_bench.timing import format_table
 
     def desktop_rows(stores):  # noqa: ANN001, ANN202
-        from ..bench import gui_bench
+        from fulian_bench import gui_bench
 
         return gui_bench.run(stores.root, stores.key_hex)
 
     def document_rows(stores):  # noqa: ANN001, ANN202
-        from ..bench import documents_bench
+        from fulian_bench import documents_bench
         from ..services import auth
 
         return documents_bench.run(stores.store, auth.system_actor(stores.store))
 
     def extra_rows(stores):  # noqa: ANN001, ANN202
-        from ..bench import backup_bench, sync_bench
+        from fulian_bench import backup_bench, sync_bench
 
         rows = [] if args.no_gui else desktop_rows(stores)
         rows += document_rows(stores)                      # case file, batch of 200

@@ -2,7 +2,7 @@
 (its figures are for the benchmark itself, not asserted here)."""
 from __future__ import annotations
 
-from fulian_desktop.bench import store_bench
+from fulian_bench import store_bench
 
 
 def test_a_small_benchmark_measures_every_store_row() -> None:

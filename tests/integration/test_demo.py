@@ -12,15 +12,15 @@ from typing import Iterator
 import pytest
 from sqlalchemy import func, select
 
-from fulian_desktop.demo import DemoSummary, generate_demo
-from fulian_desktop.demo import generate as demo_generate
-from fulian_desktop.demo.cases import DEMO_NOW, id_maker
-from fulian_desktop.demo.dice import Dice
-from fulian_desktop.demo.names import SURNAMES, NameMaker, all_given_names
-from fulian_desktop.demo.people import IdNumbers
-from fulian_desktop.demo.places import AREA_CODES
-from fulian_desktop.demo.work_tables import WORK_TABLES
-from fulian_desktop.demo.writer import Writer
+from fulian_demo import DemoSummary, generate_demo
+from fulian_demo import generate as demo_generate
+from fulian_demo.cases import DEMO_NOW, id_maker
+from fulian_demo.dice import Dice
+from fulian_demo.names import SURNAMES, NameMaker, all_given_names
+from fulian_demo.people import IdNumbers
+from fulian_demo.places import AREA_CODES
+from fulian_demo.work_tables import WORK_TABLES
+from fulian_demo.writer import Writer
 from fulian_desktop.domain.enums import (
     COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, PetitionOutcome,
 )

@@ -11,8 +11,8 @@ from typing import Iterator
 import pytest
 from sqlalchemy import select
 
-from fulian_desktop.demo import DemoSummary, generate_demo
-from fulian_desktop.demo.cases import DEMO_NOW
+from fulian_demo import DemoSummary, generate_demo
+from fulian_demo.cases import DEMO_NOW
 from fulian_desktop.domain import risk
 from fulian_desktop.domain.localtime import local_date
 from fulian_desktop.domain.mediation_rules import (

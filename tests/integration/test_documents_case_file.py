@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from fulian_desktop.bench.documents_bench import RESPONDENT_ADDRESS, VICTIM_ADDRESS, VICTIM_PHONE
+from fulian_bench.documents_bench import RESPONDENT_ADDRESS, VICTIM_ADDRESS, VICTIM_PHONE
 from fulian_desktop.documents.api import DocumentKind, PrintPurpose, Recipient, available_documents, render
 from fulian_desktop.store.models import AuditEntry
 from tests.integration.test_documents_world import (  # noqa: F401 - the fixture

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from fulian_desktop.bench.documents_bench import VICTIM_PHONE, build_full_case
+from fulian_bench.documents_bench import VICTIM_PHONE, build_full_case
 from fulian_desktop import cli
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.services import auth

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Paragraph
 
-from fulian_desktop.bench.documents_bench import VICTIM_ADDRESS, VICTIM_PHONE
+from fulian_bench.documents_bench import VICTIM_ADDRESS, VICTIM_PHONE
 from fulian_desktop.documents.api import DocumentKind, Recipient, render, render_batch
 from fulian_desktop.documents.fonts import GlyphMissing, markup
 from fulian_desktop.documents.layout import style

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from fulian_desktop.bench.documents_bench import T0, VICTIM_ADDRESS, VICTIM_PHONE
+from fulian_bench.documents_bench import T0, VICTIM_ADDRESS, VICTIM_PHONE
 from fulian_desktop.documents.api import DocumentKind, Recipient, render, render_batch
 from fulian_desktop.documents.redact import MASK
 from fulian_desktop.domain.enums import PartyRole, Role

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fulian_desktop.bench.documents_bench import T0, build_full_case
+from fulian_bench.documents_bench import T0, build_full_case
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.services import auth, counselling
 from tests.support.stores import DISTRICT, VILLAGE_A1, add_user, build_org, first_login, new_store

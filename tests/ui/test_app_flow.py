@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 from sqlalchemy import func, select  # noqa: E402
 
-from fulian_desktop.demo import DEMO_PASSWORD, generate_demo  # noqa: E402
+from fulian_demo import DEMO_PASSWORD, generate_demo  # noqa: E402
 from fulian_desktop.domain.enums import CaseStatus, Role, Tier  # noqa: E402
 from fulian_desktop.domain.idnumber import make_id_number  # noqa: E402
 from fulian_desktop.security.actor import Actor  # noqa: E402

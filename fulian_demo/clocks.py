@@ -5,13 +5,13 @@ from typing import Callable
 
 from sqlalchemy import Connection, exists, func, select
 
-from ..domain.clocks import RULES, ClockState, due
-from ..domain.enums import CaseKind, CaseStatus
-from ..domain.localtime import local_date
-from ..domain.workcalendar import WorkCalendar
-from ..domain.workflow import Transition
-from ..services.clocks import _STARTS
-from ..store.models import Case, CaseClock, CaseEvent
+from fulian_desktop.domain.clocks import RULES, ClockState, due
+from fulian_desktop.domain.enums import CaseKind, CaseStatus
+from fulian_desktop.domain.localtime import local_date
+from fulian_desktop.domain.workcalendar import WorkCalendar
+from fulian_desktop.domain.workflow import Transition
+from fulian_desktop.services.clocks import _STARTS
+from fulian_desktop.store.models import Case, CaseClock, CaseEvent
 
 # The clocks the workflow starts; the work's own (orders, agreements) are written with the work.
 _STATUS_KINDS = sorted({kind.value for kinds in _STARTS.values() for kind in kinds})

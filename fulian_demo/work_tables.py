@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from sqlalchemy import Table
 
-from ..store.models import (
+from fulian_desktop.store.models import (
     Agreement, AgreementTerm, CounsellingSession, CrisisAction, FollowUpVisit, IntakeRecord, MediationSession,
     OnlineLead, ProtectionOrder, Referral, RiskAssessment, SafetyPlan, ScreeningEntry, ScreeningVisit,
 )
-from ..store.models_evidence import Attachment
+from fulian_desktop.store.models_evidence import Attachment
 
 RECORD = ("owner_unit_id", "created_at", "updated_at", "version", "deleted_at")
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..domain import risk
-from ..domain import safety_plan as plan_rules
-from ..domain.clocks import ClockKind
-from ..domain.periods import add_months
+from fulian_desktop.domain import risk
+from fulian_desktop.domain import safety_plan as plan_rules
+from fulian_desktop.domain.clocks import ClockKind
+from fulian_desktop.domain.periods import add_months
 from . import narratives_work as nw
 
 from .work_time import DAY, day_ts, fmt, iso, local_day, office

@@ -12,17 +12,17 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any, Callable
 
-from ..domain.attachments import format_size
-from ..domain.clocks import RULES, ClockKind, ClockState, due
-from ..domain.enums import CaseSource
-from ..domain.intake_rules import Channel, IntakeDecision
-from ..domain.localtime import LOCAL_TZ
-from ..domain.referral_rules import (
+from fulian_desktop.domain.attachments import format_size
+from fulian_desktop.domain.clocks import RULES, ClockKind, ClockState, due
+from fulian_desktop.domain.enums import CaseSource
+from fulian_desktop.domain.intake_rules import Channel, IntakeDecision
+from fulian_desktop.domain.localtime import LOCAL_TZ
+from fulian_desktop.domain.referral_rules import (
     SHAREABLE_ITEMS, AgencyStatus, AgencyType, Consent, TierDirection, TierStatus, check_shared_items,
 )
-from ..domain.screening_rules import RiskLevel as ScreenLevel
-from ..domain.screening_rules import next_visit_due
-from ..domain.workcalendar import WorkCalendar
+from fulian_desktop.domain.screening_rules import RiskLevel as ScreenLevel
+from fulian_desktop.domain.screening_rules import next_visit_due
+from fulian_desktop.domain.workcalendar import WorkCalendar
 from . import narratives_work as nw
 from . import work_crisis, work_mediation
 from .dice import Dice

@@ -16,14 +16,14 @@ from typing import Callable
 import sqlcipher3
 from sqlalchemy import func, select
 
-from ..demo import DEMO_PASSWORD, generate_demo
-from ..security.keyring_vault import KeyringVault
-from ..security.memory_keyring import InMemoryKeyring
-from ..services import auth, case_queries
-from ..services.case_queries import CaseFilter
-from ..store.models import Case, CaseParty, Person
-from ..store.store import Store, _probe, create_store, open_store
-from ..store.engine import make_engine
+from fulian_demo import DEMO_PASSWORD, generate_demo
+from fulian_desktop.security.keyring_vault import KeyringVault
+from fulian_desktop.security.memory_keyring import InMemoryKeyring
+from fulian_desktop.services import auth, case_queries
+from fulian_desktop.services.case_queries import CaseFilter
+from fulian_desktop.store.models import Case, CaseParty, Person
+from fulian_desktop.store.store import Store, _probe, create_store, open_store
+from fulian_desktop.store.engine import make_engine
 from .timing import BenchRow, median_ms
 
 _ROW_SQL = """SELECT c.id, c.case_no, c.title, c.kind, c.status, c.tier, c.category, c.owner_unit_id, o.name,
@@ -131,7 +131,7 @@ _FTS_SQL = """SELECT c.id, c.case_no, c.title, c.opened_at FROM case_file c
 
 def _search_queries(b: BenchStores, raw: sqlcipher3.Connection, units: list[str], marks: str) -> list[tuple]:
     """The one search box at 100k cases: names of 2 and 3 characters, pinyin initials, free text."""
-    from ..services import search
+    from fulian_desktop.services import search
 
     with b.store.uow() as uow:
         def a_name(length: int) -> str:

@@ -1,5 +1,5 @@
 """Where the demo rows are made: in this process, or for a big load in a helper process
-(`python -m fulian_desktop.demo.helper`), so that making rows in Python and writing them
+(`python -m fulian_demo.helper`), so that making rows in Python and writing them
 in SQLite use two cores at once.
 
 Only demo rows travel over the helper's pipes; the store's key never leaves this process.
@@ -16,10 +16,10 @@ import tempfile
 from contextlib import contextmanager
 from typing import IO, Iterator
 
-from ..domain.errors import FulianError
+from fulian_desktop.domain.errors import FulianError
 from .cases import Batch, Plan, produce
 
-HELPER_MODULE = "fulian_desktop.demo.helper"
+HELPER_MODULE = "fulian_demo.helper"
 
 
 class DemoMakerFailed(FulianError):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from ..domain.clocks import ClockKind
-from ..domain.mediation_rules import (
+from fulian_desktop.domain.clocks import ClockKind
+from fulian_desktop.domain.mediation_rules import (
     MEDIATOR_SPEAKER, AgreementForm, ConfirmationResult, FollowUpMethod, MarriageOutcome, Notice, Performance,
     Satisfaction, SessionOutcome, SignatureHow, confirmation_deadline, default_copies, effective_moment,
     non_confirmable, other_routes,
@@ -315,7 +315,7 @@ def _marriage_outcome(m: WorkMaker, c: Ctx, final: str, agreement_id: str | None
         if outcome == MarriageOutcome.FAILED else []
     summary = f"婚姻调解结果：{outcome.label}"
     if routes:
-        from ..domain.mediation_rules import OtherRoute
+        from fulian_desktop.domain.mediation_rules import OtherRoute
         summary += f"；已告知当事人可通过{'、'.join(OtherRoute(r).label for r in routes)}等途径维护权利（人民调解法第二十六条）"
     note = nw.MARRIAGE_NOTES.get(outcome.value)
     if note:

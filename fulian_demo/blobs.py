@@ -12,8 +12,8 @@ from datetime import datetime
 
 from sqlalchemy import Connection, insert, select
 
-from ..domain.attachments import CHUNK_SIZE
-from ..store.models_evidence import AttachmentBlob, AttachmentChunk
+from fulian_desktop.domain.attachments import CHUNK_SIZE
+from fulian_desktop.store.models_evidence import AttachmentBlob, AttachmentChunk
 
 
 def _png(width: int, height: int, pixel) -> bytes:  # noqa: ANN001 - (x, y) -> (r, g, b)

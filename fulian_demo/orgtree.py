@@ -9,8 +9,8 @@ from typing import Any, Callable
 
 from sqlalchemy import Connection, select
 
-from ..domain.pinyin import name_search_keys
-from ..store.models import OrgUnit, UserAccount
+from fulian_desktop.domain.pinyin import name_search_keys
+from fulian_desktop.store.models import OrgUnit, UserAccount
 from .names import NameMaker
 from .places import DISTRICT, TOWNS, short_name
 

@@ -13,16 +13,16 @@ import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from ..domain.enums import PartyRole, PetitionOutcome
-from ..domain.idnumber import make_id_number
-from ..domain.intake_rules import Channel, IntakeDecision, IntakeInput
-from ..domain.validation import PersonInput
-from ..domain.workflow import Transition
-from ..security.actor import Actor
+from fulian_desktop.domain.enums import PartyRole, PetitionOutcome
+from fulian_desktop.domain.idnumber import make_id_number
+from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
+from fulian_desktop.domain.validation import PersonInput
+from fulian_desktop.domain.workflow import Transition
+from fulian_desktop.security.actor import Actor
 from sqlalchemy import select
 
-from ..store.models import CaseParty, UserAccount
-from ..store.store import Store
+from fulian_desktop.store.models import CaseParty, UserAccount
+from fulian_desktop.store.store import Store
 from .timing import BenchRow, median_ms
 
 T0 = datetime(2026, 3, 2, 1, 30, tzinfo=timezone.utc)   # fixed: the same sample prints the same bytes
@@ -44,9 +44,9 @@ STATEMENTS = (
 def build_full_case(store: Store, actor: Actor, *, applicant: str = "刘桂兰", seq: int = 224,
                     sessions: int = 1, approver: Actor | None = None) -> str:
     """File one fully documented domestic-violence and child-support case; returns its id."""
-    from ..services import cases, crisis, intake, mediation, referrals, workflow
-    from ..services import protection_orders as po
-    from ..services.mediation import TermInput
+    from fulian_desktop.services import cases, crisis, intake, mediation, referrals, workflow
+    from fulian_desktop.services import protection_orders as po
+    from fulian_desktop.services.mediation import TermInput
 
     with store.uow(write=True) as uow:
         view = intake.register_contact(uow, actor, IntakeInput(
@@ -123,7 +123,7 @@ def build_full_case(store: Store, actor: Actor, *, applicant: str = "刘桂兰",
 def run(store: Store, actor: Actor, repeat: int = 7, batch: int = 200) -> list[BenchRow]:
     """Median time of a full case file; and a batch of `batch` case files (each its own audited unit of
     work), reported per file so the target reads the same way (100 ms per file = 10 files a second)."""
-    from ..documents.api import DocumentKind, render, render_batch
+    from fulian_desktop.documents.api import DocumentKind, render, render_batch
 
     case_id = build_full_case(store, actor, approver=actor)
     pages, cpu = [0], []
@@ -139,7 +139,7 @@ def run(store: Store, actor: Actor, repeat: int = 7, batch: int = 200) -> list[B
     wall = median_ms(one, repeat)
     rows = [BenchRow(f"卷宗 PDF（全案 {pages[0]} 页）", wall, target_ms=500.0,
                      note=f"CPU {statistics.median(cpu) * 1000:.0f} ms")]
-    from ..documents.batch_pool import pool_size
+    from fulian_desktop.documents.batch_pool import pool_size
 
     def cpu_all() -> float:   # this process and its finished layout workers
         t = os.times()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import accumulate
 
-from ..domain.pinyin import name_search_keys
+from fulian_desktop.domain.pinyin import name_search_keys
 from .dice import Dice
 
 # (surname, weight): national top surnames, boosted for the ones common in Hunan.

@@ -16,9 +16,9 @@ from typing import Any, Callable, Iterator, Sequence
 
 from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, TypeDecorator
 
-from ..domain.enums import CaseStatus
-from ..services.search import spaced
-from ..store.models import Case, CaseClock, CaseEvent, CaseParty, CaseSearchDoc, Person
+from fulian_desktop.domain.enums import CaseStatus
+from fulian_desktop.services.search import spaced
+from fulian_desktop.store.models import Case, CaseClock, CaseEvent, CaseParty, CaseSearchDoc, Person
 from .work_tables import WORK_TABLES
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

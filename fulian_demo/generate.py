@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from ..security.passwords import hash_password
-from ..store.models import Case, CaseCounter, CaseSearchDoc, OrgUnit
+from fulian_desktop.security.passwords import hash_password
+from fulian_desktop.store.models import Case, CaseCounter, CaseSearchDoc, OrgUnit
 from .cases import KINDS, Batch, Plan, id_maker
 from .blobs import demo_blobs, store_blobs
 from .clocks import add_clocks
@@ -33,7 +33,7 @@ BULK_MIN_CASES = 5_000  # from this many (into a smaller store): one transaction
 HELPER_MIN_CASES = 20_000  # from this many: rows are made in a helper process while this one writes
 
 if TYPE_CHECKING:
-    from ..store.store import Store
+    from fulian_desktop.store.store import Store
 
 
 @dataclass(frozen=True)

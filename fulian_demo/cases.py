@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 from itertools import accumulate
 from typing import Any, Callable, Iterator
 
-from ..domain.enums import CaseKind, CaseSource, CaseStatus, PetitionOutcome
-from ..domain.workflow import Transition
+from fulian_desktop.domain.enums import CaseKind, CaseSource, CaseStatus, PetitionOutcome
+from fulian_desktop.domain.workflow import Transition
 from . import narratives as nv
 from . import narratives_work as nw_work
 from .dice import Dice, cumulative

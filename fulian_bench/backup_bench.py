@@ -2,7 +2,7 @@
 and search on PostgreSQL beside SQLCipher (skipped without a server: FULIAN_BENCH_PG_URL or
 FULIAN_TEST_PG_URL).
 
-Run alone: `python -m fulian_desktop.bench.backup_bench --cases 20000`.
+Run alone: `python -m fulian_bench.backup_bench --cases 20000`.
 """
 from __future__ import annotations
 
@@ -15,16 +15,16 @@ from typing import Callable
 
 from sqlalchemy import create_engine, func, insert, select, text
 
-from ..demo import DEMO_PASSWORD
-from ..services import auth, case_queries
-from ..services.case_queries import CaseFilter
-from ..store.models import CaseParty, Person
-from ..store.store import Store
+from fulian_demo import DEMO_PASSWORD
+from fulian_desktop.services import auth, case_queries
+from fulian_desktop.services.case_queries import CaseFilter
+from fulian_desktop.store.models import CaseParty, Person
+from fulian_desktop.store.store import Store
 from .timing import BenchRow, median_ms
 
 
 def backup_rows(stores) -> list[BenchRow]:  # noqa: ANN001 - store_bench.BenchStores
-    from ..backup import service
+    from fulian_desktop.backup import service
 
     store = stores.store
     actor = auth.system_actor(store)
@@ -47,9 +47,9 @@ def _pg_url() -> str | None:
 
 def _copy_to_postgres(source: Store, url: str) -> tuple[Store, Callable[[], None], float]:
     """A private database holding the bench store's rows (dropped by the returned cleanup)."""
-    from ..store import migrate
-    from ..store.base import Base
-    from ..store.engine import make_engine
+    from fulian_desktop.store import migrate
+    from fulian_desktop.store.base import Base
+    from fulian_desktop.store.engine import make_engine
 
     base_url = create_engine(url).url
     name = f"fulian_bench_{os.getpid()}"

@@ -13,15 +13,15 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from ..security.keyfile import KdfParams
-from ..services.auth import system_actor
-from ..services.setup import TownSpec, initialise
-from ..store.base import new_id, utcnow
-from ..store.models import Case, CaseEvent, OrgUnit
-from ..store.models_sync import SyncChange
-from ..store.store import create_store
-from ..sync.exchange import export_bundle, import_bundle
-from ..sync.provision import join_station, provision_station
+from fulian_desktop.security.keyfile import KdfParams
+from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.setup import TownSpec, initialise
+from fulian_desktop.store.base import new_id, utcnow
+from fulian_desktop.store.models import Case, CaseEvent, OrgUnit
+from fulian_desktop.store.models_sync import SyncChange
+from fulian_desktop.store.store import create_store
+from fulian_desktop.sync.exchange import export_bundle, import_bundle
+from fulian_desktop.sync.provision import join_station, provision_station
 from .timing import BenchRow
 
 _KDF = KdfParams(1, 8192, 1)   # the stores are thrown away: key derivation is not what is measured

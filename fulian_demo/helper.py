@@ -1,6 +1,6 @@
 """The demo helper process: reads a pickled Plan on stdin, writes pickled batches on stdout.
 
-Started by pipeline.batches as `python -m fulian_desktop.demo.helper`; not a user command.
+Started by pipeline.batches as `python -m fulian_demo.helper`; not a user command.
 """
 from __future__ import annotations
 
