@@ -417,7 +417,7 @@ class WorkMaker:
                  level.value, reason, who[0], who[1], every, self.values.day(next_visit_due(base, every)), status,
                  ctx.id if from_case else None, category, self.values.day(resolved_on) if resolved_on else None,
                  dice.pick(nw.RESOLUTIONS) if resolved_on else None)
-        for vday, findings, vlevel, method in visits:
+        for vday, findings, vlevel, _method in visits:
             at = day_ts(vday, 10)
             self.add("screening_visit", ctx, at, self.new_id(), entry_id, self.values.day(vday), who[1], findings,
                      vlevel, method)
@@ -428,7 +428,7 @@ class WorkMaker:
         self.event(ctx, min(start, ctx.opened - 2), "screening_entry",
                    f"列入矛盾纠纷排查台账（风险{labels[first_level]}）：{reason}",
                    {"entry_id": entry_id}, actor=(who[0], who[1]))
-        for vday, findings, vlevel, method in visits:
+        for vday, findings, vlevel, _method in visits:
             self.event(ctx, min(day_ts(vday, 10), ctx.opened - 1), "screening_visit",
                        f"排查走访（{vday.isoformat()}，风险{labels[vlevel]}）：{findings}", {"entry_id": entry_id},
                        actor=(who[0], who[1]))

@@ -129,6 +129,13 @@ exit "$rc"
 '
 
 rc=0
+# A full run starts with the linter and the type checker (settings in pyproject.toml).
+if [ "$#" -eq 0 ]; then
+  say "ruff（代码检查）"
+  .venv/bin/ruff check . || rc=$?
+  say "mypy（核心的类型检查）"
+  .venv/bin/mypy || rc=$?
+fi
 if command -v dbus-run-session >/dev/null 2>&1; then
   # run-tests.sh guarantees a Secret Service: its test must fail, not skip, if it is not there.
   export FULIAN_SECRET_SERVICE=1
@@ -140,5 +147,5 @@ else
   say "警告：没有 dbus-run-session，系统钥匙串测试将跳过。"
   bash -c "$SESSION" bash "$@" || rc=$?
 fi
-say "pytest 退出码：$rc"
+say "退出码：$rc"
 exit "$rc"

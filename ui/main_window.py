@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.enums import Tier
 
-from .i18n import status_text, tr
+from .i18n import tr
 from .lock_screen import LockScreen
 from .navigation import PageSpec, pages_for
 from .pages.case_list import CaseListPage

@@ -348,8 +348,9 @@ class Shooter:
             window = self.window_for(username)
             try:
                 for p, spec in enumerate(window.specs):
+                    # _attempt calls the lambda at once: the loop variables are still the current ones.
                     self._attempt(f"{role} {spec.key}", lambda p=p, spec=spec: self.save(
-                        f"1{r}-{_slug(role)}-{p:02d}-{_slug(spec.key)}", self._page_shot(window, spec.key)))
+                        f"1{r}-{_slug(role)}-{p:02d}-{_slug(spec.key)}", self._page_shot(window, spec.key)))  # noqa: B023
             finally:
                 self.close_window(window)
 
@@ -411,7 +412,7 @@ class Shooter:
             for i in range(view.tabs.count()):
                 view.tabs.setCurrentIndex(i)
                 tab = view.tabs.widget(i)
-                name = type(getattr(tab, "ensure_built", lambda: tab)()).__name__   # a LazyTab by its content
+                name = type(tab.ensure_built() if hasattr(tab, "ensure_built") else tab).__name__   # a LazyTab by its content
                 self._attempt(f"case tab {i}", lambda i=i, name=name: self.save(
                     f"30-case-view-{i + 1:02d}-{_slug(name)}", window))
             view.tabs.setCurrentIndex(0)

@@ -120,9 +120,9 @@ def create_store(root: Path, *, passphrase: str | None = None, vault: KeyringVau
             try:
                 vault.put(store_id, key.hex())
                 keyfile.uses_keyring = True
-            except KeyringUnavailable:
+            except KeyringUnavailable as exc:
                 if not passphrase:
-                    raise KeyUnavailable("无法把密钥存入系统钥匙串，请设置口令。", code="passphrase_required")
+                    raise KeyUnavailable("无法把密钥存入系统钥匙串，请设置口令。", code="passphrase_required") from exc
         keyfile.save(staging.keyfile)
         for leftover in staging.sidecars():
             leftover.unlink(missing_ok=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-import os
 import queue
 import threading
 import time
@@ -29,7 +28,7 @@ from fulian_desktop.domain.errors import (
     ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError,
 )
 from fulian_desktop.domain.referral_rules import (
-    SHAREABLE_ITEMS, AgencyStatus, AgencyType, ReferralKind, TierStatus, check_transition,
+    AgencyType, ReferralKind,
 )
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor

@@ -2,38 +2,29 @@
 
 from __future__ import annotations
 
-import dataclasses
-import multiprocessing
 import os
-import queue
 import threading
 import time
-import traceback
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import (
-    ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError,
+    ConflictError, PermissionDenied, ValidationError, WorkflowError,
 )
 from fulian_desktop.domain.referral_rules import (
     SHAREABLE_ITEMS, AgencyStatus, AgencyType, ReferralKind, TierStatus, check_transition,
 )
-from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.audit import verify_chain
 from fulian_desktop.services import case_queries, cases, referrals
 from fulian_desktop.store.models import (
-    AuditEntry, Case, CaseClock, CaseEvent, CaseParty, Person, Referral,
+    Case, Referral,
 )
 from fulian_desktop.store.store import Store
 from tests.support.stores import (
-    DISTRICT, PASSPHRASE, TOWN_A, TOWN_B, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, add_user, build_org, first_login,
-    new_store, open_copy,
+    DISTRICT, TOWN_A, VILLAGE_A2,
 )
 
 from tests.integration.test_referrals import (  # noqa: F401 - fixtures and helpers shared with the tier tests

@@ -56,7 +56,7 @@ def sent(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     bundle.write_bytes(data)
     st.close()
     yield root / "district", bundle
-    
+
 
 def _cases(root: Path) -> tuple[int, int]:
     with open_test_store(root) as store:

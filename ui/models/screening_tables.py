@@ -2,6 +2,7 @@
 rows tinted, the risk level coloured), the overdue visits and the online-opinion leads."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -29,13 +30,18 @@ def _risk_colour(item: Any) -> str | None:
     return LEVEL_TEXT.get(item.risk_level.value)
 
 
+def _address_text(entry: EntryView) -> str:
+    return tr("（无权查看）") if entry.redacted else _text(entry.address)
+
+
+def _field_text(key: str) -> Callable[[EntryView], str]:
+    return lambda entry: _text(getattr(entry, key))
+
+
 def register_columns() -> list[Column[EntryView]]:
     columns: list[Column[EntryView]] = []
     for key, header in REGISTER_COLUMNS.items():
-        if key == "address":
-            text = (lambda e: tr("（无权查看）") if e.redacted else _text(e.address))
-        else:
-            text = (lambda e, k=key: _text(getattr(e, k)))
+        text = _address_text if key == "address" else _field_text(key)
         columns.append(Column(key, header, text, colour=_risk_colour if key == "risk_label" else None))
     return columns
 

@@ -138,7 +138,8 @@ class DashboardChart(QWidget):
             # The legend names every slice; the slice shows its share when it has room for it.
             piece.setLabelVisible(bar.value / total >= 0.06)
             self.drills[(0, len(self.slices))] = bar.drill
-            piece.clicked.connect(lambda i=len(self.slices): self._clicked(0, i))
+            index = len(self.slices)
+            piece.clicked.connect(lambda i=index: self._clicked(0, i))
             self.slices.append(piece)
         names = [p.label() for p in self.slices]
         for piece in self.slices:
