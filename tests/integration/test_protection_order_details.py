@@ -13,7 +13,7 @@ from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import ValidationError, WorkflowError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.periods import end_of_day
-from fulian_desktop.services import cases, clocks, crisis, tasks
+from fulian_desktop.services import cases, clock_tasks, clocks, crisis
 from fulian_desktop.services import protection_orders as po
 from fulian_desktop.services.crisis import ActionKind
 from fulian_desktop.store.models import CaseClock, CrisisAction, ProtectionOrder
@@ -89,7 +89,7 @@ def test_a_shorter_order_fixes_the_clock_and_the_alert_comes_14_days_before_it(w
     (view,) = _orders(store, med, case_id, at("2026-05-27 09:00"))
     assert view.expiry_alert and view.expiry_clock.deadline.last_day == date(2026, 6, 10)
     with store.uow() as uow:
-        (task,) = [t for t in tasks.clock_tasks(uow, med, now=at("2026-05-27 09:00"))
+        (task,) = [t for t in clock_tasks.clock_tasks(uow, med, now=at("2026-05-27 09:00"))
                    if t.kind == ClockKind.PROTECTION_ORDER_EXPIRY]
     assert task.status == ClockStatus.DUE_SOON and task.due.last_day == date(2026, 6, 10)
     assert clock_at(at("2026-06-11 00:00")).status == ClockStatus.OVERDUE

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.clocks import ClockStatus
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.tasks import ClockTask, clock_tasks
+from fulian_desktop.services.clock_tasks import ClockTask, clock_tasks
 
 from ..i18n import tr
 from ..models.list_table import Column, ListTableModel
