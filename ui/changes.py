@@ -13,6 +13,7 @@ or a replaced page is dropped at the next announcement and never called once its
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -22,6 +23,8 @@ from PySide6.QtCore import QObject, Signal
 from fulian_desktop.domain.changes import Changes, check_kinds
 
 from .widgets.guard import while_alive
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,10 @@ class ChangeBus(QObject):
         self.subscriptions = [s for s in self.subscriptions if shiboken6.isValid(s.owner)]
         for subscription in list(self.subscriptions):
             if subscription in self.subscriptions and changes.touches(subscription.kinds, subscription.case_id):
-                subscription.refresh()
+                try:
+                    subscription.refresh()
+                except Exception:  # one screen's failure must not keep the others stale (as with Qt's slots)
+                    log.exception("refresh after %s failed", sorted(changes.kinds()))
         self.sig_changed.emit(changes)
 
     def listeners(self, kind: str) -> list[QObject]:

@@ -139,6 +139,7 @@ def test_a_closed_screen_is_no_longer_called_and_other_kinds_are_not_delivered(q
     gone, kept = QWidget(), QWidget()
     qtbot.addWidget(kept)
     session.changes.subscribe(gone, {"case"}, lambda: calls.append("gone"))
+    session.changes.subscribe(kept, {"user"}, lambda: 1 / 0)   # a broken screen keeps no other one stale
     session.changes.subscribe(kept, {"user", "org"}, lambda: calls.append("users"))
     session.changes.subscribe(kept, {"attachments"}, lambda: calls.append("files of A"), case_id="A")
     gone.deleteLater()
