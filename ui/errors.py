@@ -51,6 +51,26 @@ def _title(exc: BaseException) -> str:
     return tr("操作未完成")
 
 
+def error_text(exc: BaseException, fallback: str) -> str:
+    """The sentence to show inline (a status line, a "could not load" label) for `exc`: a domain error's
+    own Chinese message, or `fallback` for anything else — whose details go to the log, never to the screen.
+    The one place that decides this; callers never look at an exception's text."""
+    if isinstance(exc, FulianError):
+        return exc.message
+    log.error("unexpected error: %s", "".join(traceback.format_exception(exc)))
+    return fallback
+
+
+def domain_message(exc: BaseException, field: str | None = None) -> str | None:
+    """A domain error's message, to show beside the line or field it names; None for an unexpected error
+    (then `present_error`), and with `field`, None unless the error names that field."""
+    if not isinstance(exc, FulianError):
+        return None
+    if field is not None and exc.field != field:
+        return None
+    return exc.message
+
+
 def present_error(parent: QWidget | None, exc: BaseException,
                   fallback: Callable[[BaseException], str] | None = None) -> None:
     """Domain errors carry their own Chinese message; anything else is logged, never shown raw."""

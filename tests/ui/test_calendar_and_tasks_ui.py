@@ -69,7 +69,7 @@ def test_settings_edit_an_unknown_years_calendar(qtbot, world) -> None:  # noqa:
 
     page.calendar_text.setPlainText("# 元旦\n2031-01-01 休\n2031-01-06 休\n")
     page.calendar_complete.setChecked(True)
-    with qtbot.waitSignal(session.sig_data_changed, timeout=10_000):
+    with qtbot.waitSignal(session.changes.sig_changed, timeout=10_000):
         page.save_calendar()
     assert page.calendar_state.text() == "已保存，1 个时限已重新计算"
     assert "由管理员录入，已声明完整" in page.calendar_note.text()

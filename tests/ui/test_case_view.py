@@ -224,9 +224,9 @@ def test_adding_a_party_typed_in_chinese(qtbot, page, world):  # noqa: ANN001
     dialog.findChild(type(dialog.confidential), "party_confidential").setChecked(True)
     qtbot.keyClicks(dialog.phone, "13712345678")
     assert dialog.name.text() == "刘芳" and dialog.ok_button.isEnabled()
-    with qtbot.waitSignal(page.session.sig_data_changed, timeout=10_000) as changed:
+    with qtbot.waitSignal(page.session.changes.sig_changed, timeout=10_000) as changed:
         dialog.ok_button.click()
-    assert changed.args == ["case"]
+    assert changed.args[0].kinds() == {"case", "party"} and changed.args[0].case_ids == {page.case_id}
     qtbot.waitUntil(lambda: any(p.name == "刘芳" for p in page.parties.model.parties), timeout=10_000)
     row = _row_of(page, "刘芳")
     assert _cell(page, row, "role") == PartyRole.AGENT.label

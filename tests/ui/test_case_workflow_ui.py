@@ -124,9 +124,9 @@ def test_accepting_a_registered_petition_stops_acceptance_and_starts_the_conclus
     visible = [b.text() for b in page.actions_bar.buttons.values() if b.isVisibleTo(page)]
     assert visible == ["受理", "不予受理", "转办"]
 
-    with qtbot.waitSignal(page.session.sig_data_changed, timeout=TIMEOUT) as changed:
+    with qtbot.waitSignal(page.session.changes.sig_changed, timeout=TIMEOUT) as changed:
         qtbot.mouseClick(_button(page, "step_accept"), Qt.LeftButton)
-    assert changed.args == ["case"]
+    assert changed.args[0].kinds() == {"case"} and changed.args[0].case_ids == {page.case_id}
     qtbot.waitUntil(lambda: page.detail.row.status == CaseStatus.ACCEPTED
                     and _chip_kinds(page) == [ClockKind.PETITION_CONCLUSION.value], timeout=TIMEOUT)
     assert page.actions_bar.status.text() == "状态：受理"

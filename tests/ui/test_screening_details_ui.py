@@ -52,7 +52,7 @@ def test_resolving_keeps_the_day_and_shows_it(qtbot, page, world):  # noqa: ANN0
     type_chinese(dialog.text, "经村调委会调解，夫妻和好")
     dialog.accept()
     page.show_resolved.setChecked(True)
-    qtbot.waitUntil(lambda: not page._loading and page.register_model.rowCount() == 1
+    qtbot.waitUntil(lambda: not page.loader.loading and page.register_model.rowCount() == 1
                     and page.register_model.items[0].status == EntryStatus.RESOLVED, timeout=10_000)
     done = page.register_model.items[0]
     assert done.resolved_on == _today() and done.resolution == "经村调委会调解，夫妻和好"
@@ -66,7 +66,7 @@ def test_a_lead_is_dismissed_with_a_reason_and_can_come_back(qtbot, page, world)
         leads.add_lead(uow, world.village, "本地微信群", "网传某村妇女被关在家中", _today())
     page.refresh()
     page.tabs.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: page.leads_model.rowCount() == 1 and not page._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: page.leads_model.rowCount() == 1 and not page.loader.loading, timeout=10_000)
     assert "待处理 1" in page.tabs.tabText(2)
     page.leads.selectRow(0)
     assert page.buttons["lead_dismiss"].isEnabled() and not page.buttons["lead_reopen"].isEnabled()
@@ -75,7 +75,7 @@ def test_a_lead_is_dismissed_with_a_reason_and_can_come_back(qtbot, page, world)
     assert not dialog.ok_button.isEnabled()                            # a reason is required
     type_chinese(dialog.text, "经村委会核实，系谣传")
     dialog.accept()
-    qtbot.waitUntil(lambda: not page._loading and page.leads_model.items
+    qtbot.waitUntil(lambda: not page.loader.loading and page.leads_model.items
                     and page.leads_model.items[0].status == LeadStatus.DISMISSED, timeout=10_000)
     assert "待处理 0" in page.tabs.tabText(2)
     status = page.leads_model.column_of("status_label")
@@ -85,5 +85,5 @@ def test_a_lead_is_dismissed_with_a_reason_and_can_come_back(qtbot, page, world)
     page.leads.selectRow(0)
     assert not page.buttons["lead_case"].isEnabled() and page.buttons["lead_reopen"].isEnabled()
     qtbot.mouseClick(page.buttons["lead_reopen"], Qt.LeftButton)
-    qtbot.waitUntil(lambda: not page._loading and page.leads_model.items[0].status == LeadStatus.OPEN,
+    qtbot.waitUntil(lambda: not page.loader.loading and page.leads_model.items[0].status == LeadStatus.OPEN,
                     timeout=10_000)

@@ -60,7 +60,7 @@ def page(qtbot, world: World):  # noqa: ANN001, ANN201
     qtbot.addWidget(page)
     page.resize(1400, 800)
     page.show()
-    qtbot.waitUntil(lambda: page.unit.count() > 0 and not page._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: page.unit.count() > 0 and not page.loader.loading, timeout=10_000)
     yield page
     qtbot.waitUntil(lambda: not session.tasks.busy(), timeout=10_000)
     session.tasks.wait_idle()
@@ -78,7 +78,7 @@ def _entry(world: World, subject: str = "赵某某家庭", due: date | None = No
 
 def _reload(qtbot, page: ScreeningRegisterPage, rows: int) -> None:  # noqa: ANN001
     page.refresh()
-    qtbot.waitUntil(lambda: page.register_model.rowCount() == rows and not page._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: page.register_model.rowCount() == rows and not page.loader.loading, timeout=10_000)
 
 
 def _select(qtbot, page: ScreeningRegisterPage, entry_id: str) -> None:  # noqa: ANN001
@@ -91,7 +91,7 @@ def _select(qtbot, page: ScreeningRegisterPage, entry_id: str) -> None:  # noqa:
 def test_a_town_user_adds_an_entry_to_a_village(qtbot, page, world):  # noqa: ANN001
     village = world.units[VILLAGE_A1]
     page.unit.setCurrentIndex(page.unit.findData(village))
-    qtbot.waitUntil(lambda: not page._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not page.loader.loading, timeout=10_000)
     assert page.register_model.rowCount() == 0
     qtbot.mouseClick(page.buttons["add"], Qt.LeftButton)
     dialog = page.runner.dialog
@@ -106,7 +106,7 @@ def test_a_town_user_adds_an_entry_to_a_village(qtbot, page, world):  # noqa: AN
     type_chinese(dialog.text, "宅基地边界纠纷，双方多次争执")
     assert dialog.ok_button.isEnabled(), dialog.hint.text()
     dialog.accept()
-    qtbot.waitUntil(lambda: page.register_model.rowCount() == 1 and not page._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: page.register_model.rowCount() == 1 and not page.loader.loading, timeout=10_000)
     entry = page.register_model.items[0]
     assert (entry.subject, entry.address, entry.risk_label, entry.responsible_name, entry.visit_every_days) == (
         "钱某与孙某", "郭亮村二组", "中", "周敏", 14)
@@ -130,7 +130,7 @@ def test_recording_a_visit_moves_the_next_due_date_and_clears_the_overdue_row(qt
     dialog.risk.setCurrentIndex(dialog.risk.findData("medium"))
     type_chinese(dialog.text, "双方情绪平稳，约定下周村委会调解")
     dialog.accept()
-    qtbot.waitUntil(lambda: page.overdue_model.rowCount() == 0 and not page._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: page.overdue_model.rowCount() == 0 and not page.loader.loading, timeout=10_000)
     entry = model.items[0]
     assert entry.next_visit_due == _today() + timedelta(days=30) and entry.last_visit_on == _today()
     assert not entry.overdue and entry.risk_label == "中"
@@ -153,7 +153,7 @@ def test_turning_an_entry_into_a_case_opens_it(qtbot, page, world):  # noqa: ANN
         detail = cases.get_case(uow, world.town, case_id)
     assert CaseSource(detail.source).label == "排查发现"
     assert any("矛盾纠纷排查登记" in e.summary for e in detail.events)
-    qtbot.waitUntil(lambda: not page._loading and page.register_model.items[0].case_id == case_id, timeout=10_000)
+    qtbot.waitUntil(lambda: not page.loader.loading and page.register_model.items[0].case_id == case_id, timeout=10_000)
     assert page.register_model.items[0].status_label == "已转案件"
     _select(qtbot, page, entry_id)
     assert page.buttons["open"].isEnabled() and not page.buttons["visit"].isEnabled()
@@ -169,7 +169,7 @@ def test_an_online_lead_is_added_and_opens_a_case(qtbot, page, world):  # noqa: 
     type_chinese(dialog.where, "抖音“望城身边事”")
     type_chinese(dialog.text, "网民发视频称某村一男子当街殴打妻子")
     dialog.accept()
-    qtbot.waitUntil(lambda: page.leads_model.rowCount() == 1 and not page._loading, timeout=10_000)
+    qtbot.waitUntil(lambda: page.leads_model.rowCount() == 1 and not page.loader.loading, timeout=10_000)
     page.leads.selectRow(0)
     qtbot.mouseClick(page.buttons["lead_case"], Qt.LeftButton)
     with qtbot.waitSignal(page.sig_open_case, timeout=10_000) as opened:

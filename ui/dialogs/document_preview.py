@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from fulian_desktop.documents.api import DocumentKind, PrintPurpose, Recipient, available_documents, file_name, render
 from fulian_desktop.domain.errors import FulianError
 
-from ..errors import messages, present_error
+from ..errors import domain_message, messages, present_error
 from ..i18n import tr
 from ..session import AppSession
 from .screen_fit import fitted_size
@@ -150,8 +150,9 @@ class DocumentPreviewDialog(QDialog):
     def _preview_failed(self, exc: BaseException) -> None:
         self.data = None
         self.document.close()
-        if isinstance(exc, FulianError):
-            self.status.setText(exc.message)  # e.g. this paper cannot go to this recipient
+        message = domain_message(exc)  # e.g. this paper cannot go to this recipient
+        if message is not None:
+            self.status.setText(message)
         else:
             present_error(self, exc)
 

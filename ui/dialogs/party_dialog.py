@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import PartyRole, Sex
 from fulian_desktop.domain.errors import ConflictError, FulianError
 from fulian_desktop.domain.validation import PersonInput, Report, Severity, validate_person
@@ -249,14 +250,17 @@ class PartyDialog(QDialog):
         data = self.person_input()
         v = self.values()
         role = PartyRole(v["role"])
+        changed = Changes(case=True, party=True, case_ids=frozenset({self.case_id}))  # names and search keys
         if self.record is None:
             self.session.write(cases.add_party, self.case_id, data, role,
                                contact_confidential=v["contact_confidential"],
-                               on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed))
+                               on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed),
+                               changes=changed)
         else:
             self.session.write(cases.update_party, self.record.id, self.person_version, data, role=role,
                                contact_confidential=v["contact_confidential"],
-                               on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed))
+                               on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed),
+                               changes=changed)
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -267,7 +271,6 @@ class PartyDialog(QDialog):
         self.saved = view
         self.conflict.clear()
         self.sig_saved.emit(view)
-        self.session.sig_data_changed.emit("case")
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWizard, QWizardPage
 
 from fulian_desktop.domain.enums import Tier
-from fulian_desktop.domain.errors import FulianError, KeyUnavailable
+from fulian_desktop.domain.errors import KeyUnavailable
 from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.security.keyring_vault import KeyringVault
 from fulian_desktop.services import orgunits
@@ -19,6 +19,7 @@ from fulian_desktop.services.setup import TownSpec, initialise
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import CreatedStore, create_store
 
+from ..errors import error_text
 from ..i18n import tr
 from .setup_pages import _error_label
 
@@ -159,14 +160,8 @@ class CreatePage(QWizardPage):
         if isinstance(exc, KeyUnavailable):
             w.protection_page.mark_keyring_failed()
             self.error.setText(tr("{message}请点击“上一步”设置口令后再创建。").format(message=exc.message))
-        elif isinstance(exc, FulianError):
-            self.error.setText(exc.message)
         else:
-            import logging
-            import traceback
-
-            logging.getLogger(__name__).error("setup failed: %s", "".join(traceback.format_exception(exc)))
-            self.error.setText(tr("创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；"
-                               "请检查文件夹是否可写、磁盘空间是否充足后重试。"))
+            self.error.setText(error_text(exc, tr("创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；"
+                                                  "请检查文件夹是否可写、磁盘空间是否充足后重试。")))
         self.completeChanged.emit()
 

@@ -7,12 +7,12 @@ from PySide6.QtWidgets import (
     QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import Tier
-from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.services import orgunits
 from fulian_desktop.services.orgunits import OrgUnitView
 
-from ..errors import present_error
+from ..errors import domain_message, present_error
 from ..i18n import tr
 from ..session import AppSession
 
@@ -114,7 +114,8 @@ class AddUnitDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.session.write(orgunits.create_unit, name=name, tier=self.tier, parent_id=self.parent_unit.id,
-                           case_prefix=self.prefix.text().strip(), on_done=self._done, on_error=self._failed)
+                           case_prefix=self.prefix.text().strip(), on_done=self._done, on_error=self._failed,
+                           changes=Changes(org=True))  # the page reselects the new unit, then reloads
 
     def _done(self, unit: OrgUnitView) -> None:
         self.buttons.setEnabled(True)
@@ -123,10 +124,11 @@ class AddUnitDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, FulianError):
-            {"name": self.name_error}.get(exc.field or "", self.error).setText(exc.message)
-        else:
+        message = domain_message(exc)
+        if message is None:
             present_error(self, exc)
+        else:
+            (self.name_error if domain_message(exc, field="name") else self.error).setText(message)
 
 
 class UnitsPage(QWidget):
@@ -168,7 +170,7 @@ class UnitsPage(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(hint)
         layout.addWidget(self.count)
-        self.session.sig_data_changed.connect(lambda what: what == "org" and self.reload())
+        self.session.changes.subscribe(self, {"org"}, self.reload)
         self._update_buttons()
         self.reload()
 
@@ -251,4 +253,3 @@ class UnitsPage(QWidget):
     def _added(self, unit: OrgUnitView | None) -> None:
         if unit is not None:
             self._reselect = unit.id
-        self.session.sig_data_changed.emit("org")

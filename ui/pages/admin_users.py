@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import clock
+from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local, to_local
@@ -311,7 +312,7 @@ class UsersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.setTabOrder(self.filter, self.table)
-        self.session.sig_data_changed.connect(self._data_changed)
+        self.session.changes.subscribe(self, {"user", "org"}, self.reload)
         self._update_buttons()
         self.reload()
 
@@ -322,10 +323,6 @@ class UsersPage(QWidget):
 
     def _set_units(self, units: list[OrgUnitView]) -> None:
         self.units = units
-
-    def _data_changed(self, what: str) -> None:
-        if what in ("user", "org"):
-            self.reload()
 
     def _fill(self, found: list[UserView]) -> None:
         selected = self.selected()
@@ -398,9 +395,9 @@ class UsersPage(QWidget):
         return dialog
 
     def _changed(self, username: str) -> None:
-        """After a change: reload (through the signal every user list listens to), keeping `username` selected."""
+        """After a change: reload (through the change bus every user list listens to), keeping `username` selected."""
         self._reselect = username
-        self.session.sig_data_changed.emit("user")
+        self.session.changes.announce(Changes(user=True))
 
     def open_add_dialog(self) -> QDialog:
         def added(dialog: QDialog) -> None:

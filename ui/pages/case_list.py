@@ -48,7 +48,7 @@ class CaseListPage(QWidget):
         self.model.sig_loaded.connect(self._on_loaded)
         self.model.sig_first_rows.connect(self._on_first_rows)
         self._stale = False
-        self.session.sig_data_changed.connect(self._data_changed)
+        session.changes.subscribe(self, {"case", "party"}, self._data_changed)
 
     # --- layout ------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -254,9 +254,9 @@ class CaseListPage(QWidget):
             self.table.horizontalHeader().restoreState(header)
         s.endGroup()
 
-    def _data_changed(self, what: str) -> None:
+    def _data_changed(self) -> None:
         """A case changed: refresh now if on screen, else when next shown (100,000 ids per list add up)."""
-        if what != "case" or not self.model.active:
+        if not self.model.active:
             return
         if self.isVisible():
             self.model.reload()

@@ -8,14 +8,14 @@ refreshed every minute.
 """
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from fulian_desktop.domain.errors import ConflictError, FulianError
+from fulian_desktop.domain.changes import case_changed
+from fulian_desktop.domain.errors import ConflictError
 from fulian_desktop.security.permissions import Permission, can
 from fulian_desktop.services import cases, history
 from fulian_desktop.services.history import PartyRecord
@@ -23,7 +23,7 @@ from fulian_desktop.services.views import CaseDetail, PartyView
 
 from ..dialogs.document_preview import add_print_button
 from ..dialogs.party_dialog import PartyDialog
-from ..errors import messages, present_error
+from ..errors import error_text, messages, present_error
 from ..i18n import tr, tr_as
 from ..session import AppSession
 from ..widgets.approval_bar import ApprovalBar
@@ -47,7 +47,6 @@ from ..widgets.party_panel import PartyPanel
 from ..widgets.referral_panel import ReferralPanel
 
 CLOCK_REFRESH_MS = 60_000
-log = logging.getLogger(__name__)
 
 
 class CaseViewPage(QWidget):
@@ -75,11 +74,13 @@ class CaseViewPage(QWidget):
         self.extras: CaseExtras | None = None
         self._extras_generation = 0
         self._clock_refresh_busy = False
-        self.runner = ActionRunner(session, self)
+        self.runner = ActionRunner(session, self, case_id)
         self.runner.sig_changed.connect(self._action_done)
         self._build()
         self._build_tabs()
         session.sig_actor_changed.connect(self._on_actor_changed)
+        # Its parties and files are edited in dialogs and tabs that announce it; the page then reloads.
+        session.changes.subscribe(self, {"party", "attachments"}, self.load, case_id=case_id)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(CLOCK_REFRESH_MS)
         self.clock_timer.timeout.connect(self.refresh_clocks)
@@ -204,9 +205,7 @@ class CaseViewPage(QWidget):
         if generation != self._extras_generation:
             return
         # Inline, not a box: when the case itself cannot be opened, that error is shown already.
-        if not isinstance(exc, FulianError):
-            log.error("case extras failed to load", exc_info=exc)
-        what = getattr(exc, "message", "") or tr("请稍后重试。")
+        what = error_text(exc, tr("请稍后重试。"))
         self.message.setText(tr("时限、审批、转介和接待记录未能加载：{what}").format(what=what))
         self.message.show()
 
@@ -255,7 +254,7 @@ class CaseViewPage(QWidget):
         self._reloading_latest = False
         if self.detail is None:
             self.header.case_no.setText(tr("无法打开案件"))
-            self.message.setText(getattr(exc, "message", "") or tr("案件未能打开。"))
+            self.message.setText(error_text(exc, tr("案件未能打开。")))
             self.message.show()
         present_error(self, exc)
         self._update_buttons()
@@ -297,13 +296,13 @@ class CaseViewPage(QWidget):
         self._saving = True
         self._update_buttons()
         self.session.write(cases.update_case, self.case_id, self.base_version, changes,
-                           on_done=while_alive(self, self._saved), on_error=while_alive(self, self._save_failed))
+                           on_done=while_alive(self, self._saved), on_error=while_alive(self, self._save_failed),
+                           changes=case_changed(self.case_id))
 
     def _saved(self, detail: CaseDetail) -> None:
         self._saving = False
         self._set_editing(False)
         self._loaded(detail)
-        self.session.sig_data_changed.emit("case")
         self.sig_saved.emit(detail)
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -346,7 +345,6 @@ class CaseViewPage(QWidget):
 
     def _open_party_dialog(self, record: PartyRecord | None) -> None:
         dialog = PartyDialog(self.session, self.case_id, record, self)
-        dialog.sig_saved.connect(lambda _view: self.load())
         dialog.finished.connect(lambda _code: setattr(self, "party_dialog", None))
         dialog.finished.connect(dialog.deleteLater)
         self.party_dialog = dialog

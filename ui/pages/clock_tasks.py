@@ -1,7 +1,8 @@
 """待办时限: every running clock of an open case in scope as a task — overdue first, then due today, then by due time.
 
 Status coloured (overdue red, due today orange, due soon amber); double-click or Enter opens the case.
-Loads off the UI thread, again whenever a service changes data, and every five minutes (countdowns move).
+Loads off the UI thread, again whenever a case or the working-day calendar changes, and every five minutes
+(countdowns move).
 """
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.clocks import ClockStatus
-from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.clock_tasks import ClockTask, clock_tasks
 
+from ..errors import error_text
 from ..i18n import tr
 from ..models.list_table import Column, ListTableModel
+from ..reloader import Reloader
 from ..session import AppSession
-from ..widgets.guard import while_alive
 
 REFRESH_MS = 300_000
 STATUS_COLOURS = {ClockStatus.OVERDUE: "#b3261e", ClockStatus.DUE_TODAY: "#e65100", ClockStatus.DUE_SOON: "#9a6700"}
@@ -56,7 +57,8 @@ class ClockTasksPanel(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._loading = self._again = False
+        self.loader = Reloader(session, self, clock_tasks, self._loaded, self._failed,
+                               params=lambda: {"mine_only": self.mine_only.isChecked()})
         self.model: ListTableModel[ClockTask] = ListTableModel(COLUMNS, self)
         self.mine_only = QCheckBox(tr("只看我承办的案件"), objectName="tasks_mine_only")
         self.mine_only.toggled.connect(lambda _on: self.refresh())
@@ -91,33 +93,21 @@ class ClockTasksPanel(QWidget):
         layout.addWidget(self.empty)
         self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self.timer.start()
-        self.session.sig_data_changed.connect(while_alive(self, lambda _what: self.refresh()))
+        session.changes.subscribe(self, {"case", "calendar"}, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        if self.session.actor is None:
-            return  # locked
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self.session.read(clock_tasks, mine_only=self.mine_only.isChecked(),
-                          on_done=while_alive(self, self._loaded), on_error=while_alive(self, self._failed))
+        self.loader.request()  # nothing while locked
 
     def _loaded(self, tasks: list[ClockTask]) -> None:
-        self._loading = False
         self.error.hide()
         self.model.set_items(tasks)
         self.table.setVisible(bool(tasks))
         self.empty.setVisible(not tasks)
         self.sig_loaded.emit(len(tasks))
-        if self._again:
-            self._again = False
-            self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        self._loading = self._again = False
-        message = exc.message if isinstance(exc, FulianError) else tr("读取失败，请稍后重试。")
+        message = error_text(exc, tr("读取失败，请稍后重试。"))
         self.error.setText(tr("无法加载待办时限：{message}").format(message=message))
         self.error.show()
 

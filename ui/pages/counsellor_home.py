@@ -17,10 +17,10 @@ from fulian_desktop.services.counselling import AppointmentView, CounsellingCase
 
 from ..errors import present_error
 from ..i18n import tr
+from ..reloader import Reloader
 from ..session import AppSession
 from ..widgets.case_actions_table import fit_columns, setup_table
 from ..widgets.empty_table import show_empty_row
-from ..widgets.guard import while_alive
 
 REFRESH_MS = 60_000
 CASE_ROLE = Qt.UserRole + 1
@@ -55,7 +55,7 @@ class CounsellorHomePanel(QWidget):
         self.setObjectName("counsellor_home")
         self.session = session
         self.data: HomeData | None = None
-        self._loading = self._again = False
+        self.loader = Reloader(session, self, load_home, self._loaded, lambda exc: present_error(self, exc))
         self.today = self._table("counsellor_today", appointment_columns())
         self.week = self._table("counsellor_week", appointment_columns())
         self.cases = self._table("counsellor_cases", case_columns())
@@ -73,7 +73,7 @@ class CounsellorHomePanel(QWidget):
         layout.addWidget(self.status)
         self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self.timer.start()
-        session.sig_data_changed.connect(while_alive(self, lambda what: what == "case" and self.refresh()))
+        session.changes.subscribe(self, {"case"}, self.refresh)
         self.refresh()
 
     def _table(self, name: str, headers: tuple[str, ...]) -> QTableWidget:
@@ -97,15 +97,9 @@ class CounsellorHomePanel(QWidget):
 
     # --- loading -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self.session.read(load_home, on_done=while_alive(self, self._loaded),
-                          on_error=while_alive(self, self._failed))
+        self.loader.request()
 
     def _loaded(self, data: HomeData) -> None:
-        self._loading = False
         self.data = data
         today = clock.today_local()
         todays = [a for a in data.appointments if to_local(a.at).date() == today]
@@ -119,13 +113,6 @@ class CounsellorHomePanel(QWidget):
         self.cases_box.setTitle(tr("我的疏导案件（未办结，{n}）").format(n=len(data.cases)))
         self.status.setText(tr("更新于 {at}；双击或按回车打开案件").format(at=clock.now_local().strftime("%H:%M")))
         self.sig_loaded.emit(data)
-        if self._again:
-            self._again = False
-            self.refresh()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._loading = self._again = False
-        present_error(self, exc)
 
     @staticmethod
     def _appointment_cells(a: AppointmentView, today_only: bool = False) -> tuple[str, ...]:

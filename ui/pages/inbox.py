@@ -13,14 +13,15 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.errors import FulianError
+from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.services import referrals
 from fulian_desktop.services.referrals import InboxItem, ReferralView
 
-from ..errors import present_error
+from ..errors import domain_message, error_text, present_error
 from ..i18n import tr
 from ..models.list_table import ListTableModel
 from ..models.referral_table import INBOX_COLUMNS, OUTBOX_COLUMNS
+from ..reloader import Reloader
 from ..session import AppSession
 from ..widgets.guard import while_alive
 from ..widgets.validated_field import ValidatedField
@@ -62,14 +63,14 @@ class InboxPage(QWidget):
         self.session = session
         self.busy = False
         self.accepted: ReferralView | None = None
-        self._loading = self._again = False
+        self.loader = Reloader(session, self, load_boxes, self._loaded, self._load_failed)
         self.inbox_model: ListTableModel[InboxItem] = ListTableModel(INBOX_COLUMNS, self)
         self.outbox_model: ListTableModel[ReferralView] = ListTableModel(OUTBOX_COLUMNS, self)
         self.outbox_all: list[ReferralView] = []
         self._build()
         self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self.timer.start()
-        self.session.sig_data_changed.connect(while_alive(self, lambda what: what == "case" and self.refresh()))
+        session.changes.subscribe(self, {"case"}, self.refresh)
         self.refresh()
 
     # --- layout ------------------------------------------------------------------------------------
@@ -153,17 +154,9 @@ class InboxPage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self.session.actor is None:
-            return
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self.session.read(load_boxes, on_done=while_alive(self, self._loaded),
-                          on_error=while_alive(self, self._load_failed))
+        self.loader.request()
 
     def _loaded(self, boxes: tuple[list[InboxItem], list[ReferralView]]) -> None:
-        self._loading = False
         items, sent = boxes
         selected = self.selected()
         self.inbox_model.set_items(items)
@@ -182,13 +175,9 @@ class InboxPage(QWidget):
         self.error.hide()
         self._update_buttons()
         self.sig_nav_title.emit(f"{tr(TITLE)} ({waiting})" if waiting else tr(TITLE))
-        if self._again:
-            self._again = False
-            self.refresh()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._loading = self._again = False
-        message = exc.message if isinstance(exc, FulianError) else tr("读取失败，请稍后重试。")
+        message = error_text(exc, tr("读取失败，请稍后重试。"))
         self.error.setText(tr("无法加载转介：{message}").format(message=message))
         self.error.show()
 
@@ -220,7 +209,8 @@ class InboxPage(QWidget):
             return
         self._start()
         self.session.write(referrals.accept, item.referral_id, self.note.text().strip(),
-                           on_done=while_alive(self, self._accepted), on_error=while_alive(self, self._failed))
+                           on_done=while_alive(self, self._accepted), on_error=while_alive(self, self._failed),
+                           changes=lambda view: case_changed(view.case_id))
 
     def return_selected(self) -> None:
         item = self.selected()
@@ -233,7 +223,8 @@ class InboxPage(QWidget):
             return
         self._start()
         self.session.write(referrals.return_referral, item.referral_id, reason,
-                           on_done=while_alive(self, self._returned), on_error=while_alive(self, self._failed))
+                           on_done=while_alive(self, self._returned), on_error=while_alive(self, self._failed),
+                           changes=lambda view: case_changed(view.case_id))
 
     def _start(self) -> None:
         self.busy = True
@@ -247,7 +238,6 @@ class InboxPage(QWidget):
         self.open_button.show()
         self.banner.show()
         self.open_button.setFocus()
-        self.session.sig_data_changed.emit("case")
 
     def _returned(self, view: ReferralView) -> None:
         self.busy = False
@@ -256,13 +246,13 @@ class InboxPage(QWidget):
         self.banner_text.setText(tr("<b>已退回</b> {case_no}《{case_title}》给{from_unit_name}，案件仍由发送单位办理。").format(case_no=view.case_no, case_title=view.case_title, from_unit_name=view.from_unit_name))
         self.open_button.hide()
         self.banner.show()
-        self.session.sig_data_changed.emit("case")
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self._update_buttons()
-        if isinstance(exc, FulianError) and exc.field == "reason":
-            self.note_field.set_issue("error", exc.message)
+        message = domain_message(exc, field="reason")
+        if message is not None:
+            self.note_field.set_issue("error", message)
             return
         present_error(self, exc)
         self.refresh()  # someone else may have acted on it: show the latest

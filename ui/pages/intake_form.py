@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.errors import FulianError, InvalidIdNumber, ValidationError
+from fulian_desktop.domain.changes import Changes, case_changed
+from fulian_desktop.domain.errors import InvalidIdNumber, ValidationError
 from fulian_desktop.domain.idnumber import parse_id_number
 from fulian_desktop.domain.intake_rules import FIELD_LABELS, IntakeDecision, IntakeInput, age_on, validate_intake
 from fulian_desktop.domain.phone import parse_phone
@@ -24,7 +25,7 @@ from fulian_desktop.services import intake, persons
 from fulian_desktop.services.intake import IntakePreview, IntakeView
 from fulian_desktop.services.persons import PersonMatch
 
-from ..errors import messages, present_error
+from ..errors import error_text, messages, present_error
 from ..i18n import tr
 from ..session import AppSession
 from ..widgets.duplicate_panel import DuplicatePanel
@@ -38,6 +39,12 @@ UNTOUCHED_QUIET = {"required", "choice"}
 # Half-typed numbers are not errors yet: shown once the user leaves the field.
 TYPING_QUIET = {"id_number": {"length"}, "phone": {"mobile", "landline", "unknown"}}
 STORE_FIELDS = {"person_id", "unit_id", "join_case_id"}
+
+
+def intake_changes(view: IntakeView) -> Changes:
+    """A contact registered: the case it opened or joined changed (when it made none, some case lists — the
+    registers of visits — may still count it, so the lists refresh as before)."""
+    return case_changed(view.case_id) if view.case_id else case_changed()
 
 
 class IntakeFormPage(QWidget):
@@ -337,13 +344,12 @@ class IntakeFormPage(QWidget):
         self.save_failure = None
         self._update_save(self.report())
         self.session.write(intake.register_contact, data, on_done=while_alive(self, self._saved),
-                           on_error=while_alive(self, self._failed))
+                           on_error=while_alive(self, self._failed), changes=intake_changes)
 
     def _saved(self, view: IntakeView) -> None:
         self.saving = False
         self.result.show_view(view)
         self.reset()
-        self.session.sig_data_changed.emit("case")
         self.sig_saved.emit(view)
 
     def _failed(self, exc: BaseException) -> None:
@@ -355,8 +361,7 @@ class IntakeFormPage(QWidget):
             self.status.setText(tr("未保存：{message}").format(message=exc.message))
         else:
             # The status line must not go on saying "可以保存" after, e.g., a full disk refused the save.
-            self.save_failure = exc.message if isinstance(exc, FulianError) else tr(
-                "程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。")
+            self.save_failure = error_text(exc, tr("程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。"))
             self._update_save(self.report())
             present_error(self, exc)
 

@@ -128,7 +128,7 @@ class MediationCalendarPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        session.sig_data_changed.connect(while_alive(self, lambda what: what == "case" and self.reload()))
+        session.changes.subscribe(self, {"case"}, self.reload)
         self.go_today()
 
     # --- choosing the week -----------------------------------------------------------------------------

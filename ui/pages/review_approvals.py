@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.errors import FulianError
+from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services import workflow
 from fulian_desktop.services.views import CaseRow
 from fulian_desktop.services.workflow import ApprovalView
 
-from ..errors import present_error
+from ..errors import domain_message, present_error
 from ..i18n import tr
 from ..models.list_table import Column, ListTableModel
 from ..session import AppSession
@@ -163,7 +163,7 @@ class ApprovalsPanel(QWidget):
         self.status.setText(tr("正在提交…"))
         self.session.write(workflow.decide, item.approval.id, approve, note,
                            on_done=while_alive(self, lambda view: self._decided(item, view)),
-                           on_error=while_alive(self, self._failed))
+                           on_error=while_alive(self, self._failed), changes=case_changed(item.approval.case_id))
 
     def _decided(self, item: PendingApproval, view: ApprovalView) -> None:
         self.busy = False
@@ -174,14 +174,14 @@ class ApprovalsPanel(QWidget):
         self.status.setText(tr("<span style='color:#1e8e3e'>{verb} {what} 的{label}申请{effect}。</span>").format(verb=verb, what=what, label=tr(view.label), effect=effect))
         self._update_buttons()
         self.sig_decided.emit(view)
-        self.session.sig_data_changed.emit("case")
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self.status.setText("")
         self._update_buttons()
-        if isinstance(exc, FulianError) and exc.field == "note":
-            self.note_field.set_issue("error", exc.message)
+        message = domain_message(exc, field="note")
+        if message is not None:
+            self.note_field.set_issue("error", message)
             return
         present_error(self, exc)
-        self.session.sig_data_changed.emit("case")  # someone else may have decided it: show the latest
+        self.session.changes.announce(case_changed())  # someone else may have decided it: show the latest

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import clock
-from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.services import case_queries, review, workflow
 from fulian_desktop.services.review import QueueItem, Reason
 
+from ..errors import error_text
 from ..i18n import tr
 from ..models.review_table import REASON_COLOURS, QueueModel, ReasonTagDelegate
+from ..reloader import Reloader
 from ..session import AppSession
-from ..widgets.guard import while_alive
 from .review_approvals import ApprovalsPanel, PendingApproval
 
 REFRESH_MS = 60_000
@@ -67,12 +67,12 @@ class ReviewQueuePage(QWidget):
         self.session = session
         self.data = QueueData([], [])
         self.reason_filter: str | None = None
-        self._loading = self._again = False
+        self.loader = Reloader(session, self, load_queue, self._loaded, self._load_failed)
         self.model = QueueModel(self)
         self._build()
         self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self.timer.start()
-        self.session.sig_data_changed.connect(while_alive(self, lambda what: what == "case" and self.refresh()))
+        session.changes.subscribe(self, {"case"}, self.refresh)
         self.refresh()
 
     # --- layout ------------------------------------------------------------------------------------
@@ -149,17 +149,9 @@ class ReviewQueuePage(QWidget):
 
     # --- loading -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self.session.actor is None:
-            return  # locked: nothing to show, nothing to ask
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self.session.read(load_queue, on_done=while_alive(self, self._loaded),
-                          on_error=while_alive(self, self._load_failed))
+        self.loader.request()  # nothing while locked
 
     def _loaded(self, data: QueueData) -> None:
-        self._loading = False
         self.data = data
         self.error.hide()
         self._show()
@@ -167,13 +159,9 @@ class ReviewQueuePage(QWidget):
         self.updated.setText(tr("更新于 {now:%H:%M}").format(now=clock.now_local()))
         self.sig_nav_title.emit(self.title_text())
         self.sig_loaded.emit(len(data.items))
-        if self._again:
-            self._again = False
-            self.refresh()
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._loading = self._again = False
-        message = exc.message if isinstance(exc, FulianError) else tr("读取失败，请稍后重试。")
+        message = error_text(exc, tr("读取失败，请稍后重试。"))
         self.error.setText(tr("无法加载审核队列：{message}").format(message=message))
         self.error.show()
 

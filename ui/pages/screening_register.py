@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
+from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.enums import Tier
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.screening_rules import EntryStatus
@@ -29,9 +30,10 @@ from ..dialogs.case_actions_reason import ReasonDialog
 from ..dialogs.screening_case_dialog import LeadDialog, OpenCaseDialog
 from ..dialogs.screening_entry_dialog import ScreeningEntryDialog
 from ..dialogs.screening_visit_dialog import ResolveDialog, ScreeningVisitDialog
-from ..errors import present_error
+from ..errors import error_text, present_error
 from ..i18n import tr
 from ..models.screening_tables import LeadsModel, OverdueModel, RegisterModel
+from ..reloader import Reloader
 from ..session import AppSession
 from ..widgets.case_actions_runner import ActionRunner
 from ..widgets.crisis_common import html_rows
@@ -90,14 +92,17 @@ class ScreeningRegisterPage(QWidget):
         self.session = session
         self.units: list[OrgUnitView] = []
         self.data = PageData([], [], [])
-        self._loading = self._again = False
+        self.loader = Reloader(session, self, load_page, self._loaded, lambda exc: present_error(self, exc),
+                               params=lambda: {"unit_id": self.unit.currentData(),
+                                               "include_resolved": self.show_resolved.isChecked()},
+                               latest_only=True)  # a list of the unit chosen before would mislead
         self.opening = False   # a case is being opened from an entry or a lead
         self.runner = ActionRunner(session, self)
         self.runner.sig_changed.connect(lambda _notice: self.refresh())
         self.runner.sig_busy.connect(lambda _b: self.update_buttons())
         self.detail_timer = QTimer(self, singleShot=True, interval=DETAIL_DELAY_MS, timeout=self._load_detail)
         self._build()
-        session.sig_data_changed.connect(while_alive(self, lambda what: what == "case" and self.refresh()))
+        session.changes.subscribe(self, {"case"}, self.refresh)
         session.read(orgunits.list_units, on_done=while_alive(self, self._units_loaded),
                      on_error=while_alive(self, lambda exc: present_error(self, exc)))
 
@@ -194,19 +199,9 @@ class ScreeningRegisterPage(QWidget):
         return [u for u in self.units if u.tier == Tier.VILLAGE]
 
     def refresh(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self.session.read(load_page, self.unit.currentData(), self.show_resolved.isChecked(),
-                          on_done=while_alive(self, self._loaded), on_error=while_alive(self, self._failed))
+        self.loader.request()
 
     def _loaded(self, data: PageData) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         chosen = self.selected()
         self.data = data
         self.register_model.set_items(data.register)
@@ -230,10 +225,6 @@ class ScreeningRegisterPage(QWidget):
         self._selection_changed()
         self.sig_loaded.emit(data)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._loading = self._again = False
-        present_error(self, exc)
-
     # --- selection ---------------------------------------------------------------------------------
     def selected(self) -> EntryView | None:
         rows = self.register.selectionModel().selectedRows()
@@ -255,7 +246,7 @@ class ScreeningRegisterPage(QWidget):
         if entry is not None:
             self.session.write(screening.get_entry, entry.id, on_done=while_alive(self, self._detail_loaded),
                                on_error=while_alive(self, lambda exc: self.detail.setText(
-                                   getattr(exc, "message", "") or tr("未能读取走访记录。"))))
+                                   error_text(exc, tr("未能读取走访记录。")))))
 
     def _detail_loaded(self, detail: EntryDetail) -> None:
         entry = self.selected()
@@ -353,15 +344,14 @@ class ScreeningRegisterPage(QWidget):
 
         def done(detail) -> None:  # noqa: ANN001
             self.opening = False
-            self.session.sig_data_changed.emit("case")
-            self.refresh()
-            self.sig_open_case.emit(detail.row.id)
+            self.sig_open_case.emit(detail.row.id)  # the register refreshes through the case change
 
         def failed(exc: BaseException) -> None:
             self.opening = False
             present_error(self, exc)
             self.refresh()
-        self.session.write(fn, *args, on_done=while_alive(self, done), on_error=while_alive(self, failed), **kwargs)
+        self.session.write(fn, *args, on_done=while_alive(self, done), on_error=while_alive(self, failed),
+                           changes=lambda detail: case_changed(detail.row.id), **kwargs)
 
     # --- online-opinion leads ------------------------------------------------------------------------
     def start_add_lead(self) -> None:

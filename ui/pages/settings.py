@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import clock
+from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.workcalendar import WorkCalendar
 from fulian_desktop.services import clocks, orgunits
@@ -212,7 +213,7 @@ class SettingsPage(QWidget):
             watcher = getattr(self.window(), "idle_watcher", None)
             if watcher is not None:
                 watcher.set_minutes(int(values["idle_lock_minutes"]))
-        self.session.sig_data_changed.emit("settings")
+        self.session.changes.announce(Changes(settings=True))
 
     def _failed(self, exc: BaseException) -> None:
         self._update_dirty()
@@ -301,7 +302,7 @@ class SettingsPage(QWidget):
             self._note_calendar(info)
         self.calendar_state.setStyleSheet("color:#1b5e20")
         self.calendar_state.setText(tr("已保存，{count} 个时限已重新计算").format(count=moved))
-        self.session.sig_data_changed.emit("case")
+        self.session.changes.announce(Changes(calendar=True, case=True))  # due dates moved
 
     def _calendar_failed(self, exc: BaseException) -> None:
         self.calendar_save.setEnabled(True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, Tier, Urgency
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services import orgunits
@@ -84,6 +85,7 @@ class SyncConflictsPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(split, 1)
         self._show(-1)
+        session.changes.subscribe(self, {"sync"}, self.reload)  # an import may bring new conflicts
         self.reload()
 
     def reload(self) -> None:
@@ -176,13 +178,12 @@ class SyncConflictsPage(QWidget):
         choices = self.choices()
         self.save_button.setEnabled(False)
         self.session.write(conflicts.resolve_conflict, conflict.id, choices, conflict.local_version,
-                           on_done=self._saved, on_error=self._failed)
+                           on_done=self._saved, on_error=self._failed,
+                           changes=Changes(case=True, party=True, sync=True))  # the list reloads through it
 
     def _saved(self, view: ConflictView) -> None:
         messages.info(self, tr("同步冲突"), tr("已保存：{title}").format(title=view.title))
-        self.session.sig_data_changed.emit("case")
         self.sig_resolved.emit(view)
-        self.reload()
 
     def _failed(self, exc: BaseException) -> None:
         present_error(self, exc)

@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.sync import identity
 from fulian_desktop.sync.exchange import ExportResult, ImportResult, export_bundle, import_bundle
 
-from ..errors import messages, present_error
+from ..errors import domain_message, messages, present_error
 from ..i18n import tr
 from ..session import AppSession
 
@@ -22,6 +23,9 @@ from ..session import AppSession
 def _peers(uow, _actor):  # noqa: ANN001, ANN202
     return identity.list_peers(uow)
 
+
+SYNC_IMPORTED = Changes(case=True, party=True, attachments=True, sync=True)
+"""An imported bundle may touch any case, party or file here, and may bring conflicts to resolve."""
 
 class SyncStationPage(QWidget):
     sig_done = Signal(object)
@@ -120,7 +124,7 @@ class SyncStationPage(QWidget):
         else:
             text = result.message
             if result.applied:
-                self.session.sig_data_changed.emit("case")
+                self.session.changes.announce(SYNC_IMPORTED)
         self.status.setText(text)
         messages.info(self, tr("站点同步"), text)
         self.import_button.setEnabled(True)
@@ -130,6 +134,6 @@ class SyncStationPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
         self.export_button.setEnabled(bool(self.peers))
-        self.status.setText(getattr(exc, "message", ""))
+        self.status.setText(domain_message(exc) or "")
         present_error(self, exc)
         self.sig_done.emit(exc)

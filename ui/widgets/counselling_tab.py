@@ -41,7 +41,7 @@ class CounsellingTab(QWidget):
         self.session, self.case_id, self.on_changed = session, case_id, on_changed
         self.views: list[SessionView] = []
         self.loaded = self.loading = False
-        self.runner = ActionRunner(session, self)
+        self.runner = ActionRunner(session, self, case_id)
         self.runner.sig_changed.connect(self._changed)
         self.runner.sig_busy.connect(lambda _b: self._update_buttons())
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import safety_plan as rules
+from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.errors import ConflictError
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services import crisis
@@ -220,12 +221,11 @@ class SafetyPlanEditor(QWidget):
         self._update_buttons()
         self.session.write(crisis.save_safety_plan, self.case_id, self.values(), expected_version=expected,
                            reviewed_on=day_of(self.reviewed_on), on_done=while_alive(self, self._saved),
-                           on_error=while_alive(self, self._save_failed))
+                           on_error=while_alive(self, self._save_failed), changes=case_changed(self.case_id))
 
     def _saved(self, plan: SafetyPlanView) -> None:
         self.saving = False
         self.show_plan(plan)
-        self.session.sig_data_changed.emit("case")
         self.sig_saved.emit(plan)
 
     def _save_failed(self, exc: BaseException) -> None:

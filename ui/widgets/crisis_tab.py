@@ -17,6 +17,7 @@ from fulian_desktop.security.permissions import Permission, can
 
 from ..errors import present_error
 from ..i18n import tr
+from ..reloader import Reloader
 from ..session import AppSession
 from .case_actions_runner import ActionRunner
 from .crisis_actions import ActionLogPanel
@@ -37,9 +38,10 @@ class CrisisTab(QWidget):
         self.setObjectName("crisis_tab")
         self.session, self.case_id, self.on_changed = session, case_id, on_changed
         self.data: CrisisData | None = None
-        self.loading = False
-        self._again = False
-        self.runner = ActionRunner(session, self)
+        # Assessments are an audited read: the load runs in a write unit of work (and announces nothing).
+        self.loader = Reloader(session, self, load_crisis, self._loaded, lambda exc: present_error(self, exc),
+                               params=lambda: {"case_id": case_id}, write=True)
+        self.runner = ActionRunner(session, self, case_id)
         self.runner.sig_changed.connect(self._changed)
 
         self.level = LevelBadge(self)
@@ -76,19 +78,17 @@ class CrisisTab(QWidget):
     # --- loading -----------------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
-        if self.data is None and not self.loading:
+        if self.data is None and not self.loader.loading:
             self.reload()
 
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
+
     def reload(self) -> None:
-        if self.loading:
-            self._again = True
-            return
-        self.loading = True
-        self.session.write(load_crisis, self.case_id, on_done=while_alive(self, self._loaded),
-                           on_error=while_alive(self, self._failed))
+        self.loader.request()
 
     def _loaded(self, data: CrisisData) -> None:
-        self.loading = False
         self.data = data
         self._apply_permissions()
         latest = data.latest
@@ -105,14 +105,6 @@ class CrisisTab(QWidget):
         if data.case is not None and not data.case_open:
             parts.append(tr("案件已办结，只能查看"))
         self.summary.setText("　".join(parts))
-        if self._again:
-            self._again = False
-            self.reload()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.loading = False
-        self._again = False
-        present_error(self, exc)
 
     def editable(self) -> bool:
         actor = self.session.actor

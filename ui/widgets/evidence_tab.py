@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.attachments import check_size
+from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
@@ -98,10 +99,12 @@ class EvidenceTab(QWidget):
     """(AttachmentPreviewDialog) — a preview is on screen."""
 
     def __init__(self, session: AppSession, case_id: str, parties: Callable[[], Sequence] = tuple,
-                 on_changed: Callable[[], None] | None = None, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("evidence_tab")
-        self.session, self.case_id, self.parties, self.on_changed = session, case_id, parties, on_changed
+        self.session, self.case_id, self.parties = session, case_id, parties
+        self.changed = Changes(attachments=True, case_ids=frozenset({case_id}))
+        """Announced after files were added or removed (the case page reloads its timeline)."""
         self.views: list[AttachmentView] = []
         self.limit_mb: int | None = None
         self.loaded = self.loading = self.adding = False
@@ -264,8 +267,7 @@ class EvidenceTab(QWidget):
         self.reload()
         if added:
             self.sig_added.emit(added)
-            if self.on_changed is not None:
-                self.on_changed()
+            self.session.changes.announce(self.changed)
 
     def _add_failed(self, exc: BaseException) -> None:
         self.adding = False
@@ -318,15 +320,10 @@ class EvidenceTab(QWidget):
                               notice=tr("“{name}”将从案件材料中移除；移除记入审计日志。").format(name=view.filename))
         dialog.accepted.connect(lambda: self.session.write(
             attachments.remove_attachment, view.id, view.version, dialog.reason(),
-            on_done=while_alive(self, lambda _r: self._removed()),
-            on_error=while_alive(self, lambda exc: present_error(self, exc))))
+            on_done=while_alive(self, lambda _r: self.reload()),
+            on_error=while_alive(self, lambda exc: present_error(self, exc)), changes=self.changed))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
-
-    def _removed(self) -> None:
-        self.reload()
-        if self.on_changed is not None:
-            self.on_changed()
 
 
 class EvidenceDropTarget(QObject):
@@ -364,7 +361,7 @@ class EvidenceDropTarget(QObject):
 def install_evidence_tab(page) -> EvidenceTab:  # noqa: ANN001 - a CaseViewPage (no import: it imports us)
     """Add the 证据材料 tab to a case page and accept dropped files on the whole page."""
     tab = EvidenceTab(page.session, page.case_id, parties=lambda: page.detail.parties if page.detail else (),
-                      on_changed=page.load, parent=page)
+                      parent=page)
     page.tabs.addTab(tab, tr("证据材料"))
     page.evidence_drop = EvidenceDropTarget(page, tab, lambda: page.tabs.setCurrentWidget(tab))
     return tab

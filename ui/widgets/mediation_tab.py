@@ -15,13 +15,13 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
 from fulian_desktop.services import mediation
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..dialogs.mediation_followup_dialogs import OutcomeDialog
+from ..errors import error_text
 from ..i18n import tr
 from ..session import AppSession
 from .case_actions_runner import ActionRunner
@@ -75,7 +75,7 @@ class MediationTab(QWidget):
         self.session, self.case_id, self.on_changed = session, case_id, on_changed
         self.data: MediationData | None = None
         self._generation = 0
-        self.runner = ActionRunner(session, self)
+        self.runner = ActionRunner(session, self, case_id)
         self.runner.sig_changed.connect(self._action_done)
 
         self.state = QLabel(objectName="mediation_state")
@@ -152,7 +152,7 @@ class MediationTab(QWidget):
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
-        what = exc.message if isinstance(exc, FulianError) else tr("请稍后重试。")
+        what = error_text(exc, tr("请稍后重试。"))
         self.message.setText(tr("调解信息未能加载：{what}").format(what=what))
         self.message.show()
 

@@ -17,10 +17,10 @@ from fulian_desktop.services.mediation import CalendarEntry
 
 from ..errors import present_error
 from ..i18n import tr
+from ..reloader import Reloader
 from ..session import AppSession
 from .case_actions_table import fit_columns, setup_table
 from .empty_table import show_empty_row
-from .guard import while_alive
 
 REFRESH_MS = 60_000
 CASE_ROLE = Qt.UserRole + 1
@@ -54,7 +54,7 @@ class MediatorSessionsPanel(QWidget):
         self.setObjectName("mediator_sessions")
         self.session = session
         self.data: SessionsData | None = None
-        self._loading = self._again = False
+        self.loader = Reloader(session, self, load_sessions, self._loaded, lambda exc: present_error(self, exc))
         self.table = QTableWidget(0, len(columns()), objectName="mediator_sessions_table")
         setup_table(self.table, columns())
         self.table.activated.connect(lambda index: self._open(index.row()))
@@ -68,7 +68,7 @@ class MediatorSessionsPanel(QWidget):
         layout.addWidget(self.status)
         self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self.timer.start()
-        session.sig_data_changed.connect(while_alive(self, lambda what: what == "case" and self.refresh()))
+        session.changes.subscribe(self, {"case"}, self.refresh)
         self.refresh()
 
     def _open(self, row: int) -> None:
@@ -78,17 +78,9 @@ class MediatorSessionsPanel(QWidget):
             self.sig_open_case.emit(case_id)
 
     def refresh(self) -> None:
-        if self.session.actor is None:
-            return
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self.session.read(load_sessions, on_done=while_alive(self, self._loaded),
-                          on_error=while_alive(self, self._failed))
+        self.loader.request()
 
     def _loaded(self, data: SessionsData) -> None:
-        self._loading = False
         self.data = data
         rows = [(e.case_id, self._cells(e, today=True), True) for e in data.today]
         rows += [(e.case_id, self._cells(e, today=False), False) for e in data.week]
@@ -97,13 +89,6 @@ class MediatorSessionsPanel(QWidget):
                                                                                week=len(data.week)))
         self.status.setText(tr("更新于 {at}；双击或按回车打开案件").format(at=clock.now_local().strftime("%H:%M")))
         self.sig_loaded.emit(data)
-        if self._again:
-            self._again = False
-            self.refresh()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._loading = self._again = False
-        present_error(self, exc)
 
     @staticmethod
     def _cells(e: CalendarEntry, today: bool) -> tuple[str, ...]:
