@@ -10,6 +10,7 @@ from ..domain.clocks import RULES, ClockKind, ClockState, ClockStatus, countdown
 from ..domain.clocks import request_extension as check_extension
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.errors import NotFound, ValidationError, WorkflowError
+from ..domain.holiday_notice import HolidayNotice, parse_holiday_notice
 from ..domain.localtime import local_date
 from ..domain.periods import Deadline, end_of_day
 from ..domain.workcalendar import WorkCalendar, format_calendar_lines, parse_calendar_lines
@@ -261,12 +262,14 @@ def calendar_text(uow: UnitOfWork, year: int | None = None) -> str:
 
 @dataclass(frozen=True)
 class CalendarYear:
-    """Where a year's working days come from: the calendar package, the administrator, or nowhere yet."""
+    """Where a year's working days come from: the calendar package, the administrator, the holiday
+    regulation (暂定), or nowhere yet."""
 
     year: int
     in_package: bool     # the bundled chinese_calendar data covers it
     declared: bool       # an administrator declared the entered list complete
     entries: int         # days the administrator entered for this year
+    provisional: bool = False  # not known: its statutory holidays are computed from the regulation
 
     @property
     def known(self) -> bool:
@@ -276,7 +279,33 @@ class CalendarYear:
 def calendar_year(uow: UnitOfWork, year: int) -> CalendarYear:
     cal = load_calendar(uow)
     return CalendarYear(year, year in WorkCalendar.package_years(), year in cal.declared_years,
-                        sum(d.year == year for d in cal.overrides))
+                        sum(d.year == year for d in cal.overrides), cal.year_provisional(year))
+
+
+def calendar_days(uow: UnitOfWork, year: int) -> dict[date, tuple[bool, str | None]]:
+    """The administrator's entries of a year with their notes ("春节", "国庆节调休上班")."""
+    rows = uow.s.execute(select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
+                                                   CalendarDay.day <= date(year, 12, 31))
+                         .order_by(CalendarDay.day)).scalars()
+    return {r.day: (r.is_workday, r.note) for r in rows}
+
+
+def _replace_year(uow: UnitOfWork, actor: Actor, year: int, entries: dict[date, tuple[bool, str | None]],
+                  complete: bool) -> None:
+    for row in uow.s.execute(select(CalendarDay)).scalars():
+        if row.day.year == year:
+            uow.s.delete(row)
+    uow.flush()
+    uow.s.add_all(CalendarDay(day=d, is_workday=w, note=(note or None) and note[:100])
+                  for d, (w, note) in entries.items())
+    declared = uow.s.get(AppSetting, DECLARED_YEARS_KEY)
+    years = set(declared.value if declared else ())
+    years = years | {year} if complete else years - {year}
+    if declared is None:
+        uow.s.add(AppSetting(key=DECLARED_YEARS_KEY, value=sorted(years), updated_by=actor.audit_name))
+    else:
+        declared.value = sorted(years)
+    uow.flush()
 
 
 def set_calendar(uow: UnitOfWork, actor: Actor, year: int, text: str, *, complete: bool) -> int:
@@ -287,30 +316,63 @@ def set_calendar(uow: UnitOfWork, actor: Actor, year: int, text: str, *, complet
     wrong = sorted(d for d in days if d.year != year)
     if wrong:
         raise ValidationError(f"{wrong[0].isoformat()} 不属于 {year} 年。", field="calendar")
-    for row in uow.s.execute(select(CalendarDay)).scalars():
-        if row.day.year == year:
-            uow.s.delete(row)
-    uow.flush()
-    uow.s.add_all(CalendarDay(day=d, is_workday=w) for d, w in days.items())
-    declared = uow.s.get(AppSetting, DECLARED_YEARS_KEY)
-    years = set(declared.value if declared else ())
-    years = years | {year} if complete else years - {year}
-    if declared is None:
-        uow.s.add(AppSetting(key=DECLARED_YEARS_KEY, value=sorted(years), updated_by=actor.audit_name))
-    else:
-        declared.value = sorted(years)
-    uow.flush()
+    before = load_calendar(uow)
+    _replace_year(uow, actor, year, {d: (w, None) for d, w in days.items()}, complete)
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="calendar", detail={"year": year, "days": len(days),
                                                                                "complete": complete})
-    return recompute_open_clocks(uow)
+    return recompute_open_clocks(uow, before, actor, f"{year} 年工作日历修改")
 
 
-def recompute_open_clocks(uow: UnitOfWork) -> int:
+def confirm_notice(uow: UnitOfWork, actor: Actor, year: int, text: str) -> tuple[HolidayNotice, int]:
+    """Confirm a year from the State Council's notice as pasted: its days off and make-up working days
+    become the year's calendar (Monday–Friday for the rest), the year is declared known, the change is
+    audited, and every running clock is recomputed, with a case event on each clock it touched.
+    Returns the notice read and how many clocks moved. A notice that does not read saves nothing."""
+    require(actor, Permission.SETTINGS_MANAGE)
+    notice = parse_holiday_notice(text, year)
+    before = load_calendar(uow)
+    _replace_year(uow, actor, year, notice.entries(), complete=True)
+    moved = recompute_open_clocks(uow, before, actor, f"{year} 年放假安排按国务院通知确认")
+    audit.record(uow.s, actor, audit.Action.UPDATE, entity="calendar", entity_id=str(year), detail={
+        "year": year, "source": "国务院办公厅节假日安排通知", "complete": True,
+        "holidays": [[h.name, h.first.isoformat(), h.last.isoformat()] for h in notice.holidays],
+        "workdays": [d.isoformat() for d, _name in notice.workdays],
+        "warnings": list(notice.warnings), "clocks_moved": moved})
+    return notice, moved
+
+
+def _calendar_mark(deadline: Deadline) -> str:
+    if deadline.unknown_years:
+        return "（日历未知）"
+    return "（暂定）" if deadline.provisional_years else ""
+
+
+def recompute_open_clocks(uow: UnitOfWork, before: WorkCalendar | None = None, actor: Actor | None = None,
+                          why: str = "") -> int:
+    """Recompute every running clock on the calendar as stored now; returns how many moved.
+    Given the calendar ``before`` the change and who made it, each clock whose last day moved, or was
+    暂定 / 日历未知 and no longer is, gets a case event saying so: the change is visible on the case."""
     cal, moved = load_calendar(uow), 0
-    for clock in uow.s.execute(select(CaseClock).where(CaseClock.stopped_at.is_(None))).scalars():
-        before = clock.due_at
+    running = select(CaseClock).where(CaseClock.stopped_at.is_(None), CaseClock.deleted_at.is_(None))
+    for clock in uow.s.execute(running).scalars():
+        stored = clock.due_at
         _recompute(clock, cal)
-        moved += clock.due_at != before
+        moved += clock.due_at != stored
+        if before is None or actor is None:
+            continue
+        old, new = _deadline(clock, before), _deadline(clock, cal)
+        if new.last_day is None or (old.due_at == new.due_at and (not old.uncertain or new.uncertain)):
+            continue
+        case = uow.s.get(Case, clock.case_id)
+        if case is None or case.deleted_at is not None:
+            continue
+        label = ClockKind(clock.kind).label
+        if old.due_at == new.due_at:
+            change = f"到期日 {new.last_day.isoformat()} 已确认，不变"
+        else:
+            change = f"到期日 {old.last_day.isoformat()}{_calendar_mark(old)} 改为 {new.last_day.isoformat()}"
+        _event(uow, actor, case, "clock_recomputed", f"{why}：{label}{change}{_calendar_mark(new)}",
+               data={"clock_id": clock.id, "before": old.last_day.isoformat(), "after": new.last_day.isoformat()})
     return moved
 
 
