@@ -19,11 +19,10 @@ from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
 from ..store.base import utcnow
-from ..store.models import AppSetting, CalendarDay, Case, CaseClock
+from ..store.models import CalendarYear as CalendarYearRow, Case, CaseClock, OrgUnit
+from ..store.models_sync import SyncIdentity
 from ..store.uow import UnitOfWork
 from .cases import _event, _load_case
-
-DECLARED_YEARS_KEY = "calendar_declared_years"
 
 # Which clocks a workflow step starts and stops, by kind of case.
 _STARTS: dict[tuple[Transition | None, CaseKind], tuple[ClockKind, ...]] = {
@@ -57,10 +56,25 @@ class ClockView:
     fixed: bool = False      # the deadline was fixed by someone else (due_override_at), not computed
 
 
+def _calendar_rows(uow: UnitOfWork) -> list[CalendarYearRow]:
+    return list(uow.s.execute(select(CalendarYearRow).where(CalendarYearRow.deleted_at.is_(None))
+                              .order_by(CalendarYearRow.year)).scalars())
+
+
+def _row_days(row: CalendarYearRow) -> dict[date, tuple[bool, str | None]]:
+    return {date.fromisoformat(d): (bool(v[0]), v[1] if len(v) > 1 else None) for d, v in (row.days or {}).items()}
+
+
 def load_calendar(uow: UnitOfWork) -> WorkCalendar:
-    overrides = {row.day: row.is_workday for row in uow.s.execute(select(CalendarDay)).scalars()}
-    declared = uow.s.get(AppSetting, DECLARED_YEARS_KEY)
-    return WorkCalendar(overrides, declared.value if declared else ())
+    """The calendar the clocks count on: the package, plus the years administrators entered or confirmed
+    (``calendar_year`` records, synced from the district to every station)."""
+    overrides: dict[date, bool] = {}
+    declared: set[int] = set()
+    for row in _calendar_rows(uow):
+        overrides.update({d: w for d, (w, _note) in _row_days(row).items() if d.year == row.year})
+        if row.complete:
+            declared.add(row.year)
+    return WorkCalendar(overrides, declared)
 
 
 def _state(clock: CaseClock, extra_pause_days: int = 0) -> ClockState:
@@ -256,8 +270,11 @@ def case_clocks(uow: UnitOfWork, actor: Actor, case_id: str, now: datetime | Non
 # --- the working-day calendar an administrator keeps -----------------------------------------------
 
 def calendar_text(uow: UnitOfWork, year: int | None = None) -> str:
-    rows = uow.s.execute(select(CalendarDay).order_by(CalendarDay.day)).scalars()
-    return format_calendar_lines({r.day: r.is_workday for r in rows if year is None or r.day.year == year})
+    days: dict[date, bool] = {}
+    for row in _calendar_rows(uow):
+        if year is None or row.year == year:
+            days.update({d: w for d, (w, _note) in _row_days(row).items()})
+    return format_calendar_lines(days)
 
 
 @dataclass(frozen=True)
@@ -284,27 +301,36 @@ def calendar_year(uow: UnitOfWork, year: int) -> CalendarYear:
 
 def calendar_days(uow: UnitOfWork, year: int) -> dict[date, tuple[bool, str | None]]:
     """The administrator's entries of a year with their notes ("春节", "国庆节调休上班")."""
-    rows = uow.s.execute(select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
-                                                   CalendarDay.day <= date(year, 12, 31))
-                         .order_by(CalendarDay.day)).scalars()
-    return {r.day: (r.is_workday, r.note) for r in rows}
+    row = uow.s.get(CalendarYearRow, calendar_record_id(year))
+    return dict(sorted(_row_days(row).items())) if row is not None and row.deleted_at is None else {}
+
+
+def calendar_record_id(year: int) -> str:
+    """One record per year on every store, so the district's confirmation and a station's copy are the same."""
+    return f"calendar-{year}"
+
+
+def _check_entered_here(uow: UnitOfWork) -> None:
+    """A station below the district receives the calendar by sync: entering it there would fork it."""
+    identity = uow.s.execute(select(SyncIdentity)).scalars().first()
+    if identity is None:
+        return  # a stand-alone store, or the district before it provisions stations
+    unit = uow.s.get(OrgUnit, identity.unit_id)
+    if unit is not None and unit.parent_id is not None:
+        raise ValidationError("工作日历由区妇联统一确认，经同步下发到各站点；本站点不能修改。", code="calendar_synced")
 
 
 def _replace_year(uow: UnitOfWork, actor: Actor, year: int, entries: dict[date, tuple[bool, str | None]],
-                  complete: bool) -> None:
-    for row in uow.s.execute(select(CalendarDay)).scalars():
-        if row.day.year == year:
-            uow.s.delete(row)
-    uow.flush()
-    uow.s.add_all(CalendarDay(day=d, is_workday=w, note=(note or None) and note[:100])
-                  for d, (w, note) in entries.items())
-    declared = uow.s.get(AppSetting, DECLARED_YEARS_KEY)
-    years = set(declared.value if declared else ())
-    years = years | {year} if complete else years - {year}
-    if declared is None:
-        uow.s.add(AppSetting(key=DECLARED_YEARS_KEY, value=sorted(years), updated_by=actor.audit_name))
+                  complete: bool, source: str | None = None) -> None:
+    _check_entered_here(uow)
+    days = {d.isoformat(): [w, (note or None) and note[:100]] for d, (w, note) in sorted(entries.items())}
+    row = uow.s.get(CalendarYearRow, calendar_record_id(year))
+    if row is None:
+        uow.s.add(CalendarYearRow(id=calendar_record_id(year), year=year, days=days, complete=complete,
+                                  source=source, entered_by=actor.audit_name))
     else:
-        declared.value = sorted(years)
+        row.days, row.complete, row.source, row.entered_by, row.deleted_at = (days, complete, source,
+                                                                              actor.audit_name, None)
     uow.flush()
 
 
@@ -331,7 +357,7 @@ def confirm_notice(uow: UnitOfWork, actor: Actor, year: int, text: str) -> tuple
     require(actor, Permission.SETTINGS_MANAGE)
     notice = parse_holiday_notice(text, year)
     before = load_calendar(uow)
-    _replace_year(uow, actor, year, notice.entries(), complete=True)
+    _replace_year(uow, actor, year, notice.entries(), complete=True, source=text.strip()[:20000])
     moved = recompute_open_clocks(uow, before, actor, f"{year} 年放假安排按国务院通知确认")
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="calendar", entity_id=str(year), detail={
         "year": year, "source": "国务院办公厅节假日安排通知", "complete": True,
