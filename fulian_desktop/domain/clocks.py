@@ -265,6 +265,9 @@ def _uncertain_note(deadline: Deadline) -> str:
     if deadline.unknown_years:
         years = "、".join(str(y) for y in deadline.unknown_years)
         return f"（日历未知：{years} 年节假日未录入）"
+    if deadline.provisional_years:
+        years = "、".join(str(y) for y in deadline.provisional_years)
+        return f"（暂定：{years} 年按放假办法推算，待国务院通知确认）"
     return "（日历未知：节假日未录入）"
 
 

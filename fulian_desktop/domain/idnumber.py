@@ -3,13 +3,23 @@
 18 chars = area(6) + birth YYYYMMDD(8) + sequence(3, odd = male) + check char
 (ISO 7064 MOD 11-2).  Legacy 15-digit numbers (area + YYMMDD + sequence, year
 19YY, no check char) are upgraded to 18 so the store only ever holds one form.
+Spaces and dashes inside a number (staff copy numbers as "430112 1980 0101 0011") are ignored.
+
+The area code is looked up in the GB/T 2260 list python-stdnum ships (cn/loc, with the years each county
+code was in use), so the region's name can be shown beside the number. A code that is not in the list, or
+was not in use in the holder's birth year (430112 望城区 exists since 2011), is a warning, never a refusal:
+old numbers stay valid, and the list can lag behind a new county.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+
+from stdnum import numdb
 
 from . import clock
 from .errors import InvalidIdNumber
@@ -35,6 +45,75 @@ class IdNumberInfo:
     sex: str  # '男' / '女'
     area_code: str
     upgraded_from_15: bool
+    region: str = ""       # "湖南省长沙市望城区" (GB/T 2260), or the province alone when the code is unknown
+    region_note: str = ""  # a warning about the area code; empty when it was in use in the birth year
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    note: str = ""
+
+
+# Levels GB/T 2260 lists under a province that are not place names: left out of the region's name.
+_NOT_A_PLACE = frozenset({"市辖区", "县", "市", "郊区"})
+_SPAN = re.compile(r"^\[(\d*)-(\d*)\](.+)$")
+
+
+@cache
+def _names(code: str) -> tuple[str, tuple[tuple[int | None, int | None, str], ...]]:
+    """(province, ((first year, last year, name) …)) for a 6-digit code; last year None while in use."""
+    province, counties = "", []
+    for _part, props in numdb.get("cn/loc").info(code):
+        province = props.get("province", province)
+        for entry in filter(None, (props.get("county") or "").split(",")):
+            match = _SPAN.match(entry)
+            if match:
+                counties.append((int(match.group(1)) if match.group(1) else None,
+                                 int(match.group(2)) if match.group(2) else None, match.group(3)))
+            else:
+                counties.append((None, None, entry))
+    return province, tuple(counties)
+
+
+def _in_use(entry: tuple[int | None, int | None, str], year: int) -> bool:
+    first, last, _name = entry
+    return (first is None or year >= first) and (last is None or year <= last)
+
+
+def _pick(entries: tuple[tuple[int | None, int | None, str], ...],
+          year: int | None) -> tuple[int | None, int | None, str] | None:
+    if not entries:
+        return None
+    if year is not None:
+        for entry in entries:
+            if _in_use(entry, year):
+                return entry
+    return entries[-1]  # the latest use of the code
+
+
+def id_region(area_code: str, birth_year: int | None = None) -> Region:
+    """The place an area code names (as it was named in ``birth_year``), with a warning when the code is
+    not in GB/T 2260 or was not in use that year."""
+    province, counties = _names(area_code)
+    county = _pick(counties, birth_year)
+    if county is None:
+        return Region(province, f"行政区划代码 {area_code} 不在国家标准 GB/T 2260 的代码表中，请核对身份证号（可能输错）。")
+    parts = [] if area_code[2:] == "0000" else [province]  # a province's own code names itself (香港特别行政区)
+    if area_code[4:] != "00":
+        _p, prefecture = _names(area_code[:4] + "00")
+        above = _pick(prefecture, birth_year)
+        if above is not None:
+            parts.append(above[2])
+    parts.append(county[2])
+    name = "".join(dict.fromkeys(p for p in parts if p and p not in _NOT_A_PLACE and "直辖" not in p))
+    note = ""
+    if birth_year is not None and not _in_use(county, birth_year):
+        first, last, label = county
+        when = f"{first} 年起才使用" if first is not None and birth_year < first else f"{last} 年已停用"
+        note = (f"行政区划代码 {area_code}（{label}）{when}，{birth_year} 年出生的人一般不会是这个代码，请核对"
+                "（旧号码仍然有效）。")
+    return Region(name, note)
 
 
 def id_check_char(first17: str) -> str:
@@ -50,8 +129,8 @@ def _normalise(raw: object) -> str:
         return ""
     if not isinstance(raw, str):
         raise InvalidIdNumber("身份证号必须是文本", code="chars")
-    # NFKC folds full-width digits/'Ｘ' that Chinese IMEs often produce.
-    return unicodedata.normalize("NFKC", raw).strip().upper()
+    # NFKC folds full-width digits/'Ｘ' that Chinese IMEs often produce; spaces and dashes are only grouping.
+    return re.sub(r"[\s\-\u2010-\u2015\u2212]", "", unicodedata.normalize("NFKC", raw)).upper()
 
 
 def _parse_birth(digits8: str, today: date) -> date:
@@ -88,12 +167,15 @@ def parse_id_number(raw: str, *, today: date | None = None) -> IdNumberInfo:
     if not upgraded and text[17] != expected:
         raise InvalidIdNumber(f"身份证号校验位错误：应为 {expected}，实际为 {text[17]}", code="checksum")
 
+    region = id_region(first17[:6], born.year)
     return IdNumberInfo(
         number=first17 + expected,
         birth_date=born,
         sex="男" if int(first17[16]) % 2 else "女",
         area_code=first17[:6],
         upgraded_from_15=upgraded,
+        region=region.name,
+        region_note=region.note,
     )
 
 

@@ -226,6 +226,8 @@ def validate_intake(data: IntakeInput, *, now: datetime | None = None) -> tuple[
         error("birth_date", "invalid", "出生日期无效或晚于接待日期。")
         birth = None
     if id_info is not None:
+        if id_info.region_note:
+            warn("id_number", "region", id_info.region_note)
         id_sex = "male" if id_info.sex == "男" else "female"
         if sex == "unknown":
             sex = id_sex

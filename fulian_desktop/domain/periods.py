@@ -9,7 +9,9 @@
 - "N 个工作日" counts working days only (e.g. 信访工作条例第二十三条第三款).
 
 All results carry ``uncertain`` when a calendar year consulted is not known (DOMAIN.md:
-"a clock must say so when its year is unknown").
+"a clock must say so when its year is unknown"): ``provisional_years`` when it was computed on the
+holiday regulation's days (暂定, waiting for the State Council's notice), ``unknown_years`` when on
+Monday–Friday alone.
 """
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ class Deadline:
     due_at: datetime               # aware, Asia/Shanghai; 24:00 of last_day == next day 00:00
     uncertain: bool = False        # a year the computation consulted is not in the calendar
     rolled_from: date | None = None  # nominal last day, when moved off a rest day (第二百零三条)
-    unknown_years: tuple[int, ...] = ()  # which years made it uncertain, for the message
+    unknown_years: tuple[int, ...] = ()  # years with no calendar at all (Monday–Friday), for the message
+    provisional_years: tuple[int, ...] = ()  # years computed from the holiday regulation, not yet confirmed
 
 
 def _check_amount(amount: int, what: str) -> None:
@@ -46,9 +49,10 @@ def ending_on(nominal: date, cal: WorkCalendar, *, roll: bool = True) -> Deadlin
     if not roll:
         return Deadline(last_day=nominal, due_at=end_of_day(nominal))
     last = cal.next_workday(nominal)
-    unknown = cal.unknown_years(nominal, last)
-    return Deadline(last_day=last, due_at=end_of_day(last), uncertain=bool(unknown),
-                    rolled_from=nominal if last != nominal else None, unknown_years=unknown)
+    unknown, provisional = cal.unknown_years(nominal, last), cal.provisional_years(nominal, last)
+    return Deadline(last_day=last, due_at=end_of_day(last), uncertain=bool(unknown or provisional),
+                    rolled_from=nominal if last != nominal else None, unknown_years=unknown,
+                    provisional_years=provisional)
 
 
 def add_months(d: date, months: int) -> date:
@@ -75,9 +79,10 @@ def working_days_after(trigger: date, n: int, cal: WorkCalendar) -> Deadline:
     # "N 个工作日": the n-th working day after the trigger day; every day consulted matters.
     _check_amount(n, "工作日数")
     last = cal.next_workday(cal.add_working_days(trigger, n))  # n == 0 still ends on a working day
-    unknown = cal.unknown_years(min(trigger + timedelta(days=1), last), last)
-    return Deadline(last_day=last, due_at=end_of_day(last), uncertain=bool(unknown),
-                    unknown_years=unknown)
+    first = min(trigger + timedelta(days=1), last)
+    unknown, provisional = cal.unknown_years(first, last), cal.provisional_years(first, last)
+    return Deadline(last_day=last, due_at=end_of_day(last), uncertain=bool(unknown or provisional),
+                    unknown_years=unknown, provisional_years=provisional)
 
 
 def hours_after(moment: datetime, hours: int) -> Deadline:
@@ -97,9 +102,11 @@ def extend(deadline: Deadline, days: int, cal: WorkCalendar, *, roll: bool = Tru
     _check_amount(days, "延长天数")
     if deadline.last_day is None:
         return Deadline(last_day=None, due_at=deadline.due_at + timedelta(days=days),
-                        uncertain=deadline.uncertain, unknown_years=deadline.unknown_years)
+                        uncertain=deadline.uncertain, unknown_years=deadline.unknown_years,
+                        provisional_years=deadline.provisional_years)
     new = days_after(deadline.last_day, days, cal, roll=roll)
     unknown = tuple(sorted(set(deadline.unknown_years) | set(new.unknown_years)))
+    provisional = tuple(sorted(set(deadline.provisional_years) | set(new.provisional_years)))
     return Deadline(last_day=new.last_day, due_at=new.due_at,
                     uncertain=deadline.uncertain or new.uncertain,
-                    rolled_from=new.rolled_from, unknown_years=unknown)
+                    rolled_from=new.rolled_from, unknown_years=unknown, provisional_years=provisional)

@@ -71,6 +71,8 @@ def validate_person(person: PersonInput, *, today: date | None = None) -> tuple[
         except InvalidIdNumber as exc:
             issues.append(Issue("id_number", Severity.ERROR, exc.code, exc.message))
     if info is not None:
+        if info.region_note:
+            issues.append(Issue("id_number", Severity.WARNING, "region", info.region_note))
         if person.sex in ("male", "female") and {"男": "male", "女": "female"}[info.sex] != person.sex:
             issues.append(Issue("sex", Severity.WARNING, "sex_mismatch", f"性别与身份证号不符（身份证号显示为{info.sex}）。"))
         if person.birth_date and person.birth_date != info.birth_date:

@@ -8,8 +8,13 @@ Sources, strongest first:
 1. the administrator's overrides (date → working / rest), so a late State Council notice or a
    correction can be entered without a new release;
 2. the maintained ``chinese_calendar`` package for the years it covers;
-3. Monday–Friday for any other year, reported by ``year_known`` as unknown unless the
-   administrator declared that year's calendar complete.
+3. for a later year the administrator has not confirmed: the statutory holidays the national
+   regulation fixes (``holiday_rules``: 元旦, 春节 除夕–初三, … with 第六条's make-up days), on Monday–Friday;
+   such a year is *provisional* (暂定): only the State Council's 调休 are missing;
+4. Monday–Friday for any other year (before the package's data), reported as unknown.
+
+A year is *known* when the package covers it or the administrator declared it complete (confirmed
+from the State Council's notice); then Monday–Friday plus the entered days is the whole calendar.
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ import chinese_calendar
 from chinese_calendar import constants as _cc_constants
 
 from fulian_desktop.domain.errors import ValidationError
+from fulian_desktop.domain.holiday_rules import REGULATION_YEARS, provisional_rest_days
 from fulian_desktop.domain.localtime import local_date
 
 # Derived from the package data so that upgrading the package extends the range by itself.
@@ -59,10 +65,27 @@ class WorkCalendar:
     def year_known(self, year: int) -> bool:
         return year in _PACKAGE_YEARS or year in self._declared
 
+    def year_provisional(self, year: int) -> bool:
+        """Not known, but its statutory holidays are computed from the regulation (暂定)."""
+        return not self.year_known(year) and year > _PACKAGE_YEARS.stop - 1 and year in REGULATION_YEARS
+
     def unknown_years(self, first: date, last: date) -> tuple[int, ...]:
-        """Years between two days (inclusive, either order) whose calendar is not known."""
+        """Years between two days (inclusive, either order) with no calendar at all: Monday–Friday only."""
+        return tuple(y for y in self._years(first, last) if not self.year_known(y) and not self.year_provisional(y))
+
+    def provisional_years(self, first: date, last: date) -> tuple[int, ...]:
+        """Years between two days (inclusive, either order) computed from the regulation, not yet confirmed."""
+        return tuple(y for y in self._years(first, last) if self.year_provisional(y))
+
+    @staticmethod
+    def _years(first: date, last: date) -> range:
         lo, hi = sorted((_as_date(first).year, _as_date(last).year))
-        return tuple(y for y in range(lo, hi + 1) if not self.year_known(y))
+        return range(lo, hi + 1)
+
+    def holiday_name(self, d: date) -> str | None:
+        """The regulation's holiday on a provisional year's day ("春节", "国庆节补假"), else None."""
+        d = _as_date(d)
+        return provisional_rest_days(d.year).get(d) if self.year_provisional(d.year) else None
 
     def is_workday(self, d: date) -> bool:
         d = _as_date(d)
@@ -70,7 +93,9 @@ class WorkCalendar:
             return self._overrides[d]
         if d.year in _PACKAGE_YEARS:
             return chinese_calendar.is_workday(d)  # includes 调休 working weekends
-        return d.weekday() < 5  # unknown year: Mon–Fri
+        if self.year_provisional(d.year) and d in provisional_rest_days(d.year):
+            return False  # a statutory holiday or its make-up day (放假办法第二条、第六条)
+        return d.weekday() < 5  # a declared year's remaining days, or an unknown year: Mon–Fri
 
     def is_rest_day(self, d: date) -> bool:
         """法定休假日 in the sense of 民法典第二百零三条: holiday, or a weekend not made a working day."""

@@ -10,6 +10,7 @@ from ..domain.clocks import RULES, ClockKind, ClockState, ClockStatus, countdown
 from ..domain.clocks import request_extension as check_extension
 from ..domain.enums import CaseKind, CaseStatus
 from ..domain.errors import NotFound, ValidationError, WorkflowError
+from ..domain.holiday_notice import HolidayNotice, parse_holiday_notice
 from ..domain.localtime import local_date
 from ..domain.periods import Deadline, end_of_day
 from ..domain.workcalendar import WorkCalendar, format_calendar_lines, parse_calendar_lines
@@ -18,11 +19,10 @@ from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
 from ..store.base import utcnow
-from ..store.models import AppSetting, CalendarDay, Case, CaseClock
+from ..store.models import CalendarYear as CalendarYearRow, Case, CaseClock, OrgUnit
+from ..store.models_sync import SyncIdentity
 from ..store.uow import UnitOfWork
 from .cases import _event, _load_case
-
-DECLARED_YEARS_KEY = "calendar_declared_years"
 
 # Which clocks a workflow step starts and stops, by kind of case.
 _STARTS: dict[tuple[Transition | None, CaseKind], tuple[ClockKind, ...]] = {
@@ -56,10 +56,25 @@ class ClockView:
     fixed: bool = False      # the deadline was fixed by someone else (due_override_at), not computed
 
 
+def _calendar_rows(uow: UnitOfWork) -> list[CalendarYearRow]:
+    return list(uow.s.execute(select(CalendarYearRow).where(CalendarYearRow.deleted_at.is_(None))
+                              .order_by(CalendarYearRow.year)).scalars())
+
+
+def _row_days(row: CalendarYearRow) -> dict[date, tuple[bool, str | None]]:
+    return {date.fromisoformat(d): (bool(v[0]), v[1] if len(v) > 1 else None) for d, v in (row.days or {}).items()}
+
+
 def load_calendar(uow: UnitOfWork) -> WorkCalendar:
-    overrides = {row.day: row.is_workday for row in uow.s.execute(select(CalendarDay)).scalars()}
-    declared = uow.s.get(AppSetting, DECLARED_YEARS_KEY)
-    return WorkCalendar(overrides, declared.value if declared else ())
+    """The calendar the clocks count on: the package, plus the years administrators entered or confirmed
+    (``calendar_year`` records, synced from the district to every station)."""
+    overrides: dict[date, bool] = {}
+    declared: set[int] = set()
+    for row in _calendar_rows(uow):
+        overrides.update({d: w for d, (w, _note) in _row_days(row).items() if d.year == row.year})
+        if row.complete:
+            declared.add(row.year)
+    return WorkCalendar(overrides, declared)
 
 
 def _state(clock: CaseClock, extra_pause_days: int = 0) -> ClockState:
@@ -255,18 +270,23 @@ def case_clocks(uow: UnitOfWork, actor: Actor, case_id: str, now: datetime | Non
 # --- the working-day calendar an administrator keeps -----------------------------------------------
 
 def calendar_text(uow: UnitOfWork, year: int | None = None) -> str:
-    rows = uow.s.execute(select(CalendarDay).order_by(CalendarDay.day)).scalars()
-    return format_calendar_lines({r.day: r.is_workday for r in rows if year is None or r.day.year == year})
+    days: dict[date, bool] = {}
+    for row in _calendar_rows(uow):
+        if year is None or row.year == year:
+            days.update({d: w for d, (w, _note) in _row_days(row).items()})
+    return format_calendar_lines(days)
 
 
 @dataclass(frozen=True)
 class CalendarYear:
-    """Where a year's working days come from: the calendar package, the administrator, or nowhere yet."""
+    """Where a year's working days come from: the calendar package, the administrator, the holiday
+    regulation (暂定), or nowhere yet."""
 
     year: int
     in_package: bool     # the bundled chinese_calendar data covers it
     declared: bool       # an administrator declared the entered list complete
     entries: int         # days the administrator entered for this year
+    provisional: bool = False  # not known: its statutory holidays are computed from the regulation
 
     @property
     def known(self) -> bool:
@@ -276,7 +296,42 @@ class CalendarYear:
 def calendar_year(uow: UnitOfWork, year: int) -> CalendarYear:
     cal = load_calendar(uow)
     return CalendarYear(year, year in WorkCalendar.package_years(), year in cal.declared_years,
-                        sum(d.year == year for d in cal.overrides))
+                        sum(d.year == year for d in cal.overrides), cal.year_provisional(year))
+
+
+def calendar_days(uow: UnitOfWork, year: int) -> dict[date, tuple[bool, str | None]]:
+    """The administrator's entries of a year with their notes ("春节", "国庆节调休上班")."""
+    row = uow.s.get(CalendarYearRow, calendar_record_id(year))
+    return dict(sorted(_row_days(row).items())) if row is not None and row.deleted_at is None else {}
+
+
+def calendar_record_id(year: int) -> str:
+    """One record per year on every store, so the district's confirmation and a station's copy are the same."""
+    return f"calendar-{year}"
+
+
+def _check_entered_here(uow: UnitOfWork) -> None:
+    """A station below the district receives the calendar by sync: entering it there would fork it."""
+    identity = uow.s.execute(select(SyncIdentity)).scalars().first()
+    if identity is None:
+        return  # a stand-alone store, or the district before it provisions stations
+    unit = uow.s.get(OrgUnit, identity.unit_id)
+    if unit is not None and unit.parent_id is not None:
+        raise ValidationError("工作日历由区妇联统一确认，经同步下发到各站点；本站点不能修改。", code="calendar_synced")
+
+
+def _replace_year(uow: UnitOfWork, actor: Actor, year: int, entries: dict[date, tuple[bool, str | None]],
+                  complete: bool, source: str | None = None) -> None:
+    _check_entered_here(uow)
+    days = {d.isoformat(): [w, (note or None) and note[:100]] for d, (w, note) in sorted(entries.items())}
+    row = uow.s.get(CalendarYearRow, calendar_record_id(year))
+    if row is None:
+        uow.s.add(CalendarYearRow(id=calendar_record_id(year), year=year, days=days, complete=complete,
+                                  source=source, entered_by=actor.audit_name))
+    else:
+        row.days, row.complete, row.source, row.entered_by, row.deleted_at = (days, complete, source,
+                                                                              actor.audit_name, None)
+    uow.flush()
 
 
 def set_calendar(uow: UnitOfWork, actor: Actor, year: int, text: str, *, complete: bool) -> int:
@@ -287,30 +342,63 @@ def set_calendar(uow: UnitOfWork, actor: Actor, year: int, text: str, *, complet
     wrong = sorted(d for d in days if d.year != year)
     if wrong:
         raise ValidationError(f"{wrong[0].isoformat()} 不属于 {year} 年。", field="calendar")
-    for row in uow.s.execute(select(CalendarDay)).scalars():
-        if row.day.year == year:
-            uow.s.delete(row)
-    uow.flush()
-    uow.s.add_all(CalendarDay(day=d, is_workday=w) for d, w in days.items())
-    declared = uow.s.get(AppSetting, DECLARED_YEARS_KEY)
-    years = set(declared.value if declared else ())
-    years = years | {year} if complete else years - {year}
-    if declared is None:
-        uow.s.add(AppSetting(key=DECLARED_YEARS_KEY, value=sorted(years), updated_by=actor.audit_name))
-    else:
-        declared.value = sorted(years)
-    uow.flush()
+    before = load_calendar(uow)
+    _replace_year(uow, actor, year, {d: (w, None) for d, w in days.items()}, complete)
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="calendar", detail={"year": year, "days": len(days),
                                                                                "complete": complete})
-    return recompute_open_clocks(uow)
+    return recompute_open_clocks(uow, before, actor, f"{year} 年工作日历修改")
 
 
-def recompute_open_clocks(uow: UnitOfWork) -> int:
+def confirm_notice(uow: UnitOfWork, actor: Actor, year: int, text: str) -> tuple[HolidayNotice, int]:
+    """Confirm a year from the State Council's notice as pasted: its days off and make-up working days
+    become the year's calendar (Monday–Friday for the rest), the year is declared known, the change is
+    audited, and every running clock is recomputed, with a case event on each clock it touched.
+    Returns the notice read and how many clocks moved. A notice that does not read saves nothing."""
+    require(actor, Permission.SETTINGS_MANAGE)
+    notice = parse_holiday_notice(text, year)
+    before = load_calendar(uow)
+    _replace_year(uow, actor, year, notice.entries(), complete=True, source=text.strip()[:20000])
+    moved = recompute_open_clocks(uow, before, actor, f"{year} 年放假安排按国务院通知确认")
+    audit.record(uow.s, actor, audit.Action.UPDATE, entity="calendar", entity_id=str(year), detail={
+        "year": year, "source": "国务院办公厅节假日安排通知", "complete": True,
+        "holidays": [[h.name, h.first.isoformat(), h.last.isoformat()] for h in notice.holidays],
+        "workdays": [d.isoformat() for d, _name in notice.workdays],
+        "warnings": list(notice.warnings), "clocks_moved": moved})
+    return notice, moved
+
+
+def _calendar_mark(deadline: Deadline) -> str:
+    if deadline.unknown_years:
+        return "（日历未知）"
+    return "（暂定）" if deadline.provisional_years else ""
+
+
+def recompute_open_clocks(uow: UnitOfWork, before: WorkCalendar | None = None, actor: Actor | None = None,
+                          why: str = "") -> int:
+    """Recompute every running clock on the calendar as stored now; returns how many moved.
+    Given the calendar ``before`` the change and who made it, each clock whose last day moved, or was
+    暂定 / 日历未知 and no longer is, gets a case event saying so: the change is visible on the case."""
     cal, moved = load_calendar(uow), 0
-    for clock in uow.s.execute(select(CaseClock).where(CaseClock.stopped_at.is_(None))).scalars():
-        before = clock.due_at
+    running = select(CaseClock).where(CaseClock.stopped_at.is_(None), CaseClock.deleted_at.is_(None))
+    for clock in uow.s.execute(running).scalars():
+        stored = clock.due_at
         _recompute(clock, cal)
-        moved += clock.due_at != before
+        moved += clock.due_at != stored
+        if before is None or actor is None:
+            continue
+        old, new = _deadline(clock, before), _deadline(clock, cal)
+        if new.last_day is None or (old.due_at == new.due_at and (not old.uncertain or new.uncertain)):
+            continue
+        case = uow.s.get(Case, clock.case_id)
+        if case is None or case.deleted_at is not None:
+            continue
+        label = ClockKind(clock.kind).label
+        if old.due_at == new.due_at:
+            change = f"到期日 {new.last_day.isoformat()} 已确认，不变"
+        else:
+            change = f"到期日 {old.last_day.isoformat()}{_calendar_mark(old)} 改为 {new.last_day.isoformat()}"
+        _event(uow, actor, case, "clock_recomputed", f"{why}：{label}{change}{_calendar_mark(new)}",
+               data={"clock_id": clock.id, "before": old.last_day.isoformat(), "after": new.last_day.isoformat()})
     return moved
 
 

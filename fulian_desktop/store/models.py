@@ -275,13 +275,20 @@ class CaseClock(OwnedRecord, Base):
     due_override_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
-class CalendarDay(Base):
-    """An administrator's entry in the working-day calendar, for years the calendar package lacks."""
+class CalendarYear(Record, Base):
+    """A year of the working-day calendar as an administrator entered or confirmed it (from the State
+    Council's notice): the days that differ from Monday–Friday, and whether the year is complete.
 
-    __tablename__ = "calendar_day"
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    is_workday: Mapped[bool] = mapped_column(Boolean)
-    note: Mapped[str | None] = mapped_column(String(100))
+    A synced record, so every station counts its clocks on the same days; its id is ``calendar-<year>``,
+    so two stores entering the same year edit one record rather than making two."""
+
+    __tablename__ = "calendar_year"
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    # "2027-02-05": [false, "春节"] — false a rest day, true a (make-up) working day, then the note.
+    days: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str | None] = mapped_column(Text)          # the notice as pasted, when confirmed from one
+    entered_by: Mapped[str | None] = mapped_column(String(100))
 
 
 class CaseSearchDoc(Base):

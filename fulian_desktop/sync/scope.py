@@ -2,7 +2,8 @@
 
 A village station receives its own records and the cases assigned or referred to it (or that it referred
 away, so it learns they moved); a town receives its villages' as well; the district receives everything.
-The org tree itself goes everywhere: referral screens name the other units.
+The org tree itself goes everywhere: referral screens name the other units; so does the working-day
+calendar the district confirms (calendar_year), so every station's clocks count the same days.
 """
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from ..services.orgunits import root_unit, subtree_ids
 from ..store.models import Agreement, Case, CaseParty, Referral
 
 
+EVERYWHERE = frozenset({"org_unit", "calendar_year"})
+
+
 @dataclass(frozen=True)
 class ReceiverScope:
     everything: bool
@@ -25,7 +29,7 @@ class ReceiverScope:
     agreements: frozenset[str]
 
     def allows(self, table: str, row: Any) -> bool:
-        if self.everything or table == "org_unit":
+        if self.everything or table in EVERYWHERE:
             return True
         owner = row.get("owner_unit_id")
         if owner in self.units:

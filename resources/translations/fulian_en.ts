@@ -64,13 +64,14 @@
     <message>
         <location filename="../../ui/dialogs/batch_print.py" line="64"/>
         <location filename="../../ui/dialogs/case_actions_reason.py" line="56"/>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="99"/>
         <location filename="../../ui/dialogs/login.py" line="109"/>
         <location filename="../../ui/dialogs/mediation_base.py" line="45"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="132"/>
         <location filename="../../ui/dialogs/server_settings.py" line="75"/>
         <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
         <location filename="../../ui/pages/admin_units.py" line="68"/>
-        <location filename="../../ui/pages/admin_users.py" line="87"/>
+        <location filename="../../ui/pages/admin_users.py" line="100"/>
         <location filename="../../ui/pages/case_view.py" line="98"/>
         <location filename="../../ui/tasks.py" line="122"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="90"/>
@@ -184,12 +185,12 @@
         <location filename="../../ui/dialogs/mediation_base.py" line="43"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="148"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="175"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="130"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="153"/>
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="23"/>
-        <location filename="../../ui/pages/admin_users.py" line="206"/>
+        <location filename="../../ui/pages/admin_users.py" line="219"/>
         <location filename="../../ui/pages/case_view.py" line="95"/>
-        <location filename="../../ui/pages/settings.py" line="229"/>
+        <location filename="../../ui/pages/settings.py" line="240"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="17"/>
         <location filename="../../ui/widgets/referral_panel.py" line="250"/>
         <source>保存</source>
@@ -211,7 +212,7 @@
         <location filename="../../ui/widgets/case_history.py" line="51"/>
         <location filename="../../ui/widgets/case_timeline.py" line="16"/>
         <location filename="../../ui/widgets/crisis_actions.py" line="24"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -341,15 +342,15 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="117"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="75"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="117"/>
-        <location filename="../../ui/pages/intake_fields.py" line="33"/>
-        <location filename="../../ui/pages/intake_fields.py" line="34"/>
-        <location filename="../../ui/pages/intake_fields.py" line="35"/>
+        <location filename="../../ui/pages/intake_fields.py" line="50"/>
+        <location filename="../../ui/pages/intake_fields.py" line="51"/>
+        <location filename="../../ui/pages/intake_fields.py" line="52"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
@@ -409,8 +410,8 @@
         <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="115"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="152"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="76"/>
-        <location filename="../../ui/pages/intake_fields.py" line="99"/>
-        <location filename="../../ui/pages/intake_fields.py" line="105"/>
+        <location filename="../../ui/pages/intake_fields.py" line="116"/>
+        <location filename="../../ui/pages/intake_fields.py" line="122"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
@@ -596,7 +597,7 @@
         <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="68"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="37"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
@@ -608,7 +609,7 @@
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="69"/>
         <location filename="../../ui/widgets/mediation_statements.py" line="17"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <source>调解员</source>
         <translation>Mediator</translation>
     </message>
@@ -861,147 +862,147 @@
         <translation>The performance date cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="44"/>
         <location filename="../../ui/domain_labels.py" line="104"/>
         <source>未婚</source>
         <translation>Single</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="44"/>
         <location filename="../../ui/domain_labels.py" line="105"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="44"/>
         <source>离异</source>
         <translation>Divorced</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="44"/>
         <location filename="../../ui/domain_labels.py" line="107"/>
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="65"/>
         <location filename="../../ui/widgets/party_panel.py" line="38"/>
         <source>编辑当事人</source>
         <translation>Edit party</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="55"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="65"/>
         <location filename="../../ui/widgets/party_panel.py" line="36"/>
         <source>添加当事人</source>
         <translation>Add party</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="73"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="83"/>
         <source>18 位，末位可为 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="85"/>
         <source>手机、座机（如 0731-88888888）</source>
         <translation>Mobile or landline (e.g. 0731-88888888)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="79"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="84"/>
-        <location filename="../../ui/pages/intake_fields.py" line="77"/>
-        <location filename="../../ui/pages/intake_fields.py" line="83"/>
-        <location filename="../../ui/pages/intake_fields.py" line="87"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="94"/>
+        <location filename="../../ui/pages/intake_fields.py" line="94"/>
+        <location filename="../../ui/pages/intake_fields.py" line="100"/>
+        <location filename="../../ui/pages/intake_fields.py" line="104"/>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="99"/>
         <source>联系方式保密（住址、电话不向无权限人员和对方当事人显示）</source>
         <translation>Keep contact details confidential (address and phone hidden from unauthorised staff and the other party)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="106"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="52"/>
         <location filename="../../ui/models/party_table.py" line="14"/>
-        <location filename="../../ui/pages/admin_users.py" line="26"/>
-        <location filename="../../ui/pages/intake_fields.py" line="236"/>
+        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/pages/intake_fields.py" line="253"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="106"/>
         <location filename="../../ui/models/party_table.py" line="14"/>
-        <location filename="../../ui/pages/admin_users.py" line="26"/>
+        <location filename="../../ui/pages/admin_users.py" line="39"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="106"/>
         <location filename="../../ui/models/party_table.py" line="14"/>
-        <location filename="../../ui/pages/intake_fields.py" line="237"/>
+        <location filename="../../ui/pages/intake_fields.py" line="254"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
         <location filename="../../ui/models/party_table.py" line="14"/>
-        <location filename="../../ui/pages/intake_fields.py" line="236"/>
+        <location filename="../../ui/pages/intake_fields.py" line="253"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
         <location filename="../../ui/models/party_table.py" line="14"/>
-        <location filename="../../ui/pages/intake_fields.py" line="237"/>
+        <location filename="../../ui/pages/intake_fields.py" line="254"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
-        <location filename="../../ui/pages/intake_fields.py" line="238"/>
+        <location filename="../../ui/pages/intake_fields.py" line="255"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="88"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
-        <location filename="../../ui/pages/intake_fields.py" line="239"/>
+        <location filename="../../ui/pages/intake_fields.py" line="256"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="98"/>
-        <location filename="../../ui/pages/intake_fields.py" line="238"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
+        <location filename="../../ui/pages/intake_fields.py" line="255"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="109"/>
         <source>职业</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="211"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="221"/>
         <location filename="../../ui/pages/intake_form.py" line="251"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="223"/>
         <location filename="../../ui/pages/intake_form.py" line="243"/>
         <location filename="../../ui/widgets/risk_form.py" line="194"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="225"/>
         <source>请填写姓名后保存。</source>
         <translation>Please fill in the name, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="267"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="277"/>
         <source>该当事人信息</source>
         <translation>This party&apos;s details</translation>
     </message>
@@ -1409,9 +1410,9 @@
         <location filename="../../ui/dialogs/referral_dialogs.py" line="32"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="124"/>
         <location filename="../../ui/pages/admin_units.py" line="157"/>
-        <location filename="../../ui/pages/admin_users.py" line="289"/>
-        <location filename="../../ui/pages/case_list.py" line="97"/>
-        <location filename="../../ui/pages/case_list.py" line="164"/>
+        <location filename="../../ui/pages/admin_users.py" line="302"/>
+        <location filename="../../ui/pages/case_list.py" line="107"/>
+        <location filename="../../ui/pages/case_list.py" line="174"/>
         <location filename="../../ui/widgets/case_header.py" line="63"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
@@ -1587,7 +1588,7 @@
         <location filename="../../ui/models/case_table.py" line="20"/>
         <location filename="../../ui/models/referral_table.py" line="25"/>
         <location filename="../../ui/models/referral_table.py" line="52"/>
-        <location filename="../../ui/models/review_table.py" line="46"/>
+        <location filename="../../ui/models/review_table.py" line="47"/>
         <location filename="../../ui/pages/clock_tasks.py" line="45"/>
         <location filename="../../ui/pages/review_approvals.py" line="37"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="58"/>
@@ -1641,7 +1642,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="30"/>
-        <location filename="../../ui/widgets/crisis_common.py" line="56"/>
+        <location filename="../../ui/widgets/crisis_common.py" line="57"/>
         <source>{level}风险</source>
         <translation>{level} risk</translation>
     </message>
@@ -1940,7 +1941,7 @@
         <location filename="../../ui/dialogs/setup_org.py" line="52"/>
         <location filename="../../ui/models/case_table.py" line="22"/>
         <location filename="../../ui/pages/admin_units.py" line="142"/>
-        <location filename="../../ui/pages/case_list.py" line="64"/>
+        <location filename="../../ui/pages/case_list.py" line="74"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
@@ -2126,7 +2127,7 @@
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="65"/>
         <location filename="../../ui/dialogs/setup_pages.py" line="94"/>
-        <location filename="../../ui/pages/admin_users.py" line="167"/>
+        <location filename="../../ui/pages/admin_users.py" line="180"/>
         <source>用户名(&amp;U)</source>
         <translation>User name (&amp;U)</translation>
     </message>
@@ -2203,8 +2204,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_pages.py" line="95"/>
-        <location filename="../../ui/pages/admin_users.py" line="168"/>
-        <location filename="../../ui/pages/admin_users.py" line="203"/>
+        <location filename="../../ui/pages/admin_users.py" line="181"/>
+        <location filename="../../ui/pages/admin_users.py" line="216"/>
         <source>姓名(&amp;M)</source>
         <translation>Name (&amp;M)</translation>
     </message>
@@ -2552,7 +2553,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="37"/>
-        <location filename="../../ui/models/review_table.py" line="33"/>
+        <location filename="../../ui/models/review_table.py" line="34"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
@@ -3316,7 +3317,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="218"/>
-        <location filename="../../ui/pages/case_list.py" line="54"/>
+        <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="41"/>
         <location filename="../../ui/widgets/crisis_tab.py" line="101"/>
@@ -3431,18 +3432,18 @@ Close anyway?</translation>
         <location filename="../../ui/models/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/models/referral_table.py" line="24"/>
         <location filename="../../ui/models/referral_table.py" line="51"/>
-        <location filename="../../ui/models/review_table.py" line="45"/>
+        <location filename="../../ui/models/review_table.py" line="46"/>
         <location filename="../../ui/pages/clock_tasks.py" line="44"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="41"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="40"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <location filename="../../ui/pages/review_approvals.py" line="36"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
         <location filename="../../ui/models/case_table.py" line="21"/>
-        <location filename="../../ui/pages/case_list.py" line="65"/>
+        <location filename="../../ui/pages/case_list.py" line="75"/>
         <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
         <source>类型</source>
         <translation>Kind</translation>
@@ -3486,11 +3487,11 @@ Close anyway?</translation>
         <location filename="../../ui/dialogs/batch_print.py" line="54"/>
         <location filename="../../ui/main_window.py" line="107"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="36"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="41"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="40"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="44"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
@@ -3556,11 +3557,11 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
-        <location filename="../../ui/pages/admin_users.py" line="26"/>
-        <location filename="../../ui/pages/case_list.py" line="64"/>
+        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/pages/case_list.py" line="74"/>
         <location filename="../../ui/pages/clock_tasks.py" line="46"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
-        <location filename="../../ui/pages/dashboard.py" line="93"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="44"/>
+        <location filename="../../ui/pages/dashboard.py" line="102"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
@@ -3568,17 +3569,17 @@ Close anyway?</translation>
         <location filename="../../ui/models/case_table.py" line="21"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/models/referral_table.py" line="54"/>
-        <location filename="../../ui/models/review_table.py" line="48"/>
-        <location filename="../../ui/pages/admin_users.py" line="26"/>
-        <location filename="../../ui/pages/case_list.py" line="64"/>
+        <location filename="../../ui/models/review_table.py" line="49"/>
+        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/pages/case_list.py" line="74"/>
         <location filename="../../ui/pages/clock_tasks.py" line="40"/>
-        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="59"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="43"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="42"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <location filename="../../ui/widgets/referral_panel.py" line="35"/>
         <location filename="../../ui/widgets/referral_panel.py" line="69"/>
         <source>状态</source>
@@ -3647,34 +3648,34 @@ Close anyway?</translation>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_table.py" line="33"/>
+        <location filename="../../ui/models/review_table.py" line="34"/>
         <source>剩 {days} 天</source>
         <translation>{days} days left</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_table.py" line="33"/>
+        <location filename="../../ui/models/review_table.py" line="34"/>
         <source>超期 {days} 天</source>
         <translation>{days} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_table.py" line="44"/>
+        <location filename="../../ui/models/review_table.py" line="45"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
         <location filename="../../ui/models/case_table.py" line="22"/>
-        <location filename="../../ui/models/review_table.py" line="47"/>
+        <location filename="../../ui/models/review_table.py" line="48"/>
         <location filename="../../ui/pages/review_approvals.py" line="38"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_table.py" line="49"/>
+        <location filename="../../ui/models/review_table.py" line="50"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_table.py" line="50"/>
+        <location filename="../../ui/models/review_table.py" line="51"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
@@ -3739,7 +3740,7 @@ Close anyway?</translation>
         <location filename="../../ui/navigation.py" line="46"/>
         <location filename="../../ui/navigation.py" line="61"/>
         <location filename="../../ui/pages/review_home.py" line="29"/>
-        <location filename="../../ui/pages/review_queue.py" line="29"/>
+        <location filename="../../ui/pages/review_queue.py" line="37"/>
         <source>审核队列</source>
         <translation>Review queue</translation>
     </message>
@@ -3799,7 +3800,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="87"/>
-        <location filename="../../ui/pages/settings.py" line="87"/>
+        <location filename="../../ui/pages/settings.py" line="98"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
@@ -3871,8 +3872,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/admin_units.py" line="153"/>
-        <location filename="../../ui/pages/admin_users.py" line="264"/>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/admin_users.py" line="277"/>
+        <location filename="../../ui/pages/dashboard.py" line="95"/>
         <location filename="../../ui/widgets/case_history.py" line="41"/>
         <source>刷新</source>
         <translation>Refresh</translation>
@@ -3900,8 +3901,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/login.py" line="40"/>
-        <location filename="../../ui/pages/admin_users.py" line="26"/>
-        <location filename="../../ui/pages/admin_users.py" line="201"/>
+        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/pages/admin_users.py" line="214"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -3968,183 +3969,183 @@ Close anyway?</translation>
         <translation>The two new passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="26"/>
+        <location filename="../../ui/pages/admin_users.py" line="39"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/pages/admin_users.py" line="52"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="43"/>
+        <location filename="../../ui/pages/admin_users.py" line="56"/>
         <source>锁定至 {local:%H:%M}</source>
         <translation>Locked until {local:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="43"/>
+        <location filename="../../ui/pages/admin_users.py" line="56"/>
         <source>锁定至 {local:%m-%d %H:%M}</source>
         <translation>Locked until {local:%d/%m %H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="44"/>
-        <location filename="../../ui/pages/admin_users.py" line="331"/>
+        <location filename="../../ui/pages/admin_users.py" line="57"/>
+        <location filename="../../ui/pages/admin_users.py" line="344"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="148"/>
+        <location filename="../../ui/pages/admin_users.py" line="161"/>
         <source>临时密码会显示出来，以便告诉用户；用户首次登录时须改为自己的密码。</source>
         <translation>The temporary password is shown so you can tell the user; they must change it at first login.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="149"/>
+        <location filename="../../ui/pages/admin_users.py" line="162"/>
         <source>重新生成(&amp;G)</source>
         <translation>Regenerate (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="160"/>
+        <location filename="../../ui/pages/admin_users.py" line="173"/>
         <source>新增用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="162"/>
+        <location filename="../../ui/pages/admin_users.py" line="175"/>
         <source>小写字母开头，如 zhangmin</source>
         <translation>Starts with a lower-case letter, e.g. zhangmin</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="169"/>
-        <location filename="../../ui/pages/admin_users.py" line="204"/>
+        <location filename="../../ui/pages/admin_users.py" line="182"/>
+        <location filename="../../ui/pages/admin_users.py" line="217"/>
         <source>角色(&amp;R)</source>
         <translation>Role (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="170"/>
-        <location filename="../../ui/pages/admin_users.py" line="205"/>
+        <location filename="../../ui/pages/admin_users.py" line="183"/>
+        <location filename="../../ui/pages/admin_users.py" line="218"/>
         <source>所属单位(&amp;D)</source>
         <translation>Unit (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="171"/>
-        <location filename="../../ui/pages/admin_users.py" line="229"/>
+        <location filename="../../ui/pages/admin_users.py" line="184"/>
+        <location filename="../../ui/pages/admin_users.py" line="242"/>
         <source>临时密码(&amp;P)</source>
         <translation>Temporary password (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="172"/>
+        <location filename="../../ui/pages/admin_users.py" line="185"/>
         <source>用户首次登录时须修改密码。请把用户名和临时密码当面或电话告知本人。</source>
         <translation>Users must change their password at first login. Tell them their user name and temporary password in person or by phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="175"/>
+        <location filename="../../ui/pages/admin_users.py" line="188"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="181"/>
-        <location filename="../../ui/pages/admin_users.py" line="215"/>
+        <location filename="../../ui/pages/admin_users.py" line="194"/>
+        <location filename="../../ui/pages/admin_users.py" line="228"/>
         <source>请填写姓名。</source>
         <translation>Please fill in the name.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="185"/>
+        <location filename="../../ui/pages/admin_users.py" line="198"/>
         <source>请选择所属单位。</source>
         <translation>Please choose the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="194"/>
+        <location filename="../../ui/pages/admin_users.py" line="207"/>
         <source>修改角色/单位</source>
         <translation>Change role/unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="224"/>
+        <location filename="../../ui/pages/admin_users.py" line="237"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="227"/>
+        <location filename="../../ui/pages/admin_users.py" line="240"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="230"/>
+        <location filename="../../ui/pages/admin_users.py" line="243"/>
         <source>重置后该用户的锁定也一并解除；下次登录时须修改密码。</source>
         <translation>Resetting also removes any lock on the user; they must change the password at next login.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="233"/>
+        <location filename="../../ui/pages/admin_users.py" line="246"/>
         <source>重置</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="256"/>
+        <location filename="../../ui/pages/admin_users.py" line="269"/>
         <source>筛选：用户名、姓名、角色或单位</source>
         <translation>Filter: user name, name, role or unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="259"/>
+        <location filename="../../ui/pages/admin_users.py" line="272"/>
         <source>新增用户(&amp;A)…</source>
         <translation>New user (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="260"/>
+        <location filename="../../ui/pages/admin_users.py" line="273"/>
         <source>修改角色/单位(&amp;E)…</source>
         <translation>Change role/unit (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="261"/>
+        <location filename="../../ui/pages/admin_users.py" line="274"/>
         <source>重置密码(&amp;R)…</source>
         <translation>Reset password (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="262"/>
+        <location filename="../../ui/pages/admin_users.py" line="275"/>
         <source>解锁(&amp;U)</source>
         <translation>Unlock (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="263"/>
-        <location filename="../../ui/pages/admin_users.py" line="375"/>
+        <location filename="../../ui/pages/admin_users.py" line="276"/>
+        <location filename="../../ui/pages/admin_users.py" line="388"/>
         <source>停用(&amp;D)</source>
         <translation>Disable (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="327"/>
+        <location filename="../../ui/pages/admin_users.py" line="340"/>
         <source>从未登录</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="334"/>
+        <location filename="../../ui/pages/admin_users.py" line="347"/>
         <source>使用临时密码，首次登录时须修改</source>
         <translation>Using a temporary password; must change it at first login</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="351"/>
+        <location filename="../../ui/pages/admin_users.py" line="364"/>
         <source>共 {total} 个用户</source>
         <translation>{total} users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="351"/>
+        <location filename="../../ui/pages/admin_users.py" line="364"/>
         <source>显示 {shown} / 共 {total} 个用户</source>
         <translation>Showing {shown} of {total} users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="373"/>
+        <location filename="../../ui/pages/admin_users.py" line="386"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="375"/>
+        <location filename="../../ui/pages/admin_users.py" line="388"/>
         <source>启用(&amp;D)</source>
         <translation>Enable (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="396"/>
+        <location filename="../../ui/pages/admin_users.py" line="409"/>
         <source>已创建用户</source>
         <translation>User created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="397"/>
+        <location filename="../../ui/pages/admin_users.py" line="410"/>
         <source>已创建用户 {display_name}（{username}），角色：{label}。
 临时密码：{text}
 请告知本人，首次登录时须修改密码。</source>
@@ -4153,24 +4154,24 @@ Temporary password: {text}
 Tell them in person; they must change it at first login.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="415"/>
+        <location filename="../../ui/pages/admin_users.py" line="428"/>
         <source>已重置密码</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="415"/>
+        <location filename="../../ui/pages/admin_users.py" line="428"/>
         <source>{display_name}（{username}）的临时密码：{text}
 下次登录时须修改密码。</source>
         <translation>Temporary password for {display_name} ({username}): {text}
 They must change it at next login.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="432"/>
+        <location filename="../../ui/pages/admin_users.py" line="445"/>
         <source>停用用户</source>
         <translation>Disable user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="432"/>
+        <location filename="../../ui/pages/admin_users.py" line="445"/>
         <source>停用后 {display_name}（{username}）将无法登录，其经办的案件保留。
 确定停用吗？</source>
         <translation>Once disabled, {display_name} ({username}) can no longer log in; their cases are kept.
@@ -4282,80 +4283,80 @@ Disable?</translation>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="41"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="40"/>
         <source>预约时间</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="41"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="40"/>
         <source>上次疏导</source>
         <translation>Last session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <source>疏导次数</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <source>最近疏导</source>
         <translation>Latest session</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="45"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="35"/>
         <location filename="../../ui/widgets/counselling_tab.py" line="33"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="63"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="62"/>
         <source>今日预约</source>
         <translation>Today&apos;s appointments</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="64"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="63"/>
         <source>本周其他预约（今后 6 天）</source>
         <translation>Other appointments this week (next 6 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="65"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="64"/>
         <source>我的疏导案件（未办结）</source>
         <translation>My counselling cases (open)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="115"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="114"/>
         <source>今天没有预约。</source>
         <translation>No appointments today.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="116"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="115"/>
         <source>本周没有其他预约。</source>
         <translation>No other appointments this week.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="117"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="116"/>
         <source>没有未办结的疏导案件。</source>
         <translation>No open counselling cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="118"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="117"/>
         <source>今日预约（{n}）</source>
         <translation>Today&apos;s appointments ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="119"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="118"/>
         <source>本周其他预约（今后 6 天，{n}）</source>
         <translation>Other appointments this week (next 6 days, {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="120"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="119"/>
         <source>我的疏导案件（未办结，{n}）</source>
         <translation>My counselling cases (open, {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="121"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="97"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="120"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="98"/>
         <source>更新于 {at}；双击或按回车打开案件</source>
         <translation>Updated {at}; double-click or press Enter to open a case</translation>
     </message>
@@ -4432,7 +4433,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/inbox.py" line="141"/>
-        <location filename="../../ui/pages/review_queue.py" line="91"/>
+        <location filename="../../ui/pages/review_queue.py" line="99"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
@@ -4469,7 +4470,7 @@ Disable?</translation>
     <message>
         <location filename="../../ui/pages/clock_tasks.py" line="120"/>
         <location filename="../../ui/pages/inbox.py" line="191"/>
-        <location filename="../../ui/pages/review_queue.py" line="168"/>
+        <location filename="../../ui/pages/review_queue.py" line="176"/>
         <source>读取失败，请稍后重试。</source>
         <translation>Could not read the data; please try again later.</translation>
     </message>
@@ -4509,194 +4510,194 @@ Disable?</translation>
         <translation>&lt;b&gt;Returned&lt;/b&gt; {case_no} &quot;{case_title}&quot; to {from_unit_name}; the sending unit keeps handling the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="29"/>
+        <location filename="../../ui/pages/intake_fields.py" line="46"/>
         <source>受理意见</source>
         <translation>Acceptance note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="29"/>
+        <location filename="../../ui/pages/intake_fields.py" line="46"/>
         <source>不予受理理由</source>
         <translation>Reason for not accepting</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="29"/>
+        <location filename="../../ui/pages/intake_fields.py" line="46"/>
         <source>转办说明</source>
         <translation>Transfer note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="30"/>
+        <location filename="../../ui/pages/intake_fields.py" line="47"/>
         <source>答复内容</source>
         <translation>Reply given</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="30"/>
+        <location filename="../../ui/pages/intake_fields.py" line="47"/>
         <source>咨询答复</source>
         <translation>Advice given</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="33"/>
+        <location filename="../../ui/pages/intake_fields.py" line="50"/>
         <source>必填：报督导审批，并书面告知信访人</source>
         <translation>Required: goes to a supervisor for approval; the petitioner is told in writing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="34"/>
+        <location filename="../../ui/pages/intake_fields.py" line="51"/>
         <source>可不填：当场告知的内容</source>
         <translation>Optional: what was said on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="44"/>
+        <location filename="../../ui/pages/intake_fields.py" line="61"/>
         <source>代表 {i}</source>
         <translation>Representative {i}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="71"/>
+        <location filename="../../ui/pages/intake_fields.py" line="88"/>
         <source>必填；不愿透露的可填“匿名”</source>
         <translation>Required; &quot;匿名&quot; (anonymous) if the visitor will not say</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="78"/>
+        <location filename="../../ui/pages/intake_fields.py" line="95"/>
         <source> 岁</source>
         <translation> yrs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="79"/>
+        <location filename="../../ui/pages/intake_fields.py" line="96"/>
         <source>18 位，末位可为 X；填写后自动查重</source>
         <translation>18 characters, last may be X; checked for duplicates once entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="84"/>
+        <location filename="../../ui/pages/intake_fields.py" line="101"/>
         <source>手机或座机（如 0731-88888888）</source>
         <translation>Mobile or landline (e.g. 0731-88888888)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="90"/>
+        <location filename="../../ui/pages/intake_fields.py" line="107"/>
         <source>用于书面告知</source>
         <translation>For written notices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="93"/>
+        <location filename="../../ui/pages/intake_fields.py" line="110"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="94"/>
+        <location filename="../../ui/pages/intake_fields.py" line="111"/>
         <source>集体访（多人共同走访）</source>
         <translation>Group visit (several people together)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="96"/>
+        <location filename="../../ui/pages/intake_fields.py" line="113"/>
         <source>信访人的请求（必填）</source>
         <translation>Petitioner&apos;s request (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="97"/>
-        <location filename="../../ui/pages/intake_fields.py" line="241"/>
+        <location filename="../../ui/pages/intake_fields.py" line="114"/>
+        <location filename="../../ui/pages/intake_fields.py" line="258"/>
         <location filename="../../ui/pages/intake_form.py" line="113"/>
         <source>事实和理由</source>
         <translation>Facts and reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="110"/>
+        <location filename="../../ui/pages/intake_fields.py" line="127"/>
         <source>转往的机关或单位，如 望城区人民法院</source>
         <translation>Authority or unit transferred to, e.g. Wangcheng District People&apos;s Court</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="112"/>
+        <location filename="../../ui/pages/intake_fields.py" line="129"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>重复访</source>
         <translation>Repeat visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="144"/>
+        <location filename="../../ui/pages/intake_fields.py" line="161"/>
         <source>请选择（可不选）</source>
         <translation>Please choose (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="148"/>
+        <location filename="../../ui/pages/intake_fields.py" line="165"/>
         <source>（无子类）</source>
         <translation>(no subtypes)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="148"/>
+        <location filename="../../ui/pages/intake_fields.py" line="165"/>
         <source>先选类别</source>
         <translation>Choose a type first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="235"/>
+        <location filename="../../ui/pages/intake_fields.py" line="252"/>
         <source>来访信息</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="235"/>
+        <location filename="../../ui/pages/intake_fields.py" line="252"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="235"/>
+        <location filename="../../ui/pages/intake_fields.py" line="252"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="236"/>
+        <location filename="../../ui/pages/intake_fields.py" line="253"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="236"/>
+        <location filename="../../ui/pages/intake_fields.py" line="253"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="239"/>
+        <location filename="../../ui/pages/intake_fields.py" line="256"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="240"/>
+        <location filename="../../ui/pages/intake_fields.py" line="257"/>
         <source>代表</source>
         <translation>Representatives</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="241"/>
+        <location filename="../../ui/pages/intake_fields.py" line="258"/>
         <source>信访事项</source>
         <translation>Petition matter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="241"/>
+        <location filename="../../ui/pages/intake_fields.py" line="258"/>
         <source>请求</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="242"/>
+        <location filename="../../ui/pages/intake_fields.py" line="259"/>
         <source>投诉类别</source>
         <translation>Complaint type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="242"/>
+        <location filename="../../ui/pages/intake_fields.py" line="259"/>
         <source>子类</source>
         <translation>Subtype</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="243"/>
+        <location filename="../../ui/pages/intake_fields.py" line="260"/>
         <source>处理</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="243"/>
+        <location filename="../../ui/pages/intake_fields.py" line="260"/>
         <source>处理方式</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="243"/>
+        <location filename="../../ui/pages/intake_fields.py" line="260"/>
         <source>转办去向</source>
         <translation>Transferred to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="244"/>
+        <location filename="../../ui/pages/intake_fields.py" line="261"/>
         <source>处理意见</source>
         <translation>Decision note</translation>
     </message>
@@ -4807,7 +4808,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mediation_calendar.py" line="61"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="109"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="110"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -4992,25 +4993,25 @@ Disable?</translation>
         <translation>&lt;b&gt;Hello, {display_name}&lt;/b&gt; ({label}). &lt;span style=&apos;color:#5f6368&apos;&gt;The review queue is ordered by urgency: major incidents, overdue, awaiting approval, due soon, long without progress.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="114"/>
+        <location filename="../../ui/pages/review_queue.py" line="122"/>
         <source>审核队列为空：辖区内没有需要督导关注的案件。</source>
         <translation>The review queue is empty: no cases in your area need supervisor attention.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="159"/>
+        <location filename="../../ui/pages/review_queue.py" line="167"/>
         <source>更新于 {now:%H:%M}</source>
         <translation>Updated {now:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="169"/>
+        <location filename="../../ui/pages/review_queue.py" line="177"/>
         <source>无法加载审核队列：{message}</source>
         <translation>Cannot load the review queue: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="49"/>
-        <location filename="../../ui/pages/case_list.py" line="114"/>
-        <location filename="../../ui/pages/case_list.py" line="125"/>
-        <location filename="../../ui/pages/review_queue.py" line="201"/>
+        <location filename="../../ui/pages/case_list.py" line="59"/>
+        <location filename="../../ui/pages/case_list.py" line="124"/>
+        <location filename="../../ui/pages/case_list.py" line="135"/>
+        <location filename="../../ui/pages/review_queue.py" line="209"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -5155,8 +5156,8 @@ Disable?</translation>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="57"/>
-        <location filename="../../ui/pages/dashboard.py" line="93"/>
+        <location filename="../../ui/pages/case_list.py" line="67"/>
+        <location filename="../../ui/pages/dashboard.py" line="102"/>
         <location filename="../../ui/pages/screening_register.py" line="266"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
@@ -5207,95 +5208,95 @@ Disable?</translation>
         <translation>The case source is &quot;Online opinion&quot;; the lead goes into the case timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="57"/>
+        <location filename="../../ui/pages/settings.py" line="68"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="74"/>
-        <location filename="../../ui/pages/settings.py" line="65"/>
+        <location filename="../../ui/pages/settings.py" line="76"/>
         <source>保存(&amp;S)</source>
         <translation>Save (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="66"/>
+        <location filename="../../ui/pages/settings.py" line="77"/>
         <location filename="../../ui/widgets/crisis_plan.py" line="102"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="79"/>
+        <location filename="../../ui/pages/settings.py" line="90"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="81"/>
+        <location filename="../../ui/pages/settings.py" line="92"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="106"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="106"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="106"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="107"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="107"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="101"/>
+        <location filename="../../ui/pages/settings.py" line="112"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="114"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="116"/>
+        <location filename="../../ui/pages/settings.py" line="127"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="155"/>
+        <location filename="../../ui/pages/settings.py" line="166"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="183"/>
-        <location filename="../../ui/pages/settings.py" line="185"/>
+        <location filename="../../ui/pages/settings.py" line="194"/>
+        <location filename="../../ui/pages/settings.py" line="196"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="200"/>
+        <location filename="../../ui/pages/settings.py" line="211"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="220"/>
+        <location filename="../../ui/pages/settings.py" line="231"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="226"/>
+        <location filename="../../ui/pages/settings.py" line="237"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -5306,72 +5307,92 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="228"/>
+        <location filename="../../ui/pages/settings.py" line="239"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="235"/>
+        <location filename="../../ui/pages/settings.py" line="242"/>
+        <source>按国务院通知确认(&amp;N)…</source>
+        <translation>Confirm from State Council &amp;notice…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="243"/>
+        <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
+        <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="251"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="241"/>
+        <location filename="../../ui/pages/settings.py" line="258"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="244"/>
-        <source>内置日历包不含的年份，请按国务院办公厅放假通知逐日录入休息日（休）和调休上班日（班）；未录入的日子按周一至周五计算。保存后所有计时中的时限重新计算。</source>
-        <translation>For a year the built-in calendar does not cover, enter each rest day (休) and each make-up working day (班) from the State Council&apos;s holiday notice; days not entered count Monday to Friday as working days. Saving recomputes every running deadline.</translation>
+        <location filename="../../ui/pages/settings.py" line="261"/>
+        <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
+        <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="269"/>
+        <location filename="../../ui/pages/settings.py" line="289"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="271"/>
+        <location filename="../../ui/pages/settings.py" line="291"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="273"/>
+        <location filename="../../ui/pages/settings.py" line="293"/>
+        <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
+        <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="297"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="293"/>
+        <location filename="../../ui/pages/settings.py" line="317"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="314"/>
+        <location filename="../../ui/pages/settings.py" line="329"/>
+        <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
+        <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="351"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="317"/>
+        <location filename="../../ui/pages/settings.py" line="354"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="317"/>
+        <location filename="../../ui/pages/settings.py" line="354"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="319"/>
+        <location filename="../../ui/pages/settings.py" line="356"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="320"/>
+        <location filename="../../ui/pages/settings.py" line="357"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="320"/>
+        <location filename="../../ui/pages/settings.py" line="357"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
@@ -5676,7 +5697,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/models/case_table.py" line="24"/>
-        <location filename="../../ui/pages/case_list.py" line="65"/>
+        <location filename="../../ui/pages/case_list.py" line="75"/>
         <location filename="../../ui/widgets/case_actions.py" line="196"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="61"/>
         <source>标记</source>
@@ -5740,22 +5761,27 @@ If rejected: {effect}</translation>
         <translation>Extended: {extended_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_chips.py" line="64"/>
+        <location filename="../../ui/widgets/case_clocks_chips.py" line="65"/>
+        <source>&lt;span style=&apos;color:#9a6700&apos;&gt;暂定：{years} 年按《全国年节及纪念日放假办法》推算，国务院放假通知发布后由管理员确认，届满日可能变化。&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#9a6700&apos;&gt;Provisional: {years} is computed from the national holiday regulation; an administrator confirms it once the State Council&apos;s notice is out, and the due date may change.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/case_clocks_chips.py" line="67"/>
         <source>相关年份</source>
         <translation>the years concerned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_chips.py" line="65"/>
+        <location filename="../../ui/widgets/case_clocks_chips.py" line="68"/>
         <source>&lt;span style=&apos;color:#9a6700&apos;&gt;日历未知：{years} 年的节假日尚未录入，届满日可能变化。请管理员在设置中补录工作日历。&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#9a6700&apos;&gt;Calendar unknown: holidays for {years} are not entered yet, so due dates may change. Ask the administrator to add the work calendar in settings.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_chips.py" line="66"/>
+        <location filename="../../ui/widgets/case_clocks_chips.py" line="69"/>
         <source>依据：{basis}</source>
         <translation>Basis: {basis}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_chips.py" line="96"/>
+        <location filename="../../ui/widgets/case_clocks_chips.py" line="99"/>
         <source>无计时中的时限</source>
         <translation>No running time limits</translation>
     </message>
@@ -5918,72 +5944,72 @@ If rejected: {effect}</translation>
         <translation>Extension of {value} days requested; awaiting supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="45"/>
+        <location filename="../../ui/pages/case_list.py" line="55"/>
         <source>搜索：案号、姓名、拼音首字母、身份证号或电话（回车）</source>
         <translation>Search: case no., name, pinyin initials, ID number or phone (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="54"/>
+        <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="43"/>
         <source>家庭暴力</source>
         <translation>Domestic violence</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="54"/>
+        <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="45"/>
         <source>涉及未成年人</source>
         <translation>Involves minors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="60"/>
+        <location filename="../../ui/pages/case_list.py" line="70"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="71"/>
-        <location filename="../../ui/pages/dashboard.py" line="93"/>
+        <location filename="../../ui/pages/case_list.py" line="81"/>
+        <location filename="../../ui/pages/dashboard.py" line="102"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="163"/>
+        <location filename="../../ui/pages/case_list.py" line="173"/>
         <source>搜索时不使用筛选条件；清空搜索框后恢复。</source>
         <translation>Filters are not used while searching; they apply again once the search box is cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="179"/>
+        <location filename="../../ui/pages/case_list.py" line="189"/>
         <source>搜索“{text}”：</source>
         <translation>Search “{text}”: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="182"/>
+        <location filename="../../ui/pages/case_list.py" line="192"/>
         <source>显示最新的 {count} 件——匹配的案件更多，请输入更具体的词，或清空搜索框后用筛选条件。</source>
         <translation>showing the newest {count} cases — more cases match; type more specific words, or clear the search box and use the filters.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="188"/>
+        <location filename="../../ui/pages/case_list.py" line="198"/>
         <source>——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。</source>
         <translation> — nothing found. You can search by case no., party name, pinyin initials, ID number or phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="190"/>
+        <location filename="../../ui/pages/case_list.py" line="200"/>
         <source>——没有符合条件的案件，可点“清除条件”。</source>
         <translation> — no cases match the filters; you can click “Clear filters”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="192"/>
+        <location filename="../../ui/pages/case_list.py" line="202"/>
         <source>——您目前没有承办的案件。</source>
         <translation> — you are not handling any cases at present.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="193"/>
+        <location filename="../../ui/pages/case_list.py" line="203"/>
         <source>共 {count} 件</source>
         <translation>{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="202"/>
+        <location filename="../../ui/pages/case_list.py" line="212"/>
         <source>最新的 {count} 件已显示，正在统计全部…</source>
         <translation>Newest {count} cases shown; counting all…</translation>
     </message>
@@ -6308,63 +6334,63 @@ If rejected: {effect}</translation>
         <translation>No assessments yet. Fill in the form on the left and click &quot;Save assessment&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="86"/>
+        <location filename="../../ui/widgets/backup_box.py" line="84"/>
         <source>备份提醒：</source>
         <translation>Backup reminder: </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="94"/>
+        <location filename="../../ui/widgets/backup_box.py" line="92"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="99"/>
+        <location filename="../../ui/widgets/backup_box.py" line="97"/>
         <source>立即备份(&amp;B)…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="101"/>
+        <location filename="../../ui/widgets/backup_box.py" line="99"/>
         <source>退出程序时自动备份到数据文件夹（保留最近 5 份）</source>
         <translation>Back up to the data folder when the program exits (keep the latest 5)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="117"/>
+        <location filename="../../ui/widgets/backup_box.py" line="115"/>
         <source>此数据存储没有本机数据文件夹，无法备份。</source>
         <translation>This data store has no local data folder and cannot be backed up.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="119"/>
+        <location filename="../../ui/widgets/backup_box.py" line="117"/>
         <location filename="../../ui/widgets/crisis_assessment.py" line="135"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="120"/>
+        <location filename="../../ui/widgets/backup_box.py" line="118"/>
         <source>上次经过校验的备份：{when}</source>
         <translation>Last verified backup: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="126"/>
+        <location filename="../../ui/widgets/backup_box.py" line="124"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="127"/>
+        <location filename="../../ui/widgets/backup_box.py" line="125"/>
         <source>幸福号备份 (*.fbk)</source>
         <translation>Xingfuhao backup (*.fbk)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="137"/>
+        <location filename="../../ui/widgets/backup_box.py" line="135"/>
         <source>已备份到 {file}（{cases} 件案件），并已校验。</source>
         <translation>Backed up to {file} ({cases} cases) and verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="139"/>
+        <location filename="../../ui/widgets/backup_box.py" line="137"/>
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_box.py" line="139"/>
+        <location filename="../../ui/widgets/backup_box.py" line="137"/>
         <source>备份已写出，但校验未通过，请重新备份。</source>
         <translation>The backup was written but did not pass verification. Please back up again.</translation>
     </message>
@@ -6394,7 +6420,7 @@ If rejected: {effect}</translation>
         <translation>Draw up or check the safety plan at once; if needed call the police, apply for a personal safety protection order or arrange temporary shelter.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_common.py" line="56"/>
+        <location filename="../../ui/widgets/crisis_common.py" line="57"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
@@ -6546,115 +6572,115 @@ If rejected: {effect}</translation>
         <translation>{label}: ruled on {at} ({met})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="88"/>
+        <location filename="../../ui/pages/dashboard.py" line="97"/>
         <source>导出统计报表…</source>
         <translation>Export Statistics Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89"/>
+        <location filename="../../ui/pages/dashboard.py" line="98"/>
         <source>按所选单位和时段导出统计报表（PDF 或 Excel），用于向上报送</source>
         <translation>Export the statistics report for the chosen unit and period (PDF or Excel) for reporting upward</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="91"/>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="100"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="102"/>
+        <location filename="../../ui/pages/dashboard.py" line="111"/>
         <source>按月登记案件</source>
         <translation>Cases registered by month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="103"/>
+        <location filename="../../ui/pages/dashboard.py" line="112"/>
         <source>按类别</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="104"/>
+        <location filename="../../ui/pages/dashboard.py" line="113"/>
         <source>按层级</source>
         <translation>By tier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="105"/>
+        <location filename="../../ui/pages/dashboard.py" line="114"/>
         <source>法定时限：按时与超期</source>
         <translation>Statutory deadlines: met and missed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="106"/>
+        <location filename="../../ui/pages/dashboard.py" line="115"/>
         <source>当前风险等级</source>
         <translation>Current risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="107"/>
+        <location filename="../../ui/pages/dashboard.py" line="116"/>
         <source>部门转介：件数与答复时间（中位数）</source>
         <translation>Agency referrals: count and response time (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="117"/>
+        <location filename="../../ui/pages/dashboard.py" line="126"/>
         <source>点击图中的柱或扇区，在下方查看对应的案件；双击案件打开。</source>
         <translation>Click a bar or a slice to list its cases below; double-click a case to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>{unit}：{start} 至 {end} 登记 {count} 件</source>
         <translation>{unit}: {count} cases registered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>按月登记案件（{first} 至 {last}，横轴为月份）</source>
         <translation>Cases registered by month ({first} to {last}; months along the axis)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="181"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="194"/>
         <source>按时</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="194"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="188"/>
         <source>转介件数</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ui/pages/dashboard.py" line="190"/>
         <source>答复天数（中位）</source>
         <translation>Days to answer (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <location filename="../../ui/pages/dashboard.py" line="199"/>
         <source>案件：</source>
         <translation>Cases: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <location filename="../../ui/pages/dashboard.py" line="199"/>
         <source>（双击打开）</source>
         <translation> (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="204"/>
+        <location filename="../../ui/pages/dashboard.py" line="213"/>
         <source>导出统计报表</source>
         <translation>Export Statistics Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="204"/>
+        <location filename="../../ui/pages/dashboard.py" line="213"/>
         <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
         <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <location filename="../../ui/pages/dashboard.py" line="223"/>
         <source>统计报表已保存到 {path}</source>
         <translation>The statistics report was saved to {path}</translation>
     </message>
@@ -7068,16 +7094,16 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="93"/>
-        <location filename="../../ui/widgets/mediation_terms.py" line="41"/>
         <location filename="../../ui/widgets/mediation_terms.py" line="42"/>
-        <location filename="../../ui/widgets/mediation_terms.py" line="58"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="43"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="59"/>
         <source>履行人</source>
         <translation>Obligor</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="93"/>
-        <location filename="../../ui/widgets/mediation_terms.py" line="45"/>
-        <location filename="../../ui/widgets/mediation_terms.py" line="60"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="46"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="61"/>
         <source>履行事项</source>
         <translation>Obligation</translation>
     </message>
@@ -7089,14 +7115,14 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="93"/>
-        <location filename="../../ui/widgets/mediation_terms.py" line="47"/>
-        <location filename="../../ui/widgets/mediation_terms.py" line="62"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="48"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="63"/>
         <source>履行方式</source>
         <translation>Manner</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="93"/>
-        <location filename="../../ui/widgets/mediation_terms.py" line="48"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="49"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
@@ -7631,48 +7657,48 @@ If rejected: {effect}</translation>
         <translation>Marriage mediation outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_terms.py" line="28"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="29"/>
         <source>不可申请司法确认：{reason}</source>
         <translation>Not eligible for judicial confirmation: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_terms.py" line="34"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="35"/>
         <source>添加条款</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_terms.py" line="44"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="45"/>
         <source>履行事项，如：男方每月支付抚养费 1500 元</source>
         <translation>Obligation, e.g. the husband pays 1,500 yuan child support monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_terms.py" line="46"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="47"/>
         <source>履行方式，如：每月5日前银行转账</source>
         <translation>Manner, e.g. bank transfer by the 5th of each month</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_terms.py" line="52"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="53"/>
         <source>履行期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_terms.py" line="102"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="103"/>
         <source>至少须有一条协议内容。</source>
         <translation>The agreement needs at least one term.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_terms.py" line="111"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="112"/>
         <source>请至少添加一条协议内容。</source>
         <translation>Please add at least one term.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_terms.py" line="114"/>
+        <location filename="../../ui/widgets/mediation_terms.py" line="115"/>
         <source>第 {n} 条协议内容须写明履行人和履行事项。</source>
         <translation>Term {n} must state the obligor and the obligation.</translation>
     </message>
     <message>
         <location filename="../../ui/models/case_table.py" line="23"/>
-        <location filename="../../ui/pages/case_list.py" line="65"/>
+        <location filename="../../ui/pages/case_list.py" line="75"/>
         <location filename="../../ui/widgets/referral_panel.py" line="35"/>
         <source>类别</source>
         <translation>Type</translation>
@@ -8472,19 +8498,108 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>&quot;{name}&quot; will be removed from the case documents; the removal is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="60"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="61"/>
         <source>调解安排（今天及今后 6 天）</source>
         <translation>Sessions (today and the next 6 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="94"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="95"/>
         <source>今天和今后 6 天都没有调解安排。可在案件的“调解”页安排调解。</source>
         <translation>No sessions today or in the next 6 days. Schedule one on a case&apos;s “Mediation” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="95"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="96"/>
         <source>调解安排：今天 {today} 次，今后 6 天 {week} 次</source>
         <translation>Sessions: {today} today, {week} in the next 6 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="56"/>
+        <source>按国务院通知确认 {year} 年工作日历</source>
+        <translation>Confirm the {year} working-day calendar from the State Council&apos;s notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="58"/>
+        <source>请从中国政府网复制《国务院办公厅关于{year}年部分节假日安排的通知》全文，粘贴到下面。读取结果和全年日历会立即显示，核对无误后点“确认并保存”。</source>
+        <translation>Copy the full text of the State Council&apos;s notice on the {year} holiday arrangements from www.gov.cn and paste it below. What was read and the whole year are shown at once; when they are right, click &quot;Confirm and save&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="62"/>
+        <source>一、元旦：1月1日（周五）至3日（周日）放假调休，共3天。
+二、春节：……上班。</source>
+        <translation>一、元旦：1月1日（周五）至3日（周日）放假调休，共3天。
+二、春节：……上班。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="65"/>
+        <source>通知全文(&amp;T)</source>
+        <translation>Notice &amp;text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="69"/>
+        <source>节日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="69"/>
+        <location filename="../../ui/widgets/year_calendar.py" line="144"/>
+        <source>放假</source>
+        <translation>Days off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="69"/>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="69"/>
+        <location filename="../../ui/widgets/year_calendar.py" line="144"/>
+        <source>调休上班</source>
+        <translation>Make-up working days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="84"/>
+        <source>&lt;span style=&apos;background:#fbe3e1;color:#b3261e&apos;&gt;&amp;nbsp;红底&amp;nbsp;&lt;/span&gt; 放假&#x3000;&lt;span style=&apos;background:#dde8fb;color:#0b57d0&apos;&gt;&amp;nbsp;蓝底&amp;nbsp;&lt;/span&gt; 调休上班&#x3000;&lt;span style=&apos;color:#8a8a8a&apos;&gt;灰字&lt;/span&gt; 周末&#x3000;鼠标停在日期上可看节日名称</source>
+        <translation>&lt;span style=&apos;background:#fbe3e1;color:#b3261e&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; day off　&lt;span style=&apos;background:#dde8fb;color:#0b57d0&apos;&gt;&amp;nbsp;blue&amp;nbsp;&lt;/span&gt; make-up working day　&lt;span style=&apos;color:#8a8a8a&apos;&gt;grey&lt;/span&gt; weekend　hover a day to see its holiday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="97"/>
+        <source>确认并保存(&amp;S)</source>
+        <translation>Confirm and &amp;save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="107"/>
+        <source>读取结果</source>
+        <translation>Read from the notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="136"/>
+        <source>{year} 年（通知未读通，以下为暂定日历）</source>
+        <translation>{year} (the notice could not be read; the provisional calendar is shown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="144"/>
+        <source>已读取 {items} 项放假安排：全年放假 {rest} 天，调休上班 {work} 天。</source>
+        <translation>Read {items} holiday items: {rest} days off and {work} make-up working days in the year.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="150"/>
+        <source>{year} 年（按通知）</source>
+        <translation>{year} (from the notice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="161"/>
+        <source>尚未粘贴通知。</source>
+        <translation>No notice pasted yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="162"/>
+        <source>{year} 年（暂定：按《全国年节及纪念日放假办法》推算的法定节假日和补假）</source>
+        <translation>{year} (provisional: statutory holidays and make-up days computed from the national holiday regulation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/year_calendar.py" line="117"/>
+        <source>{month} 月</source>
+        <translation>Month {month}</translation>
     </message>
 </context>
 <context>

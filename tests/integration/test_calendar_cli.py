@@ -51,11 +51,12 @@ def _countdown(root: Path, case_id: str) -> tuple[str, str]:
 def test_set_then_show_and_clocks_move(store_root, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root, case_id = store_root
     countdown, last_day = _countdown(root, case_id)
-    assert last_day == "2027-01-04" and "日历未知：2027 年" in countdown
+    assert last_day == "2027-01-04" and "暂定：2027 年" in countdown
 
     assert cli.main(["calendar", "show", "2027"]) == 0
     out = capsys.readouterr().out
-    assert "2027 年：日历未知" in out and "尚未录入" in out
+    assert "2027 年：暂定" in out and "尚未录入" in out
+    assert "# 暂定 2027-02-05 休 春节" in out and "# 暂定 2027-02-10 休 春节补假" in out
 
     file = tmp_path / "2027.txt"
     file.write_text(CALENDAR_2027, encoding="utf-8")
@@ -84,3 +85,33 @@ def test_a_bad_line_is_refused_with_its_number(store_root, tmp_path: Path,
     assert "2028-01-01 不属于 2027 年" in capsys.readouterr().err
     assert cli.main(["calendar", "show", "2027"]) == 0
     assert "尚未录入" in capsys.readouterr().out  # nothing was saved
+
+
+NOTICES = Path(__file__).resolve().parents[1] / "support" / "holiday_notices"
+
+
+def test_notice_is_shown_then_confirmed(store_root, capsys: pytest.CaptureFixture[str]) -> None:
+    root, case_id = store_root
+    file = NOTICES / "2027_made_up.txt"
+    assert cli.main(["calendar", "notice", "2027", str(file)]) == 0
+    out = capsys.readouterr().out
+    assert "春节：2027-02-05 至 2027-02-12 放假，共 8 天；2027-01-31、2027-02-20 上班" in out
+    assert "尚未保存" in out
+    assert _countdown(root, case_id)[1] == "2027-01-04"  # nothing saved yet
+
+    assert cli.main(["calendar", "notice", "2027", str(file), "--confirm"]) == 0
+    out = capsys.readouterr().out
+    assert "已按通知确认 2027 年工作日历（放假与调休上班共 33 天）" in out
+    assert "0 个进行中的时限已重新计算" in out  # 2027-01-04 is a working day in the notice too
+    countdown, last_day = _countdown(root, case_id)
+    assert last_day == "2027-01-04" and "暂定" not in countdown
+    assert cli.main(["calendar", "show", "2027"]) == 0
+    out = capsys.readouterr().out
+    assert "由管理员录入，已声明完整（33 天）" in out and "2027-02-05 休" in out and "# 暂定" not in out
+
+
+def test_a_notice_of_another_year_is_refused(store_root, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["calendar", "notice", "2027", str(NOTICES / "2026_state_council.txt"), "--confirm"]) == 1
+    assert "粘贴的是 2026 年的通知，不是 2027 年的" in capsys.readouterr().err
+    assert cli.main(["calendar", "show", "2027"]) == 0
+    assert "2027 年：暂定" in capsys.readouterr().out

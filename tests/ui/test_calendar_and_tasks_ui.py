@@ -52,7 +52,7 @@ def test_settings_edit_an_unknown_years_calendar(qtbot, world) -> None:  # noqa:
 
     store, _org, session = world
     system = auth.system_actor(store)
-    # 信访告知 from 2030-12-20: nominal last day Sat 2031-01-04, a year nobody knows: Mon 01-06 by Mon–Fri.
+    # 信访告知 from 2030-12-20: nominal last day Sat 2031-01-04; 2031 is provisional (no holiday then): Mon 01-06.
     case_id = _petition(store, system, "孙某反映家庭纠纷", datetime(2030, 12, 20, 10, tzinfo=LOCAL_TZ))
     session.set_actor(first_login(store, "admin", password=ADMIN_PASSWORD))
     page = SettingsPage(session)
@@ -60,7 +60,7 @@ def test_settings_edit_an_unknown_years_calendar(qtbot, world) -> None:  # noqa:
     page.show()
     assert page.calendar_year.value() == clock.today_local().year + 1
     page.calendar_year.setValue(2031)
-    qtbot.waitUntil(lambda: "2031 年的日历未知" in page.calendar_note.text() and page.calendar_save.isEnabled())
+    qtbot.waitUntil(lambda: "2031 年尚未确认" in page.calendar_note.text() and page.calendar_save.isEnabled())
     assert page.calendar_text.toPlainText() == "" and not page.calendar_complete.isChecked()
 
     page.calendar_text.setPlainText("2031-01-01 休\n2031-01-06 放个假\n")

@@ -173,7 +173,7 @@ def test_party_edit_checks_the_id_number_as_typed_then_saves_a_valid_one(qtbot, 
     assert not dialog.ok_button.isEnabled()
 
     id_field.setText(NEW_RESPONDENT_ID)
-    assert error.text() == ""
+    assert error.text() == "湖南省长沙市望城县"  # the place the number names, shown beside it
     assert id_field.property("validation") == ""
     assert dialog.sex.currentData() == "male"
     assert dialog.birth_date.date().toPython() == date(1986, 2, 14)

@@ -152,7 +152,7 @@ def test_mediation_target_one_month() -> None:
 
 def test_clock_into_2027_is_uncertain_until_declared() -> None:
     dl = due(ClockState(K.PETITION_ACCEPTANCE, D("2026-12-20")), CAL)
-    assert dl.uncertain and dl.unknown_years == (2027,)
+    assert dl.uncertain and dl.provisional_years == (2027,)
     known = WorkCalendar({D("2027-01-01"): False, D("2027-01-04"): False}, declared_years=[2027])
     dl2 = due(ClockState(K.PETITION_ACCEPTANCE, D("2026-12-20")), known)
     assert dl2.last_day == D("2027-01-05") and not dl2.uncertain
@@ -254,11 +254,17 @@ def test_protection_order_expiry_warns_14_days_ahead() -> None:
     assert clock_status(state, at("2026-04-05 09:00"), CAL) is ClockStatus.DUE_TODAY
 
 
-def test_uncertain_countdown_names_the_unknown_year() -> None:
+def test_provisional_countdown_says_so() -> None:
     dl = days_after(D("2026-12-20"), 15, CAL)  # 2027-01-04
     assert countdown_text(dl, at("2026-12-30 09:00")) == (
-        "剩 5 天（2027-01-04 到期）（日历未知：2027 年节假日未录入）")
-    assert countdown_text(dl, at("2027-01-06 09:00")) == "已超期 2 天（日历未知：2027 年节假日未录入）"
+        "剩 5 天（2027-01-04 到期）（暂定：2027 年按放假办法推算，待国务院通知确认）")
+    assert countdown_text(dl, at("2027-01-06 09:00")) == "已超期 2 天（暂定：2027 年按放假办法推算，待国务院通知确认）"
+
+
+def test_uncertain_countdown_names_the_unknown_year() -> None:
+    dl = days_after(D("2002-12-20"), 15, CAL)  # Sat 2003-01-04 → Mon 01-06, a year nobody knows
+    assert countdown_text(dl, at("2002-12-30 09:00")) == (
+        "剩 7 天（2003-01-06 到期）（日历未知：2003 年节假日未录入）")
 
 
 def test_status_labels_are_chinese() -> None:

@@ -101,7 +101,7 @@ def test_15_digit_upgrade() -> None:
         ("1101051949A231002X", "chars"),
         ("11010519491231X002", "chars"),
         ("11010549123100X", "chars"),
-        ("110105 19491231002X", "chars"),
+        ("110105_19491231002X", "chars"),
         ("99010519491231002X", "area"),
     ],
 )
@@ -155,3 +155,20 @@ def test_arbitrary_text_only_raises_invalid_id_number(raw: str) -> None:
     except InvalidIdNumber as exc:
         assert exc.code in {"empty", "length", "chars", "area", "date", "checksum"}
         assert exc.message
+
+
+@pytest.mark.parametrize("raw", ["110105 19491231002X", "110105-1949-1231-002X", " 110105 1949 1231 002x ",
+                                 "１１０１０５－１９４９１２３１００２Ｘ"])
+def test_spaces_and_dashes_inside_are_ignored(raw: str) -> None:
+    assert parse_id_number(raw).number == "11010519491231002X"
+
+
+def test_the_region_is_named_and_a_code_out_of_use_is_a_warning() -> None:
+    info = parse_id_number("11010519491231002X")
+    assert info.region == "北京市朝阳区" and info.region_note == ""
+    old = parse_id_number(make_id_number("430112", date(1980, 1, 1), 1))  # 望城区 exists since 2011
+    assert old.region == "湖南省长沙市望城区"
+    assert old.region_note.startswith("行政区划代码 430112（望城区）2011 年起才使用，1980 年出生的人")
+    assert parse_id_number(make_id_number("430122", date(1980, 1, 1), 1)).region == "湖南省长沙市望城县"
+    unknown = parse_id_number(make_id_number("328312", date(1980, 1, 1), 1))  # accepted: a warning only
+    assert unknown.region == "江苏省" and "不在国家标准 GB/T 2260" in unknown.region_note

@@ -50,14 +50,18 @@ def test_package_years_and_known_years() -> None:
     assert years.start == 2004 and 2026 in years and 2027 not in years
     assert CAL.year_known(2026) and not CAL.year_known(2027) and not CAL.year_known(2003)
     assert WorkCalendar(declared_years=[2027]).year_known(2027)
-    assert CAL.unknown_years(D("2026-12-20"), D("2028-01-02")) == (2027, 2028)
+    assert CAL.unknown_years(D("2026-12-20"), D("2028-01-02")) == ()  # later years: computed, not unknown
+    assert CAL.provisional_years(D("2026-12-20"), D("2028-01-02")) == (2027, 2028)
     assert CAL.unknown_years(D("2026-01-01"), D("2026-12-31")) == ()
+    assert CAL.unknown_years(D("2002-12-20"), D("2004-01-02")) == (2002, 2003)  # before the package
+    assert CAL.provisional_years(D("2002-12-20"), D("2004-01-02")) == ()
+    assert not WorkCalendar(declared_years=[2027]).year_provisional(2027)  # confirmed
 
 
-def test_unknown_year_falls_back_to_monday_to_friday() -> None:
-    assert CAL.is_workday(D("2027-01-01"))  # a Friday: the real holiday is not known yet
-    assert CAL.is_rest_day(D("2027-01-02"))  # Saturday
-    assert CAL.is_workday(D("2003-06-02"))  # before the package, Monday
+def test_a_year_before_the_package_falls_back_to_monday_to_friday() -> None:
+    assert CAL.is_workday(D("2003-01-01"))  # a Wednesday: that year's holidays are not known
+    assert CAL.is_rest_day(D("2003-01-04"))  # Saturday
+    assert CAL.is_workday(D("2003-06-02"))  # Monday
     assert CAL.is_rest_day(D("2003-06-01"))
 
 

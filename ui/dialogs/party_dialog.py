@@ -82,7 +82,7 @@ class PartyDialog(QDialog):
         for sex in (Sex.UNKNOWN, Sex.FEMALE, Sex.MALE):
             self.sex.addItem(tr(sex.label), sex.value)
         self.id_number = QLineEdit(objectName="party_id_number", placeholderText=tr("18 位，末位可为 X"))
-        self.id_number.setMaxLength(20)
+        self.id_number.setMaxLength(24)  # spaces or dashes between the groups are allowed
         self.phone = QLineEdit(objectName="party_phone", placeholderText=tr("手机、座机（如 0731-88888888）"))
         self.birth_date = QDateEdit(objectName="party_birth_date", calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.birth_date.setMinimumDate(NO_DATE)
@@ -199,7 +199,7 @@ class PartyDialog(QDialog):
 
     # --- live validation ---------------------------------------------------------------------------
     def validate(self) -> Report:
-        report, _info = validate_person(self.person_input())
+        report, info = validate_person(self.person_input())
         self.report = report
         for field, widget in self.fields.items():
             issues = report.for_field(field)
@@ -213,6 +213,8 @@ class PartyDialog(QDialog):
                 widget.set_issue("warning", "；".join(i.message for i in warnings))
             else:
                 widget.set_issue(None)
+                if field == "id_number" and info is not None:
+                    widget.set_note(info.region)  # the place the number names, beside it
         self._update_ok()
         return report
 

@@ -5,6 +5,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from fulian_desktop.domain.enums import Sex
+from fulian_desktop.domain.phone import format_phone
 from fulian_desktop.services.views import PartyView
 
 from ..i18n import tr
@@ -36,7 +37,7 @@ def cell(party: PartyView, key: str) -> str:
         case "id_number":
             return party.id_number or ""
         case "phone":
-            return tr(CONFIDENTIAL) if party.redacted else party.phone or ""
+            return tr(CONFIDENTIAL) if party.redacted else format_phone(party.phone or "")  # grouped: 138 1234 5678
         case "address":
             return tr(CONFIDENTIAL) if party.redacted else party.address or ""
         case "note":

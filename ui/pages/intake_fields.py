@@ -94,7 +94,7 @@ class IntakeEditors:
         self.age.setSpecialValueText(tr("未填"))
         self.age.setSuffix(tr(" 岁"))
         self.id_number = QLineEdit(objectName="intake_id_number", placeholderText=tr("18 位，末位可为 X；填写后自动查重"))
-        self.id_number.setMaxLength(20)
+        self.id_number.setMaxLength(24)  # spaces or dashes between the groups are allowed
         self.birth_date = QDateEdit(objectName="intake_birth_date", calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.birth_date.setMinimumDate(NO_DATE)
         self.birth_date.setSpecialValueText(tr("未填"))

@@ -210,6 +210,13 @@ class IntakeFormPage(QWidget):
         if ed.age.value() == NO_AGE:
             ed.age.setValue(age_on(info.birth_date, ed.received().date()))
 
+    def _id_region(self) -> str:
+        """The place a valid ID number names (湖南省长沙市望城区), shown beside it."""
+        try:
+            return parse_id_number(self.ed.id_number.text()).region
+        except InvalidIdNumber:
+            return ""
+
     # --- showing the checks ------------------------------------------------------------------------
     def report(self) -> Report:
         """The service's report while it is current; the pure rules' one in between."""
@@ -235,6 +242,8 @@ class IntakeFormPage(QWidget):
                     and self.preview.repeat_reasons and self.repeat_choice is None:
                 warnings = [tr("系统判断为重复访：{reasons}").format(reasons="；".join(self.preview.repeat_reasons))]
             holder.set_issue("error" if errors else "warning" if warnings else None, "；".join(errors or warnings))
+            if field == "id_number" and not shown:
+                holder.set_note(self._id_region())
             if isinstance(holder.editor, (QCheckBox, QComboBox, QAbstractSpinBox)):
                 # A style-sheet frame turns their arrows into bevelled boxes: the message beside says enough.
                 holder.editor.setStyleSheet("")

@@ -30,6 +30,7 @@ from fulian_desktop.services import settings as core_settings
 from fulian_desktop.store.store import schema_info
 
 from .. import i18n
+from ..dialogs.holiday_notice_dialog import HolidayNoticeDialog
 from ..errors import present_error
 from ..i18n import tr
 from ..session import AppSession
@@ -239,6 +240,11 @@ class SettingsPage(QWidget):
         self.calendar_complete = QCheckBox(tr("本年已完整录入"), objectName="calendar_complete")
         self.calendar_save = QPushButton(tr("保存"), objectName="calendar_save")
         self.calendar_save.clicked.connect(self.save_calendar)
+        self.calendar_notice = QPushButton(tr("按国务院通知确认(&N)…"), objectName="calendar_notice")
+        self.calendar_notice.setToolTip(tr("粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历"))
+        self.calendar_notice.clicked.connect(self.open_notice)
+        self.notice_dialog: HolidayNoticeDialog | None = None
+        self._loaded_state = ""
         self.calendar_state = QLabel(objectName="calendar_state")
         self.calendar_state.setWordWrap(True)
         form = QFormLayout()
@@ -246,14 +252,16 @@ class SettingsPage(QWidget):
         form.addRow(self._label(tr("年份(&Y)"), self.calendar_year), self.calendar_year)
         form.addRow("", self.calendar_note)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.calendar_notice)
         buttons.addWidget(self.calendar_complete)
         buttons.addWidget(self.calendar_save)
         buttons.addWidget(self.calendar_state, 1)
         box = QGroupBox(tr("工作日历"))
         box_layout = QVBoxLayout(box)
         box_layout.addLayout(form)
-        box_layout.addWidget(self._hint(tr("内置日历包不含的年份，请按国务院办公厅放假通知逐日录入休息日（休）和调休上班日（班）；"
-                                           "未录入的日子按周一至周五计算。保存后所有计时中的时限重新计算。")))
+        box_layout.addWidget(self._hint(tr("内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；"
+                                           "国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。"
+                                           "也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。")))
         box_layout.addWidget(self.calendar_text)
         box_layout.addLayout(buttons)
         return box
@@ -270,7 +278,9 @@ class SettingsPage(QWidget):
         info, text = result
         self.calendar_text.setPlainText(text)
         self.calendar_complete.setChecked(info.declared)
-        self.calendar_state.clear()
+        self.calendar_state.setStyleSheet("color:#1b5e20")
+        self.calendar_state.setText(self._loaded_state)  # what was just saved, said once after the reload
+        self._loaded_state = ""
         self._note_calendar(info)
         self.calendar_save.setEnabled(True)
 
@@ -280,6 +290,10 @@ class SettingsPage(QWidget):
             note, colour = tr("{year} 年的日历由管理员录入，已声明完整。").format(year=info.year), "#1b5e20"
         elif info.in_package:
             note, colour = tr("{year} 年的日历已包含在内置日历包中；此处录入的日期优先。").format(year=info.year), "#1b5e20"
+        elif info.provisional:
+            note, colour = tr("{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》"
+                              "推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。").format(
+                year=info.year, first=years.start, last=years.stop - 1), "#9a6700"
         else:
             note, colour = tr("{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，"
                               "涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。").format(
@@ -303,6 +317,19 @@ class SettingsPage(QWidget):
         self.calendar_state.setStyleSheet("color:#1b5e20")
         self.calendar_state.setText(tr("已保存，{count} 个时限已重新计算").format(count=moved))
         self.session.changes.announce(Changes(calendar=True, case=True))  # due dates moved
+
+    def open_notice(self) -> None:
+        """The notice dialog for the year shown; window-modal, so the page stays responsive behind it."""
+        dialog = HolidayNoticeDialog(self.session, self.calendar_year.value(), self)
+        dialog.sig_confirmed.connect(self._notice_confirmed)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.notice_dialog = dialog
+        dialog.open()
+
+    def _notice_confirmed(self, days: int, moved: int) -> None:
+        self._loaded_state = tr("已按通知确认（{days} 天），{count} 个时限已重新计算").format(days=days, count=moved)
+        self.load_calendar()
+        self.session.sig_data_changed.emit("case")
 
     def _calendar_failed(self, exc: BaseException) -> None:
         self.calendar_save.setEnabled(True)

@@ -60,7 +60,10 @@ def clock_tooltip(view: ClockView) -> str:
         lines.append(tr("暂停不计：{paused_days} 天").format(paused_days=view.paused_days) + (tr("（暂停中）") if view.paused else ""))
     if view.extended_days:
         lines.append(tr("已延期：{extended_days} 天").format(extended_days=view.extended_days))
-    if view.deadline.uncertain:
+    if view.deadline.provisional_years and not view.deadline.unknown_years:
+        years = "、".join(str(y) for y in view.deadline.provisional_years)
+        lines.append(tr("<span style='color:#9a6700'>暂定：{years} 年按《全国年节及纪念日放假办法》推算，国务院放假通知发布后由管理员确认，届满日可能变化。</span>").format(years=years))
+    elif view.deadline.uncertain:
         years = "、".join(str(y) for y in view.deadline.unknown_years) or tr("相关年份")
         lines.append(tr("<span style='color:#9a6700'>日历未知：{years} 年的节假日尚未录入，届满日可能变化。请管理员在设置中补录工作日历。</span>").format(years=years))
     lines.append(tr("依据：{basis}").format(basis=escape(view.basis)))

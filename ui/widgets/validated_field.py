@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#9a6700"  # amber, dark enough to read on white
+NOTE_COLOUR = "#5f6368"     # grey: information, not a problem
 MESSAGE_WIDTH = 320
 EDITOR_MIN_WIDTH = 320
 
@@ -52,3 +53,11 @@ class ValidatedField(QWidget):
         else:
             self.editor.setStyleSheet("")
         self.editor.setProperty("validation", severity or "")
+
+    def set_note(self, text: str) -> None:
+        """A neutral remark beside a valid input (the region an ID number names); an issue replaces it."""
+        if self.severity is not None:
+            return
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color:{NOTE_COLOUR}" if text else "")
+        self.message.setToolTip(text)
