@@ -38,9 +38,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..domain.enums import PartyRole
@@ -48,7 +48,7 @@ from ..domain.idnumber import mask_id_number
 from ..domain.phone import mask_phone
 from ..security.actor import Actor
 from ..security.permissions import Permission, can
-from ..store.models import Case, CaseParty, IntakeRecord, Person, ScreeningEntry
+from ..store.models import CaseParty, IntakeRecord, Person, ScreeningEntry
 
 
 class Show(StrEnum):
@@ -187,55 +187,57 @@ def _chunks(values: Iterable[str], size: int = 500) -> Iterable[list[str]]:
         yield items[start:start + size]
 
 
-def _marked_persons(s: Session, person_ids: set[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(person_ids):
-        found.update(s.execute(select(CaseParty.person_id).join(Case, Case.id == CaseParty.case_id).where(
-            CaseParty.person_id.in_(chunk), CaseParty.contact_confidential.is_(True),
-            CaseParty.deleted_at.is_(None), Case.deleted_at.is_(None))).scalars())
-    return found
+# Built once and run on the connection: the rule runs on every read, so it must cost next to nothing.
+_LIVE_MARK = (CaseParty.contact_confidential.is_(True), CaseParty.deleted_at.is_(None))
+_MARKS = select(CaseParty.id, CaseParty.person_id).where(
+    CaseParty.person_id.in_(bindparam("keys", expanding=True)), *_LIVE_MARK)
+_GUARDED = select(CaseParty.case_id).where(CaseParty.case_id.in_(bindparam("keys", expanding=True)), *_LIVE_MARK)
+
+
+def _held_by_marked(column: Any) -> Any:
+    """Which of the given values of `column` (person.address / person.phone, both indexed) a marked person has."""
+    return (select(column).join(CaseParty, CaseParty.person_id == Person.id)
+            .where(column.in_(bindparam("keys", expanding=True)), Person.deleted_at.is_(None), *_LIVE_MARK))
+
+
+_ADDRESSES = _held_by_marked(Person.address)
+_PHONES = _held_by_marked(Person.phone)
+
+
+def _run(s: Session, stmt: Any, keys: set[str]) -> list[Any]:
+    rows: list[Any] = []
+    conn = s.connection()
+    for chunk in _chunks(keys):
+        rows.extend(conn.execute(stmt, {"keys": chunk}).all())
+    return rows
+
+
+def _marks_of_persons(s: Session, person_ids: set[str]) -> list[tuple[str, str]]:
+    """(party id, person id) of every live party row marking one of these persons, in any case."""
+    return [(r[0], r[1]) for r in _run(s, _MARKS, person_ids)] if person_ids else []
 
 
 def _guarded_cases(s: Session, case_ids: set[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(case_ids):
-        found.update(s.execute(select(CaseParty.case_id).where(
-            CaseParty.case_id.in_(chunk), CaseParty.contact_confidential.is_(True),
-            CaseParty.deleted_at.is_(None))).scalars())
-    return found
+    return {r[0] for r in _run(s, _GUARDED, case_ids)} if case_ids else set()
 
 
-def _protected_values(s: Session, column: object, values: set[str]) -> set[str]:
+def _protected_values(s: Session, stmt: Any, values: set[str]) -> set[str]:
     """Which of `values` (addresses or phones) belong to a person marked confidential somewhere."""
-    found: set[str] = set()
-    for chunk in _chunks(values):
-        found.update(v.strip() for v in s.execute(
-            select(column).join(CaseParty, CaseParty.person_id == Person.id)
-            .join(Case, Case.id == CaseParty.case_id)
-            .where(column.in_(chunk), CaseParty.contact_confidential.is_(True),  # type: ignore[attr-defined]
-                   CaseParty.deleted_at.is_(None), Case.deleted_at.is_(None), Person.deleted_at.is_(None)))
-            .scalars() if v)
-    return found
+    return {r[0].strip() for r in _run(s, stmt, values) if r[0]} if values else set()
 
 
-def _own_marks(s: Session, party_ids: set[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(party_ids):
-        found.update(s.execute(select(CaseParty.id).where(
-            CaseParty.id.in_(chunk), CaseParty.contact_confidential.is_(True))).scalars())
-    return found
-
-
-def subjects(s: Session, contacts: Sequence[Contact]) -> dict[str, Subject]:
-    """The rule's facts for each contact, in a handful of queries for the whole batch."""
-    person_ids = {c.person_id for c in contacts if c.person_id}
-    case_ids = {c.case_id for c in contacts if c.case_id}
-    marked = _marked_persons(s, person_ids) if person_ids else set()
-    guarded = _guarded_cases(s, case_ids) if case_ids else set()
-    addresses = {c.address.strip() for c in contacts if c.address and c.address.strip()}
-    phones = {c.phone.strip() for c in contacts if c.phone and c.phone.strip()}
-    hidden_addresses = _protected_values(s, Person.address, addresses) if addresses else set()
-    hidden_phones = _protected_values(s, Person.phone, phones) if phones else set()
+def subjects(s: Session, contacts: Sequence[Contact], marks: list[tuple[str, str]] | None = None
+             ) -> dict[str, Subject]:
+    """The rule's facts for each contact, in a handful of indexed queries for the whole batch.
+    `marks`: `_marks_of_persons` for the contacts' persons, when the caller has it already."""
+    if marks is None:
+        marks = _marks_of_persons(s, {c.person_id for c in contacts if c.person_id})
+    marked = {person for _party, person in marks}
+    # A household or a register entry is protected with its case: ask only when one is in the batch.
+    guarded = _guarded_cases(s, {c.case_id for c in contacts if c.case_id and (
+        c.register_entry or c.role == PartyRole.MINOR_CHILD.value)})
+    hidden_addresses = _protected_values(s, _ADDRESSES, {c.address.strip() for c in contacts if c.address})
+    hidden_phones = _protected_values(s, _PHONES, {c.phone.strip() for c in contacts if c.phone})
     out: dict[str, Subject] = {}
     for c in contacts:
         why = []
@@ -256,13 +258,13 @@ def subjects(s: Session, contacts: Sequence[Contact]) -> dict[str, Subject]:
 def disclosures(s: Session, reader: Reader, contacts: Sequence[Contact], purpose: Purpose = Purpose.RECORD
                 ) -> dict[str, Disclosure]:
     """What `reader` may see of each contact, keyed by `Contact.key`."""
-    party_ids = {c.party_id for c in contacts if c.party_id}
-    marks = _own_marks(s, party_ids) if party_ids else set()
-    if _blind_to_protection(reader):   # sees everything whatever the facts: spare the queries
+    marks = _marks_of_persons(s, {c.person_id for c in contacts if c.person_id})
+    own = {party for party, _person in marks}     # which of the contacts' own party rows carry the mark
+    if _blind_to_protection(reader):   # sees everything whatever the facts: spare the other queries
         facts = {c.key: Subject(False, c.role == PartyRole.RESPONDENT.value) for c in contacts}
     else:
-        facts = subjects(s, contacts)
-    return {c.key: disclose(reader, facts[c.key], purpose, marked=c.party_id in marks) for c in contacts}
+        facts = subjects(s, contacts, marks)
+    return {c.key: disclose(reader, facts[c.key], purpose, marked=c.party_id in own) for c in contacts}
 
 
 def disclosure_of(s: Session, reader: Reader, contact: Contact, purpose: Purpose = Purpose.RECORD) -> Disclosure:
