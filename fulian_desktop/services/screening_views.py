@@ -233,7 +233,8 @@ def _views(uow: UnitOfWork, actor: Actor, entries: list[ScreeningEntry], today: 
             last_visit_on=last, visit_count=count, status=status, case_id=e.case_id,
             case_no=case_nos.get(e.case_id) if e.case_id else None, registered_at=e.created_at,
             resolved_at=e.updated_at if status == EntryStatus.RESOLVED else None,
-            resolution=e.resolution or notes.get(e.id), version=e.version, redacted=shown[e.id].address is not Show.FULL,
+            resolution=e.resolution or notes.get(e.id), version=e.version,
+            redacted=shown[e.id].address is not Show.FULL,
             category=e.category or classify_reason(e.reason).dispute_type, resolved_on=resolved_on(e)))
     return out
 

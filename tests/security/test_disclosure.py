@@ -36,6 +36,7 @@ from fulian_desktop.documents.assemble import prepare
 from fulian_desktop.documents.data import load_case_data
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
+from fulian_desktop.domain.errors import PermissionDenied
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.validation import PersonInput
@@ -214,6 +215,24 @@ def test_the_cli_json_of_the_linked_case_shows_reception_nothing_of_hers(
     cases_found = json.loads(found)["cases"]          # her case is found by her phone, but shows no contacts
     assert json.loads(registered)["redacted"] and cases_found
     assert [n for n in NEEDLES if n in shown + text + json.dumps(cases_found, ensure_ascii=False) + registered] == []
+
+
+def test_reception_cannot_overwrite_what_it_may_not_see(world: World) -> None:
+    """The forms show hidden contacts blank: saving them must not erase her address (nor let it be changed)."""
+    with world.store.uow() as uow:
+        mother = history.party_record(uow, world.desk, world.mother_party)
+    with pytest.raises(PermissionDenied), world.store.uow(write=True) as uow:
+        cases.update_party(uow, world.desk, world.mother_party, mother.person_version,
+                           PersonInput(name="李秀英", sex="female"))
+    with world.store.uow(write=True) as uow:
+        screening.update_entry(uow, world.desk, world.entry_id, None, {"risk_level": "medium", "address": None})
+    with pytest.raises(PermissionDenied), world.store.uow(write=True) as uow:
+        screening.update_entry(uow, world.desk, world.entry_id, None, {"address": "望城区别处"})
+    with world.store.uow(write=True) as uow:
+        entry = screening.get_entry(uow, world.med, world.entry_id)
+        kept = history.party_record(uow, world.med, world.mother_party)
+    assert entry.entry.address == SHELTER and entry.entry.risk_level.value == "medium"
+    assert kept.address == SHELTER and kept.birth_date == MOTHER_BIRTH
 
 
 # --- every read path, walked as the reception user ------------------------------------------------

@@ -26,8 +26,8 @@ def stations(tmp_path: Path):  # noqa: ANN201
     st.close()
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a station that receives only her unmarked party never learns the mark "
-                   "held in another village's case; carrying it needs the sync apply side (see the disclosure report)")
+@pytest.mark.xfail(strict=True, reason="known gap: a station that receives only her unmarked party never learns "
+                   "the mark held in another village's case; carrying it needs the sync apply side")
 def test_her_mark_in_another_village_travels_to_the_station_that_holds_her_unmarked(stations: Stations) -> None:
     st = stations
     add_user(st.district, "dudao", Role.SUPERVISOR, st.org.district)
