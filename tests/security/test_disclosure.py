@@ -217,8 +217,9 @@ def test_the_cli_json_of_the_linked_case_shows_reception_nothing_of_hers(
     assert [n for n in NEEDLES if n in shown + text + json.dumps(cases_found, ensure_ascii=False) + registered] == []
 
 
-def test_reception_cannot_overwrite_what_it_may_not_see(world: World) -> None:
+def test_reception_cannot_overwrite_what_it_may_not_see(tmp_path: Path) -> None:
     """The forms show hidden contacts blank: saving them must not erase her address (nor let it be changed)."""
+    world = build_world(tmp_path)
     with world.store.uow() as uow:
         mother = history.party_record(uow, world.desk, world.mother_party)
     with pytest.raises(PermissionDenied), world.store.uow(write=True) as uow:
@@ -233,6 +234,7 @@ def test_reception_cannot_overwrite_what_it_may_not_see(world: World) -> None:
         kept = history.party_record(uow, world.med, world.mother_party)
     assert entry.entry.address == SHELTER and entry.entry.risk_level.value == "medium"
     assert kept.address == SHELTER and kept.birth_date == MOTHER_BIRTH
+    world.store.close()
 
 
 # --- every read path, walked as the reception user ------------------------------------------------
