@@ -366,6 +366,9 @@ def test_every_read_path_returning_contacts_is_walked() -> None:
                     readers.add(f"{short}.{name}")
     walked = {f for funcs, _call in READ_PATHS.values() for f in funcs}
     assert readers - walked - set(SAME_BUILDER) == set(), "read paths not walked by the disclosure test"
+    for dotted in walked | set(SAME_BUILDER):   # the registry names functions that exist
+        module, _, name = f"fulian_desktop.{dotted}".rpartition(".")
+        assert callable(getattr(importlib.import_module(module), name, None)), dotted
     assert {"services.cases.get_case", "services.history.party_record", "services.intake_views.get_intake",
             "services.persons.find_matches", "documents.data.load_case_data"} <= readers
 
@@ -430,3 +433,19 @@ def test_the_rule_table() -> None:
     for audience in (Audience.PARTY, Audience.AGENCY):
         assert disclose(Reader(audience, True, True), hidden).phone is Show.HIDDEN
         assert disclose(Reader(audience, True, True), plain).phone is Show.FULL
+
+
+def test_a_protected_person_is_shown_only_to_staff_who_hold_the_right() -> None:
+    """Over every reader, purpose and fact: her whereabouts leave the store only for SEE_CONFIDENTIAL staff
+    (or their internal file), and her ID number never whole to anyone else."""
+    for audience in Audience:
+        for sees in (False, True):
+            for works in (False, True):
+                for purpose in Purpose:
+                    for respondent in (False, True):
+                        d = disclose(Reader(audience, sees, works), Subject(True, respondent), purpose)
+                        trusted = sees and audience in (Audience.STAFF, Audience.FILE)
+                        for shown in (d.address, d.phone, d.birth_date, d.workplace):
+                            assert shown is Show.HIDDEN or trusted, (audience, sees, works, purpose)
+                        assert d.id_number is not Show.FULL or trusted
+                        assert d.redacted or trusted
