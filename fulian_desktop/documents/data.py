@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.disclosure import Disclosure, Reader, disclosures, intake_contact, party_contact, reader_of
 from ..domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole, Sex, Tier
-from ..domain.idnumber import mask_id_number
 from ..domain.intake_rules import Channel, IntakeDecision
 from ..domain.localtime import local_date, to_local
 from ..domain.mediation_rules import (
@@ -220,39 +220,30 @@ class CaseData:
         return [p for p in self.parties if p.role in roles]
 
 
-def _party(party: CaseParty, person: Person, *, hide_contacts: bool, full_id: bool) -> PartyData:
-    ident = person.id_number or ""
+def _party(party: CaseParty, person: Person, d: Disclosure) -> PartyData:
     return PartyData(
         id=party.id, role=PartyRole(party.role), name=person.name, sex=label(Sex, person.sex),
-        birth_date=None if hide_contacts else person.birth_date,
-        id_number=ident if full_id or not ident else mask_id_number(ident),
-        phone="" if hide_contacts else (person.phone or ""), address="" if hide_contacts else (person.address or ""),
-        ethnicity=person.ethnicity or "", occupation=person.occupation or "", confidential=party.contact_confidential)
+        birth_date=d.birth_date_of(person.birth_date), id_number=d.id_number_of(person.id_number) or "",
+        phone=d.phone_of(person.phone) or "", address=d.address_of(person.address) or "",
+        ethnicity=person.ethnicity or "", occupation=d.workplace_of(person.occupation) or "",
+        confidential=d.marked or d.protected)
 
 
 def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipient) -> CaseData:
     s = uow.s
-    sees_confidential = can(actor, Permission.SEE_CONFIDENTIAL)
-    full_id = recipient is Recipient.FILE and sees_confidential
+    sees_confidential = can(actor, Permission.SEE_CONFIDENTIAL)   # the safety plan, not contacts
+    reader = reader_of(actor, recipient.value)
     rows = s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
                      .where(CaseParty.case_id == case.id, CaseParty.deleted_at.is_(None))
                      .order_by(CaseParty.created_at, CaseParty.id)).all()
-    secret = {person.address for party, person in rows if party.contact_confidential and person.address}
-
-    def hidden(party: CaseParty, person: Person) -> bool:
-        if recipient is Recipient.RESPONDENT:
-            return party.role != PartyRole.RESPONDENT.value or bool(person.address and person.address in secret)
-        confidential = party.contact_confidential or bool(person.address and person.address in secret)
-        return confidential and (recipient is not Recipient.FILE or not sees_confidential)
-
-    parties = tuple(_party(p, person, hide_contacts=hidden(p, person), full_id=full_id) for p, person in rows)
+    shown = disclosures(s, reader, [party_contact(p, person) for p, person in rows])
+    parties = tuple(_party(p, person, shown[p.id]) for p, person in rows)
     names = {p.id: p.name for p in parties}
     unit = s.get(OrgUnit, case.owner_unit_id)
     handler = s.get(UserAccount, case.handler_id) if case.handler_id else None
     events = list(s.execute(select(CaseEvent).where(CaseEvent.case_id == case.id)
                             .order_by(CaseEvent.occurred_at, CaseEvent.created_at, CaseEvent.id)).scalars())
     moments = [case.opened_at, *(e.occurred_at for e in events)]
-    no_contacts = recipient is Recipient.RESPONDENT or (not sees_confidential and any(p.confidential for p in parties))
     display_name = settings.get(uow, "unit_display_name") or ""
     from ..services.petition import stored_opinion  # services.petition reaches cases, which the core loads late
 
@@ -266,7 +257,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         handler=_handler_name(handler, uow, case), opened_at=case.opened_at, closed_at=case.closed_at,
         as_of=max(m for m in moments if m is not None), domestic_violence=case.domestic_violence,
         major_incident=case.major_incident, mediation_outcome=_marriage_outcome_label(case.mediation_outcome),
-        parties=parties, intakes=_intakes(uow, case, hide=no_contacts), sessions=_sessions(uow, case, names),
+        parties=parties, intakes=_intakes(uow, case, reader), sessions=_sessions(uow, case, names),
         agreements=_agreements(uow, case, parties), follow_ups=_follow_ups(uow, case), referrals=_referrals(uow, case),
         safety_plan=_safety_plan(uow, case) if sees_confidential else None,
         safety_reviewed_on=_plan_row(uow, case).reviewed_on if sees_confidential and _plan_row(uow, case) else None,
@@ -315,14 +306,16 @@ def _issuer(display: str, unit_name: str) -> str:
     return f"{unit_name}妇女联合会" if unit_name.endswith(("区", "县", "市")) else f"{unit_name}妇联调解工作站"
 
 
-def _intakes(uow: UnitOfWork, case: Case, *, hide: bool) -> tuple[IntakeData, ...]:
-    rows = uow.s.execute(select(IntakeRecord).where(IntakeRecord.case_id == case.id, IntakeRecord.deleted_at.is_(None))
-                         .order_by(IntakeRecord.received_at, IntakeRecord.id)).scalars()
+def _intakes(uow: UnitOfWork, case: Case, reader: Reader) -> tuple[IntakeData, ...]:
+    rows = list(uow.s.execute(select(IntakeRecord).where(IntakeRecord.case_id == case.id,
+                                                         IntakeRecord.deleted_at.is_(None))
+                              .order_by(IntakeRecord.received_at, IntakeRecord.id)).scalars())
+    shown = disclosures(uow.s, reader, [intake_contact(r) for r in rows])
     return tuple(IntakeData(
         channel=label(Channel, r.channel), received_at=r.received_at, visitor_name=r.visitor_name,
         sex=label(Sex, r.sex), age=str(r.age) if r.age else "",
         marital_status=_MARITAL.get(r.marital_status or "", r.marital_status or ""),
-        address="" if hide else (r.address or ""), contact="" if hide else (r.contact or ""),
+        address=shown[r.id].address_of(r.address) or "", contact=shown[r.id].phone_of(r.contact) or "",
         people_count=r.people_count, representatives="、".join(str(x) for x in (r.representatives or [])),
         request=r.request, facts=r.facts or "", category="／".join(x for x in (r.category, r.sub_category) if x),
         decision=IntakeDecision(r.decision) if r.decision in IntakeDecision._value2member_map_ else None,

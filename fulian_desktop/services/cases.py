@@ -7,17 +7,17 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.disclosure import disclosure_of, disclosures, party_contact, reader_of
 from ..domain.case_numbers import format_case_number
 from ..domain.enums import CaseKind, CaseStatus, PartyRole, Tier
 from ..domain.errors import ConflictError, NotFound, ValidationError
-from ..domain.idnumber import mask_id_number
 from ..domain.localtime import local_date
 from ..domain.phone import parse_phone
 from ..domain.pinyin import name_search_keys
 from ..domain.validation import PersonInput, validate_case_text, validate_person
 from ..security import audit
 from ..security.actor import Actor
-from ..security.permissions import Permission, can, require, require_scope
+from ..security.permissions import Permission, require, require_scope
 from ..store.base import utcnow
 from ..store.models import Case, CaseEvent, CaseParty, OrgUnit, Person, UserAccount
 from ..store.uow import UnitOfWork
@@ -99,21 +99,18 @@ def get_case(uow: UnitOfWork, actor: Actor, case_id: str) -> CaseDetail:
 
 def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     row = fetch_case_rows(uow, actor, [case.id])[0]
-    show_confidential = can(actor, Permission.SEE_CONFIDENTIAL)
     parties = []
     rows = uow.s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
                          .where(CaseParty.case_id == case.id, CaseParty.deleted_at.is_(None))
                          .order_by(CaseParty.created_at)).all()
-    # A child or relative living with a protected victim would give her address away: hide shared ones too.
-    secret_addresses = {person.address for party, person in rows if party.contact_confidential and person.address}
+    shown = disclosures(uow.s, reader_of(actor), [party_contact(party, person) for party, person in rows])
     for party, person in rows:
-        hide = not show_confidential and (party.contact_confidential or person.address in secret_addresses)
+        d = shown[party.id]
         parties.append(PartyView(
             id=party.id, person_id=person.id, role=PartyRole(party.role), name=person.name, sex=person.sex,
-            birth_date=None if hide else person.birth_date,
-            id_number=(mask_id_number(person.id_number) if hide and person.id_number else person.id_number),
-            phone=None if hide else person.phone, address=None if hide else person.address,
-            contact_confidential=party.contact_confidential, redacted=hide, version=party.version,
+            birth_date=d.birth_date_of(person.birth_date), id_number=d.id_number_of(person.id_number),
+            phone=d.phone_of(person.phone), address=d.address_of(person.address),
+            contact_confidential=d.marked, redacted=d.redacted, version=party.version,
             person_version=person.version))
     events = tuple(CaseEventView(e.id, e.kind, e.occurred_at, e.actor_name, e.summary) for e in uow.s.execute(
         select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.occurred_at, CaseEvent.created_at))
@@ -222,7 +219,7 @@ def update_party(uow: UnitOfWork, actor: Actor, party_id: str, expected_person_v
     case = _load_case(uow, actor, party.case_id)
     person = uow.s.get(Person, party.person_id)
     _check_version(person.version, expected_person_version, "该当事人信息")
-    if party.contact_confidential and not can(actor, Permission.SEE_CONFIDENTIAL):
+    if disclosure_of(uow.s, reader_of(actor), party_contact(party, person)).redacted:
         require(actor, Permission.SEE_CONFIDENTIAL)  # may not overwrite what it cannot see
     report, info = validate_person(data)
     report.raise_if_errors()

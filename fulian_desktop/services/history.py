@@ -11,12 +11,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.disclosure import disclosure_of, party_contact, reader_of
 from ..domain.enums import CaseSource, PartyRole, PetitionOutcome, Urgency
 from ..domain.errors import NotFound
-from ..domain.idnumber import mask_id_number
 from ..security.actor import Actor
 from ..security.audit import Action
-from ..security.permissions import Permission, can, require
+from ..security.permissions import Permission, require
 from ..store.models import AuditEntry, Case, CaseParty, Person, UserAccount
 from ..store.uow import UnitOfWork
 from .cases import _load_case
@@ -176,12 +176,11 @@ def party_record(uow: UnitOfWork, actor: Actor, party_id: str) -> PartyRecord:
     person = uow.s.get(Person, party.person_id)
     if person is None:
         raise NotFound("当事人不存在。")
-    hide = party.contact_confidential and not can(actor, Permission.SEE_CONFIDENTIAL)
+    d = disclosure_of(uow.s, reader_of(actor), party_contact(party, person))
     return PartyRecord(
         id=party.id, case_id=party.case_id, person_id=person.id, role=PartyRole(party.role), name=person.name,
-        sex=person.sex, birth_date=person.birth_date,
-        id_number=mask_id_number(person.id_number) if hide and person.id_number else person.id_number,
-        phone=None if hide else person.phone, address=None if hide else person.address,
-        marital_status=person.marital_status, occupation=person.occupation,
-        contact_confidential=party.contact_confidential, redacted=hide, version=party.version,
+        sex=person.sex, birth_date=d.birth_date_of(person.birth_date), id_number=d.id_number_of(person.id_number),
+        phone=d.phone_of(person.phone), address=d.address_of(person.address),
+        marital_status=person.marital_status, occupation=d.workplace_of(person.occupation),
+        contact_confidential=d.marked, redacted=d.redacted, version=party.version,
         person_version=person.version)

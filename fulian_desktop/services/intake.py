@@ -44,7 +44,7 @@ from . import persons
 from .cases import NewCase, _apply_person, _event, _load_case, add_party, create_case
 from .intake_json import intake_from_json
 from .intake_views import (
-    IntakeView, _load_view, case_intakes, get_intake, intake_counts, list_intakes, period_bounds,
+    IntakeView, case_intakes, get_intake, intake_counts, list_intakes, load_view, period_bounds,
 )
 from .workflow import transition
 
@@ -220,7 +220,7 @@ def register_contact(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> Intake
                          "is_repeat": is_repeat, "repeat_set_by_user": data.is_repeat is not None,
                          "category": category, "sub_category": sub_category, "person_id": record.person_id,
                          "joined_case": plan.join_case is not None})
-    view = _load_view(uow, actor, record.id, full=True)
+    view = load_view(uow, actor, record.id)
     warnings = tuple(i.message for i in report.issues if i.severity == Severity.WARNING)
     return replace(view, repeat_reasons=tuple(repeat_reasons), warnings=warnings)
 

@@ -7,14 +7,14 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..access.disclosure import Disclosure, Purpose, disclosures, intake_contact, reader_of
 from ..domain.enums import CaseStatus, Sex, Tier
 from ..domain.errors import NotFound, ValidationError
 from ..domain.intake_rules import Channel, IntakeDecision, MaritalStatus
 from ..domain.localtime import LOCAL_TZ, format_local
-from ..domain.phone import mask_phone
 from ..security import audit
 from ..security.actor import Actor
-from ..security.permissions import Permission, can, require, require_scope
+from ..security.permissions import Permission, require, require_scope
 from ..store.models import Case, IntakeRecord, OrgUnit, UserAccount
 from ..store.uow import UnitOfWork
 from .cases import _load_case
@@ -92,19 +92,18 @@ _VIEW_SELECT = (select(IntakeRecord, OrgUnit.name, Case.case_no, Case.status, Us
                 .where(IntakeRecord.deleted_at.is_(None)))
 
 
-def _to_view(row: Any, *, full: bool) -> IntakeView:
+def _to_view(row: Any, d: Disclosure) -> IntakeView:
     r, unit_name, case_no, case_status, handler = row
     transfer_to, note = _transfer_and_note(r)
     return IntakeView(
         id=r.id, unit_id=r.owner_unit_id, unit_name=unit_name, channel=Channel(r.channel), received_at=r.received_at,
         person_id=r.person_id, visitor_name=r.visitor_name, sex=r.sex, age=r.age, marital_status=r.marital_status,
-        address=r.address if full else None,
-        contact=r.contact if full or not r.contact else mask_phone(r.contact),
+        address=d.address_of(r.address), contact=d.phone_of(r.contact),
         people_count=r.people_count, is_group=r.is_group, representatives=tuple(r.representatives or ()),
         request=r.request, facts=r.facts, category=r.category, sub_category=r.sub_category,
         decision=IntakeDecision(r.decision), decision_note=note, is_repeat=r.is_repeat, transfer_to=transfer_to,
         case_id=r.case_id, case_no=case_no, case_status=CaseStatus(case_status) if case_status else None,
-        handler_name=handler, redacted=not full)
+        handler_name=handler, redacted=d.redacted)
 
 
 LEGACY_TRANSFER_PREFIX = "转办至："
@@ -120,25 +119,27 @@ def _transfer_and_note(r: IntakeRecord) -> tuple[str | None, str | None]:
     return body.strip() or None, rest.strip() or None
 
 
-def _may_see_contacts(actor: Actor) -> bool:
-    """Who works the register (or may see confidential data) sees a visitor's address and phone in full."""
-    return can(actor, Permission.SEE_CONFIDENTIAL) or can(actor, Permission.CASE_EDIT)
+def views_for(uow: UnitOfWork, actor: Actor, rows: list[Any], purpose: Purpose) -> list[IntakeView]:
+    """Rows of `_VIEW_SELECT` as views, the visitor's contacts shown as the disclosure rule says."""
+    shown = disclosures(uow.s, reader_of(actor), [intake_contact(row[0]) for row in rows], purpose)
+    return [_to_view(row, shown[row[0].id]) for row in rows]
 
 
 # --- reading -------------------------------------------------------------------------------------
 
-def _load_view(uow: UnitOfWork, actor: Actor, intake_id: str, *, full: bool) -> IntakeView:
+def load_view(uow: UnitOfWork, actor: Actor, intake_id: str) -> IntakeView:
+    """One register entry as the actor may see it (scope checked; not audited: callers audit)."""
     row = uow.s.execute(_VIEW_SELECT.where(IntakeRecord.id == intake_id)).first()
     if row is None:
         raise NotFound("接待登记不存在或不在您的管辖范围内。")
     require_scope(actor, row[0].owner_unit_id, "该接待登记")
-    return _to_view(row, full=full)
+    return views_for(uow, actor, [row], Purpose.RECORD)[0]
 
 
 def get_intake(uow: UnitOfWork, actor: Actor, intake_id: str) -> IntakeView:
     """Open one register entry: personal data, so it is audited (needs a write unit of work)."""
     require(actor, Permission.CASE_READ)
-    view = _load_view(uow, actor, intake_id, full=_may_see_contacts(actor))
+    view = load_view(uow, actor, intake_id)
     audit.record(uow.s, actor, audit.Action.VIEW, entity="intake", entity_id=view.id, case_id=view.case_id,
                  owner_unit_id=view.unit_id)
     return view
@@ -185,7 +186,7 @@ def list_intakes(uow: UnitOfWork, actor: Actor, date_from: date | datetime | Non
                                                                            IntakeRecord.id)
     if limit:
         stmt = stmt.limit(limit)
-    return [_to_view(row, full=False) for row in uow.s.execute(stmt)]
+    return views_for(uow, actor, list(uow.s.execute(stmt)), Purpose.LIST)
 
 
 def case_intakes(uow: UnitOfWork, actor: Actor, case_id: str) -> list[IntakeView]:
@@ -193,7 +194,7 @@ def case_intakes(uow: UnitOfWork, actor: Actor, case_id: str) -> list[IntakeView
     require(actor, Permission.CASE_READ)
     _load_case(uow, actor, case_id)  # the case's scope decides
     stmt = _VIEW_SELECT.where(IntakeRecord.case_id == case_id).order_by(IntakeRecord.received_at, IntakeRecord.id)
-    return [_to_view(row, full=False) for row in uow.s.execute(stmt)]
+    return views_for(uow, actor, list(uow.s.execute(stmt)), Purpose.LIST)
 
 
 def intake_counts(uow: UnitOfWork, actor: Actor, date_from: date | datetime | None = None,

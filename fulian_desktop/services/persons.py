@@ -10,7 +10,8 @@ another village is not revealed, not even as "someone matches" (a village must n
 another village holds). The district sees everyone, so a repeat petitioner moving between villages
 is still caught where the petitions are counted.
 
-ID numbers, phones and birth dates are masked unless the actor has SEE_CONFIDENTIAL. These lookups
+ID numbers, phones and birth dates are shown as the disclosure rule says (access.disclosure): masked
+unless the actor has SEE_CONFIDENTIAL, and a protected person's phone not at all. These lookups
 are not written to the audit log (one entry per keystroke would bury it); opening a case or an
 intake record is.
 """
@@ -22,12 +23,13 @@ from typing import Any
 
 from sqlalchemy import Select, bindparam, exists, or_, select
 
+from ..access.disclosure import Contact, Purpose, disclosures, reader_of
 from ..domain.enums import CaseKind, CaseStatus, PartyRole, Sex
 from ..domain.errors import InvalidIdNumber, InvalidPhone
-from ..domain.idnumber import mask_id_number, parse_id_number
-from ..domain.phone import mask_phone, parse_phone
+from ..domain.idnumber import parse_id_number
+from ..domain.phone import parse_phone
 from ..security.actor import Actor
-from ..security.permissions import Permission, can, require
+from ..security.permissions import Permission, require
 from ..store.models import Case, CaseParty, OrgUnit, Person
 from ..store.uow import UnitOfWork
 
@@ -109,7 +111,8 @@ def _sex_label(code: str) -> str:
 # --- statements, built once --------------------------------------------------------------------
 
 _PERSON_COLS = (select(Person.id, Person.name, Person.sex, Person.birth_date, Person.id_number, Person.phone,
-                       Person.owner_unit_id, OrgUnit.name, Person.name_pinyin, Person.name_initials)
+                       Person.owner_unit_id, OrgUnit.name, Person.name_pinyin, Person.name_initials,
+                       Person.address)
                 .join(OrgUnit, OrgUnit.id == Person.owner_unit_id)
                 .where(Person.deleted_at.is_(None)))
 
@@ -185,16 +188,16 @@ def _cases_of(uow: UnitOfWork, actor: Actor, ids: list[str]) -> dict[str, list[P
 
 
 def _build(uow: UnitOfWork, actor: Actor, rows: list[Any], reasons: dict[str, list[str]]) -> list[PersonMatch]:
-    full = can(actor, Permission.SEE_CONFIDENTIAL)
     cases = _cases_of(uow, actor, [r[0] for r in rows])
+    shown = disclosures(uow.s, reader_of(actor), [Contact(key=r[0], person_id=r[0], address=r[10], phone=r[5])
+                                                  for r in rows], Purpose.LOOKUP)
     out = []
-    for pid, name, sex, birth, id_number, phone, unit_id, unit_name, _pinyin, _initials in rows:
+    for pid, name, sex, birth, id_number, phone, unit_id, unit_name, _pinyin, _initials, _address in rows:
+        d = shown[pid]
         out.append(PersonMatch(
             person_id=pid, name=name, sex=sex, unit_id=unit_id, unit_name=unit_name,
-            id_number=id_number if full or not id_number else mask_id_number(id_number),
-            phone=phone if full or not phone else mask_phone(phone),
-            birth_date=birth if full else None, redacted=not full,
-            reasons=tuple(reasons[pid]), cases=tuple(cases[pid])))
+            id_number=d.id_number_of(id_number), phone=d.phone_of(phone), birth_date=d.birth_date_of(birth),
+            redacted=d.redacted, reasons=tuple(reasons[pid]), cases=tuple(cases[pid])))
     return out
 
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
+from ..access.disclosure import case_has_marked_party
 from ..domain.enums import CaseStatus
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from ..domain.localtime import format_local
@@ -340,7 +341,7 @@ def refer_to_agency(uow: UnitOfWork, actor: Actor, case_id: str, agency_type: Ag
         recorded = f"督导 {actor.display_name} 于 {when} 决定未经当事人同意转介：{note}"
     else:
         raise ValidationError("转介给其他部门须取得当事人同意，请登记同意情况。", field="consent")
-    if CONTACT_ITEM in items and _has_confidential_contact(uow, case.id):
+    if CONTACT_ITEM in items and case_has_marked_party(uow.s, case.id):
         if consent != Consent.GIVEN:
             raise ValidationError("该案有联系方式保密的当事人：只有当事人本人同意，才能把联系方式共享给其他部门。"
                                   "请取消“联系方式”，或先取得当事人同意。", field="shared_items")
@@ -359,12 +360,6 @@ def refer_to_agency(uow: UnitOfWork, actor: Actor, case_id: str, agency_type: Ag
             audit.Action.CREATE, {"agency_type": agency.value, "agency_name": name, "reason": reason,
                                   "shared_items": list(items), "consent": referral.consent})
     return _full_view(uow, referral, case)
-
-
-def _has_confidential_contact(uow: UnitOfWork, case_id: str) -> bool:
-    return uow.s.execute(select(CaseParty.id).where(CaseParty.case_id == case_id, CaseParty.deleted_at.is_(None),
-                                                    CaseParty.contact_confidential.is_(True)).limit(1)).first() \
-        is not None
 
 
 def _load_agency_referral(uow: UnitOfWork, actor: Actor, referral_id: str) -> tuple[Referral, Case]:

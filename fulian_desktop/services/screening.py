@@ -30,8 +30,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.disclosure import Show, disclosure_of, household_contact, reader_of
 from ..domain.enums import CaseKind, CaseSource, PartyRole, Role, Tier
-from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
+from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from ..domain.localtime import LOCAL_TZ, local_date
 from ..domain.screening_rules import (
     EntryStatus, RiskLevel, VisitMethod, check_category, check_interval, classify_reason, next_visit_due,
@@ -213,6 +214,12 @@ def update_entry(uow: UnitOfWork, actor: Actor, entry_id: str, expected_version:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"不能修改这些字段：{', '.join(sorted(unknown))}")
+    hidden = disclosure_of(uow.s, reader_of(actor), household_contact(entry)).address is not Show.FULL
+    if "address" in changes and hidden:
+        # The form showed this protected address blank: keep it, and never let it be overwritten unseen.
+        if (changes.get("address") or "").strip():
+            raise PermissionDenied("该重点家庭的住址保密，您的角色无权查看或修改住址；其他内容可以修改。")
+        changes = {k: v for k, v in changes.items() if k != "address"}
     values: dict[str, Any] = {}
     for key, value in changes.items():
         if key == "subject":

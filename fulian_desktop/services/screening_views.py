@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..access.disclosure import Show, disclosures, household_contact, reader_of
 from ..domain.errors import NotFound
 from ..domain.localtime import local_date
 from ..domain.screening_rules import EntryStatus, RiskLevel, VisitMethod, classify_reason, days_overdue, is_overdue
 from ..security import audit
 from ..security.actor import Actor
-from ..security.permissions import Permission, can, require, require_scope
+from ..security.permissions import Permission, require, require_scope
 from ..store.base import utcnow
 from ..store.models import AuditEntry, Case, OrgUnit, Person, ScreeningEntry, ScreeningVisit
 from ..store.uow import UnitOfWork
@@ -157,11 +158,6 @@ def _today(today: date | None) -> date:
     return today if today is not None else local_date(utcnow())
 
 
-def _may_see_details(actor: Actor) -> bool:
-    """Caseworkers see the household's address; the system administrator reads the register without it."""
-    return can(actor, Permission.CASE_EDIT) or can(actor, Permission.SEE_CONFIDENTIAL)
-
-
 def _sees_all(actor: Actor) -> bool:
     return actor.is_system or actor.sees_everything
 
@@ -220,7 +216,7 @@ def _views(uow: UnitOfWork, actor: Actor, entries: list[ScreeningEntry], today: 
         .where(ScreeningVisit.entry_id.in_(ids), ScreeningVisit.deleted_at.is_(None))
         .group_by(ScreeningVisit.entry_id))}
     notes = _resolutions(uow, [e.id for e in entries if e.status == EntryStatus.RESOLVED.value and not e.resolution])
-    full = _may_see_details(actor)
+    shown = disclosures(s, reader_of(actor), [household_contact(e) for e in entries])
     out = []
     for e in entries:
         status = EntryStatus(e.status)
@@ -229,7 +225,7 @@ def _views(uow: UnitOfWork, actor: Actor, entries: list[ScreeningEntry], today: 
         out.append(EntryView(
             id=e.id, unit_id=e.owner_unit_id, unit_name=units.get(e.owner_unit_id, ""), subject=e.subject,
             person_id=e.person_id, person_name=names.get(e.person_id) if e.person_id else None,
-            address=e.address if full else None, risk_level=RiskLevel(e.risk_level), reason=e.reason,
+            address=shown[e.id].address_of(e.address), risk_level=RiskLevel(e.risk_level), reason=e.reason,
             responsible_id=e.responsible_id, responsible_name=e.responsible_name,
             visit_every_days=e.visit_every_days, next_visit_due=e.next_visit_due if active else None,
             overdue=active and is_overdue(e.next_visit_due, today),
@@ -237,7 +233,8 @@ def _views(uow: UnitOfWork, actor: Actor, entries: list[ScreeningEntry], today: 
             last_visit_on=last, visit_count=count, status=status, case_id=e.case_id,
             case_no=case_nos.get(e.case_id) if e.case_id else None, registered_at=e.created_at,
             resolved_at=e.updated_at if status == EntryStatus.RESOLVED else None,
-            resolution=e.resolution or notes.get(e.id), version=e.version, redacted=not full,
+            resolution=e.resolution or notes.get(e.id), version=e.version,
+            redacted=shown[e.id].address is not Show.FULL,
             category=e.category or classify_reason(e.reason).dispute_type, resolved_on=resolved_on(e)))
     return out
 

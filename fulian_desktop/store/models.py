@@ -63,7 +63,7 @@ class Person(OwnedRecord, Base):
     birth_date: Mapped[date | None] = mapped_column(Date)
     id_number: Mapped[str | None] = mapped_column(String(18), index=True)
     phone: Mapped[str | None] = mapped_column(String(32), index=True)
-    address: Mapped[str | None] = mapped_column(String(300))
+    address: Mapped[str | None] = mapped_column(String(300), index=True)  # disclosure: who shares a protected address
     marital_status: Mapped[str | None] = mapped_column(String(32))
     ethnicity: Mapped[str | None] = mapped_column(String(32))
     occupation: Mapped[str | None] = mapped_column(String(100))
