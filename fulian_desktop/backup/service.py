@@ -90,8 +90,11 @@ def take_backup(store: Store, actor: Actor, target: Path, *, key: bytes, verify:
         raise KeyUnavailable("找不到此数据存储的密钥文件，无法备份。", code="no_keyfile")
     started = time.perf_counter()
     created_at = clock.now_utc()
-    with store.uow(write=True) as uow:   # the signing key exists before the copy, so the copy holds it too
-        signer = anchors.signer(uow, store.store_id)
+    with store.uow() as uow:
+        signer = anchors.signer(uow, store.store_id, create=False)
+    if signer is None:   # made before the copy, so the copy holds it too
+        with store.uow(write=True) as uow:
+            signer = anchors.signer(uow, store.store_id)
     with tempfile.TemporaryDirectory(prefix=".fulian-backup-", dir=target.parent) as tmp:
         if store.backend == "sqlite":
             payload, name = Path(tmp) / container.SQLITE_PAYLOAD, container.SQLITE_PAYLOAD

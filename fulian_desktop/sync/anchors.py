@@ -50,11 +50,14 @@ class Signer:
                     store_id=self.store_id, at=utcnow())
 
 
-def signer(uow: UnitOfWork, store_id: str) -> Signer | None:
-    """This store's signing key, its identity made on first need; None only for a store with no org tree."""
+def signer(uow: UnitOfWork, store_id: str, *, create: bool = True) -> Signer | None:
+    """This store's signing key, its identity made on first need (`create`, in a write transaction);
+    None for a store with no org tree yet, or with no identity when not `create`."""
     try:
-        ident = ensure_identity(uow)
+        ident = ensure_identity(uow) if create else identity(uow)
     except NotFound:
+        return None
+    if ident is None:
         return None
     return Signer(ident.station_id, store_id, bytes(ident.sign_private))
 
@@ -87,8 +90,9 @@ def kept_checkpoint(uow: UnitOfWork, station_id: str) -> Checkpoint | None:
 
 def keep_checkpoint(uow: UnitOfWork, actor: Actor, peer: SyncPeer, header: dict[str, Any],
                     entries: list[Any]) -> str | None:
-    """Check and keep the checkpoint of a bundle being imported (in the importer's transaction, after the
-    payload's audit entries were stored). Returns the problem found, or None."""
+    """Check and keep the checkpoint of a bundle being imported (in the importer's transaction, before the
+    payload's audit entries are stored: those kept here are the ones received earlier). Returns the
+    problem found, or None."""
     kept = kept_checkpoint(uow, peer.station_id)
     try:
         new = header_checkpoint(header)

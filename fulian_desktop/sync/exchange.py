@@ -186,8 +186,8 @@ def import_bundle(store: Store, actor: Actor, data: bytes,
         if skip:
             return ImportResult(header["bundle_id"], peer.name, False, skip)
         uow.s.flush()
-        counts = apply_payload(uow.s, payload, origin=peer.station_id, origin_name=peer.name, progress=progress)
         broken = anchors.keep_checkpoint(uow, actor, peer, header, payload.get("audit") or [])
+        counts = apply_payload(uow.s, payload, origin=peer.station_id, origin_name=peer.name, progress=progress)
         peer.received_seq = header["to_seq"]
         peer.last_import_at = utcnow()
         summary = {k: v for k, v in counts.items() if v}
