@@ -27,7 +27,7 @@ from fulian_desktop.services.auth import system_actor
 from fulian_desktop.store.models import AuditEntry, AuditHead
 from fulian_desktop.store.store import Store
 from fulian_desktop.sync.anchors import AUDIT_ACTION_BROKEN, flagged_stations
-from fulian_desktop.sync.exchange import export_bundle, import_bundle
+from fulian_desktop.sync.exchange import ImportResult, export_bundle, import_bundle
 from fulian_desktop.sync.identity import identity
 from tests.support.stores import DISTRICT, PASSPHRASE, NoKeyringVault, build_org, new_store, on_postgres
 from tests.support.sync_stations import Stations, make_stations
@@ -54,7 +54,8 @@ def truncate(store: Store, keep: int) -> None:
 def rewrite(store: Store, seq: int) -> None:
     """Change who entry `seq` names and recompute the hash of every entry from there, and the head."""
     with Session(store.engine) as s, s.begin():
-        entries = s.execute(select(AuditEntry).where(AuditEntry.seq >= seq - 1).order_by(AuditEntry.seq)).scalars().all()
+        entries = s.execute(select(AuditEntry).where(AuditEntry.seq >= seq - 1)
+                            .order_by(AuditEntry.seq)).scalars().all()
         prev = entries[0].hash if seq > 1 else "0" * 64
         for e in entries[1:] if seq > 1 else entries:
             if e.seq == seq:
@@ -84,12 +85,19 @@ def work(store: Store, n: int, title: str = "家暴求助") -> None:
             cases.create_case(uow, actor, cases.NewCase(title=f"{title}{i + 1}", kind=CaseKind.PETITION, unit_id=unit))
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, root: Path, *argv: str) -> tuple[int, str]:
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, root: Path,
+            *argv: str) -> tuple[int, str]:
     monkeypatch.setenv("FULIAN_PASSPHRASE", PASSPHRASE)
     monkeypatch.delenv("FULIAN_RECOVERY_CODE", raising=False)
     code = main(["--data-dir", str(root), *argv])
     out = capsys.readouterr()
     return code, out.out + out.err
+
+
+def up(stations: Stations) -> ImportResult:
+    """The village's next bundle, imported at the district."""
+    data, _ = export_bundle(stations.village, system_actor(stations.village), stations.unit(DISTRICT))
+    return import_bundle(stations.district, system_actor(stations.district), data)
 
 
 @pytest.fixture
@@ -212,22 +220,21 @@ def test_district_flags_a_station_whose_chain_was_rewritten(stations: Stations, 
                                                             attack: str) -> None:
     district, village = stations.district, stations.village
     work(village, 3)
-    first = import_bundle(district, system_actor(district),
-                          export_bundle(village, system_actor(village), stations.unit(DISTRICT))[0])
+    first = up(stations)
     assert first.anchor_problem is None
     kept = head(village)[0] - 1
 
     truncate(village, kept - 3) if attack == "truncate" else rewrite(village, 2)
     chain_alone_passes(village)
     work(village, 2, "之后的工作")               # the station carries on as if nothing happened
-    second = import_bundle(district, system_actor(district),
-                           export_bundle(village, system_actor(village), stations.unit(DISTRICT))[0])
+    second = up(stations)
     assert second.applied                        # its records still arrive: the flag is for people to act on
     assert second.anchor_problem and "警告：郭亮村的审计链不再接续" in second.message
 
     with district.uow() as uow:
         flags = flagged_stations(uow)
-        logged = uow.s.execute(select(AuditEntry.detail).where(AuditEntry.action == AUDIT_ACTION_BROKEN)).scalars().all()
+        logged = uow.s.execute(select(AuditEntry.detail)
+                               .where(AuditEntry.action == AUDIT_ACTION_BROKEN)).scalars().all()
     assert [f.name for f in flags] == ["郭亮村"] and flags[0].anchor.seq == kept
     assert len(logged) == 1 and logged[0]["station"] == "郭亮村"
 
@@ -243,7 +250,7 @@ def test_a_bundle_without_a_checkpoint_after_one_with_is_flagged(stations: Stati
 
     district, village = stations.district, stations.village
     work(village, 1)
-    import_bundle(district, system_actor(district), export_bundle(village, system_actor(village), stations.unit(DISTRICT))[0])
+    up(stations)
     original = anchors.HEADER_FIELD
     work(village, 1)
     try:
@@ -287,7 +294,7 @@ def test_station_checks_its_chain_against_what_the_district_keeps(stations: Stat
 
     district, village = stations.district, stations.village
     work(village, 2)
-    import_bundle(district, system_actor(district), export_bundle(village, system_actor(village), stations.unit(DISTRICT))[0])
+    up(stations)
     mine = audit_anchor.station_id(village)
     assert audit_anchor.verify_against(village, audit_anchor.checkpoint_at_district(district, mine)).report.ok
     rewrite(village, 2)
