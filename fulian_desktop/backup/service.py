@@ -50,6 +50,7 @@ class BackupResult:
     size: int
     seconds: float
     verified: bool
+    checkpoint_seq: int | None = None   # the audit chain head signed into the manifest
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,9 @@ def take_backup(store: Store, actor: Actor, target: Path, *, key: bytes, verify:
         verified = report.ok
         if report.ok:
             status.record(store.paths, store.store_id, "verified", target, created_at)
+    signed = manifest.get(container.CHECKPOINT)
     return BackupResult(target, store.store_id, manifest["backend"], schema, created_at, counts, size,
-                        time.perf_counter() - started, verified)
+                        time.perf_counter() - started, verified, signed["seq"] if signed else None)
 
 
 def _copy_sqlcipher(store: Store, payload: Path, key: bytes) -> tuple[str, dict[str, int], tuple[int, str]]:
