@@ -31,6 +31,8 @@ FORMAT = 1
 KIND = "fulian-desktop-backup"
 MANIFEST, KEYFILE, CHECKSUM = "manifest.json", "keystore.json", "checksum.sha256"
 SQLITE_PAYLOAD, LOGICAL_PAYLOAD = "fulian.db", "data.fbk"
+# The signed head of the audit chain in the payload (security/checkpoint.py); absent in older backups.
+CHECKPOINT = "audit_checkpoint"
 _MAGIC = b"FULIANBK1\n"
 _CHUNK = 1 << 20
 
@@ -95,6 +97,24 @@ def write_container(target: Path, manifest: dict[str, Any], keyfile: bytes, payl
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+    return manifest
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """Only the manifest, for what it says about the backup (its audit checkpoint is signed on its own):
+    no payload is read, so this is quick on a backup of any size."""
+    if not path.exists():
+        raise StoreError(f"找不到备份文件：{path}", code="backup_missing")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo(MANIFEST)
+            if info.file_size > 1 << 20:
+                raise damaged("清单过大")
+            manifest = json.loads(zf.read(MANIFEST))
+    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, zlib.error, EOFError) as exc:
+        raise damaged("清单无法读取") from exc
+    if not isinstance(manifest, dict) or manifest.get("kind") != KIND:
+        raise StoreError("这不是幸福号的备份文件。", code="not_a_backup")
     return manifest
 
 

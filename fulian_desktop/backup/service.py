@@ -26,6 +26,7 @@ from ..domain.errors import KeyUnavailable, StoreError, StoreExists, WrongKey
 from ..security import audit
 from ..security.actor import Actor
 from ..security.audit import verify_chain
+from ..security.checkpoint import chain_head
 from ..security.keyfile import KeyFile, key_check
 from ..security.keyring_vault import KeyringVault
 from ..security.permissions import Permission, require
@@ -34,6 +35,7 @@ from ..store.engine import make_engine, sqlcipher_url
 from ..store.models import StoreMeta
 from ..store.paths import StorePaths
 from ..store.store import Store, Unlock, open_store, unlock_key
+from ..sync import anchors
 from . import container, logical, status
 
 
@@ -48,6 +50,7 @@ class BackupResult:
     size: int
     seconds: float
     verified: bool
+    checkpoint_seq: int | None = None   # the audit chain head signed into the manifest
 
 
 @dataclass(frozen=True)
@@ -88,18 +91,25 @@ def take_backup(store: Store, actor: Actor, target: Path, *, key: bytes, verify:
         raise KeyUnavailable("找不到此数据存储的密钥文件，无法备份。", code="no_keyfile")
     started = time.perf_counter()
     created_at = clock.now_utc()
+    with store.uow() as uow:
+        signer = anchors.signer(uow, store.store_id, create=False)
+    if signer is None:   # made before the copy, so the copy holds it too
+        with store.uow(write=True) as uow:
+            signer = anchors.signer(uow, store.store_id)
     with tempfile.TemporaryDirectory(prefix=".fulian-backup-", dir=target.parent) as tmp:
         if store.backend == "sqlite":
             payload, name = Path(tmp) / container.SQLITE_PAYLOAD, container.SQLITE_PAYLOAD
-            schema, counts = _copy_sqlcipher(store, payload, key)
+            schema, counts, head = _copy_sqlcipher(store, payload, key)
             method = "sqlite-backup-api"
         else:
             payload, name = Path(tmp) / container.LOGICAL_PAYLOAD, container.LOGICAL_PAYLOAD
-            schema, counts = _export_logical(store, payload, key)
+            schema, counts, head = _export_logical(store, payload, key)
             method = "logical-export"
         manifest = {"store_id": store.store_id, "backend": "sqlcipher" if store.backend == "sqlite" else "postgresql",
                     "schema": schema, "created_at": created_at.isoformat(), "created_by": actor.audit_name,
                     "method": method, "counts": counts}
+        if signer is not None:   # the chain head of the copy itself, signed
+            manifest[container.CHECKPOINT] = signer.sign(head).to_dict()
         manifest = container.write_container(target, manifest, store.paths.keyfile.read_bytes(), payload, name)
     size = target.stat().st_size
     with store.uow(write=True) as uow:
@@ -113,11 +123,12 @@ def take_backup(store: Store, actor: Actor, target: Path, *, key: bytes, verify:
         verified = report.ok
         if report.ok:
             status.record(store.paths, store.store_id, "verified", target, created_at)
+    signed = manifest.get(container.CHECKPOINT)
     return BackupResult(target, store.store_id, manifest["backend"], schema, created_at, counts, size,
-                        time.perf_counter() - started, verified)
+                        time.perf_counter() - started, verified, signed["seq"] if signed else None)
 
 
-def _copy_sqlcipher(store: Store, payload: Path, key: bytes) -> tuple[str, dict[str, int]]:
+def _copy_sqlcipher(store: Store, payload: Path, key: bytes) -> tuple[str, dict[str, int], tuple[int, str]]:
     dest = make_engine(sqlcipher_url(payload, key.hex()), poolclass=NullPool)
     try:
         src_raw = store.engine.raw_connection()
@@ -134,23 +145,25 @@ def _copy_sqlcipher(store: Store, payload: Path, key: bytes) -> tuple[str, dict[
             src_raw.close()
         with dest.connect() as conn:
             integrity = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+            head = chain_head(conn)
         if integrity != "ok":
             raise StoreError(f"备份副本完整性检查未通过（{integrity}），备份未写出。", code="backup_integrity")
-        return migrate.current_revision(dest) or "", logical.count_rows(dest)
+        return migrate.current_revision(dest) or "", logical.count_rows(dest), head
     finally:
         dest.dispose()
 
 
-def _export_logical(store: Store, payload: Path, key: bytes) -> tuple[str, dict[str, int]]:
+def _export_logical(store: Store, payload: Path, key: bytes) -> tuple[str, dict[str, int], tuple[int, str]]:
     schema = migrate.current_revision(store.engine) or ""
     with open(payload, "wb") as fh:
         writer = container.ChunkWriter(fh, key, store.store_id)
         with store.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn, conn.begin():
             counts = logical.export(conn, writer)
+            head = chain_head(conn)   # in the export's snapshot
         writer.close()
         fh.flush()
         os.fsync(fh.fileno())
-    return schema, counts
+    return schema, counts, head
 
 
 # --- verify ---------------------------------------------------------------------------------------
@@ -183,6 +196,14 @@ def verify_backup(path: Path, *, key: bytes | None = None, unlock: Unlock | None
             return _check(engine, opened.manifest, path)
         finally:
             engine.dispose()
+
+
+def open_backup_engine(path: Path, key: bytes, where: Path) -> Engine:
+    """A backup opened read-only for inspection (its payload extracted into `where`, which the caller
+    removes after disposing of the engine). Refuses a backup of another store."""
+    opened = container.read_container(Path(path), extract_to=where / "payload")
+    the_key = _key_for(_keyfile_of(opened, where), key, None, None)
+    return _load_payload(opened, where / "payload", the_key, in_memory=True)
 
 
 def _load_payload(opened: container.Opened, payload: Path, key: bytes, *, in_memory: bool,

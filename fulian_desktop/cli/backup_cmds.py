@@ -66,10 +66,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
                                      verify=not args.no_verify)
     data = {"file": str(result.path), "store_id": result.store_id, "backend": result.backend, "schema": result.schema,
             "created_at": result.created_at.isoformat(), "size": result.size, "seconds": round(result.seconds, 2),
-            "verified": result.verified, "counts": result.counts}
+            "verified": result.verified, "counts": result.counts, "audit_checkpoint_seq": result.checkpoint_seq}
     checked = "已校验通过" if result.verified else ("未校验" if args.no_verify else "校验未通过！")
     emit(args, data, f"已备份到 {result.path}（{result.size / 1e6:.1f} MB，{result.counts.get('case_file', 0)} 件案件，"
-                     f"用时 {result.seconds:.1f} 秒，{checked}）。")
+                     f"用时 {result.seconds:.1f} 秒，{checked}）。"
+                     + (f"\n审计检查点：第 {result.checkpoint_seq} 条，已签名写入备份清单；日后可用 fulian audit verify "
+                        f"--against {result.path.name} 核对审计记录未被删改。" if result.checkpoint_seq is not None else ""))
     return 0 if result.verified or args.no_verify else 1
 
 

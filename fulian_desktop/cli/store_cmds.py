@@ -6,6 +6,7 @@ import os
 
 from sqlalchemy import func, select
 
+from ..domain.localtime import format_local
 from ..security.audit import verify_chain
 from ..security.keyring_vault import KeyringVault
 from ..store.models import AuditEntry, Case, CaseParty, OrgUnit, Person, UserAccount
@@ -30,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     audit = sub.add_parser("audit", help="审计日志").add_subparsers(dest="audit_cmd", required=True)
     p = audit.add_parser("verify", help="校验审计链，指出第一条异常记录")
+    p.add_argument("--against", metavar="备份|同步包|server",
+                   help="并校验审计链仍接续该备份或同步包中的签名检查点，或区服务器保存的本站检查点（server）")
+    p.add_argument("--server", help="与 --against server 一起使用：区服务器数据存储地址")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_audit_verify)
 
@@ -77,12 +81,61 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    if args.against:
+        return _verify_against(args)
+    from ..sync.anchors import flagged_stations
+
     with open_for_cli(args) as store, store.uow() as uow:
         report = verify_chain(uow.s)
-    data = {"ok": report.ok, "entries": report.entries, "first_bad_seq": report.first_bad_seq,
-            "problem": report.problem}
+        flags = flagged_stations(uow)
+    data = {"ok": report.ok and not flags, "entries": report.entries, "first_bad_seq": report.first_bad_seq,
+            "problem": report.problem,
+            "flagged_stations": [{"station": f.name, "station_id": f.station_id, "problem": f.problem,
+                                  "found_at": f.received_at.isoformat()} for f in flags]}
+    text = (f"审计链完整：共 {report.entries} 条记录，校验通过。" if report.ok else f"审计链异常：{report.problem}")
+    if flags:
+        text += f"\n警告：{len(flags)} 个站点的审计链不再接续本站保存的检查点（已记入审计日志）：" + "".join(
+            f"\n  - {f.name}（{format_local(f.received_at)} 导入同步包时发现）：{f.problem}" for f in flags)
+    emit(args, data, text)
+    return 0 if data["ok"] else 1
+
+
+def _verify_against(args: argparse.Namespace) -> int:
+    """The chain must still extend a checkpoint kept outside the store: which one, since when, and the
+    first entry missing or changed since."""
+    from pathlib import Path
+
+    from ..domain.errors import ValidationError
+    from ..anchors import verify as audit_anchor
+
+    key = None
+    with open_for_cli(args) as store:
+        if args.against == "server":
+            if not args.server:
+                raise ValidationError("使用 --against server 时，请用 --server 指定区服务器数据存储地址。")
+            from .sync_cmds import open_server
+
+            mine = audit_anchor.station_id(store)
+            if mine is None:
+                raise ValidationError("本数据存储不是同步站点，区服务器上没有它的检查点。")
+            with open_server(args.server) as server:
+                found = audit_anchor.checkpoint_at_district(server, mine)
+        else:
+            found = audit_anchor.checkpoint_in_file(Path(args.against))
+            key = store.key if found.backup is not None else None
+        check = audit_anchor.verify_against(store, found, backup_key=key)
+    report, cp = check.report, check.report.checkpoint
+    data = {"ok": report.ok, "source": check.source, "entries": report.entries,
+            "checkpoint": {"seq": cp.seq, "hash": cp.hash, "signed_at": cp.at.isoformat(), "store_id": cp.store_id},
+            "first_bad_seq": check.first_changed_seq, "problem": report.problem}
+    where = f"检查点：{cp.describe()}，来自{check.source}。"
     if report.ok:
-        emit(args, data, f"审计链完整：共 {report.entries} 条记录，校验通过。")
+        emit(args, data, f"审计链完整，并接续该检查点。{where}\n此后新增 {report.entries - cp.seq} 条记录，全链共 "
+                         f"{report.entries} 条，校验通过。")
         return 0
-    emit(args, data, f"审计链异常：{report.problem}")
+    lines = ["审计链不再接续检查点：检查点签发后，审计记录被删除或改写过。", where, f"问题：{report.problem}"]
+    if check.first_changed_seq is not None:
+        lines.append(f"第一条缺失或被改动的记录：第 {check.first_changed_seq} 条"
+                     + (f"（原记录写于 {check.first_changed_at}）。" if check.first_changed_at else "。"))
+    emit(args, data, "\n".join(lines))
     return 1

@@ -136,10 +136,15 @@ def cmd_peer_add(args: argparse.Namespace) -> int:
 
 
 def cmd_peer_list(args: argparse.Namespace) -> int:
+    from ..sync.anchors import flagged_stations
+
     with open_for_cli(args) as store, store.uow() as uow:
         peers = identity.list_peers(uow)
-    emit(args, [p.__dict__ for p in peers],
-         "\n".join(f"{p.name}\t已确认到 {p.acked_seq}\t已收到 {p.received_seq}" for p in peers) or "（未登记站点）")
+        flagged = {f.station_id: f.problem for f in flagged_stations(uow)}
+    emit(args, [{**p.__dict__, "audit_flag": flagged.get(p.station_id)} for p in peers],
+         "\n".join(f"{p.name}\t已确认到 {p.acked_seq}\t已收到 {p.received_seq}"
+                   + (f"\t审计链异常：{flagged[p.station_id]}" if p.station_id in flagged else "")
+                   for p in peers) or "（未登记站点）")
     return 0
 
 
@@ -164,6 +169,11 @@ def cmd_direct(args: argparse.Namespace) -> int:
     print(result.sent.message)
     print(result.received.message)
     return 0
+
+
+def open_server(url: str):  # noqa: ANN201 - Store
+    """The district's PostgreSQL store (see _open_server), for commands outside `fulian sync`."""
+    return _open_server(url)
 
 
 def _open_server(url: str):  # noqa: ANN202 - Store

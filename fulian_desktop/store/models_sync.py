@@ -110,6 +110,23 @@ class SyncRemoteAudit(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+class SyncAuditCheckpoint(Base):
+    """Audit checkpoints other stations sent in their bundles, each one signed by its station and kept as
+    received. The station's latest one with no `problem` is the anchor its later chain must extend; a
+    row with a `problem` is a flag: that station's chain no longer extends what it showed before."""
+
+    __tablename__ = "sync_audit_checkpoint"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin_store: Mapped[str] = mapped_column(String(36), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    checkpoint: Mapped[dict[str, Any]] = mapped_column(JSON)
+    bundle_id: Mapped[str | None] = mapped_column(String(36))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    problem: Mapped[str | None] = mapped_column(Text)
+
+
 # --- change tracking: every session logs the synced records it writes -------------------------------
 
 from functools import cache  # noqa: E402

@@ -22,6 +22,7 @@ from ..store.models import AuditEntry
 from ..store.models_sync import SyncAppliedBundle, SyncPeer, SyncRemoteAudit
 from ..store.store import Store
 from ..store.uow import UnitOfWork
+from . import anchors
 from .apply import apply_payload
 from .bundle import FORMAT, parse, seal, verify_and_open
 from .collect import Progress, all_ids, changed_ids, collect
@@ -53,6 +54,7 @@ class ImportResult:
     message: str
     counts: dict[str, int] = field(default_factory=dict)
     conflicts: int = 0
+    anchor_problem: str | None = None   # the sender's audit chain no longer extends its kept checkpoint
 
 
 def require_sync(actor: Actor) -> None:
@@ -85,6 +87,7 @@ def export_bundle(store: Store, actor: Actor, unit: str | None = None, progress:
         if full:
             wanted, from_seq = all_ids(conn), 0
         payload = collect(conn, receiver_scope(uow.s, peer.unit_id), wanted, progress)
+        checkpoint = anchors.sign_head(uow, ident, store.store_id)  # before the entries: all it covers go too
         payload["audit"] = _audit_for(uow, ident.unit_id, peer)
         ack_audit = uow.s.execute(select(func.coalesce(func.max(SyncRemoteAudit.seq), 0))
                                   .where(SyncRemoteAudit.origin_store == peer.station_id)).scalar_one()
@@ -92,7 +95,8 @@ def export_bundle(store: Store, actor: Actor, unit: str | None = None, progress:
         header = {"format": FORMAT, "bundle_id": new_id(), "created_at": utcnow().isoformat(),
                   "sender_station": ident.station_id, "sender_unit": ident.unit_id, "sender_name": me,
                   "receiver_station": peer.station_id, "receiver_unit": peer.unit_id, "receiver_name": peer.name,
-                  "from_seq": from_seq, "to_seq": to_seq, "ack": peer.received_seq, "ack_audit": ack_audit}
+                  "from_seq": from_seq, "to_seq": to_seq, "ack": peer.received_seq, "ack_audit": ack_audit,
+                  anchors.HEADER_FIELD: checkpoint.to_dict()}
         data = seal(header, payload, sign_private=ident.sign_private, receiver_box_public=peer.box_public)
         records = sum(len(b["rows"]) for b in payload["changes"].values())
         refs = sum(len(r) for r in payload["refs"].values())
@@ -182,6 +186,7 @@ def import_bundle(store: Store, actor: Actor, data: bytes,
         if skip:
             return ImportResult(header["bundle_id"], peer.name, False, skip)
         uow.s.flush()
+        broken = anchors.keep_checkpoint(uow, actor, peer, header, payload.get("audit") or [])
         counts = apply_payload(uow.s, payload, origin=peer.station_id, origin_name=peer.name, progress=progress)
         peer.received_seq = header["to_seq"]
         peer.last_import_at = utcnow()
@@ -194,4 +199,6 @@ def import_bundle(store: Store, actor: Actor, data: bytes,
     written = sum(v for k, v in counts.items() if not k.startswith(("older:", "ref:")) and k != "conflicts")
     message = f"已导入来自{peer.name}的同步包：写入 {written} 条记录"
     message += f"，发现 {conflicts} 处冲突，请在“同步冲突”中处理。" if conflicts else "，无冲突。"
-    return ImportResult(header["bundle_id"], peer.name, True, message, summary, conflicts)
+    if broken:
+        message += f"\n警告：{peer.name}的审计链不再接续本站保存的审计检查点：{broken}已记入审计日志，请主管核查。"
+    return ImportResult(header["bundle_id"], peer.name, True, message, summary, conflicts, broken)

@@ -6,13 +6,14 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.sync import identity
+from fulian_desktop.sync import anchors, identity
 from fulian_desktop.sync.exchange import ExportResult, ImportResult, export_bundle, import_bundle
 
 from ..errors import domain_message, messages, present_error
@@ -21,7 +22,8 @@ from ..session import AppSession
 
 
 def _peers(uow, _actor):  # noqa: ANN001, ANN202
-    return identity.list_peers(uow)
+    """The stations, and the problems of those whose audit chain no longer extends the checkpoint kept here."""
+    return identity.list_peers(uow), {f.station_id: f.problem for f in anchors.flagged_stations(uow)}
 
 
 SYNC_IMPORTED = Changes(case=True, party=True, attachments=True, sync=True)
@@ -65,15 +67,21 @@ class SyncStationPage(QWidget):
     def reload(self) -> None:
         self.session.read(_peers, on_done=self._loaded, on_error=lambda e: present_error(self, e))
 
-    def _loaded(self, peers: list[identity.PeerView]) -> None:
+    def _loaded(self, found: tuple[list[identity.PeerView], dict[str, str]]) -> None:
+        peers, flagged = found
         self.peers = peers
         self.table.setRowCount(len(peers))
         self.receiver.clear()
         for i, p in enumerate(peers):
-            for col, text in enumerate((p.name, format_local(p.last_export_at) if p.last_export_at else tr("从未"),
+            name = p.name + (tr("（审计链异常）") if p.station_id in flagged else "")
+            for col, text in enumerate((name, format_local(p.last_export_at) if p.last_export_at else tr("从未"),
                                         format_local(p.last_import_at) if p.last_import_at else tr("从未"),
                                         str(p.pending))):
                 self.table.setItem(i, col, QTableWidgetItem(text))
+            if p.station_id in flagged:
+                cell = self.table.item(i, 0)
+                cell.setForeground(QBrush(QColor("#b00020")))
+                cell.setToolTip(tr("该站点的审计链不再接续本站保存的审计检查点：{p}").format(p=flagged[p.station_id]))
             self.receiver.addItem(p.name, p.unit_id)
         self.export_button.setEnabled(bool(peers))
         if not peers and not self.status.text():
