@@ -42,6 +42,7 @@ class Role(_Labelled):
     STATION_ADMIN = "station_admin", "站点管理员"
     SUPERVISOR = "supervisor", "督导"
     SYSTEM_ADMIN = "system_admin", "系统管理员"
+    AUDITOR = "auditor", "审计员"
 
 
 class CaseStatus(_Labelled):
