@@ -7,6 +7,7 @@ of work: one primary-key lookup of the account, not one per row.
 """
 from __future__ import annotations
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..domain.enums import Role
@@ -14,22 +15,31 @@ from ..domain.errors import AccountDisabled, SessionExpired
 from ..store.models import UserAccount
 from ..store.uow import UnitOfWork, current_uow
 from . import audit
-from .actor import Actor
+from .actor import Actor, credentials_mark
+
+
+_ACCOUNT = UserAccount.__table__
+# One row by primary key, five columns, on the Core path (no ORM object is built): the whole cost of the check.
+_STATE = (select(_ACCOUNT.c.active, _ACCOUNT.c.deleted_at, _ACCOUNT.c.role, _ACCOUNT.c.owner_unit_id,
+                 _ACCOUNT.c.password_hash).where(_ACCOUNT.c.id == bindparam("user_id")))
 
 
 def check_account(session: Session, actor: Actor) -> None:
     """Raise AccountDisabled or SessionExpired if `actor`'s session has ended; the key holder's never does."""
     if actor.is_system or actor.user_id is None:
         return
-    user = session.get(UserAccount, actor.user_id)
-    if user is None:
+    row = session.connection().execute(_STATE, {"user_id": actor.user_id}).first()
+    if row is None:
         return  # an account this store does not hold (a desk's actor on a server it syncs with)
-    if not user.active or user.deleted_at is not None:
+    active, deleted_at, role, unit_id, password_hash = row
+    if not active or deleted_at is not None:
         raise AccountDisabled("该账号已停用或被删除，请重新登录。")
-    if user.role != actor.role.value or user.owner_unit_id != actor.unit_id:
-        raise SessionExpired(f"该账号的角色或所属单位已被更改（现为{Role(user.role).label}），"
-                             "本次登录已失效，请重新登录。")
-    audit.refuse_changed_credentials(session, actor, user)
+    if role != actor.role.value or unit_id != actor.unit_id:
+        raise SessionExpired(f"该账号的角色或所属单位已被更改（现为{Role(role).label}），本次登录已失效，请重新登录。")
+    if actor.credentials_mark is not None and credentials_mark(password_hash) != actor.credentials_mark:
+        user = session.get(UserAccount, actor.user_id)  # the password changed: who changed it decides
+        if user is not None:
+            audit.refuse_changed_credentials(session, actor, user)
 
 
 def ensure_live(uow: UnitOfWork, actor: Actor) -> None:

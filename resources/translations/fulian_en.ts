@@ -8486,6 +8486,46 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <source>调解安排：今天 {today} 次，今后 6 天 {week} 次</source>
         <translation>Sessions: {today} today, {week} in the next 6 days</translation>
     </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="1"/>
+        <source>审计员</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/navigation.py" line="1"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="1"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="1"/>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="1"/>
+        <source>涉及字段</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="1"/>
+        <source>更早的记录(&amp;M)</source>
+        <translation>&amp;More (older)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="1"/>
+        <source>已显示最近 {n} 条审计记录</source>
+        <translation>Showing the latest {n} audit entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="1"/>
+        <source>已核实</source>
+        <translation>Checked</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>
