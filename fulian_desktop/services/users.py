@@ -74,16 +74,21 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
 def _managed_user(uow: UnitOfWork, actor: Actor, username: str, *, takeover: bool = True) -> UserAccount:
     """The account `username`, if `actor` may manage it. `takeover`: the change hands over or changes the account's
     rights (its password, role or unit), so the separation-of-duties rule applies (security/permissions.py);
-    unlocking and disabling do not, and a system administrator may do them to any account in its scope."""
+    unlocking, disabling and renaming do not: a system administrator may do them to any account in its scope, a
+    station administrator to any account that does not outrank it."""
     require(actor, Permission.USER_MANAGE)
     user = uow.s.execute(select(UserAccount).where(UserAccount.username == username.strip().lower(),
                                                    UserAccount.deleted_at.is_(None))).scalar_one_or_none()
     if user is None or not (actor.is_system or actor.in_scope(user.owner_unit_id)):
         raise NotFound(f"没有用户“{username}”，或不在您的管辖范围内。", field="username")
     role = Role(user.role)
-    if takeover or not (actor.role == Role.SYSTEM_ADMIN or may_manage(actor, role, user.owner_unit_id)):
+    if takeover or not (actor.role == Role.SYSTEM_ADMIN or role not in _ABOVE_STATION):
         require_manage(actor, role, user.owner_unit_id)
     return user
+
+
+# Accounts a station administrator may not even unlock or disable: they outrank it, or watch it.
+_ABOVE_STATION = frozenset({Role.SUPERVISOR, Role.SYSTEM_ADMIN, Role.AUDITOR})
 
 
 def reset_password(uow: UnitOfWork, actor: Actor, username: str, new_password: str) -> None:
@@ -122,7 +127,7 @@ def set_active(uow: UnitOfWork, actor: Actor, username: str, active: bool) -> No
 
 def update_user(uow: UnitOfWork, actor: Actor, username: str, *, role: Role | None = None,
                 unit_id: str | None = None, display_name: str | None = None) -> None:
-    user = _managed_user(uow, actor, username)
+    user = _managed_user(uow, actor, username, takeover=role is not None or unit_id is not None)
     changes: dict[str, list[str]] = {}
     new_role = role if role is not None and role.value != user.role else None
     new_unit = unit_id if unit_id is not None and unit_id != user.owner_unit_id else None

@@ -161,11 +161,15 @@ def test_key_holder_reset_of_a_supervisor_is_audited_and_shown_to_the_supervisor
     with store.uow() as uow:
         assert review.account_notices(uow, a["dudao2"]) == []
     assert auth.login(store, "dudao", TAKEN).must_change_password  # the key holder may do it, but not unseen
+    assert main(["--data-dir", str(root), "user", "passwd", "cou"]) == 0
+    assert "审核队列" in capsys.readouterr().out
+    assert main(["--data-dir", str(root), "review"]) == 0  # and the queue at the command line says so too
+    assert "[账号]" in capsys.readouterr().out
     # An administrator's own reset of an account it manages is not a key-holder notice.
     with store.uow(write=True) as uow:
         users.reset_password(uow, a["admin"], "med", "Temp-Pass-321")
     with store.uow() as uow:
-        assert review.account_notices(uow, a["dudao2"]) == []
+        assert [n.username for n in review.account_notices(uow, a["dudao2"])] == ["cou"]
 
 
 def test_key_holder_commands_are_audited_as_the_key_holder(world, monkeypatch, capsys) -> None:  # noqa: ANN001
@@ -251,6 +255,22 @@ def test_a_town_supervisor_reads_only_its_subtrees_audit_entries(world) -> None:
         everything = audit_log.list_entries(uow, a["dudao"], limit=1000)
     assert seen and {r.unit_name for r in seen} <= {TOWN_B, "马桥河村", "白沙村"}
     assert len(everything) > len(seen)
+
+
+def test_unlocking_disabling_and_renaming_are_not_takeovers(world) -> None:  # noqa: ANN001
+    _root, store, org, a, _case_id = world
+    add_user(store, "jiedai_a1", R.RECEPTION, org.units[VILLAGE_A1])
+    with store.uow(write=True) as uow:  # its station's staff, counsellor included: it may stop and unlock them
+        users.set_active(uow, a["zhanguan"], "cou", False)
+        users.set_active(uow, a["zhanguan"], "cou", True)
+        users.unlock_user(uow, a["zhanguan"], "med")
+        users.update_user(uow, a["admin"], "cou", display_name="林咨询师（心理）")
+        users.update_user(uow, a["zhanguan"], "jiedai_a1", unit_id=org.units[TOWN_A])  # a receptionist: moved
+    add_user(store, "dudao_a1", R.SUPERVISOR, org.units[VILLAGE_A1])
+    _denied(store, lambda uow: users.set_active(uow, a["zhanguan"], "dudao_a1", False))  # not one above it
+    _denied(store, lambda uow: users.unlock_user(uow, a["zhanguan"], "dudao_a1"))
+    _denied(store, lambda uow: users.update_user(uow, a["zhanguan"], "jiedai_a1", unit_id=org.units[TOWN_B]))
+    assert _account(store, "jiedai_a1") == (R.RECEPTION.value, org.units[TOWN_A])
 
 
 # --- the rule, role by role ----------------------------------------------------------------------------------
