@@ -128,7 +128,13 @@ def test_system_admin_cannot_make_itself_a_supervisor_nor_take_one_over(world) -
         case_queries.list_case_ids(uow, a["admin"])
     with pytest.raises(PermissionDenied), store.uow(write=True) as uow:
         cases.get_case(uow, a["admin"], case_id)
-    # It still does its own job: ordinary caseworkers, disabling and unlocking any account in its scope.
+    # It still does its own job: the monthly figures (counts, no case content), ordinary caseworkers, disabling
+    # and unlocking any account in its scope.
+    from fulian_desktop.services import statistics
+
+    today = clock.today_local()
+    with store.uow(write=True) as uow:
+        assert statistics.monthly_report(uow, a["admin"], today.replace(day=1), today).sections
     with store.uow(write=True) as uow:
         users.add_user(uow, a["admin"], username="jiedai", display_name="接待员", role=R.RECEPTION,
                        unit_id=org.units[VILLAGE_A1], password="Temp-Pass-123")
