@@ -134,7 +134,7 @@ class AccountNotice:
                 f"{self.display_name}（{self.username}，{self.unit_name}）的密码。如非本人申请，请立即核实。")
 
 
-def _key_holder_resets(uow: UnitOfWork, actor: Actor, since: datetime):  # noqa: ANN202
+def _key_holder_resets(since: datetime):  # noqa: ANN202
     # A password entry about an account with no acting account behind it: the key holder's reset.
     return (select(AuditEntry.id, AuditEntry.at, UserAccount.username, UserAccount.display_name, UserAccount.role,
                    OrgUnit.name, UserAccount.owner_unit_id)
@@ -150,7 +150,7 @@ def account_notices(uow: UnitOfWork, actor: Actor, now: datetime | None = None) 
     acknowledged, newest first."""
     require(actor, Permission.CASE_APPROVE)
     since = (now or utcnow()) - timedelta(days=RESET_NOTICE_DAYS)
-    rows = [r for r in uow.s.execute(_key_holder_resets(uow, actor, since)) if actor.in_scope(r[6])]
+    rows = [r for r in uow.s.execute(_key_holder_resets(since)) if actor.in_scope(r[6])]
     if not rows:
         return []
     seen = set(uow.s.execute(select(AuditEntry.entity_id).where(AuditEntry.action == ACKNOWLEDGE,

@@ -8,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ..domain.enums import Role
-from ..domain.errors import NotFound, PermissionDenied, ValidationError
+from ..domain.errors import NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
 from ..security.passwords import check_password_policy, hash_password, verify_password
-from ..security.permissions import Permission, may_manage, require, require_manage, require_not_self, require_scope
+from ..security.permissions import Permission, require, require_manage, require_not_self, require_scope
 from ..store.models import OrgUnit, UserAccount
 from ..store.uow import UnitOfWork
 

@@ -142,7 +142,7 @@ def test_system_admin_cannot_make_itself_a_supervisor_nor_take_one_over(world) -
         users.set_active(uow, a["admin"], "cou", True)
 
 
-def test_key_holder_reset_of_a_supervisor_is_audited_and_shown_to_the_supervisors(world, monkeypatch, capsys) -> None:  # noqa: ANN001, E501
+def test_key_holder_reset_of_a_supervisor_shows_on_the_review_queue(world, monkeypatch, capsys) -> None:  # noqa: ANN001
     root, store, _org, a, _case_id = world
     monkeypatch.setenv("FULIAN_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("FULIAN_NEW_PASSWORD", TAKEN)
