@@ -108,5 +108,12 @@ def _admin_pages(actor) -> list[PageSpec]:  # noqa: ANN001
 
         pages.append(PageSpec("audit", tr("审计日志"), lambda s: AuditLogPage(s)))
     if pages and not can(actor, Permission.CASE_READ):
-        pages[0] = PageSpec(pages[0].key, pages[0].title, pages[0].factory, "Ctrl+1")
+        pages[0] = _admin_home(actor, pages[0])
     return pages
+
+
+def _admin_home(actor, first: PageSpec) -> PageSpec:  # noqa: ANN001
+    """The role's first page, inside a home with the greeting and the backup reminder."""
+    from .pages.admin_home import AdminHomePage
+
+    return PageSpec("home", _home_title(actor.role), lambda s: AdminHomePage(s, first.factory(s)), "Ctrl+1")

@@ -350,11 +350,14 @@ def test_the_desktop_offers_only_what_the_rule_allows(qtbot, world, monkeypatch,
     qtbot.addWidget(mine)
     assert not mine.role.isEnabled() and not mine.unit.isEnabled()  # its own role and unit: not here
 
-    # The system administrator's desk: accounts first, no case page anywhere.
-    keys = [spec.key for spec in pages_for(session)]
-    assert keys[0] == "users" and not {"my_cases", "unit_cases", "intake", "screening", "audit"} & set(keys)
-    page = UsersPage(session)
-    qtbot.addWidget(page)
+    # The system administrator's desk: its home holds the accounts; no case page anywhere.
+    specs = pages_for(session)
+    keys = [spec.key for spec in specs]
+    assert keys[0] == "home" and not {"my_cases", "unit_cases", "intake", "screening", "audit"} & set(keys)
+    home = specs[0].factory(session)
+    qtbot.addWidget(home)
+    page = home.body
+    assert isinstance(page, UsersPage)
     qtbot.waitUntil(lambda: page.table.rowCount() >= 7)
     page.select_username("cou")
     assert not page.reset_button.isEnabled() and page.open_reset_dialog() is None  # a counsellor: key holder only
@@ -363,9 +366,11 @@ def test_the_desktop_offers_only_what_the_rule_allows(qtbot, world, monkeypatch,
 
     # The auditor's desk: the audit log and nothing else.
     session.set_actor(auditor)
-    assert [spec.key for spec in pages_for(session)] == ["audit"]
-    log = AuditLogPage(session)
-    qtbot.addWidget(log)
+    (only,) = pages_for(session)
+    auditor_home = only.factory(session)
+    qtbot.addWidget(auditor_home)
+    log = auditor_home.body
+    assert isinstance(log, AuditLogPage)
     qtbot.waitUntil(lambda: log.table.rowCount() > 0, timeout=10_000)
     assert log.error.isHidden()
 
