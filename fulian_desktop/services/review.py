@@ -127,6 +127,7 @@ class AccountNotice:
     display_name: str
     role: Role
     unit_name: str
+    unit_id: str
 
     @property
     def text(self) -> str:
@@ -156,8 +157,8 @@ def account_notices(uow: UnitOfWork, actor: Actor, now: datetime | None = None) 
     seen = set(uow.s.execute(select(AuditEntry.entity_id).where(AuditEntry.action == ACKNOWLEDGE,
                                                                AuditEntry.entity_id.in_([r[0] for r in rows])))
                .scalars())
-    return [AccountNotice(entry_id, at, username, name, Role(role), unit)
-            for entry_id, at, username, name, role, unit, _owner in rows if entry_id not in seen]
+    return [AccountNotice(entry_id, at, username, name, Role(role), unit, owner)
+            for entry_id, at, username, name, role, unit, owner in rows if entry_id not in seen]
 
 
 def acknowledge_notice(uow: UnitOfWork, actor: Actor, entry_id: str) -> None:
@@ -165,5 +166,5 @@ def acknowledge_notice(uow: UnitOfWork, actor: Actor, entry_id: str) -> None:
     notice = next((n for n in account_notices(uow, actor) if n.entry_id == entry_id), None)
     if notice is None:
         raise NotFound("该提醒已处理或不在您的管辖范围内。")
-    audit.record(uow.s, actor, ACKNOWLEDGE, entity="audit", entity_id=entry_id,
+    audit.record(uow.s, actor, ACKNOWLEDGE, entity="audit", entity_id=entry_id, owner_unit_id=notice.unit_id,
                  detail={"notice": "key_holder_password_reset", "username": notice.username})
