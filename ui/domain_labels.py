@@ -47,6 +47,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "站点管理员"),
     QT_TRANSLATE_NOOP("", "督导"),
     QT_TRANSLATE_NOOP("", "系统管理员"),
+    QT_TRANSLATE_NOOP("", "审计员"),
     # enums.CaseStatus
     QT_TRANSLATE_NOOP("", "登记"),
     QT_TRANSLATE_NOOP("", "受理"),

@@ -24,7 +24,7 @@ class PageSpec:
 def _home_title(role: Role) -> str:
     return {Role.RECEPTION: tr("接待台"), Role.MEDIATOR: tr("调解员工作台"), Role.COUNSELLOR: tr("心理疏导工作台"),
             Role.SUPERVISOR: tr("督导工作台"), Role.STATION_ADMIN: tr("站点工作台"),
-            Role.SYSTEM_ADMIN: tr("系统管理")}[role]
+            Role.SYSTEM_ADMIN: tr("系统管理"), Role.AUDITOR: tr("审计日志")}[role]
 
 
 def pages_for(session: AppSession) -> list[PageSpec]:
@@ -39,6 +39,8 @@ def pages_for(session: AppSession) -> list[PageSpec]:
 
     actor = session.actor
     assert actor is not None
+    if not can(actor, Permission.CASE_READ):
+        return _admin_pages(actor)  # the system administrator and the auditor: no case pages at all
     intake = PageSpec("intake", tr("来访登记"), lambda s: IntakeFormPage(s), "Ctrl+N")
     if actor.role == Role.RECEPTION and can(actor, Permission.CASE_CREATE):
         home = intake
@@ -73,6 +75,14 @@ def pages_for(session: AppSession) -> list[PageSpec]:
         from .pages.screening_register import ScreeningRegisterPage
 
         pages.append(PageSpec("screening", tr("矛盾纠纷排查"), lambda s: ScreeningRegisterPage(s)))
+    return pages + _admin_pages(actor)
+
+
+def _admin_pages(actor) -> list[PageSpec]:  # noqa: ANN001
+    """Accounts, org tree, settings, sync and the audit log, each for who may use it. For a role without case
+    pages the first of them is its home (Ctrl+1): the users page for the system administrator, the audit log for
+    the auditor."""
+    pages: list[PageSpec] = []
     if can(actor, Permission.USER_MANAGE):
         from .pages.admin_users import UsersPage
 
@@ -93,4 +103,17 @@ def pages_for(session: AppSession) -> list[PageSpec]:
         from .pages.sync_conflicts import SyncConflictsPage
 
         pages.append(PageSpec("sync_conflicts", tr("同步冲突"), lambda s: SyncConflictsPage(s)))
+    if can(actor, Permission.AUDIT_READ):
+        from .pages.audit_log import AuditLogPage
+
+        pages.append(PageSpec("audit", tr("审计日志"), lambda s: AuditLogPage(s)))
+    if pages and not can(actor, Permission.CASE_READ):
+        pages[0] = _admin_home(actor, pages[0])
     return pages
+
+
+def _admin_home(actor, first: PageSpec) -> PageSpec:  # noqa: ANN001
+    """The role's first page, inside a home with the greeting and the backup reminder."""
+    from .pages.admin_home import AdminHomePage
+
+    return PageSpec("home", _home_title(actor.role), lambda s: AdminHomePage(s, first.factory(s)), "Ctrl+1")

@@ -27,7 +27,7 @@ from typing import Callable
 
 SECTIONS = ("wizard", "login", "unlock", "roles", "caselist", "caseview", "printing", "lock", "admin")
 SCALED_SECTIONS = ("wizard", "login", "unlock", "caselist", "caseview", "printing", "lock")
-ROLE_ORDER = ("reception", "mediator", "counsellor", "station_admin", "supervisor", "system_admin")
+ROLE_ORDER = ("reception", "mediator", "counsellor", "station_admin", "supervisor", "system_admin", "auditor")
 WINDOW_SIZE = (1400, 860)
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 
 from fulian_desktop.domain.changes import Changes
 from fulian_desktop.security.actor import Actor
+from fulian_desktop.security.live_session import ensure_live
 from fulian_desktop.store.store import Store
 
 from .changes import ChangeBus
@@ -44,6 +45,7 @@ class AppSession(QObject):
 
                 raise AuthError(tr("已锁定，请重新登录。"))
             with store.uow(write=write) as uow:
+                ensure_live(uow, actor)  # a disabled or changed account's session ends here, whatever it asks
                 return fn(uow, actor, *args, **kwargs, **extra)
 
         return self.tasks.run(work, on_done=on_done, on_error=on_error)

@@ -83,7 +83,8 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
         password = read_new_secret("新的临时密码", "FULIAN_NEW_PASSWORD")
         with store.uow(write=True) as uow:
             users.reset_password(uow, system_actor(store), args.username, password)
-    print(f"已重置 {args.username} 的密码；下次登录须修改。")
+    print(f"已重置 {args.username} 的密码；下次登录须修改。此次重置以“密钥持有人（命令行）”记入审计日志，"
+          f"并显示在督导的审核队列上，直到督导核实。")
     return 0
 
 

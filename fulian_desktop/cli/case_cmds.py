@@ -112,8 +112,10 @@ def show_case(args: argparse.Namespace, store: Store, actor: Actor) -> int:
 def review_cmd(args: argparse.Namespace, store: Store, actor: Actor) -> int:
     with store.uow() as uow:
         items = review.review_queue(uow, actor)
+        notices = review.account_notices(uow, actor)
     data = [{"case": _row_dict(i.case), "reasons": list(i.reasons), "detail": i.detail,
              "due_at": i.due_at.isoformat() if i.due_at else None} for i in items]
-    emit(args, data, "\n".join([f"[{i.labels}] {i.case.case_no} {i.case.title} —— {i.detail}" for i in items]
+    emit(args, data, "\n".join([f"[账号] {n.text}" for n in notices]
+                               + [f"[{i.labels}] {i.case.case_no} {i.case.title} —— {i.detail}" for i in items]
                                + [f"共 {len(items)} 件需要关注。"]))
     return 0

@@ -11,6 +11,8 @@ from enum import StrEnum
 class _Labelled(StrEnum):
     """A StrEnum whose members carry a Chinese label as a second value."""
 
+    label: str
+
     def __new__(cls, value: str, label: str):
         obj = str.__new__(cls, value)
         obj._value_ = value
@@ -42,6 +44,7 @@ class Role(_Labelled):
     STATION_ADMIN = "station_admin", "站点管理员"
     SUPERVISOR = "supervisor", "督导"
     SYSTEM_ADMIN = "system_admin", "系统管理员"
+    AUDITOR = "auditor", "审计员"
 
 
 class CaseStatus(_Labelled):

@@ -29,6 +29,8 @@ class Actor:
 
     @property
     def audit_name(self) -> str:
+        if self.is_system:
+            return self.display_name  # 密钥持有人（命令行）: no account behind it
         return f"{self.display_name}（{self.username}）"
 
     def in_scope(self, unit_id: str | None) -> bool:

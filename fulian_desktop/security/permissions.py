@@ -6,6 +6,7 @@ from enum import StrEnum
 from ..domain.enums import Role
 from ..domain.errors import PasswordChangeRequired, PermissionDenied
 from .actor import Actor
+from .live_session import require_live
 
 
 class Permission(StrEnum):
@@ -35,9 +36,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.STATION_ADMIN: frozenset(_CASEWORK | {_P.USER_MANAGE, _P.RESOLVE_CONFLICTS}),
     Role.SUPERVISOR: frozenset(_CASEWORK | {_P.CASE_APPROVE, _P.SEE_CONFIDENTIAL, _P.SEE_COUNSELLING,
                                            _P.SEE_SENSITIVE, _P.AUDIT_READ, _P.RESOLVE_CONFLICTS}),
-    # The system administrator runs the installation; it reads case lists but not sensitive details.
-    Role.SYSTEM_ADMIN: frozenset({_P.CASE_READ, _P.USER_MANAGE, _P.ORG_MANAGE, _P.SETTINGS_MANAGE,
-                                  _P.AUDIT_READ, _P.PRINT_EXPORT}),
+    # Separation of duties (三员分立): the system administrator runs accounts, the org tree and settings but reads
+    # no case content; the auditor reads the audit log and nothing else; neither audits or administers itself.
+    Role.SYSTEM_ADMIN: frozenset({_P.USER_MANAGE, _P.ORG_MANAGE, _P.SETTINGS_MANAGE}),
+    Role.AUDITOR: frozenset({_P.AUDIT_READ}),
 }
 
 _NAMES = {
@@ -50,10 +52,17 @@ _NAMES = {
 
 
 def can(actor: Actor, permission: Permission) -> bool:
-    return actor.is_system or permission in ROLE_PERMISSIONS.get(actor.role, frozenset())
+    """Inside a unit of work this also ends a session whose account was disabled or changed since it logged
+    in (security/live_session.py): every service asks here before it reads or writes anything."""
+    if actor.is_system:
+        return True
+    require_live(actor)
+    return permission in ROLE_PERMISSIONS.get(actor.role, frozenset())
 
 
 def require(actor: Actor, permission: Permission) -> None:
+    if not actor.is_system:
+        require_live(actor)  # an ended session hears that, not "change your password"
     if actor.must_change_password:
         raise PasswordChangeRequired("首次登录或密码已被重置，请先修改密码。")
     if not can(actor, permission):
@@ -66,5 +75,54 @@ def require_scope(actor: Actor, unit_id: str | None, what: str = "该记录") ->
     so a village cannot learn that another village's case exists)."""
     if actor.is_system:
         return
+    require_live(actor)
     if not actor.in_scope(unit_id):
         raise PermissionDenied(f"{what}不存在或不在您的管辖范围内。", code="out_of_scope")
+
+
+# --- separation of duties: who may make, change or take over whose account -------------------------------------
+# Creating an account or setting its password hands its rights to whoever knows that password, so both follow
+# one rule. Nobody grants a permission they do not hold (a station administrator: reception and station
+# administrators only), with one named exception: the system administrator is the account administrator for
+# ordinary casework and may make receptionists, mediators and station administrators it does not work as. It
+# never makes or takes over an account of another kind: counsellors and supervisors read counselling notes and
+# sensitive evidence (those stay with them), and the auditor watches the administrators. Those accounts are made
+# and reset only by the key holder at the command line, which is audited as such and shown to the supervisors.
+ACCOUNT_ADMIN_GRANTS = frozenset({Role.RECEPTION, Role.MEDIATOR, Role.STATION_ADMIN, Role.SYSTEM_ADMIN})
+
+
+def grantable_roles(actor: Actor) -> frozenset[Role]:
+    """The roles whose accounts `actor` may create, change, move or reset (its scope permitting)."""
+    if actor.is_system:
+        return frozenset(Role)
+    if not can(actor, Permission.USER_MANAGE):
+        return frozenset()
+    if actor.role == Role.SYSTEM_ADMIN:
+        return ACCOUNT_ADMIN_GRANTS
+    mine = ROLE_PERMISSIONS.get(actor.role, frozenset())
+    return frozenset(role for role in Role if ROLE_PERMISSIONS[role] <= mine)
+
+
+def may_manage(actor: Actor, target_role: Role, target_unit: str | None) -> bool:
+    """May `actor` hold an account of `target_role` at `target_unit`: create it, give it that role, move it
+    there, or set its password. The one rule behind every account change and the admin page's role choices."""
+    return target_role in grantable_roles(actor) and (actor.is_system or actor.in_scope(target_unit))
+
+
+def require_manage(actor: Actor, target_role: Role, target_unit: str | None) -> None:
+    require(actor, Permission.USER_MANAGE)
+    if may_manage(actor, target_role, target_unit):
+        return
+    if not actor.in_scope(target_unit):
+        raise PermissionDenied("所选单位不存在或不在您的管辖范围内。", code="out_of_scope")
+    if target_role in (Role.COUNSELLOR, Role.SUPERVISOR, Role.AUDITOR):
+        raise PermissionDenied(f"{target_role.label}账号只能由密钥持有人在命令行中新增或重置密码"
+                               f"（fulian user add / fulian user passwd），管理员不能经办。", code="rank")
+    raise PermissionDenied(f"您的角色（{actor.role.label}）不能授予或管理{target_role.label}账号："
+                           f"不能授予自己没有的权限。", code="rank")
+
+
+def require_not_self(actor: Actor, user_id: str, what: str) -> None:
+    """Nobody changes their own role or unit: a change of one's own rights is always someone else's decision."""
+    if not actor.is_system and actor.user_id == user_id:
+        raise PermissionDenied(f"不能修改自己的{what}，请由其他管理员办理。", code="self")

@@ -99,10 +99,14 @@ def refreshed(store: Store, actor: Actor) -> Actor:
         return replace(actor_for(uow, user), logged_in_at=actor.logged_in_at, session_seq=head or 0)
 
 
-def system_actor(store: Store) -> Actor:
-    """The key holder at the command line: full scope, audited as 命令行."""
+KEY_HOLDER = "密钥持有人"
+
+
+def system_actor(store: Store, how: str = "命令行") -> Actor:
+    """The key holder (whoever holds the store key, at the command line or in the setup wizard): full scope,
+    audited as 密钥持有人（命令行）, so its changes are never mistaken for a logged-in user's."""
     with store.uow() as uow:
         root = root_unit(uow.s)
         scope = subtree_ids(uow.s, root.id) if root else frozenset()
-        return Actor(user_id=None, username="cli", display_name="命令行", role=Role.SYSTEM_ADMIN,
+        return Actor(user_id=None, username="cli", display_name=f"{KEY_HOLDER}（{how}）", role=Role.SYSTEM_ADMIN,
                      unit_id=root.id if root else "", scope_unit_ids=scope, is_system=True, sees_everything=True)

@@ -11,11 +11,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from ..domain.clocks import ClockKind
+from ..domain.enums import Role
+from ..domain.errors import NotFound
 from ..domain.localtime import LOCAL_TZ, local_date
+from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
 from ..store.base import utcnow
-from ..store.models import ApprovalRequest, Case, CaseClock, CaseEvent
+from ..store.models import ApprovalRequest, AuditEntry, Case, CaseClock, CaseEvent, OrgUnit, UserAccount
 from ..store.uow import UnitOfWork
 from .case_queries import _ROW_SELECT, _scoped, _to_row
 from .clocks import open_case_statuses
@@ -107,3 +110,61 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
     far = datetime.max.replace(tzinfo=LOCAL_TZ)
     items.sort(key=lambda i: (Reason.ORDER.index(i.reasons[0]), i.due_at or far, i.case.opened_at))
     return items
+
+
+# --- accounts the key holder took over ---------------------------------------------------------------------------
+# Whoever holds the store key can set any account's password at the command line (`fulian user passwd`); the
+# supervisors see each such reset here until one of them acknowledges it, or for two weeks.
+RESET_NOTICE_DAYS = 14
+ACKNOWLEDGE = "acknowledge"   # audit action: a supervisor has seen the notice (entity_id: the reset's audit id)
+
+
+@dataclass(frozen=True)
+class AccountNotice:
+    entry_id: str                   # the reset's audit entry
+    at: datetime
+    username: str
+    display_name: str
+    role: Role
+    unit_name: str
+    unit_id: str
+
+    @property
+    def text(self) -> str:
+        return (f"{self.at.astimezone(LOCAL_TZ):%Y-%m-%d %H:%M} 密钥持有人在命令行重置了{self.role.label}"
+                f"{self.display_name}（{self.username}，{self.unit_name}）的密码。如非本人申请，请立即核实。")
+
+
+def _key_holder_resets(since: datetime):  # noqa: ANN202
+    # A password entry about an account with no acting account behind it: the key holder's reset.
+    return (select(AuditEntry.id, AuditEntry.at, UserAccount.username, UserAccount.display_name, UserAccount.role,
+                   OrgUnit.name, UserAccount.owner_unit_id)
+            .join(UserAccount, UserAccount.id == AuditEntry.entity_id)
+            .join(OrgUnit, OrgUnit.id == UserAccount.owner_unit_id)
+            .where(AuditEntry.action == audit.Action.PASSWORD, AuditEntry.entity == "user",
+                   AuditEntry.actor_id.is_(None), AuditEntry.at >= since)
+            .order_by(AuditEntry.seq.desc()))
+
+
+def account_notices(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> list[AccountNotice]:
+    """Passwords of accounts in the actor's subtree reset by the key holder in the last two weeks and not yet
+    acknowledged, newest first."""
+    require(actor, Permission.CASE_APPROVE)
+    since = (now or utcnow()) - timedelta(days=RESET_NOTICE_DAYS)
+    rows = [r for r in uow.s.execute(_key_holder_resets(since)) if actor.in_scope(r[6])]
+    if not rows:
+        return []
+    seen = set(uow.s.execute(select(AuditEntry.entity_id).where(AuditEntry.action == ACKNOWLEDGE,
+                                                               AuditEntry.entity_id.in_([r[0] for r in rows])))
+               .scalars())
+    return [AccountNotice(entry_id, at, username, name, Role(role), unit, owner)
+            for entry_id, at, username, name, role, unit, owner in rows if entry_id not in seen]
+
+
+def acknowledge_notice(uow: UnitOfWork, actor: Actor, entry_id: str) -> None:
+    """A supervisor has seen (and checked) one reset: it leaves every supervisor's queue. Audited."""
+    notice = next((n for n in account_notices(uow, actor) if n.entry_id == entry_id), None)
+    if notice is None:
+        raise NotFound("该提醒已处理或不在您的管辖范围内。")
+    audit.record(uow.s, actor, ACKNOWLEDGE, entity="audit", entity_id=entry_id, owner_unit_id=notice.unit_id,
+                 detail={"notice": "key_holder_password_reset", "username": notice.username})

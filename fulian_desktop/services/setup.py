@@ -20,7 +20,7 @@ def initialise(store: Store, *, district: str, case_prefix: str, admin_username:
                admin_password: str, towns: tuple[TownSpec, ...] = ()) -> str:
     """Create the district, its towns and villages, and the first administrator (one transaction).
     Returns the district's unit id."""
-    actor = system_actor(store)
+    actor = system_actor(store, "初始化")
     with store.uow(write=True) as uow:
         root = orgunits.create_unit(uow, actor, name=district, tier=Tier.DISTRICT, parent_id=None,
                                     case_prefix=case_prefix)

@@ -41,12 +41,14 @@ MAX_DAYS = 366 * 5
 
 
 def may_see_statistics(actor: Actor) -> bool:
-    return actor.is_system or (can(actor, Permission.PRINT_EXPORT)
-                               and (can(actor, Permission.CASE_APPROVE) or actor.role == Role.SYSTEM_ADMIN))
+    """Supervisors, and the system administrator: the report holds counts only, no case content (it reads no
+    case, so it holds no PRINT_EXPORT; separation of duties, security/permissions.py)."""
+    return actor.is_system or actor.role == Role.SYSTEM_ADMIN or (
+        can(actor, Permission.PRINT_EXPORT) and can(actor, Permission.CASE_APPROVE))
 
 
 def _require_statistics(uow: UnitOfWork, actor: Actor, unit_id: str | None) -> OrgUnit:
-    require(actor, Permission.PRINT_EXPORT)
+    require(actor, Permission.SETTINGS_MANAGE if actor.role == Role.SYSTEM_ADMIN else Permission.PRINT_EXPORT)
     if not may_see_statistics(actor):
         raise PermissionDenied(f"您的角色（{actor.role.label}）不能查看统计报表：统计报表由督导或系统管理员查看和导出。",
                                code="no_permission")

@@ -8,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ..domain.enums import Role
-from ..domain.errors import NotFound, PermissionDenied, ValidationError
+from ..domain.errors import NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
 from ..security.passwords import check_password_policy, hash_password, verify_password
-from ..security.permissions import Permission, require, require_scope
+from ..security.permissions import Permission, require, require_manage, require_not_self, require_scope
 from ..store.models import OrgUnit, UserAccount
 from ..store.uow import UnitOfWork
 
@@ -42,7 +42,7 @@ def add_user(uow: UnitOfWork, actor: Actor, *, username: str, display_name: str,
              password: str) -> UserView:
     require(actor, Permission.USER_MANAGE)
     require_scope(actor, unit_id, "所选单位")
-    _check_rank(actor, role)
+    require_manage(actor, role, unit_id)
     username = (username or "").strip().lower()
     if not _USERNAME.match(username):
         raise ValidationError("用户名须以字母开头，3–32 位，只含小写字母、数字、下划线、点或连字符。", field="username")
@@ -71,26 +71,24 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
     return [_view(user, unit_name) for user, unit_name in rows if actor.is_system or actor.in_scope(user.owner_unit_id)]
 
 
-def _managed_user(uow: UnitOfWork, actor: Actor, username: str) -> UserAccount:
+def _managed_user(uow: UnitOfWork, actor: Actor, username: str, *, takeover: bool = True) -> UserAccount:
+    """The account `username`, if `actor` may manage it. `takeover`: the change hands over or changes the account's
+    rights (its password, role or unit), so the separation-of-duties rule applies (security/permissions.py);
+    unlocking, disabling and renaming do not: a system administrator may do them to any account in its scope, a
+    station administrator to any account that does not outrank it."""
     require(actor, Permission.USER_MANAGE)
     user = uow.s.execute(select(UserAccount).where(UserAccount.username == username.strip().lower(),
                                                    UserAccount.deleted_at.is_(None))).scalar_one_or_none()
     if user is None or not (actor.is_system or actor.in_scope(user.owner_unit_id)):
         raise NotFound(f"没有用户“{username}”，或不在您的管辖范围内。", field="username")
-    _check_rank(actor, Role(user.role))
+    role = Role(user.role)
+    if takeover or not (actor.role == Role.SYSTEM_ADMIN or role not in _ABOVE_STATION):
+        require_manage(actor, role, user.owner_unit_id)
     return user
 
 
-# A station administrator runs its station's caseworkers; supervisors and system administrators
-# are managed only by a system administrator (else a station admin could take over their accounts).
-_ABOVE_STATION = frozenset({Role.SUPERVISOR, Role.SYSTEM_ADMIN})
-
-
-def _check_rank(actor: Actor, target_role: Role) -> None:
-    if actor.is_system or actor.role == Role.SYSTEM_ADMIN:
-        return
-    if target_role in _ABOVE_STATION:
-        raise PermissionDenied(f"只有系统管理员可以管理{target_role.label}账号。", code="rank")
+# Accounts a station administrator may not even unlock or disable: they outrank it, or watch it.
+_ABOVE_STATION = frozenset({Role.SUPERVISOR, Role.SYSTEM_ADMIN, Role.AUDITOR})
 
 
 def reset_password(uow: UnitOfWork, actor: Actor, username: str, new_password: str) -> None:
@@ -98,8 +96,12 @@ def reset_password(uow: UnitOfWork, actor: Actor, username: str, new_password: s
     user = _managed_user(uow, actor, username)
     check_password_policy(new_password, username=user.username)
     # Audited before the change: the entry is what tells the user's open sessions who set it (security/audit.py).
+    # The key holder's resets are marked: the supervisors' review queue shows them (services/review.py).
+    detail: dict[str, object] = {"reset_by_admin": True}
+    if actor.is_system:
+        detail.update(reset_by_key_holder=True, role=user.role)
     audit.record(uow.s, actor, audit.Action.PASSWORD, entity="user", entity_id=user.id,
-                 owner_unit_id=user.owner_unit_id, detail={"reset_by_admin": True})
+                 owner_unit_id=user.owner_unit_id, detail=detail)
     user.password_hash = hash_password(new_password)
     user.must_change_password = True
     user.failed_logins = 0
@@ -107,7 +109,7 @@ def reset_password(uow: UnitOfWork, actor: Actor, username: str, new_password: s
 
 
 def unlock_user(uow: UnitOfWork, actor: Actor, username: str) -> None:
-    user = _managed_user(uow, actor, username)
+    user = _managed_user(uow, actor, username, takeover=False)
     user.failed_logins = 0
     user.locked_until = None
     audit.record(uow.s, actor, audit.Action.UNLOCK, entity="user", entity_id=user.id,
@@ -115,7 +117,7 @@ def unlock_user(uow: UnitOfWork, actor: Actor, username: str) -> None:
 
 
 def set_active(uow: UnitOfWork, actor: Actor, username: str, active: bool) -> None:
-    user = _managed_user(uow, actor, username)
+    user = _managed_user(uow, actor, username, takeover=False)
     if user.id == actor.user_id and not active:
         raise ValidationError("不能停用自己的账号。")
     user.active = active
@@ -125,16 +127,25 @@ def set_active(uow: UnitOfWork, actor: Actor, username: str, active: bool) -> No
 
 def update_user(uow: UnitOfWork, actor: Actor, username: str, *, role: Role | None = None,
                 unit_id: str | None = None, display_name: str | None = None) -> None:
-    user = _managed_user(uow, actor, username)
+    user = _managed_user(uow, actor, username, takeover=role is not None or unit_id is not None)
     changes: dict[str, list[str]] = {}
-    if role is not None and role.value != user.role:
-        _check_rank(actor, role)
-        changes["role"] = [user.role, role.value]
-        user.role = role.value
-    if unit_id is not None and unit_id != user.owner_unit_id:
-        require_scope(actor, unit_id, "所选单位")
-        changes["unit"] = [user.owner_unit_id, unit_id]
-        user.owner_unit_id = unit_id
+    new_role = role if role is not None and role.value != user.role else None
+    new_unit = unit_id if unit_id is not None and unit_id != user.owner_unit_id else None
+    if new_role is not None:
+        require_not_self(actor, user.id, "角色")
+    if new_unit is not None:
+        require_not_self(actor, user.id, "所属单位")
+        if uow.s.get(OrgUnit, new_unit) is None:
+            raise NotFound("所选单位不存在。", field="unit")
+    if new_role is not None or new_unit is not None:
+        # The account as it would be: the actor must be allowed to hold that role at that unit.
+        require_manage(actor, new_role or Role(user.role), new_unit or user.owner_unit_id)
+    if new_role is not None:
+        changes["role"] = [user.role, new_role.value]
+        user.role = new_role.value
+    if new_unit is not None:
+        changes["unit"] = [user.owner_unit_id, new_unit]
+        user.owner_unit_id = new_unit
     if display_name is not None and display_name.strip() and display_name.strip() != user.display_name:
         changes["display_name"] = [user.display_name, display_name.strip()]
         user.display_name = display_name.strip()

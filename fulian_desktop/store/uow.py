@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+from contextvars import ContextVar, Token
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,15 @@ if TYPE_CHECKING:
     from .store import Store
 
 
+_CURRENT: ContextVar["UnitOfWork | None"] = ContextVar("fulian_current_uow", default=None)
+
+
+def current_uow() -> "UnitOfWork | None":
+    """The unit of work open in this thread (the innermost), or None: lets the permission check confirm, once
+    per unit of work, that the acting session is still valid without every service passing it along."""
+    return _CURRENT.get()
+
+
 class UnitOfWork:
     """`with store.uow(write=True) as uow:` — commits on success, rolls back on any error.
 
@@ -26,10 +36,14 @@ class UnitOfWork:
         self.store = store
         self.write = write
         self.session: Session | None = None
+        # Sessions already confirmed live in this unit of work (security/live_session.py).
+        self.live_checked: set[tuple[str, str | None, int | None]] = set()
+        self._token: Token | None = None
 
     def __enter__(self) -> "UnitOfWork":
         bind = self.store.write_engine if self.write else self.store.engine
         self.session = Session(bind=bind, expire_on_commit=False, autoflush=True)
+        self._token = _CURRENT.set(self)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -49,6 +63,9 @@ class UnitOfWork:
                 self.session.rollback()
         finally:
             self.session.close()
+            if self._token is not None:
+                _CURRENT.reset(self._token)
+                self._token = None
         if exc is not None:
             translated = translate_db_error(exc)
             if translated is not exc:

@@ -67,12 +67,12 @@
         <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="99"/>
         <location filename="../../ui/dialogs/login.py" line="109"/>
         <location filename="../../ui/dialogs/mediation_base.py" line="45"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="133"/>
         <location filename="../../ui/dialogs/server_settings.py" line="75"/>
         <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
         <location filename="../../ui/pages/admin_units.py" line="68"/>
-        <location filename="../../ui/pages/admin_users.py" line="100"/>
-        <location filename="../../ui/pages/case_view.py" line="98"/>
+        <location filename="../../ui/pages/admin_users.py" line="104"/>
+        <location filename="../../ui/pages/case_view.py" line="99"/>
         <location filename="../../ui/tasks.py" line="122"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="90"/>
         <source>取消</source>
@@ -185,12 +185,12 @@
         <location filename="../../ui/dialogs/mediation_base.py" line="43"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="148"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="175"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="131"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="153"/>
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="23"/>
-        <location filename="../../ui/pages/admin_users.py" line="219"/>
-        <location filename="../../ui/pages/case_view.py" line="95"/>
-        <location filename="../../ui/pages/settings.py" line="240"/>
+        <location filename="../../ui/pages/admin_users.py" line="226"/>
+        <location filename="../../ui/pages/case_view.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="241"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="17"/>
         <location filename="../../ui/widgets/referral_panel.py" line="250"/>
         <source>保存</source>
@@ -209,6 +209,7 @@
     <message>
         <location filename="../../ui/dialogs/crisis_action_dialog.py" line="39"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="35"/>
+        <location filename="../../ui/pages/audit_log.py" line="30"/>
         <location filename="../../ui/widgets/case_history.py" line="51"/>
         <location filename="../../ui/widgets/case_timeline.py" line="16"/>
         <location filename="../../ui/widgets/crisis_actions.py" line="24"/>
@@ -342,7 +343,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="117"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="76"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
@@ -465,7 +466,7 @@
         <location filename="../../ui/dialogs/protection_order_steps.py" line="86"/>
         <location filename="../../ui/dialogs/protection_order_steps.py" line="131"/>
         <location filename="../../ui/dialogs/screening_case_dialog.py" line="20"/>
-        <location filename="../../ui/models/party_table.py" line="15"/>
+        <location filename="../../ui/models/party_table.py" line="16"/>
         <location filename="../../ui/widgets/mediation_followups_panel.py" line="32"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -538,8 +539,8 @@
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="159"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="195"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="153"/>
-        <location filename="../../ui/pages/inbox.py" line="113"/>
-        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <location filename="../../ui/pages/inbox.py" line="114"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="62"/>
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
@@ -862,53 +863,53 @@
         <translation>The performance date cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="44"/>
-        <location filename="../../ui/domain_labels.py" line="104"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="45"/>
+        <location filename="../../ui/domain_labels.py" line="105"/>
         <source>未婚</source>
         <translation>Single</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="44"/>
-        <location filename="../../ui/domain_labels.py" line="105"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="45"/>
+        <location filename="../../ui/domain_labels.py" line="106"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="45"/>
         <source>离异</source>
         <translation>Divorced</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="44"/>
-        <location filename="../../ui/domain_labels.py" line="107"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="45"/>
+        <location filename="../../ui/domain_labels.py" line="108"/>
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="66"/>
         <location filename="../../ui/widgets/party_panel.py" line="38"/>
         <source>编辑当事人</source>
         <translation>Edit party</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="66"/>
         <location filename="../../ui/widgets/party_panel.py" line="36"/>
         <source>添加当事人</source>
         <translation>Add party</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="84"/>
         <source>18 位，末位可为 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="86"/>
         <source>手机、座机（如 0731-88888888）</source>
         <translation>Mobile or landline (e.g. 0731-88888888)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="89"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="95"/>
         <location filename="../../ui/pages/intake_fields.py" line="94"/>
         <location filename="../../ui/pages/intake_fields.py" line="100"/>
         <location filename="../../ui/pages/intake_fields.py" line="104"/>
@@ -916,93 +917,93 @@
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="100"/>
         <source>联系方式保密（住址、电话不向无权限人员和对方当事人显示）</source>
         <translation>Keep contact details confidential (address and phone hidden from unauthorised staff and the other party)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="52"/>
-        <location filename="../../ui/models/party_table.py" line="14"/>
-        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/models/party_table.py" line="15"/>
+        <location filename="../../ui/pages/admin_users.py" line="42"/>
         <location filename="../../ui/pages/intake_fields.py" line="253"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="106"/>
-        <location filename="../../ui/models/party_table.py" line="14"/>
-        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
+        <location filename="../../ui/models/party_table.py" line="15"/>
+        <location filename="../../ui/pages/admin_users.py" line="42"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="106"/>
-        <location filename="../../ui/models/party_table.py" line="14"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
+        <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/intake_fields.py" line="254"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
-        <location filename="../../ui/models/party_table.py" line="14"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
+        <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/intake_fields.py" line="253"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
-        <location filename="../../ui/models/party_table.py" line="14"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
+        <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/intake_fields.py" line="254"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
-        <location filename="../../ui/models/party_table.py" line="15"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
+        <location filename="../../ui/models/party_table.py" line="16"/>
         <location filename="../../ui/pages/intake_fields.py" line="255"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="109"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="88"/>
-        <location filename="../../ui/models/party_table.py" line="15"/>
+        <location filename="../../ui/models/party_table.py" line="16"/>
         <location filename="../../ui/pages/intake_fields.py" line="256"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="109"/>
         <location filename="../../ui/pages/intake_fields.py" line="255"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="110"/>
         <source>职业</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="221"/>
-        <location filename="../../ui/pages/intake_form.py" line="251"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="224"/>
+        <location filename="../../ui/pages/intake_form.py" line="267"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="223"/>
-        <location filename="../../ui/pages/intake_form.py" line="243"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="226"/>
+        <location filename="../../ui/pages/intake_form.py" line="259"/>
         <location filename="../../ui/widgets/risk_form.py" line="194"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="228"/>
         <source>请填写姓名后保存。</source>
         <translation>Please fill in the name, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="277"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="282"/>
         <source>该当事人信息</source>
         <translation>This party&apos;s details</translation>
     </message>
@@ -1088,7 +1089,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/protection_order_apply.py" line="90"/>
-        <location filename="../../ui/domain_labels.py" line="180"/>
+        <location filename="../../ui/domain_labels.py" line="181"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <source>法院</source>
         <translation>Court</translation>
@@ -1208,7 +1209,7 @@
         <location filename="../../ui/dialogs/protection_order_steps.py" line="86"/>
         <location filename="../../ui/dialogs/screening_case_dialog.py" line="47"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="38"/>
-        <location filename="../../ui/domain_labels.py" line="51"/>
+        <location filename="../../ui/domain_labels.py" line="52"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
@@ -1409,8 +1410,9 @@
     <message>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="32"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="124"/>
-        <location filename="../../ui/pages/admin_units.py" line="157"/>
-        <location filename="../../ui/pages/admin_users.py" line="302"/>
+        <location filename="../../ui/pages/admin_units.py" line="159"/>
+        <location filename="../../ui/pages/admin_users.py" line="309"/>
+        <location filename="../../ui/pages/audit_log.py" line="51"/>
         <location filename="../../ui/pages/case_list.py" line="107"/>
         <location filename="../../ui/pages/case_list.py" line="174"/>
         <location filename="../../ui/widgets/case_header.py" line="63"/>
@@ -1503,7 +1505,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="112"/>
-        <location filename="../../ui/domain_labels.py" line="174"/>
+        <location filename="../../ui/domain_labels.py" line="175"/>
         <location filename="../../ui/widgets/referral_panel.py" line="74"/>
         <source>当事人同意</source>
         <translation>Party&apos;s consent</translation>
@@ -1589,7 +1591,7 @@
         <location filename="../../ui/models/referral_table.py" line="25"/>
         <location filename="../../ui/models/referral_table.py" line="52"/>
         <location filename="../../ui/models/review_table.py" line="47"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="45"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="46"/>
         <location filename="../../ui/pages/review_approvals.py" line="37"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="58"/>
         <source>案件名称</source>
@@ -1653,7 +1655,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="38"/>
-        <location filename="../../ui/pages/screening_register.py" line="265"/>
+        <location filename="../../ui/pages/screening_register.py" line="256"/>
         <source>排查原因</source>
         <translation>Reason for screening</translation>
     </message>
@@ -1679,14 +1681,14 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="54"/>
-        <location filename="../../ui/domain_labels.py" line="89"/>
+        <location filename="../../ui/domain_labels.py" line="90"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="117"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="54"/>
-        <location filename="../../ui/domain_labels.py" line="88"/>
+        <location filename="../../ui/domain_labels.py" line="89"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="117"/>
         <source>男</source>
         <translation>Male</translation>
@@ -1720,32 +1722,32 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="84"/>
-        <location filename="../../ui/models/screening_tables.py" line="71"/>
+        <location filename="../../ui/models/screening_tables.py" line="77"/>
         <source>村（社区）</source>
         <translation>Village/community</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="85"/>
-        <location filename="../../ui/models/screening_tables.py" line="72"/>
+        <location filename="../../ui/models/screening_tables.py" line="78"/>
         <source>重点家庭/人员</source>
         <translation>Key family/person</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="89"/>
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="48"/>
-        <location filename="../../ui/models/screening_tables.py" line="73"/>
+        <location filename="../../ui/models/screening_tables.py" line="79"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="90"/>
-        <location filename="../../ui/pages/screening_register.py" line="265"/>
+        <location filename="../../ui/pages/screening_register.py" line="256"/>
         <source>纠纷类别</source>
         <translation>Dispute category</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="91"/>
-        <location filename="../../ui/models/screening_tables.py" line="74"/>
+        <location filename="../../ui/models/screening_tables.py" line="80"/>
         <source>责任人</source>
         <translation>Responsible person</translation>
     </message>
@@ -1846,7 +1848,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="75"/>
-        <location filename="../../ui/pages/screening_register.py" line="270"/>
+        <location filename="../../ui/pages/screening_register.py" line="261"/>
         <source>化解情况</source>
         <translation>How it was resolved</translation>
     </message>
@@ -1867,7 +1869,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="84"/>
-        <location filename="../../ui/pages/screening_register.py" line="268"/>
+        <location filename="../../ui/pages/screening_register.py" line="259"/>
         <source>化解日期</source>
         <translation>Resolved on</translation>
     </message>
@@ -1933,21 +1935,21 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_org.py" line="52"/>
-        <location filename="../../ui/pages/admin_units.py" line="142"/>
+        <location filename="../../ui/pages/admin_units.py" line="144"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_org.py" line="52"/>
         <location filename="../../ui/models/case_table.py" line="22"/>
-        <location filename="../../ui/pages/admin_units.py" line="142"/>
+        <location filename="../../ui/pages/admin_units.py" line="144"/>
         <location filename="../../ui/pages/case_list.py" line="74"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_org.py" line="52"/>
-        <location filename="../../ui/pages/admin_units.py" line="142"/>
+        <location filename="../../ui/pages/admin_units.py" line="144"/>
         <source>案号前缀</source>
         <translation>Case no. prefix</translation>
     </message>
@@ -2127,7 +2129,7 @@
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="65"/>
         <location filename="../../ui/dialogs/setup_pages.py" line="94"/>
-        <location filename="../../ui/pages/admin_users.py" line="180"/>
+        <location filename="../../ui/pages/admin_users.py" line="184"/>
         <source>用户名(&amp;U)</source>
         <translation>User name (&amp;U)</translation>
     </message>
@@ -2204,8 +2206,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_pages.py" line="95"/>
-        <location filename="../../ui/pages/admin_users.py" line="181"/>
-        <location filename="../../ui/pages/admin_users.py" line="216"/>
+        <location filename="../../ui/pages/admin_users.py" line="185"/>
+        <location filename="../../ui/pages/admin_users.py" line="223"/>
         <source>姓名(&amp;M)</source>
         <translation>Name (&amp;M)</translation>
     </message>
@@ -2291,28 +2293,28 @@
         <translation>The two passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="88"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="89"/>
         <source>创建数据存储</source>
         <translation>Create data store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="89"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="90"/>
         <source>请核对以下内容，然后点击“创建数据存储”。</source>
         <translation>Please check the following, then click &quot;Create data store&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="113"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="114"/>
         <source>系统钥匙串，另设口令</source>
         <translation>System keyring, plus a passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="113"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="114"/>
         <location filename="../../ui/dialogs/setup_recovery.py" line="67"/>
         <source>系统钥匙串</source>
         <translation>System keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="114"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="115"/>
         <location filename="../../ui/dialogs/setup_recovery.py" line="67"/>
         <location filename="../../ui/dialogs/unlock.py" line="28"/>
         <location filename="../../ui/dialogs/unlock.py" line="57"/>
@@ -2320,27 +2322,27 @@
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="116"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="117"/>
         <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;数据文件夹&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;区&lt;/td&gt;&lt;td&gt;{district}（案号前缀：{case_prefix}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;街镇 / 村社区&lt;/td&gt;&lt;td&gt;{n} 个街镇，{villages} 个村社区&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;系统管理员&lt;/td&gt;&lt;td&gt;{admin_name}（{admin_username}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;密钥保护&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;Data folder&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;District&lt;/td&gt;&lt;td&gt;{district} (case no. prefix: {case_prefix})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Towns/streets / villages/communities&lt;/td&gt;&lt;td&gt;{n} towns/streets, {villages} villages/communities&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;System administrator&lt;/td&gt;&lt;td&gt;{admin_name} ({admin_username})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Key protection&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="133"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="134"/>
         <source>正在创建加密数据存储并写入组织机构，请稍候…</source>
         <translation>Creating the encrypted data store and writing the organisation, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="144"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="145"/>
         <source>已创建。</source>
         <translation>Created.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="161"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="162"/>
         <source>{message}请点击“上一步”设置口令后再创建。</source>
         <translation>{message} Click &quot;Back&quot; to set a passphrase, then create again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="169"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="164"/>
         <source>创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；请检查文件夹是否可写、磁盘空间是否充足后重试。</source>
         <translation>An unexpected error occurred while creating the data store; no files were left behind. Details are in the log. Check that the folder is writable and the disk has space, then try again.</translation>
     </message>
@@ -2603,628 +2605,628 @@ Close anyway?</translation>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="52"/>
+        <location filename="../../ui/domain_labels.py" line="53"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="53"/>
+        <location filename="../../ui/domain_labels.py" line="54"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="54"/>
+        <location filename="../../ui/domain_labels.py" line="55"/>
         <source>待结案审核</source>
         <translation>Awaiting closure review</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="55"/>
+        <location filename="../../ui/domain_labels.py" line="56"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="56"/>
+        <location filename="../../ui/domain_labels.py" line="57"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="57"/>
+        <location filename="../../ui/domain_labels.py" line="58"/>
         <source>转办</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="58"/>
+        <location filename="../../ui/domain_labels.py" line="59"/>
         <source>终止</source>
         <translation>Terminate</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="60"/>
+        <location filename="../../ui/domain_labels.py" line="61"/>
         <source>信访接待</source>
         <translation>Petition reception</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="61"/>
+        <location filename="../../ui/domain_labels.py" line="62"/>
         <source>婚姻调解</source>
         <translation>Marriage mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="62"/>
+        <location filename="../../ui/domain_labels.py" line="63"/>
         <source>法律援助</source>
         <translation>Legal aid</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="63"/>
-        <location filename="../../ui/pages/case_view.py" line="154"/>
+        <location filename="../../ui/domain_labels.py" line="64"/>
+        <location filename="../../ui/pages/case_view.py" line="155"/>
         <source>心理疏导</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="64"/>
-        <location filename="../../ui/pages/case_view.py" line="147"/>
+        <location filename="../../ui/domain_labels.py" line="65"/>
+        <location filename="../../ui/pages/case_view.py" line="148"/>
         <source>危机干预</source>
         <translation>Crisis intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="66"/>
+        <location filename="../../ui/domain_labels.py" line="67"/>
         <source>支持</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="67"/>
+        <location filename="../../ui/domain_labels.py" line="68"/>
         <source>解释说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="68"/>
+        <location filename="../../ui/domain_labels.py" line="69"/>
         <source>不予支持</source>
         <translation>Not supported</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="70"/>
+        <location filename="../../ui/domain_labels.py" line="71"/>
         <source>当事人申请</source>
         <translation>Party&apos;s application</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="71"/>
+        <location filename="../../ui/domain_labels.py" line="72"/>
         <source>主动调解</source>
         <translation>Own-initiative mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="72"/>
+        <location filename="../../ui/domain_labels.py" line="73"/>
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="73"/>
+        <location filename="../../ui/domain_labels.py" line="74"/>
         <source>下级上报</source>
         <translation>Reported from below</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="74"/>
+        <location filename="../../ui/domain_labels.py" line="75"/>
         <source>公安移交</source>
         <translation>Referred by police</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="75"/>
+        <location filename="../../ui/domain_labels.py" line="76"/>
         <source>法院委托</source>
         <translation>Entrusted by court</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="76"/>
+        <location filename="../../ui/domain_labels.py" line="77"/>
         <source>信访转办</source>
         <translation>Transferred petition</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="77"/>
+        <location filename="../../ui/domain_labels.py" line="78"/>
         <source>排查发现</source>
         <translation>Found in screening</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="78"/>
-        <location filename="../../ui/pages/screening_register.py" line="160"/>
+        <location filename="../../ui/domain_labels.py" line="79"/>
+        <location filename="../../ui/pages/screening_register.py" line="165"/>
         <source>网络舆情</source>
         <translation>Online opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="80"/>
+        <location filename="../../ui/domain_labels.py" line="81"/>
         <source>申请人/来访人</source>
         <translation>Applicant/visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="81"/>
+        <location filename="../../ui/domain_labels.py" line="82"/>
         <source>被申请人</source>
         <translation>Respondent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="82"/>
+        <location filename="../../ui/domain_labels.py" line="83"/>
         <source>受害人</source>
         <translation>Victim</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="83"/>
+        <location filename="../../ui/domain_labels.py" line="84"/>
         <source>未成年子女</source>
         <translation>Minor child</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="84"/>
+        <location filename="../../ui/domain_labels.py" line="85"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="85"/>
+        <location filename="../../ui/domain_labels.py" line="86"/>
         <source>证人</source>
         <translation>Witness</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="25"/>
-        <location filename="../../ui/domain_labels.py" line="86"/>
+        <location filename="../../ui/domain_labels.py" line="87"/>
         <location filename="../../ui/widgets/risk_form.py" line="42"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="90"/>
-        <location filename="../../ui/pages/sync_conflicts.py" line="143"/>
-        <location filename="../../ui/pages/sync_conflicts.py" line="144"/>
+        <location filename="../../ui/domain_labels.py" line="91"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="145"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="146"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="92"/>
+        <location filename="../../ui/domain_labels.py" line="93"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="93"/>
+        <location filename="../../ui/domain_labels.py" line="94"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="94"/>
+        <location filename="../../ui/domain_labels.py" line="95"/>
         <source>特急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="96"/>
+        <location filename="../../ui/domain_labels.py" line="97"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="97"/>
+        <location filename="../../ui/domain_labels.py" line="98"/>
         <source>来电</source>
         <translation>Phone call</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="24"/>
-        <location filename="../../ui/domain_labels.py" line="98"/>
+        <location filename="../../ui/domain_labels.py" line="99"/>
         <source>来信</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="99"/>
+        <location filename="../../ui/domain_labels.py" line="100"/>
         <source>网上</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="101"/>
+        <location filename="../../ui/domain_labels.py" line="102"/>
         <source>当场答复</source>
         <translation>Answered on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="102"/>
+        <location filename="../../ui/domain_labels.py" line="103"/>
         <source>咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="106"/>
+        <location filename="../../ui/domain_labels.py" line="107"/>
         <source>离婚</source>
         <translation>Divorce</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="108"/>
+        <location filename="../../ui/domain_labels.py" line="109"/>
         <source>未说明</source>
         <translation>Not stated</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="110"/>
+        <location filename="../../ui/domain_labels.py" line="111"/>
         <source>已安排</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="111"/>
+        <location filename="../../ui/domain_labels.py" line="112"/>
         <source>已调解</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="112"/>
+        <location filename="../../ui/domain_labels.py" line="113"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="114"/>
+        <location filename="../../ui/domain_labels.py" line="115"/>
         <source>继续调解</source>
         <translation>Continue mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="115"/>
+        <location filename="../../ui/domain_labels.py" line="116"/>
         <source>达成协议</source>
         <translation>Agreement reached</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="116"/>
+        <location filename="../../ui/domain_labels.py" line="117"/>
         <source>调解不成</source>
         <translation>Mediation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="117"/>
+        <location filename="../../ui/domain_labels.py" line="118"/>
         <source>当事人撤回</source>
         <translation>Withdrawn by party</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="118"/>
+        <location filename="../../ui/domain_labels.py" line="119"/>
         <source>一方拒绝调解</source>
         <translation>One party refused mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="120"/>
+        <location filename="../../ui/domain_labels.py" line="121"/>
         <source>告知权利义务</source>
         <translation>Rights and duties explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="121"/>
+        <location filename="../../ui/domain_labels.py" line="122"/>
         <source>告知可申请回避</source>
         <translation>Right to request recusal explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="122"/>
+        <location filename="../../ui/domain_labels.py" line="123"/>
         <source>告知自愿原则</source>
         <translation>Voluntariness explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="123"/>
+        <location filename="../../ui/domain_labels.py" line="124"/>
         <source>告知保密</source>
         <translation>Confidentiality explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="124"/>
+        <location filename="../../ui/domain_labels.py" line="125"/>
         <source>告知可通过仲裁、行政、司法等途径解决</source>
         <translation>Arbitration, administrative and judicial routes explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="126"/>
+        <location filename="../../ui/domain_labels.py" line="127"/>
         <source>书面协议（调解协议书）</source>
         <translation>Written agreement (mediation agreement)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="127"/>
+        <location filename="../../ui/domain_labels.py" line="128"/>
         <source>口头协议</source>
         <translation>Oral agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="129"/>
+        <location filename="../../ui/domain_labels.py" line="130"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="69"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="130"/>
+        <location filename="../../ui/domain_labels.py" line="131"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="71"/>
         <source>盖章</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="131"/>
+        <location filename="../../ui/domain_labels.py" line="132"/>
         <source>按指印</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="132"/>
+        <location filename="../../ui/domain_labels.py" line="133"/>
         <source>口头同意</source>
         <translation>Oral consent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="134"/>
+        <location filename="../../ui/domain_labels.py" line="135"/>
         <source>待履行</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="135"/>
+        <location filename="../../ui/domain_labels.py" line="136"/>
         <source>部分履行</source>
         <translation>Partly performed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="136"/>
+        <location filename="../../ui/domain_labels.py" line="137"/>
         <source>已履行</source>
         <translation>Performed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="137"/>
+        <location filename="../../ui/domain_labels.py" line="138"/>
         <source>未按约履行</source>
         <translation>Not performed as agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="139"/>
+        <location filename="../../ui/domain_labels.py" line="140"/>
         <source>上门回访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="140"/>
+        <location filename="../../ui/domain_labels.py" line="141"/>
         <source>电话回访</source>
         <translation>Phone follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="142"/>
+        <location filename="../../ui/domain_labels.py" line="143"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="143"/>
+        <location filename="../../ui/domain_labels.py" line="144"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="144"/>
+        <location filename="../../ui/domain_labels.py" line="145"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="146"/>
+        <location filename="../../ui/domain_labels.py" line="147"/>
         <source>调和</source>
         <translation>Reconciled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="147"/>
+        <location filename="../../ui/domain_labels.py" line="148"/>
         <source>劝回</source>
         <translation>Persuaded to return</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="148"/>
+        <location filename="../../ui/domain_labels.py" line="149"/>
         <source>指导协议离婚</source>
         <translation>Guided to divorce by agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="149"/>
+        <location filename="../../ui/domain_labels.py" line="150"/>
         <source>调解成功</source>
         <translation>Mediation succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="151"/>
+        <location filename="../../ui/domain_labels.py" line="152"/>
         <source>仲裁</source>
         <translation>Arbitration</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="152"/>
+        <location filename="../../ui/domain_labels.py" line="153"/>
         <source>行政处理</source>
         <translation>Administrative handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="153"/>
+        <location filename="../../ui/domain_labels.py" line="154"/>
         <source>诉讼</source>
         <translation>Litigation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="155"/>
+        <location filename="../../ui/domain_labels.py" line="156"/>
         <source>确认有效</source>
         <translation>Confirmed valid</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="156"/>
+        <location filename="../../ui/domain_labels.py" line="157"/>
         <source>不予确认</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="157"/>
+        <location filename="../../ui/domain_labels.py" line="158"/>
         <source>撤回申请</source>
         <translation>Application withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="159"/>
+        <location filename="../../ui/domain_labels.py" line="160"/>
         <source>层级转介</source>
         <translation>Referral between levels</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="160"/>
+        <location filename="../../ui/domain_labels.py" line="161"/>
         <source>部门转介</source>
         <translation>Referral to agency</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="162"/>
+        <location filename="../../ui/domain_labels.py" line="163"/>
         <location filename="../../ui/widgets/case_actions_data.py" line="48"/>
         <source>上报</source>
         <translation>Report up</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="163"/>
+        <location filename="../../ui/domain_labels.py" line="164"/>
         <location filename="../../ui/widgets/case_actions_data.py" line="49"/>
         <source>交办</source>
         <translation>Assign down</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="165"/>
-        <location filename="../../ui/pages/inbox.py" line="136"/>
-        <location filename="../../ui/pages/inbox.py" line="180"/>
+        <location filename="../../ui/domain_labels.py" line="166"/>
+        <location filename="../../ui/pages/inbox.py" line="137"/>
+        <location filename="../../ui/pages/inbox.py" line="173"/>
         <source>待接收</source>
         <translation>Awaiting acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="166"/>
+        <location filename="../../ui/domain_labels.py" line="167"/>
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="167"/>
+        <location filename="../../ui/domain_labels.py" line="168"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="168"/>
+        <location filename="../../ui/domain_labels.py" line="169"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="170"/>
+        <location filename="../../ui/domain_labels.py" line="171"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="171"/>
+        <location filename="../../ui/domain_labels.py" line="172"/>
         <source>已拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="172"/>
+        <location filename="../../ui/domain_labels.py" line="173"/>
         <source>已反馈</source>
         <translation>Feedback received</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="175"/>
+        <location filename="../../ui/domain_labels.py" line="176"/>
         <source>督导决定（未经当事人同意）</source>
         <translation>Supervisor decision (without party&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="176"/>
+        <location filename="../../ui/domain_labels.py" line="177"/>
         <source>无需同意（系统内转介）</source>
         <translation>No consent needed (internal referral)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="178"/>
+        <location filename="../../ui/domain_labels.py" line="179"/>
         <source>法律援助中心</source>
         <translation>Legal aid centre</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="179"/>
+        <location filename="../../ui/domain_labels.py" line="180"/>
         <source>公安</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="181"/>
+        <location filename="../../ui/domain_labels.py" line="182"/>
         <source>检察院</source>
         <translation>Procuratorate</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="182"/>
+        <location filename="../../ui/domain_labels.py" line="183"/>
         <source>民政/庇护</source>
         <translation>Civil affairs/shelter</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="183"/>
+        <location filename="../../ui/domain_labels.py" line="184"/>
         <source>卫健/医疗</source>
         <translation>Health/medical</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="184"/>
+        <location filename="../../ui/domain_labels.py" line="185"/>
         <source>教育</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="185"/>
+        <location filename="../../ui/domain_labels.py" line="186"/>
         <source>司法所</source>
         <translation>Judicial office</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="186"/>
+        <location filename="../../ui/domain_labels.py" line="187"/>
         <source>心理咨询机构</source>
         <translation>Counselling service</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="190"/>
+        <location filename="../../ui/domain_labels.py" line="191"/>
         <location filename="../../ui/widgets/risk_chart.py" line="45"/>
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="191"/>
+        <location filename="../../ui/domain_labels.py" line="192"/>
         <location filename="../../ui/widgets/risk_chart.py" line="45"/>
         <source>中</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="192"/>
+        <location filename="../../ui/domain_labels.py" line="193"/>
         <location filename="../../ui/widgets/risk_chart.py" line="45"/>
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="194"/>
+        <location filename="../../ui/domain_labels.py" line="195"/>
         <source>上升</source>
         <translation>Rising</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="195"/>
+        <location filename="../../ui/domain_labels.py" line="196"/>
         <source>持平</source>
         <translation>Steady</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="196"/>
+        <location filename="../../ui/domain_labels.py" line="197"/>
         <source>下降</source>
         <translation>Falling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="199"/>
+        <location filename="../../ui/domain_labels.py" line="200"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="200"/>
+        <location filename="../../ui/domain_labels.py" line="201"/>
         <source>已转案件</source>
         <translation>Converted to case</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="201"/>
-        <location filename="../../ui/pages/screening_register.py" line="331"/>
+        <location filename="../../ui/domain_labels.py" line="202"/>
+        <location filename="../../ui/pages/screening_register.py" line="322"/>
         <source>已化解</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="203"/>
+        <location filename="../../ui/domain_labels.py" line="204"/>
         <source>开始办理</source>
         <translation>Start handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="204"/>
+        <location filename="../../ui/domain_labels.py" line="205"/>
         <source>申请结案</source>
         <translation>Request closure</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="205"/>
+        <location filename="../../ui/domain_labels.py" line="206"/>
         <source>结案</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="206"/>
+        <location filename="../../ui/domain_labels.py" line="207"/>
         <source>退回继续办理</source>
         <translation>Return for further handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="207"/>
+        <location filename="../../ui/domain_labels.py" line="208"/>
         <source>重新办理</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="209"/>
+        <location filename="../../ui/domain_labels.py" line="210"/>
         <source>基本情况</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="210"/>
+        <location filename="../../ui/domain_labels.py" line="211"/>
         <source>联系方式</source>
         <translation>Contact details</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="211"/>
+        <location filename="../../ui/domain_labels.py" line="212"/>
         <source>案情摘要</source>
         <translation>Case summary</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="22"/>
-        <location filename="../../ui/domain_labels.py" line="212"/>
+        <location filename="../../ui/domain_labels.py" line="213"/>
         <source>身份证明</source>
         <translation>Proof of identity</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="22"/>
-        <location filename="../../ui/domain_labels.py" line="213"/>
-        <location filename="../../ui/widgets/evidence_tab.py" line="368"/>
+        <location filename="../../ui/domain_labels.py" line="214"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="365"/>
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
@@ -3280,7 +3282,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="61"/>
-        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="62"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -3305,18 +3307,18 @@ Close anyway?</translation>
         <translation>At most {mb} MB per file.</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="214"/>
+        <location filename="../../ui/domain_labels.py" line="215"/>
         <source>调解记录</source>
         <translation>Mediation records</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="215"/>
-        <location filename="../../ui/widgets/crisis_tab.py" line="67"/>
+        <location filename="../../ui/domain_labels.py" line="216"/>
+        <location filename="../../ui/widgets/crisis_tab.py" line="69"/>
         <source>危险评估</source>
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="218"/>
+        <location filename="../../ui/domain_labels.py" line="219"/>
         <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="41"/>
@@ -3325,27 +3327,27 @@ Close anyway?</translation>
         <translation>Major incident</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="219"/>
+        <location filename="../../ui/domain_labels.py" line="220"/>
         <source>待审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="220"/>
+        <location filename="../../ui/domain_labels.py" line="221"/>
         <source>3 天内到期</source>
         <translation>Due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="221"/>
+        <location filename="../../ui/domain_labels.py" line="222"/>
         <source>30 天无进展</source>
         <translation>No progress for 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="222"/>
+        <location filename="../../ui/domain_labels.py" line="223"/>
         <source>延期</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="223"/>
+        <location filename="../../ui/domain_labels.py" line="224"/>
         <location filename="../../ui/pages/review_approvals.py" line="26"/>
         <source>取消重大案事件标记</source>
         <translation>Remove major-incident flag</translation>
@@ -3362,7 +3364,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="50"/>
-        <location filename="../../ui/widgets/evidence_tab.py" line="217"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="220"/>
         <source>无权操作</source>
         <translation>Not permitted</translation>
     </message>
@@ -3372,13 +3374,13 @@ Close anyway?</translation>
         <translation>Operation not completed</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="61"/>
-        <location filename="../../ui/pages/intake_form.py" line="359"/>
+        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/pages/intake_form.py" line="373"/>
         <source>程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。</source>
         <translation>An unexpected error occurred; the operation was not completed and no data changed. Details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="62"/>
+        <location filename="../../ui/errors.py" line="82"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
@@ -3433,7 +3435,7 @@ Close anyway?</translation>
         <location filename="../../ui/models/referral_table.py" line="24"/>
         <location filename="../../ui/models/referral_table.py" line="51"/>
         <location filename="../../ui/models/review_table.py" line="46"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="44"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="45"/>
         <location filename="../../ui/pages/counsellor_home.py" line="40"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <location filename="../../ui/pages/review_approvals.py" line="36"/>
@@ -3444,7 +3446,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/models/case_table.py" line="21"/>
         <location filename="../../ui/pages/case_list.py" line="75"/>
-        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="62"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -3557,9 +3559,10 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
-        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/pages/admin_users.py" line="42"/>
+        <location filename="../../ui/pages/audit_log.py" line="31"/>
         <location filename="../../ui/pages/case_list.py" line="74"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="46"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="47"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <location filename="../../ui/pages/dashboard.py" line="102"/>
         <source>单位</source>
@@ -3570,9 +3573,9 @@ Close anyway?</translation>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/models/referral_table.py" line="54"/>
         <location filename="../../ui/models/review_table.py" line="49"/>
-        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/pages/admin_users.py" line="42"/>
         <location filename="../../ui/pages/case_list.py" line="74"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="40"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="41"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
@@ -3586,17 +3589,17 @@ Close anyway?</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/party_table.py" line="12"/>
+        <location filename="../../ui/models/party_table.py" line="13"/>
         <source>（保密）</source>
         <translation>(confidential)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/party_table.py" line="43"/>
+        <location filename="../../ui/models/party_table.py" line="44"/>
         <source>联系方式保密</source>
         <translation>Contact details confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/models/party_table.py" line="85"/>
+        <location filename="../../ui/models/party_table.py" line="86"/>
         <source>该当事人的联系方式保密，您的角色无权查看。</source>
         <translation>This party&apos;s contact details are confidential; your role may not view them.</translation>
     </message>
@@ -3680,24 +3683,24 @@ Close anyway?</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/screening_tables.py" line="36"/>
+        <location filename="../../ui/models/screening_tables.py" line="34"/>
         <location filename="../../ui/pages/review_approvals.py" line="36"/>
-        <location filename="../../ui/widgets/evidence_tab.py" line="162"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="165"/>
         <source>（无权查看）</source>
         <translation>(no access)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/screening_tables.py" line="75"/>
+        <location filename="../../ui/models/screening_tables.py" line="81"/>
         <source>应走访日期</source>
         <translation>Visit due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/screening_tables.py" line="76"/>
+        <location filename="../../ui/models/screening_tables.py" line="82"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/screening_tables.py" line="76"/>
+        <location filename="../../ui/models/screening_tables.py" line="82"/>
         <source>{n} 天</source>
         <translation>{n} days</translation>
     </message>
@@ -3732,75 +3735,75 @@ Close anyway?</translation>
         <translation>System administration</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="42"/>
+        <location filename="../../ui/navigation.py" line="44"/>
         <source>来访登记</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="46"/>
-        <location filename="../../ui/navigation.py" line="61"/>
+        <location filename="../../ui/navigation.py" line="48"/>
+        <location filename="../../ui/navigation.py" line="63"/>
         <location filename="../../ui/pages/review_home.py" line="29"/>
         <location filename="../../ui/pages/review_queue.py" line="37"/>
         <source>审核队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="55"/>
+        <location filename="../../ui/navigation.py" line="57"/>
         <source>我的案件</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="65"/>
+        <location filename="../../ui/navigation.py" line="67"/>
         <source>统计看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="91"/>
-        <location filename="../../ui/pages/sync_station.py" line="125"/>
+        <location filename="../../ui/navigation.py" line="101"/>
+        <location filename="../../ui/pages/sync_station.py" line="137"/>
         <source>站点同步</source>
         <translation>Station sync</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="95"/>
-        <location filename="../../ui/pages/sync_conflicts.py" line="182"/>
+        <location filename="../../ui/navigation.py" line="105"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="185"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="53"/>
-        <location filename="../../ui/navigation.py" line="56"/>
+        <location filename="../../ui/navigation.py" line="58"/>
         <source>本单位案件</source>
         <translation>Unit cases</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="67"/>
-        <location filename="../../ui/pages/inbox.py" line="29"/>
+        <location filename="../../ui/navigation.py" line="69"/>
+        <location filename="../../ui/pages/inbox.py" line="30"/>
         <source>转介收件箱</source>
         <translation>Referral inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="71"/>
+        <location filename="../../ui/navigation.py" line="73"/>
         <source>调解日程</source>
         <translation>Mediation calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="75"/>
+        <location filename="../../ui/navigation.py" line="77"/>
         <source>矛盾纠纷排查</source>
         <translation>Dispute screening</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="79"/>
+        <location filename="../../ui/navigation.py" line="89"/>
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="83"/>
+        <location filename="../../ui/navigation.py" line="93"/>
         <source>组织机构</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="87"/>
-        <location filename="../../ui/pages/settings.py" line="98"/>
+        <location filename="../../ui/navigation.py" line="97"/>
+        <location filename="../../ui/pages/settings.py" line="99"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
@@ -3861,30 +3864,30 @@ Close anyway?</translation>
         <translation>Please fill in the case no. prefix.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_units.py" line="151"/>
+        <location filename="../../ui/pages/admin_units.py" line="153"/>
         <source>新增街镇(&amp;T)…</source>
         <translation>New town/street (&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_units.py" line="152"/>
+        <location filename="../../ui/pages/admin_units.py" line="154"/>
         <source>新增村社区(&amp;V)…</source>
         <translation>New village/community (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_units.py" line="153"/>
-        <location filename="../../ui/pages/admin_users.py" line="277"/>
+        <location filename="../../ui/pages/admin_units.py" line="155"/>
+        <location filename="../../ui/pages/admin_users.py" line="284"/>
         <location filename="../../ui/pages/dashboard.py" line="95"/>
         <location filename="../../ui/widgets/case_history.py" line="41"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_units.py" line="158"/>
+        <location filename="../../ui/pages/admin_units.py" line="160"/>
         <source>案号由单位的案号前缀、案件类型和年度顺序号组成，如（2026）望高婚调字第1号。各单位的前缀不能重复。</source>
         <translation>A case no. is made of the unit&apos;s prefix, the case type and a yearly serial number, e.g. (2026)望高婚调字第1号. Prefixes must be unique across units.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_units.py" line="206"/>
+        <location filename="../../ui/pages/admin_units.py" line="208"/>
         <source>共 {towns} 个街镇、{villages} 个村社区</source>
         <translation>{towns} towns/streets, {villages} villages/communities</translation>
     </message>
@@ -3901,8 +3904,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/login.py" line="40"/>
-        <location filename="../../ui/pages/admin_users.py" line="39"/>
-        <location filename="../../ui/pages/admin_users.py" line="214"/>
+        <location filename="../../ui/pages/admin_users.py" line="42"/>
+        <location filename="../../ui/pages/admin_users.py" line="221"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -3969,183 +3972,183 @@ Close anyway?</translation>
         <translation>The two new passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="39"/>
+        <location filename="../../ui/pages/admin_users.py" line="42"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="52"/>
+        <location filename="../../ui/pages/admin_users.py" line="55"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="56"/>
+        <location filename="../../ui/pages/admin_users.py" line="59"/>
         <source>锁定至 {local:%H:%M}</source>
         <translation>Locked until {local:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="56"/>
+        <location filename="../../ui/pages/admin_users.py" line="59"/>
         <source>锁定至 {local:%m-%d %H:%M}</source>
         <translation>Locked until {local:%d/%m %H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="57"/>
-        <location filename="../../ui/pages/admin_users.py" line="344"/>
+        <location filename="../../ui/pages/admin_users.py" line="60"/>
+        <location filename="../../ui/pages/admin_users.py" line="347"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="161"/>
+        <location filename="../../ui/pages/admin_users.py" line="165"/>
         <source>临时密码会显示出来，以便告诉用户；用户首次登录时须改为自己的密码。</source>
         <translation>The temporary password is shown so you can tell the user; they must change it at first login.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="162"/>
+        <location filename="../../ui/pages/admin_users.py" line="166"/>
         <source>重新生成(&amp;G)</source>
         <translation>Regenerate (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="173"/>
+        <location filename="../../ui/pages/admin_users.py" line="177"/>
         <source>新增用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="175"/>
+        <location filename="../../ui/pages/admin_users.py" line="179"/>
         <source>小写字母开头，如 zhangmin</source>
         <translation>Starts with a lower-case letter, e.g. zhangmin</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="182"/>
-        <location filename="../../ui/pages/admin_users.py" line="217"/>
+        <location filename="../../ui/pages/admin_users.py" line="186"/>
+        <location filename="../../ui/pages/admin_users.py" line="224"/>
         <source>角色(&amp;R)</source>
         <translation>Role (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="183"/>
-        <location filename="../../ui/pages/admin_users.py" line="218"/>
+        <location filename="../../ui/pages/admin_users.py" line="187"/>
+        <location filename="../../ui/pages/admin_users.py" line="225"/>
         <source>所属单位(&amp;D)</source>
         <translation>Unit (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="184"/>
-        <location filename="../../ui/pages/admin_users.py" line="242"/>
+        <location filename="../../ui/pages/admin_users.py" line="188"/>
+        <location filename="../../ui/pages/admin_users.py" line="249"/>
         <source>临时密码(&amp;P)</source>
         <translation>Temporary password (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="185"/>
+        <location filename="../../ui/pages/admin_users.py" line="189"/>
         <source>用户首次登录时须修改密码。请把用户名和临时密码当面或电话告知本人。</source>
         <translation>Users must change their password at first login. Tell them their user name and temporary password in person or by phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="188"/>
+        <location filename="../../ui/pages/admin_users.py" line="192"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="194"/>
-        <location filename="../../ui/pages/admin_users.py" line="228"/>
+        <location filename="../../ui/pages/admin_users.py" line="198"/>
+        <location filename="../../ui/pages/admin_users.py" line="235"/>
         <source>请填写姓名。</source>
         <translation>Please fill in the name.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="198"/>
+        <location filename="../../ui/pages/admin_users.py" line="202"/>
         <source>请选择所属单位。</source>
         <translation>Please choose the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="207"/>
+        <location filename="../../ui/pages/admin_users.py" line="211"/>
         <source>修改角色/单位</source>
         <translation>Change role/unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="237"/>
+        <location filename="../../ui/pages/admin_users.py" line="244"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="240"/>
+        <location filename="../../ui/pages/admin_users.py" line="247"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="243"/>
+        <location filename="../../ui/pages/admin_users.py" line="250"/>
         <source>重置后该用户的锁定也一并解除；下次登录时须修改密码。</source>
         <translation>Resetting also removes any lock on the user; they must change the password at next login.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="246"/>
+        <location filename="../../ui/pages/admin_users.py" line="253"/>
         <source>重置</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="269"/>
+        <location filename="../../ui/pages/admin_users.py" line="276"/>
         <source>筛选：用户名、姓名、角色或单位</source>
         <translation>Filter: user name, name, role or unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="272"/>
+        <location filename="../../ui/pages/admin_users.py" line="279"/>
         <source>新增用户(&amp;A)…</source>
         <translation>New user (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="273"/>
+        <location filename="../../ui/pages/admin_users.py" line="280"/>
         <source>修改角色/单位(&amp;E)…</source>
         <translation>Change role/unit (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="274"/>
+        <location filename="../../ui/pages/admin_users.py" line="281"/>
         <source>重置密码(&amp;R)…</source>
         <translation>Reset password (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="275"/>
+        <location filename="../../ui/pages/admin_users.py" line="282"/>
         <source>解锁(&amp;U)</source>
         <translation>Unlock (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="276"/>
-        <location filename="../../ui/pages/admin_users.py" line="388"/>
+        <location filename="../../ui/pages/admin_users.py" line="283"/>
+        <location filename="../../ui/pages/admin_users.py" line="392"/>
         <source>停用(&amp;D)</source>
         <translation>Disable (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="340"/>
+        <location filename="../../ui/pages/admin_users.py" line="343"/>
         <source>从未登录</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="347"/>
+        <location filename="../../ui/pages/admin_users.py" line="350"/>
         <source>使用临时密码，首次登录时须修改</source>
         <translation>Using a temporary password; must change it at first login</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="364"/>
+        <location filename="../../ui/pages/admin_users.py" line="367"/>
         <source>共 {total} 个用户</source>
         <translation>{total} users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="364"/>
+        <location filename="../../ui/pages/admin_users.py" line="367"/>
         <source>显示 {shown} / 共 {total} 个用户</source>
         <translation>Showing {shown} of {total} users</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="386"/>
+        <location filename="../../ui/pages/admin_users.py" line="390"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="388"/>
+        <location filename="../../ui/pages/admin_users.py" line="392"/>
         <source>启用(&amp;D)</source>
         <translation>Enable (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="409"/>
+        <location filename="../../ui/pages/admin_users.py" line="413"/>
         <source>已创建用户</source>
         <translation>User created</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="410"/>
+        <location filename="../../ui/pages/admin_users.py" line="414"/>
         <source>已创建用户 {display_name}（{username}），角色：{label}。
 临时密码：{text}
 请告知本人，首次登录时须修改密码。</source>
@@ -4154,62 +4157,62 @@ Temporary password: {text}
 Tell them in person; they must change it at first login.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="428"/>
+        <location filename="../../ui/pages/admin_users.py" line="440"/>
         <source>已重置密码</source>
         <translation>Password reset</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="428"/>
+        <location filename="../../ui/pages/admin_users.py" line="440"/>
         <source>{display_name}（{username}）的临时密码：{text}
 下次登录时须修改密码。</source>
         <translation>Temporary password for {display_name} ({username}): {text}
 They must change it at next login.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="445"/>
+        <location filename="../../ui/pages/admin_users.py" line="457"/>
         <source>停用用户</source>
         <translation>Disable user</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/admin_users.py" line="445"/>
+        <location filename="../../ui/pages/admin_users.py" line="457"/>
         <source>停用后 {display_name}（{username}）将无法登录，其经办的案件保留。
 确定停用吗？</source>
         <translation>Once disabled, {display_name} ({username}) can no longer log in; their cases are kept.
 Disable?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="92"/>
+        <location filename="../../ui/pages/case_view.py" line="93"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="93"/>
+        <location filename="../../ui/pages/case_view.py" line="94"/>
         <source>修改案件名称、类别、简要案情和标记（Ctrl+E）</source>
         <translation>Edit the case title, type, summary and flags (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="96"/>
+        <location filename="../../ui/pages/case_view.py" line="97"/>
         <source>保存修改（Ctrl+S）</source>
         <translation>Save changes (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="134"/>
+        <location filename="../../ui/pages/case_view.py" line="135"/>
         <source>当事人</source>
         <translation>Parties</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="135"/>
+        <location filename="../../ui/pages/case_view.py" line="136"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="136"/>
+        <location filename="../../ui/pages/case_view.py" line="137"/>
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="140"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="42"/>
+        <location filename="../../ui/pages/case_view.py" line="141"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="43"/>
         <location filename="../../ui/widgets/approval_bar.py" line="43"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
@@ -4217,68 +4220,68 @@ Disable?</translation>
         <translation>Time limits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="142"/>
+        <location filename="../../ui/pages/case_view.py" line="143"/>
         <source>接待记录</source>
         <translation>Intake records</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="145"/>
+        <location filename="../../ui/pages/case_view.py" line="146"/>
         <source>调解</source>
         <translation>Mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="209"/>
+        <location filename="../../ui/pages/case_view.py" line="208"/>
         <location filename="../../ui/widgets/mediation_tab.py" line="155"/>
         <source>请稍后重试。</source>
         <translation>Please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="210"/>
+        <location filename="../../ui/pages/case_view.py" line="209"/>
         <source>时限、审批、转介和接待记录未能加载：{what}</source>
         <translation>Time limits, approvals, referrals and intake records could not be loaded: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="257"/>
+        <location filename="../../ui/pages/case_view.py" line="256"/>
         <source>无法打开案件</source>
         <translation>Cannot open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="258"/>
+        <location filename="../../ui/pages/case_view.py" line="257"/>
         <source>案件未能打开。</source>
         <translation>The case could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="313"/>
+        <location filename="../../ui/pages/case_view.py" line="312"/>
         <source>该案件</source>
         <translation>This case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="332"/>
+        <location filename="../../ui/pages/case_view.py" line="331"/>
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="332"/>
+        <location filename="../../ui/pages/case_view.py" line="331"/>
         <source>放弃对案件信息的修改吗？</source>
         <translation>Discard the changes to the case details?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="342"/>
+        <location filename="../../ui/pages/case_view.py" line="341"/>
         <source>无权修改</source>
         <translation>Not permitted to edit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="342"/>
+        <location filename="../../ui/pages/case_view.py" line="341"/>
         <source>该当事人的联系方式保密，您的角色无权查看或修改其信息。</source>
         <translation>This party&apos;s contact details are confidential; your role may not view or edit their details.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="359"/>
+        <location filename="../../ui/pages/case_view.py" line="357"/>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_view.py" line="359"/>
+        <location filename="../../ui/pages/case_view.py" line="357"/>
         <source>有未保存的修改，确定关闭吗？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
@@ -4325,42 +4328,43 @@ Disable?</translation>
         <translation>My counselling cases (open)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="114"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="108"/>
         <source>今天没有预约。</source>
         <translation>No appointments today.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="115"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="109"/>
         <source>本周没有其他预约。</source>
         <translation>No other appointments this week.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="116"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="110"/>
         <source>没有未办结的疏导案件。</source>
         <translation>No open counselling cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="117"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="111"/>
         <source>今日预约（{n}）</source>
         <translation>Today&apos;s appointments ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="118"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="112"/>
         <source>本周其他预约（今后 6 天，{n}）</source>
         <translation>Other appointments this week (next 6 days, {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="119"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="113"/>
         <source>我的疏导案件（未办结，{n}）</source>
         <translation>My counselling cases (open, {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/counsellor_home.py" line="120"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="98"/>
+        <location filename="../../ui/pages/counsellor_home.py" line="114"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="90"/>
         <source>更新于 {at}；双击或按回车打开案件</source>
         <translation>Updated {at}; double-click or press Enter to open a case</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/admin_home.py" line="20"/>
         <location filename="../../ui/pages/home.py" line="25"/>
         <source>&lt;h2&gt;{display_name}，您好&lt;/h2&gt;&lt;p&gt;{label}&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Hello, {display_name}&lt;/h2&gt;&lt;p&gt;{label}&lt;/p&gt;</translation>
@@ -4383,129 +4387,131 @@ Disable?</translation>
         <translation>Cases of this unit and below</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="81"/>
+        <location filename="../../ui/pages/inbox.py" line="82"/>
         <location filename="../../ui/pages/intake_result.py" line="53"/>
-        <location filename="../../ui/pages/screening_register.py" line="139"/>
-        <location filename="../../ui/pages/screening_register.py" line="155"/>
+        <location filename="../../ui/pages/screening_register.py" line="144"/>
+        <location filename="../../ui/pages/screening_register.py" line="160"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="108"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="83"/>
+        <location filename="../../ui/pages/inbox.py" line="84"/>
         <location filename="../../ui/pages/intake_result.py" line="56"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="96"/>
+        <location filename="../../ui/pages/inbox.py" line="97"/>
         <source>没有等待本单位接收的转介。</source>
         <translation>No referrals waiting for this unit to accept.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="99"/>
+        <location filename="../../ui/pages/inbox.py" line="100"/>
         <source>接收说明（可不填）；退回时必填退回理由</source>
         <translation>Note on acceptance (optional); a reason is required when returning</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="103"/>
+        <location filename="../../ui/pages/inbox.py" line="104"/>
         <location filename="../../ui/widgets/referral_panel.py" line="122"/>
         <source>接收</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="104"/>
+        <location filename="../../ui/pages/inbox.py" line="105"/>
         <location filename="../../ui/widgets/referral_panel.py" line="123"/>
         <location filename="../../ui/widgets/referral_panel.py" line="256"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="128"/>
+        <location filename="../../ui/pages/inbox.py" line="129"/>
         <source>只看未办结的</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="137"/>
-        <location filename="../../ui/pages/inbox.py" line="181"/>
+        <location filename="../../ui/pages/inbox.py" line="138"/>
+        <location filename="../../ui/pages/inbox.py" line="174"/>
         <source>已发出</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="141"/>
-        <location filename="../../ui/pages/review_queue.py" line="99"/>
+        <location filename="../../ui/pages/audit_log.py" line="57"/>
+        <location filename="../../ui/pages/inbox.py" line="142"/>
+        <location filename="../../ui/pages/review_queue.py" line="101"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="144"/>
+        <location filename="../../ui/pages/inbox.py" line="145"/>
         <source>&lt;b&gt;转介收件箱&lt;/b&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;上级交办、下级上报给本单位的案件；接收后案件移交本单位，由接收人承办。&lt;/span&gt;</source>
         <translation>&lt;b&gt;Referral inbox&lt;/b&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;Cases assigned from above or reported from below to this unit; once accepted, the case moves to this unit and the person accepting handles it.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="180"/>
+        <location filename="../../ui/pages/inbox.py" line="173"/>
         <source>待接收（{waiting}）</source>
         <translation>Awaiting acceptance ({waiting})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="181"/>
+        <location filename="../../ui/pages/inbox.py" line="174"/>
         <source>已发出（{n}）</source>
         <translation>Sent ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="43"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="44"/>
         <source>届满日</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="61"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="63"/>
         <source>只看我承办的案件</source>
         <translation>Only cases I handle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="77"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="79"/>
         <source>没有计时中的时限。</source>
         <translation>No deadlines are running.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="120"/>
-        <location filename="../../ui/pages/inbox.py" line="191"/>
-        <location filename="../../ui/pages/review_queue.py" line="176"/>
+        <location filename="../../ui/pages/audit_log.py" line="94"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="110"/>
+        <location filename="../../ui/pages/inbox.py" line="180"/>
+        <location filename="../../ui/pages/review_queue.py" line="197"/>
         <source>读取失败，请稍后重试。</source>
         <translation>Could not read the data; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="121"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="111"/>
         <source>无法加载待办时限：{message}</source>
         <translation>Could not load the deadlines: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="192"/>
+        <location filename="../../ui/pages/inbox.py" line="181"/>
         <source>无法加载转介：{message}</source>
         <translation>Cannot load referrals: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="216"/>
+        <location filename="../../ui/pages/inbox.py" line="200"/>
         <source>该转介发给{to_unit_name}，只有该单位的工作人员可以接收或退回。</source>
         <translation>This referral is addressed to {to_unit_name}; only that unit&apos;s staff can accept or return it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="218"/>
+        <location filename="../../ui/pages/inbox.py" line="202"/>
         <source>选择一条转介后可接收或退回。</source>
         <translation>Select a referral to accept or return it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="236"/>
+        <location filename="../../ui/pages/inbox.py" line="221"/>
         <source>退回须说明理由（发送单位会看到）。</source>
         <translation>Returning requires a reason (the sending unit will see it).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="251"/>
+        <location filename="../../ui/pages/inbox.py" line="237"/>
         <source>&lt;b&gt;已接收&lt;/b&gt; {case_no}《{case_title}》：案件已移交{to_unit_name}，由您承办。现在打开案件？</source>
         <translation>&lt;b&gt;Accepted&lt;/b&gt; {case_no} &quot;{case_title}&quot;: the case has moved to {to_unit_name} and you are handling it. Open the case now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="261"/>
+        <location filename="../../ui/pages/inbox.py" line="246"/>
         <source>&lt;b&gt;已退回&lt;/b&gt; {case_no}《{case_title}》给{from_unit_name}，案件仍由发送单位办理。</source>
         <translation>&lt;b&gt;Returned&lt;/b&gt; {case_no} &quot;{case_title}&quot; to {from_unit_name}; the sending unit keeps handling the case.</translation>
     </message>
@@ -4592,7 +4598,7 @@ Disable?</translation>
     <message>
         <location filename="../../ui/pages/intake_fields.py" line="114"/>
         <location filename="../../ui/pages/intake_fields.py" line="258"/>
-        <location filename="../../ui/pages/intake_form.py" line="113"/>
+        <location filename="../../ui/pages/intake_form.py" line="120"/>
         <source>事实和理由</source>
         <translation>Facts and reasons</translation>
     </message>
@@ -4702,57 +4708,57 @@ Disable?</translation>
         <translation>Decision note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="99"/>
+        <location filename="../../ui/pages/intake_form.py" line="106"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="101"/>
+        <location filename="../../ui/pages/intake_form.py" line="108"/>
         <source>保存登记 (Ctrl+S)</source>
         <translation>Save intake (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="111"/>
+        <location filename="../../ui/pages/intake_form.py" line="118"/>
         <source>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;来访登记&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Tab 逐项填写，回车到下一项，Ctrl+S 保存，Esc 清空&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;Intake&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Tab moves field by field, Enter to the next, Ctrl+S saves, Esc clears&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="229"/>
+        <location filename="../../ui/pages/intake_form.py" line="243"/>
         <source>系统判断为重复访：{reasons}</source>
         <translation>Judged a repeat visit: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="250"/>
+        <location filename="../../ui/pages/intake_form.py" line="266"/>
         <source>保存前请改正：</source>
         <translation>Correct before saving: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="250"/>
+        <location filename="../../ui/pages/intake_form.py" line="266"/>
         <source>待填写：</source>
         <translation>Still to fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="253"/>
+        <location filename="../../ui/pages/intake_form.py" line="269"/>
         <source>上次保存未成功：{message}</source>
         <translation>The last save did not succeed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="257"/>
+        <location filename="../../ui/pages/intake_form.py" line="273"/>
         <source>可以保存（Ctrl+S）。</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="355"/>
+        <location filename="../../ui/pages/intake_form.py" line="370"/>
         <source>未保存：{message}</source>
         <translation>Not saved: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="367"/>
+        <location filename="../../ui/pages/intake_form.py" line="381"/>
         <source>清空表单</source>
         <translation>Clear form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="367"/>
+        <location filename="../../ui/pages/intake_form.py" line="381"/>
         <source>清空本次填写的全部内容？</source>
         <translation>Clear everything entered in this form?</translation>
     </message>
@@ -4808,7 +4814,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mediation_calendar.py" line="61"/>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="110"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="95"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
@@ -4993,7 +4999,7 @@ Disable?</translation>
         <translation>&lt;b&gt;Hello, {display_name}&lt;/b&gt; ({label}). &lt;span style=&apos;color:#5f6368&apos;&gt;The review queue is ordered by urgency: major incidents, overdue, awaiting approval, due soon, long without progress.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="122"/>
+        <location filename="../../ui/pages/review_queue.py" line="124"/>
         <source>审核队列为空：辖区内没有需要督导关注的案件。</source>
         <translation>The review queue is empty: no cases in your area need supervisor attention.</translation>
     </message>
@@ -5003,7 +5009,7 @@ Disable?</translation>
         <translation>Updated {now:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="177"/>
+        <location filename="../../ui/pages/review_queue.py" line="198"/>
         <source>无法加载审核队列：{message}</source>
         <translation>Cannot load the review queue: {message}</translation>
     </message>
@@ -5011,292 +5017,292 @@ Disable?</translation>
         <location filename="../../ui/pages/case_list.py" line="59"/>
         <location filename="../../ui/pages/case_list.py" line="124"/>
         <location filename="../../ui/pages/case_list.py" line="135"/>
-        <location filename="../../ui/pages/review_queue.py" line="209"/>
+        <location filename="../../ui/pages/review_queue.py" line="230"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="109"/>
+        <location filename="../../ui/pages/screening_register.py" line="114"/>
         <source>村（社区）(&amp;U)</source>
         <translation>Village/community (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="111"/>
+        <location filename="../../ui/pages/screening_register.py" line="116"/>
         <source>显示已化解</source>
         <translation>Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="136"/>
+        <location filename="../../ui/pages/screening_register.py" line="141"/>
         <source>新增(&amp;N)…</source>
         <translation>New (&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="136"/>
+        <location filename="../../ui/pages/screening_register.py" line="141"/>
         <source>记录走访(&amp;V)…</source>
         <translation>Record visit (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="137"/>
+        <location filename="../../ui/pages/screening_register.py" line="142"/>
         <source>化解…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="138"/>
+        <location filename="../../ui/pages/screening_register.py" line="143"/>
         <source>转为案件(&amp;C)…</source>
         <translation>Convert to case (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="145"/>
+        <location filename="../../ui/pages/screening_register.py" line="150"/>
         <source>记录走访…</source>
         <translation>Record visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="151"/>
+        <location filename="../../ui/pages/screening_register.py" line="156"/>
         <source>新增线索…</source>
         <translation>New lead…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="152"/>
+        <location filename="../../ui/pages/screening_register.py" line="157"/>
         <source>转为案件…</source>
         <translation>Convert to case…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="153"/>
+        <location filename="../../ui/pages/screening_register.py" line="158"/>
         <source>排除…</source>
         <translation>Dismiss…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="154"/>
+        <location filename="../../ui/pages/screening_register.py" line="159"/>
         <source>恢复待处理</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="158"/>
+        <location filename="../../ui/pages/screening_register.py" line="163"/>
         <source>排查名册</source>
         <translation>Screening register</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="159"/>
+        <location filename="../../ui/pages/screening_register.py" line="164"/>
         <source>逾期走访</source>
         <translation>Overdue visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="185"/>
+        <location filename="../../ui/pages/screening_register.py" line="190"/>
         <source>全部（辖区内各村社区）</source>
         <translation>All (every village/community in the area)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="225"/>
+        <location filename="../../ui/pages/screening_register.py" line="220"/>
         <source>在册 {active} 户，逾期未走访 {overdue} 户</source>
         <translation>{active} households registered, {overdue} overdue for a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="227"/>
+        <location filename="../../ui/pages/screening_register.py" line="222"/>
         <source>逾期走访（{n}）</source>
         <translation>Overdue visits ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="229"/>
+        <location filename="../../ui/pages/screening_register.py" line="224"/>
         <source>网络舆情（待处理 {n}）</source>
         <translation>Online opinion ({n} pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="248"/>
+        <location filename="../../ui/pages/screening_register.py" line="239"/>
         <source>选择一条登记查看走访记录。</source>
         <translation>Select an entry to see its visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="248"/>
+        <location filename="../../ui/pages/screening_register.py" line="239"/>
         <source>正在读取走访记录…</source>
         <translation>Reading visits…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="258"/>
+        <location filename="../../ui/pages/screening_register.py" line="249"/>
         <source>未能读取走访记录。</source>
         <translation>Could not read the visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="271"/>
+        <location filename="../../ui/pages/screening_register.py" line="262"/>
         <source>{method}&#x3000;{visitor}（{level}风险）：{findings}</source>
         <translation>{method}  {visitor} ({level} risk): {findings}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="389"/>
+        <location filename="../../ui/pages/screening_register.py" line="379"/>
         <source>排除舆情线索</source>
         <translation>Dismiss online lead</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="389"/>
+        <location filename="../../ui/pages/screening_register.py" line="379"/>
         <source>排除理由</source>
         <translation>Reason for dismissing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="389"/>
+        <location filename="../../ui/pages/screening_register.py" line="379"/>
         <source>排除</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="390"/>
+        <location filename="../../ui/pages/screening_register.py" line="380"/>
         <source>经核实无需立案的线索标为“已排除”，仍保留在列表中；如有新情况可恢复为待处理。</source>
         <translation>A lead that needs no case after checking is marked “dismissed” and stays in the list; if something new comes up it can be reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="391"/>
+        <location filename="../../ui/pages/screening_register.py" line="381"/>
         <source>如：经村委会核实，系谣传；已由派出所处理</source>
         <translation>e.g. checked with the village committee: a rumour; already handled by the police station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="394"/>
+        <location filename="../../ui/pages/screening_register.py" line="384"/>
         <source>已排除</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="400"/>
+        <location filename="../../ui/pages/screening_register.py" line="390"/>
         <source>已恢复为待处理</source>
         <translation>Reopened</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_list.py" line="67"/>
         <location filename="../../ui/pages/dashboard.py" line="102"/>
-        <location filename="../../ui/pages/screening_register.py" line="266"/>
+        <location filename="../../ui/pages/screening_register.py" line="257"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="274"/>
+        <location filename="../../ui/pages/screening_register.py" line="265"/>
         <source>走访记录（{n} 次）</source>
         <translation>Visits ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="275"/>
+        <location filename="../../ui/pages/screening_register.py" line="266"/>
         <source>&lt;p&gt;尚无走访。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No visits yet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="305"/>
+        <location filename="../../ui/pages/screening_register.py" line="296"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="315"/>
+        <location filename="../../ui/pages/screening_register.py" line="306"/>
         <source>已记录走访</source>
         <translation>Visit recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="337"/>
+        <location filename="../../ui/pages/screening_register.py" line="328"/>
         <source>排查发现：{subject}</source>
         <translation>Found in screening: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="338"/>
+        <location filename="../../ui/pages/screening_register.py" line="329"/>
         <source>案件来源为“排查发现”，登记和走访记录一并转入案件时间线；该登记随后不再安排走访。</source>
         <translation>The case source is &quot;Found in screening&quot;; the entry and its visits go into the case timeline, and no further visits are scheduled for the entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="373"/>
+        <location filename="../../ui/pages/screening_register.py" line="363"/>
         <source>已登记舆情线索</source>
         <translation>Online-opinion lead registered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="380"/>
+        <location filename="../../ui/pages/screening_register.py" line="370"/>
         <source>网络舆情：{summary}</source>
         <translation>Online opinion: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/screening_register.py" line="381"/>
+        <location filename="../../ui/pages/screening_register.py" line="371"/>
         <source>案件来源为“网络舆情”，线索记入案件时间线。</source>
         <translation>The case source is &quot;Online opinion&quot;; the lead goes into the case timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="68"/>
+        <location filename="../../ui/pages/settings.py" line="69"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="74"/>
-        <location filename="../../ui/pages/settings.py" line="76"/>
+        <location filename="../../ui/pages/settings.py" line="77"/>
         <source>保存(&amp;S)</source>
         <translation>Save (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="77"/>
-        <location filename="../../ui/widgets/crisis_plan.py" line="102"/>
+        <location filename="../../ui/pages/settings.py" line="78"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="103"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="90"/>
+        <location filename="../../ui/pages/settings.py" line="91"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="92"/>
+        <location filename="../../ui/pages/settings.py" line="93"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="106"/>
+        <location filename="../../ui/pages/settings.py" line="107"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="106"/>
+        <location filename="../../ui/pages/settings.py" line="107"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="106"/>
+        <location filename="../../ui/pages/settings.py" line="107"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="108"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="108"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="112"/>
+        <location filename="../../ui/pages/settings.py" line="113"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="125"/>
+        <location filename="../../ui/pages/settings.py" line="126"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="127"/>
+        <location filename="../../ui/pages/settings.py" line="128"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="166"/>
+        <location filename="../../ui/pages/settings.py" line="167"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="194"/>
-        <location filename="../../ui/pages/settings.py" line="196"/>
+        <location filename="../../ui/pages/settings.py" line="195"/>
+        <location filename="../../ui/pages/settings.py" line="197"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="211"/>
+        <location filename="../../ui/pages/settings.py" line="212"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="231"/>
+        <location filename="../../ui/pages/settings.py" line="232"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="237"/>
+        <location filename="../../ui/pages/settings.py" line="238"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -5307,97 +5313,97 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="239"/>
+        <location filename="../../ui/pages/settings.py" line="240"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="242"/>
+        <location filename="../../ui/pages/settings.py" line="243"/>
         <source>按国务院通知确认(&amp;N)…</source>
         <translation>Confirm from State Council &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="243"/>
+        <location filename="../../ui/pages/settings.py" line="244"/>
         <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
         <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="251"/>
+        <location filename="../../ui/pages/settings.py" line="252"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="258"/>
+        <location filename="../../ui/pages/settings.py" line="259"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="261"/>
+        <location filename="../../ui/pages/settings.py" line="262"/>
         <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="289"/>
+        <location filename="../../ui/pages/settings.py" line="290"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="291"/>
+        <location filename="../../ui/pages/settings.py" line="292"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="293"/>
+        <location filename="../../ui/pages/settings.py" line="294"/>
         <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
         <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="297"/>
+        <location filename="../../ui/pages/settings.py" line="298"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="317"/>
+        <location filename="../../ui/pages/settings.py" line="318"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="329"/>
+        <location filename="../../ui/pages/settings.py" line="330"/>
         <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
         <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="351"/>
+        <location filename="../../ui/pages/settings.py" line="352"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="354"/>
+        <location filename="../../ui/pages/settings.py" line="355"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="354"/>
+        <location filename="../../ui/pages/settings.py" line="355"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="356"/>
+        <location filename="../../ui/pages/settings.py" line="357"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="357"/>
+        <location filename="../../ui/pages/settings.py" line="358"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="357"/>
+        <location filename="../../ui/pages/settings.py" line="358"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="40"/>
+        <location filename="../../ui/session.py" line="46"/>
         <source>已锁定，请重新登录。</source>
         <translation>Locked; please log in again.</translation>
     </message>
@@ -5749,7 +5755,7 @@ If rejected: {effect}</translation>
         <translation>Paused (not counted): {paused_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="32"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="33"/>
         <location filename="../../ui/widgets/case_clocks_chips.py" line="60"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="42"/>
         <source>（暂停中）</source>
@@ -5797,7 +5803,7 @@ If rejected: {effect}</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="41"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="42"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <source>倒计时</source>
         <translation>Countdown</translation>
@@ -6114,11 +6120,13 @@ If rejected: {effect}</translation>
         <translation>Show views</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/audit_log.py" line="30"/>
         <location filename="../../ui/widgets/case_history.py" line="51"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/audit_log.py" line="31"/>
         <location filename="../../ui/widgets/case_history.py" line="51"/>
         <source>操作</source>
         <translation>Action</translation>
@@ -6276,60 +6284,60 @@ If rejected: {effect}</translation>
         <translation>Action recorded: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="35"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="36"/>
         <location filename="../../ui/widgets/risk_form.py" line="129"/>
         <source>评估时间</source>
         <translation>Assessed at</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="35"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="36"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="35"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="36"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="35"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="36"/>
         <source>较上次</source>
         <translation>Since last</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="35"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="36"/>
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="35"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="36"/>
         <source>评估人</source>
         <translation>Assessed by</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="42"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="43"/>
         <source>{computed}→{final}</source>
         <translation>{computed}→{final}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="45"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="46"/>
         <location filename="../../ui/widgets/risk_form.py" line="158"/>
         <source>红色警示：{flags}</source>
         <translation>Red flags: {flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="47"/>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="163"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="48"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="164"/>
         <source>专业判断：{reason}</source>
         <translation>Professional judgement: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="73"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="74"/>
         <source>评估记录与趋势</source>
         <translation>Assessments and trend</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="129"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="130"/>
         <source>尚无评估。填写左侧评估表后点“保存评估”。</source>
         <translation>No assessments yet. Fill in the form on the left and click &quot;Save assessment&quot;.</translation>
     </message>
@@ -6360,7 +6368,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/backup_box.py" line="117"/>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="135"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="136"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -6395,27 +6403,27 @@ If rejected: {effect}</translation>
         <translation>The backup was written but did not pass verification. Please back up again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="136"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="137"/>
         <source>该次评估回答“是”的项目：{items}</source>
         <translation>Items answered &quot;yes&quot; in this assessment: {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="164"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="165"/>
         <source>⚠ 危险评估为“高”：本案已标记为重大案事件，并置于督导审核队列首位。</source>
         <translation>⚠ Risk assessed as &quot;High&quot;: the case is marked as a major incident and placed at the top of the supervisor&apos;s review queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="165"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="166"/>
         <source>⚠ 最近一次危险评估为“高”（{at}）：本案为重大案事件，在督导审核队列首位。</source>
         <translation>⚠ The latest risk assessment was &quot;High&quot; ({at}): this is a major incident, at the top of the supervisor&apos;s review queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="169"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="170"/>
         <source>依据：{why}。</source>
         <translation>Basis: {why}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="170"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="171"/>
         <source>请立即制定或核对安全计划，必要时报警、申请人身安全保护令或安排临时庇护。</source>
         <translation>Draw up or check the safety plan at once; if needed call the police, apply for a personal safety protection order or arrange temporary shelter.</translation>
     </message>
@@ -6730,72 +6738,72 @@ If rejected: {effect}</translation>
         <translation>Protection order breach recorded; the case is now marked as a major incident</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="59"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="60"/>
         <source>放弃我的修改，载入最新版本</source>
         <translation>Discard my changes and load the latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="61"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="62"/>
         <source>用我的内容保存为新版本</source>
         <translation>Save my content as a new version</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="75"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="76"/>
         <source>（每行一项）</source>
         <translation>(one item per line)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="100"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="101"/>
         <source>保存安全计划(&amp;S)</source>
         <translation>Save safety plan (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="105"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="106"/>
         <source>复核日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="123"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="124"/>
         <source>常用项</source>
         <translation>Common items</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="152"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="153"/>
         <source>您的角色无权查看安全计划：其中有安全联系人、去向等保密信息。</source>
         <translation>Your role may not view the safety plan: it holds confidential information such as safe contacts and whereabouts.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="180"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="181"/>
         <source>尚未制定安全计划。与当事人逐项商量后填写，至少填写一栏即可保存。</source>
         <translation>No safety plan yet. Go through it item by item with the party; any one section is enough to save.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="182"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="183"/>
         <source>第 {version} 版，{who}保存于 {at}</source>
         <translation>Version {version}, saved by {who} at {at}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="185"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="186"/>
         <source>（之前的 {n} 个版本已留存）</source>
         <translation> ({n} earlier versions kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="188"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="189"/>
         <source>尚未填写：{sections}</source>
         <translation>Not yet filled in: {sections}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="211"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="212"/>
         <source>无权修改或案件已办结。</source>
         <translation>Not permitted to edit, or the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="212"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="213"/>
         <source>请至少填写一栏。</source>
         <translation>Please fill in at least one section.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_plan.py" line="212"/>
+        <location filename="../../ui/widgets/crisis_plan.py" line="213"/>
         <source>没有需要保存的修改。</source>
         <translation>There are no changes to save.</translation>
     </message>
@@ -6805,33 +6813,33 @@ If rejected: {effect}</translation>
         <translation>Save conflict: the safety plan was changed by {who} (now version {version}). Your input is still below, not yet saved. Load the latest version, or check and save your content as a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_tab.py" line="52"/>
+        <location filename="../../ui/widgets/crisis_tab.py" line="54"/>
         <source>当前危险等级：</source>
         <translation>Current risk level:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_tab.py" line="59"/>
+        <location filename="../../ui/widgets/crisis_tab.py" line="61"/>
         <source>已保存危险评估：{level}风险</source>
         <translation>Risk assessment saved: {level} risk</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_tab.py" line="62"/>
+        <location filename="../../ui/widgets/crisis_tab.py" line="64"/>
         <source>已保存安全计划（第 {version} 版）</source>
         <translation>Safety plan saved (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_tab.py" line="68"/>
+        <location filename="../../ui/widgets/crisis_tab.py" line="70"/>
         <source>安全计划</source>
         <translation>Safety plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_tab.py" line="69"/>
+        <location filename="../../ui/widgets/crisis_tab.py" line="71"/>
         <source>行动记录</source>
         <translation>Action log</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="23"/>
-        <location filename="../../ui/widgets/crisis_tab.py" line="70"/>
+        <location filename="../../ui/widgets/crisis_tab.py" line="72"/>
         <source>保护令</source>
         <translation>Protection orders</translation>
     </message>
@@ -6951,94 +6959,94 @@ If rejected: {effect}</translation>
         <translation> to {body}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="53"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="54"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="53"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="54"/>
         <source>本站的值</source>
         <translation>Our value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="53"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="54"/>
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="53"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="54"/>
         <source>采用</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="62"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="63"/>
         <source>全部采用本站</source>
         <translation>Keep all ours</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="63"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="64"/>
         <source>全部采用对方</source>
         <translation>Take all theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="64"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="65"/>
         <source>保存选择</source>
         <translation>Save choices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="94"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="96"/>
         <source>&lt;b&gt;同步冲突（{n}）&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sync conflicts ({n})&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="95"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="97"/>
         <source>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;没有待处理的冲突&lt;/span&gt;</source>
         <translation>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;No conflicts to resolve&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="112"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="114"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="114"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="116"/>
         <location filename="../../ui/widgets/intake_records.py" line="28"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="114"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="116"/>
         <location filename="../../ui/widgets/intake_records.py" line="28"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="139"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="141"/>
         <source>请在左侧选择一个冲突。</source>
         <translation>Choose a conflict on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="140"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="142"/>
         <source>导入同步包时，如果同一条记录在本站和对方站点都改过，会在这里逐项列出两边的值，由您选择采用哪一方。</source>
         <translation>When an imported sync bundle changes a record that was also changed at this station, it is listed here field by field with both values, and you choose which side to keep.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="142"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="144"/>
         <source>本站版本：{lb}，{la}&#x3000;&#x3000;对方版本（{peer}）：{rb}，{ra}</source>
         <translation>Our version: {lb}, {la}&#x3000;&#x3000;Their version ({peer}): {rb}, {ra}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="153"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="155"/>
         <source>本站</source>
         <translation>Ours</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="154"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="156"/>
         <source>对方</source>
         <translation>Theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="182"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="185"/>
         <source>已保存：{title}</source>
         <translation>Saved: {title}</translation>
     </message>
@@ -8210,133 +8218,143 @@ If rejected: {effect}</translation>
         <translation>This case has no documents to issue yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="164"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="165"/>
         <source>{kind} · {recipient} · 共 {pages} 页</source>
         <translation>{kind} · {recipient} · {pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="175"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="176"/>
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="175"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="176"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="184"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="185"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="184"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="185"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="186"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="187"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="213"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="214"/>
         <source>已发送到打印机：{pages} 页</source>
         <translation>Sent to the printer: {pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="226"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="227"/>
         <source>打印/导出…</source>
         <translation>Print/Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="227"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="228"/>
         <source>预览、打印或另存本案的文书和卷宗</source>
         <translation>Preview, print or save this case&apos;s documents and case file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="35"/>
+        <location filename="../../ui/pages/sync_station.py" line="41"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="35"/>
+        <location filename="../../ui/pages/sync_station.py" line="41"/>
         <source>上次导出</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="35"/>
+        <location filename="../../ui/pages/sync_station.py" line="41"/>
         <source>上次导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="35"/>
+        <location filename="../../ui/pages/sync_station.py" line="41"/>
         <source>待对方确认的变更</source>
         <translation>Changes not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="43"/>
+        <location filename="../../ui/pages/sync_station.py" line="49"/>
         <source>导出同步包…</source>
         <translation>Export sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="44"/>
+        <location filename="../../ui/pages/sync_station.py" line="50"/>
         <source>导入同步包…</source>
         <translation>Import sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="50"/>
+        <location filename="../../ui/pages/sync_station.py" line="56"/>
         <source>发往</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="55"/>
+        <location filename="../../ui/pages/sync_station.py" line="61"/>
         <source>&lt;b&gt;站点同步&lt;/b&gt;&#x3000;同步包已加密，只有收件站点能打开；导入时整体写入或整体拒绝。</source>
         <translation>&lt;b&gt;Station sync&lt;/b&gt;&#x3000;Bundles are encrypted so only the receiving station can open them; an import is applied in full or refused in full.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="69"/>
-        <location filename="../../ui/pages/sync_station.py" line="70"/>
+        <location filename="../../ui/pages/sync_station.py" line="76"/>
+        <source>（审计链异常）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="77"/>
+        <location filename="../../ui/pages/sync_station.py" line="78"/>
         <source>从未</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="77"/>
+        <location filename="../../ui/pages/sync_station.py" line="84"/>
+        <source>该站点的审计链不再接续本站保存的审计检查点：{p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="89"/>
         <source>还没有登记的对方站点。系统管理员用命令行 fulian sync provision（开通下级站点）或 fulian sync peer add（登记对方名片）登记后，站点会列在这里，才能导出同步包。</source>
         <translation>No partner stations are registered yet. Once a system administrator registers one on the command line with fulian sync provision (set up a lower-level station) or fulian sync peer add (register the other station&apos;s card), it is listed here and sync bundles can be exported to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="81"/>
+        <location filename="../../ui/pages/sync_station.py" line="93"/>
         <source>导出同步包</source>
         <translation>Export sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="82"/>
+        <location filename="../../ui/pages/sync_station.py" line="94"/>
         <source>同步包 (*.fsync)</source>
         <translation>Sync bundles (*.fsync)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="87"/>
+        <location filename="../../ui/pages/sync_station.py" line="99"/>
         <source>导入同步包</source>
         <translation>Import sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="87"/>
+        <location filename="../../ui/pages/sync_station.py" line="99"/>
         <source>同步包 (*.fsync);;所有文件 (*)</source>
         <translation>Sync bundles (*.fsync);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="101"/>
+        <location filename="../../ui/pages/sync_station.py" line="113"/>
         <source>正在导出同步包…</source>
         <translation>Exporting sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="109"/>
+        <location filename="../../ui/pages/sync_station.py" line="121"/>
         <source>正在导入同步包…</source>
         <translation>Importing sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="118"/>
+        <location filename="../../ui/pages/sync_station.py" line="130"/>
         <source>已导出同步包：发往{to}，{n} 条记录，{a} 个附件。</source>
         <translation>Sync bundle exported for {to}: {n} records, {a} attachments.</translation>
     </message>
@@ -8346,125 +8364,125 @@ If rejected: {effect}</translation>
         <translation>Click to list these cases</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dashboard_charts.py" line="155"/>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="156"/>
         <source>（无数据）</source>
         <translation> (no data)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="62"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="62"/>
         <source>添加人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="61"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="62"/>
         <source>添加时间</source>
         <translation>Added on</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="115"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="118"/>
         <source>添加文件(&amp;F)…</source>
         <translation>Add &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="117"/>
-        <location filename="../../ui/widgets/evidence_tab.py" line="203"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="120"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="206"/>
         <source>预览(&amp;P)</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="119"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="122"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="128"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="131"/>
         <source>可把文件直接拖放到案件页面上添加。材料加密保存在数据存储中；每次查看都记入审计日志；医疗记录等敏感材料只有有权限的人员可以打开。</source>
         <translation>Drop files anywhere on the case page to add them. Files are stored encrypted in the data store; every viewing is recorded in the audit log; sensitive material such as medical records can only be opened by authorised staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="161"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="164"/>
         <source>（敏感）</source>
         <translation> (sensitive)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="165"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="168"/>
         <source>（敏感材料）</source>
         <translation>(sensitive material)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="174"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="177"/>
         <source>共 {n} 件</source>
         <translation>{n} in total</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="175"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="178"/>
         <source>本案还没有材料：点“添加文件”，或把文件拖到本页。</source>
         <translation>No materials for this case yet: click &quot;Add file&quot; or drag files onto this page.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="202"/>
-        <location filename="../../ui/widgets/evidence_tab.py" line="298"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="205"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="300"/>
         <source>用系统程序打开</source>
         <translation>Open with system viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="209"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="212"/>
         <source>选择要添加的文件</source>
         <translation>Choose files to add</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="210"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="213"/>
         <source>常见材料 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;所有文件 (*)</source>
         <translation>Common documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="217"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="220"/>
         <source>您的角色不能为案件添加材料。</source>
         <translation>Your role cannot add documents to cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="223"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="226"/>
         <source>无法添加</source>
         <translation>Cannot add</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="223"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="226"/>
         <source>只能添加文件；文件夹和已不存在的文件已略过。</source>
         <translation>Only files can be added; folders and files that no longer exist were skipped.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="226"/>
-        <location filename="../../ui/widgets/evidence_tab.py" line="263"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="229"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="266"/>
         <source>文件未添加</source>
         <translation>File not added</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="257"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="260"/>
         <source>正在加密保存文件…</source>
         <translation>Encrypting and saving files…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="263"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="266"/>
         <source>部分文件未添加</source>
         <translation>Some files were not added</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="281"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="283"/>
         <source>无权查看</source>
         <translation>Not permitted to view</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="281"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="283"/>
         <source>这是敏感材料，您的角色没有“查看敏感证据材料”的权限。</source>
         <translation>This is sensitive material; your role lacks the right &quot;View sensitive evidence&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="299"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="301"/>
         <source>“{name}”不能在本程序内预览。将解密出一份临时副本，用系统默认程序打开。
 
 临时副本在关闭本案件或退出程序时删除；请勿在外部程序中把它另存到其他位置。继续吗？</source>
@@ -8473,27 +8491,27 @@ If rejected: {effect}</translation>
 The temporary copy is deleted when this case is closed or the program exits; do not save it elsewhere from the other program. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="310"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="312"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="310"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="312"/>
         <source>系统中没有能打开此类文件的程序。</source>
         <translation>No program on this computer can open this type of file.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="317"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="319"/>
         <source>移除材料</source>
         <translation>Remove document</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="317"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="319"/>
         <source>移除原因</source>
         <translation>Reason for removal</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/evidence_tab.py" line="318"/>
+        <location filename="../../ui/widgets/evidence_tab.py" line="320"/>
         <source>“{name}”将从案件材料中移除；移除记入审计日志。</source>
         <translation>&quot;{name}&quot; will be removed from the case documents; the removal is recorded in the audit log.</translation>
     </message>
@@ -8503,12 +8521,12 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>Sessions (today and the next 6 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="95"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="87"/>
         <source>今天和今后 6 天都没有调解安排。可在案件的“调解”页安排调解。</source>
         <translation>No sessions today or in the next 6 days. Schedule one on a case&apos;s “Mediation” tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediator_sessions.py" line="96"/>
+        <location filename="../../ui/widgets/mediator_sessions.py" line="88"/>
         <source>调解安排：今天 {today} 次，今后 6 天 {week} 次</source>
         <translation>Sessions: {today} today, {week} in the next 6 days</translation>
     </message>
@@ -8559,7 +8577,7 @@ The temporary copy is deleted when this case is closed or the program exits; do 
     <message>
         <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="84"/>
         <source>&lt;span style=&apos;background:#fbe3e1;color:#b3261e&apos;&gt;&amp;nbsp;红底&amp;nbsp;&lt;/span&gt; 放假&#x3000;&lt;span style=&apos;background:#dde8fb;color:#0b57d0&apos;&gt;&amp;nbsp;蓝底&amp;nbsp;&lt;/span&gt; 调休上班&#x3000;&lt;span style=&apos;color:#8a8a8a&apos;&gt;灰字&lt;/span&gt; 周末&#x3000;鼠标停在日期上可看节日名称</source>
-        <translation>&lt;span style=&apos;background:#fbe3e1;color:#b3261e&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; day off　&lt;span style=&apos;background:#dde8fb;color:#0b57d0&apos;&gt;&amp;nbsp;blue&amp;nbsp;&lt;/span&gt; make-up working day　&lt;span style=&apos;color:#8a8a8a&apos;&gt;grey&lt;/span&gt; weekend　hover a day to see its holiday</translation>
+        <translation>&lt;span style=&apos;background:#fbe3e1;color:#b3261e&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; day off&#x3000;&lt;span style=&apos;background:#dde8fb;color:#0b57d0&apos;&gt;&amp;nbsp;blue&amp;nbsp;&lt;/span&gt; make-up working day&#x3000;&lt;span style=&apos;color:#8a8a8a&apos;&gt;grey&lt;/span&gt; weekend&#x3000;hover a day to see its holiday</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="97"/>
@@ -8597,9 +8615,50 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>{year} (provisional: statutory holidays and make-up days computed from the national holiday regulation)</translation>
     </message>
     <message>
+        <location filename="../../ui/domain_labels.py" line="50"/>
+        <source>审计员</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/navigation.py" line="27"/>
+        <location filename="../../ui/navigation.py" line="109"/>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="30"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="31"/>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="32"/>
+        <source>涉及字段</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="55"/>
+        <source>更早的记录(&amp;M)</source>
+        <translation>&amp;More (older)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="91"/>
+        <source>已显示最近 {n} 条审计记录</source>
+        <translation>Showing the latest {n} audit entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/review_queue.py" line="185"/>
+        <source>已核实</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
         <location filename="../../ui/widgets/year_calendar.py" line="117"/>
         <source>{month} 月</source>
-        <translation>Month {month}</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -192,8 +192,13 @@ def test_system_administrator_cannot_edit_cases(world: World) -> None:
     with pytest.raises(PermissionDenied), world.store.uow(write=True) as uow:
         cases.create_case(uow, admin, cases.NewCase(title="管理员登记", kind=CaseKind.MEDIATION))
     assert _version(world, ref.id) == version
-    # It runs the installation: it may list cases and manage users.
-    assert _visible(world, admin) == {r.id for r in world.cases.values()}
+    # It runs the installation (accounts, org tree, settings) but reads no case content, not even the list.
+    with pytest.raises(PermissionDenied), world.store.uow() as uow:
+        case_queries.list_case_ids(uow, admin)
+    with pytest.raises(PermissionDenied), world.store.uow(write=True) as uow:
+        cases.get_case(uow, admin, ref.id)
+    with world.store.uow() as uow:
+        assert {u.username for u in users.list_users(uow, admin)} >= {"admin"}
 
 
 def test_a_user_who_must_change_the_password_gets_nothing_else(world: World) -> None:

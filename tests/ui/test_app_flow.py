@@ -311,7 +311,8 @@ def test_first_run_goes_from_the_wizard_through_login_and_password_change_to_the
         qtbot.waitExposed(w)
         assert not w.is_locked()
         titles = [w.nav.item(i).text() for i in range(w.nav.count())]
-        assert titles[0] == "系统管理" and {"用户管理", "组织机构", "系统设置"} <= set(titles)
+        assert titles[0] == "系统管理" and {"组织机构", "系统设置"} <= set(titles)
+        assert not {"我的案件", "本单位案件", "来访登记"} & set(titles)  # it reads no case (separation of duties)
         shown["status"] = " ".join(label.text() for label in (w.status_user, w.status_store, w.status_lock))
         qtbot.waitUntil(lambda: not w.session.tasks.busy(), timeout=TIMEOUT)
         w.close()  # the last window: app.exec() returns

@@ -99,7 +99,7 @@ def test_paste_the_notice_confirm_and_the_case_due_date_moves(qtbot, world, tmp_
     assert dialog.confirm_button.isEnabled()
     assert dialog.grab().save(str(_shots(tmp_path) / "holiday_notice_read.png"))
 
-    with qtbot.waitSignal(admin_session.sig_data_changed, timeout=WAIT):
+    with qtbot.waitSignal(admin_session.changes.sig_changed, timeout=WAIT):
         dialog.confirm_button.click()
     qtbot.waitUntil(lambda: "已按通知确认（33 天），1 个时限已重新计算" == page.calendar_state.text(), timeout=WAIT)
     qtbot.waitUntil(lambda: "由管理员录入，已声明完整" in page.calendar_note.text(), timeout=WAIT)

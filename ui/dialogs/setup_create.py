@@ -65,7 +65,7 @@ def create_and_initialise(data_dir: Path, plan: SetupPlan, vault: KeyringVault, 
         initialise(store, district=plan.district, case_prefix=plan.case_prefix, admin_username=plan.admin_username,
                    admin_name=plan.admin_name, admin_password=plan.admin_password,
                    towns=tuple(TownSpec(name, (), prefix) for name, prefix, _v in plan.towns))
-        actor = system_actor(store)
+        actor = system_actor(store, "初始化向导")
         with store.uow(write=True) as uow:
             town_ids = {u.name: u.id for u in orgunits.list_units(uow, actor) if u.tier == Tier.TOWN}
             for town, _prefix, villages in plan.towns:

@@ -28,7 +28,9 @@ from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local, to_local
+from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.passwords import check_password_policy
+from fulian_desktop.security.permissions import grantable_roles, may_manage
 from fulian_desktop.services import orgunits, users
 from fulian_desktop.services.orgunits import OrgUnitView
 from fulian_desktop.services.users import UserView
@@ -65,12 +67,13 @@ def _error_label(name: str) -> QLabel:
     return label
 
 
-def _role_combo(actor_role: Role | None, current: Role | None = None) -> QComboBox:
+def _role_combo(actor: Actor | None, current: Role | None = None) -> QComboBox:
+    """Only the roles the actor may grant (security/permissions.py, the rule the core enforces)."""
     combo = QComboBox(objectName="role")
+    allowed = grantable_roles(actor) if actor is not None else frozenset()
     for role in Role:
-        if role == Role.SYSTEM_ADMIN and actor_role != Role.SYSTEM_ADMIN and current != Role.SYSTEM_ADMIN:
-            continue  # only a system administrator may grant it (the core checks too)
-        combo.addItem(tr(role.label), role)
+        if role in allowed:
+            combo.addItem(tr(role.label), role)
     if current is not None:
         combo.setCurrentIndex(max(combo.findData(current), 0))
     return combo
@@ -175,7 +178,7 @@ class AddUserDialog(_ServiceDialog):
         actor = session.actor
         self.username = QLineEdit(objectName="username", placeholderText=tr("小写字母开头，如 zhangmin"))
         self.name = QLineEdit(objectName="display_name")
-        self.role = _role_combo(actor.role if actor else None, Role.RECEPTION)
+        self.role = _role_combo(actor, Role.RECEPTION)
         self.unit = _unit_combo(units, actor.unit_id if actor else None)
         self.password = _PasswordField()
         self.add_row(tr("用户名(&U)"), self.username, "username")
@@ -209,8 +212,11 @@ class EditUserDialog(_ServiceDialog):
         self.user = user
         actor = session.actor
         self.name = QLineEdit(user.display_name, objectName="display_name")
-        self.role = _role_combo(actor.role if actor else None, user.role)
+        self.role = _role_combo(actor, user.role)
         self.unit = _unit_combo(units, user.unit_id)
+        if actor is not None and actor.user_id == user.id:  # one's own role and unit are someone else's decision
+            self.role.setEnabled(False)
+            self.unit.setEnabled(False)
         who = QLabel(f"<b>{user.username}</b>")
         self.grid.addWidget(QLabel(tr("用户名")), 0, 0)
         self.grid.addWidget(who, 0, 1)
@@ -378,8 +384,9 @@ class UsersPage(QWidget):
     def _update_buttons(self) -> None:
         user = self.selected()
         actor = self.session.actor
+        manageable = user is not None and actor is not None and may_manage(actor, user.role, user.unit_id)
         for button in (self.edit_button, self.reset_button):
-            button.setEnabled(user is not None)
+            button.setEnabled(manageable)
         locked = user is not None and status_text(user).startswith(tr("锁定"))
         self.unlock_button.setEnabled(locked)
         self.active_button.setText(tr("启用(&D)") if user is not None and not user.active else tr("停用(&D)"))
@@ -408,15 +415,23 @@ class UsersPage(QWidget):
 
         return self._open(AddUserDialog(self.session, self.units, self), added)
 
-    def open_edit_dialog(self) -> QDialog | None:
+    def _manageable(self) -> UserView | None:
+        """The selected account, if the actor may change its role, unit or password (else the buttons are off)."""
         user = self.selected()
+        actor = self.session.actor
+        if user is None or actor is None or not may_manage(actor, user.role, user.unit_id):
+            return None
+        return user
+
+    def open_edit_dialog(self) -> QDialog | None:
+        user = self._manageable()
         if user is None:
             return None
         return self._open(EditUserDialog(self.session, user, self.units, self),
                           lambda _d: self._changed(user.username))
 
     def open_reset_dialog(self) -> QDialog | None:
-        user = self.selected()
+        user = self._manageable()
         if user is None:
             return None
 

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain import clock
 from fulian_desktop.services import case_queries, review, workflow
-from fulian_desktop.services.review import QueueItem, Reason
+from fulian_desktop.services.review import AccountNotice, QueueItem, Reason
 
 from ..errors import error_text
 from ..i18n import tr
 from ..models.review_table import REASON_COLOURS, QueueModel, ReasonTagDelegate
 from ..reloader import Reloader
 from ..session import AppSession
+from ..widgets.guard import while_alive
 from .review_approvals import ApprovalsPanel, PendingApproval
 
 REFRESH_MS = 60_000
@@ -41,6 +42,7 @@ TITLE = QT_TRANSLATE_NOOP("", "审核队列")
 class QueueData:
     items: list[QueueItem]
     approvals: list[PendingApproval]   # oldest request first
+    notices: tuple[AccountNotice, ...] = ()   # accounts whose password the key holder reset
 
 
 def load_queue(uow, actor) -> QueueData:  # noqa: ANN001
@@ -51,7 +53,8 @@ def load_queue(uow, actor) -> QueueData:  # noqa: ANN001
     missing = [a.case_id for a in approvals if a.case_id not in rows]
     if missing:
         rows.update({r.id: r for r in case_queries.fetch_case_rows(uow, actor, missing)})
-    return QueueData(items, [PendingApproval(a, rows.get(a.case_id)) for a in approvals])
+    return QueueData(items, [PendingApproval(a, rows.get(a.case_id)) for a in approvals],
+                     tuple(review.account_notices(uow, actor)))
 
 
 class ReviewQueuePage(QWidget):
@@ -141,7 +144,12 @@ class ReviewQueuePage(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([600, 240])
         split.setChildrenCollapsible(False)
+        self.notices = QWidget(objectName="account_notices")
+        self.notices.setStyleSheet("QWidget#account_notices { background:#fdecea; border:1px solid #b3261e; }")
+        QVBoxLayout(self.notices)
+        self.notices.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notices)
         layout.addLayout(chips)
         layout.addWidget(self.error)
         layout.addWidget(split, 1)
@@ -156,9 +164,35 @@ class ReviewQueuePage(QWidget):
         self.error.hide()
         self._show()
         self.approvals.set_items(data.approvals)
+        self._show_notices(data.notices)
         self.updated.setText(tr("更新于 {now:%H:%M}").format(now=clock.now_local()))
         self.sig_nav_title.emit(self.title_text())
         self.sig_loaded.emit(len(data.items))
+
+    def _show_notices(self, notices: tuple[AccountNotice, ...]) -> None:
+        """One red line per account the key holder took over, each with a button that marks it seen."""
+        box = self.notices.layout()
+        while box.count():
+            widget = box.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for notice in notices:
+            line = QWidget()
+            row = QHBoxLayout(line)
+            row.setContentsMargins(6, 2, 6, 2)
+            text = QLabel(notice.text, objectName="account_notice")
+            text.setWordWrap(True)
+            text.setStyleSheet("color:#b3261e")
+            seen = QPushButton(tr("已核实"))
+            seen.clicked.connect(lambda _c=False, entry=notice.entry_id: self._acknowledge(entry))
+            row.addWidget(text, 1)
+            row.addWidget(seen)
+            box.addWidget(line)
+        self.notices.setVisible(bool(notices))
+
+    def _acknowledge(self, entry_id: str) -> None:
+        self.session.write(review.acknowledge_notice, entry_id, on_done=while_alive(self, lambda _r: self.refresh()),
+                           on_error=while_alive(self, self._load_failed))
 
     def _load_failed(self, exc: BaseException) -> None:
         message = error_text(exc, tr("读取失败，请稍后重试。"))

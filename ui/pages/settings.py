@@ -329,7 +329,7 @@ class SettingsPage(QWidget):
     def _notice_confirmed(self, days: int, moved: int) -> None:
         self._loaded_state = tr("已按通知确认（{days} 天），{count} 个时限已重新计算").format(days=days, count=moved)
         self.load_calendar()
-        self.session.sig_data_changed.emit("case")
+        self.session.changes.announce(Changes(calendar=True, case=True))  # due dates moved
 
     def _calendar_failed(self, exc: BaseException) -> None:
         self.calendar_save.setEnabled(True)
