@@ -476,6 +476,7 @@ def covered_references() -> dict[str, set[str]]:
         cols = {"owner_unit_id", CASE_COLUMN}
         cols |= {VIA_AGREEMENT.get(name), VIA_SCREENING.get(name), PERSON_REFS.get(name), USER_REFS.get(name)} - {None}
         cols |= set(UNIT_REFS.get(name, ()))
+        cols |= {"sha256"} if name == "attachment" else set()   # check_blobs: contents match their hash
         out[name] = {c for c in cols if c in columns(name)}
     return out
 
