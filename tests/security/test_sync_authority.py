@@ -20,7 +20,7 @@ from fulian_desktop.domain.errors import BadCredentials
 from fulian_desktop.security.passwords import hash_password
 from fulian_desktop.services import auth, cases
 from fulian_desktop.services.auth import system_actor
-from fulian_desktop.store.base import new_id, utcnow
+from fulian_desktop.store.base import new_id
 from fulian_desktop.store.models import AuditEntry, Case, OrgUnit, UserAccount
 from fulian_desktop.store.store import Store, Unlock, open_store
 from fulian_desktop.sync.authority import SenderOverreach, covered_references
