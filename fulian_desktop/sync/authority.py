@@ -30,7 +30,7 @@ from typing import Any, Iterable
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from ..store.models import Case, CaseParty, IntakeRecord, OrgUnit, Referral
+from ..store.models import CaseParty, IntakeRecord, OrgUnit, Referral
 from .apply import CONFLICT, KEEP_LINEAGE, OLDER, SAME, outcome
 from .conflicts import TABLE_LABELS
 from .errors import BundleDamaged, SyncError
@@ -109,8 +109,9 @@ def org_tree(conn: Connection) -> _Tree:
 
 
 def from_authority(conn: Connection, sender_unit: str, receiver_unit: str) -> bool:
-    """A bundle from the receiver's own unit or an ancestor of it (downward, as the receiver's tree says)."""
-    return org_tree(conn).is_ancestor_or_self(sender_unit, receiver_unit)
+    """A bundle from an ancestor of the receiver's unit (downward, as the receiver's tree says). A station of
+    the receiver's own unit is no authority over it: it is checked like any other."""
+    return sender_unit != receiver_unit and org_tree(conn).is_ancestor_or_self(sender_unit, receiver_unit)
 
 
 def check_shape(payload: Any) -> None:
@@ -152,8 +153,25 @@ def _rows_ok(name: str, rows: Any) -> bool:
         return False
     if name not in table_names():
         return True  # a table this version does not sync: the importer never reads it
-    width, key = len(columns(name)), columns(name).index("id")
-    return all(isinstance(r, list) and len(r) == width and isinstance(r[key], str) and r[key] for r in rows)
+    # Widths may differ by a column or two between app versions (the importer zips by position, as before);
+    # the id must be there and be text.
+    key = columns(name).index("id")
+    return all(isinstance(r, list) and len(r) > key and isinstance(r[key], str) and r[key] for r in rows)
+
+
+def existing_ids(conn: Connection, name: str, ids: list[str]) -> list[str]:
+    """Which of these ids this store holds: one plain statement per chunk (most rows of a bundle are new, and
+    building the IN list through the SQL compiler costs more than the lookup)."""
+    mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(conn.dialect.paramstyle)
+    if mark is None:
+        return list(load_rows(conn, name, ids))
+    found: list[str] = []
+    quoted = conn.dialect.identifier_preparer.quote(name)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        sql = f"SELECT id FROM {quoted} WHERE id IN ({', '.join([mark] * len(chunk))})"
+        found += [r[0] for r in conn.exec_driver_sql(sql, tuple(chunk))]
+    return found
 
 
 def table_names() -> frozenset[str]:
@@ -166,12 +184,29 @@ def _label(name: str) -> str:
 
 @dataclass
 class _Rows:
-    """One table's rows in the bundle, as dicts of encoded values, with their lineages."""
+    """One table's rows in the bundle as sent (lists in column order), with their lineages; as dicts on demand."""
 
-    changes: list[dict[str, Any]] = field(default_factory=list)
+    name: str
     encoded: list[list[Any]] = field(default_factory=list)
     lineages: list[list[str]] = field(default_factory=list)
-    refs: list[dict[str, Any]] = field(default_factory=list)
+    refs_encoded: list[list[Any]] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[dict[str, Any]]:
+        cols = columns(self.name)
+        return [dict(zip(cols, r)) for r in self.encoded]
+
+    @property
+    def refs(self) -> list[dict[str, Any]]:
+        cols = columns(self.name)
+        return [dict(zip(cols, r)) for r in self.refs_encoded]
+
+    def values(self, col: str) -> set[Any]:
+        """Every value of one column in the table's changed and reference rows."""
+        if col not in columns(self.name):
+            return set()
+        i = columns(self.name).index(col)
+        return {r[i] if i < len(r) else None for r in (*self.encoded, *self.refs_encoded)}
 
 
 class _Check:
@@ -182,18 +217,19 @@ class _Check:
         self.rows: dict[str, _Rows] = {}
         for name, body in (payload.get("changes") or {}).items():
             if name in table_names():
-                cols = columns(name)
-                part = self.rows.setdefault(name, _Rows())
+                part = self.rows.setdefault(name, _Rows(name))
                 part.encoded = body["rows"]
-                part.changes = [dict(zip(cols, r)) for r in body["rows"]]
                 part.lineages = body.get("lineage") or [[] for _ in body["rows"]]
         for name, rows in (payload.get("refs") or {}).items():
             if name in table_names():
-                self.rows.setdefault(name, _Rows()).refs = [dict(zip(columns(name), r)) for r in rows]
+                self.rows.setdefault(name, _Rows(name)).refs_encoded = rows
         self.local: dict[str, dict[str, Any]] = {}
+        self.queried: dict[str, set[str]] = {}
+        self.by_id: dict[str, dict[str, list[Any]]] = {}
         for name, part in self.rows.items():
-            ids = {r["id"] for r in part.changes} | {r["id"] for r in part.refs}
-            self.local[name] = load_rows(conn, name, ids)
+            key = columns(name).index("id")
+            self.by_id[name] = {r[key]: r for r in (*part.refs_encoded, *part.encoded)}
+            self.prefetch(name, self.by_id[name])
         # Referrals are read from this store only: a bundle cannot refer a case to its own sender.
         r = Referral.__table__
         units = list(self.mine)
@@ -207,49 +243,54 @@ class _Check:
                         (r.c.to_unit_id.in_(part_units)) | (r.c.from_unit_id.in_(part_units)))):
                 (self.referred_to if to_unit in self.mine else self.referred_away).add(case_id)
         self._case_owner: dict[str, str | None] = {}
-        self._local_only: dict[tuple[str, str], Any] = {}
+        self.own_cases: set[str] = set()
         self._person_ok: dict[str, bool] = {}
 
     # --- what this store holds (before the bundle) and what the bundle adds ---------------------------
 
+    def prefetch(self, name: str, ids: Iterable[Any]) -> None:
+        """Load this store's rows for these ids in batches (one query per 500, not one per row)."""
+        done = self.queried.setdefault(name, set())
+        wanted = [i for i in {i for i in ids if isinstance(i, str)} if i not in done]
+        found = self.local.setdefault(name, {})
+        if wanted:
+            found.update(load_rows(self.conn, name, existing_ids(self.conn, name, wanted)))
+            done.update(wanted)
+
     def local_row(self, name: str, rid: Any) -> Any:
         if not isinstance(rid, str):
             return None
-        if name in self.local and rid in self.local[name]:
-            return self.local[name][rid]
-        key = (name, rid)
-        if key not in self._local_only:
-            self._local_only[key] = load_rows(self.conn, name, [rid]).get(rid)
-        return self._local_only[key]
+        if rid not in self.queried.get(name, ()):
+            self.prefetch(name, [rid])
+        return self.local[name].get(rid)
 
     def new_in_bundle(self, name: str, rid: Any) -> dict[str, Any] | None:
         """A row the bundle adds (absent here) whose owner is the sender's: it may be pointed at."""
         if not isinstance(rid, str) or self.local_row(name, rid) is not None:
             return None
-        part = self.rows.get(name)
-        if part is None:
+        enc = self.by_id.get(name, {}).get(rid)
+        if enc is None:
             return None
-        for row in (*part.changes, *part.refs):
-            if row["id"] == rid and row.get("owner_unit_id") in self.mine:
-                return row
-        return None
+        row = dict(zip(columns(name), enc))
+        return row if row.get("owner_unit_id") in self.mine else None
 
-    def prefetch_cases(self) -> None:
-        wanted: set[str] = set()
-        for name, part in self.rows.items():
-            if CASE_COLUMN in columns(name):
-                wanted |= {r[CASE_COLUMN] for r in (*part.changes, *part.refs) if isinstance(r.get(CASE_COLUMN), str)}
-        known = self.local.get("case_file", {})
-        missing = [c for c in wanted if c not in known]
-        c = Case.__table__
-        for start in range(0, len(missing), CHUNK):
-            for cid, owner in self.conn.execute(select(c.c.id, c.c.owner_unit_id)
-                                                .where(c.c.id.in_(missing[start:start + CHUNK]))):
-                self._case_owner[cid] = owner
-        for cid in missing:
-            self._case_owner.setdefault(cid, None)
-        for cid, row in known.items():
+    def prefetch_links(self) -> None:
+        """This store's rows the bundle's rows point at: their cases, agreements, entries, persons, users."""
+        targets = {"case_file": CASE_COLUMN, "agreement": "agreement_id", "screening_entry": "entry_id",
+                   "person": "person_id", "user_account": "handler_id"}
+        for target, col in targets.items():
+            wanted: set[Any] = set()
+            for part in self.rows.values():
+                wanted |= part.values(col)
+            self.prefetch(target, wanted)
+        for cid, row in self.local.get("case_file", {}).items():
             self._case_owner[cid] = row["owner_unit_id"]
+        # Cases of the sender's subtree, here or new in the bundle: the common case, answered by one set.
+        at = columns("case_file").index("owner_unit_id")
+        here = self.local.get("case_file", {})
+        self.own_cases = {cid for cid, owner in self._case_owner.items() if owner in self.mine}
+        self.own_cases |= {cid for cid, enc in self.by_id.get("case_file", {}).items()
+                           if cid not in here and len(enc) > at and enc[at] in self.mine}
 
     def case_standing(self, case_id: Any) -> str:
         """own | to (referred to the sender) | away (referred away by it) | foreign."""
@@ -259,8 +300,10 @@ class _Check:
             row = self.local_row("case_file", case_id)
             self._case_owner[case_id] = row["owner_unit_id"] if row is not None else None
         owner = self._case_owner[case_id]
-        if owner is None:
-            return "own" if self.new_in_bundle("case_file", case_id) is not None else "foreign"
+        if owner is None:   # not here: the bundle's own new case, or nothing we know
+            enc = self.by_id.get("case_file", {}).get(case_id)
+            at = columns("case_file").index("owner_unit_id")
+            return "own" if enc is not None and len(enc) > at and enc[at] in self.mine else "foreign"
         if owner in self.mine:
             return "own"
         if case_id in self.referred_to:
@@ -317,31 +360,74 @@ class _Check:
         raise SenderOverreach(message, table=name, record_id=rid_text, reason=reason)
 
     def run(self, blobs: list[dict[str, Any]]) -> None:
-        self.prefetch_cases()
+        self.prefetch_links()
         for name in ordered_tables():
             part = self.rows.get(name)
             if part is None:
                 continue
+            cols, key = columns(name), columns(name).index("id")
+            here = self.local.get(name, {})      # every id of the bundle was looked up in __init__
             for row in part.refs:   # references are inserted only where missing: only those change anything
-                if self.local_row(name, row["id"]) is None:
+                if row["id"] not in here:
                     self.check_row(name, row, None, ref=True)
             lineages = self._lineages(name, part)
-            for row, enc, lin in zip(part.changes, part.encoded, part.lineages):
-                local = self.local_row(name, row["id"])
-                if local is not None:
-                    local_enc = encode_row(name, local)
-                    local_hash, digest = content_hash(name, local_enc), content_hash(name, enc)
-                    full_lin = lin if lin and lin[-1] == digest else [*lin, digest]
-                    kind = outcome(name, local_enc, local_hash, enc, digest, full_lin, lineages.get(row["id"], []))
-                    if kind in _NO_WRITE:
-                        continue
-                    self.check_row(name, row, local, conflict=kind == CONFLICT)
-                else:
-                    self.check_row(name, row, None)
+            fresh_ok = self.all_new_allowed(name, [r for r in part.encoded if r[key] not in here])
+            for enc, lin in zip(part.encoded, part.lineages):
+                local = here.get(enc[key])
+                if local is None:
+                    if not fresh_ok:
+                        self.check_row(name, dict(zip(cols, enc)), None)
+                    continue
+                local_enc = encode_row(name, local)
+                local_hash, digest = content_hash(name, local_enc), content_hash(name, enc)
+                full_lin = lin if lin and lin[-1] == digest else [*lin, digest]
+                kind = outcome(name, local_enc, local_hash, enc, digest, full_lin, lineages.get(enc[key], []))
+                if kind not in _NO_WRITE:
+                    self.check_row(name, dict(zip(cols, enc)), local, conflict=kind == CONFLICT)
         self.check_blobs(blobs)
 
+    def all_new_allowed(self, name: str, rows: list[list[Any]]) -> bool:
+        """The rules of `check_row` for many new rows (as sent) at once, by distinct values: a busy week's
+        bundle holds thousands of new cases and timeline entries. False: look row by row, to name the first
+        offender."""
+        if not rows or name in ("org_unit", "user_account", "referral"):
+            return not rows
+        cols, mine = columns(name), self.mine
+        if any(len(r) != len(cols) for r in rows):
+            return False
+
+        def distinct(col: str) -> set[Any]:
+            i = cols.index(col)
+            return {r[i] for r in rows}
+
+        if not distinct("owner_unit_id") <= mine:
+            return False
+        if name == "agreement_term":
+            cases = {self.case_of(name, {"agreement_id": a}) for a in distinct("agreement_id")}
+        elif CASE_COLUMN in cols and name != "case_file":
+            cases = distinct(CASE_COLUMN) - {None}
+        else:
+            cases = set()
+        if any(self.case_standing(c) == "foreign" for c in cases - self.own_cases):
+            return False
+        checks = [(PERSON_REFS.get(name), self.person_ok), (USER_REFS.get(name), self.user_ok),
+                  (VIA_SCREENING.get(name), self._entry_ok),
+                  ("agreement_id" if name == "follow_up_visit" else None, self._agreement_ok)]
+        return all(ok(value) for col, ok in checks if col for value in distinct(col))
+
+    def _entry_ok(self, entry_id: Any) -> bool:
+        entry = self.local_row("screening_entry", entry_id) or self.new_in_bundle("screening_entry", entry_id)
+        return entry is not None and entry["owner_unit_id"] in self.mine
+
+    def _agreement_ok(self, agreement_id: Any) -> bool:
+        if agreement_id is None:
+            return True
+        agreement = self.local_row("agreement", agreement_id) or self.new_in_bundle("agreement", agreement_id)
+        return agreement is not None and self.case_standing(agreement["case_id"]) != "foreign"
+
     def _lineages(self, name: str, part: _Rows) -> dict[str, list[str]]:
-        existing = [r["id"] for r in part.changes if self.local_row(name, r["id"]) is not None]
+        key, here = columns(name).index("id"), self.local.get(name, {})
+        existing = [r[key] for r in part.encoded if r[key] in here]
         return load_lineages(self.conn, name, existing) if existing else {}
 
     def check_row(self, name: str, row: dict[str, Any], local: Any, *, ref: bool = False,
@@ -417,15 +503,10 @@ class _Check:
             case = self.case_of(name, row)
             if (case is not None or link == "agreement_id") and self.case_standing(case) == "foreign":
                 self.refuse(name, rid, f"所挂的案件（编号 {str(case)[:36]}）既不属于{who}，也未转介给{who}")
-        if name == "follow_up_visit" and row.get("agreement_id") is not None and changed("agreement_id"):
-            agreement = self.local_row("agreement", row["agreement_id"]) or self.new_in_bundle("agreement", row["agreement_id"])
-            if agreement is None or self.case_standing(agreement["case_id"]) == "foreign":
-                self.refuse(name, rid, f"所挂的调解协议不属于{who}的案件")
-        if name in VIA_SCREENING and changed(VIA_SCREENING[name]):
-            entry_id = row.get(VIA_SCREENING[name])
-            entry = self.local_row("screening_entry", entry_id) or self.new_in_bundle("screening_entry", entry_id)
-            if entry is None or entry["owner_unit_id"] not in self.mine:
-                self.refuse(name, rid, f"所挂的排查对象不属于{who}及其下级单位")
+        if name == "follow_up_visit" and changed("agreement_id") and not self._agreement_ok(row.get("agreement_id")):
+            self.refuse(name, rid, f"所挂的调解协议不属于{who}的案件")
+        if name in VIA_SCREENING and changed(VIA_SCREENING[name]) and not self._entry_ok(row.get(VIA_SCREENING[name])):
+            self.refuse(name, rid, f"所挂的排查对象不属于{who}及其下级单位")
         if name in PERSON_REFS and changed(PERSON_REFS[name]) and not self.person_ok(row.get(PERSON_REFS[name])):
             self.refuse(name, rid, f"引用的人员（编号 {str(row.get(PERSON_REFS[name]))[:36]}）不属于{who}，"
                                    f"也不是{who}可办理案件的当事人")
