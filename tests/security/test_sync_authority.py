@@ -210,3 +210,13 @@ def test_every_reference_of_every_synced_table_is_checked() -> None:
     missing = {f"{name}.{fk.parent.name}" for name in ordered_tables() for fk in table(name).foreign_keys
                if fk.parent.name not in covered[name]}
     assert missing == set()
+
+
+def test_what_a_village_relays_unchanged_is_not_a_change(stations: Stations) -> None:
+    """The village's first bundle to its town carries everything it was given at joining (org tree, accounts,
+    the district's records of its scope): identical copies, taken without complaint."""
+    st = stations
+    link_town_and_village(st)
+    result = deliver(st.village, st.town, st.unit(TOWN_A))
+    assert result.applied and result.conflicts == 0
+    assert _refusals(st.town) == []

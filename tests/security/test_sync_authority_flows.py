@@ -19,7 +19,7 @@ from fulian_desktop.store.models_sync import SyncPeer
 from fulian_desktop.sync import bundle as bundle_mod
 from fulian_desktop.sync.authority import SenderOverreach
 from fulian_desktop.sync.bundle import FORMAT, seal, seal_compressed
-from fulian_desktop.sync.errors import BundleTooLarge
+from fulian_desktop.sync.errors import BundleDamaged, BundleTooLarge
 from fulian_desktop.sync.exchange import export_bundle, import_bundle
 from fulian_desktop.sync.identity import identity
 from tests.support.stores import TOWN_A, VILLAGE_A1, VILLAGE_A2, add_user, first_login
@@ -165,3 +165,15 @@ def test_row_and_file_limits_are_clear(stations: Stations, monkeypatch) -> None:
     monkeypatch.setattr(bundle_mod, "MAX_BUNDLE_BYTES", 1000)
     with pytest.raises(BundleTooLarge, match="同步包过大"):
         import_bundle(st.district, system_actor(st.district), data)
+
+
+def test_a_signed_payload_laid_out_wrongly_is_refused_with_a_message(stations: Stations) -> None:
+    st = stations
+    before = fingerprint(st.district)
+    for payload in ({"changes": {"case_file": {"rows": "not a list"}}},
+                    {"changes": {"case_file": {"rows": [[1, 2, 3]]}}},
+                    {"changes": {}, "refs": {"person": [None]}},
+                    {"changes": {}, "audit": [{"seq": "1"}]}):
+        with pytest.raises(BundleDamaged, match="格式不正确"):
+            import_bundle(st.district, system_actor(st.district), _sealed_by_village(st, payload))
+    assert fingerprint(st.district) == before
