@@ -196,11 +196,6 @@ class _Rows:
         cols = columns(self.name)
         return [dict(zip(cols, r)) for r in self.encoded]
 
-    @property
-    def refs(self) -> list[dict[str, Any]]:
-        cols = columns(self.name)
-        return [dict(zip(cols, r)) for r in self.refs_encoded]
-
     def values(self, col: str) -> set[Any]:
         """Every value of one column in the table's changed and reference rows."""
         if col not in columns(self.name):
@@ -367,9 +362,9 @@ class _Check:
                 continue
             cols, key = columns(name), columns(name).index("id")
             here = self.local.get(name, {})      # every id of the bundle was looked up in __init__
-            for row in part.refs:   # references are inserted only where missing: only those change anything
-                if row["id"] not in here:
-                    self.check_row(name, row, None, ref=True)
+            for enc in part.refs_encoded:   # references are inserted only where missing: only those change anything
+                if enc[key] not in here:
+                    self.check_row(name, dict(zip(cols, enc)), None)
             lineages = self._lineages(name, part)
             fresh_ok = self.all_new_allowed(name, [r for r in part.encoded if r[key] not in here])
             for enc, lin in zip(part.encoded, part.lineages):
@@ -430,8 +425,9 @@ class _Check:
         existing = [r[key] for r in part.encoded if r[key] in here]
         return load_lineages(self.conn, name, existing) if existing else {}
 
-    def check_row(self, name: str, row: dict[str, Any], local: Any, *, ref: bool = False,
-                  conflict: bool = False) -> None:
+    def check_row(self, name: str, row: dict[str, Any], local: Any, *, conflict: bool = False) -> None:
+        """One row that would be written here (`local`: this store's copy, None for a new record; `conflict`:
+        it would be kept aside as a sync conflict, not written over ours). Raises SenderOverreach."""
         rid, who = row["id"], self.sender_name
         if name == "org_unit":
             self.refuse(name, rid, "组织机构只能由区妇联向下发布，下级站点不能新增、修改或移动单位")
@@ -524,7 +520,7 @@ class _Check:
         named: set[str] = set()
         part = self.rows.get("attachment")
         if part is not None:
-            named = {r.get("sha256") for r in (*part.changes, *part.refs)}
+            named = part.values("sha256")
         for blob in blobs:
             sha = blob["sha256"]
             digest, size = hashlib.sha256(), 0
