@@ -11,6 +11,7 @@ from ..security.keyring_vault import KeyringVault
 from ..services.auth import system_actor
 from ..store.store import create_store
 from ..sync import conflicts, identity
+from ..sync.bundle import check_size
 from ..sync.exchange import export_bundle, import_bundle
 from ..sync.provision import join_station, provision_station, read_package
 from .common import ENV_PASSPHRASE, data_dir, emit, open_for_cli, read_new_secret
@@ -79,6 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     try:
+        check_size(Path(args.file).stat().st_size)   # a huge file is refused before it is read
         data = Path(args.file).read_bytes()
     except OSError as exc:
         raise ValidationError(f"无法读取同步包 {args.file}：{exc.strerror}") from exc

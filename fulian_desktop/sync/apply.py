@@ -127,20 +127,17 @@ def _apply_changes(conn: Connection, name: str, body: dict[str, Any], origin: st
             continue
         local_enc = encode_row(name, local)
         local_hash = content_hash(name, local_enc)
-        if local_hash == digest:
+        kind = outcome(name, local_enc, local_hash, enc, digest, remote_lin, mine)
+        if kind == SAME:
             new_lins[rid] = merge_lineage(mine, remote_lin)
-        elif local_hash in remote_lin or (name in APPEND_ONLY and enc[cols.index("updated_at")] >= local_enc[cols.index("updated_at")]):
+        elif kind == TAKE:
             values = decode_row(name, enc)
             values["version"] = (local["version"] or 0) + 1
             updates.append(values)
             new_lins[rid] = merge_lineage(mine + [local_hash], remote_lin)
-        elif digest in mine or name in APPEND_ONLY:
+        elif kind == OLDER:
             counts[f"older:{name}"] += 1       # we already moved past this version; ours will go out
-        elif _only_bookkeeping(name, local_enc, enc):
-            if enc[cols.index("updated_at")] >= local_enc[cols.index("updated_at")]:
-                values = decode_row(name, enc)
-                values["version"] = (local["version"] or 0) + 1
-                updates.append(values)
+        elif kind == KEEP_LINEAGE:
             new_lins[rid] = merge_lineage(mine + [local_hash], remote_lin)
         else:
             conflicts.append((local_enc, enc, remote_lin, by))
@@ -163,6 +160,27 @@ def _apply_changes(conn: Connection, name: str, body: dict[str, Any], origin: st
     counts[name] += len(written)
     counts["conflicts"] += len(conflicts)
     return set(written)
+
+
+SAME, TAKE, OLDER, KEEP_LINEAGE, CONFLICT = "same", "take", "older", "keep_lineage", "conflict"
+
+
+def outcome(name: str, local_enc: list[Any], local_hash: str, enc: list[Any], digest: str, remote_lin: list[str],
+            mine: list[str]) -> str:
+    """What importing the remote version of a record we hold does: SAME (nothing), TAKE (written over ours),
+    OLDER (ignored), KEEP_LINEAGE (only the lineage grows) or CONFLICT (kept aside for a person to decide).
+    The importer and the inbound authority check (authority.py) both ask this, so they cannot disagree."""
+    if local_hash == digest:
+        return SAME
+    at = columns(name).index("updated_at")
+    newer = str(enc[at] or "") >= str(local_enc[at] or "")
+    if local_hash in remote_lin or (name in APPEND_ONLY and newer):
+        return TAKE
+    if digest in mine or name in APPEND_ONLY:
+        return OLDER
+    if _only_bookkeeping(name, local_enc, enc):
+        return TAKE if newer else KEEP_LINEAGE
+    return CONFLICT
 
 
 def _only_bookkeeping(name: str, local: list[Any], remote: list[Any]) -> bool:

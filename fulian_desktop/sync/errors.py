@@ -22,3 +22,7 @@ class BundleForeign(SyncError):
 
 class BundleOutOfOrder(SyncError):
     code = "bundle_gap"  # an earlier bundle is missing
+
+
+class BundleTooLarge(SyncError):
+    code = "bundle_too_large"  # the file, its inflated payload or its row count passes the limits

@@ -24,6 +24,7 @@ from ..store.store import Store
 from ..store.uow import UnitOfWork
 from . import anchors
 from .apply import apply_payload
+from .authority import SenderOverreach, check_inbound
 from .bundle import FORMAT, parse, seal, verify_and_open
 from .collect import Progress, all_ids, changed_ids, collect
 from .errors import BundleDamaged, BundleForeign, BundleOutOfOrder
@@ -32,6 +33,7 @@ from .scope import receiver_scope
 
 AUDIT_ACTION_EXPORT = "sync_export"
 AUDIT_ACTION_IMPORT = "sync_import"
+AUDIT_ACTION_REFUSED = "sync_refused"   # a bundle whose sender overstepped what it may change
 
 
 @dataclass(frozen=True)
@@ -179,26 +181,51 @@ def import_bundle(store: Store, actor: Actor, data: bytes,
                                   box_private=ident.box_private if ident else b"")
         header = _checked_header(header)
         _check(uow, header)
-    with store.uow(write=True) as uow:
-        peer, skip = _check(uow, header)  # again, under the write lock: another desk may have imported it
-        peer.acked_seq = max(peer.acked_seq, header.get("ack", 0))
-        peer.audit_sent_seq = max(peer.audit_sent_seq, header.get("ack_audit", 0))
-        if skip:
-            return ImportResult(header["bundle_id"], peer.name, False, skip)
-        uow.s.flush()
-        broken = anchors.keep_checkpoint(uow, actor, peer, header, payload.get("audit") or [])
-        counts = apply_payload(uow.s, payload, origin=peer.station_id, origin_name=peer.name, progress=progress)
-        peer.received_seq = header["to_seq"]
-        peer.last_import_at = utcnow()
-        summary = {k: v for k, v in counts.items() if v}
-        uow.s.add(SyncAppliedBundle(bundle_id=header["bundle_id"], sender_store=peer.station_id,
-                                    from_seq=header["from_seq"], to_seq=header["to_seq"], counts=summary))
-        audit.record(uow.s, actor, AUDIT_ACTION_IMPORT, entity="sync_bundle", entity_id=header["bundle_id"],
-                     owner_unit_id=peer.unit_id, detail={"from": peer.name, "to_seq": header["to_seq"], **summary})
+        my_unit = ident.unit_id
+    try:
+        with store.uow(write=True) as uow:
+            peer, skip = _check(uow, header)  # again, under the write lock: another desk may have imported it
+            if not skip:   # what the sender may change, as this store stands before a single write
+                check_inbound(uow.s.connection(), payload, sender_unit=peer.unit_id, receiver_unit=my_unit,
+                              sender_name=peer.name)
+            peer.acked_seq = max(peer.acked_seq, header.get("ack", 0))
+            peer.audit_sent_seq = max(peer.audit_sent_seq, header.get("ack_audit", 0))
+            if skip:
+                return ImportResult(header["bundle_id"], peer.name, False, skip)
+            uow.s.flush()
+            broken = anchors.keep_checkpoint(uow, actor, peer, header, payload.get("audit") or [])
+            counts = _apply(uow, payload, header, peer, actor, progress)
+    except SenderOverreach as exc:
+        _record_refusal(store, actor, header, exc)
+        raise
     conflicts = counts.get("conflicts", 0)
     written = sum(v for k, v in counts.items() if not k.startswith(("older:", "ref:")) and k != "conflicts")
     message = f"已导入来自{peer.name}的同步包：写入 {written} 条记录"
     message += f"，发现 {conflicts} 处冲突，请在“同步冲突”中处理。" if conflicts else "，无冲突。"
     if broken:
         message += f"\n警告：{peer.name}的审计链不再接续本站保存的审计检查点：{broken}已记入审计日志，请主管核查。"
-    return ImportResult(header["bundle_id"], peer.name, True, message, summary, conflicts, broken)
+    return ImportResult(header["bundle_id"], peer.name, True, message, dict(counts), conflicts, broken)
+
+
+def _record_refusal(store: Store, actor: Actor, header: dict[str, Any], exc: SenderOverreach) -> None:
+    """The refused bundle's transaction is gone; the refusal itself is kept, in a transaction of its own."""
+    with store.uow(write=True) as uow:
+        peer = _sender(uow, header)
+        audit.record(uow.s, actor, AUDIT_ACTION_REFUSED, entity="sync_bundle", entity_id=header["bundle_id"],
+                     owner_unit_id=peer.unit_id,
+                     detail={"from": peer.name, "station": peer.station_id, "table": exc.table,
+                             "record_id": exc.record_id, "reason": exc.reason})
+
+
+def _apply(uow: UnitOfWork, payload: dict[str, Any], header: dict[str, Any], peer: SyncPeer, actor: Actor,
+           progress: Callable[[int, int], None] | None) -> dict[str, int]:
+    """Everything of an accepted bundle, in the importer's transaction; the counts of what was written."""
+    counts = apply_payload(uow.s, payload, origin=peer.station_id, origin_name=peer.name, progress=progress)
+    peer.received_seq = header["to_seq"]
+    peer.last_import_at = utcnow()
+    summary = {k: v for k, v in counts.items() if v}
+    uow.s.add(SyncAppliedBundle(bundle_id=header["bundle_id"], sender_store=peer.station_id,
+                                from_seq=header["from_seq"], to_seq=header["to_seq"], counts=summary))
+    audit.record(uow.s, actor, AUDIT_ACTION_IMPORT, entity="sync_bundle", entity_id=header["bundle_id"],
+                 owner_unit_id=peer.unit_id, detail={"from": peer.name, "to_seq": header["to_seq"], **summary})
+    return summary

@@ -28,7 +28,7 @@ from ..store.models import OrgUnit
 from ..store.models_sync import SyncChange, SyncIdentity, SyncPeer
 from ..store.store import Store
 from .apply import apply_payload
-from .bundle import new_key_pairs, public_keys
+from .bundle import inflate, new_key_pairs, public_keys
 from .collect import all_ids, collect
 from .errors import BundleDamaged, BundleTampered
 from .identity import StationCard, ensure_identity, identity, my_card
@@ -98,7 +98,7 @@ def read_package(package: bytes, code: str) -> dict:
     salt, nonce = package[start:start + 16], package[start + 16:start + 28]
     try:
         plain = AESGCM(_key(code, salt, kdf)).decrypt(nonce, package[start + 28:], MAGIC + params)
-        body = json.loads(zlib.decompress(plain).decode("utf-8"))
+        body = json.loads(inflate(plain, what="开通文件").decode("utf-8"))
     except (InvalidTag, ValueError, zlib.error) as exc:
         raise BundleTampered("开通码不正确，或开通文件已损坏。数据存储未改变。") from exc
     return body
