@@ -6,10 +6,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from ..access.cases import load_case
 from ..domain.errors import FulianError, NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
-from ..security.permissions import Permission, require, require_scope
+from ..security.permissions import Permission, require
 from ..store.models import Case
 from ..store.uow import UnitOfWork
 from .api import BatchFailure, BatchResult, DocumentKind, PrintPurpose, Progress, Recipient, UowFactory, file_name
@@ -18,17 +19,9 @@ from .layout import PageMeta, build_pdf
 from .registry import DOCUMENTS, allowed_recipients, documents_for
 
 
-def _load_case(uow: UnitOfWork, actor: Actor, case_id: str) -> Case:
-    case = uow.s.get(Case, case_id)
-    if case is None or case.deleted_at is not None:
-        raise NotFound("案件不存在或不在您的管辖范围内。")
-    require_scope(actor, case.owner_unit_id, "该案件")
-    return case
-
-
 def available_documents(uow: UnitOfWork, actor: Actor, case_id: str) -> list[DocumentKind]:
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     return documents_for(load_case_data(uow, actor, case, Recipient.FILE))
 
 
@@ -70,7 +63,7 @@ def prepare(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind,
     require(actor, Permission.PRINT_EXPORT)
     require(actor, Permission.CASE_READ)
     _check_recipient(kind, recipient)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     data = load_case_data(uow, actor, case, recipient)
     if kind is DocumentKind.CASE_FILE:
         _attachment_contents(uow, actor, data)

@@ -19,11 +19,18 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from ..access.cases import load_case, record_event
 from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
 from ..domain.localtime import format_local, local_date
 from ..domain.mediation_rules import (
-    AgreementForm, ConfirmationResult, FollowUpMethod, Performance, Satisfaction, check_confirmation_application,
-    non_confirmable, parse_enum,
+    AgreementForm,
+    ConfirmationResult,
+    FollowUpMethod,
+    Performance,
+    Satisfaction,
+    check_confirmation_application,
+    non_confirmable,
+    parse_enum,
 )
 from ..security import audit
 from ..security.actor import Actor
@@ -32,7 +39,6 @@ from ..store.base import utcnow
 from ..store.models import Agreement, AgreementTerm, CaseClock, FollowUpVisit
 from ..store.uow import UnitOfWork
 from .agreements import AgreementView, _agreement_events, _audit, _load, _term_text, _terms, _view
-from .cases import _event, _load_case
 from .clocks import _stop, load_calendar
 from .mediation_sessions import aware, text_or_none
 
@@ -88,7 +94,7 @@ def apply_for_confirmation(uow: UnitOfWork, actor: Actor, agreement_id: str, app
     agreement.confirmation_court = court
     uow.flush()
     left_out = [t.seq for t in terms if t.id in excluded]
-    _event(uow, actor, case, "confirmation_applied",
+    record_event(uow, actor, case, "confirmation_applied",
            f"申请司法确认（{applied_on.isoformat()}" + (f"，{court}" if court else "") + "）"
            + (f"，不含第 {'、'.join(map(str, left_out))} 条" if left_out else ""),
            data={"agreement_id": agreement.id, "applied_on": applied_on.isoformat(), "court": court,
@@ -119,7 +125,7 @@ def record_confirmation_result(uow: UnitOfWork, actor: Actor, agreement_id: str,
     note = text_or_none(note)
     agreement.confirmation_result = result.value
     uow.flush()
-    _event(uow, actor, case, "confirmation_result",
+    record_event(uow, actor, case, "confirmation_result",
            f"司法确认结果：{result.label}（{decided_on.isoformat()}）" + (f"：{note}" if note else ""),
            data={"agreement_id": agreement.id, "result": result.value, "decided_on": decided_on.isoformat(),
                  "note": note})
@@ -155,7 +161,7 @@ def record_performance(uow: UnitOfWork, actor: Actor, term_id: str, performance:
         term.performance, term.performed_on, term.performance_note = perf.value, performed_on, note
         uow.flush()
         when = f"（{performed_on.isoformat()}）" if performed_on else ""
-        _event(uow, actor, case, "term_performance", f"协议第 {term.seq} 条履行情况：{perf.label}{when}",
+        record_event(uow, actor, case, "term_performance", f"协议第 {term.seq} 条履行情况：{perf.label}{when}",
                data={"agreement_id": agreement.id, "term_id": term.id, "performance": perf.value})
         _audit(uow, actor, case, audit.Action.UPDATE, "agreement_term", term.id, {"changes": diff})
     return _view(uow, agreement, case)
@@ -172,7 +178,7 @@ def add_follow_up(uow: UnitOfWork, actor: Actor, case_id: str, agreement_id: str
                   satisfaction: Satisfaction | str, note: str | None = None) -> FollowUpView:
     """A follow-up visit (回访记录). Append-only: there is no edit, a correction is a new visit."""
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     if agreement_id is not None:
         agreement = uow.s.get(Agreement, agreement_id)
         if agreement is None or agreement.deleted_at is not None or agreement.case_id != case.id:
@@ -190,7 +196,7 @@ def add_follow_up(uow: UnitOfWork, actor: Actor, case_id: str, agreement_id: str
                           satisfaction=satisfaction.value, note=text_or_none(note))
     uow.s.add(visit)
     uow.flush()
-    _event(uow, actor, case, "follow_up",
+    record_event(uow, actor, case, "follow_up",
            f"回访（{format_local(visited_at)}，{method.label}，{visitor}）：{satisfaction.label}",
            data={"follow_up_id": visit.id, "agreement_id": agreement_id})
     _audit(uow, actor, case, audit.Action.CREATE, "follow_up_visit", visit.id,
@@ -200,7 +206,7 @@ def add_follow_up(uow: UnitOfWork, actor: Actor, case_id: str, agreement_id: str
 
 def list_follow_ups(uow: UnitOfWork, actor: Actor, case_id: str) -> list[FollowUpView]:
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     rows = uow.s.execute(select(FollowUpVisit).where(FollowUpVisit.case_id == case.id,
                                                      FollowUpVisit.deleted_at.is_(None))
                          .order_by(FollowUpVisit.visited_at)).scalars()

@@ -22,12 +22,23 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.cases import load_case, record_event
 from ..domain.clocks import ClockKind
 from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
 from ..domain.localtime import format_local, local_date
 from ..domain.mediation_rules import (
-    NEVER_SIGN_ROLES, SIGNATORY_ROLES, AgreementForm, ConfirmationResult, Performance, SignatureHow,
-    confirmation_deadline, default_copies, effective_moment, missing_signatures, non_confirmable, parse_enum,
+    NEVER_SIGN_ROLES,
+    SIGNATORY_ROLES,
+    AgreementForm,
+    ConfirmationResult,
+    Performance,
+    SignatureHow,
+    confirmation_deadline,
+    default_copies,
+    effective_moment,
+    missing_signatures,
+    non_confirmable,
+    parse_enum,
     signature_moment,
 )
 from ..security import audit
@@ -36,12 +47,17 @@ from ..security.permissions import Permission, require
 from ..store.base import utcnow
 from ..store.models import Agreement, AgreementTerm, Case, CaseEvent
 from ..store.uow import UnitOfWork
-from .cases import _event, _load_case
 from .clocks import _clocks, _start, load_calendar
 from .mediation_sessions import (
-    PartyRef, _mediators, _require_not_ended, aware, case_parties, check_parties, require_open, text_or_none,
+    PartyRef,
+    _mediators,
+    _require_not_ended,
+    aware,
+    case_parties,
+    check_parties,
+    require_open,
+    text_or_none,
 )
-
 
 # --- views -------------------------------------------------------------------------------------------
 
@@ -142,7 +158,7 @@ def _load(uow: UnitOfWork, actor: Actor, agreement_id: str) -> tuple[Agreement, 
     agreement = uow.s.get(Agreement, agreement_id)
     if agreement is None or agreement.deleted_at is not None:
         raise NotFound("调解协议不存在。")
-    return agreement, _load_case(uow, actor, agreement.case_id)
+    return agreement, load_case(uow, actor, agreement.case_id)
 
 
 def _view(uow: UnitOfWork, agreement: Agreement, case: Case) -> AgreementView:
@@ -221,7 +237,7 @@ def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: Agreemen
     """`terms`: TermInput or (obligor, content, manner, deadline) tuples. An oral agreement needs `agreed_at`,
     the moment the parties reached it (第三十条); it is effective at once."""
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     require_open(case, "制作调解协议")
     _require_not_ended(uow, case)
     form = parse_enum(AgreementForm, form, "协议形式", "form")
@@ -258,7 +274,7 @@ def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: Agreemen
                                 manner=text_or_none(item.manner), deadline=item.deadline))
     uow.flush()
     names = "、".join(parties[p].name for p in signatories)
-    _event(uow, actor, case, "agreement_created", f"制作{form.label}：{len(items)} 条协议内容，当事人 {names}",
+    record_event(uow, actor, case, "agreement_created", f"制作{form.label}：{len(items)} 条协议内容，当事人 {names}",
            data={"agreement_id": agreement.id, "form": form.value})
     _audit(uow, actor, case, audit.Action.CREATE, "agreement", agreement.id,
            {"form": form.value, "terms": len(items), "signatories": signatories, "copies": copies})
@@ -292,7 +308,7 @@ def _becomes_effective(uow: UnitOfWork, actor: Actor, case: Case, agreement: Agr
             clock_id = _start(uow, actor, case, ClockKind.JUDICIAL_CONFIRMATION, moment).id
     if flagged:
         summary += "；" + "、".join(f"第 {t.seq} 条" for t, _ in flagged) + "涉及身份关系，不能申请司法确认"
-    _event(uow, actor, case, "agreement_effective", summary,
+    record_event(uow, actor, case, "agreement_effective", summary,
            data={"agreement_id": agreement.id, "effective_on": agreement.effective_on.isoformat(),
                  "clock_id": clock_id, "non_confirmable_terms": [t.id for t, _ in flagged]})
     _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
@@ -327,7 +343,7 @@ def sign_party(uow: UnitOfWork, actor: Actor, agreement_id: str, party_id: str, 
     sigs[party_id] = {"how": how.value, "at": at.isoformat()}
     agreement.party_signatures = sigs
     uow.flush()
-    _event(uow, actor, case, "agreement_signed", f"{parties[party_id].name}在调解协议上{how.label}（{format_local(at)}）",
+    record_event(uow, actor, case, "agreement_signed", f"{parties[party_id].name}在调解协议上{how.label}（{format_local(at)}）",
            data={"agreement_id": agreement.id, "party_id": party_id, "how": how.value})
     _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
            {"signed": {"party_id": party_id, "how": how.value, "at": at.isoformat()}})
@@ -346,7 +362,7 @@ def mediator_sign(uow: UnitOfWork, actor: Actor, agreement_id: str, at: datetime
                                                                          "name": actor.display_name}
     agreement.mediator_signed_at = at
     uow.flush()
-    _event(uow, actor, case, "agreement_mediator_signed", f"调解员 {who['name']} 在调解协议上签名（{format_local(at)}）",
+    record_event(uow, actor, case, "agreement_mediator_signed", f"调解员 {who['name']} 在调解协议上签名（{format_local(at)}）",
            data={"agreement_id": agreement.id, "mediator_id": who["user_id"]})
     _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
            {"changes": {"mediator_signed_at": [None, at.isoformat()]}, "mediator_id": who["user_id"]})
@@ -362,7 +378,7 @@ def apply_seal(uow: UnitOfWork, actor: Actor, agreement_id: str, at: datetime) -
     at = aware(at, "盖章时间", "at", past=True)
     agreement.seal_applied_at = at
     uow.flush()
-    _event(uow, actor, case, "agreement_sealed", f"调解协议加盖调解委员会印章（{format_local(at)}）",
+    record_event(uow, actor, case, "agreement_sealed", f"调解协议加盖调解委员会印章（{format_local(at)}）",
            data={"agreement_id": agreement.id})
     _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
            {"changes": {"seal_applied_at": [None, at.isoformat()]}})
@@ -380,7 +396,7 @@ def get_agreement(uow: UnitOfWork, actor: Actor, agreement_id: str) -> Agreement
 
 def list_agreements(uow: UnitOfWork, actor: Actor, case_id: str) -> list[AgreementView]:
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     rows = uow.s.execute(select(Agreement).where(Agreement.case_id == case.id, Agreement.deleted_at.is_(None))
                          .order_by(Agreement.created_at)).scalars()
     return [_view(uow, a, case) for a in rows]

@@ -26,9 +26,18 @@ from typing import BinaryIO
 
 from sqlalchemy import select
 
+from ..access.cases import load_case, record_event
 from ..domain.attachments import (
-    AttachmentType, TargetKind, check_size, clean_filename, format_size, limit_bytes, parse_target, parse_type,
-    preview_kind, sniff_media_type,
+    AttachmentType,
+    TargetKind,
+    check_size,
+    clean_filename,
+    format_size,
+    limit_bytes,
+    parse_target,
+    parse_type,
+    preview_kind,
+    sniff_media_type,
 )
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from ..security import audit
@@ -40,7 +49,6 @@ from ..store.models_evidence import Attachment
 from ..store.uow import UnitOfWork
 from . import settings
 from .attachment_blobs import ProgressFn, TempCopy, blob_chunks, digest, read_blob, source_size, store_blob
-from .cases import _event, _load_case
 
 RESTRICTED_NAME = "（敏感材料）"
 MAX_DESCRIPTION = 1000
@@ -123,7 +131,7 @@ def list_attachments(uow: UnitOfWork, actor: Actor, case_id: str) -> list[Attach
     """The case's attachments, oldest first. Names and descriptions of sensitive ones are hidden from users
     without the right; nothing is opened, so the list is not audited."""
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     rows = list(uow.s.execute(select(Attachment).where(Attachment.case_id == case.id, Attachment.deleted_at.is_(None))
                               .order_by(Attachment.created_at, Attachment.id)).scalars())
     labels = _target_labels(uow, rows)
@@ -134,7 +142,7 @@ def _load(uow: UnitOfWork, actor: Actor, attachment_id: str) -> tuple[Attachment
     row = uow.s.get(Attachment, attachment_id)
     if row is None or row.deleted_at is not None:
         raise NotFound("附件不存在或已被移除。")
-    return row, _load_case(uow, actor, row.case_id)
+    return row, load_case(uow, actor, row.case_id)
 
 
 def _require_sensitive(actor: Actor, row: Attachment) -> None:
@@ -168,7 +176,7 @@ def attach(uow: UnitOfWork, actor: Actor, case_id: str, source: str | Path | Bin
     the same contents are stored already (then only the attachment row is added). `sensitive` defaults to
     the type's default (医疗记录 is sensitive). `progress(done, total)` may return False to cancel."""
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     kind = parse_type(doc_type)
     target = parse_target(target_kind)
     _check_target(uow, case, target, target_id)
@@ -210,7 +218,7 @@ def attach(uow: UnitOfWork, actor: Actor, case_id: str, source: str | Path | Bin
     uow.flush()
     # Sensitive files keep their name out of the timeline, which every case reader sees.
     summary = f"添加{kind.label}：{'敏感材料' if is_sensitive else name}（{format_size(first.size)}）"
-    _event(uow, actor, case, "attachment_added", summary, data={"attachment_id": row.id, "doc_type": kind.value})
+    record_event(uow, actor, case, "attachment_added", summary, data={"attachment_id": row.id, "doc_type": kind.value})
     audit.record(uow.s, actor, audit.Action.CREATE, entity="attachment", entity_id=row.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"doc_type": kind.value, "size": first.size, "sha256": first.sha256,
@@ -283,7 +291,7 @@ def remove_attachment(uow: UnitOfWork, actor: Actor, attachment_id: str, expecte
     kind = parse_type(row.doc_type)
     name = "敏感材料" if row.sensitive else row.filename
     reason_text = (reason or "").strip()
-    _event(uow, actor, case, "attachment_removed",
+    record_event(uow, actor, case, "attachment_removed",
            f"移除{kind.label}：{name}" + (f"（原因：{reason_text}）" if reason_text else ""),
            data={"attachment_id": row.id})
     audit.record(uow.s, actor, audit.Action.DELETE, entity="attachment", entity_id=row.id, case_id=case.id,

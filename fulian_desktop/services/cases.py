@@ -7,10 +7,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.cases import check_version, load_case, record_event
 from ..access.disclosure import disclosure_of, disclosures, party_contact, reader_of
 from ..domain.case_numbers import format_case_number
 from ..domain.enums import CaseKind, CaseStatus, PartyRole, Tier
-from ..domain.errors import ConflictError, NotFound, ValidationError
+from ..domain.errors import NotFound, ValidationError
 from ..domain.localtime import local_date
 from ..domain.phone import parse_phone
 from ..domain.pinyin import name_search_keys
@@ -64,7 +65,7 @@ def create_case(uow: UnitOfWork, actor: Actor, new: NewCase) -> CaseDetail:
                 handler_id=new.handler_id or actor.user_id, owner_unit_id=unit.id, opened_at=opened)
     s.add(case)
     uow.flush()
-    _event(uow, actor, case, "created", f"登记案件 {case.case_no}")
+    record_event(uow, actor, case, "created", f"登记案件 {case.case_no}")
     from .clocks import on_case_created  # clocks build on cases: imported here to avoid a cycle
 
     on_case_created(uow, actor, case)
@@ -74,24 +75,12 @@ def create_case(uow: UnitOfWork, actor: Actor, new: NewCase) -> CaseDetail:
     return _detail(uow, actor, case)
 
 
-def _event(uow: UnitOfWork, actor: Actor, case: Case, kind: str, summary: str,
-           data: dict[str, Any] | None = None) -> None:
-    uow.s.add(CaseEvent(case_id=case.id, kind=kind, summary=summary, actor_id=actor.user_id,
-                        actor_name=actor.display_name, owner_unit_id=case.owner_unit_id, data=data))
-
-
-def _load_case(uow: UnitOfWork, actor: Actor, case_id: str) -> Case:
-    case = uow.s.get(Case, case_id)
-    if case is None or case.deleted_at is not None:
-        raise NotFound("案件不存在或不在您的管辖范围内。")
-    require_scope(actor, case.owner_unit_id, "该案件")
-    return case
 
 
 def get_case(uow: UnitOfWork, actor: Actor, case_id: str) -> CaseDetail:
     """Open a case: a view of sensitive records, so it is audited (needs a write unit of work)."""
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     audit.record(uow.s, actor, audit.Action.VIEW, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id)
     return _detail(uow, actor, case)
@@ -115,7 +104,7 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     events = tuple(CaseEventView(e.id, e.kind, e.occurred_at, e.actor_name, e.summary) for e in uow.s.execute(
         select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.occurred_at, CaseEvent.created_at))
         .scalars())
-    from .petition import stored_opinion  # it writes through _event here: imported late to avoid a cycle
+    from .petition import stored_opinion  # it writes through record_event: imported late to avoid a cycle
 
     opinion = stored_opinion(uow, case)
     return CaseDetail(row=row, version=case.version, sub_category=case.sub_category, dispute_type=case.dispute_type,
@@ -125,17 +114,12 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
                       petition_basis=opinion.basis if opinion else None)
 
 
-def _check_version(current: int, expected: int | None, what: str) -> None:
-    if expected is not None and current != expected:
-        raise ConflictError(f"{what}已被其他用户修改（您打开的是第 {expected} 版，现为第 {current} 版）。"
-                            "您的输入已保留，请核对后再保存。")
-
 
 def update_case(uow: UnitOfWork, actor: Actor, case_id: str, expected_version: int,
                 changes: dict[str, Any]) -> CaseDetail:
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
-    _check_version(case.version, expected_version, "该案件")
+    case = load_case(uow, actor, case_id)
+    check_version(case.version, expected_version, "该案件")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"不能修改这些字段：{', '.join(sorted(unknown))}")
@@ -149,7 +133,7 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: str, expected_version: i
         setattr(case, key, new)
     if diff:
         uow.flush()
-        _event(uow, actor, case, "updated", "修改案件信息：" + "、".join(_FIELD_LABELS.get(k, k) for k in diff),
+        record_event(uow, actor, case, "updated", "修改案件信息：" + "、".join(_FIELD_LABELS.get(k, k) for k in diff),
                data={"changes": diff})
         if {"title", "summary"} & set(diff):
             index_cases(uow.s, [case.id])
@@ -185,7 +169,7 @@ def _apply_person(person: Person, data: PersonInput, info) -> dict[str, list[Any
 def add_party(uow: UnitOfWork, actor: Actor, case_id: str, data: PersonInput, role: PartyRole, *,
               contact_confidential: bool = False, person_id: str | None = None) -> PartyView:
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     report, info = validate_person(data)
     report.raise_if_errors()
     s = uow.s
@@ -203,7 +187,7 @@ def add_party(uow: UnitOfWork, actor: Actor, case_id: str, data: PersonInput, ro
                       contact_confidential=contact_confidential)
     s.add(party)
     uow.flush()
-    _event(uow, actor, case, "party_added", f"添加{role.label}：{person.name}")
+    record_event(uow, actor, case, "party_added", f"添加{role.label}：{person.name}")
     index_cases(s, [case.id])
     audit.record(s, actor, audit.Action.CREATE, entity="case_party", entity_id=party.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"role": role.value, "person_id": person.id})
@@ -216,9 +200,9 @@ def update_party(uow: UnitOfWork, actor: Actor, party_id: str, expected_person_v
     party = uow.s.get(CaseParty, party_id)
     if party is None or party.deleted_at is not None:
         raise NotFound("当事人不存在。")
-    case = _load_case(uow, actor, party.case_id)
+    case = load_case(uow, actor, party.case_id)
     person = uow.s.get(Person, party.person_id)
-    _check_version(person.version, expected_person_version, "该当事人信息")
+    check_version(person.version, expected_person_version, "该当事人信息")
     if disclosure_of(uow.s, reader_of(actor), party_contact(party, person)).redacted:
         require(actor, Permission.SEE_CONFIDENTIAL)  # may not overwrite what it cannot see
     report, info = validate_person(data)
@@ -233,7 +217,7 @@ def update_party(uow: UnitOfWork, actor: Actor, party_id: str, expected_person_v
     if diff:
         uow.flush()
         # The history keeps which fields changed, not the personal data itself.
-        _event(uow, actor, case, "party_updated", f"修改当事人信息：{person.name}", data={"fields": sorted(diff)})
+        record_event(uow, actor, case, "party_updated", f"修改当事人信息：{person.name}", data={"fields": sorted(diff)})
         if "name" in diff:
             index_cases(uow.s, _cases_of_person(uow, person.id))
         audit.record(uow.s, actor, audit.Action.UPDATE, entity="person", entity_id=person.id, case_id=case.id,

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from ..access.cases import load_case, record_event
 from ..domain.clocks import RULES, ClockKind, ClockState, ClockStatus, countdown_text, due, fixed_deadline, status
 from ..domain.clocks import request_extension as check_extension
 from ..domain.enums import CaseKind, CaseStatus
@@ -19,10 +20,10 @@ from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
 from ..store.base import utcnow
-from ..store.models import CalendarYear as CalendarYearRow, Case, CaseClock, OrgUnit
+from ..store.models import CalendarYear as CalendarYearRow
+from ..store.models import Case, CaseClock, OrgUnit
 from ..store.models_sync import SyncIdentity
 from ..store.uow import UnitOfWork
-from .cases import _event, _load_case
 
 # Which clocks a workflow step starts and stops, by kind of case.
 _STARTS: dict[tuple[Transition | None, CaseKind], tuple[ClockKind, ...]] = {
@@ -116,7 +117,7 @@ def _recompute(clock: CaseClock, cal: WorkCalendar) -> None:
 def start_clock(uow: UnitOfWork, actor: Actor, case_id: str, kind: ClockKind, *,
                 started_at: datetime | None = None, urgent: bool = False) -> ClockView:
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     return _start(uow, actor, case, kind, started_at or utcnow(), urgent)
 
 
@@ -134,7 +135,7 @@ def _start(uow: UnitOfWork, actor: Actor, case: Case, kind: ClockKind, started_a
     uow.s.add(clock)
     uow.flush()
     view = _view(clock, cal, utcnow())
-    _event(uow, actor, case, "clock_started", f"开始计时：{kind.label}，{view.countdown}")
+    record_event(uow, actor, case, "clock_started", f"开始计时：{kind.label}，{view.countdown}")
     return view
 
 
@@ -147,7 +148,7 @@ def _load_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> tuple[CaseClock
     clock = uow.s.get(CaseClock, clock_id)
     if clock is None or clock.deleted_at is not None:
         raise NotFound("时限不存在。")
-    return clock, _load_case(uow, actor, clock.case_id)
+    return clock, load_case(uow, actor, clock.case_id)
 
 
 def pause_clock(uow: UnitOfWork, actor: Actor, clock_id: str, reason: str) -> None:
@@ -159,7 +160,7 @@ def pause_clock(uow: UnitOfWork, actor: Actor, clock_id: str, reason: str) -> No
     if not (reason or "").strip():
         raise ValidationError("暂停计时须说明理由（如听证、鉴定）。", field="reason")
     clock.paused_since = utcnow()
-    _event(uow, actor, case, "clock_paused", f"暂停计时：{ClockKind(clock.kind).label}（{reason.strip()}）")
+    record_event(uow, actor, case, "clock_paused", f"暂停计时：{ClockKind(clock.kind).label}（{reason.strip()}）")
 
 
 def resume_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> None:
@@ -171,7 +172,7 @@ def resume_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> None:
     clock.paused_days += days
     clock.paused_since = None
     _recompute(clock, load_calendar(uow))
-    _event(uow, actor, case, "clock_resumed", f"恢复计时：{ClockKind(clock.kind).label}，暂停 {days} 天不计入")
+    record_event(uow, actor, case, "clock_resumed", f"恢复计时：{ClockKind(clock.kind).label}，暂停 {days} 天不计入")
 
 
 def request_extension(uow: UnitOfWork, actor: Actor, clock_id: str, days: int, reason: str):  # noqa: ANN201
@@ -192,7 +193,7 @@ def apply_extension(uow: UnitOfWork, actor: Actor, case: Case, payload: dict) ->
     state = check_extension(_state(clock), int(payload.get("days", 0)))
     clock.extended_days = state.extended_days
     _recompute(clock, load_calendar(uow))
-    _event(uow, actor, case, "clock_extended", f"延期 {clock.extended_days} 天：{ClockKind(clock.kind).label}（经督导批准）")
+    record_event(uow, actor, case, "clock_extended", f"延期 {clock.extended_days} 天：{ClockKind(clock.kind).label}（经督导批准）")
 
 
 def fix_deadline(uow: UnitOfWork, actor: Actor, clock_id: str, last_day: date, reason: str) -> ClockView:
@@ -215,7 +216,7 @@ def fix_deadline(uow: UnitOfWork, actor: Actor, clock_id: str, last_day: date, r
     _recompute(clock, cal)
     uow.flush()
     view = _view(clock, cal, utcnow())
-    _event(uow, actor, case, "clock_fixed", f"确定期限：{view.label}至 {last_day.isoformat()}（{why[:100]}）",
+    record_event(uow, actor, case, "clock_fixed", f"确定期限：{view.label}至 {last_day.isoformat()}（{why[:100]}）",
            data={"clock_id": clock.id, "last_day": last_day.isoformat()})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case_clock", entity_id=clock.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
@@ -240,7 +241,7 @@ def _stop(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock, note: str
     clock.stopped_at, clock.stop_note = now, note[:200]
     view = _view(clock, load_calendar(uow), now)
     met = "按时" if now < view.deadline.due_at else "超期"
-    _event(uow, actor, case, "clock_stopped", f"停止计时：{view.label}（{note}，{met}）",
+    record_event(uow, actor, case, "clock_stopped", f"停止计时：{view.label}（{note}，{met}）",
            data={"kind": clock.kind, "met": met == "按时"})
 
 
@@ -262,7 +263,7 @@ def on_transition(uow: UnitOfWork, actor: Actor, case: Case, step: Transition) -
 
 def case_clocks(uow: UnitOfWork, actor: Actor, case_id: str, now: datetime | None = None) -> list[ClockView]:
     require(actor, Permission.CASE_READ)
-    _load_case(uow, actor, case_id)
+    load_case(uow, actor, case_id)
     cal, now = load_calendar(uow), now or utcnow()
     return [_view(c, cal, now) for c in _clocks(uow, case_id)]
 
@@ -397,7 +398,7 @@ def recompute_open_clocks(uow: UnitOfWork, before: WorkCalendar | None = None, a
             change = f"到期日 {new.last_day.isoformat()} 已确认，不变"
         else:
             change = f"到期日 {old.last_day.isoformat()}{_calendar_mark(old)} 改为 {new.last_day.isoformat()}"
-        _event(uow, actor, case, "clock_recomputed", f"{why}：{label}{change}{_calendar_mark(new)}",
+        record_event(uow, actor, case, "clock_recomputed", f"{why}：{label}{change}{_calendar_mark(new)}",
                data={"clock_id": clock.id, "before": old.last_day.isoformat(), "after": new.last_day.isoformat()})
     return moved
 

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from ..access.cases import load_case, record_event
 from ..domain.enums import _Labelled
 from ..domain.errors import PermissionDenied, ValidationError
 from ..domain.localtime import LOCAL_TZ, format_local
@@ -24,7 +25,6 @@ from ..store.base import utcnow
 from ..store.models import Case, CounsellingSession
 from ..store.uow import UnitOfWork
 from .case_queries import _scoped
-from .cases import _event, _load_case
 
 MAX_NOTES = 20000
 
@@ -81,7 +81,7 @@ def add_session(uow: UnitOfWork, actor: Actor, case_id: str, held_at: datetime, 
     """Record a session held by the acting counsellor (or supervisor)."""
     require(actor, Permission.SEE_COUNSELLING)
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     held_at = _aware(held_at, "held_at")
     if held_at is None:
         raise ValidationError("请填写疏导时间。", field="held_at")
@@ -106,7 +106,7 @@ def add_session(uow: UnitOfWork, actor: Actor, case_id: str, held_at: datetime, 
     if next_appointment is not None:
         summary += f"；下次预约 {format_local(next_appointment)}"
     # The event and the audit say that a session took place; the notes stay in the session record.
-    _event(uow, actor, case, "counselling_session", summary, data={"session_id": row.id, "form": form.value})
+    record_event(uow, actor, case, "counselling_session", summary, data={"session_id": row.id, "form": form.value})
     audit.record(uow.s, actor, audit.Action.CREATE, entity="counselling_session", entity_id=row.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"form": form.value, "held_at": held_at.isoformat(), "notes_length": len(text),
@@ -120,7 +120,7 @@ def counselling_sessions(uow: UnitOfWork, actor: Actor, case_id: str) -> list[Se
     require(actor, Permission.SEE_COUNSELLING)
     if not uow.write:
         raise RuntimeError("counselling_sessions audits the read: use store.uow(write=True)")
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     rows = list(uow.s.execute(select(CounsellingSession)
                               .where(CounsellingSession.case_id == case.id, CounsellingSession.deleted_at.is_(None))
                               .order_by(CounsellingSession.held_at, CounsellingSession.created_at)).scalars())
@@ -132,7 +132,7 @@ def counselling_sessions(uow: UnitOfWork, actor: Actor, case_id: str) -> list[Se
 def session_count(uow: UnitOfWork, actor: Actor, case_id: str) -> int:
     """How many sessions a case has (no notes): for tabs and the monthly statistics."""
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     return uow.s.execute(select(func.count()).select_from(CounsellingSession).where(
         CounsellingSession.case_id == case.id, CounsellingSession.deleted_at.is_(None))).scalar_one()
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.cases import load_case, record_event
 from ..domain import risk as risk_rules
 from ..domain import safety_plan as plan_rules
 from ..domain.crisis_actions import clean_details, detail_lines, split_legacy_concerns
@@ -28,7 +29,6 @@ from ..security.permissions import Permission, can, require
 from ..store.base import utcnow
 from ..store.models import Case, CrisisAction, RiskAssessment, SafetyPlan
 from ..store.uow import UnitOfWork
-from .cases import _event, _load_case
 from .clocks import open_case_statuses
 
 MAJOR_REASON_HIGH_RISK = "危险评估为高"
@@ -77,7 +77,7 @@ def _mark_domestic_violence(uow: UnitOfWork, actor: Actor, case: Case, why: str)
         return
     case.domestic_violence = True
     uow.flush()
-    _event(uow, actor, case, "flag_raised", f"标记为家庭暴力案件：{why}")
+    record_event(uow, actor, case, "flag_raised", f"标记为家庭暴力案件：{why}")
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"changes": {"domestic_violence": [False, True]}, "reason": why})
@@ -137,7 +137,7 @@ def record_assessment(uow: UnitOfWork, actor: Actor, case_id: str, answers: Mapp
     """Score and store a danger assessment. A final level of 高 marks the case as domestic violence and
     as a major incident at once, which puts it at the top of the supervisor's review queue."""
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     _require_open(case)
     result = risk_rules.assess(answers, override_level=override_level, override_reason=override_reason)
     when = _aware(assessed_at, "assessed_at") if assessed_at else utcnow()
@@ -159,7 +159,7 @@ def record_assessment(uow: UnitOfWork, actor: Actor, case_id: str, answers: Mapp
         text += f"；专业判断由“{result.computed_level.label}”调高为“{result.final_level.label}”，理由：{result.override_reason}"
     if view.trend is not None:
         text += f"；较上次{view.trend.label}"
-    _event(uow, actor, case, "risk_assessed", text,
+    record_event(uow, actor, case, "risk_assessed", text,
            data={"assessment_id": row.id, "level": result.final_level.value, "score": result.score})
     audit.record(uow.s, actor, audit.Action.CREATE, entity="risk_assessment", entity_id=row.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
@@ -179,7 +179,7 @@ def assessments(uow: UnitOfWork, actor: Actor, case_id: str) -> list[AssessmentV
     The answers are sensitive (pregnancy, sexual violence), so the read is audited."""
     require(actor, Permission.CASE_READ)
     _needs_write(uow)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     rows = _assessment_rows(uow, case.id)
     audit.record(uow.s, actor, audit.Action.VIEW, entity="risk_assessment", case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"count": len(rows)})
@@ -189,7 +189,7 @@ def assessments(uow: UnitOfWork, actor: Actor, case_id: str) -> list[AssessmentV
 def current_level(uow: UnitOfWork, actor: Actor, case_id: str) -> RiskLevel | None:
     """The latest assessment's final level (no answers: not audited), for lists and headers."""
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     rows = _assessment_rows(uow, case.id)
     return RiskLevel(rows[-1].final_level) if rows else None
 
@@ -229,7 +229,7 @@ def save_safety_plan(uow: UnitOfWork, actor: Actor, case_id: str, sections: Mapp
     kept in the plan. Pass the version you opened: a plan saved by someone else since is a conflict."""
     require(actor, Permission.CASE_EDIT)
     require(actor, Permission.SEE_CONFIDENTIAL)   # may not overwrite what it cannot read
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     _require_open(case)
     new_sections = plan_rules.normalise(sections)
     if not plan_rules.filled(new_sections):
@@ -264,7 +264,7 @@ def save_safety_plan(uow: UnitOfWork, actor: Actor, case_id: str, sections: Mapp
         uow.flush()
         action, summary = audit.Action.UPDATE, "修改安全计划"
     labels = "、".join(plan_rules.SECTIONS_BY_CODE[c].label for c in changed)
-    _event(uow, actor, case, "safety_plan_saved", f"{summary}（第 {plan.version} 版）" + (f"：{labels}" if labels else ""),
+    record_event(uow, actor, case, "safety_plan_saved", f"{summary}（第 {plan.version} 版）" + (f"：{labels}" if labels else ""),
            data={"safety_plan_id": plan.id, "version": plan.version})
     audit.record(uow.s, actor, action, entity="safety_plan", entity_id=plan.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"version": plan.version, "sections": list(changed)})
@@ -275,7 +275,7 @@ def get_safety_plan(uow: UnitOfWork, actor: Actor, case_id: str) -> SafetyPlanVi
     """The plan holds contacts and whereabouts: only for users who may see confidential details; audited."""
     require(actor, Permission.SEE_CONFIDENTIAL)
     _needs_write(uow)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     plan = _plan_row(uow, case.id)
     audit.record(uow.s, actor, audit.Action.VIEW, entity="safety_plan", entity_id=plan.id if plan else None,
                  case_id=case.id, owner_unit_id=case.owner_unit_id,
@@ -321,7 +321,7 @@ def _log(uow: UnitOfWork, actor: Actor, case: Case, kind: ActionKind, at: dateti
                        protection_order_id=protection_order_id, data=data or None, owner_unit_id=case.owner_unit_id)
     uow.s.add(row)
     uow.flush()
-    _event(uow, actor, case, f"crisis_{kind.value}", summary or f"危机干预：{kind.label}（{format_local(at)}）",
+    record_event(uow, actor, case, f"crisis_{kind.value}", summary or f"危机干预：{kind.label}（{format_local(at)}）",
            data={"action_id": row.id, "kind": kind.value, "protection_order_id": protection_order_id})
     audit.record(uow.s, actor, audit.Action.CREATE, entity="crisis_action", entity_id=row.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
@@ -341,7 +341,7 @@ def log_action(uow: UnitOfWork, actor: Actor, case_id: str, kind: ActionKind | s
     or the ``concerns`` shortcut.
     """
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     _require_open(case)
     try:
         kind = ActionKind(kind)
@@ -386,7 +386,7 @@ def actions(uow: UnitOfWork, actor: Actor, case_id: str) -> list[ActionView]:
     """The action log, oldest first; notes and details of shelter, medical and mandatory-report entries
     are hidden from users who may not see confidential details."""
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     rows = uow.s.execute(select(CrisisAction).where(CrisisAction.case_id == case.id, CrisisAction.deleted_at.is_(None))
                          .order_by(CrisisAction.at, CrisisAction.created_at)).scalars()
     return [_action_view(r, actor) for r in rows]

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.cases import load_case
 from ..access.disclosure import disclosure_of, party_contact, reader_of
 from ..domain.enums import CaseSource, PartyRole, PetitionOutcome, Urgency
 from ..domain.errors import NotFound
@@ -19,7 +20,6 @@ from ..security.audit import Action
 from ..security.permissions import Permission, require
 from ..store.models import AuditEntry, Case, CaseParty, Person, UserAccount
 from ..store.uow import UnitOfWork
-from .cases import _load_case
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _show(field: str, value: Any, users: dict[str, str]) -> str:
 def case_history(uow: UnitOfWork, actor: Actor, case_id: str, *, include_views: bool = True) -> list[HistoryEntry]:
     """Every audit entry about the case, oldest first."""
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     stmt = select(AuditEntry).where(AuditEntry.case_id == case.id).order_by(AuditEntry.seq)
     if not include_views:
         stmt = stmt.where(AuditEntry.action != Action.VIEW)
@@ -172,7 +172,7 @@ def party_record(uow: UnitOfWork, actor: Actor, party_id: str) -> PartyRecord:
     party = uow.s.get(CaseParty, party_id)
     if party is None or party.deleted_at is not None:
         raise NotFound("当事人不存在。")
-    _load_case(uow, actor, party.case_id)
+    load_case(uow, actor, party.case_id)
     person = uow.s.get(Person, party.person_id)
     if person is None:
         raise NotFound("当事人不存在。")

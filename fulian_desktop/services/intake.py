@@ -19,17 +19,23 @@ shows each problem beside its field); with any error nothing is written. Then:
 - the intake record, a CaseEvent on the case, and audit entries (no personal data in the audit).
 """
 from __future__ import annotations
-from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 
+from ..access.cases import load_case, record_event
 from ..domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole
 from ..domain.errors import ValidationError
 from ..domain.intake_rules import (
-    FIELD_LABELS, REPEAT_WINDOW_DAYS, Channel, CheckedIntake, IntakeDecision, IntakeInput, validate_intake,
+    FIELD_LABELS,
+    REPEAT_WINDOW_DAYS,
+    Channel,
+    CheckedIntake,
+    IntakeDecision,
+    IntakeInput,
+    validate_intake,
 )
 from ..domain.localtime import format_local
 from ..domain.validation import Issue, PersonInput, Report, Severity
@@ -41,11 +47,9 @@ from ..store.base import new_id, utcnow
 from ..store.models import Case, CaseParty, IntakeRecord, OrgUnit, Person
 from ..store.uow import UnitOfWork
 from . import persons
-from .cases import NewCase, _apply_person, _event, _load_case, add_party, create_case
+from .cases import NewCase, _apply_person, add_party, create_case
 from .intake_json import intake_from_json
-from .intake_views import (
-    IntakeView, case_intakes, get_intake, intake_counts, list_intakes, load_view, period_bounds,
-)
+from .intake_views import IntakeView, case_intakes, get_intake, intake_counts, list_intakes, load_view, period_bounds
 from .workflow import transition
 
 __all__ = [
@@ -193,7 +197,7 @@ def register_contact(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> Intake
     intake_id = new_id()
     case: Case | None = None
     if plan.join_case is not None:
-        case = _load_case(uow, actor, plan.join_case.id)
+        case = load_case(uow, actor, plan.join_case.id)
         _ensure_party(uow, actor, case, person)
     elif decision.opens_case:
         case = _open_case(uow, actor, plan, person, name, category, sub_category, data, received)
@@ -317,7 +321,7 @@ def _open_case(uow: UnitOfWork, actor: Actor, plan: _Plan, person: Person | None
         title=f"{who}反映{sub_category or category or '信访事项'}"[:200], kind=CaseKind.PETITION, unit_id=plan.unit_id,
         category=category, sub_category=sub_category, source=CaseSource.APPLICATION.value,
         summary=data.request.strip(), opened_at=received))
-    case = _load_case(uow, actor, detail.row.id)
+    case = load_case(uow, actor, detail.row.id)
     _ensure_party(uow, actor, case, person)
     return case
 
@@ -340,7 +344,7 @@ def _after_case(uow: UnitOfWork, actor: Actor, case: Case, record: IntakeRecord,
     if record.is_repeat:
         marks.append("重复访")
     head = "信访接待登记并入本案" if joined else "信访接待登记"
-    _event(uow, actor, case, "intake", f"{head}（{'，'.join(marks)}）：{decision.label}",
+    record_event(uow, actor, case, "intake", f"{head}（{'，'.join(marks)}）：{decision.label}",
            data={"intake_id": record.id, "channel": channel.value, "decision": decision.value,
                  "transfer_to": transfer_to})
     if joined:

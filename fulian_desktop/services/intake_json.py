@@ -7,7 +7,14 @@ from typing import Any
 from ..domain.enums import Sex
 from ..domain.errors import ValidationError
 from ..domain.intake_rules import (
-    FIELD_LABELS, INTAKE_FIELDS, Channel, IntakeDecision, IntakeInput, MaritalStatus, choices_text, parse_choice,
+    FIELD_LABELS,
+    INTAKE_FIELDS,
+    Channel,
+    IntakeDecision,
+    IntakeInput,
+    MaritalStatus,
+    choices_text,
+    parse_choice,
 )
 from ..domain.localtime import LOCAL_TZ
 

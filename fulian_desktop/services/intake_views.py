@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ..access.cases import load_case
 from ..access.disclosure import Disclosure, Purpose, disclosures, intake_contact, reader_of
 from ..domain.enums import CaseStatus, Sex, Tier
 from ..domain.errors import NotFound, ValidationError
@@ -17,8 +18,6 @@ from ..security.actor import Actor
 from ..security.permissions import Permission, require, require_scope
 from ..store.models import Case, IntakeRecord, OrgUnit, UserAccount
 from ..store.uow import UnitOfWork
-from .cases import _load_case
-
 
 # --- views ---------------------------------------------------------------------------------------
 
@@ -192,7 +191,7 @@ def list_intakes(uow: UnitOfWork, actor: Actor, date_from: date | datetime | Non
 def case_intakes(uow: UnitOfWork, actor: Actor, case_id: str) -> list[IntakeView]:
     """The register entries joined to one case, oldest first (a list: contacts masked, no addresses)."""
     require(actor, Permission.CASE_READ)
-    _load_case(uow, actor, case_id)  # the case's scope decides
+    load_case(uow, actor, case_id)  # the case's scope decides
     stmt = _VIEW_SELECT.where(IntakeRecord.case_id == case_id).order_by(IntakeRecord.received_at, IntakeRecord.id)
     return views_for(uow, actor, list(uow.s.execute(stmt)), Purpose.LIST)
 

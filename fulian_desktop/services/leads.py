@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.cases import check_version, load_case, record_event
 from ..domain.enums import CaseKind, CaseSource, CaseStatus, _Labelled
 from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
 from ..domain.localtime import LOCAL_TZ, local_date
@@ -26,7 +27,7 @@ from ..security.permissions import Permission, require, require_scope
 from ..store.base import utcnow
 from ..store.models import Case, CaseEvent, OnlineLead, OrgUnit
 from ..store.uow import UnitOfWork
-from .cases import NewCase, _check_version, _detail, _event, _load_case, create_case
+from .cases import NewCase, _detail, create_case
 from .orgunits import subtree_ids
 from .views import CaseDetail
 
@@ -166,7 +167,7 @@ def open_case_from_lead(uow: UnitOfWork, actor: Actor, lead_id: str, kind: CaseK
     Classification defaults to what the summary's words suggest."""
     require(actor, Permission.CASE_CREATE)
     lead = _load_lead(uow, actor, lead_id)
-    _check_version(lead.version, expected_version, "该舆情线索")
+    check_version(lead.version, expected_version, "该舆情线索")
     if lead.case_id:
         case_no = uow.s.execute(select(Case.case_no).where(Case.id == lead.case_id)).scalar()
         raise ConflictError(f"该舆情线索已立案{('（' + case_no + '）') if case_no else ''}。", code="case_exists")
@@ -179,13 +180,13 @@ def open_case_from_lead(uow: UnitOfWork, actor: Actor, lead_id: str, kind: CaseK
         title=(title or "").strip() or f"网络舆情：{lead.summary}"[:60], kind=kind, unit_id=lead.owner_unit_id,
         category=category, sub_category=sub_category, dispute_type=dispute_type,
         source=CaseSource.ONLINE_OPINION.value, summary=lead.summary))
-    case = _load_case(uow, actor, detail.row.id)
+    case = load_case(uow, actor, detail.row.id)
     uow.s.add(CaseEvent(case_id=case.id, kind="online_lead",
                         occurred_at=min(datetime.combine(lead.seen_on, time(12), LOCAL_TZ), lead.created_at),
                         actor_id=None, actor_name=None, owner_unit_id=case.owner_unit_id,
                         summary=f"网络舆情线索（{lead.seen_on:%Y-%m-%d} 见于{lead.where_seen}）：{lead.summary}",
                         data={"lead_id": lead.id, "seen_on": lead.seen_on.isoformat(), "where_seen": lead.where_seen}))
-    _event(uow, actor, case, "from_online_lead", "由网络舆情线索立案", data={"lead_id": lead.id})
+    record_event(uow, actor, case, "from_online_lead", "由网络舆情线索立案", data={"lead_id": lead.id})
     old = lead.status
     lead.case_id, lead.status = case.id, LeadStatus.CASE_OPENED.value
     uow.flush()
@@ -201,7 +202,7 @@ def dismiss_lead(uow: UnitOfWork, actor: Actor, lead_id: str, outcome: str, *,
     """已排除: looked into, nothing for the federation (a rumour, already handled elsewhere …); `outcome` says why."""
     require(actor, Permission.CASE_EDIT)
     lead = _load_lead(uow, actor, lead_id)
-    _check_version(lead.version, expected_version, "该舆情线索")
+    check_version(lead.version, expected_version, "该舆情线索")
     status = _status(lead)
     if status != LeadStatus.OPEN:
         raise WorkflowError(f"该舆情线索{status.label}，不能排除。", code="not_open")
@@ -218,7 +219,7 @@ def reopen_lead(uow: UnitOfWork, actor: Actor, lead_id: str, *, expected_version
     """Back to 待处理: a dismissed lead turned out to matter. The earlier outcome stays in the audit log."""
     require(actor, Permission.CASE_EDIT)
     lead = _load_lead(uow, actor, lead_id)
-    _check_version(lead.version, expected_version, "该舆情线索")
+    check_version(lead.version, expected_version, "该舆情线索")
     if _status(lead) != LeadStatus.DISMISSED:
         raise WorkflowError("只有已排除的舆情线索可以恢复为待处理。", code="not_dismissed")
     old_outcome = lead.outcome

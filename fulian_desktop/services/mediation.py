@@ -21,6 +21,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from ..access.cases import load_case, record_event
 from ..domain.errors import ValidationError
 from ..domain.mediation_rules import MarriageOutcome, OtherRoute, check_routes_told, other_routes, parse_enum
 from ..security import audit
@@ -29,18 +30,43 @@ from ..security.permissions import Permission, require
 from ..store.models import Agreement, Case, CaseEvent
 from ..store.uow import UnitOfWork
 from .agreement_followup import (
-    FollowUpView, add_follow_up, apply_for_confirmation, list_follow_ups, record_confirmation_result,
+    FollowUpView,
+    add_follow_up,
+    apply_for_confirmation,
+    list_follow_ups,
+    record_confirmation_result,
     record_performance,
 )
 from .agreements import (
-    AgreementView, SignatureView, TermInput, TermView, apply_seal, create_agreement, get_agreement, list_agreements,
-    mediator_sign, sign_party,
+    AgreementView,
+    SignatureView,
+    TermInput,
+    TermView,
+    apply_seal,
+    create_agreement,
+    get_agreement,
+    list_agreements,
+    mediator_sign,
+    sign_party,
 )
-from .cases import _event, _load_case
 from .mediation_sessions import (
-    CalendarEntry, MediationState, MediatorRef, PartyRef, SessionView, StatementView, calendar, cancel,
-    end_mediation, get_session, list_sessions, mediation_state, record_session, require_open, resume_mediation,
-    schedule, text_or_none,
+    CalendarEntry,
+    MediationState,
+    MediatorRef,
+    PartyRef,
+    SessionView,
+    StatementView,
+    calendar,
+    cancel,
+    end_mediation,
+    get_session,
+    list_sessions,
+    mediation_state,
+    record_session,
+    require_open,
+    resume_mediation,
+    schedule,
+    text_or_none,
 )
 
 OUTCOME_EVENT = "mediation_outcome"
@@ -103,13 +129,13 @@ def _routes(case: Case) -> tuple[OtherRoute, ...]:
 def routes_for_case(uow: UnitOfWork, actor: Actor, case_id: str) -> tuple[OtherRoute, ...]:
     """The routes the parties must be told of if mediation fails, for this case's dispute."""
     require(actor, Permission.CASE_READ)
-    return _routes(_load_case(uow, actor, case_id))
+    return _routes(load_case(uow, actor, case_id))
 
 
 def set_mediation_outcome(uow: UnitOfWork, actor: Actor, case_id: str, outcome: MarriageOutcome | str,
                           routes_told: Iterable[OtherRoute | str] = (), note: str | None = None) -> OutcomeView:
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     require_open(case, "记录婚姻调解结果")
     outcome = parse_enum(MarriageOutcome, outcome, "婚姻调解结果", "outcome")
     told = {parse_enum(OtherRoute, r, "告知的途径", "routes_told") for r in routes_told or ()}
@@ -134,7 +160,7 @@ def set_mediation_outcome(uow: UnitOfWork, actor: Actor, case_id: str, outcome: 
         summary += f"；已告知当事人可通过{names}等途径维护权利（人民调解法第二十六条）"
     if note:
         summary += f"（{note}）"
-    _event(uow, actor, case, OUTCOME_EVENT, summary,
+    record_event(uow, actor, case, OUTCOME_EVENT, summary,
            data={"outcome": outcome.value, "previous": previous, "routes_told": routes, "note": note})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
@@ -146,13 +172,13 @@ def set_mediation_outcome(uow: UnitOfWork, actor: Actor, case_id: str, outcome: 
 
 def get_mediation_outcome(uow: UnitOfWork, actor: Actor, case_id: str) -> OutcomeView | None:
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     return _outcome_view(uow, case.id, case.mediation_outcome)
 
 
 def mediation_overview(uow: UnitOfWork, actor: Actor, case_id: str) -> MediationOverview:
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     return MediationOverview(case.id, mediation_state(uow, actor, case.id),
                              tuple(list_sessions(uow, actor, case.id)), tuple(list_agreements(uow, actor, case.id)),
                              tuple(list_follow_ups(uow, actor, case.id)),

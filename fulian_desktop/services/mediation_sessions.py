@@ -18,11 +18,17 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.cases import load_case, record_event
 from ..domain.enums import CaseStatus, PartyRole, Role
 from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
 from ..domain.localtime import LOCAL_TZ, format_local, local_date
 from ..domain.mediation_rules import (
-    MEDIATOR_SPEAKER, Notice, SessionOutcome, SessionStatus, missing_record_items, parse_enum,
+    MEDIATOR_SPEAKER,
+    Notice,
+    SessionOutcome,
+    SessionStatus,
+    missing_record_items,
+    parse_enum,
 )
 from ..domain.workflow import is_open
 from ..security import audit
@@ -31,7 +37,6 @@ from ..security.permissions import ROLE_PERMISSIONS, Permission, require
 from ..store.base import utcnow
 from ..store.models import Case, CaseEvent, CaseParty, MediationSession, OrgUnit, Person, UserAccount
 from ..store.uow import UnitOfWork
-from .cases import _event, _load_case
 
 ENDED, RESUMED = "mediation_ended", "mediation_resumed"
 _FUTURE_SLACK = timedelta(minutes=10)
@@ -165,7 +170,7 @@ def _state(uow: UnitOfWork, case_id: str) -> MediationState:
 
 def mediation_state(uow: UnitOfWork, actor: Actor, case_id: str) -> MediationState:
     require(actor, Permission.CASE_READ)
-    _load_case(uow, actor, case_id)
+    load_case(uow, actor, case_id)
     return _state(uow, case_id)
 
 
@@ -180,13 +185,13 @@ def end_mediation(uow: UnitOfWork, actor: Actor, case: Case, summary: str, data:
     """Mark the case's mediation ended and cancel its other scheduled sessions (used by sessions and outcomes)."""
     if _state(uow, case.id).ended:
         return
-    _event(uow, actor, case, ENDED, summary, data=data)
+    record_event(uow, actor, case, ENDED, summary, data=data)
     for other in list(uow.s.execute(select(MediationSession).where(
             MediationSession.case_id == case.id, MediationSession.status == SessionStatus.SCHEDULED.value,
             MediationSession.deleted_at.is_(None))).scalars()):
         other.status, other.cancel_reason = SessionStatus.CANCELLED.value, "调解已终止"
         uow.flush()
-        _event(uow, actor, case, "mediation_cancelled",
+        record_event(uow, actor, case, "mediation_cancelled",
                f"取消调解安排（{format_local(other.scheduled_at)}，{other.place}）：调解已终止",
                data={"session_id": other.id})
         audit.record(uow.s, actor, audit.Action.UPDATE, entity="mediation_session", entity_id=other.id,
@@ -197,14 +202,14 @@ def end_mediation(uow: UnitOfWork, actor: Actor, case: Case, summary: str, data:
 def resume_mediation(uow: UnitOfWork, actor: Actor, case_id: str, reason: str) -> MediationState:
     """The parties apply again (第十七条): sessions may be scheduled once more."""
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     require_open(case, "恢复调解")
     if not _state(uow, case.id).ended:
         raise WorkflowError("本案调解未终止，无需恢复。", code="mediation_not_ended")
     reason = text_or_none(reason)
     if not reason:
         raise ValidationError("请填写恢复调解的理由（如双方当事人重新申请调解）。", field="reason")
-    _event(uow, actor, case, RESUMED, f"恢复调解：{reason}", data={"reason": reason})
+    record_event(uow, actor, case, RESUMED, f"恢复调解：{reason}", data={"reason": reason})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"mediation": "resumed"})
     return _state(uow, case.id)
@@ -232,7 +237,7 @@ def schedule(uow: UnitOfWork, actor: Actor, case_id: str, scheduled_at: datetime
              mediator_ids: Iterable[str], recorder: str | None = None,
              expected_party_ids: Iterable[str] = ()) -> SessionView:
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     require_open(case, "安排调解")
     _require_not_ended(uow, case)
     scheduled_at = aware(scheduled_at, "调解时间", "scheduled_at")
@@ -248,7 +253,7 @@ def schedule(uow: UnitOfWork, actor: Actor, case_id: str, scheduled_at: datetime
     uow.s.add(session)
     uow.flush()
     names = "、".join(m["name"] for m in mediators)
-    _event(uow, actor, case, "mediation_scheduled", f"安排调解：{format_local(scheduled_at)}，{place}，调解员 {names}",
+    record_event(uow, actor, case, "mediation_scheduled", f"安排调解：{format_local(scheduled_at)}，{place}，调解员 {names}",
            data={"session_id": session.id})
     audit.record(uow.s, actor, audit.Action.CREATE, entity="mediation_session", entity_id=session.id,
                  case_id=case.id, owner_unit_id=case.owner_unit_id,
@@ -261,7 +266,7 @@ def _load_session(uow: UnitOfWork, actor: Actor, session_id: str) -> tuple[Media
     session = uow.s.get(MediationSession, session_id)
     if session is None or session.deleted_at is not None:
         raise NotFound("调解安排不存在。")
-    return session, _load_case(uow, actor, session.case_id)
+    return session, load_case(uow, actor, session.case_id)
 
 
 def _statements(parties: Mapping[str, PartyRef], statements: Iterable[Any]) -> list[dict[str, str]]:
@@ -313,7 +318,7 @@ def record_session(uow: UnitOfWork, actor: Actor, session_id: str, held_at: date
     session.parties_present, session.notices_given = present, [n.value for n in notices]
     session.statements, session.outcome, session.outcome_note = said, code.value, note
     uow.flush()
-    _event(uow, actor, case, "mediation_held",
+    record_event(uow, actor, case, "mediation_held",
            f"调解（{format_local(held_at)}，{session.place}）：{code.label}，到场当事人 "
            + "、".join(parties[p].name for p in present), data={"session_id": session.id, "outcome": code.value})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="mediation_session", entity_id=session.id,
@@ -337,7 +342,7 @@ def cancel(uow: UnitOfWork, actor: Actor, session_id: str, reason: str) -> Sessi
         raise ValidationError("请填写取消原因。", field="reason")
     session.status, session.cancel_reason = SessionStatus.CANCELLED.value, reason[:200]
     uow.flush()
-    _event(uow, actor, case, "mediation_cancelled",
+    record_event(uow, actor, case, "mediation_cancelled",
            f"取消调解安排（{format_local(session.scheduled_at)}，{session.place}）：{reason}",
            data={"session_id": session.id})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="mediation_session", entity_id=session.id,
@@ -379,7 +384,7 @@ def get_session(uow: UnitOfWork, actor: Actor, session_id: str) -> SessionView:
 
 def list_sessions(uow: UnitOfWork, actor: Actor, case_id: str) -> list[SessionView]:
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     parties = case_parties(uow, case.id)
     rows = uow.s.execute(select(MediationSession).where(MediationSession.case_id == case.id,
                                                         MediationSession.deleted_at.is_(None))
@@ -428,7 +433,7 @@ def calendar(uow: UnitOfWork, actor: Actor, mediator_id: str | None = None, date
 def case_party_refs(uow: UnitOfWork, actor: Actor, case_id: str) -> list[PartyRef]:
     """The case's current parties (who may be expected, present, speak or sign), in the order they were added."""
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     return list(case_parties(uow, case.id).values())
 
 

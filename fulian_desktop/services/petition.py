@@ -11,13 +11,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from ..access.cases import record_event
 from ..domain.enums import PetitionOutcome
 from ..domain.petition_rules import PetitionOpinion
 from ..security import audit
 from ..security.actor import Actor
 from ..store.models import Case, CaseEvent
 from ..store.uow import UnitOfWork
-from .cases import _event
 
 OUTCOME_EVENT = "petition_outcome"
 
@@ -52,7 +52,7 @@ def record_opinion(uow: UnitOfWork, actor: Actor, case: Case, opinion: PetitionO
     previous = case.petition_outcome
     case.petition_outcome = opinion.outcome.value
     uow.flush()
-    _event(uow, actor, case, OUTCOME_EVENT, f"信访处理意见：{opinion.label}。事实和依据：{opinion.basis}",
+    record_event(uow, actor, case, OUTCOME_EVENT, f"信访处理意见：{opinion.label}。事实和依据：{opinion.basis}",
            data={"outcome": opinion.outcome.value, "previous": previous, "basis": opinion.basis,
                  "approval_id": approval_id})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
@@ -69,7 +69,7 @@ def withdraw_opinion(uow: UnitOfWork, actor: Actor, case: Case, reason: str | No
     case.petition_outcome = None
     uow.flush()
     label = PetitionOutcome(previous).label if previous in PetitionOutcome._value2member_map_ else previous
-    _event(uow, actor, case, OUTCOME_EVENT, f"重新办理，原处理意见“{label}”不再有效，再次结案时重新出具",
+    record_event(uow, actor, case, OUTCOME_EVENT, f"重新办理，原处理意见“{label}”不再有效，再次结案时重新出具",
            data={"outcome": None, "previous": previous, "basis": None, "reason": reason})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"changes": {"petition_outcome": [previous, None]},

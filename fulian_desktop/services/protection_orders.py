@@ -35,6 +35,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.cases import load_case, record_event
 from ..domain.clocks import RULES, ClockKind, ClockStatus, countdown_text, status
 from ..domain.enums import _Labelled
 from ..domain.errors import NotFound, ValidationError, WorkflowError
@@ -47,7 +48,6 @@ from ..store.base import utcnow
 from ..store.models import Case, CaseClock, OrgUnit, ProtectionOrder
 from ..store.uow import UnitOfWork
 from . import clocks as clock_service
-from .cases import _event, _load_case
 from .crisis import ActionKind, _aware, _log, _mark_domestic_violence, _require_open
 
 ORDER_MONTHS = 6
@@ -178,7 +178,7 @@ def _view(uow: UnitOfWork, order: ProtectionOrder, now: datetime) -> OrderView:
 def order_status(uow: UnitOfWork, actor: Actor, case_id: str, now: datetime | None = None) -> list[OrderView]:
     """The case's protection orders, oldest application first, with their clocks and the expiry alert."""
     require(actor, Permission.CASE_READ)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     now = _aware(now, "now") if now else utcnow()
     rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
                                                        ProtectionOrder.deleted_at.is_(None))
@@ -198,7 +198,7 @@ def _load_order(uow: UnitOfWork, actor: Actor, order_id: str) -> tuple[Protectio
     order = uow.s.get(ProtectionOrder, order_id)
     if order is None or order.deleted_at is not None:
         raise NotFound("人身安全保护令记录不存在。")
-    return order, _load_case(uow, actor, order.case_id)
+    return order, load_case(uow, actor, order.case_id)
 
 
 def _for_change(uow: UnitOfWork, actor: Actor, order_id: str, allowed: tuple[OrderStatus, ...],
@@ -233,7 +233,7 @@ def _stop_at(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock | None,
     clock.stopped_at, clock.stop_note = at, note[:200]
     view = clock_service._view(clock, clock_service.load_calendar(uow), at)
     met = at < view.deadline.due_at
-    _event(uow, actor, case, "clock_stopped", f"停止计时：{view.label}（{note}，{'按时' if met else '超期'}）",
+    record_event(uow, actor, case, "clock_stopped", f"停止计时：{view.label}（{note}，{'按时' if met else '超期'}）",
            data={"kind": clock.kind, "met": met})
 
 
@@ -284,7 +284,7 @@ def apply_for_order(uow: UnitOfWork, actor: Actor, case_id: str, court: str, app
     ``applied_on_behalf_by``: who applied for her (近亲属、公安机关、妇联 …). Needed when she cannot
     apply herself; it then defaults to the actor's unit (the federation)."""
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     _require_open(case)
     court = (court or "").strip()
     if not court:

@@ -9,7 +9,14 @@ from sqlalchemy import or_, select
 from ..domain.enums import Tier
 from ..domain.errors import NotFound, PermissionDenied
 from ..domain.referral_rules import (
-    AgencyStatus, AgencyType, Consent, ReferralKind, TierDirection, TierStatus, UnitInfo, status_label,
+    AgencyStatus,
+    AgencyType,
+    Consent,
+    ReferralKind,
+    TierDirection,
+    TierStatus,
+    UnitInfo,
+    status_label,
 )
 from ..security.actor import Actor
 from ..security.permissions import Permission, require

@@ -33,13 +33,24 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
+from ..access.cases import load_case, record_event
 from ..access.disclosure import case_has_marked_party
 from ..domain.enums import CaseStatus
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from ..domain.localtime import format_local
 from ..domain.referral_rules import (
-    CONTACT_ITEM, AgencyStatus, AgencyType, Consent, ReferralKind, TierStatus, UnitInfo,
-    check_shared_items, check_transition, sources, status_label, tier_direction,
+    CONTACT_ITEM,
+    AgencyStatus,
+    AgencyType,
+    Consent,
+    ReferralKind,
+    TierStatus,
+    UnitInfo,
+    check_shared_items,
+    check_transition,
+    sources,
+    status_label,
+    tier_direction,
 )
 from ..domain.workflow import is_open
 from ..security import audit
@@ -47,15 +58,42 @@ from ..security.actor import Actor
 from ..security.permissions import Permission, can, require
 from ..store.base import utcnow
 from ..store.models import (
-    Agreement, AgreementTerm, ApprovalRequest, Case, CaseClock, CaseEvent, CaseParty, CounsellingSession,
-    CrisisAction, FollowUpVisit, IntakeRecord, MediationSession, Person, ProtectionOrder, Referral,
-    RiskAssessment, SafetyPlan, ScreeningEntry,
+    Agreement,
+    AgreementTerm,
+    ApprovalRequest,
+    Case,
+    CaseClock,
+    CaseEvent,
+    CaseParty,
+    CounsellingSession,
+    CrisisAction,
+    FollowUpVisit,
+    IntakeRecord,
+    MediationSession,
+    Person,
+    ProtectionOrder,
+    Referral,
+    RiskAssessment,
+    SafetyPlan,
+    ScreeningEntry,
 )
 from ..store.uow import UnitOfWork
-from .cases import _event, _load_case
 from .referral_views import (
-    EVENT_PREFIX, InboxItem, ReferralStep, ReferralView, _case_of, _full_view, _load_referral, _may_see, _name,
-    _steps, _units, case_referrals, get_referral, inbox, outbox,
+    EVENT_PREFIX,
+    InboxItem,
+    ReferralStep,
+    ReferralView,
+    _case_of,
+    _full_view,
+    _load_referral,
+    _may_see,
+    _name,
+    _steps,
+    _units,
+    case_referrals,
+    get_referral,
+    inbox,
+    outbox,
 )
 
 __all__ = [
@@ -118,7 +156,7 @@ def _record(uow: UnitOfWork, actor: Actor, case: Case, referral: Referral, kind:
             action: str, detail: dict[str, Any]) -> None:
     """The timeline entry (on the case, owned by the case's unit) and the audit entry (owned by the
     referral's sending unit) for one change."""
-    _event(uow, actor, case, EVENT_PREFIX + kind, summary,
+    record_event(uow, actor, case, EVENT_PREFIX + kind, summary,
            data={"referral_id": referral.id, "status": referral.status, **detail})
     audit.record(uow.s, actor, action, entity="referral", entity_id=referral.id, case_id=case.id,
                  owner_unit_id=referral.owner_unit_id, detail={"status": referral.status, **detail})
@@ -142,7 +180,7 @@ def _open_case_check(case: Case, what: str) -> None:
 def refer_to_tier(uow: UnitOfWork, actor: Actor, case_id: str, to_unit_id: str, reason: str) -> ReferralView:
     """Escalate to the parent unit or assign to a direct child; the case stays with the sender until accepted."""
     require(actor, Permission.CASE_REFER)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     reason = _text(reason, "转介理由", "reason")
     units = _units(uow)
     if to_unit_id not in units:
@@ -319,7 +357,7 @@ def refer_to_agency(uow: UnitOfWork, actor: Actor, case_id: str, agency_type: Ag
                     consent_note: str | None = None) -> ReferralView:
     """Send to 法律援助中心, 公安, 法院 …: with the person's consent, or a supervisor's recorded override."""
     require(actor, Permission.CASE_REFER)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     try:
         agency = AgencyType(agency_type)
     except ValueError:

@@ -30,13 +30,23 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.cases import check_version, load_case, record_event
 from ..access.disclosure import Show, disclosure_of, household_contact, reader_of
 from ..domain.enums import CaseKind, CaseSource, PartyRole, Role, Tier
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from ..domain.localtime import LOCAL_TZ, local_date
 from ..domain.screening_rules import (
-    EntryStatus, RiskLevel, VisitMethod, check_category, check_interval, classify_reason, next_visit_due,
-    optional_text, parse_method, parse_risk, required_text,
+    EntryStatus,
+    RiskLevel,
+    VisitMethod,
+    check_category,
+    check_interval,
+    classify_reason,
+    next_visit_due,
+    optional_text,
+    parse_method,
+    parse_risk,
+    required_text,
 )
 from ..domain.validation import PersonInput, validate_person
 from ..security import audit
@@ -45,14 +55,27 @@ from ..security.permissions import ROLE_PERMISSIONS, Permission, require, requir
 from ..store.base import utcnow
 from ..store.models import Case, CaseEvent, OrgUnit, Person, ScreeningEntry, ScreeningVisit, UserAccount
 from ..store.uow import UnitOfWork
-from .cases import (
-    NewCase, _apply_person, _check_version, _detail, _event, _load_case, add_party, create_case,
-)
+from .cases import NewCase, _apply_person, _detail, add_party, create_case
 from .orgunits import subtree_ids
 from .screening_counts import COUNT_LABELS, screening_counts
 from .screening_views import (
-    ENTITY, REGISTER_COLUMNS, VISIT_COLUMNS, VISIT_ENTITY, EntryDetail, EntryView, OverdueTask, VisitView,
-    _load_entry, _today, _unit_names, _view, _visit_view, _visits, get_entry, list_register, overdue_visits,
+    ENTITY,
+    REGISTER_COLUMNS,
+    VISIT_COLUMNS,
+    VISIT_ENTITY,
+    EntryDetail,
+    EntryView,
+    OverdueTask,
+    VisitView,
+    _load_entry,
+    _today,
+    _unit_names,
+    _view,
+    _visit_view,
+    _visits,
+    get_entry,
+    list_register,
+    overdue_visits,
 )
 from .views import CaseDetail
 
@@ -209,7 +232,7 @@ def update_entry(uow: UnitOfWork, actor: Actor, entry_id: str, expected_version:
     Changing the interval without a new due date moves the due date to last visit (or registration) + interval."""
     require(actor, Permission.CASE_EDIT)
     entry = _load_entry(uow, actor, entry_id)
-    _check_version(entry.version, expected_version, "该排查登记")
+    check_version(entry.version, expected_version, "该排查登记")
     _must_be_open(entry, "修改")
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -266,7 +289,7 @@ def resolve_entry(uow: UnitOfWork, actor: Actor, entry_id: str, reason: str, *, 
     leaves the active register and no longer changes."""
     require(actor, Permission.CASE_EDIT)
     entry = _load_entry(uow, actor, entry_id)
-    _check_version(entry.version, expected_version, "该排查登记")
+    check_version(entry.version, expected_version, "该排查登记")
     if entry.status == EntryStatus.RESOLVED.value:
         raise WorkflowError("该排查登记已化解。", code="resolved")
     note = required_text(reason, "化解情况", "reason")
@@ -295,7 +318,7 @@ def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date,
     The latest visit by date sets the entry's level and next due date (visit + interval, calendar days)."""
     require(actor, Permission.CASE_EDIT)
     entry = _load_entry(uow, actor, entry_id)
-    _check_version(entry.version, expected_version, "该排查登记")
+    check_version(entry.version, expected_version, "该排查登记")
     _must_be_open(entry, "记录走访")
     if entry.status == EntryStatus.CASE_OPENED.value:
         raise WorkflowError("该排查登记已转为案件，请在案件中记录后续工作。", code="case_opened")
@@ -348,7 +371,7 @@ def open_case_from_entry(uow: UnitOfWork, actor: Actor, entry_id: str, kind: Cas
     require(actor, Permission.CASE_EDIT)
     before_case = utcnow()  # the copied history sorts before the case's own first line
     entry = _load_entry(uow, actor, entry_id)
-    _check_version(entry.version, expected_version, "该排查登记")
+    check_version(entry.version, expected_version, "该排查登记")
     _must_be_open(entry, "转为案件")
     if entry.case_id:
         case_no = uow.s.execute(select(Case.case_no).where(Case.id == entry.case_id)).scalar()
@@ -364,7 +387,7 @@ def open_case_from_entry(uow: UnitOfWork, actor: Actor, entry_id: str, kind: Cas
         title=(title or "").strip() or f"排查发现：{entry.subject}"[:200], kind=kind, unit_id=entry.owner_unit_id,
         category=category, sub_category=sub_category, dispute_type=dispute_type,
         source=CaseSource.SCREENING.value, summary=entry.reason))
-    case = _load_case(uow, actor, detail.row.id)
+    case = load_case(uow, actor, detail.row.id)
     if entry.person_id:
         person = uow.s.get(Person, entry.person_id)
         add_party(uow, actor, case.id, PersonInput(name=person.name, sex=person.sex), party_role, person_id=person.id)
@@ -398,7 +421,7 @@ def _copy_history(uow: UnitOfWork, actor: Actor, case: Case, entry: ScreeningEnt
                              f"风险等级：{RiskLevel(v.risk_level).label}）：{v.findings}",
                              {"entry_id": entry.id, "visit_id": v.id, "visited_on": v.visited_on.isoformat(),
                               "risk_level": v.risk_level, "method": v.method}))
-    _event(uow, actor, case, "from_screening",
+    record_event(uow, actor, case, "from_screening",
            f"由矛盾纠纷排查转为案件（当前风险等级：{RiskLevel(entry.risk_level).label}，走访 {len(visits)} 次）",
            data={"entry_id": entry.id, "risk_level": entry.risk_level, "visits": len(visits)})
 

@@ -25,9 +25,7 @@ from ..domain.risk import RiskLevel
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, can, require, require_scope
-from ..store.models import (
-    Agreement, Case, CaseParty, FollowUpVisit, IntakeRecord, OrgUnit, RiskAssessment,
-)
+from ..store.models import Agreement, Case, CaseParty, FollowUpVisit, IntakeRecord, OrgUnit, RiskAssessment
 from ..store.uow import UnitOfWork
 from .orgunits import root_unit, subtree_ids
 from .statistics_outcomes import outcome_figures

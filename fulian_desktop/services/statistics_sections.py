@@ -8,7 +8,12 @@ from ..domain.mediation_rules import MarriageOutcome
 from ..domain.risk import RiskLevel
 from ..domain.screening_rules import EntryStatus
 from ..store.models import (
-    Case, CounsellingSession, CrisisAction, ProtectionOrder, RiskAssessment, ScreeningEntry,
+    Case,
+    CounsellingSession,
+    CrisisAction,
+    ProtectionOrder,
+    RiskAssessment,
+    ScreeningEntry,
     ScreeningVisit,
 )
 from .statistics_outcomes import outcome_figures

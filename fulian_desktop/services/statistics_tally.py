@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-
 from typing import Any
 
 from sqlalchemy import Select, and_, case, exists, func, select, true

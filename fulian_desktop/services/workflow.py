@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ..access.cases import load_case, record_event
 from ..domain.enums import CaseKind, CaseStatus, PetitionOutcome
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from ..domain.petition_rules import PetitionOpinion, closure_opinion
@@ -17,7 +18,6 @@ from ..security.permissions import Permission, can, require
 from ..store.base import utcnow
 from ..store.models import ApprovalRequest, Case
 from ..store.uow import UnitOfWork
-from .cases import _event, _load_case
 
 
 class ApprovalKind:
@@ -96,7 +96,7 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
     which reach the case only when the supervisor approves; other kinds and other steps take neither.
     """
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     if expected_version is not None and case.version != expected_version:
         raise ConflictError("该案件已被其他用户修改，请刷新后再操作。")
     current = CaseStatus(case.status)
@@ -137,7 +137,7 @@ def _apply(uow: UnitOfWork, actor: Actor, case: Case, step: Transition, target: 
         note += f"（理由：{reason}）"
     if approved_by:
         note += f"，经 {approved_by} 批准"
-    _event(uow, actor, case, f"status_{step.value}", note, data={"from": old, "to": target.value})
+    record_event(uow, actor, case, f"status_{step.value}", note, data={"from": old, "to": target.value})
     from .clocks import on_transition
 
     on_transition(uow, actor, case, step)
@@ -153,7 +153,7 @@ def _apply(uow: UnitOfWork, actor: Actor, case: Case, step: Transition, target: 
 def request_approval(uow: UnitOfWork, actor: Actor, case_id: str, kind: str, reason: str,
                      payload: dict[str, Any] | None = None) -> ApprovalView:
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     if not (reason or "").strip():
         raise ValidationError("请填写申请理由。", field="reason")
     pending = uow.s.execute(select(ApprovalRequest).where(ApprovalRequest.case_id == case_id,
@@ -171,7 +171,7 @@ def request_approval(uow: UnitOfWork, actor: Actor, case_id: str, kind: str, rea
     if opinion is not None:
         summary += f"（拟处理意见：{opinion.label}）"
         detail["petition_outcome"] = opinion.outcome.value
-    _event(uow, actor, case, "approval_requested", summary, data={"approval_id": request.id, "kind": kind})
+    record_event(uow, actor, case, "approval_requested", summary, data={"approval_id": request.id, "kind": kind})
     audit.record(uow.s, actor, audit.Action.CREATE, entity="approval", entity_id=request.id, case_id=case_id,
                  owner_unit_id=case.owner_unit_id, detail=detail)
     return _view(request)
@@ -183,7 +183,7 @@ def decide(uow: UnitOfWork, actor: Actor, approval_id: str, approve: bool, note:
     request = uow.s.get(ApprovalRequest, approval_id)
     if request is None:
         raise NotFound("审批申请不存在。")
-    case = _load_case(uow, actor, request.case_id)
+    case = load_case(uow, actor, request.case_id)
     if request.status != "pending":
         raise ConflictError(f"该申请已由 {request.decided_by_name} 处理（{'批准' if request.status == 'approved' else '驳回'}）。")
     if request.requested_by == actor.user_id and actor.user_id is not None:
@@ -198,7 +198,7 @@ def decide(uow: UnitOfWork, actor: Actor, approval_id: str, approve: bool, note:
     request.decided_by, request.decided_by_name = actor.user_id, actor.display_name
     request.decided_at, request.decision_note = utcnow(), (note or "").strip() or None
     label = ApprovalKind.LABELS[request.kind]
-    _event(uow, actor, case, "approval_decided",
+    record_event(uow, actor, case, "approval_decided",
            f"{'批准' if approve else '驳回'}{label}申请" + (f"：{note.strip()}" if note and note.strip() else ""),
            data={"approval_id": request.id, "approved": approve})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="approval", entity_id=request.id, case_id=case.id,
@@ -225,7 +225,7 @@ def _carry_out(uow: UnitOfWork, actor: Actor, case: Case, request: ApprovalReque
                approved_by=actor.display_name)
     elif approve and request.kind == ApprovalKind.REMOVE_MAJOR:
         case.major_incident = False
-        _event(uow, actor, case, "flag_removed", "取消重大案事件标记（经督导批准）")
+        record_event(uow, actor, case, "flag_removed", "取消重大案事件标记（经督导批准）")
     elif approve and request.kind == ApprovalKind.EXTEND_CLOCK:
         from .clocks import apply_extension
 
@@ -237,7 +237,7 @@ def list_approvals(uow: UnitOfWork, actor: Actor, case_id: str | None = None,
     require(actor, Permission.CASE_READ)
     stmt = select(ApprovalRequest).order_by(ApprovalRequest.requested_at.desc())
     if case_id:
-        _load_case(uow, actor, case_id)
+        load_case(uow, actor, case_id)
         stmt = stmt.where(ApprovalRequest.case_id == case_id)
     elif not (actor.is_system or actor.sees_everything):
         stmt = stmt.where(ApprovalRequest.owner_unit_id.in_(sorted(actor.scope_unit_ids)))
@@ -249,11 +249,11 @@ def list_approvals(uow: UnitOfWork, actor: Actor, case_id: str | None = None,
 def set_major_incident(uow: UnitOfWork, actor: Actor, case_id: str, major: bool, reason: str) -> None:
     """Raising the flag is immediate; removing it needs a supervisor's approval."""
     require(actor, Permission.CASE_EDIT)
-    case = _load_case(uow, actor, case_id)
+    case = load_case(uow, actor, case_id)
     if major:
         if not case.major_incident:
             case.major_incident = True
-            _event(uow, actor, case, "flag_raised", f"标记为重大案事件：{reason}")
+            record_event(uow, actor, case, "flag_raised", f"标记为重大案事件：{reason}")
             audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                          owner_unit_id=case.owner_unit_id,
                          detail={"changes": {"major_incident": [False, True]}, "reason": reason})

@@ -15,7 +15,7 @@ from ..store.base import Base, utcnow
 from ..store.models import Case
 from ..store.models_sync import SyncConflict, SyncLineage, SyncPeer
 from ..store.uow import UnitOfWork
-from .rows import content_hash, decode_row, editable_fields, encode_row, merge_lineage, columns
+from .rows import columns, content_hash, decode_row, editable_fields, encode_row, merge_lineage
 
 LOCAL, REMOTE = "local", "remote"
 
@@ -164,11 +164,11 @@ def resolve_conflict(uow: UnitOfWork, actor: Actor, conflict_id: str, choices: d
                  owner_unit_id=getattr(obj, "owner_unit_id", None), detail={"choice": c.choice})
     case = uow.s.get(Case, case_id) if case_id else None
     if case is not None:
-        from ..services.cases import _event
+        from ..access.cases import record_event
         from ..services.search import index_cases
 
         picked = [FIELD_LABELS.get(k, k) for k, v in c.choice.items() if v == REMOTE]
-        _event(uow, actor, case, "sync_conflict_resolved",
+        record_event(uow, actor, case, "sync_conflict_resolved",
                f"处理同步冲突（{TABLE_LABELS.get(c.table_name, c.table_name)}）：" +
                ("采用对方的" + "、".join(picked) if picked else "保留本站版本"), data={"choice": c.choice})
         index_cases(uow.s, [case.id])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fulian_desktop.access.cases import load_case
 from fulian_desktop.domain.clocks import ClockKind, ClockStatus
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import ValidationError, WorkflowError
@@ -105,7 +106,7 @@ def test_a_clock_padded_the_old_way_still_shows_the_orders_last_day(world) -> No
     store, med, _rec = world
     case_id = _case(store, med)
     with store.uow(write=True) as uow:
-        case = cases._load_case(uow, med, case_id)
+        case = load_case(uow, med, case_id)
         clock = CaseClock(case_id=case_id, kind=ClockKind.PROTECTION_ORDER_EXPIRY.value, urgent=False,
                           started_at=datetime.combine(date(2026, 2, 28), time(12), LOCAL_TZ), paused_days=3,
                           extended_days=0, owner_unit_id=case.owner_unit_id)

@@ -1,0 +1,37 @@
+"""Loading a case within the actor's scope, writing its timeline, and checking the version a form was
+opened at: the three things every service that touches a case does first, in one public place.
+
+A case out of scope reads exactly like a case that does not exist, so a village cannot learn that
+another village's case is there."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.errors import ConflictError, NotFound
+from ..security.actor import Actor
+from ..security.permissions import require_scope
+from ..store.models import Case, CaseEvent
+from ..store.uow import UnitOfWork
+
+
+def load_case(uow: UnitOfWork, actor: Actor, case_id: str) -> Case:
+    """The live case, if it is within the actor's scope; else NotFound / PermissionDenied with the same text."""
+    case = uow.s.get(Case, case_id)
+    if case is None or case.deleted_at is not None:
+        raise NotFound("案件不存在或不在您的管辖范围内。")
+    require_scope(actor, case.owner_unit_id, "该案件")
+    return case
+
+
+def record_event(uow: UnitOfWork, actor: Actor, case: Case, kind: str, summary: str,
+                 data: dict[str, Any] | None = None) -> None:
+    """One line of the case's timeline, owned by the case's unit (so it travels where the case does)."""
+    uow.s.add(CaseEvent(case_id=case.id, kind=kind, summary=summary, actor_id=actor.user_id,
+                        actor_name=actor.display_name, owner_unit_id=case.owner_unit_id, data=data))
+
+
+def check_version(current: int, expected: int | None, what: str) -> None:
+    """Refuse a save made on a stale copy: the user's input is kept and they are told to compare."""
+    if expected is not None and current != expected:
+        raise ConflictError(f"{what}已被其他用户修改（您打开的是第 {expected} 版，现为第 {current} 版）。"
+                            "您的输入已保留，请核对后再保存。")
