@@ -45,7 +45,7 @@ def passphrase_problem(passphrase: str, *, context: tuple[str, ...] = ()) -> str
     why = "、".join(dict.fromkeys(_PATTERNS[p] for p in patterns)) or "字符种类少、组合简单"
     if used:
         why += "（把字母换成数字或符号也能被猜到）"
-    return (f"口令太容易被猜到：{why}，估计约 {_guesses_text(guesses)} 次尝试即可猜中。"
+    return (f"口令太容易被猜到：{why}，估计约 {_guesses_text(guesses)}次尝试即可猜中。"
             "请换用更长、不易联想的口令，例如几个互不相关的词语加上数字和符号。")
 
 
@@ -57,7 +57,7 @@ def require_strong_passphrase(passphrase: str, *, context: tuple[str, ...] = ())
 
 def _guesses_text(guesses: float) -> str:
     if guesses < 1e4:
-        return f"{max(1, round(guesses))}"
+        return f"{max(1, round(guesses))} "
     if guesses < 1e8:
         return f"{guesses / 1e4:.0f} 万"
     return f"{guesses / 1e8:.0f} 亿"
