@@ -159,11 +159,11 @@ def test_a_pdf_whose_content_inflates_to_70_mb_gets_a_placeholder_page(tmp_path:
     root, case_no = _case_with(tmp_path, pdf, "聊天记录.pdf")
     out = tmp_path / "卷宗.pdf"
     started = time.perf_counter()
-    run = _fulian("--data-dir", str(root), "pdf", case_no, "-o", str(out), env={}, timeout=60)
+    run = _fulian("--data-dir", str(root), "pdf", case_no, "-o", str(out), env={}, timeout=120)
     seconds = time.perf_counter() - started
     assert run.returncode == 0, run.stderr[-500:]
     print(f"case file with the 70 MB PDF: {seconds:.1f} s")
-    assert seconds < 20, f"{seconds:.1f} s"
+    assert seconds < 40, f"{seconds:.1f} s"
     pages = _pages(out)
     evidence = next(p for p in pages[2:] if "证据材料目录" in p)
     assert "聊天记录.pdf" in evidence and "（内容异常，未打印，见说明页）" in evidence
@@ -177,11 +177,11 @@ def test_a_pdf_within_the_limits_costs_the_same_whatever_its_pages_hold(tmp_path
     root, case_no = _case_with(tmp_path, hostile_pdf(3, 4), "图纸.pdf")
     out = tmp_path / "卷宗.pdf"
     started = time.perf_counter()
-    run = _fulian("--data-dir", str(root), "pdf", case_no, "-o", str(out), env={}, timeout=60)
+    run = _fulian("--data-dir", str(root), "pdf", case_no, "-o", str(out), env={}, timeout=120)
     seconds = time.perf_counter() - started
     assert run.returncode == 0, run.stderr[-500:]
     print(f"case file with 4 x 3 MB pages: {seconds:.1f} s")
-    assert seconds < 20, f"{seconds:.1f} s"
+    assert seconds < 40, f"{seconds:.1f} s"
     pages = _pages(out)
     assert sum("图纸.pdf（第" in p for p in pages) == 4
     assert any("附后（4页）" in p for p in pages)
