@@ -207,6 +207,24 @@ def test_cli_pdf_and_stats_write_owner_only_files(desk, tmp_path: Path) -> None:
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
+
+def test_batch_printing_writes_owner_only_files(desk, tmp_path: Path) -> None:  # noqa: ANN001
+    """Batch print writes one case file per case into a folder the user picked (often a shared one)."""
+    from fulian_desktop.documents.api import DocumentKind, render_batch
+    from fulian_desktop.store.store import Unlock, open_store
+
+    root, case_id, _case_no = desk
+    old = os.umask(0o022)
+    try:
+        with open_store(root, Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault()) as store:
+            med = auth.login(store, "med", NEW_PASSWORD)
+            result = render_batch(lambda: store.uow(write=True), med, [case_id], DocumentKind.CASE_FILE,
+                                  tmp_path / "batch", workers=1)
+    finally:
+        os.umask(old)
+    assert result.done == 1 and result.files
+    assert [oct(f.stat().st_mode & 0o777) for f in result.files] == ["0o600"]
+
 # --- no core dump of a process holding the key ----------------------------------------------------------------
 
 def test_the_cli_process_cannot_dump_core_once_it_runs(desk) -> None:  # noqa: ANN001
