@@ -16,7 +16,7 @@ from sqlalchemy import String, event, inspect
 from sqlalchemy.orm import Session
 
 from ..domain.errors import ValidationError
-from ..domain.text import bad_characters, characters_message
+from ..domain.text import bad_characters, characters_message, has_hidden_characters
 
 SESSION_FLAG = "guard_text"
 _SKIPPED_PREFIXES = ("audit_", "sync_")
@@ -60,7 +60,7 @@ def check_row(obj: Any, keys: Any = None) -> None:
         if key not in columns:
             continue
         value = values.get(key)
-        if isinstance(value, str):
+        if isinstance(value, str) and has_hidden_characters(value):
             codes = bad_characters(value, multiline=True)
             if codes:
                 raise ValidationError(characters_message(_LABELS.get(key, "输入的文字"), codes, multiline=True),

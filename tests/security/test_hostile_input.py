@@ -245,6 +245,22 @@ def test_the_cli_process_cannot_dump_core_once_it_runs(desk) -> None:  # noqa: A
     assert run.stdout.strip().splitlines()[-1] == "0 (0, 0) 0"
 
 
+def test_the_desktop_program_disables_core_dumps_before_anything_else() -> None:
+    """The GUI's entry point does the same first thing (here it stops at --help, before any window or key)."""
+    probe = (
+        "import ctypes, resource\n"
+        "from ui.app import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(resource.getrlimit(resource.RLIMIT_CORE), ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "(0, 0) 0"
+
 def test_a_process_without_the_cli_is_still_dumpable() -> None:
     """The probe above can fail: a plain interpreter is dumpable (so the check measures the CLI's doing)."""
     if not sys.platform.startswith("linux"):
