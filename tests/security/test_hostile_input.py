@@ -132,6 +132,32 @@ def test_a_bidi_override_in_an_attachment_name_is_stripped_and_the_extension_sho
     assert "证据gpj.exe" in text.replace(" ", "") and RLO not in text
 
 
+def test_a_name_stored_before_the_rule_is_shown_and_opened_as_it_really_is(desk, tmp_path: Path) -> None:  # noqa: ANN001
+    """An attachment row from an older version (or a synced station) may still hold U+202E: every place that shows
+    or opens it uses the name without it, so the viewer is chosen by the real extension."""
+    from sqlalchemy import update
+
+    from fulian_desktop.store.models_evidence import Attachment
+    from fulian_desktop.store.store import Unlock, open_store
+
+    root, case_id, case_no = desk
+    source = tmp_path / "note.txt"
+    source.write_bytes("对方发来的文件".encode() * 20)
+    with open_store(root, Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault()) as store:
+        med = auth.login(store, "med", NEW_PASSWORD)
+        with store.uow(write=True) as uow:
+            view = attachments.attach(uow, med, case_id, source, doc_type="evidence")
+        with store.uow(write=True) as uow:   # as an old version stored it (a bulk statement, no text check)
+            uow.s.execute(update(Attachment).where(Attachment.id == view.id).values(filename=f"证据{RLO}gpj.exe"))
+        with store.uow(write=True) as uow:
+            assert [a.filename for a in attachments.list_attachments(uow, med, case_id)] == ["证据gpj.exe"]
+            with attachments.export_for_viewer(uow, med, view.id) as copy:
+                assert copy.path.name == "证据gpj.exe"
+    out = tmp_path / "卷宗.pdf"
+    assert cli.main(["pdf", case_no, "-o", str(out)]) == 0
+    text = subprocess.run(["pdftotext", str(out), "-"], check=True, capture_output=True).stdout.decode()
+    assert RLO not in text and "证据gpj.exe" in "".join(text.split())
+
 @pytest.mark.parametrize("bad", [RLO, "\x00", "\u2066"])
 def test_cli_intake_refuses_control_and_bidi_characters_in_the_request(bad: str, desk, tmp_path: Path,  # noqa: ANN001
                                                                         capsys: pytest.CaptureFixture[str]) -> None:
