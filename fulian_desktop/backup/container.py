@@ -222,7 +222,7 @@ def read_chunks(fh: IO[bytes], key: bytes, store_id: str, *, sealed_size: int | 
     if fh.read(len(_MAGIC)) != _MAGIC:
         raise damaged("数据部分格式不对")
     aead, unzip, index = AESGCM(key), zlib.decompressobj(), 0
-    budget = None if sealed_size is None else max(sealed_size, _CHUNK) * MAX_LOGICAL_EXPANSION
+    budget = None if sealed_size is None else max(sealed_size, 64 << 10) * MAX_LOGICAL_EXPANSION
     plain = 0
 
     def inflate(data: bytes) -> Iterator[bytes]:

@@ -111,6 +111,27 @@ def test_a_real_backup_still_verifies_and_restores_under_the_same_limits(bomb, t
     assert restore.returncode == 0, restore.stderr[-500:]
 
 
+def test_a_logical_payload_that_inflates_is_stopped_while_it_inflates(tmp_path: Path) -> None:
+    """The PostgreSQL backup's payload inflates inside its encrypted chunks: 100 MB of zeros sealed into ~100 KB
+    (by someone holding the key) is stopped at 200 times its sealed size, counted chunk by chunk."""
+    from fulian_desktop.backup import container
+
+    key, payload = os.urandom(32), tmp_path / "data.fbk"
+    with open(payload, "wb") as fh:
+        writer = container.ChunkWriter(fh, key, "store-1")
+        block = bytes(1 << 20)
+        for _ in range(100):
+            writer.write(block)
+        writer.close()
+    sealed = payload.stat().st_size
+    assert sealed < 1 << 20
+    seen = 0
+    with open(payload, "rb") as fh, pytest.raises(container.BackupDamaged, match="异常庞大"):
+        for part in container.read_chunks(fh, key, "store-1", sealed_size=sealed):
+            seen += len(part)
+            assert len(part) <= 1 << 20, "never more than a chunk at a time"
+    assert seen <= max(sealed, 64 << 10) * container.MAX_LOGICAL_EXPANSION < 50 << 20
+
 # --- a PDF attachment that inflates ---------------------------------------------------------------------------
 
 def hostile_pdf(stream_mb: float, pages: int, fill: bytes = b"q Q\n") -> bytes:
