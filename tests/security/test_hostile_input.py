@@ -216,7 +216,7 @@ def test_cli_intake_refuses_deep_or_huge_json_with_a_message(text: str, message:
 
 # --- files written outside the store are the owner's only ----------------------------------------------------
 
-def test_cli_pdf_and_stats_write_owner_only_files(desk, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cli_pdf_stats_and_station_files_are_owner_only(desk, tmp_path: Path) -> None:  # noqa: ANN001
     _root, _case_id, case_no = desk
     old = os.umask(0o022)
     try:
@@ -225,9 +225,11 @@ def test_cli_pdf_and_stats_write_owner_only_files(desk, tmp_path: Path) -> None:
         assert cli.main(["pdf", case_no, "-o", str(pdf)]) == 0
         assert cli.main(["stats", "--from", "2026-01-01", "--to", "2026-12-31", "-o", str(xlsx)]) == 0
         assert cli.main(["stats", "--from", "2026-01-01", "--to", "2026-12-31", "-o", str(report)]) == 0
+        station = tmp_path / "郭亮村.fprov"   # a station's starting data, cases and accounts included
+        assert cli.main(["sync", "provision", "--unit", VILLAGE_A1, "-o", str(station)]) == 0
     finally:
         os.umask(old)
-    for path in (pdf, xlsx, report):
+    for path in (pdf, xlsx, report, station):
         assert path.stat().st_mode & 0o777 == 0o600, f"{path.name}: {oct(path.stat().st_mode & 0o777)}"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
