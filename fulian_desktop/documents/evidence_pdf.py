@@ -33,6 +33,7 @@ MAX_PDF_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 200               # a longer PDF is listed, not printed (it would bury the file)
 MAX_PAGE_CONTENT = 8 * 1024 * 1024    # one page's drawing instructions, inflated (a dense scan of text: < 1 MB)
 MAX_PDF_CONTENT = 32 * 1024 * 1024    # all pages together, a stream counted once per page that uses it
+MAX_IMAGE_PIXELS = 100 * 10**6        # an A4 page scanned at 600 dpi is 35 million pixels
 NOT_PRINTED_SENSITIVE = "（敏感材料，未打印）"
 NOT_PRINTED_REFUSED = "（内容异常，未打印，见说明页）"
 _SAFE_FILTERS = ("/FlateDecode", "/ASCII85Decode", "/ASCIIHexDecode")   # the ASCII ones never expand
@@ -75,8 +76,8 @@ def check_pdf(data: bytes) -> PdfCheck:
         total = 0
         for number, page in enumerate(reader.pages, 1):
             size = _content_size(page, MAX_PAGE_CONTENT)
-            if size is None:
-                return PdfCheck(0, f"第 {number} 页的内容使用了不支持的压缩方式")
+            if isinstance(size, str):
+                return PdfCheck(0, f"第 {number} 页{size}")
             if size > MAX_PAGE_CONTENT:
                 return PdfCheck(0, f"第 {number} 页的内容解压后超过 {MAX_PAGE_CONTENT >> 20} MB（疑似异常或恶意文件）")
             total += size
@@ -92,19 +93,38 @@ def page_count(data: bytes) -> int:
     return check_pdf(data).pages
 
 
-def _content_size(page, limit: int) -> int | None:  # noqa: ANN001 - a pypdf PageObject
-    """The inflated size of the page's content streams, counted up to just past `limit`; None for a filter that
-    could expand without bound and is not inflated here."""
+def _content_size(page, limit: int) -> int | str:  # noqa: ANN001 - a pypdf PageObject
+    """The inflated size of what a viewer draws for the page — its content streams and the forms they use, each
+    form once — counted up to just past `limit`; or why it is refused without inflating: a filter that could
+    expand without bound, an image larger than MAX_IMAGE_PIXELS."""
     contents = page.get("/Contents")
     contents = contents.get_object() if contents is not None else None
     streams = list(contents) if isinstance(contents, list) else ([contents] if contents is not None else [])
+    seen: set[int] = set()
+    pending = [page.get("/Resources")]
+    while pending and len(seen) < 10_000:   # forms used by the page, and the forms those use
+        resources = pending.pop()
+        resources = resources.get_object() if resources is not None else None
+        xobjects = resources.get("/XObject") if isinstance(resources, dict) else None
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
+            xobject = ref.get_object()
+            if id(xobject) in seen or not isinstance(xobject, dict):
+                continue
+            seen.add(id(xobject))
+            if xobject.get("/Subtype") == "/Image":
+                if int(xobject.get("/Width", 0)) * int(xobject.get("/Height", 0)) > MAX_IMAGE_PIXELS:
+                    return f"的图片超过 {MAX_IMAGE_PIXELS // 10**6} 百万像素（疑似异常或恶意文件）"
+            elif xobject.get("/Subtype") == "/Form":
+                streams.append(xobject)
+                pending.append(xobject.get("/Resources"))
     total = 0
     for ref in streams:
         stream = ref.get_object()
         filters = stream.get("/Filter")
         filters = [str(f) for f in (filters if isinstance(filters, list) else [filters] if filters else [])]
         if any(f not in _SAFE_FILTERS for f in filters):
-            return None
+            return f"的内容使用了本程序不展开的压缩方式（{'、'.join(filters)[:40]}）"
         raw = stream._data   # noqa: SLF001 - the encoded bytes; pypdf has no public accessor that does not inflate
         size = _inflated_size(raw, filters, limit - total + 1)
         total += size

@@ -23,9 +23,11 @@ import pytest
 
 from fulian_desktop.backup import service
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import attachments, auth, cases
+from fulian_desktop.services import attachments, auth, case_queries, cases
 from fulian_desktop.store.store import Unlock, open_store
-from tests.support.stores import PASSPHRASE, VILLAGE_A1, NoKeyringVault, add_user, build_org, first_login, new_store
+from tests.support.stores import (
+    NEW_PASSWORD, PASSPHRASE, VILLAGE_A1, NoKeyringVault, add_user, build_org, first_login, new_store,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 FILE_LIMIT = 32 << 20
@@ -134,14 +136,19 @@ def test_a_logical_payload_that_inflates_is_stopped_while_it_inflates(tmp_path: 
 
 # --- a PDF attachment that inflates ---------------------------------------------------------------------------
 
-def hostile_pdf(stream_mb: float, pages: int, fill: bytes = b"q Q\n") -> bytes:
-    """`pages` pages sharing one content stream of `stream_mb` MB of drawing operators, deflated."""
+def hostile_pdf(stream_mb: float, pages: int, fill: bytes = b"q Q\n", *, in_form: bool = False) -> bytes:
+    """`pages` pages sharing one content stream of `stream_mb` MB of drawing operators, deflated (`in_form`: the
+    stream is a form XObject that each page's own one-line content draws)."""
     content = fill * int(stream_mb * (1 << 20) // len(fill))
     packed = zlib.compress(content, 9)
-    kids = " ".join(f"{4 + i} 0 R" for i in range(pages))
+    kids = " ".join(f"{5 + i} 0 R" for i in range(pages))
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] " if in_form else b""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"]
-    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << >> >>"] * pages
+               b"<< %s/Length %d /Filter /FlateDecode >>\nstream\n" % (form, len(packed)) + packed + b"\nendstream",
+               b"<< /Length 6 >>\nstream\n/F0 Do\nendstream"]
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /F0 3 0 R >> >> >>"
+            if in_form else b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << >> >>")
+    objects += [page] * pages
     out, offsets = io.BytesIO(), []
     out.write(b"%PDF-1.4\n")
     for n, body in enumerate(objects, 1):
@@ -207,3 +214,22 @@ def test_a_pdf_within_the_limits_costs_the_same_whatever_its_pages_hold(tmp_path
     assert sum("图纸.pdf（第" in p for p in pages) == 4
     assert any("附后（4页）" in p for p in pages)
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_bomb_hidden_in_a_form_xobject_is_counted_too(tmp_path: Path) -> None:
+    """The same 70 MB, drawn through a form the page uses: what a viewer would inflate is counted (services)."""
+    from fulian_desktop.documents.api import DocumentKind, render
+
+    pdf = hostile_pdf(70, 2, in_form=True)
+    root, case_no = _case_with(tmp_path, pdf, "表单.pdf")
+    with open_store(root, Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault()) as store:
+        med = auth.login(store, "med", NEW_PASSWORD)
+        with store.uow() as uow:
+            case_id = case_queries.find_by_case_number(uow, med, case_no).id
+        started = time.perf_counter()
+        with store.uow(write=True) as uow:
+            out = render(uow, med, case_id, DocumentKind.CASE_FILE)
+        assert time.perf_counter() - started < 20
+    (tmp_path / "卷宗.pdf").write_bytes(out)
+    placeholder = [p for p in _pages(tmp_path / "卷宗.pdf") if "此附件未打印" in p]
+    assert len(placeholder) == 1 and "超过8MB" in placeholder[0]
