@@ -10,6 +10,7 @@ from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fulian_desktop.domain.errors import FulianError, KeyUnavailable, StoreError, WrongKey
+from fulian_desktop.security.no_core_dumps import disable_core_dumps
 from fulian_desktop.store.paths import StorePaths, resolve_data_dir
 from fulian_desktop.store.store import Store, open_store
 
@@ -96,6 +97,7 @@ def build_main_window(store: Store, actor) -> "MainWindow":  # noqa: ANN001
 
 
 def main(argv: list[str] | None = None) -> int:
+    disable_core_dumps()   # before any key is unwrapped: a crash must not write the key to a core file
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_application(lang=args.lang)
     if args.lang:

@@ -26,6 +26,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ..domain.errors import StoreError
+from ..security.private_files import open_private
 
 FORMAT = 1
 KIND = "fulian-desktop-backup"
@@ -35,6 +36,12 @@ SQLITE_PAYLOAD, LOGICAL_PAYLOAD = "fulian.db", "data.fbk"
 CHECKPOINT = "audit_checkpoint"
 _MAGIC = b"FULIANBK1\n"
 _CHUNK = 1 << 20
+# A backup is written uncompressed (ZIP_STORED): its payload is encrypted already, and the small parts are small.
+# Read, every part is held to that, so a hostile file cannot inflate (2 MB of deflate -> 2 GB on disk) before
+# its checksums refuse it: no compressed part, no part over its limit, never more bytes than the file holds.
+MAX_SMALL_PART = 4 << 20
+# The logical payload inflates (zlib) inside the encrypted chunks; a real export shrinks 3-20 times.
+MAX_LOGICAL_EXPANSION = 200
 
 
 class BackupDamaged(StoreError):
@@ -43,6 +50,23 @@ class BackupDamaged(StoreError):
 
 def damaged(detail: str) -> BackupDamaged:
     return BackupDamaged(f"备份文件已损坏或不完整：{detail.rstrip('。')}。请换用另一份备份，或重新备份。")
+
+
+def _check_sizes(zf: zipfile.ZipFile, archive_size: int) -> None:
+    """Before anything is read: every part stored as written (no compression), none larger than the file."""
+    for info in zf.infolist():
+        if info.compress_type != zipfile.ZIP_STORED:
+            raise damaged(f"其中的“{info.filename[:60]}”被压缩过，不是本程序写出的备份（拒绝解压，以防撑满磁盘）")
+        if info.file_size > archive_size or info.compress_size > archive_size:
+            raise damaged(f"其中的“{info.filename[:60]}”声明的大小超过了文件本身")
+
+
+def _read_small(zf: zipfile.ZipFile, name: str) -> bytes:
+    with zf.open(name) as src:
+        data = src.read(MAX_SMALL_PART + 1)
+    if len(data) > MAX_SMALL_PART:
+        raise damaged(f"其中的“{name}”过大")
+    return data
 
 
 def _manifest_is_well_formed(manifest: Any) -> bool:
@@ -86,14 +110,14 @@ def write_container(target: Path, manifest: dict[str, Any], keyfile: bytes, payl
         (payload_sha, payload_name)))
     tmp = target.with_name(f".{target.name}.partial")
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
-            zf.writestr(MANIFEST, manifest_bytes)
-            zf.writestr(KEYFILE, keyfile)
-            zf.write(payload, payload_name)  # already encrypted: compressing it gains nothing
-            zf.writestr(CHECKSUM, checksum)
-        with open(tmp, "rb+") as fh:
+        with open_private(tmp) as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+                zf.writestr(MANIFEST, manifest_bytes)
+                zf.writestr(KEYFILE, keyfile)
+                zf.write(payload, payload_name)  # already encrypted: compressing it gains nothing
+                zf.writestr(CHECKSUM, checksum)
+            fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
@@ -129,12 +153,14 @@ def read_container(path: Path, extract_to: Path | None = None) -> Opened:
     """Check the file whole (zip structure, CRCs, sha256 of every part); optionally extract the payload."""
     if not path.exists():
         raise StoreError(f"找不到备份文件：{path}", code="backup_missing")
+    archive_size = path.stat().st_size
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             if not {MANIFEST, KEYFILE, CHECKSUM} <= names:
                 raise damaged("缺少清单、密钥文件或校验值")
-            manifest_bytes, keyfile, checksum = zf.read(MANIFEST), zf.read(KEYFILE), zf.read(CHECKSUM)
+            _check_sizes(zf, archive_size)
+            manifest_bytes, keyfile, checksum = (_read_small(zf, n) for n in (MANIFEST, KEYFILE, CHECKSUM))
             try:
                 manifest = json.loads(manifest_bytes)
             except ValueError:
@@ -157,10 +183,14 @@ def read_container(path: Path, extract_to: Path | None = None) -> Opened:
             if expected.get(KEYFILE) != hashlib.sha256(keyfile).hexdigest():
                 raise damaged("密钥文件与校验值不符（被改动过）")
             digest = hashlib.sha256()
-            out: IO[bytes] | None = open(extract_to, "wb") if extract_to else None
+            out: IO[bytes] | None = open_private(extract_to) if extract_to else None
+            seen = 0
             try:
                 with zf.open(payload_name) as src:
                     for block in iter(lambda: src.read(_CHUNK), b""):
+                        seen += len(block)
+                        if seen > archive_size:   # cannot happen to a stored part: counted all the same
+                            raise damaged("数据部分比文件本身还大")
                         digest.update(block)
                         if out:
                             out.write(block)
@@ -206,11 +236,24 @@ class ChunkWriter:
         self.index += 1
 
 
-def read_chunks(fh: IO[bytes], key: bytes, store_id: str) -> Iterator[bytes]:
-    """The plain bytes back, chunk by chunk; refuses reordered, cut or altered chunks."""
+def read_chunks(fh: IO[bytes], key: bytes, store_id: str, *, sealed_size: int | None = None) -> Iterator[bytes]:
+    """The plain bytes back, chunk by chunk; refuses reordered, cut or altered chunks, and a stream that would
+    inflate past MAX_LOGICAL_EXPANSION times `sealed_size` (counted as it inflates, never held whole)."""
     if fh.read(len(_MAGIC)) != _MAGIC:
         raise damaged("数据部分格式不对")
     aead, unzip, index = AESGCM(key), zlib.decompressobj(), 0
+    budget = None if sealed_size is None else max(sealed_size, 64 << 10) * MAX_LOGICAL_EXPANSION
+    plain = 0
+
+    def inflate(data: bytes) -> Iterator[bytes]:
+        nonlocal plain
+        while data:
+            out = unzip.decompress(data, _CHUNK)
+            plain += len(out)
+            if budget is not None and plain > budget:
+                raise damaged("数据部分解压后异常庞大（疑似压缩炸弹），已停止读取")
+            yield out
+            data = unzip.unconsumed_tail
     while True:
         head = fh.read(5)
         if len(head) < 5:
@@ -223,7 +266,7 @@ def read_chunks(fh: IO[bytes], key: bytes, store_id: str) -> Iterator[bytes]:
             chunk = aead.decrypt(nonce, sealed, _aad(store_id, index, final))
         except InvalidTag:
             raise damaged("数据部分解密校验失败（被改动过或密钥不符）") from None
-        yield unzip.decompress(chunk)
+        yield from inflate(chunk)
         index += 1
         if final:
             yield unzip.flush()

@@ -30,6 +30,7 @@ from ..security.checkpoint import chain_head
 from ..security.keyfile import KeyFile, key_check
 from ..security.keyring_vault import KeyringVault
 from ..security.permissions import Permission, require
+from ..security.private_files import open_private, write_private
 from ..store import migrate
 from ..store.engine import make_engine, sqlcipher_url
 from ..store.models import StoreMeta
@@ -155,7 +156,7 @@ def _copy_sqlcipher(store: Store, payload: Path, key: bytes) -> tuple[str, dict[
 
 def _export_logical(store: Store, payload: Path, key: bytes) -> tuple[str, dict[str, int], tuple[int, str]]:
     schema = migrate.current_revision(store.engine) or ""
-    with open(payload, "wb") as fh:
+    with open_private(payload) as fh:
         writer = container.ChunkWriter(fh, key, store.store_id)
         with store.engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn, conn.begin():
             counts = logical.export(conn, writer)
@@ -170,7 +171,7 @@ def _export_logical(store: Store, payload: Path, key: bytes) -> tuple[str, dict[
 
 def _keyfile_of(opened: container.Opened, where: Path) -> KeyFile:
     path = where / "keystore.json"
-    path.write_bytes(opened.keyfile)
+    write_private(path, opened.keyfile)
     return KeyFile.load(path)
 
 
@@ -228,7 +229,8 @@ def _load_payload(opened: container.Opened, payload: Path, key: bytes, *, in_mem
         raw.execute("PRAGMA foreign_keys = OFF")  # rows come table by table, parents not always first
         try:
             with conn.begin(), open(payload, "rb") as fh:
-                logical.load(conn, container.read_chunks(fh, key, manifest["store_id"]))
+                logical.load(conn, container.read_chunks(fh, key, manifest["store_id"],
+                                                         sealed_size=payload.stat().st_size))
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise container.damaged(f"数据引用不一致（{broken[0][0]}）")
@@ -281,9 +283,11 @@ def restore_backup(path: Path, to: Path, *, unlock: Unlock | None = None,
     if paths.exists():
         raise StoreExists(f"{paths.root} 中已有数据存储。恢复不会覆盖现有数据，请指定一个新的空文件夹。")
     vault = vault or KeyringVault()
+    made_root = not paths.root.exists()
     paths.root.mkdir(parents=True, exist_ok=True, mode=0o700)
     staging = paths.root / f".restoring-{secrets.token_hex(4)}"
     staging.mkdir(mode=0o700)
+    restored = False
     try:
         opened = container.read_container(Path(path), extract_to=staging / "payload")
         keyfile = _keyfile_of(opened, staging)
@@ -304,8 +308,11 @@ def restore_backup(path: Path, to: Path, *, unlock: Unlock | None = None,
         keyfile.save(staging / "keystore.json")
         os.replace(staging / "fulian.db", paths.database)
         os.replace(staging / "keystore.json", paths.keyfile)
+        restored = True
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if not restored and made_root:   # a refused backup leaves nothing behind, not even the empty folder
+            shutil.rmtree(paths.root, ignore_errors=True)
     with open_store(paths.root, unlock or Unlock(), vault=vault) as store:
         from ..services import auth
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain.errors import KeyUnavailable, StoreError, WrongKey
 from ..security.keyfile import normalise_recovery_code
+from ..security.passphrase_rule import require_strong_passphrase
 from ..store.paths import resolve_data_dir
 from ..store.store import Store, Unlock, open_store
 
@@ -77,3 +78,11 @@ def read_new_secret(prompt: str, env: str) -> str:
     if getpass.getpass(f"再次输入{prompt}：") != first:
         raise KeyUnavailable("两次输入不一致。", code="secret_mismatch")
     return first
+
+
+def read_new_passphrase(prompt: str) -> str:
+    """A new store passphrase (FULIAN_PASSPHRASE or typed twice), refused at once when too weak to guard the
+    key file against offline guessing: before any other question is asked or anything is created."""
+    passphrase = read_new_secret(prompt, ENV_PASSPHRASE)
+    require_strong_passphrase(passphrase)
+    return passphrase

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 
 from ..domain.errors import ValidationError
 from ..services import intake
+from ..services.intake_json import MAX_JSON_BYTES, parse_intake_json
 from .case_cmds import _actor
 from .common import emit, open_for_cli
 
@@ -22,16 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _load(path: str) -> object:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_JSON_BYTES + 1)   # never more than the limit into memory
     except OSError as exc:
         raise ValidationError(f"无法读取文件 {path}：{exc.strerror}", code="file_unreadable") from exc
-    except UnicodeDecodeError as exc:
-        raise ValidationError(f"文件 {path} 不是 UTF-8 编码。", code="not_utf8") from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(f"文件 {path} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}。",
-                              code="bad_json") from exc
+    return parse_intake_json(raw, path)
 
 
 def cmd_add(args: argparse.Namespace) -> int:

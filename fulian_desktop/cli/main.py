@@ -5,6 +5,7 @@ import argparse
 import sys
 
 from ..domain.errors import FulianError
+from ..security.no_core_dumps import disable_core_dumps
 from . import (
     admin_cmds, backup_cmds, calendar_cmds, case_cmds, demo_cmds, intake_cmds, pdf_cmds, server_cmds, stats_cmds,
     store_cmds, sync_cmds,
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    disable_core_dumps()   # before any key is unwrapped: a crash must not write the key to a core file
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)

@@ -5,6 +5,7 @@ import argparse
 from pathlib import Path
 
 from ..domain.errors import NotFound
+from ..security.private_files import write_private
 from .common import open_for_cli
 
 
@@ -41,6 +42,6 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             pdf = render(uow, actor, row.id, DocumentKind(args.doc), Recipient(args.recipient),
                          purpose=PrintPurpose.EXPORT)
     out = Path(args.output)
-    out.write_bytes(pdf)
+    write_private(out, pdf)
     print(f"已生成 {out}（{len(pdf) // 1024} KB）")
     return 0

@@ -11,7 +11,7 @@ from ..services.setup import initialise
 from ..store.paths import StorePaths
 from ..store.server import connect_folder, create_server_store, remember_password, server_password
 from ..store.server_profile import ENV_PASSWORD, ServerProfile
-from .common import ENV_PASSPHRASE, data_dir, emit, read_new_secret
+from .common import ENV_PASSPHRASE, data_dir, emit, read_new_passphrase, read_new_secret
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +41,7 @@ def init_server(args: argparse.Namespace) -> int:
     vault = KeyringVault()
     passphrase = None
     if args.no_keyring or not vault.available() or os.environ.get(ENV_PASSPHRASE):
-        passphrase = read_new_secret("备份密钥口令", ENV_PASSPHRASE)
+        passphrase = read_new_passphrase("备份密钥口令")
     admin_password = read_new_secret("管理员初始密码", "FULIAN_ADMIN_PASSWORD")
     created = create_server_store(data_dir(args), profile, password=password, vault=vault, passphrase=passphrase,
                                   use_keyring=not args.no_keyring)

@@ -12,7 +12,7 @@ from ..security.keyring_vault import KeyringVault
 from ..store.models import AuditEntry, Case, CaseParty, OrgUnit, Person, UserAccount
 from ..store.store import create_store, schema_info
 from ..services.setup import initialise
-from .common import ENV_PASSPHRASE, data_dir, emit, open_for_cli, read_new_secret
+from .common import ENV_PASSPHRASE, data_dir, emit, open_for_cli, read_new_passphrase, read_new_secret
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,7 +46,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = None
     vault = KeyringVault()
     if args.no_keyring or not vault.available() or os.environ.get(ENV_PASSPHRASE):
-        passphrase = read_new_secret("数据存储口令", ENV_PASSPHRASE)
+        passphrase = read_new_passphrase("数据存储口令")
     admin_password = read_new_secret("管理员初始密码", "FULIAN_ADMIN_PASSWORD")
     created = create_store(data_dir(args), passphrase=passphrase, vault=vault, use_keyring=not args.no_keyring)
     with created.store as store:

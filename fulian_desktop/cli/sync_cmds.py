@@ -8,13 +8,14 @@ from pathlib import Path
 
 from ..domain.errors import KeyUnavailable, ValidationError
 from ..security.keyring_vault import KeyringVault
+from ..security.private_files import write_private
 from ..services.auth import system_actor
 from ..store.store import create_store
 from ..sync import conflicts, identity
 from ..sync.bundle import check_size
 from ..sync.exchange import export_bundle, import_bundle
 from ..sync.provision import join_station, provision_station, read_package
-from .common import ENV_PASSPHRASE, data_dir, emit, open_for_cli, read_new_secret
+from .common import ENV_PASSPHRASE, data_dir, emit, open_for_cli, read_new_passphrase
 
 ENV_CODE = "FULIAN_PROVISION_CODE"
 
@@ -70,9 +71,7 @@ def _progress(done: int, total: int) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     with open_for_cli(args) as store:
         data, result = export_bundle(store, system_actor(store), args.unit, _progress, full=args.full)
-    tmp = Path(args.to).with_suffix(".partial")
-    tmp.write_bytes(data)
-    os.replace(tmp, args.to)  # never a half-written bundle under the final name
+    write_private(args.to, data)  # 0600; never a half-written bundle under the final name
     print(f"已导出同步包 {args.to}：发往{result.receiver}，{result.records} 条记录，"
           f"{result.attachments} 个附件，{result.size // 1024} KB。")
     return 0
@@ -93,7 +92,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_provision(args: argparse.Namespace) -> int:
     with open_for_cli(args) as store:
         made = provision_station(store, system_actor(store), args.unit)
-    Path(args.output).write_bytes(made.package)
+    write_private(args.output, made.package)
     print(f"已为“{made.unit_name}”生成开通文件 {args.output}（{made.records} 条记录）。")
     print("开通码（只显示这一次；请另行告知站点，不要与文件一起传送）：")
     print(f"    {made.code}")
@@ -111,7 +110,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     passphrase = None
     vault = KeyringVault()
     if args.no_keyring or not vault.available() or os.environ.get(ENV_PASSPHRASE):
-        passphrase = read_new_secret("数据存储口令", ENV_PASSPHRASE)
+        passphrase = read_new_passphrase("数据存储口令")
     created = create_store(data_dir(args), passphrase=passphrase, vault=vault, use_keyring=not args.no_keyring)
     with created.store as store:
         unit = join_station(store, body)
@@ -124,7 +123,7 @@ def cmd_join(args: argparse.Namespace) -> int:
 def cmd_card(args: argparse.Namespace) -> int:
     with open_for_cli(args) as store, store.uow(write=True) as uow:
         card = identity.my_card(uow)
-    Path(args.output).write_text(card.to_json(), encoding="utf-8")
+    write_private(args.output, card.to_json())
     print(f"已导出本站（{card.unit_name}）名片：{args.output}")
     return 0
 

@@ -1,7 +1,6 @@
 """Rendering a paper for a case: permission, scope, who it is for, the audit entry; and batch printing."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,6 +10,7 @@ from ..domain.errors import FulianError, NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
+from ..security.private_files import write_private
 from ..store.models import Case
 from ..store.uow import UnitOfWork
 from .api import BatchFailure, BatchResult, DocumentKind, PrintPurpose, Progress, Recipient, UowFactory, file_name
@@ -88,12 +88,7 @@ def render(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind, reci
 
 def write_pdf(path: Path, pdf: bytes) -> None:
     """Under a temporary name first: a crash mid-write never leaves a cut-short PDF that looks printed."""
-    part = path.with_name(path.name + ".part")
-    with open(part, "wb") as fh:
-        fh.write(pdf)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(part, path)
+    write_private(path, pdf)   # 0600, under a temporary name until whole
 
 
 def render_batch(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kind: DocumentKind, out_dir: Path,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from ..domain.attachments import clean_filename
 from ..domain.enums import CaseKind
 from .api import DocumentKind
 from .data import AttachmentData, CaseData, cn_date
@@ -69,7 +70,7 @@ def _sections(d: CaseData) -> list[tuple[str, str, Callable[[CaseData], list[Flo
 
 def _evidence(d: CaseData) -> list[Flowable]:
     from .evidence_pdf import listed, print_note
-    rows = [(str(n), type_label(a.doc_type), a.filename, a.description, cn_date(a.added_at), _size(a),
+    rows = [(str(n), type_label(a.doc_type), clean_filename(a.filename), a.description, cn_date(a.added_at), _size(a),
              print_note(d, a)) for n, a in enumerate(listed(d), 1)]
     body: list[Flowable] = [*title_block(d.unit_name, "证据材料目录", d.case_no)]
     if rows:

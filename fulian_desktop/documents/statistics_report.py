@@ -226,7 +226,9 @@ def export_report(uow, actor, date_from, date_to, path, *, unit_id: str | None =
 
         data = render_workbook(report)
     try:
-        path.write_bytes(data)
+        from ..security.private_files import write_private
+
+        write_private(path, data)
     except OSError as exc:
         from ..domain.errors import FulianError
 

@@ -119,11 +119,18 @@ _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 1
                      *(f"LPT{i}" for i in range(1, 10))}
 
 
+def _visible(name: str) -> str:
+    """`name` without invisible format characters (category Cf: bidi overrides such as U+202E, zero-width
+    spaces, BOM) and line/paragraph separators. "证据\\u202egpj.exe" shows as "证据exe.jpg" in a file list;
+    stripped, it is "证据gpj.exe": the extension reads as it really is."""
+    return "".join(ch for ch in name if unicodedata.category(ch) not in ("Cf", "Zl", "Zp"))
+
+
 def clean_filename(name: str, fallback: str = "附件") -> str:
-    """A name safe to show and to write in a temp folder on any system: no folders, no control or reserved
-    characters, no trailing dots or spaces, not a Windows device name, at most 120 characters (the
+    """A name safe to show and to write in a temp folder on any system: no folders, no control, bidi or
+    reserved characters, no trailing dots or spaces, not a Windows device name, at most 120 characters (the
     extension kept)."""
-    base = PureWindowsPath(unicodedata.normalize("NFC", name or "")).name   # drops C:\… and a/b/ alike
+    base = PureWindowsPath(_visible(unicodedata.normalize("NFC", name or ""))).name   # drops C:\… and a/b/
     base = _FORBIDDEN.sub("_", base).strip().strip(".").strip()
     if not base or set(base) <= {"_", " "}:
         base = fallback

@@ -292,6 +292,15 @@ def validate_intake(data: IntakeInput, *, now: datetime | None = None) -> tuple[
         value = getattr(data, field)
         if isinstance(value, str) and len(value) > MAX_TEXT:
             error(field, "too_long", f"{FIELD_LABELS[field]}过长（最多 {MAX_TEXT} 字）。")
+        elif isinstance(value, str) and bad_characters(value, multiline=True):
+            error(field, "bad_characters",
+                  characters_message(FIELD_LABELS[field], bad_characters(value, multiline=True), multiline=True))
+    for field in ("representatives", "transfer_to", "category", "sub_category"):   # one-line texts
+        value = getattr(data, field)
+        values = (value or ()) if field == "representatives" else (value,)
+        codes = list(dict.fromkeys(c for v in values if isinstance(v, str) for c in bad_characters(v)))
+        if codes:
+            error(field, "bad_characters", characters_message(FIELD_LABELS[field], codes[:3]))
 
     category, sub = data.category, data.sub_category
     if _blank(category):

@@ -35,6 +35,29 @@ class KdfParams:
     parallelism: int = 2
 
 
+# What a key file may ask of this machine. keystore.json is not authenticated until the key is unwrapped, so its
+# argon2 parameters are read as hostile: a huge memory or time cost would hang or kill the program before the
+# passphrase is even checked, a zero or negative one crashes argon2. Generous above the defaults (3, 64 MiB, 2).
+KDF_LIMITS = {"t": (1, 16), "m": (8 * 1024, 1024 * 1024), "p": (1, 16)}
+_KDF_LABELS = {"t": "迭代次数", "m": "内存用量（KiB）", "p": "并行度"}
+
+
+def kdf_params_of(slot: dict) -> KdfParams:
+    """The slot's argon2 parameters, refused (nothing derived, nothing changed) when outside KDF_LIMITS."""
+    values = {}
+    for name, (low, high) in KDF_LIMITS.items():
+        value = slot.get(name)
+        if type(value) is not int or not low <= value <= high:
+            raise NotAStore(f"密钥文件 keystore.json 中的密钥派生参数“{_KDF_LABELS[name]}”为 {str(value)[:20]}，"
+                            f"超出允许范围（{low}～{high}），可能已被改动。为安全起见未尝试解锁，数据未作任何改变；"
+                            "请从备份中取回原来的密钥文件，或在创建数据存储的电脑上打开。", code="kdf_out_of_range")
+        values[name] = value
+    if values["m"] < 8 * values["p"]:
+        raise NotAStore("密钥文件 keystore.json 中的密钥派生参数互相矛盾（内存用量小于并行度的 8 倍），可能已被改动。"
+                        "未尝试解锁，数据未作任何改变。", code="kdf_out_of_range")
+    return KdfParams(values["t"], values["m"], values["p"])
+
+
 def new_database_key() -> bytes:
     return secrets.token_bytes(32)
 
@@ -95,8 +118,10 @@ class KeyFile:
         slot = self.slots.get(name)
         if slot is None:
             raise WrongKey(_NO_SLOT[name], code=f"no_{name}_slot")
+        if not isinstance(slot, dict):
+            raise NotAStore("密钥文件已损坏，无法读取（keystore.json）。请从备份恢复或使用恢复码。")
         try:
-            params = KdfParams(int(slot["t"]), int(slot["m"]), int(slot["p"]))
+            params = kdf_params_of(slot)
             kek = _derive(secret, _unb64(slot["salt"]), params)
             key = AESGCM(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["ct"]), self._aad(name))
         except InvalidTag:

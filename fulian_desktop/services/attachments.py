@@ -121,7 +121,8 @@ def _view(row: Attachment, actor: Actor, labels: dict[str, str]) -> AttachmentVi
     target_label = labels.get(row.target_id or "") or (kind.label if kind else None)
     return AttachmentView(
         id=row.id, case_id=row.case_id, doc_type=doc_type, doc_type_label=doc_type.label,
-        description=None if restricted else row.description, filename=RESTRICTED_NAME if restricted else row.filename,
+        description=None if restricted else row.description,
+        filename=RESTRICTED_NAME if restricted else clean_filename(row.filename),   # a name stored before the rule
         media_type=row.media_type, size=row.size, size_text=format_size(row.size), sha256=row.sha256,
         sensitive=bool(row.sensitive), restricted=restricted, target_kind=kind, target_id=row.target_id,
         target_label=target_label, added_by_name=row.added_by_name, added_at=row.created_at, version=row.version)
@@ -266,7 +267,7 @@ def export_for_viewer(uow: UnitOfWork, actor: Actor, attachment_id: str) -> Temp
     """A plain copy in a private (0700) temp folder for the system's viewer, audited as an export.
     The caller removes it (`with` block or `cleanup()`); at the latest it goes when the program exits."""
     row, _case = _open(uow, actor, attachment_id, audit.Action.EXPORT, "system_viewer")
-    copy = TempCopy(row.filename)
+    copy = TempCopy(clean_filename(row.filename))   # the viewer is chosen by the extension as it really is
     try:
         copy.write(blob_chunks(uow, row.sha256))
     except BaseException:

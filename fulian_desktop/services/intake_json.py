@@ -1,6 +1,7 @@
 """`fulian intake add FILE.json`: an IntakeInput from a parsed JSON object (see ``intake``)."""
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 from typing import Any
 
@@ -21,6 +22,55 @@ from ..domain.localtime import LOCAL_TZ
 _TEXT = ("name", "request", "id_number", "address", "phone", "facts", "category", "sub_category", "decision_note",
          "transfer_to", "person_id", "join_case_id", "unit_id")
 _REQUIRED = ("name", "channel", "request", "decision")
+# One intake is an object of plain fields and one list of names: two levels. The limits leave room for a
+# hand-written file and stop a hostile one before the JSON parser recurses (RecursionError) or eats memory.
+MAX_JSON_BYTES = 1 << 20
+MAX_JSON_DEPTH = 8
+
+
+def json_depth_exceeds(text: str, limit: int) -> bool:
+    """True when arrays/objects in `text` nest deeper than `limit` (brackets inside strings not counted).
+    One pass, no recursion, so it is safe on any input the parser would choke on."""
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
+def parse_intake_json(raw: bytes, source: str) -> Any:
+    """The parsed JSON of an intake file (`source` names it in messages): UTF-8, at most MAX_JSON_BYTES,
+    nested at most MAX_JSON_DEPTH deep; each refusal a Chinese sentence, never a traceback."""
+    if len(raw) > MAX_JSON_BYTES:
+        raise ValidationError(f"文件 {source} 过大：一次接待登记的 JSON 最多 {MAX_JSON_BYTES // 1024} KB。",
+                              code="json_too_large")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"文件 {source} 不是 UTF-8 编码。", code="not_utf8") from exc
+    if json_depth_exceeds(text, MAX_JSON_DEPTH):
+        raise ValidationError(f"文件 {source} 的 JSON 嵌套超过 {MAX_JSON_DEPTH} 层，不是接待登记的格式"
+                              "（顶层为对象，字段为文本、数字或姓名列表）。", code="json_too_deep")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"文件 {source} 不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}。",
+                              code="bad_json") from exc
+    except RecursionError as exc:   # not reached with the depth check above; kept as a last guard
+        raise ValidationError(f"文件 {source} 的 JSON 嵌套过深。", code="json_too_deep") from exc
 
 
 def intake_from_json(data: Any) -> IntakeInput:

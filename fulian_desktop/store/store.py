@@ -24,6 +24,7 @@ from ..security.keyfile import (
     normalise_recovery_code,
 )
 from ..security.keyring_vault import KeyringUnavailable, KeyringVault
+from ..security.passphrase_rule import require_strong_passphrase
 from . import migrate
 from .base import new_id
 from .engine import WRITE_OPTION, make_engine, sqlcipher_url
@@ -88,6 +89,8 @@ def create_store(root: Path, *, passphrase: str | None = None, vault: KeyringVau
     paths = StorePaths(Path(root))
     if paths.exists():
         raise StoreExists(f"此处已有数据存储：{paths.root}。为防止覆盖原有数据，已拒绝创建。")
+    if passphrase:
+        require_strong_passphrase(passphrase)
     vault = vault or KeyringVault()
     keyring_ok = use_keyring and vault.available()
     if not keyring_ok and not passphrase:

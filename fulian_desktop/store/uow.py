@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import ConflictError, DiskFull, FulianError, StoreError, StoreLocked
+from .text_guard import SESSION_FLAG
 
 if TYPE_CHECKING:
     from .store import Store
@@ -42,7 +43,7 @@ class UnitOfWork:
 
     def __enter__(self) -> "UnitOfWork":
         bind = self.store.write_engine if self.write else self.store.engine
-        self.session = Session(bind=bind, expire_on_commit=False, autoflush=True)
+        self.session = Session(bind=bind, expire_on_commit=False, autoflush=True, info={SESSION_FLAG: self.write})
         self._token = _CURRENT.set(self)
         return self
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import FulianError
+from fulian_desktop.domain.text import bad_characters
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.services import case_queries, cases, counselling, intake, persons, search
 from fulian_desktop.services import settings as app_settings
@@ -170,7 +171,7 @@ def test_counselling_notes_are_stored_exactly_or_refused(world, notes: str) -> N
             view = counselling.add_session(uow, actors["cou"], own, held, "phone", notes)
     except FulianError as exc:
         _refused_cleanly(store, before, exc)
-        assert not notes.strip() or len(notes.strip()) > counselling.MAX_NOTES
+        assert not notes.strip() or len(notes.strip()) > counselling.MAX_NOTES or bad_characters(notes, multiline=True)
         return
     assert view.notes == notes.strip()
 

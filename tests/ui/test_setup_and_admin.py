@@ -108,6 +108,11 @@ def test_wizard_creates_a_passphrase_store_with_imported_towns(qtbot, tmp_path: 
     assert page.needs_passphrase()
     _click(qtbot, wizard, QWizard.NextButton)
     assert wizard.currentPage() is page  # a passphrase is required without a keyring
+    for weak in ("1", "password1", "zhangsan1990"):   # the rule `fulian init` applies, with its reason
+        _field(wizard, "passphrase").setText(weak)
+        _field(wizard, "passphrase_again").setText(weak)
+        _click(qtbot, wizard, QWizard.NextButton)
+        assert wizard.currentPage() is page and "口令太" in wizard.findChild(QLabel, "passphrase_error").text()
     _field(wizard, "passphrase").setText(PASSPHRASE)
     _field(wizard, "passphrase_again").setText(PASSPHRASE + "x")
     _click(qtbot, wizard, QWizard.NextButton)

@@ -6,8 +6,6 @@ three is a separate disclosure in the audit log (preview and save as "export", p
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.documents.api import DocumentKind, PrintPurpose, Recipient, available_documents, file_name, render
 from fulian_desktop.domain.errors import FulianError
+from fulian_desktop.security.private_files import write_private
 
 from ..errors import domain_message, messages, present_error
 from ..i18n import tr
@@ -180,7 +179,7 @@ class DocumentPreviewDialog(QDialog):
     def save_to(self, path: str) -> None:
         def done(data: bytes) -> None:
             try:
-                Path(path).write_bytes(data)
+                write_private(path, data)
             except OSError as exc:
                 messages.warn(self, tr("保存失败"), tr("无法写入 {path}：{reason}").format(path=path, reason=exc.strerror))
                 return

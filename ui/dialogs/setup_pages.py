@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QVBoxLa
 
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.security.keyring_vault import KeyringVault
+from fulian_desktop.security.passphrase_rule import MIN_PASSPHRASE as MIN_PASSPHRASE  # re-exported for the wizard
+from fulian_desktop.security.passphrase_rule import passphrase_problem
 from fulian_desktop.security.passwords import check_password_policy
 from fulian_desktop.services import users
 
 from ..i18n import tr
 from ..tasks import TaskRunner
-
-MIN_PASSPHRASE = 8
 
 
 # --- small widgets ----------------------------------------------------------------------------------
@@ -232,8 +232,9 @@ class ProtectionPage(QWizardPage):
         self.again_error.clear()
         if not self.wants_passphrase():
             return True
-        if len(self.passphrase.text()) < MIN_PASSPHRASE:
-            self.error.setText(tr("口令至少需要 {MIN_PASSPHRASE} 位。").format(MIN_PASSPHRASE=MIN_PASSPHRASE))
+        problem = passphrase_problem(self.passphrase.text())   # the same rule as `fulian init`
+        if problem:
+            self.error.setText(problem)
             self.passphrase.setFocus()
             return False
         if self.again.text() != self.passphrase.text():

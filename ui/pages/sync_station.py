@@ -2,7 +2,6 @@
 progress bar. The work runs off the UI thread; errors (a tampered or foreign bundle) come back as messages."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.localtime import format_local
+from fulian_desktop.security.private_files import write_private
 from fulian_desktop.sync import anchors, identity
 from fulian_desktop.sync.exchange import ExportResult, ImportResult, export_bundle, import_bundle
 
@@ -105,9 +105,7 @@ class SyncStationPage(QWidget):
 
         def work(progress=None):  # noqa: ANN001, ANN202
             data, result = export_bundle(store, actor, unit, progress)
-            tmp = Path(path).with_suffix(".partial")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)   # never a half-written bundle under the final name
+            write_private(path, data)   # 0600; never a half-written bundle under the final name
             return result
 
         self._run(work, tr("正在导出同步包…"))
