@@ -18,7 +18,7 @@ from fulian_desktop.services import settings as core_settings  # noqa: E402
 from fulian_desktop.store.paths import StorePaths  # noqa: E402
 from fulian_desktop.store.store import Unlock, open_store  # noqa: E402
 from tests.support.stores import (  # noqa: E402
-    ADMIN_PASSWORD, FAST_KDF, PASSPHRASE, NoKeyringVault, build_org, first_login, new_store,
+    ADMIN_PASSWORD, FAST_KDF, PASSPHRASE, NoKeyringVault, add_user, build_org, first_login, new_store,
 )
 from ui.dialogs.setup_wizard import SetupWizard, parse_towns  # noqa: E402
 from ui.errors import messages  # noqa: E402
@@ -198,13 +198,16 @@ def admin_session(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
 
 
 def test_users_page_adds_a_user_and_resets_a_password(qtbot, admin_session) -> None:  # noqa: ANN001
+    """Staff accounts are the supervisor's (the system administrator grants no case rights it does not hold)."""
     from ui.pages.admin_users import UsersPage
 
     session, org = admin_session
+    add_user(session.store, "dudao", Role.SUPERVISOR, org.district, display_name="区督导")
+    session.set_actor(first_login(session.store, "dudao"))
     page = UsersPage(session)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and bool(page.units))
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2 and bool(page.units))
 
     dialog = page.open_add_dialog()
     dialog.username.setText("Li Na")  # not a valid username: refused beside the field
@@ -220,7 +223,7 @@ def test_users_page_adds_a_user_and_resets_a_password(qtbot, admin_session) -> N
     with qtbot.waitSignal(session.changes.sig_changed, timeout=10_000) as changed:
         dialog.submit()
     assert changed.args[0].kinds() == {"user"}
-    qtbot.waitUntil(lambda: page.table.rowCount() == 2)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3)
     assert page.selected() is not None and page.selected().username == "lina"
     row = [page.table.item(page.table.currentRow(), c).text() for c in range(6)]
     assert row[:5] == ["lina", "李娜", "调解员", "郭亮村", "正常"]
