@@ -13,7 +13,8 @@ from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWizard  # noqa: E402
 
 from fulian_desktop.domain.enums import Role, Tier  # noqa: E402
-from fulian_desktop.services import auth, orgunits  # noqa: E402
+from fulian_desktop.security.permissions import grantable_roles  # noqa: E402
+from fulian_desktop.services import auth, orgunits, users  # noqa: E402
 from fulian_desktop.services import settings as core_settings  # noqa: E402
 from fulian_desktop.store.paths import StorePaths  # noqa: E402
 from fulian_desktop.store.store import Unlock, open_store  # noqa: E402
@@ -25,6 +26,7 @@ from ui.errors import messages  # noqa: E402
 from ui.session import AppSession  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 
+SUPERVISOR_PASSWORD = "Dudao-Start-2"
 TOWNS_CSV = "街镇,村社区\n高塘岭街道,新康村\n高塘岭街道,新明村\n白沙洲街道,同心村\n白马街道,东城村\n乔口镇\n"
 
 
@@ -68,6 +70,18 @@ def _fill_to_creation(qtbot, wizard: SetupWizard, csv_path: Path) -> None:  # no
     assert "8" in wizard.findChild(QLabel, "password_error").text()
     _field(wizard, "admin_password").setText(ADMIN_PASSWORD)
     _field(wizard, "admin_password_again").setText(ADMIN_PASSWORD)
+    _click(qtbot, wizard, QWizard.NextButton)
+
+    # The first district supervisor: the system administrator grants no case rights, the supervisor makes the staff.
+    assert wizard.currentPage() is wizard.supervisor_page
+    _field(wizard, "supervisor_username").setText("Admin")
+    _field(wizard, "supervisor_name").setText("李芳")
+    _field(wizard, "supervisor_password").setText(SUPERVISOR_PASSWORD)
+    _field(wizard, "supervisor_password_again").setText(SUPERVISOR_PASSWORD)
+    _click(qtbot, wizard, QWizard.NextButton)
+    assert wizard.currentPage() is wizard.supervisor_page  # not the administrator's username
+    assert "系统管理员" in wizard.findChild(QLabel, "supervisor_username_error").text()
+    _field(wizard, "supervisor_username").setText("dudao")
     _click(qtbot, wizard, QWizard.NextButton)
     assert wizard.currentPage() is wizard.protection_page
     qtbot.waitUntil(lambda: wizard.protection_page.keyring_available is not None)
@@ -136,6 +150,15 @@ def test_wizard_creates_a_passphrase_store_with_imported_towns(qtbot, tmp_path: 
             # Like every account, the first administrator changes the password at first login.
             actor = auth.login(store, "admin", ADMIN_PASSWORD)
             assert actor.role == Role.SYSTEM_ADMIN and actor.must_change_password
+    # The first supervisor sits at the district and may make the staff accounts the administrator may not.
+    with open_store(data_dir, Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault()) as store:
+        supervisor = first_login(store, "dudao", password=SUPERVISOR_PASSWORD)
+        assert supervisor.role == Role.SUPERVISOR and supervisor.unit_id == by_name["望城区"].id
+        assert grantable_roles(first_login(store, "admin", password=ADMIN_PASSWORD)) == {Role.SYSTEM_ADMIN}
+        with store.uow(write=True) as uow:
+            users.add_user(uow, supervisor, username="lina", display_name="李娜", role=Role.MEDIATOR,
+                           unit_id=by_name["新康村"].id, password="Temp-Pass-123")
+        assert auth.login(store, "lina", "Temp-Pass-123").must_change_password
 
 
 def test_wizard_keeps_the_key_in_the_keyring(qtbot, tmp_path: Path, memory_vault) -> None:  # noqa: ANN001
