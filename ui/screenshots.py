@@ -285,6 +285,11 @@ class Shooter:
         admin.password.setText("Admin-Start-1")
         admin.again.setText("Admin-Start-1")
         wizard.next()
+        supervisor = wizard.supervisor_page
+        supervisor.name.setText("李芳")
+        supervisor.password.setText("Dudao-Start-2")
+        supervisor.again.setText("Dudao-Start-2")
+        wizard.next()
         self.wait_until(lambda: wizard.protection_page.keyring_available is not None)
         self.save("01-wizard-4-protection", wizard)
         wizard.protection_page.passphrase.setText("望城妇联 口令 2026!")

@@ -34,8 +34,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MEDIATOR: frozenset(_CASEWORK | {_P.SEE_CONFIDENTIAL}),
     Role.COUNSELLOR: frozenset(_CASEWORK | {_P.SEE_CONFIDENTIAL, _P.SEE_COUNSELLING, _P.SEE_SENSITIVE}),
     Role.STATION_ADMIN: frozenset(_CASEWORK | {_P.USER_MANAGE, _P.RESOLVE_CONFLICTS}),
+    # The supervisor also runs its subtree's staff accounts: it holds every caseworker's rights, so the rule below
+    # lets it make the mediators and counsellors the system administrator may not.
     Role.SUPERVISOR: frozenset(_CASEWORK | {_P.CASE_APPROVE, _P.SEE_CONFIDENTIAL, _P.SEE_COUNSELLING,
-                                           _P.SEE_SENSITIVE, _P.AUDIT_READ, _P.RESOLVE_CONFLICTS}),
+                                           _P.SEE_SENSITIVE, _P.AUDIT_READ, _P.RESOLVE_CONFLICTS,
+                                           _P.USER_MANAGE}),
     # Separation of duties (三员分立): the system administrator runs accounts, the org tree and settings but reads
     # no case content; the auditor reads the audit log and nothing else; neither audits or administers itself.
     Role.SYSTEM_ADMIN: frozenset({_P.USER_MANAGE, _P.ORG_MANAGE, _P.SETTINGS_MANAGE}),
@@ -82,13 +85,12 @@ def require_scope(actor: Actor, unit_id: str | None, what: str = "该记录") ->
 
 # --- separation of duties: who may make, change or take over whose account -------------------------------------
 # Creating an account or setting its password hands its rights to whoever knows that password, so both follow
-# one rule. Nobody grants a permission they do not hold (a station administrator: reception and station
-# administrators only), with one named exception: the system administrator is the account administrator for
-# ordinary casework and may make receptionists, mediators and station administrators it does not work as. It
-# never makes or takes over an account of another kind: counsellors and supervisors read counselling notes and
-# sensitive evidence (those stay with them), and the auditor watches the administrators. Those accounts are made
-# and reset only by the key holder at the command line, which is audited as such and shown to the supervisors.
-ACCOUNT_ADMIN_GRANTS = frozenset({Role.RECEPTION, Role.MEDIATOR, Role.STATION_ADMIN, Role.SYSTEM_ADMIN})
+# one rule, with no exception for anyone but the key holder: nobody grants a permission they do not hold. A role
+# is grantable iff all its permissions are the actor's too. So the system administrator (accounts, org tree,
+# settings, no case content) makes and resets only system administrators: a mediator it made would read victims'
+# addresses with a password it knows. Staff accounts are the supervisor's, within its subtree; a station
+# administrator makes receptionists and station administrators. The key holder at the command line may do all of
+# it, audited as such and shown to the supervisors.
 
 
 def grantable_roles(actor: Actor) -> frozenset[Role]:
@@ -97,8 +99,6 @@ def grantable_roles(actor: Actor) -> frozenset[Role]:
         return frozenset(Role)
     if not can(actor, Permission.USER_MANAGE):
         return frozenset()
-    if actor.role == Role.SYSTEM_ADMIN:
-        return ACCOUNT_ADMIN_GRANTS
     mine = ROLE_PERMISSIONS.get(actor.role, frozenset())
     return frozenset(role for role in Role if ROLE_PERMISSIONS[role] <= mine)
 
@@ -109,17 +109,24 @@ def may_manage(actor: Actor, target_role: Role, target_unit: str | None) -> bool
     return target_role in grantable_roles(actor) and (actor.is_system or actor.in_scope(target_unit))
 
 
+def _granted_by(target_role: Role) -> list[Role]:
+    """The roles that may manage `target_role` accounts (within their scope), for the refusal message."""
+    needed = ROLE_PERMISSIONS[target_role]
+    return [role for role in Role
+            if _P.USER_MANAGE in ROLE_PERMISSIONS[role] and needed <= ROLE_PERMISSIONS[role]]
+
+
 def require_manage(actor: Actor, target_role: Role, target_unit: str | None) -> None:
     require(actor, Permission.USER_MANAGE)
     if may_manage(actor, target_role, target_unit):
         return
     if not actor.in_scope(target_unit):
         raise PermissionDenied("所选单位不存在或不在您的管辖范围内。", code="out_of_scope")
-    if target_role in (Role.COUNSELLOR, Role.SUPERVISOR, Role.AUDITOR):
-        raise PermissionDenied(f"{target_role.label}账号只能由密钥持有人在命令行中新增或重置密码"
-                               f"（fulian user add / fulian user passwd），管理员不能经办。", code="rank")
-    raise PermissionDenied(f"您的角色（{actor.role.label}）不能授予或管理{target_role.label}账号："
-                           f"不能授予自己没有的权限。", code="rank")
+    others = "、".join(role.label for role in _granted_by(target_role) if role != actor.role)
+    who = f"请由辖区内的{others}办理，或由" if others else "只能由"
+    raise PermissionDenied(f"您的角色（{actor.role.label}）不能授予或管理{target_role.label}账号：不能授予自己没有的"
+                           f"权限。{who}密钥持有人在命令行中办理（fulian user add / fulian user passwd）。",
+                           code="rank")
 
 
 def require_not_self(actor: Actor, user_id: str, what: str) -> None:

@@ -75,7 +75,8 @@ def _managed_user(uow: UnitOfWork, actor: Actor, username: str, *, takeover: boo
     """The account `username`, if `actor` may manage it. `takeover`: the change hands over or changes the account's
     rights (its password, role or unit), so the separation-of-duties rule applies (security/permissions.py);
     unlocking, disabling and renaming do not: a system administrator may do them to any account in its scope, a
-    station administrator to any account that does not outrank it."""
+    supervisor or station administrator to any caseworker in its scope and to an account above that only if it may
+    manage that role."""
     require(actor, Permission.USER_MANAGE)
     user = uow.s.execute(select(UserAccount).where(UserAccount.username == username.strip().lower(),
                                                    UserAccount.deleted_at.is_(None))).scalar_one_or_none()
@@ -87,7 +88,8 @@ def _managed_user(uow: UnitOfWork, actor: Actor, username: str, *, takeover: boo
     return user
 
 
-# Accounts a station administrator may not even unlock or disable: they outrank it, or watch it.
+# Accounts another administrator than the system administrator unlocks or disables only if it may manage their role
+# (security/permissions.py): they may outrank it, or watch it.
 _ABOVE_STATION = frozenset({Role.SUPERVISOR, Role.SYSTEM_ADMIN, Role.AUDITOR})
 
 

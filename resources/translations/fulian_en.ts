@@ -69,7 +69,7 @@
         <location filename="../../ui/dialogs/mediation_base.py" line="45"/>
         <location filename="../../ui/dialogs/party_dialog.py" line="133"/>
         <location filename="../../ui/dialogs/server_settings.py" line="75"/>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="50"/>
         <location filename="../../ui/pages/admin_units.py" line="68"/>
         <location filename="../../ui/pages/admin_users.py" line="104"/>
         <location filename="../../ui/pages/case_view.py" line="99"/>
@@ -1914,11 +1914,6 @@
         <translation>This is the first start: the data store on this computer must be created first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="60"/>
-        <source>&lt;p&gt;本向导将依次完成：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;设置区名称和案号前缀，录入街镇和村（社区）——可逐个添加，也可从文件导入；&lt;/li&gt;&lt;li&gt;创建第一个系统管理员账号；&lt;/li&gt;&lt;li&gt;选择数据存储的保护方式（系统钥匙串或口令）；&lt;/li&gt;&lt;li&gt;创建加密的数据存储，并&lt;b&gt;显示一次恢复码&lt;/b&gt;，请打印或抄写后妥善保管。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所有案件和个人信息都加密保存在本机的以下文件夹中：&lt;/p&gt;</source>
-        <translation>&lt;p&gt;This wizard will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;set the district name and case no. prefix and enter the towns/streets and villages/communities (one by one or imported from a file);&lt;/li&gt;&lt;li&gt;create the first system administrator account;&lt;/li&gt;&lt;li&gt;choose how the data store is protected (system keyring or passphrase);&lt;/li&gt;&lt;li&gt;create the encrypted data store and &lt;b&gt;show the recovery code once&lt;/b&gt;: print or copy it and keep it safe.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;All cases and personal data are stored encrypted on this computer in this folder:&lt;/p&gt;</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/setup_pages.py" line="71"/>
         <source>其中 fulian.db 是加密的数据库，keystore.json 是受保护的密钥文件，两者缺一不可，备份时请一并保存。以后如需更换文件夹，可用 --data-dir 参数或环境变量 FULIAN_DATA_DIR 指定。</source>
         <translation>fulian.db is the encrypted database and keystore.json the protected key file; both are needed, so back them up together. To use another folder later, pass --data-dir or set the FULIAN_DATA_DIR environment variable.</translation>
@@ -2081,22 +2076,17 @@
         <translation>Village/community &quot;{village}&quot; appears twice under &quot;{name}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="84"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="90"/>
         <source>第一个系统管理员</source>
         <translation>First system administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="85"/>
-        <source>系统管理员负责添加用户、维护组织机构和系统设置。其他工作人员的账号以后由管理员创建。</source>
-        <translation>The system administrator adds users and maintains the organisation and system settings. Accounts for other staff are created later by the administrator.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="87"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="95"/>
         <source>如：张敏</source>
         <translation>e.g. Zhang Min</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="91"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="100"/>
         <source>密码至少 8 位，须含字母、数字、符号中的至少两类，且不能与用户名相同。</source>
         <translation>Passwords need at least 8 characters, with at least two of letters, digits and symbols, and must differ from the user name.</translation>
     </message>
@@ -2128,7 +2118,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="65"/>
-        <location filename="../../ui/dialogs/setup_pages.py" line="94"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="103"/>
         <location filename="../../ui/pages/admin_users.py" line="184"/>
         <source>用户名(&amp;U)</source>
         <translation>User name (&amp;U)</translation>
@@ -2205,7 +2195,7 @@
         <translation>Cannot connect to the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="95"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="104"/>
         <location filename="../../ui/pages/admin_users.py" line="185"/>
         <location filename="../../ui/pages/admin_users.py" line="223"/>
         <source>姓名(&amp;M)</source>
@@ -2213,108 +2203,143 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="66"/>
-        <location filename="../../ui/dialogs/setup_pages.py" line="96"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="105"/>
         <source>密码(&amp;W)</source>
         <translation>Password (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="97"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="60"/>
+        <source>&lt;p&gt;本向导将依次完成：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;设置区名称和案号前缀，录入街镇和村（社区）——可逐个添加，也可从文件导入；&lt;/li&gt;&lt;li&gt;创建第一个系统管理员和第一个督导的账号；&lt;/li&gt;&lt;li&gt;选择数据存储的保护方式（系统钥匙串或口令）；&lt;/li&gt;&lt;li&gt;创建加密的数据存储，并&lt;b&gt;显示一次恢复码&lt;/b&gt;，请打印或抄写后妥善保管。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所有案件和个人信息都加密保存在本机的以下文件夹中：&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This wizard will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;set the district name and case no. prefix and enter the towns/streets and villages/communities (one by one or imported from a file);&lt;/li&gt;&lt;li&gt;create the first system administrator and the first supervisor accounts;&lt;/li&gt;&lt;li&gt;choose how the data store is protected (system keyring or passphrase);&lt;/li&gt;&lt;li&gt;create the encrypted data store and &lt;b&gt;show the recovery code once&lt;/b&gt;: print or copy it and keep it safe.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;All cases and personal data are stored encrypted on this computer in this folder:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="91"/>
+        <source>系统管理员负责组织机构、系统设置和账号的停用、解锁，不看案件内容；工作人员的账号由督导创建。</source>
+        <translation>The system administrator maintains the organisation, the system settings and disables or unlocks accounts, but reads no case content; staff accounts are created by a supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="106"/>
         <source>再次输入密码(&amp;A)</source>
         <translation>Repeat password (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="123"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="132"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="138"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="149"/>
+        <source>督导的用户名不能与系统管理员相同。</source>
+        <translation>The supervisor's username must differ from the system administrator's.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="165"/>
         <source>请填写管理员姓名。</source>
         <translation>Please fill in the administrator&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="154"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="181"/>
+        <source>第一个督导</source>
+        <translation>First supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="182"/>
+        <source>区督导审核案件，并在辖区内创建接待员、调解员、心理咨询师、站点管理员等工作人员的账号。</source>
+        <translation>The district supervisor reviews cases and creates the accounts of receptionists, mediators, counsellors, station administrators and other staff in the district.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="183"/>
+        <source>如：李芳</source>
+        <translation>e.g. Li Fang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="186"/>
+        <source>请填写督导姓名。</source>
+        <translation>Please enter the supervisor's name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="195"/>
         <source>保护数据存储</source>
         <translation>Protect the data store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="155"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="196"/>
         <source>数据库用随机生成的密钥加密。请选择这把密钥在本机如何保存。</source>
         <translation>The database is encrypted with a randomly generated key. Choose how this key is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="159"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="200"/>
         <source>正在检查本机的系统钥匙串…</source>
         <translation>Checking this computer&apos;s system keyring…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="161"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="202"/>
         <source>另外设置一个口令（钥匙串不可用时，可用口令打开）(&amp;O)</source>
         <translation>Also set a passphrase (opens the store if the keyring is unavailable) (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="169"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="210"/>
         <source>口令(&amp;K)</source>
         <translation>Passphrase (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="169"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="210"/>
         <source>再次输入口令(&amp;G)</source>
         <translation>Repeat passphrase (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="172"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="213"/>
         <source>请记住口令：忘记口令时只能用恢复码打开。恢复码将在创建后显示。</source>
         <translation>Remember the passphrase: if forgotten, only the recovery code can open the store. The recovery code is shown after creation.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="213"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="254"/>
         <source>&lt;b&gt;系统钥匙串无法保存密钥。&lt;/b&gt;请设置一个口令（至少 8 位），每次打开程序时输入。</source>
         <translation>&lt;b&gt;The system keyring cannot store the key.&lt;/b&gt; Please set a passphrase (at least 8 characters) to enter each time the program opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="215"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="256"/>
         <source>密钥将保存在本机的系统钥匙串（{describe}）中，登录本机账户后打开程序无需输入口令。</source>
         <translation>The key will be kept in this computer&apos;s system keyring ({describe}); after logging in to this computer account no passphrase is needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="217"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="258"/>
         <source>&lt;b&gt;本机没有可用的系统钥匙串。&lt;/b&gt;请设置一个口令（至少 8 位）来保护数据存储，每次打开程序时需要输入。</source>
         <translation>&lt;b&gt;No system keyring is available on this computer.&lt;/b&gt; Please set a passphrase (at least 8 characters) to protect the data store; it must be entered each time the program opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="236"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="277"/>
         <source>口令至少需要 {MIN_PASSPHRASE} 位。</source>
         <translation>The passphrase needs at least {MIN_PASSPHRASE} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="240"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="281"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="89"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="90"/>
         <source>创建数据存储</source>
         <translation>Create data store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="90"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="91"/>
         <source>请核对以下内容，然后点击“创建数据存储”。</source>
         <translation>Please check the following, then click &quot;Create data store&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="114"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="117"/>
         <source>系统钥匙串，另设口令</source>
         <translation>System keyring, plus a passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="114"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="117"/>
         <location filename="../../ui/dialogs/setup_recovery.py" line="67"/>
         <source>系统钥匙串</source>
         <translation>System keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="115"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="118"/>
         <location filename="../../ui/dialogs/setup_recovery.py" line="67"/>
         <location filename="../../ui/dialogs/unlock.py" line="28"/>
         <location filename="../../ui/dialogs/unlock.py" line="57"/>
@@ -2322,27 +2347,27 @@
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="117"/>
-        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;数据文件夹&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;区&lt;/td&gt;&lt;td&gt;{district}（案号前缀：{case_prefix}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;街镇 / 村社区&lt;/td&gt;&lt;td&gt;{n} 个街镇，{villages} 个村社区&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;系统管理员&lt;/td&gt;&lt;td&gt;{admin_name}（{admin_username}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;密钥保护&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;Data folder&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;District&lt;/td&gt;&lt;td&gt;{district} (case no. prefix: {case_prefix})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Towns/streets / villages/communities&lt;/td&gt;&lt;td&gt;{n} towns/streets, {villages} villages/communities&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;System administrator&lt;/td&gt;&lt;td&gt;{admin_name} ({admin_username})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Key protection&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <location filename="../../ui/dialogs/setup_create.py" line="120"/>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;数据文件夹&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;区&lt;/td&gt;&lt;td&gt;{district}（案号前缀：{case_prefix}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;街镇 / 村社区&lt;/td&gt;&lt;td&gt;{n} 个街镇，{villages} 个村社区&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;系统管理员&lt;/td&gt;&lt;td&gt;{admin_name}（{admin_username}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;督导&lt;/td&gt;&lt;td&gt;{supervisor}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;密钥保护&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;Data folder&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;District&lt;/td&gt;&lt;td&gt;{district} (case no. prefix: {case_prefix})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Towns/streets / villages/communities&lt;/td&gt;&lt;td&gt;{n} towns/streets, {villages} villages/communities&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;System administrator&lt;/td&gt;&lt;td&gt;{admin_name} ({admin_username})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Supervisor&lt;/td&gt;&lt;td&gt;{supervisor}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Key protection&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="134"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="137"/>
         <source>正在创建加密数据存储并写入组织机构，请稍候…</source>
         <translation>Creating the encrypted data store and writing the organisation, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="145"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="148"/>
         <source>已创建。</source>
         <translation>Created.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="162"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="165"/>
         <source>{message}请点击“上一步”设置口令后再创建。</source>
         <translation>{message} Click &quot;Back&quot; to set a passphrase, then create again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_create.py" line="164"/>
+        <location filename="../../ui/dialogs/setup_create.py" line="167"/>
         <source>创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；请检查文件夹是否可写、磁盘空间是否充足后重试。</source>
         <translation>An unexpected error occurred while creating the data store; no files were left behind. Details are in the log. Check that the folder is writable and the disk has space, then try again.</translation>
     </message>
@@ -2407,37 +2432,37 @@
         <translation>&lt;h2 style=&apos;text-align:center&apos;&gt;Xingfuhao · Data store recovery code&lt;/h2&gt;&lt;p&gt;Created: {when:%d %B %Y %H:%M}&lt;/p&gt;&lt;p&gt;Data store location: {data_dir}&lt;/p&gt;&lt;p&gt;Recovery code:&lt;/p&gt;&lt;p style=&apos;font-family:monospace;font-size:16pt;font-weight:bold;text-align:center;white-space:nowrap&apos;&gt;{code}&lt;/p&gt;&lt;p&gt;(32 characters, not case-sensitive; no letters I, L, O or U, so every &quot;0&quot; is the digit zero.)&lt;/p&gt;&lt;p&gt;Use this recovery code to open the data store after changing computers, reinstalling the system, losing the system keyring or forgetting the passphrase. Anyone with the recovery code and the data files can read the personal data in them: keep it in a locked cabinet; do not photograph it, send it by chat, or keep it with the computer.&lt;/p&gt;&lt;p&gt;Kept by: ______________&#x3000;&#x3000;Date: ______________&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="45"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="46"/>
         <source>幸福号 · 首次使用设置</source>
         <translation>Xingfuhao · First-time setup</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="48"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
         <source>下一步(&amp;N)</source>
         <translation>Next (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="48"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
         <source>上一步(&amp;B)</source>
         <translation>Back (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="50"/>
         <source>完成(&amp;F)</source>
         <translation>Finish (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="50"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="51"/>
         <source>创建数据存储(&amp;C)</source>
         <translation>Create data store (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="81"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="85"/>
         <source>恢复码只显示这一次</source>
         <translation>The recovery code is shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="82"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="86"/>
         <source>尚未确认已抄写或打印恢复码。关闭后将无法再查看恢复码。
 确定要关闭吗？</source>
         <translation>You have not confirmed that the recovery code was copied or printed. After closing it cannot be shown again.
@@ -3743,7 +3768,7 @@ Close anyway?</translation>
         <location filename="../../ui/navigation.py" line="48"/>
         <location filename="../../ui/navigation.py" line="63"/>
         <location filename="../../ui/pages/review_home.py" line="29"/>
-        <location filename="../../ui/pages/review_queue.py" line="37"/>
+        <location filename="../../ui/pages/review_queue.py" line="38"/>
         <source>审核队列</source>
         <translation>Review queue</translation>
     </message>
@@ -4438,7 +4463,7 @@ Disable?</translation>
     <message>
         <location filename="../../ui/pages/audit_log.py" line="57"/>
         <location filename="../../ui/pages/inbox.py" line="142"/>
-        <location filename="../../ui/pages/review_queue.py" line="101"/>
+        <location filename="../../ui/pages/review_queue.py" line="102"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
@@ -4476,7 +4501,7 @@ Disable?</translation>
         <location filename="../../ui/pages/audit_log.py" line="94"/>
         <location filename="../../ui/pages/clock_tasks.py" line="110"/>
         <location filename="../../ui/pages/inbox.py" line="180"/>
-        <location filename="../../ui/pages/review_queue.py" line="197"/>
+        <location filename="../../ui/pages/review_queue.py" line="198"/>
         <source>读取失败，请稍后重试。</source>
         <translation>Could not read the data; please try again later.</translation>
     </message>
@@ -4999,17 +5024,17 @@ Disable?</translation>
         <translation>&lt;b&gt;Hello, {display_name}&lt;/b&gt; ({label}). &lt;span style=&apos;color:#5f6368&apos;&gt;The review queue is ordered by urgency: major incidents, overdue, awaiting approval, due soon, long without progress.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="124"/>
+        <location filename="../../ui/pages/review_queue.py" line="125"/>
         <source>审核队列为空：辖区内没有需要督导关注的案件。</source>
         <translation>The review queue is empty: no cases in your area need supervisor attention.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="167"/>
+        <location filename="../../ui/pages/review_queue.py" line="168"/>
         <source>更新于 {now:%H:%M}</source>
         <translation>Updated {now:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="198"/>
+        <location filename="../../ui/pages/review_queue.py" line="199"/>
         <source>无法加载审核队列：{message}</source>
         <translation>Cannot load the review queue: {message}</translation>
     </message>
@@ -5017,7 +5042,7 @@ Disable?</translation>
         <location filename="../../ui/pages/case_list.py" line="59"/>
         <location filename="../../ui/pages/case_list.py" line="124"/>
         <location filename="../../ui/pages/case_list.py" line="135"/>
-        <location filename="../../ui/pages/review_queue.py" line="230"/>
+        <location filename="../../ui/pages/review_queue.py" line="231"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -8651,7 +8676,7 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>Showing the latest {n} audit entries</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="185"/>
+        <location filename="../../ui/pages/review_queue.py" line="186"/>
         <source>已核实</source>
         <translation>Checked</translation>
     </message>

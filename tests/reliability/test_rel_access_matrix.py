@@ -14,7 +14,7 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import FulianError, PermissionDenied
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import auth, cases, counselling, orgunits, referrals, workflow
+from fulian_desktop.services import auth, cases, counselling, orgunits, referrals, users, workflow
 from fulian_desktop.store.models import Case
 from tests.reliability.rel_support import row_counts
 from tests.support.stores import (
@@ -38,13 +38,15 @@ ROLE_MAY = {
     R.MEDIATOR: {"read", "edit", "refer", "print", "export", "confidential"},
     R.COUNSELLOR: {"read", "edit", "refer", "print", "export", "confidential", "counselling"},
     R.STATION_ADMIN: {"read", "edit", "refer", "print", "export"},
-    R.SUPERVISOR: {"read", "edit", "refer", "approve", "print", "export", "confidential", "counselling"},
+    R.SUPERVISOR: {"read", "edit", "refer", "approve", "print", "export", "confidential", "counselling",
+                   "add mediator"},
     # Separation of duties: the system administrator runs accounts and settings, the auditor reads the audit log;
-    # neither reads, prints or exports a case (services/audit_log.py is the auditor's only read).
+    # neither reads, prints or exports a case (services/audit_log.py is the auditor's only read). Nobody grants
+    # rights it does not hold: only the supervisor, who sees confidential contacts, makes a mediator's account.
     R.SYSTEM_ADMIN: set(),
     R.AUDITOR: set(),
 }
-ACTIONS = ("read", "edit", "refer", "approve", "print", "export", "confidential", "counselling")
+ACTIONS = ("read", "edit", "refer", "approve", "print", "export", "confidential", "counselling", "add mediator")
 # Where the acting user sits, and the units around it by relation; True: inside its scope.
 PLACES = {
     "village": (VILLAGE_A1, {"own": VILLAGE_A1, "parent": TOWN_A, "sibling": VILLAGE_A2,
@@ -104,10 +106,14 @@ def world(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     store.close()
 
 
-def _attempt(store, action: str, actor, case_id: str, approval_id: str, target_unit: str) -> str:  # noqa: ANN001
+def _attempt(store, action: str, actor, case_id: str, approval_id: str, target_unit: str,  # noqa: ANN001
+             unit_id: str) -> str:
     try:
         with store.uow(write=True) as uow:
-            if action == "read":
+            if action == "add mediator":  # an account at the case's unit, with a password the actor knows
+                users.add_user(uow, actor, username="matrix_med", display_name="矩阵调解员", role=R.MEDIATOR,
+                               unit_id=unit_id, password="Matrix-Pass-123")
+            elif action == "read":
                 cases.get_case(uow, actor, case_id)
             elif action == "edit":
                 version = uow.s.get(Case, case_id).version
@@ -148,7 +154,7 @@ def test_every_role_in_every_place_can_do_exactly_what_the_table_says(world) -> 
             unit_id = units[unit_name]
             target = parent_of[unit_id] or units[TOWN_A]  # escalate, or assign down from the district
             for action in ACTIONS:
-                got = _attempt(store, action, actor, case_id, approval_id, target)
+                got = _attempt(store, action, actor, case_id, approval_id, target, unit_id)
                 want = expected(role, relation, action)
                 cells += 1
                 outcomes[got if not got.startswith("error") else "error"] += 1

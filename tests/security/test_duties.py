@@ -3,6 +3,8 @@ real services (and the real CLI for the key holder), and the one rule behind the
 
 - A station administrator made itself a counsellor, created a counsellor, reset a counsellor's password and then
   read the counselling notes; a system administrator made itself a supervisor.
+- A system administrator created a mediator with a password it knew and read victims' addresses through it: it
+  holds none of a mediator's rights, so it may not grant them (staff accounts are the supervisor's).
 - The key holder's `fulian user passwd` took over a supervisor without anyone seeing it.
 - A disabled account's already open session could still list and search.
 """
@@ -15,8 +17,15 @@ from sqlalchemy import select
 
 from fulian_desktop.cli.main import main
 from fulian_desktop.domain import clock
-from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.domain.errors import AccountDisabled, BadCredentials, PermissionDenied, SessionExpired
+from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
+from fulian_desktop.domain.errors import (
+    AccountDisabled,
+    BadCredentials,
+    NotFound,
+    PermissionDenied,
+    SessionExpired,
+)
+from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.services import auth, case_queries, cases, counselling, review, users
 from fulian_desktop.services.search import free_text
 from fulian_desktop.store.models import AuditEntry, Case, UserAccount
@@ -27,6 +36,8 @@ from tests.support.stores import (
     TOWN_A,
     TOWN_B,
     VILLAGE_A1,
+    VILLAGE_B1,
+    VILLAGE_B2,
     add_user,
     build_org,
     first_login,
@@ -128,18 +139,73 @@ def test_system_admin_cannot_make_itself_a_supervisor_nor_take_one_over(world) -
         case_queries.list_case_ids(uow, a["admin"])
     with pytest.raises(PermissionDenied), store.uow(write=True) as uow:
         cases.get_case(uow, a["admin"], case_id)
-    # It still does its own job: the monthly figures (counts, no case content), ordinary caseworkers, disabling
-    # and unlocking any account in its scope.
+    # It still does its own job: the monthly figures (counts, no case content), other system administrators,
+    # disabling, unlocking and renaming any account in its scope.
     from fulian_desktop.services import statistics
 
     today = clock.today_local()
     with store.uow(write=True) as uow:
         assert statistics.monthly_report(uow, a["admin"], today.replace(day=1), today).sections
     with store.uow(write=True) as uow:
-        users.add_user(uow, a["admin"], username="jiedai", display_name="接待员", role=R.RECEPTION,
-                       unit_id=org.units[VILLAGE_A1], password="Temp-Pass-123")
+        users.add_user(uow, a["admin"], username="admin2", display_name="系统管理员二", role=R.SYSTEM_ADMIN,
+                       unit_id=org.units[DISTRICT], password="Temp-Pass-123")
         users.set_active(uow, a["admin"], "cou", False)
         users.set_active(uow, a["admin"], "cou", True)
+        users.unlock_user(uow, a["admin"], "med")
+        users.update_user(uow, a["admin"], "med", display_name="甲一调解员（王）")
+
+
+def test_system_admin_cannot_create_a_mediator_nor_reset_ones_password(world) -> None:  # noqa: ANN001
+    _root, store, org, a, _case_id = world
+    add_user(store, "admin2", R.SYSTEM_ADMIN, org.units[DISTRICT])
+    with store.uow(write=True) as uow:  # her address, confidential: a mediator would see it
+        case = cases.create_case(uow, a["med"], cases.NewCase(title="王某家暴求助", kind=CaseKind.MEDIATION))
+        cases.add_party(uow, a["med"], case.row.id, PersonInput(name="王某", phone="13912345678",
+                                                                address="城南庇护所 3 栋"),
+                        PartyRole.APPLICANT, contact_confidential=True)
+    refused = _denied(store, lambda uow: users.add_user(
+        uow, a["admin"], username="jiatiaojie", display_name="假调解员", role=R.MEDIATOR,
+        unit_id=org.units[VILLAGE_A1], password=TAKEN))
+    assert "不能授予自己没有的权限" in refused.message and "督导" in refused.message
+    _denied(store, lambda uow: users.reset_password(uow, a["admin"], "med", TAKEN))
+    _denied(store, lambda uow: users.update_user(uow, a["admin"], "admin2", role=R.MEDIATOR))
+    assert _account(store, "jiatiaojie") is None and _account(store, "admin2")[0] == R.SYSTEM_ADMIN.value
+    for username in ("jiatiaojie", "med", "admin2"):  # the password it tried opens no mediator's cases
+        with pytest.raises(BadCredentials):
+            auth.login(store, username, TAKEN)
+    with store.uow(write=True) as uow:  # the mediator's own session goes on
+        assert cases.get_case(uow, a["med"], case.row.id).parties[0].address == "城南庇护所 3 栋"
+
+
+def test_supervisors_make_staff_accounts_in_their_own_subtree_only(world) -> None:  # noqa: ANN001
+    _root, store, org, a, _case_id = world
+    add_user(store, "dudao_a", R.SUPERVISOR, org.units[TOWN_A], display_name="高塘岭督导")
+    town_a = first_login(store, "dudao_a")
+    with store.uow(write=True) as uow:  # the district supervisor: a mediator in a village of either town
+        users.add_user(uow, a["dudao"], username="tiaojie_b1", display_name="乙一调解员", role=R.MEDIATOR,
+                       unit_id=org.units[VILLAGE_B1], password="Temp-Pass-123")
+    assert _account(store, "tiaojie_b1") == (R.MEDIATOR.value, org.units[VILLAGE_B1])
+    assert auth.login(store, "tiaojie_b1", "Temp-Pass-123").must_change_password
+    with store.uow(write=True) as uow:  # a town supervisor: in its own town, counsellor included
+        users.add_user(uow, town_a, username="tiaojie_a1", display_name="甲一调解员二", role=R.MEDIATOR,
+                       unit_id=org.units[VILLAGE_A1], password="Temp-Pass-123")
+        users.add_user(uow, town_a, username="zixun_a1", display_name="甲一咨询师", role=R.COUNSELLOR,
+                       unit_id=org.units[VILLAGE_A1], password="Temp-Pass-123")
+        users.reset_password(uow, town_a, "cou", "Temp-Pass-456")
+    refused = _denied(store, lambda uow: users.add_user(
+        uow, town_a, username="tiaojie_b2", display_name="乙二调解员", role=R.MEDIATOR,
+        unit_id=org.units[VILLAGE_B2], password=TAKEN))
+    assert "管辖范围" in refused.message
+    with pytest.raises(NotFound), store.uow(write=True) as uow:  # another town's account: not even there for it
+        users.reset_password(uow, town_a, "tiaojie_b1", TAKEN)
+    _denied(store, lambda uow: users.update_user(uow, town_a, "tiaojie_a1", unit_id=org.units[VILLAGE_B1]))
+    _denied(store, lambda uow: users.add_user(uow, town_a, username="xitong", display_name="x", role=R.SYSTEM_ADMIN,
+                                              unit_id=org.units[TOWN_A], password=TAKEN))
+    _denied(store, lambda uow: users.update_user(uow, town_a, "dudao_a", unit_id=org.units[DISTRICT]))
+    assert _account(store, "tiaojie_b2") is None and _account(store, "xitong") is None
+    assert _account(store, "tiaojie_a1") == (R.MEDIATOR.value, org.units[VILLAGE_A1])
+    with pytest.raises(BadCredentials):
+        auth.login(store, "tiaojie_b1", TAKEN)
 
 
 def test_key_holder_reset_of_a_supervisor_shows_on_the_review_queue(world, monkeypatch, capsys) -> None:  # noqa: ANN001
@@ -173,7 +239,7 @@ def test_key_holder_reset_of_a_supervisor_shows_on_the_review_queue(world, monke
     assert "[账号]" in capsys.readouterr().out
     # An administrator's own reset of an account it manages is not a key-holder notice.
     with store.uow(write=True) as uow:
-        users.reset_password(uow, a["admin"], "med", "Temp-Pass-321")
+        users.reset_password(uow, a["dudao2"], "med", "Temp-Pass-321")
     with store.uow() as uow:
         assert [n.username for n in review.account_notices(uow, a["dudao2"])] == ["cou"]
 
@@ -214,7 +280,7 @@ def test_a_disabled_accounts_open_session_can_no_longer_list_or_search(world) ->
             pytest.fail(f"{what} still worked for a disabled account")
     with store.uow(write=True) as uow:  # enabled again, and its role changed: the old session stays ended
         users.set_active(uow, a["admin"], "med", True)
-        users.update_user(uow, a["admin"], "med", role=R.RECEPTION)
+        users.update_user(uow, a["dudao"], "med", role=R.RECEPTION)
     with pytest.raises(SessionExpired), store.uow() as uow:
         case_queries.list_case_ids(uow, med)
 
@@ -281,10 +347,12 @@ def test_unlocking_disabling_and_renaming_are_not_takeovers(world) -> None:  # n
 
 # --- the rule, role by role ----------------------------------------------------------------------------------
 # Who may create an account of a role (or give that role, or reset that account's password), written out by hand.
-# The key holder may do all of it; others not listed may do none of it.
+# The key holder may do all of it; others not listed may do none of it. Nobody grants rights it does not hold: the
+# system administrator reads no case, so it makes no caseworker; the supervisor holds every caseworker's rights.
 MAY = {
-    R.SYSTEM_ADMIN: {R.RECEPTION, R.MEDIATOR, R.STATION_ADMIN, R.SYSTEM_ADMIN},
+    R.SYSTEM_ADMIN: {R.SYSTEM_ADMIN},
     R.STATION_ADMIN: {R.RECEPTION, R.STATION_ADMIN},
+    R.SUPERVISOR: {R.RECEPTION, R.MEDIATOR, R.COUNSELLOR, R.STATION_ADMIN, R.SUPERVISOR, R.AUDITOR},
 }
 
 
@@ -332,6 +400,7 @@ def test_the_desktop_offers_only_what_the_rule_allows(qtbot, world, monkeypatch,
 
     root, store, org, a, _case_id = world
     add_user(store, "shenji", R.AUDITOR, org.units[DISTRICT])
+    add_user(store, "admin2", R.SYSTEM_ADMIN, org.units[DISTRICT])
     auditor = first_login(store, "shenji")
     session = AppSession(store, TaskRunner())
 
@@ -342,10 +411,30 @@ def test_the_desktop_offers_only_what_the_rule_allows(qtbot, world, monkeypatch,
     dialog = AddUserDialog(session, [])
     qtbot.addWidget(dialog)
     assert roles_offered(dialog.role) == [R.RECEPTION, R.STATION_ADMIN]
+    session.set_actor(a["dudao"])
+    dialog = AddUserDialog(session, [])
+    qtbot.addWidget(dialog)
+    staff = [R.RECEPTION, R.MEDIATOR, R.COUNSELLOR, R.STATION_ADMIN, R.SUPERVISOR, R.AUDITOR]
+    assert roles_offered(dialog.role) == staff
+    # The supervisor's desk offers the users page, after its case pages; its own role and unit are not its to change.
+    keys = [spec.key for spec in pages_for(session)]
+    assert keys[0] == "review" and "users" in keys and keys.index("users") > keys.index("unit_cases")
+    with store.uow() as uow:
+        listed = users.list_users(uow, a["dudao"])
+    me = next(u for u in listed if u.username == "dudao")
+    mine = EditUserDialog(session, me, [])
+    qtbot.addWidget(mine)
+    assert not mine.role.isEnabled() and not mine.unit.isEnabled()
+    cou = next(u for u in listed if u.username == "cou")
+    theirs = EditUserDialog(session, cou, [])
+    qtbot.addWidget(theirs)
+    assert theirs.role.isEnabled() and roles_offered(theirs.role) == staff
+    assert Role(theirs.role.currentData()) == R.COUNSELLOR
+
     session.set_actor(a["admin"])
     dialog = AddUserDialog(session, [])
     qtbot.addWidget(dialog)
-    assert roles_offered(dialog.role) == [R.RECEPTION, R.MEDIATOR, R.STATION_ADMIN, R.SYSTEM_ADMIN]
+    assert roles_offered(dialog.role) == [R.SYSTEM_ADMIN]  # no mediator, no caseworker of any kind
     with store.uow() as uow:
         me = next(u for u in users.list_users(uow, a["admin"]) if u.username == "admin")
     mine = EditUserDialog(session, me, [])
@@ -361,9 +450,13 @@ def test_the_desktop_offers_only_what_the_rule_allows(qtbot, world, monkeypatch,
     page = home.body
     assert isinstance(page, UsersPage)
     qtbot.waitUntil(lambda: page.table.rowCount() >= 7)
-    page.select_username("cou")
-    assert not page.reset_button.isEnabled() and page.open_reset_dialog() is None  # a counsellor: key holder only
-    page.select_username("med")
+    for staff_member in ("cou", "med", "dudao"):  # a counsellor, a mediator, a supervisor: not its to take over
+        page.select_username(staff_member)
+        assert page.selected().username == staff_member
+        assert not page.reset_button.isEnabled() and page.open_reset_dialog() is None
+        assert not page.edit_button.isEnabled() and page.open_edit_dialog() is None
+        assert page.active_button.isEnabled()  # stopping an account is still its job
+    page.select_username("admin2")
     assert page.reset_button.isEnabled()
 
     # The auditor's desk: the audit log and nothing else.

@@ -270,6 +270,11 @@ def test_first_run_goes_from_the_wizard_through_login_and_password_change_to_the
         for name in ("admin_password", "admin_password_again"):
             qtbot.keyClicks(w.findChild(QLineEdit, name), ADMIN_PASSWORD)
         _click(qtbot, w.button(QWizard.NextButton))
+        assert w.currentPage() is w.supervisor_page  # the first supervisor, who makes the staff accounts
+        type_chinese(w.findChild(QLineEdit, "supervisor_name"), "李芳")
+        for name in ("supervisor_password", "supervisor_password_again"):
+            qtbot.keyClicks(w.findChild(QLineEdit, name), "Dudao-Start-2")
+        _click(qtbot, w.button(QWizard.NextButton))
         assert w.currentPage() is w.protection_page
         qtbot.waitUntil(lambda: w.protection_page.keyring_available is not None, timeout=TIMEOUT)
         assert w.protection_page.needs_passphrase()

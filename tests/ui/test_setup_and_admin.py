@@ -13,18 +13,20 @@ from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWizard  # noqa: E402
 
 from fulian_desktop.domain.enums import Role, Tier  # noqa: E402
-from fulian_desktop.services import auth, orgunits  # noqa: E402
+from fulian_desktop.security.permissions import grantable_roles  # noqa: E402
+from fulian_desktop.services import auth, orgunits, users  # noqa: E402
 from fulian_desktop.services import settings as core_settings  # noqa: E402
 from fulian_desktop.store.paths import StorePaths  # noqa: E402
 from fulian_desktop.store.store import Unlock, open_store  # noqa: E402
 from tests.support.stores import (  # noqa: E402
-    ADMIN_PASSWORD, FAST_KDF, PASSPHRASE, NoKeyringVault, build_org, first_login, new_store,
+    ADMIN_PASSWORD, FAST_KDF, PASSPHRASE, NoKeyringVault, add_user, build_org, first_login, new_store,
 )
 from ui.dialogs.setup_wizard import SetupWizard, parse_towns  # noqa: E402
 from ui.errors import messages  # noqa: E402
 from ui.session import AppSession  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
 
+SUPERVISOR_PASSWORD = "Dudao-Start-2"
 TOWNS_CSV = "街镇,村社区\n高塘岭街道,新康村\n高塘岭街道,新明村\n白沙洲街道,同心村\n白马街道,东城村\n乔口镇\n"
 
 
@@ -68,6 +70,18 @@ def _fill_to_creation(qtbot, wizard: SetupWizard, csv_path: Path) -> None:  # no
     assert "8" in wizard.findChild(QLabel, "password_error").text()
     _field(wizard, "admin_password").setText(ADMIN_PASSWORD)
     _field(wizard, "admin_password_again").setText(ADMIN_PASSWORD)
+    _click(qtbot, wizard, QWizard.NextButton)
+
+    # The first district supervisor: the system administrator grants no case rights, the supervisor makes the staff.
+    assert wizard.currentPage() is wizard.supervisor_page
+    _field(wizard, "supervisor_username").setText("Admin")
+    _field(wizard, "supervisor_name").setText("李芳")
+    _field(wizard, "supervisor_password").setText(SUPERVISOR_PASSWORD)
+    _field(wizard, "supervisor_password_again").setText(SUPERVISOR_PASSWORD)
+    _click(qtbot, wizard, QWizard.NextButton)
+    assert wizard.currentPage() is wizard.supervisor_page  # not the administrator's username
+    assert "系统管理员" in wizard.findChild(QLabel, "supervisor_username_error").text()
+    _field(wizard, "supervisor_username").setText("dudao")
     _click(qtbot, wizard, QWizard.NextButton)
     assert wizard.currentPage() is wizard.protection_page
     qtbot.waitUntil(lambda: wizard.protection_page.keyring_available is not None)
@@ -141,6 +155,15 @@ def test_wizard_creates_a_passphrase_store_with_imported_towns(qtbot, tmp_path: 
             # Like every account, the first administrator changes the password at first login.
             actor = auth.login(store, "admin", ADMIN_PASSWORD)
             assert actor.role == Role.SYSTEM_ADMIN and actor.must_change_password
+    # The first supervisor sits at the district and may make the staff accounts the administrator may not.
+    with open_store(data_dir, Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault()) as store:
+        supervisor = first_login(store, "dudao", password=SUPERVISOR_PASSWORD)
+        assert supervisor.role == Role.SUPERVISOR and supervisor.unit_id == by_name["望城区"].id
+        assert grantable_roles(first_login(store, "admin", password=ADMIN_PASSWORD)) == {Role.SYSTEM_ADMIN}
+        with store.uow(write=True) as uow:
+            users.add_user(uow, supervisor, username="lina", display_name="李娜", role=Role.MEDIATOR,
+                           unit_id=by_name["新康村"].id, password="Temp-Pass-123")
+        assert auth.login(store, "lina", "Temp-Pass-123").must_change_password
 
 
 def test_wizard_keeps_the_key_in_the_keyring(qtbot, tmp_path: Path, memory_vault) -> None:  # noqa: ANN001
@@ -203,13 +226,16 @@ def admin_session(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
 
 
 def test_users_page_adds_a_user_and_resets_a_password(qtbot, admin_session) -> None:  # noqa: ANN001
+    """Staff accounts are the supervisor's (the system administrator grants no case rights it does not hold)."""
     from ui.pages.admin_users import UsersPage
 
     session, org = admin_session
+    add_user(session.store, "dudao", Role.SUPERVISOR, org.district, display_name="区督导")
+    session.set_actor(first_login(session.store, "dudao"))
     page = UsersPage(session)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and bool(page.units))
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2 and bool(page.units))
 
     dialog = page.open_add_dialog()
     dialog.username.setText("Li Na")  # not a valid username: refused beside the field
@@ -225,7 +251,7 @@ def test_users_page_adds_a_user_and_resets_a_password(qtbot, admin_session) -> N
     with qtbot.waitSignal(session.changes.sig_changed, timeout=10_000) as changed:
         dialog.submit()
     assert changed.args[0].kinds() == {"user"}
-    qtbot.waitUntil(lambda: page.table.rowCount() == 2)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3)
     assert page.selected() is not None and page.selected().username == "lina"
     row = [page.table.item(page.table.currentRow(), c).text() for c in range(6)]
     assert row[:5] == ["lina", "李娜", "调解员", "郭亮村", "正常"]

@@ -15,7 +15,7 @@ from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.security.keyring_vault import KeyringVault
 from fulian_desktop.services import orgunits
 from fulian_desktop.services.auth import system_actor
-from fulian_desktop.services.setup import TownSpec, initialise
+from fulian_desktop.services.setup import FirstAccount, TownSpec, initialise
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import CreatedStore, create_store
 
@@ -38,6 +38,7 @@ class SetupPlan:
     admin_password: str
     passphrase: str | None
     use_keyring: bool
+    supervisor: FirstAccount | None = None  # the first district supervisor: it makes the staff accounts
 
 
 def plan_prefixes(case_prefix: str, towns: list[tuple[str, list[str]]]):  # noqa: ANN201
@@ -63,7 +64,7 @@ def create_and_initialise(data_dir: Path, plan: SetupPlan, vault: KeyringVault, 
     store = created.store
     try:
         initialise(store, district=plan.district, case_prefix=plan.case_prefix, admin_username=plan.admin_username,
-                   admin_name=plan.admin_name, admin_password=plan.admin_password,
+                   admin_name=plan.admin_name, admin_password=plan.admin_password, supervisor=plan.supervisor,
                    towns=tuple(TownSpec(name, (), prefix) for name, prefix, _v in plan.towns))
         actor = system_actor(store, "初始化向导")
         with store.uow(write=True) as uow:
@@ -111,10 +112,12 @@ class CreatePage(QWizardPage):
         w = self._wizard
         plan = w.plan()
         villages = sum(len(v) for _t, _p, v in plan.towns)
+        first = plan.supervisor
+        supervisor = escape(f"{first.display_name}（{first.username}）") if first else "—"
         protection = ((tr("系统钥匙串，另设口令") if plan.passphrase else tr("系统钥匙串")) if plan.use_keyring
                       else tr("口令"))
         self.summary.setText(
-            tr("<table cellspacing=6><tr><td>数据文件夹</td><td><code>{data_dir}</code></td></tr><tr><td>区</td><td>{district}（案号前缀：{case_prefix}）</td></tr><tr><td>街镇 / 村社区</td><td>{n} 个街镇，{villages} 个村社区</td></tr><tr><td>系统管理员</td><td>{admin_name}（{admin_username}）</td></tr><tr><td>密钥保护</td><td>{protection}</td></tr></table>").format(data_dir=escape(str(w.data_dir)), district=escape(plan.district), case_prefix=escape(plan.case_prefix), n=len(plan.towns), villages=villages, admin_name=escape(plan.admin_name), admin_username=escape(plan.admin_username), protection=protection))
+            tr("<table cellspacing=6><tr><td>数据文件夹</td><td><code>{data_dir}</code></td></tr><tr><td>区</td><td>{district}（案号前缀：{case_prefix}）</td></tr><tr><td>街镇 / 村社区</td><td>{n} 个街镇，{villages} 个村社区</td></tr><tr><td>系统管理员</td><td>{admin_name}（{admin_username}）</td></tr><tr><td>督导</td><td>{supervisor}</td></tr><tr><td>密钥保护</td><td>{protection}</td></tr></table>").format(data_dir=escape(str(w.data_dir)), district=escape(plan.district), case_prefix=escape(plan.case_prefix), n=len(plan.towns), villages=villages, admin_name=escape(plan.admin_name), admin_username=escape(plan.admin_username), supervisor=supervisor, protection=protection))
         self.error.clear()
 
     def isComplete(self) -> bool:

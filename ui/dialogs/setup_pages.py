@@ -1,5 +1,5 @@
-"""The setup wizard's simple pages (welcome, first administrator, key protection) and the small
-widgets the pages share."""
+"""The setup wizard's simple pages (welcome, first administrator, first supervisor, key protection) and the
+small widgets the pages share."""
 from __future__ import annotations
 
 from html import escape
@@ -59,7 +59,7 @@ class WelcomePage(QWizardPage):
         text = QLabel(
             tr("<p>本向导将依次完成：</p><ol>"
             "<li>设置区名称和案号前缀，录入街镇和村（社区）——可逐个添加，也可从文件导入；</li>"
-            "<li>创建第一个系统管理员账号；</li>"
+            "<li>创建第一个系统管理员和第一个督导的账号；</li>"
             "<li>选择数据存储的保护方式（系统钥匙串或口令）；</li>"
             "<li>创建加密的数据存储，并<b>显示一次恢复码</b>，请打印或抄写后妥善保管。</li></ol>"
             "<p>所有案件和个人信息都加密保存在本机的以下文件夹中：</p>"))
@@ -79,15 +79,24 @@ class WelcomePage(QWizardPage):
 
 
 class AdminPage(QWizardPage):
+    """The first system administrator's account. Subclassed for the first supervisor: the system administrator
+    grants only the rights it holds (no case content), so the staff accounts are the supervisor's."""
+
+    KEY = "admin"
+    DEFAULT_USERNAME = "admin"
+
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(tr("第一个系统管理员"))
-        self.setSubTitle(tr("系统管理员负责添加用户、维护组织机构和系统设置。其他工作人员的账号以后由管理员创建。"))
-        self.username = QLineEdit("admin", objectName="admin_username")
-        self.name = QLineEdit(objectName="admin_name", placeholderText=tr("如：张敏"))
-        self.password = QLineEdit(objectName="admin_password", echoMode=QLineEdit.Password)
-        self.again = QLineEdit(objectName="admin_password_again", echoMode=QLineEdit.Password)
-        self.errors = {key: _error_label(f"{key}_error") for key in ("username", "name", "password", "again")}
+        self.setSubTitle(tr("系统管理员负责组织机构、系统设置和账号的停用、解锁，不看案件内容；"
+                            "工作人员的账号由督导创建。"))
+        key = self.KEY
+        self.username = QLineEdit(self.DEFAULT_USERNAME, objectName=f"{key}_username")
+        self.name = QLineEdit(objectName=f"{key}_name", placeholderText=tr("如：张敏"))
+        self.password = QLineEdit(objectName=f"{key}_password", echoMode=QLineEdit.Password)
+        self.again = QLineEdit(objectName=f"{key}_password_again", echoMode=QLineEdit.Password)
+        prefix = "" if key == "admin" else f"{key}_"  # the administrator's labels keep their old names
+        self.errors = {name: _error_label(f"{prefix}{name}_error") for name in ("username", "name", "password", "again")}
         rule = QLabel(tr("密码至少 8 位，须含字母、数字、符号中的至少两类，且不能与用户名相同。"))
         rule.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -134,8 +143,13 @@ class AdminPage(QWizardPage):
         except ValidationError as exc:
             self.errors["username"].setText(exc.message)
             first_bad = self.username
+        else:
+            taken = self.taken_username()
+            if taken and self.username.text() == taken:
+                self.errors["username"].setText(tr("督导的用户名不能与系统管理员相同。"))
+                first_bad = self.username
         if not self.name.text().strip():
-            self.errors["name"].setText(tr("请填写管理员姓名。"))
+            self.errors["name"].setText(self.missing_name())
             first_bad = first_bad or self.name
         if not self._check_password():
             first_bad = first_bad or self.password
@@ -146,6 +160,33 @@ class AdminPage(QWizardPage):
             first_bad.selectAll()
             return False
         return True
+
+    def missing_name(self) -> str:
+        return tr("请填写管理员姓名。")
+
+    def taken_username(self) -> str:
+        """A username this account may not have (the administrator's, for the supervisor)."""
+        return ""
+
+
+class SupervisorPage(AdminPage):
+    """The first district supervisor: reviews cases, and makes the staff accounts of the district."""
+
+    KEY = "supervisor"
+    DEFAULT_USERNAME = "dudao"
+
+    def __init__(self, admin_page: AdminPage) -> None:
+        super().__init__()
+        self.admin_page = admin_page
+        self.setTitle(tr("第一个督导"))
+        self.setSubTitle(tr("区督导审核案件，并在辖区内创建接待员、调解员、心理咨询师、站点管理员等工作人员的账号。"))
+        self.name.setPlaceholderText(tr("如：李芳"))
+
+    def missing_name(self) -> str:
+        return tr("请填写督导姓名。")
+
+    def taken_username(self) -> str:
+        return self.admin_page.username.text().strip().lower()
 
 
 class ProtectionPage(QWizardPage):

@@ -1,5 +1,5 @@
-"""First start: create the encrypted store, the district's towns and villages and the first
-administrator, then show the recovery code once (print or copy it, tick that it is kept)."""
+"""First start: create the encrypted store, the district's towns and villages, the first
+administrator and the first supervisor, then show the recovery code once (print or copy it, tick that it is kept)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.security.keyring_vault import KeyringVault
+from fulian_desktop.services.setup import FirstAccount
 from fulian_desktop.store.store import CreatedStore, Store
 
 from ..errors import messages
@@ -16,12 +17,12 @@ from ..tasks import TaskRunner
 from .setup_create import CreatePage, SetupPlan, create_and_initialise, plan_prefixes
 from .setup_import import MAX_NAME, parse_towns, read_towns_file
 from .setup_org import KIND_ROLE, OrgPage
-from .setup_pages import MIN_PASSPHRASE, AdminPage, ProtectionPage, WelcomePage
+from .setup_pages import MIN_PASSPHRASE, AdminPage, ProtectionPage, SupervisorPage, WelcomePage
 from .setup_recovery import RecoveryPage, recovery_sheet_html, render_recovery_sheet
 
 __all__ = [  # re-exported: these used to live here
     "KIND_ROLE", "MAX_NAME", "MIN_PASSPHRASE", "AdminPage", "CreatePage", "OrgPage", "ProtectionPage", "RecoveryPage",
-    "SetupPlan", "SetupWizard", "WelcomePage", "create_and_initialise", "parse_towns", "plan_prefixes",
+    "SetupPlan", "SetupWizard", "SupervisorPage", "WelcomePage", "create_and_initialise", "parse_towns", "plan_prefixes",
     "read_towns_file", "recovery_sheet_html", "render_recovery_sheet",
 ]
 
@@ -52,11 +53,12 @@ class SetupWizard(QWizard):
         self.welcome_page = WelcomePage(self.data_dir)
         self.org_page = OrgPage()
         self.admin_page = AdminPage()
+        self.supervisor_page = SupervisorPage(self.admin_page)  # the staff accounts are the supervisor's
         self.protection_page = ProtectionPage(self.vault, self.tasks)
         self.create_page = CreatePage(self)
         self.recovery_page = RecoveryPage(self)
-        for page in (self.welcome_page, self.org_page, self.admin_page, self.protection_page, self.create_page,
-                     self.recovery_page):
+        for page in (self.welcome_page, self.org_page, self.admin_page, self.supervisor_page, self.protection_page,
+                     self.create_page, self.recovery_page):
             self.addPage(page)
         self.setMinimumSize(820, 600)
         self.resize(880, 640)
@@ -65,13 +67,15 @@ class SetupWizard(QWizard):
         add_server_button(self)
 
     def plan(self) -> SetupPlan:
-        org, admin = self.org_page, self.admin_page
+        org, admin, supervisor = self.org_page, self.admin_page, self.supervisor_page
         prefix = org.prefix.text().strip()
         passphrase, use_keyring = self.protection_page.chosen()
         return SetupPlan(district=org.district.text().strip(), case_prefix=prefix,
                          towns=plan_prefixes(prefix, org.town_list()),
                          admin_username=admin.username.text().strip().lower(), admin_name=admin.name.text().strip(),
-                         admin_password=admin.password.text(), passphrase=passphrase, use_keyring=use_keyring)
+                         admin_password=admin.password.text(), passphrase=passphrase, use_keyring=use_keyring,
+                         supervisor=FirstAccount(supervisor.username.text().strip().lower(),
+                                                 supervisor.name.text().strip(), supervisor.password.text()))
 
     def reject(self) -> None:
         if self.create_page.running:
