@@ -47,7 +47,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/batch_print.py" line="55"/>
-        <location filename="../../ui/dialogs/document_preview.py" line="102"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="101"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/batch_print.py" line="106"/>
-        <location filename="../../ui/dialogs/document_preview.py" line="147"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="146"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
@@ -2230,7 +2230,7 @@
     <message>
         <location filename="../../ui/dialogs/setup_pages.py" line="149"/>
         <source>督导的用户名不能与系统管理员相同。</source>
-        <translation>The supervisor's username must differ from the system administrator's.</translation>
+        <translation>The supervisor&apos;s username must differ from the system administrator&apos;s.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_pages.py" line="165"/>
@@ -2255,7 +2255,7 @@
     <message>
         <location filename="../../ui/dialogs/setup_pages.py" line="186"/>
         <source>请填写督导姓名。</source>
-        <translation>Please enter the supervisor's name.</translation>
+        <translation>Please enter the supervisor&apos;s name.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_pages.py" line="195"/>
@@ -2308,12 +2308,7 @@
         <translation>&lt;b&gt;No system keyring is available on this computer.&lt;/b&gt; Please set a passphrase (at least 8 characters) to protect the data store; it must be entered each time the program opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="277"/>
-        <source>口令至少需要 {MIN_PASSPHRASE} 位。</source>
-        <translation>The passphrase needs at least {MIN_PASSPHRASE} characters.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="281"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="282"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -3784,7 +3779,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="101"/>
-        <location filename="../../ui/pages/sync_station.py" line="137"/>
+        <location filename="../../ui/pages/sync_station.py" line="135"/>
         <source>站点同步</source>
         <translation>Station sync</translation>
     </message>
@@ -8151,7 +8146,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/dialogs/attachment_preview.py" line="124"/>
         <location filename="../../ui/dialogs/batch_print.py" line="134"/>
-        <location filename="../../ui/dialogs/document_preview.py" line="97"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="96"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -8208,82 +8203,82 @@ If rejected: {effect}</translation>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="49"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="48"/>
         <source>无法开始打印：打印机不可用。</source>
         <translation>Cannot start printing: the printer is not available.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="83"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="82"/>
         <source>打印/导出 {case_no}</source>
         <translation>Print/Export {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="88"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="87"/>
         <source>正在读取可出具的文书…</source>
         <translation>Reading which documents can be issued…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="95"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="94"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="96"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="95"/>
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="104"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="103"/>
         <source>出具给</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="131"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="130"/>
         <source>本案暂无可出具的文书。</source>
         <translation>This case has no documents to issue yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="165"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="164"/>
         <source>{kind} · {recipient} · 共 {pages} 页</source>
         <translation>{kind} · {recipient} · {pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="176"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="175"/>
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="176"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="175"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="185"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="184"/>
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="185"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="184"/>
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="187"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="186"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="214"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="213"/>
         <source>已发送到打印机：{pages} 页</source>
         <translation>Sent to the printer: {pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="227"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="226"/>
         <source>打印/导出…</source>
         <translation>Print/Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/document_preview.py" line="228"/>
+        <location filename="../../ui/dialogs/document_preview.py" line="227"/>
         <source>预览、打印或另存本案的文书和卷宗</source>
         <translation>Preview, print or save this case&apos;s documents and case file</translation>
     </message>
@@ -8330,7 +8325,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/pages/sync_station.py" line="76"/>
         <source>（审计链异常）</source>
-        <translation type="unfinished"></translation>
+        <translation>(audit chain broken)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_station.py" line="77"/>
@@ -8341,7 +8336,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/pages/sync_station.py" line="84"/>
         <source>该站点的审计链不再接续本站保存的审计检查点：{p}</source>
-        <translation type="unfinished"></translation>
+        <translation>This station&apos;s audit chain no longer extends the checkpoint kept here: {p}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_station.py" line="89"/>
@@ -8369,17 +8364,17 @@ If rejected: {effect}</translation>
         <translation>Sync bundles (*.fsync);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="113"/>
+        <location filename="../../ui/pages/sync_station.py" line="111"/>
         <source>正在导出同步包…</source>
         <translation>Exporting sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="121"/>
+        <location filename="../../ui/pages/sync_station.py" line="119"/>
         <source>正在导入同步包…</source>
         <translation>Importing sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="130"/>
+        <location filename="../../ui/pages/sync_station.py" line="128"/>
         <source>已导出同步包：发往{to}，{n} 条记录，{a} 个附件。</source>
         <translation>Sync bundle exported for {to}: {n} records, {a} attachments.</translation>
     </message>
@@ -8683,23 +8678,23 @@ The temporary copy is deleted when this case is closed or the program exits; do 
     <message>
         <location filename="../../ui/widgets/year_calendar.py" line="117"/>
         <source>{month} 月</source>
-        <translation type="unfinished"></translation>
+        <translation>Month {month}</translation>
     </message>
 </context>
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../ui/app.py" line="42"/>
+        <location filename="../../ui/app.py" line="43"/>
         <source>幸福号</source>
         <translation>Xingfuhao</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="114"/>
         <source>幸福号已在运行</source>
         <translation>Xingfuhao is already running</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="115"/>
         <source>这个数据存储已被另一个幸福号窗口打开：
 {path}
 请切换到那个窗口。</source>
@@ -8708,12 +8703,12 @@ The temporary copy is deleted when this case is closed or the program exits; do 
 Please switch to that window.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="129"/>
+        <location filename="../../ui/app.py" line="131"/>
         <source>无法打开数据存储</source>
         <translation>Cannot open the data store</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="146"/>
+        <location filename="../../ui/app.py" line="148"/>
         <source>数据存储已创建，请用刚才设置的管理员账号登录。</source>
         <translation>The data store has been created. Log in with the administrator account you just set up.</translation>
     </message>
