@@ -34,8 +34,10 @@ contacts and applies it. Read paths call `disclosures` (or `disclosure_of` for o
 through `Disclosure.address_of` and its siblings, so a hidden value is None and a masked one is partial.
 No other module reads the confidentiality mark to decide what to show (a test checks the source).
 
-Not covered yet: a station that holds only her unmarked party (she is marked in another village's case it
-never receives) cannot know she is protected; carrying the mark needs the sync apply side.
+The mark travels with the person: marking a party also sets `person.contact_protected`, which reaches every
+station holding any party of hers, and the rule counts it as a mark ("marked_elsewhere"): a station holding
+only her unmarked party (she is marked in another village's case it never receives) still protects her.
+Who sets and clears that flag: services/protection.py; what a station may send of it: sync/authority.py.
 """
 from __future__ import annotations
 
@@ -44,7 +46,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, union
 from sqlalchemy.orm import Session
 
 from ..domain.enums import PartyRole
@@ -198,10 +200,17 @@ _MARKS = select(CaseParty.id, CaseParty.person_id).where(
 _GUARDED = select(CaseParty.case_id).where(CaseParty.case_id.in_(bindparam("keys", expanding=True)), *_LIVE_MARK)
 
 
+# Persons protected by a mark this store may not hold (the person-level flag that travels with her).
+_FLAGGED = select(Person.id).where(Person.id.in_(bindparam("keys", expanding=True)),
+                                   Person.contact_protected.is_(True))
+
+
 def _held_by_marked(column: Any) -> Any:
-    """Which of the given values of `column` (person.address / person.phone, both indexed) a marked person has."""
-    return (select(column).join(CaseParty, CaseParty.person_id == Person.id)
-            .where(column.in_(bindparam("keys", expanding=True)), Person.deleted_at.is_(None), *_LIVE_MARK))
+    """Which of the given values of `column` (person.address / person.phone, both indexed) a marked person has
+    (a party mark held here, or the flag of a mark held elsewhere)."""
+    wanted = (column.in_(bindparam("keys", expanding=True)), Person.deleted_at.is_(None))
+    return union(select(column).join(CaseParty, CaseParty.person_id == Person.id).where(*wanted, *_LIVE_MARK),
+                 select(column).where(*wanted, Person.contact_protected.is_(True)))
 
 
 _ADDRESSES = _held_by_marked(Person.address)
@@ -221,6 +230,11 @@ def _marks_of_persons(s: Session, person_ids: set[str]) -> list[tuple[str, str]]
     return [(r[0], r[1]) for r in _run(s, _MARKS, person_ids)] if person_ids else []
 
 
+def _flagged_persons(s: Session, person_ids: set[str]) -> set[str]:
+    """Which of these persons carry the protection flag of a mark (perhaps one held in a case not here)."""
+    return {r[0] for r in _run(s, _FLAGGED, person_ids)} if person_ids else set()
+
+
 def _guarded_cases(s: Session, case_ids: set[str]) -> set[str]:
     return {r[0] for r in _run(s, _GUARDED, case_ids)} if case_ids else set()
 
@@ -234,9 +248,11 @@ def subjects(s: Session, contacts: Sequence[Contact], marks: list[tuple[str, str
              ) -> dict[str, Subject]:
     """The rule's facts for each contact, in a handful of indexed queries for the whole batch.
     `marks`: `_marks_of_persons` for the contacts' persons, when the caller has it already."""
+    persons = {c.person_id for c in contacts if c.person_id}
     if marks is None:
-        marks = _marks_of_persons(s, {c.person_id for c in contacts if c.person_id})
+        marks = _marks_of_persons(s, persons)
     marked = {person for _party, person in marks}
+    elsewhere = _flagged_persons(s, persons - marked)
     # A household or a register entry is protected with its case: ask only when one is in the batch.
     guarded = _guarded_cases(s, {c.case_id for c in contacts if c.case_id and (
         c.register_entry or c.role == PartyRole.MINOR_CHILD.value)})
@@ -247,6 +263,8 @@ def subjects(s: Session, contacts: Sequence[Contact], marks: list[tuple[str, str
         why = []
         if c.person_id in marked:
             why.append("marked")
+        elif c.person_id in elsewhere:
+            why.append("marked_elsewhere")
         if c.address and c.address.strip() in hidden_addresses:
             why.append("shared_address")
         if c.phone and c.phone.strip() in hidden_phones:
