@@ -98,3 +98,12 @@ def settle_applied(s: Session, person_ids: Iterable[str]) -> int:
     conn.execute(insert(SyncChange.__table__), [{"table_name": "person", "record_id": pid, "origin_store": None}
                                                 for pid in sorted(wanted)])
     return len(wanted)
+
+
+def protect_all_marked(conn: Connection) -> None:
+    """Set the flag of every person with a live marked party (rows written in bulk, outside the services:
+    the demo generator). Only sets: what migration 0014 does once for an older store."""
+    p, cp = Person.__table__, CaseParty.__table__
+    marked = select(cp.c.person_id).where(cp.c.contact_confidential.is_(True), cp.c.deleted_at.is_(None))
+    conn.execute(update(p).where(p.c.id.in_(marked), p.c.contact_protected.is_(False))
+                 .values(contact_protected=True, updated_at=p.c.updated_at))   # as generated: reproducible
