@@ -46,7 +46,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import bindparam, select, union
+from sqlalchemy import bindparam, exists, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.enums import PartyRole
@@ -181,6 +181,7 @@ class Contact:
     role: str | None = None         # the party's role in that case
     party_id: str | None = None     # the party row itself (its own mark is reported back)
     register_entry: bool = False    # an intake or screening entry: protected with its case
+    flagged: bool | None = None     # the person row's protection flag, when the caller has the row (else asked)
 
 
 def _blind_to_protection(reader: Reader) -> bool:
@@ -197,20 +198,19 @@ def _chunks(values: Iterable[str], size: int = 500) -> Iterable[list[str]]:
 _LIVE_MARK = (CaseParty.contact_confidential.is_(True), CaseParty.deleted_at.is_(None))
 _MARKS = select(CaseParty.id, CaseParty.person_id).where(
     CaseParty.person_id.in_(bindparam("keys", expanding=True)), *_LIVE_MARK)
-_GUARDED = select(CaseParty.case_id).where(CaseParty.case_id.in_(bindparam("keys", expanding=True)), *_LIVE_MARK)
-
-
-# Persons protected by a mark this store may not hold (the person-level flag that travels with her).
+# Persons protected by a mark this store may not hold: the person-level flag that travels with her (asked
+# only for contacts whose caller did not have the person row at hand).
 _FLAGGED = select(Person.id).where(Person.id.in_(bindparam("keys", expanding=True)),
                                    Person.contact_protected.is_(True))
+_GUARDED = select(CaseParty.case_id).where(CaseParty.case_id.in_(bindparam("keys", expanding=True)), *_LIVE_MARK)
 
 
 def _held_by_marked(column: Any) -> Any:
     """Which of the given values of `column` (person.address / person.phone, both indexed) a marked person has
     (a party mark held here, or the flag of a mark held elsewhere)."""
-    wanted = (column.in_(bindparam("keys", expanding=True)), Person.deleted_at.is_(None))
-    return union(select(column).join(CaseParty, CaseParty.person_id == Person.id).where(*wanted, *_LIVE_MARK),
-                 select(column).where(*wanted, Person.contact_protected.is_(True)))
+    marked_here = exists().where(CaseParty.person_id == Person.id, *_LIVE_MARK)
+    return select(column).where(column.in_(bindparam("keys", expanding=True)), Person.deleted_at.is_(None),
+                                or_(Person.contact_protected.is_(True), marked_here))
 
 
 _ADDRESSES = _held_by_marked(Person.address)
@@ -226,13 +226,15 @@ def _run(s: Session, stmt: Any, keys: set[str]) -> list[Any]:
 
 
 def _marks_of_persons(s: Session, person_ids: set[str]) -> list[tuple[str, str]]:
-    """(party id, person id) of every live party row marking one of these persons, in any case."""
+    """(party id, person id) of every live party row marking one of these persons, in any case held here."""
     return [(r[0], r[1]) for r in _run(s, _MARKS, person_ids)] if person_ids else []
 
 
-def _flagged_persons(s: Session, person_ids: set[str]) -> set[str]:
-    """Which of these persons carry the protection flag of a mark (perhaps one held in a case not here)."""
-    return {r[0] for r in _run(s, _FLAGGED, person_ids)} if person_ids else set()
+def _flagged_persons(s: Session, contacts: Sequence[Contact], marked: set[str]) -> set[str]:
+    """Which of the contacts' persons carry the flag of a mark (perhaps held in a case this store lacks)."""
+    known = {c.person_id for c in contacts if c.flagged}
+    unknown = {c.person_id for c in contacts if c.person_id and c.flagged is None} - marked - known
+    return known | ({r[0] for r in _run(s, _FLAGGED, unknown)} if unknown else set())
 
 
 def _guarded_cases(s: Session, case_ids: set[str]) -> set[str]:
@@ -248,11 +250,10 @@ def subjects(s: Session, contacts: Sequence[Contact], marks: list[tuple[str, str
              ) -> dict[str, Subject]:
     """The rule's facts for each contact, in a handful of indexed queries for the whole batch.
     `marks`: `_marks_of_persons` for the contacts' persons, when the caller has it already."""
-    persons = {c.person_id for c in contacts if c.person_id}
     if marks is None:
-        marks = _marks_of_persons(s, persons)
+        marks = _marks_of_persons(s, {c.person_id for c in contacts if c.person_id})
     marked = {person for _party, person in marks}
-    elsewhere = _flagged_persons(s, persons - marked)
+    elsewhere = _flagged_persons(s, contacts, marked)
     # A household or a register entry is protected with its case: ask only when one is in the batch.
     guarded = _guarded_cases(s, {c.case_id for c in contacts if c.case_id and (
         c.register_entry or c.role == PartyRole.MINOR_CHILD.value)})
@@ -296,7 +297,7 @@ def disclosure_of(s: Session, reader: Reader, contact: Contact, purpose: Purpose
 def party_contact(party: CaseParty, person: Person) -> Contact:
     """The contact of a case party, keyed by the party's id."""
     return Contact(key=party.id, person_id=person.id, address=person.address, phone=person.phone,
-                   case_id=party.case_id, role=party.role, party_id=party.id)
+                   case_id=party.case_id, role=party.role, party_id=party.id, flagged=person.contact_protected)
 
 
 def case_has_marked_party(s: Session, case_id: str) -> bool:

@@ -91,6 +91,21 @@ def test_her_mark_in_another_village_travels_to_the_station_that_holds_her_unmar
     assert not her.contact_confidential          # her party here carries no mark of its own
 
 
+def test_a_relative_sharing_her_address_at_the_station_is_hidden_too(stations: Stations) -> None:
+    """The shared-address rule weighs the travelling flag as it weighs a mark held here."""
+    st = stations
+    here, _other, _mark = marked_elsewhere(st, hers_first_here=False)
+    sup = login(st.district, "dudao")
+    with st.district.uow(write=True) as uow:
+        cases.add_party(uow, sup, here, PersonInput(name="周大明", sex="male", address=SHELTER,
+                                                    phone="13700001111"), PartyRole.RESPONDENT)
+    deliver(st.district, st.village, st.unit(VILLAGE_A1))
+    desk = login(st.village, "desk")
+    with st.village.uow(write=True) as uow:
+        relative = next(p for p in cases.get_case(uow, desk, here).parties if p.name == "周大明")
+    assert relative.address is None and relative.phone is None
+
+
 def test_unmarking_at_the_district_frees_her_contacts_at_the_station_after_the_next_exchange(
         stations: Stations) -> None:
     st = stations
