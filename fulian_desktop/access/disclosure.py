@@ -232,7 +232,7 @@ def _marks_of_persons(s: Session, person_ids: set[str]) -> list[tuple[str, str]]
 
 def _flagged_persons(s: Session, contacts: Sequence[Contact], marked: set[str]) -> set[str]:
     """Which of the contacts' persons carry the flag of a mark (perhaps held in a case this store lacks)."""
-    known = {c.person_id for c in contacts if c.flagged}
+    known = {c.person_id for c in contacts if c.flagged and c.person_id}
     unknown = {c.person_id for c in contacts if c.person_id and c.flagged is None} - marked - known
     return known | ({r[0] for r in _run(s, _FLAGGED, unknown)} if unknown else set())
 

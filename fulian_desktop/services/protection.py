@@ -88,14 +88,13 @@ def settle_applied(s: Session, person_ids: Iterable[str]) -> int:
     wanted = _wanted(conn, ids, holds_every_case(s))
     if not wanted:
         return 0
-    p = Person.__table__
     now = utcnow()
     for flag in (True, False):
         group = sorted(pid for pid, f in wanted.items() if f is flag)
         for start in range(0, len(group), _CHUNK):
-            conn.execute(update(p).where(p.c.id.in_(group[start:start + _CHUNK]))
-                         .values(contact_protected=flag, version=p.c.version + 1, updated_at=now))
-    conn.execute(insert(SyncChange.__table__), [{"table_name": "person", "record_id": pid, "origin_store": None}
+            conn.execute(update(Person).where(Person.id.in_(group[start:start + _CHUNK]))
+                         .values(contact_protected=flag, version=Person.version + 1, updated_at=now))
+    conn.execute(insert(SyncChange), [{"table_name": "person", "record_id": pid, "origin_store": None}
                                                 for pid in sorted(wanted)])
     return len(wanted)
 
@@ -103,7 +102,7 @@ def settle_applied(s: Session, person_ids: Iterable[str]) -> int:
 def protect_all_marked(conn: Connection) -> None:
     """Set the flag of every person with a live marked party (rows written in bulk, outside the services:
     the demo generator). Only sets: what migration 0014 does once for an older store."""
-    p, cp = Person.__table__, CaseParty.__table__
-    marked = select(cp.c.person_id).where(cp.c.contact_confidential.is_(True), cp.c.deleted_at.is_(None))
-    conn.execute(update(p).where(p.c.id.in_(marked), p.c.contact_protected.is_(False))
-                 .values(contact_protected=True, updated_at=p.c.updated_at))   # as generated: reproducible
+    marked = select(CaseParty.person_id).where(CaseParty.contact_confidential.is_(True),
+                                               CaseParty.deleted_at.is_(None))
+    conn.execute(update(Person).where(Person.id.in_(marked), Person.contact_protected.is_(False))
+                 .values(contact_protected=True, updated_at=Person.updated_at))   # as generated: reproducible
