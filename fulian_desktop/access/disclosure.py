@@ -34,8 +34,10 @@ contacts and applies it. Read paths call `disclosures` (or `disclosure_of` for o
 through `Disclosure.address_of` and its siblings, so a hidden value is None and a masked one is partial.
 No other module reads the confidentiality mark to decide what to show (a test checks the source).
 
-Not covered yet: a station that holds only her unmarked party (she is marked in another village's case it
-never receives) cannot know she is protected; carrying the mark needs the sync apply side.
+The mark travels with the person: marking a party also sets `person.contact_protected`, which reaches every
+station holding any party of hers, and the rule counts it as a mark ("marked_elsewhere"): a station holding
+only her unmarked party (she is marked in another village's case it never receives) still protects her.
+Who sets and clears that flag: services/protection.py; what a station may send of it: sync/authority.py.
 """
 from __future__ import annotations
 
@@ -44,7 +46,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, exists, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.enums import PartyRole
@@ -179,6 +181,7 @@ class Contact:
     role: str | None = None         # the party's role in that case
     party_id: str | None = None     # the party row itself (its own mark is reported back)
     register_entry: bool = False    # an intake or screening entry: protected with its case
+    flagged: bool | None = None     # the person row's protection flag, when the caller has the row (else asked)
 
 
 def _blind_to_protection(reader: Reader) -> bool:
@@ -195,13 +198,19 @@ def _chunks(values: Iterable[str], size: int = 500) -> Iterable[list[str]]:
 _LIVE_MARK = (CaseParty.contact_confidential.is_(True), CaseParty.deleted_at.is_(None))
 _MARKS = select(CaseParty.id, CaseParty.person_id).where(
     CaseParty.person_id.in_(bindparam("keys", expanding=True)), *_LIVE_MARK)
+# Persons protected by a mark this store may not hold: the person-level flag that travels with her (asked
+# only for contacts whose caller did not have the person row at hand).
+_FLAGGED = select(Person.id).where(Person.id.in_(bindparam("keys", expanding=True)),
+                                   Person.contact_protected.is_(True))
 _GUARDED = select(CaseParty.case_id).where(CaseParty.case_id.in_(bindparam("keys", expanding=True)), *_LIVE_MARK)
 
 
 def _held_by_marked(column: Any) -> Any:
-    """Which of the given values of `column` (person.address / person.phone, both indexed) a marked person has."""
-    return (select(column).join(CaseParty, CaseParty.person_id == Person.id)
-            .where(column.in_(bindparam("keys", expanding=True)), Person.deleted_at.is_(None), *_LIVE_MARK))
+    """Which of the given values of `column` (person.address / person.phone, both indexed) a marked person has
+    (a party mark held here, or the flag of a mark held elsewhere)."""
+    marked_here = exists().where(CaseParty.person_id == Person.id, *_LIVE_MARK)
+    return select(column).where(column.in_(bindparam("keys", expanding=True)), Person.deleted_at.is_(None),
+                                or_(Person.contact_protected.is_(True), marked_here))
 
 
 _ADDRESSES = _held_by_marked(Person.address)
@@ -217,8 +226,15 @@ def _run(s: Session, stmt: Any, keys: set[str]) -> list[Any]:
 
 
 def _marks_of_persons(s: Session, person_ids: set[str]) -> list[tuple[str, str]]:
-    """(party id, person id) of every live party row marking one of these persons, in any case."""
+    """(party id, person id) of every live party row marking one of these persons, in any case held here."""
     return [(r[0], r[1]) for r in _run(s, _MARKS, person_ids)] if person_ids else []
+
+
+def _flagged_persons(s: Session, contacts: Sequence[Contact], marked: set[str]) -> set[str]:
+    """Which of the contacts' persons carry the flag of a mark (perhaps held in a case this store lacks)."""
+    known = {c.person_id for c in contacts if c.flagged and c.person_id}
+    unknown = {c.person_id for c in contacts if c.person_id and c.flagged is None} - marked - known
+    return known | ({r[0] for r in _run(s, _FLAGGED, unknown)} if unknown else set())
 
 
 def _guarded_cases(s: Session, case_ids: set[str]) -> set[str]:
@@ -237,6 +253,7 @@ def subjects(s: Session, contacts: Sequence[Contact], marks: list[tuple[str, str
     if marks is None:
         marks = _marks_of_persons(s, {c.person_id for c in contacts if c.person_id})
     marked = {person for _party, person in marks}
+    elsewhere = _flagged_persons(s, contacts, marked)
     # A household or a register entry is protected with its case: ask only when one is in the batch.
     guarded = _guarded_cases(s, {c.case_id for c in contacts if c.case_id and (
         c.register_entry or c.role == PartyRole.MINOR_CHILD.value)})
@@ -247,6 +264,8 @@ def subjects(s: Session, contacts: Sequence[Contact], marks: list[tuple[str, str
         why = []
         if c.person_id in marked:
             why.append("marked")
+        elif c.person_id in elsewhere:
+            why.append("marked_elsewhere")
         if c.address and c.address.strip() in hidden_addresses:
             why.append("shared_address")
         if c.phone and c.phone.strip() in hidden_phones:
@@ -278,7 +297,7 @@ def disclosure_of(s: Session, reader: Reader, contact: Contact, purpose: Purpose
 def party_contact(party: CaseParty, person: Person) -> Contact:
     """The contact of a case party, keyed by the party's id."""
     return Contact(key=party.id, person_id=person.id, address=person.address, phone=person.phone,
-                   case_id=party.case_id, role=party.role, party_id=party.id)
+                   case_id=party.case_id, role=party.role, party_id=party.id, flagged=person.contact_protected)
 
 
 def case_has_marked_party(s: Session, case_id: str) -> bool:

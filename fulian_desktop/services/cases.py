@@ -24,6 +24,7 @@ from ..store.models import Case, CaseEvent, CaseParty, OrgUnit, Person, UserAcco
 from ..store.uow import UnitOfWork
 from .case_queries import fetch_case_rows
 from .numbering import next_case_seq
+from .protection import settle as settle_protection
 from .search import index_cases
 from .views import CaseDetail, CaseEventView, PartyView
 
@@ -187,6 +188,8 @@ def add_party(uow: UnitOfWork, actor: Actor, case_id: str, data: PersonInput, ro
                       contact_confidential=contact_confidential)
     s.add(party)
     uow.flush()
+    if contact_confidential:
+        settle_protection(s, [person.id])   # the mark follows the person (services/protection.py)
     record_event(uow, actor, case, "party_added", f"添加{role.label}：{person.name}")
     index_cases(s, [case.id])
     audit.record(s, actor, audit.Action.CREATE, entity="case_party", entity_id=party.id, case_id=case.id,
@@ -214,6 +217,7 @@ def update_party(uow: UnitOfWork, actor: Actor, party_id: str, expected_person_v
     if contact_confidential is not None and contact_confidential != party.contact_confidential:
         diff["contact_confidential"] = [party.contact_confidential, contact_confidential]
         party.contact_confidential = contact_confidential
+        settle_protection(uow.s, [person.id])
     if diff:
         uow.flush()
         # The history keeps which fields changed, not the personal data itself.

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text,
+    JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -68,6 +68,9 @@ class Person(OwnedRecord, Base):
     ethnicity: Mapped[str | None] = mapped_column(String(32))
     occupation: Mapped[str | None] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(Text)
+    # She is marked 联系方式保密 in some live case, perhaps one this store never holds: the mark follows the
+    # person to every station that holds any of her parties (kept by services/protection.py).
+    contact_protected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Case(OwnedRecord, Base):

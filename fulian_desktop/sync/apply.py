@@ -13,6 +13,7 @@ from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from ..services.protection import settle_applied as settle_protection
 from ..services.search import index_cases
 from ..store.base import utcnow
 from ..store.models import AuditEntry, CaseCounter
@@ -27,7 +28,10 @@ from .rows import (
 
 _TIER_ORDER = {"district": 0, "town": 1, "village": 2}
 # Fields a store updates on its own account (not someone's edit): a difference only there is no conflict.
-BOOKKEEPING = {"user_account": frozenset({"last_login_at", "failed_logins", "locked_until"})}
+# A person's protection flag alone (services/protection.py) is also no conflict: each store derives it from
+# the marks it holds, the district clears it, and a station may only set it (sync/authority.py).
+BOOKKEEPING = {"user_account": frozenset({"last_login_at", "failed_logins", "locked_until"}),
+               "person": frozenset({"contact_protected"})}
 
 
 def apply_payload(session: Session, payload: dict[str, Any], *, origin: str, origin_name: str,
@@ -41,6 +45,7 @@ def apply_payload(session: Session, payload: dict[str, Any], *, origin: str, ori
     total = sum(len(b["rows"]) for b in changes.values()) or 1
     done = 0
     touched_cases: set[str] = set()
+    persons: set[str] = set()       # whose protection flag may need to follow the party marks that arrived
     for name in ordered_tables():
         if name in refs:
             _apply_refs(conn, name, refs[name], origin, counts)
@@ -51,12 +56,14 @@ def apply_payload(session: Session, payload: dict[str, Any], *, origin: str, ori
                 touched_cases |= written
             elif name in ("person", "case_party") and written:
                 touched_cases |= _cases_of(conn, name, written)   # party names are in the search index
+                persons |= written if name == "person" else _persons_of(conn, written)
             done += len(body["rows"])
             if progress:
                 progress(done, total)
     if "case_file" in refs:
         touched_cases |= {r[columns("case_file").index("id")] for r in refs["case_file"]}
     _after_cases(session, conn, touched_cases)
+    settle_protection(session, persons)
     _apply_remote_audit(conn, payload.get("audit") or [], origin, counts)
     return counts
 
@@ -68,6 +75,15 @@ def _cases_of(conn: Connection, name: str, ids: set[str]) -> set[str]:
     found, ids_ = set(), list(ids)
     for start in range(0, len(ids_), CHUNK):
         found |= set(conn.execute(select(cp.c.case_id).where(key.in_(ids_[start:start + CHUNK]))).scalars())
+    return found
+
+
+def _persons_of(conn: Connection, party_ids: set[str]) -> set[str]:
+    from ..store.models import CaseParty
+
+    cp, found, ids = CaseParty.__table__, set(), list(party_ids)
+    for start in range(0, len(ids), CHUNK):
+        found |= set(conn.execute(select(cp.c.person_id).where(cp.c.id.in_(ids[start:start + CHUNK]))).scalars())
     return found
 
 

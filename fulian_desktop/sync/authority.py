@@ -13,6 +13,10 @@ sending up, or a station beside it) may change only:
 - its own users' login bookkeeping and own password changes (never role, unit, name, state or existence);
 - its own audit entries (kept under its station id; they cannot overwrite another station's).
 
+A person's protection flag (`person.contact_protected`, services/protection.py) may be set by a station
+on any person it marked in a case it works on, even one owned elsewhere, and never cleared by one: she may
+be marked in a case the station does not hold. Only the district, which holds every case, clears it.
+
 The org tree, user accounts, roles and permissions come only from the district, downward. Settings
 (`app_setting`) do not travel at all. A record that would not change anything here (identical, or older
 than ours) is not a change and passes whoever sent it: a relayed copy comes back that way.
@@ -51,6 +55,8 @@ VIA_SCREENING = {"screening_visit": "entry_id"}
 PERSON_REFS = {"case_party": "person_id", "intake_record": "person_id", "screening_entry": "person_id"}
 USER_REFS = {"case_file": "handler_id"}
 UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id",)}
+# A station may set a person's protection flag (it marked her in a case it works on) but never clear it.
+PROTECTION_ONLY = frozenset({"contact_protected", "updated_at", "version"})
 # A referral the sender only answers (accept / return) keeps what it is about.
 REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_id")
 MORE_LABELS = {"case_event": "案件时间线", "follow_up_visit": "回访", "risk_assessment": "风险评估",
@@ -458,6 +464,11 @@ class _Check:
 
     def _check_existing(self, name: str, row: dict[str, Any], local: Any, conflict: bool) -> None:
         rid, who, owner, was = row["id"], self.sender_name, row.get("owner_unit_id"), local["owner_unit_id"]
+        if name == "person" and not conflict and local["contact_protected"] and row.get("contact_protected") is not True:
+            self.refuse(name, rid, f"{who}不能撤销该人员的联系方式保密保护（她可能在{who}未持有的案件中被标记保密），"
+                                   "只有区妇联能按全部案件撤销")
+        if name == "person" and was not in self.mine and self._only_sets_protection(row, local):
+            return
         if was in self.mine:
             if owner not in self.mine:
                 self.refuse(name, rid, f"不能把记录的所属单位改为“{self.tree.label(owner)}”（不在{who}及其下级单位之内）")
@@ -479,6 +490,14 @@ class _Check:
             self.refuse(name, rid, f"该记录所属案件已由“{self.tree.label(was)}”接办，{who}不能直接改写")
         self.refuse(name, rid, f"该记录属于“{self.tree.label(was)}”，不在{who}及其下级单位之内，"
                                f"也不属于转介给{who}的案件")
+
+    def _only_sets_protection(self, row: dict[str, Any], local: Any) -> bool:
+        """A person of another unit whom the sender marked confidential in a case of its own (or referred to
+        it): its copy differs from ours only in the protection flag, set."""
+        before = dict(zip(columns("person"), encode_row("person", local)))
+        changed = {c for c in columns("person") if before.get(c) != row.get(c)}
+        return row.get("contact_protected") is True and changed <= PROTECTION_ONLY and \
+            any(self.case_standing(c) in ("own", "to") for c in self._cases_naming(local["id"]))
 
     def _standing_of(self, name: str, local: Any) -> str:
         """How the sender stands to the case this store's copy of a record hangs on (persons: any case naming them)."""

@@ -11,6 +11,7 @@ from ..domain.errors import ConflictError, NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
+from ..services.protection import settle as settle_protection
 from ..store.base import Base, utcnow
 from ..store.models import Case
 from ..store.models_sync import SyncConflict, SyncLineage, SyncPeer
@@ -154,8 +155,12 @@ def resolve_conflict(uow: UnitOfWork, actor: Actor, conflict_id: str, choices: d
     taken = {k: REMOTE for k, v in choices.items() if v == REMOTE}
     for name in taken:
         setattr(obj, name, remote[name])
+    if c.table_name == "person":   # protection is kept if either side has it; the district then derives it
+        obj.contact_protected = bool(obj.contact_protected or remote.get("contact_protected"))
     obj.updated_at = utcnow()  # a new version even when every field stays local: it must travel and win
     uow.flush()
+    if c.table_name == "person":
+        settle_protection(uow.s, [obj.id])
     _descend_from_both(uow, c, local_hash)
     c.status, c.resolved_by, c.resolved_at = "resolved", actor.audit_name, utcnow()
     c.choice = {name: choices.get(name, LOCAL) for name in allowed if c.local_row.get(name) != c.remote_row.get(name)}

@@ -115,9 +115,13 @@ def merge_lineage(local: list[str], remote: list[str]) -> list[str]:
     return merged[-LINEAGE_KEEP:]
 
 
+# Fields no one chooses in a conflict: derived here from other records (services/protection.py).
+DERIVED = {"person": ("contact_protected",)}
+
+
 def editable_fields(name: str) -> list[str]:
-    """Fields a person may choose between when two versions differ (not the bookkeeping ones)."""
-    return [c for c in columns(name) if c not in ("id", "version", "created_at", "updated_at")]
+    """Fields a person may choose between when two versions differ (not the bookkeeping or derived ones)."""
+    return [c for c in columns(name) if c not in ("id", "version", "created_at", "updated_at", *DERIVED.get(name, ()))]
 
 
 def bulk_insert(conn: Connection, name_or_table: str | Table, rows: list[dict[str, Any]]) -> None:

@@ -243,6 +243,14 @@ def test_free_text_index_covers_the_demo_cases(demo: tuple[Store, DemoSummary]) 
     assert hits > 0
 
 
+def test_every_person_marked_confidential_carries_the_protection_that_travels(
+        demo: tuple[Store, DemoSummary]) -> None:
+    store, _ = demo
+    marked = {r[0] for r in _all(store, select(CaseParty.person_id).where(CaseParty.contact_confidential.is_(True)))}
+    flagged = {r[0] for r in _all(store, select(Person.id).where(Person.contact_protected.is_(True)))}
+    assert marked and flagged == marked
+
+
 # --- reproducible ----------------------------------------------------------------------------------
 
 def test_same_seed_gives_the_same_cases(demo: tuple[Store, DemoSummary], tmp_path: Path) -> None:

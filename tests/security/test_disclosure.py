@@ -380,6 +380,13 @@ RULE = Path(fulian_desktop.__file__).parent / "access" / "disclosure.py"
 MARK_NAMED = {
     "store/models.py": "declares the column",
     "services/cases.py": "update_party records a change of the mark itself (and add_party stores it)",
+    "services/protection.py": "keeps the person-level flag in step with the marks (decides nothing shown)",
+}
+# Modules that name the person-level flag (person.contact_protected) without deciding what to show from it.
+FLAG_NAMED = {
+    "store/models.py": "declares the column",
+    "services/protection.py": "sets and clears it with the marks",
+    "sync/conflicts.py": "keeps it through a conflict's resolution",
 }
 
 
@@ -394,6 +401,8 @@ def test_only_the_rule_reads_the_confidentiality_mark_or_masks_contacts() -> Non
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr == "contact_confidential" and rel not in MARK_NAMED:
                 offenders.append(f"{rel}:{node.lineno} reads contact_confidential")
+            if isinstance(node, ast.Attribute) and node.attr == "contact_protected" and rel not in FLAG_NAMED:
+                offenders.append(f"{rel}:{node.lineno} reads contact_protected")
             if isinstance(node, ast.Name) and node.id in ("mask_phone", "mask_id_number") \
                     and not rel.startswith("domain/"):
                 offenders.append(f"{rel}:{node.lineno} masks contacts itself ({node.id})")
