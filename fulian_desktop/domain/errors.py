@@ -117,7 +117,3 @@ class AccountDisabled(AuthError):
 
 class SessionExpired(AuthError):
     code = "session_expired"  # e.g. an administrator reset the password after this session logged in
-
-
-class AuditChainBroken(FulianError):
-    code = "audit_chain_broken"  # possible tampering

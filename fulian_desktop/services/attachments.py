@@ -97,11 +97,6 @@ def size_limit_mb(uow: UnitOfWork) -> int:
     return int(settings.get(uow, "attachment_max_mb"))
 
 
-def check_file_size(uow: UnitOfWork, size: int, filename: str) -> None:
-    """The size rule alone, for a screen to refuse at once (attach checks it again)."""
-    check_size(size, size_limit_mb(uow), clean_filename(filename))
-
-
 # --- views -----------------------------------------------------------------------------------------
 
 def _target_labels(uow: UnitOfWork, rows: list[Attachment]) -> dict[str, str]:
