@@ -13,7 +13,7 @@ class _Labelled(StrEnum):
 
     label: str
 
-    def __new__(cls, value: str, label: str):
+    def __new__(cls, value: str, label: str = ""):  # the default only tells type checkers that Kind(value) looks a member up
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label  # type: ignore[attr-defined]

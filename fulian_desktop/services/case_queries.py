@@ -6,17 +6,17 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, func, select
-from sqlalchemy.orm import aliased
 
 from ..domain.case_numbers import normalise_case_number
-from ..domain.enums import CaseKind, CaseStatus, PartyRole, Tier
+from ..domain.enums import PartyRole
 from ..domain.errors import InvalidIdNumber, InvalidPhone
 from ..domain.idnumber import parse_id_number
 from ..domain.phone import parse_phone
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
-from ..store.models import Case, CaseParty, OrgUnit, Person, UserAccount
+from ..store.models import Case, CaseParty, Person
 from ..store.uow import UnitOfWork
+from .case_rows import CASE_ROW_SELECT, case_row, scoped
 from .views import CaseRow
 
 
@@ -34,13 +34,6 @@ class CaseFilter:
     domestic_violence: bool | None = None
     involves_minor: bool | None = None
     case_ids_in: Any = None  # a SELECT of case ids (a dashboard bar's cases); None: no such limit
-
-
-def _scoped(actor: Actor, stmt: Select) -> Select:
-    stmt = stmt.where(Case.deleted_at.is_(None))
-    if actor.is_system or actor.sees_everything:
-        return stmt
-    return stmt.where(Case.owner_unit_id.in_(sorted(actor.scope_unit_ids)))
 
 
 def _filtered(stmt: Select, f: CaseFilter) -> Select:
@@ -80,28 +73,13 @@ def list_case_ids(uow: UnitOfWork, actor: Actor, f: CaseFilter = CaseFilter(), *
     require(actor, Permission.CASE_READ)
     column = SORT_KEYS.get(sort, Case.opened_at)
     order = (column.desc(), Case.id.desc()) if descending else (column.asc(), Case.id.asc())
-    stmt = _filtered(_scoped(actor, select(Case.id)), f).order_by(*order)
+    stmt = _filtered(scoped(actor, select(Case.id)), f).order_by(*order)
     return list(uow.s.execute(stmt).scalars())
 
 
 def count_cases(uow: UnitOfWork, actor: Actor, f: CaseFilter = CaseFilter()) -> int:
     require(actor, Permission.CASE_READ)
-    return uow.s.execute(_filtered(_scoped(actor, select(func.count(Case.id))), f)).scalar_one()
-
-
-_HANDLER = aliased(UserAccount)
-# Built once: constructing the aliased join costs more than running the query.
-_ROW_SELECT = (select(Case.id, Case.case_no, Case.title, Case.kind, Case.status, Case.tier, Case.category,
-                      Case.owner_unit_id, OrgUnit.name, _HANDLER.display_name, Case.opened_at, Case.major_incident,
-                      Case.domestic_violence, Case.involves_minor)
-               .join(OrgUnit, OrgUnit.id == Case.owner_unit_id)
-               .outerjoin(_HANDLER, _HANDLER.id == Case.handler_id))
-
-
-def _to_row(r) -> CaseRow:  # noqa: ANN001 - a SQLAlchemy Row
-    return CaseRow(id=r[0], case_no=r[1], title=r[2], kind=CaseKind(r[3]), status=CaseStatus(r[4]), tier=Tier(r[5]),
-                   category=r[6], unit_id=r[7], unit_name=r[8], handler_name=r[9], opened_at=r[10],
-                   major_incident=bool(r[11]), domestic_violence=bool(r[12]), involves_minor=bool(r[13]))
+    return uow.s.execute(_filtered(scoped(actor, select(func.count(Case.id))), f)).scalar_one()
 
 
 class _Prebuilt:
@@ -111,7 +89,7 @@ class _Prebuilt:
     """
 
     def __init__(self, condition, order=None) -> None:  # noqa: ANN001
-        base = _ROW_SELECT.where(Case.deleted_at.is_(None), condition)
+        base = CASE_ROW_SELECT.where(Case.deleted_at.is_(None), condition)
         if order is not None:
             base = base.order_by(*order)
         self.everything = base
@@ -122,7 +100,7 @@ class _Prebuilt:
             result = uow.s.connection().execute(self.everything, params)
         else:
             result = uow.s.connection().execute(self.scoped, {**params, "scope": sorted(actor.scope_unit_ids)})
-        return [_to_row(r) for r in result]
+        return [case_row(r) for r in result]
 
 
 def _people_cases(column) -> _Prebuilt:  # noqa: ANN001
@@ -151,8 +129,8 @@ def fetch_case_rows(uow: UnitOfWork, actor: Actor, ids: list[str]) -> list[CaseR
 
 def first_page(uow: UnitOfWork, actor: Actor, f: CaseFilter = CaseFilter(), limit: int = 50) -> list[CaseRow]:
     require(actor, Permission.CASE_READ)
-    stmt = _filtered(_scoped(actor, _ROW_SELECT), f).order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit)
-    return [_to_row(r) for r in uow.s.execute(stmt)]
+    stmt = _filtered(scoped(actor, CASE_ROW_SELECT), f).order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit)
+    return [case_row(r) for r in uow.s.execute(stmt)]
 
 
 def find_by_case_number(uow: UnitOfWork, actor: Actor, text: str) -> CaseRow | None:

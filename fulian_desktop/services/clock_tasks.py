@@ -17,7 +17,7 @@ from ..security.permissions import Permission, require
 from ..store.base import utcnow
 from ..store.models import Case, CaseClock, OrgUnit
 from ..store.uow import UnitOfWork
-from .case_queries import _scoped
+from .case_rows import scoped
 from .clocks import _view, load_calendar, open_case_statuses
 
 
@@ -52,7 +52,7 @@ def clock_tasks(uow: UnitOfWork, actor: Actor, *, mine_only: bool = False,
             .join(OrgUnit, OrgUnit.id == Case.owner_unit_id)
             .where(CaseClock.stopped_at.is_(None), CaseClock.deleted_at.is_(None),
                    Case.status.in_(open_case_statuses())))
-    stmt = _scoped(actor, stmt)
+    stmt = scoped(actor, stmt)
     if mine_only:
         if actor.user_id is None:
             return []

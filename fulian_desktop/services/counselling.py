@@ -24,7 +24,7 @@ from ..security.permissions import Permission, can, require
 from ..store.base import utcnow
 from ..store.models import Case, CounsellingSession
 from ..store.uow import UnitOfWork
-from .case_queries import _scoped
+from .case_rows import scoped
 
 MAX_NOTES = 20000
 
@@ -158,7 +158,7 @@ def appointments(uow: UnitOfWork, actor: Actor, counsellor_id: str | None, date_
     later = aliased(CounsellingSession)
     superseded = (select(later.id).where(later.case_id == CounsellingSession.case_id, later.deleted_at.is_(None),
                                          later.held_at > CounsellingSession.held_at).exists())
-    stmt = (_scoped(actor, select(CounsellingSession, Case.case_no, Case.title, superseded.label("superseded")))
+    stmt = (scoped(actor, select(CounsellingSession, Case.case_no, Case.title, superseded.label("superseded")))
             .join(Case, Case.id == CounsellingSession.case_id)
             .where(CounsellingSession.deleted_at.is_(None), CounsellingSession.next_appointment >= start,
                    CounsellingSession.next_appointment < end)
@@ -205,7 +205,7 @@ def my_counselling_cases(uow: UnitOfWork, actor: Actor) -> list[CounsellingCaseV
                    func.max(CounsellingSession.held_at).label("last"))
             .where(CounsellingSession.counsellor_id == actor.user_id, CounsellingSession.deleted_at.is_(None))
             .group_by(CounsellingSession.case_id).subquery())
-    stmt = (_scoped(actor, select(Case.id, Case.case_no, Case.title, Case.status, OrgUnit.name, mine.c.n, mine.c.last))
+    stmt = (scoped(actor, select(Case.id, Case.case_no, Case.title, Case.status, OrgUnit.name, mine.c.n, mine.c.last))
             .join(mine, mine.c.case_id == Case.id).join(OrgUnit, OrgUnit.id == Case.owner_unit_id)
             .where(Case.status.in_(open_case_statuses())).order_by(mine.c.last.desc()))
     rows = list(uow.s.execute(stmt))

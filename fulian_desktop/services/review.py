@@ -20,7 +20,7 @@ from ..security.permissions import Permission, require
 from ..store.base import utcnow
 from ..store.models import ApprovalRequest, AuditEntry, Case, CaseClock, CaseEvent, OrgUnit, UserAccount
 from ..store.uow import UnitOfWork
-from .case_queries import _ROW_SELECT, _scoped, _to_row
+from .case_rows import CASE_ROW_SELECT, case_row, scoped
 from .clocks import open_case_statuses
 from .views import CaseRow
 
@@ -67,7 +67,7 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
             due[case_id] = when
 
     s = uow.s
-    scoped_cases = _scoped(actor, select(Case.id)).where(Case.status.in_(open_statuses))
+    scoped_cases = scoped(actor, select(Case.id)).where(Case.status.in_(open_statuses))
     for case_id, in s.execute(scoped_cases.where(Case.major_incident.is_(True))):
         note(case_id, Reason.MAJOR, "重大案事件")
     # "Within 3 days" in calendar days: a clock whose last day is today + 3 or earlier.
@@ -87,7 +87,7 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
     requesters: dict[str, list[str]] = {}
     approvals = (select(ApprovalRequest.case_id, ApprovalRequest.kind, ApprovalRequest.requested_by_name,
                         ApprovalRequest.requested_by)
-                 .where(ApprovalRequest.status == "pending", ApprovalRequest.case_id.in_(_scoped(actor, select(Case.id)))))
+                 .where(ApprovalRequest.status == "pending", ApprovalRequest.case_id.in_(scoped(actor, select(Case.id)))))
     from .workflow import ApprovalKind
 
     for case_id, kind, who, who_id in s.execute(approvals):
@@ -104,7 +104,7 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
     for case_id, last in s.execute(idle):
         note(case_id, Reason.IDLE, f"最后进展 {last.astimezone(LOCAL_TZ):%Y-%m-%d}")
 
-    rows = {r.id: r for r in (_to_row(x) for x in s.execute(_ROW_SELECT.where(Case.id.in_(list(reasons)))))}
+    rows = {r.id: r for r in (case_row(x) for x in s.execute(CASE_ROW_SELECT.where(Case.id.in_(list(reasons)))))}
     items = [QueueItem(rows[cid], tuple(sorted(set(rs), key=Reason.ORDER.index)), "；".join(details[cid]),
                        due.get(cid), tuple(requesters.get(cid, ()))) for cid, rs in reasons.items() if cid in rows]
     far = datetime.max.replace(tzinfo=LOCAL_TZ)

@@ -18,6 +18,7 @@ from ..security.permissions import Permission, require
 from ..store.models import Case, CaseParty, CaseSearchDoc, Person
 from ..store.uow import UnitOfWork
 from .views import CaseRow
+from .case_rows import CASE_ROW_SELECT, case_row, scoped
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WORD = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
@@ -97,8 +98,6 @@ def is_stale(conn: Connection) -> bool:
 
 def free_text(uow: UnitOfWork, actor: Actor, user_text: str, limit: int = MAX_RESULTS) -> list[CaseRow]:
     """Cases whose title, summary or people's names contain every word typed, newest first."""
-    from .case_queries import _ROW_SELECT, _scoped, _to_row
-
     require(actor, Permission.CASE_READ)
     query = fts_query(user_text)
     if query is None:
@@ -106,14 +105,14 @@ def free_text(uow: UnitOfWork, actor: Actor, user_text: str, limit: int = MAX_RE
     if _is_sqlite(uow.s.get_bind()):
         # Newest documents first straight from the index, so a common word stops after `limit`
         # matches instead of sorting tens of thousands (documents are numbered in opening order).
-        stmt = (_scoped(actor, _ROW_SELECT.join(CaseSearchDoc, CaseSearchDoc.case_id == Case.id)
+        stmt = (scoped(actor, CASE_ROW_SELECT.join(CaseSearchDoc, CaseSearchDoc.case_id == Case.id)
                         .join(_FTS, _FTS.c.rowid == CaseSearchDoc.doc))
                 .where(text("case_search MATCH :q")).order_by(_FTS.c.rowid.desc()).limit(limit))
-        rows = [_to_row(r) for r in uow.s.execute(stmt, {"q": query})]
+        rows = [case_row(r) for r in uow.s.execute(stmt, {"q": query})]
         return sorted(rows, key=lambda r: r.opened_at, reverse=True)
     # PostgreSQL: every word as a case-insensitive substring of the title, summary or a party's name
     # (same words as the SQLite query: NFKC-normalised; % and _ typed by the user match literally).
-    stmt = _scoped(actor, _ROW_SELECT)
+    stmt = scoped(actor, CASE_ROW_SELECT)
     for word in _WORD.findall(unicodedata.normalize("NFKC", user_text or "")):
         def has(col, word=word):  # noqa: ANN001, ANN202
             # Words without letter case (Chinese) use plain LIKE: byte matching, several times cheaper than ILIKE.
@@ -123,4 +122,4 @@ def free_text(uow: UnitOfWork, actor: Actor, user_text: str, limit: int = MAX_RE
                  .where(CaseParty.deleted_at.is_(None), has(Person.name)))
         stmt = stmt.where(or_(has(Case.title), has(Case.summary), Case.id.in_(names)))
     stmt = stmt.order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit)
-    return [_to_row(r) for r in uow.s.execute(stmt)]
+    return [case_row(r) for r in uow.s.execute(stmt)]
