@@ -120,4 +120,6 @@ def test_a_crash_while_a_pdf_is_written_leaves_no_truncated_pdf(tmp_path: Path) 
     files = sorted(out.glob("*.pdf"))
     assert len(files) == 1, "the PDF cut short must not appear under its final name"
     assert _whole_pdf(files[0])
-    assert len(list(out.glob("*.pdf.part"))) == 1  # the cut-short one, plainly marked unfinished
+    # the cut-short one stays beside it, hidden and plainly marked unfinished (security/private_files.py)
+    partial = [p.name for p in out.iterdir() if p.name.endswith(".part")]
+    assert len(partial) == 1 and partial[0].startswith(".") and ".pdf." in partial[0], partial
