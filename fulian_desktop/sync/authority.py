@@ -226,18 +226,27 @@ class _Check:
             key = columns(name).index("id")
             self.by_id[name] = {r[key]: r for r in (*part.refs_encoded, *part.encoded)}
             self.prefetch(name, self.by_id[name])
-        # Referrals are read from this store only: a bundle cannot refer a case to its own sender.
+        # Referrals are read from this store only: a bundle cannot refer a case to its own sender. Only the
+        # latest tier referral of a case that involves the subtree counts, and only while it waits for the
+        # subtree's answer: a referral it returned, one withdrawn, or an old assignment of a case it has
+        # since handed back up gives it no hold on the case (at most a conflict for a supervisor).
         r = Referral.__table__
         units = list(self.mine)
-        self.referred_to: set[str] = set()
-        self.referred_away: set[str] = set()
+        latest: dict[str, tuple[Any, str, str | None, str]] = {}
         for start in range(0, len(units), CHUNK):
             part_units = units[start:start + CHUNK]
-            for case_id, to_unit, _from_unit in conn.execute(
-                    select(r.c.case_id, r.c.to_unit_id, r.c.from_unit_id).where(
+            for case_id, to_unit, status, sent_at, rid in conn.execute(
+                    select(r.c.case_id, r.c.to_unit_id, r.c.status, r.c.sent_at, r.c.id).where(
                         r.c.kind == "tier", r.c.deleted_at.is_(None),
                         (r.c.to_unit_id.in_(part_units)) | (r.c.from_unit_id.in_(part_units)))):
-                (self.referred_to if to_unit in self.mine else self.referred_away).add(case_id)
+                key = (str(sent_at or ""), rid)
+                if case_id not in latest or key > latest[case_id][0]:
+                    latest[case_id] = (key, status, to_unit, rid)
+        self.referred_to: set[str] = set()
+        self.referred_away: set[str] = set()
+        for case_id, (_key, status, to_unit, _rid) in latest.items():
+            live = to_unit in self.mine and status == "pending"
+            (self.referred_to if live else self.referred_away).add(case_id)
         self._case_owner: dict[str, str | None] = {}
         self.own_cases: set[str] = set()
         self._person_ok: dict[str, bool] = {}
@@ -437,7 +446,7 @@ class _Check:
             return
         owner = row.get("owner_unit_id")
         if local is None:
-            if owner not in self.mine:
+            if owner not in self.mine and not self._on_referred_case(name, row):
                 self.refuse(name, rid, f"新记录的所属单位“{self.tree.label(owner)}”不在{who}及其下级单位之内")
         else:
             self._check_existing(name, row, local, conflict)
@@ -456,6 +465,14 @@ class _Check:
             fields = "、".join(FIELD_LABELS.get(c, c) for c in changed)
             self.refuse("user_account", rid, f"下级站点只能同步本单位用户的登录记录和本人改密，不能更改账号“{local['username']}”的{fields}")
 
+    def _on_referred_case(self, name: str, row: dict[str, Any]) -> bool:
+        """A new record of a case referred to the sender, owned as the case is here: the timeline entry of
+        its answer (returning a referral leaves the case, and so the entry, with the sender of the referral)."""
+        if name in ("case_file", "person", "referral") or CASE_COLUMN not in columns(name):
+            return False
+        case = self.case_of(name, row)
+        return self.case_standing(case) == "to" and row.get("owner_unit_id") == self._case_owner.get(case)
+
     def _check_existing(self, name: str, row: dict[str, Any], local: Any, conflict: bool) -> None:
         rid, who, owner, was = row["id"], self.sender_name, row.get("owner_unit_id"), local["owner_unit_id"]
         if was in self.mine:
@@ -467,6 +484,8 @@ class _Check:
             moved = [c for c in REFERRAL_FIXED if encode_row(name, local)[columns(name).index(c)] != row.get(c)]
             if moved:
                 self.refuse(name, rid, "答复转介时不能改动转介的案件、种类、发送或接收单位")
+            if not conflict and (local["status"] != "pending" or row.get("status") not in ("accepted", "returned")):
+                self.refuse(name, rid, "只能答复（接收或退回）待接收的转介，已处理的转介不能再改")
             return
         standing = self._standing_of(name, local)
         if standing == "to":

@@ -1,0 +1,99 @@
+"""Second round of attacks on the trust boundaries of issue 13, each replayed on real stores through the real
+services: a hostile village station (its own key, plain ORM writes, a normal export), low roles, a careless
+clerk. Each test asserts the safe behaviour."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from fulian_desktop.domain.enums import CaseKind, Role
+from fulian_desktop.services import cases, referrals
+from fulian_desktop.services.auth import system_actor
+from fulian_desktop.store.models import Case
+from fulian_desktop.sync.authority import SenderOverreach
+from fulian_desktop.sync.exchange import export_bundle, import_bundle
+from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, first_login
+from tests.support.sync_stations import Stations, deliver, fingerprint, make_stations
+
+
+@pytest.fixture
+def stations(tmp_path: Path):  # noqa: ANN201
+    st = make_stations(tmp_path)
+    add_user(st.district, "cun", Role.MEDIATOR, st.unit(VILLAGE_A1), display_name="郭亮调解员")
+    add_user(st.district, "jie", Role.MEDIATOR, st.unit(TOWN_A), display_name="街道调解员")
+    deliver(st.district, st.village, st.unit(VILLAGE_A1))
+    deliver(st.district, st.town, st.unit(TOWN_A))
+    yield st
+    st.close()
+
+
+def _owner(store, case_id: str) -> str:  # noqa: ANN001
+    with store.uow() as uow:
+        return uow.s.get(Case, case_id).owner_unit_id
+
+
+def _without_audit(fp: dict) -> dict:
+    return {k: v for k, v in fp.items() if k not in ("audit_log", "audit_head")}
+
+
+def _village_takes_the_case(st: Stations, case_id: str) -> None:
+    """The village's key holder writes the case over to itself, as accepting it would."""
+    with st.village.uow(write=True) as uow:
+        case = uow.s.get(Case, case_id)
+        case.owner_unit_id, case.tier, case.summary = st.unit(VILLAGE_A1), "village", "村里改写的情况"
+
+
+def _assert_district_refuses(st: Stations, case_id: str) -> None:
+    data, _ = export_bundle(st.village, system_actor(st.village), st.org.district)
+    before = fingerprint(st.district)
+    with pytest.raises(SenderOverreach) as refused:
+        import_bundle(st.district, system_actor(st.district), data)
+    assert "已整体拒绝导入" in str(refused.value) and case_id in str(refused.value)
+    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
+    assert _owner(st.district, case_id) == st.unit(TOWN_A)
+
+
+# --- 1. a referral the village answered long ago still gives it the case ------------------------------
+
+def test_a_returned_assignment_gives_the_village_no_hold_on_the_case(stations: Stations) -> None:
+    """The town assigns a case down; the village returns it. The old referral must not let the village's
+    key holder later take the case over and rewrite it."""
+    st = stations
+    jie, cun = first_login(st.town, "jie"), first_login(st.village, "cun")
+    with st.town.uow(write=True) as uow:
+        case_id = cases.create_case(uow, jie, cases.NewCase(title="街道的案件", kind=CaseKind.MEDIATION)).row.id
+        referral = referrals.refer_to_tier(uow, jie, case_id, st.unit(VILLAGE_A1), "请村里就近调解。")
+    assert deliver(st.town, st.district, st.org.district).applied
+    assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
+    with st.village.uow(write=True) as uow:
+        referrals.return_referral(uow, cun, referral.id, "村里无力处理，退回街道。")
+    assert deliver(st.village, st.district, st.org.district).applied
+    _village_takes_the_case(st, case_id)
+    _assert_district_refuses(st, case_id)
+
+
+def test_a_case_handed_back_up_cannot_be_taken_back_by_the_village(stations: Stations) -> None:
+    """The town assigns a case down, the village accepts it, later refers it back up and the town accepts.
+    The first (accepted) assignment must not let the village take the case back over the town's version."""
+    st = stations
+    jie, cun = first_login(st.town, "jie"), first_login(st.village, "cun")
+    with st.town.uow(write=True) as uow:
+        case_id = cases.create_case(uow, jie, cases.NewCase(title="街道交办的案件", kind=CaseKind.MEDIATION)).row.id
+        down = referrals.refer_to_tier(uow, jie, case_id, st.unit(VILLAGE_A1), "请村里就近调解。")
+    assert deliver(st.town, st.district, st.org.district).applied
+    assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
+    with st.village.uow(write=True) as uow:
+        referrals.accept(uow, cun, down.id, "村里接收")
+    with st.village.uow(write=True) as uow:
+        up = referrals.refer_to_tier(uow, cun, case_id, st.unit(TOWN_A), "情况复杂，请街道处理。")
+    assert deliver(st.village, st.district, st.org.district).applied
+    assert deliver(st.district, st.town, st.unit(TOWN_A)).applied
+    with st.town.uow(write=True) as uow:
+        referrals.accept(uow, jie, up.id, "街道接收")
+    assert deliver(st.town, st.district, st.org.district).applied
+    assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
+    assert _owner(st.district, case_id) == _owner(st.village, case_id) == st.unit(TOWN_A)
+    _village_takes_the_case(st, case_id)
+    _assert_district_refuses(st, case_id)
