@@ -54,7 +54,8 @@ UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id
 # A referral the sender only answers (accept / return) keeps what it is about.
 REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_id")
 MORE_LABELS = {"case_event": "案件时间线", "follow_up_visit": "回访", "risk_assessment": "风险评估",
-               "crisis_action": "危机干预措施", "screening_visit": "排查走访", "attachment_blob": "附件内容"}
+               "crisis_action": "危机干预措施", "screening_visit": "排查走访", "attachment_blob": "附件内容",
+               "calendar_year": "工作日历"}
 FIELD_LABELS = {"role": "角色", "owner_unit_id": "所属单位", "username": "用户名", "display_name": "姓名",
                 "active": "启用状态", "deleted_at": "删除标记", "created_at": "建立时间", "id": "编号"}
 
@@ -398,7 +399,7 @@ class _Check:
         if not rows or name in ("org_unit", "user_account", "referral"):
             return not rows
         cols, mine = columns(name), self.mine
-        if any(len(r) != len(cols) for r in rows):
+        if "owner_unit_id" not in cols or any(len(r) != len(cols) for r in rows):
             return False
 
         def distinct(col: str) -> set[Any]:
@@ -444,6 +445,8 @@ class _Check:
         if name == "user_account":
             self._check_user(row, local)
             return
+        if "owner_unit_id" not in columns(name):   # shared by the whole district (the working-day calendar)
+            self.refuse(name, rid, "全区共用的记录（如工作日历）只能由区妇联确认并向下发布，下级站点不能新增或修改")
         owner = row.get("owner_unit_id")
         if local is None:
             if owner not in self.mine and not self._on_referred_case(name, row):

@@ -97,3 +97,31 @@ def test_a_case_handed_back_up_cannot_be_taken_back_by_the_village(stations: Sta
     assert _owner(st.district, case_id) == _owner(st.village, case_id) == st.unit(TOWN_A)
     _village_takes_the_case(st, case_id)
     _assert_district_refuses(st, case_id)
+
+
+# --- 2. the working-day calendar is the district's: a village cannot send one up ----------------------
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new_year", "district_year"])
+def test_a_village_cannot_change_the_districts_calendar(stations: Stations, existing: bool) -> None:
+    from fulian_desktop.store.base import utcnow
+    from fulian_desktop.store.models import CalendarYear
+
+    st = stations
+    if existing:
+        with st.district.uow(write=True) as uow:
+            uow.s.add(CalendarYear(id="calendar-2027", year=2027, days={"2027-02-05": [False, "春节"]},
+                                   complete=True, entered_by="区妇联"))
+        assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
+    with st.village.uow(write=True) as uow:
+        row = uow.s.get(CalendarYear, "calendar-2027")
+        if row is None:
+            row = CalendarYear(id="calendar-2027", year=2027, days={}, complete=False)
+            uow.s.add(row)
+        row.days = {"2027-03-01": [False, "村里自定的假日"]}
+        row.complete, row.updated_at = True, utcnow()
+    data, _ = export_bundle(st.village, system_actor(st.village), st.org.district)
+    before = fingerprint(st.district)
+    with pytest.raises(SenderOverreach) as refused:
+        import_bundle(st.district, system_actor(st.district), data)
+    assert "calendar-2027" in str(refused.value)
+    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
