@@ -25,17 +25,19 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import String, select
 from sqlalchemy.engine import Connection
 
+from ..domain.text import has_hidden_characters
 from ..store.models import CaseParty, IntakeRecord, OrgUnit, Referral
 from .apply import CONFLICT, KEEP_LINEAGE, OLDER, SAME, outcome
 from .conflicts import TABLE_LABELS
 from .errors import BundleDamaged, SyncError
 from .lineage import load_lineages
-from .rows import CHUNK, columns, content_hash, encode_row, load_rows, ordered_tables
+from .rows import CHUNK, columns, content_hash, encode_row, load_rows, ordered_tables, table
 
 # Outcomes that write nothing over our version.
 _NO_WRITE = frozenset({SAME, OLDER, KEEP_LINEAGE})
@@ -383,6 +385,7 @@ class _Check:
                 if local is None:
                     if not fresh_ok:
                         self.check_row(name, dict(zip(cols, enc)), None)
+                    self.check_text(name, enc)
                     continue
                 local_enc = encode_row(name, local)
                 local_hash, digest = content_hash(name, local_enc), content_hash(name, enc)
@@ -390,7 +393,19 @@ class _Check:
                 kind = outcome(name, local_enc, local_hash, enc, digest, full_lin, lineages.get(enc[key], []))
                 if kind not in _NO_WRITE:
                     self.check_row(name, dict(zip(cols, enc)), local, conflict=kind == CONFLICT)
+                    self.check_text(name, enc)
         self.check_blobs(blobs)
+
+    def check_text(self, name: str, enc: list[Any]) -> None:
+        """The text guard of the desks (store/text_guard.py) for rows a station writes here: the importer
+        writes with SQL statements, which the guard does not see, so a key holder's "张三\u202e" or NUL is
+        refused here instead."""
+        for i in _text_positions(name):
+            value = enc[i] if i < len(enc) else None
+            if isinstance(value, str) and has_hidden_characters(value):
+                column = columns(name)[i]
+                self.refuse(name, enc[columns(name).index("id")],
+                            f"“{FIELD_LABELS.get(column, column)}”含有不可见的控制字符或双向文字控制符")
 
     def all_new_allowed(self, name: str, rows: list[list[Any]]) -> bool:
         """The rules of `check_row` for many new rows (as sent) at once, by distinct values: a busy week's
@@ -558,6 +573,12 @@ class _Check:
                 self.refuse("attachment_blob", sha, "附件内容与其校验值或大小不符")
             if sha not in named:
                 self.refuse("attachment_blob", sha, "附件内容不属于同步包中的任何附件记录")
+
+
+@cache
+def _text_positions(name: str) -> tuple[int, ...]:
+    """Positions of a synced table's text columns (as the text guard sees them: String and Text)."""
+    return tuple(i for i, c in enumerate(table(name).columns) if isinstance(c.type, String))
 
 
 def check_inbound(conn: Connection, payload: dict[str, Any], *, sender_unit: str, receiver_unit: str,

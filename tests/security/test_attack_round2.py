@@ -125,3 +125,99 @@ def test_a_village_cannot_change_the_districts_calendar(stations: Stations, exis
         import_bundle(st.district, system_actor(st.district), data)
     assert "calendar-2027" in str(refused.value)
     assert _without_audit(fingerprint(st.district)) == _without_audit(before)
+
+
+# --- 3. a village that returned an assignment keeps receiving the victim's new address -----------------
+
+SHELTER = "长沙市某某庇护所3号房"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "sync/scope.py sends a station every record of any case with a tier referral to or from its subtree, "
+    "whatever the referral's status: a returned (or handed-back) case's parties and persons keep travelling "
+    "down, so the village's key holder reads her later shelter address"))
+def test_a_village_that_returned_an_assignment_no_longer_receives_her_new_address(stations: Stations) -> None:
+    """The town assigns a domestic-violence case down; the village returns it. The town then moves her to a
+    shelter and records the address. The village's key holder reads its own store directly: the shelter
+    must not be there."""
+    from fulian_desktop.domain.enums import PartyRole
+    from fulian_desktop.domain.validation import PersonInput
+    from fulian_desktop.store.models import CaseParty, Person
+
+    st = stations
+    jie, cun = first_login(st.town, "jie"), first_login(st.village, "cun")
+    with st.town.uow(write=True) as uow:
+        case_id = cases.create_case(uow, jie, cases.NewCase(title="街道的家暴案件", kind=CaseKind.MEDIATION)).row.id
+        party = cases.add_party(uow, jie, case_id, PersonInput(name="周小红", sex="female", address="郭亮村5组"),
+                                PartyRole.APPLICANT)
+        referral = referrals.refer_to_tier(uow, jie, case_id, st.unit(VILLAGE_A1), "请村里就近调解。")
+    assert deliver(st.town, st.district, st.org.district).applied
+    assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
+    with st.village.uow(write=True) as uow:
+        referrals.return_referral(uow, cun, referral.id, "村里无力处理，退回街道。")
+    assert deliver(st.village, st.district, st.org.district).applied
+    assert deliver(st.district, st.town, st.unit(TOWN_A)).applied
+    with st.town.uow(write=True) as uow:
+        row = uow.s.get(CaseParty, party.id)
+        person = uow.s.get(Person, row.person_id)
+        cases.update_party(uow, jie, party.id, person.version,
+                           PersonInput(name="周小红", sex="female", address=SHELTER), contact_confidential=True)
+    assert deliver(st.town, st.district, st.org.district).applied
+    deliver(st.district, st.village, st.unit(VILLAGE_A1))
+    with st.village.uow() as uow:
+        addresses = list(uow.s.execute(select(Person.address)).scalars())
+    assert SHELTER not in addresses
+
+
+# --- 4. hidden characters arriving by sync, past the desks' text guard --------------------------------
+
+@pytest.mark.parametrize("bad", ["\u202e", "\x00"], ids=["bidi_override", "nul"])
+def test_a_station_cannot_send_hidden_characters_the_desks_refuse(stations: Stations, bad: str) -> None:
+    """The village's key holder writes a case title with a bidi override (or NUL) by SQL, past the text guard
+    of the desks, and exports: the district refuses the bundle, as its own desks would refuse the title."""
+    from sqlalchemy import update
+
+    st = stations
+    cun = first_login(st.village, "cun")
+    with st.village.uow(write=True) as uow:
+        case_id = cases.create_case(uow, cun, cases.NewCase(title="村里的案件", kind=CaseKind.MEDIATION)).row.id
+    with st.village.uow(write=True) as uow:
+        uow.s.execute(update(Case).where(Case.id == case_id).values(title=f"周小红{bad}gpj.exe"))
+    data, _ = export_bundle(st.village, system_actor(st.village), st.org.district)
+    before = fingerprint(st.district)
+    with pytest.raises(SenderOverreach) as refused:
+        import_bundle(st.district, system_actor(st.district), data)
+    assert "控制字符" in str(refused.value) and case_id in str(refused.value)
+    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
+
+
+# --- 5. a town station is no authority for accounts and the org tree -----------------------------------
+
+@pytest.mark.xfail(strict=True, reason=(
+    "sync/authority.py from_authority() takes a bundle from ANY ancestor of the receiver (a town too) as it is, "
+    "although docs/sync.md says org tree, accounts and the calendar come only from the district: a town's key "
+    "holder plants a supervisor account with a password it knows at its village"))
+def test_a_town_cannot_plant_an_account_at_its_village(stations: Stations) -> None:
+    from fulian_desktop.security.passwords import hash_password
+    from fulian_desktop.store.base import new_id
+    from fulian_desktop.store.models import UserAccount
+    from fulian_desktop.sync.identity import add_peer, my_card
+
+    st = stations
+    with st.town.uow() as uow:
+        town_card = my_card(uow)
+    with st.village.uow() as uow:
+        village_card = my_card(uow)
+    with st.town.uow(write=True) as uow:
+        add_peer(uow, system_actor(st.town), village_card)
+    with st.village.uow(write=True) as uow:
+        add_peer(uow, system_actor(st.village), town_card)
+    with st.town.uow(write=True) as uow:
+        uow.s.add(UserAccount(id=new_id(), username="townspy", display_name="督导（假）", role=Role.SUPERVISOR.value,
+                              password_hash=hash_password("Evil-Known-999"), must_change_password=False,
+                              owner_unit_id=st.unit(VILLAGE_A1)))
+    data, _ = export_bundle(st.town, system_actor(st.town), st.unit(VILLAGE_A1))
+    with pytest.raises(SenderOverreach):
+        import_bundle(st.village, system_actor(st.village), data)
+    with st.village.uow() as uow:
+        assert uow.s.execute(select(UserAccount).where(UserAccount.username == "townspy")).first() is None
