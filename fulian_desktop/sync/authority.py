@@ -493,22 +493,21 @@ class _Check:
 
     def _check_existing(self, name: str, row: dict[str, Any], local: Any, conflict: bool) -> None:
         rid, who, owner, was = row["id"], self.sender_name, row.get("owner_unit_id"), local["owner_unit_id"]
+        if name == "referral":
+            self._check_referral(row, local, conflict)
         if was in self.mine:
             if owner not in self.mine:
                 self.refuse(name, rid, f"不能把记录的所属单位改为“{self.tree.label(owner)}”（不在{who}及其下级单位之内）")
             return
         # Not the sender's: only through a case referred to it (or, as a conflict only, one it referred away).
         if name == "referral" and local["to_unit_id"] in self.mine:
-            moved = [c for c in REFERRAL_FIXED if encode_row(name, local)[columns(name).index(c)] != row.get(c)]
-            if moved:
-                self.refuse(name, rid, "答复转介时不能改动转介的案件、种类、发送或接收单位")
-            if not conflict and (local["status"] != "pending" or row.get("status") not in ("accepted", "returned")):
-                self.refuse(name, rid, "只能答复（接收或退回）待接收的转介，已处理的转介不能再改")
-            return
+            return   # answered as _check_referral allows
         standing = self._standing_of(name, local)
         if standing == "to":
             if owner != was and owner not in self.mine:
                 self.refuse(name, rid, f"不能把记录的所属单位改为“{self.tree.label(owner)}”（不在{who}及其下级单位之内）")
+            if owner != was and not self._accepted_here(name, local):
+                self.refuse(name, rid, f"案件尚未由{who}接收，不能单独把其中的记录改为{who}所有")
             return
         if standing == "away" and conflict and owner in (was, *self.mine):
             return
@@ -516,6 +515,38 @@ class _Check:
             self.refuse(name, rid, f"该记录所属案件已由“{self.tree.label(was)}”接办，{who}不能直接改写")
         self.refuse(name, rid, f"该记录属于“{self.tree.label(was)}”，不在{who}及其下级单位之内，"
                                f"也不属于转介给{who}的案件")
+
+    def _check_referral(self, row: dict[str, Any], local: Any, conflict: bool) -> None:
+        """A referral is history once sent, whoever owns the row (its sender does): what it is about, where it
+        goes and that it exists never change; a tier referral's status moves only as the services move it,
+        from pending: the receiver accepts or returns it, the sender withdraws it. Otherwise only as a conflict."""
+        rid, before = row["id"], dict(zip(columns("referral"), encode_row("referral", local)))
+        tier = before["kind"] == "tier"
+        fixed = (*REFERRAL_FIXED, "deleted_at") if tier else REFERRAL_FIXED
+        if [c for c in fixed if before[c] != row.get(c)]:
+            self.refuse("referral", rid, "转介的案件、种类、发送和接收单位不能更改，转介记录也不能删除")
+        status = row.get("status")
+        if conflict or not tier or status == before["status"]:
+            return
+        answer = before["to_unit_id"] in self.mine and status in ("accepted", "returned")
+        withdraw = before["from_unit_id"] in self.mine and status == "withdrawn"
+        if before["status"] != "pending" or not (answer or withdraw):
+            self.refuse("referral", rid, f"转介状态不能由“{before['status']}”改为“{status}”：只能接收、退回或撤回待接收的转介")
+
+    def _accepted_here(self, name: str, local: Any) -> bool:
+        """Records follow a referred case to the sender only with the case itself: the bundle moves the case
+        (for a person: a case naming her, referred to the sender) into the sender's subtree."""
+        at = columns("case_file").index("owner_unit_id")
+
+        def moves(case_id: Any) -> bool:
+            enc = self.by_id.get("case_file", {}).get(case_id)
+            return enc is not None and len(enc) > at and enc[at] in self.mine
+
+        if name == "case_file":
+            return True
+        if name == "person":
+            return any(self.case_standing(c) == "to" and moves(c) for c in self._cases_naming(local["id"]))
+        return moves(self.case_of(name, dict(local)))
 
     def _standing_of(self, name: str, local: Any) -> str:
         """How the sender stands to the case this store's copy of a record hangs on (persons: any case naming them)."""

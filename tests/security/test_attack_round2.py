@@ -221,3 +221,75 @@ def test_a_town_cannot_plant_an_account_at_its_village(stations: Stations) -> No
         import_bundle(st.village, system_actor(st.village), data)
     with st.village.uow() as uow:
         assert uow.s.execute(select(UserAccount).where(UserAccount.username == "townspy")).first() is None
+
+
+# --- 6. a case waiting for the village's answer: its records cannot be taken one by one ----------------
+
+def test_a_pending_assignment_does_not_let_the_village_take_her_person_and_return_the_case(
+        stations: Stations) -> None:
+    """While the town's assignment waits, the village's key holder makes the victim's person (and her party
+    record) the village's own, then returns the case through the normal service. The case stays with the
+    town, so must every record of it: taking records one by one without accepting the case is refused."""
+    from fulian_desktop.domain.enums import PartyRole
+    from fulian_desktop.domain.validation import PersonInput
+    from fulian_desktop.store.models import CaseParty, Person
+
+    st = stations
+    jie, cun = first_login(st.town, "jie"), first_login(st.village, "cun")
+    with st.town.uow(write=True) as uow:
+        case_id = cases.create_case(uow, jie, cases.NewCase(title="街道的家暴案件", kind=CaseKind.MEDIATION)).row.id
+        party = cases.add_party(uow, jie, case_id, PersonInput(name="周小红", sex="female", address="郭亮村5组"),
+                                PartyRole.APPLICANT)
+        referral = referrals.refer_to_tier(uow, jie, case_id, st.unit(VILLAGE_A1), "请村里就近调解。")
+    assert deliver(st.town, st.district, st.org.district).applied
+    assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
+    with st.village.uow(write=True) as uow:
+        row = uow.s.get(CaseParty, party.id)
+        person_id = row.person_id
+        row.owner_unit_id = st.unit(VILLAGE_A1)
+        uow.s.get(Person, person_id).owner_unit_id = st.unit(VILLAGE_A1)
+    with st.village.uow(write=True) as uow:
+        referrals.return_referral(uow, cun, referral.id, "村里无力处理，退回街道。")
+    data, _ = export_bundle(st.village, system_actor(st.village), st.org.district)
+    before = fingerprint(st.district)
+    with pytest.raises(SenderOverreach):
+        import_bundle(st.district, system_actor(st.district), data)
+    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
+    with st.district.uow() as uow:
+        assert uow.s.get(Person, person_id).owner_unit_id == st.unit(TOWN_A)
+
+
+# --- 7. the village's own referral, once answered, is history: not re-aimed at itself ------------------
+
+@pytest.mark.parametrize("rewrite", ["re_aim_at_itself", "tombstone"])
+def test_a_village_cannot_rewrite_the_referral_it_sent_once_the_town_accepted(stations: Stations,
+                                                                             rewrite: str) -> None:
+    """The village refers its case up and the town accepts. The referral row stays the village's (its owner
+    is the sender), but re-aiming it at the village as pending again (which would give the village a hold on
+    the case) or tombstoning it (erasing how the case moved) is refused."""
+    from fulian_desktop.store.base import utcnow
+    from fulian_desktop.store.models import Referral
+
+    st = stations
+    jie, cun = first_login(st.town, "jie"), first_login(st.village, "cun")
+    with st.village.uow(write=True) as uow:
+        case_id = cases.create_case(uow, cun, cases.NewCase(title="村里上报的案件", kind=CaseKind.MEDIATION)).row.id
+        up = referrals.refer_to_tier(uow, cun, case_id, st.unit(TOWN_A), "需要街道协调。")
+    assert deliver(st.village, st.district, st.org.district).applied
+    assert deliver(st.district, st.town, st.unit(TOWN_A)).applied
+    with st.town.uow(write=True) as uow:
+        referrals.accept(uow, jie, up.id, "街道接收")
+    assert deliver(st.town, st.district, st.org.district).applied
+    assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
+    with st.village.uow(write=True) as uow:
+        row = uow.s.get(Referral, up.id)
+        if rewrite == "tombstone":
+            row.deleted_at = utcnow()
+        else:
+            row.to_unit_id, row.status = st.unit(VILLAGE_A1), "pending"
+    data, _ = export_bundle(st.village, system_actor(st.village), st.org.district)
+    before = fingerprint(st.district)
+    with pytest.raises(SenderOverreach) as refused:
+        import_bundle(st.district, system_actor(st.district), data)
+    assert up.id in str(refused.value)
+    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
