@@ -506,8 +506,8 @@ class _Check:
         if standing == "to":
             if owner != was and owner not in self.mine:
                 self.refuse(name, rid, f"不能把记录的所属单位改为“{self.tree.label(owner)}”（不在{who}及其下级单位之内）")
-            if owner != was and not self._accepted_here(name, local):
-                self.refuse(name, rid, f"案件尚未由{who}接收，不能单独把其中的记录改为{who}所有")
+            if not self._accepted_here(name, local):
+                self.refuse(name, rid, f"案件尚未由{who}接收（转介待接收），{who}不能更改其中的记录")
             return
         if standing == "away" and conflict and owner in (was, *self.mine):
             return
@@ -534,16 +534,15 @@ class _Check:
             self.refuse("referral", rid, f"转介状态不能由“{before['status']}”改为“{status}”：只能接收、退回或撤回待接收的转介")
 
     def _accepted_here(self, name: str, local: Any) -> bool:
-        """Records follow a referred case to the sender only with the case itself: the bundle moves the case
-        (for a person: a case naming her, referred to the sender) into the sender's subtree."""
+        """A case waiting for the sender's answer is not the sender's to edit: its records (and the case) change
+        only with the case itself, when the bundle moves the case (for a person: a case naming her, referred
+        to the sender) into the sender's subtree, i.e. accepts it."""
         at = columns("case_file").index("owner_unit_id")
 
         def moves(case_id: Any) -> bool:
             enc = self.by_id.get("case_file", {}).get(case_id)
             return enc is not None and len(enc) > at and enc[at] in self.mine
 
-        if name == "case_file":
-            return True
         if name == "person":
             return any(self.case_standing(c) == "to" and moves(c) for c in self._cases_naming(local["id"]))
         return moves(self.case_of(name, dict(local)))

@@ -293,3 +293,32 @@ def test_a_village_cannot_rewrite_the_referral_it_sent_once_the_town_accepted(st
         import_bundle(st.district, system_actor(st.district), data)
     assert up.id in str(refused.value)
     assert _without_audit(fingerprint(st.district)) == _without_audit(before)
+
+
+def test_a_pending_assignment_does_not_let_the_village_lift_her_confidentiality_mark(stations: Stations) -> None:
+    """The town marks her contacts confidential and assigns the case down. Before answering, the village's
+    key holder lifts the mark (so reception at the town and the district would see her address), then
+    returns the case. The village never held the case: the change is refused."""
+    from fulian_desktop.domain.enums import PartyRole
+    from fulian_desktop.domain.validation import PersonInput
+    from fulian_desktop.store.models import CaseParty
+
+    st = stations
+    jie, cun = first_login(st.town, "jie"), first_login(st.village, "cun")
+    with st.town.uow(write=True) as uow:
+        case_id = cases.create_case(uow, jie, cases.NewCase(title="街道的家暴案件", kind=CaseKind.MEDIATION)).row.id
+        party = cases.add_party(uow, jie, case_id, PersonInput(name="周小红", sex="female", address=SHELTER),
+                                PartyRole.APPLICANT, contact_confidential=True)
+        referral = referrals.refer_to_tier(uow, jie, case_id, st.unit(VILLAGE_A1), "请村里就近调解。")
+    assert deliver(st.town, st.district, st.org.district).applied
+    assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
+    with st.village.uow(write=True) as uow:
+        uow.s.get(CaseParty, party.id).contact_confidential = False
+    with st.village.uow(write=True) as uow:
+        referrals.return_referral(uow, cun, referral.id, "村里无力处理，退回街道。")
+    data, _ = export_bundle(st.village, system_actor(st.village), st.org.district)
+    with pytest.raises(SenderOverreach) as refused:
+        import_bundle(st.district, system_actor(st.district), data)
+    assert party.id in str(refused.value)
+    with st.district.uow() as uow:
+        assert uow.s.get(CaseParty, party.id).contact_confidential
