@@ -322,3 +322,43 @@ def test_a_pending_assignment_does_not_let_the_village_lift_her_confidentiality_
     assert party.id in str(refused.value)
     with st.district.uow() as uow:
         assert uow.s.get(CaseParty, party.id).contact_confidential
+
+
+# --- 8. the system administrator reads no case content: not through station provisioning either -------
+
+def test_the_system_administrator_cannot_read_cases_by_provisioning_a_station(stations: Stations,
+                                                                             tmp_path: Path) -> None:
+    from fulian_desktop.domain.enums import PartyRole
+    from fulian_desktop.domain.errors import PermissionDenied
+    from fulian_desktop.domain.validation import PersonInput
+    from fulian_desktop.store.models import Person
+    from fulian_desktop.sync.identity import StationCard, add_peer, list_peers, my_card
+    from fulian_desktop.sync.provision import join_station, provision_station
+    from tests.support.stores import FAST_KDF, VILLAGE_A2, new_store
+
+    st = stations
+    with st.district.uow(write=True) as uow:
+        boss = system_actor(st.district)
+        case_id = cases.create_case(uow, boss, cases.NewCase(title="新康村的家暴案件", kind=CaseKind.MEDIATION,
+                                                            unit_id=st.unit(VILLAGE_A2))).row.id
+        cases.add_party(uow, boss, case_id, PersonInput(name="周小红", sex="female", address=SHELTER),
+                        PartyRole.APPLICANT, contact_confidential=True)
+    add_user(st.district, "sysadm", Role.SYSTEM_ADMIN, st.org.district, display_name="系统管理员")
+    admin = first_login(st.district, "sysadm")
+    with pytest.raises(PermissionDenied) as refused:
+        made = provision_station(st.district, admin, VILLAGE_A2, kdf=FAST_KDF)
+        rogue = new_store(tmp_path / "rogue").store   # what the refusal protects: her shelter address
+        join_station(rogue, made.package, made.code)
+        with rogue.uow() as uow:
+            leaked = list(uow.s.execute(select(Person.address)).scalars())
+        rogue.close()
+        assert SHELTER not in leaked
+    assert "密钥持有人" in refused.value.message
+    # Nor by registering a station card of its own making for that unit and exporting to it.
+    with st.village.uow() as uow:
+        card = my_card(uow)
+    rogue_card = StationCard("rogue-station", st.unit(VILLAGE_A2), VILLAGE_A2, card.sign_public, card.box_public)
+    with pytest.raises(PermissionDenied), st.district.uow(write=True) as uow:
+        add_peer(uow, admin, rogue_card)
+    with st.district.uow() as uow:
+        assert all(p.unit_id != st.unit(VILLAGE_A2) for p in list_peers(uow))
