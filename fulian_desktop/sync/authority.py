@@ -53,6 +53,8 @@ VIA_SCREENING = {"screening_visit": "entry_id"}
 PERSON_REFS = {"case_party": "person_id", "intake_record": "person_id", "screening_entry": "person_id"}
 USER_REFS = {"case_file": "handler_id"}
 UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id",)}
+# The timeline entry a station writes, owned like the case, when it returns a referral (services/referrals.py).
+RETURN_EVENT = "referral_returned"
 # A referral the sender only answers (accept / return) keeps what it is about.
 REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_id")
 MORE_LABELS = {"case_event": "案件时间线", "follow_up_visit": "回访", "risk_assessment": "风险评估",
@@ -486,7 +488,7 @@ class _Check:
     def _on_referred_case(self, name: str, row: dict[str, Any]) -> bool:
         """A new record of a case referred to the sender, owned as the case is here: the timeline entry of
         its answer (returning a referral leaves the case, and so the entry, with the sender of the referral)."""
-        if name in ("case_file", "person", "referral") or CASE_COLUMN not in columns(name):
+        if name != "case_event" or row.get("kind") != RETURN_EVENT:
             return False
         case = self.case_of(name, row)
         return self.case_standing(case) == "to" and row.get("owner_unit_id") == self._case_owner.get(case)

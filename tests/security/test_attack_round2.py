@@ -362,3 +362,26 @@ def test_the_system_administrator_cannot_read_cases_by_provisioning_a_station(st
         add_peer(uow, admin, rogue_card)
     with st.district.uow() as uow:
         assert all(p.unit_id != st.unit(VILLAGE_A2) for p in list_peers(uow))
+
+
+def test_a_pending_assignment_does_not_let_the_village_add_records_to_the_towns_case(stations: Stations) -> None:
+    """Returning a referral writes one timeline entry owned by the town; nothing else new may be written into
+    the town's case from the village while it waits (here: a forged timeline entry saying the town closed it)."""
+    from fulian_desktop.store.base import new_id
+    from fulian_desktop.store.models import CaseEvent
+
+    st = stations
+    jie = first_login(st.town, "jie")
+    with st.town.uow(write=True) as uow:
+        case_id = cases.create_case(uow, jie, cases.NewCase(title="街道的案件", kind=CaseKind.MEDIATION)).row.id
+        referrals.refer_to_tier(uow, jie, case_id, st.unit(VILLAGE_A1), "请村里就近调解。")
+    assert deliver(st.town, st.district, st.org.district).applied
+    assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
+    forged = new_id()
+    with st.village.uow(write=True) as uow:
+        uow.s.add(CaseEvent(id=forged, case_id=case_id, kind="status_changed", summary="街道已办结（伪造）",
+                            actor_name="街道调解员", owner_unit_id=st.unit(TOWN_A)))
+    data, _ = export_bundle(st.village, system_actor(st.village), st.org.district)
+    with pytest.raises(SenderOverreach) as refused:
+        import_bundle(st.district, system_actor(st.district), data)
+    assert forged in str(refused.value)
