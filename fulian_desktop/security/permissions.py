@@ -133,3 +133,11 @@ def require_not_self(actor: Actor, user_id: str, what: str) -> None:
     """Nobody changes their own role or unit: a change of one's own rights is always someone else's decision."""
     if not actor.is_system and actor.user_id == user_id:
         raise PermissionDenied(f"不能修改自己的{what}，请由其他管理员办理。", code="self")
+
+
+def require_key_holder(actor: Actor, why: str) -> None:
+    """Actions that hand a unit's records to whoever holds a key (station provisioning, registering a peer)
+    are the key holder's, at the command line: no role reads everything a bundle carries."""
+    if not actor.is_system:
+        raise PermissionDenied(f"{why}，只能由密钥持有人在命令行中办理（fulian sync provision / fulian sync peer add）。",
+                               code="key_holder_only")

@@ -29,17 +29,19 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import String, select
 from sqlalchemy.engine import Connection
 
+from ..domain.text import has_hidden_characters
 from ..store.models import CaseParty, IntakeRecord, OrgUnit, Referral
 from .apply import CONFLICT, KEEP_LINEAGE, OLDER, SAME, outcome
 from .conflicts import TABLE_LABELS
 from .errors import BundleDamaged, SyncError
 from .lineage import load_lineages
-from .rows import CHUNK, columns, content_hash, encode_row, load_rows, ordered_tables
+from .rows import CHUNK, columns, content_hash, encode_row, load_rows, ordered_tables, table
 
 # Outcomes that write nothing over our version.
 _NO_WRITE = frozenset({SAME, OLDER, KEEP_LINEAGE})
@@ -57,10 +59,13 @@ USER_REFS = {"case_file": "handler_id"}
 UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id",)}
 # A station may set a person's protection flag (it marked her in a case it works on) but never clear it.
 PROTECTION_ONLY = frozenset({"contact_protected", "updated_at", "version"})
+# The timeline entry a station writes, owned like the case, when it returns a referral (services/referrals.py).
+RETURN_EVENT = "referral_returned"
 # A referral the sender only answers (accept / return) keeps what it is about.
 REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_id")
 MORE_LABELS = {"case_event": "案件时间线", "follow_up_visit": "回访", "risk_assessment": "风险评估",
-               "crisis_action": "危机干预措施", "screening_visit": "排查走访", "attachment_blob": "附件内容"}
+               "crisis_action": "危机干预措施", "screening_visit": "排查走访", "attachment_blob": "附件内容",
+               "calendar_year": "工作日历"}
 FIELD_LABELS = {"role": "角色", "owner_unit_id": "所属单位", "username": "用户名", "display_name": "姓名",
                 "active": "启用状态", "deleted_at": "删除标记", "created_at": "建立时间", "id": "编号"}
 
@@ -232,18 +237,27 @@ class _Check:
             key = columns(name).index("id")
             self.by_id[name] = {r[key]: r for r in (*part.refs_encoded, *part.encoded)}
             self.prefetch(name, self.by_id[name])
-        # Referrals are read from this store only: a bundle cannot refer a case to its own sender.
+        # Referrals are read from this store only: a bundle cannot refer a case to its own sender. Only the
+        # latest tier referral of a case that involves the subtree counts, and only while it waits for the
+        # subtree's answer: a referral it returned, one withdrawn, or an old assignment of a case it has
+        # since handed back up gives it no hold on the case (at most a conflict for a supervisor).
         r = Referral.__table__
         units = list(self.mine)
-        self.referred_to: set[str] = set()
-        self.referred_away: set[str] = set()
+        latest: dict[str, tuple[Any, str, str | None, str]] = {}
         for start in range(0, len(units), CHUNK):
             part_units = units[start:start + CHUNK]
-            for case_id, to_unit, _from_unit in conn.execute(
-                    select(r.c.case_id, r.c.to_unit_id, r.c.from_unit_id).where(
+            for case_id, to_unit, status, sent_at, rid in conn.execute(
+                    select(r.c.case_id, r.c.to_unit_id, r.c.status, r.c.sent_at, r.c.id).where(
                         r.c.kind == "tier", r.c.deleted_at.is_(None),
                         (r.c.to_unit_id.in_(part_units)) | (r.c.from_unit_id.in_(part_units)))):
-                (self.referred_to if to_unit in self.mine else self.referred_away).add(case_id)
+                order_key = (str(sent_at or ""), rid)
+                if case_id not in latest or order_key > latest[case_id][0]:
+                    latest[case_id] = (order_key, status, to_unit, rid)
+        self.referred_to: set[str] = set()
+        self.referred_away: set[str] = set()
+        for case_id, (_key, status, to_unit, _rid) in latest.items():
+            live = to_unit in self.mine and status == "pending"
+            (self.referred_to if live else self.referred_away).add(case_id)
         self._case_owner: dict[str, str | None] = {}
         self.own_cases: set[str] = set()
         self._person_ok: dict[str, bool] = {}
@@ -379,6 +393,7 @@ class _Check:
                 if local is None:
                     if not fresh_ok:
                         self.check_row(name, dict(zip(cols, enc)), None)
+                    self.check_text(name, enc)
                     continue
                 local_enc = encode_row(name, local)
                 local_hash, digest = content_hash(name, local_enc), content_hash(name, enc)
@@ -386,7 +401,19 @@ class _Check:
                 kind = outcome(name, local_enc, local_hash, enc, digest, full_lin, lineages.get(enc[key], []))
                 if kind not in _NO_WRITE:
                     self.check_row(name, dict(zip(cols, enc)), local, conflict=kind == CONFLICT)
+                    self.check_text(name, enc)
         self.check_blobs(blobs)
+
+    def check_text(self, name: str, enc: list[Any]) -> None:
+        """The text guard of the desks (store/text_guard.py) for rows a station writes here: the importer
+        writes with SQL statements, which the guard does not see, so a key holder's "张三\u202e" or NUL is
+        refused here instead."""
+        for i in _text_positions(name):
+            value = enc[i] if i < len(enc) else None
+            if isinstance(value, str) and has_hidden_characters(value):
+                column = columns(name)[i]
+                self.refuse(name, enc[columns(name).index("id")],
+                            f"“{FIELD_LABELS.get(column, column)}”含有不可见的控制字符或双向文字控制符")
 
     def all_new_allowed(self, name: str, rows: list[list[Any]]) -> bool:
         """The rules of `check_row` for many new rows (as sent) at once, by distinct values: a busy week's
@@ -395,7 +422,7 @@ class _Check:
         if not rows or name in ("org_unit", "user_account", "referral"):
             return not rows
         cols, mine = columns(name), self.mine
-        if any(len(r) != len(cols) for r in rows):
+        if "owner_unit_id" not in cols or any(len(r) != len(cols) for r in rows):
             return False
 
         def distinct(col: str) -> set[Any]:
@@ -441,9 +468,11 @@ class _Check:
         if name == "user_account":
             self._check_user(row, local)
             return
+        if "owner_unit_id" not in columns(name):   # shared by the whole district (the working-day calendar)
+            self.refuse(name, rid, "全区共用的记录（如工作日历）只能由区妇联确认并向下发布，下级站点不能新增或修改")
         owner = row.get("owner_unit_id")
         if local is None:
-            if owner not in self.mine:
+            if owner not in self.mine and not self._on_referred_case(name, row):
                 self.refuse(name, rid, f"新记录的所属单位“{self.tree.label(owner)}”不在{who}及其下级单位之内")
         else:
             self._check_existing(name, row, local, conflict)
@@ -462,6 +491,14 @@ class _Check:
             fields = "、".join(FIELD_LABELS.get(c, c) for c in changed)
             self.refuse("user_account", rid, f"下级站点只能同步本单位用户的登录记录和本人改密，不能更改账号“{local['username']}”的{fields}")
 
+    def _on_referred_case(self, name: str, row: dict[str, Any]) -> bool:
+        """A new record of a case referred to the sender, owned as the case is here: the timeline entry of
+        its answer (returning a referral leaves the case, and so the entry, with the sender of the referral)."""
+        if name != "case_event" or row.get("kind") != RETURN_EVENT:
+            return False
+        case = self.case_of(name, row)
+        return self.case_standing(case) == "to" and row.get("owner_unit_id") == self._case_owner.get(case)
+
     def _check_existing(self, name: str, row: dict[str, Any], local: Any, conflict: bool) -> None:
         rid, who, owner, was = row["id"], self.sender_name, row.get("owner_unit_id"), local["owner_unit_id"]
         if name == "person" and not conflict and local["contact_protected"] and row.get("contact_protected") is not True:
@@ -469,20 +506,21 @@ class _Check:
                                    "只有区妇联能按全部案件撤销")
         if name == "person" and was not in self.mine and self._only_sets_protection(row, local):
             return
+        if name == "referral":
+            self._check_referral(row, local, conflict)
         if was in self.mine:
             if owner not in self.mine:
                 self.refuse(name, rid, f"不能把记录的所属单位改为“{self.tree.label(owner)}”（不在{who}及其下级单位之内）")
             return
         # Not the sender's: only through a case referred to it (or, as a conflict only, one it referred away).
         if name == "referral" and local["to_unit_id"] in self.mine:
-            moved = [c for c in REFERRAL_FIXED if encode_row(name, local)[columns(name).index(c)] != row.get(c)]
-            if moved:
-                self.refuse(name, rid, "答复转介时不能改动转介的案件、种类、发送或接收单位")
-            return
+            return   # answered as _check_referral allows
         standing = self._standing_of(name, local)
         if standing == "to":
             if owner != was and owner not in self.mine:
                 self.refuse(name, rid, f"不能把记录的所属单位改为“{self.tree.label(owner)}”（不在{who}及其下级单位之内）")
+            if not self._accepted_here(name, local):
+                self.refuse(name, rid, f"案件尚未由{who}接收（转介待接收），{who}不能更改其中的记录")
             return
         if standing == "away" and conflict and owner in (was, *self.mine):
             return
@@ -498,6 +536,36 @@ class _Check:
         changed = {c for c in columns("person") if before.get(c) != row.get(c)}
         return row.get("contact_protected") is True and changed <= PROTECTION_ONLY and \
             any(self.case_standing(c) in ("own", "to") for c in self._cases_naming(local["id"]))
+    def _check_referral(self, row: dict[str, Any], local: Any, conflict: bool) -> None:
+        """A referral is history once sent, whoever owns the row (its sender does): what it is about, where it
+        goes and that it exists never change; a tier referral's status moves only as the services move it,
+        from pending: the receiver accepts or returns it, the sender withdraws it. Otherwise only as a conflict."""
+        rid, before = row["id"], dict(zip(columns("referral"), encode_row("referral", local)))
+        tier = before["kind"] == "tier"
+        fixed = (*REFERRAL_FIXED, "deleted_at") if tier else REFERRAL_FIXED
+        if [c for c in fixed if before[c] != row.get(c)]:
+            self.refuse("referral", rid, "转介的案件、种类、发送和接收单位不能更改，转介记录也不能删除")
+        status = row.get("status")
+        if conflict or not tier or status == before["status"]:
+            return
+        answer = before["to_unit_id"] in self.mine and status in ("accepted", "returned")
+        withdraw = before["from_unit_id"] in self.mine and status == "withdrawn"
+        if before["status"] != "pending" or not (answer or withdraw):
+            self.refuse("referral", rid, f"转介状态不能由“{before['status']}”改为“{status}”：只能接收、退回或撤回待接收的转介")
+
+    def _accepted_here(self, name: str, local: Any) -> bool:
+        """A case waiting for the sender's answer is not the sender's to edit: its records (and the case) change
+        only with the case itself, when the bundle moves the case (for a person: a case naming her, referred
+        to the sender) into the sender's subtree, i.e. accepts it."""
+        at = columns("case_file").index("owner_unit_id")
+
+        def moves(case_id: Any) -> bool:
+            enc = self.by_id.get("case_file", {}).get(case_id)
+            return enc is not None and len(enc) > at and enc[at] in self.mine
+
+        if name == "person":
+            return any(self.case_standing(c) == "to" and moves(c) for c in self._cases_naming(local["id"]))
+        return moves(self.case_of(name, dict(local)))
 
     def _standing_of(self, name: str, local: Any) -> str:
         """How the sender stands to the case this store's copy of a record hangs on (persons: any case naming them)."""
@@ -555,6 +623,12 @@ class _Check:
                 self.refuse("attachment_blob", sha, "附件内容与其校验值或大小不符")
             if sha not in named:
                 self.refuse("attachment_blob", sha, "附件内容不属于同步包中的任何附件记录")
+
+
+@cache
+def _text_positions(name: str) -> tuple[int, ...]:
+    """Positions of a synced table's text columns (as the text guard sees them: String and Text)."""
+    return tuple(i for i, c in enumerate(table(name).columns) if isinstance(c.type, String))
 
 
 def check_inbound(conn: Connection, payload: dict[str, Any], *, sender_unit: str, receiver_unit: str,

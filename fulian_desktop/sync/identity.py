@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ..domain.errors import NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
-from ..security.permissions import Permission, require
+from ..security.permissions import Permission, require, require_key_holder
 from ..services.orgunits import root_unit
 from ..store.base import new_id
 from ..store.models import OrgUnit
@@ -86,7 +86,10 @@ def my_card(uow: UnitOfWork) -> StationCard:
 
 
 def add_peer(uow: UnitOfWork, actor: Actor, card: StationCard, *, acked_seq: int = 0, received_seq: int = 0) -> PeerView:
+    """Register (or re-key) a station. Whoever holds its keys receives every record of its unit's scope,
+    so only the key holder does it (fulian sync peer add)."""
     require(actor, Permission.SETTINGS_MANAGE)
+    require_key_holder(actor, "登记站点后，本站会把该单位的全部案件发给持有其密钥的人")
     unit = uow.s.get(OrgUnit, card.unit_id)
     if unit is None:
         raise NotFound(f"站点所属单位“{card.unit_name}”不在本数据存储的组织机构中。")

@@ -22,7 +22,7 @@ from ..domain.errors import NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
 from ..security.keyfile import KdfParams, new_recovery_code, normalise_recovery_code
-from ..security.permissions import Permission, require
+from ..security.permissions import Permission, require, require_key_holder
 from ..store.base import new_id
 from ..store.models import OrgUnit
 from ..store.models_sync import SyncChange, SyncIdentity, SyncPeer
@@ -51,8 +51,11 @@ def _key(code: str, salt: bytes, params: KdfParams) -> bytes:
 
 
 def provision_station(store: Store, actor: Actor, unit: str, *, kdf: KdfParams = KdfParams()) -> Provisioned:
-    """Everything a new station of `unit` (id or name) starts with, sealed under a fresh one-time code."""
+    """Everything a new station of `unit` (id or name) starts with, sealed under a fresh one-time code.
+    The package holds every case of the unit: only the key holder makes one (the system administrator
+    manages settings but reads no case content)."""
     require(actor, Permission.SETTINGS_MANAGE)
+    require_key_holder(actor, "开通站点会把该单位的全部案件交给新站点")
     with store.uow(write=True) as uow:
         ensure_identity(uow)
         target = uow.s.get(OrgUnit, unit) or uow.s.execute(
