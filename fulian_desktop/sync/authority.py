@@ -636,8 +636,43 @@ def check_inbound(conn: Connection, payload: dict[str, Any], *, sender_unit: str
     """Refuse (SenderOverreach) a bundle with any row its sender may not author. Reads only."""
     check_shape(payload)
     if from_authority(conn, sender_unit, receiver_unit):
+        if not is_district(conn, sender_unit):
+            check_district_only(conn, payload, sender_name)
         return
     _Check(conn, payload, sender_unit, sender_name).run(payload.get("blobs") or [])
+
+
+# The org tree, accounts and the working-day calendar have one author, the district: a town above a village
+# relays them at most, unchanged (a town's key holder must not plant an account at its village).
+DISTRICT_ONLY = ("org_unit", "user_account", "calendar_year")
+
+
+def is_district(conn: Connection, unit: str) -> bool:
+    """The root of the receiver's org tree."""
+    tree = org_tree(conn)
+    return unit in tree.parent and tree.parent[unit] is None
+
+
+def check_district_only(conn: Connection, payload: dict[str, Any], sender_name: str) -> None:
+    """Refuse any org unit, account or calendar row from a non-district ancestor that is new here or differs
+    from ours (bookkeeping columns aside)."""
+    for name in DISTRICT_ONLY:
+        if name not in ordered_tables():
+            continue
+        body = (payload.get("changes") or {}).get(name) or {}
+        rows = list(body.get("rows") or []) + list((payload.get("refs") or {}).get(name) or [])
+        if not rows:
+            continue
+        at = columns(name).index("id")
+        mine = load_rows(conn, name, [r[at] for r in rows if isinstance(r, list) and len(r) > at])
+        for row in rows:
+            rid = row[at] if isinstance(row, list) and len(row) > at else None
+            local = mine.get(rid) if isinstance(rid, str) else None
+            if local is None or content_hash(name, encode_row(name, local)) != content_hash(name, row):
+                raise SenderOverreach(
+                    f"已拒绝来自{sender_name}的同步包：组织机构、用户账号和工作日历只能由区妇联建立和更改，"
+                    f"{sender_name}发来的 {name} 记录（{str(rid)[:36]}）在本站没有或与本站不同。数据未改变。",
+                    table=name, record_id=str(rid), reason="district_only")
 
 
 def covered_references() -> dict[str, set[str]]:

@@ -193,10 +193,6 @@ def test_a_station_cannot_send_hidden_characters_the_desks_refuse(stations: Stat
 
 # --- 5. a town station is no authority for accounts and the org tree -----------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sync/authority.py from_authority() takes a bundle from ANY ancestor of the receiver (a town too) as it is, "
-    "although docs/sync.md says org tree, accounts and the calendar come only from the district: a town's key "
-    "holder plants a supervisor account with a password it knows at its village"))
 def test_a_town_cannot_plant_an_account_at_its_village(stations: Stations) -> None:
     from fulian_desktop.security.passwords import hash_password
     from fulian_desktop.store.base import new_id
@@ -217,7 +213,7 @@ def test_a_town_cannot_plant_an_account_at_its_village(stations: Stations) -> No
                               password_hash=hash_password("Evil-Known-999"), must_change_password=False,
                               owner_unit_id=st.unit(VILLAGE_A1)))
     data, _ = export_bundle(st.town, system_actor(st.town), st.unit(VILLAGE_A1))
-    with pytest.raises(SenderOverreach):
+    with pytest.raises(SenderOverreach, match="只能由区妇联"):
         import_bundle(st.village, system_actor(st.village), data)
     with st.village.uow() as uow:
         assert uow.s.execute(select(UserAccount).where(UserAccount.username == "townspy")).first() is None
