@@ -1,7 +1,10 @@
 """What a receiving unit may be sent.
 
-A village station receives its own records and the cases assigned or referred to it (or that it referred
-away, so it learns they moved); a town receives its villages' as well; the district receives everything.
+A village station receives its own records and every record of the cases assigned or referred to it while
+that referral waits for its answer; of a case it referred away, returned or handed on it receives only the
+case row and the referral rows (it learns where the case went, not what happens to the people in it
+afterwards: her later shelter address must not travel to a station that gave the case up); a town receives
+its villages' as well; the district receives everything.
 The org tree itself goes everywhere: referral screens name the other units; so does the working-day
 calendar the district confirms (calendar_year), so every station's clocks count the same days.
 """
@@ -27,6 +30,8 @@ class ReceiverScope:
     cases: frozenset[str]
     persons: frozenset[str]
     agreements: frozenset[str]
+    # Cases it referred away or gave back: only where they went (the case row and its referrals).
+    notice_cases: frozenset[str] = frozenset()
 
     def allows(self, table: str, row: Any) -> bool:
         if self.everything or table in EVERYWHERE:
@@ -35,7 +40,9 @@ class ReceiverScope:
         if owner in self.units:
             return True
         if table == "case_file":
-            return row["id"] in self.cases
+            return row["id"] in self.cases or row["id"] in self.notice_cases
+        if table == "referral" and row.get("case_id") in self.notice_cases:
+            return True
         if table == "person":
             return row["id"] in self.persons
         if table == "agreement_term":
@@ -51,10 +58,13 @@ def receiver_scope(session: Session, unit_id: str) -> ReceiverScope:
     units = subtree_ids(session, unit_id)
     unit_list = list(units)
     owned = select(Case.id).where(Case.owner_unit_id.in_(unit_list))
-    referred = select(Referral.case_id).where(Referral.kind == "tier", or_(Referral.to_unit_id.in_(unit_list),
+    waiting = select(Referral.case_id).where(Referral.kind == "tier", Referral.status == "pending",
+                                             Referral.deleted_at.is_(None), Referral.to_unit_id.in_(unit_list))
+    cases = frozenset(session.execute(owned.union(waiting)).scalars())
+    involved = select(Referral.case_id).where(Referral.kind == "tier", or_(Referral.to_unit_id.in_(unit_list),
                                                                           Referral.from_unit_id.in_(unit_list)))
-    cases = frozenset(session.execute(owned.union(referred)).scalars())
+    notice_cases = frozenset(session.execute(involved).scalars()) - cases
     case_list = list(cases)
     persons = frozenset(session.execute(select(CaseParty.person_id).where(CaseParty.case_id.in_(case_list))).scalars())
     agreements = frozenset(session.execute(select(Agreement.id).where(Agreement.case_id.in_(case_list))).scalars())
-    return ReceiverScope(False, units, cases, persons, agreements)
+    return ReceiverScope(False, units, cases, persons, agreements, notice_cases)

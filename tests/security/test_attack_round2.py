@@ -132,10 +132,6 @@ def test_a_village_cannot_change_the_districts_calendar(stations: Stations, exis
 SHELTER = "长沙市某某庇护所3号房"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sync/scope.py sends a station every record of any case with a tier referral to or from its subtree, "
-    "whatever the referral's status: a returned (or handed-back) case's parties and persons keep travelling "
-    "down, so the village's key holder reads her later shelter address"))
 def test_a_village_that_returned_an_assignment_no_longer_receives_her_new_address(stations: Stations) -> None:
     """The town assigns a domestic-violence case down; the village returns it. The town then moves her to a
     shelter and records the address. The village's key holder reads its own store directly: the shelter
