@@ -2,8 +2,8 @@
 
 Days are counted in China time whatever the machine's time zone: a petition registered at 03:30 in
 Changsha belongs to that day even where the machine's clock still shows the evening before (UTC).
-Every "now" and "today" in the core and the UI comes from here, never from `datetime.now()` or
-`date.today()`, so tests can pin the moment (`frozen_at`) and CI can shift it (libfaketime).
+Every "now" and "today" in the core and the UI comes from here, never from the machine's own date or
+time, so tests can pin the moment (`frozen_at`) and CI can shift it (libfaketime).
 """
 from __future__ import annotations
 

@@ -36,11 +36,13 @@ from sqlalchemy import String, select
 from sqlalchemy.engine import Connection
 
 from ..domain.text import has_hidden_characters
-from ..store.models import CaseParty, IntakeRecord, OrgUnit, Referral
+from ..store.models import CaseParty, IntakeRecord, Referral
 from .apply import CONFLICT, KEEP_LINEAGE, OLDER, SAME, outcome
 from .conflicts import TABLE_LABELS
-from .errors import BundleDamaged, SyncError
+from .bundle_shape import check_shape, table_names
+from .errors import SenderOverreach
 from .lineage import load_lineages
+from .org_tree import check_district_only, from_authority, is_district, org_tree
 from .rows import CHUNK, columns, content_hash, encode_row, load_rows, ordered_tables, table
 
 # Outcomes that write nothing over our version.
@@ -70,107 +72,6 @@ FIELD_LABELS = {"role": "角色", "owner_unit_id": "所属单位", "username": "
                 "active": "启用状态", "deleted_at": "删除标记", "created_at": "建立时间", "id": "编号"}
 
 
-class SenderOverreach(SyncError):
-    """A bundle that changes what its sender may not change: refused whole."""
-
-    code = "bundle_overreach"
-
-    def __init__(self, message: str, *, table: str, record_id: str, reason: str) -> None:
-        super().__init__(message)
-        self.table, self.record_id, self.reason = table, record_id, reason
-
-
-@dataclass
-class _Tree:
-    parent: dict[str, str | None]
-    name: dict[str, str]
-
-    def subtree(self, unit: str) -> frozenset[str]:
-        children: dict[str | None, list[str]] = {}
-        for uid, parent in self.parent.items():
-            children.setdefault(parent, []).append(uid)
-        found, todo = set(), [unit]
-        while todo:
-            u = todo.pop()
-            if u in found:
-                continue
-            found.add(u)
-            todo.extend(children.get(u, ()))
-        return frozenset(found)
-
-    def is_ancestor_or_self(self, unit: str, of: str) -> bool:
-        seen: set[str] = set()
-        cur: str | None = of
-        while cur is not None and cur not in seen:
-            if cur == unit:
-                return True
-            seen.add(cur)
-            cur = self.parent.get(cur)
-        return False
-
-    def label(self, unit: Any) -> str:
-        return self.name.get(unit, str(unit)[:36] if unit else "（空）") if isinstance(unit, str) else "（无效）"
-
-
-def org_tree(conn: Connection) -> _Tree:
-    t = OrgUnit.__table__
-    parent, name = {}, {}
-    for uid, pid, nm in conn.execute(select(t.c.id, t.c.parent_id, t.c.name)):
-        parent[uid], name[uid] = pid, nm
-    return _Tree(parent, name)
-
-
-def from_authority(conn: Connection, sender_unit: str, receiver_unit: str) -> bool:
-    """A bundle from an ancestor of the receiver's unit (downward, as the receiver's tree says). A station of
-    the receiver's own unit is no authority over it: it is checked like any other."""
-    return sender_unit != receiver_unit and org_tree(conn).is_ancestor_or_self(sender_unit, receiver_unit)
-
-
-def check_shape(payload: Any) -> None:
-    """The payload's structure (a genuine peer always writes it so): refused before a row is read."""
-    ok = isinstance(payload, dict)
-    changes = payload.get("changes") if ok else None
-    refs = payload.get("refs") if ok else None
-    ok = ok and isinstance(changes or {}, dict) and isinstance(refs or {}, dict)
-    ok = ok and isinstance(payload.get("blobs") or [], list) and isinstance(payload.get("audit") or [], list)
-    if ok:
-        for name, body in (changes or {}).items():
-            if not isinstance(body, dict) or not _rows_ok(name, body.get("rows")):
-                ok = False
-                break
-            lin = body.get("lineage")
-            if lin is not None and not (isinstance(lin, list) and len(lin) == len(body["rows"])
-                                        and all(isinstance(x, list) and all(isinstance(h, str) for h in x)
-                                                for x in lin)):
-                ok = False
-                break
-            by = body.get("by")
-            if by is not None and not (isinstance(by, list) and len(by) == len(body["rows"])):
-                ok = False
-                break
-        ok = ok and all(_rows_ok(name, rows) for name, rows in (refs or {}).items())
-        for blob in payload.get("blobs") or []:
-            ok = ok and isinstance(blob, dict) and isinstance(blob.get("sha256"), str) \
-                and isinstance(blob.get("chunks"), list) and all(isinstance(c, str) for c in blob["chunks"])
-        for entry in payload.get("audit") or []:
-            ok = ok and isinstance(entry, dict) and isinstance(entry.get("seq"), int) \
-                and not isinstance(entry.get("seq"), bool) and entry["seq"] > 0
-    if not ok:
-        raise BundleDamaged("同步包内容的格式不正确（记录结构无效），无法导入。已拒绝导入，数据未改变。",
-                            code="bundle_malformed")
-
-
-def _rows_ok(name: str, rows: Any) -> bool:
-    if not isinstance(rows, list):
-        return False
-    if name not in table_names():
-        return True  # a table this version does not sync: the importer never reads it
-    # Widths may differ by a column or two between app versions (the importer zips by position, as before);
-    # the id must be there and be text.
-    key = columns(name).index("id")
-    return all(isinstance(r, list) and len(r) > key and isinstance(r[key], str) and r[key] for r in rows)
-
-
 def existing_ids(conn: Connection, name: str, ids: list[str]) -> list[str]:
     """Which of these ids this store holds: one plain statement per chunk (most rows of a bundle are new, and
     building the IN list through the SQL compiler costs more than the lookup)."""
@@ -184,10 +85,6 @@ def existing_ids(conn: Connection, name: str, ids: list[str]) -> list[str]:
         sql = f"SELECT id FROM {quoted} WHERE id IN ({', '.join([mark] * len(chunk))})"
         found += [r[0] for r in conn.exec_driver_sql(sql, tuple(chunk))]
     return found
-
-
-def table_names() -> frozenset[str]:
-    return frozenset(ordered_tables())
 
 
 def _label(name: str) -> str:
@@ -640,39 +537,6 @@ def check_inbound(conn: Connection, payload: dict[str, Any], *, sender_unit: str
             check_district_only(conn, payload, sender_name)
         return
     _Check(conn, payload, sender_unit, sender_name).run(payload.get("blobs") or [])
-
-
-# The org tree, accounts and the working-day calendar have one author, the district: a town above a village
-# relays them at most, unchanged (a town's key holder must not plant an account at its village).
-DISTRICT_ONLY = ("org_unit", "user_account", "calendar_year")
-
-
-def is_district(conn: Connection, unit: str) -> bool:
-    """The root of the receiver's org tree."""
-    tree = org_tree(conn)
-    return unit in tree.parent and tree.parent[unit] is None
-
-
-def check_district_only(conn: Connection, payload: dict[str, Any], sender_name: str) -> None:
-    """Refuse any org unit, account or calendar row from a non-district ancestor that is new here or differs
-    from ours (bookkeeping columns aside)."""
-    for name in DISTRICT_ONLY:
-        if name not in ordered_tables():
-            continue
-        body = (payload.get("changes") or {}).get(name) or {}
-        rows = list(body.get("rows") or []) + list((payload.get("refs") or {}).get(name) or [])
-        if not rows:
-            continue
-        at = columns(name).index("id")
-        mine = load_rows(conn, name, [r[at] for r in rows if isinstance(r, list) and len(r) > at])
-        for row in rows:
-            rid = row[at] if isinstance(row, list) and len(row) > at else None
-            local = mine.get(rid) if isinstance(rid, str) else None
-            if local is None or content_hash(name, encode_row(name, local)) != content_hash(name, row):
-                raise SenderOverreach(
-                    f"已拒绝来自{sender_name}的同步包：组织机构、用户账号和工作日历只能由区妇联建立和更改，"
-                    f"{sender_name}发来的 {name} 记录（{str(rid)[:36]}）在本站没有或与本站不同。数据未改变。",
-                    table=name, record_id=str(rid), reason="district_only")
 
 
 def covered_references() -> dict[str, set[str]]:

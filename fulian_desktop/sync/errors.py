@@ -26,3 +26,13 @@ class BundleOutOfOrder(SyncError):
 
 class BundleTooLarge(SyncError):
     code = "bundle_too_large"  # the file, its inflated payload or its row count passes the limits
+
+
+class SenderOverreach(SyncError):
+    """A bundle that changes what its sender may not change: refused whole."""
+
+    code = "bundle_overreach"
+
+    def __init__(self, message: str, *, table: str, record_id: str, reason: str) -> None:
+        super().__init__(message)
+        self.table, self.record_id, self.reason = table, record_id, reason

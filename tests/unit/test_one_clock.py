@@ -1,5 +1,5 @@
 """One clock for the product: days are counted in China time, and only `domain/clock.py` asks the
-machine for the time. A `date.today()` elsewhere is the machine's date, a day behind China from
+machine for the time. The machine's own date, read anywhere else, is a day behind China from
 16:00 to 24:00 UTC: that slip once failed the suite at night and printed machine time on screens."""
 from __future__ import annotations
 
