@@ -15,12 +15,7 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.mediation_rules import (
-    ConfirmationResult,
-    MarriageOutcome,
-    Performance,
-    SessionOutcome,
-    SessionStatus,
-    SignatureHow,
+    ConfirmationResult, MarriageOutcome, Performance, SessionOutcome, SessionStatus, SignatureHow,
 )
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
@@ -31,16 +26,7 @@ from fulian_desktop.services.mediation import TermInput
 from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.store.store import Store
 from tests.support.stores import (
-    ADMIN_PASSWORD,
-    DISTRICT,
-    TOWN_A,
-    VILLAGE_A1,
-    VILLAGE_A2,
-    add_user,
-    build_org,
-    first_login,
-    new_store,
-    open_copy,
+    ADMIN_PASSWORD, DISTRICT, TOWN_A, VILLAGE_A1, VILLAGE_A2, add_user, build_org, first_login, new_store, open_copy,
 )
 
 
