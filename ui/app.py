@@ -17,7 +17,7 @@ from fulian_desktop.store.store import Store, open_store
 from . import i18n, theme
 from .dialogs.login import ChangePasswordDialog, LoginDialog
 from .dialogs.unlock import UnlockDialog
-from .errors import messages
+from .errors import message_of, messages
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -50,7 +50,7 @@ def open_existing(data_dir: Path) -> Store | None:
     try:
         return open_store(data_dir)
     except (KeyUnavailable, WrongKey) as exc:
-        dialog = UnlockDialog(data_dir, exc.message)
+        dialog = UnlockDialog(data_dir, message_of(exc))
         return dialog.store if dialog.exec() == QDialog.Accepted else None
     except StoreError as exc:  # a district desk: wrong password, server unreachable, TLS (issue 7)
         if not exc.code.startswith("server_"):
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
         return code
     except FulianError as exc:
-        messages.warn(None, i18n.tr("无法打开数据存储"), exc.message)
+        messages.warn(None, i18n.tr("无法打开数据存储"), message_of(exc))
         return 1
     finally:
         lock.unlock()

@@ -8,6 +8,7 @@ from typing import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fulian_desktop.domain.errors import ConflictError, FulianError, PermissionDenied, ValidationError
+from fulian_desktop.domain.message_catalogue import identify
 
 from .i18n import tr
 
@@ -31,14 +32,45 @@ class MessageService:
         if self.auto_answer is None:
             QMessageBox.information(parent, title, text)
 
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+    def confirm(self, parent: QWidget | None, title: str, text: str, *, safe_default: bool = True) -> bool:
+        """是/否; with `safe_default` (the rule) 否 is the default button, so Enter never confirms a destructive
+        step by accident."""
         self.recorded.append((title, text))
         if self.auto_answer is not None:
             return self.auto_answer
-        return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+        box = confirm_box(parent, title, text, safe_default=safe_default)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def confirm_box(parent: QWidget | None, title: str, text: str, *, safe_default: bool = True) -> QMessageBox:
+    """The question box `MessageService.confirm` shows (built apart so tests can read its buttons)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    default = QMessageBox.StandardButton.No if safe_default else QMessageBox.StandardButton.Yes
+    box.setDefaultButton(default)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box
 
 
 messages = MessageService()
+
+
+def message_of(exc: FulianError) -> str:
+    """A domain error's message in the user's language: its catalogue template (fulian_desktop/domain/
+    error_catalogue.py) translated and filled with the values of the Chinese original; the original itself in the
+    Chinese UI, or when the message is not from the catalogue."""
+    found = identify(exc.message)
+    if found is None:
+        return exc.message
+    translated = tr(found.template)
+    if translated == found.template:
+        return exc.message
+    # A value that is itself a marked text (a status, a role, a step) is shown in the same language.
+    params = {name: tr(value) if value else value for name, value in found.params.items()}
+    try:
+        return translated.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return exc.message
 
 
 def _title(exc: BaseException) -> str:
@@ -56,7 +88,7 @@ def error_text(exc: BaseException, fallback: str) -> str:
     own Chinese message, or `fallback` for anything else — whose details go to the log, never to the screen.
     The one place that decides this; callers never look at an exception's text."""
     if isinstance(exc, FulianError):
-        return exc.message
+        return message_of(exc)
     log.error("unexpected error: %s", "".join(traceback.format_exception(exc)))
     return fallback
 
@@ -68,14 +100,14 @@ def domain_message(exc: BaseException, field: str | None = None) -> str | None:
         return None
     if field is not None and exc.field != field:
         return None
-    return exc.message
+    return message_of(exc)
 
 
 def present_error(parent: QWidget | None, exc: BaseException,
                   fallback: Callable[[BaseException], str] | None = None) -> None:
     """Domain errors carry their own Chinese message; anything else is logged, never shown raw."""
     if isinstance(exc, FulianError):
-        messages.warn(parent, _title(exc), exc.message)
+        messages.warn(parent, _title(exc), message_of(exc))
         return
     log.error("unexpected error: %s", "".join(traceback.format_exception(exc)))
     text = fallback(exc) if fallback else tr("程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 LANGUAGES = {"zh": "中文", "en": "English"}
+QT_CATALOGUES = {"zh": "qtbase_zh_CN", "en": "qtbase_en"}  # Qt's own words: 是/否, 取消, 复制 in its dialogs
 _installed: list[QTranslator] = []
 
 
@@ -44,12 +45,27 @@ def remember_language(lang: str) -> None:
     QSettings().setValue("ui/language", lang)
 
 
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def _install_qt_catalogue(app: QCoreApplication, lang: str) -> None:
+    """Qt's own strings (the buttons of QMessageBox, the context menu of a text field …) in `lang`; without
+    it a Chinese screen shows "Yes/No". Qt's source language is English, so a missing qtbase_en is harmless."""
+    translator = QTranslator(app)
+    if translator.load(QT_CATALOGUES[lang], qt_translations_dir()):
+        app.installTranslator(translator)
+        _installed.append(translator)
+
+
 def install(lang: str) -> bool:
-    """Load the translation for `lang` (Chinese needs none). Returns whether it took effect."""
+    """Load the translation for `lang` (our own texts need none in Chinese; Qt's own do). Returns whether it
+    took effect."""
     app = QCoreApplication.instance()
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _install_qt_catalogue(app, lang)
     if lang == "zh":
         QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
         return True

@@ -9,6 +9,7 @@ from fulian_desktop.security.actor import Actor
 from fulian_desktop.services import auth
 
 from .i18n import tr
+from .errors import message_of
 from .session import AppSession
 
 
@@ -59,7 +60,7 @@ class LockScreen(QWidget):
         try:
             actor = auth.login(self.session.store, self.actor.username, self.password.text())
         except FulianError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_of(exc))
             self.password.clear()
             return
         self.sig_unlocked.emit(actor)

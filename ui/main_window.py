@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
             self.status_user.setText(tr("用户：{name}（{role}）  单位：{unit}").format(
                 name=actor.display_name, role=tr(actor.role.label), unit=self.unit_name))
         store = self.session.store
-        kind = tr("SQLCipher 加密") if store.backend == "sqlite" else store.backend
+        kind = tr("已加密") if store.backend == "sqlite" else tr("服务器（加密连接）")
         self.status_store.setText(tr("数据：{kind}").format(kind=kind) + (tr(" · 演示数据") if store.demo else ""))
         self.status_lock.setText(tr("已锁定") if self.is_locked() else tr("已解锁"))
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from ..domain import clock
+from ..domain.localtime import to_local
 from ..store.paths import StorePaths
 
 REMIND_AFTER = timedelta(days=7)
@@ -25,7 +26,7 @@ class BackupStatus:
         if self.last_verified_at is None:
             return "此数据存储还没有经过校验的备份。请尽快备份（系统设置 → 备份）。"
         days = (clock.now_utc() - self.last_verified_at).days
-        return f"上次经过校验的备份是 {days} 天前（{self.last_verified_at.astimezone():%Y-%m-%d}）。请尽快备份。"
+        return f"上次经过校验的备份是 {days} 天前（{to_local(self.last_verified_at):%Y-%m-%d}）。请尽快备份。"
 
 
 def _read(paths: StorePaths) -> dict:

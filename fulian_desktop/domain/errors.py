@@ -25,6 +25,15 @@ class FulianError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def message_code(self) -> str | None:
+        """The code of this message's template in the message catalogue (domain/error_catalogue.py), by which
+        the UI shows it in the user's language; None for a message built some other way."""
+        from .message_catalogue import identify
+
+        found = identify(self.message)
+        return found.code if found is not None else None
+
 
 class ValidationError(FulianError):
     code = "invalid"

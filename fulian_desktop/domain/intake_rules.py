@@ -93,7 +93,13 @@ def parse_choice(enum: type[_Labelled], value: object) -> _Labelled:
 
 
 def choices_text(enum: type[_Labelled]) -> str:
+    """The choices with their codes, for the author of an intake JSON file."""
     return "、".join(f"{m.label}（{m.value}）" for m in enum)  # type: ignore[attr-defined]
+
+
+def labels_text(enum: type[_Labelled]) -> str:
+    """The choices as a desk user sees them: the Chinese labels only, never the codes."""
+    return "、".join(m.label for m in enum)  # type: ignore[attr-defined]
 
 
 FIELD_LABELS: dict[str, str] = {
@@ -180,22 +186,22 @@ def validate_intake(data: IntakeInput, *, now: datetime | None = None) -> tuple[
     try:
         channel = parse_choice(Channel, data.channel)
     except ValueError:
-        error("channel", "choice", f"请选择渠道：{choices_text(Channel)}。")
+        error("channel", "choice", f"请选择渠道：{labels_text(Channel)}。")
     try:
         decision = parse_choice(IntakeDecision, data.decision)
     except ValueError:
-        error("decision", "choice", f"请选择处理方式：{choices_text(IntakeDecision)}。")
+        error("decision", "choice", f"请选择处理方式：{labels_text(IntakeDecision)}。")
     try:
         sex = parse_choice(Sex, data.sex or "unknown").value
     except ValueError:
         sex = "unknown"
-        error("sex", "choice", f"性别应为：{choices_text(Sex)}。")
+        error("sex", "choice", f"性别应为：{labels_text(Sex)}。")
     marital = None
     if not _blank(data.marital_status):
         try:
             marital = parse_choice(MaritalStatus, data.marital_status).value
         except ValueError:
-            error("marital_status", "choice", f"婚姻状况应为：{choices_text(MaritalStatus)}。")
+            error("marital_status", "choice", f"婚姻状况应为：{labels_text(MaritalStatus)}。")
 
     name = (data.name or "").strip() if isinstance(data.name, str) else ""
     if not name:

@@ -21,7 +21,7 @@ from fulian_desktop.domain.holiday_notice import HolidayNotice, parse_holiday_no
 from fulian_desktop.domain.holiday_rules import REGULATION_YEARS, provisional_rest_days
 from fulian_desktop.services import clocks
 
-from ..errors import present_error
+from ..errors import message_of, present_error
 from ..i18n import tr
 from ..session import AppSession
 from ..widgets.guard import while_alive
@@ -132,7 +132,7 @@ class HolidayNoticeDialog(QDialog):
             self.notice = parse_holiday_notice(text, self.year)
         except FulianError as exc:
             self._fill_table(None)
-            self._say(exc.message, ERROR_COLOUR)
+            self._say(message_of(exc), ERROR_COLOUR)
             self.calendar_title.setText(tr("{year} 年（通知未读通，以下为暂定日历）").format(year=self.year))
             self.calendar.set_days(self.year, self._provisional_days())
             self.confirm_button.setEnabled(False)
@@ -195,6 +195,6 @@ class HolidayNoticeDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.confirm_button.setEnabled(self.notice is not None)
         if isinstance(exc, FulianError):
-            self._say(exc.message, ERROR_COLOUR)
+            self._say(message_of(exc), ERROR_COLOUR)
         else:
             present_error(self, exc)

@@ -13,6 +13,7 @@ from fulian_desktop.security.actor import Actor
 from fulian_desktop.services import auth, users
 from fulian_desktop.store.store import Store
 
+from ..errors import message_of
 from ..i18n import tr
 
 
@@ -81,7 +82,7 @@ class LoginDialog(QDialog):
             QApplication.restoreOverrideCursor()
         error = outcome.get("error")
         if isinstance(error, FulianError):
-            self.error.setText(error.message)
+            self.error.setText(message_of(error))
             self.password.clear()
             self.password.setFocus()
             return
@@ -129,6 +130,6 @@ class ChangePasswordDialog(QDialog):
                 users.change_own_password(uow, self.actor, self.old.text(), self.new.text())
             self.actor = auth.refreshed(self.store, self.actor)
         except FulianError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_of(exc))
             return
         self.accept()

@@ -33,7 +33,7 @@ from fulian_desktop.services import cases, history
 from fulian_desktop.services.history import PartyRecord
 from fulian_desktop.services.views import PartyView
 
-from ..errors import present_error
+from ..errors import message_of, present_error
 from ..i18n import tr
 from ..qdates import today_qdate
 from ..session import AppSession
@@ -281,7 +281,7 @@ class PartyDialog(QDialog):
         if isinstance(exc, ConflictError) and self.record is not None:
             self.conflict.show_conflict(tr("该当事人信息"))
         elif isinstance(exc, FulianError) and exc.field in self.fields:
-            self.fields[exc.field].set_issue("error", exc.message)
+            self.fields[exc.field].set_issue("error", message_of(exc))
 
     def reload_latest(self) -> None:
         """After a conflict: load the latest record, keep the user's input aside to restore."""

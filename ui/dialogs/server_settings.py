@@ -18,7 +18,7 @@ from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.server import connect_folder, probe_server, remember_password
 from fulian_desktop.store.server_profile import SSL_MODES, ServerProfile
 
-from ..errors import messages, present_error
+from ..errors import message_of, messages, present_error
 from ..i18n import tr
 from ..tasks import TaskRunner
 
@@ -94,7 +94,7 @@ class ServerSettingsDialog(QDialog):
         try:
             p = ServerProfile.load(paths.server_profile)
         except FulianError as exc:
-            self.state.setText(exc.message)
+            self.state.setText(message_of(exc))
             return
         self.host.setText(p.host)
         self.port.setValue(p.port)
@@ -195,7 +195,7 @@ def reconnect(data_dir: Path, exc: FulianError):  # noqa: ANN201 - Store | None
     """Start-up could not reach or log in to the server: show why, let the user fix the settings, try again."""
     from fulian_desktop.store.store import open_store
 
-    messages.warn(None, tr("无法连接数据库服务器"), exc.message)
+    messages.warn(None, tr("无法连接数据库服务器"), message_of(exc))
     while ServerSettingsDialog(Path(data_dir)).exec() == QDialog.Accepted:
         try:
             return open_store(data_dir)

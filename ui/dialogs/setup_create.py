@@ -19,7 +19,7 @@ from fulian_desktop.services.setup import FirstAccount, TownSpec, initialise
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import CreatedStore, create_store
 
-from ..errors import error_text
+from ..errors import error_text, message_of
 from ..i18n import tr
 from .setup_pages import _error_label
 
@@ -162,7 +162,7 @@ class CreatePage(QWizardPage):
         w.button(QWizard.BackButton).setEnabled(True)
         if isinstance(exc, KeyUnavailable):
             w.protection_page.mark_keyring_failed()
-            self.error.setText(tr("{message}请点击“上一步”设置口令后再创建。").format(message=exc.message))
+            self.error.setText(tr("{message}请点击“上一步”设置口令后再创建。").format(message=message_of(exc)))
         else:
             self.error.setText(error_text(exc, tr("创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；"
                                                   "请检查文件夹是否可写、磁盘空间是否充足后重试。")))

@@ -16,6 +16,7 @@ from fulian_desktop.security.passwords import check_password_policy
 from fulian_desktop.services import users
 
 from ..i18n import tr
+from ..errors import message_of
 from ..tasks import TaskRunner
 
 
@@ -117,7 +118,7 @@ class AdminPage(QWizardPage):
         try:
             check_password_policy(self.password.text(), username=self.username.text().strip())
         except ValidationError as exc:
-            label.setText(exc.message)
+            label.setText(message_of(exc))
             return False
         label.clear()
         return True
@@ -141,7 +142,7 @@ class AdminPage(QWizardPage):
         try:
             self.username.setText(users.normalise_username(self.username.text()))
         except ValidationError as exc:
-            self.errors["username"].setText(exc.message)
+            self.errors["username"].setText(message_of(exc))
             first_bad = self.username
         else:
             taken = self.taken_username()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.errors import FulianError, WrongKey
 from fulian_desktop.store.store import Store, Unlock, open_store
 
+from ..errors import message_of
 from ..i18n import tr
 
 
@@ -70,10 +71,10 @@ class UnlockDialog(QDialog):
         try:
             self.store = open_store(self.data_dir, unlock, vault=self.vault)
         except WrongKey as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_of(exc))
             self.secret.selectAll()
             return
         except FulianError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(message_of(exc))
             return
         self.accept()

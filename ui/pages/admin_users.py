@@ -35,7 +35,7 @@ from fulian_desktop.services import orgunits, users
 from fulian_desktop.services.orgunits import OrgUnitView
 from fulian_desktop.services.users import UserView
 
-from ..errors import messages, present_error
+from ..errors import message_of, messages, present_error
 from ..i18n import tr
 from ..session import AppSession
 
@@ -136,7 +136,7 @@ class _ServiceDialog(QDialog):
     def show_error(self, exc: BaseException) -> None:
         if isinstance(exc, FulianError):
             field = {"display_name": "name", "new_password": "password"}.get(exc.field or "", exc.field or "")
-            (self.field_errors.get(field) or self.error).setText(exc.message)
+            (self.field_errors.get(field) or self.error).setText(message_of(exc))
         else:
             present_error(self, exc)
 
@@ -259,7 +259,7 @@ class ResetPasswordDialog(_ServiceDialog):
             check_password_policy(password, username=self.user.username)
         except FulianError as exc:
             self.clear_errors()
-            self.field_errors["password"].setText(exc.message)
+            self.field_errors["password"].setText(message_of(exc))
             return
         self.run(users.reset_password, self.user.username, password)
 

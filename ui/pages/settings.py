@@ -31,7 +31,7 @@ from fulian_desktop.store.store import schema_info
 
 from .. import i18n
 from ..dialogs.holiday_notice_dialog import HolidayNoticeDialog
-from ..errors import present_error
+from ..errors import message_of, present_error
 from ..i18n import tr
 from ..session import AppSession
 from ..widgets.guard import while_alive
@@ -220,7 +220,7 @@ class SettingsPage(QWidget):
         self._update_dirty()
         self.state.setStyleSheet("color:#b3261e")
         if isinstance(exc, FulianError):
-            self.state.setText(exc.message)
+            self.state.setText(message_of(exc))
         else:
             present_error(self, exc)
 
@@ -335,7 +335,7 @@ class SettingsPage(QWidget):
         self.calendar_save.setEnabled(True)
         if isinstance(exc, FulianError):
             self.calendar_state.setStyleSheet("color:#b3261e")
-            self.calendar_state.setText(exc.message)  # names the line: 第 3 行日期不存在 …
+            self.calendar_state.setText(message_of(exc))  # names the line: 第 3 行日期不存在 …
         else:
             present_error(self, exc)
 

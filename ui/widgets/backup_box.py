@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, QL
 
 from fulian_desktop.backup import service, status
 from fulian_desktop.domain import clock
+from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
 
 from ..errors import messages, present_error
@@ -114,7 +115,7 @@ class BackupBox(QGroupBox):
         if st is None:
             self.state.setText(tr("此数据存储没有本机数据文件夹，无法备份。"))
             return
-        when = st.last_verified_at.astimezone().strftime("%Y-%m-%d %H:%M") if st.last_verified_at else tr("无")
+        when = format_local(st.last_verified_at) if st.last_verified_at else tr("无")
         self.state.setText(tr("上次经过校验的备份：{when}").format(when=when))
         self.banner.refresh()
 

@@ -31,7 +31,7 @@ from fulian_desktop.services.attachments import AttachmentView, OpenedAttachment
 from ..dialogs.attachment_add_dialog import AddAttachmentDialog
 from ..dialogs.attachment_preview import AttachmentPreviewDialog, decode_image
 from ..dialogs.case_actions_reason import ReasonDialog
-from ..errors import messages, present_error
+from ..errors import message_of, messages, present_error
 from ..i18n import tr
 from ..session import AppSession
 from .case_actions_table import fit_columns, setup_table
@@ -86,7 +86,7 @@ def add_files_work(store, actor, case_id: str, paths: Sequence[str], values: dic
         except FulianError as exc:
             if exc.code == "cancelled":
                 break
-            refused.append(exc.message)
+            refused.append(message_of(exc))
     return added, refused
 
 
@@ -245,7 +245,7 @@ class EvidenceTab(QWidget):
             try:
                 check_size(os.path.getsize(path), self.limit_mb, os.path.basename(path))
             except FulianError as exc:
-                refused.append(exc.message)
+                refused.append(message_of(exc))
             else:
                 accepted.append(path)
         return accepted, refused
