@@ -56,21 +56,37 @@ messages = MessageService()
 
 
 def message_of(exc: FulianError) -> str:
-    """A domain error's message in the user's language: its catalogue template (fulian_desktop/domain/
+    """A domain error's message in the user's language (see `translated`)."""
+    return translated(exc.message)
+
+
+def translated(message: str) -> str:
+    """A sentence of the core in the user's language: its catalogue template (fulian_desktop/domain/
     error_catalogue.py) translated and filled with the values of the Chinese original; the original itself in the
-    Chinese UI, or when the message is not from the catalogue."""
-    found = identify(exc.message)
+    Chinese UI, or when the sentence is not from the catalogue."""
+    found = identify(message)
     if found is None:
-        return exc.message
-    translated = tr(found.template)
-    if translated == found.template:
-        return exc.message
+        return message
+    text = tr(found.template)
+    if text == found.template:
+        return message
     # A value that is itself a marked text (a status, a role, a step) is shown in the same language.
-    params = {name: tr(value) if value else value for name, value in found.params.items()}
+    params = {name: _value(value, message) for name, value in found.params.items()}
     try:
-        return translated.format(**params)
+        return text.format(**params)
     except (KeyError, IndexError, ValueError):
-        return exc.message
+        return message
+
+
+def _value(value: str, within: str) -> str:
+    """A field's value in the user's language when it is a marked text, a list of them (受理、不予受理), or a
+    sentence of the catalogue; otherwise (a name, a number, a date) as it is."""
+    if not value or value == within:
+        return value
+    if "、" in value:
+        return ", ".join(_value(part, within) for part in value.split("、"))
+    text = tr(value)
+    return text if text != value else translated(value)
 
 
 def _title(exc: BaseException) -> str:

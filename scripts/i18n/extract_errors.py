@@ -23,6 +23,10 @@ CORE = ROOT / "fulian_desktop"
 CATALOGUE = CORE / "domain" / "error_catalogue.py"
 UI_MARKS = ROOT / "ui" / "error_messages.py"
 HAN = re.compile(r"[\u4e00-\u9fff]")
+# Modules whose every Chinese sentence reaches the screen as a message (validation notes, backup reminders), not
+# only through a raise: all their literals go into the catalogue.
+MESSAGE_MODULES = ("domain/validation.py", "domain/intake_rules.py", "domain/idnumber.py", "domain/phone.py",
+                   "backup/status.py")
 
 
 def error_classes(files: list[Path]) -> set[str]:
@@ -87,7 +91,12 @@ def collect() -> list[str]:
     classes = error_classes(files)
     templates: list[str] = []
     for path in files:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if path.relative_to(CORE).as_posix() in MESSAGE_MODULES:
+            for text in _module_sentences(tree):
+                if text not in templates:
+                    templates.append(text)
+        for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             func = node.func
@@ -99,6 +108,27 @@ def collect() -> list[str]:
                 if template not in templates:
                     templates.append(template)
     return templates
+
+
+def _module_sentences(tree: ast.Module) -> list[str]:
+    """Every Chinese sentence of a module (docstrings and dictionary keys aside)."""
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                skip.add(id(first.value))
+        if isinstance(node, ast.JoinedStr):
+            skip.update(id(v) for v in node.values)
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if id(node) in skip or not isinstance(node, (ast.Constant, ast.JoinedStr)):
+            continue
+        template = template_of(node)
+        if (template and len(HAN.findall(template)) >= 4 and HAN.search(re.sub(r"\{\w+\}", "", template))
+                and "(?" not in template):  # a pattern, not a sentence
+            found.append(template)
+    return found
 
 
 def code_of(template: str) -> str:

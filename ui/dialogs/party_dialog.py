@@ -33,7 +33,7 @@ from fulian_desktop.services import cases, history
 from fulian_desktop.services.history import PartyRecord
 from fulian_desktop.services.views import PartyView
 
-from ..errors import message_of, present_error
+from ..errors import message_of, present_error, translated
 from ..i18n import tr
 from ..qdates import today_qdate
 from ..session import AppSession
@@ -208,9 +208,9 @@ class PartyDialog(QDialog):
             errors = [i for i in issues if i.severity == Severity.ERROR]
             warnings = [i for i in issues if i.severity == Severity.WARNING]
             if errors:
-                widget.set_issue("error", "；".join(i.message for i in errors))
+                widget.set_issue("error", "；".join(translated(i.message) for i in errors))
             elif warnings:
-                widget.set_issue("warning", "；".join(i.message for i in warnings))
+                widget.set_issue("warning", "；".join(translated(i.message) for i in warnings))
             else:
                 widget.set_issue(None)
                 if field == "id_number" and info is not None:
@@ -219,7 +219,7 @@ class PartyDialog(QDialog):
         return report
 
     def _update_ok(self) -> None:
-        errors = [i.message for i in self.report.issues if i.severity == Severity.ERROR]
+        errors = [translated(i.message) for i in self.report.issues if i.severity == Severity.ERROR]
         self.ok_button.setEnabled(not errors and not self._saving)
         self.ok_button.setToolTip(tr("请先改正：{errors}").format(errors="；".join(errors)) if errors else "")
         if self._saving:

@@ -60,7 +60,7 @@ class CaseListPage(QWidget):
         self.tier = self._combo([(tr(t.label), t.value) for t in Tier])
         self.status = self._combo([(status_text(s.label), s.value) for s in CaseStatus])
         self.kind = self._combo([(tr(k.label), k.value) for k in CaseKind])
-        self.category = self._combo([(c, c) for c in COMPLAINT_CATEGORIES])
+        self.category = self._combo([(tr(c), c) for c in COMPLAINT_CATEGORIES])
         self.flag = self._combo([(tr("重大案事件"), "major"), (tr("家庭暴力"), "dv"), (tr("涉及未成年人"), "minor")])
         self.date_from = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.date_to = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")

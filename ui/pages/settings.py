@@ -87,11 +87,11 @@ class SettingsPage(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         self.unit_name.setMinimumWidth(360)
-        form.addRow(self._label(labels["idle_lock_minutes"][0] + "(&L)", self.idle), self.idle)
+        form.addRow(self._label(tr(labels["idle_lock_minutes"][0]) + "(&L)", self.idle), self.idle)
         form.addRow("", self._hint(tr("超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。")))
-        form.addRow(self._label(labels["unit_display_name"][0] + "(&N)", self.unit_name), self.unit_name)
+        form.addRow(self._label(tr(labels["unit_display_name"][0]) + "(&N)", self.unit_name), self.unit_name)
         form.addRow("", self._hint(tr("打印文书时落款使用的单位全称；留空则使用区级单位名称。")))
-        form.addRow(self._label(labels["attachment_max_mb"][0] + "(&M)", self.attachment), self.attachment)
+        form.addRow(self._label(tr(labels["attachment_max_mb"][0]) + "(&M)", self.attachment), self.attachment)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -351,7 +351,7 @@ class SettingsPage(QWidget):
         self.info["backend"].setText(
             tr("SQLite {version}（单机加密文件）").format(version=info.get("sqlite", "")) if backend == "sqlite"
             else f"PostgreSQL {info.get('server', '')}" if backend == "postgresql" else backend)
-        self.info["cipher"].setText(f"SQLCipher {info['cipher']}" if info.get("cipher") else
+        self.info["cipher"].setText("SQLCipher " + info["cipher"].split()[0] if info.get("cipher") else
                                     tr("由数据库服务器负责") if backend != "sqlite" else tr("未加密"))
         self.info["schema"].setText(info.get("schema", ""))
         self.info["data_dir"].setText(str(store.paths.root) if store.paths else tr("（数据库服务器）"))

@@ -11,7 +11,7 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
 
-from ..errors import messages, present_error
+from ..errors import messages, present_error, translated
 from ..i18n import tr
 from ..session import AppSession
 
@@ -82,7 +82,7 @@ class BackupBanner(QLabel):
         st = current_status(self.session) if is_admin(self.session) and not self.session.store.demo else None
         self.setVisible(bool(st and st.overdue))
         if st and st.overdue:
-            self.setText(tr("备份提醒：") + st.message)
+            self.setText(tr("备份提醒：") + translated(st.message))
 
 
 

@@ -122,12 +122,12 @@ class CaseHeader(QWidget):
         if detail.closed_at:
             parts.append(tr("结案时间：{closed_at}").format(closed_at=format_local(detail.closed_at)))
         self.meta.setText("　·　".join(parts))
-        category = " / ".join(x for x in (row.category, detail.sub_category) if x) or tr("未分类")
+        category = " / ".join(tr(x) for x in (row.category, detail.sub_category) if x) or tr("未分类")
         extra = [tr("类别：{category}").format(category=category)]
         if detail.dispute_type:
-            extra.append(tr("纠纷类型：{dispute_type}").format(dispute_type=detail.dispute_type))
+            extra.append(tr("纠纷类型：{dispute_type}").format(dispute_type=tr(detail.dispute_type)))
         if detail.source:
-            extra.append(tr("来源：{label}").format(label=_label(CaseSource, detail.source)))
+            extra.append(tr("来源：{label}").format(label=tr(_label(CaseSource, detail.source))))
         self.category.setText("　·　".join(extra))
         self.summary.setText(tr("简要案情：{summary}").format(summary=detail.summary) if detail.summary else tr("简要案情：（未填写）"))
         if detail.petition_outcome is not None:
