@@ -265,4 +265,5 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "文书落款单位名称"),
     QT_TRANSLATE_NOOP("", "附件大小上限（MB）"),
     # CaseSource
+    QT_TRANSLATE_NOOP("", "案件列表中隐去姓名（显示为王某某）"),
 )

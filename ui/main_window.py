@@ -1,16 +1,20 @@
-"""The main window: navigation, tabs, menus, status bar, lock screen. Wiring only."""
+"""The main window: navigation, tabs, menus, toolbar, status bar, lock screen. Wiring only.
+
+One navigation: the pages are in the list on the left only; the tab bar above the work area holds the open cases
+(documents), and is hidden while none is open."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressDialog,
-    QSplitter, QStackedWidget, QTabWidget, QWidget,
+    QSplitter, QStackedWidget, QStyle, QTabWidget, QToolBar, QWidget,
 )
 
 from fulian_desktop.domain.enums import Tier
 
+from .errors import messages
 from .i18n import tr
 from .lock_screen import LockScreen
 from .navigation import PageSpec, pages_for
@@ -55,12 +59,16 @@ class MainWindow(QMainWindow):
         workspace.setSizes([nav_width, 10_000])
         self.lock_screen = LockScreen(session, self)
         self.lock_screen.sig_unlocked.connect(self.unlock)
+        self.lock_screen.sig_log_out.connect(self.log_out)
+        self.replacement: MainWindow | None = None  # the next user's window after 切换用户
         self.stack = QStackedWidget()
         self.stack.addWidget(workspace)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
         self._build_menus()
+        self._build_toolbar()
         self._build_status_bar()
+        self._update_tab_bar()
         self.nav.setCurrentRow(0)
         self._restore_geometry()
 
@@ -82,7 +90,10 @@ class MainWindow(QMainWindow):
         if at < 0:
             at = self.tabs.addTab(page, spec.title)
             self.tabs.tabBar().setTabButton(at, self.tabs.tabBar().ButtonPosition.RightSide, None)
+            self.tabs.setTabVisible(at, False)  # a page is reached from the list on the left, never a tab
         self.tabs.setCurrentIndex(at)
+        page.setVisible(True)  # setTabVisible(False) hides the page itself too; shown, it is the work area
+        self._update_tab_bar()
 
     def _sync_nav(self, index: int) -> None:
         """Highlight the page shown in the tabs (none for a case tab), so clicking it again shows it."""
@@ -106,6 +117,11 @@ class MainWindow(QMainWindow):
             self.case_tabs[case_id] = view
             self.tabs.addTab(view, tr("案件"))
         self.tabs.setCurrentWidget(view)
+        self._update_tab_bar()
+
+    def _update_tab_bar(self) -> None:
+        """The tab bar holds the open cases only: hidden while there is none."""
+        self.tabs.tabBar().setVisible(bool(self.case_tabs))
 
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -118,6 +134,7 @@ class MainWindow(QMainWindow):
             if view is widget:
                 del self.case_tabs[key]
         widget.deleteLater()
+        self._update_tab_bar()
 
     # --- locking --------------------------------------------------------------------------------
     def lock(self) -> None:
@@ -140,14 +157,20 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.lock_screen)
         self.menuBar().setEnabled(False)
         self._set_actions_enabled(False)
+        self._update_toolbar()
         self.lock_screen.prepare(self.session.actor)
         self.session.set_actor(None)
         self._update_status()
 
     def unlock(self, actor) -> None:  # noqa: ANN001
+        previous = self.lock_screen.actor
+        if previous is None or actor.user_id != previous.user_id or actor.role != previous.role:
+            self._hand_over(actor)
+            return
         self.session.set_actor(actor)
         self.menuBar().setEnabled(True)
         self._set_actions_enabled(True)
+        self._update_toolbar()
         self.stack.setCurrentIndex(0)
         self._update_status()
         dialogs, self._hidden_dialogs = self._hidden_dialogs, []
@@ -157,6 +180,58 @@ class MainWindow(QMainWindow):
             dialog.show()
             dialog.raise_()
             dialog.activateWindow()
+
+    def switch_user(self) -> None:
+        """切换用户: the screen locks (this user's screens kept, hidden) and any user may log in; another user gets
+        a window of her own."""
+        self.lock()
+        self.lock_screen.prepare(None, anyone=True)
+
+    def log_out(self) -> None:
+        """注销: the open cases close (unsaved input is asked about first; from the lock screen it is dropped: the
+        next user must not see it) and the lock screen waits for any user."""
+        if not self.is_locked():
+            for view in list(self.case_tabs.values()):
+                if hasattr(view, "confirm_close") and not view.confirm_close():
+                    return
+            self.lock()
+        self._close_everything_open()
+        self.lock_screen.actor = None
+        self.lock_screen.prepare(None, anyone=True)
+        self._update_status()
+
+    def _close_everything_open(self) -> None:
+        for dialog in self._hidden_dialogs:
+            if shiboken6.isValid(dialog):
+                dialog.close()
+        self._hidden_dialogs = []
+        for view in list(self.case_tabs.values()):
+            self.tabs.removeTab(self.tabs.indexOf(view))
+            view.deleteLater()
+        self.case_tabs.clear()
+        self._update_tab_bar()
+
+    def _hand_over(self, actor) -> None:  # noqa: ANN001
+        """Another user logged in on the lock screen: her own window (her pages, her unit) replaces this one."""
+        from .app import build_main_window
+
+        self._close_everything_open()
+        window = build_main_window(self.session.store, actor)
+        window.setGeometry(self.geometry())
+        window.show()
+        self.replacement = window
+        _open_windows.append(window)  # kept alive: nothing else holds the new window
+        if self in _open_windows:
+            _open_windows.remove(self)
+        self.idle_watcher_stop()
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.close()
+
+    def idle_watcher_stop(self) -> None:
+        watcher = getattr(self, "idle_watcher", None)
+        if watcher is not None:
+            QApplication.instance().removeEventFilter(watcher)
+            watcher.timer.stop()
 
     def _forget_hidden(self, dialog: QWidget) -> None:
         if dialog in self._hidden_dialogs:
@@ -187,9 +262,107 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         find = QAction(tr("搜索案件"), self, shortcut=QKeySequence("Ctrl+F"), triggered=self._focus_search)
         go_menu.addAction(find)
-        self.addActions([lock, close_tab, quit_action, find])
-        # While locked nothing but 退出 works (Ctrl+W, Ctrl+2 … would act on hidden case screens).
-        self._lockable_actions = [a for a in file_menu.actions() + go_menu.actions() if a is not quit_action]
+        self.find_action = find
+        account = self.menuBar().addMenu(tr("账户(&A)"))
+        self.change_password_action = QAction(tr("修改密码(&P)…"), self, triggered=self.change_password)
+        self.switch_user_action = QAction(tr("切换用户(&U)"), self, shortcut=QKeySequence("Ctrl+Shift+L"),
+                                          triggered=self.switch_user)
+        self.log_out_action = QAction(tr("注销(&O)"), self, triggered=self.log_out)
+        for action in (self.change_password_action, self.switch_user_action, self.log_out_action):
+            account.addAction(action)
+        help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
+        self.manual_action = QAction(tr("用户手册(&M)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.HelpContents),
+                                     triggered=self.show_manual)
+        help_menu.addAction(self.manual_action)
+        self.addActions([lock, close_tab, quit_action, find, self.switch_user_action, self.manual_action])
+        # While locked nothing but 退出 works (Ctrl+W, Ctrl+2 … would act on hidden case screens); the lock screen
+        # has its own 切换用户, 修改密码 and 注销.
+        self._lockable_actions = [a for a in file_menu.actions() + go_menu.actions() + account.actions()
+                                  if a is not quit_action]
+
+    def _build_toolbar(self) -> None:
+        """The role's everyday steps, with icons: 新建来访, 查找, 转介, 调解, 打印 (those the role has)."""
+        bar = QToolBar(tr("常用操作"), self, objectName="main_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        style = self.style()
+        keys = [spec.key for spec in self.specs]
+        self.toolbar_actions: dict[str, QAction] = {}
+
+        def add(key: str, text: str, icon: QStyle.StandardPixmap, slot, tip: str) -> None:  # noqa: ANN001
+            action = QAction(style.standardIcon(icon), text, self, triggered=slot)
+            action.setToolTip(tip)
+            bar.addAction(action)
+            self.toolbar_actions[key] = action
+            self._lockable_actions.append(action)
+
+        if "intake" in keys:
+            add("intake", tr("新建来访"), QStyle.SP_FileIcon, lambda: self.go_to("intake"), tr("来访登记（Ctrl+N）"))
+        if "unit_cases" in keys or "my_cases" in keys:
+            add("find", tr("查找"), QStyle.SP_FileDialogContentsView, self.find_case, tr("按案号、姓名或标题查找案件（Ctrl+F）"))
+        if "inbox" in keys:
+            add("refer", tr("转介"), QStyle.SP_ArrowForward, lambda: self.go_to("inbox"), tr("转介收件箱：接收、退回、跟进转介"))
+        if "mediation_calendar" in keys:
+            add("mediate", tr("调解"), QStyle.SP_FileDialogDetailedView, lambda: self.go_to("mediation_calendar"),
+                tr("调解日程：安排和记录调解"))
+        if "unit_cases" in keys or "my_cases" in keys:
+            add("print", tr("打印"), QStyle.SP_DialogSaveButton, self.print_current, tr("打印或导出当前案件的文书"))
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        self.toolbar = bar
+        self.tabs.currentChanged.connect(self._update_toolbar)
+        self._update_toolbar()
+
+    def _update_toolbar(self, *_args) -> None:  # noqa: ANN002
+        if "print" in getattr(self, "toolbar_actions", {}):
+            self.toolbar_actions["print"].setEnabled(not self.is_locked() and self._current_case() is not None)
+
+    def _current_case(self) -> QWidget | None:
+        widget = self.tabs.currentWidget()
+        return widget if widget in self.case_tabs.values() else None
+
+    def go_to(self, key: str) -> QWidget | None:
+        """Show a navigation page, as a click on it in the list does."""
+        keys = [spec.key for spec in self.specs]
+        if key not in keys:
+            return None
+        row = keys.index(key)
+        self.nav.setCurrentRow(row)
+        self.show_page(row)
+        return self.pages.get(key)
+
+    def find_case(self) -> None:
+        """查找: the case list (the unit's, else her own) with the cursor in its search box."""
+        keys = [spec.key for spec in self.specs]
+        self.go_to("unit_cases" if "unit_cases" in keys else "my_cases")
+        self._focus_search()
+
+    def print_current(self) -> None:
+        view = self._current_case()
+        button = getattr(view, "print_button", None)
+        if button is not None and button.isEnabled():
+            button.click()
+
+    def change_password(self) -> None:
+        from .dialogs.login import ChangePasswordDialog
+
+        actor = self.session.actor
+        if actor is None:
+            return
+        dialog = ChangePasswordDialog(self.session.store, actor, self, forced=False)
+        if dialog.exec() == QDialog.Accepted:
+            self.session.set_actor(dialog.actor)
+            messages.info(self, tr("修改密码"), tr("密码已修改。下次登录和解锁请用新密码。"))
+
+    def show_manual(self) -> None:
+        """F1: the user manual of her role, inside the program."""
+        from .manual import ManualWindow
+
+        actor = self.session.actor or self.lock_screen.actor
+        if getattr(self, "manual", None) is None or not shiboken6.isValid(self.manual):
+            self.manual = ManualWindow(actor.role if actor else None, self)
+        self.manual.show()
+        self.manual.raise_()
+        self.manual.activateWindow()
 
     def _focus_search(self) -> None:
         page = self.tabs.currentWidget()
@@ -238,6 +411,9 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.session.tasks.wait_idle(10_000)
         super().closeEvent(event)
+
+
+_open_windows: list[MainWindow] = []
 
 
 def _owned_by(widget: QWidget, window: QWidget) -> bool:

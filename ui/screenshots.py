@@ -39,6 +39,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--scale", type=float, default=1.0, help="界面缩放（QT_SCALE_FACTOR），默认 1")
     p.add_argument("--sections", default=",".join(SECTIONS), help="只截这些部分（逗号分隔）：" + ",".join(SECTIONS))
     p.add_argument("--no-scaled", action="store_true", help="不另存 200%% 缩放的截图")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="界面语言（默认中文）")
     return p.parse_args(argv)
 
 
@@ -52,12 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     args.outdir.mkdir(parents=True, exist_ok=True)
     store_dir = args.store or Path(tempfile.gettempdir()) / f"fulian-screenshots-demo-{args.cases}"
     sections = [s for s in args.sections.split(",") if s]
-    shooter = Shooter(args.outdir, store_dir, args.cases, sections)
+    shooter = Shooter(args.outdir, store_dir, args.cases, sections, args.lang)
     code = shooter.run()
     if args.scale == 1 and not args.no_scaled:
         print("200 %：", flush=True)
         scaled = subprocess.run([sys.executable, "-m", "ui.screenshots", str(args.outdir / "200pct"),
                                  "--cases", str(args.cases), "--store", str(store_dir), "--scale", "2",
+                                 "--lang", args.lang,
                                  "--sections", ",".join(s for s in SCALED_SECTIONS if s in sections)])
         code = code or scaled.returncode
     return code
@@ -68,8 +70,9 @@ def _slug(text: str) -> str:
 
 
 class Shooter:
-    def __init__(self, outdir: Path, store_dir: Path, cases: int, sections: list[str]) -> None:
+    def __init__(self, outdir: Path, store_dir: Path, cases: int, sections: list[str], lang: str = "zh") -> None:
         self.outdir, self.store_dir, self.cases, self.sections = outdir, store_dir, cases, sections
+        self.lang = lang
         self.saved: list[Path] = []
         self.failures: list[str] = []
         self.store = None
@@ -84,7 +87,7 @@ class Shooter:
         # Remembered filters, column widths and geometry: a fresh set, never the user's own.
         for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
             QSettings.setPath(fmt, QSettings.UserScope, self.settings_dir.name)
-        self.app = make_application()
+        self.app = make_application(lang=self.lang)
         from .errors import messages
 
         messages.auto_answer = True  # a message box never blocks the run; it is recorded instead

@@ -10,3 +10,9 @@ from .idle import DEFAULT_IDLE_MINUTES
 def idle_minutes(store: Store) -> float:
     with store.uow() as uow:
         return float(core_settings.get(uow, "idle_lock_minutes", DEFAULT_IDLE_MINUTES))
+
+
+def mask_names_in_lists(store: Store) -> bool:
+    """Whether case lists show 王某某 instead of the names in the titles (a shared desk screen)."""
+    with store.uow() as uow:
+        return bool(core_settings.get(uow, "mask_names_in_lists", False))

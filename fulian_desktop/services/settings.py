@@ -15,6 +15,7 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
     "idle_lock_minutes": ("无操作自动锁定（分钟）", int, 10),
     "unit_display_name": ("文书落款单位名称", str, ""),
     "attachment_max_mb": ("附件大小上限（MB）", int, 50),
+    "mask_names_in_lists": ("案件列表中隐去姓名（显示为王某某）", bool, False),
 }
 
 
@@ -30,6 +31,10 @@ def _coerce(key: str, label: str, kind: type, value: Any) -> Any:
         value = value.strip()
         if len(value) > MAX_TEXT_SETTING or any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 for ch in value):
             raise ValidationError(f"“{label}”最多 {MAX_TEXT_SETTING} 字，且不能含控制字符。", field=key)
+        return value
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise invalid
         return value
     if value is None or isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
         raise invalid

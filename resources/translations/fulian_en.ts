@@ -191,7 +191,7 @@
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="23"/>
         <location filename="../../ui/pages/admin_users.py" line="226"/>
         <location filename="../../ui/pages/case_view.py" line="96"/>
-        <location filename="../../ui/pages/settings.py" line="241"/>
+        <location filename="../../ui/pages/settings.py" line="259"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="17"/>
         <location filename="../../ui/widgets/referral_panel.py" line="250"/>
         <source>保存</source>
@@ -545,7 +545,7 @@
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="159"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="195"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="153"/>
-        <location filename="../../ui/pages/inbox.py" line="114"/>
+        <location filename="../../ui/pages/inbox.py" line="118"/>
         <location filename="../../ui/widgets/evidence_tab.py" line="62"/>
         <source>说明</source>
         <translation>Explanation</translation>
@@ -1432,8 +1432,8 @@
         <location filename="../../ui/pages/admin_units.py" line="159"/>
         <location filename="../../ui/pages/admin_users.py" line="309"/>
         <location filename="../../ui/pages/audit_log.py" line="51"/>
-        <location filename="../../ui/pages/case_list.py" line="107"/>
-        <location filename="../../ui/pages/case_list.py" line="174"/>
+        <location filename="../../ui/pages/case_list.py" line="109"/>
+        <location filename="../../ui/pages/case_list.py" line="176"/>
         <location filename="../../ui/widgets/case_header.py" line="63"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
@@ -1472,6 +1472,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>转介</source>
         <translation>Refer</translation>
     </message>
@@ -1607,12 +1608,12 @@
     <message>
         <location filename="../../ui/dialogs/screening_case_dialog.py" line="32"/>
         <location filename="../../ui/error_messages.py" line="244"/>
-        <location filename="../../ui/models/case_table.py" line="20"/>
+        <location filename="../../ui/models/case_table.py" line="22"/>
         <location filename="../../ui/models/referral_table.py" line="25"/>
         <location filename="../../ui/models/referral_table.py" line="52"/>
         <location filename="../../ui/models/review_table.py" line="47"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="46"/>
-        <location filename="../../ui/pages/review_approvals.py" line="37"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="47"/>
+        <location filename="../../ui/pages/review_approvals.py" line="38"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="58"/>
         <source>案件名称</source>
         <translation>Case title</translation>
@@ -1960,9 +1961,9 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_org.py" line="52"/>
-        <location filename="../../ui/models/case_table.py" line="22"/>
+        <location filename="../../ui/models/case_table.py" line="24"/>
         <location filename="../../ui/pages/admin_units.py" line="144"/>
-        <location filename="../../ui/pages/case_list.py" line="74"/>
+        <location filename="../../ui/pages/case_list.py" line="75"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
@@ -3089,8 +3090,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="166"/>
-        <location filename="../../ui/pages/inbox.py" line="137"/>
-        <location filename="../../ui/pages/inbox.py" line="173"/>
+        <location filename="../../ui/pages/inbox.py" line="151"/>
+        <location filename="../../ui/pages/inbox.py" line="195"/>
         <source>待接收</source>
         <translation>Awaiting acceptance</translation>
     </message>
@@ -3469,6 +3470,11 @@ Close anyway?</translation>
         <translation>Attachment size limit (MB)</translation>
     </message>
     <message>
+        <location filename="../../ui/domain_labels.py" line="268"/>
+        <source>案件列表中隐去姓名（显示为王某某）</source>
+        <translation>Hide names in case lists (shown as Wang XX)</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="22"/>
         <location filename="../../ui/domain_labels.py" line="213"/>
         <source>身份证明</source>
@@ -3570,7 +3576,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="219"/>
-        <location filename="../../ui/pages/case_list.py" line="64"/>
+        <location filename="../../ui/pages/case_list.py" line="65"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="41"/>
         <location filename="../../ui/widgets/crisis_tab.py" line="101"/>
@@ -3599,7 +3605,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="224"/>
-        <location filename="../../ui/pages/review_approvals.py" line="26"/>
+        <location filename="../../ui/pages/review_approvals.py" line="27"/>
         <source>取消重大案事件标记</source>
         <translation>Remove major-incident flag</translation>
     </message>
@@ -3681,64 +3687,64 @@ Close anyway?</translation>
         <translation>: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="20"/>
+        <location filename="../../ui/models/case_table.py" line="22"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/models/referral_table.py" line="24"/>
         <location filename="../../ui/models/referral_table.py" line="51"/>
         <location filename="../../ui/models/review_table.py" line="46"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="45"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="46"/>
         <location filename="../../ui/pages/counsellor_home.py" line="40"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
-        <location filename="../../ui/pages/review_approvals.py" line="36"/>
+        <location filename="../../ui/pages/review_approvals.py" line="37"/>
         <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="21"/>
-        <location filename="../../ui/pages/case_list.py" line="75"/>
+        <location filename="../../ui/models/case_table.py" line="23"/>
+        <location filename="../../ui/pages/case_list.py" line="76"/>
         <location filename="../../ui/widgets/evidence_tab.py" line="62"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="23"/>
+        <location filename="../../ui/models/case_table.py" line="25"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="24"/>
+        <location filename="../../ui/models/case_table.py" line="26"/>
         <source>登记时间</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="34"/>
+        <location filename="../../ui/models/case_table.py" line="36"/>
         <source>重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="34"/>
+        <location filename="../../ui/models/case_table.py" line="36"/>
         <source>家暴</source>
         <translation>DV</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="34"/>
+        <location filename="../../ui/models/case_table.py" line="36"/>
         <source>未成年</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="26"/>
+        <location filename="../../ui/main_window.py" line="30"/>
         <source>幸福号 · 妇联维权与婚姻家庭纠纷调处平台</source>
         <translation>Xingfuhao · Women&apos;s Federation rights protection and family dispute mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>（演示数据）</source>
         <translation> (demo data)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/batch_print.py" line="54"/>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/pages/counsellor_home.py" line="40"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
@@ -3749,67 +3755,142 @@ Close anyway?</translation>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>关闭当前标签</source>
         <translation>Close current tab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>转到(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>搜索案件</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>账户(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>修改密码(&amp;P)…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>切换用户(&amp;U)</source>
+        <translation>Switch &amp;user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274"/>
+        <source>用户手册(&amp;M)</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <source>常用操作</source>
+        <translation>Everyday steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <source>新建来访</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <source>来访登记（Ctrl+N）</source>
+        <translation>Intake (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <source>按案号、姓名或标题查找案件（Ctrl+F）</source>
+        <translation>Find a case by case no., name or title (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <source>转介收件箱：接收、退回、跟进转介</source>
+        <translation>Referral inbox: accept, return and follow referrals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <source>调解日程：安排和记录调解</source>
+        <translation>Mediation calendar: schedule and record sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <source>打印或导出当前案件的文书</source>
+        <translation>Print or export the documents of the current case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="354"/>
+        <source>密码已修改。下次登录和解锁请用新密码。</source>
+        <translation>Password changed. Use the new password to log in and unlock from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>用户：{name}（{role}）  单位：{unit}</source>
         <translation>User: {name} ({role})  Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>已加密</source>
         <translation>Encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>服务器（加密连接）</source>
         <translation>Server (encrypted connection)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>数据：{kind}</source>
         <translation>Data: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source> · 演示数据</source>
         <translation> · demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
@@ -3817,21 +3898,21 @@ Close anyway?</translation>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/pages/admin_users.py" line="42"/>
         <location filename="../../ui/pages/audit_log.py" line="31"/>
-        <location filename="../../ui/pages/case_list.py" line="74"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="47"/>
+        <location filename="../../ui/pages/case_list.py" line="75"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="48"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <location filename="../../ui/pages/dashboard.py" line="102"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="21"/>
+        <location filename="../../ui/models/case_table.py" line="23"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/models/referral_table.py" line="54"/>
         <location filename="../../ui/models/review_table.py" line="49"/>
         <location filename="../../ui/pages/admin_users.py" line="42"/>
-        <location filename="../../ui/pages/case_list.py" line="74"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="41"/>
+        <location filename="../../ui/pages/case_list.py" line="75"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="42"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
@@ -3922,9 +4003,9 @@ Close anyway?</translation>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="22"/>
+        <location filename="../../ui/models/case_table.py" line="24"/>
         <location filename="../../ui/models/review_table.py" line="48"/>
-        <location filename="../../ui/pages/review_approvals.py" line="38"/>
+        <location filename="../../ui/pages/review_approvals.py" line="39"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
@@ -3940,7 +4021,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/models/screening_tables.py" line="34"/>
-        <location filename="../../ui/pages/review_approvals.py" line="36"/>
+        <location filename="../../ui/pages/review_approvals.py" line="37"/>
         <location filename="../../ui/widgets/evidence_tab.py" line="165"/>
         <source>（无权查看）</source>
         <translation>(no access)</translation>
@@ -3999,7 +4080,7 @@ Close anyway?</translation>
         <location filename="../../ui/navigation.py" line="48"/>
         <location filename="../../ui/navigation.py" line="63"/>
         <location filename="../../ui/pages/review_home.py" line="29"/>
-        <location filename="../../ui/pages/review_queue.py" line="38"/>
+        <location filename="../../ui/pages/review_queue.py" line="39"/>
         <source>审核队列</source>
         <translation>Review queue</translation>
     </message>
@@ -4026,14 +4107,14 @@ Close anyway?</translation>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <location filename="../../ui/navigation.py" line="58"/>
         <source>本单位案件</source>
         <translation>Unit cases</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="69"/>
-        <location filename="../../ui/pages/inbox.py" line="30"/>
+        <location filename="../../ui/pages/inbox.py" line="31"/>
         <source>转介收件箱</source>
         <translation>Referral inbox</translation>
     </message>
@@ -4059,7 +4140,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="97"/>
-        <location filename="../../ui/pages/settings.py" line="99"/>
+        <location filename="../../ui/pages/settings.py" line="106"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
@@ -4160,6 +4241,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/login.py" line="41"/>
+        <location filename="../../ui/lock_screen.py" line="34"/>
         <location filename="../../ui/pages/admin_users.py" line="42"/>
         <location filename="../../ui/pages/admin_users.py" line="221"/>
         <source>用户名</source>
@@ -4189,6 +4271,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/login.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
@@ -6754,6 +6837,8 @@ Close anyway?</translation>
         <translation>Reset password (&amp;R)…</translation>
     </message>
     <message>
+        <location filename="../../ui/lock_screen.py" line="45"/>
+        <location filename="../../ui/lock_screen.py" line="85"/>
         <location filename="../../ui/pages/admin_users.py" line="282"/>
         <source>解锁(&amp;U)</source>
         <translation>Unlock (&amp;U)</translation>
@@ -6864,7 +6949,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_view.py" line="141"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="43"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="44"/>
         <location filename="../../ui/widgets/approval_bar.py" line="43"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
@@ -6877,6 +6962,7 @@ Disable?</translation>
         <translation>Intake records</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="306"/>
         <location filename="../../ui/pages/case_view.py" line="146"/>
         <source>调解</source>
         <translation>Mediation</translation>
@@ -7039,7 +7125,7 @@ Disable?</translation>
         <translation>Cases of this unit and below</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="82"/>
+        <location filename="../../ui/pages/inbox.py" line="86"/>
         <location filename="../../ui/pages/intake_result.py" line="53"/>
         <location filename="../../ui/pages/screening_register.py" line="144"/>
         <location filename="../../ui/pages/screening_register.py" line="160"/>
@@ -7048,122 +7134,138 @@ Disable?</translation>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="84"/>
+        <location filename="../../ui/pages/inbox.py" line="88"/>
         <location filename="../../ui/pages/intake_result.py" line="56"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="97"/>
+        <location filename="../../ui/pages/inbox.py" line="101"/>
         <source>没有等待本单位接收的转介。</source>
         <translation>No referrals waiting for this unit to accept.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="100"/>
+        <location filename="../../ui/pages/inbox.py" line="104"/>
         <source>接收说明（可不填）；退回时必填退回理由</source>
         <translation>Note on acceptance (optional); a reason is required when returning</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="104"/>
+        <location filename="../../ui/pages/inbox.py" line="108"/>
         <location filename="../../ui/widgets/referral_panel.py" line="122"/>
         <source>接收</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="105"/>
+        <location filename="../../ui/pages/inbox.py" line="109"/>
         <location filename="../../ui/widgets/referral_panel.py" line="123"/>
         <location filename="../../ui/widgets/referral_panel.py" line="256"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="129"/>
+        <location filename="../../ui/pages/inbox.py" line="133"/>
         <source>只看未办结的</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="138"/>
-        <location filename="../../ui/pages/inbox.py" line="174"/>
+        <location filename="../../ui/pages/inbox.py" line="145"/>
+        <source>发给下级单位、等待其接收的转介，仅供了解；由接收单位接收或退回。</source>
+        <translation>Referrals sent to units below, awaiting their acceptance: for information only; the receiving unit accepts or returns them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inbox.py" line="152"/>
+        <location filename="../../ui/pages/inbox.py" line="196"/>
         <source>已发出</source>
         <translation>Sent</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/inbox.py" line="154"/>
+        <location filename="../../ui/pages/inbox.py" line="182"/>
+        <source>下级待接收</source>
+        <translation>Awaiting units below</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/audit_log.py" line="57"/>
-        <location filename="../../ui/pages/inbox.py" line="142"/>
-        <location filename="../../ui/pages/review_queue.py" line="102"/>
+        <location filename="../../ui/pages/inbox.py" line="158"/>
+        <location filename="../../ui/pages/review_queue.py" line="103"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="145"/>
+        <location filename="../../ui/pages/inbox.py" line="161"/>
         <source>&lt;b&gt;转介收件箱&lt;/b&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;上级交办、下级上报给本单位的案件；接收后案件移交本单位，由接收人承办。&lt;/span&gt;</source>
         <translation>&lt;b&gt;Referral inbox&lt;/b&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;Cases assigned from above or reported from below to this unit; once accepted, the case moves to this unit and the person accepting handles it.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="173"/>
+        <location filename="../../ui/pages/inbox.py" line="182"/>
+        <source>下级待接收（{n}）</source>
+        <translation>Awaiting units below ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/inbox.py" line="195"/>
         <source>待接收（{waiting}）</source>
         <translation>Awaiting acceptance ({waiting})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="174"/>
+        <location filename="../../ui/pages/inbox.py" line="196"/>
         <source>已发出（{n}）</source>
         <translation>Sent ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="44"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="45"/>
         <source>届满日</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="63"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="64"/>
         <source>只看我承办的案件</source>
         <translation>Only cases I handle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="79"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="81"/>
         <source>没有计时中的时限。</source>
         <translation>No deadlines are running.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/audit_log.py" line="94"/>
-        <location filename="../../ui/pages/clock_tasks.py" line="110"/>
-        <location filename="../../ui/pages/inbox.py" line="180"/>
-        <location filename="../../ui/pages/review_queue.py" line="198"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="112"/>
+        <location filename="../../ui/pages/inbox.py" line="202"/>
+        <location filename="../../ui/pages/review_queue.py" line="200"/>
         <source>读取失败，请稍后重试。</source>
         <translation>Could not read the data; please try again later.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="111"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="113"/>
         <source>无法加载待办时限：{message}</source>
         <translation>Could not load the deadlines: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="181"/>
+        <location filename="../../ui/pages/inbox.py" line="203"/>
         <source>无法加载转介：{message}</source>
         <translation>Cannot load referrals: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="200"/>
+        <location filename="../../ui/pages/inbox.py" line="222"/>
         <source>该转介发给{to_unit_name}，只有该单位的工作人员可以接收或退回。</source>
         <translation>This referral is addressed to {to_unit_name}; only that unit&apos;s staff can accept or return it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="202"/>
+        <location filename="../../ui/pages/inbox.py" line="224"/>
         <source>选择一条转介后可接收或退回。</source>
         <translation>Select a referral to accept or return it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="221"/>
+        <location filename="../../ui/pages/inbox.py" line="243"/>
         <source>退回须说明理由（发送单位会看到）。</source>
         <translation>Returning requires a reason (the sending unit will see it).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="237"/>
+        <location filename="../../ui/pages/inbox.py" line="259"/>
         <source>&lt;b&gt;已接收&lt;/b&gt; {case_no}《{case_title}》：案件已移交{to_unit_name}，由您承办。现在打开案件？</source>
         <translation>&lt;b&gt;Accepted&lt;/b&gt; {case_no} &quot;{case_title}&quot;: the case has moved to {to_unit_name} and you are handling it. Open the case now?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/inbox.py" line="246"/>
+        <location filename="../../ui/pages/inbox.py" line="268"/>
         <source>&lt;b&gt;已退回&lt;/b&gt; {case_no}《{case_title}》给{from_unit_name}，案件仍由发送单位办理。</source>
         <translation>&lt;b&gt;Returned&lt;/b&gt; {case_no} &quot;{case_title}&quot; to {from_unit_name}; the sending unit keeps handling the case.</translation>
     </message>
@@ -7517,73 +7619,73 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mediation_calendar.py" line="186"/>
-        <source>这一周没有调解安排。</source>
-        <translation>No mediations scheduled this week.</translation>
+        <source>这一周没有调解安排。在案件的“调解”标签中点“安排调解”，安排会显示在这里；也可用“上一周”“下一周”查看其他周。</source>
+        <translation>No mediation sessions this week. Schedule one with “Schedule mediation” on a case&apos;s Mediation tab and it shows here; “Previous week” and “Next week” show other weeks.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="25"/>
+        <location filename="../../ui/pages/review_approvals.py" line="26"/>
         <source>案件结案</source>
         <translation>Case closure</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="25"/>
+        <location filename="../../ui/pages/review_approvals.py" line="26"/>
         <source>案件不予受理</source>
         <translation>Case not accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="25"/>
+        <location filename="../../ui/pages/review_approvals.py" line="26"/>
         <source>案件终止</source>
         <translation>Case termination</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="25"/>
+        <location filename="../../ui/pages/review_approvals.py" line="26"/>
         <source>期限延长</source>
         <translation>Time limit extension</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="39"/>
+        <location filename="../../ui/pages/review_approvals.py" line="40"/>
         <source>申请事项</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="40"/>
+        <location filename="../../ui/pages/review_approvals.py" line="41"/>
         <source>申请理由</source>
         <translation>Reason given</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="41"/>
+        <location filename="../../ui/pages/review_approvals.py" line="42"/>
         <source>（拟处理意见：{label}）</source>
         <translation> (proposed opinion: {label})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="43"/>
+        <location filename="../../ui/pages/review_approvals.py" line="44"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="44"/>
+        <location filename="../../ui/pages/review_approvals.py" line="45"/>
         <source>申请时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="59"/>
+        <location filename="../../ui/pages/review_approvals.py" line="60"/>
         <source>&lt;b&gt;待审批&lt;/b&gt;</source>
         <translation>&lt;b&gt;Awaiting approval&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="76"/>
+        <location filename="../../ui/pages/review_approvals.py" line="78"/>
         <source>审批意见（驳回时必填）</source>
         <translation>Approval note (required when rejecting)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="80"/>
+        <location filename="../../ui/pages/review_approvals.py" line="82"/>
         <location filename="../../ui/widgets/approval_bar.py" line="98"/>
         <location filename="../../ui/widgets/approval_bar.py" line="133"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="81"/>
+        <location filename="../../ui/pages/review_approvals.py" line="83"/>
         <location filename="../../ui/widgets/approval_bar.py" line="99"/>
         <location filename="../../ui/widgets/approval_bar.py" line="135"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="77"/>
@@ -7591,63 +7693,63 @@ Disable?</translation>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="86"/>
-        <location filename="../../ui/pages/review_approvals.py" line="137"/>
+        <location filename="../../ui/pages/review_approvals.py" line="88"/>
+        <location filename="../../ui/pages/review_approvals.py" line="139"/>
         <location filename="../../ui/widgets/approval_bar.py" line="92"/>
         <location filename="../../ui/widgets/approval_bar.py" line="101"/>
         <source>这是您本人提出的申请，不能自己审批，须由其他督导审批。</source>
         <translation>You made this request yourself, so you cannot decide it; another supervisor must.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="91"/>
+        <location filename="../../ui/pages/review_approvals.py" line="93"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="107"/>
+        <location filename="../../ui/pages/review_approvals.py" line="109"/>
         <source>&lt;b&gt;待审批（{n}）&lt;/b&gt;</source>
         <translation>&lt;b&gt;Awaiting approval ({n})&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="107"/>
+        <location filename="../../ui/pages/review_approvals.py" line="109"/>
         <source>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;没有待审批的申请&lt;/span&gt;</source>
         <translation>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;No requests awaiting approval&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="144"/>
+        <location filename="../../ui/pages/review_approvals.py" line="146"/>
         <source>批准后{effect}</source>
         <translation>If approved: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="145"/>
+        <location filename="../../ui/pages/review_approvals.py" line="147"/>
         <source>驳回须填写意见。</source>
         <translation>Rejecting needs a comment.</translation>
     </message>
     <message>
         <location filename="../../ui/error_messages.py" line="291"/>
-        <location filename="../../ui/pages/review_approvals.py" line="158"/>
+        <location filename="../../ui/pages/review_approvals.py" line="160"/>
         <source>驳回须说明理由。</source>
         <translation>Rejecting requires a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="163"/>
+        <location filename="../../ui/pages/review_approvals.py" line="165"/>
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="172"/>
+        <location filename="../../ui/pages/review_approvals.py" line="174"/>
         <location filename="../../ui/widgets/approval_bar.py" line="137"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="172"/>
+        <location filename="../../ui/pages/review_approvals.py" line="174"/>
         <location filename="../../ui/widgets/approval_bar.py" line="137"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_approvals.py" line="174"/>
+        <location filename="../../ui/pages/review_approvals.py" line="176"/>
         <source>&lt;span style=&apos;color:#1e8e3e&apos;&gt;{verb} {what} 的{label}申请{effect}。&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e8e3e&apos;&gt;{verb}: {what}, {label} request{effect}.&lt;/span&gt;</translation>
     </message>
@@ -7657,25 +7759,25 @@ Disable?</translation>
         <translation>&lt;b&gt;Hello, {display_name}&lt;/b&gt; ({label}). &lt;span style=&apos;color:#5f6368&apos;&gt;The review queue is ordered by urgency: major incidents, overdue, awaiting approval, due soon, long without progress.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="125"/>
+        <location filename="../../ui/pages/review_queue.py" line="127"/>
         <source>审核队列为空：辖区内没有需要督导关注的案件。</source>
         <translation>The review queue is empty: no cases in your area need supervisor attention.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="168"/>
+        <location filename="../../ui/pages/review_queue.py" line="170"/>
         <source>更新于 {now:%H:%M}</source>
         <translation>Updated {now:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="199"/>
+        <location filename="../../ui/pages/review_queue.py" line="201"/>
         <source>无法加载审核队列：{message}</source>
         <translation>Cannot load the review queue: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="59"/>
-        <location filename="../../ui/pages/case_list.py" line="124"/>
-        <location filename="../../ui/pages/case_list.py" line="135"/>
-        <location filename="../../ui/pages/review_queue.py" line="231"/>
+        <location filename="../../ui/pages/case_list.py" line="60"/>
+        <location filename="../../ui/pages/case_list.py" line="126"/>
+        <location filename="../../ui/pages/case_list.py" line="137"/>
+        <location filename="../../ui/pages/review_queue.py" line="233"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -7820,7 +7922,7 @@ Disable?</translation>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="67"/>
+        <location filename="../../ui/pages/case_list.py" line="68"/>
         <location filename="../../ui/pages/dashboard.py" line="102"/>
         <location filename="../../ui/pages/screening_register.py" line="257"/>
         <source>登记日期</source>
@@ -7872,95 +7974,100 @@ Disable?</translation>
         <translation>The case source is &quot;Online opinion&quot;; the lead goes into the case timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="69"/>
+        <location filename="../../ui/pages/settings.py" line="71"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="74"/>
-        <location filename="../../ui/pages/settings.py" line="77"/>
+        <location filename="../../ui/pages/settings.py" line="79"/>
         <source>保存(&amp;S)</source>
         <translation>Save (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78"/>
+        <location filename="../../ui/pages/settings.py" line="80"/>
         <location filename="../../ui/widgets/crisis_plan.py" line="103"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="91"/>
+        <location filename="../../ui/pages/settings.py" line="96"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="93"/>
+        <location filename="../../ui/pages/settings.py" line="98"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="101"/>
+        <source>接待台等他人看得到屏幕的电脑上，案件列表中的姓名显示为“王某某”；打开案件后仍显示全名。</source>
+        <translation>On a computer whose screen others can see, such as the reception desk, names in case lists show the surname only (Wang XX); an opened case still shows the full name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="114"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="114"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="114"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="115"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="115"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="113"/>
+        <location filename="../../ui/pages/settings.py" line="120"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="126"/>
+        <location filename="../../ui/pages/settings.py" line="133"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="128"/>
+        <location filename="../../ui/pages/settings.py" line="135"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="167"/>
+        <location filename="../../ui/pages/settings.py" line="184"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="195"/>
-        <location filename="../../ui/pages/settings.py" line="197"/>
+        <location filename="../../ui/pages/settings.py" line="213"/>
+        <location filename="../../ui/pages/settings.py" line="215"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="212"/>
+        <location filename="../../ui/pages/settings.py" line="230"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="232"/>
+        <location filename="../../ui/pages/settings.py" line="250"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="238"/>
+        <location filename="../../ui/pages/settings.py" line="256"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -7971,92 +8078,92 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="240"/>
+        <location filename="../../ui/pages/settings.py" line="258"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="243"/>
+        <location filename="../../ui/pages/settings.py" line="261"/>
         <source>按国务院通知确认(&amp;N)…</source>
         <translation>Confirm from State Council &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="244"/>
+        <location filename="../../ui/pages/settings.py" line="262"/>
         <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
         <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="252"/>
+        <location filename="../../ui/pages/settings.py" line="270"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="259"/>
+        <location filename="../../ui/pages/settings.py" line="277"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="262"/>
+        <location filename="../../ui/pages/settings.py" line="280"/>
         <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="290"/>
+        <location filename="../../ui/pages/settings.py" line="308"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="292"/>
+        <location filename="../../ui/pages/settings.py" line="310"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="294"/>
+        <location filename="../../ui/pages/settings.py" line="312"/>
         <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
         <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="298"/>
+        <location filename="../../ui/pages/settings.py" line="316"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="318"/>
+        <location filename="../../ui/pages/settings.py" line="336"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="330"/>
+        <location filename="../../ui/pages/settings.py" line="348"/>
         <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
         <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="352"/>
+        <location filename="../../ui/pages/settings.py" line="370"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="355"/>
+        <location filename="../../ui/pages/settings.py" line="373"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="355"/>
+        <location filename="../../ui/pages/settings.py" line="373"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="357"/>
+        <location filename="../../ui/pages/settings.py" line="375"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="358"/>
+        <location filename="../../ui/pages/settings.py" line="376"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="358"/>
+        <location filename="../../ui/pages/settings.py" line="376"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
@@ -8360,8 +8467,8 @@ If rejected: {effect}</translation>
         <translation>The flag takes effect at once and supervisors see it immediately; removing it requires supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="24"/>
-        <location filename="../../ui/pages/case_list.py" line="75"/>
+        <location filename="../../ui/models/case_table.py" line="26"/>
+        <location filename="../../ui/pages/case_list.py" line="76"/>
         <location filename="../../ui/widgets/case_actions.py" line="196"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="61"/>
         <source>标记</source>
@@ -8413,7 +8520,7 @@ If rejected: {effect}</translation>
         <translation>Paused (not counted): {paused_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="33"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="34"/>
         <location filename="../../ui/widgets/case_clocks_chips.py" line="60"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="42"/>
         <source>（暂停中）</source>
@@ -8461,7 +8568,7 @@ If rejected: {effect}</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/clock_tasks.py" line="42"/>
+        <location filename="../../ui/pages/clock_tasks.py" line="43"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <source>倒计时</source>
         <translation>Countdown</translation>
@@ -8608,72 +8715,92 @@ If rejected: {effect}</translation>
         <translation>Extension of {value} days requested; awaiting supervisor approval</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="55"/>
+        <location filename="../../ui/pages/case_list.py" line="56"/>
         <source>搜索：案号、姓名、拼音首字母、身份证号或电话（回车）</source>
         <translation>Search: case no., name, pinyin initials, ID number or phone (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="64"/>
+        <location filename="../../ui/pages/case_list.py" line="65"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="43"/>
         <source>家庭暴力</source>
         <translation>Domestic violence</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="64"/>
+        <location filename="../../ui/pages/case_list.py" line="65"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="45"/>
         <source>涉及未成年人</source>
         <translation>Involves minors</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="70"/>
+        <location filename="../../ui/pages/case_list.py" line="71"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="81"/>
+        <location filename="../../ui/pages/case_list.py" line="82"/>
         <location filename="../../ui/pages/dashboard.py" line="102"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="173"/>
+        <location filename="../../ui/pages/case_list.py" line="175"/>
         <source>搜索时不使用筛选条件；清空搜索框后恢复。</source>
         <translation>Filters are not used while searching; they apply again once the search box is cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="189"/>
+        <location filename="../../ui/pages/case_list.py" line="191"/>
         <source>搜索“{text}”：</source>
         <translation>Search “{text}”: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="192"/>
+        <location filename="../../ui/pages/case_list.py" line="194"/>
         <source>显示最新的 {count} 件——匹配的案件更多，请输入更具体的词，或清空搜索框后用筛选条件。</source>
         <translation>showing the newest {count} cases — more cases match; type more specific words, or clear the search box and use the filters.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="198"/>
+        <location filename="../../ui/pages/case_list.py" line="201"/>
         <source>——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。</source>
         <translation> — nothing found. You can search by case no., party name, pinyin initials, ID number or phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="200"/>
+        <location filename="../../ui/pages/case_list.py" line="202"/>
+        <source>没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。</source>
+        <translation>Nothing found. Search by case no., party name, pinyin initials, ID number or phone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="204"/>
         <source>——没有符合条件的案件，可点“清除条件”。</source>
         <translation> — no cases match the filters; you can click “Clear filters”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="202"/>
+        <location filename="../../ui/pages/case_list.py" line="205"/>
+        <source>没有符合条件的案件。点“清除条件”可看全部案件。</source>
+        <translation>No case matches. Click “Clear filters” to see all cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="207"/>
         <source>——您目前没有承办的案件。</source>
         <translation> — you are not handling any cases at present.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="203"/>
+        <location filename="../../ui/pages/case_list.py" line="208"/>
+        <source>这里列出您承办的案件。目前还没有：受理来访（工具栏“新建来访”，Ctrl+N）、在“转介收件箱”接收转介，或由督导分派后，案件会列在这里。</source>
+        <translation>Your cases are listed here. There are none yet: accept a visit (toolbar “New visit”, Ctrl+N), accept a referral in the referral inbox, or get one assigned by a supervisor, and it shows here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="211"/>
+        <source>这里列出本单位及下级单位的案件。目前还没有：来访登记受理后，案件会列在这里。</source>
+        <translation>The cases of this unit and the units below are listed here. There are none yet: a visit accepted at intake shows here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/case_list.py" line="213"/>
         <source>共 {count} 件</source>
         <translation>{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/case_list.py" line="212"/>
+        <location filename="../../ui/pages/case_list.py" line="222"/>
         <source>最新的 {count} 件已显示，正在统计全部…</source>
         <translation>Newest {count} cases shown; counting all…</translation>
     </message>
@@ -9296,6 +9423,14 @@ If rejected: {effect}</translation>
         <translation>{unit}: {count} cases registered {start} to {end}</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="183"/>
+        <location filename="../../ui/pages/dashboard.py" line="189"/>
+        <source>件</source>
+        <translation>cases</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>按月登记案件（{first} 至 {last}，横轴为月份）</source>
         <translation>Cases registered by month ({first} to {last}; months along the axis)</translation>
@@ -9323,32 +9458,37 @@ If rejected: {effect}</translation>
         <translation>Days to answer (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ui/pages/dashboard.py" line="192"/>
+        <source>天</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="200"/>
         <source>案件：</source>
         <translation>Cases: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="199"/>
+        <location filename="../../ui/pages/dashboard.py" line="200"/>
         <source>（双击打开）</source>
         <translation> (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="213"/>
+        <location filename="../../ui/pages/dashboard.py" line="214"/>
         <source>导出统计报表</source>
         <translation>Export Statistics Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="213"/>
+        <location filename="../../ui/pages/dashboard.py" line="214"/>
         <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
         <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="223"/>
+        <location filename="../../ui/pages/dashboard.py" line="224"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="223"/>
+        <location filename="../../ui/pages/dashboard.py" line="224"/>
         <source>统计报表已保存到 {path}</source>
         <translation>The statistics report was saved to {path}</translation>
     </message>
@@ -9660,8 +9800,8 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_conflicts.py" line="97"/>
-        <source>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;没有待处理的冲突&lt;/span&gt;</source>
-        <translation>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;No conflicts to resolve&lt;/span&gt;</translation>
+        <source>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;没有待处理的冲突。导入同步包时，本站和对方都改过的记录会列在这里，由您逐条核对后选择保留哪一方。&lt;/span&gt;</source>
+        <translation>  &lt;span style=&apos;color:#5f6368&apos;&gt;No conflicts to resolve. When a sync bundle is imported, records changed both here and on the other side are listed here for you to check one by one and choose which to keep.&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_conflicts.py" line="114"/>
@@ -10366,8 +10506,8 @@ If rejected: {effect}</translation>
         <translation>Term {n} must state the obligor and the obligation.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_table.py" line="23"/>
-        <location filename="../../ui/pages/case_list.py" line="75"/>
+        <location filename="../../ui/models/case_table.py" line="25"/>
+        <location filename="../../ui/pages/case_list.py" line="76"/>
         <location filename="../../ui/widgets/referral_panel.py" line="35"/>
         <source>类别</source>
         <translation>Type</translation>
@@ -10743,29 +10883,60 @@ If rejected: {effect}</translation>
         <translation>Please enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="24"/>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/lock_screen.py" line="28"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="29"/>
-        <location filename="../../ui/lock_screen.py" line="30"/>
+        <location filename="../../ui/lock_screen.py" line="32"/>
+        <location filename="../../ui/lock_screen.py" line="39"/>
         <source>请输入密码以继续</source>
         <translation>Enter your password to continue</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="36"/>
-        <source>解锁</source>
-        <translation>Unlock</translation>
+        <location filename="../../ui/lock_screen.py" line="48"/>
+        <source>切换用户(&amp;S)</source>
+        <translation>&amp;Switch user</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="44"/>
+        <location filename="../../ui/lock_screen.py" line="50"/>
+        <source>修改密码(&amp;P)</source>
+        <translation>Change &amp;password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>注销(&amp;O)</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="53"/>
+        <source>关闭上一位用户打开的案件（未保存的输入会丢失），让下一位用户登录</source>
+        <translation>Close the cases the previous user opened (unsaved input is lost) so the next user can log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="98"/>
+        <source>请填写用户名。</source>
+        <translation>Please fill in the user name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="65"/>
         <source>为保护当事人信息，长时间未操作或手动锁定后，案件信息已隐藏；未保存的输入仍保留。</source>
         <translation>To protect the parties&apos; information, case details are hidden after a long idle period or a manual lock; unsaved input is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock_screen.py" line="52"/>
+        <location filename="../../ui/lock_screen.py" line="79"/>
+        <source>请输入用户名和密码登录</source>
+        <translation>Enter a user name and password to log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="80"/>
+        <source>登录(&amp;L)</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock_screen.py" line="83"/>
         <source>{name}（{username}）</source>
         <translation>{name} ({username})</translation>
     </message>
@@ -10788,6 +10959,7 @@ If rejected: {effect}</translation>
         <location filename="../../ui/dialogs/attachment_preview.py" line="124"/>
         <location filename="../../ui/dialogs/batch_print.py" line="134"/>
         <location filename="../../ui/dialogs/document_preview.py" line="96"/>
+        <location filename="../../ui/manual.py" line="32"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -11020,12 +11192,22 @@ If rejected: {effect}</translation>
         <translation>Sync bundle exported for {to}: {n} records, {a} attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dashboard_charts.py" line="124"/>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="105"/>
+        <source>{unit}（对数刻度）</source>
+        <translation>{unit} (log scale)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="105"/>
+        <source>对数刻度</source>
+        <translation>Log scale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="149"/>
         <source>点击查看这些案件</source>
         <translation>Click to list these cases</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dashboard_charts.py" line="156"/>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="183"/>
         <source>（无数据）</source>
         <translation> (no data)</translation>
     </message>
@@ -11312,7 +11494,7 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>Showing the latest {n} audit entries</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/review_queue.py" line="186"/>
+        <location filename="../../ui/pages/review_queue.py" line="188"/>
         <source>已核实</source>
         <translation>Checked</translation>
     </message>
@@ -11320,6 +11502,11 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <location filename="../../ui/widgets/year_calendar.py" line="117"/>
         <source>{month} 月</source>
         <translation>Month {month}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/manual.py" line="26"/>
+        <source>幸福号 · 用户手册</source>
+        <translation>Xingfuhao · User manual</translation>
     </message>
 </context>
 <context>

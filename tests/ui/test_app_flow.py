@@ -333,7 +333,7 @@ def test_first_run_goes_from_the_wizard_through_login_and_password_change_to_the
     assert driver.seen == ["NoKeyringWizard", "LoginDialog", "ChangePasswordDialog", "MainWindow"]
     assert code == 0
     assert "张敏（系统管理员）" in shown["status"] and "望城区" in shown["status"]
-    assert "SQLCipher 加密" in shown["status"] and "已解锁" in shown["status"]
+    assert "数据：已加密" in shown["status"] and "已解锁" in shown["status"]
     assert not (data_dir / "fulian-desktop.lock").exists()  # released on the way out
     for unlock in (Unlock(passphrase=PASSPHRASE), Unlock(recovery_code=shown["recovery_code"])):
         with open_store(data_dir, unlock, vault=NoKeyringVault()) as store:
@@ -510,8 +510,8 @@ def test_lock_shortcut_and_menu_work_without_a_dialog(qtbot, main_window) -> Non
     assert window.is_locked() and not window.menuBar().isEnabled()
     shortcuts = [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
     assert {"Ctrl+W", "Ctrl+F", "Ctrl+2"} <= {a.shortcut().toString() for a in shortcuts}
-    # Ctrl+W, Ctrl+F, Ctrl+2 … do nothing while locked; only 退出 stays.
-    assert [a.text() for a in shortcuts if a.isEnabled()] == ["退出(&Q)"]
+    # Ctrl+W, Ctrl+F, Ctrl+2 … do nothing while locked; only 退出 and F1 (the manual shows no case data) stay.
+    assert [a.text() for a in shortcuts if a.isEnabled()] == ["退出(&Q)", "用户手册(&M)"]
     window.lock_screen.password.setText(DEMO_PASSWORD)
     window.lock_screen.try_unlock()
     assert not window.is_locked() and window.menuBar().isEnabled()

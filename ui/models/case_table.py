@@ -8,12 +8,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtGui import QBrush, QColor
 
 from fulian_desktop.domain.localtime import format_local
+from fulian_desktop.domain.names import mask_names_in
 from fulian_desktop.services import case_queries
 from fulian_desktop.services.case_queries import CaseFilter
 from fulian_desktop.services.views import CaseRow
 
 from ..i18n import status_text, tr
 from ..session import AppSession
+from ..settings_store import mask_names_in_lists
 
 PAGE = 200
 COLUMNS: list[tuple[str, str]] = [  # titles are shown through tr()
@@ -47,12 +49,12 @@ def width_sample(key: str) -> str:
     return tr(sample) if key in _TRANSLATED_SAMPLES else sample
 
 
-def _cell(row: CaseRow, key: str) -> str:
+def _cell(row: CaseRow, key: str, masked: bool = False) -> str:
     match key:
         case "case_no":
             return row.case_no
         case "title":
-            return row.title
+            return mask_names_in(row.title, [row.applicant] if row.applicant else None) if masked else row.title
         case "kind":
             return tr(row.kind.label)
         case "status":
@@ -94,6 +96,7 @@ class CaseTableModel(QAbstractTableModel):
         self.search_text = ""
         self.sort_key, self.descending = "opened_at", True
         self.active = False  # nothing is fetched until the page first asks (a hidden list costs nothing)
+        self.mask_names = False  # 王某某 in the titles (setting mask_names_in_lists), read at each reload
 
     # --- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -103,6 +106,7 @@ class CaseTableModel(QAbstractTableModel):
         it arrives in a few milliseconds and is shown while the whole id list (a second or more
         at 100,000 cases) is still on its way; the rest of the rows are then appended."""
         self.active = True
+        self.mask_names = mask_names_in_lists(self.session.store)
         self._generation += 1
         generation = self._generation
         text = self.search_text.strip()
@@ -197,7 +201,7 @@ class CaseTableModel(QAbstractTableModel):
             return None
         key = COLUMNS[index.column()][0]
         if role == Qt.DisplayRole:
-            return _cell(row, key)
+            return _cell(row, key, self.mask_names)
         if role == self.ROW_ROLE:
             return row
         if role == Qt.ForegroundRole and key == "flags" and (row.major_incident or row.domestic_violence):

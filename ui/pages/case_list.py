@@ -27,6 +27,7 @@ from fulian_desktop.services.search import MAX_RESULTS
 
 from ..dialogs.batch_print import batch_print_button
 from ..i18n import status_text, tr
+from ..widgets.empty_hint import EmptyHint
 from ..models.case_table import COLUMNS, CaseTableModel, width_sample
 from ..qdates import today_qdate
 from ..session import AppSession
@@ -89,6 +90,7 @@ class CaseListPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.empty_hint = EmptyHint(self.table, object_name="case_list_empty")
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -193,13 +195,21 @@ class CaseListPage(QWidget):
                                                "或清空搜索框后用筛选条件。").format(count=f"{count:,}"))
             self._scroll_if_new()
             return
+        empty = ""
         if count == 0:
             if searched:
                 hint = tr("——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。")
+                empty = tr("没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。")
             elif self._has_filters():
                 hint = tr("——没有符合条件的案件，可点“清除条件”。")
+                empty = tr("没有符合条件的案件。点“清除条件”可看全部案件。")
             elif self.mine_only:
                 hint = tr("——您目前没有承办的案件。")
+                empty = tr("这里列出您承办的案件。目前还没有：受理来访（工具栏“新建来访”，Ctrl+N）、"
+                           "在“转介收件箱”接收转介，或由督导分派后，案件会列在这里。")
+            else:
+                empty = tr("这里列出本单位及下级单位的案件。目前还没有：来访登记受理后，案件会列在这里。")
+        self.empty_hint.set_hint(empty)
         self.count_label.setText(what + tr("共 {count} 件").format(count=f"{count:,}") + hint)
         self._scroll_if_new()
 

@@ -17,6 +17,7 @@ from fulian_desktop.services.clock_tasks import ClockTask, clock_tasks
 
 from ..errors import error_text
 from ..i18n import tr
+from ..widgets.case_no_width import keep_case_numbers_whole
 from ..models.list_table import Column, ListTableModel
 from ..reloader import Reloader
 from ..session import AppSession
@@ -75,6 +76,7 @@ class ClockTasksPanel(QWidget):
         header.setSectionResizeMode(self.model.column_of("title"), QHeaderView.Stretch)
         for key, width in (("status", 90), ("countdown", 220), ("clock", 120), ("due", 110), ("case_no", 190)):
             self.table.setColumnWidth(self.model.column_of(key), width)
+        keep_case_numbers_whole(self.table, self.model.column_of("case_no"))
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.empty = QLabel(tr("没有计时中的时限。"), objectName="tasks_empty")
         self.empty.setAlignment(Qt.AlignCenter)

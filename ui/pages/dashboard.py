@@ -170,25 +170,26 @@ class DashboardPage(QWidget):
             count=f"{data.total_cases:,}"))
         c = self.charts
         c["month"].set_bars([(tr("案件"), list(data.by_month), COLOURS[0])],
-                            categories=[_month_label(b.label) for b in data.by_month])
+                            categories=[_month_label(b.label) for b in data.by_month], unit=tr("件"))
         if data.by_month:
             c["month"].chart.setTitle(tr("按月登记案件（{first} 至 {last}，横轴为月份）").format(
                 first=data.by_month[0].label, last=data.by_month[-1].label))
         c["category"].set_pie(list(data.by_category))
         c["tier"].set_bars([(tr("案件"), list(data.by_tier), COLOURS[1])],
-                           categories=[tr(b.label) for b in data.by_tier])
+                           categories=[tr(b.label) for b in data.by_tier], unit=tr("件"))
         if data.clocks_met:
             c["clocks"].set_bars([(tr("按时"), list(data.clocks_met), MET),
                                   (tr("超期"), list(data.clocks_missed), MISSED)],
-                                 categories=_short(data.clocks_met))
+                                 categories=_short(data.clocks_met), unit=tr("件"))
         else:
             c["clocks"].set_pie([])
         c["risk"].set_pie(list(data.risk_levels), colours=RISK)
         if data.referrals:
             c["referrals"].set_bars([(tr("转介件数"), list(data.referrals), COLOURS[4])],
-                                    categories=_short(data.referrals))
+                                    categories=_short(data.referrals), unit=tr("件"))
             c["referrals"].add_line(tr("答复天数（中位）"), [r.value if r.value >= 0 else None
-                                                        for r in data.response_days], COLOURS[1], "@yPoint")
+                                                        for r in data.response_days], COLOURS[1], "@yPoint",
+                                    unit=tr("天"))
         else:
             c["referrals"].set_pie([])
         self.sig_loaded.emit(data)

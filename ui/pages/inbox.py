@@ -2,8 +2,8 @@
 
 Before accepting, the receiver sees only what InboxItem carries (no parties, no contacts). 接收 moves
 the case to the user's unit with the user as handler, and offers to open it; 退回 needs a reason.
-Referrals addressed to a unit below the user's (visible for oversight) are listed greyed out: only
-the receiving unit may act on them.
+Referrals addressed to a unit below the user's (visible for oversight) are in a tab of their own (下级待接收):
+only the receiving unit may act on them, and the 待接收 count is what its tab lists.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from fulian_desktop.services.referrals import InboxItem, ReferralView
 
 from ..errors import domain_message, error_text, present_error
 from ..i18n import tr
+from ..widgets.case_no_width import keep_case_numbers_whole
 from ..models.list_table import ListTableModel
 from ..models.referral_table import INBOX_COLUMNS, OUTBOX_COLUMNS
 from ..reloader import Reloader
@@ -49,6 +50,8 @@ def _table(model: ListTableModel, name: str, widths: dict[str, int], stretch: st
     header.setSectionResizeMode(model.column_of(stretch), QHeaderView.Stretch)
     for key, width in widths.items():
         table.setColumnWidth(model.column_of(key), width)
+    if "case_no" in widths:
+        keep_case_numbers_whole(table, model.column_of("case_no"))
     return table
 
 
@@ -66,6 +69,7 @@ class InboxPage(QWidget):
         self.loader = Reloader(session, self, load_boxes, self._loaded, self._load_failed)
         self.inbox_model: ListTableModel[InboxItem] = ListTableModel(INBOX_COLUMNS, self)
         self.outbox_model: ListTableModel[ReferralView] = ListTableModel(OUTBOX_COLUMNS, self)
+        self.below_model: ListTableModel[InboxItem] = ListTableModel(INBOX_COLUMNS, self)
         self.outbox_all: list[ReferralView] = []
         self._build()
         self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
@@ -133,9 +137,21 @@ class InboxPage(QWidget):
         outbox_layout.addWidget(self.open_only)
         outbox_layout.addWidget(self.outbox_table, 1)
 
+        self.below_table = _table(self.below_model, "inbox_below_table",
+                                  {"direction": 56, "case_no": 190, "title": 220, "from": 110, "to": 110,
+                                   "sent_at": 130, "sent_by": 90}, "reason")
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_note = QLabel(tr("发给下级单位、等待其接收的转介，仅供了解；由接收单位接收或退回。"))
+        below_note.setStyleSheet("color:#5f6368")
+        below_layout.addWidget(below_note)
+        below_layout.addWidget(self.below_table, 1)
+
         self.tabs = QTabWidget(objectName="inbox_tabs")
         self.tabs.addTab(inbox, tr("待接收"))
         self.tabs.addTab(outbox, tr("已发出"))
+        self.below_tab = below
+        self.tabs.addTab(below, tr("下级待接收"))
         self.error = QLabel(objectName="inbox_error")
         self.error.setStyleSheet("color:#b3261e")
         self.error.hide()
@@ -157,7 +173,13 @@ class InboxPage(QWidget):
         self.loader.request()
 
     def _loaded(self, boxes: tuple[list[InboxItem], list[ReferralView]]) -> None:
-        items, sent = boxes
+        everything, sent = boxes
+        items = [i for i in everything if i.can_accept]  # the 待接收 tab lists what this unit may accept
+        below = [i for i in everything if not i.can_accept]
+        self.below_model.set_items(below)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.below_tab), bool(below))
+        self.tabs.setTabText(self.tabs.indexOf(self.below_tab),
+                             tr("下级待接收（{n}）").format(n=len(below)) if below else tr("下级待接收"))
         selected = self.selected()
         self.inbox_model.set_items(items)
         if selected is not None:
@@ -169,7 +191,7 @@ class InboxPage(QWidget):
         self.actions.setVisible(bool(items))
         self.outbox_all = sent
         self._show_outbox()
-        waiting = sum(i.can_accept for i in items)
+        waiting = len(items)
         self.tabs.setTabText(0, tr("待接收（{waiting}）").format(waiting=waiting) if waiting else tr("待接收"))
         self.tabs.setTabText(1, tr("已发出（{n}）").format(n=len(sent)) if sent else tr("已发出"))
         self.error.hide()

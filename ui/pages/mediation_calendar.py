@@ -183,7 +183,7 @@ class MediationCalendarPage(QWidget):
         if monday <= today <= sunday:
             text += tr("今天 {n} 次。").format(n=sum(e.day == today for e in week))
         self.summary.setText(text)
-        self.empty.setText("" if week else tr("这一周没有调解安排。"))
+        self.empty.setText("" if week else tr("这一周没有调解安排。在案件的“调解”标签中点“安排调解”，安排会显示在这里；也可用“上一周”“下一周”查看其他周。"))
         self.empty.setVisible(not week)
 
     def _fit_columns(self) -> None:

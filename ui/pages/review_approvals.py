@@ -16,6 +16,7 @@ from fulian_desktop.services.workflow import ApprovalView
 
 from ..errors import domain_message, present_error
 from ..i18n import tr
+from ..widgets.case_no_width import keep_case_numbers_whole
 from ..models.list_table import Column, ListTableModel
 from ..session import AppSession
 from ..widgets.guard import while_alive
@@ -71,6 +72,7 @@ class ApprovalsPanel(QWidget):
         header.setSectionResizeMode(self.model.column_of("reason"), QHeaderView.Stretch)
         for key, width in (("case_no", 190), ("title", 220), ("unit", 110), ("kind", 90), ("by", 80), ("at", 130)):
             self.table.setColumnWidth(self.model.column_of(key), width)
+        keep_case_numbers_whole(self.table, self.model.column_of("case_no"))
         self.table.activated.connect(self._open)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.note = QLineEdit(objectName="approval_note", placeholderText=tr("审批意见（驳回时必填）"))

@@ -28,6 +28,7 @@ from fulian_desktop.services.review import AccountNotice, QueueItem, Reason
 
 from ..errors import error_text
 from ..i18n import tr
+from ..widgets.case_no_width import keep_case_numbers_whole
 from ..models.review_table import REASON_COLOURS, QueueModel, ReasonTagDelegate
 from ..reloader import Reloader
 from ..session import AppSession
@@ -120,6 +121,7 @@ class ReviewQueuePage(QWidget):
         for key, width in (("reasons", 200), ("case_no", 190), ("title", 240), ("unit", 110), ("status", 80),
                            ("due", 170)):
             self.table.setColumnWidth(self.model.column_of(key), width)
+        keep_case_numbers_whole(self.table, self.model.column_of("case_no"))
         self.table.activated.connect(lambda index: self._open(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._follow(current.row()))
         self.empty = QLabel(tr("审核队列为空：辖区内没有需要督导关注的案件。"), objectName="queue_empty")

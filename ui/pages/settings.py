@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -80,7 +82,10 @@ class SettingsPage(QWidget):
         self.revert_button.clicked.connect(self.load)
         self.state = QLabel("", objectName="state")
         self.state.setWordWrap(True)
-        for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged):
+        self.mask_names = QCheckBox(tr(core_settings.KNOWN["mask_names_in_lists"][0]) + "(&H)",
+                                    objectName="mask_names_in_lists")
+        for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged,
+                       self.mask_names.toggled):
             signal.connect(lambda *_: self._update_dirty())
 
         labels = core_settings.KNOWN
@@ -92,6 +97,8 @@ class SettingsPage(QWidget):
         form.addRow(self._label(tr(labels["unit_display_name"][0]) + "(&N)", self.unit_name), self.unit_name)
         form.addRow("", self._hint(tr("打印文书时落款使用的单位全称；留空则使用区级单位名称。")))
         form.addRow(self._label(tr(labels["attachment_max_mb"][0]) + "(&M)", self.attachment), self.attachment)
+        form.addRow("", self.mask_names)
+        form.addRow("", self._hint(tr("接待台等他人看得到屏幕的电脑上，案件列表中的姓名显示为“王某某”；打开案件后仍显示全名。")))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -130,7 +137,16 @@ class SettingsPage(QWidget):
 
         calendar_box = self._build_calendar()
 
-        layout = QVBoxLayout(self)
+        # Taller than a 1000 px screen: the boxes scroll, each at its own height (never squeezed onto the next).
+        content = QWidget(objectName="settings_content")
+        self.scroll = QScrollArea(objectName="settings_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        layout = QVBoxLayout(content)
         layout.addWidget(settings_box)
         layout.addWidget(calendar_box)
         layout.addWidget(language_box)
@@ -143,7 +159,8 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.setTabOrder(self.idle, self.unit_name)
         self.setTabOrder(self.unit_name, self.attachment)
-        self.setTabOrder(self.attachment, self.save_button)
+        self.setTabOrder(self.attachment, self.mask_names)
+        self.setTabOrder(self.mask_names, self.save_button)
         self.setTabOrder(self.save_button, self.revert_button)
         self.load()
         self.load_info()
@@ -177,12 +194,13 @@ class SettingsPage(QWidget):
         self.unit_name.setText(str(values["unit_display_name"] or ""))
         self.unit_name.setPlaceholderText(district)
         self.attachment.setValue(int(values["attachment_max_mb"]))
+        self.mask_names.setChecked(bool(values.get("mask_names_in_lists")))
         self.state.clear()
         self._update_dirty()
 
     def current(self) -> dict[str, Any]:
         return {"idle_lock_minutes": self.idle.value(), "unit_display_name": self.unit_name.text().strip(),
-                "attachment_max_mb": self.attachment.value()}
+                "attachment_max_mb": self.attachment.value(), "mask_names_in_lists": self.mask_names.isChecked()}
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.current().items() if self.loaded.get(k) != v}

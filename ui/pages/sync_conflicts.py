@@ -94,7 +94,7 @@ class SyncConflictsPage(QWidget):
     def _loaded(self, result: tuple[list[ConflictView], dict[str, str]]) -> None:
         self.items, self.units = result
         self.title.setText(tr("<b>同步冲突（{n}）</b>").format(n=len(self.items)) +
-                           ("" if self.items else tr("　<span style='color:#5f6368'>没有待处理的冲突</span>")))
+                           ("" if self.items else tr("　<span style='color:#5f6368'>没有待处理的冲突。导入同步包时，本站和对方都改过的记录会列在这里，由您逐条核对后选择保留哪一方。</span>")))
         self.list.clear()
         for c in self.items:
             item = QListWidgetItem(f"{tr(c.table_label)}：{c.title}\n{tr('来自')} {c.peer_name}")

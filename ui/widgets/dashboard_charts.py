@@ -5,7 +5,7 @@ Each chart emits `sig_drill(Drill)` with the bar's or slice's `Drill` (None-valu
 from __future__ import annotations
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QPieSeries, QPieSlice, QValueAxis,
+    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QLogValueAxis, QPieSeries, QPieSlice, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter
@@ -23,6 +23,15 @@ RISK = {"high": "#c62828", "medium": "#ef8f00", "low": "#2e7d32"}
 def _wider_than_two_characters(axis: QBarCategoryAxis, labels: list[str]) -> bool:
     metrics = QFontMetrics(axis.labelsFont())
     return max(metrics.horizontalAdvance(t) for t in labels) > metrics.horizontalAdvance("案件")
+
+
+DWARF_RATIO = 10  # the largest bar over ten times the next: a linear axis would flatten the others to nothing
+
+
+def dwarfed(values: list[float]) -> bool:
+    """Whether one value dwarfs the rest (878 beside 12, 9, 3): then the axis is logarithmic."""
+    positive = sorted((v for v in values if v > 0), reverse=True)
+    return len(positive) >= 2 and positive[0] > DWARF_RATIO * positive[1]
 
 
 class DashboardChart(QWidget):
@@ -43,6 +52,7 @@ class DashboardChart(QWidget):
         self.view.setMinimumHeight(180)
         self.view.setAccessibleName(title)
         self.bar_sets: list[QBarSet] = []
+        self.log_scale = False
         self.slices: list[QPieSlice] = []
         self.drills: dict[tuple[int, int], Drill | None] = {}   # (set index, bar index) -> drill
         layout = QVBoxLayout(self)
@@ -58,8 +68,10 @@ class DashboardChart(QWidget):
 
     # --- bars --------------------------------------------------------------------------------------
     def set_bars(self, series: list[tuple[str, list[Bar], str]], *, categories: list[str] | None = None,
-                 value_suffix: str = "") -> None:
-        """`series`: (name, bars, colour) per bar set; all sets share the categories (the first set's labels)."""
+                 value_suffix: str = "", unit: str = "") -> None:
+        """`series`: (name, bars, colour) per bar set; all sets share the categories (the first set's labels).
+        `unit` names the value axis (件); where one bar dwarfs the rest the axis is logarithmic, so the small
+        bars still show, and its title says so."""
         self._reset()
         bar_series = QBarSeries()
         cats = categories or [b.label for b in series[0][1]] if series else []
@@ -81,18 +93,30 @@ class DashboardChart(QWidget):
         x.append(cats or [""])
         if len(cats) > 14 or (len(cats) > 3 and _wider_than_two_characters(x, cats)):
             x.setLabelsAngle(-90)   # side by side, Qt Charts cuts every label to "…"
-        y = QValueAxis()
-        top = max([b.value for _, bars, _ in series for b in bars] + [0])
-        y.setRange(0, max(4, top * 1.15))
-        y.applyNiceNumbers()
-        y.setLabelFormat("%d" if all(float(b.value).is_integer() for _, bs, _ in series for b in bs) else "%.1f")
+        values = [float(b.value) for _, bars, _ in series for b in bars]
+        top = max(values + [0])
+        y: QValueAxis | QLogValueAxis
+        if dwarfed(values):
+            y = QLogValueAxis()
+            y.setBase(10)
+            y.setRange(0.8, top * 2)
+            y.setLabelFormat("%g")
+            y.setMinorTickCount(-1)
+            y.setTitleText(tr("{unit}（对数刻度）").format(unit=unit) if unit else tr("对数刻度"))
+        else:
+            y = QValueAxis()
+            y.setRange(0, max(4, top * 1.15))
+            y.applyNiceNumbers()
+            y.setLabelFormat("%d" if all(v.is_integer() for v in values) else "%.1f")
+            y.setTitleText(unit)
+        self.log_scale = isinstance(y, QLogValueAxis)
         self.chart.addAxis(x, Qt.AlignBottom)
         self.chart.addAxis(y, Qt.AlignLeft)
         bar_series.attachAxis(x)
         bar_series.attachAxis(y)
         self.chart.legend().setVisible(len(series) > 1)
 
-    def add_line(self, name: str, values: list[float | None], colour: str, label_format: str) -> None:
+    def add_line(self, name: str, values: list[float | None], colour: str, label_format: str, unit: str = "") -> None:
         """A line over the bars on its own axis at the right (e.g. the median days next to the counts);
         None values are left out."""
         line = QLineSeries()
@@ -112,6 +136,7 @@ class DashboardChart(QWidget):
         y.applyNiceNumbers()
         y.setLabelFormat("%.1f")
         y.setLabelsColor(QColor(colour))
+        y.setTitleText(unit)
         self.chart.addAxis(y, Qt.AlignRight)
         line.attachAxis(x)
         line.attachAxis(y)
@@ -131,7 +156,7 @@ class DashboardChart(QWidget):
         for index, bar in enumerate(bars):
             if bar.value <= 0:
                 continue
-            piece = series.append(f"{bar.label} {bar.value:g}", float(bar.value))
+            piece = series.append(f"{tr(bar.label)} {bar.value:g}", float(bar.value))
             piece.setLabelPosition(QPieSlice.LabelInsideHorizontal)
             colour = (colours or {}).get(bar.drill.value if bar.drill else "", COLOURS[index % len(COLOURS)])
             piece.setColor(QColor(colour))
@@ -149,7 +174,9 @@ class DashboardChart(QWidget):
         series.setPieSize(0.62)
         self.chart.addSeries(series)
         self.chart.legend().setVisible(bool(self.slices))
-        self.chart.legend().setAlignment(Qt.AlignRight)
+        # Below the pie the legend has the chart's whole width: every name in full (劳动和社会保障 3), never "…".
+        self.chart.legend().setAlignment(Qt.AlignBottom)
+        self.chart.legend().setShowToolTips(True)
         for marker, name in zip(self.chart.legend().markers(series), names):
             marker.setLabel(name)   # the legend names the slices; the slices show their shares
         if not self.slices:
