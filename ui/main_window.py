@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         if "unit_cases" in keys or "my_cases" in keys:
             add("print", tr("打印"), QStyle.SP_DialogSaveButton, self.print_current, tr("打印或导出当前案件的文书"))
         self.addToolBar(Qt.TopToolBarArea, bar)
+        bar.setVisible(bool(self.toolbar_actions))  # an administrator's window has no such steps: no empty strip
         self.toolbar = bar
         self.tabs.currentChanged.connect(self._update_toolbar)
         self._update_toolbar()

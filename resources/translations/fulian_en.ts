@@ -4165,6 +4165,11 @@ Close anyway?</translation>
         <translation>Parent unit</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/admin_units.py" line="56"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;（{tier}）</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ({tier})</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/admin_units.py" line="57"/>
         <source>{label}名称(&amp;N)</source>
         <translation>{label} name (&amp;N)</translation>

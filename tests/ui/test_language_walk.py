@@ -30,7 +30,8 @@ WORD = re.compile(r"[A-Za-z]{2,}")
 LATIN_ALLOWED = {"Ctrl", "Alt", "Shift", "Esc", "Enter", "Tab", "Del", "PDF", "Excel", "xlsx", "pdf", "csv", "PNG",
                  "SQLite", "SQLCipher", "PostgreSQL", "TLS", "JSON", "UTF", "USB", "ID", "KB", "MB", "GB",
                  "PgUp", "PgDn", "Home", "End", "Space", "Backspace", "Ins", "Up", "Down", "Left", "Right",
-                 "English"}  # a language's own name in the language chooser
+                 "English",  # a language's own name in the language chooser
+                 "zhangmin"}  # an example user name (user names are Latin letters)
 # Chinese an English screen may show: a language's own name, a word to type as it is (匿名 for "anonymous").
 HAN_ALLOWED = {"中文", "匿名", "(休)", "(班)"}
 COMMAND = re.compile(r"fulian(?: [a-z][a-z-]*)+")  # a command line to type, quoted in a hint
@@ -188,6 +189,8 @@ def _walk(qtbot, store: Store, data: list[str], lang: str) -> dict[str, set[str]
                 walk.check(f"{role}/{spec.key}", window)
             if role == "supervisor":
                 _walk_case(walk, window)
+            if role == "system_admin":
+                _walk_admin_dialogs(walk, window)
             window.lock()
             walk.check(f"{role}/lock", window)
         finally:
@@ -195,6 +198,35 @@ def _walk(qtbot, store: Store, data: list[str], lang: str) -> dict[str, set[str]
             window.unlock(auth.login(store, username, DEMO_PASSWORD))
             walk.close(window)
     return walk.found
+
+
+def _walk_admin_dialogs(walk: Walk, window) -> None:  # noqa: ANN001
+    from ui.dialogs.login import ChangePasswordDialog, LoginDialog
+
+    for name, dialog in (("login", LoginDialog(walk.store, username="admin")),
+                         ("change password", ChangePasswordDialog(walk.store, window.session.actor, forced=True))):
+        walk.check(name, dialog)
+        dialog.deleteLater()
+    from ui.pages.admin_units import UnitsPage
+    from ui.pages.admin_users import UsersPage
+
+    pages = [p for p in window.pages.values() if p is not None]
+    users = next((w for p in pages for w in [p, *p.findChildren(UsersPage)] if isinstance(w, UsersPage)), None)
+    assert users is not None
+    dialog = users.open_add_dialog()
+    walk.check("add user", dialog)
+    dialog.reject()
+    units = next((w for p in pages for w in [p, *p.findChildren(UnitsPage)] if isinstance(w, UnitsPage)), None)
+    assert units is not None
+    walk.qtbot.waitUntil(lambda: bool(units.units), timeout=TIMEOUT)
+    units.tree.expandToDepth(0)
+    town = units.tree.topLevelItem(0).child(0)
+    if town is not None:
+        units.tree.setCurrentItem(town)
+    village = units.open_add_village()
+    if village is not None:
+        walk.check("add village", village)
+        village.reject()
 
 
 def _walk_case(walk: Walk, window) -> None:  # noqa: ANN001

@@ -53,7 +53,7 @@ class AddUnitDialog(QDialog):
         grid.setColumnMinimumWidth(1, 240)
         grid.setColumnMinimumWidth(2, 180)
         grid.addWidget(QLabel(tr("上级单位")), 0, 0)
-        grid.addWidget(QLabel(f"<b>{parent_unit.name}</b>（{parent_unit.tier.label}）"), 0, 1)
+        grid.addWidget(QLabel(tr("<b>{name}</b>（{tier}）").format(name=parent_unit.name, tier=tr(parent_unit.tier.label))), 0, 1)
         for row, (text, widget, error) in enumerate(((tr("{label}名称(&N)").format(label=tr(self.tier.label)), self.name, self.name_error),
                                                      (tr("案号前缀(&P)"), self.prefix, self.prefix_error)), start=1):
             label = QLabel(text)

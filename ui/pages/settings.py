@@ -142,6 +142,7 @@ class SettingsPage(QWidget):
         self.scroll = QScrollArea(objectName="settings_scroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -176,6 +177,7 @@ class SettingsPage(QWidget):
     def _hint(text: str) -> QLabel:
         label = QLabel(text)
         label.setStyleSheet("color:#555")
+        label.setWordWrap(True)  # the page scrolls down, never sideways
         return label
 
     def _language_changed(self) -> None:

@@ -1,5 +1,5 @@
-"""Case numbers are read whole: a case-number column is as wide as its longest entry (or a long sample number
-before rows arrive), and stays so as rows change; other columns give way."""
+"""Case numbers are read whole: a case-number column is as wide as its longest entry (a long sample number while
+there are no rows), and stays so as rows change; other columns give way."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
@@ -14,8 +14,9 @@ MEASURED_ROWS = 500  # enough for every list these columns are in; a lazy list m
 def case_no_width(table: QTableView, column: int) -> int:
     model: QAbstractItemModel = table.model()
     metrics = table.fontMetrics()
-    widest = max(metrics.horizontalAdvance(SAMPLE),
-                 metrics.horizontalAdvance(str(model.headerData(column, Qt.Horizontal, Qt.DisplayRole) or "")))
+    widest = metrics.horizontalAdvance(str(model.headerData(column, Qt.Horizontal, Qt.DisplayRole) or ""))
+    if model.rowCount() == 0:
+        widest = max(widest, metrics.horizontalAdvance(SAMPLE))
     for row in range(min(model.rowCount(), MEASURED_ROWS)):
         text = model.data(model.index(row, column), Qt.DisplayRole)
         if text:

@@ -4,12 +4,14 @@ Each chart emits `sig_drill(Drill)` with the bar's or slice's `Drill` (None-valu
 """
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QLogValueAxis, QPieSeries, QPieSlice, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from fulian_desktop.services.dashboard import Bar, Drill
 
@@ -55,9 +57,17 @@ class DashboardChart(QWidget):
         self.log_scale = False
         self.slices: list[QPieSlice] = []
         self.drills: dict[tuple[int, int], Drill | None] = {}   # (set index, bar index) -> drill
+        # A pie's legend below it, as text that wraps: Qt's own legend cuts long names ("劳动和社会保障 3" → "劳…").
+        self.legend = QLabel(objectName=f"{object_name}_legend")
+        self.legend.setWordWrap(True)
+        self.legend.setAlignment(Qt.AlignCenter)
+        self.legend.setStyleSheet("background:white; padding:2px 8px")
+        self.legend.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.view)
+        layout.addWidget(self.legend)
 
     def _reset(self) -> None:
         self.chart.removeAllSeries()
@@ -65,6 +75,8 @@ class DashboardChart(QWidget):
             self.chart.removeAxis(axis)
         self.bar_sets, self.slices, self.drills = [], [], {}
         self.chart.setTitle(self.title)
+        self.legend.clear()
+        self.legend.hide()
 
     # --- bars --------------------------------------------------------------------------------------
     def set_bars(self, series: list[tuple[str, list[Bar], str]], *, categories: list[str] | None = None,
@@ -173,12 +185,15 @@ class DashboardChart(QWidget):
                 piece.setLabelColor(QColor("white"))
         series.setPieSize(0.62)
         self.chart.addSeries(series)
-        self.chart.legend().setVisible(bool(self.slices))
-        # Below the pie the legend has the chart's whole width: every name in full (劳动和社会保障 3), never "…".
-        self.chart.legend().setAlignment(Qt.AlignBottom)
-        self.chart.legend().setShowToolTips(True)
+        self.chart.legend().setVisible(False)
         for marker, name in zip(self.chart.legend().markers(series), names):
-            marker.setLabel(name)   # the legend names the slices; the slices show their shares
+            marker.setLabel(name)   # the (hidden) legend's markers name the slices too, for tools that read them
+        self.legend_names = names
+        self.legend.setText("　".join(
+            "<span style='color:{colour}'>■</span>&nbsp;{name}".format(colour=piece.color().name(),
+                                                                   name=html.escape(name).replace(" ", "&nbsp;"))
+            for piece, name in zip(self.slices, names)))
+        self.legend.setVisible(bool(self.slices))
         if not self.slices:
             self.chart.setTitle(self.title + tr("（无数据）"))
 
