@@ -392,6 +392,8 @@ class MainWindow(QMainWindow):
         if actor:
             self.status_user.setText(tr("用户：{name}（{role}）  单位：{unit}").format(
                 name=actor.display_name, role=tr(actor.role.label), unit=self.unit_name))
+        else:  # after 注销: nobody's name stays on the screen
+            self.status_user.setText(tr("未登录"))
         store = self.session.store
         kind = tr("已加密") if store.backend == "sqlite" else tr("服务器（加密连接）")
         self.status_store.setText(tr("数据：{kind}").format(kind=kind) + (tr(" · 演示数据") if store.demo else ""))

@@ -191,7 +191,7 @@
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="23"/>
         <location filename="../../ui/pages/admin_users.py" line="226"/>
         <location filename="../../ui/pages/case_view.py" line="96"/>
-        <location filename="../../ui/pages/settings.py" line="259"/>
+        <location filename="../../ui/pages/settings.py" line="261"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="17"/>
         <location filename="../../ui/widgets/referral_panel.py" line="250"/>
         <source>保存</source>
@@ -3855,42 +3855,47 @@ Close anyway?</translation>
         <translation>Print or export the documents of the current case</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>密码已修改。下次登录和解锁请用新密码。</source>
         <translation>Password changed. Use the new password to log in and unlock from now on.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>正在处理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>用户：{name}（{role}）  单位：{unit}</source>
         <translation>User: {name} ({role})  Unit: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="396"/>
+        <source>未登录</source>
+        <translation>Not logged in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>已加密</source>
         <translation>Encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>服务器（加密连接）</source>
         <translation>Server (encrypted connection)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>数据：{kind}</source>
         <translation>Data: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source> · 演示数据</source>
         <translation> · demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
@@ -4276,7 +4281,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/login.py" line="98"/>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
@@ -8051,28 +8056,28 @@ Disable?</translation>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="184"/>
+        <location filename="../../ui/pages/settings.py" line="186"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="213"/>
         <location filename="../../ui/pages/settings.py" line="215"/>
+        <location filename="../../ui/pages/settings.py" line="217"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="230"/>
+        <location filename="../../ui/pages/settings.py" line="232"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="250"/>
+        <location filename="../../ui/pages/settings.py" line="252"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="256"/>
+        <location filename="../../ui/pages/settings.py" line="258"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -8083,92 +8088,92 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="258"/>
+        <location filename="../../ui/pages/settings.py" line="260"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="261"/>
+        <location filename="../../ui/pages/settings.py" line="263"/>
         <source>按国务院通知确认(&amp;N)…</source>
         <translation>Confirm from State Council &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="262"/>
+        <location filename="../../ui/pages/settings.py" line="264"/>
         <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
         <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="270"/>
+        <location filename="../../ui/pages/settings.py" line="272"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="277"/>
+        <location filename="../../ui/pages/settings.py" line="279"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="280"/>
+        <location filename="../../ui/pages/settings.py" line="282"/>
         <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="308"/>
+        <location filename="../../ui/pages/settings.py" line="310"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="310"/>
+        <location filename="../../ui/pages/settings.py" line="312"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="312"/>
+        <location filename="../../ui/pages/settings.py" line="314"/>
         <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
         <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="316"/>
+        <location filename="../../ui/pages/settings.py" line="318"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="336"/>
+        <location filename="../../ui/pages/settings.py" line="338"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="348"/>
+        <location filename="../../ui/pages/settings.py" line="350"/>
         <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
         <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="370"/>
+        <location filename="../../ui/pages/settings.py" line="372"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="373"/>
+        <location filename="../../ui/pages/settings.py" line="375"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="373"/>
+        <location filename="../../ui/pages/settings.py" line="375"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="375"/>
+        <location filename="../../ui/pages/settings.py" line="377"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="376"/>
+        <location filename="../../ui/pages/settings.py" line="378"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="376"/>
+        <location filename="../../ui/pages/settings.py" line="378"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
@@ -10889,7 +10894,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/lock_screen.py" line="28"/>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -11197,22 +11202,22 @@ If rejected: {effect}</translation>
         <translation>Sync bundle exported for {to}: {n} records, {a} attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dashboard_charts.py" line="105"/>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="117"/>
         <source>{unit}（对数刻度）</source>
         <translation>{unit} (log scale)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dashboard_charts.py" line="105"/>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="117"/>
         <source>对数刻度</source>
         <translation>Log scale</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dashboard_charts.py" line="149"/>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="161"/>
         <source>点击查看这些案件</source>
         <translation>Click to list these cases</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/dashboard_charts.py" line="183"/>
+        <location filename="../../ui/widgets/dashboard_charts.py" line="198"/>
         <source>（无数据）</source>
         <translation> (no data)</translation>
     </message>

@@ -173,6 +173,7 @@ def test_log_out_closes_the_open_cases_and_waits_for_anyone(qtbot, window_for, d
     window.lock_screen.log_out_button.click()
     assert window.is_locked() and window.case_tabs == {} and window.lock_screen.username.isVisible()
     assert window.lock_screen.actor is None and "（" not in window.lock_screen.who.text()  # no name left on show
+    assert window.status_user.text() == "未登录"
 
 
 def test_change_password_on_the_lock_screen(qtbot, window_for, demo_store, monkeypatch) -> None:  # noqa: ANN001

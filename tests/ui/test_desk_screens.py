@@ -140,3 +140,16 @@ def test_dashboard_axes_have_units_a_log_scale_for_a_dwarfing_bar_and_full_legen
     assert chart.legend.isVisible() and not chart.chart.legend().isVisible()  # a legend that wraps, never "…"
     assert chart.legend_names == ["劳动和社会保障 3", "婚姻家庭 40", "财产权益 5"]
     assert "劳动和社会保障&nbsp;3" in chart.legend.text()
+
+
+def test_the_review_queue_says_when_it_was_updated_in_china_time(qtbot, world) -> None:  # noqa: ANN001
+    from datetime import datetime, timezone
+
+    from fulian_desktop.domain import clock
+    from ui.pages.review_queue import ReviewQueuePage
+
+    _store, _org, _actors, session = world
+    with clock.frozen_at(datetime(2026, 12, 6, 19, 46, tzinfo=timezone.utc)):  # 03:46 the next day in Hunan
+        page = _show(qtbot, ReviewQueuePage(session("sup")))
+        qtbot.waitUntil(lambda: page.updated.text() != "", timeout=TIMEOUT)
+        assert page.updated.text() == "更新于 03:46"
