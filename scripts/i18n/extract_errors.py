@@ -96,6 +96,9 @@ def collect() -> list[str]:
             for text in _module_sentences(tree):
                 if text not in templates:
                     templates.append(text)
+        constants = {target.id: stmt.value for stmt in tree.body if isinstance(stmt, ast.Assign)
+                     for target in stmt.targets if isinstance(target, ast.Name)
+                     and isinstance(stmt.value, (ast.Constant, ast.JoinedStr))}
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and node.args):
                 continue
@@ -103,7 +106,10 @@ def collect() -> list[str]:
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             if name not in classes:
                 continue
-            template = template_of(node.args[0])
+            first = node.args[0]
+            if isinstance(first, ast.Name) and first.id in constants:  # raise BadCredentials(_BAD)
+                first = constants[first.id]
+            template = template_of(first)
             if template and HAN.search(template) and HAN.search(re.sub(r"\{\w+\}", "", template)):
                 if template not in templates:
                     templates.append(template)

@@ -92,3 +92,16 @@ def test_the_status_bar_says_encrypted_not_the_library(qtbot, world, tmp_path) -
         qtbot.waitUntil(lambda: not session.tasks.busy(), timeout=10_000)
         window.close()
         messages.auto_answer = None
+
+
+def test_a_wrong_password_is_told_in_english_in_the_english_ui(world) -> None:  # noqa: ANN001
+    from fulian_desktop.services import auth
+
+    store, _org = world
+    with pytest.raises(FulianError) as wrong:
+        auth.login(store, "lihua", "not-the-password")
+    assert wrong.value.message.startswith("用户名或密码不正确。")
+    assert i18n.install("en")
+    english = message_of(wrong.value)
+    assert english.startswith("Wrong user name or password. After ") and "minutes" in english
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in english)

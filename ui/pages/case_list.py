@@ -126,6 +126,11 @@ class CaseListPage(QWidget):
         combo.addItem(tr("全部"), None)
         for label, value in items:
             combo.addItem(label, value)
+        # Long choices (English "Labour and social security") must not push the window past the screen: the box
+        # stays narrow, its list opens as wide as its longest choice.
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         return combo
 
     # --- behaviour ---------------------------------------------------------------------------------
