@@ -2697,6 +2697,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="63"/>
+        <location filename="../../ui/pages/dashboard.py" line="47"/>
         <source>法律援助</source>
         <translation>Legal aid</translation>
     </message>
@@ -3748,8 +3749,8 @@ Close anyway?</translation>
         <location filename="../../ui/models/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/pages/counsellor_home.py" line="40"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
-        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="185"/>
         <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <source>案件</source>
         <translation>Case</translation>
@@ -3906,7 +3907,7 @@ Close anyway?</translation>
         <location filename="../../ui/pages/case_list.py" line="75"/>
         <location filename="../../ui/pages/clock_tasks.py" line="48"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
-        <location filename="../../ui/pages/dashboard.py" line="102"/>
+        <location filename="../../ui/pages/dashboard.py" line="109"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
@@ -4223,7 +4224,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/pages/admin_units.py" line="155"/>
         <location filename="../../ui/pages/admin_users.py" line="284"/>
-        <location filename="../../ui/pages/dashboard.py" line="95"/>
+        <location filename="../../ui/pages/dashboard.py" line="102"/>
         <location filename="../../ui/widgets/case_history.py" line="41"/>
         <source>刷新</source>
         <translation>Refresh</translation>
@@ -7968,7 +7969,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_list.py" line="68"/>
-        <location filename="../../ui/pages/dashboard.py" line="102"/>
+        <location filename="../../ui/pages/dashboard.py" line="109"/>
         <location filename="../../ui/pages/screening_register.py" line="257"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
@@ -8785,7 +8786,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_list.py" line="82"/>
-        <location filename="../../ui/pages/dashboard.py" line="102"/>
+        <location filename="../../ui/pages/dashboard.py" line="109"/>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -9412,128 +9413,168 @@ If rejected: {effect}</translation>
         <translation>{label}: ruled on {at} ({met})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="97"/>
+        <location filename="../../ui/pages/dashboard.py" line="41"/>
+        <source>复查申请</source>
+        <translation>Review appl.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="42"/>
+        <source>复核申请</source>
+        <translation>Re-review appl.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="44"/>
+        <source>保护令作出</source>
+        <translation>Order issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="45"/>
+        <source>法援审查</source>
+        <translation>Legal aid review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="46"/>
+        <source>调解办结</source>
+        <translation>Mediation done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="48"/>
+        <source>民政庇护</source>
+        <translation>Civil affairs/shelter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="49"/>
+        <source>卫健医疗</source>
+        <translation>Health/medical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="50"/>
+        <source>心理咨询</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="104"/>
         <source>导出统计报表…</source>
         <translation>Export Statistics Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="98"/>
+        <location filename="../../ui/pages/dashboard.py" line="105"/>
         <source>按所选单位和时段导出统计报表（PDF 或 Excel），用于向上报送</source>
         <translation>Export the statistics report for the chosen unit and period (PDF or Excel) for reporting upward</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="100"/>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="107"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="111"/>
+        <location filename="../../ui/pages/dashboard.py" line="118"/>
         <source>按月登记案件</source>
         <translation>Cases registered by month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="112"/>
+        <location filename="../../ui/pages/dashboard.py" line="119"/>
         <source>按类别</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="113"/>
+        <location filename="../../ui/pages/dashboard.py" line="120"/>
         <source>按层级</source>
         <translation>By tier</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="114"/>
+        <location filename="../../ui/pages/dashboard.py" line="121"/>
         <source>法定时限：按时与超期</source>
         <translation>Statutory deadlines: met and missed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="115"/>
+        <location filename="../../ui/pages/dashboard.py" line="122"/>
         <source>当前风险等级</source>
         <translation>Current risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="116"/>
+        <location filename="../../ui/pages/dashboard.py" line="123"/>
         <source>部门转介：件数与答复时间（中位数）</source>
         <translation>Agency referrals: count and response time (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="126"/>
+        <location filename="../../ui/pages/dashboard.py" line="133"/>
         <source>点击图中的柱或扇区，在下方查看对应的案件；双击案件打开。</source>
         <translation>Click a bar or a slice to list its cases below; double-click a case to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
         <source>{unit}：{start} 至 {end} 登记 {count} 件</source>
         <translation>{unit}: {count} cases registered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
-        <location filename="../../ui/pages/dashboard.py" line="183"/>
-        <location filename="../../ui/pages/dashboard.py" line="189"/>
+        <location filename="../../ui/pages/dashboard.py" line="180"/>
+        <location filename="../../ui/pages/dashboard.py" line="186"/>
+        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <location filename="../../ui/pages/dashboard.py" line="196"/>
         <source>件</source>
         <translation>cases</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
         <source>按月登记案件（{first} 至 {last}，横轴为月份）</source>
         <translation>Cases registered by month ({first} to {last}; months along the axis)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ui/pages/dashboard.py" line="188"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="194"/>
         <source>按时</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="182"/>
+        <location filename="../../ui/pages/dashboard.py" line="189"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="194"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="188"/>
+        <location filename="../../ui/pages/dashboard.py" line="195"/>
         <source>转介件数</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>答复天数（中位）</source>
         <translation>Days to answer (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="192"/>
+        <location filename="../../ui/pages/dashboard.py" line="199"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
         <source>案件：</source>
         <translation>Cases: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
         <source>（双击打开）</source>
         <translation> (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>导出统计报表</source>
         <translation>Export Statistics Report</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
         <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="224"/>
+        <location filename="../../ui/pages/dashboard.py" line="231"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="224"/>
+        <location filename="../../ui/pages/dashboard.py" line="231"/>
         <source>统计报表已保存到 {path}</source>
         <translation>The statistics report was saved to {path}</translation>
     </message>
@@ -9961,6 +10002,7 @@ If rejected: {effect}</translation>
         <translation>Obligation</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/dashboard.py" line="43"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="93"/>
         <location filename="../../ui/widgets/mediation_confirmation.py" line="47"/>
         <source>司法确认</source>

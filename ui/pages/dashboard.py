@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,14 +38,21 @@ def _month_label(key: str) -> str:
 
 # Axis names short enough to stand under a bar; the tooltip names the bar in full.
 SHORT_LABELS = {
-    "复查申请期限": "复查申请", "复核申请期限": "复核申请", "司法确认申请期限": "司法确认",
-    "保护令作出期限": "保护令作出", "法律援助审查决定": "法援审查", "调解办结目标": "调解办结",
-    "法律援助中心": "法律援助", "民政/庇护": "民政庇护", "卫健/医疗": "卫健医疗", "心理咨询机构": "心理咨询",
+    "复查申请期限": QT_TRANSLATE_NOOP("", "复查申请"),
+    "复核申请期限": QT_TRANSLATE_NOOP("", "复核申请"),
+    "司法确认申请期限": QT_TRANSLATE_NOOP("", "司法确认"),
+    "保护令作出期限": QT_TRANSLATE_NOOP("", "保护令作出"),
+    "法律援助审查决定": QT_TRANSLATE_NOOP("", "法援审查"),
+    "调解办结目标": QT_TRANSLATE_NOOP("", "调解办结"),
+    "法律援助中心": QT_TRANSLATE_NOOP("", "法律援助"),
+    "民政/庇护": QT_TRANSLATE_NOOP("", "民政庇护"),
+    "卫健/医疗": QT_TRANSLATE_NOOP("", "卫健医疗"),
+    "心理咨询机构": QT_TRANSLATE_NOOP("", "心理咨询"),
 }
 
 
 def _short(bars) -> list[str]:  # noqa: ANN001
-    return [SHORT_LABELS.get(b.label, b.label) for b in bars]
+    return [tr(SHORT_LABELS.get(b.label, b.label)) for b in bars]
 
 
 class DrillDownList(CaseListPage):
