@@ -34,12 +34,14 @@ class MainWindow(QMainWindow):
         self.case_tabs: dict[str, QWidget] = {}
         self._hidden_dialogs: list[QWidget] = []  # hidden by lock(), shown again by unlock()
 
-        self.nav = QListWidget()
+        self.nav = NavigationList()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(200)
         for spec in self.specs:
             self.nav.addItem(QListWidgetItem(spec.title))
         self.nav.currentRowChanged.connect(self.show_page)
+        self.nav.itemClicked.connect(self._nav_chosen)
+        self.nav.itemActivated.connect(self._nav_chosen)
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
@@ -103,6 +105,11 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
+
+    def _nav_chosen(self, item: QListWidgetItem) -> None:
+        row = self.nav.row(item)
+        if self.tabs.currentWidget() is not self.pages.get(self.specs[row].key):
+            self.show_page(row)
 
     def page(self, key: str) -> QWidget | None:
         return self.pages.get(key)
@@ -220,9 +227,9 @@ class MainWindow(QMainWindow):
         window.setGeometry(self.geometry())
         window.show()
         self.replacement = window
-        _open_windows.append(window)  # kept alive: nothing else holds the new window
-        if self in _open_windows:
-            _open_windows.remove(self)
+        HANDED_OVER.append(window)  # kept alive: nothing else holds the new window
+        if self in HANDED_OVER:
+            HANDED_OVER.remove(self)
         self.idle_watcher_stop()
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.close()
@@ -413,10 +420,27 @@ class MainWindow(QMainWindow):
                 return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.session.tasks.wait_idle(10_000)
+        if self in HANDED_OVER:
+            HANDED_OVER.remove(self)
         super().closeEvent(event)
 
 
-_open_windows: list[MainWindow] = []
+class NavigationList(QListWidget):
+    """The list of pages. While a case is shown no page is current; the list taking the keyboard focus then (Tab,
+    or a click beside the rows) must not make its first page current, which would show it over the case."""
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802
+        if self.currentRow() >= 0:
+            super().focusInEvent(event)
+            return
+        self.blockSignals(True)
+        super().focusInEvent(event)
+        self.setCurrentRow(-1)
+        self.blockSignals(False)
+
+
+HANDED_OVER: list[MainWindow] = []
+"""Windows opened for the next user on a shared desk PC (nothing else holds them); each leaves when closed."""
 
 
 def _owned_by(widget: QWidget, window: QWidget) -> bool:

@@ -64,6 +64,9 @@ def window_for(qtbot, demo_store):  # noqa: ANN001, ANN201
         return window
 
     yield make
+    from ui.main_window import HANDED_OVER
+
+    made.extend(w for w in list(HANDED_OVER) if w not in made)
     for window in made:  # a window handed over to the next user is gone already
         for w in (window, window.replacement if shiboken6.isValid(window) else None):
             if w is not None and shiboken6.isValid(w):
@@ -73,6 +76,7 @@ def window_for(qtbot, demo_store):  # noqa: ANN001, ANN201
                 w.close()
                 w.deleteLater()
     QApplication.processEvents()
+    assert HANDED_OVER == []  # no window outlives the test (a later app.exec() would never return)
 
 
 def _visible_tabs(window: MainWindow) -> list[str]:
@@ -94,6 +98,12 @@ def test_pages_are_reached_from_the_list_only_and_cases_open_as_tabs(qtbot, wind
     view = window.case_tabs[case_id]
     qtbot.waitUntil(lambda: view.detail is not None, timeout=TIMEOUT)
     assert len(_visible_tabs(window)) == 1 and window.tabs.tabBar().isVisible()
+    assert window.tabs.currentWidget() is view and window.nav.currentRow() == -1
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+    window.nav.setFocus(Qt.TabFocusReason)  # the list taking the focus does not show a page over the case
+    qtbot.waitUntil(window.nav.hasFocus, timeout=TIMEOUT)
+    QApplication.processEvents()
     assert window.tabs.currentWidget() is view
     assert window.toolbar_actions["print"].isEnabled()
     window._close_tab(window.tabs.indexOf(view))

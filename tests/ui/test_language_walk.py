@@ -4,6 +4,7 @@ Ctrl and product names aside), the English screens no Chinese character (names a
 people, case titles, what a user typed)."""
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -117,7 +118,7 @@ def _owned_elsewhere(widget: QWidget) -> bool:
 
 
 def _without_data(text: str, data: list[str]) -> str:
-    text = re.sub(r"<[^>]+>", " ", text)  # rich text: the tags are not read
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))  # rich text: the tags are not read, &nbsp; is a space
     text = CASE_NO.sub(" ", COMMAND.sub(" ", text))
     for value in data:
         if value in text:
