@@ -54,6 +54,9 @@ class Store:
         self.demo = demo
         # The SQLCipher key (already in the engine's URL); an online backup keys its copy with it.
         self._key = key
+        # Bumped after every committed write unit of work in this process: a cache that says "nothing changed
+        # since" (security/live_session.py) compares it.
+        self.commit_seq = 0
 
     @property
     def backend(self) -> str:
