@@ -33,6 +33,9 @@ DV_LEVELS = frozenset({"medium", "high"})
 SAFETY_STATEMENT = ("本案涉及家庭暴力。本协议仅处理上述民事事项，不处理、不免除、不分担家庭暴力的责任；"
                     "家庭暴力不是本协议的条款。受害人申请人身安全保护令、报警、向人民法院起诉等权利不因本协议"
                     "受到任何限制（反家庭暴力法第十三、二十三条）。")
+# Shown wherever a protection order's expiry is (issue 18): the day is not moved off rest days.
+ORDER_EXPIRY_NOTE = ("保护令有效期按作出之日起六个月计算，到期日遇节假日、周末不顺延（不适用民法典第二百零三条的顺延）："
+                     "这里显示的到期日可能比按期间规则顺延后的日子早，提醒只会提前，不会迟到。")
 CONFIRMATION_TEXT = "我已确认：家庭暴力本身不是本协议的条款，本协议不免除、不分担施暴责任，也不以任何条件换取受害人放弃保护手段。"
 
 
@@ -197,7 +200,7 @@ JOINT_REFUSED_BY_SCREENING = ("安全评估结论为不宜面对面联合调解�
 
 
 __all__ = [
-    "CONFIRMATION_TEXT", "DV_LEVELS", "GAP", "Hit", "JOINT_REFUSED_BY_SCREENING", "JOINT_REFUSED_NEEDS_APPROVAL",
+    "CONFIRMATION_TEXT", "DV_LEVELS", "ORDER_EXPIRY_NOTE", "GAP", "Hit", "JOINT_REFUSED_BY_SCREENING", "JOINT_REFUSED_NEEDS_APPROVAL",
     "JOINT_REFUSED_NO_SCREENING", "PHRASES_FILE", "Phrase", "SAFETY_STATEMENT", "ScreeningAnswers", "ScreeningResult",
     "SessionMode", "VictimChoice", "check_answers", "evaluate_screening", "find_excusing", "is_dv_case", "list_header",
     "normalise", "parse_phrases", "phrase_list", "refusal_message",
