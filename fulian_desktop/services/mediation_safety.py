@@ -13,6 +13,7 @@ domestic-violence case, the supervisor's approval, and the agreement-text check.
   screening that the session then uses up (one screening per joint session). `check_joint_record` refuses to
   record a joint session of a DV case that has no cleared screening (a session scheduled before the case became a
   DV case, or one arriving by sync). Separate sessions (背对背) are always allowed.
+- Her words may say where she is: a reader without SEE_CONFIDENTIAL sees "（保密）" in their place.
 - `check_agreement_texts` blocks excusing terms (the reviewed phrase list) and, in a DV case, asks for the
   confirmation that the violence itself is not a term of the agreement.
 """
@@ -32,7 +33,7 @@ from ..domain.errors import ConflictError, NotFound, PermissionDenied, Validatio
 from ..domain.localtime import format_local
 from ..security import audit
 from ..security.actor import Actor
-from ..security.permissions import Permission, require
+from ..security.permissions import Permission, can, require
 from ..store.base import utcnow
 from ..store.models import Case, CaseParty, MediationScreening, MediationSession, Person, RiskAssessment
 from ..store.uow import UnitOfWork
@@ -123,7 +124,10 @@ def latest_risk(uow: UnitOfWork, case: Case) -> str | None:
 
 # --- views -------------------------------------------------------------------------------------------
 
-def _view(uow: UnitOfWork, row: MediationScreening) -> ScreeningView:
+HIDDEN_WORDS = "（保密）"
+
+
+def _view(uow: UnitOfWork, row: MediationScreening, *, sees_words: bool = True) -> ScreeningView:
     person = uow.s.execute(select(Person.name).join(CaseParty, CaseParty.person_id == Person.id)
                            .where(CaseParty.id == row.victim_party_id)).scalar()
     choice = VictimChoice(row.victim_choice)
@@ -133,7 +137,7 @@ def _view(uow: UnitOfWork, row: MediationScreening) -> ScreeningView:
         screened_by_name=row.screened_by_name, speaks_freely=row.speaks_freely,
         fears_other_party=row.fears_other_party, violence_since_last=row.violence_since_last,
         separate_offered=row.separate_offered, victim_choice=choice, victim_choice_label=choice.label,
-        victim_words=row.victim_words, risk_level=row.risk_level,
+        victim_words=row.victim_words if sees_words else HIDDEN_WORDS, risk_level=row.risk_level,
         risk_label=LEVEL_LABELS.get(row.risk_level or "", "未评估"), joint_allowed=row.joint_allowed,
         needs_approval=row.needs_approval, reasons=tuple(row.reasons or ()), approved_by_name=row.approved_by_name,
         approved_at=row.approved_at, approval_note=row.approval_note, session_id=row.session_id,
@@ -150,8 +154,9 @@ def safety_state(uow: UnitOfWork, actor: Actor, case_id: str) -> SafetyState:
     require(actor, Permission.CASE_READ)
     case = load_case(uow, actor, case_id)
     risk = latest_risk(uow, case)
+    sees = can(actor, Permission.SEE_CONFIDENTIAL)
     return SafetyState(dv_case(uow, case), risk, LEVEL_LABELS.get(risk or "", "未评估"),
-                       tuple(_view(uow, r) for r in _rows(uow, case.id)))
+                       tuple(_view(uow, r, sees_words=sees) for r in _rows(uow, case.id)))
 
 
 # --- screening and approval ----------------------------------------------------------------------------

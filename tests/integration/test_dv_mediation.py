@@ -31,7 +31,7 @@ from fulian_desktop.store.store import Store
 from tests.support.stores import DISTRICT, VILLAGE_A1, add_user, build_org, first_login, new_store, open_copy
 
 USERS = {"med": (Role.MEDIATOR, VILLAGE_A1, "周调解"), "sup": (Role.SUPERVISOR, DISTRICT, "区督导"),
-         "sup2": (Role.SUPERVISOR, DISTRICT, "区督导二")}
+         "sup2": (Role.SUPERVISOR, DISTRICT, "区督导二"), "rec": (Role.RECEPTION, VILLAGE_A1, "接待员")}
 FACTS = "2026年8月张建国酒后殴打李桂兰，公安机关出具告诫书；双方已分居，女儿张小雨随母亲生活，现就抚养费调解。"
 SUPPORT = TermInput("张建国", "每月向李桂兰支付女儿张小雨的抚养费1500元，至张小雨年满十八周岁止",
                     "每月5日前银行转账", date(2026, 10, 5))
@@ -47,6 +47,7 @@ class W:
     med: Actor
     sup: Actor
     sup2: Actor
+    rec: Actor
 
 
 @dataclass
@@ -73,7 +74,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 def w(template: tuple[Path, dict[str, Actor]], tmp_path: Path):  # noqa: ANN201
     root, actors = template
     store = open_copy(root, tmp_path / "data")
-    yield W(store, actors["med"], actors["sup"], actors["sup2"])
+    yield W(store, actors["med"], actors["sup"], actors["sup2"], actors["rec"])
     store.close()
 
 
@@ -231,6 +232,10 @@ def test_a_medium_risk_case_is_screened_but_needs_no_approval(w: W) -> None:
     s = screen(w, c)
     assert s.cleared and not s.needs_approval
     assert schedule(w, c).mode == SessionMode.JOINT
+    # Her words may say where she is: reception (no right to confidential details) does not see them.
+    with w.store.uow() as uow:
+        assert mediation_safety.safety_state(uow, w.rec, c.id).screenings[0].victim_words == "（保密）"
+        assert "当面" in mediation_safety.safety_state(uow, w.med, c.id).screenings[0].victim_words
 
 
 def test_her_choice_and_her_fear_decide(w: W) -> None:
