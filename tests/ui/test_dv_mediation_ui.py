@@ -157,3 +157,38 @@ def test_agreement_dialog_names_the_excusing_phrase_and_asks_for_the_confirmatio
     dialog.violence_confirm.setChecked(True)
     assert dialog.hint.text() == ""
     assert dialog.values()["violence_not_a_term"] is True
+
+
+def test_a_supervisor_approves_from_the_tab_and_never_her_own_screening(qtbot, world):  # noqa: ANN001
+    with world.store.uow(write=True) as uow:
+        mediation_safety.record_screening(uow, world.med, world.case_id, world.wife, speaks_freely=True,
+                                          fears_other_party=True, violence_since_last=False, separate_offered=True,
+                                          victim_choice="joint", victim_words="我愿意当面谈。")
+    session = AppSession(world.store, TaskRunner())
+    session.set_actor(world.sup)
+    host = QWidget()
+    qtbot.addWidget(host)
+    tab = build_mediation_tab(session, world.case_id, lambda: None)
+    QVBoxLayout(host).addWidget(tab)
+    host.show()
+    qtbot.waitUntil(lambda: tab.data is not None, timeout=WAIT)
+    panel = tab.sessions
+    assert "待督导批准" in panel.safety.text() and "受害人害怕对方" in panel.safety.text()
+    _click(qtbot, panel.approve_button)
+    dialog = tab.runner.dialog
+    assert "我愿意当面谈" in dialog.notice.text()
+    type_chinese(dialog.text, "分开到场、分开离场，工作人员陪同")
+    _save(qtbot, tab, dialog)
+    assert "区督导 已批准" in panel.safety.text()
+    assert not panel.approve_button.isEnabled()
+    # Her own screening: the button stays off (and the core refuses it anyway).
+    with world.store.uow(write=True) as uow:
+        mediation_safety.record_screening(uow, world.sup, world.case_id, world.wife, speaks_freely=True,
+                                          fears_other_party=True, violence_since_last=False, separate_offered=True,
+                                          victim_choice="joint", victim_words="同意。")
+    with qtbot.waitSignal(tab.sig_loaded, timeout=WAIT):
+        tab.reload()
+    assert "待督导批准" in panel.safety.text() and not panel.approve_button.isEnabled()
+    host.close()
+    qtbot.waitUntil(lambda: not session.tasks.busy(), timeout=WAIT)
+    session.tasks.wait_idle()
