@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..access.disclosure import Disclosure, Reader, disclosures, intake_contact, party_contact, reader_of
+from ..domain.dv_mediation import is_dv_case
 from ..domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole, Sex, Tier
 from ..domain.intake_rules import Channel, IntakeDecision
 from ..domain.localtime import local_date, to_local
@@ -215,6 +216,8 @@ class CaseData:
     petition_outcome: str = ""    # 支持 / 解释说明 / 不予支持 as stored at closure; "" for cases closed before it was kept
     petition_basis: str = ""      # its facts and basis
     extra: dict[str, Any] = field(default_factory=dict)
+    # Flagged 家暴 or any danger assessment at 中/高: the agreement prints that it does not settle the violence.
+    dv_mediation: bool = False
 
     def by_role(self, *roles: PartyRole) -> list[PartyData]:
         return [p for p in self.parties if p.role in roles]
@@ -267,7 +270,9 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         attachments=_attachments(uow, case, can(actor, Permission.SEE_SENSITIVE)),
         file_clerk=actor.display_name if not actor.is_system else (handler.display_name if handler else ""),
         timeline=tuple((e.occurred_at, e.summary) for e in events if _printable_event(e.kind)),
-        petition_outcome=opinion.label if opinion else "", petition_basis=opinion.basis if opinion else "")
+        petition_outcome=opinion.label if opinion else "", petition_basis=opinion.basis if opinion else "",
+        dv_mediation=is_dv_case(case.domestic_violence, s.execute(select(RiskAssessment.final_level).where(
+            RiskAssessment.case_id == case.id, RiskAssessment.deleted_at.is_(None))).scalars()))
     if recipient in (Recipient.RESPONDENT, Recipient.AGENCY):   # free text may quote what the reader may not see
         from .redact import collect, redact
         d = redact(d, collect(uow, case, rows, recipient, [r.shared_items for r in d.referrals]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from ..domain.dv_mediation import SAFETY_STATEMENT
 from ..domain.enums import CaseKind, PartyRole
 from .data import AgreementData, CaseData, SessionData, cn_date, cn_datetime
 from .doc_intake import party_table
@@ -111,6 +112,8 @@ def _agreement(d: CaseData, a: AgreementData) -> list[Flowable]:
     out += [Spacer(1, 6),
             para("履行协议的方式、地点、期限按上表执行。本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖"
                  "人民调解委员会印章之日起生效。当事人可以自协议生效之日起三十日内共同向人民法院申请司法确认。", "prose")]
+    if d.dv_mediation:
+        out.append(rich(f"{bold('特别声明')}：{_m(SAFETY_STATEMENT, '特别声明')}", "prose"))
     if not a.oral:
         out.append(para(f"本协议一式 {a.copies} 份，当事人各执一份，{COMMITTEE}留存一份。", "prose", "份数"))
     if a.confirmation:

@@ -12,6 +12,12 @@ agreement's own window is still on its view and still enforced when applying. Th
 "agreement_effective" event's data so that applying for confirmation stops that clock.
 
 Making and signing an agreement needs an open case whose mediation has not ended.
+
+Violence is not a term of mediation (services/mediation_safety.py): the facts, disputes, responsibility and every
+term are checked against the reviewed phrase list (excusing or sharing the blame for violence, giving up the
+police, a suit or a protection order, trading safety for money or custody); in a domestic-violence case the maker
+must also confirm that the violence itself is not a term (`violence_not_a_term`), and the printed agreement says
+that it does not settle the violence and that the protection remedies stay open.
 """
 from __future__ import annotations
 
@@ -47,6 +53,7 @@ from ..security.permissions import Permission, require
 from ..store.base import utcnow
 from ..store.models import Agreement, AgreementTerm, Case, CaseEvent
 from ..store.uow import UnitOfWork
+from . import mediation_safety
 from .clocks import _clocks, _start, load_calendar
 from .mediation_sessions import (
     PartyRef,
@@ -233,9 +240,10 @@ def _term_inputs(terms: Iterable[Any]) -> list[TermInput]:
 def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: AgreementForm | str, facts: str,
                      disputes: str | None = None, responsibility: str | None = None, terms: Iterable[Any] = (),
                      copies: int | None = None, *, extra_signatory_ids: Iterable[str] = (),
-                     agreed_at: datetime | None = None) -> AgreementView:
+                     agreed_at: datetime | None = None, violence_not_a_term: bool = False) -> AgreementView:
     """`terms`: TermInput or (obligor, content, manner, deadline) tuples. An oral agreement needs `agreed_at`,
-    the moment the parties reached it (第三十条); it is effective at once."""
+    the moment the parties reached it (第三十条); it is effective at once. `violence_not_a_term`: the maker's
+    confirmation, required in a domestic-violence case, that the violence itself is not a term."""
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
     require_open(case, "制作调解协议")
@@ -247,6 +255,10 @@ def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: Agreemen
     if missing:
         raise ValidationError("调解协议须载明：" + "、".join(missing) + "（人民调解法第二十九条）。", field="facts")
     items = _term_inputs(terms)
+    texts = [("纠纷的主要事实", facts), ("争议事项", disputes), ("各方责任", responsibility)]
+    texts += [(f"第 {n} 条协议内容", "，".join(x for x in (t.obligor, t.content, t.manner) if x))
+              for n, t in enumerate(items, start=1)]
+    dv = mediation_safety.check_agreement_texts(uow, case, texts, bool(violence_not_a_term))
     parties = case_parties(uow, case.id)
     extra = check_parties(parties, extra_signatory_ids, "签署人", "signatories")
     if any(parties[p].role in NEVER_SIGN_ROLES for p in extra):
@@ -275,9 +287,11 @@ def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: Agreemen
     uow.flush()
     names = "、".join(parties[p].name for p in signatories)
     record_event(uow, actor, case, "agreement_created", f"制作{form.label}：{len(items)} 条协议内容，当事人 {names}",
-           data={"agreement_id": agreement.id, "form": form.value})
+           data={"agreement_id": agreement.id, "form": form.value, "domestic_violence": dv,
+                 "violence_not_a_term": dv and bool(violence_not_a_term)})
     _audit(uow, actor, case, audit.Action.CREATE, "agreement", agreement.id,
-           {"form": form.value, "terms": len(items), "signatories": signatories, "copies": copies})
+           {"form": form.value, "terms": len(items), "signatories": signatories, "copies": copies,
+            "violence_not_a_term_confirmed": dv and bool(violence_not_a_term)})
     if form == AgreementForm.ORAL:
         _becomes_effective(uow, actor, case, agreement, agreed_at)
     return _view(uow, agreement, case)

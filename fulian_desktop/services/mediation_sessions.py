@@ -7,6 +7,9 @@
 - An outcome that ends the mediation (调解不成, 当事人撤回, 一方拒绝调解) needs a note (who refused or withdrew, and
   why), puts a "mediation_ended" note on the timeline and cancels the case's other scheduled sessions. From then on
   no session can be scheduled or recorded until `resume_mediation` records a new application (第十七条).
+- Violence is not a term of mediation (services/mediation_safety.py): in a domestic-violence case a JOINT session
+  (面对面, the default mode) is scheduled only on a cleared safety screening of the victim, which it then uses up,
+  and is recorded only when it has one; SEPARATE sessions (背对背) need none.
 - Records are scoped through their case (the case's current owner unit), so a referred case's sessions go with it.
 """
 from __future__ import annotations
@@ -30,6 +33,7 @@ from ..domain.mediation_rules import (
     missing_record_items,
     parse_enum,
 )
+from ..domain.dv_mediation import SessionMode
 from ..domain.workflow import is_open
 from ..security import audit
 from ..security.actor import Actor
@@ -37,6 +41,7 @@ from ..security.permissions import ROLE_PERMISSIONS, Permission, require
 from ..store.base import utcnow
 from ..store.models import Case, CaseEvent, CaseParty, MediationSession, OrgUnit, Person, UserAccount
 from ..store.uow import UnitOfWork
+from . import mediation_safety
 
 ENDED, RESUMED = "mediation_ended", "mediation_resumed"
 _FUTURE_SLACK = timedelta(minutes=10)
@@ -91,6 +96,8 @@ class SessionView:
     outcome_note: str | None
     cancel_reason: str | None
     version: int
+    mode: SessionMode = SessionMode.JOINT
+    mode_label: str = SessionMode.JOINT.label
 
 
 @dataclass(frozen=True)
@@ -235,11 +242,15 @@ def _mediators(uow: UnitOfWork, actor: Actor, mediator_ids: Iterable[str]) -> li
 
 def schedule(uow: UnitOfWork, actor: Actor, case_id: str, scheduled_at: datetime, place: str,
              mediator_ids: Iterable[str], recorder: str | None = None,
-             expected_party_ids: Iterable[str] = ()) -> SessionView:
+             expected_party_ids: Iterable[str] = (), *, mode: SessionMode | str = SessionMode.JOINT,
+             screening_id: str | None = None) -> SessionView:
+    """`mode`: joint (面对面, the default) or separate (背对背). A joint session of a DV case uses up a cleared
+    safety screening (`screening_id`, or the case's newest unused one) or is refused (mediation_safety)."""
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
     require_open(case, "安排调解")
     _require_not_ended(uow, case)
+    mode = mediation_safety.parse_mode(mode)
     scheduled_at = aware(scheduled_at, "调解时间", "scheduled_at")
     place = text_or_none(place)
     if not place:
@@ -247,18 +258,27 @@ def schedule(uow: UnitOfWork, actor: Actor, case_id: str, scheduled_at: datetime
     mediators = _mediators(uow, actor, mediator_ids)
     parties = case_parties(uow, case.id)
     expected = check_parties(parties, expected_party_ids, "应到当事人", "expected_parties")
+    screening = (mediation_safety.clear_joint_session(uow, case, screening_id) if mode == SessionMode.JOINT
+                 else None)
     session = MediationSession(case_id=case.id, owner_unit_id=case.owner_unit_id, scheduled_at=scheduled_at,
                                place=place[:200], mediators=mediators, recorder=text_or_none(recorder),
-                               expected_parties=expected, status=SessionStatus.SCHEDULED.value)
+                               expected_parties=expected, status=SessionStatus.SCHEDULED.value, mode=mode.value)
     uow.s.add(session)
     uow.flush()
+    if screening is not None:
+        screening.session_id = session.id
+        uow.flush()
     names = "、".join(m["name"] for m in mediators)
-    record_event(uow, actor, case, "mediation_scheduled", f"安排调解：{format_local(scheduled_at)}，{place}，调解员 {names}",
-           data={"session_id": session.id})
+    how = "" if mode == SessionMode.JOINT and screening is None else f"{mode.label}，"
+    record_event(uow, actor, case, "mediation_scheduled",
+                 f"安排调解：{how}{format_local(scheduled_at)}，{place}，调解员 {names}",
+                 data={"session_id": session.id, "mode": mode.value,
+                       "screening_id": screening.id if screening is not None else None})
     audit.record(uow.s, actor, audit.Action.CREATE, entity="mediation_session", entity_id=session.id,
                  case_id=case.id, owner_unit_id=case.owner_unit_id,
                  detail={"scheduled_at": scheduled_at.isoformat(), "mediators": [m["user_id"] for m in mediators],
-                         "expected_parties": expected})
+                         "expected_parties": expected, "mode": mode.value,
+                         "screening_id": screening.id if screening is not None else None})
     return _view(session, case, parties)
 
 
@@ -299,6 +319,7 @@ def record_session(uow: UnitOfWork, actor: Actor, session_id: str, held_at: date
         raise WorkflowError("该次调解已取消，不能记录。", code="session_cancelled")
     require_open(case, "记录调解")
     _require_not_ended(uow, case)
+    mediation_safety.check_joint_record(uow, case, session)
     parties = case_parties(uow, case.id)
     present = check_parties(parties, parties_present, "到场当事人", "parties_present")
     notices = [parse_enum(Notice, n, "告知事项", "notices_given") for n in dict.fromkeys(notices_given or ())]
@@ -373,7 +394,8 @@ def _view(session: MediationSession, case: Case, parties: Mapping[str, PartyRef]
         statements=tuple(StatementView(s["speaker"], s.get("speaker_name", ""), s["text"])
                          for s in session.statements or ()),
         outcome=outcome, outcome_label=outcome.label if outcome else None, outcome_note=session.outcome_note,
-        cancel_reason=session.cancel_reason, version=session.version)
+        cancel_reason=session.cancel_reason, version=session.version,
+        mode=SessionMode(session.mode or SessionMode.JOINT), mode_label=SessionMode(session.mode or "joint").label)
 
 
 def get_session(uow: UnitOfWork, actor: Actor, session_id: str) -> SessionView:

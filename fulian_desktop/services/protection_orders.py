@@ -9,7 +9,10 @@ Rules (reference/laws/anti-domestic-violence-law-2015.md, spc-protection-order-2
 - 第三十条: the order is valid at most six months and takes effect the day it is made; the six months
   are counted by 民法典第二百零一、二百零二条 (issued 2026-03-10 → valid through 2026-09-10). The default
   expiry is exactly that; a longer one is refused. The expiry clock alerts 14 days before (its rule's
-  warn_days). Before it lapses the court may revoke, vary or extend it on application.
+  warn_days). Before it lapses the court may revoke, vary or extend it on application. The expiry is NOT
+  moved off a rest day (民法典第二百零三条 would move the last day of a period to the next working day): we
+  keep the earlier day on purpose, so the warning can only come early, never late; the screens and
+  docs/domain-terms.md say so (issue 18).
 - Extension: neither the law nor 法释〔2022〕17号 says how long an extension may be. We treat the
   extension ruling like any other ruling under 第三十条: the new expiry is at most six months after the day
   the extension was decided, and the extension must be decided before the order lapses (“失效前”).

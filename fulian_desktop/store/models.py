@@ -322,6 +322,35 @@ class MediationSession(OwnedRecord, Base):
     outcome: Mapped[str | None] = mapped_column(String(32))
     outcome_note: Mapped[str | None] = mapped_column(Text)
     cancel_reason: Mapped[str | None] = mapped_column(String(200))
+    # joint (面对面) | separate (背对背): a joint session in a DV case needs a safety screening (mediation_safety).
+    mode: Mapped[str] = mapped_column(String(16), default="joint", server_default="joint")
+
+
+class MediationScreening(OwnedRecord, Base):
+    """The safety screening of the victim before one joint session of a domestic-violence case (反家庭暴力法;
+    services/mediation_safety.py). Kept as recorded; only the supervisor's approval is added later."""
+
+    __tablename__ = "mediation_screening"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    victim_party_id: Mapped[str] = mapped_column(String(36))
+    session_id: Mapped[str | None] = mapped_column(String(36))   # the joint session it cleared, once scheduled
+    screened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    screened_by: Mapped[str | None] = mapped_column(String(36))
+    screened_by_name: Mapped[str] = mapped_column(String(100))
+    speaks_freely: Mapped[bool] = mapped_column(Boolean)
+    fears_other_party: Mapped[bool] = mapped_column(Boolean)
+    violence_since_last: Mapped[bool] = mapped_column(Boolean)
+    separate_offered: Mapped[bool] = mapped_column(Boolean)
+    victim_choice: Mapped[str] = mapped_column(String(16))      # joint | separate
+    victim_words: Mapped[str] = mapped_column(Text)
+    risk_level: Mapped[str | None] = mapped_column(String(8))   # the case's latest assessment when screened
+    joint_allowed: Mapped[bool] = mapped_column(Boolean)
+    needs_approval: Mapped[bool] = mapped_column(Boolean)
+    reasons: Mapped[list[Any] | None] = mapped_column(JSON)
+    approved_by: Mapped[str | None] = mapped_column(String(36))
+    approved_by_name: Mapped[str | None] = mapped_column(String(100))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approval_note: Mapped[str | None] = mapped_column(Text)
 
 
 class Agreement(OwnedRecord, Base):

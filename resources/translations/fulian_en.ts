@@ -239,116 +239,133 @@
         <translation>The time cannot be later than now.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="40"/>
         <source>制作调解协议</source>
         <translation>Draw up mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="40"/>
         <source>制作协议</source>
         <translation>Draw up agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="41"/>
         <source>调解协议不完整</source>
         <translation>Mediation agreement incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="35"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="42"/>
         <source>书面协议经各方当事人签名、盖章或按指印，调解员签名并加盖调解委员会印章后生效（人民调解法第二十九条）；口头协议自各方达成协议之日起生效（第三十条）。涉及婚姻、亲子、收养等身份关系的条款不能申请司法确认。</source>
         <translation>A written agreement takes effect once signed, sealed or fingerprinted by all parties, signed by the mediator and stamped by the mediation committee (People&apos;s Mediation Law, art. 29); an oral agreement takes effect on the day it is reached (art. 30). Terms on marriage, parentage, adoption or other personal status cannot be submitted for judicial confirmation.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="48"/>
+        <source>我已确认：家庭暴力本身不是本协议的条款，本协议不免除、不分担施暴责任，也不以任何条件换取受害人放弃保护手段。</source>
+        <translation>I confirm: the violence itself is not a term of this agreement; the agreement neither excuses nor shares the abuser&apos;s responsibility, and does not trade anything for the victim giving up her protection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="66"/>
         <source>达成时间</source>
         <translation>Reached at</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="54"/>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="67"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="156"/>
         <source>纠纷的主要事实</source>
         <translation>Main facts of the dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="55"/>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="75"/>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="156"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="55"/>
         <source>争议事项</source>
         <translation>Matters in dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="56"/>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="76"/>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="157"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="56"/>
         <source>各方责任</source>
         <translation>Responsibilities of each party</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="76"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="85"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="55"/>
         <source>协议形式</source>
         <translation>Form of agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="87"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="55"/>
         <source>主要事实</source>
         <translation>Main facts</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="90"/>
         <source>签署当事人</source>
         <translation>Signing parties</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="79"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="92"/>
         <source>另列签署人</source>
         <translation>Other signatories</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="93"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="58"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="94"/>
         <source>协议内容</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="105"/>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="98"/>
+        <source>协议将载明：本协议仅处理上述民事事项，不处理、不免除、不分担家庭暴力的责任；受害人申请人身安全保护令、报警、向人民法院起诉等权利不因本协议受到任何限制。</source>
+        <translation>The agreement will state: it settles only the civil matters above and does not deal with, excuse or share responsibility for the domestic violence; the victim&apos;s rights to apply for a personal safety protection order, call the police or sue in court are not limited by it in any way.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="148"/>
         <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="150"/>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="157"/>
         <location filename="../../ui/widgets/mediation_confirmation.py" line="93"/>
         <location filename="../../ui/widgets/mediation_confirmation.py" line="102"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="39"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="57"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="73"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="293"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="79"/>
         <location filename="../../ui/widgets/mediation_tab.py" line="59"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="127"/>
         <source>（本案尚无申请人、被申请人或受害人）</source>
         <translation>(This case has no applicant, respondent or victim yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="139"/>
         <location filename="../../ui/dialogs/party_dialog.py" line="76"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="139"/>
         <location filename="../../ui/pages/intake_fields.py" line="50"/>
         <location filename="../../ui/pages/intake_fields.py" line="51"/>
         <location filename="../../ui/pages/intake_fields.py" line="52"/>
@@ -356,19 +373,29 @@
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="148"/>
         <source>调解协议须载明：{items}（人民调解法第二十九条）。</source>
         <translation>A mediation agreement must state: {items} (People&apos;s Mediation Law, art. 29).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="150"/>
         <source>调解协议须有双方当事人签署：请先在案件中添加申请人和被申请人。</source>
         <translation>A mediation agreement must be signed by both parties: first add the applicant and respondent to the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="152"/>
         <source>达成口头协议的时间不能晚于现在。</source>
         <translation>The time an oral agreement was reached cannot be later than now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="158"/>
+        <source>第 {n} 条协议内容</source>
+        <translation>Term {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="164"/>
+        <source>本案涉及家庭暴力：请勾选确认家庭暴力本身不是本协议的条款。</source>
+        <translation>This case involves domestic violence: please tick the confirmation that the violence itself is not a term of the agreement.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_base.py" line="30"/>
@@ -408,7 +435,7 @@
     <message>
         <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="55"/>
         <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="98"/>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="115"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="127"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="152"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="76"/>
         <location filename="../../ui/pages/intake_fields.py" line="116"/>
@@ -524,7 +551,7 @@
     <message>
         <location filename="../../ui/dialogs/mediation_followup_dialogs.py" line="118"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="157"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="104"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
@@ -555,59 +582,77 @@
         <translation>&quot;Mediation succeeded&quot; requires an agreement in effect: first draw up the agreement and have it signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="41"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="42"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="64"/>
         <location filename="../../ui/widgets/mediation_statements.py" line="18"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="51"/>
         <source>安排调解</source>
         <translation>Schedule mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="47"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="40"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="51"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="74"/>
         <source>安排</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="50"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="54"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="75"/>
+        <source>联合调解（面对面）</source>
+        <translation>Joint session (face to face)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="55"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="75"/>
+        <source>背对背调解（分别进行）</source>
+        <translation>Separate sessions (shuttle)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="60"/>
         <source>例如：郭亮村人民调解室</source>
         <translation>e.g. Guoliang Village People&apos;s Mediation Room</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="60"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="70"/>
         <source>空格键勾选或取消</source>
         <translation>Space bar to tick or untick</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="62"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="72"/>
         <source>记录人姓名（可不填）</source>
         <translation>Recorder&apos;s name (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="67"/>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="121"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="45"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="77"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="75"/>
+        <source>调解方式</source>
+        <translation>Session type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="78"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="133"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="80"/>
         <source>调解时间</source>
         <translation>Mediation time</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="68"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="79"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="37"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="104"/>
         <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="69"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="80"/>
         <location filename="../../ui/domain_labels.py" line="45"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="37"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="41"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="76"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="104"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="69"/>
         <location filename="../../ui/widgets/mediation_statements.py" line="17"/>
         <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
@@ -615,99 +660,99 @@
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="70"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="81"/>
         <location filename="../../ui/widgets/crisis_actions.py" line="24"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="41"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="76"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="104"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="71"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="42"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="82"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="77"/>
         <source>应到当事人</source>
         <translation>Parties expected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="82"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="93"/>
         <source>请填写调解地点。</source>
         <translation>Please fill in the mediation venue.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="84"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="95"/>
         <source>没有可选择的调解员（须为您管辖范围内、可办理案件的在岗用户）。</source>
         <translation>No mediators to choose from (they must be active users within your jurisdiction who may handle cases).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="86"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="97"/>
         <source>请至少选择一名调解员。</source>
         <translation>Please choose at least one mediator.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="97"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="109"/>
         <source>记录调解：{when}</source>
         <translation>Record mediation: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="98"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="110"/>
         <source>调解记录不完整</source>
         <translation>Mediation record incomplete</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="111"/>
         <source>安排：{when}，{place}；调解员 {names}{recorder}。保存后笔录不能再改。</source>
         <translation>Scheduled: {when}, {place}; mediators {names}{recorder}. The record cannot be changed after saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="101"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="113"/>
         <source>；记录人 {name}</source>
         <translation>; recorder {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="119"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="131"/>
         <source>结果说明；调解不成、撤回或拒绝调解时须写明哪一方、因何</source>
         <translation>Outcome details; if mediation failed, was withdrawn or refused, state which party and why</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="122"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="46"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="134"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="81"/>
         <source>到场当事人</source>
         <translation>Parties present</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="123"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="47"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="135"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="82"/>
         <source>告知事项</source>
         <translation>Matters explained</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="124"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="136"/>
         <source>调解笔录</source>
         <translation>Mediation record</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="127"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="48"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="139"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="83"/>
         <source>调解结果</source>
         <translation>Mediation outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="128"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="140"/>
         <source>结果说明</source>
         <translation>Outcome details</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="157"/>
         <source>调解记录不完整，缺少：{items}。</source>
         <translation>Mediation record incomplete, missing: {items}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="147"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="159"/>
         <source>调解时间不能晚于现在。</source>
         <translation>The mediation time cannot be later than now.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="150"/>
+        <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="162"/>
         <source>调解结果为“{label}”时须说明情况（如哪一方、因何{label}）。</source>
         <translation>When the outcome is &quot;{label}&quot;, explain the circumstances (e.g. which party, and why: {label}).</translation>
     </message>
@@ -1191,8 +1236,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/protection_order_steps.py" line="48"/>
-        <source>最长有效至 {day}（六个月）；到期前 14 天提醒申请延长。</source>
-        <translation>Valid until {day} at most (six months); a reminder to apply for extension comes 14 days before expiry.</translation>
+        <source>最长有效至 {day}（六个月，遇节假日不顺延）；到期前 14 天提醒申请延长。</source>
+        <translation>Valid at most until {day} (six months, not moved off holidays); a reminder to apply for an extension comes 14 days before expiry.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/protection_order_steps.py" line="53"/>
@@ -1237,7 +1282,7 @@
         <location filename="../../ui/dialogs/protection_order_steps.py" line="67"/>
         <location filename="../../ui/dialogs/protection_order_steps.py" line="114"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
-        <location filename="../../ui/widgets/crisis_orders.py" line="69"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="75"/>
         <source>措施</source>
         <translation>Measures</translation>
     </message>
@@ -2758,9 +2803,105 @@ Close anyway?</translation>
         <translation>Respondent</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="22"/>
+        <source>联合调解前安全评估</source>
+        <translation>Safety screening before a joint session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="22"/>
+        <source>保存评估</source>
+        <translation>Save screening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="23"/>
+        <source>请在对方不在场时单独询问受害人。面对面联合调解只在她能自由表达、本人同意时进行；危险评估为高、她害怕对方或又发生暴力时，还须督导批准。背对背调解（分别进行）随时可以安排。当前危险评估：{risk}。</source>
+        <translation>Ask the victim alone, with the other party absent. A joint session goes ahead only if she can speak freely and agrees herself; if the danger assessment is high, she fears the other party or there has been new violence, a supervisor must also approve. Separate sessions can be scheduled at any time. Current danger assessment: {risk}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="32"/>
+        <source>她能在对方面前自由表达自己的意愿</source>
+        <translation>She can say what she wants in front of the other party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="33"/>
+        <source>她害怕对方</source>
+        <translation>She fears the other party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="34"/>
+        <source>上次调解（或登记）以来又发生暴力或威胁</source>
+        <translation>Violence or threats since the last session (or intake)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="35"/>
+        <source>已告知她可以选择背对背调解（分别进行）</source>
+        <translation>She was told she may choose separate sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="36"/>
+        <source>同意面对面联合调解</source>
+        <translation>Agrees to a joint session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="37"/>
+        <source>要求背对背调解</source>
+        <translation>Asks for separate sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="49"/>
+        <source>用她自己的话记录，例如：“我愿意和他当面谈孩子的抚养费，有调解员在场我不怕。”</source>
+        <translation>In her own words, e.g. &quot;I am willing to discuss child support with him face to face; with the mediator there I am not afraid.&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="55"/>
         <location filename="../../ui/domain_labels.py" line="83"/>
         <source>受害人</source>
         <translation>Victim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="59"/>
+        <source>她的选择</source>
+        <translation>Her choice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="60"/>
+        <source>她的原话</source>
+        <translation>Her words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="61"/>
+        <source>评估结论</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="75"/>
+        <source>不宜面对面调解：{reasons}。只能背对背调解。</source>
+        <translation>Not suitable for a joint session: {reasons}. Separate sessions only.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="77"/>
+        <source>可面对面调解，但须督导批准：{reasons}。</source>
+        <translation>A joint session is possible but needs a supervisor&apos;s approval: {reasons}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="79"/>
+        <source>可安排一次面对面联合调解。</source>
+        <translation>One joint session may be scheduled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="86"/>
+        <source>本案没有受害人或申请人：请先在案件中添加。</source>
+        <translation>This case has no victim or applicant: please add her to the case first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="88"/>
+        <source>须先告知受害人可以选择背对背调解，并勾选“已告知”。</source>
+        <translation>First tell the victim she may choose separate sessions, and tick &quot;told&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="90"/>
+        <source>请用受害人自己的话记录她的意愿。</source>
+        <translation>Please record her wishes in her own words.</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="84"/>
@@ -3600,8 +3741,8 @@ Close anyway?</translation>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="59"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="43"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="78"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="104"/>
         <location filename="../../ui/widgets/mediator_sessions.py" line="43"/>
         <location filename="../../ui/widgets/referral_panel.py" line="35"/>
         <location filename="../../ui/widgets/referral_panel.py" line="69"/>
@@ -4942,6 +5083,7 @@ Disable?</translation>
         <location filename="../../ui/pages/review_approvals.py" line="80"/>
         <location filename="../../ui/widgets/approval_bar.py" line="98"/>
         <location filename="../../ui/widgets/approval_bar.py" line="133"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="291"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
@@ -4949,7 +5091,7 @@ Disable?</translation>
         <location filename="../../ui/pages/review_approvals.py" line="81"/>
         <location filename="../../ui/widgets/approval_bar.py" line="99"/>
         <location filename="../../ui/widgets/approval_bar.py" line="135"/>
-        <location filename="../../ui/widgets/crisis_orders.py" line="77"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="83"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
@@ -5975,6 +6117,7 @@ If rejected: {effect}</translation>
         <translation>Search: case no., name, pinyin initials, ID number or phone (Enter)</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="102"/>
         <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="43"/>
@@ -6449,6 +6592,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/crisis_common.py" line="57"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="278"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
     </message>
@@ -6499,103 +6643,108 @@ If rejected: {effect}</translation>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="47"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="45"/>
+        <source>保护令有效期按作出之日起六个月计算，到期日遇节假日、周末不顺延（不适用民法典第二百零三条的顺延）：这里显示的到期日可能比按期间规则顺延后的日子早，提醒只会提前，不会迟到。</source>
+        <translation>A protection order is valid for six months from the day it is made; its expiry is not moved off holidays or weekends (Civil Code art. 203 is not applied): the expiry shown may be earlier than the day the period rules would give, so reminders come early, never late.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/crisis_orders.py" line="53"/>
         <source>裁定期限：{countdown}</source>
         <translation>Ruling deadline: {countdown}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="50"/>
-        <location filename="../../ui/widgets/crisis_orders.py" line="200"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="56"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="208"/>
         <source>已失效</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="51"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="57"/>
         <source>到期：{text}</source>
         <translation>Expires: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="59"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="65"/>
         <source>（紧急）</source>
         <translation> (urgent)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="65"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="71"/>
         <source>受害人同意</source>
         <translation>Victim consents</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="65"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="71"/>
         <source>受害人无法表示同意（已记录原因）</source>
         <translation>Victim cannot consent (reason recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="67"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="73"/>
         <source>，由{who}代为申请</source>
         <translation>, applied for by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="77"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="83"/>
         <source>准予</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="79"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="85"/>
         <source>有效期至 {day}</source>
         <translation>Valid until {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="86"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="92"/>
         <source>经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="100"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="108"/>
         <source>申请保护令(&amp;P)…</source>
         <translation>Apply for protection order (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="101"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="109"/>
         <source>登记裁定…</source>
         <translation>Record ruling…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="102"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="110"/>
         <source>登记作出…</source>
         <translation>Record issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="102"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="110"/>
         <source>登记送达…</source>
         <translation>Record service…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="103"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="111"/>
         <source>变更…</source>
         <translation>Variation…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="103"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="111"/>
         <source>延长…</source>
         <translation>Extension…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="104"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="112"/>
         <source>违反…</source>
         <translation>Breach…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="181"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="189"/>
         <source>保护令即将到期：{text}。如仍需保护，请协助当事人在失效前向法院申请延长。</source>
         <translation>The protection order expires soon: {text}. If protection is still needed, help the party apply to the court for an extension before it lapses.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="184"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="192"/>
         <source>本案尚无人身安全保护令。</source>
         <translation>This case has no personal safety protection order.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="193"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="201"/>
         <source>{label}：已于 {at} 裁定（{met}）</source>
         <translation>{label}: ruled on {at} ({met})</translation>
     </message>
@@ -6662,13 +6811,13 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="181"/>
-        <location filename="../../ui/widgets/crisis_orders.py" line="194"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="202"/>
         <source>按时</source>
         <translation>on time</translation>
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="182"/>
-        <location filename="../../ui/widgets/crisis_orders.py" line="194"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="202"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
@@ -6713,47 +6862,47 @@ If rejected: {effect}</translation>
         <translation>The statistics report was saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="199"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="207"/>
         <source>{label}：{text}</source>
         <translation>{label}: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="217"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="226"/>
         <source>已有一份申请待法院裁定。</source>
         <translation>An application is already awaiting the court&apos;s ruling.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="230"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="239"/>
         <source>已登记保护令申请，裁定计时开始</source>
         <translation>Protection order application recorded; the ruling clock has started</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="242"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="251"/>
         <source>已登记法院裁定</source>
         <translation>Court ruling recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="245"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="254"/>
         <source>已登记保护令作出，到期计时开始</source>
         <translation>Protection order issue recorded; the expiry clock has started</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="249"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="258"/>
         <source>已登记送达</source>
         <translation>Service recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="252"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="261"/>
         <source>已登记保护令变更</source>
         <translation>Protection order variation recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="255"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="264"/>
         <source>已登记保护令延长</source>
         <translation>Protection order extension recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_orders.py" line="258"/>
+        <location filename="../../ui/widgets/crisis_orders.py" line="267"/>
         <source>已登记违反保护令，本案已标记为重大案事件</source>
         <translation>Protection order breach recorded; the case is now marked as a major incident</translation>
     </message>
@@ -7180,12 +7329,12 @@ If rejected: {effect}</translation>
         <translation>Please select a term in the table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_agreement_panel.py" line="240"/>
+        <location filename="../../ui/widgets/mediation_agreement_panel.py" line="241"/>
         <source>已制作调解协议</source>
         <translation>Mediation agreement drawn up</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_agreement_panel.py" line="250"/>
+        <location filename="../../ui/widgets/mediation_agreement_panel.py" line="251"/>
         <source>已记录第 {n} 条履行情况</source>
         <translation>Performance of term {n} recorded</translation>
     </message>
@@ -7315,118 +7464,222 @@ If rejected: {effect}</translation>
         <translation>Delete this term (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="34"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="46"/>
+        <source>本案涉及家庭暴力（危险评估：{risk}）。面对面联合调解前须对受害人做安全评估并记录她本人的意愿；背对背调解（分别进行）随时可以安排。</source>
+        <translation>This case involves domestic violence (danger assessment: {risk}). Before a joint session the victim must be screened for safety and her own wishes recorded; separate sessions can be scheduled at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="50"/>
+        <source>最近一次评估（{when}，{who}）：{state}</source>
+        <translation>Latest screening ({when}, {who}): {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="59"/>
+        <source>不宜面对面调解（{reasons}）</source>
+        <translation>not suitable for a joint session ({reasons})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="61"/>
+        <source>待督导批准（{reasons}）</source>
+        <translation>awaiting a supervisor&apos;s approval ({reasons})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="63"/>
+        <source>督导 {name} 已批准，可安排一次联合调解</source>
+        <translation>approved by supervisor {name}; one joint session may be scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="64"/>
+        <source>可安排一次联合调解</source>
+        <translation>one joint session may be scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="68"/>
         <source>取消：{reason}</source>
         <translation>Cancelled: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="40"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="74"/>
         <source>{when}，{place}</source>
         <translation>{when}, {place}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="48"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="83"/>
         <source>（{note}）</source>
         <translation> ({note})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="51"/>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="209"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="86"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="317"/>
         <source>取消原因</source>
         <translation>Reason for cancelling</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="69"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="104"/>
         <source>安排时间</source>
         <translation>Scheduled for</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="90"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="125"/>
         <source>安排调解…</source>
         <translation>Schedule mediation…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="92"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="127"/>
         <source>记录调解…</source>
         <translation>Record mediation…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="94"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="129"/>
         <source>取消安排…</source>
         <translation>Cancel session…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="143"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="131"/>
+        <source>安全评估…</source>
+        <translation>Safety screening…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="133"/>
+        <source>督导批准…</source>
+        <translation>Supervisor approval…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="191"/>
         <source>尚未安排调解。点“安排调解…”确定时间、地点和调解员。</source>
         <translation>No mediation scheduled yet. Click &quot;Schedule mediation…&quot; to set the time, place and mediators.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="144"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="192"/>
         <source>本案没有调解安排。</source>
         <translation>No mediation sessions in this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="144"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="192"/>
         <source>选择一次调解查看笔录。</source>
         <translation>Select a session to see its record.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="172"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="223"/>
+        <source>批准最近一次安全评估后的面对面联合调解（不能批准自己做的评估）</source>
+        <translation>Approve the joint session after the latest safety screening (not your own screening)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="224"/>
+        <source>没有待批准的安全评估。</source>
+        <translation>No safety screening awaits approval.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="229"/>
         <source>案件已办结，不能安排或记录调解。</source>
         <translation>The case is closed; mediation cannot be scheduled or recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="174"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="231"/>
         <source>本案调解已终止；当事人重新申请的，请先“恢复调解”。</source>
         <translation>Mediation in this case has ended; if the parties apply again, first &quot;Resume mediation&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="175"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="232"/>
         <source>确定调解时间、地点、调解员和应到当事人</source>
         <translation>Set the mediation time, place, mediators and parties expected</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="176"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="233"/>
         <source>记录这次调解：到场当事人、告知事项、调解笔录和结果</source>
         <translation>Record this session: parties present, matters explained, the mediation record and the outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="177"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="234"/>
         <source>请先选择一次已安排的调解。</source>
         <translation>Please select a scheduled session first.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="189"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="250"/>
+        <source>本案涉及家庭暴力：面对面联合调解前须先做安全评估，现在只能安排背对背调解。</source>
+        <translation>This case involves domestic violence: a safety screening must come before a joint session; for now only separate sessions can be scheduled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="252"/>
+        <source>最近一次安全评估：{state}。现在只能安排背对背调解。</source>
+        <translation>Latest safety screening: {state}. For now only separate sessions can be scheduled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="261"/>
+        <source>联合调解前须做安全评估</source>
+        <translation>Safety screening needed before a joint session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="262"/>
+        <source>
+
+现在对受害人做安全评估吗？选“否”则安排背对背调解。</source>
+        <translation>
+
+Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="272"/>
         <source>已安排调解</source>
         <translation>Mediation scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="202"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="284"/>
+        <source>已记录安全评估</source>
+        <translation>Safety screening recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="291"/>
+        <source>批准面对面联合调解</source>
+        <translation>Approve joint session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="291"/>
+        <source>批准理由和安全措施</source>
+        <translation>Reason for approval and safety measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="292"/>
+        <source>受害人 {name} 同意面对面调解；须批准的原因：{reasons}。她的原话：“{words}”</source>
+        <translation>The victim {name} agrees to a joint session; approval needed because: {reasons}. Her words: &quot;{words}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="295"/>
+        <source>例如：分开到场、分开离场，妇联工作人员全程陪同</source>
+        <translation>e.g. arrive and leave separately, a federation worker present throughout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="298"/>
+        <source>已批准联合调解</source>
+        <translation>Joint session approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="310"/>
         <source>已记录调解</source>
         <translation>Mediation recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="209"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="317"/>
         <source>取消调解安排：{when}</source>
         <translation>Cancel mediation session: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="210"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="318"/>
         <source>取消安排</source>
         <translation>Cancel session</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="210"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="318"/>
         <source>取消后该次调解不再举行；如需改期，请另行安排。</source>
         <translation>Once cancelled the session will not take place; to reschedule, schedule a new one.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="211"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="319"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="214"/>
+        <location filename="../../ui/widgets/mediation_sessions_panel.py" line="322"/>
         <source>已取消调解安排</source>
         <translation>Mediation session cancelled</translation>
     </message>

@@ -1,12 +1,19 @@
 """制作调解协议: written (调解协议书) or oral; the facts, matters in dispute and responsibility (人民调解法第二十九条);
-the terms (each flagged as the user types when a court cannot confirm it); copies; any extra signatory."""
+the terms (each flagged as the user types when a court cannot confirm it); copies; any extra signatory.
+
+Violence is not a term of mediation: wording from the reviewed phrase list (excusing or sharing the blame for
+violence, giving up the police, a suit or a protection order) is named with its reason as the user types, and in a
+domestic-violence case the dialog asks for the confirmation that the violence itself is not a term and shows the
+statement the agreement will carry."""
 from __future__ import annotations
 
 from datetime import timedelta
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QSpinBox, QWidget,
+    QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QSpinBox, QWidget,
 )
+
+from fulian_desktop.domain.dv_mediation import find_excusing, refusal_message
 
 from fulian_desktop.domain.mediation_rules import (
     NEVER_SIGN_ROLES, SIGNATORY_ROLES, AgreementForm, default_copies,
@@ -29,7 +36,7 @@ def text_box(name: str, placeholder: str) -> QPlainTextEdit:
 
 
 class CreateAgreementDialog(MediationDialog):
-    def __init__(self, parent: QWidget | None, parties: tuple[PartyRef, ...]) -> None:
+    def __init__(self, parent: QWidget | None, parties: tuple[PartyRef, ...], *, dv_case: bool = False) -> None:
         super().__init__(parent, tr("制作调解协议"), ok_text=tr("制作协议"), strict=False,
                          refuse_title=tr("调解协议不完整"),
                          notice=tr("书面协议经各方当事人签名、盖章或按指印，调解员签名并加盖调解委员会印章后生效"
@@ -37,6 +44,12 @@ class CreateAgreementDialog(MediationDialog):
                                    "涉及婚姻、亲子、收养等身份关系的条款不能申请司法确认。"))
         self.setObjectName("mediation_agreement_dialog")
         self.parties = parties
+        self.dv_case = dv_case
+        self.violence_confirm = QCheckBox(tr("我已确认：家庭暴力本身不是本协议的条款，本协议不免除、不分担施暴责任，"
+                                           "也不以任何条件换取受害人放弃保护手段。"),
+                                        objectName="agreement_violence_confirm")
+        self.violence_confirm.setStyleSheet("QCheckBox{color:#8a1c12}")
+        self.violence_confirm.toggled.connect(self.update_ok)
         self.written = QRadioButton(tr(AgreementForm.WRITTEN.label), objectName="agreement_written")
         self.oral = QRadioButton(tr(AgreementForm.ORAL.label), objectName="agreement_oral")
         self.written.setChecked(True)
@@ -81,6 +94,15 @@ class CreateAgreementDialog(MediationDialog):
         terms_label = QLabel(tr("协议内容"))
         terms_label.setBuddy(self.terms.add_button)
         self.form.addRow(terms_label, self.terms)
+        if dv_case:
+            statement = QLabel(tr("协议将载明：本协议仅处理上述民事事项，不处理、不免除、不分担家庭暴力的责任；受害人申请"
+                                  "人身安全保护令、报警、向人民法院起诉等权利不因本协议受到任何限制。"),
+                               objectName="agreement_dv_statement")
+            statement.setWordWrap(True)
+            self.form.addRow(tr("家庭暴力"), statement)
+            self.form.addRow("", self.violence_confirm)
+        else:
+            self.violence_confirm.hide()
         for signal in (self.written.toggled, self.facts.textChanged, self.disputes.textChanged,
                        self.responsibility.textChanged, self.copies.valueChanged, self.agreed_at.dateTimeChanged):
             signal.connect(self.update_ok)
@@ -128,7 +150,19 @@ class CreateAgreementDialog(MediationDialog):
             return tr("调解协议须有双方当事人签署：请先在案件中添加申请人和被申请人。")
         if not written and from_qdatetime(self.agreed_at.dateTime()) > now_local() + timedelta(minutes=10):
             return tr("达成口头协议的时间不能晚于现在。")
-        return self.terms.problem()
+        problem = self.terms.problem()
+        if problem:
+            return problem
+        texts = [(tr("纠纷的主要事实"), self.facts.toPlainText()), (tr("争议事项"), self.disputes.toPlainText()),
+                 (tr("各方责任"), self.responsibility.toPlainText())]
+        texts += [(tr("第 {n} 条协议内容").format(n=n), "，".join(x for x in (t.obligor, t.content, t.manner) if x))
+                  for n, t in enumerate(self.terms.values(), start=1)]
+        hits = find_excusing(texts, dv_case=self.dv_case)
+        if hits:
+            return refusal_message(hits)
+        if self.dv_case and not self.violence_confirm.isChecked():
+            return tr("本案涉及家庭暴力：请勾选确认家庭暴力本身不是本协议的条款。")
+        return ""
 
     def values(self) -> dict:
         written = self.is_written()
@@ -138,4 +172,5 @@ class CreateAgreementDialog(MediationDialog):
                 "responsibility": self.responsibility.toPlainText().strip() or None,
                 "terms": self.terms.values(), "copies": self.copies.value() if written else None,
                 "extra_signatory_ids": self.extra_ids(),
-                "agreed_at": None if written else from_qdatetime(self.agreed_at.dateTime())}
+                "agreed_at": None if written else from_qdatetime(self.agreed_at.dateTime()),
+                "violence_not_a_term": self.dv_case and self.violence_confirm.isChecked()}

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget,
 )
 
+from fulian_desktop.domain.dv_mediation import SessionMode
 from fulian_desktop.domain.mediation_rules import (
     SIGNATORY_ROLES, Notice, SessionOutcome, missing_record_items,
 )
@@ -42,10 +43,19 @@ def party_label(p: PartyRef) -> str:
 
 
 class ScheduleDialog(MediationDialog):
+    """`joint_blocked`: why a joint (面对面) session cannot be scheduled now (a DV case without a cleared safety
+    screening); the dialog then offers only the separate (背对背) mode and says why."""
+
     def __init__(self, parent: QWidget | None, parties: tuple[PartyRef, ...], mediators: tuple[MediatorRef, ...],
-                 me: str | None) -> None:
-        super().__init__(parent, tr("安排调解"), ok_text=tr("安排"))
+                 me: str | None, *, joint_blocked: str = "") -> None:
+        super().__init__(parent, tr("安排调解"), ok_text=tr("安排"), notice=joint_blocked)
         self.setObjectName("mediation_schedule_dialog")
+        self.mode = QComboBox(objectName="schedule_mode")
+        self.mode.addItem(tr("联合调解（面对面）"), SessionMode.JOINT.value)
+        self.mode.addItem(tr("背对背调解（分别进行）"), SessionMode.SEPARATE.value)
+        if joint_blocked:
+            self.mode.model().item(0).setEnabled(False)
+            self.mode.setCurrentIndex(1)
         self.when = datetime_edit("schedule_when", local_at(now_local().date() + timedelta(days=1), 9, 30))
         self.place = QLineEdit(objectName="schedule_place", placeholderText=tr("例如：郭亮村人民调解室"))
         self.place.setMaxLength(200)
@@ -64,6 +74,7 @@ class ScheduleDialog(MediationDialog):
         expected = {p.id for p in parties if p.role in SIGNATORY_ROLES}
         self.expected_box, self.expected = check_grid([(p.id, party_label(p)) for p in parties],
                                                       "schedule_party", expected, self.update_ok)
+        self.add_row(tr("调解方式"), self.mode)
         self.add_row(tr("调解时间"), self.when)
         self.add_row(tr("地点"), self.place)
         self.add_row(tr("调解员"), self.mediators)
@@ -89,7 +100,8 @@ class ScheduleDialog(MediationDialog):
     def values(self) -> dict:
         return {"scheduled_at": from_qdatetime(self.when.dateTime()), "place": self.place.text().strip(),
                 "mediator_ids": self.mediator_ids(), "recorder": self.recorder.text().strip() or None,
-                "expected_party_ids": [pid for pid, box in self.expected.items() if box.isChecked()]}
+                "expected_party_ids": [pid for pid, box in self.expected.items() if box.isChecked()],
+                "mode": self.mode.currentData()}
 
 
 class RecordSessionDialog(MediationDialog):

@@ -45,7 +45,7 @@ class _ExpiryPair:
         if was_latest or day_of(self.expiry) > latest:
             set_date(self.expiry, latest)
         self._last_start = start
-        self.note.setText(tr("最长有效至 {day}（六个月）；到期前 14 天提醒申请延长。").format(day=latest.isoformat()))
+        self.note.setText(tr("最长有效至 {day}（六个月，遇节假日不顺延）；到期前 14 天提醒申请延长。").format(day=latest.isoformat()))
 
     def problem(self) -> str:
         latest = latest_expiry(day_of(self.start))

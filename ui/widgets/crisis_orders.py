@@ -40,6 +40,12 @@ def columns() -> tuple[str, ...]:
     return (tr("法院"), tr("受理时间"), tr("状态"), tr("时限"), tr("有效期"), tr("措施"), tr("违反"))
 
 
+def expiry_note() -> str:
+    """The expiry is six months to the day, not moved off rest days (domain.dv_mediation.ORDER_EXPIRY_NOTE)."""
+    return tr("保护令有效期按作出之日起六个月计算，到期日遇节假日、周末不顺延（不适用民法典第二百零三条的顺延）："
+              "这里显示的到期日可能比按期间规则顺延后的日子早，提醒只会提前，不会迟到。")
+
+
 def clock_state(o: OrderView) -> tuple[str, str]:
     """(chip state, text) of the order's live clock: the decision while applied, the expiry while issued."""
     if o.status == OrderStatus.APPLIED and o.decision_clock is not None:
@@ -84,6 +90,8 @@ def order_details(o: OrderView) -> str:
                      + (("：" + escape("；".join(extra))) if extra else "") + "</li>")
     if steps:
         parts.append("<b>" + escape(tr("经过")) + "</b><ul style='margin-top:0'>" + "".join(steps) + "</ul>")
+    if o.expires_on is not None:
+        parts.append(f"<p style='color:#555'>{escape(expiry_note())}</p>")
     if o.review_hint:
         parts.append(f"<p style='color:#9a6700'>{escape(o.review_hint)}</p>")
     return "".join(parts)
@@ -199,6 +207,7 @@ class ProtectionOrdersPanel(QWidget):
             chip.setText(tr("{label}：{text}").format(label=tr(o.expiry_clock.label),
                                                      text=tr("已失效") if o.expired else o.expiry_text or ""))
             chip.setProperty("clock_status", state)
+            chip.setToolTip(expiry_note())
             style_chip(chip, state)
             chips.append(chip)
         return chips

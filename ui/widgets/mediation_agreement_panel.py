@@ -230,14 +230,15 @@ class MediationAgreementPanel(QWidget):
     def start_create(self) -> None:
         if self.data is None or self.runner.busy or not self.create_button.isEnabled():
             return
-        dialog = CreateAgreementDialog(self, self.data.parties)
+        dialog = CreateAgreementDialog(self, self.data.parties,
+                                       dv_case=self.data.safety is not None and self.data.safety.dv_case)
 
         def save() -> None:
             v = dialog.values()
             self.runner.write(mediation.create_agreement, self.case_id, v["form"], v["facts"], v["disputes"],
                               v["responsibility"], v["terms"], v["copies"],
                               extra_signatory_ids=v["extra_signatory_ids"], agreed_at=v["agreed_at"],
-                              notice=tr("已制作调解协议"))
+                              violence_not_a_term=v["violence_not_a_term"], notice=tr("已制作调解协议"))
         self.runner.open_dialog(dialog, save)
 
     def start_performance(self) -> None:

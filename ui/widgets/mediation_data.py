@@ -14,10 +14,11 @@ from fulian_desktop.domain.localtime import LOCAL_TZ, to_local
 from fulian_desktop.domain.workflow import is_open
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import clocks, mediation
+from fulian_desktop.services import clocks, mediation, mediation_safety
 from fulian_desktop.services.case_queries import fetch_case_rows
 from fulian_desktop.services.clocks import ClockView
 from fulian_desktop.services.mediation import MediationOverview
+from fulian_desktop.services.mediation_safety import SafetyState
 from fulian_desktop.services.mediation_sessions import MediatorRef, PartyRef, case_party_refs, mediator_choices
 from fulian_desktop.store.uow import UnitOfWork
 
@@ -31,6 +32,7 @@ class MediationData:
     mediators: tuple[MediatorRef, ...]
     case_open: bool
     confirmation_clocks: tuple[ClockView, ...]   # JUDICIAL_CONFIRMATION clocks of the case
+    safety: SafetyState | None = None            # DV case? its screenings before joint sessions
 
 
 def load_mediation(uow: UnitOfWork, actor: Actor, case_id: str) -> MediationData:
@@ -41,7 +43,8 @@ def load_mediation(uow: UnitOfWork, actor: Actor, case_id: str) -> MediationData
         mediators=tuple(mediator_choices(uow, actor)) if can(actor, Permission.CASE_EDIT) else (),
         case_open=bool(rows) and is_open(rows[0].status),
         confirmation_clocks=tuple(c for c in clocks.case_clocks(uow, actor, case_id)
-                                  if c.kind == ClockKind.JUDICIAL_CONFIRMATION))
+                                  if c.kind == ClockKind.JUDICIAL_CONFIRMATION),
+        safety=mediation_safety.safety_state(uow, actor, case_id))
 
 
 # --- dates between Qt and the core (local China time) ------------------------------------------------

@@ -1,6 +1,10 @@
 """The sessions part of the mediation tab: every session of the case (scheduled time, place, mediators, status,
 outcome) with 安排调解 / 记录调解 / 取消安排, and the selected session's record (who came, what they were told,
-the 调解笔录) underneath. Double-click (or Enter on) a scheduled session to record it."""
+the 调解笔录) underneath. Double-click (or Enter on) a scheduled session to record it.
+
+In a domestic-violence case a line above the table says where the safety screening stands; 安全评估… records one,
+督导批准… (supervisors) approves it, and 安排调解… without a cleared screening offers the screening or a separate
+(背对背) session instead of a joint one (the core refuses the joint session all the same)."""
 from __future__ import annotations
 
 from html import escape
@@ -14,11 +18,14 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.mediation_rules import SessionOutcome, SessionStatus
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import mediation
+from fulian_desktop.services import mediation, mediation_safety
+from fulian_desktop.services.mediation_safety import ScreeningView
 from fulian_desktop.services.mediation_sessions import SessionView
 
 from ..dialogs.case_actions_reason import ReasonDialog
+from ..dialogs.mediation_screening_dialog import ScreeningDialog
 from ..dialogs.mediation_session_dialogs import RecordSessionDialog, ScheduleDialog
+from ..errors import messages
 from ..i18n import tr
 from ..session import AppSession
 from .case_actions_runner import ActionRunner
@@ -28,6 +35,33 @@ from .mediation_data import MediationData
 STATUS_COLOURS = {SessionStatus.SCHEDULED: "#9a6700", SessionStatus.HELD: "#1e7e34",
                   SessionStatus.CANCELLED: "#5f6368"}
 ENDING_COLOUR = "#b3261e"
+SAFETY_STYLE = "padding:6px;border-radius:4px;background:#fdecea;color:#8a1c12"
+
+
+def safety_text(data: MediationData) -> str:
+    """The DV line above the sessions: what the rule is and where the latest screening stands."""
+    safety = data.safety
+    if safety is None or not safety.dv_case:
+        return ""
+    text = tr("本案涉及家庭暴力（危险评估：{risk}）。面对面联合调解前须对受害人做安全评估并记录她本人的意愿；"
+              "背对背调解（分别进行）随时可以安排。").format(risk=safety.risk_label)
+    latest = safety.usable
+    if latest is not None:
+        text += tr("最近一次评估（{when}，{who}）：{state}").format(when=latest.screened_text,
+                                                               who=latest.screened_by_name,
+                                                               state=screening_state(latest))
+    return text
+
+
+def screening_state(s: ScreeningView) -> str:
+    reasons = tr("、").join(s.reasons)
+    if not s.joint_allowed:
+        return tr("不宜面对面调解（{reasons}）").format(reasons=reasons)
+    if s.needs_approval and not s.approved:
+        return tr("待督导批准（{reasons}）").format(reasons=reasons)
+    if s.approved:
+        return tr("督导 {name} 已批准，可安排一次联合调解").format(name=s.approved_by_name or "")
+    return tr("可安排一次联合调解")
 
 
 def session_cells(s: SessionView) -> tuple[str, ...]:
@@ -38,6 +72,7 @@ def session_cells(s: SessionView) -> tuple[str, ...]:
 def session_details(s: SessionView) -> str:
     names = tr("、")
     rows = [(tr("安排"), tr("{when}，{place}").format(when=s.scheduled_text, place=s.place)),
+            (tr("调解方式"), tr("背对背调解（分别进行）") if s.mode.value == "separate" else tr("联合调解（面对面）")),
             (tr("调解员"), s.mediator_names), (tr("记录人"), s.recorder or "—"),
             (tr("应到当事人"), names.join(p.name for p in s.expected_parties) or "—"),
             (tr("状态"), s.status_label)]
@@ -93,11 +128,21 @@ class MediationSessionsPanel(QWidget):
         self.record_button.clicked.connect(self.start_record)
         self.cancel_button = QPushButton(tr("取消安排…"), objectName="mediation_cancel")
         self.cancel_button.clicked.connect(self.start_cancel)
+        self.screen_button = QPushButton(tr("安全评估…"), objectName="mediation_screen")
+        self.screen_button.clicked.connect(self.start_screening)
+        self.approve_button = QPushButton(tr("督导批准…"), objectName="mediation_screen_approve")
+        self.approve_button.clicked.connect(self.start_approve)
+        self.safety = QLabel(objectName="mediation_safety_state")
+        self.safety.setWordWrap(True)
+        self.safety.setStyleSheet(SAFETY_STYLE)
+        self.safety.setVisible(False)
         row = QHBoxLayout()
-        for button in (self.schedule_button, self.record_button, self.cancel_button):
+        for button in (self.schedule_button, self.record_button, self.cancel_button, self.screen_button,
+                       self.approve_button):
             row.addWidget(button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.safety)
         layout.addLayout(row)
         layout.addWidget(split, 1)
         runner.sig_busy.connect(lambda _b: self.update_buttons())
@@ -108,6 +153,9 @@ class MediationSessionsPanel(QWidget):
         selected = self.selected()
         self.data = data
         self.views = data.overview.sessions
+        text = safety_text(data)
+        self.safety.setText(text)
+        self.safety.setVisible(bool(text))
         self.table.setRowCount(len(self.views))
         for row, view in enumerate(self.views):
             for column, text in enumerate(session_cells(view)):
@@ -165,6 +213,15 @@ class MediationSessionsPanel(QWidget):
         view = self.selected()
         scheduled = view is not None and view.status == SessionStatus.SCHEDULED
         self.schedule_button.setEnabled(may)
+        dv = self.data is not None and self.data.safety is not None and self.data.safety.dv_case
+        self.screen_button.setVisible(visible and dv)
+        self.screen_button.setEnabled(may)
+        pending = self._pending_approval()
+        self.approve_button.setVisible(dv and actor is not None and can(actor, Permission.CASE_APPROVE))
+        self.approve_button.setEnabled(pending is not None and not self.runner.busy
+                                       and actor is not None and pending.screened_by != actor.user_id)
+        self.approve_button.setToolTip(tr("批准最近一次安全评估后的面对面联合调解（不能批准自己做的评估）")
+                                       if pending is not None else tr("没有待批准的安全评估。"))
         self.record_button.setEnabled(may and scheduled)
         self.cancel_button.setEnabled(may and scheduled)
         why = ""
@@ -176,18 +233,69 @@ class MediationSessionsPanel(QWidget):
         self.record_button.setToolTip(why or (tr("记录这次调解：到场当事人、告知事项、调解笔录和结果")
                                               if scheduled else tr("请先选择一次已安排的调解。")))
 
+    def _pending_approval(self) -> ScreeningView | None:
+        safety = self.data.safety if self.data is not None else None
+        latest = safety.usable if safety is not None else None
+        if latest is None or not latest.joint_allowed or not latest.needs_approval or latest.approved:
+            return None
+        return latest
+
+    def joint_blocked(self) -> str:
+        """Why a joint session cannot be scheduled now, or "" (the core's rule, read from the loaded state)."""
+        safety = self.data.safety if self.data is not None else None
+        if safety is None or not safety.dv_case:
+            return ""
+        latest = safety.usable
+        if latest is None:
+            return tr("本案涉及家庭暴力：面对面联合调解前须先做安全评估，现在只能安排背对背调解。")
+        if not latest.joint_allowed or (latest.needs_approval or safety.risk_level == "high") and not latest.approved:
+            return tr("最近一次安全评估：{state}。现在只能安排背对背调解。").format(state=screening_state(latest))
+        return ""
+
     # --- actions ---------------------------------------------------------------------------------------
     def start_schedule(self) -> None:
         if not self.may_act():
             return
+        blocked = self.joint_blocked()
+        if blocked and self.data is not None and self.data.safety is not None and self.data.safety.usable is None:
+            if messages.confirm(self, tr("联合调解前须做安全评估"),
+                                blocked + tr("\n\n现在对受害人做安全评估吗？选“否”则安排背对背调解。")):
+                self.start_screening()
+                return
         actor = self.session.actor
-        dialog = ScheduleDialog(self, self.data.parties, self.data.mediators, actor.user_id if actor else None)
+        dialog = ScheduleDialog(self, self.data.parties, self.data.mediators, actor.user_id if actor else None,
+                                joint_blocked=blocked)
 
         def save() -> None:
             v = dialog.values()
             self.runner.write(mediation.schedule, self.case_id, v["scheduled_at"], v["place"], v["mediator_ids"],
-                              v["recorder"], v["expected_party_ids"], notice=tr("已安排调解"))
+                              v["recorder"], v["expected_party_ids"], mode=v["mode"], notice=tr("已安排调解"))
         self.runner.open_dialog(dialog, save)
+
+    def start_screening(self) -> None:
+        if not self.may_act() or self.data is None:
+            return
+        risk = self.data.safety.risk_label if self.data.safety is not None else tr("未评估")
+        dialog = ScreeningDialog(self, self.data.parties, risk)
+
+        def save() -> None:
+            v = dialog.values()
+            self.runner.write(mediation_safety.record_screening, self.case_id, v.pop("victim_party_id"), **v,
+                              notice=tr("已记录安全评估"))
+        self.runner.open_dialog(dialog, save)
+
+    def start_approve(self) -> None:
+        pending = self._pending_approval()
+        if pending is None or self.runner.busy:
+            return
+        dialog = ReasonDialog(self, tr("批准面对面联合调解"), tr("批准理由和安全措施"), ok_text=tr("批准"),
+                              notice=tr("受害人 {name} 同意面对面调解；须批准的原因：{reasons}。她的原话：“{words}”").format(
+                                  name=pending.victim_name, reasons=tr("、").join(pending.reasons),
+                                  words=pending.victim_words),
+                              placeholder=tr("例如：分开到场、分开离场，妇联工作人员全程陪同"))
+        dialog.setObjectName("mediation_screen_approve_dialog")
+        self.runner.open_dialog(dialog, lambda: self.runner.write(
+            mediation_safety.approve_screening, pending.id, dialog.reason(), notice=tr("已批准联合调解")))
 
     def start_record(self) -> None:
         view = self.selected()
