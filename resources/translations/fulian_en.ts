@@ -3276,6 +3276,16 @@ Close anyway?</translation>
         <translation>Medical record</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="25"/>
+        <source>调查笔录</source>
+        <translation>Investigation record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="25"/>
+        <source>司法确认材料</source>
+        <translation>Judicial confirmation papers</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="38"/>
         <source>等 {n} 个文件</source>
         <translation>{n} files in all</translation>
@@ -5614,7 +5624,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/case_actions.py" line="106"/>
-        <location filename="../../ui/widgets/case_header.py" line="120"/>
+        <location filename="../../ui/widgets/case_header.py" line="127"/>
         <source>状态：{label}</source>
         <translation>Status: {label}</translation>
     </message>
@@ -5649,12 +5659,12 @@ If rejected: {effect}</translation>
         <translation>{label} this case? It will become &quot;{label2}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="19"/>
-        <source>信访事项须出具处理意见书：请选择处理意见并写明事实和依据，督导批准结案后写入意见书。</source>
-        <translation>A petition needs a written handling opinion: choose the opinion and state the facts and basis. They go into the opinion letter once the supervisor approves the closure.</translation>
+        <location filename="../../ui/dialogs/petition_closure.py" line="22"/>
+        <source>信访事项须出具处理意见书：请选择处理意见，写明查明的事实和理由，勾选依据条文；督导批准结案后写入意见书。</source>
+        <translation>A petition needs an outcome letter: choose the outcome, write the facts found and the reasons, tick the articles it relies on; they go into the letter once a supervisor approves the closure.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="20"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="24"/>
         <location filename="../../ui/widgets/case_actions.py" line="173"/>
         <location filename="../../ui/widgets/case_actions.py" line="200"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="173"/>
@@ -5662,34 +5672,59 @@ If rejected: {effect}</translation>
         <translation>Submit for approval</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="35"/>
-        <source>查明的事实，以及作出该处理意见所依据的法律、法规、政策</source>
-        <translation>The facts established, and the laws, regulations and policies the opinion rests on</translation>
+        <location filename="../../ui/dialogs/petition_closure.py" line="39"/>
+        <source>经调查核实查明的事实（不是来访人的陈述）</source>
+        <translation>The facts found by investigation (not the petitioner&apos;s account)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="38"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="43"/>
+        <source>作出该处理意见的理由</source>
+        <translation>The reasons for this outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="56"/>
+        <source>查明的事实（必填）</source>
+        <translation>Facts found (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="57"/>
+        <source>处理意见的理由（必填）</source>
+        <translation>Reasons (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="58"/>
+        <source>依据条文（另引《信访工作条例》第三十二条）</source>
+        <translation>Articles relied on (Art. 32 of the Petition Regulation is always cited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="89"/>
+        <source>请填写查明的事实。</source>
+        <translation>Please enter the facts found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="91"/>
+        <source>查明的事实最多 {max_length} 字。</source>
+        <translation>The facts found may be at most {max_length} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="93"/>
+        <source>请填写处理意见的理由。</source>
+        <translation>Please enter the reasons for the outcome.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="95"/>
+        <source>处理意见的理由最多 {max_length} 字。</source>
+        <translation>The reasons may be at most {max_length} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="55"/>
         <source>处理意见（必选）</source>
         <translation>Opinion (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="39"/>
-        <source>事实和依据（必填）</source>
-        <translation>Facts and basis (required)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="58"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="87"/>
         <source>请选择处理意见：支持、解释说明或不予支持。</source>
         <translation>Choose the opinion: support, explanation or not supported.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="60"/>
-        <source>请填写处理意见的事实和依据。</source>
-        <translation>Enter the facts and basis of the opinion.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="62"/>
-        <source>事实和依据最多 {max_length} 字。</source>
-        <translation>Facts and basis: at most {max_length} characters.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/case_actions.py" line="183"/>
@@ -6055,72 +6090,72 @@ If rejected: {effect}</translation>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="120"/>
+        <location filename="../../ui/widgets/case_header.py" line="127"/>
         <source>层级：{label}</source>
         <translation>Level: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="120"/>
+        <location filename="../../ui/widgets/case_header.py" line="127"/>
         <source>承办单位：{unit_name}</source>
         <translation>Handling unit: {unit_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="121"/>
+        <location filename="../../ui/widgets/case_header.py" line="128"/>
         <source>承办人：{handler_name}</source>
         <translation>Handled by: {handler_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="121"/>
+        <location filename="../../ui/widgets/case_header.py" line="128"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="121"/>
+        <location filename="../../ui/widgets/case_header.py" line="128"/>
         <source>登记时间：{opened_at}</source>
         <translation>Registered: {opened_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="123"/>
+        <location filename="../../ui/widgets/case_header.py" line="130"/>
         <source>结案时间：{closed_at}</source>
         <translation>Closed: {closed_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="125"/>
+        <location filename="../../ui/widgets/case_header.py" line="132"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="126"/>
+        <location filename="../../ui/widgets/case_header.py" line="133"/>
         <source>类别：{category}</source>
         <translation>Type: {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="128"/>
+        <location filename="../../ui/widgets/case_header.py" line="135"/>
         <source>纠纷类型：{dispute_type}</source>
         <translation>Dispute type: {dispute_type}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="130"/>
+        <location filename="../../ui/widgets/case_header.py" line="137"/>
         <source>来源：{label}</source>
         <translation>Source: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="132"/>
+        <location filename="../../ui/widgets/case_header.py" line="139"/>
         <source>简要案情：{summary}</source>
         <translation>Summary: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="132"/>
+        <location filename="../../ui/widgets/case_header.py" line="139"/>
         <source>简要案情：（未填写）</source>
         <translation>Summary: (not filled in)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="134"/>
+        <location filename="../../ui/widgets/case_header.py" line="141"/>
         <source>信访处理意见：{label}</source>
         <translation>Petition opinion: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="136"/>
+        <location filename="../../ui/widgets/case_header.py" line="143"/>
         <source>&#x3000;事实和依据：{basis}</source>
         <translation>&#x3000;Facts and basis: {basis}</translation>
     </message>

@@ -41,8 +41,11 @@ def test_a_petition_closes_only_with_an_outcome_and_basis_shown_once_approved(qt
     type_chinese(dialog.text, REASON)
     assert not dialog.ok_button.isEnabled() and dialog.hint.text() == "请选择处理意见：支持、解释说明或不予支持。"
     qtbot.mouseClick(dialog.radios[PetitionOutcome.NOT_SUPPORT], Qt.LeftButton)
-    assert not dialog.ok_button.isEnabled() and dialog.hint.text() == "请填写处理意见的事实和依据。"
+    assert not dialog.ok_button.isEnabled() and dialog.hint.text() == "请填写查明的事实。"
+    type_chinese(dialog.facts_text, "经走访村民小组核实，土地补偿款已按村民会议决议分配。")
+    assert not dialog.ok_button.isEnabled() and dialog.hint.text() == "请填写处理意见的理由。"
     type_chinese(dialog.basis_text, BASIS)
+    dialog.articles.item(1).setCheckState(Qt.Checked)     # 妇女权益保障法第五十五条
     assert dialog.ok_button.isEnabled() and dialog.hint.text() == ""
     _shot(dialog, "petition_closure_dialog")
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
