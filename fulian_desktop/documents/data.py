@@ -410,11 +410,16 @@ def _intakes(uow: UnitOfWork, case: Case, reader: Reader, parties: list[Any],
             sex=label(Sex, sex), age=str(r.age) if r.age else _age(person, r.received_at),
             marital_status=_MARITAL.get(marital, marital), address=address, contact=contact,
             people_count=r.people_count, representatives="、".join(str(x) for x in (r.representatives or [])),
-            request=r.request, facts=r.facts or case.summary or "",
+            request=r.request, facts=r.facts or _earlier_facts(out, r.visitor_name) or case.summary or "",
             category="／".join(x for x in (r.category, r.sub_category) if x),
         decision=IntakeDecision(r.decision) if r.decision in IntakeDecision._value2member_map_ else None,
             decision_note=r.decision_note or "", is_repeat=r.is_repeat, transfer_to=r.transfer_to or ""))
     return tuple(out)
+
+
+def _earlier_facts(earlier: list[IntakeData], name: str) -> str:
+    """The facts and reasons the same visitor gave at an earlier register entry of the case."""
+    return next((r.facts for r in reversed(earlier) if r.visitor_name == name and r.facts), "")
 
 
 def _age(person: Person | None, on: datetime) -> str:
