@@ -150,14 +150,14 @@ def confirmation_packet(d: CaseData) -> list[Flowable]:
              "复印件一份，核对原件") for n, p in enumerate(signers, 1)]
     rows += [(str(len(signers) + n), "", _type(x.doc_type), x.filename, x.description or "已附卷")
              for n, x in enumerate(ids, 1)]
-    out += [grid_table(("序号", "申请人", "身份", "证件名称", "提交方式"), rows, (0.8, 1.6, 1.6, 4.2, 2.6)),
-            para("委托他人代为申请的，须另附委托人签名或者盖章的授权委托书（司法确认规定第三条）。", "small"),
+    out += [grid_table(("序号", "申请人", "身份", "证件名称", "提交方式"), rows, (0.7, 1.3, 1.3, 5.2, 2.2)),
+            Spacer(1, 4), para("委托他人代为申请的，须另附委托人签名或者盖章的授权委托书（司法确认规定第三条）。", "small"),
             Spacer(1, 10), *title_block("", "证据材料清单", d.case_no)]
     evidence = [x for x in d.attachments if x.viewable and _type(x.doc_type) not in ("身份证明", "授权委托书")]
     rows = [(str(n), _type(x.doc_type), x.filename, x.description, cn_date(x.added_at))
             for n, x in enumerate(evidence, 1)]
     out.append(grid_table(("序号", "类别", "材料名称", "证明内容/说明", "收到日期"),
                           rows or [("", "", "（无）", "", "")], (0.8, 1.6, 3.2, 3.4, 1.8)))
-    out += [Spacer(1, 6), para(f"以上材料由{committee}整理，{window}", "small", "申请期限"),
+    out += [Spacer(1, 8), para(f"以上材料由{committee}整理，{window}", "small", "申请期限"),
             seal_block(committee, cn_date(a.effective_on))]
     return out

@@ -159,7 +159,8 @@ def work_done(d: CaseData) -> list[tuple[str, str]]:
         if a.confirmation:
             items.append((a.created_at, 3, a.confirmation))
     for v in d.follow_ups:
-        items.append((v.visited_at, 4, f"{v.visitor}{v.method}回访：履行情况{v.performance or '未记录'}，"
+        how = v.method if v.method.endswith("回访") else f"{v.method}回访"
+        items.append((v.visited_at, 4, f"{v.visitor}{how}：履行情况{v.performance or '未记录'}，"
                                        f"满意程度{v.satisfaction or '未记录'}" + (f"；{v.note}" if v.note else "")))
     for r in d.referrals:
         items.append((r.sent_at, 5, f"转介{r.agency_name or r.agency_type}：{r.reason}（{r.status}）"

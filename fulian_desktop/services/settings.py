@@ -111,3 +111,10 @@ def put_for_unit(uow: UnitOfWork, actor: Actor, name: str, unit_id: str, value: 
         row.value, row.updated_by = value, actor.audit_name
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="setting", entity_id=unit_id,
                  detail={"key": name, "unit_id": unit_id, "old": old, "new": value})
+
+
+def unit_values(uow: UnitOfWork, name: str) -> dict[str, str]:
+    """{unit id: value} of a per-unit setting, for the units that have one."""
+    prefix = f"{name}:"
+    rows = uow.s.query(AppSetting).filter(AppSetting.key.startswith(prefix)).all()
+    return {row.key[len(prefix):]: str(row.value) for row in rows if row.value}

@@ -190,7 +190,7 @@
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="23"/>
         <location filename="../../ui/pages/admin_users.py" line="226"/>
         <location filename="../../ui/pages/case_view.py" line="96"/>
-        <location filename="../../ui/pages/settings.py" line="241"/>
+        <location filename="../../ui/pages/settings.py" line="336"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="17"/>
         <location filename="../../ui/widgets/referral_panel.py" line="250"/>
         <source>保存</source>
@@ -3833,7 +3833,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="97"/>
-        <location filename="../../ui/pages/settings.py" line="99"/>
+        <location filename="../../ui/pages/settings.py" line="116"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
@@ -5244,95 +5244,136 @@ Disable?</translation>
         <translation>The case source is &quot;Online opinion&quot;; the lead goes into the case timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="69"/>
+        <location filename="../../ui/pages/settings.py" line="79"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="74"/>
-        <location filename="../../ui/pages/settings.py" line="77"/>
+        <location filename="../../ui/pages/settings.py" line="89"/>
         <source>保存(&amp;S)</source>
         <translation>Save (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78"/>
+        <location filename="../../ui/pages/settings.py" line="90"/>
         <location filename="../../ui/widgets/crisis_plan.py" line="103"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="91"/>
+        <location filename="../../ui/pages/settings.py" line="104"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="93"/>
+        <location filename="../../ui/pages/settings.py" line="106"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="109"/>
+        <source>信访复查机关(&amp;R)</source>
+        <translation>Petition &amp;review body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="110"/>
+        <source>区级出具的信访事项处理意见书告知的复查机关，例如“长沙市妇女联合会”（信访工作条例第三十五条）。街镇、村社区的意见书按组织架构由上级单位出具和复查。</source>
+        <translation>The body named for review in the district&apos;s petition outcome letters, e.g. the city women&apos;s federation (Art. 35 of the Petition Regulation). Letters of towns and villages are issued and reviewed one level up in the organisation tree.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="113"/>
+        <location filename="../../ui/pages/settings.py" line="130"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="126"/>
+        <location filename="../../ui/pages/settings.py" line="143"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="128"/>
+        <location filename="../../ui/pages/settings.py" line="145"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="167"/>
+        <location filename="../../ui/pages/settings.py" line="188"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="195"/>
-        <location filename="../../ui/pages/settings.py" line="197"/>
+        <location filename="../../ui/pages/settings.py" line="218"/>
+        <location filename="../../ui/pages/settings.py" line="220"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="212"/>
+        <location filename="../../ui/pages/settings.py" line="235"/>
+        <location filename="../../ui/pages/settings.py" line="311"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="232"/>
+        <location filename="../../ui/pages/settings.py" line="258"/>
+        <source>保存委员会名称</source>
+        <translation>Save committee name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="266"/>
+        <source>单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="267"/>
+        <source>人民调解委员会全称(&amp;C)</source>
+        <translation>Full name of the mediation &amp;committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="268"/>
+        <source>印在该单位调解协议书的印章处，须以“人民调解委员会”结尾；留空则按单位名称印制。</source>
+        <translation>Printed at the seal of this unit&apos;s mediation agreements; it must end in 人民调解委员会. Left empty, the unit&apos;s name is used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="272"/>
+        <source>人民调解委员会</source>
+        <translation>People&apos;s mediation committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="297"/>
+        <source>{unit}人民调解委员会</source>
+        <translation>{unit} people&apos;s mediation committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="327"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="238"/>
+        <location filename="../../ui/pages/settings.py" line="333"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -5343,92 +5384,92 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="240"/>
+        <location filename="../../ui/pages/settings.py" line="335"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="243"/>
+        <location filename="../../ui/pages/settings.py" line="338"/>
         <source>按国务院通知确认(&amp;N)…</source>
         <translation>Confirm from State Council &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="244"/>
+        <location filename="../../ui/pages/settings.py" line="339"/>
         <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
         <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="252"/>
+        <location filename="../../ui/pages/settings.py" line="347"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="259"/>
+        <location filename="../../ui/pages/settings.py" line="354"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="262"/>
+        <location filename="../../ui/pages/settings.py" line="357"/>
         <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="290"/>
+        <location filename="../../ui/pages/settings.py" line="385"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="292"/>
+        <location filename="../../ui/pages/settings.py" line="387"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="294"/>
+        <location filename="../../ui/pages/settings.py" line="389"/>
         <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
         <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="298"/>
+        <location filename="../../ui/pages/settings.py" line="393"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="318"/>
+        <location filename="../../ui/pages/settings.py" line="413"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="330"/>
+        <location filename="../../ui/pages/settings.py" line="425"/>
         <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
         <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="352"/>
+        <location filename="../../ui/pages/settings.py" line="447"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="355"/>
+        <location filename="../../ui/pages/settings.py" line="450"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="355"/>
+        <location filename="../../ui/pages/settings.py" line="450"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="357"/>
+        <location filename="../../ui/pages/settings.py" line="452"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="358"/>
+        <location filename="../../ui/pages/settings.py" line="453"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="358"/>
+        <location filename="../../ui/pages/settings.py" line="453"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>

@@ -139,7 +139,7 @@ def test_an_oral_agreement_cites_article_30_and_prints_no_responsibility_as_none
 def test_the_closing_report_tells_the_work_done_not_the_workflow(law, tmp_path) -> None:
     text = law.text(DocumentKind.CLOSING_REPORT, tmp_path)
     work = text.split("办理经过")[1]
-    for done in ("来访登记", "陈晓燕在高塘岭街道人民调解室主持调解", "共3项，2026年3月7日生效", "上门回访",
+    for done in ("来访登记", "陈晓燕在高塘岭街道人民调解室主持调解", "共3项，2026年3月7日生效", "陈晓燕上门回访：",
                  "转介望城区法律援助中心", "协助向望城区人民法院申请人身安全保护令", "出具信访事项处理意见书"):
         assert done in work, done
     assert "→" not in text and "待结案审核" not in text
@@ -261,3 +261,19 @@ def test_only_terms_on_marriage_parentage_or_adoption_are_blocked() -> None:
     terms = [(1, "离婚后女儿由母亲直接抚养，父亲每月支付抚养费800元"), (2, "确认张某为孩子的生父"), (3, "孩子送养给其姑姑"),
              (4, "双方解除婚姻关系"), (5, "共同房产归女方所有")]
     assert [(b.seq, b.relation) for b in blocked_terms(terms)] == [(2, "身份关系"), (3, "收养关系"), (4, "婚姻关系")]
+
+
+def test_the_issuing_organ_and_review_body_follow_the_org_tree_and_settings(law) -> None:
+    from fulian_desktop.documents.data import petition_organs
+    from fulian_desktop.store.models import OrgUnit
+
+    with law.store.uow(write=True) as uow:
+        village = uow.s.get(OrgUnit, law.village_id)
+        town = uow.s.get(OrgUnit, village.parent_id)
+        district = uow.s.get(OrgUnit, town.parent_id)
+        assert petition_organs(uow, village, "") == (f"{TOWN_A}妇女联合会", f"{DISTRICT}妇女联合会")
+        assert petition_organs(uow, town, "") == (f"{TOWN_A}妇女联合会", f"{DISTRICT}妇女联合会")
+        assert petition_organs(uow, district, "") == (f"{DISTRICT}妇女联合会", "")
+        settings.put(uow, auth.system_actor(law.store), "petition_review_body", "长沙市妇女联合会")
+        assert petition_organs(uow, district, "长沙市望城区妇女联合会") == ("长沙市望城区妇女联合会", "长沙市妇女联合会")
+        assert petition_organs(uow, village, "长沙市望城区妇女联合会")[0] == f"{TOWN_A}妇女联合会"
