@@ -4950,15 +4950,15 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="80"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="98"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="133"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="101"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="136"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="81"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="99"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="135"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="102"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="138"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="77"/>
         <source>驳回</source>
         <translation>Reject</translation>
@@ -4966,8 +4966,8 @@ Disable?</translation>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="86"/>
         <location filename="../../ui/pages/review_approvals.py" line="137"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="92"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="101"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="95"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="104"/>
         <source>这是您本人提出的申请，不能自己审批，须由其他督导审批。</source>
         <translation>You made this request yourself, so you cannot decide it; another supervisor must.</translation>
     </message>
@@ -5008,13 +5008,13 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="172"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="137"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="140"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="172"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="137"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="140"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
@@ -5549,46 +5549,56 @@ Disable?</translation>
         <translation>Proposed opinion: {label}; facts and basis: {basis}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="105"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="90"/>
+        <source>查明的事实：{facts}</source>
+        <translation>Facts found: {facts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/approval_bar.py" line="91"/>
+        <source>查明的事实：未填写（不能批准，请驳回由承办人补填）</source>
+        <translation>Facts found: not entered (cannot be approved; reject it so the handler adds them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/approval_bar.py" line="108"/>
         <source>批准：{effect}</source>
         <translation>Approve: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="106"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="109"/>
         <source>驳回（须说明理由）：{effect}</source>
         <translation>Reject (reason required): {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="128"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="131"/>
         <source>{requested_by_name}申请{title}。理由：{reason}
 批准后：{effect}</source>
         <translation>{requested_by_name} requests {title}. Reason: {reason}
 If approved: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="129"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="132"/>
         <source>{requested_by_name}申请{title}。理由：{reason}
 驳回后：{effect}</source>
         <translation>{requested_by_name} requests {title}. Reason: {reason}
 If rejected: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="133"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="136"/>
         <source>批准：{title}</source>
         <translation>Approve: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="133"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="136"/>
         <source>审批意见</source>
         <translation>Approval note</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="135"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="138"/>
         <source>驳回：{title}</source>
         <translation>Reject: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="135"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="138"/>
         <source>驳回理由</source>
         <translation>Reason for rejecting</translation>
     </message>

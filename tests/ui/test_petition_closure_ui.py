@@ -53,6 +53,7 @@ def test_a_petition_closes_only_with_an_outcome_and_basis_shown_once_approved(qt
     qtbot.waitUntil(lambda: page.approval_bar.texts() == ["待审批：结案（张三申请）"] and _settled(page),
                     timeout=TIMEOUT)
     assert f"拟处理意见：不予支持；事实和依据：{BASIS}" in page.approval_bar.labels[0].text()
+    assert "查明的事实：经走访村民小组核实，土地补偿款已按村民会议决议分配。" in page.approval_bar.labels[0].text()
     assert page.detail.row.status == CaseStatus.PENDING_CLOSURE
     assert not page.header.petition_opinion.isVisibleTo(page)       # nothing is on the case before approval
     with world.store.uow() as uow:
