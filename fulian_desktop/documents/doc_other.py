@@ -145,8 +145,8 @@ def work_done(d: CaseData) -> list[tuple[str, str]]:
     referrals, protection orders, the petition opinion — not the workflow's state changes."""
     items: list[tuple[datetime, int, str]] = []
     for r in d.intakes:
-        items.append((r.received_at, 0, f"{r.channel}登记，反映：{r.request}" + (f"；{r.decision.label}" if r.decision
-                                                                         else "")))
+        items.append((r.received_at, 0, f"{r.channel}登记，反映：{_bare(r.request)}" + (f"；{r.decision.label}"
+                                                                                  if r.decision else "")))
     for s in d.sessions:
         who = f"调解员{s.mediators}" if s.mediators else "调解员"
         items.append((s.held_at, 1, f"{who}在{s.place or '调解室'}主持调解，到场：{s.present or '（未记录）'}；"
@@ -160,17 +160,22 @@ def work_done(d: CaseData) -> list[tuple[str, str]]:
             items.append((a.created_at, 3, a.confirmation))
     for v in d.follow_ups:
         how = v.method if v.method.endswith("回访") else f"{v.method}回访"
-        items.append((v.visited_at, 4, f"{v.visitor}{how}：履行情况{v.performance or '未记录'}，"
-                                       f"满意程度{v.satisfaction or '未记录'}" + (f"；{v.note}" if v.note else "")))
+        items.append((v.visited_at, 4, f"{v.visitor}{how}：履行情况{_bare(v.performance) or '未记录'}，"
+                                       f"满意程度{v.satisfaction or '未记录'}" + (f"；{_bare(v.note)}" if v.note else "")))
     for r in d.referrals:
-        items.append((r.sent_at, 5, f"转介{r.agency_name or r.agency_type}：{r.reason}（{r.status}）"
-                                    + (f"；对方反馈：{r.response}" if r.response else "")))
+        items.append((r.sent_at, 5, f"转介{r.agency_name or r.agency_type}：{_bare(r.reason)}（{r.status}）"
+                                    + (f"；对方反馈：{_bare(r.response)}" if r.response else "")))
     for o in d.order_details:
         items.append((o.applied_at, 6, f"协助向{o.court}申请人身安全保护令（{o.status}）"))
     if d.kind is CaseKind.PETITION and d.petition_outcome and d.closed_at:
         items.append((d.closed_at, 7, f"出具信访事项处理意见书，处理意见：{d.petition_outcome}"))
     items.sort(key=lambda x: (x[0], x[1]))
     return [(cn_date(at), text) for at, _k, text in items]
+
+
+def _bare(text: str) -> str:
+    """A sentence without its closing punctuation, to be joined into a longer one."""
+    return (text or "").strip().rstrip("。；，,.;")
 
 
 def _at(day: date | None) -> datetime | None:
