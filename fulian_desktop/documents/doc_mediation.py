@@ -121,6 +121,9 @@ def _agreement(d: CaseData, a: AgreementData) -> list[Flowable]:
                 para(f"本协议一式 {a.copies} 份，当事人各执一份，{committee}留存一份。", "prose", "份数")]
     if a.confirmation:
         out.append(para(f"司法确认：{a.confirmation}", "prose", "司法确认"))
+    elif a.confirm_by and not a.oral:
+        out.append(para(f"共同申请司法确认的期限：自{cn_date(a.effective_on)}协议生效之日起三十日内，至{cn_date(a.confirm_by)}止。",
+                        "prose", "司法确认"))
     out += [Spacer(1, 6), _signature_grid(a), Spacer(1, 6), _mediator_and_seal(d, a)]
     return out
 

@@ -117,6 +117,7 @@ def test_the_agreement_names_the_station_committee_on_its_seal_and_states_respon
     assert "各方责任张建国对家庭暴力及未付抚养费负全部责任" in text
     assert f"{COMMITTEE}（印）" in text and f"{COMMITTEE}留存一份" in text
     assert "人民调解法》第二十九条" in text
+    assert "自2026年3月7日协议生效之日起三十日内，至2026年4月7日止" in text      # 人民调解法第三十三条
 
 
 def test_an_oral_agreement_cites_article_30_and_prints_no_responsibility_as_none(law, tmp_path) -> None:
@@ -221,6 +222,8 @@ def test_the_confirmation_packet_holds_the_joint_application_agreement_ids_evide
         window = cases.get_case(uow, law.med, law.case_id).confirmation_window
     # Effective 2026-03-07; day 30 is 2026-04-06, a 清明 holiday, so the period ends on the next working day.
     assert window is not None and "协议2026年3月7日生效，可于2026年4月7日（含当日）前共同向人民法院申请司法确认" in window
+    with law.store.uow(write=True) as uow:
+        attachments.attach(uow, law.med, law.case_id, io.BytesIO(b"110"), doc_type="证据材料", filename="出警记录.txt")
     text = law.text(DocumentKind.CONFIRMATION_PACKET, tmp_path)
     assert "司法确认申请书" in text and "申请人1（申请人）" in text and "申请人2（被申请人）" in text
     assert f"请求人民法院确认申请人于2026年3月7日经{COMMITTEE}主持调解达成的书面协议（调解协议书）有效" in text
@@ -228,7 +231,7 @@ def test_the_confirmation_packet_holds_the_joint_application_agreement_ids_evide
     assert text.count("申请人（签名/按指印）") == 2                  # both parties apply jointly
     assert "人民调解协议书" in text and "每月支付女儿张小雨抚养费人民币1500元" in text
     assert "申请人身份证明材料清单" in text and "居民身份证" in text
-    assert "证据材料清单" in text and "伤情照片说明" in text
+    assert "证据材料清单" in text and "出警记录" in text
     assert "第三条" in text
 
 
