@@ -280,3 +280,21 @@ def test_the_issuing_organ_and_review_body_follow_the_org_tree_and_settings(law)
         settings.put(uow, auth.system_actor(law.store), "petition_review_body", "长沙市妇女联合会")
         assert petition_organs(uow, district, "长沙市望城区妇女联合会") == ("长沙市望城区妇女联合会", "长沙市妇女联合会")
         assert petition_organs(uow, village, "长沙市望城区妇女联合会")[0] == f"{TOWN_A}妇女联合会"
+
+
+def test_an_application_made_on_her_behalf_says_who_applied_and_why(law, tmp_path) -> None:
+    from fulian_desktop.services import protection_orders as po
+
+    with law.store.uow(write=True) as uow:
+        case_id = cases.create_case(uow, law.med, cases.NewCase(title="吴某（智力残疾）遭受家暴", kind=CaseKind.CRISIS)).row.id
+        workflow.transition(uow, law.med, case_id, T.ACCEPT)
+        cases.add_party(uow, law.med, case_id, PersonInput(name="吴兰", sex="female"), PartyRole.VICTIM)
+        cases.add_party(uow, law.med, case_id, PersonInput(name="郑海", sex="male"), PartyRole.RESPONDENT)
+        po.apply_for_order(uow, law.med, case_id, "望城区人民法院", T0, False, False, ["no_violence"],
+                           lacks_capacity=True, capacity_note="受害人为限制民事行为能力人",
+                           applied_on_behalf_by="望城区妇女联合会")
+    text = law.text(DocumentKind.ORDER_APPLICATION, tmp_path, Recipient.FILE, case_id)
+    assert "代为申请人望城区妇女联合会" in text and "第二十三条第二款代为申请" in text
+    assert "代为申请人（签名/盖章）" in text
+    assert "请求人民法院在七十二小时内作出人身安全保护令" in text          # not urgent: the 72-hour limit
+    assert "郑海" in text.split("被申请人")[1][:30]
