@@ -5734,46 +5734,51 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/petition_closure.py" line="56"/>
+        <source>意见书另引《信访工作条例》第三十二条；勾选的条文连同原文印在“依据”一节。</source>
+        <translation>The letter always cites Art. 32 of the Petition Regulation; the ticked articles are printed with their text under “Basis”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="58"/>
         <source>查明的事实（必填）</source>
         <translation>Facts found (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="57"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="59"/>
         <source>处理意见的理由（必填）</source>
         <translation>Reasons (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="58"/>
-        <source>依据条文（另引《信访工作条例》第三十二条）</source>
-        <translation>Articles relied on (Art. 32 of the Petition Regulation is always cited)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="89"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="91"/>
         <source>请填写查明的事实。</source>
         <translation>Please enter the facts found.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="91"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="93"/>
         <source>查明的事实最多 {max_length} 字。</source>
         <translation>The facts found may be at most {max_length} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="93"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="95"/>
         <source>请填写处理意见的理由。</source>
         <translation>Please enter the reasons for the outcome.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="95"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="97"/>
         <source>处理意见的理由最多 {max_length} 字。</source>
         <translation>The reasons may be at most {max_length} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="55"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="57"/>
         <source>处理意见（必选）</source>
         <translation>Opinion (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="87"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="60"/>
+        <source>依据条文（可多选）</source>
+        <translation>Articles relied on (any number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="89"/>
         <source>请选择处理意见：支持、解释说明或不予支持。</source>
         <translation>Choose the opinion: support, explanation or not supported.</translation>
     </message>
