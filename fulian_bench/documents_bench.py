@@ -121,7 +121,8 @@ def build_full_case(store: Store, actor: Actor, *, applicant: str = "刘桂兰",
                                 "抚养费已按时支付，未再发生家庭暴力", "satisfied")
     with store.uow(write=True) as uow:
         workflow.transition(uow, actor, case_id, Transition.REQUEST_CLOSURE, reason="协议已履行，回访满意",
-                            petition_outcome=PetitionOutcome.SUPPORT, petition_basis=OPINION_BASIS)
+                            petition_outcome=PetitionOutcome.SUPPORT, petition_basis=OPINION_BASIS,
+                            petition_facts="经走访核实，来访人反映的情况属实。", petition_articles=["fb13", "mf1085"])
     with store.uow() as uow:
         (pending,) = workflow.list_approvals(uow, actor, case_id=case_id, pending_only=True)
     with store.uow(write=True) as uow:

@@ -413,10 +413,12 @@ class CaseMaker:
         if kv == "petition" and status == "closed":  # the 处理意见 approved with the closure, a second later
             outcome = nv.PETITION_OUTCOMES[steps[-2][1]]
             basis, at_ts = nv.PETITION_BASES[outcome], stamps[-1] + 1
+            facts, articles = nv.PETITION_FACTS[outcome], list(nv.PETITION_ARTICLES[outcome])
             self._petition_outcome, at = outcome, ts_value(at_ts)
             rows.append((new_id(), case_id, "petition_outcome", at, approver[0], approver[1],
                          f"信访处理意见：{PetitionOutcome(outcome).label}。事实和依据：{basis}",
-                         self.values.js({"outcome": outcome, "previous": None, "basis": basis, "approval_id": None}),
+                         self.values.js({"outcome": outcome, "previous": None, "basis": basis, "facts": facts,
+                                        "articles": articles, "approval_id": None}),
                          unit_id, at, at, 1, None))
         self._window = self._work_window(ts, stamps, steps, status)
         return status, prev, last

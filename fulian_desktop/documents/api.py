@@ -43,6 +43,8 @@ class DocumentKind(StrEnum):
     FOLLOW_UP_RECORD = "follow_up_record", "回访记录"
     REFERRAL_LETTER = "referral_letter", "转介函"
     SAFETY_PLAN = "safety_plan", "安全计划"
+    ORDER_APPLICATION = "order_application", "人身安全保护令申请书"
+    CONFIRMATION_PACKET = "confirmation_packet", "司法确认申请材料"
     CLOSING_REPORT = "closing_report", "结案报告"
     CASE_FILE = "case_file", "卷宗"
 

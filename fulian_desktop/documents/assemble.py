@@ -36,7 +36,8 @@ def _check_recipient(kind: DocumentKind, recipient: Recipient) -> None:
 def pdf_bytes(d: CaseData, kind: DocumentKind) -> bytes:
     """Lay out one paper from loaded data (no permission checks, no audit: callers do those)."""
     label = kind.label  # type: ignore[attr-defined]
-    meta = PageMeta(unit_name=d.unit_name, case_no=d.case_no, title=f"{label} {d.case_no}",
+    issuer = d.issuer if kind is DocumentKind.PETITION_OPINION and d.issuer else d.unit_name   # never a village
+    meta = PageMeta(unit_name=issuer, case_no=d.case_no, title=f"{label} {d.case_no}",
                     as_of=d.as_of, subject=d.title)
     if kind is DocumentKind.CASE_FILE:
         from .case_file import render_case_file

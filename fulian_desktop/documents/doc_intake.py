@@ -126,17 +126,30 @@ def has_petition_opinion(d: CaseData) -> bool:
 
 
 def petition_opinion(d: CaseData) -> list[Flowable]:
+    """信访工作条例第三十二条: the request, its facts and reasons, the facts found, the opinion and its legal basis;
+    第三十五条: the review body and the 30 days. Issued by the organ (d.issuer), never by a village station."""
     when, how, what = _matter(d)
+    issuer = d.issuer or d.unit_name
     outcome = opinion_outcome(d)
     ticks = "　".join(("■" if o == outcome else "□") + o for o in OUTCOMES)
-    parts = [x.rstrip("。；，") for x in ([r.facts for r in d.intakes] + [d.summary]) if x]
-    facts = "；".join(dict.fromkeys(parts)) + "。" if parts else "（见受理登记表）"
+    claimed = "；".join(dict.fromkeys(r.facts.rstrip("。；，") for r in d.intakes if r.facts))
+    facts = d.petition_facts or "（结案时未单独登记查明的事实，见处理意见。）"
     basis = d.petition_basis or "；".join(d.closing_notes) or "（未登记）"
-    return [*title_block(d.unit_name, "信访事项处理意见书", d.case_no), para(f"{_applicant(d)}：", "body", "当事人"),
-            para(f"你于{when}以{how}方式反映的“{what}”信访事项，本单位已依法受理并办理完毕，现将处理意见告知如下。",
-                 "prose", "反映事项"),
-            heading("一、查明的事实"), para(facts, "prose", "事实"),
-            heading("二、处理意见"), para(ticks, "body"), para(basis, "prose", "处理意见"),
-            heading("三、依据"), para("《信访工作条例》第三十二条、第三十三条及相关法律、法规、政策规定。", "prose"),
-            para("你对本处理意见不服的，可以自收到本意见书之日起三十日内，向本单位的上一级机关请求复查。", "prose"),
-            seal_block(d.unit_name, cn_date(d.closed_at or d.as_of))]
+    review = (f"向{d.review_body}请求复查" if d.review_body else f"向{issuer}的上一级机关、单位请求复查")
+    out = [*title_block(issuer, "信访事项处理意见书", d.case_no), para(f"{_applicant(d)}：", "body", "当事人"),
+           para(f"你于{when}以{how}方式反映的“{what}”信访事项，本机关已依法受理并办理完毕，现将处理意见告知如下。",
+                "prose", "反映事项")]
+    if issuer != d.unit_name:
+        out.append(para(f"（承办单位：{d.unit_name}）", "small", "单位名称"))
+    out += [heading("一、信访人的请求、事实和理由"), para(f"请求：{what}。" + (f"事实和理由：{claimed}。" if claimed else ""),
+                                                     "prose", "反映事项"),
+            heading("二、查明的事实"), para(facts, "prose", "事实"),
+            heading("三、处理意见"), para(ticks, "body"), para(basis, "prose", "处理意见"),
+            heading("四、依据")]
+    for citation, text in d.petition_articles:
+        out.append(para(f"{citation}：{text}".replace("\n", ""), "prose", "依据"))
+    out += [heading("五、复查权利"),
+            para(f"你对本处理意见不服的，可以自收到本意见书之日起三十日内，{review}"
+                 "（《信访工作条例》第三十五条）。", "prose", "复查机关"),
+            seal_block(issuer, cn_date(d.closed_at or d.as_of))]
+    return out

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
+from . import doc_court as dc
 from . import doc_intake as di
 from . import doc_mediation as dm
 from . import doc_other as do
@@ -34,11 +35,16 @@ DOCUMENTS: dict[K, DocSpec] = {
     K.MEDIATION_RECORD: DocSpec(dm.has_mediation_record, dm.mediation_record, _ALL_PARTIES),
     K.AGREEMENT: DocSpec(dm.has_agreement, dm.agreement, _ALL_PARTIES),
     K.FOLLOW_UP_RECORD: DocSpec(dm.has_follow_up, dm.follow_up_record, _APPLICANT),
+    K.ORDER_APPLICATION: DocSpec(dc.has_order_application, dc.order_application, _APPLICANT),
     K.REFERRAL_LETTER: DocSpec(do.has_referral_letter, do.referral_letter, frozenset({R.FILE, R.AGENCY})),
     K.SAFETY_PLAN: DocSpec(do.has_safety_plan, do.safety_plan, _APPLICANT),
     K.PETITION_OPINION: DocSpec(di.has_petition_opinion, di.petition_opinion, _APPLICANT),
     K.CLOSING_REPORT: DocSpec(do.has_closing_report, do.closing_report, frozenset({R.FILE})),
+    # Printed on its own for the parties to take to court; not part of the case file (its place there holds the
+    # confirmation papers filed back), and refused for an agreement with a term the court would not confirm.
+    K.CONFIRMATION_PACKET: DocSpec(dc.has_confirmation_packet, dc.confirmation_packet, _APPLICANT),
 }
+NOT_IN_CASE_FILE = frozenset({K.CONFIRMATION_PACKET})
 
 
 def documents_for(d: CaseData) -> list[K]:

@@ -27,6 +27,8 @@ class AttachmentType(_Labelled):
     LETTER = "letter", "来信"
     SCAN = "scan", "扫描件"
     MEDICAL = "medical", "医疗记录"
+    INVESTIGATION = "investigation", "调查笔录"
+    JUDICIAL_CONFIRMATION = "judicial_confirmation", "司法确认材料"
     OTHER = "other", "其他"
 
     @property

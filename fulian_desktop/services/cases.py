@@ -105,6 +105,7 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     events = tuple(CaseEventView(e.id, e.kind, e.occurred_at, e.actor_name, e.summary) for e in uow.s.execute(
         select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.occurred_at, CaseEvent.created_at))
         .scalars())
+    from .confirmation import window_line
     from .petition import stored_opinion  # it writes through record_event: imported late to avoid a cycle
 
     opinion = stored_opinion(uow, case)
@@ -112,7 +113,8 @@ def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
                       source=case.source, urgency=case.urgency, summary=case.summary, handler_id=case.handler_id,
                       closed_at=case.closed_at, parties=tuple(parties), events=events,
                       petition_outcome=opinion.outcome if opinion else None,
-                      petition_basis=opinion.basis if opinion else None)
+                      petition_basis=opinion.basis if opinion else None,
+                      confirmation_window=window_line(uow, case))
 
 
 

@@ -29,6 +29,8 @@ class PetitionOpinionView:
     basis: str                   # 事实和依据, as the handler gave it
     set_at: datetime | None
     approved_by: str | None
+    facts: str = ""              # 查明的事实
+    articles: tuple[str, ...] = ()   # codes of the statute articles cited (domain/statutes.py)
 
 
 def stored_opinion(uow: UnitOfWork, case: Case) -> PetitionOpinionView | None:
@@ -42,9 +44,13 @@ def stored_opinion(uow: UnitOfWork, case: Case) -> PetitionOpinionView | None:
     event = uow.s.execute(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.kind == OUTCOME_EVENT)
                           .order_by(CaseEvent.occurred_at.desc(), CaseEvent.created_at.desc()).limit(1)).scalar()
     data = (event.data or {}) if event is not None else {}
-    basis = str(data.get("basis") or "") if data.get("outcome") == outcome.value else ""
+    same = data.get("outcome") == outcome.value
+    basis = str(data.get("basis") or "") if same else ""
+    facts = str(data.get("facts") or "") if same else ""
+    codes = data.get("articles") if same else None
     return PetitionOpinionView(outcome, outcome.label, basis, event.occurred_at if event is not None else None,
-                               event.actor_name if event is not None else None)
+                               event.actor_name if event is not None else None, facts,
+                               tuple(str(c) for c in codes) if isinstance(codes, list) else ())
 
 
 def record_opinion(uow: UnitOfWork, actor: Actor, case: Case, opinion: PetitionOpinion, approval_id: str) -> None:
@@ -54,7 +60,7 @@ def record_opinion(uow: UnitOfWork, actor: Actor, case: Case, opinion: PetitionO
     uow.flush()
     record_event(uow, actor, case, OUTCOME_EVENT, f"信访处理意见：{opinion.label}。事实和依据：{opinion.basis}",
            data={"outcome": opinion.outcome.value, "previous": previous, "basis": opinion.basis,
-                 "approval_id": approval_id})
+                 "facts": opinion.facts, "articles": list(opinion.articles), "approval_id": approval_id})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"changes": {"petition_outcome": [previous, opinion.outcome.value]},

@@ -70,6 +70,8 @@ class CaseDetail:
     # A petition's 处理意见 and its facts and basis, once a closure giving them has been approved.
     petition_outcome: PetitionOutcome | None = None
     petition_basis: str | None = None
+    # The agreement in effect's 司法确认 window (人民调解法第三十三条) and any term a court would not confirm.
+    confirmation_window: str | None = None
 
     @property
     def petition_outcome_label(self) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ..access.cases import load_case, record_event
 from ..domain.enums import CaseKind, CaseStatus, PetitionOutcome
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
-from ..domain.petition_rules import PetitionOpinion, closure_opinion
+from ..domain.petition_rules import FACTS_MISSING, PetitionOpinion, closure_opinion
 from ..domain.workflow import STEPS, Transition, check
 from ..security import audit
 from ..security.actor import Actor
@@ -88,12 +88,15 @@ def _view(r: ApprovalRequest) -> ApprovalView:
 
 def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *, reason: str | None = None,
                expected_version: int | None = None, petition_outcome: PetitionOutcome | str | None = None,
-               petition_basis: str | None = None) -> CaseStatus:
+               petition_basis: str | None = None, petition_facts: str | None = None,
+               petition_articles: list[str] | tuple[str, ...] | None = None) -> CaseStatus:
     """Apply a step; a gated step becomes an approval request and the status waits for the decision.
 
     Requesting closure is itself a step (to 待结案审核) that also files the closure approval. For a petition it
     carries the 处理意见 (`petition_outcome`: 支持 / 解释说明 / 不予支持) and its facts and basis (`petition_basis`),
     which reach the case only when the supervisor approves; other kinds and other steps take neither.
+    `petition_facts` (查明的事实) must be there before the closure can be approved; `petition_articles` are the
+    codes of the statute articles chosen as its basis (domain/statutes.py).
     """
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
@@ -107,8 +110,8 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
                             code="referral_pending")
     opinion = None
     if step == Transition.REQUEST_CLOSURE:
-        opinion = closure_opinion(case.kind, petition_outcome, petition_basis)
-    elif petition_outcome or (petition_basis or "").strip():
+        opinion = closure_opinion(case.kind, petition_outcome, petition_basis, petition_facts, petition_articles)
+    elif petition_outcome or (petition_basis or "").strip() or (petition_facts or "").strip() or petition_articles:
         raise ValidationError("处理意见及其事实和依据只在申请结案时填写。", code="petition_outcome_not_here",
                               field="petition_outcome")
     if step in _GATED:
@@ -194,6 +197,10 @@ def decide(uow: UnitOfWork, actor: Actor, approval_id: str, approve: bool, note:
             and _view(request).petition_opinion is None):
         raise WorkflowError("该结案申请没有载明信访处理意见（支持、解释说明或不予支持）及其事实和依据，不能批准。"
                             "请驳回，由承办人重新申请结案并填写处理意见。", code="petition_outcome_missing")
+    proposed = _view(request).petition_opinion
+    if (approve and request.kind == ApprovalKind.CLOSE and case.kind == CaseKind.PETITION.value
+            and proposed is not None and not proposed.facts.strip()):
+        raise WorkflowError(FACTS_MISSING, code="petition_facts_missing")
     request.status = "approved" if approve else "rejected"
     request.decided_by, request.decided_by_name = actor.user_id, actor.display_name
     request.decided_at, request.decision_note = utcnow(), (note or "").strip() or None

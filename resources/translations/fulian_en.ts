@@ -190,7 +190,7 @@
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="23"/>
         <location filename="../../ui/pages/admin_users.py" line="226"/>
         <location filename="../../ui/pages/case_view.py" line="96"/>
-        <location filename="../../ui/pages/settings.py" line="241"/>
+        <location filename="../../ui/pages/settings.py" line="336"/>
         <location filename="../../ui/widgets/counselling_dialog.py" line="17"/>
         <location filename="../../ui/widgets/referral_panel.py" line="250"/>
         <source>保存</source>
@@ -3417,6 +3417,16 @@ Close anyway?</translation>
         <translation>Medical record</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="25"/>
+        <source>调查笔录</source>
+        <translation>Investigation record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/attachment_add_dialog.py" line="25"/>
+        <source>司法确认材料</source>
+        <translation>Judicial confirmation papers</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="38"/>
         <source>等 {n} 个文件</source>
         <translation>{n} files in all</translation>
@@ -3964,7 +3974,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="97"/>
-        <location filename="../../ui/pages/settings.py" line="99"/>
+        <location filename="../../ui/pages/settings.py" line="116"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
@@ -5081,16 +5091,16 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="80"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="98"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="133"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="101"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="136"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="291"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="81"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="99"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="135"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="102"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="138"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="83"/>
         <source>驳回</source>
         <translation>Reject</translation>
@@ -5098,8 +5108,8 @@ Disable?</translation>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="86"/>
         <location filename="../../ui/pages/review_approvals.py" line="137"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="92"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="101"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="95"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="104"/>
         <source>这是您本人提出的申请，不能自己审批，须由其他督导审批。</source>
         <translation>You made this request yourself, so you cannot decide it; another supervisor must.</translation>
     </message>
@@ -5140,13 +5150,13 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="172"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="137"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="140"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
         <location filename="../../ui/pages/review_approvals.py" line="172"/>
-        <location filename="../../ui/widgets/approval_bar.py" line="137"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="140"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
@@ -5376,95 +5386,136 @@ Disable?</translation>
         <translation>The case source is &quot;Online opinion&quot;; the lead goes into the case timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="69"/>
+        <location filename="../../ui/pages/settings.py" line="79"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="74"/>
-        <location filename="../../ui/pages/settings.py" line="77"/>
+        <location filename="../../ui/pages/settings.py" line="89"/>
         <source>保存(&amp;S)</source>
         <translation>Save (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78"/>
+        <location filename="../../ui/pages/settings.py" line="90"/>
         <location filename="../../ui/widgets/crisis_plan.py" line="103"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="91"/>
+        <location filename="../../ui/pages/settings.py" line="104"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="93"/>
+        <location filename="../../ui/pages/settings.py" line="106"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="109"/>
+        <source>信访复查机关(&amp;R)</source>
+        <translation>Petition &amp;review body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="110"/>
+        <source>区级出具的信访事项处理意见书告知的复查机关，例如“长沙市妇女联合会”（信访工作条例第三十五条）。街镇、村社区的意见书按组织架构由上级单位出具和复查。</source>
+        <translation>The body named for review in the district&apos;s petition outcome letters, e.g. the city women&apos;s federation (Art. 35 of the Petition Regulation). Letters of towns and villages are issued and reviewed one level up in the organisation tree.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="107"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="113"/>
+        <location filename="../../ui/pages/settings.py" line="130"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="126"/>
+        <location filename="../../ui/pages/settings.py" line="143"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="128"/>
+        <location filename="../../ui/pages/settings.py" line="145"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="167"/>
+        <location filename="../../ui/pages/settings.py" line="188"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="195"/>
-        <location filename="../../ui/pages/settings.py" line="197"/>
+        <location filename="../../ui/pages/settings.py" line="218"/>
+        <location filename="../../ui/pages/settings.py" line="220"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="212"/>
+        <location filename="../../ui/pages/settings.py" line="235"/>
+        <location filename="../../ui/pages/settings.py" line="311"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="232"/>
+        <location filename="../../ui/pages/settings.py" line="258"/>
+        <source>保存委员会名称</source>
+        <translation>Save committee name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="266"/>
+        <source>单位(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="267"/>
+        <source>人民调解委员会全称(&amp;C)</source>
+        <translation>Full name of the mediation &amp;committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="268"/>
+        <source>印在该单位调解协议书的印章处，须以“人民调解委员会”结尾；留空则按单位名称印制。</source>
+        <translation>Printed at the seal of this unit&apos;s mediation agreements; it must end in 人民调解委员会. Left empty, the unit&apos;s name is used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="272"/>
+        <source>人民调解委员会</source>
+        <translation>People&apos;s mediation committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="297"/>
+        <source>{unit}人民调解委员会</source>
+        <translation>{unit} people&apos;s mediation committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="327"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="238"/>
+        <location filename="../../ui/pages/settings.py" line="333"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -5475,92 +5526,92 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="240"/>
+        <location filename="../../ui/pages/settings.py" line="335"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="243"/>
+        <location filename="../../ui/pages/settings.py" line="338"/>
         <source>按国务院通知确认(&amp;N)…</source>
         <translation>Confirm from State Council &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="244"/>
+        <location filename="../../ui/pages/settings.py" line="339"/>
         <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
         <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="252"/>
+        <location filename="../../ui/pages/settings.py" line="347"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="259"/>
+        <location filename="../../ui/pages/settings.py" line="354"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="262"/>
+        <location filename="../../ui/pages/settings.py" line="357"/>
         <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="290"/>
+        <location filename="../../ui/pages/settings.py" line="385"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="292"/>
+        <location filename="../../ui/pages/settings.py" line="387"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="294"/>
+        <location filename="../../ui/pages/settings.py" line="389"/>
         <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
         <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="298"/>
+        <location filename="../../ui/pages/settings.py" line="393"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="318"/>
+        <location filename="../../ui/pages/settings.py" line="413"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="330"/>
+        <location filename="../../ui/pages/settings.py" line="425"/>
         <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
         <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="352"/>
+        <location filename="../../ui/pages/settings.py" line="447"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="355"/>
+        <location filename="../../ui/pages/settings.py" line="450"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="355"/>
+        <location filename="../../ui/pages/settings.py" line="450"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="357"/>
+        <location filename="../../ui/pages/settings.py" line="452"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="358"/>
+        <location filename="../../ui/pages/settings.py" line="453"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="358"/>
+        <location filename="../../ui/pages/settings.py" line="453"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
@@ -5640,46 +5691,56 @@ Disable?</translation>
         <translation>Proposed opinion: {label}; facts and basis: {basis}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="105"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="90"/>
+        <source>查明的事实：{facts}</source>
+        <translation>Facts found: {facts}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/approval_bar.py" line="91"/>
+        <source>查明的事实：未填写（不能批准，请驳回由承办人补填）</source>
+        <translation>Facts found: not entered (cannot be approved; reject it so the handler adds them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/approval_bar.py" line="108"/>
         <source>批准：{effect}</source>
         <translation>Approve: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="106"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="109"/>
         <source>驳回（须说明理由）：{effect}</source>
         <translation>Reject (reason required): {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="128"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="131"/>
         <source>{requested_by_name}申请{title}。理由：{reason}
 批准后：{effect}</source>
         <translation>{requested_by_name} requests {title}. Reason: {reason}
 If approved: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="129"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="132"/>
         <source>{requested_by_name}申请{title}。理由：{reason}
 驳回后：{effect}</source>
         <translation>{requested_by_name} requests {title}. Reason: {reason}
 If rejected: {effect}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="133"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="136"/>
         <source>批准：{title}</source>
         <translation>Approve: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="133"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="136"/>
         <source>审批意见</source>
         <translation>Approval note</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="135"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="138"/>
         <source>驳回：{title}</source>
         <translation>Reject: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/approval_bar.py" line="135"/>
+        <location filename="../../ui/widgets/approval_bar.py" line="138"/>
         <source>驳回理由</source>
         <translation>Reason for rejecting</translation>
     </message>
@@ -5756,7 +5817,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/case_actions.py" line="106"/>
-        <location filename="../../ui/widgets/case_header.py" line="120"/>
+        <location filename="../../ui/widgets/case_header.py" line="127"/>
         <source>状态：{label}</source>
         <translation>Status: {label}</translation>
     </message>
@@ -5791,12 +5852,12 @@ If rejected: {effect}</translation>
         <translation>{label} this case? It will become &quot;{label2}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="19"/>
-        <source>信访事项须出具处理意见书：请选择处理意见并写明事实和依据，督导批准结案后写入意见书。</source>
-        <translation>A petition needs a written handling opinion: choose the opinion and state the facts and basis. They go into the opinion letter once the supervisor approves the closure.</translation>
+        <location filename="../../ui/dialogs/petition_closure.py" line="22"/>
+        <source>信访事项须出具处理意见书：请选择处理意见，写明查明的事实和理由，勾选依据条文；督导批准结案后写入意见书。</source>
+        <translation>A petition needs an outcome letter: choose the outcome, write the facts found and the reasons, tick the articles it relies on; they go into the letter once a supervisor approves the closure.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="20"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="24"/>
         <location filename="../../ui/widgets/case_actions.py" line="173"/>
         <location filename="../../ui/widgets/case_actions.py" line="200"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="173"/>
@@ -5804,34 +5865,64 @@ If rejected: {effect}</translation>
         <translation>Submit for approval</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="35"/>
-        <source>查明的事实，以及作出该处理意见所依据的法律、法规、政策</source>
-        <translation>The facts established, and the laws, regulations and policies the opinion rests on</translation>
+        <location filename="../../ui/dialogs/petition_closure.py" line="39"/>
+        <source>经调查核实查明的事实（不是来访人的陈述）</source>
+        <translation>The facts found by investigation (not the petitioner&apos;s account)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="38"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="43"/>
+        <source>作出该处理意见的理由</source>
+        <translation>The reasons for this outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="56"/>
+        <source>意见书另引《信访工作条例》第三十二条；勾选的条文连同原文印在“依据”一节。</source>
+        <translation>The letter always cites Art. 32 of the Petition Regulation; the ticked articles are printed with their text under “Basis”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="58"/>
+        <source>查明的事实（必填）</source>
+        <translation>Facts found (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="59"/>
+        <source>处理意见的理由（必填）</source>
+        <translation>Reasons (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="91"/>
+        <source>请填写查明的事实。</source>
+        <translation>Please enter the facts found.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="93"/>
+        <source>查明的事实最多 {max_length} 字。</source>
+        <translation>The facts found may be at most {max_length} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="95"/>
+        <source>请填写处理意见的理由。</source>
+        <translation>Please enter the reasons for the outcome.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="97"/>
+        <source>处理意见的理由最多 {max_length} 字。</source>
+        <translation>The reasons may be at most {max_length} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_closure.py" line="57"/>
         <source>处理意见（必选）</source>
         <translation>Opinion (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="39"/>
-        <source>事实和依据（必填）</source>
-        <translation>Facts and basis (required)</translation>
+        <location filename="../../ui/dialogs/petition_closure.py" line="60"/>
+        <source>依据条文（可多选）</source>
+        <translation>Articles relied on (any number)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="58"/>
+        <location filename="../../ui/dialogs/petition_closure.py" line="89"/>
         <source>请选择处理意见：支持、解释说明或不予支持。</source>
         <translation>Choose the opinion: support, explanation or not supported.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="60"/>
-        <source>请填写处理意见的事实和依据。</source>
-        <translation>Enter the facts and basis of the opinion.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/petition_closure.py" line="62"/>
-        <source>事实和依据最多 {max_length} 字。</source>
-        <translation>Facts and basis: at most {max_length} characters.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/case_actions.py" line="183"/>
@@ -6198,72 +6289,72 @@ If rejected: {effect}</translation>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="120"/>
+        <location filename="../../ui/widgets/case_header.py" line="127"/>
         <source>层级：{label}</source>
         <translation>Level: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="120"/>
+        <location filename="../../ui/widgets/case_header.py" line="127"/>
         <source>承办单位：{unit_name}</source>
         <translation>Handling unit: {unit_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="121"/>
+        <location filename="../../ui/widgets/case_header.py" line="128"/>
         <source>承办人：{handler_name}</source>
         <translation>Handled by: {handler_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="121"/>
+        <location filename="../../ui/widgets/case_header.py" line="128"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="121"/>
+        <location filename="../../ui/widgets/case_header.py" line="128"/>
         <source>登记时间：{opened_at}</source>
         <translation>Registered: {opened_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="123"/>
+        <location filename="../../ui/widgets/case_header.py" line="130"/>
         <source>结案时间：{closed_at}</source>
         <translation>Closed: {closed_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="125"/>
+        <location filename="../../ui/widgets/case_header.py" line="132"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="126"/>
+        <location filename="../../ui/widgets/case_header.py" line="133"/>
         <source>类别：{category}</source>
         <translation>Type: {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="128"/>
+        <location filename="../../ui/widgets/case_header.py" line="135"/>
         <source>纠纷类型：{dispute_type}</source>
         <translation>Dispute type: {dispute_type}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="130"/>
+        <location filename="../../ui/widgets/case_header.py" line="137"/>
         <source>来源：{label}</source>
         <translation>Source: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="132"/>
+        <location filename="../../ui/widgets/case_header.py" line="139"/>
         <source>简要案情：{summary}</source>
         <translation>Summary: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="132"/>
+        <location filename="../../ui/widgets/case_header.py" line="139"/>
         <source>简要案情：（未填写）</source>
         <translation>Summary: (not filled in)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="134"/>
+        <location filename="../../ui/widgets/case_header.py" line="141"/>
         <source>信访处理意见：{label}</source>
         <translation>Petition opinion: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_header.py" line="136"/>
+        <location filename="../../ui/widgets/case_header.py" line="143"/>
         <source>&#x3000;事实和依据：{basis}</source>
         <translation>&#x3000;Facts and basis: {basis}</translation>
     </message>

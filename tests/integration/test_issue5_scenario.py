@@ -125,7 +125,8 @@ def test_hotline_call_to_approved_closure_leaves_a_full_timeline_and_audit_trail
     # 7. closure requested by the town, approved by the district supervisor
     with store.uow(write=True) as uow:
         workflow.transition(uow, a["jie"], case_id, T.REQUEST_CLOSURE, reason="协议已履行，回访满意",
-                            petition_outcome="support", petition_basis="家暴及拒付抚养费属实，依法支持其诉求。")
+                            petition_outcome="support", petition_basis="家暴及拒付抚养费属实，依法支持其诉求。",
+                            petition_facts="经走访核实，来访人反映的情况属实。")
     with store.uow() as uow:
         (pending,) = workflow.list_approvals(uow, a["sup"], case_id=case_id, pending_only=True)
     with store.uow(write=True) as uow:

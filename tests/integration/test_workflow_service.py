@@ -44,7 +44,8 @@ def _step(store, actor, case_id, step, reason=None, **opinion):  # noqa: ANN001,
         return workflow.transition(uow, actor, case_id, step, reason=reason, **opinion)
 
 
-SUPPORTED = {"petition_outcome": "support", "petition_basis": "经查属实，依据《信访工作条例》第三十二条予以支持。"}
+SUPPORTED = {"petition_outcome": "support", "petition_basis": "经查属实，依据《信访工作条例》第三十二条予以支持。",
+             "petition_facts": "经走访核实，来访人反映的情况属实。"}
 
 
 def test_petition_runs_from_registration_to_closure_with_approval(world) -> None:  # noqa: ANN001

@@ -44,7 +44,8 @@ class World:
             with self.store.uow(write=True) as uow:
                 workflow.transition(uow, self.mediator, case_id, step, reason=closure_reason if closing else None,
                                     petition_outcome="support" if closing else None,
-                                    petition_basis="经查属实，依法予以支持。" if closing else None)
+                                    petition_basis="经查属实，依法予以支持。" if closing else None,
+                                    petition_facts="经走访核实，来访人反映的情况属实。" if closing else None)
         return case_id
 
     def status(self, case_id: str) -> CaseStatus:
@@ -151,6 +152,7 @@ def test_requesting_closure_with_a_reason_shows_the_pending_approval(qtbot, worl
     assert not dialog.ok_button.isEnabled()
     type_chinese(dialog.text, "双方已达成调解协议")
     dialog.radios[PetitionOutcome.SUPPORT].setChecked(True)   # a petition's 处理意见: tests/ui/test_petition_closure_ui.py
+    type_chinese(dialog.facts_text, "经走访核实，情况属实。")
     type_chinese(dialog.basis_text, "经查属实，依法予以支持。")
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)

@@ -89,7 +89,8 @@ def world(tmp_path: Path) -> World:
             address="郭亮村三组 8 号", received_at=utcnow() - timedelta(days=150)))
     with store.uow(write=True) as uow:
         workflow.transition(uow, med, earlier.case_id, Transition.REQUEST_CLOSURE, reason="调解成功，双方和好",
-                            petition_outcome="support", petition_basis="经调解双方和好，来访人诉求已实现。")
+                            petition_outcome="support", petition_basis="经调解双方和好，来访人诉求已实现。",
+                            petition_facts="经走访核实，来访人反映的情况属实。")
     with store.uow(write=True) as uow:
         (approval,) = workflow.list_approvals(uow, sup, case_id=earlier.case_id, pending_only=True)
         workflow.decide(uow, sup, approval.id, True, "同意结案")
@@ -413,6 +414,7 @@ def test_a_repeat_petition_goes_from_the_village_desk_to_the_town_and_is_closed_
     type_chinese(dialog.text, CLOSURE_REASON)
     assert not dialog.ok_button.isEnabled()              # a petition also needs its 处理意见
     qtbot.mouseClick(dialog.radios[PetitionOutcome.SUPPORT], Qt.LeftButton)
+    type_chinese(dialog.facts_text, "经回访核实，双方已和好，来访人诉求已实现。")
     type_chinese(dialog.basis_text, OPINION_BASIS)
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.approval_bar.texts() == ["待审批：结案（街道李申请）"] and _settled(page),

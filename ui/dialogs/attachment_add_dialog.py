@@ -22,7 +22,7 @@ TYPE_LABELS = (
     QT_TRANSLATE_NOOP("", "证据材料"), QT_TRANSLATE_NOOP("", "身份证明"), QT_TRANSLATE_NOOP("", "授权委托书"),
     QT_TRANSLATE_NOOP("", "履行凭证"), QT_TRANSLATE_NOOP("", "告诫书"), QT_TRANSLATE_NOOP("", "保护令"),
     QT_TRANSLATE_NOOP("", "来信"), QT_TRANSLATE_NOOP("", "扫描件"), QT_TRANSLATE_NOOP("", "医疗记录"),
-    QT_TRANSLATE_NOOP("", "其他"),
+    QT_TRANSLATE_NOOP("", "调查笔录"), QT_TRANSLATE_NOOP("", "司法确认材料"), QT_TRANSLATE_NOOP("", "其他"),
 )
 
 

@@ -58,6 +58,16 @@ def _load_settings(uow, actor) -> tuple[dict[str, Any], str]:  # noqa: ANN001
     return core_settings.all_settings(uow), root.name if root else ""
 
 
+def _load_committees(uow, actor) -> tuple[list[tuple[str, str]], dict[str, str]]:  # noqa: ANN001
+    units = [(u.id, u.name) for u in orgunits.list_units(uow, actor)]
+    return units, core_settings.unit_values(uow, "mediation_committee")
+
+
+def _save_committee(uow, actor, unit_id: str, name: str) -> dict[str, str]:  # noqa: ANN001
+    core_settings.put_for_unit(uow, actor, "mediation_committee", unit_id, name)
+    return core_settings.unit_values(uow, "mediation_committee")
+
+
 class SettingsPage(QWidget):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +79,8 @@ class SettingsPage(QWidget):
         self.idle.setSuffix(tr(" 分钟"))
         self.unit_name = QLineEdit(objectName="unit_display_name")
         self.unit_name.setMaxLength(100)
+        self.review_body = QLineEdit(objectName="petition_review_body")
+        self.review_body.setMaxLength(100)
         self.attachment = QSpinBox(objectName="attachment_max_mb")
         self.attachment.setRange(1, 2048)
         self.attachment.setSuffix(" MB")
@@ -80,7 +92,8 @@ class SettingsPage(QWidget):
         self.revert_button.clicked.connect(self.load)
         self.state = QLabel("", objectName="state")
         self.state.setWordWrap(True)
-        for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged):
+        for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged,
+                       self.review_body.textChanged):
             signal.connect(lambda *_: self._update_dirty())
 
         labels = core_settings.KNOWN
@@ -92,6 +105,10 @@ class SettingsPage(QWidget):
         form.addRow(self._label(labels["unit_display_name"][0] + "(&N)", self.unit_name), self.unit_name)
         form.addRow("", self._hint(tr("打印文书时落款使用的单位全称；留空则使用区级单位名称。")))
         form.addRow(self._label(labels["attachment_max_mb"][0] + "(&M)", self.attachment), self.attachment)
+        self.review_body.setMinimumWidth(360)
+        form.addRow(self._label(tr("信访复查机关(&R)"), self.review_body), self.review_body)
+        form.addRow("", self._hint(tr("区级出具的信访事项处理意见书告知的复查机关，例如“长沙市妇女联合会”"
+                                      "（信访工作条例第三十五条）。街镇、村社区的意见书按组织架构由上级单位出具和复查。")))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -129,9 +146,11 @@ class SettingsPage(QWidget):
         language_box.setLayout(language_form)
 
         calendar_box = self._build_calendar()
+        committee_box = self._build_committees()
 
         layout = QVBoxLayout(self)
         layout.addWidget(settings_box)
+        layout.addWidget(committee_box)
         layout.addWidget(calendar_box)
         layout.addWidget(language_box)
         layout.addWidget(info_box)
@@ -143,11 +162,13 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.setTabOrder(self.idle, self.unit_name)
         self.setTabOrder(self.unit_name, self.attachment)
-        self.setTabOrder(self.attachment, self.save_button)
+        self.setTabOrder(self.attachment, self.review_body)
+        self.setTabOrder(self.review_body, self.save_button)
         self.setTabOrder(self.save_button, self.revert_button)
         self.load()
         self.load_info()
         self.load_calendar()
+        self.load_committees()
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -177,12 +198,14 @@ class SettingsPage(QWidget):
         self.unit_name.setText(str(values["unit_display_name"] or ""))
         self.unit_name.setPlaceholderText(district)
         self.attachment.setValue(int(values["attachment_max_mb"]))
+        self.review_body.setText(str(values.get("petition_review_body") or ""))
         self.state.clear()
         self._update_dirty()
 
     def current(self) -> dict[str, Any]:
         return {"idle_lock_minutes": self.idle.value(), "unit_display_name": self.unit_name.text().strip(),
-                "attachment_max_mb": self.attachment.value()}
+                "attachment_max_mb": self.attachment.value(),
+                "petition_review_body": self.review_body.text().strip()}
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.current().items() if self.loaded.get(k) != v}
@@ -221,6 +244,78 @@ class SettingsPage(QWidget):
         self.state.setStyleSheet("color:#b3261e")
         if isinstance(exc, FulianError):
             self.state.setText(exc.message)
+        else:
+            present_error(self, exc)
+
+    # --- each station's 人民调解委员会 ----------------------------------------------------------------------
+    def _build_committees(self) -> QGroupBox:
+        """The committee each unit's agreements are sealed by, printed on their seal block."""
+        self.committee_unit = QComboBox(objectName="committee_unit")
+        self.committee_unit.setMinimumWidth(220)
+        self.committee_name = QLineEdit(objectName="committee_name")
+        self.committee_name.setMaxLength(100)
+        self.committee_name.setMinimumWidth(360)
+        self.committee_save = QPushButton(tr("保存委员会名称"), objectName="committee_save")
+        self.committee_state = QLabel(objectName="committee_state")
+        self.committee_state.setWordWrap(True)
+        self.committees: dict[str, str] = {}
+        self.committee_unit.currentIndexChanged.connect(lambda _i: self._show_committee())
+        self.committee_save.clicked.connect(self.save_committee)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        form.addRow(self._label(tr("单位(&U)"), self.committee_unit), self.committee_unit)
+        form.addRow(self._label(tr("人民调解委员会全称(&C)"), self.committee_name), self.committee_name)
+        form.addRow("", self._hint(tr("印在该单位调解协议书的印章处，须以“人民调解委员会”结尾；留空则按单位名称印制。")))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.committee_save)
+        buttons.addWidget(self.committee_state, 1)
+        box = QGroupBox(tr("人民调解委员会"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addLayout(form)
+        box_layout.addLayout(buttons)
+        return box
+
+    def load_committees(self) -> None:
+        self.session.read(_load_committees, on_done=self._show_committees,
+                          on_error=lambda exc: present_error(self, exc))
+
+    def _show_committees(self, result: tuple[list[tuple[str, str]], dict[str, str]]) -> None:
+        units, self.committees = result
+        current = self.committee_unit.currentData()
+        self.committee_unit.blockSignals(True)
+        self.committee_unit.clear()
+        for unit_id, name in units:
+            self.committee_unit.addItem(name, unit_id)
+        self.committee_unit.setCurrentIndex(max(self.committee_unit.findData(current), 0))
+        self.committee_unit.blockSignals(False)
+        self._show_committee()
+
+    def _show_committee(self) -> None:
+        unit_id = self.committee_unit.currentData()
+        self.committee_name.setText(self.committees.get(unit_id, "") if unit_id else "")
+        self.committee_name.setPlaceholderText(
+            tr("{unit}人民调解委员会").format(unit=self.committee_unit.currentText()) if unit_id else "")
+
+    def save_committee(self) -> None:
+        unit_id = self.committee_unit.currentData()
+        if not unit_id:
+            return
+        self.committee_save.setEnabled(False)
+        self.session.write(_save_committee, unit_id, self.committee_name.text().strip(),
+                           on_done=self._committee_saved, on_error=self._committee_failed)
+
+    def _committee_saved(self, values: dict[str, str]) -> None:
+        self.committees = values
+        self.committee_save.setEnabled(True)
+        self.committee_state.setStyleSheet("color:#1b5e20")
+        self.committee_state.setText(tr("已保存。"))
+        self.session.changes.announce(Changes(settings=True))
+
+    def _committee_failed(self, exc: BaseException) -> None:
+        self.committee_save.setEnabled(True)
+        self.committee_state.setStyleSheet("color:#b3261e")
+        if isinstance(exc, FulianError):
+            self.committee_state.setText(exc.message)
         else:
             present_error(self, exc)
 

@@ -87,6 +87,9 @@ class ApprovalBar(QFrame):
         if opinion is not None:   # what the opinion letter will say once the closure is approved
             label.setText(label.text() + "<br><span style='color:#444'>{}</span>".format(escape(
                 tr("拟处理意见：{label}；事实和依据：{basis}").format(label=tr(opinion.label), basis=opinion.basis))))
+            facts = (tr("查明的事实：{facts}").format(facts=opinion.facts) if opinion.facts.strip()
+                     else tr("查明的事实：未填写（不能批准，请驳回由承办人补填）"))
+            label.setText(label.text() + "<br><span style='color:#444'>{}</span>".format(escape(facts)))
         if approval.id in self.own and self.may_decide():   # say it where the disabled buttons are
             label.setText(label.text() + "<br><span style='color:#9a6700'>{}</span>".format(
                 escape(tr("这是您本人提出的申请，不能自己审批，须由其他督导审批。"))))

@@ -102,6 +102,12 @@ class CaseHeader(QWidget):
         self.petition_opinion.setWordWrap(True)
         self.petition_opinion.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.petition_opinion.hide()
+        # The agreement's 司法确认 window (30 days from its effective date) and a warning on terms a court refuses.
+        self.confirmation_window = QLabel()
+        self.confirmation_window.setObjectName("case_confirmation_window")
+        self.confirmation_window.setWordWrap(True)
+        self.confirmation_window.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.confirmation_window.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -112,6 +118,7 @@ class CaseHeader(QWidget):
         layout.addWidget(self.category)
         layout.addWidget(self.summary)
         layout.addWidget(self.petition_opinion)
+        layout.addWidget(self.confirmation_window)
 
     def set_detail(self, detail: CaseDetail) -> None:
         row = detail.row
@@ -136,6 +143,8 @@ class CaseHeader(QWidget):
                 text += tr("　事实和依据：{basis}").format(basis=detail.petition_basis)
             self.petition_opinion.setText(text)
         self.petition_opinion.setVisible(detail.petition_outcome is not None)
+        self.confirmation_window.setText(detail.confirmation_window or "")
+        self.confirmation_window.setVisible(bool(detail.confirmation_window))
         _clear(self.tags)
         for label in flag_tags(detail):
             self.tags.addWidget(label)
