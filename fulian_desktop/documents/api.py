@@ -43,6 +43,7 @@ class DocumentKind(StrEnum):
     FOLLOW_UP_RECORD = "follow_up_record", "回访记录"
     REFERRAL_LETTER = "referral_letter", "转介函"
     SAFETY_PLAN = "safety_plan", "安全计划"
+    MANDATORY_REPORT = "mandatory_report", "强制报告登记表"
     CLOSING_REPORT = "closing_report", "结案报告"
     CASE_FILE = "case_file", "卷宗"
 

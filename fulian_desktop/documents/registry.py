@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 from . import doc_intake as di
+from . import doc_mandatory_report as dr
 from . import doc_mediation as dm
 from . import doc_other as do
 from .api import DocumentKind as K
@@ -36,6 +37,8 @@ DOCUMENTS: dict[K, DocSpec] = {
     K.FOLLOW_UP_RECORD: DocSpec(dm.has_follow_up, dm.follow_up_record, _APPLICANT),
     K.REFERRAL_LETTER: DocSpec(do.has_referral_letter, do.referral_letter, frozenset({R.FILE, R.AGENCY})),
     K.SAFETY_PLAN: DocSpec(do.has_safety_plan, do.safety_plan, _APPLICANT),
+    # To the police (反家庭暴力法第十四条) and the file: never to a party (the reporter is kept confidential).
+    K.MANDATORY_REPORT: DocSpec(dr.has_mandatory_report, dr.mandatory_report, frozenset({R.FILE, R.AGENCY})),
     K.PETITION_OPINION: DocSpec(di.has_petition_opinion, di.petition_opinion, _APPLICANT),
     K.CLOSING_REPORT: DocSpec(do.has_closing_report, do.closing_report, frozenset({R.FILE})),
 }

@@ -56,7 +56,8 @@ CASE_COLUMN = "case_id"
 # every foreign key of every synced table is named here or there, so a new column cannot slip past).
 VIA_AGREEMENT = {"agreement_term": "agreement_id", "follow_up_visit": "agreement_id"}
 VIA_SCREENING = {"screening_visit": "entry_id"}
-PERSON_REFS = {"case_party": "person_id", "intake_record": "person_id", "screening_entry": "person_id"}
+PERSON_REFS = {"case_party": "person_id", "intake_record": "person_id", "screening_entry": "person_id",
+               "mandatory_report": "person_id"}
 USER_REFS = {"case_file": "handler_id"}
 UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id",)}
 # A station may set a person's protection flag (it marked her in a case it works on) but never clear it.
@@ -67,7 +68,7 @@ RETURN_EVENT = "referral_returned"
 REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_id")
 MORE_LABELS = {"case_event": "案件时间线", "follow_up_visit": "回访", "risk_assessment": "风险评估",
                "crisis_action": "危机干预措施", "screening_visit": "排查走访", "attachment_blob": "附件内容",
-               "calendar_year": "工作日历"}
+               "calendar_year": "工作日历", "mandatory_report": "强制报告"}
 FIELD_LABELS = {"role": "角色", "owner_unit_id": "所属单位", "username": "用户名", "display_name": "姓名",
                 "active": "启用状态", "deleted_at": "删除标记", "created_at": "建立时间", "id": "编号"}
 
