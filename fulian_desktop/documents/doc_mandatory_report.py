@@ -7,12 +7,11 @@ confidential. A report not yet made prints with blank lines, to be filled in and
 """
 from __future__ import annotations
 
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from ..domain.mandatory_report_rules import BASIS
+from ..domain.mandatory_report_rules import SHORT_BASIS
 from .data import CaseData, MandatoryReportData, PartyData, cn_date, cn_datetime
-from .layout import field_table, heading, para, seal_block, title_block
+from .layout import field_table, heading, para, title_block
 
 BLANK = "　" * 8
 CONFIDENTIAL_NOTE = "报告人信息依《中华人民共和国反家庭暴力法》第十四条予以保密，本件不予载明，另行存档。"
@@ -38,30 +37,33 @@ def _person(d: CaseData, r: MandatoryReportData) -> PartyData | None:
 def _form(d: CaseData, r: MandatoryReportData) -> list[Flowable]:
     p = _person(d, r)
     to = r.police_unit or "　　　　　　　　公安（分）局　　　　　　派出所"
-    out = [*title_block(d.unit_name, "强制报告登记表", d.case_no),
-           para(f"{to}：", "body", "接受报告的公安机关"),
-           para(f"我单位在工作中发现下列{_kind(r)}遭受或者疑似遭受家庭暴力，依照《中华人民共和国反家庭暴力法》"
-                "第十四条的规定，现向你单位报案，请依法及时出警、制止家庭暴力、调查取证，并对报案人的信息予以保密。",
-                "prose", "报告事由"),
-           heading("一、报告对象"),
-           field_table([[("姓名", r.subject_name), ("性别", p.sex if p else "")],
-                        [("出生日期", cn_date(p.birth_date) if p and p.birth_date else ""),
-                         ("身份证号码", p.id_number if p else "")],
-                        [("民事行为能力", r.ground)],
-                        [("情况说明", r.ground_note), ("与本案关系", p.role_label if p else "")],
-                        [("住址", p.address if p else "")]]),
-           heading("二、发现的情况"),
-           para(r.facts or "（请如实填写发现的时间、地点、伤情及家庭暴力的事实）", "prose", "发现的情况"),
-           heading("三、报告情况"),
-           field_table([[("报告单位", d.unit_name), ("案号", d.case_no)],
-                        [("发现日期", cn_date(r.raised_at)), ("报告时间", cn_datetime(r.reported_at) or BLANK)],
-                        [("报告方式", r.method or "□电话　□书面　□当面"), ("回执/受案编号", r.receipt_no or BLANK)],
-                        [("接受报告的公安机关", r.police_unit or BLANK), ("接报民警", r.officer or BLANK)]],
-                       label_w=3.2 * cm)]
-    out += [heading("四、报告人"), *_reporter(r)]
-    out += [para("依据：" + BASIS, "small", "依据"),
-            seal_block(d.unit_name, cn_date(r.reported_at) or "　　年　　月　　日")]
-    return out
+    capacity = f"{r.ground}；{r.ground_note}" if r.ground_note else r.ground
+    out: list[Flowable] = [
+        *title_block(d.unit_name, "强制报告登记表", d.case_no),
+        para(f"{to}：", "body", "接受报告的公安机关"),
+        para(f"我单位在工作中发现下列{_kind(r)}遭受或者疑似遭受家庭暴力，依照《中华人民共和国反家庭暴力法》"
+             "第十四条的规定，现向你单位报案，请依法及时出警、制止家庭暴力、调查取证，并对报案人的信息予以保密。",
+             "prose", "报告事由"),
+        heading("一、报告对象"),
+        field_table([[("姓名", r.subject_name), ("性别", p.sex if p else "")],
+                     [("出生日期", cn_date(p.birth_date) if p and p.birth_date else ""),
+                      ("身份证号码", p.id_number if p else "")],
+                     [("民事行为能力", capacity)],
+                     [("与本案关系", p.role_label if p else ""), ("住址", p.address if p else "")]]),
+        heading("二、发现的情况"),
+        para(r.facts or "（请如实填写发现的时间、地点、伤情及家庭暴力的事实）", "prose", "发现的情况"),
+        heading("三、报告情况"),
+        field_table([[("报告单位", d.unit_name), ("发现日期", cn_date(r.raised_at))],
+                     [("报告时间", cn_datetime(r.reported_at) or BLANK), ("报告方式", r.method or "□电话 □书面 □当面")],
+                     [("受理公安机关", r.police_unit or BLANK), ("接报民警", r.officer or BLANK)],
+                     [("回执编号", r.receipt_no or BLANK)]])]
+    # The reporter's lines, the basis and the seal stay on one page: never a seal alone at a page top. (The seal
+    # lines are laid out here rather than by layout.seal_block: a KeepTogether inside another one is measured as
+    # a whole frame and pushed to the next page.)
+    date_text = cn_date(r.reported_at) or "　　年　　月　　日"
+    closing = [*_reporter(r), para(SHORT_BASIS, "small", "依据"), Spacer(1, 18),
+               para(f"{d.unit_name}（盖章）", "right", "单位名称"), Spacer(1, 4), para(date_text, "right", "日期")]
+    return out + [KeepTogether(closing)]
 
 
 def _kind(r: MandatoryReportData) -> str:
@@ -70,10 +72,10 @@ def _kind(r: MandatoryReportData) -> str:
 
 def _reporter(r: MandatoryReportData) -> list[Flowable]:
     if r.reporter_name:
-        return [field_table([[("报告人", r.reporter_name), ("职务", r.reporter_post)],
-                             [("联系电话", r.reporter_phone)]]),
-                para("本栏仅存本单位卷宗，不得向当事人、被申请人或其他单位提供。", "small", "保密提示")]
+        who = r.reporter_name + (f"（{r.reporter_post}）" if r.reporter_post else "")
+        return [heading("四、报告人（仅存本单位卷宗，不得向当事人、被申请人或其他单位提供）"),
+                field_table([[("报告人", who), ("联系电话", r.reporter_phone)]])]
     if r.reporter_withheld or r.reported:
-        return [para(CONFIDENTIAL_NOTE, "body", "保密提示")]
-    return [field_table([[("报告人", ""), ("职务", "")], [("联系电话", "")]]),
-            para("报告人信息由报告单位存档，公安机关应当予以保密。", "small", "保密提示")]
+        return [heading("四、报告人"), para(CONFIDENTIAL_NOTE, "body", "保密提示")]
+    return [heading("四、报告人（报告单位存档，公安机关应当予以保密）"),
+            field_table([[("报告人", ""), ("联系电话", "")]])]

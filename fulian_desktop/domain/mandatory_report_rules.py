@@ -37,6 +37,7 @@ NO_CAPACITY_BELOW = 8   # 民法典第二十条
 BASIS = ("《中华人民共和国反家庭暴力法》第十四条：学校、幼儿园、医疗机构、居民委员会、村民委员会、社会工作服务机构、"
          "救助管理机构、福利机构及其工作人员在工作中发现无民事行为能力人、限制民事行为能力人遭受或者疑似遭受家庭暴力的，"
          "应当及时向公安机关报案。公安机关应当对报案人的信息予以保密。")
+SHORT_BASIS = "依据：《中华人民共和国反家庭暴力法》第十四条、第三十五条。"
 # The roles of a party who may be the one suffering the violence (domain.enums.PartyRole values).
 AT_RISK_ROLES = frozenset({"victim", "applicant", "minor_child", "other"})
 MAX_TEXT = 200

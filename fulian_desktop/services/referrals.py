@@ -69,6 +69,7 @@ from ..store.models import (
     CrisisAction,
     FollowUpVisit,
     IntakeRecord,
+    MandatoryReport,
     MediationSession,
     Person,
     ProtectionOrder,
@@ -251,7 +252,8 @@ def accept(uow: UnitOfWork, actor: Actor, referral_id: str, note: str = "") -> R
 
 # Every table whose rows belong to one case (by case_id) and carry the owning unit.
 CASE_RECORDS = (CaseParty, CaseEvent, CaseClock, ApprovalRequest, IntakeRecord, MediationSession, Agreement,
-                FollowUpVisit, CounsellingSession, RiskAssessment, SafetyPlan, ProtectionOrder, CrisisAction)
+                FollowUpVisit, CounsellingSession, RiskAssessment, SafetyPlan, ProtectionOrder, CrisisAction,
+                MandatoryReport)
 
 
 def _move_case_records(uow: UnitOfWork, case: Case, from_unit: str, to_unit: str, now: datetime) -> dict[str, int]:

@@ -212,3 +212,27 @@ def test_age_is_counted_in_china_days(world) -> None:  # noqa: ANN001
         _party(store, med, case_id, "冯小妹", PartyRole.MINOR_CHILD,
                id_number=make_id_number("430112", birthday + timedelta(days=1), 26))
         assert [r.subject_name for r in _reports(store, med, case_id)] == ["冯小妹"]
+
+
+def test_a_report_not_yet_made_prints_as_a_form_to_fill_in(world, tmp_path: Path) -> None:  # noqa: ANN001
+    """Printed before the report is made (to take to the police station): blanks to fill, one page, with the
+    seal on the page of the text it closes, fonts embedded."""
+    import subprocess
+
+    from fulian_desktop.documents.api import DocumentKind, Recipient, render
+
+    store, med = world
+    case_id = _case(store, med, kind=CaseKind.CRISIS, title="陈某某遭受家庭暴力求助")
+    _party(store, med, case_id, "陈小乐", PartyRole.MINOR_CHILD, id_number=child_id(6))
+    with store.uow(write=True) as uow:
+        pdf = render(uow, med, case_id, DocumentKind.MANDATORY_REPORT, Recipient.FILE)
+    path = tmp_path / "form.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True).stdout.decode()
+    pages = [" ".join(p.split()) for p in text.split("\f")[:-1]]
+    assert len(pages) == 1
+    for element in ("强制报告登记表", "陈小乐", "不满八周岁的未成年人（无民事行为能力人）", "□电话 □书面 □当面",
+                    "请如实填写发现的时间", "报告人", "（盖章）"):
+        assert element in pages[0], element
+    fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True).stdout.decode().splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)
