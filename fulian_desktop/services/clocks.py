@@ -172,6 +172,7 @@ def pause_clock(uow: UnitOfWork, actor: Actor, clock_id: str, reason: str) -> No
     """Hearing, appraisal or similar time does not count: the clock stands still until resumed."""
     require(actor, Permission.CASE_EDIT)
     clock, case = _load_clock(uow, actor, clock_id)
+    _refuse_task_clock(clock)
     if clock.stopped_at or clock.paused_since:
         raise WorkflowError("该时限已停止或已暂停。", code="clock_not_running")
     if not (reason or "").strip():
@@ -242,9 +243,18 @@ def fix_deadline(uow: UnitOfWork, actor: Actor, clock_id: str, last_day: date, r
     return view
 
 
+def _refuse_task_clock(clock: CaseClock) -> None:
+    """A task's clock (a mandatory report: at once) is neither paused nor stopped by hand: only doing the task
+    stops it."""
+    if ClockKind(clock.kind) in TASK_CLOCKS:
+        raise WorkflowError(f"“{ClockKind(clock.kind).label}”须立即办理，不能暂停或手动停止计时；办理后登记即停止。",
+                            code="task_clock")
+
+
 def stop_clock(uow: UnitOfWork, actor: Actor, clock_id: str, note: str = "") -> None:
     require(actor, Permission.CASE_EDIT)
     clock, case = _load_clock(uow, actor, clock_id)
+    _refuse_task_clock(clock)
     _stop(uow, actor, case, clock, note or "手动停止")
 
 

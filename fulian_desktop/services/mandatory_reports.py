@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -224,5 +225,15 @@ def record_report(uow: UnitOfWork, actor: Actor, report_id: str, *, reported_at:
     return _view(row, clocks, reporter_shown(reader_of(actor, Audience.STAFF)))
 
 
+def record_report_for_clock(uow: UnitOfWork, actor: Actor, clock_id: str, **fields: Any) -> MandatoryReportView:
+    """`record_report` for the report whose clock this is (the case's 时限 tab starts from the clock)."""
+    require(actor, Permission.CASE_EDIT)
+    report_id = uow.s.execute(select(MandatoryReport.id).where(MandatoryReport.clock_id == clock_id,
+                                                               MandatoryReport.deleted_at.is_(None))).scalar()
+    if report_id is None:
+        raise NotFound("该时限没有对应的强制报告事项。")
+    return record_report(uow, actor, report_id, **fields)
+
+
 __all__ = ["MandatoryReportView", "case_reports", "involves_violence", "raise_due", "raise_for_person",
-           "record_capacity", "record_report"]
+           "record_capacity", "record_report", "record_report_for_clock"]
