@@ -236,3 +236,18 @@ def test_a_report_not_yet_made_prints_as_a_form_to_fill_in(world, tmp_path: Path
         assert element in pages[0], element
     fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True).stdout.decode().splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts)
+
+
+def test_the_report_clock_is_neither_paused_nor_stopped_by_hand(world) -> None:  # noqa: ANN001
+    from fulian_desktop.services import clocks
+
+    store, med = world
+    case_id = _case(store, med, kind=CaseKind.CRISIS, title="何某某遭受家庭暴力求助")
+    _party(store, med, case_id, "何小东", PartyRole.MINOR_CHILD, id_number=child_id(12))
+    clock_id = _reports(store, med, case_id)[0].clock.id
+    for act in (lambda uow: clocks.pause_clock(uow, med, clock_id, "等待核实"),
+                lambda uow: clocks.stop_clock(uow, med, clock_id, "不报了")):
+        with store.uow(write=True) as uow, pytest.raises(WorkflowError) as err:
+            act(uow)
+        assert err.value.code == "task_clock" and "不能暂停或手动停止" in err.value.message
+    assert len(_tasks(store, med)) == 1
