@@ -81,3 +81,35 @@ def test_recording_the_report_on_the_clocks_tab_stops_its_clock(qtbot, world) ->
     qtbot.waitUntil(lambda: not session.tasks.busy(), timeout=TIMEOUT)
     session.tasks.wait_idle()
 
+
+
+def test_recording_limited_capacity_in_the_party_form_raises_the_report(qtbot, world) -> None:  # noqa: ANN001
+    from datetime import date
+
+    from fulian_desktop.services import history
+    from ui.dialogs.party_dialog import PartyDialog
+
+    store, med, case_id = world
+    with store.uow(write=True) as uow:
+        party = cases.add_party(uow, med, case_id, PersonInput(name="王小芬", sex="female", birth_date=date(1995, 4, 1)),
+                                PartyRole.VICTIM)
+        record = history.party_record(uow, med, party.id)
+        before = len(mandatory_reports.case_reports(uow, med, case_id))
+    session = AppSession(store, TaskRunner())
+    session.set_actor(med)
+    dialog = PartyDialog(session, case_id, record)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.capacity.setCurrentIndex(dialog.capacity.findData("limited"))
+    assert not dialog.ok_button.isEnabled()                 # who recorded it and why are required
+    type_chinese(dialog.capacity_by, "张三")
+    type_chinese(dialog.capacity_basis, "医院诊断证明")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved is not None and not session.tasks.busy(), timeout=TIMEOUT)
+    with store.uow(write=True) as uow:
+        reports = mandatory_reports.case_reports(uow, med, case_id)
+        again = history.party_record(uow, med, party.id)
+    assert len(reports) == before + 1 and reports[-1].subject_name == "王小芬"
+    assert (again.civil_capacity, again.civil_capacity_by) == ("limited", "张三")
+    session.tasks.wait_idle()
