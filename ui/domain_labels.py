@@ -31,6 +31,14 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "保护令到期"),
     QT_TRANSLATE_NOOP("", "法律援助审查决定"),
     QT_TRANSLATE_NOOP("", "调解办结目标"),
+    QT_TRANSLATE_NOOP("", "强制报告"),
+    # mandatory_report_rules.ReportMethod
+    QT_TRANSLATE_NOOP("", "电话"),
+    QT_TRANSLATE_NOOP("", "书面"),
+    QT_TRANSLATE_NOOP("", "当面"),
+    # mandatory_report_rules.CivilCapacity
+    QT_TRANSLATE_NOOP("", "无民事行为能力"),
+    QT_TRANSLATE_NOOP("", "限制民事行为能力"),
     # clocks.ClockStatus
     QT_TRANSLATE_NOOP("", "进行中"),
     QT_TRANSLATE_NOOP("", "即将到期"),

@@ -45,6 +45,7 @@ class DocumentKind(StrEnum):
     SAFETY_PLAN = "safety_plan", "安全计划"
     ORDER_APPLICATION = "order_application", "人身安全保护令申请书"
     CONFIRMATION_PACKET = "confirmation_packet", "司法确认申请材料"
+    MANDATORY_REPORT = "mandatory_report", "强制报告登记表"
     CLOSING_REPORT = "closing_report", "结案报告"
     CASE_FILE = "case_file", "卷宗"
 

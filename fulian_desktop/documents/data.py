@@ -14,10 +14,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..access.disclosure import Disclosure, Reader, disclosures, intake_contact, party_contact, reader_of
+from ..access.disclosure import (
+    Disclosure, Reader, disclosures, intake_contact, party_contact, reader_of, reporter_shown,
+)
 from ..domain.dv_mediation import is_dv_case
 from ..domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole, Sex, Tier
 from ..domain.intake_rules import Channel, IntakeDecision
+from ..domain.mandatory_report_rules import Ground, ReportMethod, ReportStatus
 from ..domain.localtime import local_date, to_local
 from ..domain.mediation_rules import (
     AgreementForm, FollowUpMethod, MarriageOutcome, Notice, Performance, Satisfaction, SessionOutcome, SignatureHow,
@@ -30,8 +33,8 @@ from ..security.actor import Actor
 from ..security.permissions import Permission, can
 from ..services import settings
 from ..store.models import (
-    Agreement, AgreementTerm, Case, CaseEvent, CaseParty, FollowUpVisit, IntakeRecord, MediationSession, OrgUnit,
-    Person, ProtectionOrder, Referral, RiskAssessment, SafetyPlan, UserAccount,
+    Agreement, AgreementTerm, Case, CaseEvent, CaseParty, FollowUpVisit, IntakeRecord, MandatoryReport,
+    MediationSession, OrgUnit, Person, ProtectionOrder, Referral, RiskAssessment, SafetyPlan, UserAccount,
 )
 from ..store.models_evidence import Attachment
 from ..store.uow import UnitOfWork
@@ -194,6 +197,29 @@ class OrderData:
 
 
 @dataclass(frozen=True)
+class MandatoryReportData:
+    """A mandatory report (反家庭暴力法第十四条); the reporter_* fields are "" unless the reader may see them
+    (access.disclosure.reporter_shown: the internal file copy, for an actor with SEE_CONFIDENTIAL)."""
+
+    party_id: str
+    subject_name: str
+    ground: str                  # 不满八周岁的未成年人（无民事行为能力人）…
+    ground_note: str             # 未成年人（9 周岁）
+    raised_at: datetime
+    reported: bool
+    reported_at: datetime | None
+    police_unit: str
+    method: str                  # 电话 / 书面 / 当面
+    receipt_no: str
+    officer: str
+    facts: str
+    reporter_name: str
+    reporter_post: str
+    reporter_phone: str
+    reporter_withheld: bool      # a reporter is on record but not printed on this copy
+
+
+@dataclass(frozen=True)
 class CaseData:
     recipient: Recipient
     case_id: str
@@ -238,6 +264,7 @@ class CaseData:
     committee: str = ""           # the owner station's 人民调解委员会, as set for that unit
     closing_reason: str = ""      # why the closure was asked for and approved, without the workflow's states
     order_details: tuple[OrderData, ...] = ()
+    mandatory_reports: tuple[MandatoryReportData, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
     # Flagged 家暴 or any danger assessment at 中/高: the agreement prints that it does not settle the violence.
     dv_mediation: bool = False
@@ -301,7 +328,8 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         committee=committee_name(uow, unit), closing_reason=_closing_reason(uow, case),
         order_details=_order_details(uow, case),
         dv_mediation=is_dv_case(case.domestic_violence, s.execute(select(RiskAssessment.final_level).where(
-            RiskAssessment.case_id == case.id, RiskAssessment.deleted_at.is_(None))).scalars()))
+            RiskAssessment.case_id == case.id, RiskAssessment.deleted_at.is_(None))).scalars()),
+        mandatory_reports=_mandatory_reports(uow, case, reporter_shown(reader)))
     if recipient in (Recipient.RESPONDENT, Recipient.AGENCY):   # free text may quote what the reader may not see
         from .redact import collect, redact
         d = redact(d, collect(uow, case, rows, recipient, [r.shared_items for r in d.referrals]))
@@ -312,7 +340,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
 # medical actions, views and field edits stay out.
 _PRINTED_EVENTS = ("created", "intake", "status_", "mediation_held", "agreement_effective", "agreement_created",
                    "follow_up", "referral_", "crisis_order_", "risk_assessed", "confirmation_", "safety_plan_saved",
-                   "petition_outcome")
+                   "petition_outcome", "mandatory_report_")
 
 
 def _printable_event(kind: str) -> bool:
@@ -531,6 +559,21 @@ def _safety_plan(uow: UnitOfWork, case: Case) -> tuple[tuple[str, str], ...] | N
         if text.strip():
             out.append((section.label, text.strip()))
     return tuple(out)
+
+
+def _mandatory_reports(uow: UnitOfWork, case: Case, reporter_printed: bool) -> tuple[MandatoryReportData, ...]:
+    rows = uow.s.execute(select(MandatoryReport).where(MandatoryReport.case_id == case.id,
+                                                       MandatoryReport.deleted_at.is_(None))
+                         .order_by(MandatoryReport.raised_at, MandatoryReport.created_at, MandatoryReport.id)).scalars()
+    return tuple(MandatoryReportData(
+        party_id=r.party_id or "", subject_name=r.subject_name, ground=label(Ground, r.ground),
+        ground_note=r.ground_note or "", raised_at=r.raised_at, reported=r.status == ReportStatus.REPORTED.value,
+        reported_at=r.reported_at, police_unit=r.police_unit or "", method=label(ReportMethod, r.method),
+        receipt_no=r.receipt_no or "", officer=r.officer or "", facts=r.facts or "",
+        reporter_name=(r.reporter_name or "") if reporter_printed else "",
+        reporter_post=(r.reporter_post or "") if reporter_printed else "",
+        reporter_phone=(r.reporter_phone or "") if reporter_printed else "",
+        reporter_withheld=bool(r.reporter_name) and not reporter_printed) for r in rows)
 
 
 def _risk(uow: UnitOfWork, case: Case) -> str:

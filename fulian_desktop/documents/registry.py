@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable
 
 from . import doc_court as dc
 from . import doc_intake as di
+from . import doc_mandatory_report as dr
 from . import doc_mediation as dm
 from . import doc_other as do
 from .api import DocumentKind as K
@@ -38,6 +39,8 @@ DOCUMENTS: dict[K, DocSpec] = {
     K.ORDER_APPLICATION: DocSpec(dc.has_order_application, dc.order_application, _APPLICANT),
     K.REFERRAL_LETTER: DocSpec(do.has_referral_letter, do.referral_letter, frozenset({R.FILE, R.AGENCY})),
     K.SAFETY_PLAN: DocSpec(do.has_safety_plan, do.safety_plan, _APPLICANT),
+    # To the police (反家庭暴力法第十四条) and the file: never to a party (the reporter is kept confidential).
+    K.MANDATORY_REPORT: DocSpec(dr.has_mandatory_report, dr.mandatory_report, frozenset({R.FILE, R.AGENCY})),
     K.PETITION_OPINION: DocSpec(di.has_petition_opinion, di.petition_opinion, _APPLICANT),
     K.CLOSING_REPORT: DocSpec(do.has_closing_report, do.closing_report, frozenset({R.FILE})),
     # Printed on its own for the parties to take to court; not part of the case file (its place there holds the

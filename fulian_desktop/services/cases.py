@@ -142,7 +142,16 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: str, expected_version: i
             index_cases(uow.s, [case.id])
         audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                      owner_unit_id=case.owner_unit_id, detail={"changes": diff})
+        if "domestic_violence" in diff:
+            _raise_reports(uow, actor, case)
     return _detail(uow, actor, case)
+
+
+def _raise_reports(uow: UnitOfWork, actor: Actor, case: Case) -> None:
+    """A child or a person without full capacity in a violent case raises a mandatory report (反家庭暴力法第十四条)."""
+    from .mandatory_reports import raise_due  # it starts clocks, which build on cases: imported late
+
+    raise_due(uow, actor, case)
 
 
 _FIELD_LABELS = {"title": "案件名称", "category": "类别", "sub_category": "子类", "dispute_type": "纠纷类型",
@@ -196,6 +205,7 @@ def add_party(uow: UnitOfWork, actor: Actor, case_id: str, data: PersonInput, ro
     index_cases(s, [case.id])
     audit.record(s, actor, audit.Action.CREATE, entity="case_party", entity_id=party.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"role": role.value, "person_id": person.id})
+    _raise_reports(uow, actor, case)
     return next(p for p in _detail(uow, actor, case).parties if p.id == party.id)
 
 
@@ -228,6 +238,7 @@ def update_party(uow: UnitOfWork, actor: Actor, party_id: str, expected_person_v
             index_cases(uow.s, _cases_of_person(uow, person.id))
         audit.record(uow.s, actor, audit.Action.UPDATE, entity="person", entity_id=person.id, case_id=case.id,
                      owner_unit_id=case.owner_unit_id, detail={"fields": sorted(diff)})
+        _raise_reports(uow, actor, case)
     return next(p for p in _detail(uow, actor, case).parties if p.id == party.id)
 
 

@@ -1,4 +1,5 @@
-"""The tasks the running clocks yield: every open clock of an open case in scope, with its countdown.
+"""The tasks the running clocks yield: every open clock of an open case in scope, with its countdown (and a task's
+clock, such as a mandatory report still owed, whatever became of its case).
 
 Overdue first, then due today, then by due time. One query for the clocks with their cases and units,
 plus the calendar: no per-case queries.
@@ -8,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from ..domain.clocks import ClockKind, ClockStatus
 from ..domain.periods import Deadline
@@ -18,7 +19,7 @@ from ..store.base import utcnow
 from ..store.models import Case, CaseClock, OrgUnit
 from ..store.uow import UnitOfWork
 from .case_rows import scoped
-from .clocks import _view, load_calendar, open_case_statuses
+from .clocks import TASK_CLOCKS, _view, load_calendar, open_case_statuses
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def clock_tasks(uow: UnitOfWork, actor: Actor, *, mine_only: bool = False,
             .join(Case, Case.id == CaseClock.case_id)
             .join(OrgUnit, OrgUnit.id == Case.owner_unit_id)
             .where(CaseClock.stopped_at.is_(None), CaseClock.deleted_at.is_(None),
-                   Case.status.in_(open_case_statuses())))
+                   or_(Case.status.in_(open_case_statuses()),
+                       CaseClock.kind.in_([k.value for k in TASK_CLOCKS]))))
     stmt = scoped(actor, stmt)
     if mine_only:
         if actor.user_id is None:

@@ -32,6 +32,8 @@ _STARTS: dict[tuple[Transition | None, CaseKind], tuple[ClockKind, ...]] = {
     (Transition.ACCEPT, CaseKind.PETITION): (ClockKind.PETITION_CONCLUSION,),
     (Transition.ACCEPT, CaseKind.MEDIATION): (ClockKind.MEDIATION_TARGET,),
 }
+# Clocks of a task that outlives the case's workflow: closing, rejecting or transferring the case leaves them running.
+TASK_CLOCKS = frozenset({ClockKind.MANDATORY_REPORT})
 _STOPS: dict[Transition, tuple[ClockKind, ...] | None] = {   # None: every running clock
     Transition.ACCEPT: (ClockKind.PETITION_ACCEPTANCE, ClockKind.LEGAL_AID_DECISION),
     Transition.REJECT: None, Transition.TRANSFER: None, Transition.CLOSE: None, Transition.TERMINATE: None,
@@ -121,11 +123,26 @@ def start_clock(uow: UnitOfWork, actor: Actor, case_id: str, kind: ClockKind, *,
     return _start(uow, actor, case, kind, started_at or utcnow(), urgent)
 
 
+def start_task_clock(uow: UnitOfWork, actor: Actor, case: Case, kind: ClockKind, started_at: datetime) -> ClockView:
+    """A clock that belongs to one task of the case (a mandatory report per person at risk): several of the
+    same kind may run at once. The caller has checked the permission and loaded the case."""
+    return _start(uow, actor, case, kind, started_at, parallel=True)
+
+
+def stop_task_clock(uow: UnitOfWork, actor: Actor, case: Case, clock_id: str, note: str,
+                    at: datetime | None = None) -> None:
+    """Stop a task's clock at ``at`` (when the task was done; now by default): met or missed by that moment."""
+    clock = uow.s.get(CaseClock, clock_id)
+    if clock is None or clock.case_id != case.id:
+        raise NotFound("时限不存在。")
+    _stop(uow, actor, case, clock, note, at)
+
+
 def _start(uow: UnitOfWork, actor: Actor, case: Case, kind: ClockKind, started_at: datetime,
-           urgent: bool = False, due_override_at: datetime | None = None) -> ClockView:
+           urgent: bool = False, due_override_at: datetime | None = None, parallel: bool = False) -> ClockView:
     """Start a clock; ``due_override_at`` fixes its deadline (a court's date) instead of computing it."""
     running = [c for c in _clocks(uow, case.id) if c.kind == kind.value and c.stopped_at is None]
-    if running:
+    if running and not parallel:
         raise WorkflowError(f"“{kind.label}”时限已在计时。", code="clock_running")
     clock = CaseClock(case_id=case.id, kind=kind.value, started_at=started_at, urgent=urgent, paused_days=0,
                       extended_days=0, due_override_at=due_override_at,
@@ -155,6 +172,7 @@ def pause_clock(uow: UnitOfWork, actor: Actor, clock_id: str, reason: str) -> No
     """Hearing, appraisal or similar time does not count: the clock stands still until resumed."""
     require(actor, Permission.CASE_EDIT)
     clock, case = _load_clock(uow, actor, clock_id)
+    _refuse_task_clock(clock)
     if clock.stopped_at or clock.paused_since:
         raise WorkflowError("该时限已停止或已暂停。", code="clock_not_running")
     if not (reason or "").strip():
@@ -225,16 +243,26 @@ def fix_deadline(uow: UnitOfWork, actor: Actor, clock_id: str, last_day: date, r
     return view
 
 
+def _refuse_task_clock(clock: CaseClock) -> None:
+    """A task's clock (a mandatory report: at once) is neither paused nor stopped by hand: only doing the task
+    stops it."""
+    if ClockKind(clock.kind) in TASK_CLOCKS:
+        raise WorkflowError(f"“{ClockKind(clock.kind).label}”须立即办理，不能暂停或手动停止计时；办理后登记即停止。",
+                            code="task_clock")
+
+
 def stop_clock(uow: UnitOfWork, actor: Actor, clock_id: str, note: str = "") -> None:
     require(actor, Permission.CASE_EDIT)
     clock, case = _load_clock(uow, actor, clock_id)
+    _refuse_task_clock(clock)
     _stop(uow, actor, case, clock, note or "手动停止")
 
 
-def _stop(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock, note: str) -> None:
+def _stop(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock, note: str,
+          at: datetime | None = None) -> None:
     if clock.stopped_at is not None:
         return
-    now = utcnow()
+    now = at or utcnow()
     if clock.paused_since is not None:
         clock.paused_days += _paused_for(clock, now)
         clock.paused_since = None
@@ -253,6 +281,8 @@ def on_case_created(uow: UnitOfWork, actor: Actor, case: Case) -> None:
 def on_transition(uow: UnitOfWork, actor: Actor, case: Case, step: Transition) -> None:
     stops = _STOPS.get(step, ())
     for clock in _clocks(uow, case.id):
+        if ClockKind(clock.kind) in TASK_CLOCKS:
+            continue   # stopped only by doing the task (a mandatory report is owed whatever becomes of the case)
         if clock.stopped_at is None and (stops is None or ClockKind(clock.kind) in stops):
             _stop(uow, actor, case, clock, step.label)
     if step == Transition.REOPEN:

@@ -81,6 +81,9 @@ def _mark_domestic_violence(uow: UnitOfWork, actor: Actor, case: Case, why: str)
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"changes": {"domestic_violence": [False, True]}, "reason": why})
+    from .mandatory_reports import raise_due   # a child in the home now raises the mandatory report
+
+    raise_due(uow, actor, case)
 
 
 def _aware(moment: datetime, field: str) -> datetime:

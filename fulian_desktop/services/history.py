@@ -165,6 +165,9 @@ class PartyRecord:
     redacted: bool             # True: the actor may not see (nor overwrite) the contact details
     version: int
     person_version: int
+    civil_capacity: str | None = None        # none | limited (an adult's, as recorded); None = full
+    civil_capacity_by: str | None = None
+    civil_capacity_basis: str | None = None
 
 
 def party_record(uow: UnitOfWork, actor: Actor, party_id: str) -> PartyRecord:
@@ -183,4 +186,5 @@ def party_record(uow: UnitOfWork, actor: Actor, party_id: str) -> PartyRecord:
         phone=d.phone_of(person.phone), address=d.address_of(person.address),
         marital_status=person.marital_status, occupation=d.workplace_of(person.occupation),
         contact_confidential=d.marked, redacted=d.redacted, version=party.version,
-        person_version=person.version)
+        person_version=person.version, civil_capacity=person.civil_capacity,
+        civil_capacity_by=person.civil_capacity_by, civil_capacity_basis=person.civil_capacity_basis)

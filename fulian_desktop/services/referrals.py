@@ -70,6 +70,7 @@ from ..store.models import (
     FollowUpVisit,
     IntakeRecord,
     MediationScreening,
+    MandatoryReport,
     MediationSession,
     Person,
     ProtectionOrder,
@@ -253,7 +254,7 @@ def accept(uow: UnitOfWork, actor: Actor, referral_id: str, note: str = "") -> R
 # Every table whose rows belong to one case (by case_id) and carry the owning unit.
 CASE_RECORDS = (CaseParty, CaseEvent, CaseClock, ApprovalRequest, IntakeRecord, MediationSession, Agreement,
                 FollowUpVisit, CounsellingSession, RiskAssessment, SafetyPlan, ProtectionOrder, CrisisAction,
-                MediationScreening)
+                MediationScreening, MandatoryReport)
 
 
 def _move_case_records(uow: UnitOfWork, case: Case, from_unit: str, to_unit: str, now: datetime) -> dict[str, int]:

@@ -71,6 +71,11 @@ class Person(OwnedRecord, Base):
     # She is marked 联系方式保密 in some live case, perhaps one this store never holds: the mark follows the
     # person to every station that holds any of her parties (kept by services/protection.py).
     contact_protected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # An adult's civil capacity as staff recorded it (民法典第二十一、二十二条): none | limited; None = full.
+    # With who recorded it and on what basis; a case of violence against such a person raises a mandatory report.
+    civil_capacity: Mapped[str | None] = mapped_column(String(16))
+    civil_capacity_by: Mapped[str | None] = mapped_column(String(100))
+    civil_capacity_basis: Mapped[str | None] = mapped_column(String(200))
 
 
 class Case(OwnedRecord, Base):
@@ -465,6 +470,33 @@ class CrisisAction(OwnedRecord, Base):
     detail: Mapped[str | None] = mapped_column(Text)
     protection_order_id: Mapped[str | None] = mapped_column(String(36))
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)     # structured details of the kind
+
+
+class MandatoryReport(OwnedRecord, Base):
+    """强制报告 (反家庭暴力法第十四条): raised when a person without or with limited civil capacity in a violent
+    case is found; closed only by recording the report to the police. The reporter's identity (reporter_*) is
+    shown only as access/disclosure.py allows (see services/mandatory_reports.py)."""
+
+    __tablename__ = "mandatory_report"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    party_id: Mapped[str | None] = mapped_column(String(36))
+    subject_name: Mapped[str] = mapped_column(String(100))
+    ground: Mapped[str] = mapped_column(String(32))                # domain.mandatory_report_rules.Ground
+    ground_note: Mapped[str | None] = mapped_column(String(300))
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    clock_id: Mapped[str | None] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | reported
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    police_unit: Mapped[str | None] = mapped_column(String(200))
+    method: Mapped[str | None] = mapped_column(String(16))          # phone | written | in_person
+    receipt_no: Mapped[str | None] = mapped_column(String(200))
+    officer: Mapped[str | None] = mapped_column(String(200))
+    facts: Mapped[str | None] = mapped_column(Text)
+    reporter_name: Mapped[str | None] = mapped_column(String(200))
+    reporter_post: Mapped[str | None] = mapped_column(String(200))
+    reporter_phone: Mapped[str | None] = mapped_column(String(200))
+    recorded_by: Mapped[str | None] = mapped_column(String(100))
 
 
 # --- dispute screening (矛盾纠纷排查) ---------------------------------------------------------------

@@ -13,6 +13,8 @@ sending up, or a station beside it) may change only:
 - its own users' login bookkeeping and own password changes (never role, unit, name, state or existence);
 - its own audit entries (kept under its station id; they cannot overwrite another station's).
 
+A mandatory report (`mandatory_report`) is authored only on a case the sender's subtree owns (OWN_CASE_ONLY).
+
 A person's protection flag (`person.contact_protected`, services/protection.py) may be set by a station
 on any person it marked in a case it works on, even one owned elsewhere, and never cleared by one: she may
 be marked in a case the station does not hold. Only the district, which holds every case, clears it.
@@ -62,12 +64,16 @@ CASE_COLUMN = "case_id"
 # every foreign key of every synced table is named here or there, so a new column cannot slip past).
 VIA_AGREEMENT = {"agreement_term": "agreement_id", "follow_up_visit": "agreement_id"}
 VIA_SCREENING = {"screening_visit": "entry_id"}
-PERSON_REFS = {"case_party": "person_id", "intake_record": "person_id", "screening_entry": "person_id"}
+PERSON_REFS = {"case_party": "person_id", "intake_record": "person_id", "screening_entry": "person_id",
+               "mandatory_report": "person_id"}
 USER_REFS = {"case_file": "handler_id"}
 # The safety screening's own references (plain columns, checked by _check_screening).
 SCREENING_REFS = ("victim_party_id", "session_id", "screened_by", "approved_by")
 APPROVAL_COLUMNS = ("approved_by", "approved_by_name", "approved_at", "approval_note")
 UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id",)}
+# Records only the case's own unit may author: a mandatory report (反家庭暴力法第十四条) is made by the station that
+# holds the case, never by one it was referred to and has not taken over, nor by one that referred it away.
+OWN_CASE_ONLY = frozenset({"mandatory_report"})
 # A station may set a person's protection flag (it marked her in a case it works on) but never clear it.
 PROTECTION_ONLY = frozenset({"contact_protected", "updated_at", "version"})
 # The timeline entry a station writes, owned like the case, when it returns a referral (services/referrals.py).
@@ -76,7 +82,8 @@ RETURN_EVENT = "referral_returned"
 REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_id")
 MORE_LABELS = {"case_event": "案件时间线", "follow_up_visit": "回访", "risk_assessment": "风险评估",
                "crisis_action": "危机干预措施", "screening_visit": "排查走访", "attachment_blob": "附件内容",
-               "calendar_year": "工作日历", "mediation_screening": "调解前安全评估"}
+               "calendar_year": "工作日历", "mediation_screening": "调解前安全评估",
+               "mandatory_report": "强制报告"}
 FIELD_LABELS = {"role": "角色", "owner_unit_id": "所属单位", "username": "用户名", "display_name": "姓名",
                 "active": "启用状态", "deleted_at": "删除标记", "created_at": "建立时间", "id": "编号"}
 
@@ -234,6 +241,15 @@ class _Check:
             return "away"
         return "foreign"
 
+    def owned_after(self, case_id: Any) -> bool:
+        """The case is the sender's subtree's: here already, or referred to it and taken over by this bundle."""
+        standing = self.case_standing(case_id)
+        if standing != "to":
+            return standing == "own"
+        enc = self.by_id.get("case_file", {}).get(case_id)
+        at = columns("case_file").index("owner_unit_id")
+        return enc is not None and len(enc) > at and enc[at] in self.mine
+
     def case_of(self, name: str, row: dict[str, Any]) -> Any:
         """The case a row hangs on (through its agreement or screening entry where it has no case_id)."""
         if name == "case_file":
@@ -344,6 +360,8 @@ class _Check:
         else:
             cases = set()
         if any(self.case_standing(c) == "foreign" for c in cases - self.own_cases):
+            return False
+        if name in OWN_CASE_ONLY and cases - self.own_cases:
             return False
         checks = [(PERSON_REFS.get(name), self.person_ok), (USER_REFS.get(name), self.user_ok),
                   (VIA_SCREENING.get(name), self._entry_ok),
@@ -531,6 +549,8 @@ class _Check:
             case = self.case_of(name, row)
             if (case is not None or link == "agreement_id") and self.case_standing(case) == "foreign":
                 self.refuse(name, rid, f"所挂的案件（编号 {str(case)[:36]}）既不属于{who}，也未转介给{who}")
+        if name in OWN_CASE_ONLY and not self.owned_after(self.case_of(name, row)):
+            self.refuse(name, rid, f"强制报告只能由案件所属单位登记，该案件不属于{who}")
         if name == "follow_up_visit" and changed("agreement_id") and not self._agreement_ok(row.get("agreement_id")):
             self.refuse(name, rid, f"所挂的调解协议不属于{who}的案件")
         if name in VIA_SCREENING and changed(VIA_SCREENING[name]) and not self._entry_ok(row.get(VIA_SCREENING[name])):

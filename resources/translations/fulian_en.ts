@@ -67,7 +67,7 @@
         <location filename="../../ui/dialogs/holiday_notice_dialog.py" line="99"/>
         <location filename="../../ui/dialogs/login.py" line="109"/>
         <location filename="../../ui/dialogs/mediation_base.py" line="45"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="151"/>
         <location filename="../../ui/dialogs/server_settings.py" line="75"/>
         <location filename="../../ui/dialogs/setup_wizard.py" line="50"/>
         <location filename="../../ui/pages/admin_units.py" line="68"/>
@@ -185,7 +185,7 @@
         <location filename="../../ui/dialogs/mediation_base.py" line="43"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="148"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="175"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="149"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="153"/>
         <location filename="../../ui/dialogs/screening_visit_dialog.py" line="23"/>
         <location filename="../../ui/pages/admin_users.py" line="226"/>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="139"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="77"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
@@ -649,7 +649,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="80"/>
-        <location filename="../../ui/domain_labels.py" line="45"/>
+        <location filename="../../ui/domain_labels.py" line="53"/>
         <location filename="../../ui/models/mediation_calendar_model.py" line="37"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="76"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="104"/>
@@ -661,6 +661,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="81"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="128"/>
         <location filename="../../ui/widgets/crisis_actions.py" line="24"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="76"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="104"/>
@@ -908,53 +909,53 @@
         <translation>The performance date cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="45"/>
-        <location filename="../../ui/domain_labels.py" line="105"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="46"/>
+        <location filename="../../ui/domain_labels.py" line="113"/>
         <source>未婚</source>
         <translation>Single</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="45"/>
-        <location filename="../../ui/domain_labels.py" line="106"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="46"/>
+        <location filename="../../ui/domain_labels.py" line="114"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="46"/>
         <source>离异</source>
         <translation>Divorced</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="45"/>
-        <location filename="../../ui/domain_labels.py" line="108"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="46"/>
+        <location filename="../../ui/domain_labels.py" line="116"/>
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="67"/>
         <location filename="../../ui/widgets/party_panel.py" line="38"/>
         <source>编辑当事人</source>
         <translation>Edit party</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="67"/>
         <location filename="../../ui/widgets/party_panel.py" line="36"/>
         <source>添加当事人</source>
         <translation>Add party</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="85"/>
         <source>18 位，末位可为 X</source>
         <translation>18 characters; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="87"/>
         <source>手机、座机（如 0731-88888888）</source>
         <translation>Mobile or landline (e.g. 0731-88888888)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="90"/>
-        <location filename="../../ui/dialogs/party_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="96"/>
         <location filename="../../ui/pages/intake_fields.py" line="94"/>
         <location filename="../../ui/pages/intake_fields.py" line="100"/>
         <location filename="../../ui/pages/intake_fields.py" line="104"/>
@@ -962,12 +963,32 @@
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="102"/>
+        <source>完全民事行为能力（未记录）</source>
+        <translation>Full civil capacity (nothing recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/party_dialog.py" line="105"/>
+        <source>成年人不能辨认或不能完全辨认自己行为的，记录在此（民法典第二十一、二十二条）；家暴案件中的此类人员须立即向公安机关强制报告</source>
+        <translation>Record here an adult who cannot, or cannot fully, understand their own conduct (Civil Code arts. 21-22); such a person in a domestic-violence case must be reported to the police at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
+        <source>谁认定或记录了该情况</source>
+        <translation>Who determined or recorded this</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/party_dialog.py" line="109"/>
+        <source>如：法院认定、医院诊断、工作人员观察</source>
+        <translation>e.g. court declaration, medical diagnosis, staff observation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/party_dialog.py" line="110"/>
         <source>联系方式保密（住址、电话不向无权限人员和对方当事人显示）</source>
         <translation>Keep contact details confidential (address and phone hidden from unauthorised staff and the other party)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="117"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="52"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/admin_users.py" line="42"/>
@@ -976,42 +997,42 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="117"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/admin_users.py" line="42"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="117"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/intake_fields.py" line="254"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="118"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/intake_fields.py" line="253"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="118"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/intake_fields.py" line="254"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="118"/>
         <location filename="../../ui/models/party_table.py" line="16"/>
         <location filename="../../ui/pages/intake_fields.py" line="255"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="119"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="88"/>
         <location filename="../../ui/models/party_table.py" line="16"/>
         <location filename="../../ui/pages/intake_fields.py" line="256"/>
@@ -1019,36 +1040,51 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="109"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="119"/>
         <location filename="../../ui/pages/intake_fields.py" line="255"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="120"/>
         <source>职业</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="127"/>
+        <source>民事行为能力</source>
+        <translation>Civil capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/party_dialog.py" line="252"/>
+        <source>请填写记录人（谁认定或记录了该情况）。</source>
+        <translation>Please enter who recorded it (who determined or recorded this).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/party_dialog.py" line="253"/>
+        <source>请填写依据（如法院认定、医院诊断、工作人员观察）。</source>
+        <translation>Please enter the basis (e.g. court declaration, medical diagnosis, staff observation).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/party_dialog.py" line="269"/>
         <location filename="../../ui/pages/intake_form.py" line="267"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="226"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="271"/>
         <location filename="../../ui/pages/intake_form.py" line="259"/>
         <location filename="../../ui/widgets/risk_form.py" line="194"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="273"/>
         <source>请填写姓名后保存。</source>
         <translation>Please fill in the name, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/party_dialog.py" line="282"/>
+        <location filename="../../ui/dialogs/party_dialog.py" line="337"/>
         <source>该当事人信息</source>
         <translation>This party&apos;s details</translation>
     </message>
@@ -1134,7 +1170,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/protection_order_apply.py" line="90"/>
-        <location filename="../../ui/domain_labels.py" line="181"/>
+        <location filename="../../ui/domain_labels.py" line="189"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <source>法院</source>
         <translation>Court</translation>
@@ -1254,7 +1290,7 @@
         <location filename="../../ui/dialogs/protection_order_steps.py" line="86"/>
         <location filename="../../ui/dialogs/screening_case_dialog.py" line="47"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="38"/>
-        <location filename="../../ui/domain_labels.py" line="52"/>
+        <location filename="../../ui/domain_labels.py" line="60"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
@@ -1550,7 +1586,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="112"/>
-        <location filename="../../ui/domain_labels.py" line="175"/>
+        <location filename="../../ui/domain_labels.py" line="183"/>
         <location filename="../../ui/widgets/referral_panel.py" line="74"/>
         <source>当事人同意</source>
         <translation>Party&apos;s consent</translation>
@@ -1726,14 +1762,14 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="54"/>
-        <location filename="../../ui/domain_labels.py" line="90"/>
+        <location filename="../../ui/domain_labels.py" line="98"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="117"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="54"/>
-        <location filename="../../ui/domain_labels.py" line="89"/>
+        <location filename="../../ui/domain_labels.py" line="97"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="117"/>
         <source>男</source>
         <translation>Male</translation>
@@ -1761,7 +1797,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="78"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="179"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="189"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
@@ -2609,196 +2645,226 @@ Close anyway?</translation>
         <translation>Mediation completion target</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="35"/>
+        <location filename="../../ui/domain_labels.py" line="34"/>
+        <source>强制报告</source>
+        <translation>Mandatory report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="36"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="37"/>
+        <source>书面</source>
+        <translation>In writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="38"/>
+        <source>当面</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="40"/>
+        <source>无民事行为能力</source>
+        <translation>No civil capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="41"/>
+        <source>限制民事行为能力</source>
+        <translation>Limited civil capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="43"/>
         <source>进行中</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="36"/>
+        <location filename="../../ui/domain_labels.py" line="44"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="37"/>
+        <location filename="../../ui/domain_labels.py" line="45"/>
         <location filename="../../ui/models/review_table.py" line="34"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="38"/>
+        <location filename="../../ui/domain_labels.py" line="46"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="40"/>
+        <location filename="../../ui/domain_labels.py" line="48"/>
         <source>区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="41"/>
+        <location filename="../../ui/domain_labels.py" line="49"/>
         <source>街镇</source>
         <translation>Town/street</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="42"/>
+        <location filename="../../ui/domain_labels.py" line="50"/>
         <source>村社区</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="44"/>
+        <location filename="../../ui/domain_labels.py" line="52"/>
         <source>接待员</source>
         <translation>Receptionist</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="46"/>
+        <location filename="../../ui/domain_labels.py" line="54"/>
         <source>心理咨询师</source>
         <translation>Counsellor</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="47"/>
+        <location filename="../../ui/domain_labels.py" line="55"/>
         <source>站点管理员</source>
         <translation>Station administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="48"/>
+        <location filename="../../ui/domain_labels.py" line="56"/>
         <source>督导</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="49"/>
+        <location filename="../../ui/domain_labels.py" line="57"/>
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="53"/>
+        <location filename="../../ui/domain_labels.py" line="61"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="54"/>
+        <location filename="../../ui/domain_labels.py" line="62"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="55"/>
+        <location filename="../../ui/domain_labels.py" line="63"/>
         <source>待结案审核</source>
         <translation>Awaiting closure review</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="56"/>
+        <location filename="../../ui/domain_labels.py" line="64"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="57"/>
+        <location filename="../../ui/domain_labels.py" line="65"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="58"/>
+        <location filename="../../ui/domain_labels.py" line="66"/>
         <source>转办</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="59"/>
+        <location filename="../../ui/domain_labels.py" line="67"/>
         <source>终止</source>
         <translation>Terminate</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="61"/>
+        <location filename="../../ui/domain_labels.py" line="69"/>
         <source>信访接待</source>
         <translation>Petition reception</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="62"/>
+        <location filename="../../ui/domain_labels.py" line="70"/>
         <source>婚姻调解</source>
         <translation>Marriage mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="63"/>
+        <location filename="../../ui/domain_labels.py" line="71"/>
         <source>法律援助</source>
         <translation>Legal aid</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="64"/>
+        <location filename="../../ui/domain_labels.py" line="72"/>
         <location filename="../../ui/pages/case_view.py" line="155"/>
         <source>心理疏导</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="65"/>
+        <location filename="../../ui/domain_labels.py" line="73"/>
         <location filename="../../ui/pages/case_view.py" line="148"/>
         <source>危机干预</source>
         <translation>Crisis intervention</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="67"/>
+        <location filename="../../ui/domain_labels.py" line="75"/>
         <source>支持</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="68"/>
+        <location filename="../../ui/domain_labels.py" line="76"/>
         <source>解释说明</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="69"/>
+        <location filename="../../ui/domain_labels.py" line="77"/>
         <source>不予支持</source>
         <translation>Not supported</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="71"/>
+        <location filename="../../ui/domain_labels.py" line="79"/>
         <source>当事人申请</source>
         <translation>Party&apos;s application</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="72"/>
+        <location filename="../../ui/domain_labels.py" line="80"/>
         <source>主动调解</source>
         <translation>Own-initiative mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="73"/>
+        <location filename="../../ui/domain_labels.py" line="81"/>
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="74"/>
+        <location filename="../../ui/domain_labels.py" line="82"/>
         <source>下级上报</source>
         <translation>Reported from below</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="75"/>
+        <location filename="../../ui/domain_labels.py" line="83"/>
         <source>公安移交</source>
         <translation>Referred by police</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="76"/>
+        <location filename="../../ui/domain_labels.py" line="84"/>
         <source>法院委托</source>
         <translation>Entrusted by court</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="77"/>
+        <location filename="../../ui/domain_labels.py" line="85"/>
         <source>信访转办</source>
         <translation>Transferred petition</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="78"/>
+        <location filename="../../ui/domain_labels.py" line="86"/>
         <source>排查发现</source>
         <translation>Found in screening</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="79"/>
+        <location filename="../../ui/domain_labels.py" line="87"/>
         <location filename="../../ui/pages/screening_register.py" line="165"/>
         <source>网络舆情</source>
         <translation>Online opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="81"/>
+        <location filename="../../ui/domain_labels.py" line="89"/>
         <source>申请人/来访人</source>
         <translation>Applicant/visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="82"/>
+        <location filename="../../ui/domain_labels.py" line="90"/>
         <source>被申请人</source>
         <translation>Respondent</translation>
     </message>
@@ -2854,7 +2920,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_screening_dialog.py" line="55"/>
-        <location filename="../../ui/domain_labels.py" line="83"/>
+        <location filename="../../ui/domain_labels.py" line="91"/>
         <source>受害人</source>
         <translation>Victim</translation>
     </message>
@@ -2904,489 +2970,489 @@ Close anyway?</translation>
         <translation>Please record her wishes in her own words.</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="84"/>
+        <location filename="../../ui/domain_labels.py" line="92"/>
         <source>未成年子女</source>
         <translation>Minor child</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="85"/>
+        <location filename="../../ui/domain_labels.py" line="93"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="86"/>
+        <location filename="../../ui/domain_labels.py" line="94"/>
         <source>证人</source>
         <translation>Witness</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="25"/>
-        <location filename="../../ui/domain_labels.py" line="87"/>
+        <location filename="../../ui/domain_labels.py" line="95"/>
         <location filename="../../ui/widgets/risk_form.py" line="42"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="91"/>
+        <location filename="../../ui/domain_labels.py" line="99"/>
         <location filename="../../ui/pages/sync_conflicts.py" line="145"/>
         <location filename="../../ui/pages/sync_conflicts.py" line="146"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="93"/>
+        <location filename="../../ui/domain_labels.py" line="101"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="94"/>
+        <location filename="../../ui/domain_labels.py" line="102"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="95"/>
+        <location filename="../../ui/domain_labels.py" line="103"/>
         <source>特急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="97"/>
+        <location filename="../../ui/domain_labels.py" line="105"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="98"/>
+        <location filename="../../ui/domain_labels.py" line="106"/>
         <source>来电</source>
         <translation>Phone call</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="24"/>
-        <location filename="../../ui/domain_labels.py" line="99"/>
+        <location filename="../../ui/domain_labels.py" line="107"/>
         <source>来信</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="100"/>
+        <location filename="../../ui/domain_labels.py" line="108"/>
         <source>网上</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="102"/>
+        <location filename="../../ui/domain_labels.py" line="110"/>
         <source>当场答复</source>
         <translation>Answered on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="103"/>
+        <location filename="../../ui/domain_labels.py" line="111"/>
         <source>咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="107"/>
+        <location filename="../../ui/domain_labels.py" line="115"/>
         <source>离婚</source>
         <translation>Divorce</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="109"/>
+        <location filename="../../ui/domain_labels.py" line="117"/>
         <source>未说明</source>
         <translation>Not stated</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="111"/>
+        <location filename="../../ui/domain_labels.py" line="119"/>
         <source>已安排</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="112"/>
+        <location filename="../../ui/domain_labels.py" line="120"/>
         <source>已调解</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="113"/>
+        <location filename="../../ui/domain_labels.py" line="121"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="115"/>
+        <location filename="../../ui/domain_labels.py" line="123"/>
         <source>继续调解</source>
         <translation>Continue mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="116"/>
+        <location filename="../../ui/domain_labels.py" line="124"/>
         <source>达成协议</source>
         <translation>Agreement reached</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="117"/>
+        <location filename="../../ui/domain_labels.py" line="125"/>
         <source>调解不成</source>
         <translation>Mediation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="118"/>
+        <location filename="../../ui/domain_labels.py" line="126"/>
         <source>当事人撤回</source>
         <translation>Withdrawn by party</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="119"/>
+        <location filename="../../ui/domain_labels.py" line="127"/>
         <source>一方拒绝调解</source>
         <translation>One party refused mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="121"/>
+        <location filename="../../ui/domain_labels.py" line="129"/>
         <source>告知权利义务</source>
         <translation>Rights and duties explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="122"/>
+        <location filename="../../ui/domain_labels.py" line="130"/>
         <source>告知可申请回避</source>
         <translation>Right to request recusal explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="123"/>
+        <location filename="../../ui/domain_labels.py" line="131"/>
         <source>告知自愿原则</source>
         <translation>Voluntariness explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="124"/>
+        <location filename="../../ui/domain_labels.py" line="132"/>
         <source>告知保密</source>
         <translation>Confidentiality explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="125"/>
+        <location filename="../../ui/domain_labels.py" line="133"/>
         <source>告知可通过仲裁、行政、司法等途径解决</source>
         <translation>Arbitration, administrative and judicial routes explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="127"/>
+        <location filename="../../ui/domain_labels.py" line="135"/>
         <source>书面协议（调解协议书）</source>
         <translation>Written agreement (mediation agreement)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="128"/>
+        <location filename="../../ui/domain_labels.py" line="136"/>
         <source>口头协议</source>
         <translation>Oral agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="130"/>
+        <location filename="../../ui/domain_labels.py" line="138"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="69"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="131"/>
+        <location filename="../../ui/domain_labels.py" line="139"/>
         <location filename="../../ui/widgets/mediation_signatures.py" line="71"/>
         <source>盖章</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="132"/>
+        <location filename="../../ui/domain_labels.py" line="140"/>
         <source>按指印</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="133"/>
+        <location filename="../../ui/domain_labels.py" line="141"/>
         <source>口头同意</source>
         <translation>Oral consent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="135"/>
+        <location filename="../../ui/domain_labels.py" line="143"/>
         <source>待履行</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="136"/>
+        <location filename="../../ui/domain_labels.py" line="144"/>
         <source>部分履行</source>
         <translation>Partly performed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="137"/>
+        <location filename="../../ui/domain_labels.py" line="145"/>
         <source>已履行</source>
         <translation>Performed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="138"/>
+        <location filename="../../ui/domain_labels.py" line="146"/>
         <source>未按约履行</source>
         <translation>Not performed as agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="140"/>
+        <location filename="../../ui/domain_labels.py" line="148"/>
         <source>上门回访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="141"/>
+        <location filename="../../ui/domain_labels.py" line="149"/>
         <source>电话回访</source>
         <translation>Phone follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="143"/>
+        <location filename="../../ui/domain_labels.py" line="151"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="144"/>
+        <location filename="../../ui/domain_labels.py" line="152"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="145"/>
+        <location filename="../../ui/domain_labels.py" line="153"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="147"/>
+        <location filename="../../ui/domain_labels.py" line="155"/>
         <source>调和</source>
         <translation>Reconciled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="148"/>
+        <location filename="../../ui/domain_labels.py" line="156"/>
         <source>劝回</source>
         <translation>Persuaded to return</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="149"/>
+        <location filename="../../ui/domain_labels.py" line="157"/>
         <source>指导协议离婚</source>
         <translation>Guided to divorce by agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="150"/>
+        <location filename="../../ui/domain_labels.py" line="158"/>
         <source>调解成功</source>
         <translation>Mediation succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="152"/>
+        <location filename="../../ui/domain_labels.py" line="160"/>
         <source>仲裁</source>
         <translation>Arbitration</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="153"/>
+        <location filename="../../ui/domain_labels.py" line="161"/>
         <source>行政处理</source>
         <translation>Administrative handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="154"/>
+        <location filename="../../ui/domain_labels.py" line="162"/>
         <source>诉讼</source>
         <translation>Litigation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="156"/>
+        <location filename="../../ui/domain_labels.py" line="164"/>
         <source>确认有效</source>
         <translation>Confirmed valid</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="157"/>
+        <location filename="../../ui/domain_labels.py" line="165"/>
         <source>不予确认</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="158"/>
+        <location filename="../../ui/domain_labels.py" line="166"/>
         <source>撤回申请</source>
         <translation>Application withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="160"/>
+        <location filename="../../ui/domain_labels.py" line="168"/>
         <source>层级转介</source>
         <translation>Referral between levels</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="161"/>
+        <location filename="../../ui/domain_labels.py" line="169"/>
         <source>部门转介</source>
         <translation>Referral to agency</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="163"/>
+        <location filename="../../ui/domain_labels.py" line="171"/>
         <location filename="../../ui/widgets/case_actions_data.py" line="48"/>
         <source>上报</source>
         <translation>Report up</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="164"/>
+        <location filename="../../ui/domain_labels.py" line="172"/>
         <location filename="../../ui/widgets/case_actions_data.py" line="49"/>
         <source>交办</source>
         <translation>Assign down</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="166"/>
+        <location filename="../../ui/domain_labels.py" line="174"/>
         <location filename="../../ui/pages/inbox.py" line="137"/>
         <location filename="../../ui/pages/inbox.py" line="173"/>
         <source>待接收</source>
         <translation>Awaiting acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="167"/>
+        <location filename="../../ui/domain_labels.py" line="175"/>
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="168"/>
+        <location filename="../../ui/domain_labels.py" line="176"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="169"/>
+        <location filename="../../ui/domain_labels.py" line="177"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="171"/>
+        <location filename="../../ui/domain_labels.py" line="179"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="172"/>
+        <location filename="../../ui/domain_labels.py" line="180"/>
         <source>已拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="173"/>
+        <location filename="../../ui/domain_labels.py" line="181"/>
         <source>已反馈</source>
         <translation>Feedback received</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="176"/>
+        <location filename="../../ui/domain_labels.py" line="184"/>
         <source>督导决定（未经当事人同意）</source>
         <translation>Supervisor decision (without party&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="177"/>
+        <location filename="../../ui/domain_labels.py" line="185"/>
         <source>无需同意（系统内转介）</source>
         <translation>No consent needed (internal referral)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="179"/>
+        <location filename="../../ui/domain_labels.py" line="187"/>
         <source>法律援助中心</source>
         <translation>Legal aid centre</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="180"/>
+        <location filename="../../ui/domain_labels.py" line="188"/>
         <source>公安</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="182"/>
+        <location filename="../../ui/domain_labels.py" line="190"/>
         <source>检察院</source>
         <translation>Procuratorate</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="183"/>
+        <location filename="../../ui/domain_labels.py" line="191"/>
         <source>民政/庇护</source>
         <translation>Civil affairs/shelter</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="184"/>
+        <location filename="../../ui/domain_labels.py" line="192"/>
         <source>卫健/医疗</source>
         <translation>Health/medical</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="185"/>
+        <location filename="../../ui/domain_labels.py" line="193"/>
         <source>教育</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="186"/>
+        <location filename="../../ui/domain_labels.py" line="194"/>
         <source>司法所</source>
         <translation>Judicial office</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="187"/>
+        <location filename="../../ui/domain_labels.py" line="195"/>
         <source>心理咨询机构</source>
         <translation>Counselling service</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="191"/>
+        <location filename="../../ui/domain_labels.py" line="199"/>
         <location filename="../../ui/widgets/risk_chart.py" line="45"/>
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="192"/>
+        <location filename="../../ui/domain_labels.py" line="200"/>
         <location filename="../../ui/widgets/risk_chart.py" line="45"/>
         <source>中</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="193"/>
+        <location filename="../../ui/domain_labels.py" line="201"/>
         <location filename="../../ui/widgets/risk_chart.py" line="45"/>
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="195"/>
+        <location filename="../../ui/domain_labels.py" line="203"/>
         <source>上升</source>
         <translation>Rising</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="196"/>
+        <location filename="../../ui/domain_labels.py" line="204"/>
         <source>持平</source>
         <translation>Steady</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="197"/>
+        <location filename="../../ui/domain_labels.py" line="205"/>
         <source>下降</source>
         <translation>Falling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="200"/>
+        <location filename="../../ui/domain_labels.py" line="208"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="201"/>
+        <location filename="../../ui/domain_labels.py" line="209"/>
         <source>已转案件</source>
         <translation>Converted to case</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="202"/>
+        <location filename="../../ui/domain_labels.py" line="210"/>
         <location filename="../../ui/pages/screening_register.py" line="322"/>
         <source>已化解</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="204"/>
+        <location filename="../../ui/domain_labels.py" line="212"/>
         <source>开始办理</source>
         <translation>Start handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="205"/>
+        <location filename="../../ui/domain_labels.py" line="213"/>
         <source>申请结案</source>
         <translation>Request closure</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="206"/>
+        <location filename="../../ui/domain_labels.py" line="214"/>
         <source>结案</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="207"/>
+        <location filename="../../ui/domain_labels.py" line="215"/>
         <source>退回继续办理</source>
         <translation>Return for further handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="208"/>
+        <location filename="../../ui/domain_labels.py" line="216"/>
         <source>重新办理</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="210"/>
+        <location filename="../../ui/domain_labels.py" line="218"/>
         <source>基本情况</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="211"/>
+        <location filename="../../ui/domain_labels.py" line="219"/>
         <source>联系方式</source>
         <translation>Contact details</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="212"/>
+        <location filename="../../ui/domain_labels.py" line="220"/>
         <source>案情摘要</source>
         <translation>Case summary</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="22"/>
-        <location filename="../../ui/domain_labels.py" line="213"/>
+        <location filename="../../ui/domain_labels.py" line="221"/>
         <source>身份证明</source>
         <translation>Proof of identity</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="22"/>
-        <location filename="../../ui/domain_labels.py" line="214"/>
+        <location filename="../../ui/domain_labels.py" line="222"/>
         <location filename="../../ui/widgets/evidence_tab.py" line="365"/>
         <source>证据材料</source>
         <translation>Evidence</translation>
@@ -3478,18 +3544,18 @@ Close anyway?</translation>
         <translation>At most {mb} MB per file.</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="215"/>
+        <location filename="../../ui/domain_labels.py" line="223"/>
         <source>调解记录</source>
         <translation>Mediation records</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="216"/>
+        <location filename="../../ui/domain_labels.py" line="224"/>
         <location filename="../../ui/widgets/crisis_tab.py" line="69"/>
         <source>危险评估</source>
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="219"/>
+        <location filename="../../ui/domain_labels.py" line="227"/>
         <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="41"/>
@@ -3498,27 +3564,27 @@ Close anyway?</translation>
         <translation>Major incident</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="220"/>
+        <location filename="../../ui/domain_labels.py" line="228"/>
         <source>待审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="221"/>
+        <location filename="../../ui/domain_labels.py" line="229"/>
         <source>3 天内到期</source>
         <translation>Due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="222"/>
+        <location filename="../../ui/domain_labels.py" line="230"/>
         <source>30 天无进展</source>
         <translation>No progress for 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="223"/>
+        <location filename="../../ui/domain_labels.py" line="231"/>
         <source>延期</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="224"/>
+        <location filename="../../ui/domain_labels.py" line="232"/>
         <location filename="../../ui/pages/review_approvals.py" line="26"/>
         <source>取消重大案事件标记</source>
         <translation>Remove major-incident flag</translation>
@@ -3748,7 +3814,7 @@ Close anyway?</translation>
         <location filename="../../ui/pages/case_list.py" line="74"/>
         <location filename="../../ui/pages/clock_tasks.py" line="41"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="29"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="59"/>
         <location filename="../../ui/widgets/mediation_sessions_panel.py" line="78"/>
@@ -4385,7 +4451,7 @@ Disable?</translation>
         <location filename="../../ui/pages/case_view.py" line="141"/>
         <location filename="../../ui/pages/clock_tasks.py" line="43"/>
         <location filename="../../ui/widgets/approval_bar.py" line="43"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="29"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <source>时限</source>
         <translation>Time limits</translation>
@@ -5860,7 +5926,7 @@ If rejected: {effect}</translation>
         <location filename="../../ui/dialogs/petition_closure.py" line="24"/>
         <location filename="../../ui/widgets/case_actions.py" line="173"/>
         <location filename="../../ui/widgets/case_actions.py" line="200"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="173"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="183"/>
         <source>提交审批</source>
         <translation>Submit for approval</translation>
     </message>
@@ -6010,7 +6076,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/pages/clock_tasks.py" line="33"/>
         <location filename="../../ui/widgets/case_clocks_chips.py" line="60"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="42"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="43"/>
         <source>（暂停中）</source>
         <translation> (paused)</translation>
     </message>
@@ -6046,161 +6112,181 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/batch_print.py" line="63"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="29"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="29"/>
         <source>届满</source>
         <translation>Due</translation>
     </message>
     <message>
         <location filename="../../ui/pages/clock_tasks.py" line="42"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="29"/>
         <source>倒计时</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="28"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="29"/>
         <source>暂停 / 延期</source>
         <translation>Paused / extended</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="33"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="34"/>
         <source>已停止（按时）</source>
         <translation>Stopped (on time)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="33"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="34"/>
         <source>已停止（超期）</source>
         <translation>Stopped (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="35"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="36"/>
         <source>暂停中</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="42"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="43"/>
         <source>暂停 {paused_days} 天</source>
         <translation>Paused {paused_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="44"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="45"/>
         <source>已延期 {extended_days} 天</source>
         <translation>Extended {extended_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="46"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="47"/>
         <source>届满日由他方确定</source>
         <translation>Deadline fixed by another body</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="61"/>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="157"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="62"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="167"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="63"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="64"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="65"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="66"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="67"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="68"/>
+        <source>登记强制报告…</source>
+        <translation>Record mandatory report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="69"/>
+        <source>向公安机关报案后，在此登记报告情况；登记后该时限停止</source>
+        <translation>After reporting to the police, record the report here; recording it stops this clock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="71"/>
         <source>听证、鉴定等时间不计入期限时，可暂停计时；恢复后暂停的天数顺延。将鼠标停在时限上可查看法律依据。</source>
         <translation>Pause the clock when time for hearings, expert assessments, etc. does not count; the paused days are added when it resumes. Hover over a time limit to see its legal basis.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="89"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="93"/>
         <source>{stopped_at} 停止</source>
         <translation>Stopped {stopped_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="139"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="149"/>
         <source>请先选择一个时限。</source>
         <translation>Please select a time limit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="142"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="152"/>
         <source>该时限已停止计时。</source>
         <translation>This time limit has stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="144"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="154"/>
         <source>已申请延期（{requested_by_name}），等待督导审批。</source>
         <translation>Extension requested ({requested_by_name}); awaiting supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="146"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="156"/>
         <source>“{label}”的期限依规定不能延长。</source>
         <translation>The &quot;{label}&quot; time limit cannot be extended under the rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="148"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="158"/>
         <source>“{label}”只能延长一次，已延长 {extended_days} 天。</source>
         <translation>&quot;{label}&quot; can be extended only once and has been extended by {extended_days} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="149"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="159"/>
         <source>申请延期（最多 {max_extension_days} 日，须督导批准）</source>
         <translation>Request extension (at most {max_extension_days} days, supervisor approval needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="156"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="166"/>
         <source>暂停计时：{label}</source>
         <translation>Pause clock: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="156"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="166"/>
         <source>暂停的理由（如听证、鉴定）</source>
         <translation>Reason for pausing (e.g. hearing, expert assessment)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="157"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="167"/>
         <source>暂停期间不计入期限；恢复计时后，暂停的天数顺延。</source>
         <translation>Paused time does not count; when the clock resumes the paused days are added.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="160"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="170"/>
         <source>已暂停计时：{label}</source>
         <translation>Clock paused: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="166"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="176"/>
         <source>已恢复计时：{label}</source>
         <translation>Clock resumed: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="173"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="183"/>
         <source>申请延期：{label}</source>
         <translation>Request extension: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="173"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="183"/>
         <source>延期的理由（将告知当事人）</source>
         <translation>Reason for extension (the parties will be told)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="174"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="184"/>
         <source>延期须经督导审批，只能延长一次，最多 {most} 日。当前届满：{due_text}。</source>
         <translation>An extension requires supervisor approval and is allowed only once, for at most {most} days. Currently due: {due_text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="180"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="190"/>
         <source>延长天数</source>
         <translation>Extra days</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/case_clocks_panel.py" line="183"/>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="193"/>
         <source>已申请延期 {value} 天，等待督导审批</source>
         <translation>Extension of {value} days requested; awaiting supervisor approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="199"/>
+        <source>未成年人或无民事行为能力、限制民事行为能力的成年人</source>
+        <translation>a minor or an adult without or with limited civil capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/case_clocks_panel.py" line="201"/>
+        <source>已登记强制报告</source>
+        <translation>Mandatory report recorded</translation>
     </message>
     <message>
         <location filename="../../ui/pages/case_list.py" line="55"/>
@@ -6559,6 +6645,7 @@ If rejected: {effect}</translation>
         <translation>Since last</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/party_dialog.py" line="129"/>
         <location filename="../../ui/widgets/crisis_assessment.py" line="36"/>
         <source>依据</source>
         <translation>Basis</translation>
@@ -8979,7 +9066,7 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>{year} (provisional: statutory holidays and make-up days computed from the national holiday regulation)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="50"/>
+        <location filename="../../ui/domain_labels.py" line="58"/>
         <source>审计员</source>
         <translation>Auditor</translation>
     </message>
@@ -9023,6 +9110,81 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <location filename="../../ui/widgets/year_calendar.py" line="117"/>
         <source>{month} 月</source>
         <translation>Month {month}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="23"/>
+        <source>登记强制报告</source>
+        <translation>Record mandatory report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="23"/>
+        <source>发现的情况（时间、地点、伤情及家庭暴力的事实）</source>
+        <translation>What was found (time, place, injuries and the facts of the violence)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="24"/>
+        <source>登记报告</source>
+        <translation>Record report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="25"/>
+        <source>依《反家庭暴力法》第十四条，发现{subject}遭受或者疑似遭受家庭暴力，应当立即向公安机关报案。报告人信息予以保密：只有有权查看保密信息的人员可见，不写入时间线，不印在给当事人或外单位的文书上。</source>
+        <translation>Under art. 14 of the Anti-Domestic Violence Law, {subject} found suffering or suspected of suffering domestic violence must be reported to the police at once. The reporter is kept confidential: visible only to staff who may see confidential details, never written to the timeline, never printed on papers for parties or other bodies.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="29"/>
+        <source>如：望城区公安分局高塘岭派出所</source>
+        <translation>e.g. Gaotangling police station, Wangcheng public security sub-bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="34"/>
+        <source>书面或当面报案时必填</source>
+        <translation>Required for a written or in-person report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="35"/>
+        <source>姓名、警号</source>
+        <translation>Name and badge number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="39"/>
+        <source>受理公安机关</source>
+        <translation>Police unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="39"/>
+        <source>报告时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="40"/>
+        <source>报告方式</source>
+        <translation>How reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="40"/>
+        <source>回执编号</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="41"/>
+        <source>接报民警</source>
+        <translation>Receiving officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="41"/>
+        <source>报告人（保密）</source>
+        <translation>Reporter (confidential)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="42"/>
+        <source>报告人职务</source>
+        <translation>Reporter&apos;s post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="42"/>
+        <source>报告人电话</source>
+        <translation>Reporter&apos;s phone</translation>
     </message>
 </context>
 <context>

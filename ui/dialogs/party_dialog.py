@@ -29,7 +29,8 @@ from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import PartyRole, Sex
 from fulian_desktop.domain.errors import ConflictError, FulianError
 from fulian_desktop.domain.validation import PersonInput, Report, Severity, validate_person
-from fulian_desktop.services import cases, history
+from fulian_desktop.domain.mandatory_report_rules import CivilCapacity
+from fulian_desktop.services import cases, history, mandatory_reports
 from fulian_desktop.services.history import PartyRecord
 from fulian_desktop.services.views import PartyView
 
@@ -97,6 +98,15 @@ class PartyDialog(QDialog):
             self.marital_status.addItem(tr(label), value)
         self.occupation = QLineEdit(objectName="party_occupation")
         self.occupation.setMaxLength(100)
+        self.capacity = QComboBox(objectName="party_capacity")
+        self.capacity.addItem(tr("完全民事行为能力（未记录）"), None)
+        for cap in CivilCapacity:
+            self.capacity.addItem(tr(cap.label), cap.value)
+        self.capacity.setToolTip(tr("成年人不能辨认或不能完全辨认自己行为的，记录在此（民法典第二十一、二十二条）；"
+                                    "家暴案件中的此类人员须立即向公安机关强制报告"))
+        self.capacity_by = QLineEdit(objectName="party_capacity_by", placeholderText=tr("谁认定或记录了该情况"))
+        self.capacity_basis = QLineEdit(objectName="party_capacity_basis",
+                                        placeholderText=tr("如：法院认定、医院诊断、工作人员观察"))
         self.confidential = QCheckBox(tr("联系方式保密（住址、电话不向无权限人员和对方当事人显示）"),
                                       objectName="party_confidential")
 
@@ -112,6 +122,14 @@ class PartyDialog(QDialog):
             self.fields[field] = ValidatedField(editor, field)
             form.addRow(label, self.fields[field])
         form.addRow("", self.confidential)
+        self.capacity_fields = {"capacity_by": ValidatedField(self.capacity_by, "capacity_by"),
+                                "capacity_basis": ValidatedField(self.capacity_basis, "capacity_basis")}
+        form.addRow(tr("民事行为能力"), ValidatedField(self.capacity, "capacity"))
+        form.addRow(tr("记录人"), self.capacity_fields["capacity_by"])
+        form.addRow(tr("依据"), self.capacity_fields["capacity_basis"])
+        self.capacity.currentIndexChanged.connect(self.validate)
+        for line in (self.capacity_by, self.capacity_basis):
+            line.textChanged.connect(self.validate)
 
         for line in (self.name, self.id_number, self.phone, self.address, self.occupation):
             line.textChanged.connect(self.validate)
@@ -150,7 +168,8 @@ class PartyDialog(QDialog):
         return {"name": record.name, "role": record.role.value, "sex": record.sex, "id_number": record.id_number,
                 "phone": record.phone, "birth_date": record.birth_date, "address": record.address,
                 "marital_status": record.marital_status, "occupation": record.occupation,
-                "contact_confidential": record.contact_confidential}
+                "contact_confidential": record.contact_confidential, "capacity": record.civil_capacity,
+                "capacity_by": record.civil_capacity_by, "capacity_basis": record.civil_capacity_basis}
 
     def values(self) -> dict[str, Any]:
         qdate = self.birth_date.date()
@@ -159,11 +178,14 @@ class PartyDialog(QDialog):
                 "birth_date": None if qdate == NO_DATE else qdate.toPython(),
                 "address": self.address.text().strip() or None, "marital_status": self.marital_status.currentData(),
                 "occupation": self.occupation.text().strip() or None,
-                "contact_confidential": self.confidential.isChecked()}
+                "contact_confidential": self.confidential.isChecked(), "capacity": self.capacity.currentData(),
+                "capacity_by": self.capacity_by.text().strip() or None,
+                "capacity_basis": self.capacity_basis.text().strip() or None}
 
     def set_values(self, values: dict[str, Any]) -> None:
         widgets = (self.name, self.role, self.sex, self.id_number, self.phone, self.birth_date, self.address,
-                   self.marital_status, self.occupation, self.confidential)
+                   self.marital_status, self.occupation, self.confidential, self.capacity, self.capacity_by,
+                   self.capacity_basis)
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -178,6 +200,9 @@ class PartyDialog(QDialog):
             self._set_marital(values.get("marital_status"))
             self.occupation.setText(values.get("occupation") or "")
             self.confidential.setChecked(bool(values.get("contact_confidential")))
+            self.capacity.setCurrentIndex(max(self.capacity.findData(values.get("capacity")), 0))
+            self.capacity_by.setText(values.get("capacity_by") or "")
+            self.capacity_basis.setText(values.get("capacity_basis") or "")
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -218,8 +243,28 @@ class PartyDialog(QDialog):
         self._update_ok()
         return report
 
+    def _capacity_errors(self) -> list[str]:
+        """Who recorded an adult's limited capacity, and on what basis, are required (the core says so too)."""
+        full = self.capacity.currentData() is None
+        self.capacity_by.setEnabled(not full)
+        self.capacity_basis.setEnabled(not full)
+        errors = []
+        for key, line, msg in (("capacity_by", self.capacity_by, tr("请填写记录人（谁认定或记录了该情况）。")),
+                               ("capacity_basis", self.capacity_basis, tr("请填写依据（如法院认定、医院诊断、工作人员观察）。"))):
+            missing = not full and not line.text().strip()
+            if hasattr(self, "capacity_fields"):
+                self.capacity_fields[key].set_issue("error" if missing else None, msg if missing else "")
+            if missing:
+                errors.append(msg)
+        return errors
+
+    def _capacity_changed(self) -> bool:
+        keys = ("capacity", "capacity_by", "capacity_basis")
+        mine = self.values()
+        return any(mine[k] != self._initial.get(k) for k in keys) if hasattr(self, "_initial") else False
+
     def _update_ok(self) -> None:
-        errors = [i.message for i in self.report.issues if i.severity == Severity.ERROR]
+        errors = [i.message for i in self.report.issues if i.severity == Severity.ERROR] + self._capacity_errors()
         self.ok_button.setEnabled(not errors and not self._saving)
         self.ok_button.setToolTip(tr("请先改正：{errors}").format(errors="；".join(errors)) if errors else "")
         if self._saving:
@@ -269,6 +314,16 @@ class PartyDialog(QDialog):
         self._update_ok()
 
     def _saved(self, view: PartyView) -> None:
+        if self._capacity_changed():   # recorded on its own: it is audited and may raise a mandatory report
+            v = self.values()
+            self._initial = {**self._initial, "capacity": v["capacity"], "capacity_by": v["capacity_by"],
+                             "capacity_basis": v["capacity_basis"]}
+            self.session.write(mandatory_reports.record_capacity, view.id, v["capacity"],
+                               recorded_by=v["capacity_by"] or "", basis=v["capacity_basis"] or "",
+                               on_done=while_alive(self, lambda _raised: self._saved(view)),
+                               on_error=while_alive(self, self._failed),
+                               changes=Changes(case=True, party=True, case_ids=frozenset({self.case_id})))
+            return
         self._set_saving(False)
         self.saved = view
         self.conflict.clear()

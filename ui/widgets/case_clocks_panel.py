@@ -11,14 +11,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.clocks import RULES
+from fulian_desktop.domain.clocks import RULES, ClockKind
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import clocks
+from fulian_desktop.services import clocks, mandatory_reports
 from fulian_desktop.services.clocks import ClockView
 from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
 
 from ..dialogs.case_actions_reason import ReasonDialog
+from ..dialogs.mandatory_report_dialog import MandatoryReportDialog
 from ..i18n import tr
 from ..session import AppSession
 from .case_actions_runner import ActionRunner
@@ -64,11 +65,14 @@ class CaseClocksPanel(QWidget):
         self.resume_button.clicked.connect(self.start_resume)
         self.extend_button = QPushButton(tr("申请延期"), objectName="clock_extend")
         self.extend_button.clicked.connect(self.start_extend)
+        self.report_button = QPushButton(tr("登记强制报告…"), objectName="clock_report")
+        self.report_button.setToolTip(tr("向公安机关报案后，在此登记报告情况；登记后该时限停止"))
+        self.report_button.clicked.connect(self.start_report)
         self.hint = QLabel(tr("听证、鉴定等时间不计入期限时，可暂停计时；恢复后暂停的天数顺延。将鼠标停在时限上可查看法律依据。"))
         self.hint.setStyleSheet("color:#666")
         self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.pause_button, self.resume_button, self.extend_button):
+        for button in (self.pause_button, self.resume_button, self.extend_button, self.report_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -127,6 +131,12 @@ class CaseClocksPanel(QWidget):
             button.setVisible(may)
         view = self.selected()
         running = view is not None and view.stopped_at is None and not self.runner.busy
+        report = running and view.kind is ClockKind.MANDATORY_REPORT
+        self.report_button.setVisible(may and any(v.kind is ClockKind.MANDATORY_REPORT and v.stopped_at is None
+                                                  for v in self.views))
+        self.report_button.setEnabled(bool(report))
+        if report:   # a mandatory report is made at once: it is neither paused nor extended
+            running = False
         self.pause_button.setEnabled(running and not view.paused)
         self.resume_button.setEnabled(running and view.paused)
         pending = self._pending_extension(view) if view else None
@@ -181,3 +191,11 @@ class CaseClocksPanel(QWidget):
         self.runner.open_dialog(dialog, lambda: self.runner.write(
             clocks.request_extension, view.id, days.value(), dialog.reason(),
             notice=tr("已申请延期 {value} 天，等待督导审批").format(value=days.value())))
+
+    def start_report(self) -> None:
+        view = self.selected()
+        if view is None or self.runner.busy or view.kind is not ClockKind.MANDATORY_REPORT:
+            return
+        dialog = MandatoryReportDialog(self, tr("未成年人或无民事行为能力、限制民事行为能力的成年人"))
+        self.runner.open_dialog(dialog, lambda: self.runner.write(
+            mandatory_reports.record_report_for_clock, view.id, notice=tr("已登记强制报告"), **dialog.values()))
