@@ -56,7 +56,7 @@ def _sections(d: CaseData) -> list[tuple[str, str, Callable[[CaseData], list[Flo
     """(key, title, builder) in the prescribed order; the evidence list after the rights notice."""
     out = []
     for kind in documents_for(d):
-        if kind is DocumentKind.CASE_FILE:
+        if kind is DocumentKind.CASE_FILE or not DOCUMENTS[kind].in_case_file:
             continue
         out.append((kind.value, kind.label, DOCUMENTS[kind].build))
         if kind is DocumentKind.RIGHTS_NOTICE or (kind is DocumentKind.INTAKE_REGISTER
