@@ -224,7 +224,9 @@ def test_keyboard_enter_moves_on_and_the_decision_shows_its_fields(qtbot, world,
     ed = page.ed
     ed.name.setFocus()
     qtbot.keyClick(ed.name, Qt.Key_Return)
-    assert ed.sex.hasFocus()
+    assert ed.id_number.hasFocus()   # the ID number next: it gives sex, birth date and age
+    qtbot.keyClick(ed.id_number, Qt.Key_Return)
+    assert ed.sex.hasFocus()         # no valid ID number: sex is asked
     ed.people_count.setFocus()
     qtbot.keyClick(ed.people_count, Qt.Key_Return)
     assert ed.is_group.hasFocus()  # the (hidden) representatives are skipped

@@ -9,7 +9,7 @@ import re
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QElapsedTimer, QEvent, QObject, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from fulian_desktop.domain.intake_rules import (
     MaritalStatus,
 )
 from fulian_desktop.domain.localtime import LOCAL_TZ
+from fulian_desktop.domain.pinyin import name_search_keys
 from fulian_desktop.domain.triage import Signal as TriageSignal
 
 from ..i18n import tr
@@ -153,7 +154,7 @@ class IntakeEditors:
     # --- order and signals ----------------------------------------------------------------------
     def editors(self) -> list[QWidget]:
         """Every focusable editor, in tab order."""
-        return [self.channel, self.received_at, self.name, self.sex, self.age, self.id_number, self.birth_date,
+        return [self.channel, self.received_at, self.name, self.id_number, self.sex, self.age, self.birth_date,
                 self.phone, self.marital_status, self.address, self.people_count, self.is_group,
                 *self.representatives.boxes, self.request, self.facts, *self.triage.values(), self.domestic_violence,
                 self.major_incident, self.category, self.sub_category, self.decision, self.transfer_to,
@@ -302,9 +303,10 @@ def lay_out(ed: IntakeEditors) -> tuple[QFormLayout, dict[str, ValidatedField], 
     rows = [
         (tr("来访信息"), None, None), (tr("渠道(&C)"), ed.channel, "channel"),
         (tr("接待时间(&T)"), ed.received_at, "received_at"),
-        (tr("来访人"), None, None), (tr("姓名(&N)"), ed.name, "name"), (tr("性别(&X)"), ed.sex, "sex"),
-        (tr("年龄(&A)"), ed.age, "age"),
-        (tr("身份证号(&I)"), ed.id_number, "id_number"), (tr("出生日期(&B)"), ed.birth_date, "birth_date"),
+        (tr("来访人"), None, None), (tr("姓名(&N)"), ed.name, "name"),
+        (tr("身份证号(&I)"), ed.id_number, "id_number"),   # first: it gives sex, birth date and age
+        (tr("性别(&X)"), ed.sex, "sex"), (tr("年龄(&A)"), ed.age, "age"),
+        (tr("出生日期(&B)"), ed.birth_date, "birth_date"),
         (tr("联系电话(&P)"), ed.phone, "phone"), (tr("婚姻状况(&M)"), ed.marital_status, "marital_status"),
         (tr("住址(&D)"), ed.address, "address"), (tr("人数(&U)"), ed.people_count, "people_count"),
         ("", ed.is_group, "is_group"), (tr("代表(&E)"), ed.representatives, "representatives"),
@@ -330,6 +332,38 @@ def lay_out(ed: IntakeEditors) -> tuple[QFormLayout, dict[str, ValidatedField], 
         labels[field].setBuddy(buddy)
         form.addRow(labels[field], fields[field])
     return form, fields, labels
+
+
+class PinyinSearch(QObject):
+    """Letters typed on a closed list pick the first item whose pinyin (or its initials) starts with them:
+    "fy" is 抚养, "hyjt" or "hy" 婚姻家庭 — a choice in two keys instead of a row of arrow presses."""
+
+    RESET_MS = 1200
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.typed = ""
+        self.since = QElapsedTimer()
+        self.target: QObject | None = None   # each list starts its own search
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.KeyPress or not isinstance(obj, QComboBox):
+            return False
+        text = event.text()
+        if len(text) != 1 or not text.isascii() or not text.isalpha() or \
+                event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+            return False
+        if obj is not self.target or not self.since.isValid() or self.since.elapsed() > self.RESET_MS:
+            self.typed = ""
+        self.target = obj
+        self.since.restart()
+        self.typed += text.lower()
+        for index in range(obj.count()):
+            full, initials = name_search_keys(obj.itemText(index))
+            if obj.itemData(index) is not None and (full.startswith(self.typed) or initials.startswith(self.typed)):
+                obj.setCurrentIndex(index)
+                break
+        return True
 
 
 class EnterMovesOn(QObject):

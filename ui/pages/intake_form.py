@@ -1,6 +1,7 @@
 """来访登记: the reception desk's form, worked from the keyboard.
 
-The cursor is in 姓名 when the page opens and after every save. Tab goes channel → time → visitor → group →
+The cursor is in 姓名 when the page opens and after every save. Tab goes channel → time → visitor (name, then
+the ID number, which gives sex, birth date and age) → group →
 request → triage → category → decision. Enter moves on in every field (in the last one it saves; fields a
 valid ID number filled are skipped); in a text box Ctrl+Enter starts a new line; Ctrl+S saves from
 anywhere; Alt+letter jumps to a field; Esc clears after asking. Sex, birth date and age come from the ID
@@ -42,7 +43,7 @@ from ..i18n import tr
 from ..session import AppSession
 from ..widgets.duplicate_panel import DuplicatePanel
 from ..widgets.guard import while_alive
-from .intake_fields import NOTE_HINTS, NOTE_LABELS, EnterMovesOn, IntakeEditors, lay_out, plain
+from .intake_fields import NOTE_HINTS, NOTE_LABELS, EnterMovesOn, IntakeEditors, PinyinSearch, lay_out, plain
 from .intake_result import IntakeResultBanner
 
 CHECK_DELAY_MS = 250
@@ -159,8 +160,11 @@ class IntakeFormPage(QWidget):
             QWidget.setTabOrder(first, second)
         QWidget.setTabOrder(editors[-1], self.save_button)
         self.keys = EnterMovesOn(self, self.move_on, self.left_field)
+        self.pinyin = PinyinSearch(self)
         for editor in editors:
             editor.installEventFilter(self.keys)
+            if isinstance(editor, QComboBox):
+                editor.installEventFilter(self.pinyin)
         # Ctrl+Enter is a new line in the text boxes: saving is Ctrl+S (or Enter in the last field).
         QShortcut(QKeySequence("Ctrl+S"), self, self.save, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.ask_clear, context=Qt.WidgetWithChildrenShortcut)
