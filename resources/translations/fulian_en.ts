@@ -986,7 +986,7 @@
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="226"/>
         <location filename="../../ui/pages/intake_form.py" line="326"/>
-        <location filename="../../ui/widgets/risk_form.py" line="247"/>
+        <location filename="../../ui/widgets/risk_form.py" line="250"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4588,12 +4588,12 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake_fields.py" line="55"/>
-        <source>家中有人打骂、虐待或性侵(&amp;1)</source>
+        <source>家中打骂、虐待或性侵(&amp;1)</source>
         <translation>Beaten, abused or sexually assaulted at home (&amp;1)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake_fields.py" line="56"/>
-        <source>受到威胁、跟踪或凶器恐吓(&amp;2)</source>
+        <source>受威胁、跟踪或凶器恐吓(&amp;2)</source>
         <translation>Threatened, stalked or menaced with a weapon (&amp;2)</translation>
     </message>
     <message>
@@ -4603,7 +4603,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake_fields.py" line="58"/>
-        <source>有孩子受到伤害或无人照料(&amp;4)</source>
+        <source>孩子受伤害或无人照料(&amp;4)</source>
         <translation>A child is harmed or left without care (&amp;4)</translation>
     </message>
     <message>
@@ -8200,27 +8200,32 @@ If rejected: {effect}</translation>
         <translation> (score below high risk; set to high by a red flag)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="226"/>
+        <location filename="../../ui/widgets/risk_form.py" line="227"/>
         <source>不调整（按评估结果：{level}）</source>
         <translation>No change (as assessed: {level})</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/risk_form.py" line="229"/>
+        <source>不调整（按评估结果）</source>
+        <translation>No change (as assessed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risk_form.py" line="232"/>
         <source>调高为“{level}”</source>
         <translation>Raise to &quot;{level}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="245"/>
+        <location filename="../../ui/widgets/risk_form.py" line="248"/>
         <source>您的角色不能登记评估，或案件已办结。</source>
         <translation>Your role cannot record assessments, or the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="249"/>
+        <location filename="../../ui/widgets/risk_form.py" line="252"/>
         <source>调高风险等级须写明理由。</source>
         <translation>Raising the risk level requires a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="256"/>
+        <location filename="../../ui/widgets/risk_form.py" line="259"/>
         <source>{level}风险（专业判断）</source>
         <translation>{level} risk (professional judgement)</translation>
     </message>
@@ -8860,17 +8865,17 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>Assess &amp;later</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="89"/>
         <source>危险评估尚未完成：请尽快在案件的“危机干预”页完成。</source>
         <translation>Danger assessment not done yet: complete it soon on the case&apos;s Crisis intervention tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="90"/>
         <source>危险评估：{level}风险</source>
         <translation>Danger assessment: {level} risk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="92"/>
         <source>，已标记为重大案事件并置于督导审核队列首位</source>
         <translation>, marked as a major incident at the top of the supervisors&apos; review queue</translation>
     </message>

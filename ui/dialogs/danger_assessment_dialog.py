@@ -53,11 +53,12 @@ class DangerAssessmentDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.form.result)
         right.addWidget(later, 0, Qt.AlignRight)
-        columns.addLayout(right, 2)
+        self.form.result.setMaximumWidth(520)   # the questions get the width: one line each
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
-        self.resize(fitted_size(self, QSize(1150, 820)))
+        self.resize(fitted_size(self, QSize(1280, 860)))
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

@@ -52,10 +52,10 @@ NOTE_LABELS = {
 }
 # The triage questions asked at the desk (Alt+1 … Alt+4), in domain.triage.Signal's order.
 TRIAGE_QUESTIONS = {
-    TriageSignal.VIOLENCE: QT_TRANSLATE_NOOP("", "家中有人打骂、虐待或性侵(&1)"),
-    TriageSignal.THREAT: QT_TRANSLATE_NOOP("", "受到威胁、跟踪或凶器恐吓(&2)"),
+    TriageSignal.VIOLENCE: QT_TRANSLATE_NOOP("", "家中打骂、虐待或性侵(&1)"),
+    TriageSignal.THREAT: QT_TRANSLATE_NOOP("", "受威胁、跟踪或凶器恐吓(&2)"),
     TriageSignal.SELF_HARM: QT_TRANSLATE_NOOP("", "提到自杀或自伤(&3)"),
-    TriageSignal.CHILD: QT_TRANSLATE_NOOP("", "有孩子受到伤害或无人照料(&4)"),
+    TriageSignal.CHILD: QT_TRANSLATE_NOOP("", "孩子受伤害或无人照料(&4)"),
 }
 _ACCELERATOR = re.compile(r"\(&.\)|&(?=.)")
 
@@ -330,6 +330,8 @@ def lay_out(ed: IntakeEditors) -> tuple[QFormLayout, dict[str, ValidatedField], 
         buddy = editor.boxes[0] if isinstance(editor, Representatives) else \
             ed.triage[TriageSignal.VIOLENCE] if editor is ed.triage_box else editor
         labels[field].setBuddy(buddy)
+        if editor is ed.triage_box:   # the two columns of questions never cut (the field's minimum is too narrow)
+            editor.setMinimumWidth(editor.sizeHint().width())
         form.addRow(labels[field], fields[field])
     return form, fields, labels
 

@@ -223,7 +223,10 @@ class RiskForm(QWidget):
         chosen = self.override.currentData()
         self.override.blockSignals(True)
         self.override.clear()
-        self.override.addItem(tr("不调整（按评估结果：{level}）").format(level=tr(computed.label)), None)
+        if self.answered():
+            self.override.addItem(tr("不调整（按评估结果：{level}）").format(level=tr(computed.label)), None)
+        else:
+            self.override.addItem(tr("不调整（按评估结果）"), None)   # no level before an answer
         for level in RiskLevel:
             if level.rank > computed.rank:
                 self.override.addItem(tr("调高为“{level}”").format(level=tr(level.label)), level.value)
