@@ -979,13 +979,13 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="224"/>
-        <location filename="../../ui/pages/intake_form.py" line="334"/>
+        <location filename="../../ui/pages/intake_form.py" line="335"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="226"/>
-        <location filename="../../ui/pages/intake_form.py" line="326"/>
+        <location filename="../../ui/pages/intake_form.py" line="327"/>
         <location filename="../../ui/widgets/risk_form.py" line="250"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
@@ -3423,7 +3423,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="81"/>
-        <location filename="../../ui/pages/intake_form.py" line="479"/>
+        <location filename="../../ui/pages/intake_form.py" line="482"/>
         <source>程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。</source>
         <translation>An unexpected error occurred; the operation was not completed and no data changed. Details are in the log.</translation>
     </message>
@@ -4738,7 +4738,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake_fields.py" line="313"/>
-        <location filename="../../ui/pages/intake_form.py" line="139"/>
+        <location filename="../../ui/pages/intake_form.py" line="140"/>
         <source>事实和理由(&amp;F)</source>
         <translation>&amp;Facts and reasons</translation>
     </message>
@@ -4844,78 +4844,83 @@ Disable?</translation>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="124"/>
+        <location filename="../../ui/pages/intake_form.py" line="125"/>
         <source>清空(&amp;L) (Esc)</source>
         <translation>C&amp;lear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="126"/>
+        <location filename="../../ui/pages/intake_form.py" line="127"/>
         <source>保存登记(&amp;S) (Ctrl+S)</source>
         <translation>&amp;Save entry (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="136"/>
+        <location filename="../../ui/pages/intake_form.py" line="137"/>
         <source>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;来访登记&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;回车到下一项（多行框内 Ctrl+回车换行），Alt+字母跳到该项，Ctrl+S 保存，Esc 清空&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;Intake&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Enter: next field (Ctrl+Enter: new line in a text box), Alt+letter: jump to a field, Ctrl+S: save, Esc: clear&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="241"/>
+        <location filename="../../ui/pages/intake_form.py" line="242"/>
         <source>可能涉及：&lt;b&gt;{what}&lt;/b&gt;</source>
         <translation>May involve: &lt;b&gt;{what}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="243"/>
-        <location filename="../../ui/pages/intake_form.py" line="444"/>
+        <location filename="../../ui/pages/intake_form.py" line="244"/>
+        <location filename="../../ui/pages/intake_form.py" line="447"/>
         <source>（提到 {words}）</source>
         <translation> (mentions {words})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="244"/>
+        <location filename="../../ui/pages/intake_form.py" line="245"/>
         <source>。请向来访人核实，确认下方标记；保存后将进行危险评估。</source>
         <translation>. Check with the visitor and confirm the flags below; a danger assessment follows the save.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="310"/>
+        <location filename="../../ui/pages/intake_form.py" line="311"/>
         <source>系统判断为重复访：{reasons}</source>
         <translation>Judged a repeat visit: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="333"/>
+        <location filename="../../ui/pages/intake_form.py" line="334"/>
         <source>保存前请改正：</source>
         <translation>Correct before saving: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="333"/>
+        <location filename="../../ui/pages/intake_form.py" line="334"/>
         <source>待填写：</source>
         <translation>Still to fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="336"/>
+        <location filename="../../ui/pages/intake_form.py" line="337"/>
         <source>上次保存未成功：{message}</source>
         <translation>The last save did not succeed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="340"/>
+        <location filename="../../ui/pages/intake_form.py" line="341"/>
         <source>可以保存（Ctrl+S）。</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="443"/>
+        <location filename="../../ui/pages/intake_form.py" line="440"/>
+        <source>案件已转办，危险评估由接收单位进行；如有紧急危险，请立即报警。</source>
+        <translation>The case was transferred: the receiving organ assesses the danger. In immediate danger, call the police now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="446"/>
         <source>接待人员标记为家暴或重大</source>
         <translation>Marked as domestic violence or major by the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="476"/>
+        <location filename="../../ui/pages/intake_form.py" line="479"/>
         <source>未保存：{message}</source>
         <translation>Not saved: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="487"/>
+        <location filename="../../ui/pages/intake_form.py" line="490"/>
         <source>清空表单</source>
         <translation>Clear form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="487"/>
+        <location filename="../../ui/pages/intake_form.py" line="490"/>
         <source>清空本次填写的全部内容？</source>
         <translation>Clear everything entered in this form?</translation>
     </message>

@@ -32,6 +32,7 @@ from fulian_desktop.domain.intake_rules import FIELD_LABELS, IntakeDecision, Int
 from fulian_desktop.domain.phone import parse_phone
 from fulian_desktop.domain.risk import Relationship
 from fulian_desktop.domain.validation import Issue, Report, Severity
+from fulian_desktop.domain.workflow import is_open
 from fulian_desktop.services import intake, persons
 from fulian_desktop.services.intake import IntakePreview, IntakeView
 from fulian_desktop.services.persons import PersonMatch
@@ -432,9 +433,11 @@ class IntakeFormPage(QWidget):
         self.sig_saved.emit(view)
         if view.case_id is None:
             return
-        if found is not None:
+        if found is not None and view.case_status is not None and is_open(view.case_status):
             self._assess(view, found, age)
         else:
+            if found is not None:   # 转办: the case left this unit at once; the receiving organ assesses
+                self.result.add_note(tr("案件已转办，危险评估由接收单位进行；如有紧急危险，请立即报警。"))
             self._receipt(view)
 
     # --- after saving: the danger assessment, then the receipt ------------------------------------------
