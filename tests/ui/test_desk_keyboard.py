@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sqlalchemy import select
 
 from fulian_desktop.documents.api import DocumentKind, Recipient, render
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import Role
+from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.risk import Relationship, RiskLevel
 from fulian_desktop.domain.triage import Signal as TriageSignal
@@ -370,3 +372,22 @@ def _pdf_printer(path: Path) -> QPrinter:
     printer.setOutputFileName(str(path))
     return printer
 
+
+
+def test_the_reception_time_is_one_field_typed_quickly_in_china_time(qtbot, world) -> None:  # noqa: ANN001
+    _session, page = _intake_page(qtbot, world)
+    field = page.ed.received_at
+    now = clock.now_local()
+    assert abs(field.moment - now) < timedelta(minutes=2)            # default: now, China time …
+    assert field.text() == field.moment.strftime("%Y-%m-%d %H:%M")  # … shown in full
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "0101 0800")
+    QTest.keyClick(field, Qt.Key_Return)                            # one Enter: on to 姓名
+    assert page.ed.name.hasFocus() and field.text() == f"{now.year}-01-01 08:00"
+    assert page.ed.received() == datetime(now.year, 1, 1, 8, 0, tzinfo=LOCAL_TZ)
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "9999")                                  # names no moment: kept, marked
+    QTest.keyClick(field, Qt.Key_Tab)
+    assert not field.valid and page.ed.received() == datetime(now.year, 1, 1, 8, 0, tzinfo=LOCAL_TZ)

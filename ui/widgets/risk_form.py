@@ -142,6 +142,7 @@ class RiskForm(QWidget):
         self.badge = LevelBadge(big=True)
         self.badge.setObjectName("risk_live_level")
         self.score = QLabel(objectName="risk_score")
+        self.score.setWordWrap(True)   # the 未评估 hint is a sentence: it wraps in a narrow result box
         self.forced = QLabel(objectName="risk_forced")
         self.forced.setWordWrap(True)
         self.forced.setStyleSheet("color:#b3261e")
