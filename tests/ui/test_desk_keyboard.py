@@ -391,3 +391,24 @@ def test_the_reception_time_is_one_field_typed_quickly_in_china_time(qtbot, worl
     QTest.keyClicks(field, "9999")                                  # names no moment: kept, marked
     QTest.keyClick(field, Qt.Key_Tab)
     assert not field.valid and page.ed.received() == datetime(now.year, 1, 1, 8, 0, tzinfo=LOCAL_TZ)
+
+
+def test_a_transferred_case_is_not_assessed_here_but_the_receipt_still_follows(qtbot, world) -> None:  # noqa: ANN001
+    session, page = _intake_page(qtbot, world)
+    ed = page.ed
+    type_chinese(ed.name, "王丽华")
+    ed.id_number.setText(WANG_ID)
+    type_chinese(ed.address, "郭亮村五组12号")
+    type_chinese(ed.request, "丈夫殴打，要求离婚")
+    ed.category.setCurrentIndex(ed.category.findData("婚姻家庭"))
+    ed.decision.setCurrentIndex(ed.decision.findData("transfer"))
+    type_chinese(ed.transfer_to, "望城区人民法院")
+    qtbot.waitUntil(page.save_button.isEnabled, timeout=TIMEOUT)
+    with qtbot.waitSignal(page.sig_saved, timeout=TIMEOUT):
+        page.save()
+    assert isinstance(page.after_save_dialog, ReceiptDialog)      # no assessment: the case has left this desk
+    assert "危险评估由接收单位进行" in page.result.text.text()
+    receipt = page.after_save_dialog
+    qtbot.waitUntil(receipt.print_button.isEnabled, timeout=TIMEOUT)
+    receipt.reject()
+    qtbot.waitUntil(lambda: not session.tasks.busy(), timeout=TIMEOUT)
