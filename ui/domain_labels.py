@@ -230,4 +230,14 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "30 天无进展"),
     QT_TRANSLATE_NOOP("", "延期"),
     QT_TRANSLATE_NOOP("", "取消重大案事件标记"),
+    # risk.Relationship (whose danger-assessment set is used)
+    QT_TRANSLATE_NOOP("", "亲密伴侣（配偶、前配偶、同居者）"),
+    QT_TRANSLATE_NOOP("", "老年人（子女、孙辈等家人施暴）"),
+    QT_TRANSLATE_NOOP("", "儿童（监护人或家人施暴）"),
+    QT_TRANSLATE_NOOP("", "其他家庭成员（兄弟姐妹、婆媳、姻亲等）"),
+    # triage.Signal (what the words at the desk point to)
+    QT_TRANSLATE_NOOP("", "家庭暴力"),
+    QT_TRANSLATE_NOOP("", "威胁人身安全"),
+    QT_TRANSLATE_NOOP("", "自伤或自杀风险"),
+    QT_TRANSLATE_NOOP("", "未成年人受到伤害或无人照料"),
 )

@@ -34,6 +34,7 @@ class DocumentKind(StrEnum):
         return obj
 
     INTAKE_REGISTER = "intake_register", "受理登记表"
+    INTAKE_RECEIPT = "intake_receipt", "来访登记回执"
     ACCEPTANCE_NOTICE = "acceptance_notice", "受理告知书"
     REJECTION_NOTICE = "rejection_notice", "不予受理告知书"
     PETITION_OPINION = "petition_opinion", "信访事项处理意见书"

@@ -71,7 +71,7 @@ def _cover(d: CaseData) -> list[Flowable]:
 def _sections(d: CaseData) -> list[tuple[str, str, Callable[[CaseData], list[Flowable]]]]:
     """(key, title, builder) in the prescribed order: the papers, with the attachment sections in their places."""
     out = [(kind.value, kind.label, DOCUMENTS[kind].build) for kind in documents_for(d)
-           if kind is not DocumentKind.CASE_FILE and kind not in NOT_IN_CASE_FILE]
+           if kind is not DocumentKind.CASE_FILE and kind not in NOT_IN_CASE_FILE and DOCUMENTS[kind].in_case_file]
 
     def place(after: tuple[str, ...], keys: list[str]) -> None:
         entries = [(key, GROUPS[key][0], _evidence) for key in keys]

@@ -21,6 +21,7 @@ class DocSpec:
     available: Callable[[CaseData], bool]
     build: Callable[[CaseData], list[Flowable]]
     recipients: frozenset[R]
+    in_case_file: bool = True    # the desk's receipt is handed over, not bound into the file
 
 
 _ALL_PARTIES = frozenset({R.FILE, R.PARTY, R.RESPONDENT})
@@ -30,6 +31,7 @@ _APPLICANT = frozenset({R.FILE, R.PARTY})
 # follow-ups, then the papers this federation adds (referral, safety plan, petition opinion) and the report.
 DOCUMENTS: dict[K, DocSpec] = {
     K.INTAKE_REGISTER: DocSpec(di.has_register, di.intake_register, frozenset({R.FILE})),
+    K.INTAKE_RECEIPT: DocSpec(di.has_receipt, di.intake_receipt, _APPLICANT, in_case_file=False),
     K.ACCEPTANCE_NOTICE: DocSpec(di.has_acceptance, di.acceptance_notice, _APPLICANT),
     K.REJECTION_NOTICE: DocSpec(di.has_rejection, di.rejection_notice, _APPLICANT),
     K.RIGHTS_NOTICE: DocSpec(dm.has_rights_notice, dm.rights_notice, _ALL_PARTIES),

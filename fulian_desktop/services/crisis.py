@@ -72,7 +72,8 @@ def _needs_write(uow: UnitOfWork) -> None:
         raise RuntimeError("audited read needs store.uow(write=True)")
 
 
-def _mark_domestic_violence(uow: UnitOfWork, actor: Actor, case: Case, why: str) -> None:
+def mark_domestic_violence(uow: UnitOfWork, actor: Actor, case: Case, why: str) -> None:
+    """Raise the 家暴 flag on a case already loaded in scope (a timeline event and an audit entry say why)."""
     if case.domestic_violence:
         return
     case.domestic_violence = True
@@ -110,6 +111,7 @@ class AssessmentView:
     override_reason: str | None
     trend: Trend | None            # from the previous assessment's final level; None for the first
     score_change: int | None       # score minus the previous score
+    relationship: risk_rules.Relationship = risk_rules.Relationship.PARTNER   # which question set was used
 
     @property
     def overridden(self) -> bool:
@@ -118,11 +120,14 @@ class AssessmentView:
 
 def _assessment_view(row: RiskAssessment, previous: RiskAssessment | None) -> AssessmentView:
     flags = tuple(row.red_flags or ())
+    relationship = risk_rules.relationship_of(row.answers or {})
+    checklist = risk_rules.risk_set(relationship)
+    by_code = checklist.items_by_code
     return AssessmentView(
         id=row.id, case_id=row.case_id, assessed_at=row.assessed_at, assessor=row.assessor,
-        answers=dict(row.answers or {}), score=row.score, max_score=risk_rules.MAX_SCORE,
-        computed_level=RiskLevel(row.computed_level), red_flags=flags,
-        red_flag_labels=tuple(risk_rules.ITEMS_BY_CODE[c].short for c in flags if c in risk_rules.ITEMS_BY_CODE),
+        answers=dict(row.answers or {}), score=row.score, max_score=checklist.max_score,
+        computed_level=RiskLevel(row.computed_level), red_flags=flags, relationship=relationship,
+        red_flag_labels=tuple(by_code[c].short for c in flags if c in by_code),
         final_level=RiskLevel(row.final_level), override_reason=row.override_reason,
         trend=risk_rules.compare(previous.final_level if previous else None, row.final_level),
         score_change=None if previous is None else row.score - previous.score)
@@ -136,13 +141,16 @@ def _assessment_rows(uow: UnitOfWork, case_id: str) -> list[RiskAssessment]:
 
 def record_assessment(uow: UnitOfWork, actor: Actor, case_id: str, answers: Mapping[str, bool],
                       override_level: RiskLevel | str | None = None, override_reason: str | None = None, *,
-                      assessed_at: datetime | None = None) -> AssessmentView:
-    """Score and store a danger assessment. A final level of 高 marks the case as domestic violence and
-    as a major incident at once, which puts it at the top of the supervisor's review queue."""
+                      assessed_at: datetime | None = None,
+                      relationship: risk_rules.Relationship | str | None = None) -> AssessmentView:
+    """Score and store a danger assessment with the question set of `relationship` (default: the set the
+    answers belong to). A final level of 高 marks the case as domestic violence and as a major incident at
+    once, which puts it at the top of the supervisor's review queue."""
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
     _require_open(case)
-    result = risk_rules.assess(answers, override_level=override_level, override_reason=override_reason)
+    result = risk_rules.assess(answers, override_level=override_level, override_reason=override_reason,
+                               relationship=relationship)
     when = _aware(assessed_at, "assessed_at") if assessed_at else utcnow()
     row = RiskAssessment(case_id=case.id, assessed_at=when, assessor=actor.display_name, answers=result.answers(),
                          score=result.score, computed_level=result.computed_level.value,
@@ -154,7 +162,9 @@ def record_assessment(uow: UnitOfWork, actor: Actor, case_id: str, answers: Mapp
     index = next(i for i, r in enumerate(rows) if r.id == row.id)
     view = _assessment_view(row, rows[index - 1] if index else None)
 
-    text = f"危险评估：{result.final_level.label}风险（得分 {result.score}"
+    whom = "" if result.relationship == risk_rules.Relationship.PARTNER else \
+        f"（{result.relationship.label.split('（')[0]}）"
+    text = f"危险评估{whom}：{result.final_level.label}风险（得分 {result.score}"
     if result.red_flags:
         text += "；红色警示：" + "、".join(result.red_flag_labels)
     text += "）"
@@ -168,9 +178,9 @@ def record_assessment(uow: UnitOfWork, actor: Actor, case_id: str, answers: Mapp
                  owner_unit_id=case.owner_unit_id,
                  detail={"score": result.score, "computed_level": result.computed_level.value,
                          "final_level": result.final_level.value, "red_flags": list(result.red_flags),
-                         "overridden": result.overridden})
+                         "overridden": result.overridden, "relationship": result.relationship.value})
     if result.final_level == RiskLevel.HIGH:
-        _mark_domestic_violence(uow, actor, case, MAJOR_REASON_HIGH_RISK)
+        mark_domestic_violence(uow, actor, case, MAJOR_REASON_HIGH_RISK)
         from .workflow import set_major_incident
 
         set_major_incident(uow, actor, case.id, True, MAJOR_REASON_HIGH_RISK)

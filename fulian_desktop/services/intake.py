@@ -38,6 +38,7 @@ from ..domain.intake_rules import (
     validate_intake,
 )
 from ..domain.localtime import format_local
+from ..domain.names import masked_name
 from ..domain.validation import Issue, PersonInput, Report, Severity
 from ..domain.workflow import Transition, is_open
 from ..security import audit
@@ -48,9 +49,10 @@ from ..store.models import Case, CaseParty, IntakeRecord, OrgUnit, Person
 from ..store.uow import UnitOfWork
 from . import persons
 from .cases import NewCase, _apply_person, add_party, create_case
+from .crisis import mark_domestic_violence
 from .intake_json import intake_from_json
 from .intake_views import IntakeView, case_intakes, get_intake, intake_counts, list_intakes, load_view, period_bounds
-from .workflow import transition
+from .workflow import set_major_incident, transition
 
 __all__ = [
     # views and reading (intake_views)
@@ -116,6 +118,11 @@ def _prepare(uow: UnitOfWork, actor: Actor, data: IntakeInput, now: datetime | N
     if person is not None:
         if checked.id_info and person.id_number and person.id_number != checked.id_info.number:
             error("id_number", "person_mismatch", "填写的身份证号与所选人员登记的不一致，请核对，或不选该人员。")
+        if checked.sex in ("male", "female") and person.sex in ("male", "female") and person.sex != checked.sex:
+            error("sex", "person_sex_mismatch", "填写的性别与所选人员登记的不一致；一人只有一个性别，请核对后改正。")
+        if checked.birth_date and person.birth_date and person.birth_date != checked.birth_date:
+            error("birth_date", "person_birth_mismatch",
+                  f"填写的出生日期与所选人员登记的（{person.birth_date:%Y-%m-%d}）不一致，请核对后改正。")
         if (data.name or "").strip() and person.name != data.name.strip():
             warn("name", "person_name_differs", f"填写的姓名与所选人员登记的姓名（{person.name}）不一致。")
 
@@ -217,13 +224,15 @@ def register_contact(uow: UnitOfWork, actor: Actor, data: IntakeInput) -> Intake
 
     if case is not None:
         _after_case(uow, actor, case, record, decision, channel, note, transfer_to, joined=plan.join_case is not None)
+        _raise_flags(uow, actor, case, data)
     audit.record(uow.s, actor, audit.Action.CREATE, entity="intake", entity_id=record.id,
                  case_id=case.id if case else None, owner_unit_id=plan.unit_id,
                  detail={"channel": channel.value, "decision": decision.value, "people_count": record.people_count,
                          "is_group": record.is_group, "representatives": len(checked.representatives),
                          "is_repeat": is_repeat, "repeat_set_by_user": data.is_repeat is not None,
                          "category": category, "sub_category": sub_category, "person_id": record.person_id,
-                         "joined_case": plan.join_case is not None})
+                         "joined_case": plan.join_case is not None,
+                         "domestic_violence": data.domestic_violence, "major_incident": data.major_incident})
     view = load_view(uow, actor, record.id)
     warnings = tuple(i.message for i in report.issues if i.severity == Severity.WARNING)
     return replace(view, repeat_reasons=tuple(repeat_reasons), warnings=warnings)
@@ -316,7 +325,8 @@ def _repeat_reasons(uow: UnitOfWork, actor: Actor, person_id: str, category: str
 def _open_case(uow: UnitOfWork, actor: Actor, plan: _Plan, person: Person | None, name: str, category: str | None,
                sub_category: str | None, data: IntakeInput, received: datetime) -> Case:
     assert person is not None  # a case-opening decision always has a person
-    who = f"{name}等{data.people_count}人" if data.is_group and data.people_count > 1 else name
+    masked = masked_name(name)   # lists on a desk screen show the title: never the full name
+    who = f"{masked}等{data.people_count}人" if data.is_group and data.people_count > 1 else masked
     detail = create_case(uow, actor, NewCase(
         title=f"{who}反映{sub_category or category or '信访事项'}"[:200], kind=CaseKind.PETITION, unit_id=plan.unit_id,
         category=category, sub_category=sub_category, source=CaseSource.APPLICATION.value,
@@ -324,6 +334,14 @@ def _open_case(uow: UnitOfWork, actor: Actor, plan: _Plan, person: Person | None
     case = load_case(uow, actor, detail.row.id)
     _ensure_party(uow, actor, case, person)
     return case
+
+
+def _raise_flags(uow: UnitOfWork, actor: Actor, case: Case, data: IntakeInput) -> None:
+    """The 家暴 / 重大 flags the clerk confirmed at the desk (triage offers them; raising needs no approval)."""
+    if data.domestic_violence:
+        mark_domestic_violence(uow, actor, case, "接待登记时确认")
+    if data.major_incident:
+        set_major_incident(uow, actor, case.id, True, "接待登记时确认")
 
 
 def _ensure_party(uow: UnitOfWork, actor: Actor, case: Case, person: Person | None) -> None:

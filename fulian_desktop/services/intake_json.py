@@ -120,7 +120,7 @@ def intake_from_json(data: Any) -> IntakeInput:
             bad(key, "应为整数。")
         else:
             values[key] = value
-    for key in ("is_group", "is_repeat"):
+    for key in ("is_group", "is_repeat", "domestic_violence", "major_incident"):
         value = data.get(key)
         if value is None:
             continue

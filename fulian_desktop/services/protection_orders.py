@@ -51,7 +51,7 @@ from ..store.base import utcnow
 from ..store.models import Case, CaseClock, OrgUnit, ProtectionOrder
 from ..store.uow import UnitOfWork
 from . import clocks as clock_service
-from .crisis import ActionKind, _aware, _log, _mark_domestic_violence, _require_open
+from .crisis import ActionKind, _aware, _log, _require_open, mark_domestic_violence
 
 ORDER_MONTHS = 6
 MAJOR_REASON_VIOLATION = "违反人身安全保护令"
@@ -332,7 +332,7 @@ def apply_for_order(uow: UnitOfWork, actor: Actor, case_id: str, court: str, app
          summary=f"{(behalf + '代为') if behalf else ''}向{court}申请人身安全保护令（{'情况紧急，' if urgent else ''}"
                  f"法院应在 {hours} 小时内裁定；{'受害人同意' if consent_recorded else '受害人无法表示同意，已记录原因'}）",
          data={k: v for k, v in (("court", court), ("applied_on_behalf_by", behalf)) if v})
-    _mark_domestic_violence(uow, actor, case, "申请人身安全保护令")
+    mark_domestic_violence(uow, actor, case, "申请人身安全保护令")
     _audit(uow, actor, case, order, audit.Action.CREATE,
            {"court": court, "urgent": bool(urgent), "on_behalf": on_behalf, "applied_on_behalf_by": behalf,
             "applied_at": applied_at.isoformat(),

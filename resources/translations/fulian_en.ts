@@ -366,9 +366,9 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="139"/>
-        <location filename="../../ui/pages/intake_fields.py" line="50"/>
-        <location filename="../../ui/pages/intake_fields.py" line="51"/>
-        <location filename="../../ui/pages/intake_fields.py" line="52"/>
+        <location filename="../../ui/pages/intake_fields.py" line="67"/>
+        <location filename="../../ui/pages/intake_fields.py" line="68"/>
+        <location filename="../../ui/pages/intake_fields.py" line="69"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
@@ -438,8 +438,8 @@
         <location filename="../../ui/dialogs/mediation_session_dialogs.py" line="127"/>
         <location filename="../../ui/dialogs/mediation_sign_dialogs.py" line="152"/>
         <location filename="../../ui/dialogs/referral_dialogs.py" line="76"/>
-        <location filename="../../ui/pages/intake_fields.py" line="116"/>
-        <location filename="../../ui/pages/intake_fields.py" line="122"/>
+        <location filename="../../ui/pages/intake_fields.py" line="132"/>
+        <location filename="../../ui/pages/intake_fields.py" line="138"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
@@ -956,9 +956,9 @@
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="91"/>
         <location filename="../../ui/dialogs/party_dialog.py" line="96"/>
-        <location filename="../../ui/pages/intake_fields.py" line="94"/>
-        <location filename="../../ui/pages/intake_fields.py" line="100"/>
-        <location filename="../../ui/pages/intake_fields.py" line="104"/>
+        <location filename="../../ui/pages/intake_fields.py" line="110"/>
+        <location filename="../../ui/pages/intake_fields.py" line="116"/>
+        <location filename="../../ui/pages/intake_fields.py" line="120"/>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
@@ -992,7 +992,6 @@
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="52"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
         <location filename="../../ui/pages/admin_users.py" line="42"/>
-        <location filename="../../ui/pages/intake_fields.py" line="253"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -1006,28 +1005,24 @@
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="117"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
-        <location filename="../../ui/pages/intake_fields.py" line="254"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="118"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
-        <location filename="../../ui/pages/intake_fields.py" line="253"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="118"/>
         <location filename="../../ui/models/party_table.py" line="15"/>
-        <location filename="../../ui/pages/intake_fields.py" line="254"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="118"/>
         <location filename="../../ui/models/party_table.py" line="16"/>
-        <location filename="../../ui/pages/intake_fields.py" line="255"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -1035,13 +1030,11 @@
         <location filename="../../ui/dialogs/party_dialog.py" line="119"/>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="88"/>
         <location filename="../../ui/models/party_table.py" line="16"/>
-        <location filename="../../ui/pages/intake_fields.py" line="256"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="119"/>
-        <location filename="../../ui/pages/intake_fields.py" line="255"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
@@ -1067,14 +1060,14 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="269"/>
-        <location filename="../../ui/pages/intake_form.py" line="267"/>
+        <location filename="../../ui/pages/intake_form.py" line="335"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/party_dialog.py" line="271"/>
-        <location filename="../../ui/pages/intake_form.py" line="259"/>
-        <location filename="../../ui/widgets/risk_form.py" line="194"/>
+        <location filename="../../ui/pages/intake_form.py" line="327"/>
+        <location filename="../../ui/widgets/risk_form.py" line="251"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -2987,7 +2980,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="25"/>
         <location filename="../../ui/domain_labels.py" line="95"/>
-        <location filename="../../ui/widgets/risk_form.py" line="42"/>
+        <location filename="../../ui/widgets/risk_form.py" line="50"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -3445,6 +3438,41 @@ Close anyway?</translation>
         <translation>Case summary</translation>
     </message>
     <message>
+        <location filename="../../ui/domain_labels.py" line="234"/>
+        <source>亲密伴侣（配偶、前配偶、同居者）</source>
+        <translation>Intimate partner (spouse, former spouse, cohabitant)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="235"/>
+        <source>老年人（子女、孙辈等家人施暴）</source>
+        <translation>Elder (harmed by a child, grandchild or other relative)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="236"/>
+        <source>儿童（监护人或家人施暴）</source>
+        <translation>Child (harmed by a guardian or relative)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="237"/>
+        <source>其他家庭成员（兄弟姐妹、婆媳、姻亲等）</source>
+        <translation>Other family member (siblings, in-laws, etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="240"/>
+        <source>威胁人身安全</source>
+        <translation>Threats to personal safety</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="241"/>
+        <source>自伤或自杀风险</source>
+        <translation>Risk of self-harm or suicide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="242"/>
+        <source>未成年人受到伤害或无人照料</source>
+        <translation>A child harmed or left without care</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/attachment_add_dialog.py" line="22"/>
         <location filename="../../ui/domain_labels.py" line="221"/>
         <source>身份证明</source>
@@ -3612,7 +3640,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="81"/>
-        <location filename="../../ui/pages/intake_form.py" line="373"/>
+        <location filename="../../ui/pages/intake_form.py" line="482"/>
         <source>程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。</source>
         <translation>An unexpected error occurred; the operation was not completed and no data changed. Details are in the log.</translation>
     </message>
@@ -4625,7 +4653,6 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/inbox.py" line="82"/>
-        <location filename="../../ui/pages/intake_result.py" line="53"/>
         <location filename="../../ui/pages/screening_register.py" line="144"/>
         <location filename="../../ui/pages/screening_register.py" line="160"/>
         <location filename="../../ui/widgets/duplicate_panel.py" line="108"/>
@@ -4634,7 +4661,6 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/inbox.py" line="84"/>
-        <location filename="../../ui/pages/intake_result.py" line="56"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
@@ -4753,249 +4779,365 @@ Disable?</translation>
         <translation>&lt;b&gt;Returned&lt;/b&gt; {case_no} &quot;{case_title}&quot; to {from_unit_name}; the sending unit keeps handling the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="46"/>
-        <source>受理意见</source>
-        <translation>Acceptance note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_fields.py" line="46"/>
-        <source>不予受理理由</source>
-        <translation>Reason for not accepting</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_fields.py" line="46"/>
-        <source>转办说明</source>
-        <translation>Transfer note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_fields.py" line="47"/>
-        <source>答复内容</source>
-        <translation>Reply given</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_fields.py" line="47"/>
-        <source>咨询答复</source>
-        <translation>Advice given</translation>
+        <location filename="../../ui/pages/intake_fields.py" line="50"/>
+        <source>受理意见(&amp;Y)</source>
+        <translation>Acceptance note (&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake_fields.py" line="50"/>
+        <source>不予受理理由(&amp;Y)</source>
+        <translation>Reason for rejection (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="50"/>
+        <source>转办说明(&amp;Y)</source>
+        <translation>Transfer note (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="51"/>
+        <source>答复内容(&amp;Y)</source>
+        <translation>Answer given (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="51"/>
+        <source>咨询答复(&amp;Y)</source>
+        <translation>Advice given (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="55"/>
+        <source>家中打骂、虐待或性侵(&amp;1)</source>
+        <translation>Beaten, abused or sexually assaulted at home (&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="56"/>
+        <source>受威胁、跟踪或凶器恐吓(&amp;2)</source>
+        <translation>Threatened, stalked or menaced with a weapon (&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="57"/>
+        <source>提到自杀或自伤(&amp;3)</source>
+        <translation>Speaks of suicide or self-harm (&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="58"/>
+        <source>孩子受伤害或无人照料(&amp;4)</source>
+        <translation>A child is harmed or left without care (&amp;4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="67"/>
         <source>必填：报督导审批，并书面告知信访人</source>
         <translation>Required: goes to a supervisor for approval; the petitioner is told in writing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="51"/>
+        <location filename="../../ui/pages/intake_fields.py" line="68"/>
         <source>可不填：当场告知的内容</source>
         <translation>Optional: what was said on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="61"/>
+        <location filename="../../ui/pages/intake_fields.py" line="78"/>
         <source>代表 {i}</source>
         <translation>Representative {i}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="88"/>
+        <location filename="../../ui/pages/intake_fields.py" line="104"/>
         <source>必填；不愿透露的可填“匿名”</source>
         <translation>Required; &quot;匿名&quot; (anonymous) if the visitor will not say</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="95"/>
+        <location filename="../../ui/pages/intake_fields.py" line="111"/>
         <source> 岁</source>
         <translation> yrs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="96"/>
+        <location filename="../../ui/pages/intake_fields.py" line="112"/>
         <source>18 位，末位可为 X；填写后自动查重</source>
         <translation>18 characters, last may be X; checked for duplicates once entered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="101"/>
+        <location filename="../../ui/pages/intake_fields.py" line="117"/>
         <source>手机或座机（如 0731-88888888）</source>
         <translation>Mobile or landline (e.g. 0731-88888888)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="107"/>
+        <location filename="../../ui/pages/intake_fields.py" line="123"/>
         <source>用于书面告知</source>
         <translation>For written notices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="110"/>
+        <location filename="../../ui/pages/intake_fields.py" line="126"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="111"/>
-        <source>集体访（多人共同走访）</source>
-        <translation>Group visit (several people together)</translation>
+        <location filename="../../ui/pages/intake_fields.py" line="127"/>
+        <source>集体访（多人共同走访）(&amp;G)</source>
+        <translation>&amp;Group visit (several people together)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="113"/>
+        <location filename="../../ui/pages/intake_fields.py" line="145"/>
+        <source>重复访(&amp;W)</source>
+        <translation>Repeat visit (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="148"/>
+        <source>标记为家暴案件(&amp;J)</source>
+        <translation>Mark as domestic violence (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="149"/>
+        <source>标记为重大案事件(&amp;R)</source>
+        <translation>Ma&amp;rk as major incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="304"/>
+        <source>渠道(&amp;C)</source>
+        <translation>&amp;Channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="305"/>
+        <source>接待时间(&amp;T)</source>
+        <translation>&amp;Time received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="306"/>
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="307"/>
+        <source>身份证号(&amp;I)</source>
+        <translation>&amp;ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="308"/>
+        <source>性别(&amp;X)</source>
+        <translation>Se&amp;x</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="308"/>
+        <source>年龄(&amp;A)</source>
+        <translation>&amp;Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="309"/>
+        <source>出生日期(&amp;B)</source>
+        <translation>&amp;Birth date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="310"/>
+        <source>联系电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="310"/>
+        <source>婚姻状况(&amp;M)</source>
+        <translation>&amp;Marital status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="311"/>
+        <source>住址(&amp;D)</source>
+        <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="311"/>
+        <source>人数(&amp;U)</source>
+        <translation>N&amp;umber of people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="312"/>
+        <source>代表(&amp;E)</source>
+        <translation>R&amp;epresentatives</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="313"/>
+        <source>请求(&amp;Q)</source>
+        <translation>Re&amp;quest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="313"/>
+        <location filename="../../ui/pages/intake_form.py" line="140"/>
+        <source>事实和理由(&amp;F)</source>
+        <translation>&amp;Facts and reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="314"/>
+        <source>风险筛查</source>
+        <translation>Risk screening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="315"/>
+        <source>投诉类别(&amp;K)</source>
+        <translation>Category (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="315"/>
+        <source>子类(&amp;Z)</source>
+        <translation>Subcategory (&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="316"/>
+        <source>处理方式(&amp;H)</source>
+        <translation>&amp;Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="317"/>
+        <source>转办去向(&amp;O)</source>
+        <translation>Transferred t&amp;o</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="318"/>
+        <source>处理意见(&amp;Y)</source>
+        <translation>Handling note (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_fields.py" line="129"/>
         <source>信访人的请求（必填）</source>
         <translation>Petitioner&apos;s request (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="114"/>
-        <location filename="../../ui/pages/intake_fields.py" line="258"/>
-        <location filename="../../ui/pages/intake_form.py" line="120"/>
+        <location filename="../../ui/pages/intake_fields.py" line="130"/>
         <source>事实和理由</source>
         <translation>Facts and reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="127"/>
+        <location filename="../../ui/pages/intake_fields.py" line="143"/>
         <source>转往的机关或单位，如 望城区人民法院</source>
         <translation>Authority or unit transferred to, e.g. Wangcheng District People&apos;s Court</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="129"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>重复访</source>
         <translation>Repeat visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="161"/>
+        <location filename="../../ui/pages/intake_fields.py" line="188"/>
         <source>请选择（可不选）</source>
         <translation>Please choose (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="165"/>
+        <location filename="../../ui/pages/intake_fields.py" line="192"/>
         <source>（无子类）</source>
         <translation>(no subtypes)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="165"/>
+        <location filename="../../ui/pages/intake_fields.py" line="192"/>
         <source>先选类别</source>
         <translation>Choose a type first</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="252"/>
+        <location filename="../../ui/pages/intake_fields.py" line="304"/>
         <source>来访信息</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="252"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="252"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="253"/>
+        <location filename="../../ui/pages/intake_fields.py" line="306"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>来访人</source>
         <translation>Visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="253"/>
-        <source>年龄</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_fields.py" line="256"/>
         <location filename="../../ui/widgets/intake_records.py" line="16"/>
         <source>人数</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="257"/>
-        <source>代表</source>
-        <translation>Representatives</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_fields.py" line="258"/>
+        <location filename="../../ui/pages/intake_fields.py" line="313"/>
         <source>信访事项</source>
         <translation>Petition matter</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="258"/>
-        <source>请求</source>
-        <translation>Request</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_fields.py" line="259"/>
-        <source>投诉类别</source>
-        <translation>Complaint type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_fields.py" line="259"/>
-        <source>子类</source>
-        <translation>Subtype</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_fields.py" line="260"/>
+        <location filename="../../ui/pages/intake_fields.py" line="316"/>
         <source>处理</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="260"/>
-        <source>处理方式</source>
-        <translation>Decision</translation>
+        <location filename="../../ui/pages/intake_form.py" line="125"/>
+        <source>清空(&amp;L) (Esc)</source>
+        <translation>C&amp;lear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="260"/>
-        <source>转办去向</source>
-        <translation>Transferred to</translation>
+        <location filename="../../ui/pages/intake_form.py" line="127"/>
+        <source>保存登记(&amp;S) (Ctrl+S)</source>
+        <translation>&amp;Save entry (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_fields.py" line="261"/>
-        <source>处理意见</source>
-        <translation>Decision note</translation>
+        <location filename="../../ui/pages/intake_form.py" line="137"/>
+        <source>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;来访登记&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;回车到下一项（多行框内 Ctrl+回车换行），Alt+字母跳到该项，Ctrl+S 保存，Esc 清空&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;Intake&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Enter: next field (Ctrl+Enter: new line in a text box), Alt+letter: jump to a field, Ctrl+S: save, Esc: clear&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="106"/>
-        <source>清空 (Esc)</source>
-        <translation>Clear (Esc)</translation>
+        <location filename="../../ui/pages/intake_form.py" line="242"/>
+        <source>可能涉及：&lt;b&gt;{what}&lt;/b&gt;</source>
+        <translation>May involve: &lt;b&gt;{what}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="108"/>
-        <source>保存登记 (Ctrl+S)</source>
-        <translation>Save intake (Ctrl+S)</translation>
+        <location filename="../../ui/pages/intake_form.py" line="244"/>
+        <location filename="../../ui/pages/intake_form.py" line="447"/>
+        <source>（提到 {words}）</source>
+        <translation> (mentions {words})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="118"/>
-        <source>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;来访登记&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Tab 逐项填写，回车到下一项，Ctrl+S 保存，Esc 清空&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;Intake&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Tab moves field by field, Enter to the next, Ctrl+S saves, Esc clears&lt;/span&gt;</translation>
+        <location filename="../../ui/pages/intake_form.py" line="245"/>
+        <source>。请向来访人核实，确认下方标记；保存后将进行危险评估。</source>
+        <translation>. Check with the visitor and confirm the flags below; a danger assessment follows the save.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="243"/>
+        <location filename="../../ui/pages/intake_form.py" line="311"/>
         <source>系统判断为重复访：{reasons}</source>
         <translation>Judged a repeat visit: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="266"/>
+        <location filename="../../ui/pages/intake_form.py" line="334"/>
         <source>保存前请改正：</source>
         <translation>Correct before saving: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="266"/>
+        <location filename="../../ui/pages/intake_form.py" line="334"/>
         <source>待填写：</source>
         <translation>Still to fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="269"/>
+        <location filename="../../ui/pages/intake_form.py" line="337"/>
         <source>上次保存未成功：{message}</source>
         <translation>The last save did not succeed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="273"/>
+        <location filename="../../ui/pages/intake_form.py" line="341"/>
         <source>可以保存（Ctrl+S）。</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="370"/>
+        <location filename="../../ui/pages/intake_form.py" line="440"/>
+        <source>案件已转办，危险评估由接收单位进行；如有紧急危险，请立即报警。</source>
+        <translation>The case was transferred: the receiving organ assesses the danger. In immediate danger, call the police now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="446"/>
+        <source>接待人员标记为家暴或重大</source>
+        <translation>Marked as domestic violence or major by the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="479"/>
         <source>未保存：{message}</source>
         <translation>Not saved: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="381"/>
+        <location filename="../../ui/pages/intake_form.py" line="490"/>
         <source>清空表单</source>
         <translation>Clear form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="381"/>
+        <location filename="../../ui/pages/intake_form.py" line="490"/>
         <source>清空本次填写的全部内容？</source>
         <translation>Clear everything entered in this form?</translation>
     </message>
@@ -5048,6 +5190,16 @@ Disable?</translation>
         <location filename="../../ui/pages/intake_result.py" line="37"/>
         <source>提示：{warnings}</source>
         <translation>Note: {warnings}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_result.py" line="53"/>
+        <source>打开案件(&amp;V)</source>
+        <translation>Open case (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_result.py" line="56"/>
+        <source>知道了(&amp;0)</source>
+        <translation>OK (&amp;0)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/mediation_calendar.py" line="61"/>
@@ -6295,6 +6447,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/mediation_agreement_dialog.py" line="102"/>
+        <location filename="../../ui/domain_labels.py" line="239"/>
         <location filename="../../ui/pages/case_list.py" line="64"/>
         <location filename="../../ui/widgets/case_edit_form.py" line="16"/>
         <location filename="../../ui/widgets/case_header.py" line="43"/>
@@ -6625,7 +6778,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/crisis_assessment.py" line="36"/>
-        <location filename="../../ui/widgets/risk_form.py" line="129"/>
+        <location filename="../../ui/widgets/risk_form.py" line="173"/>
         <source>评估时间</source>
         <translation>Assessed at</translation>
     </message>
@@ -6662,13 +6815,13 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/crisis_assessment.py" line="46"/>
-        <location filename="../../ui/widgets/risk_form.py" line="158"/>
+        <location filename="../../ui/widgets/risk_form.py" line="212"/>
         <source>红色警示：{flags}</source>
         <translation>Red flags: {flags}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/crisis_assessment.py" line="48"/>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="164"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="165"/>
         <source>专业判断：{reason}</source>
         <translation>Professional judgement: {reason}</translation>
     </message>
@@ -6678,7 +6831,7 @@ If rejected: {effect}</translation>
         <translation>Assessments and trend</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="130"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="132"/>
         <source>尚无评估。填写左侧评估表后点“保存评估”。</source>
         <translation>No assessments yet. Fill in the form on the left and click &quot;Save assessment&quot;.</translation>
     </message>
@@ -6709,7 +6862,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/backup_box.py" line="117"/>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="136"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="137"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -6744,27 +6897,27 @@ If rejected: {effect}</translation>
         <translation>The backup was written but did not pass verification. Please back up again.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="137"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="138"/>
         <source>该次评估回答“是”的项目：{items}</source>
         <translation>Items answered &quot;yes&quot; in this assessment: {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="165"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="166"/>
         <source>⚠ 危险评估为“高”：本案已标记为重大案事件，并置于督导审核队列首位。</source>
         <translation>⚠ Risk assessed as &quot;High&quot;: the case is marked as a major incident and placed at the top of the supervisor&apos;s review queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="166"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="167"/>
         <source>⚠ 最近一次危险评估为“高”（{at}）：本案为重大案事件，在督导审核队列首位。</source>
         <translation>⚠ The latest risk assessment was &quot;High&quot; ({at}): this is a major incident, at the top of the supervisor&apos;s review queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="170"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="171"/>
         <source>依据：{why}。</source>
         <translation>Basis: {why}.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/crisis_assessment.py" line="171"/>
+        <location filename="../../ui/widgets/crisis_assessment.py" line="172"/>
         <source>请立即制定或核对安全计划，必要时报警、申请人身安全保护令或安排临时庇护。</source>
         <translation>Draw up or check the safety plan at once; if needed call the police, apply for a personal safety protection order or arrange temporary shelter.</translation>
     </message>
@@ -8377,117 +8530,138 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
         <translation>No assessment records yet</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="33"/>
+        <location filename="../../ui/widgets/risk_form.py" line="41"/>
         <source>暴力与伤害</source>
         <translation>Violence and injury</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="34"/>
+        <location filename="../../ui/widgets/risk_form.py" line="42"/>
         <source>威胁与控制</source>
         <translation>Threats and control</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="35"/>
+        <location filename="../../ui/widgets/risk_form.py" line="43"/>
         <source>加害人情况</source>
         <translation>About the abuser</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="36"/>
+        <location filename="../../ui/widgets/risk_form.py" line="44"/>
         <source>受害人与家庭</source>
         <translation>Victim and family</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="40"/>
+        <location filename="../../ui/widgets/risk_form.py" line="36"/>
+        <location filename="../../ui/widgets/risk_form.py" line="48"/>
         <source>红色警示（任一项为“是”即定为高风险）</source>
         <translation>Red flags (any &quot;yes&quot; means high risk)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="84"/>
+        <location filename="../../ui/widgets/risk_form.py" line="39"/>
+        <source>其他项目</source>
+        <translation>Other items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risk_form.py" line="80"/>
+        <source>受害人与施暴者的关系(&amp;G)</source>
+        <translation>Relationship of the person harmed to the abuser (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risk_form.py" line="128"/>
         <source>{short}：{weight} 分</source>
         <translation>{short}: {weight} points</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="85"/>
+        <location filename="../../ui/widgets/risk_form.py" line="129"/>
         <source>；红色警示，选“是”即为高风险</source>
         <translation>; red flag: &quot;yes&quot; means high risk</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="98"/>
+        <location filename="../../ui/widgets/risk_form.py" line="141"/>
         <source>本次评估</source>
         <translation>This assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="108"/>
+        <location filename="../../ui/widgets/risk_form.py" line="152"/>
         <source>调高等级的理由（必填），如：昨晚扬言放火烧房</source>
         <translation>Reason for raising the level (required), e.g. threatened last night to set the house on fire</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="112"/>
+        <location filename="../../ui/widgets/risk_form.py" line="156"/>
         <source>保存评估(&amp;S)</source>
         <translation>Save assessment (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="114"/>
+        <location filename="../../ui/widgets/risk_form.py" line="158"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="116"/>
+        <location filename="../../ui/widgets/risk_form.py" line="160"/>
         <source>按上次评估填写</source>
         <translation>Fill in from last assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="117"/>
+        <location filename="../../ui/widgets/risk_form.py" line="161"/>
         <source>复评时先带出上次的回答，再逐项向当事人核实</source>
         <translation>When reassessing, bring in the previous answers, then check each with the party</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="125"/>
+        <location filename="../../ui/widgets/risk_form.py" line="169"/>
         <source>专业判断(&amp;J)</source>
         <translation>Professional judgement (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="127"/>
+        <location filename="../../ui/widgets/risk_form.py" line="171"/>
         <source>调整理由(&amp;R)</source>
         <translation>Reason for adjustment (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="146"/>
+        <location filename="../../ui/widgets/risk_form.py" line="190"/>
         <source>专业判断只能调高风险等级，不能调低；评估为“高”即标记为重大案事件。</source>
         <translation>Professional judgement can only raise the risk level, never lower it; &quot;High&quot; marks the case as a major incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="155"/>
+        <location filename="../../ui/widgets/risk_form.py" line="207"/>
         <source>得分 {score} / {max}（中风险自 {medium} 分，高风险自 {high} 分）</source>
         <translation>Score {score} / {max} (medium risk from {medium}, high risk from {high})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="160"/>
+        <location filename="../../ui/widgets/risk_form.py" line="210"/>
+        <source>尚未勾选任何项目。逐项询问后勾选回答“是”的项目；全部为“否”时保存为低风险。</source>
+        <translation>Nothing ticked yet. Ask each question and tick the &quot;yes&quot; answers; with every answer &quot;no&quot; the assessment is saved as low risk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risk_form.py" line="214"/>
         <source>（得分未到高风险，由红色警示定为高风险）</source>
         <translation> (score below high risk; set to high by a red flag)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="173"/>
+        <location filename="../../ui/widgets/risk_form.py" line="228"/>
         <source>不调整（按评估结果：{level}）</source>
         <translation>No change (as assessed: {level})</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="176"/>
+        <location filename="../../ui/widgets/risk_form.py" line="230"/>
+        <source>不调整（按评估结果）</source>
+        <translation>No change (as assessed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risk_form.py" line="233"/>
         <source>调高为“{level}”</source>
         <translation>Raise to &quot;{level}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="192"/>
+        <location filename="../../ui/widgets/risk_form.py" line="249"/>
         <source>您的角色不能登记评估，或案件已办结。</source>
         <translation>Your role cannot record assessments, or the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="196"/>
+        <location filename="../../ui/widgets/risk_form.py" line="253"/>
         <source>调高风险等级须写明理由。</source>
         <translation>Raising the risk level requires a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/risk_form.py" line="203"/>
+        <location filename="../../ui/widgets/risk_form.py" line="260"/>
         <source>{level}风险（专业判断）</source>
         <translation>{level} risk (professional judgement)</translation>
     </message>
@@ -9185,6 +9359,81 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <location filename="../../ui/dialogs/mandatory_report_dialog.py" line="42"/>
         <source>报告人电话</source>
         <translation>Reporter&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="40"/>
+        <source>危险性评估 {case_no}</source>
+        <translation>Danger assessment {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="42"/>
+        <source>&lt;b&gt;登记前的筛查提示：&lt;/b&gt;{why}&lt;br&gt;请与来访人逐项核对后勾选回答“是”的项目，再按 Alt+S 保存。评估为高风险的，案件立即进入督导审核队列首位。</source>
+        <translation>&lt;b&gt;Screening at intake:&lt;/b&gt; {why}&lt;br&gt;Go through each item with the visitor, tick the &quot;yes&quot; answers, then press Alt+S to save. A high-risk result puts the case at the top of the supervisors&apos; review queue at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="47"/>
+        <source>稍后评估(&amp;L)</source>
+        <translation>Assess &amp;later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="89"/>
+        <source>危险评估尚未完成：请尽快在案件的“危机干预”页完成。</source>
+        <translation>Danger assessment not done yet: complete it soon on the case&apos;s Crisis intervention tab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="90"/>
+        <source>危险评估：{level}风险</source>
+        <translation>Danger assessment: {level} risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/danger_assessment_dialog.py" line="92"/>
+        <source>，已标记为重大案事件并置于督导审核队列首位</source>
+        <translation>, marked as a major incident at the top of the supervisors&apos; review queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="52"/>
+        <source>来访登记回执 {case_no}</source>
+        <translation>Intake receipt {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="57"/>
+        <source>正在生成回执…</source>
+        <translation>Making the receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="59"/>
+        <source>打印回执(&amp;P)（回车）</source>
+        <translation>&amp;Print receipt (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="63"/>
+        <source>不打印(&amp;N)</source>
+        <translation>Do &amp;not print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="82"/>
+        <source>按回车打印，交来访人留存（共 {pages} 页）。</source>
+        <translation>Press Enter to print it for the visitor ({pages} page(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="88"/>
+        <source>回执未能生成。</source>
+        <translation>The receipt could not be made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/receipt_dialog.py" line="96"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/quick_datetime.py" line="31"/>
+        <source>如 0315 1430 或 1430；留空为现在</source>
+        <translation>e.g. 0315 1430 or 1430; blank for now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/quick_datetime.py" line="32"/>
+        <source>可只输数字：1430 为今天 14:30，0315 1430 为 3 月 15 日 14:30</source>
+        <translation>Digits are enough: 1430 is today at 14:30, 0315 1430 is 15 March at 14:30</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ def test_accept_opens_an_accepted_petition_case_with_the_visitor_as_applicant(wo
         detail = cases.get_case(uow, a["rec"], view.case_id)
         running = {c.kind: c for c in clocks.case_clocks(uow, a["rec"], view.case_id)}
     assert detail.row.kind.value == "petition" and detail.row.category == "婚姻家庭"
-    assert detail.sub_category == "家庭暴力" and detail.row.title == "刘桂兰反映家庭暴力"
+    assert detail.sub_category == "家庭暴力" and detail.row.title == "刘某某反映家庭暴力"
     (party,) = detail.parties
     assert party.role == PartyRole.APPLICANT and party.name == "刘桂兰" and party.person_id == view.person_id
     assert party.id_number == VISITOR_ID and party.phone == "13907312468"

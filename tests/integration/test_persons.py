@@ -12,7 +12,7 @@ from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.services import cases, persons
 from tests.support.stores import VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, add_user, build_org, first_login, new_store
 
-ZHANG_ID = make_id_number("430122", date(1985, 3, 7), 124)   # 1985: has a 15-digit legacy form
+ZHANG_ID = make_id_number("430122", date(1985, 3, 7), 125)   # 1985: has a 15-digit legacy form; odd: male
 ZHANG_ID_15 = ZHANG_ID[:6] + ZHANG_ID[8:17]                    # area + YYMMDD + sequence
 ZHANG_PHONE = "13812345678"
 

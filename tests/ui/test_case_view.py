@@ -190,13 +190,13 @@ def test_party_edit_checks_the_id_number_as_typed_then_saves_a_valid_one(qtbot, 
     assert record.occupation == "司机" and record.marital_status == "married"  # not erased by the edit
 
 
-def test_a_sex_that_contradicts_the_id_is_an_amber_warning_and_still_saveable(qtbot, page):  # noqa: ANN001
+def test_a_sex_that_contradicts_the_id_is_an_error_to_resolve_before_saving(qtbot, page):  # noqa: ANN001
     dialog = _double_click_party(qtbot, page, "张建军")
     dialog.sex.setCurrentIndex(dialog.sex.findData("female"))
     label = dialog.findChild(type(dialog.status), "error_sex")
     assert "性别与身份证号不符" in label.text()
-    assert dialog.fields["sex"].severity == "warning"
-    assert dialog.ok_button.isEnabled()
+    assert dialog.fields["sex"].severity == "error"     # one sex per person: never saved beside another
+    assert not dialog.ok_button.isEnabled()
     dialog.reject()
 
 

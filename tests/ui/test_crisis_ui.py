@@ -119,7 +119,9 @@ def test_strangulation_alone_makes_the_live_level_high_and_saving_puts_the_case_
     notices: list[str] = []
     tab = _crisis_tab(qtbot, sessions(world.mediator), world.case_id, notices)
     form = tab.assessment.form
-    assert form.badge.property("risk_level") == "low" and not tab.assessment.banner.isVisible()
+    # A blank form shows 未评估, not 低风险 (issue 15).
+    assert form.badge.property("risk_level") == "" and form.badge.text() == "未评估"
+    assert not tab.assessment.banner.isVisible()
 
     qtbot.mouseClick(form.boxes["strangulation"], Qt.LeftButton, pos=form.boxes["strangulation"].rect().center())
     assert form.boxes["strangulation"].isChecked()

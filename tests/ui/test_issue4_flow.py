@@ -48,6 +48,7 @@ from ui.dialogs.login import LoginDialog
 from ui.errors import messages
 from ui.main_window import MainWindow
 from ui.pages.case_view import CaseViewPage
+from ui.pages.intake_fields import plain
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 
@@ -316,7 +317,7 @@ def test_a_repeat_petition_goes_from_the_village_desk_to_the_town_and_is_closed_
     _pick(ed.category, "婚姻家庭")
     _pick(ed.sub_category, "家庭暴力")
     _pick(ed.decision, IntakeDecision.ACCEPT.value)
-    assert form.row_labels["decision_note"].text() == "受理意见"
+    assert plain(form.row_labels["decision_note"].text()) == "受理意见"
     type_chinese(ed.decision_note, "属妇联受理范围，予以受理")
     qtbot.waitUntil(lambda: ed.is_repeat.isChecked(), timeout=TIMEOUT)  # 12 months, same category: 重复访
     qtbot.waitUntil(form.save_button.isEnabled, timeout=TIMEOUT)

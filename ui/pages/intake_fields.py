@@ -5,16 +5,17 @@ Object names equal the IntakeInput field names (prefixed `intake_`), as the vali
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QElapsedTimer, QEvent, QObject, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,17 +36,33 @@ from fulian_desktop.domain.intake_rules import (
     MaritalStatus,
 )
 from fulian_desktop.domain.localtime import LOCAL_TZ
+from fulian_desktop.domain.pinyin import name_search_keys
+from fulian_desktop.domain.triage import Signal as TriageSignal
 
 from ..i18n import tr
 from ..qdates import today_qdate
+from ..widgets.quick_datetime import QuickDateTimeEdit
 from ..widgets.validated_field import ValidatedField
 
 NO_DATE = QDate(1899, 12, 31)   # the date edit's "未填" value
 NO_AGE = -1                     # the age box's "未填" value
 NOTE_LABELS = {
-    IntakeDecision.ACCEPT: QT_TRANSLATE_NOOP("", "受理意见"), IntakeDecision.REJECT: QT_TRANSLATE_NOOP("", "不予受理理由"), IntakeDecision.TRANSFER: QT_TRANSLATE_NOOP("", "转办说明"),
-    IntakeDecision.ANSWERED: QT_TRANSLATE_NOOP("", "答复内容"), IntakeDecision.CONSULTATION: QT_TRANSLATE_NOOP("", "咨询答复"),
+    IntakeDecision.ACCEPT: QT_TRANSLATE_NOOP("", "受理意见(&Y)"), IntakeDecision.REJECT: QT_TRANSLATE_NOOP("", "不予受理理由(&Y)"), IntakeDecision.TRANSFER: QT_TRANSLATE_NOOP("", "转办说明(&Y)"),
+    IntakeDecision.ANSWERED: QT_TRANSLATE_NOOP("", "答复内容(&Y)"), IntakeDecision.CONSULTATION: QT_TRANSLATE_NOOP("", "咨询答复(&Y)"),
 }
+# The triage questions asked at the desk (Alt+1 … Alt+4), in domain.triage.Signal's order.
+TRIAGE_QUESTIONS = {
+    TriageSignal.VIOLENCE: QT_TRANSLATE_NOOP("", "家中打骂、虐待或性侵(&1)"),
+    TriageSignal.THREAT: QT_TRANSLATE_NOOP("", "受威胁、跟踪或凶器恐吓(&2)"),
+    TriageSignal.SELF_HARM: QT_TRANSLATE_NOOP("", "提到自杀或自伤(&3)"),
+    TriageSignal.CHILD: QT_TRANSLATE_NOOP("", "孩子受伤害或无人照料(&4)"),
+}
+_ACCELERATOR = re.compile(r"\(&.\)|&(?=.)")
+
+
+def plain(label: str) -> str:
+    """A label without its accelerator: "姓名(&N)" -> "姓名" (for messages that name fields)."""
+    return _ACCELERATOR.sub("", label)
 NOTE_HINTS = {
     IntakeDecision.ACCEPT: QT_TRANSLATE_NOOP("", "可不填"), IntakeDecision.REJECT: QT_TRANSLATE_NOOP("", "必填：报督导审批，并书面告知信访人"),
     IntakeDecision.TRANSFER: QT_TRANSLATE_NOOP("", "可不填"), IntakeDecision.ANSWERED: QT_TRANSLATE_NOOP("", "可不填：当场告知的内容"),
@@ -83,8 +100,7 @@ class IntakeEditors:
         self.channel = QComboBox(objectName="intake_channel")
         for channel in Channel:
             self.channel.addItem(tr(channel.label), channel.value)
-        self.received_at = QDateTimeEdit(objectName="intake_received_at", displayFormat="yyyy-MM-dd HH:mm",
-                                         calendarPopup=True)
+        self.received_at = QuickDateTimeEdit(object_name="intake_received_at")
         self.name = QLineEdit(objectName="intake_name", placeholderText=tr("必填；不愿透露的可填“匿名”"))
         self.name.setMaxLength(60)
         self.sex = QComboBox(objectName="intake_sex")
@@ -108,7 +124,7 @@ class IntakeEditors:
         self.address.setMaxLength(300)
         self.people_count = QSpinBox(objectName="intake_people_count", minimum=1, maximum=MAX_PEOPLE)
         self.people_count.setSuffix(tr(" 人"))
-        self.is_group = QCheckBox(tr("集体访（多人共同走访）"), objectName="intake_is_group")
+        self.is_group = QCheckBox(tr("集体访（多人共同走访）(&G)"), objectName="intake_is_group")
         self.representatives = Representatives()
         self.request = _text_box("intake_request", tr("信访人的请求（必填）"))
         self.facts = _text_box("intake_facts", tr("事实和理由"))
@@ -126,17 +142,26 @@ class IntakeEditors:
         self.decision_note.setMaxLength(2000)
         self.transfer_to = QLineEdit(objectName="intake_transfer_to", placeholderText=tr("转往的机关或单位，如 望城区人民法院"))
         self.transfer_to.setMaxLength(200)
-        self.is_repeat = QCheckBox(tr("重复访"), objectName="intake_is_repeat")
+        self.is_repeat = QCheckBox(tr("重复访(&W)"), objectName="intake_is_repeat")
+        self.triage = {signal: QCheckBox(tr(text), objectName=f"intake_triage_{signal.value}")
+                       for signal, text in TRIAGE_QUESTIONS.items()}
+        self.domestic_violence = QCheckBox(tr("标记为家暴案件(&J)"), objectName="intake_domestic_violence")
+        self.major_incident = QCheckBox(tr("标记为重大案事件(&R)"), objectName="intake_major_incident")
+        self.triage_box = TriageBox(self)
         self._fill_sub_categories()
         self.clear()
 
     # --- order and signals ----------------------------------------------------------------------
     def editors(self) -> list[QWidget]:
         """Every focusable editor, in tab order."""
-        return [self.channel, self.received_at, self.name, self.sex, self.age, self.id_number, self.birth_date,
+        return [self.channel, self.received_at, self.name, self.id_number, self.sex, self.age, self.birth_date,
                 self.phone, self.marital_status, self.address, self.people_count, self.is_group,
-                *self.representatives.boxes, self.request, self.facts, self.category, self.sub_category,
-                self.decision, self.transfer_to, self.decision_note, self.is_repeat]
+                *self.representatives.boxes, self.request, self.facts, *self.triage.values(), self.domestic_violence,
+                self.major_incident, self.category, self.sub_category, self.decision, self.transfer_to,
+                self.decision_note, self.is_repeat]
+
+    def triage_answers(self) -> tuple[TriageSignal, ...]:
+        return tuple(signal for signal, box in self.triage.items() if box.isChecked())
 
     def connect_changed(self, slot) -> None:  # noqa: ANN001
         for line in (self.name, self.id_number, self.phone, self.address, self.decision_note, self.transfer_to,
@@ -151,6 +176,8 @@ class IntakeEditors:
         self.received_at.dateTimeChanged.connect(slot)
         self.birth_date.dateChanged.connect(slot)
         self.is_group.toggled.connect(slot)
+        for box in (*self.triage.values(), self.domestic_violence, self.major_incident):
+            box.toggled.connect(slot)
 
     # --- values ---------------------------------------------------------------------------------
     def _fill_sub_categories(self) -> None:
@@ -172,9 +199,7 @@ class IntakeEditors:
 
     def received(self) -> datetime:
         """The edit shows wall-clock time in China, whatever the machine's time zone."""
-        moment = self.received_at.dateTime()
-        d, t = moment.date(), moment.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=LOCAL_TZ)
+        return self.received_at.moment.astimezone(LOCAL_TZ)
 
     def birth(self) -> date | None:
         qdate = self.birth_date.date()
@@ -196,7 +221,8 @@ class IntakeEditors:
             sub_category=self.sub_category.currentData(),
             decision_note=self.decision_note.text().strip() or None,
             transfer_to=(self.transfer_to.text().strip() or None) if decision == IntakeDecision.TRANSFER else None,
-            person_id=person_id, is_repeat=is_repeat)
+            person_id=person_id, is_repeat=is_repeat, domestic_violence=self.domestic_violence.isChecked(),
+            major_incident=self.major_incident.isChecked())
 
     def set_now(self) -> None:
         now = clock.now_local()
@@ -224,6 +250,8 @@ class IntakeEditors:
             self.people_count.setValue(1)
             self.is_group.setChecked(False)
             self.is_repeat.setChecked(False)
+            for box in (*self.triage.values(), self.domestic_violence, self.major_incident):
+                box.setChecked(False)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -233,7 +261,30 @@ class IntakeEditors:
         return not any((self.name.text().strip(), self.id_number.text().strip(), self.phone.text().strip(),
                         self.address.text().strip(), self.request.toPlainText().strip(),
                         self.facts.toPlainText().strip(), self.decision.currentData(), self.category.currentData(),
-                        self.representatives.names()))
+                        self.representatives.names(), self.triage_answers(), self.domestic_violence.isChecked(),
+                        self.major_incident.isChecked()))
+
+
+class TriageBox(QWidget):
+    """风险筛查: the four questions, what the words typed point to, and the two flags it offers."""
+
+    def __init__(self, ed: IntakeEditors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("intake_triage")
+        self.prompt = QLabel(objectName="intake_triage_prompt")
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextFormat(Qt.RichText)
+        self.prompt.setStyleSheet("QLabel { background:#fce8e6; color:#8c1d18; border:1px solid #b3261e;"
+                                  " border-radius:4px; padding:4px 8px; }")
+        self.prompt.hide()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        for index, box in enumerate(ed.triage.values()):
+            grid.addWidget(box, index // 2, index % 2)
+        grid.addWidget(self.prompt, 2, 0, 1, 2)
+        grid.addWidget(ed.domestic_violence, 3, 0)
+        grid.addWidget(ed.major_incident, 3, 1)
 
 
 def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
@@ -248,17 +299,23 @@ def lay_out(ed: IntakeEditors) -> tuple[QFormLayout, dict[str, ValidatedField], 
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
     form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
+    # Every label has an Alt+letter accelerator that puts the cursor in its field.
     rows = [
-        (tr("来访信息"), None, None), (tr("渠道"), ed.channel, "channel"), (tr("接待时间"), ed.received_at, "received_at"),
-        (tr("来访人"), None, None), (tr("姓名"), ed.name, "name"), (tr("性别"), ed.sex, "sex"), (tr("年龄"), ed.age, "age"),
-        (tr("身份证号"), ed.id_number, "id_number"), (tr("出生日期"), ed.birth_date, "birth_date"),
-        (tr("联系电话"), ed.phone, "phone"), (tr("婚姻状况"), ed.marital_status, "marital_status"),
-        (tr("住址"), ed.address, "address"), (tr("人数"), ed.people_count, "people_count"),
-        ("", ed.is_group, "is_group"), (tr("代表"), ed.representatives, "representatives"),
-        (tr("信访事项"), None, None), (tr("请求"), ed.request, "request"), (tr("事实和理由"), ed.facts, "facts"),
-        (tr("投诉类别"), ed.category, "category"), (tr("子类"), ed.sub_category, "sub_category"),
-        (tr("处理"), None, None), (tr("处理方式"), ed.decision, "decision"), (tr("转办去向"), ed.transfer_to, "transfer_to"),
-        (tr("处理意见"), ed.decision_note, "decision_note"), ("", ed.is_repeat, "is_repeat"),
+        (tr("来访信息"), None, None), (tr("渠道(&C)"), ed.channel, "channel"),
+        (tr("接待时间(&T)"), ed.received_at, "received_at"),
+        (tr("来访人"), None, None), (tr("姓名(&N)"), ed.name, "name"),
+        (tr("身份证号(&I)"), ed.id_number, "id_number"),   # first: it gives sex, birth date and age
+        (tr("性别(&X)"), ed.sex, "sex"), (tr("年龄(&A)"), ed.age, "age"),
+        (tr("出生日期(&B)"), ed.birth_date, "birth_date"),
+        (tr("联系电话(&P)"), ed.phone, "phone"), (tr("婚姻状况(&M)"), ed.marital_status, "marital_status"),
+        (tr("住址(&D)"), ed.address, "address"), (tr("人数(&U)"), ed.people_count, "people_count"),
+        ("", ed.is_group, "is_group"), (tr("代表(&E)"), ed.representatives, "representatives"),
+        (tr("信访事项"), None, None), (tr("请求(&Q)"), ed.request, "request"), (tr("事实和理由(&F)"), ed.facts, "facts"),
+        (tr("风险筛查"), ed.triage_box, "triage"),
+        (tr("投诉类别(&K)"), ed.category, "category"), (tr("子类(&Z)"), ed.sub_category, "sub_category"),
+        (tr("处理"), None, None), (tr("处理方式(&H)"), ed.decision, "decision"),
+        (tr("转办去向(&O)"), ed.transfer_to, "transfer_to"),
+        (tr("处理意见(&Y)"), ed.decision_note, "decision_note"), ("", ed.is_repeat, "is_repeat"),
     ]
     fields: dict[str, ValidatedField] = {}
     labels: dict[str, QLabel] = {}
@@ -270,13 +327,50 @@ def lay_out(ed: IntakeEditors) -> tuple[QFormLayout, dict[str, ValidatedField], 
             continue
         fields[field] = ValidatedField(editor, field)
         labels[field] = QLabel(title)
+        buddy = editor.boxes[0] if isinstance(editor, Representatives) else \
+            ed.triage[TriageSignal.VIOLENCE] if editor is ed.triage_box else editor
+        labels[field].setBuddy(buddy)
+        if editor is ed.triage_box:   # the two columns of questions never cut (the field's minimum is too narrow)
+            editor.setMinimumWidth(editor.sizeHint().width())
         form.addRow(labels[field], fields[field])
     return form, fields, labels
 
 
+class PinyinSearch(QObject):
+    """Letters typed on a closed list pick the first item whose pinyin (or its initials) starts with them:
+    "fy" is 抚养, "hyjt" or "hy" 婚姻家庭 — a choice in two keys instead of a row of arrow presses."""
+
+    RESET_MS = 1200
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.typed = ""
+        self.since = QElapsedTimer()
+        self.target: QObject | None = None   # each list starts its own search
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.KeyPress or not isinstance(obj, QComboBox):
+            return False
+        text = event.text()
+        if len(text) != 1 or not text.isascii() or not text.isalpha() or \
+                event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+            return False
+        if obj is not self.target or not self.since.isValid() or self.since.elapsed() > self.RESET_MS:
+            self.typed = ""
+        self.target = obj
+        self.since.restart()
+        self.typed += text.lower()
+        for index in range(obj.count()):
+            full, initials = name_search_keys(obj.itemText(index))
+            if obj.itemData(index) is not None and (full.startswith(self.typed) or initials.startswith(self.typed)):
+                obj.setCurrentIndex(index)
+                break
+        return True
+
+
 class EnterMovesOn(QObject):
-    """Enter in a single-line editor calls `move_on(editor)` (a text box keeps Enter for new lines);
-    leaving any editor calls `left(editor)`."""
+    """Enter in any editor calls `move_on(editor)`, as the header promises; in a text box Ctrl+Enter (or
+    Shift+Enter) starts a new line. Leaving any editor calls `left(editor)`."""
 
     def __init__(self, parent: QObject, move_on: Callable[[QWidget], None], left: Callable[[QWidget], None]) -> None:
         super().__init__(parent)
@@ -285,9 +379,12 @@ class EnterMovesOn(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.FocusOut:
             self.left(obj)  # type: ignore[arg-type]
-        elif event.type() == QEvent.KeyPress and not isinstance(obj, QPlainTextEdit) \
-                and event.key() in (Qt.Key_Return, Qt.Key_Enter) \
-                and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier):
-            self.move_on(obj)  # type: ignore[arg-type]
-            return True
+        elif event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            modifiers = event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier)
+            if isinstance(obj, QPlainTextEdit) and modifiers & (Qt.ControlModifier | Qt.ShiftModifier):
+                obj.insertPlainText("\n")
+                return True
+            if not modifiers:
+                self.move_on(obj)  # type: ignore[arg-type]
+                return True
         return False

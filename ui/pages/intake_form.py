@@ -1,12 +1,21 @@
 """来访登记: the reception desk's form, worked from the keyboard.
 
-Tab goes channel → time → visitor → group → request → category → decision. Enter in a single-line
-field moves on (in the last one it saves); Ctrl+Enter or Ctrl+S saves from anywhere; Esc clears
-after asking. Every change is checked at once by the pure rules and, 250 ms after typing stops, by
+The cursor is in 姓名 when the page opens and after every save. Tab goes channel → time → visitor (name, then
+the ID number, which gives sex, birth date and age) → group →
+request → triage → category → decision. Enter moves on in every field (in the last one it saves; fields a
+valid ID number filled are skipped); in a text box Ctrl+Enter starts a new line; Ctrl+S saves from
+anywhere; Alt+letter jumps to a field; Esc clears after asking. Sex, birth date and age come from the ID
+number; a sex or birth date it contradicts blocks saving (the core refuses it too).
+
+Triage: words of the reviewed list (`domain.triage`) in the request or facts, or the four explicit
+questions, offer the 家暴 / 重大 flags (ticked for the clerk to confirm) and, once saved, open the danger
+assessment before the form is left. Then the 回执 is previewed and printed with one key (Enter). Every change is checked at once by the pure rules and, 250 ms after typing stops, by
 the service off the UI thread (which also knows the person on file and 重复访). The ID number,
 phone, or name + birth date look up people on file: the duplicate warning beside the form.
 """
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -15,22 +24,27 @@ from PySide6.QtWidgets import (
     QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from fulian_desktop.domain import triage
 from fulian_desktop.domain.changes import Changes, case_changed
 from fulian_desktop.domain.errors import InvalidIdNumber, ValidationError
 from fulian_desktop.domain.idnumber import parse_id_number
 from fulian_desktop.domain.intake_rules import FIELD_LABELS, IntakeDecision, IntakeInput, age_on, validate_intake
 from fulian_desktop.domain.phone import parse_phone
+from fulian_desktop.domain.risk import Relationship
 from fulian_desktop.domain.validation import Issue, Report, Severity
+from fulian_desktop.domain.workflow import is_open
 from fulian_desktop.services import intake, persons
 from fulian_desktop.services.intake import IntakePreview, IntakeView
 from fulian_desktop.services.persons import PersonMatch
 
+from ..dialogs.danger_assessment_dialog import DangerAssessmentDialog, assessment_note
+from ..dialogs.receipt_dialog import PrinterFactory, ReceiptDialog
 from ..errors import error_text, messages, present_error
 from ..i18n import tr
 from ..session import AppSession
 from ..widgets.duplicate_panel import DuplicatePanel
 from ..widgets.guard import while_alive
-from .intake_fields import NOTE_HINTS, NOTE_LABELS, NO_AGE, EnterMovesOn, IntakeEditors, lay_out
+from .intake_fields import NOTE_HINTS, NOTE_LABELS, EnterMovesOn, IntakeEditors, PinyinSearch, lay_out, plain
 from .intake_result import IntakeResultBanner
 
 CHECK_DELAY_MS = 250
@@ -65,6 +79,11 @@ class IntakeFormPage(QWidget):
         self.preview: IntakePreview | None = None
         self.saving = False
         self.save_failure: str | None = None  # why the last save failed, until the next attempt
+        self.triage = triage.scan(())
+        self._offered: set[str] = set()        # flags already ticked for the clerk once (she may untick)
+        self._saved_triage: triage.Triage | None = None
+        self.printer_factory: PrinterFactory | None = None   # None: the desk's default printer
+        self.after_save_dialog: DangerAssessmentDialog | ReceiptDialog | None = None
         self._check_gen = self._dup_gen = 0
         self._dup_keys: tuple | None = None
         self._filled_from_id: str | None = None
@@ -103,9 +122,9 @@ class IntakeFormPage(QWidget):
         self.status = QLabel(objectName="intake_status")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color:#5f6368")
-        self.clear_button = QPushButton(tr("清空 (Esc)"), objectName="intake_clear")
+        self.clear_button = QPushButton(tr("清空(&L) (Esc)"), objectName="intake_clear")
         self.clear_button.clicked.connect(self.ask_clear)
-        self.save_button = QPushButton(tr("保存登记 (Ctrl+S)"), objectName="intake_save")
+        self.save_button = QPushButton(tr("保存登记(&S) (Ctrl+S)"), objectName="intake_save")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         footer = QHBoxLayout()
@@ -115,9 +134,10 @@ class IntakeFormPage(QWidget):
 
         actor = self.session.actor
         who = f"{actor.display_name}（{tr(actor.role.label)}）" if actor else ""
-        title = QLabel(tr("<span style='font-size:16px; font-weight:bold'>来访登记</span>　<span style='color:#5f6368'>{who}　Tab 逐项填写，回车到下一项，Ctrl+S 保存，Esc 清空</span>").format(who=who))
+        title = QLabel(tr("<span style='font-size:16px; font-weight:bold'>来访登记</span>　<span style='color:#5f6368'>{who}　回车到下一项（多行框内 Ctrl+回车换行），Alt+字母跳到该项，Ctrl+S 保存，Esc 清空</span>").format(who=who))
         # Every label as wide as the longest one any decision can show, so the form never shifts.
-        widest = max(self.fontMetrics().horizontalAdvance(t) for t in (*map(tr, NOTE_LABELS.values()), tr("事实和理由")))
+        widest = max(self.fontMetrics().horizontalAdvance(t)
+                     for t in (*map(tr, NOTE_LABELS.values()), tr("事实和理由(&F)")))
         for label in self.row_labels.values():
             label.setMinimumWidth(widest + 4)
             label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
@@ -141,10 +161,13 @@ class IntakeFormPage(QWidget):
             QWidget.setTabOrder(first, second)
         QWidget.setTabOrder(editors[-1], self.save_button)
         self.keys = EnterMovesOn(self, self.move_on, self.left_field)
+        self.pinyin = PinyinSearch(self)
         for editor in editors:
             editor.installEventFilter(self.keys)
-        for sequence in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(sequence), self, self.save, context=Qt.WidgetWithChildrenShortcut)
+            if isinstance(editor, QComboBox):
+                editor.installEventFilter(self.pinyin)
+        # Ctrl+Enter is a new line in the text boxes: saving is Ctrl+S (or Enter in the last field).
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.ask_clear, context=Qt.WidgetWithChildrenShortcut)
 
     def _fit_form(self) -> None:
@@ -153,6 +176,16 @@ class IntakeFormPage(QWidget):
         need = self.scroll.widget().minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width() + 6
         self.scroll.setMinimumWidth(need)
         self.scroll.setMaximumWidth(need + 120)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        """The cursor in 姓名 whenever the form comes up without one of its fields focused (after login too)."""
+        super().showEvent(event)
+        QTimer.singleShot(0, while_alive(self, self.focus_first))
+
+    def focus_first(self) -> None:
+        focused = QApplication.focusWidget()
+        if self.after_save_dialog is None and (focused is None or not self.isAncestorOf(focused)):
+            self.ed.name.setFocus(Qt.OtherFocusReason)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """No more than it needs: the window's navigation keeps its width beside the form."""
@@ -170,6 +203,8 @@ class IntakeFormPage(QWidget):
 
     def _changed(self, *_args: object) -> None:
         data = self.current_input()
+        self._triage_changed(data)
+        data = self.current_input()   # the flags triage may just have ticked
         self.local_report, _checked = validate_intake(data)
         self._show_report()
         self._check_gen += 1  # a check already on its way answers for older input: dropped
@@ -194,8 +229,36 @@ class IntakeFormPage(QWidget):
         self.repeat_choice = checked
         self._changed()
 
+    def _triage_changed(self, data: IntakeInput) -> None:
+        """What the words and the four questions point to: the prompt, and the flags ticked once for the
+        clerk to confirm (unticking one is her decision and sticks)."""
+        self.triage = found = triage.scan((data.request, data.facts), self.ed.triage_answers())
+        prompt = self.ed.triage_box.prompt
+        if not found.any:
+            prompt.hide()
+        else:
+            what = "、".join(tr(signal.label) for signal in found.signals)
+            words = "、".join(f"“{w}”" for w in found.words)
+            text = tr("可能涉及：<b>{what}</b>").format(what=escape(what))
+            if words:
+                text += tr("（提到 {words}）").format(words=escape(words))
+            text += tr("。请向来访人核实，确认下方标记；保存后将进行危险评估。")
+            prompt.setText(text)
+            prompt.show()
+        for flag, wanted, box in (("domestic_violence", found.suggests_domestic_violence, self.ed.domestic_violence),
+                                  ("major_incident", found.suggests_major, self.ed.major_incident)):
+            if wanted and flag not in self._offered:
+                self._offered.add(flag)
+                box.blockSignals(True)
+                box.setChecked(True)
+                box.blockSignals(False)
+
+    def needs_assessment(self) -> bool:
+        return self.triage.any or self.ed.domestic_violence.isChecked() or self.ed.major_incident.isChecked()
+
     def _fill_from_id(self) -> None:
-        """A valid ID number states sex, birth date and so age: fill them once per newly entered number."""
+        """A valid ID number states sex, birth date and so age: one value per person, taken from it for each
+        newly entered number (a sex chosen before is replaced; choosing another after blocks saving)."""
         try:
             info = parse_id_number(self.ed.id_number.text())
         except InvalidIdNumber:
@@ -204,11 +267,16 @@ class IntakeFormPage(QWidget):
             return
         self._filled_from_id = info.number
         ed = self.ed
-        if ed.sex.currentData() == "unknown":
-            ed.sex.setCurrentIndex(ed.sex.findData("male" if info.sex == "男" else "female"))
+        ed.sex.setCurrentIndex(ed.sex.findData("male" if info.sex == "男" else "female"))
         ed.birth_date.setDate(QDate(info.birth_date.year, info.birth_date.month, info.birth_date.day))
-        if ed.age.value() == NO_AGE:
-            ed.age.setValue(age_on(info.birth_date, ed.received().date()))
+        ed.age.setValue(age_on(info.birth_date, ed.received().date()))
+
+    def filled_from_id(self) -> bool:
+        """Are sex, birth date and age the ones the current (valid) ID number gave?"""
+        try:
+            return parse_id_number(self.ed.id_number.text()).number == self._filled_from_id
+        except InvalidIdNumber:
+            return False
 
     def _id_region(self) -> str:
         """The place a valid ID number names (湖南省长沙市望城区), shown beside it."""
@@ -260,7 +328,7 @@ class IntakeFormPage(QWidget):
         elif errors:
             order = list(self.fields)
             fields = sorted({i.field for i in errors}, key=lambda f: order.index(f) if f in order else len(order))
-            names = "、".join(self.row_labels[f].text() if self.row_labels.get(f) and self.row_labels[f].text()
+            names = "、".join(plain(self.row_labels[f].text()) if self.row_labels.get(f) and self.row_labels[f].text()
                              else FIELD_LABELS.get(f, f) for f in fields)
             shown = any(self._visible(i, None) for i in errors)
             self.status.setText((tr("保存前请改正：") if shown else tr("待填写：")) + names)
@@ -351,6 +419,7 @@ class IntakeFormPage(QWidget):
             return
         self.saving = True
         self.save_failure = None
+        self._saved_triage = self.triage if self.needs_assessment() else None
         self._update_save(self.report())
         self.session.write(intake.register_contact, data, on_done=while_alive(self, self._saved),
                            on_error=while_alive(self, self._failed), changes=intake_changes)
@@ -358,8 +427,48 @@ class IntakeFormPage(QWidget):
     def _saved(self, view: IntakeView) -> None:
         self.saving = False
         self.result.show_view(view)
+        found, self._saved_triage = self._saved_triage, None
+        age = view.age
         self.reset()
         self.sig_saved.emit(view)
+        if view.case_id is None:
+            return
+        if found is not None and view.case_status is not None and is_open(view.case_status):
+            self._assess(view, found, age)
+        else:
+            if found is not None:   # 转办: the case left this unit at once; the receiving organ assesses
+                self.result.add_note(tr("案件已转办，危险评估由接收单位进行；如有紧急危险，请立即报警。"))
+            self._receipt(view)
+
+    # --- after saving: the danger assessment, then the receipt ------------------------------------------
+    def _assess(self, view: IntakeView, found: triage.Triage, age: int | None) -> None:
+        words = "、".join(f"“{w}”" for w in found.words)
+        what = "、".join(tr(s.label) for s in found.signals) or tr("接待人员标记为家暴或重大")
+        why = what + (tr("（提到 {words}）").format(words=words) if words else "")
+        dialog = DangerAssessmentDialog(self.session, view.case_id or "", view.case_no or "", why,
+                                        suggest_relationship(found, age, view.request), self)
+        self.after_save_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.result.add_note(assessment_note(dialog.saved))
+            dialog.deleteLater()
+            self._receipt(view)
+
+        dialog.finished.connect(closed)
+        dialog.open()
+
+    def _receipt(self, view: IntakeView) -> None:
+        dialog = ReceiptDialog(self.session, view.case_id or "", view.case_no or "", self.printer_factory, self)
+        self.after_save_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self.after_save_dialog = None
+            dialog.deleteLater()
+            self.window().activateWindow()
+            self.ed.name.setFocus(Qt.OtherFocusReason)   # ready for the next visitor
+
+        dialog.finished.connect(closed)
+        dialog.open()
 
     def _failed(self, exc: BaseException) -> None:
         self.saving = False
@@ -393,6 +502,7 @@ class IntakeFormPage(QWidget):
         self.touched.clear()
         self._dup_keys = None
         self._filled_from_id = None
+        self._offered.clear()
         self.duplicates.clear()
         self._decision_changed()
         self._group_changed()
@@ -401,8 +511,14 @@ class IntakeFormPage(QWidget):
         self.ed.name.setFocus(Qt.OtherFocusReason)
 
     def move_on(self, widget: QWidget) -> None:
-        """Enter in a single-line field: the next editor, or save after the last one."""
-        chain = [w for w in self.ed.editors() if w is not self.ed.is_repeat]
+        """Enter: the next editor, or save after the last one. Skipped (Tab and Alt+letter still reach them):
+        重复访 (the service decides), the triage questions and flags (Alt+1 … Alt+4, Alt+J, Alt+R), and sex,
+        birth date and age once a valid ID number gave them."""
+        ed = self.ed
+        skipped: set[QWidget] = {ed.is_repeat, *ed.triage.values(), ed.domestic_violence, ed.major_incident}
+        if self.filled_from_id():
+            skipped |= {ed.sex, ed.age, ed.birth_date}
+        chain = [w for w in ed.editors() if w not in skipped or w is widget]
         start = next((i for i, w in enumerate(chain) if w is widget), None)
         if start is None:
             return
@@ -418,3 +534,19 @@ class IntakeFormPage(QWidget):
         if field is not None:
             self.touched.add(field)
             QTimer.singleShot(0, while_alive(self, self._show_report))
+
+
+def suggest_relationship(found: triage.Triage, age: int | None, request: str) -> Relationship:
+    """Which question set to start with (the clerk can change it): a child at risk, an elder (60 or over)
+    harmed by a child or grandchild, a partner when one is named, else another family member."""
+    if triage.Signal.CHILD in found.signals:
+        return Relationship.CHILD
+    if any(word in request for word in PARTNER_WORDS):
+        return Relationship.PARTNER
+    if age is not None and age >= 60:
+        return Relationship.ELDER
+    return Relationship.FAMILY if any(word in request for word in FAMILY_WORDS) else Relationship.PARTNER
+
+
+PARTNER_WORDS = ("丈夫", "老公", "妻子", "老婆", "前夫", "前妻", "男友", "女友", "男朋友", "同居")
+FAMILY_WORDS = ("儿子", "女儿", "儿媳", "女婿", "哥哥", "弟弟", "姐姐", "妹妹", "婆婆", "公公", "嫂子", "叔", "侄")

@@ -50,10 +50,10 @@ class IntakeResultBanner(QFrame):
         self.text = QLabel(objectName="intake_result_text")
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-        self.open_button = QPushButton(tr("打开案件"), objectName="intake_open_case")
+        self.open_button = QPushButton(tr("打开案件(&V)"), objectName="intake_open_case")
         self.open_button.clicked.connect(lambda: self.view and self.view.case_id
                                          and self.sig_open_case.emit(self.view.case_id))
-        close = QPushButton(tr("知道了"), objectName="intake_result_close")
+        close = QPushButton(tr("知道了(&0)"), objectName="intake_result_close")
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -68,3 +68,7 @@ class IntakeResultBanner(QFrame):
         self.text.setText(describe(view))
         self.open_button.setVisible(view.case_id is not None)
         self.show()
+
+    def add_note(self, note: str) -> None:
+        """A line after the description (the danger assessment's result, or that it is still owed)."""
+        self.text.setText(self.text.text() + "<br><b>" + escape(note) + "</b>")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.domain.risk import RiskLevel
+from fulian_desktop.domain.risk import RiskLevel, all_items
 from fulian_desktop.services import crisis
 from fulian_desktop.services.crisis import AssessmentView
 
@@ -115,6 +115,8 @@ class AssessmentPanel(QWidget):
         fit_columns(self.table, stretch=4)
         if views:
             self.table.selectRow(0)
+        if views and not self.form.answered():
+            self.form.set_relationship(views[-1].relationship)   # a reassessment uses the same set
         self.form.set_previous(dict(views[-1].answers) if views else None)
         self.form.set_editable(editable)
         latest = views[-1] if views else None
@@ -131,9 +133,8 @@ class AssessmentPanel(QWidget):
             return
         a = list(reversed(self.views))[rows[0].row()]
         yes = [i for i, v in a.answers.items() if v]
-        from fulian_desktop.domain.risk import ITEMS_BY_CODE
-
-        labels = "、".join(ITEMS_BY_CODE[c].short for c in yes if c in ITEMS_BY_CODE) or tr("无")
+        items = all_items()
+        labels = "、".join(items[c].short for c in yes if c in items) or tr("无")
         self.details.setText(tr("该次评估回答“是”的项目：{items}").format(items=labels))
 
     # --- saving ------------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ Professional judgement may only RAISE the level: the override list offers the le
 one (none once it is 高), and needs a reason. `sig_submit` carries what the service needs; the panel that
 owns the form calls the service.
 
-Two widgets for the owner to place: `checklist` (a scroll area) and `result` (score, level, override,
-time, buttons).
+Two widgets for the owner to place: `checklist` (the relationship choice above a scroll area) and `result`
+(score, level, override, time, buttons). The questions fit the relationship (intimate partner, elder, child,
+other family member: `domain.risk.risk_set`). A form with nothing ticked shows 未评估, never 低风险: a level
+is only shown once someone has answered.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import risk
-from fulian_desktop.domain.risk import RiskLevel
+from fulian_desktop.domain.risk import Relationship, RiskLevel
 
 from ..i18n import tr
 from .crisis_common import LevelBadge, aware, datetime_edit, hint_label, now, set_datetime
@@ -26,9 +28,15 @@ from .crisis_common import LevelBadge, aware, datetime_edit, hint_label, now, se
 RED_STYLE = "QCheckBox { color:#b3261e; font-weight:bold; } QCheckBox:disabled { color:#c98a85; }"
 
 
-def groups() -> list[tuple[str, tuple[str, ...]]]:
+def groups(relationship: Relationship = Relationship.PARTNER) -> list[tuple[str, tuple[str, ...]]]:
     """(heading, item codes): the red flags in DOMAIN.md's order, then the weighted items by theme.
-    An item the themes do not name is shown under 其他 (the checklist never loses one)."""
+    An item the themes do not name is shown under 其他 (the checklist never loses one). The sets for an
+    elder, a child or another family member: their red flags, then their other items."""
+    checklist = risk.risk_set(relationship)
+    red_heading = tr("红色警示（任一项为“是”即定为高风险）")
+    if relationship != Relationship.PARTNER:
+        others = tuple(i.code for i in checklist.items if not i.red_flag)
+        return [(red_heading, checklist.red_flags), (tr("其他项目"), others)]
     themed = [
         (tr("暴力与伤害"), ("serious_injury", "forced_sex", "property_pets", "violence_outside")),
         (tr("威胁与控制"), ("believes_can_kill", "controlling", "jealousy", "violated_order", "weapon_access")),
@@ -49,13 +57,14 @@ class RiskForm(QWidget):
     sig_result = Signal(object)
     """(domain.risk.Assessment) — the live result after every change."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, relationship: Relationship = Relationship.PARTNER) -> None:
         super().__init__(parent)
         self.boxes: dict[str, QCheckBox] = {}
         self.previous: dict[str, bool] | None = None
         self.busy = False
         self.editable = True
-        self.result_now: risk.Assessment = risk.assess({})
+        self.relationship = Relationship(relationship)
+        self.result_now: risk.Assessment = risk.assess({}, relationship=self.relationship)
         self._build_checklist()
         self._build_result()
         self.hide()   # holds the state; its two parts are placed by the owner
@@ -63,11 +72,46 @@ class RiskForm(QWidget):
 
     # --- layout ------------------------------------------------------------------------------------
     def _build_checklist(self) -> None:
+        self.relation = QComboBox(objectName="risk_relationship")
+        for rel in Relationship:
+            self.relation.addItem(tr(rel.label), rel.value)
+        self.relation.setCurrentIndex(self.relation.findData(self.relationship.value))
+        self.relation.currentIndexChanged.connect(lambda _i: self.set_relationship(self.relation.currentData()))
+        relation_label = QLabel(tr("受害人与施暴者的关系(&G)"))
+        relation_label.setBuddy(self.relation)
+        top = QHBoxLayout()
+        top.addWidget(relation_label)
+        top.addWidget(self.relation, 1)
+        self.scroll = QScrollArea(objectName="risk_checklist_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.checklist = QWidget(objectName="risk_checklist_column")
+        outer = QVBoxLayout(self.checklist)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(top)
+        outer.addWidget(self.scroll, 1)
+        self._fill_checklist()
+
+    def set_relationship(self, relationship: Relationship | str) -> None:
+        """Another question set: the ticks of the old one are dropped (its questions do not apply)."""
+        rel = Relationship(relationship)
+        if rel == self.relationship:
+            return
+        self.relationship = rel
+        self.relation.blockSignals(True)
+        self.relation.setCurrentIndex(self.relation.findData(rel.value))
+        self.relation.blockSignals(False)
+        self._fill_checklist()
+        self.set_editable(self.editable)
+
+    def _fill_checklist(self) -> None:
+        self.boxes = {}
+        checklist = risk.risk_set(self.relationship)
+        by_code = checklist.items_by_code
         inner = QWidget(objectName="risk_checklist")
         column = QVBoxLayout(inner)
-        notice = hint_label(risk.NOTICE, "risk_notice")
+        notice = hint_label(checklist.notice, "risk_notice")
         column.addWidget(notice)
-        for index, (heading, codes) in enumerate(groups()):
+        for index, (heading, codes) in enumerate(groups(self.relationship)):
             box = QGroupBox(heading)
             red = index == 0
             box.setObjectName("risk_group_red" if red else "risk_group")
@@ -78,7 +122,7 @@ class RiskForm(QWidget):
             rows = QVBoxLayout(box)
             rows.setSpacing(2)
             for code in codes:
-                item = risk.ITEMS_BY_CODE[code]
+                item = by_code[code]
                 text = ("⚑ " if item.red_flag else "") + item.question
                 check = QCheckBox(text, objectName=f"risk_{code}")
                 check.setToolTip(tr("{short}：{weight} 分").format(short=item.short, weight=item.weight)
@@ -90,15 +134,15 @@ class RiskForm(QWidget):
                 rows.addWidget(check)
             column.addWidget(box)
         column.addStretch(1)
-        self.checklist = QScrollArea(objectName="risk_checklist_scroll")
-        self.checklist.setWidgetResizable(True)
-        self.checklist.setWidget(inner)
+        self.scroll.setWidget(inner)   # the old column is deleted with its boxes
+        self.recompute()
 
     def _build_result(self) -> None:
         self.result = QGroupBox(tr("本次评估"), objectName="risk_result")
         self.badge = LevelBadge(big=True)
         self.badge.setObjectName("risk_live_level")
         self.score = QLabel(objectName="risk_score")
+        self.score.setWordWrap(True)   # the 未评估 hint is a sentence: it wraps in a narrow result box
         self.forced = QLabel(objectName="risk_forced")
         self.forced.setWordWrap(True)
         self.forced.setStyleSheet("color:#b3261e")
@@ -149,11 +193,21 @@ class RiskForm(QWidget):
     def answers(self) -> dict[str, bool]:
         return {code: box.isChecked() for code, box in self.boxes.items()}
 
+    def answered(self) -> bool:
+        """Has anything been ticked? Until then the form shows 未评估, not a level."""
+        return any(box.isChecked() for box in self.boxes.values())
+
     def recompute(self) -> None:
-        self.result_now = result = risk.assess(self.answers())
-        self.badge.set_level(result.computed_level)
-        self.score.setText(tr("得分 {score} / {max}（中风险自 {medium} 分，高风险自 {high} 分）").format(
-            score=result.score, max=result.max_score, medium=risk.MEDIUM_FROM, high=risk.HIGH_FROM))
+        if not hasattr(self, "badge"):
+            return   # the checklist is built before the result box
+        checklist = risk.risk_set(self.relationship)
+        self.result_now = result = risk.assess(self.answers(), relationship=self.relationship)
+        self.badge.set_level(result.computed_level if self.answered() else None)
+        if self.answered():
+            self.score.setText(tr("得分 {score} / {max}（中风险自 {medium} 分，高风险自 {high} 分）").format(
+                score=result.score, max=result.max_score, medium=checklist.medium_from, high=checklist.high_from))
+        else:
+            self.score.setText(tr("尚未勾选任何项目。逐项询问后勾选回答“是”的项目；全部为“否”时保存为低风险。"))
         if result.red_flags:
             text = tr("红色警示：{flags}").format(flags="、".join(result.red_flag_labels))
             if result.forced_by_red_flag:
@@ -170,7 +224,10 @@ class RiskForm(QWidget):
         chosen = self.override.currentData()
         self.override.blockSignals(True)
         self.override.clear()
-        self.override.addItem(tr("不调整（按评估结果：{level}）").format(level=tr(computed.label)), None)
+        if self.answered():
+            self.override.addItem(tr("不调整（按评估结果：{level}）").format(level=tr(computed.label)), None)
+        else:
+            self.override.addItem(tr("不调整（按评估结果）"), None)   # no level before an answer
         for level in RiskLevel:
             if level.rank > computed.rank:
                 self.override.addItem(tr("调高为“{level}”").format(level=tr(level.label)), level.value)
@@ -203,7 +260,7 @@ class RiskForm(QWidget):
             self.badge.set_level(self.override_level(), tr("{level}风险（专业判断）").format(
                 level=tr(self.override_level().label)))
         else:
-            self.badge.set_level(self.result_now.computed_level)
+            self.badge.set_level(self.result_now.computed_level if self.answered() else None)
         problem = self._problem()
         self.save_button.setEnabled(not problem)
         self.save_button.setToolTip(problem)
@@ -230,6 +287,7 @@ class RiskForm(QWidget):
 
     def fill_previous(self) -> None:
         if self.previous is not None:
+            self.set_relationship(risk.relationship_of(self.previous))
             self._set_answers(self.previous)
 
     def clear(self) -> None:
@@ -251,3 +309,6 @@ class RiskForm(QWidget):
         level = self.override_level()
         reason = self.reason.text().strip() if level is not None else None
         self.sig_submit.emit(self.answers(), level, reason, aware(self.assessed_at))
+
+    def relationship_value(self) -> Relationship:
+        return self.relationship
