@@ -128,7 +128,7 @@ def test_an_adult_of_full_capacity_raises_nothing(world) -> None:  # noqa: ANN00
     _party(store, med, case_id, "赵丽", PartyRole.VICTIM, sex="female", birth_date=date(1985, 1, 20))
     _party(store, med, case_id, "钱某", PartyRole.RESPONDENT, sex="male", birth_date=date(1983, 1, 2))
     # a respondent who is a minor is not the one at risk in this case
-    _party(store, med, case_id, "钱小某", PartyRole.RESPONDENT, sex="male", id_number=child_id(16))
+    _party(store, med, case_id, "钱小某", PartyRole.RESPONDENT, sex="male", id_number=make_id_number("430112", born_years_ago(16), 23))
     assert _reports(store, med, case_id) == [] and _tasks(store, med) == []
     with store.uow() as uow:
         assert uow.s.execute(select(CaseClock).where(CaseClock.kind == "mandatory_report")).first() is None
