@@ -45,22 +45,21 @@ def _scan() -> bytes:
 
 
 def _pdf() -> bytes:
-    """A one-page 回执 in Chinese (ReportLab's built-in CJK font, invariant so the bytes repeat)."""
+    """A one-page 回执 in Chinese, in the product's document fonts (TrueType, embedded as subsets, so the
+    page prints and renders anywhere: `pdffonts` lists every font as embedded); invariant, so the bytes repeat."""
     from reportlab.lib.pagesizes import A5
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    font = "STSong-Light"
-    if font not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    from fulian_desktop.documents.fonts import register_fonts
+
+    regular, bold = register_fonts()
     buf = io.BytesIO()
-    page = canvas.Canvas(buf, pagesize=A5, invariant=1)
+    page = canvas.Canvas(buf, pagesize=A5, invariant=1, initialFontName=regular)
     page.setTitle("演示材料")
     width, height = A5
-    page.setFont(font, 16)
+    page.setFont(bold, 16)
     page.drawCentredString(width / 2, height - 60, "演示材料（复印件）")
-    page.setFont(font, 10)
+    page.setFont(regular, 10)
     lines = ("本文件为演示数据自动生成，仅用于培训和试用。", "文书名称：告诫书 / 保护令 / 转账凭证（示例）",
              "出具单位：长沙市望城区（示例）", "本复印件与原件核对无误。")
     for n, line in enumerate(lines):
