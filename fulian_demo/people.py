@@ -145,7 +145,7 @@ class PeopleMaker:
         at = self._at
         self.rows.append((
             pid, surname + given, full, initials, "male" if male else "female", self.day_value(birth), number,
-            phone, home, marital, "汉族" if rand() < 0.95 else dice.pick(_MINORITIES), job, None,
+            phone, home, marital, "汉族" if rand() < 0.95 else dice.pick(_MINORITIES), job, None, False,
             self._owner, at, at, 1, None,
         ))
         return Pers(pid, surname, given, male, birth_ord, home, marital, phone)

@@ -150,7 +150,7 @@ class WorkMaker:
             # sessions and agreement (what its closing reason speaks of); the rest of its day-to-day work is
             # not, which keeps a 100,000-case demo quick to make (see FULL_WORK_DAYS).
             if ctx.kind == "mediation" and ctx.status in ("closed", "terminated"):
-                work_mediation.mediate(self, ctx)
+                work_mediation.mediate(self, ctx, lean=True)
             self._screening(ctx, from_case_only=True)
             self._lead(ctx, from_case_only=True)
             return

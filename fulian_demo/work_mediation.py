@@ -29,10 +29,15 @@ _FIRST_NOTICES = [Notice.RIGHTS_DUTIES.value, Notice.RECUSAL.value, Notice.VOLUN
                   Notice.CONFIDENTIALITY.value]
 
 
-def mediate(m: WorkMaker, c: Ctx) -> None:
+def mediate(m: WorkMaker, c: Ctx, *, lean: bool = False) -> None:
     """The sessions of a mediation case, and its agreement when it reached one. A case that has ended (or asks
     to close) ends as its closing reason says (`c.settled`, chosen with the timeline). Where there was
-    violence the parties never sit at one table: every session is a separate one (背靠背) with one side."""
+    violence the parties never sit at one table: every session is a separate one (背靠背) with one side.
+
+    `lean` (a file closed long ago): the sessions and the agreement with its signatures, terms (performance
+    kept on each term) and clock, but no cancelled session, no application for judicial confirmation, no
+    performance notes or follow-up visits on the timeline, which keeps a big demo quick to make
+    (work.FULL_WORK_DAYS)."""
     dice, rand = m.dice, m.dice.random
     sigs = c.signatories
     a, r = c.party("applicant"), c.party("respondent")
@@ -116,7 +121,7 @@ def mediate(m: WorkMaker, c: Ctx) -> None:
         final = "agreement" if rand() < 0.15 else "continue"
     if final == "refused":
         n = 1
-    cancelled = rand() < 0.1
+    cancelled = not lean and rand() < 0.1
     per_round = 2 if separate else 1
     times = m.points(lo, hi, 2 * n * per_round + 9 + 2 * cancelled)
     k = 0
@@ -141,13 +146,13 @@ def mediate(m: WorkMaker, c: Ctx) -> None:
     agreement_id = None
     if final == "agreement":
         agreement_id = _agreement(m, c, a, r, names, mediators_json[0], last_held, times[k:-1], oral=oral,
-                                  partial=status == "in_progress" and rand() < 0.5)
+                                  partial=status == "in_progress" and rand() < 0.5, lean=lean)
     if c.sc.dispute == "婚姻家庭" and status in ("closed", "pending_closure", "terminated"):
         _marriage_outcome(m, c, final, agreement_id, times[-1])
 
 
 def _agreement(m: WorkMaker, c: Ctx, a: tuple, r: tuple, names: dict[str, str], mediator: dict[str, str],
-               reached: int, slots: list[int], *, oral: bool, partial: bool) -> str | None:
+               reached: int, slots: list[int], *, oral: bool, partial: bool, lean: bool = False) -> str | None:
     dice, rand = m.dice, m.dice.random
     js, ts, day = m.values.js, m.values.ts, m.values.day
     sigs = c.signatories
@@ -209,7 +214,7 @@ def _agreement(m: WorkMaker, c: Ctx, a: tuple, r: tuple, names: dict[str, str], 
         deadline_day = m.state.get(("confirm", effective_on))
         if deadline_day is None:  # the calendar is slow: one look-up per day
             deadline_day = m.state[("confirm", effective_on)] = confirmation_deadline(effective_on, m.cal).last_day
-        if not flagged and rand() < 0.18:
+        if not flagged and not lean and rand() < 0.18:
             applied_on = effective_on + timedelta(days=dice.ri(2, 20))
             if applied_on > min(deadline_day, today - timedelta(days=1)):
                 applied_on = None
@@ -266,14 +271,15 @@ def _agreement(m: WorkMaker, c: Ctx, a: tuple, r: tuple, names: dict[str, str], 
                     f"司法确认结果：{result.label}（{decided_on.isoformat()}）",
                     {"agreement_id": aid, "result": result.value, "decided_on": decided_on.isoformat(), "note": None})
     for tid, seq, _, _, _, deadline, perf, performed_on, _ in terms:
-        if perf != Performance.PENDING.value:
+        if perf != Performance.PENDING.value and not lean:
             # A breach is noted some days after the deadline passed.
             when_day = performed_on or min(deadline + timedelta(days=dice.ri(3, 15)), today - timedelta(days=1))
             when = f"（{performed_on.isoformat()}）" if performed_on else ""
             m.event(c, min(_day_moment(when_day, 15), m.now - 1), "term_performance",
                     f"协议第 {seq} 条履行情况：{Performance(perf).label}{when}",
                     {"agreement_id": aid, "term_id": tid, "performance": perf})
-    _follow_ups(m, c, aid, effective_on, any(t[6] == "breached" for t in terms))
+    if not lean:
+        _follow_ups(m, c, aid, effective_on, any(t[6] == "breached" for t in terms))
     return aid
 
 
