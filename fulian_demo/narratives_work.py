@@ -120,6 +120,11 @@ SEPARATE_OPENING = (
     "本次为分别调解（背靠背），调解员单独听取一方意见，双方不同场；申请方的住址和联系方式不向对方透露。",
     "按照安全要求分开调解。调解员说明：家庭暴力是违法行为，不属于调解事项，本次只就医疗费、子女抚养等民事问题听取意见。",
 )
+SEPARATE_CLOSING = (  # a separate session: going on after the asking side / after the respondent; agreed
+    "调解员记录申请方的意见，另行单独约谈被申请方转达，不安排双方见面。",
+    "调解员将被申请方的意见记录在案，另行单独告知申请方，下次仍分别调解。",
+    "被申请方同意调解方案。协议文本由调解员分别交双方核对、签署，双方不见面。",  # agreement reached
+)
 DV_PLACES = ("{P}调解室", "{P}婚姻家庭纠纷调解工作室", "{P}妇女之家")
 # family -> ((obligor "A" / "R" / "both", content, manner, deadline days or None), ...)
 TERMS: dict[str, tuple[tuple[str, str, str | None, int | None], ...]] = {

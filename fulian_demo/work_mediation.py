@@ -82,7 +82,10 @@ def mediate(m: WorkMaker, c: Ctx, *, lean: bool = False) -> None:
             if (side is None and outcome != "refused") or side is answering:
                 stmts.append({"speaker": r[0], "speaker_name": names[r[0]], "text": dice.pick(words[1])})
             closing = {"agreement": 1, "failed": 3, "continue": dice.pick((0, 2))}.get(outcome)
-            if closing is not None:
+            if side is not None and outcome in ("continue", "agreement"):
+                stmts.append({"speaker": MEDIATOR_SPEAKER, "speaker_name": "调解员", "text": nw.SEPARATE_CLOSING[
+                    2 if outcome == "agreement" else 0 if side is asking else 1]})
+            elif closing is not None:
                 stmts.append({"speaker": MEDIATOR_SPEAKER, "speaker_name": "调解员",
                               "text": nw.MEDIATOR_CLOSING[closing]})
             if outcome in _ENDING:
