@@ -13,6 +13,7 @@ from fulian_desktop.domain import safety_plan as plan_rules
 from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.periods import add_months
 from . import narratives_work as nw
+from .places import mobile
 
 from .work_time import DAY, day_ts, fmt, iso, local_day, office
 
@@ -148,7 +149,7 @@ def _major(m: WorkMaker, c: Ctx, at: int, reason: str) -> None:
 
 def _safety_plan(m: WorkMaker, c: Ctx, at: int, revised: int | None) -> None:
     dice = m.dice
-    phone = f"1{dice.pick('3589')}{dice.ri(0, 9)}{dice.ri(10000000, 99999999)}"
+    phone = mobile(dice)  # a block in use (phonenumbers), never a 194 or 154 number
     contact = f"{m._any_name()}（{dice.pick(nw.SAFE_CONTACT_RELATIONS)}）{phone}"
     first = {
         "safe_contacts": [contact],

@@ -26,7 +26,7 @@ _EPOCH_ORD = date(1970, 1, 1).toordinal()
 
 _RECORD = ("owner_unit_id", "created_at", "updated_at", "version", "deleted_at")
 PERSON_COLS = ("id", "name", "name_pinyin", "name_initials", "sex", "birth_date", "id_number", "phone",
-               "address", "marital_status", "ethnicity", "occupation", "note") + _RECORD
+               "address", "marital_status", "ethnicity", "occupation", "note", "contact_protected") + _RECORD
 CASE_COLS = ("id", "case_no", "case_year", "case_seq", "kind", "title", "tier", "status", "category",
              "sub_category", "dispute_type", "source", "urgency", "major_incident", "involves_minor",
              "domestic_violence", "handler_id", "summary", "opened_at", "closed_at", "mediation_outcome",
