@@ -92,7 +92,7 @@ def mediate(m: WorkMaker, c: Ctx, *, lean: bool = False) -> None:
                 note = dice.pick(nw.OUTCOME_NOTES[outcome])
         m.add("mediation_session", c, sched_evt, sid, c.id, ts(scheduled), place[:200], js(mediators_json), recorder,
               js(who), status, ts(held) if held else None, js(present), js(notices), js(stmts), outcome, note,
-              cancel)
+              cancel, "separate" if side is not None else "joint")
         what = "分别调解（背靠背，" + "、".join(names[p] for p in who) + "）" if side is not None else "调解"
         m.event(c, sched_evt, "mediation_scheduled",
                 f"安排{what}：{fmt(scheduled)}，{place}，调解员 {mediator_names}", {"session_id": sid})

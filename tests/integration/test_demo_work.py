@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from fulian_desktop.domain.dv_mediation import find_excusing
 from sqlalchemy import select
 
 from fulian_demo import DemoSummary, generate_demo
@@ -390,6 +391,7 @@ def test_where_there_was_violence_the_parties_never_meet_and_the_violence_is_no_
     for s in sessions:
         sides = {roles[s.case_id][p] == "respondent" for p in s.expected_parties}
         assert len(sides) == 1, "a joint session in a case of violence"
+        assert s.mode == "separate", "a session with one side recorded as joint: recording it would be refused"
         if s.parties_present:
             assert set(s.parties_present) <= set(s.expected_parties)
     agreements = [a for a in _all(store, select(Agreement)) if a.case_id in risky]
@@ -401,6 +403,9 @@ def test_where_there_was_violence_the_parties_never_meet_and_the_violence_is_no_
         assert a.form == "written" and "家庭暴力" in a.responsibility  # says it does not settle the violence
         for text in [a.responsibility, a.disputes or ""] + [t.content + (t.manner or "") for t in by_agreement[a.id]]:
             assert not any(word in text for word in _EXCUSING), text
+        terms = [(f"第{t.seq}条", t.content) for t in by_agreement[a.id]]
+        texts = [("事实", a.facts), ("争议", a.disputes), ("责任", a.responsibility), *terms]
+        assert not find_excusing(texts, dv_case=True), a.id  # the reviewed phrase list passes it too
         for t in by_agreement[a.id]:
             assert "暴力" not in t.content and "殴打" not in t.content, t.content  # the violence is no term
 
