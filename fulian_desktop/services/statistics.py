@@ -17,7 +17,7 @@ from datetime import date
 
 from sqlalchemy import and_, exists, func, select, true
 
-from ..domain.enums import DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, Role
+from ..domain.enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, Role
 from ..domain.errors import NotFound, PermissionDenied, ValidationError
 from ..domain.intake_rules import Channel, IntakeDecision
 from ..domain.mediation_rules import AgreementForm, ConfirmationResult, Satisfaction
@@ -28,8 +28,10 @@ from ..security.permissions import Permission, can, require, require_scope
 from ..store.models import Agreement, Case, CaseParty, FollowUpVisit, IntakeRecord, OrgUnit, RiskAssessment
 from ..store.uow import UnitOfWork
 from .orgunits import root_unit, subtree_ids
-from .statistics_outcomes import outcome_figures
-from .statistics_sections import MARRIAGE, case_figures, crisis_section, marriage_section, screening_section
+from .statistics_outcomes import SUCCESS_OUTCOMES, outcome_figures
+from .statistics_sections import (
+    MARRIAGE, case_figures, crisis_section, marriage_section, screening_section, subtype_rows,
+)
 from .statistics_tally import Cells, Tally, add, category_rows, count_row, rate_row
 from .statistics_views import MonthlyReport, StatSection
 
@@ -152,6 +154,7 @@ def mediation_section(t: Tally) -> StatSection:
     by_source = t.grouped(lambda s, e: select(Case.owner_unit_id, Case.source, func.count(Case.id))
                           .where(_mediation_cohort(t, s, e)).group_by(Case.owner_unit_id, Case.source))
     mediated, success = case_figures(t)["mediated"], outcome_figures(t)["successful"]
+    closed = _closed_cohort(t)
 
     def on(column):  # noqa: ANN001, ANN202
         """A date column in the window (local days)."""
@@ -179,9 +182,11 @@ def mediation_section(t: Tally) -> StatSection:
     rows = [r if not r.key.startswith("source:") or r.label not in labels
             else type(r)(r.key, labels[r.label], r.values, r.kind, r.group, r.unit) for r in rows]
     rows += [
-        count_row("mediated", "调解案件数", mediated, group=totals),
-        count_row("successful", "调解成功数", success, group=totals),
-        rate_row("success_rate", "调解成功率", success, mediated, group=totals),
+        count_row("mediated", "调解案件数（本期登记）", mediated, group=totals),
+        count_row("closed", "调解结案数（本期结案）", closed["closed"], group=totals),
+        count_row("closed_successful", "其中调解成功", closed["closed_successful"], group=totals),
+        rate_row("success_rate", "调解成功率（结案中成功）", closed["closed_successful"], closed["closed"], group=totals),
+        count_row("successful", "本期调解成功数（按成功日期）", success, group=totals),
         count_row("oral", "口头协议", paper["oral"], group=totals),
         count_row("written", "书面协议（调解协议书）", paper["written"], group=totals),
         count_row("confirm_applied", "申请司法确认", paper["applied"], group=totals),
@@ -199,14 +204,29 @@ def mediation_section(t: Tally) -> StatSection:
              count_row("stop_group_persons", "制止群体性上访人数", contacts["stop_group_persons"], group=prevent,
                        unit="人")]
     notes = (
-        "调解案件：统计期内登记的调解类案件（不予受理的除外），按纠纷类型、来源分列；调解成功：统计期内首次调解成功的调解类案件"
-        "（首份调解协议生效，或记录调和、劝回、指导协议离婚、调解成功的结果，以先到者为准），不论何时登记。",
+        "调解案件：统计期内登记的调解类案件（不予受理的除外），按纠纷类型、来源分列。",
+        "调解成功率只在一批案件上计算：分母为统计期内结案的调解类案件，分子为其中调解成功的（有生效的调解协议，或记录了"
+        "调和、劝回、指导协议离婚、调解成功的结果），故不会超过100%；终止、转办的案件无结案日期，不在其内。",
+        "本期调解成功数（按成功日期）：统计期内首次调解成功的调解类案件（首份调解协议生效，或记录上述成功结果，以先到者为准），"
+        "不论何时登记，与本期登记数不是同一批案件，不可相除。",
         "口头/书面协议按协议生效日期计；司法确认按申请日期计。",
         "防止民转刑：统计期内结案、且为重大案事件或经风险评估为高风险的案件；防止自杀：统计期内结案、且风险评估中"
         "受害人有自杀念头或加害人扬言自杀的案件；人数为这些案件的当事人数。",
         "制止群体性上访：统计期内登记的集体访中已受理或当场答复的件次，人数为其登记人数之和。",
     )
     return StatSection("mediation", "一、人民调解", tuple(rows), notes)
+
+
+def _closed_cohort(t: Tally) -> dict[str, Cells]:
+    """The success rate's one cohort: mediation cases closed in the window, and those of them that succeeded
+    (an effective agreement, or a success outcome), whenever they were registered."""
+    agreed = exists().where(Agreement.case_id == Case.id, Agreement.deleted_at.is_(None),
+                            Agreement.effective_on.is_not(None))
+    succeeded = Case.mediation_outcome.in_(sorted(SUCCESS_OUTCOMES)) | agreed
+    scope = and_(Case.kind == CaseKind.MEDIATION.value, Case.deleted_at.is_(None), t.within(Case.owner_unit_id),
+                 Case.status == CaseStatus.CLOSED.value)
+    return t.sums(Case.owner_unit_id, scope, {"closed": true(), "closed_successful": succeeded},
+                  moment=Case.closed_at)
 
 
 def intake_figures(t: Tally) -> dict[str, Cells]:
@@ -255,13 +275,15 @@ def petition_section(t: Tally) -> StatSection:
         found = grouped(IntakeRecord.channel, value)
         rows += [type(r)(r.key + f":{unit}", labels.get(r.label, r.label), r.values, r.kind, r.group, r.unit)
                  for r in category_rows("channel", f"按渠道（{suffix}）", channels, found, unit=unit)]
-    from ..domain.enums import COMPLAINT_CATEGORIES
-
     for value, unit, suffix in ((matters, "件", "件次"), (persons, "人", "人次")):
         found = grouped(IntakeRecord.category, value)
         rows += [type(r)(r.key + f":{unit}", r.label, r.values, r.kind, r.group, r.unit)
                  for r in category_rows("category", f"按类别（{suffix}）", list(COMPLAINT_CATEGORIES), found,
                                         unit=unit)]
+    rows += subtype_rows(t, "subcategory", "按子类（件次）", lambda s, e: _intake_base(
+        t, s, e, IntakeRecord.category, IntakeRecord.sub_category, matters).group_by(
+        IntakeRecord.owner_unit_id, IntakeRecord.category, IntakeRecord.sub_category),
+        {c: subs for c, subs in COMPLAINT_CATEGORIES.items() if subs})
     f = intake_figures(t)
     all_matters, all_persons, handled = f["matters"], f["persons"], f["handled"]
     group_m, group_p, repeat_m, repeat_p = f["group"], f["group_persons"], f["repeat"], f["repeat_persons"]
@@ -278,12 +300,14 @@ def petition_section(t: Tally) -> StatSection:
         count_row("handled", "已办结件次", handled, group=g),
         rate_row("handling_rate", "办结率", handled, all_matters, group=g),
         count_row("visits", "回访次数", visited, group=g, unit="次"),
+        count_row("satisfied", "其中满意和基本满意", satisfied, group=g, unit="次"),
         rate_row("satisfaction_rate", "满意率", satisfied, visited, group=g),
     ]
     notes = (
-        "信访：统计期内登记的来访、来电、来信、网上信访（接待登记），件次为登记数，人次为登记人数之和。",
-        "已办结：当场答复、咨询、转办、不予受理的登记，以及所立案件已结案、终止、转办或不予受理的登记。",
-        "满意率：统计期内对由信访登记立案的案件所做回访中“满意”和“基本满意”的比例。",
+        "信访：统计期内登记的来访、来电、来信、网上信访（接待登记），件次为登记数，人次为登记人数之和；"
+        "有子类的类别按登记时所选子类分列，未选子类的计入“未填子类”。",
+        "办结率＝已办结件次÷信访总件次，分子分母同为统计期内登记的信访。已办结：当场答复、咨询、转办、不予受理的登记，以及所立案件已结案、终止、转办或不予受理的登记。",
+        "满意率：统计期内对由信访登记立案的案件所做的回访中，评价为“满意”和“基本满意”的次数÷回访次数（同一批回访）。",
     )
     return StatSection("petition", "二、信访接待", tuple(rows), notes)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import and_, exists, func, or_, select
 
-from ..domain.enums import CaseKind, CaseStatus
+from ..domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus
 from ..domain.mediation_rules import MarriageOutcome
 from ..domain.risk import RiskLevel
 from ..domain.screening_rules import EntryStatus
@@ -17,11 +17,18 @@ from ..store.models import (
     ScreeningVisit,
 )
 from .statistics_outcomes import outcome_figures
-from .statistics_tally import Tally, add, count_row, rate_row
-from .statistics_views import StatSection
+from .statistics_tally import Tally, add, category_rows, count_row, rate_row
+from .statistics_views import StatRow, StatSection
 
 MARRIAGE = "婚姻家庭"
 LEVELS = (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW)
+
+
+def marriage_accepted():  # noqa: ANN201
+    """A marriage/family mediation case that was accepted (not merely registered, not rejected)."""
+    return and_(Case.kind == CaseKind.MEDIATION.value, Case.status != CaseStatus.REJECTED.value,
+                or_(Case.dispute_type == MARRIAGE, Case.category == MARRIAGE),
+                Case.status != CaseStatus.REGISTERED.value)
 
 
 def case_figures(t: Tally) -> dict:
@@ -30,10 +37,9 @@ def case_figures(t: Tally) -> dict:
     if getattr(t, "_case_figures", None) is not None:
         return t._case_figures
     mediation = and_(Case.kind == CaseKind.MEDIATION.value, Case.status != CaseStatus.REJECTED.value)
-    marriage = and_(mediation, or_(Case.dispute_type == MARRIAGE, Case.category == MARRIAGE))
     figures = {
         "mediated": mediation,
-        "m_accepted": and_(marriage, Case.status != CaseStatus.REGISTERED.value),
+        "m_accepted": marriage_accepted(),
         "crisis_cases": Case.kind == CaseKind.CRISIS.value,
         "dv_cases": Case.domestic_violence.is_(True),
         "major_incidents": Case.major_incident.is_(True),
@@ -48,6 +54,19 @@ def _case_bound(t: Tally, model, moment, start, end, *where):  # noqa: ANN001, A
     return (select(model.owner_unit_id, func.count(model.id))
             .where(model.deleted_at.is_(None), t.live_case(model.case_id), t.within(model.owner_unit_id),
                    moment >= start, moment < end, *where).group_by(model.owner_unit_id))
+
+
+def subtype_rows(t: Tally, prefix: str, group: str, query, order: dict[str, tuple[str, ...]]) -> list[StatRow]:  # noqa: ANN001
+    """Sub-type rows of the categories in `order`: `query(start, end)` selects (owner unit, category, sub-type,
+    n). Each category gets its prescribed sub-types (zeros included), any other recorded one, and 未填子类 for
+    records without a sub-type, so its rows add up to the category's row."""
+    found = t.grouped(query)
+    rows: list[StatRow] = []
+    for category, subs in order.items():
+        mine = {sub: cells for (cat, sub), cells in found.items() if cat == category}
+        for r in category_rows(f"{prefix}:{category}", group, subs, mine, other="未填子类"):
+            rows.append(StatRow(r.key, f"{category}·{r.label}", r.values, r.kind, r.group, r.unit))
+    return rows
 
 
 # --- marriage mediation ------------------------------------------------------------------------------
@@ -68,22 +87,33 @@ def marriage_section(t: Tally) -> StatSection:
     agreed = outcome(MarriageOutcome.AGREEMENT.value)
     failed = outcome(MarriageOutcome.FAILED.value)
     counselling = t.cells(lambda s, e: _case_bound(t, CounsellingSession, CounsellingSession.held_at, s, e))
-    g = "婚姻家庭纠纷调解"
-    rows = (
+    by_subtype = t.grouped(lambda s, e: select(Case.owner_unit_id, Case.sub_category, func.count(Case.id))
+                           .where(Case.deleted_at.is_(None), t.within(Case.owner_unit_id), marriage_accepted(),
+                                  Case.opened_at >= s, Case.opened_at < e)
+                           .group_by(Case.owner_unit_id, Case.sub_category))
+    outcomes = add(reconciled, persuaded, guided, agreed, failed)
+    g, g2, g3 = "婚姻家庭纠纷调解", "受理按子类", "调处结果"
+    rows = [
         count_row("consultations", "婚姻家庭咨询", consultations, group=g, unit="次"),
         count_row("accepted", "受理婚姻家庭纠纷", accepted, group=g),
-        count_row("reconciled", "调和", reconciled, group=g),
-        count_row("persuaded", "劝回", persuaded, group=g),
-        count_row("guided_divorce", "指导协议离婚登记", guided, group=g),
-        count_row("agreement", "调解成功（达成协议）", agreed, group=g),
-        count_row("failed", "调解不成", failed, group=g),
-        rate_row("reconciliation_rate", "和好率（调和＋劝回）", add(reconciled, persuaded), accepted, group=g),
-        count_row("counselling_sessions", "心理疏导次数", counselling, group=g, unit="次"),
-    )
-    notes = ("婚姻家庭纠纷：纠纷类型或投诉类别为“婚姻家庭”的调解类案件（不予受理的除外）；受理：其中统计期内登记并已受理的；"
-             "调和、劝回、指导协议离婚、调解成功、调解不成：统计期内记录该结果的案件（按现结果）。和好率＝（调和＋劝回）÷受理数。",
+    ]
+    rows += category_rows("subtype", g2, COMPLAINT_CATEGORIES[MARRIAGE], by_subtype, other="未填子类")
+    rows += [
+        count_row("outcomes", "记录调处结果的案件", outcomes, group=g3),
+        count_row("reconciled", "调和", reconciled, group=g3),
+        count_row("persuaded", "劝回", persuaded, group=g3),
+        count_row("guided_divorce", "指导协议离婚登记", guided, group=g3),
+        count_row("agreement", "调解成功（达成协议）", agreed, group=g3),
+        count_row("failed", "调解不成", failed, group=g3),
+        rate_row("reconciliation_rate", "和好率（调和＋劝回）", add(reconciled, persuaded), outcomes, group=g3),
+        count_row("counselling_sessions", "心理疏导次数", counselling, group=g3, unit="次"),
+    ]
+    notes = ("婚姻家庭纠纷：纠纷类型或投诉类别为“婚姻家庭”的调解类案件（不予受理的除外）；受理：其中统计期内登记并已受理的，"
+             "按案件子类（家庭暴力、离婚问题、赡养、抚养……）分列，未选子类的计入“未填子类”。",
+             "调和、劝回、指导协议离婚、调解成功、调解不成：统计期内记录该结果的案件（按现结果），不论何时登记。"
+             "和好率只在这一批案件上计算：（调和＋劝回）÷统计期内记录调处结果的案件，故不会超过100%。",
              "咨询：统计期内处理方式为“咨询”、类别为婚姻家庭的接待登记；心理疏导次数：统计期内进行的心理疏导次数。")
-    return StatSection("marriage", "三、婚姻家庭纠纷调解", rows, notes)
+    return StatSection("marriage", "三、婚姻家庭纠纷调解", tuple(rows), notes)
 
 
 # --- crisis intervention -----------------------------------------------------------------------------

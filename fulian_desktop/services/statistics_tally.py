@@ -112,14 +112,19 @@ class Tally:
                 ytd[key] += int(values[n + i] or 0)
         return {key: Cells(out[key], ytd[key]) for key in figures}
 
-    def grouped(self, query: Query) -> dict[str | None, Cells]:
-        """`query(start, end)` selects (owner unit, key, n) grouped by owner unit and key."""
-        period: dict[str | None, dict[str, int]] = {}
-        for unit, key, n in self._run(query, self.period):
+    def grouped(self, query: Query) -> dict[Any, Cells]:
+        """`query(start, end)` selects (owner unit, key, n) grouped by owner unit and key; with several key
+        columns (owner unit, key 1, key 2, n) the key is the tuple of them."""
+        def split(row: tuple) -> tuple[str, Any, Any]:
+            unit, *key, n = row
+            return unit, key[0] if len(key) == 1 else tuple(key), n
+
+        period: dict[Any, dict[str, int]] = {}
+        for unit, key, n in map(split, self._run(query, self.period)):
             tier = self.tier_of.get(unit, "")
             period.setdefault(key, {})[tier] = period.get(key, {}).get(tier, 0) + int(n or 0)
-        ytd: dict[str | None, int] = {}
-        for _tier, key, n in self._run(query, self.year):
+        ytd: dict[Any, int] = {}
+        for _unit, key, n in map(split, self._run(query, self.year)):
             ytd[key] = ytd.get(key, 0) + int(n or 0)
         return {key: Cells(period.get(key, {}), ytd.get(key, 0)) for key in set(period) | set(ytd)}
 
