@@ -33,12 +33,13 @@ def _cn(d) -> str:  # noqa: ANN001
 
 def test_a_demo_agreement_gives_a_court_ready_packet(demo: Store, tmp_path: Path) -> None:
     system = auth.system_actor(demo)
-    with demo.uow() as uow:
-        case_id = uow.s.execute(select(Agreement.case_id).where(Agreement.form == "written",
-                                                                Agreement.effective_on.is_not(None))
-                                .order_by(Agreement.effective_on, Agreement.id).limit(1)).scalar_one()
-        window = confirmation_window(uow, uow.s.get(Case, case_id))
-    assert window is not None and not window.blocked
+    with demo.uow() as uow:  # the earliest written agreement a court may confirm (a divorce term may not)
+        candidates = uow.s.execute(select(Agreement.case_id).join(Case, Case.id == Agreement.case_id)
+                                   .where(Agreement.form == "written", Agreement.effective_on.is_not(None))
+                                   .order_by(Agreement.effective_on, Case.case_no)).scalars().all()
+        windows = ((cid, confirmation_window(uow, uow.s.get(Case, cid))) for cid in candidates)
+        case_id, window = next((cid, w) for cid, w in windows if w is not None and not w.blocked)
+    assert window is not None
     with demo.uow(write=True) as uow:
         text = flat(pdftotext(render(uow, system, case_id, DocumentKind.CONFIRMATION_PACKET, Recipient.FILE), tmp_path))
     assert "司法确认申请书" in text and "人民调解协议书" in text
