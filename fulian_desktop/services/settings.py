@@ -15,6 +15,7 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
     "idle_lock_minutes": ("无操作自动锁定（分钟）", int, 10),
     "unit_display_name": ("文书落款单位名称", str, ""),
     "attachment_max_mb": ("附件大小上限（MB）", int, 50),
+    "sync_overdue_days": ("站点多少天未交换算逾期", int, 7),
 }
 
 
@@ -60,6 +61,8 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
         raise ValidationError("自动锁定时间须在 1 到 240 分钟之间。", field=key)
     if key == "attachment_max_mb" and not 1 <= value <= 2048:
         raise ValidationError("附件大小上限须在 1 到 2048 MB 之间。", field=key)
+    if key == "sync_overdue_days" and not 1 <= value <= 365:
+        raise ValidationError("逾期天数须在 1 到 365 天之间。", field=key)
     row = uow.s.get(AppSetting, key)
     old = row.value if row else None
     if row is None:
