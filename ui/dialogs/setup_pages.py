@@ -6,7 +6,9 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox, QGridLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget, QWizardPage,
+)
 
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.security.keyring_vault import KeyringVault
@@ -27,6 +29,11 @@ def _error_label(name: str = "") -> QLabel:
     label.setStyleSheet("color:#b3261e")
     label.setWordWrap(True)
     return label
+
+
+def error_label(name: str = "") -> QLabel:
+    """The red message label of a wizard page (for pages outside this module)."""
+    return _error_label(name)
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -71,11 +78,20 @@ class WelcomePage(QWizardPage):
         files = QLabel(tr("其中 fulian.db 是加密的数据库，keystore.json 是受保护的密钥文件，两者缺一不可，"
                        "备份时请一并保存。以后如需更换文件夹，可用 --data-dir 参数或环境变量 FULIAN_DATA_DIR 指定。"))
         files.setWordWrap(True)
+        self.choose_new = QRadioButton(tr("新建数据存储（区平台首次使用）(&X)"), objectName="choose_new")
+        self.choose_join = QRadioButton(tr("加入区平台（站点）：用区里交来的开通文件和开通码开通本站(&J)"),
+                                        objectName="choose_join")
+        self.choose_new.setChecked(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.choose_new)
+        layout.addWidget(self.choose_join)
         layout.addWidget(text)
         layout.addWidget(where)
         layout.addWidget(files)
         layout.addStretch(1)
+
+    def joining(self) -> bool:
+        return self.choose_join.isChecked()
 
 
 class AdminPage(QWizardPage):
