@@ -19,7 +19,7 @@ from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require, require_key_holder
 from ..services import settings
-from ..store.models import AppSetting, OrgUnit
+from ..store.models import AppSetting, AuditEntry, OrgUnit
 from ..store.models_sync import SyncAppliedBundle, SyncChange, SyncPeer
 from ..store.uow import UnitOfWork
 from .identity import identity
@@ -51,7 +51,7 @@ def overdue_days(uow: UnitOfWork) -> int:
 
 def station_rows(uow: UnitOfWork, now: datetime | None = None) -> list[StationRow]:
     """Every registered station, by name. Overdue: nothing imported from it for `sync_overdue_days`
-    (a station never heard from counts from when it was opened, approximated by its first export)."""
+    (a station never heard from counts from when it was opened here, as the audit log records it)."""
     now = now or clock.now_utc()
     limit = timedelta(days=overdue_days(uow))
     rows = []
@@ -65,22 +65,35 @@ def station_rows(uow: UnitOfWork, now: datetime | None = None) -> list[StationRo
         pending_in = sum(sum(int(v) for k, v in (b.counts or {}).items()
                              if isinstance(v, int) and not k.startswith(("older:", "ref:")) and k != "conflicts")
                          for b in uow.s.execute(since).scalars())
-        heard = peer.last_import_at or peer.last_export_at
-        overdue = heard is None or now - heard > limit
+        heard = peer.last_import_at or _opened_at(uow, peer.station_id)
+        overdue = heard is not None and now - heard > limit
         rows.append(StationRow(peer.station_id, peer.unit_id, peer.name, peer.last_export_at, peer.last_import_at,
                                pending_out, pending_in, overdue))
     return rows
 
 
-def units_without_station(uow: UnitOfWork) -> list[tuple[str, str]]:
-    """(id, name) of the units below this store's own that have no station yet, in tree order by name."""
+def _opened_at(uow: UnitOfWork, station_id: str) -> datetime | None:
+    """When this store opened (provisioned) the station; None for one registered from its card."""
+    return uow.s.execute(select(func.max(AuditEntry.at)).where(
+        AuditEntry.action == "sync_provision", AuditEntry.entity_id == station_id)).scalar_one_or_none()
+
+
+def units_without_station(uow: UnitOfWork) -> list[tuple[str, str, str]]:
+    """(id, name, where) of the units below this store's root that have no station yet; `where` is the
+    unit's place in the tree ("高塘岭街道 › 郭亮村"), and the list is in that order."""
     mine = identity(uow)
     taken = set(uow.s.execute(select(SyncPeer.unit_id)).scalars())
     if mine is not None:
         taken.add(mine.unit_id)
-    units = uow.s.execute(select(OrgUnit).where(OrgUnit.deleted_at.is_(None), OrgUnit.parent_id.is_not(None))
-                          .order_by(OrgUnit.name)).scalars()
-    return [(u.id, u.name) for u in units if u.id not in taken]
+    units = list(uow.s.execute(select(OrgUnit).where(OrgUnit.deleted_at.is_(None))).scalars())
+    by_id = {u.id: u for u in units}
+
+    def where(u: OrgUnit) -> str:
+        parent = by_id.get(u.parent_id) if u.parent_id else None
+        return f"{parent.name} › {u.name}" if parent is not None and parent.parent_id else u.name
+
+    found = [(u.id, u.name, where(u)) for u in units if u.parent_id and u.id not in taken]
+    return sorted(found, key=lambda item: item[2])
 
 
 def station_name(uow: UnitOfWork, unit_id: str) -> str:

@@ -37,7 +37,7 @@ def test_a_retired_station_is_refused_with_a_clear_message_and_changes_nothing(t
             assert [r.name for r in stations.station_rows(uow)] == [TOWN_A]
             assert stations.retired_station(uow, station)["name"] == VILLAGE_A1
             # the unit may be given a new station (a replaced PC)
-            assert (VILLAGE_A1 in [name for _i, name in stations.units_without_station(uow)])
+            assert (VILLAGE_A1 in [name for _i, name, _w in stations.units_without_station(uow)])
         with pytest.raises(Exception, match="登记"):
             export_bundle(st.district, system_actor(st.district), st.unit(VILLAGE_A1))
         assert provision_station(st.district, system_actor(st.district), VILLAGE_A1, kdf=FAST_KDF).code
@@ -77,9 +77,9 @@ def test_overdue_follows_the_setting(tmp_path) -> None:  # noqa: ANN001
         with st.district.uow() as uow:
             now = clock.now_utc()
             rows = {r.name: r for r in stations.station_rows(uow, now + timedelta(days=3))}
-            assert not rows[VILLAGE_A1].overdue and rows[TOWN_A].overdue   # never heard from the town
+            assert not rows[VILLAGE_A1].overdue and not rows[TOWN_A].overdue   # the town: opened 3 days ago
             assert rows[VILLAGE_A1].pending_in > 0
-            assert stations.station_rows(uow, now + timedelta(days=8))[0].overdue
+            assert all(r.overdue for r in stations.station_rows(uow, now + timedelta(days=8)))
         with st.district.uow(write=True) as uow:
             settings.put(uow, system_actor(st.district), "sync_overdue_days", 2)
         with st.district.uow() as uow:

@@ -7,6 +7,7 @@ FULIAN_SCREENSHOTS names a folder."""
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget, QWizard
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases, referrals
+from fulian_desktop.domain import clock
+from fulian_desktop.services import cases, referrals, settings
 from fulian_desktop.store.models import Case, Referral
 from fulian_desktop.sync import stations
 from tests.support.stores import (
@@ -71,7 +73,7 @@ def open_station(qtbot, page: StationsAdminPage, unit: str, usb: Path, tmp_path:
     wizard.next()
     assert wizard.currentPage() is wizard.unit_page
     units = wizard.unit_page.units
-    names = [units.item(i).text() for i in range(units.count())]
+    names = [units.item(i).text().split(" › ")[-1] for i in range(units.count())]
     assert unit in names
     units.setCurrentRow(names.index(unit))
     shot(wizard, f"{tag}2_unit")
@@ -110,6 +112,7 @@ def join_station(qtbot, data_dir: Path, package: Path, code: str, tag: str):  # 
     wizard.show()
     qtbot.waitExposed(wizard)
     wizard.welcome_page.choose_join.setChecked(True)
+    qtbot.wait(50)   # the page lays out its other text
     shot(wizard, f"{tag}1_welcome")
     wizard.next()
     assert wizard.currentPage() is wizard.join_page
@@ -196,6 +199,7 @@ def test_station_from_blank_pc_to_first_sync_in_the_gui(qtbot, tmp_path: Path) -
         town_sync.resize(900, 420)
         got = exchange(qtbot, town_sync, usb)
         assert len(got.imported) == 1 and got.records_in > 0 and "下一步" in town_sync.status.text()
+        qtbot.waitUntil(lambda: town_sync.table.item(0, 2).text() != "从未", timeout=WAIT)  # the list reloaded
         shot(town_sync, "station_sync_after_exchange")
         # ... is accepted at the town ...
         jie = first_login(town, "jie")
@@ -220,13 +224,24 @@ def test_station_from_blank_pc_to_first_sync_in_the_gui(qtbot, tmp_path: Path) -
         bogus.unlink()
 
         # The station list: last exchange, pending both ways, the village never heard from, so overdue.
-        admin_page.reload()
-        qtbot.waitUntil(lambda: admin_page.table.rowCount() == 2, timeout=WAIT)
+        with qtbot.waitSignal(admin_page.sig_loaded, timeout=WAIT):
+            admin_page.reload()
+        assert admin_page.table.item(1, 0).text() == TOWN_A and admin_page.table.item(1, 1).text() != "从未"
+        assert "所有站点都按时交换" in admin_page.hint.text()
         with district.uow() as uow:
-            rows = {r.name: r for r in stations.station_rows(uow)}
-        assert rows[VILLAGE_A1].overdue and not rows[TOWN_A].overdue
-        qtbot.waitUntil(lambda: "逾期" in admin_page.hint.text(), timeout=WAIT)
+            later = clock.now_utc() + timedelta(days=8)
+            rows = {r.name: r for r in stations.station_rows(uow, later)}
+        assert rows[VILLAGE_A1].overdue and rows[TOWN_A].overdue   # a week later without a bundle: both
         shot(admin_page, "district_station_list")
+        with clock.frozen_at(later), qtbot.waitSignal(admin_page.sig_loaded, timeout=WAIT):
+            admin_page.reload()                                  # the same list a week later: marked
+        assert "2 个站点逾期未交换" in admin_page.hint.text()
+        assert admin_page.table.item(0, 4).text().startswith("逾期")
+        shot(admin_page, "district_station_list_overdue")
+        with district.uow(write=True) as uow:
+            settings.put(uow, admin_session.actor, "sync_overdue_days", 30)
+        with district.uow() as uow:
+            assert not any(r.overdue for r in stations.station_rows(uow, later))
 
         # The same case changed on both sides: resolved on the district's conflict page.
         conflicts_session = session_for(qtbot, district, sup)

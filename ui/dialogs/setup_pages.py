@@ -81,11 +81,23 @@ class WelcomePage(QWizardPage):
         self.choose_new = QRadioButton(tr("新建数据存储（区平台首次使用）(&X)"), objectName="choose_new")
         self.choose_join = QRadioButton(tr("加入区平台（站点）：用区里交来的开通文件和开通码开通本站(&J)"),
                                         objectName="choose_join")
+        join_text = QLabel(tr("<p>加入区平台时，本向导将依次完成：</p><ol>"
+                              "<li>选择区里交来的站点开通文件（在U盘中），输入另行告知的开通码；</li>"
+                              "<li>选择数据存储的保护方式（系统钥匙串或口令）；</li>"
+                              "<li>用开通文件创建本站加密的数据存储，其中有本单位的案件和账号，"
+                              "并<b>显示一次恢复码</b>，请打印或抄写后妥善保管。</li></ol>"
+                              "<p>登录账号由区里创建，开通后用区里告知的账号登录。"
+                              "本站的案件和个人信息都加密保存在本机的以下文件夹中：</p>"))
+        join_text.setWordWrap(True)
+        join_text.setVisible(False)
+        self.choose_join.toggled.connect(join_text.setVisible)
+        self.choose_join.toggled.connect(lambda on: text.setVisible(not on))
         self.choose_new.setChecked(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.choose_new)
         layout.addWidget(self.choose_join)
         layout.addWidget(text)
+        layout.addWidget(join_text)
         layout.addWidget(where)
         layout.addWidget(files)
         layout.addStretch(1)

@@ -80,15 +80,16 @@ class UnitPage(QWizardPage):
         with self._wizard.store.uow() as uow:
             found = stations.units_without_station(uow)
         self.units.clear()
-        for unit_id, name in found:
-            item = QListWidgetItem(name)
+        for unit_id, name, where in found:
+            item = QListWidgetItem(where)
             item.setData(Qt.UserRole, unit_id)
+            item.setData(Qt.UserRole + 1, name)
             self.units.addItem(item)
         self.empty.setVisible(not found)
 
     def chosen(self) -> tuple[str, str] | None:
         item = self.units.currentItem()
-        return (item.data(Qt.UserRole), item.text()) if item is not None else None
+        return (item.data(Qt.UserRole), item.data(Qt.UserRole + 1)) if item is not None else None
 
     def isComplete(self) -> bool:
         return self.chosen() is not None
@@ -189,8 +190,7 @@ class CodePage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(tr("开通码（只显示这一次）"))
-        self.setSubTitle(tr("站点首次启动幸福号时，选择“加入区平台（站点）”，选开通文件并输入此开通码。"
-                            "开通码与开通文件要分开交付：当面念给对方，或打印后另行交给对方。"))
+        self.setSubTitle(tr("开通码与开通文件要分开交付：当面念给对方，或打印纸条另行交给对方。"))
         self.code = QLabel(objectName="provision_code")
         font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
         font.setPointSize(20)
@@ -209,8 +209,12 @@ class CodePage(QWizardPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.note, 1)
+        how = QLabel(tr("站点首次启动幸福号时，选择“加入区平台（站点）”，选择开通文件并输入此开通码。"
+                        "开通码不区分大小写；“0”都是数字零。"))
+        how.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.code)
+        layout.addWidget(how)
         layout.addWidget(self.where)
         layout.addLayout(buttons)
         layout.addStretch(1)

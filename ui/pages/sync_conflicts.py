@@ -93,6 +93,7 @@ class SyncConflictsPage(QWidget):
             "<p>出现冲突时：左侧列出每条有冲突的记录；选中后，右侧逐项显示“本站的值”和“对方的值”、各由谁在何时修改，"
             "您为每一项选择采用哪一方，点击“保存选择”。保存后的结果会在下次交换时发给对方。</p>"
             "<p>下一步：没有冲突时无需操作。定期在“站点同步”页点击“交换”；交换后如有冲突，会在这里出现。</p>"))
+        self.empty.setVisible(False)   # until the list has loaded
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.empty, 1)
