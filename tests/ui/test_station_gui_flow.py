@@ -274,3 +274,76 @@ def test_station_from_blank_pc_to_first_sync_in_the_gui(qtbot, tmp_path: Path) -
     finally:
         for store in stores:
             store.close()
+
+
+def test_retiring_a_station_in_the_list_asks_the_key_holder_and_refuses_its_bundles(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from fulian_desktop.services.auth import system_actor
+    from fulian_desktop.sync.folder import exchange_folder
+    from tests.support.sync_stations import fingerprint, make_stations
+
+    st = make_stations(tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    try:
+        add_user(st.district, "sysadmin", Role.SYSTEM_ADMIN, st.org.district, display_name="系统管理员")
+        session = session_for(qtbot, st.district, first_login(st.district, "sysadmin"))
+        page = StationsAdminPage(session)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=WAIT)
+        village_row = [r.name for r in page.rows].index(VILLAGE_A1)
+        page.table.selectRow(village_row)
+        assert page.retire_button.isEnabled()
+        exchange_folder(st.village, system_actor(st.village), usb)      # a bundle already on its way
+
+        page.retire(page.rows[village_row].station_id, "猜的口令 2026")
+        qtbot.waitUntil(lambda: any("口令或恢复码不正确" in m[1] for m in messages.recorded), timeout=WAIT)
+        idle(qtbot, session)
+        assert VILLAGE_A1 in [r.name for r in page.rows]
+
+        page.retire(page.rows[village_row].station_id, PASSPHRASE)
+        qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT)
+        assert any("已停用“" in m[1] for m in messages.recorded)
+        before = fingerprint(st.district)
+        refused = exchange_folder(st.district, system_actor(st.district), usb, TOWN_A)
+        assert [b.name for b in refused.refused] and "已停用的站点" in refused.refused[0].message
+        assert not refused.imported
+        after = fingerprint(st.district)
+        assert {k: v for k, v in after.items() if not k.startswith(("sync_", "audit"))} == \
+            {k: v for k, v in before.items() if not k.startswith(("sync_", "audit"))}
+        idle(qtbot, session)
+    finally:
+        st.close()
+
+
+def test_exchange_remembers_the_folder(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    from fulian_desktop.services.auth import system_actor
+    from tests.support.sync_stations import make_stations
+    from ui.pages.sync_station import FOLDER_SETTING
+
+    st = make_stations(tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    offered = []
+    try:
+        QSettings().remove(FOLDER_SETTING)
+        page = SyncStationPage(session_for(qtbot, st.village, system_actor(st.village)))
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.receiver.count() == 1, timeout=WAIT)
+        assert "下一步" in page.status.text()
+
+        def pick(_parent, _title, start):  # noqa: ANN001, ANN202
+            offered.append(start)
+            return str(usb)
+
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(pick))
+        for _ in range(2):
+            with qtbot.waitSignal(page.sig_done, timeout=WAIT):
+                page._ask_exchange()
+        assert offered == ["", str(usb)] and len(list(usb.glob("*.fsync"))) == 2
+        idle(qtbot, page.session)
+    finally:
+        QSettings().remove(FOLDER_SETTING)
+        st.close()
