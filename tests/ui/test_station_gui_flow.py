@@ -88,7 +88,7 @@ def open_station(qtbot, page: StationsAdminPage, unit: str, usb: Path, tmp_path:
     assert len(code.replace("-", "")) == 32 and package.is_file()
     assert code.encode() not in package.read_bytes()       # the code never travels with the package
 
-    pdf = tmp_path / f"{tag}_slip.pdf"
+    pdf = (Path(SHOTS) if SHOTS else tmp_path) / f"{tag}slip.pdf"
 
     def to_pdf(printer: QPrinter) -> bool:
         printer.setOutputFormat(QPrinter.PdfFormat)

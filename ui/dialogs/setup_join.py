@@ -7,6 +7,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWizard,
     QWizardPage,
@@ -81,7 +83,7 @@ class JoinPackagePage(QWizardPage):
         except OSError:
             self.error.setText(tr("无法读取 {path}。请确认U盘已插好、文件存在。").format(path=path))
             return False
-        QApplication.setOverrideCursor(self.cursor())
+        QApplication.setOverrideCursor(QCursor(Qt.WaitCursor))   # argon2: about a second
         try:
             read_package(self.package, self.code.text())
         except FulianError as exc:

@@ -7,10 +7,10 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
+from PySide6.QtGui import QCursor, QFont, QFontDatabase, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
+    QApplication, QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
     QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
@@ -51,6 +51,7 @@ class KeyHolderPage(QWizardPage):
 
     def validatePage(self) -> bool:
         self.error.clear()
+        QApplication.setOverrideCursor(QCursor(Qt.WaitCursor))   # argon2: about a second
         try:
             confirm_key_holder(self._wizard.store, self.secret.text())
         except FulianError as exc:
@@ -58,6 +59,8 @@ class KeyHolderPage(QWizardPage):
             self.secret.selectAll()
             self.secret.setFocus()
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         self.secret.clear()   # not kept longer than needed
         return True
 
