@@ -105,3 +105,21 @@ def test_a_station_store_exists_only_when_the_code_is_right(tmp_path) -> None:  
                 assert uow.s.get(Case, "nothing") is None
     finally:
         district.close()
+
+
+def test_exchange_and_retire_at_the_command_line(tmp_path, capsys, monkeypatch) -> None:  # noqa: ANN001
+    from fulian_desktop.cli.main import main
+
+    monkeypatch.setenv("FULIAN_PASSPHRASE", PASSPHRASE)
+    st = make_stations(tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    roots = {name: str(tmp_path / name) for name in ("district", "town", "village")}
+    st.close()
+    assert main(["--data-dir", roots["village"], "sync", "exchange", str(usb)]) == 0
+    assert "发出 1 个同步包" in capsys.readouterr().out
+    assert main(["--data-dir", roots["district"], "sync", "peer", "retire", VILLAGE_A1]) == 0
+    assert "已停用站点" in capsys.readouterr().out
+    assert main(["--data-dir", roots["district"], "sync", "exchange", str(usb), "--for", TOWN_A]) == 0
+    out = capsys.readouterr().out
+    assert "收到 0 个同步包" in out and "已停用的站点" in out
