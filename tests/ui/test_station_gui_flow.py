@@ -287,6 +287,12 @@ def test_retiring_a_station_in_the_list_asks_the_key_holder_and_refuses_its_bund
     try:
         add_user(st.district, "sysadmin", Role.SYSTEM_ADMIN, st.org.district, display_name="系统管理员")
         session = session_for(qtbot, st.district, first_login(st.district, "sysadmin"))
+        from ui.navigation import pages_for
+
+        assert "stations" in [p.key for p in pages_for(session)]          # Administration → 站点
+        add_user(st.district, "sup", Role.SUPERVISOR, st.org.district, display_name="区督导")
+        assert "stations" not in [p.key for p in pages_for(session_for(qtbot, st.district,
+                                                                       first_login(st.district, "sup")))]
         page = StationsAdminPage(session)
         qtbot.addWidget(page)
         qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=WAIT)

@@ -36,6 +36,7 @@ class StationsAdminPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.rows: list[stations.StationRow] = []
+        self.loaded_days = 0
         self.wizard_kdf: KdfParams | None = None   # the package's key derivation (tests make it fast)
         self.table = QTableWidget(0, 5, objectName="station_table")
         self.table.setHorizontalHeaderLabels([tr("站点"), tr("上次交换"), tr("待发往站点的变更"),
@@ -79,6 +80,7 @@ class StationsAdminPage(QWidget):
 
     def _loaded(self, found: tuple[list[stations.StationRow], int]) -> None:
         self.rows, days = found
+        self.loaded_days = days
         self.days.blockSignals(True)
         self.days.setValue(days)
         self.days.blockSignals(False)
@@ -115,6 +117,8 @@ class StationsAdminPage(QWidget):
 
     def _save_days(self) -> None:
         value = self.days.value()
+        if value == self.loaded_days:
+            return   # focus left without a change: nothing to save or audit
         self.session.write(lambda uow, actor: settings.put(uow, actor, stations.OVERDUE_KEY, value),
                            on_done=lambda _r: self.reload(), on_error=lambda e: present_error(self, e))
 
