@@ -296,6 +296,11 @@ def test_retiring_a_station_in_the_list_asks_the_key_holder_and_refuses_its_bund
         page = StationsAdminPage(session)
         qtbot.addWidget(page)
         qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=WAIT)
+        page.days.setValue(3)
+        page.days.editingFinished.emit()
+        qtbot.waitUntil(lambda: page.loaded_days == 3, timeout=WAIT)   # saved, and the list reloaded with it
+        with pytest.raises(Exception, match="1 到 365"), st.district.uow(write=True) as uow:
+            settings.put(uow, session.actor, "sync_overdue_days", 0)
         village_row = [r.name for r in page.rows].index(VILLAGE_A1)
         page.table.selectRow(village_row)
         assert page.retire_button.isEnabled()
