@@ -145,7 +145,7 @@ def _obtain_store(args: argparse.Namespace, data_dir: Path) -> tuple[Store | Non
         wizard = SetupWizard(data_dir)
         if wizard.exec() != QDialog.Accepted or wizard.store is None:
             return None, "", ""
-        return wizard.store, i18n.tr("数据存储已创建，请用刚才设置的管理员账号登录。"), wizard.admin_username
+        return wizard.store, wizard.done_message(), wizard.admin_username
     return open_existing(data_dir), "", ""
 
 

@@ -95,6 +95,9 @@ def _admin_pages(actor) -> list[PageSpec]:  # noqa: ANN001
         from .pages.settings import SettingsPage
 
         pages.append(PageSpec("settings", tr("系统设置"), lambda s: SettingsPage(s)))
+        from .pages.sync_stations_admin import StationsAdminPage
+
+        pages.append(PageSpec("stations", tr("站点"), lambda s: StationsAdminPage(s)))
     if can(actor, Permission.SETTINGS_MANAGE) or can(actor, Permission.RESOLVE_CONFLICTS):
         from .pages.sync_station import SyncStationPage
 

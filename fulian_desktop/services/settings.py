@@ -18,6 +18,7 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
     # 信访工作条例第三十五条: the body a petitioner asks for review — the district federation's superior
     # (a town's or village's opinion names the district from the org tree instead).
     "petition_review_body": ("信访复查机关（区级处理意见书告知的上一级机关）", str, ""),
+    "sync_overdue_days": ("站点多少天未交换算逾期", int, 7),
 }
 
 # Settings kept per org unit: key "<name>:<unit id>". Each station's 人民调解委员会 is its own body, so its
@@ -68,6 +69,8 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
         raise ValidationError("自动锁定时间须在 1 到 240 分钟之间。", field=key)
     if key == "attachment_max_mb" and not 1 <= value <= 2048:
         raise ValidationError("附件大小上限须在 1 到 2048 MB 之间。", field=key)
+    if key == "sync_overdue_days" and not 1 <= value <= 365:
+        raise ValidationError("逾期天数须在 1 到 365 天之间。", field=key)
     row = uow.s.get(AppSetting, key)
     old = row.value if row else None
     if row is None:

@@ -69,7 +69,8 @@
         <location filename="../../ui/dialogs/mediation_base.py" line="45"/>
         <location filename="../../ui/dialogs/party_dialog.py" line="151"/>
         <location filename="../../ui/dialogs/server_settings.py" line="75"/>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="50"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="55"/>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="285"/>
         <location filename="../../ui/pages/admin_units.py" line="68"/>
         <location filename="../../ui/pages/admin_users.py" line="104"/>
         <location filename="../../ui/pages/case_view.py" line="99"/>
@@ -1790,6 +1791,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/screening_entry_dialog.py" line="78"/>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="54"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="189"/>
         <source> 天</source>
         <translation> days</translation>
@@ -1978,17 +1980,17 @@
         <translation>The file has no towns/streets (each line: town/street,village/community).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="57"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="64"/>
         <source>欢迎使用幸福号</source>
         <translation>Welcome to Xingfuhao</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="58"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="65"/>
         <source>首次使用，需要先创建本机的数据存储。</source>
         <translation>This is the first start: the data store on this computer must be created first.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="71"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="78"/>
         <source>其中 fulian.db 是加密的数据库，keystore.json 是受保护的密钥文件，两者缺一不可，备份时请一并保存。以后如需更换文件夹，可用 --data-dir 参数或环境变量 FULIAN_DATA_DIR 指定。</source>
         <translation>fulian.db is the encrypted database and keystore.json the protected key file; both are needed, so back them up together. To use another folder later, pass --data-dir or set the FULIAN_DATA_DIR environment variable.</translation>
     </message>
@@ -2150,17 +2152,17 @@
         <translation>Village/community &quot;{village}&quot; appears twice under &quot;{name}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="90"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="118"/>
         <source>第一个系统管理员</source>
         <translation>First system administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="95"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="123"/>
         <source>如：张敏</source>
         <translation>e.g. Zhang Min</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="100"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="128"/>
         <source>密码至少 8 位，须含字母、数字、符号中的至少两类，且不能与用户名相同。</source>
         <translation>Passwords need at least 8 characters, with at least two of letters, digits and symbols, and must differ from the user name.</translation>
     </message>
@@ -2192,7 +2194,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="65"/>
-        <location filename="../../ui/dialogs/setup_pages.py" line="103"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="131"/>
         <location filename="../../ui/pages/admin_users.py" line="184"/>
         <source>用户名(&amp;U)</source>
         <translation>User name (&amp;U)</translation>
@@ -2269,7 +2271,7 @@
         <translation>Cannot connect to the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="104"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="132"/>
         <location filename="../../ui/pages/admin_users.py" line="185"/>
         <location filename="../../ui/pages/admin_users.py" line="223"/>
         <source>姓名(&amp;M)</source>
@@ -2277,112 +2279,127 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/server_settings.py" line="66"/>
-        <location filename="../../ui/dialogs/setup_pages.py" line="105"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="133"/>
         <source>密码(&amp;W)</source>
         <translation>Password (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="60"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="67"/>
         <source>&lt;p&gt;本向导将依次完成：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;设置区名称和案号前缀，录入街镇和村（社区）——可逐个添加，也可从文件导入；&lt;/li&gt;&lt;li&gt;创建第一个系统管理员和第一个督导的账号；&lt;/li&gt;&lt;li&gt;选择数据存储的保护方式（系统钥匙串或口令）；&lt;/li&gt;&lt;li&gt;创建加密的数据存储，并&lt;b&gt;显示一次恢复码&lt;/b&gt;，请打印或抄写后妥善保管。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所有案件和个人信息都加密保存在本机的以下文件夹中：&lt;/p&gt;</source>
         <translation>&lt;p&gt;This wizard will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;set the district name and case no. prefix and enter the towns/streets and villages/communities (one by one or imported from a file);&lt;/li&gt;&lt;li&gt;create the first system administrator and the first supervisor accounts;&lt;/li&gt;&lt;li&gt;choose how the data store is protected (system keyring or passphrase);&lt;/li&gt;&lt;li&gt;create the encrypted data store and &lt;b&gt;show the recovery code once&lt;/b&gt;: print or copy it and keep it safe.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;All cases and personal data are stored encrypted on this computer in this folder:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="91"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="81"/>
+        <source>新建数据存储（区平台首次使用）(&amp;X)</source>
+        <translation>Create a new data store (first use at the district) (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="82"/>
+        <source>加入区平台（站点）：用区里交来的开通文件和开通码开通本站(&amp;J)</source>
+        <translation>Join the district platform (station): open this station with the package and code from the district (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="84"/>
+        <source>&lt;p&gt;加入区平台时，本向导将依次完成：&lt;/p&gt;&lt;ol&gt;&lt;li&gt;选择区里交来的站点开通文件（在U盘中），输入另行告知的开通码；&lt;/li&gt;&lt;li&gt;选择数据存储的保护方式（系统钥匙串或口令）；&lt;/li&gt;&lt;li&gt;用开通文件创建本站加密的数据存储，其中有本单位的案件和账号，并&lt;b&gt;显示一次恢复码&lt;/b&gt;，请打印或抄写后妥善保管。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;登录账号由区里创建，开通后用区里告知的账号登录。本站的案件和个人信息都加密保存在本机的以下文件夹中：&lt;/p&gt;</source>
+        <translation>&lt;p&gt;To join the district platform, this wizard will:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;pick the station package from the district (on the USB drive) and take the one-time code you were told separately;&lt;/li&gt;&lt;li&gt;choose how the data store is protected (system keyring or passphrase);&lt;/li&gt;&lt;li&gt;create this station&apos;s encrypted data store from the package, with your unit&apos;s cases and accounts, and &lt;b&gt;show the recovery code once&lt;/b&gt;: print or copy it and keep it safe.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Accounts are made at the district; after joining, log in with the account the district gave you. This station&apos;s cases and personal data are kept encrypted in this folder on this computer:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_pages.py" line="119"/>
         <source>系统管理员负责组织机构、系统设置和账号的停用、解锁，不看案件内容；工作人员的账号由督导创建。</source>
         <translation>The system administrator maintains the organisation, the system settings and disables or unlocks accounts, but reads no case content; staff accounts are created by a supervisor.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="106"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="134"/>
         <source>再次输入密码(&amp;A)</source>
         <translation>Repeat password (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="132"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="160"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="149"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="177"/>
         <source>督导的用户名不能与系统管理员相同。</source>
         <translation>The supervisor&apos;s username must differ from the system administrator&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="165"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="193"/>
         <source>请填写管理员姓名。</source>
         <translation>Please fill in the administrator&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="181"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="209"/>
         <source>第一个督导</source>
         <translation>First supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="182"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="210"/>
         <source>区督导审核案件，并在辖区内创建接待员、调解员、心理咨询师、站点管理员等工作人员的账号。</source>
         <translation>The district supervisor reviews cases and creates the accounts of receptionists, mediators, counsellors, station administrators and other staff in the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="183"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="211"/>
         <source>如：李芳</source>
         <translation>e.g. Li Fang</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="186"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="214"/>
         <source>请填写督导姓名。</source>
         <translation>Please enter the supervisor&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="195"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="223"/>
         <source>保护数据存储</source>
         <translation>Protect the data store</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="196"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="224"/>
         <source>数据库用随机生成的密钥加密。请选择这把密钥在本机如何保存。</source>
         <translation>The database is encrypted with a randomly generated key. Choose how this key is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="200"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="228"/>
         <source>正在检查本机的系统钥匙串…</source>
         <translation>Checking this computer&apos;s system keyring…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="202"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="230"/>
         <source>另外设置一个口令（钥匙串不可用时，可用口令打开）(&amp;O)</source>
         <translation>Also set a passphrase (opens the store if the keyring is unavailable) (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="210"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="238"/>
         <source>口令(&amp;K)</source>
         <translation>Passphrase (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="210"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="238"/>
         <source>再次输入口令(&amp;G)</source>
         <translation>Repeat passphrase (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="213"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="241"/>
         <source>请记住口令：忘记口令时只能用恢复码打开。恢复码将在创建后显示。</source>
         <translation>Remember the passphrase: if forgotten, only the recovery code can open the store. The recovery code is shown after creation.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="254"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="282"/>
         <source>&lt;b&gt;系统钥匙串无法保存密钥。&lt;/b&gt;请设置一个口令（至少 8 位），每次打开程序时输入。</source>
         <translation>&lt;b&gt;The system keyring cannot store the key.&lt;/b&gt; Please set a passphrase (at least 8 characters) to enter each time the program opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="256"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="284"/>
         <source>密钥将保存在本机的系统钥匙串（{describe}）中，登录本机账户后打开程序无需输入口令。</source>
         <translation>The key will be kept in this computer&apos;s system keyring ({describe}); after logging in to this computer account no passphrase is needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="258"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="286"/>
         <source>&lt;b&gt;本机没有可用的系统钥匙串。&lt;/b&gt;请设置一个口令（至少 8 位）来保护数据存储，每次打开程序时需要输入。</source>
         <translation>&lt;b&gt;No system keyring is available on this computer.&lt;/b&gt; Please set a passphrase (at least 8 characters) to protect the data store; it must be entered each time the program opens.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_pages.py" line="282"/>
+        <location filename="../../ui/dialogs/setup_pages.py" line="310"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -2398,17 +2415,20 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_create.py" line="117"/>
+        <location filename="../../ui/dialogs/setup_join.py" line="127"/>
         <source>系统钥匙串，另设口令</source>
         <translation>System keyring, plus a passphrase</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_create.py" line="117"/>
+        <location filename="../../ui/dialogs/setup_join.py" line="127"/>
         <location filename="../../ui/dialogs/setup_recovery.py" line="67"/>
         <source>系统钥匙串</source>
         <translation>System keyring</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_create.py" line="118"/>
+        <location filename="../../ui/dialogs/setup_join.py" line="127"/>
         <location filename="../../ui/dialogs/setup_recovery.py" line="67"/>
         <location filename="../../ui/dialogs/unlock.py" line="28"/>
         <location filename="../../ui/dialogs/unlock.py" line="57"/>
@@ -2501,37 +2521,50 @@
         <translation>&lt;h2 style=&apos;text-align:center&apos;&gt;Xingfuhao · Data store recovery code&lt;/h2&gt;&lt;p&gt;Created: {when:%d %B %Y %H:%M}&lt;/p&gt;&lt;p&gt;Data store location: {data_dir}&lt;/p&gt;&lt;p&gt;Recovery code:&lt;/p&gt;&lt;p style=&apos;font-family:monospace;font-size:16pt;font-weight:bold;text-align:center;white-space:nowrap&apos;&gt;{code}&lt;/p&gt;&lt;p&gt;(32 characters, not case-sensitive; no letters I, L, O or U, so every &quot;0&quot; is the digit zero.)&lt;/p&gt;&lt;p&gt;Use this recovery code to open the data store after changing computers, reinstalling the system, losing the system keyring or forgetting the passphrase. Anyone with the recovery code and the data files can read the personal data in them: keep it in a locked cabinet; do not photograph it, send it by chat, or keep it with the computer.&lt;/p&gt;&lt;p&gt;Kept by: ______________&#x3000;&#x3000;Date: ______________&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="46"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="51"/>
         <source>幸福号 · 首次使用设置</source>
         <translation>Xingfuhao · First-time setup</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="284"/>
         <source>下一步(&amp;N)</source>
         <translation>Next (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="284"/>
         <source>上一步(&amp;B)</source>
         <translation>Back (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="50"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="55"/>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="285"/>
         <source>完成(&amp;F)</source>
         <translation>Finish (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="51"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="56"/>
         <source>创建数据存储(&amp;C)</source>
         <translation>Create data store (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="85"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="97"/>
+        <source>已开通站点：{unit}。请用区里为您创建的账号登录。</source>
+        <translation>Station opened: {unit}. Log in with the account the district made for you.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="98"/>
+        <source>数据存储已创建，请用刚才设置的管理员账号登录。</source>
+        <translation>The data store has been created. Log in with the administrator account you just set up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="116"/>
         <source>恢复码只显示这一次</source>
         <translation>The recovery code is shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/setup_wizard.py" line="86"/>
+        <location filename="../../ui/dialogs/setup_wizard.py" line="117"/>
         <source>尚未确认已抄写或打印恢复码。关闭后将无法再查看恢复码。
 确定要关闭吗？</source>
         <translation>You have not confirmed that the recovery code was copied or printed. After closing it cannot be shown again.
@@ -2986,8 +3019,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="99"/>
-        <location filename="../../ui/pages/sync_conflicts.py" line="145"/>
-        <location filename="../../ui/pages/sync_conflicts.py" line="146"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="161"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="162"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
@@ -3842,6 +3875,7 @@ Close anyway?</translation>
         <location filename="../../ui/pages/case_list.py" line="74"/>
         <location filename="../../ui/pages/clock_tasks.py" line="41"/>
         <location filename="../../ui/pages/counsellor_home.py" line="44"/>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="43"/>
         <location filename="../../ui/widgets/case_clocks_panel.py" line="29"/>
         <location filename="../../ui/widgets/crisis_orders.py" line="40"/>
         <location filename="../../ui/widgets/mediation_agreement_panel.py" line="59"/>
@@ -4023,14 +4057,14 @@ Close anyway?</translation>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="101"/>
-        <location filename="../../ui/pages/sync_station.py" line="135"/>
+        <location filename="../../ui/navigation.py" line="104"/>
+        <location filename="../../ui/pages/sync_station.py" line="173"/>
         <source>站点同步</source>
         <translation>Station sync</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="105"/>
-        <location filename="../../ui/pages/sync_conflicts.py" line="185"/>
+        <location filename="../../ui/navigation.py" line="108"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="201"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
@@ -4259,6 +4293,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/pages/admin_users.py" line="60"/>
         <location filename="../../ui/pages/admin_users.py" line="347"/>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="90"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
@@ -5692,6 +5727,74 @@ Disable?</translation>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="38"/>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="144"/>
+        <source>确认密钥持有人</source>
+        <translation>Confirm the key holder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="39"/>
+        <source>开通文件里有该单位的全部案件和新站点的密钥，只能由本数据存储的密钥持有人办理。</source>
+        <translation>The package holds all of the unit&apos;s cases and the new station&apos;s keys: only this data store&apos;s key holder may make it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="41"/>
+        <source>数据存储口令，或恢复码</source>
+        <translation>Data store passphrase, or recovery code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="43"/>
+        <source>请输入创建本数据存储时设置的口令；没有设置口令的，请输入恢复码（32 个字符）。此信息只用于确认身份，不会保存。</source>
+        <translation>Enter the passphrase set when this data store was created; if none was set, enter the recovery code (32 characters). It is only used to confirm who you are and is not kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="72"/>
+        <source>选择要开通站点的单位</source>
+        <translation>Choose the unit to open a station for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="73"/>
+        <source>只列出还没有站点的街镇和村（社区）。开通后，该单位的全部案件会随开通文件交给新站点。</source>
+        <translation>Only towns and villages without a station are listed. The unit&apos;s cases all go to the new station with the package.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="76"/>
+        <source>所有单位都已开通站点。如需为某个单位更换电脑，请先在站点列表中停用它原来的站点。</source>
+        <translation>Every unit has a station. To give a unit a new computer, first retire its old station in the station list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="105"/>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="135"/>
+        <source>保存开通文件</source>
+        <translation>Save the station package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="106"/>
+        <source>请插入U盘，选择保存位置。开通文件已加密，没有开通码打不开；开通码在下一页显示。</source>
+        <translation>Insert the USB drive and choose where to save. The package is encrypted and cannot be opened without the code, which is shown on the next page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="110"/>
+        <source>选择位置(&amp;L)…</source>
+        <translation>Choose location (&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="136"/>
+        <source>站点开通文件 (*.fprov)</source>
+        <translation>Station package (*.fprov)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="159"/>
+        <source>找不到文件夹 {folder}。请插好U盘后重新选择位置。</source>
+        <translation>Folder {folder} not found. Insert the USB drive and choose the location again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="164"/>
+        <source>正在生成开通文件…</source>
+        <translation>Making the station package…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="179"/>
         <location filename="../../ui/pages/settings.py" line="235"/>
         <location filename="../../ui/pages/settings.py" line="311"/>
         <source>已保存。</source>
@@ -5726,6 +5829,66 @@ Disable?</translation>
         <location filename="../../ui/pages/settings.py" line="297"/>
         <source>{unit}人民调解委员会</source>
         <translation>{unit} people&apos;s mediation committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="187"/>
+        <source>生成开通文件时出错，没有开通站点。请检查保存位置后重试。</source>
+        <translation>The package could not be made; no station was opened. Check the location and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="195"/>
+        <source>开通码（只显示这一次）</source>
+        <translation>One-time code (shown only once)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="196"/>
+        <source>开通码与开通文件要分开交付：当面念给对方，或打印纸条另行交给对方。</source>
+        <translation>Hand over the code and the package separately: read it out in person, or print the slip and hand it over apart from the drive.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="207"/>
+        <source>打印开通码纸条(&amp;P)…</source>
+        <translation>Print the code slip (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="210"/>
+        <source>我已记下开通码，会与开通文件分开交给站点(&amp;S)</source>
+        <translation>I have noted the code and will hand it to the station apart from the package (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="215"/>
+        <source>站点首次启动幸福号时，选择“加入区平台（站点）”，选择开通文件并输入此开通码。开通码不区分大小写；“0”都是数字零。</source>
+        <translation>At the station&apos;s first start, choose &quot;Join the district platform (station)&quot;, pick the package and type this code. Case does not matter; every &quot;0&quot; is the digit zero.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="230"/>
+        <source>已为“{unit}”开通站点（{n} 条记录），开通文件保存在：{path}</source>
+        <translation>Station opened for &quot;{unit}&quot; ({n} records); the package is saved at: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="241"/>
+        <source>打印开通码</source>
+        <translation>Print the one-time code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="249"/>
+        <source>幸福号站点开通码</source>
+        <translation>Fulian station code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="258"/>
+        <source>已发送打印。请把纸条与开通文件分开交给站点。</source>
+        <translation>Sent to the printer. Hand the slip to the station apart from the package.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="264"/>
+        <source>&lt;h2 style=&apos;text-align:center&apos;&gt;幸福号 · 站点开通码&lt;/h2&gt;&lt;p&gt;站点单位：{unit}&lt;/p&gt;&lt;p&gt;生成时间：{when:%Y年%m月%d日 %H:%M}&lt;/p&gt;&lt;p&gt;开通码：&lt;/p&gt;&lt;p style=&apos;font-family:monospace;font-size:16pt;font-weight:bold;text-align:center;white-space:nowrap&apos;&gt;{code}&lt;/p&gt;&lt;p&gt;使用方法：在站点电脑上首次启动幸福号，选择“加入区平台（站点）”，选择U盘中的开通文件，输入上面的开通码。&lt;/p&gt;&lt;p&gt;开通码只能与对应的开通文件一起使用。请不要把本纸条和U盘放在一起交付；站点开通后请将本纸条销毁。&lt;/p&gt;&lt;p&gt;交付人：______________&#x3000;&#x3000;接收人：______________&lt;/p&gt;</source>
+        <translation>&lt;h2 style=&apos;text-align:center&apos;&gt;Fulian · Station code&lt;/h2&gt;&lt;p&gt;Station unit: {unit}&lt;/p&gt;&lt;p&gt;Made: {when:%Y-%m-%d %H:%M}&lt;/p&gt;&lt;p&gt;Code:&lt;/p&gt;&lt;p style=&apos;font-family:monospace;font-size:16pt;font-weight:bold;text-align:center;white-space:nowrap&apos;&gt;{code}&lt;/p&gt;&lt;p&gt;How to use: at the station computer&apos;s first start of Fulian, choose &quot;Join the district platform (station)&quot;, pick the package on the USB drive and type the code above.&lt;/p&gt;&lt;p&gt;The code only opens its own package. Do not hand this slip over together with the USB drive; destroy it once the station is open.&lt;/p&gt;&lt;p&gt;Handed over by: ______________&#x3000;&#x3000;Received by: ______________&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="286"/>
+        <source>生成开通文件(&amp;C)</source>
+        <translation>Make package (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="327"/>
@@ -7494,61 +7657,66 @@ If rejected: {effect}</translation>
         <translation>Save choices</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="96"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="90"/>
+        <source>&lt;p&gt;&lt;b&gt;现在没有需要处理的同步冲突。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;什么是同步冲突：同一条记录（例如一个案件的标题、紧急程度），在上次交换之后，本站和对方站点都改过，导入同步包时程序不替您决定用哪一边，而是把两边的值并排列在这里。&lt;/p&gt;&lt;p&gt;出现冲突时：左侧列出每条有冲突的记录；选中后，右侧逐项显示“本站的值”和“对方的值”、各由谁在何时修改，您为每一项选择采用哪一方，点击“保存选择”。保存后的结果会在下次交换时发给对方。&lt;/p&gt;&lt;p&gt;下一步：没有冲突时无需操作。定期在“站点同步”页点击“交换”；交换后如有冲突，会在这里出现。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;There are no sync conflicts to resolve.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;What a sync conflict is: the same record (say a case&apos;s title or urgency) was changed both here and at the other station since the last exchange. The program does not decide for you which side wins: it lists both values side by side here.&lt;/p&gt;&lt;p&gt;When there is one: each record in conflict is listed on the left; select it and the right shows &quot;this station&apos;s value&quot; and &quot;the other station&apos;s value&quot; field by field, who changed each and when. Choose a side for each field and click &quot;Save choice&quot;. The result goes to the other station at the next exchange.&lt;/p&gt;&lt;p&gt;Next: nothing to do while there are no conflicts. Exchange regularly on the Station sync page; any conflicts will appear here.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="110"/>
         <source>&lt;b&gt;同步冲突（{n}）&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sync conflicts ({n})&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="97"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="111"/>
         <source>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;没有待处理的冲突&lt;/span&gt;</source>
         <translation>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;No conflicts to resolve&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="114"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="130"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="116"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="132"/>
         <location filename="../../ui/widgets/intake_records.py" line="28"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="116"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="132"/>
         <location filename="../../ui/widgets/intake_records.py" line="28"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="141"/>
-        <source>请在左侧选择一个冲突。</source>
-        <translation>Choose a conflict on the left.</translation>
+        <location filename="../../ui/pages/sync_conflicts.py" line="157"/>
+        <source>请在左侧选择一个冲突：右侧会并排列出两边的值，逐项选择后点击“保存选择”。</source>
+        <translation>Select a conflict on the left: both values are shown side by side; choose for each field and click &quot;Save choice&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="142"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="201"/>
+        <source>已保存：{title}。下一步：在“站点同步”页点击“交换”，把结果发给对方。</source>
+        <translation>Saved: {title}. Next: click &quot;Exchange&quot; on the Station sync page to send the result to the other station.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_conflicts.py" line="158"/>
         <source>导入同步包时，如果同一条记录在本站和对方站点都改过，会在这里逐项列出两边的值，由您选择采用哪一方。</source>
         <translation>When an imported sync bundle changes a record that was also changed at this station, it is listed here field by field with both values, and you choose which side to keep.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="144"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="160"/>
         <source>本站版本：{lb}，{la}&#x3000;&#x3000;对方版本（{peer}）：{rb}，{ra}</source>
         <translation>Our version: {lb}, {la}&#x3000;&#x3000;Their version ({peer}): {rb}, {ra}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="155"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="171"/>
         <source>本站</source>
         <translation>Ours</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="156"/>
+        <location filename="../../ui/pages/sync_conflicts.py" line="172"/>
         <source>对方</source>
         <translation>Theirs</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/sync_conflicts.py" line="185"/>
-        <source>已保存：{title}</source>
-        <translation>Saved: {title}</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/intake_records.py" line="37"/>
@@ -8888,98 +9056,136 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
         <translation>Preview, print or save this case&apos;s documents and case file</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="41"/>
+        <location filename="../../ui/navigation.py" line="100"/>
+        <location filename="../../ui/pages/sync_station.py" line="45"/>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="42"/>
         <source>站点</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="41"/>
+        <location filename="../../ui/pages/sync_station.py" line="45"/>
         <source>上次导出</source>
         <translation>Last export</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="41"/>
+        <location filename="../../ui/pages/sync_station.py" line="45"/>
         <source>上次导入</source>
         <translation>Last import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="41"/>
+        <location filename="../../ui/pages/sync_station.py" line="45"/>
         <source>待对方确认的变更</source>
         <translation>Changes not yet acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="49"/>
+        <location filename="../../ui/pages/sync_station.py" line="53"/>
         <source>导出同步包…</source>
         <translation>Export sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="50"/>
+        <location filename="../../ui/pages/sync_station.py" line="54"/>
         <source>导入同步包…</source>
         <translation>Import sync bundle…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/sync_station.py" line="55"/>
+        <source>交换(&amp;E)…</source>
+        <translation>Exchange (&amp;E)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/sync_station.py" line="56"/>
+        <source>选U盘（文件夹）：导入其中发给本站的全部同步包，再把本站的同步包写进去</source>
+        <translation>Pick the USB drive (folder): import every bundle in it for this station, then write this station&apos;s bundle to it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="63"/>
         <source>发往</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="61"/>
+        <location filename="../../ui/pages/sync_station.py" line="69"/>
         <source>&lt;b&gt;站点同步&lt;/b&gt;&#x3000;同步包已加密，只有收件站点能打开；导入时整体写入或整体拒绝。</source>
         <translation>&lt;b&gt;Station sync&lt;/b&gt;&#x3000;Bundles are encrypted so only the receiving station can open them; an import is applied in full or refused in full.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="76"/>
+        <location filename="../../ui/pages/sync_station.py" line="84"/>
         <source>（审计链异常）</source>
         <translation>(audit chain broken)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="77"/>
-        <location filename="../../ui/pages/sync_station.py" line="78"/>
+        <location filename="../../ui/pages/sync_station.py" line="85"/>
+        <location filename="../../ui/pages/sync_station.py" line="86"/>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="91"/>
         <source>从未</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="84"/>
+        <location filename="../../ui/pages/sync_station.py" line="92"/>
         <source>该站点的审计链不再接续本站保存的审计检查点：{p}</source>
         <translation>This station&apos;s audit chain no longer extends the checkpoint kept here: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="89"/>
-        <source>还没有登记的对方站点。系统管理员用命令行 fulian sync provision（开通下级站点）或 fulian sync peer add（登记对方名片）登记后，站点会列在这里，才能导出同步包。</source>
-        <translation>No partner stations are registered yet. Once a system administrator registers one on the command line with fulian sync provision (set up a lower-level station) or fulian sync peer add (register the other station&apos;s card), it is listed here and sync bundles can be exported to it.</translation>
+        <location filename="../../ui/pages/sync_station.py" line="102"/>
+        <source>还没有登记的对方站点。区里在“站点”页点击“开通站点”，把开通文件和开通码分别交给站点；站点首次启动时选择“加入区平台（站点）”即可。开通后对方会列在这里。</source>
+        <translation>No other station is registered yet. At the district, click &quot;Open station&quot; on the Stations page and hand the package and the code to the station separately; at its first start the station chooses &quot;Join the district platform (station)&quot;. Once open, it is listed here.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="93"/>
+        <location filename="../../ui/pages/sync_station.py" line="104"/>
+        <source>下一步：插入U盘，点击“交换”并选择U盘（或其中的文件夹）。本站会先导入其中发给本站的同步包，再把发往“{to}”的同步包写进去；把U盘带到对方，对方同样点“交换”。</source>
+        <translation>Next: insert the USB drive, click &quot;Exchange&quot; and choose the drive (or a folder on it). Bundles for this station are imported first, then the bundle for &quot;{to}&quot; is written there; take the drive to the other side, where they click &quot;Exchange&quot; too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="108"/>
         <source>导出同步包</source>
         <translation>Export sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="94"/>
+        <location filename="../../ui/pages/sync_station.py" line="109"/>
         <source>同步包 (*.fsync)</source>
         <translation>Sync bundles (*.fsync)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="99"/>
+        <location filename="../../ui/pages/sync_station.py" line="114"/>
         <source>导入同步包</source>
         <translation>Import sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="99"/>
+        <location filename="../../ui/pages/sync_station.py" line="114"/>
         <source>同步包 (*.fsync);;所有文件 (*)</source>
         <translation>Sync bundles (*.fsync);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="111"/>
+        <location filename="../../ui/pages/sync_station.py" line="120"/>
+        <source>选择U盘或交换文件夹</source>
+        <translation>Choose the USB drive or exchange folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="133"/>
+        <source>正在交换同步包…</source>
+        <translation>Exchanging bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="143"/>
         <source>正在导出同步包…</source>
         <translation>Exporting sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="119"/>
+        <location filename="../../ui/pages/sync_station.py" line="151"/>
         <source>正在导入同步包…</source>
         <translation>Importing sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_station.py" line="128"/>
+        <location filename="../../ui/pages/sync_station.py" line="163"/>
+        <source>下一步：到“同步冲突”页逐项处理冲突。</source>
+        <translation>Next: resolve the conflicts field by field on the Sync conflicts page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="164"/>
+        <source>下一步：安全弹出U盘，带到对方站点点击“交换”。</source>
+        <translation>Next: eject the USB drive safely and take it to the other station to click &quot;Exchange&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_station.py" line="166"/>
         <source>已导出同步包：发往{to}，{n} 条记录，{a} 个附件。</source>
         <translation>Sync bundle exported for {to}: {n} records, {a} attachments.</translation>
     </message>
@@ -9246,7 +9452,7 @@ The temporary copy is deleted when this case is closed or the program exits; do 
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="27"/>
-        <location filename="../../ui/navigation.py" line="109"/>
+        <location filename="../../ui/navigation.py" line="112"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -9433,7 +9639,186 @@ The temporary copy is deleted when this case is closed or the program exits; do 
     <message>
         <location filename="../../ui/widgets/quick_datetime.py" line="32"/>
         <source>可只输数字：1430 为今天 14:30，0315 1430 为 3 月 15 日 14:30</source>
-        <translation>Digits are enough: 1430 is today at 14:30, 0315 1430 is 15 March at 14:30</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="34"/>
+        <source>加入区平台：开通文件和开通码</source>
+        <translation>Join the district platform: package and code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="35"/>
+        <source>请插入区里交来的U盘，选择其中的站点开通文件（.fprov），再输入另行告知您的开通码。</source>
+        <translation>Insert the USB drive from the district, pick the station package on it (.fprov), then type the code you were told separately.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="38"/>
+        <source>选择文件(&amp;L)…</source>
+        <translation>Choose file (&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="44"/>
+        <source>如：ABCD-EFGH-…（共 32 个字符，不区分大小写）</source>
+        <translation>e.g. ABCD-EFGH-… (32 characters, case does not matter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="48"/>
+        <source>开通文件(&amp;F)</source>
+        <translation>Package (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="52"/>
+        <source>开通码(&amp;C)</source>
+        <translation>Code (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="57"/>
+        <source>开通码只用于打开这个开通文件。输错时不会创建任何文件，可以重新输入。</source>
+        <translation>The code only opens this package. A wrong code creates no file; you can type it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="64"/>
+        <source>选择站点开通文件</source>
+        <translation>Choose the station package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="65"/>
+        <source>站点开通文件 (*.fprov);;所有文件 (*)</source>
+        <translation>Station package (*.fprov);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="80"/>
+        <source>这个文件太大，不是站点开通文件。</source>
+        <translation>This file is too large to be a station package.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="84"/>
+        <source>无法读取 {path}。请确认U盘已插好、文件存在。</source>
+        <translation>Cannot read {path}. Check that the USB drive is inserted and the file exists.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="103"/>
+        <location filename="../../ui/dialogs/station_open_wizard.py" line="282"/>
+        <source>开通站点</source>
+        <translation>Open station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="104"/>
+        <source>请核对以下内容，然后点击“开通站点”。</source>
+        <translation>Check the following, then click &quot;Open station&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="106"/>
+        <source>开通站点(&amp;C)</source>
+        <translation>Open station (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="128"/>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;数据文件夹&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;开通文件&lt;/td&gt;&lt;td&gt;{package}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;密钥保护&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;开通后，本机将作为站点与区平台交换同步包；登录账号由区里创建。&lt;/p&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;Data folder&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Package&lt;/td&gt;&lt;td&gt;{package}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Key protection&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Once open, this computer exchanges bundles with the district as a station; accounts are made at the district.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="150"/>
+        <source>正在创建加密数据存储并写入本单位的案件，请稍候…</source>
+        <translation>Creating the encrypted data store and writing the unit&apos;s cases, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="163"/>
+        <source>已开通：{unit}</source>
+        <translation>Opened: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="181"/>
+        <source>{message}请点击“上一步”设置口令后再开通。</source>
+        <translation>{message} Click &quot;Back&quot; to set a passphrase, then open the station.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/setup_join.py" line="183"/>
+        <source>开通站点时遇到意外错误，没有留下任何文件。详细信息已记入日志；请检查文件夹是否可写、磁盘空间是否充足后重试。</source>
+        <translation>Opening the station failed unexpectedly; no files were left behind. Details are in the log; check that the folder is writable and the disk has space, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="42"/>
+        <source>上次交换</source>
+        <translation>Last exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="42"/>
+        <source>待发往站点的变更</source>
+        <translation>Changes to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="43"/>
+        <source>收到、待回执的变更</source>
+        <translation>Received, not yet acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="56"/>
+        <source>开通站点(&amp;O)…</source>
+        <translation>Open station (&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="57"/>
+        <source>停用站点…</source>
+        <translation>Retire station…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="64"/>
+        <source>超过</source>
+        <translation>Mark as overdue after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="66"/>
+        <source>没有收到站点的同步包，标为逾期</source>
+        <translation>without a bundle from the station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="71"/>
+        <source>&lt;b&gt;站点&lt;/b&gt;&#x3000;各街镇、村（社区）站点与本站交换同步包的情况。</source>
+        <translation>&lt;b&gt;Stations&lt;/b&gt;&#x3000;How each town and village station exchanges bundles with this one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="90"/>
+        <source>逾期：超过 {d} 天未收到同步包</source>
+        <translation>Overdue: no bundle for more than {d} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="100"/>
+        <source>还没有开通任何站点。下一步：点击“开通站点”，为街镇或村（社区）生成开通文件和开通码，分别交给站点。</source>
+        <translation>No station has been opened yet. Next: click &quot;Open station&quot; to make a package and a code for a town or village, and hand them over separately.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="103"/>
+        <source>{n} 个站点逾期未交换。下一步：联系这些站点，请他们带U盘来交换，或在“站点同步”页写好同步包送过去。</source>
+        <translation>{n} station(s) overdue. Next: contact them and ask them to bring the USB drive, or write a bundle for them on the Station sync page and take it there.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="106"/>
+        <source>所有站点都按时交换。站点交来的U盘请在“站点同步”页点击“交换”。</source>
+        <translation>All stations exchange on time. For a USB drive brought by a station, click &quot;Exchange&quot; on the Station sync page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="140"/>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="160"/>
+        <source>停用站点</source>
+        <translation>Retire station</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="141"/>
+        <source>停用“{name}”后，本站不再向它发送同步包，它此后交来的同步包一律拒收。此操作不能撤销；该单位换了电脑的，停用后可重新开通站点。
+确定停用吗？</source>
+        <translation>Once &quot;{name}&quot; is retired, nothing more is sent to it and every bundle it brings is refused. This cannot be undone; if the unit has a new computer, open a new station after retiring.
+Retire it?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="145"/>
+        <source>请输入本数据存储的口令或恢复码：</source>
+        <translation>Enter this data store&apos;s passphrase or recovery code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_stations_admin.py" line="160"/>
+        <source>已停用“{name}”。它此后交来的同步包将被拒收。</source>
+        <translation>Retired &quot;{name}&quot;. Bundles it brings from now on will be refused.</translation>
     </message>
 </context>
 <context>
@@ -9461,11 +9846,6 @@ Please switch to that window.</translation>
         <location filename="../../ui/app.py" line="131"/>
         <source>无法打开数据存储</source>
         <translation>Cannot open the data store</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="148"/>
-        <source>数据存储已创建，请用刚才设置的管理员账号登录。</source>
-        <translation>The data store has been created. Log in with the administrator account you just set up.</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,9 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox, QGridLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget, QWizardPage,
+)
 
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.security.keyring_vault import KeyringVault
@@ -27,6 +29,11 @@ def _error_label(name: str = "") -> QLabel:
     label.setStyleSheet("color:#b3261e")
     label.setWordWrap(True)
     return label
+
+
+def error_label(name: str = "") -> QLabel:
+    """The red message label of a wizard page (for pages outside this module)."""
+    return _error_label(name)
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -71,11 +78,32 @@ class WelcomePage(QWizardPage):
         files = QLabel(tr("其中 fulian.db 是加密的数据库，keystore.json 是受保护的密钥文件，两者缺一不可，"
                        "备份时请一并保存。以后如需更换文件夹，可用 --data-dir 参数或环境变量 FULIAN_DATA_DIR 指定。"))
         files.setWordWrap(True)
+        self.choose_new = QRadioButton(tr("新建数据存储（区平台首次使用）(&X)"), objectName="choose_new")
+        self.choose_join = QRadioButton(tr("加入区平台（站点）：用区里交来的开通文件和开通码开通本站(&J)"),
+                                        objectName="choose_join")
+        join_text = QLabel(tr("<p>加入区平台时，本向导将依次完成：</p><ol>"
+                              "<li>选择区里交来的站点开通文件（在U盘中），输入另行告知的开通码；</li>"
+                              "<li>选择数据存储的保护方式（系统钥匙串或口令）；</li>"
+                              "<li>用开通文件创建本站加密的数据存储，其中有本单位的案件和账号，"
+                              "并<b>显示一次恢复码</b>，请打印或抄写后妥善保管。</li></ol>"
+                              "<p>登录账号由区里创建，开通后用区里告知的账号登录。"
+                              "本站的案件和个人信息都加密保存在本机的以下文件夹中：</p>"))
+        join_text.setWordWrap(True)
+        join_text.setVisible(False)
+        self.choose_join.toggled.connect(join_text.setVisible)
+        self.choose_join.toggled.connect(lambda on: text.setVisible(not on))
+        self.choose_new.setChecked(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.choose_new)
+        layout.addWidget(self.choose_join)
         layout.addWidget(text)
+        layout.addWidget(join_text)
         layout.addWidget(where)
         layout.addWidget(files)
         layout.addStretch(1)
+
+    def joining(self) -> bool:
+        return self.choose_join.isChecked()
 
 
 class AdminPage(QWizardPage):

@@ -16,6 +16,7 @@ from ..i18n import tr
 from ..tasks import TaskRunner
 from .setup_create import CreatePage, SetupPlan, create_and_initialise, plan_prefixes
 from .setup_import import MAX_NAME, parse_towns, read_towns_file
+from .setup_join import JoinCreatePage, JoinPackagePage
 from .setup_org import KIND_ROLE, OrgPage
 from .setup_pages import MIN_PASSPHRASE, AdminPage, ProtectionPage, SupervisorPage, WelcomePage
 from .setup_recovery import RecoveryPage, recovery_sheet_html, render_recovery_sheet
@@ -28,6 +29,10 @@ __all__ = [  # re-exported: these used to live here
 
 
 class SetupWizard(QWizard):
+    """Two paths: a new (district) store, or a station joining from the district's package."""
+
+    WELCOME, ORG, PROTECTION, CREATE, RECOVERY, JOIN, JOIN_CREATE = 0, 1, 4, 5, 6, 10, 11
+
     def __init__(self, data_dir: Path, parent: QWidget | None = None, vault=None, *,  # noqa: ANN001
                  kdf: KdfParams | None = None) -> None:
         super().__init__(parent)
@@ -57,14 +62,40 @@ class SetupWizard(QWizard):
         self.protection_page = ProtectionPage(self.vault, self.tasks)
         self.create_page = CreatePage(self)
         self.recovery_page = RecoveryPage(self)
-        for page in (self.welcome_page, self.org_page, self.admin_page, self.supervisor_page, self.protection_page,
-                     self.create_page, self.recovery_page):
-            self.addPage(page)
+        self.join_page = JoinPackagePage(self)
+        self.join_create_page = JoinCreatePage(self)
+        self.joined_unit = ""
+        for page_id, page in enumerate((self.welcome_page, self.org_page, self.admin_page, self.supervisor_page,
+                                        self.protection_page, self.create_page, self.recovery_page)):
+            self.setPage(page_id, page)
+        self.setPage(self.JOIN, self.join_page)
+        self.setPage(self.JOIN_CREATE, self.join_create_page)
         self.setMinimumSize(820, 600)
         self.resize(880, 640)
         from .server_settings import add_server_button  # a district desk joins the server's store (issue 7)
 
         add_server_button(self)
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        joining = self.welcome_page.joining()
+        if current == self.WELCOME:
+            return self.JOIN if joining else self.ORG
+        if current == self.JOIN:
+            return self.PROTECTION
+        if current == self.PROTECTION:
+            return self.JOIN_CREATE if joining else self.CREATE
+        if current == self.JOIN_CREATE:
+            return self.RECOVERY
+        if current == self.RECOVERY:
+            return -1   # the last page on both paths (the join pages have higher ids)
+        return super().nextId()
+
+    def done_message(self) -> str:
+        """What the login window says after the wizard."""
+        if self.joined_unit:
+            return tr("已开通站点：{unit}。请用区里为您创建的账号登录。").format(unit=self.joined_unit)
+        return tr("数据存储已创建，请用刚才设置的管理员账号登录。")
 
     def plan(self) -> SetupPlan:
         org, admin, supervisor = self.org_page, self.admin_page, self.supervisor_page
@@ -78,7 +109,7 @@ class SetupWizard(QWizard):
                                                  supervisor.name.text().strip(), supervisor.password.text()))
 
     def reject(self) -> None:
-        if self.create_page.running:
+        if self.create_page.running or self.join_create_page.running:
             return  # creating: the store must not be left half made
         if self.created is not None:
             if not self.recovery_page.saved.isChecked() and not messages.confirm(

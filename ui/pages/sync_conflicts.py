@@ -81,8 +81,22 @@ class SyncConflictsPage(QWidget):
         split.addWidget(self.list)
         split.addWidget(right)
         split.setSizes([300, 700])
+        self.split = split
+        self.empty = QLabel(objectName="conflicts_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.empty.setStyleSheet("QLabel{background:#f6f8fa;border:1px solid #d0d7de;border-radius:4px;padding:16px;}")
+        self.empty.setText(tr(
+            "<p><b>现在没有需要处理的同步冲突。</b></p>"
+            "<p>什么是同步冲突：同一条记录（例如一个案件的标题、紧急程度），在上次交换之后，本站和对方站点都改过，"
+            "导入同步包时程序不替您决定用哪一边，而是把两边的值并排列在这里。</p>"
+            "<p>出现冲突时：左侧列出每条有冲突的记录；选中后，右侧逐项显示“本站的值”和“对方的值”、各由谁在何时修改，"
+            "您为每一项选择采用哪一方，点击“保存选择”。保存后的结果会在下次交换时发给对方。</p>"
+            "<p>下一步：没有冲突时无需操作。定期在“站点同步”页点击“交换”；交换后如有冲突，会在这里出现。</p>"))
+        self.empty.setVisible(False)   # until the list has loaded
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(split, 1)
         self._show(-1)
         session.changes.subscribe(self, {"sync"}, self.reload)  # an import may bring new conflicts
@@ -99,6 +113,8 @@ class SyncConflictsPage(QWidget):
         for c in self.items:
             item = QListWidgetItem(f"{tr(c.table_label)}：{c.title}\n{tr('来自')} {c.peer_name}")
             self.list.addItem(item)
+        self.empty.setVisible(not self.items)
+        self.split.setVisible(bool(self.items))
         if self.items:
             self.list.setCurrentRow(0)
         else:
@@ -138,7 +154,7 @@ class SyncConflictsPage(QWidget):
             w.setEnabled(conflict is not None)
         self.table.setRowCount(0)
         if conflict is None:
-            self.who.setText(tr("请在左侧选择一个冲突。") if self.items else tr(
+            self.who.setText(tr("请在左侧选择一个冲突：右侧会并排列出两边的值，逐项选择后点击“保存选择”。") if self.items else tr(
                 "导入同步包时，如果同一条记录在本站和对方站点都改过，会在这里逐项列出两边的值，由您选择采用哪一方。"))
             return
         self.who.setText(tr("本站版本：{lb}，{la}　　对方版本（{peer}）：{rb}，{ra}").format(
@@ -182,7 +198,8 @@ class SyncConflictsPage(QWidget):
                            changes=Changes(case=True, party=True, sync=True))  # the list reloads through it
 
     def _saved(self, view: ConflictView) -> None:
-        messages.info(self, tr("同步冲突"), tr("已保存：{title}").format(title=view.title))
+        messages.info(self, tr("同步冲突"), tr("已保存：{title}。下一步：在“站点同步”页点击“交换”，把结果发给对方。").format(
+            title=view.title))
         self.sig_resolved.emit(view)
 
     def _failed(self, exc: BaseException) -> None:

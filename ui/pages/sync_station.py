@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -15,6 +15,7 @@ from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.private_files import write_private
 from fulian_desktop.sync import anchors, identity
 from fulian_desktop.sync.exchange import ExportResult, ImportResult, export_bundle, import_bundle
+from fulian_desktop.sync.folder import FolderExchange, exchange_folder
 
 from ..errors import domain_message, messages, present_error
 from ..i18n import tr
@@ -26,12 +27,15 @@ def _peers(uow, _actor):  # noqa: ANN001, ANN202
     return identity.list_peers(uow), {f.station_id: f.problem for f in anchors.flagged_stations(uow)}
 
 
+FOLDER_SETTING = "sync/exchange_folder"
+"""The last folder (USB drive) exchanged with, offered again next time (this computer's settings)."""
+
 SYNC_IMPORTED = Changes(case=True, party=True, attachments=True, sync=True)
 """An imported bundle may touch any case, party or file here, and may bring conflicts to resolve."""
 
 class SyncStationPage(QWidget):
     sig_done = Signal(object)
-    """(ExportResult | ImportResult) — an export or import finished."""
+    """(ExportResult | ImportResult | FolderExchange | exception) — an export, import or exchange finished."""
 
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +52,9 @@ class SyncStationPage(QWidget):
         self.receiver = QComboBox(objectName="receiver")
         self.export_button = QPushButton(tr("导出同步包…"), objectName="export_bundle")
         self.import_button = QPushButton(tr("导入同步包…"), objectName="import_bundle")
+        self.exchange_button = QPushButton(tr("交换(&E)…"), objectName="exchange")
+        self.exchange_button.setToolTip(tr("选U盘（文件夹）：导入其中发给本站的全部同步包，再把本站的同步包写进去"))
+        self.exchange_button.clicked.connect(self._ask_exchange)
         self.export_button.clicked.connect(self._ask_export)
         self.import_button.clicked.connect(self._ask_import)
         self.status = QLabel(objectName="sync_status")
@@ -55,6 +62,7 @@ class SyncStationPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("发往")))
         row.addWidget(self.receiver, 1)
+        row.addWidget(self.exchange_button)
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
         layout = QVBoxLayout(self)
@@ -84,10 +92,17 @@ class SyncStationPage(QWidget):
                 cell.setToolTip(tr("该站点的审计链不再接续本站保存的审计检查点：{p}").format(p=flagged[p.station_id]))
             self.receiver.addItem(p.name, p.unit_id)
         self.export_button.setEnabled(bool(peers))
-        if not peers and not self.status.text():
-            self.status.setText(tr(
-                "还没有登记的对方站点。系统管理员用命令行 fulian sync provision（开通下级站点）或 "
-                "fulian sync peer add（登记对方名片）登记后，站点会列在这里，才能导出同步包。"))
+        self.exchange_button.setEnabled(bool(peers))
+        if not self.status.text():
+            self.status.setText(self.next_step())
+
+    def next_step(self) -> str:
+        """What to do next on this page, in one sentence."""
+        if not self.peers:
+            return tr("还没有登记的对方站点。区里在“站点”页点击“开通站点”，把开通文件和开通码分别交给站点；"
+                      "站点首次启动时选择“加入区平台（站点）”即可。开通后对方会列在这里。")
+        return tr("下一步：插入U盘，点击“交换”并选择U盘（或其中的文件夹）。本站会先导入其中发给本站的同步包，"
+                  "再把发往“{to}”的同步包写进去；把U盘带到对方，对方同样点“交换”。").format(to=self.receiver.currentText())
 
     def _ask_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("导出同步包"), f"{self.receiver.currentText()}.fsync",
@@ -99,6 +114,23 @@ class SyncStationPage(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, tr("导入同步包"), "", tr("同步包 (*.fsync);;所有文件 (*)"))
         if path:
             self.import_from(path)
+
+    def _ask_exchange(self) -> None:
+        remembered = str(QSettings().value(FOLDER_SETTING, "") or "")
+        folder = QFileDialog.getExistingDirectory(self, tr("选择U盘或交换文件夹"), remembered)
+        if folder:
+            QSettings().setValue(FOLDER_SETTING, folder)
+            self.exchange_with(folder)
+
+    def exchange_with(self, folder: str) -> None:
+        """Import every bundle in `folder` for this station, then write ours there (off the UI thread)."""
+        unit, store, actor = self.receiver.currentData(), self.session.store, self.session.actor
+
+        def work(progress=None):  # noqa: ANN001, ANN202
+            return exchange_folder(store, actor, Path(folder), unit, progress)
+
+        self.exchange_button.setEnabled(False)
+        self._run(work, tr("正在交换同步包…"))
 
     def export_to(self, path: str) -> None:
         unit, store, actor = self.receiver.currentData(), self.session.store, self.session.actor
@@ -123,8 +155,14 @@ class SyncStationPage(QWidget):
         self.import_button.setEnabled(False)
         self.session.tasks.run(work, on_done=self._done, on_error=self._failed, progress_label=label, parent=self)
 
-    def _done(self, result: ExportResult | ImportResult) -> None:
-        if isinstance(result, ExportResult):
+    def _done(self, result: ExportResult | ImportResult | FolderExchange) -> None:
+        if isinstance(result, FolderExchange):
+            text = result.summary()
+            if result.imported:
+                self.session.changes.announce(SYNC_IMPORTED)
+            text += "\n" + (tr("下一步：到“同步冲突”页逐项处理冲突。") if result.conflicts else
+                            tr("下一步：安全弹出U盘，带到对方站点点击“交换”。"))
+        elif isinstance(result, ExportResult):
             text = tr("已导出同步包：发往{to}，{n} 条记录，{a} 个附件。").format(
                 to=result.receiver, n=result.records, a=result.attachments)
         else:
@@ -134,11 +172,13 @@ class SyncStationPage(QWidget):
         self.status.setText(text)
         messages.info(self, tr("站点同步"), text)
         self.import_button.setEnabled(True)
+        self.exchange_button.setEnabled(True)
         self.reload()
         self.sig_done.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
+        self.exchange_button.setEnabled(bool(self.peers))
         self.export_button.setEnabled(bool(self.peers))
         self.status.setText(domain_message(exc) or "")
         present_error(self, exc)
