@@ -9639,7 +9639,7 @@ The temporary copy is deleted when this case is closed or the program exits; do 
     <message>
         <location filename="../../ui/widgets/quick_datetime.py" line="32"/>
         <source>可只输数字：1430 为今天 14:30，0315 1430 为 3 月 15 日 14:30</source>
-        <translation type="unfinished"></translation>
+        <translation>Digits are enough: 1430 is today 14:30, 0315 1430 is 15 March 14:30</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/setup_join.py" line="34"/>
