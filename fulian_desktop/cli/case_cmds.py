@@ -43,10 +43,10 @@ def _common(p: argparse.ArgumentParser, func) -> None:  # noqa: ANN001
 
 def _run(args: argparse.Namespace, func) -> int:  # noqa: ANN001
     with open_for_cli(args) as store:
-        return func(args, store, _actor(args, store))
+        return func(args, store, actor_from_args(args, store))
 
 
-def _actor(args: argparse.Namespace, store: Store) -> Actor:
+def actor_from_args(args: argparse.Namespace, store: Store) -> Actor:
     if not args.as_user:
         return auth.system_actor(store)
     password = os.environ.get(ENV_USER_PASSWORD)

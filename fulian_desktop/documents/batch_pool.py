@@ -47,10 +47,10 @@ def _layout(d: CaseData, kind: DocumentKind) -> tuple[bytes | None, str]:
 
 
 def _warm() -> None:
-    from .fonts import FALLBACK, REGULAR, _charmap, register_fonts
+    from .fonts import FALLBACK, REGULAR, charmap, register_fonts
     register_fonts()
-    _charmap(REGULAR)
-    _charmap(FALLBACK)
+    charmap(REGULAR)
+    charmap(FALLBACK)
 
 
 def _start_worker(parent: int, load_fonts: bool) -> None:

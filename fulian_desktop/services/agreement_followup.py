@@ -38,8 +38,8 @@ from ..security.permissions import Permission, require
 from ..store.base import utcnow
 from ..store.models import Agreement, AgreementTerm, CaseClock, FollowUpVisit
 from ..store.uow import UnitOfWork
-from .agreements import AgreementView, _agreement_events, _audit, _load, _term_text, _terms, _view
-from .clocks import _stop, load_calendar
+from .agreements import AgreementView, agreement_events, audit_agreement, load_agreement, agreement_term_text, agreement_terms, agreement_view
+from .clocks import stop_clock_on, load_calendar
 from .mediation_sessions import aware, text_or_none
 
 
@@ -65,7 +65,7 @@ def apply_for_confirmation(uow: UnitOfWork, actor: Actor, agreement_id: str, app
     """The parties' joint application (第三十三条). Refused when late, and when a term a court cannot confirm is
     included: leave such terms out with `excluded_term_ids`."""
     require(actor, Permission.CASE_EDIT)
-    agreement, case = _load(uow, actor, agreement_id)
+    agreement, case = load_agreement(uow, actor, agreement_id)
     if agreement.form != AgreementForm.WRITTEN.value:
         raise WorkflowError("口头协议须先制作调解协议书，才能申请司法确认。", code="oral_agreement")
     previous = ConfirmationResult(agreement.confirmation_result) if agreement.confirmation_result else None
@@ -76,11 +76,11 @@ def apply_for_confirmation(uow: UnitOfWork, actor: Actor, agreement_id: str, app
     if not isinstance(applied_on, date) or isinstance(applied_on, datetime):
         raise ValidationError("请填写申请日期。", field="applied_on")
     check_confirmation_application(agreement.effective_on, applied_on, load_calendar(uow), local_date(utcnow()))
-    terms = _terms(uow, agreement.id)
+    terms = agreement_terms(uow, agreement.id)
     excluded = set(excluded_term_ids or ())
     if excluded - {t.id for t in terms}:
         raise ValidationError("排除的条款须为本协议的条款。", field="excluded_term_ids")
-    blocked = [(t, reason) for t in terms if t.id not in excluded and (reason := non_confirmable(_term_text(t)))]
+    blocked = [(t, reason) for t in terms if t.id not in excluded and (reason := non_confirmable(agreement_term_text(t)))]
     if blocked:
         raise ValidationError("以下条款不能申请司法确认，请将其排除在申请之外："
                               + "；".join(f"第 {t.seq} 条（{reason}）" for t, reason in blocked),
@@ -99,21 +99,21 @@ def apply_for_confirmation(uow: UnitOfWork, actor: Actor, agreement_id: str, app
            + (f"，不含第 {'、'.join(map(str, left_out))} 条" if left_out else ""),
            data={"agreement_id": agreement.id, "applied_on": applied_on.isoformat(), "court": court,
                  "excluded_term_ids": sorted(excluded)})
-    _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
+    audit_agreement(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
            {"changes": {"confirmation_applied_on": [None, applied_on.isoformat()], "confirmation_court": [None, court]},
             "excluded_term_ids": sorted(excluded), "court": court})
-    for event in _agreement_events(uow, case.id, agreement.id, "agreement_effective"):
+    for event in agreement_events(uow, case.id, agreement.id, "agreement_effective"):
         clock = uow.s.get(CaseClock, (event.data or {}).get("clock_id") or "")
         if clock is not None and clock.stopped_at is None:
-            _stop(uow, actor, case, clock, "已申请司法确认")
-    return _view(uow, agreement, case)
+            stop_clock_on(uow, actor, case, clock, "已申请司法确认")
+    return agreement_view(uow, agreement, case)
 
 
 def record_confirmation_result(uow: UnitOfWork, actor: Actor, agreement_id: str,
                                result: ConfirmationResult | str, decided_on: date,
                                note: str | None = None) -> AgreementView:
     require(actor, Permission.CASE_EDIT)
-    agreement, case = _load(uow, actor, agreement_id)
+    agreement, case = load_agreement(uow, actor, agreement_id)
     if agreement.confirmation_applied_on is None:
         raise WorkflowError("尚未申请司法确认。", code="not_applied")
     if agreement.confirmation_result:
@@ -129,9 +129,9 @@ def record_confirmation_result(uow: UnitOfWork, actor: Actor, agreement_id: str,
            f"司法确认结果：{result.label}（{decided_on.isoformat()}）" + (f"：{note}" if note else ""),
            data={"agreement_id": agreement.id, "result": result.value, "decided_on": decided_on.isoformat(),
                  "note": note})
-    _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
+    audit_agreement(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
            {"changes": {"confirmation_result": [None, result.value]}, "decided_on": decided_on.isoformat()})
-    return _view(uow, agreement, case)
+    return agreement_view(uow, agreement, case)
 
 
 # --- performance and follow-ups ----------------------------------------------------------------------
@@ -142,7 +142,7 @@ def record_performance(uow: UnitOfWork, actor: Actor, term_id: str, performance:
     term = uow.s.get(AgreementTerm, term_id)
     if term is None or term.deleted_at is not None:
         raise NotFound("协议条款不存在。")
-    agreement, case = _load(uow, actor, term.agreement_id)
+    agreement, case = load_agreement(uow, actor, term.agreement_id)
     if agreement.effective_on is None:
         raise WorkflowError("调解协议尚未生效，不能记录履行情况。", code="agreement_not_effective")
     perf = parse_enum(Performance, performance, "履行情况", "performance")
@@ -163,8 +163,8 @@ def record_performance(uow: UnitOfWork, actor: Actor, term_id: str, performance:
         when = f"（{performed_on.isoformat()}）" if performed_on else ""
         record_event(uow, actor, case, "term_performance", f"协议第 {term.seq} 条履行情况：{perf.label}{when}",
                data={"agreement_id": agreement.id, "term_id": term.id, "performance": perf.value})
-        _audit(uow, actor, case, audit.Action.UPDATE, "agreement_term", term.id, {"changes": diff})
-    return _view(uow, agreement, case)
+        audit_agreement(uow, actor, case, audit.Action.UPDATE, "agreement_term", term.id, {"changes": diff})
+    return agreement_view(uow, agreement, case)
 
 
 def _follow_up_view(v: FollowUpVisit) -> FollowUpView:
@@ -199,7 +199,7 @@ def add_follow_up(uow: UnitOfWork, actor: Actor, case_id: str, agreement_id: str
     record_event(uow, actor, case, "follow_up",
            f"回访（{format_local(visited_at)}，{method.label}，{visitor}）：{satisfaction.label}",
            data={"follow_up_id": visit.id, "agreement_id": agreement_id})
-    _audit(uow, actor, case, audit.Action.CREATE, "follow_up_visit", visit.id,
+    audit_agreement(uow, actor, case, audit.Action.CREATE, "follow_up_visit", visit.id,
            {"agreement_id": agreement_id, "method": method.value, "satisfaction": satisfaction.value})
     return _follow_up_view(visit)
 

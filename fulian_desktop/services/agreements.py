@@ -47,11 +47,11 @@ from ..security.permissions import Permission, require
 from ..store.base import utcnow
 from ..store.models import Agreement, AgreementTerm, Case, CaseEvent
 from ..store.uow import UnitOfWork
-from .clocks import _clocks, _start, load_calendar
+from .clocks import running_clocks, start_clock_on, load_calendar
 from .mediation_sessions import (
     PartyRef,
-    _mediators,
-    _require_not_ended,
+    chosen_mediators,
+    require_not_ended,
     aware,
     case_parties,
     check_parties,
@@ -138,30 +138,30 @@ def _signatories(agreement: Agreement, parties: Mapping[str, PartyRef]) -> list[
     return [pid for pid, p in parties.items() if pid in named or p.role in SIGNATORY_ROLES]
 
 
-def _terms(uow: UnitOfWork, agreement_id: str) -> list[AgreementTerm]:
+def agreement_terms(uow: UnitOfWork, agreement_id: str) -> list[AgreementTerm]:
     return list(uow.s.execute(select(AgreementTerm).where(AgreementTerm.agreement_id == agreement_id,
                                                           AgreementTerm.deleted_at.is_(None))
                               .order_by(AgreementTerm.seq)).scalars())
 
 
-def _term_text(term: AgreementTerm) -> str:
+def agreement_term_text(term: AgreementTerm) -> str:
     return "，".join(x for x in (term.content, term.manner) if x)
 
 
-def _agreement_events(uow: UnitOfWork, case_id: str, agreement_id: str, kind: str) -> list[CaseEvent]:
+def agreement_events(uow: UnitOfWork, case_id: str, agreement_id: str, kind: str) -> list[CaseEvent]:
     rows = uow.s.execute(select(CaseEvent).where(CaseEvent.case_id == case_id, CaseEvent.kind == kind)
                          .order_by(CaseEvent.occurred_at, CaseEvent.created_at)).scalars()
     return [e for e in rows if (e.data or {}).get("agreement_id") == agreement_id]
 
 
-def _load(uow: UnitOfWork, actor: Actor, agreement_id: str) -> tuple[Agreement, Case]:
+def load_agreement(uow: UnitOfWork, actor: Actor, agreement_id: str) -> tuple[Agreement, Case]:
     agreement = uow.s.get(Agreement, agreement_id)
     if agreement is None or agreement.deleted_at is not None:
         raise NotFound("调解协议不存在。")
     return agreement, load_case(uow, actor, agreement.case_id)
 
 
-def _view(uow: UnitOfWork, agreement: Agreement, case: Case) -> AgreementView:
+def agreement_view(uow: UnitOfWork, agreement: Agreement, case: Case) -> AgreementView:
     parties = case_parties(uow, case.id)
     signatories = _signatories(agreement, parties)
     sigs = agreement.party_signatures or {}
@@ -176,14 +176,14 @@ def _view(uow: UnitOfWork, agreement: Agreement, case: Case) -> AgreementView:
         {"mediator": "调解员签名", "seal": "调解委员会印章"}.get(code) or f"{parties[code].name}签名"
         for code in missing_signatures(form, signatories, sigs, agreement.mediator_signed_at,
                                        agreement.seal_applied_at))
-    applied = _agreement_events(uow, case.id, agreement.id, "confirmation_applied")
-    decided = _agreement_events(uow, case.id, agreement.id, "confirmation_result")
+    applied = agreement_events(uow, case.id, agreement.id, "confirmation_applied")
+    decided = agreement_events(uow, case.id, agreement.id, "confirmation_result")
     applied_data = (applied[-1].data or {}) if applied and agreement.confirmation_applied_on else {}
     excluded = set(applied_data.get("excluded_term_ids") or ())
     today = local_date(utcnow())
     terms = []
-    for t in _terms(uow, agreement.id):
-        reason = non_confirmable(_term_text(t))
+    for t in agreement_terms(uow, agreement.id):
+        reason = non_confirmable(agreement_term_text(t))
         perf = Performance(t.performance)
         terms.append(TermView(
             t.id, t.seq, t.obligor, t.content, t.manner, t.deadline, perf, perf.label, t.performed_on,
@@ -208,7 +208,7 @@ def _view(uow: UnitOfWork, agreement: Agreement, case: Case) -> AgreementView:
         version=agreement.version)
 
 
-def _audit(uow: UnitOfWork, actor: Actor, case: Case, action: str, entity: str, entity_id: str,
+def audit_agreement(uow: UnitOfWork, actor: Actor, case: Case, action: str, entity: str, entity_id: str,
            detail: dict[str, Any]) -> None:
     audit.record(uow.s, actor, action, entity=entity, entity_id=entity_id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail=detail)
@@ -239,7 +239,7 @@ def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: Agreemen
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
     require_open(case, "制作调解协议")
-    _require_not_ended(uow, case)
+    require_not_ended(uow, case)
     form = parse_enum(AgreementForm, form, "协议形式", "form")
     facts, disputes, responsibility = text_or_none(facts), text_or_none(disputes), text_or_none(responsibility)
     missing = [label for label, value in (("纠纷的主要事实", facts), ("争议事项", disputes), ("各方责任", responsibility))
@@ -276,11 +276,11 @@ def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: Agreemen
     names = "、".join(parties[p].name for p in signatories)
     record_event(uow, actor, case, "agreement_created", f"制作{form.label}：{len(items)} 条协议内容，当事人 {names}",
            data={"agreement_id": agreement.id, "form": form.value})
-    _audit(uow, actor, case, audit.Action.CREATE, "agreement", agreement.id,
+    audit_agreement(uow, actor, case, audit.Action.CREATE, "agreement", agreement.id,
            {"form": form.value, "terms": len(items), "signatories": signatories, "copies": copies})
     if form == AgreementForm.ORAL:
         _becomes_effective(uow, actor, case, agreement, agreed_at)
-    return _view(uow, agreement, case)
+    return agreement_view(uow, agreement, case)
 
 
 def _check_effective(uow: UnitOfWork, actor: Actor, case: Case, agreement: Agreement) -> None:
@@ -295,23 +295,23 @@ def _check_effective(uow: UnitOfWork, actor: Actor, case: Case, agreement: Agree
 def _becomes_effective(uow: UnitOfWork, actor: Actor, case: Case, agreement: Agreement, moment: datetime) -> None:
     agreement.effective_on = local_date(moment)
     uow.flush()
-    flagged = [(t, non_confirmable(_term_text(t))) for t in _terms(uow, agreement.id)]
+    flagged = [(t, non_confirmable(agreement_term_text(t))) for t in agreement_terms(uow, agreement.id)]
     flagged = [(t, reason) for t, reason in flagged if reason]
     summary = f"调解协议生效（{agreement.effective_on.isoformat()}）"
     clock_id = None
     if agreement.form == AgreementForm.WRITTEN.value:
         deadline = confirmation_deadline(agreement.effective_on, load_calendar(uow)).last_day
         summary += f"，可于 {deadline.isoformat()} 前共同申请司法确认"
-        running = [c for c in _clocks(uow, case.id)
+        running = [c for c in running_clocks(uow, case.id)
                    if c.kind == ClockKind.JUDICIAL_CONFIRMATION.value and c.stopped_at is None]
         if not running:
-            clock_id = _start(uow, actor, case, ClockKind.JUDICIAL_CONFIRMATION, moment).id
+            clock_id = start_clock_on(uow, actor, case, ClockKind.JUDICIAL_CONFIRMATION, moment).id
     if flagged:
         summary += "；" + "、".join(f"第 {t.seq} 条" for t, _ in flagged) + "涉及身份关系，不能申请司法确认"
     record_event(uow, actor, case, "agreement_effective", summary,
            data={"agreement_id": agreement.id, "effective_on": agreement.effective_on.isoformat(),
                  "clock_id": clock_id, "non_confirmable_terms": [t.id for t, _ in flagged]})
-    _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
+    audit_agreement(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
            {"changes": {"effective_on": [None, agreement.effective_on.isoformat()]}, "clock_id": clock_id})
 
 
@@ -319,7 +319,7 @@ def _becomes_effective(uow: UnitOfWork, actor: Actor, case: Case, agreement: Agr
 
 def _for_signing(uow: UnitOfWork, actor: Actor, agreement_id: str) -> tuple[Agreement, Case]:
     require(actor, Permission.CASE_EDIT)
-    agreement, case = _load(uow, actor, agreement_id)
+    agreement, case = load_agreement(uow, actor, agreement_id)
     require_open(case, "签署调解协议")
     if agreement.form != AgreementForm.WRITTEN.value:
         raise WorkflowError("口头协议无需签名盖章，已于达成之日生效。", code="oral_agreement")
@@ -345,10 +345,10 @@ def sign_party(uow: UnitOfWork, actor: Actor, agreement_id: str, party_id: str, 
     uow.flush()
     record_event(uow, actor, case, "agreement_signed", f"{parties[party_id].name}在调解协议上{how.label}（{format_local(at)}）",
            data={"agreement_id": agreement.id, "party_id": party_id, "how": how.value})
-    _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
+    audit_agreement(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
            {"signed": {"party_id": party_id, "how": how.value, "at": at.isoformat()}})
     _check_effective(uow, actor, case, agreement)
-    return _view(uow, agreement, case)
+    return agreement_view(uow, agreement, case)
 
 
 def mediator_sign(uow: UnitOfWork, actor: Actor, agreement_id: str, at: datetime,
@@ -358,16 +358,16 @@ def mediator_sign(uow: UnitOfWork, actor: Actor, agreement_id: str, at: datetime
     if agreement.mediator_signed_at is not None:
         raise ConflictError(f"调解员已于 {format_local(agreement.mediator_signed_at)} 签名。", code="already_signed")
     at = aware(at, "签名时间", "at", past=True)
-    who = _mediators(uow, actor, [mediator_id])[0] if mediator_id else {"user_id": actor.user_id,
+    who = chosen_mediators(uow, actor, [mediator_id])[0] if mediator_id else {"user_id": actor.user_id,
                                                                          "name": actor.display_name}
     agreement.mediator_signed_at = at
     uow.flush()
     record_event(uow, actor, case, "agreement_mediator_signed", f"调解员 {who['name']} 在调解协议上签名（{format_local(at)}）",
            data={"agreement_id": agreement.id, "mediator_id": who["user_id"]})
-    _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
+    audit_agreement(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
            {"changes": {"mediator_signed_at": [None, at.isoformat()]}, "mediator_id": who["user_id"]})
     _check_effective(uow, actor, case, agreement)
-    return _view(uow, agreement, case)
+    return agreement_view(uow, agreement, case)
 
 
 def apply_seal(uow: UnitOfWork, actor: Actor, agreement_id: str, at: datetime) -> AgreementView:
@@ -380,18 +380,18 @@ def apply_seal(uow: UnitOfWork, actor: Actor, agreement_id: str, at: datetime) -
     uow.flush()
     record_event(uow, actor, case, "agreement_sealed", f"调解协议加盖调解委员会印章（{format_local(at)}）",
            data={"agreement_id": agreement.id})
-    _audit(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
+    audit_agreement(uow, actor, case, audit.Action.UPDATE, "agreement", agreement.id,
            {"changes": {"seal_applied_at": [None, at.isoformat()]}})
     _check_effective(uow, actor, case, agreement)
-    return _view(uow, agreement, case)
+    return agreement_view(uow, agreement, case)
 
 
 # --- reading -----------------------------------------------------------------------------------------
 
 def get_agreement(uow: UnitOfWork, actor: Actor, agreement_id: str) -> AgreementView:
     require(actor, Permission.CASE_READ)
-    agreement, case = _load(uow, actor, agreement_id)
-    return _view(uow, agreement, case)
+    agreement, case = load_agreement(uow, actor, agreement_id)
+    return agreement_view(uow, agreement, case)
 
 
 def list_agreements(uow: UnitOfWork, actor: Actor, case_id: str) -> list[AgreementView]:
@@ -399,4 +399,4 @@ def list_agreements(uow: UnitOfWork, actor: Actor, case_id: str) -> list[Agreeme
     case = load_case(uow, actor, case_id)
     rows = uow.s.execute(select(Agreement).where(Agreement.case_id == case.id, Agreement.deleted_at.is_(None))
                          .order_by(Agreement.created_at)).scalars()
-    return [_view(uow, a, case) for a in rows]
+    return [agreement_view(uow, a, case) for a in rows]

@@ -73,7 +73,7 @@ def create_case(uow: UnitOfWork, actor: Actor, new: NewCase) -> CaseDetail:
     index_cases(s, [case.id])
     audit.record(s, actor, audit.Action.CREATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"case_no": case.case_no})
-    return _detail(uow, actor, case)
+    return case_detail(uow, actor, case)
 
 
 
@@ -84,10 +84,10 @@ def get_case(uow: UnitOfWork, actor: Actor, case_id: str) -> CaseDetail:
     case = load_case(uow, actor, case_id)
     audit.record(uow.s, actor, audit.Action.VIEW, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id)
-    return _detail(uow, actor, case)
+    return case_detail(uow, actor, case)
 
 
-def _detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
+def case_detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     row = fetch_case_rows(uow, actor, [case.id])[0]
     parties = []
     rows = uow.s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
@@ -140,7 +140,7 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: str, expected_version: i
             index_cases(uow.s, [case.id])
         audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                      owner_unit_id=case.owner_unit_id, detail={"changes": diff})
-    return _detail(uow, actor, case)
+    return case_detail(uow, actor, case)
 
 
 _FIELD_LABELS = {"title": "案件名称", "category": "类别", "sub_category": "子类", "dispute_type": "纠纷类型",
@@ -148,7 +148,7 @@ _FIELD_LABELS = {"title": "案件名称", "category": "类别", "sub_category": 
                  "major_incident": "重大案事件", "involves_minor": "涉及未成年人", "domestic_violence": "家庭暴力"}
 
 
-def _apply_person(person: Person, data: PersonInput, info) -> dict[str, list[Any]]:  # noqa: ANN001
+def apply_person(person: Person, data: PersonInput, info) -> dict[str, list[Any]]:  # noqa: ANN001
     values = {
         "name": data.name.strip(),
         "sex": {"男": "male", "女": "female"}[info.sex] if info else data.sex,
@@ -181,7 +181,7 @@ def add_party(uow: UnitOfWork, actor: Actor, case_id: str, data: PersonInput, ro
         require_scope(actor, person.owner_unit_id, "该人员")
     else:
         person = Person(owner_unit_id=case.owner_unit_id)
-        _apply_person(person, data, info)
+        apply_person(person, data, info)
         s.add(person)
     uow.flush()
     party = CaseParty(case_id=case.id, person_id=person.id, role=role.value, owner_unit_id=case.owner_unit_id,
@@ -194,7 +194,7 @@ def add_party(uow: UnitOfWork, actor: Actor, case_id: str, data: PersonInput, ro
     index_cases(s, [case.id])
     audit.record(s, actor, audit.Action.CREATE, entity="case_party", entity_id=party.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id, detail={"role": role.value, "person_id": person.id})
-    return next(p for p in _detail(uow, actor, case).parties if p.id == party.id)
+    return next(p for p in case_detail(uow, actor, case).parties if p.id == party.id)
 
 
 def update_party(uow: UnitOfWork, actor: Actor, party_id: str, expected_person_version: int, data: PersonInput,
@@ -210,7 +210,7 @@ def update_party(uow: UnitOfWork, actor: Actor, party_id: str, expected_person_v
         require(actor, Permission.SEE_CONFIDENTIAL)  # may not overwrite what it cannot see
     report, info = validate_person(data)
     report.raise_if_errors()
-    diff = _apply_person(person, data, info)
+    diff = apply_person(person, data, info)
     if role is not None and role.value != party.role:
         diff["role"] = [party.role, role.value]
         party.role = role.value
@@ -226,7 +226,7 @@ def update_party(uow: UnitOfWork, actor: Actor, party_id: str, expected_person_v
             index_cases(uow.s, _cases_of_person(uow, person.id))
         audit.record(uow.s, actor, audit.Action.UPDATE, entity="person", entity_id=person.id, case_id=case.id,
                      owner_unit_id=case.owner_unit_id, detail={"fields": sorted(diff)})
-    return next(p for p in _detail(uow, actor, case).parties if p.id == party.id)
+    return next(p for p in case_detail(uow, actor, case).parties if p.id == party.id)
 
 
 def _cases_of_person(uow: UnitOfWork, person_id: str) -> list[str]:

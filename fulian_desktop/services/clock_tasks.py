@@ -18,7 +18,7 @@ from ..store.base import utcnow
 from ..store.models import Case, CaseClock, OrgUnit
 from ..store.uow import UnitOfWork
 from .case_rows import scoped
-from .clocks import _view, load_calendar, open_case_statuses
+from .clocks import clock_view, load_calendar, open_case_statuses
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def clock_tasks(uow: UnitOfWork, actor: Actor, *, mine_only: bool = False,
     cal, now = load_calendar(uow), now or utcnow()
     tasks = []
     for clock, case_no, title, unit_name in rows:
-        view = _view(clock, cal, now)
+        view = clock_view(clock, cal, now)
         tasks.append(ClockTask(clock_id=clock.id, case_id=clock.case_id, case_no=case_no, title=title,
                                unit_name=unit_name, kind=view.kind, label=view.label, due=view.deadline,
                                status=view.status, countdown=view.countdown, paused=view.paused))

@@ -78,7 +78,7 @@ def load_calendar(uow: UnitOfWork) -> WorkCalendar:
     return WorkCalendar(overrides, declared)
 
 
-def _state(clock: CaseClock, extra_pause_days: int = 0) -> ClockState:
+def clock_state(clock: CaseClock, extra_pause_days: int = 0) -> ClockState:
     started = clock.started_at if RULES[ClockKind(clock.kind)].unit == "hours" else local_date(clock.started_at)
     return ClockState(ClockKind(clock.kind), started, clock.paused_days + extra_pause_days, clock.extended_days,
                       clock.urgent)
@@ -95,11 +95,11 @@ def _deadline(clock: CaseClock, cal: WorkCalendar, extra_pause_days: int = 0) ->
     """The computed deadline, or the one someone else fixed (``due_override_at``), which wins."""
     if clock.due_override_at is not None:
         return fixed_deadline(clock.kind, clock.due_override_at, clock.extended_days, cal)
-    return due(_state(clock, extra_pause_days), cal)
+    return due(clock_state(clock, extra_pause_days), cal)
 
 
-def _view(clock: CaseClock, cal: WorkCalendar, now: datetime) -> ClockView:
-    state = _state(clock, _paused_for(clock, now))
+def clock_view(clock: CaseClock, cal: WorkCalendar, now: datetime) -> ClockView:
+    state = clock_state(clock, _paused_for(clock, now))
     deadline = _deadline(clock, cal, _paused_for(clock, now))
     rule = RULES[state.kind]
     return ClockView(clock.id, clock.case_id, state.kind, state.kind.label, state.kind.basis, clock.started_at,
@@ -118,13 +118,13 @@ def start_clock(uow: UnitOfWork, actor: Actor, case_id: str, kind: ClockKind, *,
                 started_at: datetime | None = None, urgent: bool = False) -> ClockView:
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
-    return _start(uow, actor, case, kind, started_at or utcnow(), urgent)
+    return start_clock_on(uow, actor, case, kind, started_at or utcnow(), urgent)
 
 
-def _start(uow: UnitOfWork, actor: Actor, case: Case, kind: ClockKind, started_at: datetime,
+def start_clock_on(uow: UnitOfWork, actor: Actor, case: Case, kind: ClockKind, started_at: datetime,
            urgent: bool = False, due_override_at: datetime | None = None) -> ClockView:
     """Start a clock; ``due_override_at`` fixes its deadline (a court's date) instead of computing it."""
-    running = [c for c in _clocks(uow, case.id) if c.kind == kind.value and c.stopped_at is None]
+    running = [c for c in running_clocks(uow, case.id) if c.kind == kind.value and c.stopped_at is None]
     if running:
         raise WorkflowError(f"“{kind.label}”时限已在计时。", code="clock_running")
     clock = CaseClock(case_id=case.id, kind=kind.value, started_at=started_at, urgent=urgent, paused_days=0,
@@ -134,17 +134,17 @@ def _start(uow: UnitOfWork, actor: Actor, case: Case, kind: ClockKind, started_a
     _recompute(clock, cal)
     uow.s.add(clock)
     uow.flush()
-    view = _view(clock, cal, utcnow())
+    view = clock_view(clock, cal, utcnow())
     record_event(uow, actor, case, "clock_started", f"开始计时：{kind.label}，{view.countdown}")
     return view
 
 
-def _clocks(uow: UnitOfWork, case_id: str) -> list[CaseClock]:
+def running_clocks(uow: UnitOfWork, case_id: str) -> list[CaseClock]:
     return list(uow.s.execute(select(CaseClock).where(CaseClock.case_id == case_id, CaseClock.deleted_at.is_(None))
                               .order_by(CaseClock.started_at)).scalars())
 
 
-def _load_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> tuple[CaseClock, Case]:
+def load_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> tuple[CaseClock, Case]:
     clock = uow.s.get(CaseClock, clock_id)
     if clock is None or clock.deleted_at is not None:
         raise NotFound("时限不存在。")
@@ -154,7 +154,7 @@ def _load_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> tuple[CaseClock
 def pause_clock(uow: UnitOfWork, actor: Actor, clock_id: str, reason: str) -> None:
     """Hearing, appraisal or similar time does not count: the clock stands still until resumed."""
     require(actor, Permission.CASE_EDIT)
-    clock, case = _load_clock(uow, actor, clock_id)
+    clock, case = load_clock(uow, actor, clock_id)
     if clock.stopped_at or clock.paused_since:
         raise WorkflowError("该时限已停止或已暂停。", code="clock_not_running")
     if not (reason or "").strip():
@@ -165,7 +165,7 @@ def pause_clock(uow: UnitOfWork, actor: Actor, clock_id: str, reason: str) -> No
 
 def resume_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> None:
     require(actor, Permission.CASE_EDIT)
-    clock, case = _load_clock(uow, actor, clock_id)
+    clock, case = load_clock(uow, actor, clock_id)
     if clock.paused_since is None:
         raise WorkflowError("该时限未暂停。", code="clock_not_paused")
     days = _paused_for(clock, utcnow())
@@ -175,22 +175,11 @@ def resume_clock(uow: UnitOfWork, actor: Actor, clock_id: str) -> None:
     record_event(uow, actor, case, "clock_resumed", f"恢复计时：{ClockKind(clock.kind).label}，暂停 {days} 天不计入")
 
 
-def request_extension(uow: UnitOfWork, actor: Actor, clock_id: str, days: int, reason: str):  # noqa: ANN201
-    """Asks the supervisor (once, within the legal maximum); the deadline moves on approval."""
-    from .workflow import ApprovalKind, request_approval
-
-    require(actor, Permission.CASE_EDIT)
-    clock, case = _load_clock(uow, actor, clock_id)
-    check_extension(_state(clock), days)
-    return request_approval(uow, actor, case.id, ApprovalKind.EXTEND_CLOCK, reason,
-                            payload={"clock_id": clock.id, "days": days, "kind": clock.kind})
-
-
 def apply_extension(uow: UnitOfWork, actor: Actor, case: Case, payload: dict) -> None:
     clock = uow.s.get(CaseClock, payload.get("clock_id"))
     if clock is None or clock.case_id != case.id:
         raise NotFound("要延期的时限不存在。")
-    state = check_extension(_state(clock), int(payload.get("days", 0)))
+    state = check_extension(clock_state(clock), int(payload.get("days", 0)))
     clock.extended_days = state.extended_days
     _recompute(clock, load_calendar(uow))
     record_event(uow, actor, case, "clock_extended", f"延期 {clock.extended_days} 天：{ClockKind(clock.kind).label}（经督导批准）")
@@ -200,7 +189,7 @@ def fix_deadline(uow: UnitOfWork, actor: Actor, clock_id: str, last_day: date, r
     """Someone else fixed this clock's deadline (a court's order that ends early): from now on the clock
     counts down to 24:00 of ``last_day`` instead of the computed date. The reason says who fixed it."""
     require(actor, Permission.CASE_EDIT)
-    clock, case = _load_clock(uow, actor, clock_id)
+    clock, case = load_clock(uow, actor, clock_id)
     if clock.stopped_at is not None:
         raise WorkflowError("该时限已停止。", code="clock_not_running")
     why = (reason or "").strip()
@@ -215,7 +204,7 @@ def fix_deadline(uow: UnitOfWork, actor: Actor, clock_id: str, last_day: date, r
     cal = load_calendar(uow)
     _recompute(clock, cal)
     uow.flush()
-    view = _view(clock, cal, utcnow())
+    view = clock_view(clock, cal, utcnow())
     record_event(uow, actor, case, "clock_fixed", f"确定期限：{view.label}至 {last_day.isoformat()}（{why[:100]}）",
            data={"clock_id": clock.id, "last_day": last_day.isoformat()})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case_clock", entity_id=clock.id, case_id=case.id,
@@ -227,11 +216,11 @@ def fix_deadline(uow: UnitOfWork, actor: Actor, clock_id: str, last_day: date, r
 
 def stop_clock(uow: UnitOfWork, actor: Actor, clock_id: str, note: str = "") -> None:
     require(actor, Permission.CASE_EDIT)
-    clock, case = _load_clock(uow, actor, clock_id)
-    _stop(uow, actor, case, clock, note or "手动停止")
+    clock, case = load_clock(uow, actor, clock_id)
+    stop_clock_on(uow, actor, case, clock, note or "手动停止")
 
 
-def _stop(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock, note: str) -> None:
+def stop_clock_on(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock, note: str) -> None:
     if clock.stopped_at is not None:
         return
     now = utcnow()
@@ -239,7 +228,7 @@ def _stop(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock, note: str
         clock.paused_days += _paused_for(clock, now)
         clock.paused_since = None
     clock.stopped_at, clock.stop_note = now, note[:200]
-    view = _view(clock, load_calendar(uow), now)
+    view = clock_view(clock, load_calendar(uow), now)
     met = "按时" if now < view.deadline.due_at else "超期"
     record_event(uow, actor, case, "clock_stopped", f"停止计时：{view.label}（{note}，{met}）",
            data={"kind": clock.kind, "met": met == "按时"})
@@ -247,25 +236,25 @@ def _stop(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock, note: str
 
 def on_case_created(uow: UnitOfWork, actor: Actor, case: Case) -> None:
     for kind in _STARTS.get((None, CaseKind(case.kind)), ()):
-        _start(uow, actor, case, kind, case.opened_at)
+        start_clock_on(uow, actor, case, kind, case.opened_at)
 
 
 def on_transition(uow: UnitOfWork, actor: Actor, case: Case, step: Transition) -> None:
     stops = _STOPS.get(step, ())
-    for clock in _clocks(uow, case.id):
+    for clock in running_clocks(uow, case.id):
         if clock.stopped_at is None and (stops is None or ClockKind(clock.kind) in stops):
-            _stop(uow, actor, case, clock, step.label)
+            stop_clock_on(uow, actor, case, clock, step.label)
     if step == Transition.REOPEN:
         return
     for kind in _STARTS.get((step, CaseKind(case.kind)), ()):
-        _start(uow, actor, case, kind, utcnow())
+        start_clock_on(uow, actor, case, kind, utcnow())
 
 
 def case_clocks(uow: UnitOfWork, actor: Actor, case_id: str, now: datetime | None = None) -> list[ClockView]:
     require(actor, Permission.CASE_READ)
     load_case(uow, actor, case_id)
     cal, now = load_calendar(uow), now or utcnow()
-    return [_view(c, cal, now) for c in _clocks(uow, case_id)]
+    return [clock_view(c, cal, now) for c in running_clocks(uow, case_id)]
 
 
 # --- the working-day calendar an administrator keeps -----------------------------------------------

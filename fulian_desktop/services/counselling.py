@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from ..access.cases import load_case, record_event
-from ..domain.enums import _Labelled
+from ..domain.enums import Labelled
 from ..domain.errors import PermissionDenied, ValidationError
 from ..domain.localtime import LOCAL_TZ, format_local
 from ..security import audit
@@ -29,7 +29,7 @@ from .case_rows import scoped
 MAX_NOTES = 20000
 
 
-class CounsellingForm(_Labelled):
+class CounsellingForm(Labelled):
     FACE_TO_FACE = "face_to_face", "面谈"
     PHONE = "phone", "电话"
 

@@ -19,7 +19,7 @@ from ..access.cases import load_case, record_event
 from ..domain import risk as risk_rules
 from ..domain import safety_plan as plan_rules
 from ..domain.crisis_actions import clean_details, detail_lines, split_legacy_concerns
-from ..domain.enums import _Labelled
+from ..domain.enums import Labelled
 from ..domain.errors import ConflictError, ValidationError, WorkflowError
 from ..domain.localtime import format_local, local_date
 from ..domain.risk import RiskLevel, Trend
@@ -34,7 +34,7 @@ from .clocks import open_case_statuses
 MAJOR_REASON_HIGH_RISK = "危险评估为高"
 
 
-class ActionKind(_Labelled):
+class ActionKind(Labelled):
     """Entries of the action log. The order_* kinds are written by ``protection_orders`` only."""
 
     POLICE_CALLED = "police_called", "已报警"
@@ -60,7 +60,7 @@ SENSITIVE_KINDS = frozenset({ActionKind.SHELTER, ActionKind.MEDICAL, ActionKind.
 
 # --- shared helpers ----------------------------------------------------------------------------------
 
-def _require_open(case: Case) -> None:
+def require_open_case(case: Case) -> None:
     if case.status not in open_case_statuses():
         raise WorkflowError("案件已办结或已移出，不能再登记危机干预事项；如有新情况请先重新打开案件。",
                             code="case_not_open")
@@ -72,7 +72,7 @@ def _needs_write(uow: UnitOfWork) -> None:
         raise RuntimeError("audited read needs store.uow(write=True)")
 
 
-def _mark_domestic_violence(uow: UnitOfWork, actor: Actor, case: Case, why: str) -> None:
+def mark_domestic_violence(uow: UnitOfWork, actor: Actor, case: Case, why: str) -> None:
     if case.domestic_violence:
         return
     case.domestic_violence = True
@@ -83,7 +83,7 @@ def _mark_domestic_violence(uow: UnitOfWork, actor: Actor, case: Case, why: str)
                  detail={"changes": {"domestic_violence": [False, True]}, "reason": why})
 
 
-def _aware(moment: datetime, field: str) -> datetime:
+def require_aware(moment: datetime, field: str) -> datetime:
     if not isinstance(moment, datetime) or moment.tzinfo is None:
         raise ValidationError("时间须包含时区。", field=field)
     return moment
@@ -138,9 +138,9 @@ def record_assessment(uow: UnitOfWork, actor: Actor, case_id: str, answers: Mapp
     as a major incident at once, which puts it at the top of the supervisor's review queue."""
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
-    _require_open(case)
+    require_open_case(case)
     result = risk_rules.assess(answers, override_level=override_level, override_reason=override_reason)
-    when = _aware(assessed_at, "assessed_at") if assessed_at else utcnow()
+    when = require_aware(assessed_at, "assessed_at") if assessed_at else utcnow()
     row = RiskAssessment(case_id=case.id, assessed_at=when, assessor=actor.display_name, answers=result.answers(),
                          score=result.score, computed_level=result.computed_level.value,
                          red_flags=list(result.red_flags), final_level=result.final_level.value,
@@ -167,7 +167,7 @@ def record_assessment(uow: UnitOfWork, actor: Actor, case_id: str, answers: Mapp
                          "final_level": result.final_level.value, "red_flags": list(result.red_flags),
                          "overridden": result.overridden})
     if result.final_level == RiskLevel.HIGH:
-        _mark_domestic_violence(uow, actor, case, MAJOR_REASON_HIGH_RISK)
+        mark_domestic_violence(uow, actor, case, MAJOR_REASON_HIGH_RISK)
         from .workflow import set_major_incident
 
         set_major_incident(uow, actor, case.id, True, MAJOR_REASON_HIGH_RISK)
@@ -230,7 +230,7 @@ def save_safety_plan(uow: UnitOfWork, actor: Actor, case_id: str, sections: Mapp
     require(actor, Permission.CASE_EDIT)
     require(actor, Permission.SEE_CONFIDENTIAL)   # may not overwrite what it cannot read
     case = load_case(uow, actor, case_id)
-    _require_open(case)
+    require_open_case(case)
     new_sections = plan_rules.normalise(sections)
     if not plan_rules.filled(new_sections):
         raise ValidationError("安全计划是空的，请至少填写一栏。", code="empty_plan")
@@ -312,7 +312,7 @@ class ActionView:
         return "；".join(parts)
 
 
-def _log(uow: UnitOfWork, actor: Actor, case: Case, kind: ActionKind, at: datetime, detail: str | None,
+def log_crisis_action(uow: UnitOfWork, actor: Actor, case: Case, kind: ActionKind, at: datetime, detail: str | None,
          protection_order_id: str | None = None, summary: str | None = None,
          data: dict[str, Any] | None = None) -> CrisisAction:
     """Append an action and its timeline event and audit entry, neither of which carries the note or
@@ -342,7 +342,7 @@ def log_action(uow: UnitOfWork, actor: Actor, case_id: str, kind: ActionKind | s
     """
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
-    _require_open(case)
+    require_open_case(case)
     try:
         kind = ActionKind(kind)
     except ValueError:
@@ -364,8 +364,8 @@ def log_action(uow: UnitOfWork, actor: Actor, case_id: str, kind: ActionKind | s
             raise ValidationError("强制报告须注明报告对象（无民事行为能力人或限制民事行为能力人）及其情况。",
                                   code="concerns_required", field="concerns") from None
         raise
-    when = _aware(at, "at") if at else utcnow()
-    row = _log(uow, actor, case, kind, when, text, data=details)
+    when = require_aware(at, "at") if at else utcnow()
+    row = log_crisis_action(uow, actor, case, kind, when, text, data=details)
     return _action_view(row, actor)
 
 

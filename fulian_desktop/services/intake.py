@@ -47,7 +47,7 @@ from ..store.base import new_id, utcnow
 from ..store.models import Case, CaseParty, IntakeRecord, OrgUnit, Person
 from ..store.uow import UnitOfWork
 from . import persons
-from .cases import NewCase, _apply_person, add_party, create_case
+from .cases import NewCase, apply_person, add_party, create_case
 from .intake_json import intake_from_json
 from .intake_views import IntakeView, case_intakes, get_intake, intake_counts, list_intakes, load_view, period_bounds
 from .workflow import transition
@@ -240,7 +240,7 @@ def _person_for(uow: UnitOfWork, actor: Actor, data: IntakeInput, plan: _Plan, n
     if not (checked.decision.opens_case or has_identifier):  # type: ignore[union-attr]
         return None
     person = Person(owner_unit_id=plan.unit_id)
-    _apply_person(person, _person_input(data, checked, name), info)
+    apply_person(person, _person_input(data, checked, name), info)
     uow.s.add(person)
     uow.flush()
     audit.record(uow.s, actor, audit.Action.CREATE, entity="person", entity_id=person.id,

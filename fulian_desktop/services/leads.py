@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..access.cases import check_version, load_case, record_event
-from ..domain.enums import CaseKind, CaseSource, CaseStatus, _Labelled
+from ..domain.enums import CaseKind, CaseSource, CaseStatus, Labelled
 from ..domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
 from ..domain.localtime import LOCAL_TZ, local_date
 from ..domain.screening_rules import classify_reason, required_text
@@ -27,14 +27,14 @@ from ..security.permissions import Permission, require, require_scope
 from ..store.base import utcnow
 from ..store.models import Case, CaseEvent, OnlineLead, OrgUnit
 from ..store.uow import UnitOfWork
-from .cases import NewCase, _detail, create_case
+from .cases import NewCase, case_detail, create_case
 from .orgunits import subtree_ids
 from .views import CaseDetail
 
 ENTITY = "online_lead"
 
 
-class LeadStatus(_Labelled):
+class LeadStatus(Labelled):
     OPEN = "open", "待处理"
     CASE_OPENED = "case_opened", "已立案"
     DISMISSED = "dismissed", "已排除"
@@ -194,7 +194,7 @@ def open_case_from_lead(uow: UnitOfWork, actor: Actor, lead_id: str, kind: CaseK
                  owner_unit_id=lead.owner_unit_id,
                  detail={"fields": ["case_id", "status"],
                          "changes": {"case_id": [None, case.id], "status": [old, lead.status]}})
-    return _detail(uow, actor, case)
+    return case_detail(uow, actor, case)
 
 
 def dismiss_lead(uow: UnitOfWork, actor: Actor, lead_id: str, outcome: str, *,

@@ -174,7 +174,7 @@ def mediation_state(uow: UnitOfWork, actor: Actor, case_id: str) -> MediationSta
     return _state(uow, case_id)
 
 
-def _require_not_ended(uow: UnitOfWork, case: Case) -> None:
+def require_not_ended(uow: UnitOfWork, case: Case) -> None:
     state = _state(uow, case.id)
     if state.ended:
         raise WorkflowError(f"本案调解已终止（{state.note}），不能再安排或记录调解。"
@@ -217,7 +217,7 @@ def resume_mediation(uow: UnitOfWork, actor: Actor, case_id: str, reason: str) -
 
 # --- sessions ----------------------------------------------------------------------------------------
 
-def _mediators(uow: UnitOfWork, actor: Actor, mediator_ids: Iterable[str]) -> list[dict[str, str]]:
+def chosen_mediators(uow: UnitOfWork, actor: Actor, mediator_ids: Iterable[str]) -> list[dict[str, str]]:
     chosen = list(dict.fromkeys(mediator_ids or ()))
     if not chosen:
         raise ValidationError("请至少选择一名调解员。", field="mediators")
@@ -239,12 +239,12 @@ def schedule(uow: UnitOfWork, actor: Actor, case_id: str, scheduled_at: datetime
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
     require_open(case, "安排调解")
-    _require_not_ended(uow, case)
+    require_not_ended(uow, case)
     scheduled_at = aware(scheduled_at, "调解时间", "scheduled_at")
     place = text_or_none(place)
     if not place:
         raise ValidationError("请填写调解地点。", field="place")
-    mediators = _mediators(uow, actor, mediator_ids)
+    mediators = chosen_mediators(uow, actor, mediator_ids)
     parties = case_parties(uow, case.id)
     expected = check_parties(parties, expected_party_ids, "应到当事人", "expected_parties")
     session = MediationSession(case_id=case.id, owner_unit_id=case.owner_unit_id, scheduled_at=scheduled_at,
@@ -298,7 +298,7 @@ def record_session(uow: UnitOfWork, actor: Actor, session_id: str, held_at: date
     if session.status == SessionStatus.CANCELLED.value:
         raise WorkflowError("该次调解已取消，不能记录。", code="session_cancelled")
     require_open(case, "记录调解")
-    _require_not_ended(uow, case)
+    require_not_ended(uow, case)
     parties = case_parties(uow, case.id)
     present = check_parties(parties, parties_present, "到场当事人", "parties_present")
     notices = [parse_enum(Notice, n, "告知事项", "notices_given") for n in dict.fromkeys(notices_given or ())]

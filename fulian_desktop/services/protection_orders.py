@@ -37,7 +37,7 @@ from sqlalchemy import select
 
 from ..access.cases import load_case, record_event
 from ..domain.clocks import RULES, ClockKind, ClockStatus, countdown_text, status
-from ..domain.enums import _Labelled
+from ..domain.enums import Labelled
 from ..domain.errors import NotFound, ValidationError, WorkflowError
 from ..domain.localtime import LOCAL_TZ, format_local, local_date
 from ..domain.periods import Deadline, add_months, end_of_day
@@ -48,13 +48,13 @@ from ..store.base import utcnow
 from ..store.models import Case, CaseClock, OrgUnit, ProtectionOrder
 from ..store.uow import UnitOfWork
 from . import clocks as clock_service
-from .crisis import ActionKind, _aware, _log, _mark_domestic_violence, _require_open
+from .crisis import ActionKind, require_aware, log_crisis_action, mark_domestic_violence, require_open_case
 
 ORDER_MONTHS = 6
 MAJOR_REASON_VIOLATION = "违反人身安全保护令"
 
 
-class OrderStatus(_Labelled):
+class OrderStatus(Labelled):
     APPLIED = "applied", "已申请，待法院裁定"
     REJECTED = "rejected", "法院驳回申请"
     GRANTED = "granted", "法院准予，待登记保护令"
@@ -142,7 +142,7 @@ def _clock_view(clock: CaseClock | None, cal: Any, now: datetime) -> clock_servi
     """A stopped clock is shown as it stood when it stopped (met in time or not), not as of today."""
     if clock is None:
         return None
-    return clock_service._view(clock, cal, min(now, clock.stopped_at) if clock.stopped_at else now)
+    return clock_service.clock_view(clock, cal, min(now, clock.stopped_at) if clock.stopped_at else now)
 
 
 def _view(uow: UnitOfWork, order: ProtectionOrder, now: datetime) -> OrderView:
@@ -179,7 +179,7 @@ def order_status(uow: UnitOfWork, actor: Actor, case_id: str, now: datetime | No
     """The case's protection orders, oldest application first, with their clocks and the expiry alert."""
     require(actor, Permission.CASE_READ)
     case = load_case(uow, actor, case_id)
-    now = _aware(now, "now") if now else utcnow()
+    now = require_aware(now, "now") if now else utcnow()
     rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
                                                        ProtectionOrder.deleted_at.is_(None))
                          .order_by(ProtectionOrder.applied_at, ProtectionOrder.created_at)).scalars()
@@ -189,7 +189,7 @@ def order_status(uow: UnitOfWork, actor: Actor, case_id: str, now: datetime | No
 def get_order(uow: UnitOfWork, actor: Actor, order_id: str, now: datetime | None = None) -> OrderView:
     require(actor, Permission.CASE_READ)
     order, _case = _load_order(uow, actor, order_id)
-    return _view(uow, order, _aware(now, "now") if now else utcnow())
+    return _view(uow, order, require_aware(now, "now") if now else utcnow())
 
 
 # --- helpers -----------------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def _for_change(uow: UnitOfWork, actor: Actor, order_id: str, allowed: tuple[Ord
                 doing: str) -> tuple[ProtectionOrder, Case]:
     require(actor, Permission.CASE_EDIT)
     order, case = _load_order(uow, actor, order_id)
-    _require_open(case)
+    require_open_case(case)
     if OrderStatus(order.status) not in allowed:
         raise WorkflowError(f"保护令当前为“{OrderStatus(order.status).label}”，不能{doing}。", code="order_state")
     return order, case
@@ -231,7 +231,7 @@ def _stop_at(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock | None,
         clock.paused_days += clock_service._paused_for(clock, at)
         clock.paused_since = None
     clock.stopped_at, clock.stop_note = at, note[:200]
-    view = clock_service._view(clock, clock_service.load_calendar(uow), at)
+    view = clock_service.clock_view(clock, clock_service.load_calendar(uow), at)
     met = at < view.deadline.due_at
     record_event(uow, actor, case, "clock_stopped", f"停止计时：{view.label}（{note}，{'按时' if met else '超期'}）",
            data={"kind": clock.kind, "met": met})
@@ -240,7 +240,7 @@ def _stop_at(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock | None,
 def _start_expiry_clock(uow: UnitOfWork, actor: Actor, case: Case, made_on: date, expires_on: date) -> CaseClock:
     """The six-month clock from the day the order was made; a shorter order fixes its own last day."""
     kind = ClockKind.PROTECTION_ORDER_EXPIRY
-    for running in clock_service._clocks(uow, case.id):
+    for running in clock_service.running_clocks(uow, case.id):
         if running.kind != kind.value or running.stopped_at is not None:
             continue
         if running.due_at is not None and running.due_at <= end_of_day(made_on):
@@ -248,7 +248,7 @@ def _start_expiry_clock(uow: UnitOfWork, actor: Actor, case: Case, made_on: date
         else:
             raise WorkflowError("本案另一份人身安全保护令仍在有效期内，其到期时限正在计时。", code="clock_running")
     override = end_of_day(expires_on) if expires_on != latest_expiry(made_on) else None
-    view = clock_service._start(uow, actor, case, kind, datetime.combine(made_on, time(12), LOCAL_TZ),
+    view = clock_service.start_clock_on(uow, actor, case, kind, datetime.combine(made_on, time(12), LOCAL_TZ),
                                 due_override_at=override)
     assert view.deadline.last_day == expires_on, (view.deadline, expires_on)
     clock = uow.s.get(CaseClock, view.id)
@@ -285,11 +285,11 @@ def apply_for_order(uow: UnitOfWork, actor: Actor, case_id: str, court: str, app
     apply herself; it then defaults to the actor's unit (the federation)."""
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
-    _require_open(case)
+    require_open_case(case)
     court = (court or "").strip()
     if not court:
         raise ValidationError("请填写受理申请的人民法院。", field="court")
-    applied_at = _aware(applied_at, "applied_at")
+    applied_at = require_aware(applied_at, "applied_at")
     why = (capacity_note or "").strip()
     if not consent_recorded:
         if not lacks_capacity:
@@ -319,17 +319,17 @@ def apply_for_order(uow: UnitOfWork, actor: Actor, case_id: str, court: str, app
                             measures=items, history=[], owner_unit_id=case.owner_unit_id)
     uow.s.add(order)
     uow.flush()
-    clock = clock_service._start(uow, actor, case, ClockKind.PROTECTION_ORDER_DECISION, applied_at, bool(urgent))
+    clock = clock_service.start_clock_on(uow, actor, case, ClockKind.PROTECTION_ORDER_DECISION, applied_at, bool(urgent))
     on_behalf = "consent" if consent_recorded else "lacks_capacity"
     _append(order, actor, "applied", applied_at, decision_clock_id=clock.id, on_behalf=on_behalf,
             capacity_note=why or None, note=(note or "").strip() or None)
     uow.flush()
     hours = 24 if urgent else 72
-    _log(uow, actor, case, ActionKind.ORDER_APPLIED, applied_at, (note or "").strip() or None, order.id,
+    log_crisis_action(uow, actor, case, ActionKind.ORDER_APPLIED, applied_at, (note or "").strip() or None, order.id,
          summary=f"{(behalf + '代为') if behalf else ''}向{court}申请人身安全保护令（{'情况紧急，' if urgent else ''}"
                  f"法院应在 {hours} 小时内裁定；{'受害人同意' if consent_recorded else '受害人无法表示同意，已记录原因'}）",
          data={k: v for k, v in (("court", court), ("applied_on_behalf_by", behalf)) if v})
-    _mark_domestic_violence(uow, actor, case, "申请人身安全保护令")
+    mark_domestic_violence(uow, actor, case, "申请人身安全保护令")
     _audit(uow, actor, case, order, audit.Action.CREATE,
            {"court": court, "urgent": bool(urgent), "on_behalf": on_behalf, "applied_on_behalf_by": behalf,
             "applied_at": applied_at.isoformat(),
@@ -341,7 +341,7 @@ def decide_order(uow: UnitOfWork, actor: Actor, order_id: str, granted: bool, de
                  note: str | None = None) -> OrderView:
     """The court's ruling: granted or rejected. Stops the decision clock at ``decided_at``."""
     order, case = _for_change(uow, actor, order_id, (OrderStatus.APPLIED,), "登记裁定")
-    decided_at = _aware(decided_at, "decided_at")
+    decided_at = require_aware(decided_at, "decided_at")
     if decided_at < order.applied_at:
         raise ValidationError("裁定时间不能早于法院受理申请的时间。", field="decided_at")
     _stop_at(uow, actor, case, _clock_from(uow, order, "decision_clock_id"), decided_at,
@@ -350,7 +350,7 @@ def decide_order(uow: UnitOfWork, actor: Actor, order_id: str, granted: bool, de
     order.decided_at = decided_at
     _append(order, actor, "decided", decided_at, granted=bool(granted), note=(note or "").strip() or None)
     uow.flush()
-    _log(uow, actor, case, ActionKind.ORDER_DECIDED, decided_at, (note or "").strip() or None, order.id,
+    log_crisis_action(uow, actor, case, ActionKind.ORDER_DECIDED, decided_at, (note or "").strip() or None, order.id,
          summary=f"{order.court}{'作出人身安全保护令' if granted else '驳回人身安全保护令申请'}（{format_local(decided_at)}）",
          data={"result": "准予" if granted else "驳回"})
     _audit(uow, actor, case, order, audit.Action.UPDATE,
@@ -379,7 +379,7 @@ def issue_order(uow: UnitOfWork, actor: Actor, order_id: str, issued_on: date | 
             note=(note or "").strip() or None)
     uow.flush()
     # Known by its day only: noon, but never before the ruling it follows (the log reads in order).
-    _log(uow, actor, case, ActionKind.ORDER_ISSUED, max(datetime.combine(made_on, time(12), LOCAL_TZ), order.decided_at),
+    log_crisis_action(uow, actor, case, ActionKind.ORDER_ISSUED, max(datetime.combine(made_on, time(12), LOCAL_TZ), order.decided_at),
          (note or "").strip() or None, order.id,
          summary=f"人身安全保护令自 {made_on.isoformat()} 起生效，有效期至 {last.isoformat()}",
          data={"issued_on": made_on.isoformat(), "expires_on": last.isoformat()})
@@ -399,7 +399,7 @@ def serve_order(uow: UnitOfWork, actor: Actor, order_id: str, served_on: date, n
     order.status = OrderStatus.SERVED.value
     _append(order, actor, "served", served_on, note=(note or "").strip() or None)
     uow.flush()
-    _log(uow, actor, case, ActionKind.ORDER_SERVED, datetime.combine(served_on, time(12), LOCAL_TZ),
+    log_crisis_action(uow, actor, case, ActionKind.ORDER_SERVED, datetime.combine(served_on, time(12), LOCAL_TZ),
          (note or "").strip() or None, order.id, summary=f"人身安全保护令已于 {served_on.isoformat()} 送达",
          data={"served_on": served_on.isoformat()})
     _audit(uow, actor, case, order, audit.Action.UPDATE,
@@ -430,7 +430,7 @@ def vary_order(uow: UnitOfWork, actor: Actor, order_id: str, measures: Sequence[
     order.measures = new
     _append(order, actor, "varied", on, note=text, old_measures=old, new_measures=new)
     uow.flush()
-    _log(uow, actor, case, ActionKind.ORDER_VARIED, datetime.combine(on, time(12), LOCAL_TZ), text, order.id,
+    log_crisis_action(uow, actor, case, ActionKind.ORDER_VARIED, datetime.combine(on, time(12), LOCAL_TZ), text, order.id,
          summary=f"法院于 {on.isoformat()} 变更人身安全保护令的措施（现 {len(new)} 项）")
     _audit(uow, actor, case, order, audit.Action.UPDATE,
            {"changes": {"measures": [len(old), len(new)]}, "varied_on": on.isoformat()})
@@ -455,7 +455,7 @@ def extend_order(uow: UnitOfWork, actor: Actor, order_id: str, new_expires_on: d
     _append(order, actor, "extended", decided_on, old_expires_on=old.isoformat(), expires_on=last.isoformat(),
             expiry_clock_id=clock.id, note=(note or "").strip() or None)
     uow.flush()
-    _log(uow, actor, case, ActionKind.ORDER_EXTENDED, datetime.combine(decided_on, time(12), LOCAL_TZ),
+    log_crisis_action(uow, actor, case, ActionKind.ORDER_EXTENDED, datetime.combine(decided_on, time(12), LOCAL_TZ),
          (note or "").strip() or None, order.id,
          summary=f"法院于 {decided_on.isoformat()} 延长人身安全保护令，有效期由 {old.isoformat()} 延至 {last.isoformat()}",
          data={"old_expires_on": old.isoformat(), "expires_on": last.isoformat()})
@@ -468,14 +468,14 @@ def record_violation(uow: UnitOfWork, actor: Actor, order_id: str, at: datetime,
     """The respondent broke the order: logged as a crisis action and a timeline event, and the case
     becomes a major incident at once (the supervisor sees it at the top of the queue)."""
     order, case = _for_change(uow, actor, order_id, (OrderStatus.ISSUED, OrderStatus.SERVED), "登记违反")
-    at = _aware(at, "at")
+    at = require_aware(at, "at")
     _check_in_force(order, local_date(at), "登记违反")
     text = (note or "").strip()
     if not text:
         raise ValidationError("请写明违反保护令的情况（时间、地点、行为、是否报警）。", code="note_required", field="note")
     _append(order, actor, "violated", at, note=text)
     uow.flush()
-    _log(uow, actor, case, ActionKind.ORDER_VIOLATED, at, text, order.id,
+    log_crisis_action(uow, actor, case, ActionKind.ORDER_VIOLATED, at, text, order.id,
          summary=f"被申请人违反人身安全保护令（{format_local(at)}）")
     _audit(uow, actor, case, order, audit.Action.UPDATE,
            {"violation_at": at.isoformat(), "violations": len(_events(order, "violated"))})

@@ -105,40 +105,40 @@ class InboxItem:
 
 # --- helpers ---------------------------------------------------------------------------------------
 
-def _units(uow: UnitOfWork) -> dict[str, UnitInfo]:
+def unit_infos(uow: UnitOfWork) -> dict[str, UnitInfo]:
     return {r.id: UnitInfo(r.id, r.name, Tier(r.tier), r.parent_id)
             for r in uow.s.execute(select(OrgUnit.id, OrgUnit.name, OrgUnit.tier, OrgUnit.parent_id)
                                    .where(OrgUnit.deleted_at.is_(None)))}
 
 
-def _name(units: dict[str, UnitInfo], unit_id: str | None) -> str | None:
+def unit_name_of(units: dict[str, UnitInfo], unit_id: str | None) -> str | None:
     if unit_id is None:
         return None
     unit = units.get(unit_id)
     return unit.name if unit else "（已撤销的单位）"
 
 
-def _load_referral(uow: UnitOfWork, referral_id: str) -> Referral:
+def load_referral(uow: UnitOfWork, referral_id: str) -> Referral:
     referral = uow.s.get(Referral, referral_id)
     if referral is None or referral.deleted_at is not None:
         raise NotFound("转介记录不存在。")
     return referral
 
 
-def _case_of(uow: UnitOfWork, referral: Referral) -> Case:
+def referral_case(uow: UnitOfWork, referral: Referral) -> Case:
     case = uow.s.get(Case, referral.case_id)
     if case is None or case.deleted_at is not None:
         raise NotFound("转介的案件不存在或已删除。")
     return case
 
 
-def _may_see(actor: Actor, referral: Referral, case_owner: str) -> bool:
+def may_see_referral(actor: Actor, referral: Referral, case_owner: str) -> bool:
     if actor.is_system or actor.in_scope(case_owner) or actor.in_scope(referral.owner_unit_id):
         return True
     return referral.kind == ReferralKind.TIER and actor.in_scope(referral.to_unit_id)
 
 
-def _steps(uow: UnitOfWork, case_id: str, referral_ids: set[str]) -> dict[str, tuple[ReferralStep, ...]]:
+def referral_steps(uow: UnitOfWork, case_id: str, referral_ids: set[str]) -> dict[str, tuple[ReferralStep, ...]]:
     found: dict[str, list[ReferralStep]] = {}
     if not referral_ids:
         return {}
@@ -164,8 +164,8 @@ def _view(r: Referral, case: Case, units: dict[str, UnitInfo],
     consent = Consent(r.consent) if r.consent in {c.value for c in Consent} else None
     return ReferralView(
         id=r.id, kind=kind, kind_label=kind.label, case_id=r.case_id, case_no=case.case_no, case_title=case.title,
-        from_unit_id=r.from_unit_id, from_unit_name=_name(units, r.from_unit_id) or "",
-        to_unit_id=r.to_unit_id, to_unit_name=_name(units, r.to_unit_id), direction=direction,
+        from_unit_id=r.from_unit_id, from_unit_name=unit_name_of(units, r.from_unit_id) or "",
+        to_unit_id=r.to_unit_id, to_unit_name=unit_name_of(units, r.to_unit_id), direction=direction,
         direction_label=direction.label if direction else "转介", agency_type=agency,
         agency_type_label=agency.label if agency else None, agency_name=r.agency_name, status=r.status,
         status_label=status_label(kind, r.status), reason=r.reason, consent=r.consent,
@@ -175,9 +175,9 @@ def _view(r: Referral, case: Case, units: dict[str, UnitInfo],
         feedback=r.feedback, version=r.version, history=history)
 
 
-def _full_view(uow: UnitOfWork, r: Referral, case: Case, units: dict[str, UnitInfo] | None = None) -> ReferralView:
+def full_referral_view(uow: UnitOfWork, r: Referral, case: Case, units: dict[str, UnitInfo] | None = None) -> ReferralView:
     uow.flush()
-    return _view(r, case, units or _units(uow), _steps(uow, case.id, {r.id}).get(r.id, ()))
+    return _view(r, case, units or unit_infos(uow), referral_steps(uow, case.id, {r.id}).get(r.id, ()))
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -192,21 +192,21 @@ def case_referrals(uow: UnitOfWork, actor: Actor, case_id: str) -> list[Referral
     rows = [r for r in uow.s.execute(select(Referral).where(Referral.case_id == case_id,
                                                             Referral.deleted_at.is_(None))
                                      .order_by(Referral.sent_at, Referral.created_at)).scalars()
-            if _may_see(actor, r, case.owner_unit_id)]
+            if may_see_referral(actor, r, case.owner_unit_id)]
     if not rows and not (actor.is_system or actor.in_scope(case.owner_unit_id)):
         raise PermissionDenied(_OUT_OF_SCOPE, code="out_of_scope")
-    units = _units(uow)
-    steps = _steps(uow, case.id, {r.id for r in rows})
+    units = unit_infos(uow)
+    steps = referral_steps(uow, case.id, {r.id for r in rows})
     return [_view(r, case, units, steps.get(r.id, ())) for r in rows]
 
 
 def get_referral(uow: UnitOfWork, actor: Actor, referral_id: str) -> ReferralView:
     require(actor, Permission.CASE_READ)
-    referral = _load_referral(uow, referral_id)
-    case = _case_of(uow, referral)
-    if not _may_see(actor, referral, case.owner_unit_id):
+    referral = load_referral(uow, referral_id)
+    case = referral_case(uow, referral)
+    if not may_see_referral(actor, referral, case.owner_unit_id):
         raise NotFound("转介记录不存在或不在您的管辖范围内。")
-    return _full_view(uow, referral, case)
+    return full_referral_view(uow, referral, case)
 
 
 def _in_scope_clause(actor: Actor, column):  # noqa: ANN001, ANN202
@@ -219,7 +219,7 @@ def inbox(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
     """Tier referrals waiting for a unit in the actor's scope (not the ones its own unit sent), oldest first.
     `can_accept` marks those addressed to the actor's own unit."""
     require(actor, Permission.CASE_READ)
-    units = _units(uow)
+    units = unit_infos(uow)
     rows = uow.s.execute(
         select(Referral.id, Referral.case_id, Case.case_no, Case.title, Referral.from_unit_id, Referral.to_unit_id,
                Referral.reason, Referral.sent_at, Referral.sent_by_name)
@@ -232,7 +232,7 @@ def inbox(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
     for rid, case_id, case_no, title, from_id, to_id, reason, sent_at, sent_by in rows:
         direction = TierDirection.ESCALATE if units[from_id].parent_id == to_id else TierDirection.ASSIGN
         items.append(InboxItem(rid, case_id, case_no, title, direction, direction.label, from_id,
-                               _name(units, from_id) or "", to_id, _name(units, to_id) or "", reason, sent_at,
+                               unit_name_of(units, from_id) or "", to_id, unit_name_of(units, to_id) or "", reason, sent_at,
                                sent_by, actor.is_system or to_id == actor.unit_id))
     return items
 
@@ -249,12 +249,12 @@ def outbox(uow: UnitOfWork, actor: Actor, *, open_only: bool = False) -> list[Re
     if open_only:
         stmt = stmt.where(Referral.status.in_([TierStatus.PENDING.value, AgencyStatus.SENT.value,
                                                AgencyStatus.RECEIVED.value]))
-    units = _units(uow)
+    units = unit_infos(uow)
     pairs = [(r, c) for r, c in uow.s.execute(stmt)]
     by_case: dict[str, set[str]] = {}
     for r, _case in pairs:
         by_case.setdefault(r.case_id, set()).add(r.id)
     steps: dict[str, tuple[ReferralStep, ...]] = {}
     for case_id, ids in by_case.items():
-        steps.update(_steps(uow, case_id, ids))
+        steps.update(referral_steps(uow, case_id, ids))
     return [_view(r, case, units, steps.get(r.id, ())) for r, case in pairs]

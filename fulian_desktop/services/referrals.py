@@ -83,13 +83,13 @@ from .referral_views import (
     InboxItem,
     ReferralStep,
     ReferralView,
-    _case_of,
-    _full_view,
-    _load_referral,
-    _may_see,
-    _name,
-    _steps,
-    _units,
+    referral_case,
+    full_referral_view,
+    load_referral,
+    may_see_referral,
+    unit_name_of,
+    referral_steps,
+    unit_infos,
     case_referrals,
     get_referral,
     inbox,
@@ -123,11 +123,11 @@ def _handled_message(uow: UnitOfWork, referral: Referral, units: dict[str, UnitI
     label = status_label(referral.kind, referral.status)
     who, when = referral.responded_by_name, referral.responded_at
     if referral.status == TierStatus.ACCEPTED:
-        return (f"该转介已由{_name(units, referral.to_unit_id)}的 {who} 于 {format_local(when)} 接收，"
+        return (f"该转介已由{unit_name_of(units, referral.to_unit_id)}的 {who} 于 {format_local(when)} 接收，"
                 "案件已移交该单位。您的操作未执行。")
     if referral.status in (TierStatus.RETURNED, AgencyStatus.REFUSED, AgencyStatus.RECEIVED) and who:
         return f"该转介已由 {who} 于 {format_local(when)} 处理（{label}）。您的操作未执行，请刷新后查看。"
-    last = _steps(uow, referral.case_id, {referral.id}).get(referral.id, ())
+    last = referral_steps(uow, referral.case_id, {referral.id}).get(referral.id, ())
     if last:
         step = last[-1]
         return (f"该转介已由 {step.actor_name or '他人'} 于 {format_local(step.at)} 处理（{label}）。"
@@ -182,7 +182,7 @@ def refer_to_tier(uow: UnitOfWork, actor: Actor, case_id: str, to_unit_id: str, 
     require(actor, Permission.CASE_REFER)
     case = load_case(uow, actor, case_id)
     reason = _text(reason, "转介理由", "reason")
-    units = _units(uow)
+    units = unit_infos(uow)
     if to_unit_id not in units:
         raise NotFound("接收单位不存在。", field="to_unit")
     _lock_case(uow, case)
@@ -193,7 +193,7 @@ def refer_to_tier(uow: UnitOfWork, actor: Actor, case_id: str, to_unit_id: str, 
         Referral.status == TierStatus.PENDING.value, Referral.deleted_at.is_(None))).scalars().first()
     if pending is not None:
         verb = "上报" if pending.to_unit_id == units[case.owner_unit_id].parent_id else "交办"
-        raise WorkflowError(f"该案件已于 {format_local(pending.sent_at)} {verb}给{_name(units, pending.to_unit_id)}，"
+        raise WorkflowError(f"该案件已于 {format_local(pending.sent_at)} {verb}给{unit_name_of(units, pending.to_unit_id)}，"
                             "正等待接收。请等对方处理，或先撤回再转介。", code="referral_pending")
     referral = Referral(case_id=case.id, kind=ReferralKind.TIER.value, from_unit_id=case.owner_unit_id,
                         to_unit_id=to_unit_id, status=TierStatus.PENDING.value, reason=reason,
@@ -205,16 +205,16 @@ def refer_to_tier(uow: UnitOfWork, actor: Actor, case_id: str, to_unit_id: str, 
             f"{direction.label}给{units[to_unit_id].name}（待接收）：{reason}", audit.Action.CREATE,
             {"direction": direction.value, "from_unit_id": case.owner_unit_id, "to_unit_id": to_unit_id,
              "reason": reason})
-    return _full_view(uow, referral, case, units)
+    return full_referral_view(uow, referral, case, units)
 
 
 def accept(uow: UnitOfWork, actor: Actor, referral_id: str, note: str = "") -> ReferralView:
     """The receiving unit takes the case over: it becomes the owner (the case keeps its number)
     and the accepting user becomes the handler."""
     require(actor, Permission.CASE_REFER)
-    referral = _load_referral(uow, referral_id)
-    case = _case_of(uow, referral)
-    units = _units(uow)
+    referral = load_referral(uow, referral_id)
+    case = referral_case(uow, referral)
+    units = unit_infos(uow)
     _check_receiver(uow, actor, referral, case, units, TierStatus.ACCEPTED)
     check_transition(ReferralKind.TIER, referral.status, TierStatus.ACCEPTED)
     _open_case_check(case, "接收")
@@ -246,7 +246,7 @@ def accept(uow: UnitOfWork, actor: Actor, referral_id: str, note: str = "") -> R
                  owner_unit_id=case.owner_unit_id,
                  detail={"changes": {k: [old[k], new[k]] for k in old if old[k] != new[k]},
                          "referral_id": referral.id, "moved": moved})
-    return _full_view(uow, referral, case, units)
+    return full_referral_view(uow, referral, case, units)
 
 
 # Every table whose rows belong to one case (by case_id) and carry the owning unit.
@@ -291,42 +291,42 @@ def return_referral(uow: UnitOfWork, actor: Actor, referral_id: str, reason: str
     """The receiving unit sends it back, with a reason; the case stays with the sender."""
     require(actor, Permission.CASE_REFER)
     reason = _text(reason, "退回理由", "reason")
-    referral = _load_referral(uow, referral_id)
-    case = _case_of(uow, referral)
-    units = _units(uow)
+    referral = load_referral(uow, referral_id)
+    case = referral_case(uow, referral)
+    units = unit_infos(uow)
     _check_receiver(uow, actor, referral, case, units, TierStatus.RETURNED)
     check_transition(ReferralKind.TIER, referral.status, TierStatus.RETURNED, reason)
     _move(uow, referral, TierStatus.RETURNED.value, units, responded_by_name=actor.display_name,
           responded_at=utcnow(), response_note=reason)
     _record(uow, actor, case, referral, "returned",
-            f"{_name(units, referral.to_unit_id)}退回转介，案件仍由{_name(units, referral.from_unit_id)}办理：{reason}",
+            f"{unit_name_of(units, referral.to_unit_id)}退回转介，案件仍由{unit_name_of(units, referral.from_unit_id)}办理：{reason}",
             audit.Action.UPDATE, {"reason": reason})
-    return _full_view(uow, referral, case, units)
+    return full_referral_view(uow, referral, case, units)
 
 
 def withdraw(uow: UnitOfWork, actor: Actor, referral_id: str, reason: str) -> ReferralView:
     """The sender takes a referral back: a tier referral while it waits, an agency referral until feedback."""
     require(actor, Permission.CASE_REFER)
     reason = _text(reason, "撤回理由", "reason")
-    referral = _load_referral(uow, referral_id)
-    case = _case_of(uow, referral)
-    units = _units(uow)
-    if not _may_see(actor, referral, case.owner_unit_id):
+    referral = load_referral(uow, referral_id)
+    case = referral_case(uow, referral)
+    units = unit_infos(uow)
+    if not may_see_referral(actor, referral, case.owner_unit_id):
         raise NotFound("转介记录不存在或不在您的管辖范围内。")
     sender_side = actor.is_system or actor.in_scope(referral.from_unit_id)
     if not sender_side or (referral.kind == ReferralKind.TIER and actor.unit_id == referral.to_unit_id
                            and not actor.is_system):
-        raise PermissionDenied(f"只有发送单位（{_name(units, referral.from_unit_id)}）可以撤回该转介"
+        raise PermissionDenied(f"只有发送单位（{unit_name_of(units, referral.from_unit_id)}）可以撤回该转介"
                                f"{'；接收单位如不接收，请“退回”' if referral.kind == ReferralKind.TIER else ''}。",
                                code="not_sender")
     target = TierStatus.WITHDRAWN if referral.kind == ReferralKind.TIER else AgencyStatus.WITHDRAWN
     _not_handled_yet(uow, referral, target.value, units)
     check_transition(referral.kind, referral.status, target.value, reason)
     _move(uow, referral, target.value, units)
-    where = _name(units, referral.to_unit_id) if referral.kind == ReferralKind.TIER else referral.agency_name
+    where = unit_name_of(units, referral.to_unit_id) if referral.kind == ReferralKind.TIER else referral.agency_name
     _record(uow, actor, case, referral, "withdrawn", f"撤回给{where}的转介：{reason}", audit.Action.UPDATE,
             {"reason": reason})
-    return _full_view(uow, referral, case, units)
+    return full_referral_view(uow, referral, case, units)
 
 
 def _check_receiver(uow: UnitOfWork, actor: Actor, referral: Referral, case: Case,
@@ -334,9 +334,9 @@ def _check_receiver(uow: UnitOfWork, actor: Actor, referral: Referral, case: Cas
     if referral.kind != ReferralKind.TIER:
         raise WorkflowError("这是部门转介，请登记对方单位的接收或拒绝。", code="wrong_referral_kind")
     if not _is_receiver(actor, referral):
-        if not _may_see(actor, referral, case.owner_unit_id):
+        if not may_see_referral(actor, referral, case.owner_unit_id):
             raise NotFound("转介记录不存在或不在您的管辖范围内。")
-        raise PermissionDenied(f"只有接收单位（{_name(units, referral.to_unit_id)}）的工作人员可以接收或退回该转介。",
+        raise PermissionDenied(f"只有接收单位（{unit_name_of(units, referral.to_unit_id)}）的工作人员可以接收或退回该转介。",
                                code="not_receiver")
     _not_handled_yet(uow, referral, target.value, units)
 
@@ -397,13 +397,13 @@ def refer_to_agency(uow: UnitOfWork, actor: Actor, case_id: str, agency_type: Ag
             f"转介至{name}（{agency.label}）：{reason}；共享：{'、'.join(items)}；{consent_text}",
             audit.Action.CREATE, {"agency_type": agency.value, "agency_name": name, "reason": reason,
                                   "shared_items": list(items), "consent": referral.consent})
-    return _full_view(uow, referral, case)
+    return full_referral_view(uow, referral, case)
 
 
 def _load_agency_referral(uow: UnitOfWork, actor: Actor, referral_id: str) -> tuple[Referral, Case]:
     require(actor, Permission.CASE_REFER)
-    referral = _load_referral(uow, referral_id)
-    case = _case_of(uow, referral)
+    referral = load_referral(uow, referral_id)
+    case = referral_case(uow, referral)
     if not (actor.is_system or actor.in_scope(referral.owner_unit_id) or actor.in_scope(case.owner_unit_id)):
         raise NotFound("转介记录不存在或不在您的管辖范围内。")
     if referral.kind != ReferralKind.AGENCY:
@@ -424,7 +424,7 @@ def record_agency_response(uow: UnitOfWork, actor: Actor, referral_id: str, stat
     if target not in (AgencyStatus.RECEIVED, AgencyStatus.REFUSED):
         raise ValidationError("对方单位的答复只能是“已接收”或“已拒绝”；反馈请用“登记反馈”。", field="status")
     note = (note or "").strip()
-    units = _units(uow)
+    units = unit_infos(uow)
     _not_handled_yet(uow, referral, target.value, units)
     check_transition(ReferralKind.AGENCY, referral.status, target.value, note)
     now = utcnow()
@@ -440,17 +440,17 @@ def record_agency_response(uow: UnitOfWork, actor: Actor, referral_id: str, stat
     _record(uow, actor, case, referral, target.value,
             f"{referral.agency_name}{target.label}转介（答复人：{who}，用时 {hours:.1f} 小时）" + (f"：{note}" if note else ""),
             audit.Action.UPDATE, {"note": note or None, "responded_by": who, "responded_at": when.isoformat()})
-    return _full_view(uow, referral, case, units)
+    return full_referral_view(uow, referral, case, units)
 
 
 def record_feedback(uow: UnitOfWork, actor: Actor, referral_id: str, feedback: str) -> ReferralView:
     """What the agency did with it (legal-aid decision, police warning letter, shelter placement …)."""
     referral, case = _load_agency_referral(uow, actor, referral_id)
     feedback = _text(feedback, "反馈内容", "feedback")
-    units = _units(uow)
+    units = unit_infos(uow)
     _not_handled_yet(uow, referral, AgencyStatus.FEEDBACK.value, units)
     check_transition(ReferralKind.AGENCY, referral.status, AgencyStatus.FEEDBACK.value, feedback)
     _move(uow, referral, AgencyStatus.FEEDBACK.value, units, feedback=feedback)
     _record(uow, actor, case, referral, "feedback", f"{referral.agency_name}反馈：{feedback}", audit.Action.UPDATE,
             {"feedback": feedback})
-    return _full_view(uow, referral, case, units)
+    return full_referral_view(uow, referral, case, units)

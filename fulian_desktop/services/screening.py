@@ -55,7 +55,7 @@ from ..security.permissions import ROLE_PERMISSIONS, Permission, require, requir
 from ..store.base import utcnow
 from ..store.models import Case, CaseEvent, OrgUnit, Person, ScreeningEntry, ScreeningVisit, UserAccount
 from ..store.uow import UnitOfWork
-from .cases import NewCase, _apply_person, _detail, add_party, create_case
+from .cases import NewCase, apply_person, case_detail, add_party, create_case
 from .orgunits import subtree_ids
 from .screening_counts import COUNT_LABELS, screening_counts
 from .screening_views import (
@@ -67,12 +67,12 @@ from .screening_views import (
     EntryView,
     OverdueTask,
     VisitView,
-    _load_entry,
-    _today,
-    _unit_names,
-    _view,
-    _visit_view,
-    _visits,
+    load_entry,
+    today_or,
+    unit_names,
+    entry_view,
+    visit_view,
+    entry_visits,
     get_entry,
     list_register,
     overdue_visits,
@@ -163,7 +163,7 @@ def _person(uow: UnitOfWork, actor: Actor, unit: OrgUnit, data: PersonInput | No
     report, info = validate_person(data)
     report.raise_if_errors()
     person = Person(owner_unit_id=unit.id)
-    _apply_person(person, data, info)
+    apply_person(person, data, info)
     uow.s.add(person)
     uow.flush()
     audit.record(uow.s, actor, audit.Action.CREATE, entity="person", entity_id=person.id,
@@ -197,7 +197,7 @@ def add_entry(uow: UnitOfWork, actor: Actor, *, subject: str | None, reason: str
     kind = check_category(category) or classify_reason(reason_text).dispute_type
     every = check_interval(visit_every_days)
     first_due = (_as_date(first_visit_due, "首次走访日期", "first_visit_due") if first_visit_due is not None
-                 else next_visit_due(_today(today), every))
+                 else next_visit_due(today_or(today), every))
     address_text = optional_text(address, "住址", "address", 300)
     subject_given = (subject or "").strip()
     if not subject_given and person is None and not person_id:
@@ -223,7 +223,7 @@ def add_entry(uow: UnitOfWork, actor: Actor, *, subject: str | None, reason: str
                  detail={"risk_level": level.value, "category": kind, "visit_every_days": every,
                          "next_visit_due": first_due.isoformat(),
                          "responsible_id": resp_id, "person_id": entry.person_id})
-    return _view(uow, actor, entry, today)
+    return entry_view(uow, actor, entry, today)
 
 
 def update_entry(uow: UnitOfWork, actor: Actor, entry_id: str, expected_version: int | None,
@@ -231,7 +231,7 @@ def update_entry(uow: UnitOfWork, actor: Actor, entry_id: str, expected_version:
     """Edit an entry (fields in EDITABLE_FIELDS). A stale `expected_version` raises ConflictError.
     Changing the interval without a new due date moves the due date to last visit (or registration) + interval."""
     require(actor, Permission.CASE_EDIT)
-    entry = _load_entry(uow, actor, entry_id)
+    entry = load_entry(uow, actor, entry_id)
     check_version(entry.version, expected_version, "该排查登记")
     _must_be_open(entry, "修改")
     unknown = set(changes) - set(EDITABLE_FIELDS)
@@ -267,7 +267,7 @@ def update_entry(uow: UnitOfWork, actor: Actor, entry_id: str, expected_version:
             values[key] = resp_id
             values["responsible_name"] = resp_name
     if "visit_every_days" in values and "next_visit_due" not in values:
-        visits = _visits(uow, entry.id)
+        visits = entry_visits(uow, entry.id)
         base = visits[-1].visited_on if visits else local_date(entry.created_at)
         values["next_visit_due"] = next_visit_due(base, values["visit_every_days"])
     diff = {k: [getattr(entry, k), v] for k, v in values.items() if getattr(entry, k) != v}
@@ -280,7 +280,7 @@ def update_entry(uow: UnitOfWork, actor: Actor, entry_id: str, expected_version:
         audit.record(uow.s, actor, audit.Action.UPDATE, entity=ENTITY, entity_id=entry.id,
                      owner_unit_id=entry.owner_unit_id,
                      detail={"fields": sorted(k for k in diff if k != "responsible_name"), "changes": shown})
-    return _view(uow, actor, entry, today)
+    return entry_view(uow, actor, entry, today)
 
 
 def resolve_entry(uow: UnitOfWork, actor: Actor, entry_id: str, reason: str, *, resolved_on: date | None = None,
@@ -288,13 +288,13 @@ def resolve_entry(uow: UnitOfWork, actor: Actor, entry_id: str, reason: str, *, 
     """已化解: the matter is settled on `resolved_on` (default today), as `reason` tells; the entry
     leaves the active register and no longer changes."""
     require(actor, Permission.CASE_EDIT)
-    entry = _load_entry(uow, actor, entry_id)
+    entry = load_entry(uow, actor, entry_id)
     check_version(entry.version, expected_version, "该排查登记")
     if entry.status == EntryStatus.RESOLVED.value:
         raise WorkflowError("该排查登记已化解。", code="resolved")
     note = required_text(reason, "化解情况", "reason")
-    day = _as_date(resolved_on, "化解日期", "resolved_on") if resolved_on is not None else _today(today)
-    if day > _today(today):
+    day = _as_date(resolved_on, "化解日期", "resolved_on") if resolved_on is not None else today_or(today)
+    if day > today_or(today):
         raise ValidationError("化解日期不能晚于今天。", field="resolved_on")
     if day < local_date(entry.created_at):
         raise ValidationError("化解日期不能早于登记日期。", field="resolved_on")
@@ -307,7 +307,7 @@ def resolve_entry(uow: UnitOfWork, actor: Actor, entry_id: str, reason: str, *, 
                  detail={"fields": ["resolution", "resolved_on", "status"],
                          "changes": {"status": [old, entry.status], "resolved_on": [None, day.isoformat()]},
                          "resolution": note})
-    return _view(uow, actor, entry, today)
+    return entry_view(uow, actor, entry, today)
 
 
 def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date, visitor: str | None,
@@ -317,19 +317,19 @@ def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date,
     the actor; `risk_level` None keeps the entry's level.
     The latest visit by date sets the entry's level and next due date (visit + interval, calendar days)."""
     require(actor, Permission.CASE_EDIT)
-    entry = _load_entry(uow, actor, entry_id)
+    entry = load_entry(uow, actor, entry_id)
     check_version(entry.version, expected_version, "该排查登记")
     _must_be_open(entry, "记录走访")
     if entry.status == EntryStatus.CASE_OPENED.value:
         raise WorkflowError("该排查登记已转为案件，请在案件中记录后续工作。", code="case_opened")
     day = _as_date(visited_on, "走访日期", "visited_on")
-    if day > _today(today):
+    if day > today_or(today):
         raise ValidationError("走访日期不能晚于今天。", field="visited_on")
     who = required_text(visitor or actor.display_name, "走访人", "visitor", 100)
     text = required_text(findings, "走访情况", "findings")
     how = parse_method(method)
     level = parse_risk(risk_level) if risk_level not in (None, "") else RiskLevel(entry.risk_level)
-    earlier = _visits(uow, entry.id)
+    earlier = entry_visits(uow, entry.id)
     latest = not earlier or day >= earlier[-1].visited_on
     visit = ScreeningVisit(entry_id=entry.id, owner_unit_id=entry.owner_unit_id, visited_on=day, visitor=who,
                            findings=text, risk_level=level.value, method=how.value)
@@ -347,7 +347,7 @@ def record_visit(uow: UnitOfWork, actor: Actor, entry_id: str, visited_on: date,
                  detail={"entry_id": entry.id, "visited_on": day.isoformat(), "risk_level": level.value,
                          "method": how.value,
                          "entry_changes": changes, "latest": latest})
-    return EntryDetail(_view(uow, actor, entry, today), tuple(_visit_view(v) for v in _visits(uow, entry.id)))
+    return EntryDetail(entry_view(uow, actor, entry, today), tuple(visit_view(v) for v in entry_visits(uow, entry.id)))
 
 
 # --- one click: the entry becomes a case -----------------------------------------------------------
@@ -370,7 +370,7 @@ def open_case_from_entry(uow: UnitOfWork, actor: Actor, entry_id: str, kind: Cas
     require(actor, Permission.CASE_CREATE)
     require(actor, Permission.CASE_EDIT)
     before_case = utcnow()  # the copied history sorts before the case's own first line
-    entry = _load_entry(uow, actor, entry_id)
+    entry = load_entry(uow, actor, entry_id)
     check_version(entry.version, expected_version, "该排查登记")
     _must_be_open(entry, "转为案件")
     if entry.case_id:
@@ -400,13 +400,13 @@ def open_case_from_entry(uow: UnitOfWork, actor: Actor, entry_id: str, kind: Cas
                  owner_unit_id=entry.owner_unit_id,
                  detail={"fields": ["case_id", "status"],
                          "changes": {"status": [old, entry.status], "case_id": [None, case.id]}})
-    return _detail(uow, actor, case)
+    return case_detail(uow, actor, case)
 
 
 def _copy_history(uow: UnitOfWork, actor: Actor, case: Case, entry: ScreeningEntry, cap: datetime) -> None:
     s = uow.s
     unit = s.get(OrgUnit, entry.owner_unit_id)
-    visits = _visits(uow, entry.id)
+    visits = entry_visits(uow, entry.id)
     s.add(_history_event(case, min(entry.created_at, cap), entry.responsible_name, "screening_entry",
                          f"矛盾纠纷排查登记：{entry.subject}（{unit.name}，责任人：{entry.responsible_name}）。"
                          f"排查原因：{entry.reason}",
@@ -438,7 +438,7 @@ def responsible_candidates(uow: UnitOfWork, actor: Actor, unit_id: str) -> list[
     `unit_id` (the same test as add_entry applies), the actor first when eligible. For the form's list."""
     require(actor, Permission.CASE_CREATE)
     unit = _village(uow, actor, unit_id)
-    units = _unit_names(uow)
+    units = unit_names(uow)
     rows = uow.s.execute(select(UserAccount).where(UserAccount.deleted_at.is_(None), UserAccount.active.is_(True))
                          .order_by(UserAccount.display_name)).scalars()
     found: list[tuple[str, str]] = []

@@ -13,7 +13,7 @@ from ..security.actor import Actor
 from ..security.permissions import Permission, require
 from ..store.models import Case, ScreeningEntry, ScreeningVisit
 from ..store.uow import UnitOfWork
-from .screening_views import _scoped, _today, resolved_on
+from .screening_views import scoped_entries, today_or, resolved_on
 
 COUNT_LABELS: dict[str, str] = {
     "screened": "排查户数", "new_entries": "新增登记", "visits": "走访次数", "on_register": "期内在册户数",
@@ -47,7 +47,7 @@ def screening_counts(uow: UnitOfWork, actor: Actor, date_from: date, date_to: da
     require(actor, Permission.CASE_READ)
     start, end = _bounds(date_from, date_to)
     s = uow.s
-    entries = list(s.execute(_scoped(actor, select(ScreeningEntry), unit_id, uow)).scalars())
+    entries = list(s.execute(scoped_entries(actor, select(ScreeningEntry), unit_id, uow)).scalars())
     ids = [e.id for e in entries]
     visits: dict[str, list[tuple[date, str]]] = {}
     if ids:
@@ -82,7 +82,7 @@ def screening_counts(uow: UnitOfWork, actor: Actor, date_from: date, date_to: da
             by_level[before_end[-1] if before_end else e.risk_level] += 1
             if e.person_id:
                 key_persons.add(e.person_id)
-    day = _today(today)
+    day = today_or(today)
     overdue_now = sum(1 for e in entries if e.status == EntryStatus.ACTIVE.value and is_overdue(e.next_visit_due, day))
     rate = resolved / on_register if on_register else None
     return {

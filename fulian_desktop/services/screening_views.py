@@ -154,7 +154,7 @@ class OverdueTask:
 
 # --- helpers -------------------------------------------------------------------------------------
 
-def _today(today: date | None) -> date:
+def today_or(today: date | None) -> date:
     return today if today is not None else local_date(utcnow())
 
 
@@ -162,7 +162,7 @@ def _sees_all(actor: Actor) -> bool:
     return actor.is_system or actor.sees_everything
 
 
-def _load_entry(uow: UnitOfWork, actor: Actor, entry_id: str) -> ScreeningEntry:
+def load_entry(uow: UnitOfWork, actor: Actor, entry_id: str) -> ScreeningEntry:
     entry = uow.s.get(ScreeningEntry, entry_id)
     if entry is None or entry.deleted_at is not None:
         raise NotFound("排查登记不存在或不在您的管辖范围内。")
@@ -170,7 +170,7 @@ def _load_entry(uow: UnitOfWork, actor: Actor, entry_id: str) -> ScreeningEntry:
     return entry
 
 
-def _scoped(actor: Actor, stmt: Any, unit_id: str | None = None, uow: UnitOfWork | None = None) -> Any:
+def scoped_entries(actor: Actor, stmt: Any, unit_id: str | None = None, uow: UnitOfWork | None = None) -> Any:
     """Live entries inside the actor's scope (and inside `unit_id`'s subtree when given)."""
     stmt = stmt.where(ScreeningEntry.deleted_at.is_(None))
     if not _sees_all(actor):
@@ -182,7 +182,7 @@ def _scoped(actor: Actor, stmt: Any, unit_id: str | None = None, uow: UnitOfWork
     return stmt
 
 
-def _unit_names(uow: UnitOfWork) -> dict[str, str]:
+def unit_names(uow: UnitOfWork) -> dict[str, str]:
     return dict(uow.s.execute(select(OrgUnit.id, OrgUnit.name)).all())
 
 
@@ -206,7 +206,7 @@ def _views(uow: UnitOfWork, actor: Actor, entries: list[ScreeningEntry], today: 
         return []
     s = uow.s
     ids = [e.id for e in entries]
-    units = _unit_names(uow)
+    units = unit_names(uow)
     person_ids = sorted({e.person_id for e in entries if e.person_id})
     names = dict(s.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all()) if person_ids else {}
     case_ids = sorted({e.case_id for e in entries if e.case_id})
@@ -246,17 +246,17 @@ def resolved_on(e: ScreeningEntry) -> date | None:
     return e.resolved_on or local_date(e.updated_at)
 
 
-def _view(uow: UnitOfWork, actor: Actor, entry: ScreeningEntry, today: date | None = None) -> EntryView:
-    return _views(uow, actor, [entry], _today(today))[0]
+def entry_view(uow: UnitOfWork, actor: Actor, entry: ScreeningEntry, today: date | None = None) -> EntryView:
+    return _views(uow, actor, [entry], today_or(today))[0]
 
 
-def _visits(uow: UnitOfWork, entry_id: str) -> list[ScreeningVisit]:
+def entry_visits(uow: UnitOfWork, entry_id: str) -> list[ScreeningVisit]:
     return list(uow.s.execute(select(ScreeningVisit).where(ScreeningVisit.entry_id == entry_id,
                                                            ScreeningVisit.deleted_at.is_(None))
                               .order_by(ScreeningVisit.visited_on, ScreeningVisit.created_at)).scalars())
 
 
-def _visit_view(v: ScreeningVisit) -> VisitView:
+def visit_view(v: ScreeningVisit) -> VisitView:
     return VisitView(v.id, v.entry_id, v.visited_on, v.visitor, v.findings, RiskLevel(v.risk_level), v.created_at,
                      VisitMethod(v.method) if v.method else None)
 
@@ -268,13 +268,13 @@ def list_register(uow: UnitOfWork, actor: Actor, unit_id: str | None = None, inc
     """The register of the villages in scope (or under `unit_id`): village by village in tree order,
     entries 在册 first by next due date (so the overdue come first), then 已转案件, then 已化解."""
     require(actor, Permission.CASE_READ)
-    stmt = _scoped(actor, select(ScreeningEntry), unit_id, uow)
+    stmt = scoped_entries(actor, select(ScreeningEntry), unit_id, uow)
     if not include_resolved:
         stmt = stmt.where(ScreeningEntry.status != EntryStatus.RESOLVED.value)
     entries = list(uow.s.execute(stmt).scalars())
     order = {u.id: i for i, u in enumerate(list_units(uow, actor))}
     rank = {EntryStatus.ACTIVE: 0, EntryStatus.CASE_OPENED: 1, EntryStatus.RESOLVED: 2}
-    views = _views(uow, actor, entries, _today(today))
+    views = _views(uow, actor, entries, today_or(today))
     return sorted(views, key=lambda v: (order.get(v.unit_id, len(order)), v.unit_name, rank[v.status],
                                         v.next_visit_due or date.max, v.risk_level.rank, v.registered_at))
 
@@ -282,22 +282,22 @@ def list_register(uow: UnitOfWork, actor: Actor, unit_id: str | None = None, inc
 def get_entry(uow: UnitOfWork, actor: Actor, entry_id: str, *, today: date | None = None) -> EntryDetail:
     """One entry with its visits: personal data, so it is audited (needs a write unit of work)."""
     require(actor, Permission.CASE_READ)
-    entry = _load_entry(uow, actor, entry_id)
+    entry = load_entry(uow, actor, entry_id)
     audit.record(uow.s, actor, audit.Action.VIEW, entity=ENTITY, entity_id=entry.id, case_id=entry.case_id,
                  owner_unit_id=entry.owner_unit_id)
-    return EntryDetail(_view(uow, actor, entry, today), tuple(_visit_view(v) for v in _visits(uow, entry.id)))
+    return EntryDetail(entry_view(uow, actor, entry, today), tuple(visit_view(v) for v in entry_visits(uow, entry.id)))
 
 
 def overdue_visits(uow: UnitOfWork, actor: Actor, today: date | None = None, *, unit_id: str | None = None,
                    responsible_id: str | None = None) -> list[OverdueTask]:
     """Visits whose due date has passed, for entries 在册 in scope: the most overdue first, then 高 before 低."""
     require(actor, Permission.CASE_READ)
-    day = _today(today)
-    stmt = _scoped(actor, select(ScreeningEntry), unit_id, uow).where(
+    day = today_or(today)
+    stmt = scoped_entries(actor, select(ScreeningEntry), unit_id, uow).where(
         ScreeningEntry.status == EntryStatus.ACTIVE.value, ScreeningEntry.next_visit_due < day)
     if responsible_id:
         stmt = stmt.where(ScreeningEntry.responsible_id == responsible_id)
-    units = _unit_names(uow)
+    units = unit_names(uow)
     tasks = [OverdueTask(e.id, e.owner_unit_id, units.get(e.owner_unit_id, ""), e.subject, RiskLevel(e.risk_level),
                          e.responsible_id, e.responsible_name, e.next_visit_due, days_overdue(e.next_visit_due, day))
              for e in uow.s.execute(stmt).scalars()]

@@ -46,7 +46,7 @@ def _is_sqlite(bind) -> bool:  # noqa: ANN001
     return bind.dialect.name == "sqlite"
 
 
-def _body(title: str | None, summary: str | None, names: list[str]) -> str:
+def search_body(title: str | None, summary: str | None, names: list[str]) -> str:
     return spaced(" ".join(filter(None, [title, summary, *names])))
 
 
@@ -66,7 +66,7 @@ def index_cases(session: Session, case_ids: list[str]) -> None:
         else:
             conn.execute(text("DELETE FROM case_search WHERE rowid = :doc"), {"doc": doc})
         conn.execute(text("INSERT INTO case_search(rowid, body) VALUES (:doc, :body)"),
-                     {"doc": doc, "body": _body(title, summary, names.get(case_id, []))})
+                     {"doc": doc, "body": search_body(title, summary, names.get(case_id, []))})
 
 
 def rebuild(conn: Connection, batch: int = 5000) -> int:
@@ -84,7 +84,7 @@ def rebuild(conn: Connection, batch: int = 5000) -> int:
         chunk = rows[start:start + batch]
         conn.execute(insert(CaseSearchDoc), [{"doc": start + i + 1, "case_id": r[0]} for i, r in enumerate(chunk)])
         conn.execute(text("INSERT INTO case_search(rowid, body) VALUES (:doc, :body)"),
-                     [{"doc": start + i + 1, "body": _body(r[1], r[2], names.get(r[0], []))}
+                     [{"doc": start + i + 1, "body": search_body(r[1], r[2], names.get(r[0], []))}
                       for i, r in enumerate(chunk)])
     return len(rows)
 

@@ -19,7 +19,7 @@ from sqlalchemy import and_, exists, func, select, true
 
 from ..domain.enums import DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, Role
 from ..domain.errors import NotFound, PermissionDenied, ValidationError
-from ..domain.intake_rules import Channel, IntakeDecision
+from ..domain.intake_rules import Channel
 from ..domain.mediation_rules import AgreementForm, ConfirmationResult, Satisfaction
 from ..domain.risk import RiskLevel
 from ..security import audit
@@ -29,12 +29,10 @@ from ..store.models import Agreement, Case, CaseParty, FollowUpVisit, IntakeReco
 from ..store.uow import UnitOfWork
 from .orgunits import root_unit, subtree_ids
 from .statistics_outcomes import outcome_figures
-from .statistics_sections import MARRIAGE, case_figures, crisis_section, marriage_section, screening_section
+from .statistics_sections import case_figures, crisis_section, intake_figures, marriage_section, screening_section
 from .statistics_tally import Cells, Tally, add, category_rows, count_row, rate_row
 from .statistics_views import MonthlyReport, StatSection
 
-ENDED = tuple(s.value for s in (CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.TRANSFERRED,
-                                CaseStatus.TERMINATED))
 MAX_DAYS = 366 * 5
 
 
@@ -207,31 +205,6 @@ def mediation_section(t: Tally) -> StatSection:
         "制止群体性上访：统计期内登记的集体访中已受理或当场答复的件次，人数为其登记人数之和。",
     )
     return StatSection("mediation", "一、人民调解", tuple(rows), notes)
-
-
-def intake_figures(t: Tally) -> dict[str, Cells]:
-    """The reception register's totals in one pass over the contacts of both windows (cached on the tally):
-    used by the mediation (制止群体性上访), petition and marriage (咨询) sections."""
-    cached = getattr(t, "_intake_figures", None)
-    if cached is not None:
-        return cached
-    people = IntakeRecord.people_count
-    group, repeat = IntakeRecord.is_group.is_(True), IntakeRecord.is_repeat.is_(True)
-    on_the_spot = (IntakeDecision.ANSWERED.value, IntakeDecision.CONSULTATION.value, IntakeDecision.TRANSFER.value,
-                   IntakeDecision.REJECT.value)
-    case_ended = exists().where(Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
-    stopped = and_(group, IntakeRecord.decision.in_((IntakeDecision.ACCEPT.value, IntakeDecision.ANSWERED.value)))
-    figures = {
-        "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
-        "repeat": repeat, "repeat_persons": (repeat, people),
-        "handled": IntakeRecord.decision.in_(on_the_spot) | case_ended,
-        "stop_group": stopped, "stop_group_persons": (stopped, people),
-        "marriage_consultations": and_(IntakeRecord.decision == IntakeDecision.CONSULTATION.value,
-                                       IntakeRecord.category == MARRIAGE),
-    }
-    scope = and_(IntakeRecord.deleted_at.is_(None), t.within(IntakeRecord.owner_unit_id))
-    t._intake_figures = t.sums(IntakeRecord.owner_unit_id, scope, figures, moment=IntakeRecord.received_at)
-    return t._intake_figures
 
 
 # --- petitions ---------------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """Sections three to five of the monthly report: marriage mediation, crisis intervention, screening."""
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select, true
 
 from ..domain.enums import CaseKind, CaseStatus
+from ..domain.intake_rules import IntakeDecision
 from ..domain.mediation_rules import MarriageOutcome
 from ..domain.risk import RiskLevel
 from ..domain.screening_rules import EntryStatus
@@ -11,16 +12,19 @@ from ..store.models import (
     Case,
     CounsellingSession,
     CrisisAction,
+    IntakeRecord,
     ProtectionOrder,
     RiskAssessment,
     ScreeningEntry,
     ScreeningVisit,
 )
 from .statistics_outcomes import outcome_figures
-from .statistics_tally import Tally, add, count_row, rate_row
+from .statistics_tally import Cells, Tally, add, count_row, rate_row
 from .statistics_views import StatSection
 
 MARRIAGE = "婚姻家庭"
+ENDED = tuple(s.value for s in (CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.TRANSFERRED,
+                                CaseStatus.TERMINATED))
 LEVELS = (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW)
 
 
@@ -43,6 +47,31 @@ def case_figures(t: Tally) -> dict:
     return t._case_figures
 
 
+def intake_figures(t: Tally) -> dict[str, Cells]:
+    """The reception register's totals in one pass over the contacts of both windows (cached on the tally):
+    used by the mediation (制止群体性上访), petition and marriage (咨询) sections."""
+    cached = getattr(t, "_intake_figures", None)
+    if cached is not None:
+        return cached
+    people = IntakeRecord.people_count
+    group, repeat = IntakeRecord.is_group.is_(True), IntakeRecord.is_repeat.is_(True)
+    on_the_spot = (IntakeDecision.ANSWERED.value, IntakeDecision.CONSULTATION.value, IntakeDecision.TRANSFER.value,
+                   IntakeDecision.REJECT.value)
+    case_ended = exists().where(Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
+    stopped = and_(group, IntakeRecord.decision.in_((IntakeDecision.ACCEPT.value, IntakeDecision.ANSWERED.value)))
+    figures = {
+        "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
+        "repeat": repeat, "repeat_persons": (repeat, people),
+        "handled": IntakeRecord.decision.in_(on_the_spot) | case_ended,
+        "stop_group": stopped, "stop_group_persons": (stopped, people),
+        "marriage_consultations": and_(IntakeRecord.decision == IntakeDecision.CONSULTATION.value,
+                                       IntakeRecord.category == MARRIAGE),
+    }
+    scope = and_(IntakeRecord.deleted_at.is_(None), t.within(IntakeRecord.owner_unit_id))
+    t._intake_figures = t.sums(IntakeRecord.owner_unit_id, scope, figures, moment=IntakeRecord.received_at)
+    return t._intake_figures
+
+
 def _case_bound(t: Tally, model, moment, start, end, *where):  # noqa: ANN001, ANN202
     """Rows of a case's table (sessions, assessments …) dated in the window, by their (the case's) unit."""
     return (select(model.owner_unit_id, func.count(model.id))
@@ -58,7 +87,6 @@ def marriage_section(t: Tally) -> StatSection:
     def outcome(value: str):  # noqa: ANN202
         return outcomes[f"m_{value}"]
 
-    from .statistics import intake_figures  # the register's one pass, shared with the petition section
 
     consultations = intake_figures(t)["marriage_consultations"]
     accepted = cohort["m_accepted"]

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ..access.cases import load_case, record_event
+from ..domain.clocks import request_extension as check_extension
 from ..domain.enums import CaseKind, CaseStatus, PetitionOutcome
 from ..domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
 from ..domain.petition_rules import PetitionOpinion, closure_opinion
@@ -18,6 +19,7 @@ from ..security.permissions import Permission, can, require
 from ..store.base import utcnow
 from ..store.models import ApprovalRequest, Case
 from ..store.uow import UnitOfWork
+from .clocks import apply_extension, clock_state, load_clock, on_transition
 
 
 class ApprovalKind:
@@ -138,7 +140,6 @@ def _apply(uow: UnitOfWork, actor: Actor, case: Case, step: Transition, target: 
     if approved_by:
         note += f"，经 {approved_by} 批准"
     record_event(uow, actor, case, f"status_{step.value}", note, data={"from": old, "to": target.value})
-    from .clocks import on_transition
 
     on_transition(uow, actor, case, step)
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
@@ -227,8 +228,6 @@ def _carry_out(uow: UnitOfWork, actor: Actor, case: Case, request: ApprovalReque
         case.major_incident = False
         record_event(uow, actor, case, "flag_removed", "取消重大案事件标记（经督导批准）")
     elif approve and request.kind == ApprovalKind.EXTEND_CLOCK:
-        from .clocks import apply_extension
-
         apply_extension(uow, actor, case, request.payload or {})
 
 
@@ -260,3 +259,12 @@ def set_major_incident(uow: UnitOfWork, actor: Actor, case_id: str, major: bool,
         return
     if case.major_incident:
         request_approval(uow, actor, case_id, ApprovalKind.REMOVE_MAJOR, reason)
+
+
+def request_extension(uow: UnitOfWork, actor: Actor, clock_id: str, days: int, reason: str) -> ApprovalView:
+    """Asks the supervisor (once, within the legal maximum); the deadline moves on approval."""
+    require(actor, Permission.CASE_EDIT)
+    clock, case = load_clock(uow, actor, clock_id)
+    check_extension(clock_state(clock), days)
+    return request_approval(uow, actor, case.id, ApprovalKind.EXTEND_CLOCK, reason,
+                            payload={"clock_id": clock.id, "days": days, "kind": clock.kind})

@@ -277,7 +277,7 @@ def _index_many(conn: Connection, ids: list[str]) -> None:
         return
     from sqlalchemy import delete, func, text
 
-    from ..services.search import _body
+    from ..services.search import search_body
     from ..store.models import Case, CaseParty, CaseSearchDoc, Person
 
     c, p, cp, d = Case.__table__, Person.__table__, CaseParty.__table__, CaseSearchDoc.__table__
@@ -295,7 +295,7 @@ def _index_many(conn: Connection, ids: list[str]) -> None:
         first = conn.execute(select(func.coalesce(func.max(d.c.doc), 0))).scalar_one() + 1
         conn.execute(insert(d), [{"doc": first + i, "case_id": r[0]} for i, r in enumerate(rows)])
         conn.execute(text("INSERT INTO case_search(rowid, body) VALUES (:doc, :body)"),
-                     [{"doc": first + i, "body": _body(r[1], r[2], names.get(r[0], []))} for i, r in enumerate(rows)])
+                     [{"doc": first + i, "body": search_body(r[1], r[2], names.get(r[0], []))} for i, r in enumerate(rows)])
 
 
 def _apply_remote_audit(conn: Connection, entries: list[dict[str, Any]], origin: str, counts: Counter) -> None:

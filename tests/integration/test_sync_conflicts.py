@@ -56,7 +56,7 @@ def test_timeline_and_different_records_merge_without_conflict(stations: Station
     assert _events(st.village, case_id) == _events(st.district, case_id) >= 3   # created, party, edit
     for store in (st.district, st.village):
         with store.uow() as uow:
-            detail = cases._detail(uow, system_actor(store), uow.s.get(Case, case_id))
+            detail = cases.case_detail(uow, system_actor(store), uow.s.get(Case, case_id))
             assert detail.summary == "村里补充的案情" and [p.name for p in detail.parties] == ["赵敏"]
 
 

@@ -134,7 +134,7 @@ def test_one_number_given_twice_offline_is_settled_the_same_way_everywhere(stati
         with store.uow() as uow:
             a, b = uow.s.get(Case, first), uow.s.get(Case, second)
             numbers.append((a.case_no, b.case_no))
-            events = [e.summary for e in cases._detail(uow, system_actor(store), b).events]
+            events = [e.summary for e in cases.case_detail(uow, system_actor(store), b).events]
         assert any("已被另一处离线登记的案件先用" in s for s in events)
     assert len(set(numbers)) == 1
     kept, moved = numbers[0]

@@ -151,9 +151,9 @@ def test_extension_once_with_approval_moves_the_deadline(world) -> None:  # noqa
                           if c.kind == ClockKind.PETITION_CONCLUSION)
     with pytest.raises(ValidationError):
         with store.uow(write=True) as uow:
-            clocks.request_extension(uow, med, conclusion.id, 45, "情况复杂")
+            workflow.request_extension(uow, med, conclusion.id, 45, "情况复杂")
     with store.uow(write=True) as uow:
-        request = clocks.request_extension(uow, med, conclusion.id, 30, "需调取派出所材料")
+        request = workflow.request_extension(uow, med, conclusion.id, 30, "需调取派出所材料")
     with store.uow(write=True) as uow:
         workflow.decide(uow, sup, request.id, True, "同意延期")
     with store.uow() as uow:
@@ -162,7 +162,7 @@ def test_extension_once_with_approval_moves_the_deadline(world) -> None:  # noqa
     assert after.deadline.due_at >= conclusion.deadline.due_at + timedelta(days=30)
     with pytest.raises(ValidationError):
         with store.uow(write=True) as uow:
-            clocks.request_extension(uow, med, conclusion.id, 5, "再延")
+            workflow.request_extension(uow, med, conclusion.id, 5, "再延")
 
 
 def test_old_acceptance_clock_is_overdue(world) -> None:  # noqa: ANN001

@@ -303,7 +303,7 @@ READ_PATHS: dict[str, tuple[tuple[str, ...], Callable[[Any, World], Any]]] = {
 
 # Public functions returning contact-carrying results that the walk does not call, and why that is safe.
 SAME_BUILDER = {
-    "services.cases.update_case": "returns the case view built by get_case's builder (cases._detail)",
+    "services.cases.update_case": "returns the case view built by get_case's builder (cases.case_detail)",
     "services.cases.update_party": "refuses a redacted party; returns the view of get_case's builder",
     "services.leads.open_case_from_lead": "a new case from an online lead: get_case's builder",
     "services.screening.open_case_from_entry": "a new case: get_case's builder",

@@ -21,7 +21,7 @@ from fulian_desktop.store.store import CreatedStore, create_store
 
 from ..errors import error_text
 from ..i18n import tr
-from .setup_pages import _error_label
+from .setup_pages import error_label
 
 if TYPE_CHECKING:
     from .setup_wizard import SetupWizard
@@ -98,7 +98,7 @@ class CreatePage(QWizardPage):
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
         self.state = QLabel("")
-        self.error = _error_label("create_error")
+        self.error = error_label("create_error")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addStretch(1)

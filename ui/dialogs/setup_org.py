@@ -17,7 +17,7 @@ from ..errors import messages
 from ..i18n import tr
 from .setup_create import plan_prefixes
 from .setup_import import MAX_NAME, read_towns_file
-from .setup_pages import _buddy, _error_label, _field_grid
+from .setup_pages import buddy, error_label, field_grid
 
 KIND_ROLE = Qt.UserRole  # "town" or "village" on each tree item
 
@@ -45,8 +45,8 @@ class OrgPage(QWizardPage):
         self.prefix = QLineEdit("望", objectName="case_prefix")
         self.prefix.setMaxLength(8)
         self.prefix.setMaximumWidth(120)
-        self.district_error = _error_label("district_error")
-        self.prefix_error = _error_label("prefix_error")
+        self.district_error = error_label("district_error")
+        self.prefix_error = error_label("prefix_error")
 
         self.tree = _TownTree(objectName="towns_tree")
         self.tree.setHeaderLabels([tr("名称"), tr("层级"), tr("案号前缀")])
@@ -80,15 +80,15 @@ class OrgPage(QWizardPage):
         hint = QLabel(tr("导入文件：UTF-8 编码的文本或 CSV，每行“街镇,村社区”，如 <code>高塘岭街道,新康村</code>；"
                       "只有街镇名的行表示该街镇暂无村社区。"))
         hint.setWordWrap(True)
-        self.tree_error = _error_label("tree_error")
+        self.tree_error = error_label("tree_error")
 
         tree_row = QHBoxLayout()
         tree_row.addWidget(self.tree, 1)
         tree_row.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.addLayout(_field_grid([(tr("区名称(&D)"), self.district, self.district_error),
+        layout.addLayout(field_grid([(tr("区名称(&D)"), self.district, self.district_error),
                                       (tr("区案号前缀(&P)"), self.prefix, self.prefix_error)]))
-        layout.addWidget(_buddy(tr("街镇和村（社区）(&L)"), self.tree))
+        layout.addWidget(buddy(tr("街镇和村（社区）(&L)"), self.tree))
         layout.addLayout(tree_row, 1)
         layout.addWidget(hint)
         layout.addWidget(self.tree_error)

@@ -21,7 +21,7 @@ from ..tasks import TaskRunner
 
 # --- small widgets ----------------------------------------------------------------------------------
 
-def _error_label(name: str = "") -> QLabel:
+def error_label(name: str = "") -> QLabel:
     label = QLabel("")
     label.setObjectName(name or "error")
     label.setStyleSheet("color:#b3261e")
@@ -29,20 +29,20 @@ def _error_label(name: str = "") -> QLabel:
     return label
 
 
-def _buddy(text: str, widget: QWidget) -> QLabel:
+def buddy(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
     return label
 
 
-def _field_grid(rows: list[tuple[str, QWidget, QLabel | None]]) -> QGridLayout:
+def field_grid(rows: list[tuple[str, QWidget, QLabel | None]]) -> QGridLayout:
     """label | field | message beside the field."""
     grid = QGridLayout()
     grid.setColumnStretch(1, 2)
     grid.setColumnStretch(2, 3)
     grid.setColumnMinimumWidth(1, 240)
     for row, (text, widget, error) in enumerate(rows):
-        grid.addWidget(_buddy(text, widget), row, 0)
+        grid.addWidget(buddy(text, widget), row, 0)
         grid.addWidget(widget, row, 1)
         if error is not None:
             grid.addWidget(error, row, 2)
@@ -96,11 +96,11 @@ class AdminPage(QWizardPage):
         self.password = QLineEdit(objectName=f"{key}_password", echoMode=QLineEdit.Password)
         self.again = QLineEdit(objectName=f"{key}_password_again", echoMode=QLineEdit.Password)
         prefix = "" if key == "admin" else f"{key}_"  # the administrator's labels keep their old names
-        self.errors = {name: _error_label(f"{prefix}{name}_error") for name in ("username", "name", "password", "again")}
+        self.errors = {name: error_label(f"{prefix}{name}_error") for name in ("username", "name", "password", "again")}
         rule = QLabel(tr("密码至少 8 位，须含字母、数字、符号中的至少两类，且不能与用户名相同。"))
         rule.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(_field_grid([(tr("用户名(&U)"), self.username, self.errors["username"]),
+        layout.addLayout(field_grid([(tr("用户名(&U)"), self.username, self.errors["username"]),
                                       (tr("姓名(&M)"), self.name, self.errors["name"]),
                                       (tr("密码(&W)"), self.password, self.errors["password"]),
                                       (tr("再次输入密码(&A)"), self.again, self.errors["again"])]))
@@ -204,10 +204,10 @@ class ProtectionPage(QWizardPage):
         self.optional.toggled.connect(self._update_fields)
         self.passphrase = QLineEdit(objectName="passphrase", echoMode=QLineEdit.Password)
         self.again = QLineEdit(objectName="passphrase_again", echoMode=QLineEdit.Password)
-        self.error = _error_label("passphrase_error")
-        self.again_error = _error_label("passphrase_again_error")
+        self.error = error_label("passphrase_error")
+        self.again_error = error_label("passphrase_again_error")
         self.fields = QWidget()
-        grid = _field_grid([(tr("口令(&K)"), self.passphrase, self.error), (tr("再次输入口令(&G)"), self.again, self.again_error)])
+        grid = field_grid([(tr("口令(&K)"), self.passphrase, self.error), (tr("再次输入口令(&G)"), self.again, self.again_error)])
         grid.setContentsMargins(0, 0, 0, 0)
         self.fields.setLayout(grid)
         self.note = QLabel(tr("请记住口令：忘记口令时只能用恢复码打开。恢复码将在创建后显示。"))

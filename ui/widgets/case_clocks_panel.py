@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.clocks import RULES
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import clocks
+from fulian_desktop.services import clocks, workflow
 from fulian_desktop.services.clocks import ClockView
 from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
 
@@ -179,5 +179,5 @@ class CaseClocksPanel(QWidget):
         days.setSuffix(tr(" 天"))
         dialog.add_row(tr("延长天数"), days)
         self.runner.open_dialog(dialog, lambda: self.runner.write(
-            clocks.request_extension, view.id, days.value(), dialog.reason(),
+            workflow.request_extension, view.id, days.value(), dialog.reason(),
             notice=tr("已申请延期 {value} 天，等待督导审批").format(value=days.value())))

@@ -21,7 +21,7 @@ FLAG_STYLE = ("QLabel { color: #b3261e; background: #fdecea; border: 1px solid #
 
 
 def term_text(content: str, manner: str | None) -> str:
-    """The text the core checks: content and manner joined as agreements._term_text joins them."""
+    """The text the core checks: content and manner joined as agreements.agreement_term_text joins them."""
     return "，".join(x for x in (content.strip(), (manner or "").strip()) if x)
 
 
