@@ -74,7 +74,7 @@ def login_flow(store: Store, note: str = "", username: str = ""):  # noqa: ANN20
 
 
 def build_main_window(store: Store, actor) -> "MainWindow":  # noqa: ANN001
-    from fulian_desktop.services import orgunits
+    from fulian_desktop.services.accounts import orgunits
 
     from .idle import IdleWatcher
     from .main_window import MainWindow

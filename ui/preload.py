@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 _DONE = False
 MODULES = ("ui.main_window", "ui.idle", "ui.session", "ui.settings_store", "ui.tasks", "ui.navigation",
-           "fulian_desktop.services.orgunits")
+           "fulian_desktop.services.accounts.orgunits")
 PACKAGES = ("ui.pages",)  # every page: the navigation picks among them by role
 
 

@@ -223,7 +223,7 @@ class Shooter:
 
     def window_for(self, username: str):  # noqa: ANN201
         from fulian_demo import DEMO_PASSWORD
-        from fulian_desktop.services import auth
+        from fulian_desktop.services.accounts import auth
 
         from .app import build_main_window
 
@@ -305,7 +305,7 @@ class Shooter:
         self.wizard_folder = folder
 
     def shoot_login(self) -> None:
-        from fulian_desktop.services import auth
+        from fulian_desktop.services.accounts import auth
 
         from .demo_store import DEMO_NOTE, DEMO_USERNAME
         from .dialogs.login import ChangePasswordDialog, LoginDialog

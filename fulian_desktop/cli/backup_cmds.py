@@ -9,7 +9,7 @@ from pathlib import Path
 from ..backup import service, status
 from ..domain.errors import KeyUnavailable, WrongKey
 from ..security.keyfile import normalise_recovery_code
-from ..services import auth
+from ..services.accounts import auth
 from ..store.paths import StorePaths
 from ..store.store import Unlock
 from .common import unlock_candidates, data_dir, emit, open_for_cli

@@ -9,9 +9,10 @@ from typing import Any
 from ..domain.errors import AuthError, NotFound
 from ..domain.localtime import format_local
 from ..security.actor import Actor
-from ..services import auth, case_queries, cases, review
-from ..services.case_queries import CaseFilter
-from ..services.views import CaseRow
+from ..services.accounts import auth
+from ..services.cases import case_queries, cases, review
+from ..services.cases.case_queries import CaseFilter
+from ..services.cases.views import CaseRow
 from ..store.store import Store
 from .common import emit, open_for_cli
 

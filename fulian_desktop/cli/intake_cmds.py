@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 
 from ..domain.errors import ValidationError
-from ..services import intake
-from ..services.intake_json import MAX_JSON_BYTES, parse_intake_json
+from ..services.intake import intake
+from ..services.intake.intake_json import MAX_JSON_BYTES, parse_intake_json
 from .case_cmds import actor_from_args
 from .common import emit, open_for_cli
 

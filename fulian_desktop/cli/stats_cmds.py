@@ -8,8 +8,8 @@ from pathlib import Path
 from fulian_desktop.domain import clock
 
 from ..domain.errors import ValidationError
-from ..services import statistics
-from ..services.statistics_views import previous_month
+from ..services.statistics import statistics
+from ..services.statistics.statistics_views import previous_month
 from .case_cmds import ENV_USER_PASSWORD, actor_from_args
 from .common import open_for_cli
 

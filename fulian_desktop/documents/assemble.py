@@ -50,7 +50,7 @@ def pdf_bytes(d: CaseData, kind: DocumentKind) -> bytes:
 
 def _attachment_contents(uow: UnitOfWork, actor: Actor, d: CaseData) -> None:
     """The images and PDFs the case file prints, read through the attachments service (each read audited)."""
-    from ..services.attachments import attachment_bytes
+    from ..services.attachments.attachments import attachment_bytes
     from .evidence_pdf import printable_images, printable_pdfs
 
     d.extra["images"] = {a.id: attachment_bytes(uow, actor, a.id, purpose="case_file") for a in printable_images(d)}

@@ -25,7 +25,7 @@ from ..domain.referral_rules import AgencyType, CONTACT_ITEM, Consent, ReferralK
 from ..domain.safety_plan import SECTIONS
 from ..security.actor import Actor
 from ..security.permissions import Permission, can
-from ..services import settings
+from ..services.accounts import settings
 from ..store.models import (
     Agreement, AgreementTerm, Case, CaseEvent, CaseParty, FollowUpVisit, IntakeRecord, MediationSession, OrgUnit,
     Person, ProtectionOrder, Referral, RiskAssessment, SafetyPlan, UserAccount,
@@ -245,7 +245,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
                             .order_by(CaseEvent.occurred_at, CaseEvent.created_at, CaseEvent.id)).scalars())
     moments = [case.opened_at, *(e.occurred_at for e in events)]
     display_name = settings.get(uow, "unit_display_name") or ""
-    from ..services.petition import stored_opinion  # services.petition reaches cases, which the core loads late
+    from ..services.cases.petition import stored_opinion  # services.petition reaches cases, which the core loads late
 
     opinion = stored_opinion(uow, case)
     d = CaseData(
@@ -426,7 +426,7 @@ def _orders(uow: UnitOfWork, case: Case) -> tuple[str, ...]:
     rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
                                                        ProtectionOrder.deleted_at.is_(None))
                          .order_by(ProtectionOrder.applied_at, ProtectionOrder.id)).scalars()
-    from ..services.protection_orders import OrderStatus
+    from ..services.crisis.protection_orders import OrderStatus
     out = []
     for r in rows:
         text = f"{cn_date(r.applied_at)}向{r.court}申请人身安全保护令（{label(OrderStatus, r.status)}）"

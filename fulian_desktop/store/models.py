@@ -69,7 +69,7 @@ class Person(OwnedRecord, Base):
     occupation: Mapped[str | None] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(Text)
     # She is marked 联系方式保密 in some live case, perhaps one this store never holds: the mark follows the
-    # person to every station that holds any of her parties (kept by services/protection.py).
+    # person to every station that holds any of her parties (kept by services/cases/protection.py).
     contact_protected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 

@@ -13,7 +13,7 @@ sending up, or a station beside it) may change only:
 - its own users' login bookkeeping and own password changes (never role, unit, name, state or existence);
 - its own audit entries (kept under its station id; they cannot overwrite another station's).
 
-A person's protection flag (`person.contact_protected`, services/protection.py) may be set by a station
+A person's protection flag (`person.contact_protected`, services/cases/protection.py) may be set by a station
 on any person it marked in a case it works on, even one owned elsewhere, and never cleared by one: she may
 be marked in a case the station does not hold. Only the district, which holds every case, clears it.
 
@@ -61,7 +61,7 @@ USER_REFS = {"case_file": "handler_id"}
 UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id",)}
 # A station may set a person's protection flag (it marked her in a case it works on) but never clear it.
 PROTECTION_ONLY = frozenset({"contact_protected", "updated_at", "version"})
-# The timeline entry a station writes, owned like the case, when it returns a referral (services/referrals.py).
+# The timeline entry a station writes, owned like the case, when it returns a referral (services/referral/referrals.py).
 RETURN_EVENT = "referral_returned"
 # A referral the sender only answers (accept / return) keeps what it is about.
 REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_id")

@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import ConflictError, ValidationError
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import auth, cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import Case, CaseEvent
 from fulian_desktop.sync import conflicts
 from tests.support.stores import NEW_PASSWORD, VILLAGE_A1, add_user, first_login

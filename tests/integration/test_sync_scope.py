@@ -11,8 +11,10 @@ from sqlalchemy import func, select
 
 from fulian_desktop.domain.attachments import AttachmentType
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import attachments, cases, referrals
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.store.models_sync import SyncRemoteAudit
 from fulian_desktop.sync.direct import sync_direct
@@ -144,7 +146,7 @@ def test_one_number_given_twice_offline_is_settled_the_same_way_everywhere(stati
 def test_a_party_arriving_by_bundle_is_found_by_name(stations: Stations) -> None:
     from fulian_desktop.domain.enums import PartyRole
     from fulian_desktop.domain.validation import PersonInput
-    from fulian_desktop.services import case_queries
+    from fulian_desktop.services.cases import case_queries
 
     st = stations
     case_id = _case(st.village, st.unit(VILLAGE_A1), "查找当事人")

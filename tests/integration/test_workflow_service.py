@@ -13,7 +13,8 @@ from fulian_desktop.domain.errors import (
 )
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, clocks, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.clocks import clocks
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 
 
@@ -175,13 +176,13 @@ def test_old_acceptance_clock_is_overdue(world) -> None:  # noqa: ANN001
 
 
 def test_a_case_waiting_for_the_town_cannot_be_closed_meanwhile(world) -> None:  # noqa: ANN001
-    from fulian_desktop.services import referrals
+    from fulian_desktop.services.referral import referrals
 
     store, med, sup, _ = world
     case_id = _new(store, med)
     _step(store, med, case_id, T.ACCEPT)
     with store.uow() as uow:
-        from fulian_desktop.services import orgunits
+        from fulian_desktop.services.accounts import orgunits
 
         town = next(u for u in orgunits.list_units(uow, sup) if u.name == "高塘岭街道")
     with store.uow(write=True) as uow:

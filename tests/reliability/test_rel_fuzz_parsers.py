@@ -14,7 +14,7 @@ from fulian_desktop.domain.periods import add_months, days_after, extend, hours_
     working_days_after
 from fulian_desktop.domain.phone import mask_phone, parse_phone
 from fulian_desktop.domain.workcalendar import WorkCalendar, format_calendar_lines, parse_calendar_lines
-from fulian_desktop.services.search import fts_query, spaced
+from fulian_desktop.services.cases.search import fts_query, spaced
 
 # The example counts the guarantees document quotes (docs/guarantees.md).
 EXAMPLES = 300

@@ -31,8 +31,9 @@ from fulian_demo import DEMO_PASSWORD, generate_demo  # noqa: E402
 from fulian_desktop.domain.enums import CaseStatus, Role, Tier  # noqa: E402
 from fulian_desktop.domain.idnumber import make_id_number  # noqa: E402
 from fulian_desktop.security.actor import Actor  # noqa: E402
-from fulian_desktop.services import auth, case_queries, history  # noqa: E402
-from fulian_desktop.services.case_queries import CaseFilter  # noqa: E402
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import case_queries, history  # noqa: E402
+from fulian_desktop.services.cases.case_queries import CaseFilter  # noqa: E402
 from fulian_desktop.store.models import Case, CaseParty, OrgUnit, Person, UserAccount  # noqa: E402
 from fulian_desktop.store.store import Store, Unlock, open_store  # noqa: E402
 from tests.support.qt_input import type_chinese  # noqa: E402

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication
 from fulian_desktop.domain.attachments import AttachmentType
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import attachments, cases
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.models import AuditEntry
 from tests.support.evidence_files import pdf_bytes
 from tests.support.qt_input import type_chinese

@@ -15,7 +15,9 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.clocks import ClockStatus  # noqa: E402
 from fulian_desktop.domain.enums import CaseKind, Role  # noqa: E402
 from fulian_desktop.domain.localtime import LOCAL_TZ  # noqa: E402
-from fulian_desktop.services import auth, cases, clocks  # noqa: E402
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.clocks import clocks  # noqa: E402
 from fulian_desktop.store.base import utcnow  # noqa: E402
 from tests.support.stores import ADMIN_PASSWORD, VILLAGE_A1, VILLAGE_A2, add_user, build_org, first_login, new_store  # noqa: E402
 from ui.errors import messages  # noqa: E402

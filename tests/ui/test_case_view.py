@@ -12,7 +12,7 @@ from fulian_desktop.domain.errors import PermissionDenied
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, history
+from fulian_desktop.services.cases import cases, history
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, TOWN_B, add_user, build_org, first_login, new_store

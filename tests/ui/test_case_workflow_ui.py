@@ -13,7 +13,9 @@ from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, PetitionOutcome, Role
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, clocks, referrals, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese

@@ -19,7 +19,8 @@ from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, referrals
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.store import Store
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import domain_message, error_text, messages

@@ -14,8 +14,10 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.risk import RiskLevel
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, counselling, crisis, review
-from fulian_desktop.services.review import Reason
+from fulian_desktop.services.cases import cases, review
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.cases.review import Reason
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases
+from fulian_desktop.services.cases import cases
 from tests.support.stores import TOWN_A, add_user, build_org, first_login, new_store
 from ui import i18n
 from ui.session import AppSession

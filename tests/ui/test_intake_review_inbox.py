@@ -17,7 +17,9 @@ from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.workflow import Transition
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, intake, referrals, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.models import IntakeRecord
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese

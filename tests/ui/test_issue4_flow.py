@@ -36,8 +36,10 @@ from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeIn
 from fulian_desktop.domain.workflow import Transition
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import auth, cases, intake, workflow
-from fulian_desktop.services.review import Reason
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.cases.review import Reason
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese

@@ -16,8 +16,9 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.mediation_rules import Notice, SessionOutcome, SessionStatus
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, mediation
-from fulian_desktop.services.mediation_sessions import mediator_choices
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.mediation_sessions import mediator_choices
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import VILLAGE_A1, VILLAGE_A2, add_user, build_org, first_login, new_store

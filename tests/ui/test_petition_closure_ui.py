@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QRadioButton
 
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, PetitionOutcome
 from fulian_desktop.domain.workflow import Transition as T
-from fulian_desktop.services import cases, workflow
+from fulian_desktop.services.cases import cases, workflow
 from fulian_desktop.store.models import Case
 from tests.support.qt_input import type_chinese
 from tests.ui.test_case_workflow_ui import (  # noqa: F401 - fixtures

@@ -12,7 +12,9 @@ from PySide6.QtGui import QBrush
 from fulian_desktop.domain.enums import CaseSource, Role
 from fulian_desktop.domain.localtime import local_date
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, leads, screening
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.intake import leads
+from fulian_desktop.services.screening import screening
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese

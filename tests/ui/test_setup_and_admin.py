@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWizard  # noqa: E40
 
 from fulian_desktop.domain.enums import Role, Tier  # noqa: E402
 from fulian_desktop.security.permissions import grantable_roles  # noqa: E402
-from fulian_desktop.services import auth, orgunits, users  # noqa: E402
-from fulian_desktop.services import settings as core_settings  # noqa: E402
+from fulian_desktop.services.accounts import auth, orgunits, users  # noqa: E402
+from fulian_desktop.services.accounts import settings as core_settings  # noqa: E402
 from fulian_desktop.store.paths import StorePaths  # noqa: E402
 from fulian_desktop.store.store import Unlock, open_store  # noqa: E402
 from tests.support.stores import (  # noqa: E402

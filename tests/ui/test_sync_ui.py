@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.sync.exchange import export_bundle
 from tests.support.stores import VILLAGE_A1, add_user, first_login

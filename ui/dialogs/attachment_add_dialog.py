@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from fulian_desktop.domain.attachments import AttachmentType, format_size
-from fulian_desktop.services.views import PartyView
+from fulian_desktop.services.cases.views import PartyView
 
 from ..i18n import tr
 from .case_actions_reason import ReasonDialog

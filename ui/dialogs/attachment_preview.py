@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.attachments import OpenedAttachment
+from fulian_desktop.services.attachments.attachments import OpenedAttachment
 
 from ..i18n import tr
 from .screen_fit import fitted_size

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from fulian_desktop.domain.crisis_actions import MAX_FIELD, fields_of
-from fulian_desktop.services.crisis import MANUAL_KINDS, SENSITIVE_KINDS, ActionKind
+from fulian_desktop.services.crisis.crisis import MANUAL_KINDS, SENSITIVE_KINDS, ActionKind
 
 from ..i18n import tr
 from ..widgets.crisis_common import aware, datetime_edit, now

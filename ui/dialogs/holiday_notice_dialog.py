@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.holiday_notice import HolidayNotice, parse_holiday_notice
 from fulian_desktop.domain.holiday_rules import REGULATION_YEARS, provisional_rest_days
-from fulian_desktop.services import clocks
+from fulian_desktop.services.clocks import clocks
 
 from ..errors import present_error
 from ..i18n import tr

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import auth, users
+from fulian_desktop.services.accounts import auth, users
 from fulian_desktop.store.store import Store
 
 from ..i18n import tr

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.mediation_rules import (
     NEVER_SIGN_ROLES, SIGNATORY_ROLES, AgreementForm, default_copies,
 )
-from fulian_desktop.services.mediation_sessions import PartyRef
+from fulian_desktop.services.mediation.mediation_sessions import PartyRef
 
 from ..i18n import tr
 from ..widgets.mediation_data import from_qdatetime, now_local

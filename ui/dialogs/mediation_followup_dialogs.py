@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.mediation_rules import FollowUpMethod, MarriageOutcome, OtherRoute, Satisfaction
-from fulian_desktop.services.agreements import AgreementView
-from fulian_desktop.services.mediation import OutcomeView
+from fulian_desktop.services.mediation.agreements import AgreementView
+from fulian_desktop.services.mediation.mediation import OutcomeView
 
 from ..i18n import tr
 from ..widgets.mediation_data import from_qdatetime, now_local

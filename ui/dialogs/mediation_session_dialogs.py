@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.mediation_rules import (
     SIGNATORY_ROLES, Notice, SessionOutcome, missing_record_items,
 )
-from fulian_desktop.services.mediation_sessions import MediatorRef, PartyRef, SessionView
+from fulian_desktop.services.mediation.mediation_sessions import MediatorRef, PartyRef, SessionView
 
 from ..i18n import tr
 from ..widgets.mediation_data import from_qdatetime, local_at, now_local

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.mediation_rules import ConfirmationResult, Performance, SignatureHow
-from fulian_desktop.services.agreements import AgreementView, TermView
-from fulian_desktop.services.mediation_sessions import MediatorRef
+from fulian_desktop.services.mediation.agreements import AgreementView, TermView
+from fulian_desktop.services.mediation.mediation_sessions import MediatorRef
 
 from ..i18n import tr
 from ..widgets.mediation_data import from_qdate, from_qdatetime, now_local

@@ -29,9 +29,9 @@ from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import PartyRole, Sex
 from fulian_desktop.domain.errors import ConflictError, FulianError
 from fulian_desktop.domain.validation import PersonInput, Report, Severity, validate_person
-from fulian_desktop.services import cases, history
-from fulian_desktop.services.history import PartyRecord
-from fulian_desktop.services.views import PartyView
+from fulian_desktop.services.cases import cases, history
+from fulian_desktop.services.cases.history import PartyRecord
+from fulian_desktop.services.cases.views import PartyView
 
 from ..errors import present_error
 from ..i18n import tr

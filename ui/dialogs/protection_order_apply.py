@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.protection_orders import MEASURES, OrderView
+from fulian_desktop.services.crisis.protection_orders import MEASURES, OrderView
 
 from ..i18n import tr
 from ..widgets.crisis_common import aware, datetime_edit, now, set_datetime

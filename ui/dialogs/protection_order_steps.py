@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QWidget
 
 from fulian_desktop.domain.localtime import local_date
-from fulian_desktop.services.protection_orders import OrderView, latest_expiry
+from fulian_desktop.services.crisis.protection_orders import OrderView, latest_expiry
 
 from ..i18n import tr
 from ..widgets.crisis_common import aware, date_edit, datetime_edit, day_of, set_date, today

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from fulian_desktop.domain.enums import CaseKind
-from fulian_desktop.services.orgunits import OrgUnitView
+from fulian_desktop.services.accounts.orgunits import OrgUnitView
 
 from ..i18n import tr
 from ..widgets.crisis_common import date_edit, day_of, today

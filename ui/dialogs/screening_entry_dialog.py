@@ -13,8 +13,8 @@ from fulian_desktop.domain.screening_rules import (
     DEFAULT_VISIT_EVERY_DAYS, MAX_VISIT_EVERY_DAYS, RiskLevel, classify_reason,
 )
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import screening
-from fulian_desktop.services.orgunits import OrgUnitView
+from fulian_desktop.services.screening import screening
+from fulian_desktop.services.accounts.orgunits import OrgUnitView
 
 from ..errors import present_error
 from ..i18n import tr

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QRad
 
 from fulian_desktop.domain.localtime import local_date
 from fulian_desktop.domain.screening_rules import VisitMethod
-from fulian_desktop.services.screening import EntryView
+from fulian_desktop.services.screening.screening import EntryView
 
 from ..i18n import tr
 from ..widgets.crisis_common import date_edit, day_of, today

@@ -13,9 +13,9 @@ from fulian_desktop.domain.enums import Tier
 from fulian_desktop.domain.errors import KeyUnavailable
 from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.security.keyring_vault import KeyringVault
-from fulian_desktop.services import orgunits
-from fulian_desktop.services.auth import system_actor
-from fulian_desktop.services.setup import FirstAccount, TownSpec, initialise
+from fulian_desktop.services.accounts import orgunits
+from fulian_desktop.services.accounts.auth import system_actor
+from fulian_desktop.services.accounts.setup import FirstAccount, TownSpec, initialise
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import CreatedStore, create_store
 

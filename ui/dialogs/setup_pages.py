@@ -13,7 +13,7 @@ from fulian_desktop.security.keyring_vault import KeyringVault
 from fulian_desktop.security.passphrase_rule import MIN_PASSPHRASE as MIN_PASSPHRASE  # re-exported for the wizard
 from fulian_desktop.security.passphrase_rule import passphrase_problem
 from fulian_desktop.security.passwords import check_password_policy
-from fulian_desktop.services import users
+from fulian_desktop.services.accounts import users
 
 from ..i18n import tr
 from ..tasks import TaskRunner

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.security.keyring_vault import KeyringVault
-from fulian_desktop.services.setup import FirstAccount
+from fulian_desktop.services.accounts.setup import FirstAccount
 from fulian_desktop.store.store import CreatedStore, Store
 
 from ..errors import messages

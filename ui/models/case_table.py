@@ -8,9 +8,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, 
 from PySide6.QtGui import QBrush, QColor
 
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services import case_queries
-from fulian_desktop.services.case_queries import CaseFilter
-from fulian_desktop.services.views import CaseRow
+from fulian_desktop.services.cases import case_queries
+from fulian_desktop.services.cases.case_queries import CaseFilter
+from fulian_desktop.services.cases.views import CaseRow
 
 from ..i18n import status_text, tr
 from ..session import AppSession

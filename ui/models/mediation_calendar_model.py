@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fulian_desktop.domain.mediation_rules import SessionStatus
-from fulian_desktop.services.mediation_sessions import CalendarEntry
+from fulian_desktop.services.mediation.mediation_sessions import CalendarEntry
 
 from ..i18n import tr
 from .list_table import Column, ListTableModel

@@ -6,7 +6,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from fulian_desktop.domain.enums import Sex
 from fulian_desktop.domain.phone import format_phone
-from fulian_desktop.services.views import PartyView
+from fulian_desktop.services.cases.views import PartyView
 
 from ..i18n import tr
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.referral_rules import TierDirection
-from fulian_desktop.services.referrals import InboxItem, ReferralView
+from fulian_desktop.services.referral.referrals import InboxItem, ReferralView
 
 from ..i18n import tr
 from .list_table import Column

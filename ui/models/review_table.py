@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.localtime import local_date
-from fulian_desktop.services.review import QueueItem, Reason
+from fulian_desktop.services.cases.review import QueueItem, Reason
 
 from ..i18n import status_text, tr
 from .list_table import Column, ListTableModel

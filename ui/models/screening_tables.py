@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from fulian_desktop.domain.screening_rules import EntryStatus
-from fulian_desktop.services.leads import LEAD_COLUMNS, LeadStatus, LeadView
-from fulian_desktop.services.screening import REGISTER_COLUMNS, EntryView, OverdueTask
+from fulian_desktop.services.intake.leads import LEAD_COLUMNS, LeadStatus, LeadView
+from fulian_desktop.services.screening.screening import REGISTER_COLUMNS, EntryView, OverdueTask
 
 from ..i18n import tr
 from ..widgets.crisis_common import LEVEL_TEXT, OVERDUE_TINT

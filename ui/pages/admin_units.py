@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import Tier
-from fulian_desktop.services import orgunits
-from fulian_desktop.services.orgunits import OrgUnitView
+from fulian_desktop.services.accounts import orgunits
+from fulian_desktop.services.accounts.orgunits import OrgUnitView
 
 from ..errors import domain_message, present_error
 from ..i18n import tr

@@ -31,9 +31,9 @@ from fulian_desktop.domain.localtime import format_local, to_local
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.passwords import check_password_policy
 from fulian_desktop.security.permissions import grantable_roles, may_manage
-from fulian_desktop.services import orgunits, users
-from fulian_desktop.services.orgunits import OrgUnitView
-from fulian_desktop.services.users import UserView
+from fulian_desktop.services.accounts import orgunits, users
+from fulian_desktop.services.accounts.orgunits import OrgUnitView
+from fulian_desktop.services.accounts.users import UserView
 
 from ..errors import messages, present_error
 from ..i18n import tr

@@ -1,7 +1,7 @@
 """审计日志: the newest audit entries of the reader's subtree, read-only, paged back 200 at a time.
 
 The auditor's home. It shows who did what to which record and when, and the names of the fields a change
-touched, never their values (services/audit_log.py): the auditor reads no case content.
+touched, never their values (services/accounts/audit_log.py): the auditor reads no case content.
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services import audit_log
-from fulian_desktop.services.audit_log import AuditRow
+from fulian_desktop.services.accounts import audit_log
+from fulian_desktop.services.accounts.audit_log import AuditRow
 
 from ..errors import error_text
 from ..i18n import tr

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus, Tier
 from fulian_desktop.domain.localtime import LOCAL_TZ
-from fulian_desktop.services import orgunits
-from fulian_desktop.services.case_queries import CaseFilter
-from fulian_desktop.services.search import MAX_RESULTS
+from fulian_desktop.services.accounts import orgunits
+from fulian_desktop.services.cases.case_queries import CaseFilter
+from fulian_desktop.services.cases.search import MAX_RESULTS
 
 from ..dialogs.batch_print import batch_print_button
 from ..i18n import status_text, tr

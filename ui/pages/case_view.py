@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWid
 from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.errors import ConflictError
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import cases, history
-from fulian_desktop.services.history import PartyRecord
-from fulian_desktop.services.views import CaseDetail, PartyView
+from fulian_desktop.services.cases import cases, history
+from fulian_desktop.services.cases.history import PartyRecord
+from fulian_desktop.services.cases.views import CaseDetail, PartyView
 
 from ..dialogs.document_preview import add_print_button
 from ..dialogs.party_dialog import PartyDialog

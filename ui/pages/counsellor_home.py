@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QTableWidget, QTable
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseStatus
 from fulian_desktop.domain.localtime import format_local, to_local
-from fulian_desktop.services import counselling
-from fulian_desktop.services.counselling import AppointmentView, CounsellingCaseView
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.counselling.counselling import AppointmentView, CounsellingCaseView
 
 from ..errors import present_error
 from ..i18n import tr

@@ -1,6 +1,6 @@
 """The supervisor's dashboard: charts of the unit's subtree over a date range; a click on a bar or slice shows
 the cases behind it in the list below (double-click opens a case). The figures are computed off the UI thread
-by ``services.dashboard``; the monthly report can be exported from here as PDF or Excel."""
+by ``services.statistics.dashboard``; the monthly report can be exported from here as PDF or Excel."""
 from __future__ import annotations
 
 from datetime import date
@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulian_desktop.services import dashboard, orgunits
-from fulian_desktop.services.case_queries import CaseFilter
-from fulian_desktop.services.dashboard import DashboardData, Drill
+from fulian_desktop.services.statistics import dashboard
+from fulian_desktop.services.accounts import orgunits
+from fulian_desktop.services.cases.case_queries import CaseFilter
+from fulian_desktop.services.statistics.dashboard import DashboardData, Drill
 
 from ..errors import messages
 from ..i18n import tr

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.changes import case_changed
-from fulian_desktop.services import referrals
-from fulian_desktop.services.referrals import InboxItem, ReferralView
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.referral.referrals import InboxItem, ReferralView
 
 from ..errors import domain_message, error_text, present_error
 from ..i18n import tr

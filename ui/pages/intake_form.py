@@ -21,9 +21,10 @@ from fulian_desktop.domain.idnumber import parse_id_number
 from fulian_desktop.domain.intake_rules import FIELD_LABELS, IntakeDecision, IntakeInput, age_on, validate_intake
 from fulian_desktop.domain.phone import parse_phone
 from fulian_desktop.domain.validation import Issue, Report, Severity
-from fulian_desktop.services import intake, persons
-from fulian_desktop.services.intake import IntakePreview, IntakeView
-from fulian_desktop.services.persons import PersonMatch
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.cases import persons
+from fulian_desktop.services.intake.intake import IntakePreview, IntakeView
+from fulian_desktop.services.cases.persons import PersonMatch
 
 from ..errors import error_text, messages, present_error
 from ..i18n import tr

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from fulian_desktop.domain.intake_rules import IntakeDecision
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.intake import IntakeView
+from fulian_desktop.services.intake.intake import IntakeView
 
 from ..i18n import tr
 

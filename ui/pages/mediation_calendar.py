@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import mediation
-from fulian_desktop.services.mediation_sessions import mediator_choices
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.mediation_sessions import mediator_choices
 from fulian_desktop.store.uow import UnitOfWork
 
 from ..errors import present_error

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services import workflow
-from fulian_desktop.services.views import CaseRow
-from fulian_desktop.services.workflow import ApprovalView
+from fulian_desktop.services.cases import workflow
+from fulian_desktop.services.cases.views import CaseRow
+from fulian_desktop.services.cases.workflow import ApprovalView
 
 from ..errors import domain_message, present_error
 from ..i18n import tr

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import clock
-from fulian_desktop.services import case_queries, review, workflow
-from fulian_desktop.services.review import AccountNotice, QueueItem, Reason
+from fulian_desktop.services.cases import case_queries, review, workflow
+from fulian_desktop.services.cases.review import AccountNotice, QueueItem, Reason
 
 from ..errors import error_text
 from ..i18n import tr

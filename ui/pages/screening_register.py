@@ -21,10 +21,12 @@ from fulian_desktop.domain.enums import Tier
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.screening_rules import EntryStatus
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import leads, orgunits, screening
-from fulian_desktop.services.leads import LeadStatus, LeadView
-from fulian_desktop.services.orgunits import OrgUnitView
-from fulian_desktop.services.screening import EntryDetail, EntryView, OverdueTask
+from fulian_desktop.services.intake import leads
+from fulian_desktop.services.accounts import orgunits
+from fulian_desktop.services.screening import screening
+from fulian_desktop.services.intake.leads import LeadStatus, LeadView
+from fulian_desktop.services.accounts.orgunits import OrgUnitView
+from fulian_desktop.services.screening.screening import EntryDetail, EntryView, OverdueTask
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..dialogs.screening_case_dialog import LeadDialog, OpenCaseDialog

@@ -25,8 +25,9 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.workcalendar import WorkCalendar
-from fulian_desktop.services import clocks, orgunits
-from fulian_desktop.services import settings as core_settings
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.accounts import orgunits
+from fulian_desktop.services.accounts import settings as core_settings
 from fulian_desktop.store.store import schema_info
 
 from .. import i18n

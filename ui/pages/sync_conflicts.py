@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, Tier, Urgency
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services import orgunits
+from fulian_desktop.services.accounts import orgunits
 from fulian_desktop.sync import conflicts
 from fulian_desktop.sync.conflicts import ConflictView
 

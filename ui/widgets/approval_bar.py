@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton,
 from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import workflow
-from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
+from fulian_desktop.services.cases import workflow
+from fulian_desktop.services.cases.workflow import ApprovalKind, ApprovalView
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..i18n import tr

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 from fulian_desktop.domain.enums import CaseKind
 from fulian_desktop.domain.workflow import STEPS, Transition, allowed
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import workflow
-from fulian_desktop.services.clocks import ClockView
-from fulian_desktop.services.views import CaseDetail
-from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
+from fulian_desktop.services.cases import workflow
+from fulian_desktop.services.clocks.clocks import ClockView
+from fulian_desktop.services.cases.views import CaseDetail
+from fulian_desktop.services.cases.workflow import ApprovalKind, ApprovalView
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..dialogs.petition_closure import PetitionClosureDialog

@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import clocks, intake, referrals, workflow
-from fulian_desktop.services.clocks import ClockView
-from fulian_desktop.services.intake import IntakeView
-from fulian_desktop.services.orgunits import OrgUnitView, get_unit, list_units
-from fulian_desktop.services.referrals import ReferralView
-from fulian_desktop.services.workflow import ApprovalView
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.cases import workflow
+from fulian_desktop.services.clocks.clocks import ClockView
+from fulian_desktop.services.intake.intake import IntakeView
+from fulian_desktop.services.accounts.orgunits import OrgUnitView, get_unit, list_units
+from fulian_desktop.services.referral.referrals import ReferralView
+from fulian_desktop.services.cases.workflow import ApprovalView
 from fulian_desktop.store.uow import UnitOfWork
 
 from ..i18n import tr

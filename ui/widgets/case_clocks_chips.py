@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 from fulian_desktop.domain.clocks import ClockStatus
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.clocks import ClockView
+from fulian_desktop.services.clocks.clocks import ClockView
 
 from ..i18n import tr
 

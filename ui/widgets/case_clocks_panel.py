@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.clocks import RULES
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import clocks, workflow
-from fulian_desktop.services.clocks import ClockView
-from fulian_desktop.services.workflow import ApprovalKind, ApprovalView
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.cases import workflow
+from fulian_desktop.services.clocks.clocks import ClockView
+from fulian_desktop.services.cases.workflow import ApprovalKind, ApprovalView
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..i18n import tr

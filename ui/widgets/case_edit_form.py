@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.enums import COMPLAINT_CATEGORIES
-from fulian_desktop.services.views import CaseDetail
+from fulian_desktop.services.cases.views import CaseDetail
 
 from ..i18n import tr
 

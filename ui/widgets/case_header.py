@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLa
 
 from fulian_desktop.domain.enums import CaseSource, Urgency
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.views import CaseDetail
+from fulian_desktop.services.cases.views import CaseDetail
 
 from ..i18n import status_text, tr
 

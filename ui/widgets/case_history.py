@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services import history
-from fulian_desktop.services.history import FieldChange, HistoryEntry
+from fulian_desktop.services.cases import history
+from fulian_desktop.services.cases.history import FieldChange, HistoryEntry
 
 from ..errors import present_error
 from ..i18n import tr

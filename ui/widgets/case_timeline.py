@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.views import CaseEventView
+from fulian_desktop.services.cases.views import CaseEventView
 
 from ..i18n import tr
 

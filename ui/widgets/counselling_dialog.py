@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from fulian_desktop.services.counselling import MAX_NOTES, CounsellingForm
+from fulian_desktop.services.counselling.counselling import MAX_NOTES, CounsellingForm
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..i18n import tr

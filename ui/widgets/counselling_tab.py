@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import counselling
-from fulian_desktop.services.counselling import SessionView
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.counselling.counselling import SessionView
 
 from ..errors import present_error
 from ..i18n import tr

@@ -8,8 +8,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services import crisis
-from fulian_desktop.services.crisis import ActionKind, ActionView
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.crisis.crisis import ActionKind, ActionView
 
 from ..dialogs.crisis_action_dialog import CrisisActionDialog
 from ..i18n import tr

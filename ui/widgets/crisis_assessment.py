@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.risk import RiskLevel
-from fulian_desktop.services import crisis
-from fulian_desktop.services.crisis import AssessmentView
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.crisis.crisis import AssessmentView
 
 from ..errors import present_error
 from ..i18n import tr

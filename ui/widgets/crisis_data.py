@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from fulian_desktop.domain.workflow import is_open
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import case_queries, crisis
-from fulian_desktop.services import protection_orders as po
-from fulian_desktop.services.crisis import ActionView, AssessmentView, SafetyPlanView
-from fulian_desktop.services.protection_orders import OrderView
-from fulian_desktop.services.views import CaseRow
+from fulian_desktop.services.cases import case_queries
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.crisis import protection_orders as po
+from fulian_desktop.services.crisis.crisis import ActionView, AssessmentView, SafetyPlanView
+from fulian_desktop.services.crisis.protection_orders import OrderView
+from fulian_desktop.services.cases.views import CaseRow
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.clocks import ClockStatus
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services import protection_orders as po
-from fulian_desktop.services.protection_orders import OrderStatus, OrderView
+from fulian_desktop.services.crisis import protection_orders as po
+from fulian_desktop.services.crisis.protection_orders import OrderStatus, OrderView
 
 from ..dialogs.protection_order_apply import ApplyOrderDialog, DecideOrderDialog
 from ..dialogs.protection_order_steps import (

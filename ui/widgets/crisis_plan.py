@@ -19,8 +19,8 @@ from fulian_desktop.domain import safety_plan as rules
 from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.errors import ConflictError
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services import crisis
-from fulian_desktop.services.crisis import SafetyPlanView
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.crisis.crisis import SafetyPlanView
 
 from ..errors import present_error
 from ..i18n import tr

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from fulian_desktop.services.dashboard import Bar, Drill
+from fulian_desktop.services.statistics.dashboard import Bar, Drill
 
 from ..i18n import tr
 

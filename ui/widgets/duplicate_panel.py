@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.persons import REASON_LABELS, PersonCaseRef, PersonMatch
+from fulian_desktop.services.cases.persons import REASON_LABELS, PersonCaseRef, PersonMatch
 
 from ..i18n import status_text, tr
 

@@ -24,9 +24,9 @@ from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import attachments
-from fulian_desktop.services.attachment_blobs import TempCopy
-from fulian_desktop.services.attachments import AttachmentView, OpenedAttachment
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.attachments.attachment_blobs import TempCopy
+from fulian_desktop.services.attachments.attachments import AttachmentView, OpenedAttachment
 
 from ..dialogs.attachment_add_dialog import AddAttachmentDialog
 from ..dialogs.attachment_preview import AttachmentPreviewDialog, decode_image

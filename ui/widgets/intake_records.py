@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.intake import IntakeView
+from fulian_desktop.services.intake.intake import IntakeView
 
 from ..i18n import tr
 from .case_actions_table import fit_columns, setup_table

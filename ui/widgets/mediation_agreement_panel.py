@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.mediation_rules import Performance
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import mediation
-from fulian_desktop.services.agreements import AgreementView, TermView
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.agreements import AgreementView, TermView
 
 from ..dialogs.mediation_agreement_dialog import CreateAgreementDialog
 from ..dialogs.mediation_followup_dialogs import agreement_label

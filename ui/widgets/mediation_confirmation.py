@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from fulian_desktop.domain.mediation_rules import AgreementForm
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import mediation
-from fulian_desktop.services.agreements import AgreementView
-from fulian_desktop.services.clocks import ClockView
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.agreements import AgreementView
+from fulian_desktop.services.clocks.clocks import ClockView
 
 from ..dialogs.mediation_sign_dialogs import ConfirmationDialog, ConfirmationResultDialog
 from ..i18n import tr

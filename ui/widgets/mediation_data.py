@@ -14,11 +14,12 @@ from fulian_desktop.domain.localtime import LOCAL_TZ, to_local
 from fulian_desktop.domain.workflow import is_open
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import clocks, mediation
-from fulian_desktop.services.case_queries import fetch_case_rows
-from fulian_desktop.services.clocks import ClockView
-from fulian_desktop.services.mediation import MediationOverview
-from fulian_desktop.services.mediation_sessions import MediatorRef, PartyRef, case_party_refs, mediator_choices
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.cases.case_queries import fetch_case_rows
+from fulian_desktop.services.clocks.clocks import ClockView
+from fulian_desktop.services.mediation.mediation import MediationOverview
+from fulian_desktop.services.mediation.mediation_sessions import MediatorRef, PartyRef, case_party_refs, mediator_choices
 from fulian_desktop.store.uow import UnitOfWork
 
 from ..qdates import from_qdate, to_qdate  # noqa: F401 - re-exported for the mediation screens

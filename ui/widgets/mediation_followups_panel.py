@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidget, QT
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.mediation_rules import Satisfaction
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import mediation
-from fulian_desktop.services.mediation import FollowUpView
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.mediation import FollowUpView
 
 from ..dialogs.mediation_followup_dialogs import FollowUpDialog
 from ..i18n import tr

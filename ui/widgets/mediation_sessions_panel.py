@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.mediation_rules import SessionOutcome, SessionStatus
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import mediation
-from fulian_desktop.services.mediation_sessions import SessionView
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.mediation_sessions import SessionView
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..dialogs.mediation_session_dialogs import RecordSessionDialog, ScheduleDialog

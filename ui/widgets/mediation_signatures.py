@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBox
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.mediation_rules import AgreementForm
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import mediation
-from fulian_desktop.services.agreements import AgreementView
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.agreements import AgreementView
 
 from ..dialogs.mediation_sign_dialogs import MomentDialog, PartySignDialog
 from ..i18n import tr

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from fulian_desktop.domain.mediation_rules import MEDIATOR_SPEAKER
-from fulian_desktop.services.mediation_sessions import PartyRef
+from fulian_desktop.services.mediation.mediation_sessions import PartyRef
 
 from ..i18n import tr
 from .mediation_rows import EditorRow, RowListEditor

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import mediation
+from fulian_desktop.services.mediation import mediation
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..dialogs.mediation_followup_dialogs import OutcomeDialog

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLab
 
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.mediation_rules import non_confirmable
-from fulian_desktop.services.agreements import TermInput
-from fulian_desktop.services.mediation_sessions import PartyRef
+from fulian_desktop.services.mediation.agreements import TermInput
+from fulian_desktop.services.mediation.mediation_sessions import PartyRef
 
 from ..i18n import tr
 from .mediation_data import from_qdate, to_qdate

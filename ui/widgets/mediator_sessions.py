@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidget, QTableWidgetItem,
 
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.mediation_rules import SessionStatus
-from fulian_desktop.services import mediation
-from fulian_desktop.services.mediation import CalendarEntry
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.mediation import CalendarEntry
 
 from ..errors import present_error
 from ..i18n import tr

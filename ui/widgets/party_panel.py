@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.services.views import PartyView
+from fulian_desktop.services.cases.views import PartyView
 
 from ..i18n import tr
 from ..models.party_table import PartyTableModel

@@ -20,9 +20,9 @@ from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.referral_rules import AgencyStatus, ReferralKind, TierStatus
 from fulian_desktop.domain.workflow import is_open
 from fulian_desktop.security.permissions import Permission, can
-from fulian_desktop.services import referrals
-from fulian_desktop.services.referrals import ReferralView
-from fulian_desktop.services.views import CaseDetail
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.referral.referrals import ReferralView
+from fulian_desktop.services.cases.views import CaseDetail
 
 from ..dialogs.case_actions_reason import ReasonDialog
 from ..dialogs.referral_dialogs import AgencyReferralDialog, AgencyResponseDialog, TierReferralDialog
