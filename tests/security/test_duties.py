@@ -394,9 +394,9 @@ def test_who_may_create_and_reset_whose_account(world) -> None:  # noqa: ANN001
 
 def test_the_desktop_offers_only_what_the_rule_allows(qtbot, world, monkeypatch, capsys) -> None:  # noqa: ANN001
     from ui.navigation import pages_for
-    from ui.pages.admin_users import AddUserDialog, EditUserDialog, UsersPage
-    from ui.pages.audit_log import AuditLogPage
-    from ui.pages.review_queue import ReviewQueuePage
+    from ui.accounts.admin_users import AddUserDialog, EditUserDialog, UsersPage
+    from ui.accounts.audit_log import AuditLogPage
+    from ui.review.review_queue import ReviewQueuePage
     from ui.session import AppSession
     from ui.tasks import TaskRunner
 

@@ -26,10 +26,10 @@ from tests.support.evidence_files import pdf_bytes
 from tests.support.qt_input import type_chinese
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.case_view import CaseViewPage
+from ui.cases.case_view import CaseViewPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
-from ui.widgets.evidence_tab import EvidenceTab
+from ui.attachments.evidence_tab import EvidenceTab
 
 WAIT = 15_000
 

@@ -50,7 +50,7 @@ def _petition(store, actor, title: str, opened_at: datetime) -> str:  # noqa: AN
 
 
 def test_settings_edit_an_unknown_years_calendar(qtbot, world) -> None:  # noqa: ANN001
-    from ui.pages.settings import SettingsPage
+    from ui.accounts.settings import SettingsPage
 
     store, _org, session = world
     system = auth.system_actor(store)
@@ -85,7 +85,7 @@ def test_settings_edit_an_unknown_years_calendar(qtbot, world) -> None:  # noqa:
 
 
 def test_home_lists_clock_tasks_and_opens_a_case(qtbot, world) -> None:  # noqa: ANN001
-    from ui.pages.home import HomePage
+    from ui.cases.home import HomePage
 
     store, org, session = world
     add_user(store, "med", Role.MEDIATOR, org.units[VILLAGE_A1])

@@ -21,7 +21,7 @@ from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.case_view import CLOCK_REFRESH_MS, CaseViewPage
+from ui.cases.case_view import CLOCK_REFRESH_MS, CaseViewPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

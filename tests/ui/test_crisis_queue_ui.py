@@ -14,7 +14,7 @@ from fulian_desktop.services.crisis import protection_orders as po
 from fulian_desktop.store.base import utcnow
 from tests.support.qt_input import type_chinese
 from tests.ui.test_crisis_ui import _crisis_tab, answered_messages, sessions, world  # noqa: F401 (fixtures)
-from ui.pages.review_queue import ReviewQueuePage
+from ui.review.review_queue import ReviewQueuePage
 
 TIMEOUT = 10_000
 

@@ -24,8 +24,8 @@ from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_
 from ui.errors import messages
 from ui.session import AppSession
 from ui.tasks import TaskRunner
-from ui.widgets.counselling_tab import CounsellingTab, build_counselling_tab
-from ui.widgets.crisis_tab import CrisisTab, build_crisis_tab
+from ui.counselling.counselling_tab import CounsellingTab, build_counselling_tab
+from ui.crisis.crisis_tab import CrisisTab, build_crisis_tab
 
 
 @dataclass

@@ -66,8 +66,8 @@ def _chip(view) -> str:  # noqa: ANN001
 
 
 def test_paste_the_notice_confirm_and_the_case_due_date_moves(qtbot, world, tmp_path: Path) -> None:  # noqa: ANN001
-    from ui.pages.case_view import CaseViewPage
-    from ui.pages.settings import SettingsPage
+    from ui.cases.case_view import CaseViewPage
+    from ui.accounts.settings import SettingsPage
 
     store, admin_session, med_session, case_id = world
     view = CaseViewPage(med_session, case_id)

@@ -26,9 +26,9 @@ from tests.support.qt_input import type_chinese
 from tests.support.stores import DISTRICT, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
 from ui.navigation import pages_for
-from ui.pages.inbox import InboxPage
-from ui.pages.intake_form import IntakeFormPage
-from ui.pages.review_queue import ReviewQueuePage
+from ui.referral.inbox import InboxPage
+from ui.intake.intake_form import IntakeFormPage
+from ui.review.review_queue import ReviewQueuePage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

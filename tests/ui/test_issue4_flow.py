@@ -46,10 +46,10 @@ from tests.support.qt_input import type_chinese
 from tests.support.stores import (
     DISTRICT, NEW_PASSWORD, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store,
 )
-from ui.dialogs.login import LoginDialog
+from ui.accounts.login import LoginDialog
 from ui.errors import messages
 from ui.main_window import MainWindow
-from ui.pages.case_view import CaseViewPage
+from ui.cases.case_view import CaseViewPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

@@ -8,7 +8,7 @@ from fulian_desktop.store.models import Case
 from tests.ui.test_mediation_ui import (  # noqa: F401 (fixtures)
     WAIT, _click, _save, answered_messages, hosted, session, world,
 )
-from ui.dialogs.mediation_followup_dialogs import OutcomeDialog
+from ui.mediation.mediation_followup_dialogs import OutcomeDialog
 
 
 def test_a_marriage_dispute_is_not_told_of_arbitration(qtbot, hosted, world):  # noqa: ANN001, F811

@@ -15,7 +15,7 @@ from fulian_desktop.services.cases import cases
 from fulian_desktop.services.mediation import mediation
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.home import HomePage
+from ui.cases.home import HomePage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

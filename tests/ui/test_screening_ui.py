@@ -20,11 +20,11 @@ from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.models.screening_tables import RegisterModel
-from ui.pages.screening_register import ScreeningRegisterPage
+from ui.screening.screening_tables import RegisterModel
+from ui.screening.screening_register import ScreeningRegisterPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
-from ui.widgets.crisis_common import OVERDUE_TINT
+from ui.common.crisis_common import OVERDUE_TINT
 
 
 @dataclass

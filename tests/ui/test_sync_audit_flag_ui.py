@@ -9,7 +9,7 @@ from fulian_desktop.services.cases import cases
 from fulian_desktop.services.accounts.auth import system_actor
 from tests.support.stores import VILLAGE_A1, add_user, first_login
 from tests.support.sync_stations import deliver, make_stations
-from ui.pages.sync_station import SyncStationPage
+from ui.sync.sync_station import SyncStationPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

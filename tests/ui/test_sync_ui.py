@@ -17,8 +17,8 @@ from tests.support.stores import VILLAGE_A1, add_user, first_login
 from tests.support.sync_stations import deliver, fingerprint, make_stations
 from ui.errors import messages
 from ui.navigation import pages_for
-from ui.pages.sync_conflicts import SyncConflictsPage
-from ui.pages.sync_station import SyncStationPage
+from ui.sync.sync_conflicts import SyncConflictsPage
+from ui.sync.sync_station import SyncStationPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 
