@@ -15,7 +15,8 @@ from fulian_desktop.domain.errors import ValidationError, WorkflowError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.periods import end_of_day
 from fulian_desktop.services.cases import cases
-from fulian_desktop.services.clocks import clock_tasks, clocks
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.cases import clock_tasks
 from fulian_desktop.services.crisis import crisis
 from fulian_desktop.services.crisis import protection_orders as po
 from fulian_desktop.services.crisis.crisis import ActionKind

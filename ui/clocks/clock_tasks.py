@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.clocks import ClockStatus
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.services.clocks.clock_tasks import ClockTask, clock_tasks
+from fulian_desktop.services.cases.clock_tasks import ClockTask, clock_tasks
 
 from ..errors import error_text
 from ..i18n import tr

@@ -17,8 +17,8 @@ from ...security.permissions import Permission, require
 from ...store.base import utcnow
 from ...store.models import Case, CaseClock, OrgUnit
 from ...store.uow import UnitOfWork
-from ..cases.case_rows import scoped
-from .clocks import clock_view, load_calendar, open_case_statuses
+from .case_rows import scoped
+from ..clocks.clocks import clock_view, load_calendar, open_case_statuses
 
 
 @dataclass(frozen=True)
