@@ -15,8 +15,8 @@
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/case_actions_reason.py" line="54"/>
         <location filename="../../ui/cases/case_actions.py" line="173"/>
+        <location filename="../../ui/common/case_actions_reason.py" line="54"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
@@ -62,19 +62,19 @@
         <translation>One PDF file per case; every print and export is written to the audit log.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents/batch_print.py" line="64"/>
-        <location filename="../../ui/common/case_actions_reason.py" line="56"/>
-        <location filename="../../ui/clocks/holiday_notice_dialog.py" line="99"/>
-        <location filename="../../ui/accounts/login.py" line="109"/>
-        <location filename="../../ui/mediation/mediation_base.py" line="45"/>
-        <location filename="../../ui/cases/party_dialog.py" line="133"/>
-        <location filename="../../ui/setup/server_settings.py" line="75"/>
-        <location filename="../../ui/setup/setup_wizard.py" line="50"/>
         <location filename="../../ui/accounts/admin_units.py" line="68"/>
         <location filename="../../ui/accounts/admin_users.py" line="104"/>
+        <location filename="../../ui/accounts/login.py" line="109"/>
         <location filename="../../ui/cases/case_view.py" line="99"/>
-        <location filename="../../ui/tasks.py" line="122"/>
+        <location filename="../../ui/cases/party_dialog.py" line="133"/>
+        <location filename="../../ui/clocks/holiday_notice_dialog.py" line="99"/>
+        <location filename="../../ui/common/case_actions_reason.py" line="56"/>
+        <location filename="../../ui/documents/batch_print.py" line="64"/>
         <location filename="../../ui/intake/duplicate_panel.py" line="90"/>
+        <location filename="../../ui/mediation/mediation_base.py" line="45"/>
+        <location filename="../../ui/setup/server_settings.py" line="75"/>
+        <location filename="../../ui/setup/setup_wizard.py" line="50"/>
+        <location filename="../../ui/tasks.py" line="122"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -181,18 +181,18 @@
         <translation>Details</translation>
     </message>
     <message>
+        <location filename="../../ui/accounts/admin_users.py" line="226"/>
+        <location filename="../../ui/accounts/settings.py" line="242"/>
+        <location filename="../../ui/cases/case_view.py" line="96"/>
+        <location filename="../../ui/cases/party_dialog.py" line="131"/>
+        <location filename="../../ui/counselling/counselling_dialog.py" line="17"/>
         <location filename="../../ui/crisis/crisis_action_dialog.py" line="31"/>
         <location filename="../../ui/mediation/mediation_base.py" line="43"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="148"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="175"/>
-        <location filename="../../ui/cases/party_dialog.py" line="131"/>
         <location filename="../../ui/referral/referral_dialogs.py" line="153"/>
-        <location filename="../../ui/screening/screening_visit_dialog.py" line="23"/>
-        <location filename="../../ui/accounts/admin_users.py" line="226"/>
-        <location filename="../../ui/cases/case_view.py" line="96"/>
-        <location filename="../../ui/accounts/settings.py" line="241"/>
-        <location filename="../../ui/counselling/counselling_dialog.py" line="17"/>
         <location filename="../../ui/referral/referral_panel.py" line="250"/>
+        <location filename="../../ui/screening/screening_visit_dialog.py" line="23"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -207,12 +207,12 @@
         <translation>Action type</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/crisis_action_dialog.py" line="39"/>
-        <location filename="../../ui/mediation/mediation_calendar_model.py" line="35"/>
         <location filename="../../ui/accounts/audit_log.py" line="30"/>
         <location filename="../../ui/cases/case_history.py" line="51"/>
         <location filename="../../ui/cases/case_timeline.py" line="16"/>
+        <location filename="../../ui/crisis/crisis_action_dialog.py" line="39"/>
         <location filename="../../ui/crisis/crisis_actions.py" line="24"/>
+        <location filename="../../ui/mediation/mediation_calendar_model.py" line="35"/>
         <location filename="../../ui/mediation/mediator_sessions.py" line="43"/>
         <source>时间</source>
         <translation>Time</translation>
@@ -326,10 +326,10 @@
     <message>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="105"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="126"/>
-        <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="150"/>
-        <location filename="../../ui/mediation/mediation_session_dialogs.py" line="145"/>
         <location filename="../../ui/mediation/mediation_confirmation.py" line="93"/>
         <location filename="../../ui/mediation/mediation_confirmation.py" line="102"/>
+        <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="150"/>
+        <location filename="../../ui/mediation/mediation_session_dialogs.py" line="145"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="39"/>
         <location filename="../../ui/mediation/mediation_signatures.py" line="79"/>
         <location filename="../../ui/mediation/mediation_tab.py" line="59"/>
@@ -342,16 +342,16 @@
         <translation>(This case has no applicant, respondent or victim yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="117"/>
         <location filename="../../ui/cases/party_dialog.py" line="76"/>
+        <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="117"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="117"/>
         <location filename="../../ui/intake/intake_fields.py" line="50"/>
         <location filename="../../ui/intake/intake_fields.py" line="51"/>
         <location filename="../../ui/intake/intake_fields.py" line="52"/>
+        <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="117"/>
         <source>可不填</source>
         <translation>Optional</translation>
     </message>
@@ -406,13 +406,13 @@
         <translation>How the agreement is being kept, e.g. the husband pays child support monthly; relations have eased</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/intake_fields.py" line="116"/>
+        <location filename="../../ui/intake/intake_fields.py" line="122"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="55"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="98"/>
         <location filename="../../ui/mediation/mediation_session_dialogs.py" line="115"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="152"/>
         <location filename="../../ui/referral/referral_dialogs.py" line="76"/>
-        <location filename="../../ui/intake/intake_fields.py" line="116"/>
-        <location filename="../../ui/intake/intake_fields.py" line="122"/>
         <source>请选择</source>
         <translation>Please choose</translation>
     </message>
@@ -439,16 +439,16 @@
         <translation>Follow-up method</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="62"/>
         <location filename="../../ui/mediation/mediation_agreement_panel.py" line="74"/>
+        <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="62"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="63"/>
-        <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="193"/>
         <location filename="../../ui/mediation/mediation_agreement_panel.py" line="94"/>
+        <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="63"/>
         <location filename="../../ui/mediation/mediation_followups_panel.py" line="32"/>
+        <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="193"/>
         <source>履行情况</source>
         <translation>Performance</translation>
     </message>
@@ -459,15 +459,15 @@
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="65"/>
+        <location filename="../../ui/cases/party_table.py" line="16"/>
         <location filename="../../ui/crisis/protection_order_apply.py" line="70"/>
         <location filename="../../ui/crisis/protection_order_apply.py" line="141"/>
         <location filename="../../ui/crisis/protection_order_steps.py" line="59"/>
         <location filename="../../ui/crisis/protection_order_steps.py" line="86"/>
         <location filename="../../ui/crisis/protection_order_steps.py" line="131"/>
-        <location filename="../../ui/screening/screening_case_dialog.py" line="20"/>
-        <location filename="../../ui/cases/party_table.py" line="16"/>
+        <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="65"/>
         <location filename="../../ui/mediation/mediation_followups_panel.py" line="32"/>
+        <location filename="../../ui/screening/screening_case_dialog.py" line="20"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -523,8 +523,8 @@
     </message>
     <message>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="118"/>
-        <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="157"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="69"/>
+        <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="157"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
@@ -535,12 +535,12 @@
     </message>
     <message>
         <location filename="../../ui/attachments/attachment_add_dialog.py" line="45"/>
+        <location filename="../../ui/attachments/evidence_tab.py" line="62"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="123"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="159"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="195"/>
-        <location filename="../../ui/referral/referral_dialogs.py" line="153"/>
         <location filename="../../ui/referral/inbox.py" line="114"/>
-        <location filename="../../ui/attachments/evidence_tab.py" line="62"/>
+        <location filename="../../ui/referral/referral_dialogs.py" line="153"/>
         <source>说明</source>
         <translation>Explanation</translation>
     </message>
@@ -595,17 +595,17 @@
         <translation>Mediation time</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_session_dialogs.py" line="68"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="37"/>
+        <location filename="../../ui/mediation/mediation_session_dialogs.py" line="68"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="69"/>
         <location filename="../../ui/mediation/mediator_sessions.py" line="43"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_session_dialogs.py" line="69"/>
         <location filename="../../ui/domain_labels.py" line="45"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="37"/>
+        <location filename="../../ui/mediation/mediation_session_dialogs.py" line="69"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="41"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="69"/>
         <location filename="../../ui/mediation/mediation_signatures.py" line="69"/>
@@ -615,8 +615,8 @@
         <translation>Mediator</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_session_dialogs.py" line="70"/>
         <location filename="../../ui/crisis/crisis_actions.py" line="24"/>
+        <location filename="../../ui/mediation/mediation_session_dialogs.py" line="70"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="41"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="69"/>
         <source>记录人</source>
@@ -847,8 +847,8 @@
         <translation>e.g. 3 months paid; the rest agreed for next month</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="194"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="35"/>
+        <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="194"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -922,18 +922,18 @@
         <translation>Keep contact details confidential (address and phone hidden from unauthorised staff and the other party)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/party_dialog.py" line="107"/>
-        <location filename="../../ui/screening/screening_entry_dialog.py" line="52"/>
-        <location filename="../../ui/cases/party_table.py" line="15"/>
         <location filename="../../ui/accounts/admin_users.py" line="42"/>
+        <location filename="../../ui/cases/party_dialog.py" line="107"/>
+        <location filename="../../ui/cases/party_table.py" line="15"/>
         <location filename="../../ui/intake/intake_fields.py" line="253"/>
+        <location filename="../../ui/screening/screening_entry_dialog.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
+        <location filename="../../ui/accounts/admin_users.py" line="42"/>
         <location filename="../../ui/cases/party_dialog.py" line="107"/>
         <location filename="../../ui/cases/party_table.py" line="15"/>
-        <location filename="../../ui/accounts/admin_users.py" line="42"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -967,9 +967,9 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="109"/>
-        <location filename="../../ui/screening/screening_entry_dialog.py" line="88"/>
         <location filename="../../ui/cases/party_table.py" line="16"/>
         <location filename="../../ui/intake/intake_fields.py" line="256"/>
+        <location filename="../../ui/screening/screening_entry_dialog.py" line="88"/>
         <source>住址</source>
         <translation>Address</translation>
     </message>
@@ -986,14 +986,14 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="224"/>
-        <location filename="../../ui/intake/intake_form.py" line="267"/>
+        <location filename="../../ui/intake/intake_form.py" line="268"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="226"/>
-        <location filename="../../ui/intake/intake_form.py" line="259"/>
         <location filename="../../ui/crisis/risk_form.py" line="194"/>
+        <location filename="../../ui/intake/intake_form.py" line="260"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -1088,9 +1088,9 @@
         <translation>Relative, police or organisation applying on her behalf; blank: this unit</translation>
     </message>
     <message>
+        <location filename="../../ui/crisis/crisis_orders.py" line="40"/>
         <location filename="../../ui/crisis/protection_order_apply.py" line="90"/>
         <location filename="../../ui/domain_labels.py" line="181"/>
-        <location filename="../../ui/crisis/crisis_orders.py" line="40"/>
         <source>法院</source>
         <translation>Court</translation>
     </message>
@@ -1207,9 +1207,9 @@
     <message>
         <location filename="../../ui/crisis/protection_order_steps.py" line="59"/>
         <location filename="../../ui/crisis/protection_order_steps.py" line="86"/>
+        <location filename="../../ui/domain_labels.py" line="52"/>
         <location filename="../../ui/screening/screening_case_dialog.py" line="47"/>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="38"/>
-        <location filename="../../ui/domain_labels.py" line="52"/>
         <source>登记</source>
         <translation>Record</translation>
     </message>
@@ -1234,10 +1234,10 @@
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/protection_order_steps.py" line="67"/>
-        <location filename="../../ui/crisis/protection_order_steps.py" line="114"/>
         <location filename="../../ui/crisis/crisis_orders.py" line="40"/>
         <location filename="../../ui/crisis/crisis_orders.py" line="69"/>
+        <location filename="../../ui/crisis/protection_order_steps.py" line="67"/>
+        <location filename="../../ui/crisis/protection_order_steps.py" line="114"/>
         <source>措施</source>
         <translation>Measures</translation>
     </message>
@@ -1408,21 +1408,21 @@
         <translation>e.g. dispute across villages, needs coordination by the town/street</translation>
     </message>
     <message>
-        <location filename="../../ui/referral/referral_dialogs.py" line="32"/>
-        <location filename="../../ui/screening/screening_entry_dialog.py" line="124"/>
         <location filename="../../ui/accounts/admin_units.py" line="159"/>
         <location filename="../../ui/accounts/admin_users.py" line="309"/>
         <location filename="../../ui/accounts/audit_log.py" line="51"/>
+        <location filename="../../ui/cases/case_header.py" line="63"/>
         <location filename="../../ui/cases/case_list.py" line="107"/>
         <location filename="../../ui/cases/case_list.py" line="174"/>
-        <location filename="../../ui/cases/case_header.py" line="63"/>
+        <location filename="../../ui/referral/referral_dialogs.py" line="32"/>
+        <location filename="../../ui/screening/screening_entry_dialog.py" line="124"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
         <location filename="../../ui/referral/referral_dialogs.py" line="34"/>
-        <location filename="../../ui/referral/referral_table.py" line="27"/>
         <location filename="../../ui/referral/referral_panel.py" line="76"/>
+        <location filename="../../ui/referral/referral_table.py" line="27"/>
         <source>接收单位</source>
         <translation>Receiving unit</translation>
     </message>
@@ -1504,8 +1504,8 @@
         <translation>Shared items</translation>
     </message>
     <message>
-        <location filename="../../ui/referral/referral_dialogs.py" line="112"/>
         <location filename="../../ui/domain_labels.py" line="175"/>
+        <location filename="../../ui/referral/referral_dialogs.py" line="112"/>
         <location filename="../../ui/referral/referral_panel.py" line="74"/>
         <source>当事人同意</source>
         <translation>Party&apos;s consent</translation>
@@ -1586,14 +1586,14 @@
         <translation>Case type</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_case_dialog.py" line="32"/>
+        <location filename="../../ui/cases/case_edit_form.py" line="58"/>
         <location filename="../../ui/cases/case_table.py" line="20"/>
+        <location filename="../../ui/clocks/clock_tasks.py" line="46"/>
         <location filename="../../ui/referral/referral_table.py" line="25"/>
         <location filename="../../ui/referral/referral_table.py" line="52"/>
-        <location filename="../../ui/review/review_table.py" line="47"/>
-        <location filename="../../ui/clocks/clock_tasks.py" line="46"/>
         <location filename="../../ui/review/review_approvals.py" line="37"/>
-        <location filename="../../ui/cases/case_edit_form.py" line="58"/>
+        <location filename="../../ui/review/review_table.py" line="47"/>
+        <location filename="../../ui/screening/screening_case_dialog.py" line="32"/>
         <source>案件名称</source>
         <translation>Case title</translation>
     </message>
@@ -1643,8 +1643,8 @@
         <translation>Please fill in where it was found.</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_entry_dialog.py" line="30"/>
         <location filename="../../ui/common/crisis_common.py" line="57"/>
+        <location filename="../../ui/screening/screening_entry_dialog.py" line="30"/>
         <source>{level}风险</source>
         <translation>{level} risk</translation>
     </message>
@@ -1655,7 +1655,7 @@
     </message>
     <message>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="38"/>
-        <location filename="../../ui/screening/screening_register.py" line="256"/>
+        <location filename="../../ui/screening/screening_register.py" line="258"/>
         <source>排查原因</source>
         <translation>Reason for screening</translation>
     </message>
@@ -1680,16 +1680,16 @@
         <translation>Sex unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_entry_dialog.py" line="54"/>
         <location filename="../../ui/domain_labels.py" line="90"/>
         <location filename="../../ui/intake/duplicate_panel.py" line="117"/>
+        <location filename="../../ui/screening/screening_entry_dialog.py" line="54"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_entry_dialog.py" line="54"/>
         <location filename="../../ui/domain_labels.py" line="89"/>
         <location filename="../../ui/intake/duplicate_panel.py" line="117"/>
+        <location filename="../../ui/screening/screening_entry_dialog.py" line="54"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
@@ -1715,8 +1715,8 @@
         <translation>From the screening reason</translation>
     </message>
     <message>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="180"/>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="78"/>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="179"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
@@ -1734,14 +1734,14 @@
     </message>
     <message>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="89"/>
-        <location filename="../../ui/screening/screening_visit_dialog.py" line="48"/>
         <location filename="../../ui/screening/screening_tables.py" line="79"/>
+        <location filename="../../ui/screening/screening_visit_dialog.py" line="48"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="90"/>
-        <location filename="../../ui/screening/screening_register.py" line="256"/>
+        <location filename="../../ui/screening/screening_register.py" line="258"/>
         <source>纠纷类别</source>
         <translation>Dispute category</translation>
     </message>
@@ -1847,8 +1847,8 @@
         <translation>Resolve: {subject}</translation>
     </message>
     <message>
+        <location filename="../../ui/screening/screening_register.py" line="263"/>
         <location filename="../../ui/screening/screening_visit_dialog.py" line="75"/>
-        <location filename="../../ui/screening/screening_register.py" line="261"/>
         <source>化解情况</source>
         <translation>How it was resolved</translation>
     </message>
@@ -1868,8 +1868,8 @@
         <translation>e.g. after mediation by the village mediation committee, the parties reached and kept an agreement</translation>
     </message>
     <message>
+        <location filename="../../ui/screening/screening_register.py" line="261"/>
         <location filename="../../ui/screening/screening_visit_dialog.py" line="84"/>
-        <location filename="../../ui/screening/screening_register.py" line="259"/>
         <source>化解日期</source>
         <translation>Resolved on</translation>
     </message>
@@ -1929,22 +1929,22 @@
         <translation>Case numbers look like (2026)望婚调字第1号, where 望 is the district&apos;s case no. prefix; prefixes for towns/streets and villages/communities are generated automatically. More units can be added later under &quot;Organisation&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_org.py" line="52"/>
         <location filename="../../ui/accounts/admin_units.py" line="144"/>
+        <location filename="../../ui/setup/setup_org.py" line="52"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_org.py" line="52"/>
-        <location filename="../../ui/cases/case_table.py" line="22"/>
         <location filename="../../ui/accounts/admin_units.py" line="144"/>
         <location filename="../../ui/cases/case_list.py" line="74"/>
+        <location filename="../../ui/cases/case_table.py" line="22"/>
+        <location filename="../../ui/setup/setup_org.py" line="52"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_org.py" line="52"/>
         <location filename="../../ui/accounts/admin_units.py" line="144"/>
+        <location filename="../../ui/setup/setup_org.py" line="52"/>
         <source>案号前缀</source>
         <translation>Case no. prefix</translation>
     </message>
@@ -2117,9 +2117,9 @@
         <translation>&amp;Database</translation>
     </message>
     <message>
+        <location filename="../../ui/accounts/admin_users.py" line="184"/>
         <location filename="../../ui/setup/server_settings.py" line="65"/>
         <location filename="../../ui/setup/setup_pages.py" line="103"/>
-        <location filename="../../ui/accounts/admin_users.py" line="184"/>
         <source>用户名(&amp;U)</source>
         <translation>User name (&amp;U)</translation>
     </message>
@@ -2195,9 +2195,9 @@
         <translation>Cannot connect to the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_pages.py" line="104"/>
         <location filename="../../ui/accounts/admin_users.py" line="185"/>
         <location filename="../../ui/accounts/admin_users.py" line="223"/>
+        <location filename="../../ui/setup/setup_pages.py" line="104"/>
         <source>姓名(&amp;M)</source>
         <translation>Name (&amp;M)</translation>
     </message>
@@ -2334,10 +2334,10 @@
         <translation>System keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="118"/>
-        <location filename="../../ui/setup/setup_recovery.py" line="67"/>
         <location filename="../../ui/accounts/unlock.py" line="28"/>
         <location filename="../../ui/accounts/unlock.py" line="57"/>
+        <location filename="../../ui/setup/setup_create.py" line="118"/>
+        <location filename="../../ui/setup/setup_recovery.py" line="67"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
@@ -2675,14 +2675,14 @@ Close anyway?</translation>
         <translation>Legal aid</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="64"/>
         <location filename="../../ui/cases/case_view.py" line="155"/>
+        <location filename="../../ui/domain_labels.py" line="64"/>
         <source>心理疏导</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="65"/>
         <location filename="../../ui/cases/case_view.py" line="148"/>
+        <location filename="../../ui/domain_labels.py" line="65"/>
         <source>危机干预</source>
         <translation>Crisis intervention</translation>
     </message>
@@ -2743,7 +2743,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="79"/>
-        <location filename="../../ui/screening/screening_register.py" line="165"/>
+        <location filename="../../ui/screening/screening_register.py" line="167"/>
         <source>网络舆情</source>
         <translation>Online opinion</translation>
     </message>
@@ -2779,8 +2779,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/attachment_add_dialog.py" line="25"/>
-        <location filename="../../ui/domain_labels.py" line="87"/>
         <location filename="../../ui/crisis/risk_form.py" line="42"/>
+        <location filename="../../ui/domain_labels.py" line="87"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -3051,13 +3051,13 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="163"/>
-        <location filename="../../ui/cases/case_actions_data.py" line="48"/>
+        <location filename="../../ui/referral/referral_data.py" line="17"/>
         <source>上报</source>
         <translation>Report up</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="164"/>
-        <location filename="../../ui/cases/case_actions_data.py" line="49"/>
+        <location filename="../../ui/referral/referral_data.py" line="18"/>
         <source>交办</source>
         <translation>Assign down</translation>
     </message>
@@ -3149,20 +3149,20 @@ Close anyway?</translation>
         <translation>Counselling service</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="191"/>
         <location filename="../../ui/crisis/risk_chart.py" line="45"/>
+        <location filename="../../ui/domain_labels.py" line="191"/>
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="192"/>
         <location filename="../../ui/crisis/risk_chart.py" line="45"/>
+        <location filename="../../ui/domain_labels.py" line="192"/>
         <source>中</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="193"/>
         <location filename="../../ui/crisis/risk_chart.py" line="45"/>
+        <location filename="../../ui/domain_labels.py" line="193"/>
         <source>高</source>
         <translation>High</translation>
     </message>
@@ -3193,7 +3193,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="202"/>
-        <location filename="../../ui/screening/screening_register.py" line="322"/>
+        <location filename="../../ui/screening/screening_register.py" line="324"/>
         <source>已化解</source>
         <translation>Resolved</translation>
     </message>
@@ -3245,8 +3245,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/attachment_add_dialog.py" line="22"/>
-        <location filename="../../ui/domain_labels.py" line="214"/>
         <location filename="../../ui/attachments/evidence_tab.py" line="365"/>
+        <location filename="../../ui/domain_labels.py" line="214"/>
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
@@ -3332,17 +3332,17 @@ Close anyway?</translation>
         <translation>Mediation records</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="216"/>
         <location filename="../../ui/crisis/crisis_tab.py" line="69"/>
+        <location filename="../../ui/domain_labels.py" line="216"/>
         <source>危险评估</source>
         <translation>Risk assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="219"/>
-        <location filename="../../ui/cases/case_list.py" line="64"/>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="41"/>
+        <location filename="../../ui/cases/case_list.py" line="64"/>
         <location filename="../../ui/crisis/crisis_tab.py" line="101"/>
+        <location filename="../../ui/domain_labels.py" line="219"/>
         <source>重大案事件</source>
         <translation>Major incident</translation>
     </message>
@@ -3383,8 +3383,8 @@ Close anyway?</translation>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="50"/>
         <location filename="../../ui/attachments/evidence_tab.py" line="220"/>
+        <location filename="../../ui/errors.py" line="50"/>
         <source>无权操作</source>
         <translation>Not permitted</translation>
     </message>
@@ -3395,7 +3395,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="81"/>
-        <location filename="../../ui/intake/intake_form.py" line="373"/>
+        <location filename="../../ui/intake/intake_form.py" line="374"/>
         <source>程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。</source>
         <translation>An unexpected error occurred; the operation was not completed and no data changed. Details are in the log.</translation>
     </message>
@@ -3451,22 +3451,22 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_table.py" line="20"/>
-        <location filename="../../ui/mediation/mediation_calendar_model.py" line="36"/>
-        <location filename="../../ui/referral/referral_table.py" line="24"/>
-        <location filename="../../ui/referral/referral_table.py" line="51"/>
-        <location filename="../../ui/review/review_table.py" line="46"/>
         <location filename="../../ui/clocks/clock_tasks.py" line="45"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="40"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
-        <location filename="../../ui/review/review_approvals.py" line="36"/>
+        <location filename="../../ui/mediation/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/mediation/mediator_sessions.py" line="43"/>
+        <location filename="../../ui/referral/referral_table.py" line="24"/>
+        <location filename="../../ui/referral/referral_table.py" line="51"/>
+        <location filename="../../ui/review/review_approvals.py" line="36"/>
+        <location filename="../../ui/review/review_table.py" line="46"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_table.py" line="21"/>
-        <location filename="../../ui/cases/case_list.py" line="75"/>
         <location filename="../../ui/attachments/evidence_tab.py" line="62"/>
+        <location filename="../../ui/cases/case_list.py" line="75"/>
+        <location filename="../../ui/cases/case_table.py" line="21"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -3506,14 +3506,14 @@ Close anyway?</translation>
         <translation> (demo data)</translation>
     </message>
     <message>
+        <location filename="../../ui/counselling/counsellor_home.py" line="40"/>
+        <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
         <location filename="../../ui/documents/batch_print.py" line="54"/>
         <location filename="../../ui/main_window.py" line="107"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="36"/>
-        <location filename="../../ui/counselling/counsellor_home.py" line="40"/>
-        <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
-        <location filename="../../ui/statistics/dashboard.py" line="172"/>
-        <location filename="../../ui/statistics/dashboard.py" line="178"/>
         <location filename="../../ui/mediation/mediator_sessions.py" line="43"/>
+        <location filename="../../ui/statistics/dashboard.py" line="173"/>
+        <location filename="../../ui/statistics/dashboard.py" line="179"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
@@ -3578,33 +3578,33 @@ Close anyway?</translation>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/accounts/admin_users.py" line="42"/>
         <location filename="../../ui/accounts/audit_log.py" line="31"/>
         <location filename="../../ui/cases/case_list.py" line="74"/>
         <location filename="../../ui/clocks/clock_tasks.py" line="47"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
-        <location filename="../../ui/statistics/dashboard.py" line="102"/>
+        <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
+        <location filename="../../ui/statistics/dashboard.py" line="103"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_table.py" line="21"/>
-        <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
-        <location filename="../../ui/referral/referral_table.py" line="54"/>
-        <location filename="../../ui/review/review_table.py" line="49"/>
         <location filename="../../ui/accounts/admin_users.py" line="42"/>
         <location filename="../../ui/cases/case_list.py" line="74"/>
+        <location filename="../../ui/cases/case_table.py" line="21"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="29"/>
         <location filename="../../ui/clocks/clock_tasks.py" line="41"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="28"/>
         <location filename="../../ui/crisis/crisis_orders.py" line="40"/>
         <location filename="../../ui/mediation/mediation_agreement_panel.py" line="59"/>
+        <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="43"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="69"/>
         <location filename="../../ui/mediation/mediator_sessions.py" line="43"/>
         <location filename="../../ui/referral/referral_panel.py" line="35"/>
         <location filename="../../ui/referral/referral_panel.py" line="69"/>
+        <location filename="../../ui/referral/referral_table.py" line="54"/>
+        <location filename="../../ui/review/review_table.py" line="49"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3651,10 +3651,10 @@ Close anyway?</translation>
         <translation>Feedback: {feedback}</translation>
     </message>
     <message>
-        <location filename="../../ui/referral/referral_table.py" line="50"/>
         <location filename="../../ui/counselling/counselling_dialog.py" line="33"/>
         <location filename="../../ui/counselling/counselling_tab.py" line="33"/>
         <location filename="../../ui/mediation/mediation_followups_panel.py" line="32"/>
+        <location filename="../../ui/referral/referral_table.py" line="50"/>
         <source>方式</source>
         <translation>Type</translation>
     </message>
@@ -3664,9 +3664,9 @@ Close anyway?</translation>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/referral/referral_table.py" line="58"/>
         <location filename="../../ui/referral/referral_panel.py" line="35"/>
         <location filename="../../ui/referral/referral_panel.py" line="78"/>
+        <location filename="../../ui/referral/referral_table.py" line="58"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
@@ -3687,8 +3687,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_table.py" line="22"/>
-        <location filename="../../ui/review/review_table.py" line="48"/>
         <location filename="../../ui/review/review_approvals.py" line="38"/>
+        <location filename="../../ui/review/review_table.py" line="48"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
@@ -3703,9 +3703,9 @@ Close anyway?</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_tables.py" line="34"/>
-        <location filename="../../ui/review/review_approvals.py" line="36"/>
         <location filename="../../ui/attachments/evidence_tab.py" line="165"/>
+        <location filename="../../ui/review/review_approvals.py" line="36"/>
+        <location filename="../../ui/screening/screening_tables.py" line="34"/>
         <source>（无权查看）</source>
         <translation>(no access)</translation>
     </message>
@@ -3822,8 +3822,8 @@ Close anyway?</translation>
         <translation>Organisation</translation>
     </message>
     <message>
+        <location filename="../../ui/accounts/settings.py" line="100"/>
         <location filename="../../ui/navigation.py" line="97"/>
-        <location filename="../../ui/accounts/settings.py" line="99"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
@@ -3858,8 +3858,8 @@ Close anyway?</translation>
         <translation>Case no. prefix (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/attachments/attachment_add_dialog.py" line="45"/>
         <location filename="../../ui/accounts/admin_units.py" line="67"/>
+        <location filename="../../ui/attachments/attachment_add_dialog.py" line="45"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
@@ -3896,8 +3896,8 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/accounts/admin_units.py" line="155"/>
         <location filename="../../ui/accounts/admin_users.py" line="284"/>
-        <location filename="../../ui/statistics/dashboard.py" line="95"/>
         <location filename="../../ui/cases/case_history.py" line="41"/>
+        <location filename="../../ui/statistics/dashboard.py" line="96"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -3923,9 +3923,9 @@ Close anyway?</translation>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/login.py" line="40"/>
         <location filename="../../ui/accounts/admin_users.py" line="42"/>
         <location filename="../../ui/accounts/admin_users.py" line="221"/>
+        <location filename="../../ui/accounts/login.py" line="40"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -4231,10 +4231,10 @@ Disable?</translation>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_view.py" line="141"/>
-        <location filename="../../ui/clocks/clock_tasks.py" line="43"/>
         <location filename="../../ui/cases/approval_bar.py" line="43"/>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="28"/>
+        <location filename="../../ui/cases/case_view.py" line="141"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="29"/>
+        <location filename="../../ui/clocks/clock_tasks.py" line="43"/>
         <location filename="../../ui/crisis/crisis_orders.py" line="40"/>
         <source>时限</source>
         <translation>Time limits</translation>
@@ -4326,9 +4326,9 @@ Disable?</translation>
         <translation>Latest session</translation>
     </message>
     <message>
-        <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
         <location filename="../../ui/counselling/counselling_dialog.py" line="35"/>
         <location filename="../../ui/counselling/counselling_tab.py" line="33"/>
+        <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
         <source>下次预约</source>
         <translation>Next appointment</translation>
     </message>
@@ -4407,17 +4407,17 @@ Disable?</translation>
         <translation>Cases of this unit and below</translation>
     </message>
     <message>
-        <location filename="../../ui/referral/inbox.py" line="82"/>
-        <location filename="../../ui/intake/intake_result.py" line="53"/>
-        <location filename="../../ui/screening/screening_register.py" line="144"/>
-        <location filename="../../ui/screening/screening_register.py" line="160"/>
         <location filename="../../ui/intake/duplicate_panel.py" line="108"/>
+        <location filename="../../ui/intake/intake_result.py" line="53"/>
+        <location filename="../../ui/referral/inbox.py" line="82"/>
+        <location filename="../../ui/screening/screening_register.py" line="146"/>
+        <location filename="../../ui/screening/screening_register.py" line="162"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/referral/inbox.py" line="84"/>
         <location filename="../../ui/intake/intake_result.py" line="56"/>
+        <location filename="../../ui/referral/inbox.py" line="84"/>
         <source>知道了</source>
         <translation>OK</translation>
     </message>
@@ -4618,7 +4618,7 @@ Disable?</translation>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="114"/>
         <location filename="../../ui/intake/intake_fields.py" line="258"/>
-        <location filename="../../ui/intake/intake_form.py" line="120"/>
+        <location filename="../../ui/intake/intake_form.py" line="121"/>
         <source>事实和理由</source>
         <translation>Facts and reasons</translation>
     </message>
@@ -4728,57 +4728,57 @@ Disable?</translation>
         <translation>Decision note</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="106"/>
+        <location filename="../../ui/intake/intake_form.py" line="107"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="108"/>
+        <location filename="../../ui/intake/intake_form.py" line="109"/>
         <source>保存登记 (Ctrl+S)</source>
         <translation>Save intake (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="118"/>
+        <location filename="../../ui/intake/intake_form.py" line="119"/>
         <source>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;来访登记&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Tab 逐项填写，回车到下一项，Ctrl+S 保存，Esc 清空&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;Intake&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Tab moves field by field, Enter to the next, Ctrl+S saves, Esc clears&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="243"/>
+        <location filename="../../ui/intake/intake_form.py" line="244"/>
         <source>系统判断为重复访：{reasons}</source>
         <translation>Judged a repeat visit: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="266"/>
+        <location filename="../../ui/intake/intake_form.py" line="267"/>
         <source>保存前请改正：</source>
         <translation>Correct before saving: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="266"/>
+        <location filename="../../ui/intake/intake_form.py" line="267"/>
         <source>待填写：</source>
         <translation>Still to fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="269"/>
+        <location filename="../../ui/intake/intake_form.py" line="270"/>
         <source>上次保存未成功：{message}</source>
         <translation>The last save did not succeed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="273"/>
+        <location filename="../../ui/intake/intake_form.py" line="274"/>
         <source>可以保存（Ctrl+S）。</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="370"/>
+        <location filename="../../ui/intake/intake_form.py" line="371"/>
         <source>未保存：{message}</source>
         <translation>Not saved: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="381"/>
+        <location filename="../../ui/intake/intake_form.py" line="382"/>
         <source>清空表单</source>
         <translation>Clear form</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="381"/>
+        <location filename="../../ui/intake/intake_form.py" line="382"/>
         <source>清空本次填写的全部内容？</source>
         <translation>Clear everything entered in this form?</translation>
     </message>
@@ -4939,25 +4939,25 @@ Disable?</translation>
         <translation>Approval note (required when rejecting)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_approvals.py" line="80"/>
         <location filename="../../ui/cases/approval_bar.py" line="98"/>
         <location filename="../../ui/cases/approval_bar.py" line="133"/>
+        <location filename="../../ui/review/review_approvals.py" line="80"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_approvals.py" line="81"/>
         <location filename="../../ui/cases/approval_bar.py" line="99"/>
         <location filename="../../ui/cases/approval_bar.py" line="135"/>
         <location filename="../../ui/crisis/crisis_orders.py" line="77"/>
+        <location filename="../../ui/review/review_approvals.py" line="81"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_approvals.py" line="86"/>
-        <location filename="../../ui/review/review_approvals.py" line="137"/>
         <location filename="../../ui/cases/approval_bar.py" line="92"/>
         <location filename="../../ui/cases/approval_bar.py" line="101"/>
+        <location filename="../../ui/review/review_approvals.py" line="86"/>
+        <location filename="../../ui/review/review_approvals.py" line="137"/>
         <source>这是您本人提出的申请，不能自己审批，须由其他督导审批。</source>
         <translation>You made this request yourself, so you cannot decide it; another supervisor must.</translation>
     </message>
@@ -4997,14 +4997,14 @@ Disable?</translation>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_approvals.py" line="172"/>
         <location filename="../../ui/cases/approval_bar.py" line="137"/>
+        <location filename="../../ui/review/review_approvals.py" line="172"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_approvals.py" line="172"/>
         <location filename="../../ui/cases/approval_bar.py" line="137"/>
+        <location filename="../../ui/review/review_approvals.py" line="172"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
@@ -5042,287 +5042,287 @@ Disable?</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="114"/>
+        <location filename="../../ui/screening/screening_register.py" line="116"/>
         <source>村（社区）(&amp;U)</source>
         <translation>Village/community (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="116"/>
+        <location filename="../../ui/screening/screening_register.py" line="118"/>
         <source>显示已化解</source>
         <translation>Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="141"/>
+        <location filename="../../ui/screening/screening_register.py" line="143"/>
         <source>新增(&amp;N)…</source>
         <translation>New (&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="141"/>
+        <location filename="../../ui/screening/screening_register.py" line="143"/>
         <source>记录走访(&amp;V)…</source>
         <translation>Record visit (&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="142"/>
+        <location filename="../../ui/screening/screening_register.py" line="144"/>
         <source>化解…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="143"/>
+        <location filename="../../ui/screening/screening_register.py" line="145"/>
         <source>转为案件(&amp;C)…</source>
         <translation>Convert to case (&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="150"/>
+        <location filename="../../ui/screening/screening_register.py" line="152"/>
         <source>记录走访…</source>
         <translation>Record visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="156"/>
+        <location filename="../../ui/screening/screening_register.py" line="158"/>
         <source>新增线索…</source>
         <translation>New lead…</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="157"/>
+        <location filename="../../ui/screening/screening_register.py" line="159"/>
         <source>转为案件…</source>
         <translation>Convert to case…</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="158"/>
+        <location filename="../../ui/screening/screening_register.py" line="160"/>
         <source>排除…</source>
         <translation>Dismiss…</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="159"/>
+        <location filename="../../ui/screening/screening_register.py" line="161"/>
         <source>恢复待处理</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="163"/>
+        <location filename="../../ui/screening/screening_register.py" line="165"/>
         <source>排查名册</source>
         <translation>Screening register</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="164"/>
+        <location filename="../../ui/screening/screening_register.py" line="166"/>
         <source>逾期走访</source>
         <translation>Overdue visits</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="190"/>
+        <location filename="../../ui/screening/screening_register.py" line="192"/>
         <source>全部（辖区内各村社区）</source>
         <translation>All (every village/community in the area)</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="220"/>
+        <location filename="../../ui/screening/screening_register.py" line="222"/>
         <source>在册 {active} 户，逾期未走访 {overdue} 户</source>
         <translation>{active} households registered, {overdue} overdue for a visit</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="222"/>
+        <location filename="../../ui/screening/screening_register.py" line="224"/>
         <source>逾期走访（{n}）</source>
         <translation>Overdue visits ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="224"/>
+        <location filename="../../ui/screening/screening_register.py" line="226"/>
         <source>网络舆情（待处理 {n}）</source>
         <translation>Online opinion ({n} pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="239"/>
+        <location filename="../../ui/screening/screening_register.py" line="241"/>
         <source>选择一条登记查看走访记录。</source>
         <translation>Select an entry to see its visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="239"/>
+        <location filename="../../ui/screening/screening_register.py" line="241"/>
         <source>正在读取走访记录…</source>
         <translation>Reading visits…</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="249"/>
+        <location filename="../../ui/screening/screening_register.py" line="251"/>
         <source>未能读取走访记录。</source>
         <translation>Could not read the visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="262"/>
+        <location filename="../../ui/screening/screening_register.py" line="264"/>
         <source>{method}&#x3000;{visitor}（{level}风险）：{findings}</source>
         <translation>{method}  {visitor} ({level} risk): {findings}</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="379"/>
+        <location filename="../../ui/screening/screening_register.py" line="381"/>
         <source>排除舆情线索</source>
         <translation>Dismiss online lead</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="379"/>
+        <location filename="../../ui/screening/screening_register.py" line="381"/>
         <source>排除理由</source>
         <translation>Reason for dismissing</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="379"/>
+        <location filename="../../ui/screening/screening_register.py" line="381"/>
         <source>排除</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="380"/>
+        <location filename="../../ui/screening/screening_register.py" line="382"/>
         <source>经核实无需立案的线索标为“已排除”，仍保留在列表中；如有新情况可恢复为待处理。</source>
         <translation>A lead that needs no case after checking is marked “dismissed” and stays in the list; if something new comes up it can be reopened.</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="381"/>
+        <location filename="../../ui/screening/screening_register.py" line="383"/>
         <source>如：经村委会核实，系谣传；已由派出所处理</source>
         <translation>e.g. checked with the village committee: a rumour; already handled by the police station</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="384"/>
+        <location filename="../../ui/screening/screening_register.py" line="386"/>
         <source>已排除</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="390"/>
+        <location filename="../../ui/screening/screening_register.py" line="392"/>
         <source>已恢复为待处理</source>
         <translation>Reopened</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_list.py" line="67"/>
-        <location filename="../../ui/statistics/dashboard.py" line="102"/>
-        <location filename="../../ui/screening/screening_register.py" line="257"/>
+        <location filename="../../ui/screening/screening_register.py" line="259"/>
+        <location filename="../../ui/statistics/dashboard.py" line="103"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="265"/>
+        <location filename="../../ui/screening/screening_register.py" line="267"/>
         <source>走访记录（{n} 次）</source>
         <translation>Visits ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="266"/>
+        <location filename="../../ui/screening/screening_register.py" line="268"/>
         <source>&lt;p&gt;尚无走访。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No visits yet.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="296"/>
+        <location filename="../../ui/screening/screening_register.py" line="298"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="306"/>
+        <location filename="../../ui/screening/screening_register.py" line="308"/>
         <source>已记录走访</source>
         <translation>Visit recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="328"/>
+        <location filename="../../ui/screening/screening_register.py" line="330"/>
         <source>排查发现：{subject}</source>
         <translation>Found in screening: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="329"/>
+        <location filename="../../ui/screening/screening_register.py" line="331"/>
         <source>案件来源为“排查发现”，登记和走访记录一并转入案件时间线；该登记随后不再安排走访。</source>
         <translation>The case source is &quot;Found in screening&quot;; the entry and its visits go into the case timeline, and no further visits are scheduled for the entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="363"/>
+        <location filename="../../ui/screening/screening_register.py" line="365"/>
         <source>已登记舆情线索</source>
         <translation>Online-opinion lead registered</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="370"/>
+        <location filename="../../ui/screening/screening_register.py" line="372"/>
         <source>网络舆情：{summary}</source>
         <translation>Online opinion: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/screening/screening_register.py" line="371"/>
+        <location filename="../../ui/screening/screening_register.py" line="373"/>
         <source>案件来源为“网络舆情”，线索记入案件时间线。</source>
         <translation>The case source is &quot;Online opinion&quot;; the lead goes into the case timeline.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="69"/>
+        <location filename="../../ui/accounts/settings.py" line="70"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
+        <location filename="../../ui/accounts/settings.py" line="78"/>
         <location filename="../../ui/setup/server_settings.py" line="74"/>
-        <location filename="../../ui/accounts/settings.py" line="77"/>
         <source>保存(&amp;S)</source>
         <translation>Save (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="78"/>
+        <location filename="../../ui/accounts/settings.py" line="79"/>
         <location filename="../../ui/crisis/crisis_plan.py" line="103"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="91"/>
+        <location filename="../../ui/accounts/settings.py" line="92"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="93"/>
+        <location filename="../../ui/accounts/settings.py" line="94"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="107"/>
+        <location filename="../../ui/accounts/settings.py" line="108"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="107"/>
+        <location filename="../../ui/accounts/settings.py" line="108"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="107"/>
+        <location filename="../../ui/accounts/settings.py" line="108"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="108"/>
+        <location filename="../../ui/accounts/settings.py" line="109"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="108"/>
+        <location filename="../../ui/accounts/settings.py" line="109"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="113"/>
+        <location filename="../../ui/accounts/settings.py" line="114"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="126"/>
+        <location filename="../../ui/accounts/settings.py" line="127"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="128"/>
+        <location filename="../../ui/accounts/settings.py" line="129"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="167"/>
+        <location filename="../../ui/accounts/settings.py" line="168"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="195"/>
-        <location filename="../../ui/accounts/settings.py" line="197"/>
+        <location filename="../../ui/accounts/settings.py" line="196"/>
+        <location filename="../../ui/accounts/settings.py" line="198"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="212"/>
+        <location filename="../../ui/accounts/settings.py" line="213"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="232"/>
+        <location filename="../../ui/accounts/settings.py" line="233"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="238"/>
+        <location filename="../../ui/accounts/settings.py" line="239"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -5333,92 +5333,92 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="240"/>
+        <location filename="../../ui/accounts/settings.py" line="241"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="243"/>
+        <location filename="../../ui/accounts/settings.py" line="244"/>
         <source>按国务院通知确认(&amp;N)…</source>
         <translation>Confirm from State Council &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="244"/>
+        <location filename="../../ui/accounts/settings.py" line="245"/>
         <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
         <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="252"/>
+        <location filename="../../ui/accounts/settings.py" line="253"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="259"/>
+        <location filename="../../ui/accounts/settings.py" line="260"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="262"/>
+        <location filename="../../ui/accounts/settings.py" line="263"/>
         <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="290"/>
+        <location filename="../../ui/accounts/settings.py" line="291"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="292"/>
+        <location filename="../../ui/accounts/settings.py" line="293"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="294"/>
+        <location filename="../../ui/accounts/settings.py" line="295"/>
         <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
         <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="298"/>
+        <location filename="../../ui/accounts/settings.py" line="299"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="318"/>
+        <location filename="../../ui/accounts/settings.py" line="319"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="330"/>
+        <location filename="../../ui/accounts/settings.py" line="331"/>
         <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
         <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="352"/>
+        <location filename="../../ui/accounts/settings.py" line="353"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="355"/>
+        <location filename="../../ui/accounts/settings.py" line="356"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="355"/>
+        <location filename="../../ui/accounts/settings.py" line="356"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="357"/>
+        <location filename="../../ui/accounts/settings.py" line="358"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="358"/>
+        <location filename="../../ui/accounts/settings.py" line="359"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="358"/>
+        <location filename="../../ui/accounts/settings.py" line="359"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
@@ -5654,10 +5654,10 @@ If rejected: {effect}</translation>
         <translation>A petition needs a written handling opinion: choose the opinion and state the facts and basis. They go into the opinion letter once the supervisor approves the closure.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/petition_closure.py" line="20"/>
         <location filename="../../ui/cases/case_actions.py" line="173"/>
         <location filename="../../ui/cases/case_actions.py" line="200"/>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="173"/>
+        <location filename="../../ui/cases/petition_closure.py" line="20"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="174"/>
         <source>提交审批</source>
         <translation>Submit for approval</translation>
     </message>
@@ -5722,10 +5722,10 @@ If rejected: {effect}</translation>
         <translation>The flag takes effect at once and supervisors see it immediately; removing it requires supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_table.py" line="24"/>
-        <location filename="../../ui/cases/case_list.py" line="75"/>
         <location filename="../../ui/cases/case_actions.py" line="196"/>
         <location filename="../../ui/cases/case_edit_form.py" line="61"/>
+        <location filename="../../ui/cases/case_list.py" line="75"/>
+        <location filename="../../ui/cases/case_table.py" line="24"/>
         <source>标记</source>
         <translation>Mark</translation>
     </message>
@@ -5775,9 +5775,9 @@ If rejected: {effect}</translation>
         <translation>Paused (not counted): {paused_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/clock_tasks.py" line="33"/>
         <location filename="../../ui/clocks/case_clocks_chips.py" line="60"/>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="42"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="43"/>
+        <location filename="../../ui/clocks/clock_tasks.py" line="33"/>
         <source>（暂停中）</source>
         <translation> (paused)</translation>
     </message>
@@ -5812,160 +5812,160 @@ If rejected: {effect}</translation>
         <translation>No running time limits</translation>
     </message>
     <message>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="29"/>
         <location filename="../../ui/documents/batch_print.py" line="63"/>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="28"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="28"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="29"/>
         <source>届满</source>
         <translation>Due</translation>
     </message>
     <message>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="29"/>
         <location filename="../../ui/clocks/clock_tasks.py" line="42"/>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="28"/>
         <source>倒计时</source>
         <translation>Countdown</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="28"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="29"/>
         <source>暂停 / 延期</source>
         <translation>Paused / extended</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="33"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="34"/>
         <source>已停止（按时）</source>
         <translation>Stopped (on time)</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="33"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="34"/>
         <source>已停止（超期）</source>
         <translation>Stopped (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="35"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="36"/>
         <source>暂停中</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="42"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="43"/>
         <source>暂停 {paused_days} 天</source>
         <translation>Paused {paused_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="44"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="45"/>
         <source>已延期 {extended_days} 天</source>
         <translation>Extended {extended_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="46"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="47"/>
         <source>届满日由他方确定</source>
         <translation>Deadline fixed by another body</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="61"/>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="157"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="62"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="158"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="63"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="64"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="65"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="66"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="67"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="68"/>
         <source>听证、鉴定等时间不计入期限时，可暂停计时；恢复后暂停的天数顺延。将鼠标停在时限上可查看法律依据。</source>
         <translation>Pause the clock when time for hearings, expert assessments, etc. does not count; the paused days are added when it resumes. Hover over a time limit to see its legal basis.</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="89"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="90"/>
         <source>{stopped_at} 停止</source>
         <translation>Stopped {stopped_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="139"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="140"/>
         <source>请先选择一个时限。</source>
         <translation>Please select a time limit first.</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="142"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="143"/>
         <source>该时限已停止计时。</source>
         <translation>This time limit has stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="144"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="145"/>
         <source>已申请延期（{requested_by_name}），等待督导审批。</source>
         <translation>Extension requested ({requested_by_name}); awaiting supervisor approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="146"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="147"/>
         <source>“{label}”的期限依规定不能延长。</source>
         <translation>The &quot;{label}&quot; time limit cannot be extended under the rules.</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="148"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="149"/>
         <source>“{label}”只能延长一次，已延长 {extended_days} 天。</source>
         <translation>&quot;{label}&quot; can be extended only once and has been extended by {extended_days} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="149"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="150"/>
         <source>申请延期（最多 {max_extension_days} 日，须督导批准）</source>
         <translation>Request extension (at most {max_extension_days} days, supervisor approval needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="156"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="157"/>
         <source>暂停计时：{label}</source>
         <translation>Pause clock: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="156"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="157"/>
         <source>暂停的理由（如听证、鉴定）</source>
         <translation>Reason for pausing (e.g. hearing, expert assessment)</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="157"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="158"/>
         <source>暂停期间不计入期限；恢复计时后，暂停的天数顺延。</source>
         <translation>Paused time does not count; when the clock resumes the paused days are added.</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="160"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="161"/>
         <source>已暂停计时：{label}</source>
         <translation>Clock paused: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="166"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="167"/>
         <source>已恢复计时：{label}</source>
         <translation>Clock resumed: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="173"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="174"/>
         <source>申请延期：{label}</source>
         <translation>Request extension: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="173"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="174"/>
         <source>延期的理由（将告知当事人）</source>
         <translation>Reason for extension (the parties will be told)</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="174"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="175"/>
         <source>延期须经督导审批，只能延长一次，最多 {most} 日。当前届满：{due_text}。</source>
         <translation>An extension requires supervisor approval and is allowed only once, for at most {most} days. Currently due: {due_text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="180"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="181"/>
         <source>延长天数</source>
         <translation>Extra days</translation>
     </message>
     <message>
-        <location filename="../../ui/clocks/case_clocks_panel.py" line="183"/>
+        <location filename="../../ui/clocks/case_clocks_panel.py" line="184"/>
         <source>已申请延期 {value} 天，等待督导审批</source>
         <translation>Extension of {value} days requested; awaiting supervisor approval</translation>
     </message>
@@ -5975,16 +5975,16 @@ If rejected: {effect}</translation>
         <translation>Search: case no., name, pinyin initials, ID number or phone (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="64"/>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="43"/>
+        <location filename="../../ui/cases/case_list.py" line="64"/>
         <source>家庭暴力</source>
         <translation>Domestic violence</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="64"/>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="45"/>
+        <location filename="../../ui/cases/case_list.py" line="64"/>
         <source>涉及未成年人</source>
         <translation>Involves minors</translation>
     </message>
@@ -5995,7 +5995,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_list.py" line="81"/>
-        <location filename="../../ui/statistics/dashboard.py" line="102"/>
+        <location filename="../../ui/statistics/dashboard.py" line="103"/>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -6600,115 +6600,115 @@ If rejected: {effect}</translation>
         <translation>{label}: ruled on {at} ({met})</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="97"/>
+        <location filename="../../ui/statistics/dashboard.py" line="98"/>
         <source>导出统计报表…</source>
         <translation>Export Statistics Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="98"/>
+        <location filename="../../ui/statistics/dashboard.py" line="99"/>
         <source>按所选单位和时段导出统计报表（PDF 或 Excel），用于向上报送</source>
         <translation>Export the statistics report for the chosen unit and period (PDF or Excel) for reporting upward</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="100"/>
-        <location filename="../../ui/statistics/dashboard.py" line="163"/>
+        <location filename="../../ui/statistics/dashboard.py" line="101"/>
+        <location filename="../../ui/statistics/dashboard.py" line="164"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="111"/>
+        <location filename="../../ui/statistics/dashboard.py" line="112"/>
         <source>按月登记案件</source>
         <translation>Cases registered by month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="112"/>
+        <location filename="../../ui/statistics/dashboard.py" line="113"/>
         <source>按类别</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="113"/>
+        <location filename="../../ui/statistics/dashboard.py" line="114"/>
         <source>按层级</source>
         <translation>By tier</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="114"/>
+        <location filename="../../ui/statistics/dashboard.py" line="115"/>
         <source>法定时限：按时与超期</source>
         <translation>Statutory deadlines: met and missed</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="115"/>
+        <location filename="../../ui/statistics/dashboard.py" line="116"/>
         <source>当前风险等级</source>
         <translation>Current risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="116"/>
+        <location filename="../../ui/statistics/dashboard.py" line="117"/>
         <source>部门转介：件数与答复时间（中位数）</source>
         <translation>Agency referrals: count and response time (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="126"/>
+        <location filename="../../ui/statistics/dashboard.py" line="127"/>
         <source>点击图中的柱或扇区，在下方查看对应的案件；双击案件打开。</source>
         <translation>Click a bar or a slice to list its cases below; double-click a case to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="168"/>
+        <location filename="../../ui/statistics/dashboard.py" line="169"/>
         <source>{unit}：{start} 至 {end} 登记 {count} 件</source>
         <translation>{unit}: {count} cases registered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="175"/>
+        <location filename="../../ui/statistics/dashboard.py" line="176"/>
         <source>按月登记案件（{first} 至 {last}，横轴为月份）</source>
         <translation>Cases registered by month ({first} to {last}; months along the axis)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="181"/>
         <location filename="../../ui/crisis/crisis_orders.py" line="194"/>
+        <location filename="../../ui/statistics/dashboard.py" line="182"/>
         <source>按时</source>
         <translation>on time</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="182"/>
         <location filename="../../ui/crisis/crisis_orders.py" line="194"/>
+        <location filename="../../ui/statistics/dashboard.py" line="183"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="188"/>
+        <location filename="../../ui/statistics/dashboard.py" line="189"/>
         <source>转介件数</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="190"/>
+        <location filename="../../ui/statistics/dashboard.py" line="191"/>
         <source>答复天数（中位）</source>
         <translation>Days to answer (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="199"/>
+        <location filename="../../ui/statistics/dashboard.py" line="200"/>
         <source>案件：</source>
         <translation>Cases: </translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="199"/>
+        <location filename="../../ui/statistics/dashboard.py" line="200"/>
         <source>（双击打开）</source>
         <translation> (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="213"/>
+        <location filename="../../ui/statistics/dashboard.py" line="214"/>
         <source>导出统计报表</source>
         <translation>Export Statistics Report</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="213"/>
+        <location filename="../../ui/statistics/dashboard.py" line="214"/>
         <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
         <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="223"/>
+        <location filename="../../ui/statistics/dashboard.py" line="224"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="223"/>
+        <location filename="../../ui/statistics/dashboard.py" line="224"/>
         <source>统计报表已保存到 {path}</source>
         <translation>The statistics report was saved to {path}</translation>
     </message>
@@ -7029,14 +7029,14 @@ If rejected: {effect}</translation>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="116"/>
         <location filename="../../ui/intake/intake_records.py" line="28"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="116"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="116"/>
         <location filename="../../ui/intake/intake_records.py" line="28"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="116"/>
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -7725,8 +7725,8 @@ If rejected: {effect}</translation>
         <translation>Term {n} must state the obligor and the obligation.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_table.py" line="23"/>
         <location filename="../../ui/cases/case_list.py" line="75"/>
+        <location filename="../../ui/cases/case_table.py" line="23"/>
         <location filename="../../ui/referral/referral_panel.py" line="35"/>
         <source>类别</source>
         <translation>Type</translation>

@@ -413,7 +413,7 @@ def test_only_the_rule_reads_the_confidentiality_mark_or_masks_contacts() -> Non
 
 def test_the_marked_party_is_only_written_in_cases() -> None:
     """cases.py may name the mark only to store it or record its change, never in a view."""
-    source = (Path(fulian_desktop.__file__).parent / "services" / "cases.py").read_text(encoding="utf-8")
+    source = (Path(fulian_desktop.__file__).parent / "services" / "cases" / "cases.py").read_text(encoding="utf-8")
     tree = ast.parse(source)
     for fn in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
         uses = [n for n in ast.walk(fn) if isinstance(n, ast.Attribute) and n.attr == "contact_confidential"]

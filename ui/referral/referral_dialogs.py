@@ -11,9 +11,9 @@ from fulian_desktop.domain.referral_rules import SHAREABLE_ITEMS, AgencyStatus, 
 from fulian_desktop.security.permissions import Permission, can
 
 from ..errors import present_error
+from .referral_data import referral_targets
 from ..i18n import tr
 from ..session import AppSession
-from ..cases.case_actions_data import referral_targets
 from ..common.guard import while_alive
 from ..common.case_actions_reason import ReasonDialog
 
