@@ -12,24 +12,13 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ..domain.attachments import clean_filename
 from ..domain.enums import CaseKind
-from .api import DocumentKind
+from .kinds import DocumentKind
 from .data import AttachmentData, CaseData, cn_date
 from .layout import (
     BODY_W, Anchor, FormRef, PageMeta, build_pdf, field_table, fill_form, grid_table, para, style, title_block,
 )
-from .evidence_pdf import Slot, attachment_pages, contents_rows, merge_pdf_pages
+from .evidence_pdf import Slot, attachment_pages, contents_rows, merge_pdf_pages, type_label
 from .registry import DOCUMENTS, documents_for
-
-EVIDENCE_ORDER = ("身份证明", "授权委托书", "来信", "证据材料", "告诫书", "保护令", "医疗记录", "扫描件", "其他",
-                  "履行凭证")
-_TYPE_LABELS = {"evidence": "证据材料", "id_proof": "身份证明", "power_of_attorney": "授权委托书",
-                "performance_proof": "履行凭证", "police_warning": "告诫书", "protection_order": "保护令",
-                "letter": "来信", "scan": "扫描件", "medical": "医疗记录", "other": "其他"}
-
-
-def type_label(code: str) -> str:
-    return _TYPE_LABELS.get(code, code)
-
 
 def retention(d: CaseData) -> str:
     return "长期（三十年）" if d.domestic_violence or d.major_incident or d.agreements else "定期（十年）"
@@ -81,11 +70,6 @@ def _evidence(d: CaseData) -> list[Flowable]:
     body.append(para("图片和 PDF 材料按目录顺序附于本目录之后；其他电子文件（音视频等）由本单位另行保存，"
                      "如需调阅，请按规定办理手续。", "small"))
     return body
-
-
-def rank(a: AttachmentData) -> int:
-    label = type_label(a.doc_type)
-    return EVIDENCE_ORDER.index(label) if label in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
 
 
 def _size(a: AttachmentData) -> str:

@@ -32,7 +32,7 @@ from ..store.models import (
 )
 from ..store.models_evidence import Attachment
 from ..store.uow import UnitOfWork
-from .api import Recipient
+from .kinds import Recipient
 
 
 def label(enum: Any, code: str | None) -> str:

@@ -5,7 +5,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..domain.enums import CaseKind, PartyRole
 from ..domain.referral_rules import CONTACT_ITEM
-from .api import Recipient
+from .kinds import Recipient
 from .data import CaseData, ReferralData, cn_date, cn_datetime
 from .doc_intake import opinion_outcome
 from .layout import field_table, grid_table, heading, para, seal_block, signature_lines, title_block

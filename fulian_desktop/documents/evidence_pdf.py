@@ -39,9 +39,24 @@ NOT_PRINTED_REFUSED = "（内容异常，未打印，见说明页）"
 _SAFE_FILTERS = ("/FlateDecode", "/ASCII85Decode", "/ASCIIHexDecode")   # the ASCII ones never expand
 
 
+EVIDENCE_ORDER = ("身份证明", "授权委托书", "来信", "证据材料", "告诫书", "保护令", "医疗记录", "扫描件", "其他",
+                  "履行凭证")
+_TYPE_LABELS = {"evidence": "证据材料", "id_proof": "身份证明", "power_of_attorney": "授权委托书",
+                "performance_proof": "履行凭证", "police_warning": "告诫书", "protection_order": "保护令",
+                "letter": "来信", "scan": "扫描件", "medical": "医疗记录", "other": "其他"}
+
+
+def type_label(code: str) -> str:
+    return _TYPE_LABELS.get(code, code)
+
+
+def rank(a: AttachmentData) -> int:
+    label = type_label(a.doc_type)
+    return EVIDENCE_ORDER.index(label) if label in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
+
+
 def listed(d: CaseData) -> list[AttachmentData]:
     """The attachments in the evidence list's order (DOMAIN.md: by type, then as received)."""
-    from .case_file import rank
     return sorted(d.attachments, key=lambda a: (rank(a), a.added_at, a.sha256))
 
 
@@ -203,7 +218,6 @@ class SlotBox(Flowable):
 def attachment_pages(d: CaseData, anchors: dict[str, int], slots: list[Slot]) -> list[Flowable]:
     """The printed attachments, each after a page break with its number, type and name; `slots` collects the
     blank boxes for PDF pages, `anchors` the first page of each attachment (for the contents list)."""
-    from .case_file import type_label
     images: dict[str, bytes] = d.extra.get("images", {})
     pdfs: dict[str, bytes] = d.extra.get("pdfs", {})
     out: list[Flowable] = []

@@ -9,8 +9,8 @@ from reportlab.platypus import Flowable
 from . import doc_intake as di
 from . import doc_mediation as dm
 from . import doc_other as do
-from .api import DocumentKind as K
-from .api import Recipient as R
+from .kinds import DocumentKind as K
+from .kinds import Recipient as R
 from .data import CaseData
 
 
