@@ -305,6 +305,8 @@ READ_PATHS: dict[str, tuple[tuple[str, ...], Callable[[Any, World], Any]]] = {
 
 # Public functions returning contact-carrying results that the walk does not call, and why that is safe.
 SAME_BUILDER = {
+    "services.cases.cases.case_detail": "get_case's builder, public for leads and screening: walked via get_case",
+    "services.screening.screening_views.entry_view": "the builder of get_entry and list_register: walked through them",
     "services.cases.cases.update_case": "returns the case view built by get_case's builder (cases.case_detail)",
     "services.cases.cases.update_party": "refuses a redacted party; returns the view of get_case's builder",
     "services.intake.leads.open_case_from_lead": "a new case from an online lead: get_case's builder",
