@@ -16,8 +16,9 @@ from typing import Callable
 from sqlalchemy import create_engine, func, select, text
 
 from fulian_demo import DEMO_PASSWORD
-from fulian_desktop.services import auth, case_queries
-from fulian_desktop.services.case_queries import CaseFilter
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import case_queries
+from fulian_desktop.services.cases.case_queries import CaseFilter
 from fulian_desktop.store.models import CaseParty, Person
 from fulian_desktop.store.store import Store
 from .timing import BenchRow, median_ms

@@ -44,9 +44,13 @@ STATEMENTS = (
 def build_full_case(store: Store, actor: Actor, *, applicant: str = "刘桂兰", seq: int = 224,
                     sessions: int = 1, approver: Actor | None = None) -> str:
     """File one fully documented domestic-violence and child-support case; returns its id."""
-    from fulian_desktop.services import cases, crisis, intake, mediation, mediation_safety, referrals, workflow
-    from fulian_desktop.services import protection_orders as po
-    from fulian_desktop.services.mediation import TermInput
+    from fulian_desktop.services.cases import cases, workflow
+    from fulian_desktop.services.crisis import crisis
+    from fulian_desktop.services.intake import intake
+    from fulian_desktop.services.mediation import mediation, mediation_safety
+    from fulian_desktop.services.referral import referrals
+    from fulian_desktop.services.crisis import protection_orders as po
+    from fulian_desktop.services.mediation.mediation import TermInput
 
     with store.uow(write=True) as uow:
         view = intake.register_contact(uow, actor, IntakeInput(

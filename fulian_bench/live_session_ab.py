@@ -19,8 +19,9 @@ from typing import Any, Callable
 
 from fulian_demo import DEMO_PASSWORD
 from fulian_desktop.security import live_session
-from fulian_desktop.services import auth, case_queries
-from fulian_desktop.services.case_queries import CaseFilter
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import case_queries
+from fulian_desktop.services.cases.case_queries import CaseFilter
 
 from .store_bench import build
 

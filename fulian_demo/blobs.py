@@ -1,6 +1,6 @@
 """The few small files demo attachments point at: a photo and a scan (PNG, drawn here) and a
 one-page document (PDF, ReportLab). Each is stored once (content-addressed, like
-services.attachment_blobs), however many demo cases attach it; the bytes are the same every run.
+services.attachments.attachment_blobs), however many demo cases attach it; the bytes are the same every run.
 """
 from __future__ import annotations
 

@@ -111,7 +111,7 @@ class WorkMaker:
 
     def clock(self, ctx: Ctx, kind: ClockKind, started: int, *, urgent: bool = False, stop: int | None = None,
               note: str | None = None, last_day: date | None = None) -> str:
-        """A clock row as services.clocks._start makes it; `last_day` fixes a court's shorter deadline."""
+        """A clock row as services.clocks.clocks._start makes it; `last_day` fixes a court's shorter deadline."""
         start = ts_datetime(started)
         override = None
         if last_day is not None:

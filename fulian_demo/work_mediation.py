@@ -1,6 +1,6 @@
 """Mediation work on a demo case: sessions with their records (笔录), agreements with terms and
 signatures, judicial confirmation, performance and follow-up visits, and the marriage-mediation
-outcome, as services.mediation_sessions / agreements / agreement_followup / mediation write them.
+outcome, as services.mediation.mediation_sessions / agreements / agreement_followup / mediation write them.
 
 The effective date comes from domain.mediation_rules.effective_moment over the very signatures
 stored, so an agreement has a date exactly when every signature and the seal are in.

@@ -223,7 +223,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "调解记录"),
     QT_TRANSLATE_NOOP("", "危险评估"),
     # workflow.STEPS
-    # services.review.Reason.LABELS, services.workflow approval LABELS
+    # services.cases.review.Reason.LABELS, services.cases.workflow approval LABELS
     QT_TRANSLATE_NOOP("", "重大案事件"),
     QT_TRANSLATE_NOOP("", "待审批"),
     QT_TRANSLATE_NOOP("", "3 天内到期"),

@@ -37,7 +37,7 @@ No other module reads the confidentiality mark to decide what to show (a test ch
 The mark travels with the person: marking a party also sets `person.contact_protected`, which reaches every
 station holding any party of hers, and the rule counts it as a mark ("marked_elsewhere"): a station holding
 only her unmarked party (she is marked in another village's case it never receives) still protects her.
-Who sets and clears that flag: services/protection.py; what a station may send of it: sync/authority.py.
+Who sets and clears that flag: services/cases/protection.py; what a station may send of it: sync/authority.py.
 
 The reporter of a mandatory report (强制报告, 反家庭暴力法第十四条: the police keep the reporter's information
 confidential, and so do we) is shown by `reporter_shown`: only to staff with SEE_CONFIDENTIAL, on screen or on

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..domain.errors import KeyUnavailable, ValidationError
 from ..security.keyring_vault import KeyringVault
 from ..security.private_files import write_private
-from ..services.auth import system_actor
+from ..services.accounts.auth import system_actor
 from ..store.store import create_store
 from ..sync import conflicts, identity
 from ..sync.bundle import check_size

@@ -12,40 +12,13 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ..domain.attachments import clean_filename
 from ..domain.enums import CaseKind
-from .api import DocumentKind
+from .kinds import DocumentKind
 from .data import AttachmentData, CaseData, cn_date
 from .layout import (
     BODY_W, Anchor, FormRef, PageMeta, build_pdf, field_table, fill_form, grid_table, para, style, title_block,
 )
-from .evidence_pdf import Slot, attachment_pages, contents_rows, merge_pdf_pages
+from .evidence_pdf import GROUPS, Slot, attachment_pages, contents_rows, group_of, merge_pdf_pages, type_label
 from .registry import DOCUMENTS, NOT_IN_CASE_FILE, documents_for
-
-EVIDENCE_ORDER = ("身份证明", "授权委托书", "调查笔录", "来信", "证据材料", "告诫书", "保护令", "医疗记录", "扫描件",
-                  "其他", "履行凭证", "司法确认材料")
-_TYPE_LABELS = {"evidence": "证据材料", "id_proof": "身份证明", "power_of_attorney": "授权委托书",
-                "performance_proof": "履行凭证", "police_warning": "告诫书", "protection_order": "保护令",
-                "letter": "来信", "scan": "扫描件", "medical": "医疗记录", "other": "其他",
-                "investigation": "调查笔录", "judicial_confirmation": "司法确认材料"}
-# Where each kind of attachment is filed (DOMAIN.md): ID proof and power of attorney after the rights notice, then
-# investigation records, then the evidence; proof of performance after the agreement; judicial-confirmation
-# papers after the follow-up records. (key -> section title, type labels)
-GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "identity": ("身份证明、授权委托书", ("身份证明", "授权委托书")),
-    "investigation": ("调查笔录", ("调查笔录",)),
-    "evidence": ("证据材料目录", ("来信", "证据材料", "告诫书", "保护令", "医疗记录", "扫描件", "其他")),
-    "performance": ("履行凭证", ("履行凭证",)),
-    "confirmation": ("司法确认材料", ("司法确认材料",)),
-}
-
-
-def group_of(a: AttachmentData) -> str:
-    label = type_label(a.doc_type)
-    return next((key for key, (_t, labels) in GROUPS.items() if label in labels), "evidence")
-
-
-def type_label(code: str) -> str:
-    return _TYPE_LABELS.get(code, code)
-
 
 def retention(d: CaseData) -> str:
     return "长期（三十年）" if d.domestic_violence or d.major_incident or d.agreements else "定期（十年）"
@@ -109,11 +82,6 @@ def _evidence(d: CaseData, group: str = "evidence") -> list[Flowable]:
     body.append(para("图片和 PDF 材料按目录顺序附于本目录之后；其他电子文件（音视频等）由本单位另行保存，"
                      "如需调阅，请按规定办理手续。", "small"))
     return body
-
-
-def rank(a: AttachmentData) -> int:
-    label = type_label(a.doc_type)
-    return EVIDENCE_ORDER.index(label) if label in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
 
 
 def _size(a: AttachmentData) -> str:

@@ -31,14 +31,14 @@ from ..domain.confirmation_rules import window
 from ..domain.statutes import cited
 from ..security.actor import Actor
 from ..security.permissions import Permission, can
-from ..services import settings
+from ..services.accounts import settings
 from ..store.models import (
     Agreement, AgreementTerm, Case, CaseEvent, CaseParty, FollowUpVisit, IntakeRecord, MandatoryReport,
     MediationSession, OrgUnit, Person, ProtectionOrder, Referral, RiskAssessment, SafetyPlan, UserAccount,
 )
 from ..store.models_evidence import Attachment
 from ..store.uow import UnitOfWork
-from .api import Recipient
+from .kinds import Recipient
 
 
 def label(enum: Any, code: str | None) -> str:
@@ -298,7 +298,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
                             .order_by(CaseEvent.occurred_at, CaseEvent.created_at, CaseEvent.id)).scalars())
     moments = [case.opened_at, *(e.occurred_at for e in events)]
     display_name = settings.get(uow, "unit_display_name") or ""
-    from ..services.petition import stored_opinion  # services.petition reaches cases, which the core loads late
+    from ..services.cases.petition import stored_opinion  # services.petition reaches cases, which the core loads late
 
     opinion = stored_opinion(uow, case)
     issuer, review_body = petition_organs(uow, unit, display_name)
@@ -486,7 +486,7 @@ def _agreements(uow: UnitOfWork, case: Case, parties: tuple[PartyData, ...]) -> 
     out = []
     calendar = None
     if any(a.effective_on for a in rows):
-        from ..services.clocks import load_calendar
+        from ..services.clocks.clocks import load_calendar
         calendar = load_calendar(uow)
     for a in rows:
         terms = uow.s.execute(select(AgreementTerm).where(AgreementTerm.agreement_id == a.id,
@@ -587,7 +587,7 @@ def _orders(uow: UnitOfWork, case: Case) -> tuple[str, ...]:
     rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
                                                        ProtectionOrder.deleted_at.is_(None))
                          .order_by(ProtectionOrder.applied_at, ProtectionOrder.id)).scalars()
-    from ..services.protection_orders import OrderStatus
+    from ..services.crisis.protection_orders import OrderStatus
     out = []
     for r in rows:
         text = f"{cn_date(r.applied_at)}向{r.court}申请人身安全保护令（{label(OrderStatus, r.status)}）"
@@ -600,7 +600,7 @@ def _orders(uow: UnitOfWork, case: Case) -> tuple[str, ...]:
 
 
 def _order_details(uow: UnitOfWork, case: Case) -> tuple[OrderData, ...]:
-    from ..services.protection_orders import OrderStatus, measure_label
+    from ..services.crisis.protection_orders import OrderStatus, measure_label
     rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
                                                        ProtectionOrder.deleted_at.is_(None))
                          .order_by(ProtectionOrder.applied_at, ProtectionOrder.id)).scalars()

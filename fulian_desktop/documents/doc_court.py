@@ -97,7 +97,7 @@ def _application(d: CaseData, o: OrderData) -> list[Flowable]:
 
 
 def _type(code: str) -> str:
-    from .case_file import type_label
+    from .evidence_pdf import type_label
     return type_label(code)
 
 

@@ -16,7 +16,7 @@ from ..domain.enums import PartyRole
 from ..domain.referral_rules import CONTACT_ITEM
 from ..store.models import Case, CaseParty, CrisisAction, IntakeRecord, Person
 from ..store.uow import UnitOfWork
-from .api import Recipient
+from .kinds import Recipient
 from .data import CaseData
 
 MASK = "（已隐去）"

@@ -11,8 +11,8 @@ from . import doc_intake as di
 from . import doc_mandatory_report as dr
 from . import doc_mediation as dm
 from . import doc_other as do
-from .api import DocumentKind as K
-from .api import Recipient as R
+from .kinds import DocumentKind as K
+from .kinds import Recipient as R
 from .data import CaseData
 
 

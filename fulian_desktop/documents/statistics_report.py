@@ -20,8 +20,8 @@ from reportlab.platypus import (
     CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
 )
 
-from ..services.statistics_checks import check_line
-from ..services.statistics_views import COLUMN_KEYS, COLUMN_LABELS, MonthlyReport, StatSection
+from ..services.statistics.statistics_checks import check_line
+from ..services.statistics.statistics_views import COLUMN_KEYS, COLUMN_LABELS, MonthlyReport, StatSection
 from .fonts import markup, register_fonts
 
 PAGE = landscape(A4)
@@ -216,7 +216,7 @@ def export_report(uow, actor, date_from, date_to, path, *, unit_id: str | None =
     from pathlib import Path
 
     from ..domain.errors import ValidationError
-    from ..services import statistics
+    from ..services.statistics import statistics
 
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")

@@ -14,8 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from ..services.statistics_checks import check_line
-from ..services.statistics_views import COLUMN_KEYS, COLUMN_LABELS, RATE, MonthlyReport, StatSection
+from ..services.statistics.statistics_checks import check_line
+from ..services.statistics.statistics_views import COLUMN_KEYS, COLUMN_LABELS, RATE, MonthlyReport, StatSection
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _THIN = Side(style="thin", color="000000")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 
 from . import clock
-from .enums import COMPLAINT_CATEGORIES, Sex, _Labelled
+from .enums import COMPLAINT_CATEGORIES, Sex, Labelled
 from .errors import InvalidIdNumber, InvalidPhone
 from .idnumber import IdNumberInfo, parse_id_number
 from .localtime import local_date
@@ -34,14 +34,14 @@ REPEAT_WINDOW_DAYS = 365        # 重复访: the same person on the same matter 
 FUTURE_TOLERANCE = timedelta(minutes=10)   # clocks of two desks differ a little
 
 
-class Channel(_Labelled):
+class Channel(Labelled):
     VISIT = "visit", "来访"
     CALL = "call", "来电"
     LETTER = "letter", "来信"
     ONLINE = "online", "网上"
 
 
-class IntakeDecision(_Labelled):
+class IntakeDecision(Labelled):
     ACCEPT = "accept", "受理"
     REJECT = "reject", "不予受理"
     TRANSFER = "transfer", "转办"
@@ -55,7 +55,7 @@ class IntakeDecision(_Labelled):
         return self in (IntakeDecision.ACCEPT, IntakeDecision.REJECT, IntakeDecision.TRANSFER)
 
 
-class MaritalStatus(_Labelled):
+class MaritalStatus(Labelled):
     """Codes as the demo data already stores them (single / married / divorced / widowed)."""
 
     SINGLE = "single", "未婚"
@@ -76,7 +76,7 @@ _ALIASES: dict[type, dict[str, str]] = {
 }
 
 
-def parse_choice(enum: type[_Labelled], value: object) -> _Labelled:
+def parse_choice(enum: type[Labelled], value: object) -> Labelled:
     """A member from its code, its Chinese label or a common alias; ValueError otherwise."""
     if isinstance(value, enum):
         return value
@@ -92,7 +92,7 @@ def parse_choice(enum: type[_Labelled], value: object) -> _Labelled:
     raise ValueError(value)
 
 
-def choices_text(enum: type[_Labelled]) -> str:
+def choices_text(enum: type[Labelled]) -> str:
     return "、".join(f"{m.label}（{m.value}）" for m in enum)  # type: ignore[attr-defined]
 
 

@@ -69,7 +69,7 @@ class Person(OwnedRecord, Base):
     occupation: Mapped[str | None] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(Text)
     # She is marked 联系方式保密 in some live case, perhaps one this store never holds: the mark follows the
-    # person to every station that holds any of her parties (kept by services/protection.py).
+    # person to every station that holds any of her parties (kept by services/cases/protection.py).
     contact_protected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # An adult's civil capacity as staff recorded it (民法典第二十一、二十二条): none | limited; None = full.
     # With who recorded it and on what basis; a case of violence against such a person raises a mandatory report.
@@ -333,7 +333,7 @@ class MediationSession(OwnedRecord, Base):
 
 class MediationScreening(OwnedRecord, Base):
     """The safety screening of the victim before one joint session of a domestic-violence case (反家庭暴力法;
-    services/mediation_safety.py). Kept as recorded; only the supervisor's approval is added later."""
+    services/mediation/mediation_safety.py). Kept as recorded; only the supervisor's approval is added later."""
 
     __tablename__ = "mediation_screening"
     case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
@@ -475,7 +475,7 @@ class CrisisAction(OwnedRecord, Base):
 class MandatoryReport(OwnedRecord, Base):
     """强制报告 (反家庭暴力法第十四条): raised when a person without or with limited civil capacity in a violent
     case is found; closed only by recording the report to the police. The reporter's identity (reporter_*) is
-    shown only as access/disclosure.py allows (see services/mandatory_reports.py)."""
+    shown only as access/disclosure.py allows (see services/crisis/mandatory_reports.py)."""
 
     __tablename__ = "mandatory_report"
     case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)

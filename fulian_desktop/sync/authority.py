@@ -15,11 +15,11 @@ sending up, or a station beside it) may change only:
 
 A mandatory report (`mandatory_report`) is authored only on a case the sender's subtree owns (OWN_CASE_ONLY).
 
-A person's protection flag (`person.contact_protected`, services/protection.py) may be set by a station
+A person's protection flag (`person.contact_protected`, services/cases/protection.py) may be set by a station
 on any person it marked in a case it works on, even one owned elsewhere, and never cleared by one: she may
 be marked in a case the station does not hold. Only the district, which holds every case, clears it.
 
-A safety screening before a joint mediation session (`mediation_screening`, services/mediation_safety.py) is
+A safety screening before a joint mediation session (`mediation_screening`, services/mediation/mediation_safety.py) is
 checked like every case record, and more: its result must be what its answers give (a station cannot mark a
 screening "joint allowed" that says she cannot speak freely), it names a party and a session of its own case, and
 a supervisor's approval it adds or changes must name a supervisor of the sender's subtree other than the screener.
@@ -76,7 +76,7 @@ UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id
 OWN_CASE_ONLY = frozenset({"mandatory_report"})
 # A station may set a person's protection flag (it marked her in a case it works on) but never clear it.
 PROTECTION_ONLY = frozenset({"contact_protected", "updated_at", "version"})
-# The timeline entry a station writes, owned like the case, when it returns a referral (services/referrals.py).
+# The timeline entry a station writes, owned like the case, when it returns a referral (services/referral/referrals.py).
 RETURN_EVENT = "referral_returned"
 # A referral the sender only answers (accept / return) keeps what it is about.
 REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_id")

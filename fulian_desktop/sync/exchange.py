@@ -16,7 +16,7 @@ from ..domain.errors import PermissionDenied
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, can, require
-from ..services.orgunits import subtree_ids
+from ..services.accounts.orgunits import subtree_ids
 from ..store.base import new_id, utcnow
 from ..store.models import AuditEntry
 from ..store.models_sync import SyncAppliedBundle, SyncPeer, SyncRemoteAudit

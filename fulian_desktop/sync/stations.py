@@ -18,7 +18,7 @@ from ..domain.errors import NotFound
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require, require_key_holder
-from ..services import settings
+from ..services.accounts import settings
 from ..store.models import AppSetting, AuditEntry, OrgUnit
 from ..store.models_sync import SyncAppliedBundle, SyncChange, SyncPeer
 from ..store.uow import UnitOfWork

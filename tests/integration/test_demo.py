@@ -28,8 +28,8 @@ from fulian_desktop.domain.enums import (
 from fulian_desktop.domain.idnumber import make_id_number, parse_id_number
 from fulian_desktop.domain.phone import parse_phone
 from fulian_desktop.domain.pinyin import name_search_keys
-from fulian_desktop.services import search
-from fulian_desktop.services.setup import TownSpec, initialise
+from fulian_desktop.services.cases import search
+from fulian_desktop.services.accounts.setup import TownSpec, initialise
 from fulian_desktop.store.models import (
     Agreement, Case, CaseClock, CaseCounter, CaseEvent, CaseParty, IntakeRecord, MediationSession, OrgUnit, Person,
     ProtectionOrder, Referral, RiskAssessment, SafetyPlan, ScreeningEntry, UserAccount,
@@ -321,7 +321,7 @@ def test_helper_process_and_typed_path_give_the_same_rows(tmp_path: Path,
                       RiskAssessment, Referral, SafetyPlan, IntakeRecord, ScreeningEntry):
             query = select(model).order_by(model.id)
             assert [tuple(r) for r in _all(typed, query)] == [tuple(r) for r in _all(plain, query)], model
-        # The index text is exactly what services.search itself would build.
+        # The index text is exactly what services.cases.search itself would build.
         index = "SELECT d.case_id, s.body FROM case_search s JOIN case_search_doc d ON d.doc = s.rowid ORDER BY 1"
         before = _raw(plain, index)
         with plain.write_engine.begin() as conn:

@@ -256,11 +256,17 @@ def _cases_with(store: Store, table: str, n: int = 3) -> list[str]:
 def test_the_services_read_every_tab_of_demo_cases(demo: tuple[Store, DemoSummary]) -> None:
     """Open demo cases through the services the case view uses, as their own handler and as the
     district, and the district's dashboard, statistics, register and leads."""
-    from fulian_desktop.services import (
-        agreement_followup, agreements, attachments, auth, cases, clocks, counselling, crisis, dashboard, history,
-        intake_views, leads, mediation, mediation_sessions, protection_orders, referral_views, screening_views,
-        statistics,
-    )
+    from fulian_desktop.services.mediation import agreement_followup, agreements, mediation, mediation_sessions
+    from fulian_desktop.services.attachments import attachments
+    from fulian_desktop.services.accounts import auth
+    from fulian_desktop.services.cases import cases, history
+    from fulian_desktop.services.clocks import clocks
+    from fulian_desktop.services.counselling import counselling
+    from fulian_desktop.services.crisis import crisis, protection_orders
+    from fulian_desktop.services.statistics import dashboard, statistics
+    from fulian_desktop.services.intake import intake_views, leads
+    from fulian_desktop.services.referral import referral_views
+    from fulian_desktop.services.screening import screening_views
     store, _ = demo
     chosen = set()
     for table in ("mediation_session", "agreement", "follow_up_visit", "risk_assessment", "safety_plan",

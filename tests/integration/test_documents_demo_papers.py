@@ -11,8 +11,8 @@ from sqlalchemy import select
 from fulian_demo import generate_demo
 from fulian_demo.narratives import PETITION_FACTS
 from fulian_desktop.documents.api import DocumentKind, Recipient, render
-from fulian_desktop.services import auth
-from fulian_desktop.services.confirmation import confirmation_window
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.mediation.confirmation import confirmation_window
 from fulian_desktop.store.models import Agreement, Case
 from fulian_desktop.store.store import Store
 from tests.integration.test_documents_world import flat, pdftotext

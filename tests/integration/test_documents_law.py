@@ -23,8 +23,13 @@ from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeIn
 from fulian_desktop.domain.statutes import by_code
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
-from fulian_desktop.services import attachments, auth, cases, intake, mediation, referrals, settings, workflow
-from fulian_desktop.services.mediation import TermInput
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.accounts import auth, settings
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.mediation.mediation import TermInput
 from fulian_desktop.store.models import Case
 from tests.integration.test_documents_world import flat, pages_text, pdftotext
 from tests.support.stores import DISTRICT, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
@@ -283,7 +288,7 @@ def test_the_issuing_organ_and_review_body_follow_the_org_tree_and_settings(law)
 
 
 def test_an_application_made_on_her_behalf_says_who_applied_and_why(law, tmp_path) -> None:
-    from fulian_desktop.services import protection_orders as po
+    from fulian_desktop.services.crisis import protection_orders as po
 
     with law.store.uow(write=True) as uow:
         case_id = cases.create_case(uow, law.med, cases.NewCase(title="吴某（智力残疾）遭受家暴", kind=CaseKind.CRISIS)).row.id

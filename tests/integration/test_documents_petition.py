@@ -10,7 +10,7 @@ from sqlalchemy import update
 from fulian_desktop.documents.api import DocumentKind, Recipient, render
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.workflow import Transition as T
-from fulian_desktop.services import cases, workflow
+from fulian_desktop.services.cases import cases, workflow
 from fulian_desktop.store.models import Case
 from tests.integration.test_documents_world import flat, pdftotext
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store

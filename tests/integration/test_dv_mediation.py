@@ -24,8 +24,10 @@ from fulian_desktop.domain.errors import PermissionDenied, ValidationError, Work
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, crisis, mediation, mediation_safety
-from fulian_desktop.services.mediation import TermInput
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.mediation import mediation, mediation_safety
+from fulian_desktop.services.mediation.mediation import TermInput
 from fulian_desktop.store.models import Agreement, MediationScreening
 from fulian_desktop.store.store import Store
 from tests.support.stores import DISTRICT, VILLAGE_A1, add_user, build_org, first_login, new_store, open_copy

@@ -16,7 +16,9 @@ from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput, validate_intake
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, clocks, intake, persons, workflow
+from fulian_desktop.services.cases import cases, persons, workflow
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.intake import intake
 from fulian_desktop.store.models import ApprovalRequest, AuditEntry, Case, CaseEvent, CaseParty, IntakeRecord, Person
 from tests.support.stores import VILLAGE_A1, VILLAGE_B1, add_user, build_org, first_login, new_store
 

@@ -17,8 +17,10 @@ from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.risk import Relationship, RiskLevel
-from fulian_desktop.services import cases, crisis, intake, review
-from fulian_desktop.services.review import Reason
+from fulian_desktop.services.cases import cases, review
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.cases.review import Reason
 from fulian_desktop.store.models import Case, IntakeRecord, Person
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 

@@ -18,9 +18,13 @@ from fulian_desktop.domain.risk import RiskLevel
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, crisis, intake, mediation, mediation_safety, referrals, workflow
-from fulian_desktop.services import protection_orders as po
-from fulian_desktop.services.mediation import TermInput
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.mediation import mediation, mediation_safety
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.crisis import protection_orders as po
+from fulian_desktop.services.mediation.mediation import TermInput
 from fulian_desktop.store.models import AuditEntry
 from tests.support.stores import DISTRICT, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 

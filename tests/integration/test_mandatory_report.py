@@ -18,8 +18,10 @@ from fulian_desktop.domain.mandatory_report_rules import Ground, ReportStatus, a
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, clock_tasks, crisis, mandatory_reports, workflow
-from fulian_desktop.services.crisis import ActionKind
+from fulian_desktop.services.cases import cases, clock_tasks, workflow
+from fulian_desktop.services.cases import report_duty
+from fulian_desktop.services.crisis import crisis, mandatory_reports
+from fulian_desktop.services.crisis.crisis import ActionKind
 from fulian_desktop.store.models import AuditEntry, CaseClock, MandatoryReport
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 
@@ -110,11 +112,11 @@ def test_an_adult_with_limited_capacity_raises_it_once_recorded(world) -> None: 
     party = _party(store, med, case_id, "王小芬", PartyRole.VICTIM, sex="female", birth_date=date(1996, 5, 1))
     assert _reports(store, med, case_id) == []
     with store.uow(write=True) as uow, pytest.raises(ValidationError) as err:
-        mandatory_reports.record_capacity(uow, med, party.id, "limited", recorded_by="", basis="医院诊断")
+        report_duty.record_capacity(uow, med, party.id, "limited", recorded_by="", basis="医院诊断")
     assert err.value.code == "recorded_by_required"
     assert _reports(store, med, case_id) == []               # refused: nothing recorded, nothing raised
     with store.uow(write=True) as uow:
-        raised = mandatory_reports.record_capacity(uow, med, party.id, "limited", recorded_by="郭亮调解员",
+        raised = report_duty.record_capacity(uow, med, party.id, "limited", recorded_by="郭亮调解员",
                                                    basis="望城区第三人民医院精神科诊断证明")
     reports = _reports(store, med, case_id)
     assert [r.id for r in reports] == raised and reports[0].ground is Ground.LIMITED_CAPACITY
@@ -239,7 +241,7 @@ def test_a_report_not_yet_made_prints_as_a_form_to_fill_in(world, tmp_path: Path
 
 
 def test_the_report_clock_is_neither_paused_nor_stopped_by_hand(world) -> None:  # noqa: ANN001
-    from fulian_desktop.services import clocks
+    from fulian_desktop.services.clocks import clocks
 
     store, med = world
     case_id = _case(store, med, kind=CaseKind.CRISIS, title="何某某遭受家庭暴力求助")

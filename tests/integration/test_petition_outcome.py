@@ -11,7 +11,7 @@ from fulian_desktop.domain.enums import CaseKind, CaseStatus, PetitionOutcome, R
 from fulian_desktop.domain.errors import ValidationError, WorkflowError
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, history, workflow
+from fulian_desktop.services.cases import cases, history, workflow
 from fulian_desktop.store.models import ApprovalRequest, AuditEntry, Case
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from fulian_bench import backup_bench, store_bench
 from fulian_demo import DEMO_PASSWORD, generate_demo
 from fulian_desktop import cli
-from fulian_desktop.services import auth
+from fulian_desktop.services.accounts import auth
 from fulian_desktop.store import pg_copy
 from fulian_desktop.store.base import Base
 from fulian_desktop.store.engine import make_engine

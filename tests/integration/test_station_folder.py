@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases, referrals
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import Case, Referral
 from fulian_desktop.sync.errors import BundleTampered
 from fulian_desktop.sync.folder import exchange_folder

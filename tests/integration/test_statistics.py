@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from fulian_desktop.domain.errors import PermissionDenied, ValidationError
-from fulian_desktop.services import auth, screening_counts, statistics
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.screening import screening_counts
+from fulian_desktop.services.statistics import statistics
 from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world
 from tests.support.stores import TOWN_A, VILLAGE_A1
 

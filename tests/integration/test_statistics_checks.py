@@ -20,9 +20,12 @@ from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.documents.statistics_report import render_report
 from fulian_desktop.documents.statistics_xlsx import render_workbook
-from fulian_desktop.services import auth, cases, mediation, statistics, workflow
-from fulian_desktop.services.statistics_checks import check_line, checks, failures
-from fulian_desktop.services.statistics_views import COLUMN_KEYS, MonthlyReport
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.statistics import statistics
+from fulian_desktop.services.statistics.statistics_checks import check_line, checks, failures
+from fulian_desktop.services.statistics.statistics_views import COLUMN_KEYS, MonthlyReport
 from fulian_desktop.store.models import Case, CaseEvent
 from fulian_desktop.store.store import Store
 from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from fulian_desktop import cli
 from fulian_desktop.documents.statistics_report import render_report
 from fulian_desktop.documents.statistics_xlsx import render_workbook
-from fulian_desktop.services import statistics
-from fulian_desktop.services.statistics_views import COLUMN_KEYS, StatRow
+from fulian_desktop.services.statistics import statistics
+from fulian_desktop.services.statistics.statistics_views import COLUMN_KEYS, StatRow
 from fulian_desktop.store.models import AuditEntry
 from fulian_desktop.store.store import Unlock, open_store
 from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world

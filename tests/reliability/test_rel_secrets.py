@@ -22,7 +22,10 @@ from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security import audit
-from fulian_desktop.services import attachments, case_queries, cases, counselling, intake, search
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.cases import case_queries, cases, search
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.intake import intake
 from fulian_desktop.store.engine import make_engine, sqlcipher_url
 from fulian_desktop.store.models import AuditEntry
 from fulian_desktop.store.store import read_keyfile

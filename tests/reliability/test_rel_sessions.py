@@ -19,7 +19,10 @@ from fulian_desktop.domain.errors import (
     SessionExpired,
 )
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import auth, case_queries, cases, counselling, referrals, users, workflow
+from fulian_desktop.services.accounts import auth, users
+from fulian_desktop.services.cases import case_queries, cases, workflow
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.models import Case, UserAccount
 from tests.reliability.rel_support import assert_sound, row_counts

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases, referrals
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import Case
 from fulian_desktop.sync.authority import SenderOverreach
 from fulian_desktop.sync.exchange import export_bundle, import_bundle

@@ -8,8 +8,8 @@ import pytest
 
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.domain.errors import PermissionDenied, ValidationError
-from fulian_desktop.services import auth
-from fulian_desktop.services import settings as core_settings
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.accounts import settings as core_settings
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 
 

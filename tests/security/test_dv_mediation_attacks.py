@@ -16,8 +16,10 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import PermissionDenied, WorkflowError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import cases, crisis, mediation, mediation_safety
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.mediation import mediation, mediation_safety
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.models import MediationScreening, UserAccount
 from fulian_desktop.sync.authority import SenderOverreach

@@ -17,8 +17,10 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import cases, mandatory_reports, referrals
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.crisis import mandatory_reports
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.models import AuditEntry, CaseClock, CaseEvent, MandatoryReport
 from fulian_desktop.sync.authority import SenderOverreach

@@ -6,7 +6,7 @@ import pytest
 
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.domain.errors import PermissionDenied, WrongKey
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.store import confirm_key_holder
 from fulian_desktop.sync import stations
 from fulian_desktop.sync.errors import BundleForeign
@@ -68,7 +68,7 @@ def test_overdue_follows_the_setting(tmp_path) -> None:  # noqa: ANN001
     from datetime import timedelta
 
     from fulian_desktop.domain import clock
-    from fulian_desktop.services import settings
+    from fulian_desktop.services.accounts import settings
     from tests.support.sync_stations import deliver
 
     st = make_stations(tmp_path)

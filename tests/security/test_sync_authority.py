@@ -18,8 +18,9 @@ from fulian_desktop.cli.main import main
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import BadCredentials
 from fulian_desktop.security.passwords import hash_password
-from fulian_desktop.services import auth, cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.base import new_id
 from fulian_desktop.store.models import AuditEntry, Case, OrgUnit, UserAccount
 from fulian_desktop.store.store import Store, Unlock, open_store

@@ -11,8 +11,10 @@ import pytest
 from sqlalchemy import select, update
 
 from fulian_desktop.domain.enums import CaseKind
-from fulian_desktop.services import attachments, cases, referrals
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.base import new_id, utcnow
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.models_evidence import AttachmentChunk

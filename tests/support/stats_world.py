@@ -17,7 +17,12 @@ from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, counselling, crisis, intake, mediation, screening, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.screening import screening
 from fulian_desktop.store.models import Case, CaseEvent, ScreeningEntry
 from fulian_desktop.store.store import Store
 from tests.support.stores import (

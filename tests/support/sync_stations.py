@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.base import Base
 from fulian_desktop.store.models_sync import synced_tables
 from fulian_desktop.store.store import Store

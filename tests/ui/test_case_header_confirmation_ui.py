@@ -10,9 +10,9 @@ from pathlib import Path  # noqa: E402
 
 from fulian_bench.documents_bench import build_full_case  # noqa: E402
 from fulian_desktop.domain.enums import Role  # noqa: E402
-from fulian_desktop.services import cases  # noqa: E402
+from fulian_desktop.services.cases import cases  # noqa: E402
 from tests.support.stores import add_user, build_org, first_login, new_store  # noqa: E402
-from ui.widgets.case_header import CaseHeader  # noqa: E402
+from ui.cases.case_header import CaseHeader  # noqa: E402
 
 
 def test_the_header_shows_the_confirmation_window(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

@@ -12,12 +12,12 @@ from fulian_desktop.domain.errors import PermissionDenied
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, history
+from fulian_desktop.services.cases import cases, history
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, TOWN_B, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.case_view import CaseViewPage
+from ui.cases.case_view import CaseViewPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 
@@ -104,7 +104,7 @@ def _row_of(page: CaseViewPage, name: str) -> int:
 
 
 def _cell(page: CaseViewPage, row: int, column: str) -> str:
-    from ui.models.party_table import COLUMNS
+    from ui.cases.party_table import COLUMNS
 
     col = [key for key, _ in COLUMNS].index(column)
     return page.parties.model.index(row, col).data()

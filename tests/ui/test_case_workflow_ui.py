@@ -13,13 +13,15 @@ from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, PetitionOutcome, Role
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, clocks, referrals, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.case_view import CLOCK_REFRESH_MS, CaseViewPage
+from ui.cases.case_view import CLOCK_REFRESH_MS, CaseViewPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

@@ -10,7 +10,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from fulian_desktop.services import settings as core_settings  # noqa: E402
+from fulian_desktop.services.accounts import settings as core_settings  # noqa: E402
 from tests.support.stores import ADMIN_PASSWORD, VILLAGE_A1, build_org, first_login, new_store  # noqa: E402
 from ui.session import AppSession  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
@@ -29,7 +29,7 @@ def admin(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
 
 
 def test_a_station_committee_and_the_review_body_are_named_in_settings(qtbot, admin) -> None:  # noqa: ANN001
-    from ui.pages.settings import SettingsPage
+    from ui.accounts.settings import SettingsPage
 
     session, org = admin
     page = SettingsPage(session)

@@ -29,18 +29,19 @@ from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.risk import Relationship, RiskLevel
 from fulian_desktop.domain.triage import Signal as TriageSignal
-from fulian_desktop.services import auth, cases, review
-from fulian_desktop.services.review import Reason
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases, review
+from fulian_desktop.services.cases.review import Reason
 from fulian_desktop.store.models import AuditEntry, IntakeRecord, Person
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import NEW_PASSWORD, VILLAGE_A1, add_user, build_org, first_login, new_store
-from ui.dialogs.danger_assessment_dialog import DangerAssessmentDialog
-from ui.dialogs.login import LoginDialog
-from ui.dialogs.receipt_dialog import ReceiptDialog
+from ui.crisis.danger_assessment_dialog import DangerAssessmentDialog
+from ui.accounts.login import LoginDialog
+from ui.intake.receipt_dialog import ReceiptDialog
 from ui.errors import messages
 from ui.main_window import MainWindow
-from ui.pages.intake_form import IntakeFormPage
+from ui.intake.intake_form import IntakeFormPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

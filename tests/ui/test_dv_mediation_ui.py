@@ -14,17 +14,19 @@ from fulian_desktop.domain.dv_mediation import SessionMode
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, crisis, mediation, mediation_safety
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.mediation import mediation, mediation_safety
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
-from ui.dialogs.mediation_agreement_dialog import CreateAgreementDialog
-from ui.dialogs.mediation_screening_dialog import ScreeningDialog
-from ui.dialogs.mediation_session_dialogs import ScheduleDialog
+from ui.mediation.mediation_agreement_dialog import CreateAgreementDialog
+from ui.mediation.mediation_screening_dialog import ScreeningDialog
+from ui.mediation.mediation_session_dialogs import ScheduleDialog
 from ui.errors import messages
 from ui.session import AppSession
 from ui.tasks import TaskRunner
-from ui.widgets.mediation_tab import build_mediation_tab
+from ui.mediation.mediation_tab import build_mediation_tab
 
 WAIT = 10_000
 
@@ -140,7 +142,7 @@ def test_joint_session_is_offered_only_after_screening_and_approval(qtbot, hoste
 
 def test_agreement_dialog_names_the_excusing_phrase_and_asks_for_the_confirmation(qtbot, world):  # noqa: ANN001
     with world.store.uow() as uow:
-        from fulian_desktop.services.mediation_sessions import case_party_refs
+        from fulian_desktop.services.mediation.mediation_sessions import case_party_refs
         parties = tuple(case_party_refs(uow, world.med, world.case_id))
     dialog = CreateAgreementDialog(None, parties, dv_case=True)
     qtbot.addWidget(dialog)

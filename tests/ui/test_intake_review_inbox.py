@@ -17,19 +17,21 @@ from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.workflow import Transition
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, intake, referrals, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.models import IntakeRecord
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import DISTRICT, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
 from ui.navigation import pages_for
-from ui.pages.inbox import InboxPage
-from ui.dialogs.danger_assessment_dialog import DangerAssessmentDialog
-from ui.dialogs.receipt_dialog import ReceiptDialog
-from ui.pages.intake_fields import plain
-from ui.pages.intake_form import IntakeFormPage
-from ui.pages.review_queue import ReviewQueuePage
+from ui.referral.inbox import InboxPage
+from ui.crisis.danger_assessment_dialog import DangerAssessmentDialog
+from ui.intake.receipt_dialog import ReceiptDialog
+from ui.intake.intake_fields import plain
+from ui.intake.intake_form import IntakeFormPage
+from ui.review.review_queue import ReviewQueuePage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

@@ -36,19 +36,21 @@ from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeIn
 from fulian_desktop.domain.workflow import Transition
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import auth, cases, intake, workflow
-from fulian_desktop.services.review import Reason
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.cases.review import Reason
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import (
     DISTRICT, NEW_PASSWORD, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store,
 )
-from ui.dialogs.login import LoginDialog
+from ui.accounts.login import LoginDialog
 from ui.errors import messages
 from ui.main_window import MainWindow
-from ui.pages.case_view import CaseViewPage
-from ui.pages.intake_fields import plain
+from ui.cases.case_view import CaseViewPage
+from ui.intake.intake_fields import plain
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

@@ -13,11 +13,12 @@ from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import cases, mandatory_reports
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.crisis import mandatory_reports
 from tests.support.qt_input import type_chinese
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.case_view import CaseViewPage
+from ui.cases.case_view import CaseViewPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 
@@ -86,8 +87,8 @@ def test_recording_the_report_on_the_clocks_tab_stops_its_clock(qtbot, world) ->
 def test_recording_limited_capacity_in_the_party_form_raises_the_report(qtbot, world) -> None:  # noqa: ANN001
     from datetime import date
 
-    from fulian_desktop.services import history
-    from ui.dialogs.party_dialog import PartyDialog
+    from fulian_desktop.services.cases import history
+    from ui.cases.party_dialog import PartyDialog
 
     store, med, case_id = world
     with store.uow(write=True) as uow:

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QRadioButton
 
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, PetitionOutcome
 from fulian_desktop.domain.workflow import Transition as T
-from fulian_desktop.services import cases, workflow
+from fulian_desktop.services.cases import cases, workflow
 from fulian_desktop.store.models import Case
 from tests.support.qt_input import type_chinese
 from tests.ui.test_case_workflow_ui import (  # noqa: F401 - fixtures
     TIMEOUT, _button, _dialog, _settled, answered_messages, open_page, world,
 )
-from ui.dialogs.petition_closure import PetitionClosureDialog
+from ui.cases.petition_closure import PetitionClosureDialog
 
 REASON = "已答复来访人并送达处理意见书"
 BASIS = "经核查，该村土地补偿款已按村民会议决议分配，来访人份额无误，其要求另行补偿缺乏依据。"

@@ -17,18 +17,20 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain import clock
-from fulian_desktop.services import cases, referrals, settings
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts import settings
 from fulian_desktop.store.models import Case, Referral
 from fulian_desktop.sync import stations
 from tests.support.stores import (
     FAST_KDF, PASSPHRASE, TOWN_A, VILLAGE_A1, NoKeyringVault, add_user, build_org, first_login, new_store,
 )
-from ui.dialogs.setup_wizard import SetupWizard
-from ui.dialogs.station_open_wizard import StationOpenWizard
+from ui.setup.setup_wizard import SetupWizard
+from ui.sync.station_open_wizard import StationOpenWizard
 from ui.errors import messages
-from ui.pages.sync_conflicts import SyncConflictsPage
-from ui.pages.sync_station import SyncStationPage
-from ui.pages.sync_stations_admin import StationsAdminPage
+from ui.sync.sync_conflicts import SyncConflictsPage
+from ui.sync.sync_station import SyncStationPage
+from ui.sync.sync_stations_admin import StationsAdminPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 
@@ -277,7 +279,7 @@ def test_station_from_blank_pc_to_first_sync_in_the_gui(qtbot, tmp_path: Path) -
 
 
 def test_retiring_a_station_in_the_list_asks_the_key_holder_and_refuses_its_bundles(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    from fulian_desktop.services.auth import system_actor
+    from fulian_desktop.services.accounts.auth import system_actor
     from fulian_desktop.sync.folder import exchange_folder
     from tests.support.sync_stations import fingerprint, make_stations
 
@@ -330,9 +332,9 @@ def test_exchange_remembers_the_folder(qtbot, tmp_path: Path, monkeypatch) -> No
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QFileDialog
 
-    from fulian_desktop.services.auth import system_actor
+    from fulian_desktop.services.accounts.auth import system_actor
     from tests.support.sync_stations import make_stations
-    from ui.pages.sync_station import FOLDER_SETTING
+    from ui.sync.sync_station import FOLDER_SETTING
 
     st = make_stations(tmp_path)
     usb = tmp_path / "usb"
