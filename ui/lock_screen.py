@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import auth
+from fulian_desktop.services.accounts import auth
 
 from .errors import message_of
 from .i18n import tr
@@ -122,7 +122,7 @@ class LockScreen(QWidget):
             self.sig_unlocked.emit(changed)
 
     def _changed_password(self, actor: Actor, *, forced: bool) -> Actor | None:
-        from .dialogs.login import ChangePasswordDialog
+        from .accounts.login import ChangePasswordDialog
 
         dialog = ChangePasswordDialog(self.session.store, actor, self, forced=forced)
         dialog.old.setText(self.password.text())

@@ -18,7 +18,7 @@ from .errors import messages
 from .i18n import tr
 from .lock_screen import LockScreen
 from .navigation import PageSpec, pages_for
-from .pages.case_list import CaseListPage
+from .cases.case_list import CaseListPage
 from .session import AppSession
 
 
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         return self.pages.get(key)
 
     def open_case(self, case_id: str) -> None:
-        from .pages.case_view import CaseViewPage
+        from .cases.case_view import CaseViewPage
 
         view = self.case_tabs.get(case_id)
         if view is None:
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
             button.click()
 
     def change_password(self) -> None:
-        from .dialogs.login import ChangePasswordDialog
+        from .accounts.login import ChangePasswordDialog
 
         actor = self.session.actor
         if actor is None:

@@ -1,17 +1,34 @@
-"""Names on a shared desk screen: 王丽华 shown as 王某某 where a setting asks lists not to show full names.
+"""Names on a shared desk screen: 王丽华 shown as 王某某.
 
-Case titles name the people ("王丽华反映遭丈夫殴打", "王丽华与李强离婚纠纷"); a list on a screen the next visitor
-can see needs the case, not the name. The full name stays in the case itself, for those who open it.
+A reception desk faces the waiting room; a case list on it must not spell out who came about violence at home.
+The case title is made from the masked name (`masked_name`), and where a setting asks lists not to show full names,
+older titles and other texts are masked too (`mask_names_in`). The full name stays in the case, for those who open it.
 """
 from __future__ import annotations
 
 import re
 
-# Two-character surnames, so 欧阳娜娜 becomes 欧阳某某, not 欧某某.
-COMPOUND_SURNAMES = frozenset({
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "司徒",
-    "端木", "西门", "南宫", "独孤", "澹台", "轩辕",
+# The compound surnames met in Hunan's registers; any other name keeps its first character.
+COMPOUND_SURNAMES: frozenset[str] = frozenset({
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯",
+    "轩辕", "端木", "独孤", "南宫", "西门", "澹台",
 })
+ANONYMOUS = "匿名"
+
+
+def surname(name: str) -> str:
+    text = name.strip()
+    return text[:2] if text[:2] in COMPOUND_SURNAMES else text[:1]
+
+
+def masked_name(name: str) -> str:
+    """王丽华 -> 王某某, 欧阳娜 -> 欧阳某某; 匿名 and empty stay as they are (nothing to hide)."""
+    text = name.strip()
+    if not text or text == ANONYMOUS:
+        return text
+    return surname(text) + "某某"
+
+
 MASK = "某"
 _HAN = "[\u4e00-\u9fff]"
 # A name at the start of a title, before the word that says what she reports or asks; a second party after 与/和/诉.

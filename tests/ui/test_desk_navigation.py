@@ -14,7 +14,7 @@ from sqlalchemy import select
 from fulian_demo import DEMO_PASSWORD, generate_demo
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.domain.errors import FulianError
-from fulian_desktop.services import auth
+from fulian_desktop.services.accounts import auth
 from fulian_desktop.store.models import Case, UserAccount
 from fulian_desktop.store.store import Store
 from tests.support.stores import new_store
@@ -187,7 +187,7 @@ def test_log_out_closes_the_open_cases_and_waits_for_anyone(qtbot, window_for, d
 
 
 def test_change_password_on_the_lock_screen(qtbot, window_for, demo_store, monkeypatch) -> None:  # noqa: ANN001
-    from ui.dialogs.login import ChangePasswordDialog
+    from ui.accounts.login import ChangePasswordDialog
 
     counsellor = _user(demo_store, Role.COUNSELLOR)
     window = window_for(counsellor)

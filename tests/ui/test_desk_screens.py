@@ -9,14 +9,15 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QGroupBox
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases, referrals
-from fulian_desktop.services import settings as core_settings
-from fulian_desktop.services.dashboard import Bar
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts import settings as core_settings
+from fulian_desktop.services.statistics.dashboard import Bar
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
 from ui.session import AppSession
 from ui.tasks import TaskRunner
-from ui.widgets.dashboard_charts import DashboardChart, dwarfed
+from ui.statistics.dashboard_charts import DashboardChart, dwarfed
 
 TIMEOUT = 15_000
 
@@ -57,7 +58,7 @@ def _show(qtbot, widget, size=(1400, 860)):  # noqa: ANN001, ANN202
 
 
 def test_the_inbox_counts_what_it_lists_and_case_numbers_are_whole(qtbot, world) -> None:  # noqa: ANN001
-    from ui.pages.inbox import InboxPage
+    from ui.referral.inbox import InboxPage
 
     store, org, actors, session = world
     with store.uow(write=True) as uow:
@@ -83,7 +84,7 @@ def test_the_inbox_counts_what_it_lists_and_case_numbers_are_whole(qtbot, world)
 
 
 def test_the_settings_page_scrolls_at_1000_px_without_overlaps(qtbot, world) -> None:  # noqa: ANN001
-    from ui.pages.settings import SettingsPage
+    from ui.accounts.settings import SettingsPage
 
     _store, _org, _actors, session = world
     page = _show(qtbot, SettingsPage(session("sysadm")), (1400, 1000 - 160))  # the window's chrome takes the rest
@@ -100,7 +101,7 @@ def test_the_settings_page_scrolls_at_1000_px_without_overlaps(qtbot, world) -> 
 
 
 def test_masked_names_in_case_lists_when_the_setting_asks(qtbot, world) -> None:  # noqa: ANN001
-    from ui.pages.case_list import CaseListPage
+    from ui.cases.case_list import CaseListPage
 
     store, _org, actors, session = world
     with store.uow(write=True) as uow:
@@ -118,7 +119,7 @@ def test_masked_names_in_case_lists_when_the_setting_asks(qtbot, world) -> None:
 
 
 def test_an_empty_case_list_says_what_belongs_there_and_how_to_add_it(qtbot, world) -> None:  # noqa: ANN001
-    from ui.pages.case_list import CaseListPage
+    from ui.cases.case_list import CaseListPage
 
     _store, _org, _actors, session = world
     page = _show(qtbot, CaseListPage(session("rec"), settings_key="my_cases", mine_only=True))
@@ -146,7 +147,7 @@ def test_the_review_queue_says_when_it_was_updated_in_china_time(qtbot, world) -
     from datetime import datetime, timezone
 
     from fulian_desktop.domain import clock
-    from ui.pages.review_queue import ReviewQueuePage
+    from ui.review.review_queue import ReviewQueuePage
 
     _store, _org, _actors, session = world
     with clock.frozen_at(datetime(2026, 12, 6, 19, 46, tzinfo=timezone.utc)):  # 03:46 the next day in Hunan

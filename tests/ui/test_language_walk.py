@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from fulian_desktop.domain.idnumber import id_region
+
 from fulian_demo import DEMO_PASSWORD, generate_demo
-from fulian_desktop.services import auth
+from fulian_desktop.services.accounts import auth
 from fulian_desktop.store.models import Case, OrgUnit, Person, UserAccount
 from fulian_desktop.store.store import Store
 from tests.support.stores import new_store
@@ -38,7 +40,7 @@ HAN_ALLOWED = {"中文", "匿名", "(休)", "(班)"}
 COMMAND = re.compile(r"fulian(?: [a-z][a-z-]*)+")  # a command line to type, quoted in a hint
 CASE_NO = re.compile(r"[（(]\d{4}[)）][\u4e00-\u9fff]+第\d+号")  # a case number (an example in a hint)
 # Parts other engineers rebuild this session (issue 15, items 1–4): the danger assessment's question sets, and the
-# intake form's own display of the core's validation notes (ui/pages/intake_form.py shows them untranslated;
+# intake form's own display of the core's validation notes (ui/intake/intake_form.py shows them untranslated;
 # ui.errors.translated is the one call it needs).
 OWNED_ELSEWHERE = ("RiskForm", "AssessmentPanel")
 INTAKE_NOTES = ("intake_save", "intake_category")  # the save button's notes, the category names
@@ -56,6 +58,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, list
         data |= set(uow.s.execute(select(Case.case_no)).scalars())
         data |= set(uow.s.execute(select(Case.summary)).scalars())
         data |= set(uow.s.execute(select(UserAccount.username)).scalars())
+        # the place an ID number names, shown beside it (GB/T 2260 names are data, in Chinese in both languages)
+        data |= {id_region(number[:6], int(number[6:10])).name for number in
+                 uow.s.execute(select(Person.id_number).where(Person.id_number.is_not(None))).scalars()
+                 if len(number) == 18}
     data.add(str(store.paths.root))
     yield store, sorted((d for d in data if d), key=len, reverse=True)
     store.close()
@@ -202,14 +208,14 @@ def _walk(qtbot, store: Store, data: list[str], lang: str) -> dict[str, set[str]
 
 
 def _walk_admin_dialogs(walk: Walk, window) -> None:  # noqa: ANN001
-    from ui.dialogs.login import ChangePasswordDialog, LoginDialog
+    from ui.accounts.login import ChangePasswordDialog, LoginDialog
 
     for name, dialog in (("login", LoginDialog(walk.store, username="admin")),
                          ("change password", ChangePasswordDialog(walk.store, window.session.actor, forced=True))):
         walk.check(name, dialog)
         dialog.deleteLater()
-    from ui.pages.admin_units import UnitsPage
-    from ui.pages.admin_users import UsersPage
+    from ui.accounts.admin_units import UnitsPage
+    from ui.accounts.admin_users import UsersPage
 
     pages = [p for p in window.pages.values() if p is not None]
     users = next((w for p in pages for w in [p, *p.findChildren(UsersPage)] if isinstance(w, UsersPage)), None)

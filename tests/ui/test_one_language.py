@@ -95,7 +95,7 @@ def test_the_status_bar_says_encrypted_not_the_library(qtbot, world, tmp_path) -
 
 
 def test_a_wrong_password_is_told_in_english_in_the_english_ui(world) -> None:  # noqa: ANN001
-    from fulian_desktop.services import auth
+    from fulian_desktop.services.accounts import auth
 
     store, _org = world
     with pytest.raises(FulianError) as wrong:
