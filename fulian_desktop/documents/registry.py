@@ -12,6 +12,7 @@ from . import doc_other as do
 from .api import DocumentKind as K
 from .api import Recipient as R
 from .data import CaseData
+from .layout import FORM, LETTER
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,16 @@ DOCUMENTS: dict[K, DocSpec] = {
     K.PETITION_OPINION: DocSpec(di.has_petition_opinion, di.petition_opinion, _APPLICANT),
     K.CLOSING_REPORT: DocSpec(do.has_closing_report, do.closing_report, frozenset({R.FILE})),
 }
+
+
+# Letters and notices to a person or body: laid out after GB/T 9704 (layout.LETTER); the rest are forms and records.
+LETTERS: frozenset[K] = frozenset({K.ACCEPTANCE_NOTICE, K.REJECTION_NOTICE, K.PETITION_OPINION, K.RIGHTS_NOTICE,
+                                   K.REFERRAL_LETTER})
+
+
+def sheet_for(kind: K) -> str:
+    """The type sheet a paper is set on (layout.LETTER or layout.FORM)."""
+    return LETTER if kind in LETTERS else FORM
 
 
 def documents_for(d: CaseData) -> list[K]:
