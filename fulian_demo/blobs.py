@@ -45,17 +45,16 @@ def _scan() -> bytes:
 
 
 def _pdf() -> bytes:
-    """A one-page 回执 in Chinese (ReportLab's built-in CJK font, invariant so the bytes repeat)."""
+    """A one-page 回执 in Chinese (invariant so the bytes repeat), its font embedded: ReportLab's built-in CJK font
+    is not, and a viewer without it shows an empty page."""
     from reportlab.lib.pagesizes import A5
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    font = "STSong-Light"
-    if font not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    from fulian_desktop.documents.fonts import register_fonts
+
+    font, _bold = register_fonts()
     buf = io.BytesIO()
-    page = canvas.Canvas(buf, pagesize=A5, invariant=1)
+    page = canvas.Canvas(buf, pagesize=A5, invariant=1, initialFontName=font)
     page.setTitle("演示材料")
     width, height = A5
     page.setFont(font, 16)

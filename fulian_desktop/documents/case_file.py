@@ -70,12 +70,13 @@ def _sections(d: CaseData) -> list[tuple[str, str, Callable[[CaseData], list[Flo
 
 def _evidence(d: CaseData) -> list[Flowable]:
     from .evidence_pdf import listed, print_note
+    # the 打印 column holds "（敏感材料，未打印）" on one line, the date column a whole date
     rows = [(str(n), type_label(a.doc_type), clean_filename(a.filename), a.description, cn_date(a.added_at), _size(a),
              print_note(d, a)) for n, a in enumerate(listed(d), 1)]
     body: list[Flowable] = [*title_block(d.unit_name, "证据材料目录", d.case_no)]
     if rows:
         body.append(grid_table(("序号", "类别", "材料名称", "说明", "收到日期", "大小", "打印"), rows,
-                               (0.9, 1.6, 2.6, 2.6, 2.3, 1.1, 2.2)))
+                               (0.7, 1.4, 2.2, 1.9, 2.4, 1.1, 3.6)))
     else:
         body.append(para("本案未附证据材料。", "prose"))
     body.append(para("图片和 PDF 材料按目录顺序附于本目录之后；其他电子文件（音视频等）由本单位另行保存，"
