@@ -43,6 +43,7 @@ NOT_PRINTED_SENSITIVE = "（敏感材料，未打印）"
 NOT_PRINTED_REFUSED = "（内容异常，未打印，见说明页）"
 HEAVY_PAGE_CONTENT = 2 * 1024 * 1024   # above this a page is printed as a picture
 RASTER_DPI = 150
+MAX_PICTURE_PIXELS = 8 * 10**6     # a page's picture: A4 at 150 dpi is 2.2 million; a poster-sized page is scaled down
 _SAFE_FILTERS = ("/FlateDecode", "/ASCII85Decode", "/ASCIIHexDecode")   # the ASCII ones never expand
 
 
@@ -158,7 +159,9 @@ def page_picture(data: bytes, index: int) -> bytes:
     document = pdfium.PdfDocument(data)
     try:
         page = document[index]
-        image = page.render(scale=RASTER_DPI / 72, may_draw_forms=True).to_pil().convert("RGB")
+        width, height = page.get_size()           # points, as viewed
+        scale = min(RASTER_DPI / 72, 0.99 * (MAX_PICTURE_PIXELS / max(1.0, width * height)) ** 0.5)   # pixels round up
+        image = page.render(scale=scale, may_draw_forms=True).to_pil().convert("RGB")
         page.close()
     finally:
         document.close()

@@ -167,3 +167,38 @@ def test_quotation_marks_are_full_width() -> None:
     register_fonts()
     for ch in "“”‘’":
         assert stringWidth(ch, REGULAR, 10) == stringWidth("中", REGULAR, 10), ch
+
+
+def _drawing_pdf(strokes: int, size: tuple[float, float] = (595, 842)) -> bytes:
+    """One page of many short strokes (no text): heavy to print, cheap to store. Its only font is embedded
+    (ReportLab otherwise declares an unembedded Helvetica on the page, which alone sends it to be a picture)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fulian_desktop.documents.fonts import register_fonts
+    regular, _bold = register_fonts()
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=size, invariant=1, initialFontName=regular)
+    path = c.beginPath()
+    for n in range(strokes):
+        x, y = 50 + n % 400, 100 + (n // 400) % 600
+        path.moveTo(x, y)
+        path.lineTo(x + 1, y + 1)
+    c.drawPath(path)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_heavy_page_is_printed_as_a_picture_and_a_huge_page_stays_small() -> None:
+    from PIL import Image
+
+    from fulian_desktop.documents.evidence_pdf import (
+        HEAVY_PAGE_CONTENT, MAX_PICTURE_PIXELS, check_pdf, page_picture,
+    )
+    light = _drawing_pdf(1000)
+    assert check_pdf(light).pictures == frozenset()
+    heavy = _drawing_pdf(HEAVY_PAGE_CONTENT // 10)     # about 20 bytes a stroke: twice the limit
+    assert check_pdf(heavy).pictures == frozenset({0})
+    poster = _drawing_pdf(1000, size=(14000, 14000))     # 5 m square: at 150 dpi it would be 850 million pixels
+    picture = Image.open(io.BytesIO(page_picture(poster, 0)))
+    assert picture.size[0] * picture.size[1] <= MAX_PICTURE_PIXELS
