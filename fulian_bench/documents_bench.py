@@ -44,9 +44,13 @@ STATEMENTS = (
 def build_full_case(store: Store, actor: Actor, *, applicant: str = "刘桂兰", seq: int = 224,
                     sessions: int = 1, approver: Actor | None = None) -> str:
     """File one fully documented domestic-violence and child-support case; returns its id."""
-    from fulian_desktop.services import cases, crisis, intake, mediation, referrals, workflow
-    from fulian_desktop.services import protection_orders as po
-    from fulian_desktop.services.mediation import TermInput
+    from fulian_desktop.services.cases import cases, workflow
+    from fulian_desktop.services.crisis import crisis
+    from fulian_desktop.services.intake import intake
+    from fulian_desktop.services.mediation import mediation, mediation_safety
+    from fulian_desktop.services.referral import referrals
+    from fulian_desktop.services.crisis import protection_orders as po
+    from fulian_desktop.services.mediation.mediation import TermInput
 
     with store.uow(write=True) as uow:
         view = intake.register_contact(uow, actor, IntakeInput(
@@ -88,6 +92,14 @@ def build_full_case(store: Store, actor: Actor, *, applicant: str = "刘桂兰",
                                     .order_by(UserAccount.username).limit(1)).scalar()
     for n in range(sessions):
         at = T0 + timedelta(days=5 + 3 * n)
+        # A joint session of a DV case: she is screened alone first, and at 高 a supervisor approves.
+        with store.uow(write=True) as uow:
+            screening = mediation_safety.record_screening(
+                uow, actor, case_id, wife, speaks_freely=True, fears_other_party=False, violence_since_last=False,
+                separate_offered=True, victim_choice="joint", victim_words="有调解员在场，我愿意当面谈孩子的抚养费。",
+                screened_at=at - timedelta(days=1))
+            mediation_safety.approve_screening(uow, approver or actor, screening.id,
+                                               "分开到场、分开离场，妇联工作人员全程陪同")
         with store.uow(write=True) as uow:
             s = mediation.schedule(uow, actor, case_id, at, "高塘岭街道人民调解室", [mediator_id] if mediator_id else [],
                                   "陈晓燕", [wife, husband])
@@ -102,7 +114,8 @@ def build_full_case(store: Store, actor: Actor, *, applicant: str = "刘桂兰",
             "女儿抚养费的数额、支付方式及探望安排", "张建国对家庭暴力及未付抚养费负全部责任",
             [TermInput("张建国", "每月支付女儿张小雨抚养费人民币1500元", f"每月5日前转账至{applicant}账户"),
              TermInput("张建国", "女儿的学费由双方各承担一半", "每学期开学前一周内支付"),
-             TermInput("张建国", "不再实施任何家庭暴力，不到刘桂兰住处骚扰", "即时履行")])
+             TermInput("张建国", "每月第一个周六探望女儿一次，在村委会交接，不到刘桂兰住处", "每月第一个周六")],
+            violence_not_a_term=True)
         for party in (wife, husband):
             mediation.sign_party(uow, actor, agreement.id, party, "signed", signed_at)
         mediation.mediator_sign(uow, actor, agreement.id, signed_at)
@@ -112,7 +125,8 @@ def build_full_case(store: Store, actor: Actor, *, applicant: str = "刘桂兰",
                                 "抚养费已按时支付，未再发生家庭暴力", "satisfied")
     with store.uow(write=True) as uow:
         workflow.transition(uow, actor, case_id, Transition.REQUEST_CLOSURE, reason="协议已履行，回访满意",
-                            petition_outcome=PetitionOutcome.SUPPORT, petition_basis=OPINION_BASIS)
+                            petition_outcome=PetitionOutcome.SUPPORT, petition_basis=OPINION_BASIS,
+                            petition_facts="经走访核实，来访人反映的情况属实。", petition_articles=["fb13", "mf1085"])
     with store.uow() as uow:
         (pending,) = workflow.list_approvals(uow, actor, case_id=case_id, pending_only=True)
     with store.uow(write=True) as uow:

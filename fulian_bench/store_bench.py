@@ -19,8 +19,9 @@ from sqlalchemy import func, select
 from fulian_demo import DEMO_PASSWORD, generate_demo
 from fulian_desktop.security.keyring_vault import KeyringVault
 from fulian_desktop.security.memory_keyring import InMemoryKeyring
-from fulian_desktop.services import auth, case_queries
-from fulian_desktop.services.case_queries import CaseFilter
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import case_queries
+from fulian_desktop.services.cases.case_queries import CaseFilter
 from fulian_desktop.store.models import Case, CaseParty, Person
 from fulian_desktop.store.store import Store, _probe, create_store, open_store
 from fulian_desktop.store.engine import make_engine
@@ -131,7 +132,7 @@ _FTS_SQL = """SELECT c.id, c.case_no, c.title, c.opened_at FROM case_file c
 
 def _search_queries(b: BenchStores, raw: sqlcipher3.Connection, units: list[str], marks: str) -> list[tuple]:
     """The one search box at 100k cases: names of 2 and 3 characters, pinyin initials, free text."""
-    from fulian_desktop.services import search
+    from fulian_desktop.services.cases import search
 
     with b.store.uow() as uow:
         def a_name(length: int) -> str:

@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from fulian_desktop.security.keyfile import KdfParams
-from fulian_desktop.services.auth import system_actor
-from fulian_desktop.services.setup import TownSpec, initialise
+from fulian_desktop.services.accounts.auth import system_actor
+from fulian_desktop.services.accounts.setup import TownSpec, initialise
 from fulian_desktop.store.base import new_id, utcnow
 from fulian_desktop.store.models import Case, CaseEvent, OrgUnit
 from fulian_desktop.store.models_sync import SyncChange

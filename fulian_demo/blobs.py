@@ -1,6 +1,6 @@
 """The few small files demo attachments point at: a photo and a scan (PNG, drawn here) and a
 one-page document (PDF, ReportLab). Each is stored once (content-addressed, like
-services.attachment_blobs), however many demo cases attach it; the bytes are the same every run.
+services.attachments.attachment_blobs), however many demo cases attach it; the bytes are the same every run.
 """
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ import io
 import struct
 import zlib
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
 
 from fulian_desktop.domain.attachments import CHUNK_SIZE
 from fulian_desktop.store.models_evidence import AttachmentBlob, AttachmentChunk
+
+# The body face of the product's papers (documents/fonts.py reads the same folder).
+DEMO_FONT = "FulianDemoSong"
+DEMO_FONT_FILE = Path(__file__).resolve().parents[1] / "resources" / "fonts" / "FulianSong-Regular.ttf"
 
 
 def _png(width: int, height: int, pixel) -> bytes:  # noqa: ANN001 - (x, y) -> (r, g, b)
@@ -45,21 +50,23 @@ def _scan() -> bytes:
 
 
 def _pdf() -> bytes:
-    """A one-page 回执 in Chinese (invariant so the bytes repeat), its font embedded: ReportLab's built-in CJK font
-    is not, and a viewer without it shows an empty page."""
+    """A one-page 回执 in Chinese, in the product's document font (FulianSong, TrueType, embedded as a subset,
+    so the page prints and renders anywhere: `pdffonts` lists every font as embedded); invariant, so the bytes
+    repeat. Only the one face is loaded, not documents.fonts.register_fonts: that takes seconds, this a tenth."""
     from reportlab.lib.pagesizes import A5
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from fulian_desktop.documents.fonts import register_fonts
-
-    font, _bold = register_fonts()
+    if DEMO_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(DEMO_FONT, str(DEMO_FONT_FILE)))
     buf = io.BytesIO()
-    page = canvas.Canvas(buf, pagesize=A5, invariant=1, initialFontName=font)
+    page = canvas.Canvas(buf, pagesize=A5, invariant=1, initialFontName=DEMO_FONT)
     page.setTitle("演示材料")
     width, height = A5
-    page.setFont(font, 16)
+    page.setFont(DEMO_FONT, 16)
     page.drawCentredString(width / 2, height - 60, "演示材料（复印件）")
-    page.setFont(font, 10)
+    page.setFont(DEMO_FONT, 10)
     lines = ("本文件为演示数据自动生成，仅用于培训和试用。", "文书名称：告诫书 / 保护令 / 转账凭证（示例）",
              "出具单位：长沙市望城区（示例）", "本复印件与原件核对无误。")
     for n, line in enumerate(lines):

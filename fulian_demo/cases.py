@@ -208,7 +208,9 @@ class CaseMaker:
         cast = people.cast(sc.cast, sc.minor)
 
         # Parties.
-        second_role = "other" if sc.key in _NOT_ADVERSARIAL or (kv == "counselling" and not sc.dv) else None
+        # A mediation case always has two sides to mediate between (its sessions and agreement need them).
+        second_role = "other" if kv != "mediation" and (
+            sc.key in _NOT_ADVERSARIAL or (kv == "counselling" and not sc.dv)) else None
         has_victim = any(role == "victim" for role, _, _ in cast)
         involves_minor = sc.key in _MINOR_SCENARIOS
         applicant = respondent = victim = child = None
@@ -236,7 +238,7 @@ class CaseMaker:
         self._cast_ids = cast_ids
         if victim is not None and sc.cast in _MINOR_VICTIM_CASTS:
             child = victim
-        title, summary = self._story(sc, unit, applicant, respondent, victim, child)
+        title, summary, told, request = self._story(sc, unit, applicant, respondent, victim, child)
 
         # Classification and flags.
         sources, source_cum = self._sources[kv, unit.tier]
@@ -259,12 +261,13 @@ class CaseMaker:
         desk = desks[int(rand() * len(desks))] if desks else handler
 
         case_no = f"（{year}）{unit.prefix}{number_word}字第{seq}号"
+        self._sc = sc
         status, _, last = self._timeline(ts, kv, unit_id, case_id, case_no, source, handler, desk)
         lo, hi, end, end_note = self._window
         ctx = Ctx(id=case_id, no=case_no, kind=kv, status=status, unit=unit, uid=unit_id, handler=handler,
                   desk=desk, opened=ts, lo=lo, hi=hi, end=end, end_note=end_note, parties=self._cast_ids, sc=sc,
                   source=source, family=nw_work.FAMILY.get(sc.key, "other"), title=title, summary=summary,
-                  outcome=None, major=major, dv=dv)
+                  outcome=None, major=major, dv=dv, facts=told, request=request, settled=self._settled)
         self.work.make(ctx)
         if ctx.major and not major:
             urgency = "critical"  # a case raised to a major incident is handled as 特急
@@ -279,8 +282,9 @@ class CaseMaker:
             self.next_doc += 1
 
     def _story(self, sc: nv.Scenario, unit: Unit, applicant: Pers, respondent: Pers, victim: Pers | None,
-               child: Pers | None) -> tuple[str, str]:
-        """Title and 2-4 sentence summary from the scenario's templates."""
+               child: Pers | None) -> tuple[str, str, str, str]:
+        """Title, 2-4 sentence summary, the 事实和理由 told at the desk and the request, from the scenario's
+        templates (the facts told are drawn apart from the summary's, with the grounds of the case's family)."""
         dice = self.dice
         rand, pick = dice.random, dice.pick
         people = self.people
@@ -307,7 +311,13 @@ class CaseMaker:
                     parts.insert(2, extra)
         else:
             parts = [pick(facts), pick(sc.requests)]
-        return title, "".join(parts).format_map(ctx)
+        told = [pick(facts), pick(details)]
+        if rand() < 0.5:
+            extra = pick(details)
+            if extra != told[1]:
+                told.append(extra)
+        told.append(pick(nw_work.INTAKE_GROUNDS[nw_work.FAMILY.get(sc.key, "other")]))
+        return title, "".join(parts).format_map(ctx), "".join(told).format_map(ctx), parts[-1].format_map(ctx)
 
     def _timeline(self, ts: int, kv: str, unit_id: str, case_id: str, case_no: str, source: CaseSource,
                   handler: tuple[str | None, str], desk: tuple[str | None, str]) -> tuple[str, int, Any]:
@@ -343,6 +353,20 @@ class CaseMaker:
             else:
                 status = "pending_closure"
 
+        # How a mediation that has ended (or asks to close) ended: its closing reason says so, and its
+        # sessions and agreement (work_mediation) follow the same choice.
+        self._settled = None
+        closing = None
+        if kv == "mediation" and status in ("closed", "pending_closure", "terminated"):
+            final, oral = self._mediation_end(status)
+            self._settled = (final, oral)
+            if status == "terminated":
+                closing = nv.MEDIATION_TERMINATIONS[final]
+            else:
+                closing = pick(nv.MEDIATION_CLOSINGS["oral" if oral else "written" if final == "agreement" else final])
+        elif status in ("closed", "pending_closure"):
+            closing = pick(nv.CLOSINGS[kv])
+
         # (step, reason) after 'created'; the final step of an ended case happens at `end`.
         steps: list[tuple[str, str | None]]
         if status == "registered":
@@ -357,11 +381,11 @@ class CaseMaker:
         elif status == "in_progress":
             steps = [("accept", None), ("start", None)] + ([("note", None)] if rand() < 0.6 else [])
         elif status == "pending_closure":
-            steps = [("accept", None), ("start", None), ("request_closure", pick(nv.CLOSINGS[kv]))]
+            steps = [("accept", None), ("start", None), ("request_closure", closing)]
         elif status == "closed":
-            steps = [("accept", None), ("request_closure", pick(nv.CLOSINGS[kv])), ("close", None)]
+            steps = [("accept", None), ("request_closure", closing), ("close", None)]
         else:  # terminated
-            steps = [("accept", None), ("start", None), ("terminate", pick(nv.TERMINATIONS))]
+            steps = [("accept", None), ("start", None), ("terminate", closing or pick(nv.TERMINATIONS))]
 
         times = [ts]
         if steps:
@@ -413,13 +437,30 @@ class CaseMaker:
         if kv == "petition" and status == "closed":  # the 处理意见 approved with the closure, a second later
             outcome = nv.PETITION_OUTCOMES[steps[-2][1]]
             basis, at_ts = nv.PETITION_BASES[outcome], stamps[-1] + 1
+            facts, articles = nv.PETITION_FACTS[outcome], list(nv.PETITION_ARTICLES[outcome])
             self._petition_outcome, at = outcome, ts_value(at_ts)
             rows.append((new_id(), case_id, "petition_outcome", at, approver[0], approver[1],
                          f"信访处理意见：{PetitionOutcome(outcome).label}。事实和依据：{basis}",
-                         self.values.js({"outcome": outcome, "previous": None, "basis": basis, "approval_id": None}),
+                         self.values.js({"outcome": outcome, "previous": None, "basis": basis, "facts": facts,
+                                        "articles": articles, "approval_id": None}),
                          unit_id, at, at, 1, None))
         self._window = self._work_window(ts, stamps, steps, status)
         return status, prev, last
+
+    def _mediation_end(self, status: str) -> tuple[str, bool]:
+        """(how the mediation ended: agreement / failed / withdrawn / refused, whether the agreement is oral)."""
+        dice = self.dice
+        rand = dice.random
+        sc = self._sc
+        if status == "terminated":
+            return dice.pick(("failed", "refused", "withdrawn")), False
+        final = "agreement" if rand() < 0.66 else "failed" if rand() < 0.6 else "withdrawn"
+        # Oral agreements (人民调解法第二十八条) for simple matters settled on the spot; never where there was
+        # violence: that agreement is written, with the statement that it does not settle the violence.
+        family = nw_work.FAMILY.get(sc.key, "other")
+        share = 0.3 if family in ("marriage", "elder", "neighbour", "other") else 0.1
+        oral = final == "agreement" and not sc.dv and rand() < share
+        return final, oral
 
     @staticmethod
     def _work_window(opened: int, stamps: list[int], steps: list[tuple[str, str | None]],

@@ -10,7 +10,7 @@ from fulian_desktop.domain.enums import CaseKind, CaseStatus
 from fulian_desktop.domain.localtime import local_date
 from fulian_desktop.domain.workcalendar import WorkCalendar
 from fulian_desktop.domain.workflow import Transition
-from fulian_desktop.services.clocks import _STARTS
+from fulian_desktop.services.clocks.clocks import _STARTS
 from fulian_desktop.store.models import Case, CaseClock, CaseEvent
 
 # The clocks the workflow starts; the work's own (orders, agreements) are written with the work.

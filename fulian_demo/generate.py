@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from fulian_desktop.security.passwords import hash_password
-from fulian_desktop.services.protection import protect_all_marked
+from fulian_desktop.services.cases.protection import protect_all_marked
 from fulian_desktop.store.models import Case, CaseCounter, CaseSearchDoc, OrgUnit
 from .cases import KINDS, Batch, Plan, id_maker
 from .blobs import demo_blobs, store_blobs
@@ -101,7 +101,7 @@ def generate_demo(store: Store, *, cases: int, seed: int = 2026,
                     recreate_indexes(conn, dropped)
         with conn.begin():
             add_clocks(conn, new_id)
-            protect_all_marked(conn)   # the mark follows the person (services/protection.py)
+            protect_all_marked(conn)   # the mark follows the person (services/cases/protection.py)
     return DemoSummary(units=len(units), users=users, persons=persons, cases=done,
                        seconds=round(time.perf_counter() - started, 3))
 

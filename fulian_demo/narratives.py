@@ -308,8 +308,25 @@ PETITION_BASES: dict[str, str] = {
     "not_support": "经调查核实，来访人的诉求缺乏事实依据，亦无相应的法律政策支持。依据《信访工作条例》第三十二条，"
                    "不予支持，并告知其可依法通过其他途径解决。",
 }
+# The facts the handler found (查明的事实) and the statute articles chosen as the basis (resources/statutes/).
+PETITION_FACTS: dict[str, str] = {
+    "support": "经走访村（社区）和来访人家庭、查阅相关登记材料，来访人反映的侵权情况属实，相关单位尚未依法处理。",
+    "explain": "经向相关部门和村（社区）调查核实，来访人反映的事项已按现行政策办理，办理程序和结果并无不当。",
+    "not_support": "经调查核实，来访人所述事实与登记材料和知情人陈述不符，其请求缺乏事实根据。",
+}
+PETITION_ARTICLES: dict[str, tuple[str, ...]] = {"support": ("fq72",), "explain": (), "not_support": ()}
 REJECTIONS = ("不属于妇联受理范围，已告知当事人向有关部门反映。", "该事项已进入诉讼程序，依法不予受理。",
               "当事人反映事项已有处理结论且无新情况，不予受理。")
+# A mediation case's closing reason follows how its mediation ended (work_mediation reads the same choice).
+MEDIATION_CLOSINGS: dict[str, tuple[str, ...]] = {
+    "written": ("经调解双方达成书面调解协议，案件办结。", "调解成功，双方签订调解协议书，案件办结。"),
+    "oral": ("双方达成口头协议并当场履行，结案。", "经调解双方达成口头协议，已记录在卷，结案。"),
+    "failed": ("调解不成，已引导当事人通过诉讼途径解决，结案。",
+               "经多次调解未能达成协议，已告知当事人可依法通过其他途径解决，结案。"),
+    "withdrawn": ("申请人撤回调解申请，已告知其他解决途径，结案。",),
+}
+MEDIATION_TERMINATIONS = {"withdrawn": "当事人撤回申请，调解终止。", "refused": "一方当事人明确拒绝调解，依法终止调解。",
+                          "failed": "调解不成，当事人不同意继续调解，终止调解。"}
 TERMINATIONS = ("当事人撤回申请，调解终止。", "一方当事人明确拒绝调解，依法终止调解。",
                 "当事人失去联系，经多次联系未果，终止办理。")
 CLOSURE_REQUESTS = ("承办人提交结案审核。", "案件材料已整理归档，提请结案审核。")

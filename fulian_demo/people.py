@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from .dice import Dice
 from .names import NameMaker
-from .places import address, area_code, mobile
+from .places import address, area_code, landline, mobile
 
 _MINORITIES = ("土家族", "苗族", "侗族", "瑶族", "回族", "白族")
 _VILLAGE_JOBS = ("务农", "务农", "务农", "务工", "务工", "个体经营", "家庭主妇", "无业", "保洁员", "养殖户")
@@ -48,11 +48,13 @@ class IdNumbers:
 class Pers:
     """A person already written (or about to be written) in this run."""
 
-    __slots__ = ("id", "surname", "given", "male", "birth", "address")
+    __slots__ = ("id", "surname", "given", "male", "birth", "address", "marital", "phone")
 
-    def __init__(self, id: str, surname: str, given: str, male: bool, birth: int, address: str) -> None:
+    def __init__(self, id: str, surname: str, given: str, male: bool, birth: int, address: str,
+                 marital: str | None = None, phone: str | None = None) -> None:
         self.id, self.surname, self.given, self.male = id, surname, given, male
         self.birth, self.address = birth, address  # birth: date ordinal
+        self.marital, self.phone = marital, phone  # as on the person row (None for a child)
 
     @property
     def masked(self) -> str:
@@ -136,16 +138,17 @@ class PeopleMaker:
                     jobs = (_MALE_TOWN_JOBS if male else _TOWN_JOBS) if self._community else (
                         _MALE_VILLAGE_JOBS if male else _VILLAGE_JOBS)
                     job = jobs[int(rand() * len(jobs))]
-            phone = mobile(dice) if days < _OLD_DAYS or rand() < 0.6 else None
+            # Every adult can be reached: the very old without a mobile by the family's fixed line.
+            phone = mobile(dice) if days < _OLD_DAYS or rand() < 0.6 else landline(dice)
         pid = self.new_id()
-        number = self.ids.make(area_code(dice), birth_ord, int(rand() * 500) * 2 + male)
+        number = self.ids.make(area_code(dice, birth.year), birth_ord, int(rand() * 500) * 2 + male)
         at = self._at
         self.rows.append((
             pid, surname + given, full, initials, "male" if male else "female", self.day_value(birth), number,
-            phone, home, marital, "汉族" if rand() < 0.95 else dice.pick(_MINORITIES), job, None,
+            phone, home, marital, "汉族" if rand() < 0.95 else dice.pick(_MINORITIES), job, None, False,
             self._owner, at, at, 1, None,
         ))
-        return Pers(pid, surname, given, male, birth_ord, home)
+        return Pers(pid, surname, given, male, birth_ord, home, marital, phone)
 
     def _applicant(self, cast: str, make: Callable[[], Pers]) -> Pers:
         """A new applicant, or now and then one who came before (a repeat petitioner)."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from itertools import accumulate
 
+from fulian_desktop.domain.idnumber import id_region
 from .dice import Dice
 
 DISTRICT = ("望城区", "望", "430112")
@@ -30,26 +31,63 @@ TOWNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _ESTATES = ("金峰小区", "滨江花园", "阳光新城", "湘江世纪城", "惠民小区", "安置小区", "雅苑小区",
             "金地城", "碧桂园", "恒大华府", "玉湖小区", "新城家园", "裕丰花园", "和园")
 
-# ID-number area codes (GB/T 2260) with weights: mostly 望城区, some from elsewhere in Hunan.
-_AREAS: tuple[tuple[str, int], ...] = (
-    ("430112", 70), ("430102", 2), ("430103", 2), ("430104", 3), ("430105", 3), ("430111", 2),
-    ("430121", 4), ("430124", 4), ("430181", 3), ("430302", 2), ("430402", 1), ("430602", 2),
-    ("430702", 2), ("430902", 2), ("430921", 1), ("431102", 1), ("433101", 1),
+# ID-number area codes (GB/T 2260), by place, with weights: mostly 望城, some from elsewhere in Hunan. A place's
+# codes run oldest first: a person gets the newest of them in use in her birth year (GB/T 2260 as python-stdnum
+# ships it, read through domain.idnumber.id_region), as her number was given: 望城县 430122 until 2011, 望城区
+# 430112 from then on. A place none of whose codes was in use that year is left out for that year.
+_PLACES: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("430122", "430112"), 70),                   # 望城县 → 望城区 (2011)
+    (("430120", "430102"), 2), (("430120", "430103"), 2), (("430120", "430104"), 3),  # 长沙市区 → 芙蓉/天心/岳麓
+    (("430120", "430105"), 3), (("430120", "430111"), 2),                             # → 开福/雨花 (1983)
+    (("430121",), 4),                              # 长沙县
+    (("432324", "430124", "430182"), 4),           # 宁乡县 (益阳地区 → 长沙市, 1983) → 宁乡市 (2017)
+    (("432124", "430123", "430181"), 3),           # 浏阳县 → 浏阳市 (1993)
+    (("430321",), 2),                              # 湘潭县
+    (("430421",), 1),                              # 衡阳县 (1983)
+    (("432201", "430602"), 2),                     # 岳阳市 → 岳阳楼区
+    (("432401", "430702"), 2),                     # 常德市 → 武陵区 (1988)
+    (("432301", "430902"), 2),                     # 益阳市 → 资阳区 (1994)
+    (("432322", "430921"), 1),                     # 南县
+    (("431102",), 1),                              # 零陵区 (1995)
+    (("433101",), 1),                              # 吉首市 (1982)
 )
-AREA_CODES: tuple[str, ...] = tuple(a for a, _ in _AREAS)
-_AREA_CUM: tuple[int, ...] = tuple(accumulate(w for _, w in _AREAS))
+AREA_CODES: tuple[str, ...] = tuple(dict.fromkeys(code for codes, _ in _PLACES for code in codes))
+_BY_YEAR: dict[int, tuple[tuple[str, ...], tuple[int, ...]]] = {}
 
 _MOBILE_PREFIXES = ("130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
                     "153", "155", "156", "157", "158", "159", "166", "173", "176", "177", "180", "181",
                     "182", "183", "185", "186", "187", "188", "189", "191", "198", "199")
+# Fixed lines in 望城 (area code 0731, eight digits): the exchange blocks the district's numbers start with.
+_LANDLINE_BLOCKS = ("8808", "8809", "8810", "8811", "8812", "8813", "8850", "8851", "8858")
 
 
-def area_code(dice: Dice) -> str:
-    return dice.wpick(AREA_CODES, _AREA_CUM)
+def area_codes_in(year: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """(codes, cumulative weights) a person born in `year` is given: each place's code in use that year."""
+    table = _BY_YEAR.get(year)
+    if table is None:
+        codes, weights = [], []
+        for place, weight in _PLACES:
+            in_use = [c for c in place if not id_region(c, year).note]
+            if in_use:
+                codes.append(in_use[-1])
+                weights.append(weight)
+        table = _BY_YEAR[year] = (tuple(codes), tuple(accumulate(weights)))
+    return table
+
+
+def area_code(dice: Dice, birth_year: int) -> str:
+    """An area code that was in use in `birth_year` (so the number passes GB/T 2260 for that year)."""
+    codes, cum = area_codes_in(birth_year)
+    return dice.wpick(codes, cum)
 
 
 def mobile(dice: Dice) -> str:
     return f"{dice.pick(_MOBILE_PREFIXES)}{int(dice.random() * 100_000_000):08d}"
+
+
+def landline(dice: Dice) -> str:
+    """A 望城 fixed line in the product's canonical form (0731-88101234)."""
+    return f"0731-{dice.pick(_LANDLINE_BLOCKS)}{int(dice.random() * 10_000):04d}"
 
 
 def address(dice: Dice, base: str, is_community: bool) -> str:

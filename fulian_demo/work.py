@@ -28,11 +28,14 @@ from . import work_crisis, work_mediation
 from .dice import Dice
 from .orgtree import Unit
 from .people import Pers
+from .places import landline, mobile
 from .work_time import DAY, day_ts, fmt, iso, local_day, office
 from .writer import Values, ts_datetime
 from .work_tables import WORK_TABLES
 
 SIGNING_ROLES = ("applicant", "respondent", "victim")
+_MARITAL_YOUNG = ("single", "single", "married", "unknown")
+_MARITAL_OLDER = ("married", "married", "married", "divorced", "widowed", "unknown")
 # Cases closed longer ago than this get no sessions, assessments … written out: the demo is a year of
 # work in detail on top of older, closed files (the detail roughly doubles the time to make the rows).
 FULL_WORK_DAYS = 365
@@ -42,7 +45,8 @@ class Ctx:
     """What the work of one case needs to know about it (set by cases.CaseMaker)."""
 
     __slots__ = ("id", "no", "kind", "status", "unit", "uid", "handler", "desk", "opened", "lo", "hi", "end", "end_note",
-                 "parties", "sc", "source", "family", "title", "summary", "outcome", "major", "dv")
+                 "parties", "sc", "source", "family", "title", "summary", "outcome", "major", "dv", "facts", "request",
+                 "settled")
 
     def __init__(self, **kw: Any) -> None:
         for key in self.__slots__:
@@ -107,7 +111,7 @@ class WorkMaker:
 
     def clock(self, ctx: Ctx, kind: ClockKind, started: int, *, urgent: bool = False, stop: int | None = None,
               note: str | None = None, last_day: date | None = None) -> str:
-        """A clock row as services.clocks._start makes it; `last_day` fixes a court's shorter deadline."""
+        """A clock row as services.clocks.clocks._start makes it; `last_day` fixes a court's shorter deadline."""
         start = ts_datetime(started)
         override = None
         if last_day is not None:
@@ -139,9 +143,14 @@ class WorkMaker:
         rand = self.dice.random
         self.targets = {}
         self._intake(ctx)
+        if ctx.sc.dv:
+            self._minor_note(ctx)
         if ctx.end is not None and ctx.end < self.now - FULL_WORK_DAYS * DAY:
-            # An old case, long closed: how it came in (register, screening, lead) is kept; its day-to-day
-            # work is not, which keeps a 100,000-case demo quick to make (see FULL_WORK_DAYS).
+            # An old case, long closed: how it came in (register, screening, lead) is kept, and a mediation's
+            # sessions and agreement (what its closing reason speaks of); the rest of its day-to-day work is
+            # not, which keeps a 100,000-case demo quick to make (see FULL_WORK_DAYS).
+            if ctx.kind == "mediation" and ctx.status in ("closed", "terminated"):
+                work_mediation.mediate(self, ctx, lean=True)
             self._screening(ctx, from_case_only=True)
             self._lead(ctx, from_case_only=True)
             return
@@ -196,10 +205,13 @@ class WorkMaker:
         elif decision == IntakeDecision.TRANSFER:
             transfer_to = dice.pick(nw.TRANSFER_TO)
         age = (local_day(ctx.opened).toordinal() - person.birth) // 365
-        request = ctx.summary
+        # 婚姻状况 and 联系方式 as on the person's record; 事实和理由 as told at the desk, the request apart.
+        marital = person.marital or "unknown"
+        contact = person.phone or landline(dice)
         self.add("intake_record", ctx, at, self.new_id(), channel.value, self.values.ts(at), person.id,
-                 person.surname + person.given, "male" if person.male else "female", age, None, person.address,
-                 None, count, group, self.values.js(reps or None), request, None, ctx.sc.category, ctx.sc.sub,
+                 person.surname + person.given, "male" if person.male else "female", age, marital, person.address,
+                 contact, count, group, self.values.js(reps or None), ctx.request, ctx.facts, ctx.sc.category,
+                 ctx.sc.sub,
                  decision.value, note, False, ctx.id, ctx.desk[0], transfer_to)
         marks = [channel.label, f"{count}人"] + (["集体访"] if group else [])
         head = "信访接待登记并入本案" if joined else "信访接待登记"
@@ -207,21 +219,43 @@ class WorkMaker:
                    {"intake_id": self.rows["intake_record"][-1][0], "channel": channel.value,
                     "decision": decision.value, "transfer_to": transfer_to}, actor=ctx.desk)
 
+    def _minor_note(self, ctx: Ctx) -> None:
+        """A child in a home with violence is written down on the case at once, with what the law asks
+        (反家庭暴力法第十四条: a report to the police); the report itself is the handler's task."""
+        child = ctx.party("minor_child") or (ctx.party("victim") if ctx.sc.cast == "dv_child" else None)
+        if child is None:
+            return
+        person = child[1]
+        age = (local_day(ctx.opened).toordinal() - person.birth) // 365
+        hurt = child[2] == "victim"
+        what = "遭受家庭暴力" if hurt else "生活在有家庭暴力的家庭中（目睹暴力）"
+        at = min(ctx.lo + 1, self.now - 1)
+        self.event(ctx, at, "note",
+                   f"未成年人{person.surname}某（{age}岁）{what}。依《反家庭暴力法》第十四条，"
+                   "学校、医疗机构、居（村）民委员会等发现无民事行为能力人、限制民事行为能力人遭受或疑似遭受家庭暴力的，"
+                   "应当及时向公安机关报案；承办人已记录，跟进报告和儿童的安全安排。",
+                   {"minor_party_id": child[0], "minor_age": age, "kind": "minor_in_dv_home"})
+
     def _desk_answer(self, ctx: Ctx) -> None:
         """当场答复 / 咨询 at the same desk: counted in the register, no case, no person on file."""
         dice = self.dice
         at = office(ctx.opened + dice.ri(-20, 20) * DAY)
         if at >= self.now or at < ctx.opened - 30 * DAY:
             return
-        text, category, sub = dice.pick(nw.CONSULTATIONS)
+        n = int(dice.random() * len(nw.CONSULTATIONS))
+        text, category, sub = nw.CONSULTATIONS[n]
         consult = dice.random() < 0.55
         decision = IntakeDecision.CONSULTATION if consult else IntakeDecision.ANSWERED
         channel = Channel.CALL if dice.random() < 0.55 else Channel.VISIT
         male = dice.random() < 0.2
+        age = dice.ri(22, 70)
+        # What the visitor says of herself; a caller's number is on the desk phone even when she gives no name.
+        marital = dice.pick(_MARITAL_YOUNG if age < 30 else _MARITAL_OLDER)
+        contact = mobile(dice) if age < 65 or dice.random() < 0.6 else landline(dice)
         self.add("intake_record", ctx, at, self.new_id(), channel.value, self.values.ts(at), None,
                  self._any_name(male) if dice.random() < 0.7 else "匿名", "male" if male else "female",
-                 dice.ri(22, 70), None, None, None, 1, False, None, text, None, category, sub, decision.value,
-                 dice.pick(nw.ANSWERS), False, None, ctx.desk[0], None)
+                 age, marital, None, contact, 1, False, None, text, nw.CONSULTATION_FACTS[n], category, sub,
+                 decision.value, dice.pick(nw.ANSWERS), False, None, ctx.desk[0], None)
 
     def _any_name(self, male: bool = False) -> str:
         from .names import SURNAMES

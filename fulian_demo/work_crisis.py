@@ -1,7 +1,7 @@
 """Crisis intervention and counselling on a demo case: danger assessments (levels computed by
 domain.risk.assess from the stored answers), the safety plan, the action log, protection orders
-with their decision and expiry clocks, and counselling sessions — as services.crisis,
-services.protection_orders and services.counselling write them.
+with their decision and expiry clocks, and counselling sessions — as services.crisis.crisis,
+services.crisis.protection_orders and services.counselling.counselling write them.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from fulian_desktop.domain import safety_plan as plan_rules
 from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.periods import add_months
 from . import narratives_work as nw
+from .places import mobile
 
 from .work_time import DAY, day_ts, fmt, iso, local_day, office
 
@@ -23,7 +24,7 @@ _WEIGHTED = tuple(item.code for item in risk.ITEMS if not item.red_flag)
 _ACTION_LABELS = {"police_called": "已报警", "warning_letter": "公安告诫书", "shelter": "临时庇护", "medical": "医疗救治",
                   "mandatory_report": "强制报告", "other": "其他"}
 _MEASURES = ("no_harassment", "move_out", "no_threat_messages", "keep_away")
-ORDER_MONTHS = 6  # 反家庭暴力法第三十条 (services.protection_orders.ORDER_MONTHS)
+ORDER_MONTHS = 6  # 反家庭暴力法第三十条 (services.crisis.protection_orders.ORDER_MONTHS)
 
 
 def intervene(m: WorkMaker, c: Ctx) -> None:
@@ -135,7 +136,7 @@ def _assessments(m: WorkMaker, c: Ctx, times: Any) -> None:
 
 
 def _major(m: WorkMaker, c: Ctx, at: int, reason: str) -> None:
-    """services.workflow.set_major_incident: raised at once, with its timeline note."""
+    """services.cases.workflow.set_major_incident: raised at once, with its timeline note."""
     if not c.dv:
         c.dv = True
         m.event(c, at, "flag_raised", f"标记为家庭暴力案件：{reason}")
@@ -148,7 +149,7 @@ def _major(m: WorkMaker, c: Ctx, at: int, reason: str) -> None:
 
 def _safety_plan(m: WorkMaker, c: Ctx, at: int, revised: int | None) -> None:
     dice = m.dice
-    phone = f"1{dice.pick('3589')}{dice.ri(0, 9)}{dice.ri(10000000, 99999999)}"
+    phone = mobile(dice)  # a block in use (phonenumbers), never a 194 or 154 number
     contact = f"{m._any_name()}（{dice.pick(nw.SAFE_CONTACT_RELATIONS)}）{phone}"
     first = {
         "safe_contacts": [contact],
@@ -322,7 +323,7 @@ def _protection_order(m: WorkMaker, c: Ctx, applied: int, forced: bool) -> None:
 
 
 def _expiry_clock(m: WorkMaker, c: Ctx, start: int, made_on: date, expires_on: date, _: None) -> list[Any]:
-    """services.protection_orders._start_expiry_clock: six months, or the court's own shorter last day."""
+    """services.crisis.protection_orders._start_expiry_clock: six months, or the court's own shorter last day."""
     latest = add_months(made_on, ORDER_MONTHS)
     clock_id = m.clock(c, ClockKind.PROTECTION_ORDER_EXPIRY, start,
                        last_day=None if expires_on == latest else expires_on)

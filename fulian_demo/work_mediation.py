@@ -1,6 +1,6 @@
 """Mediation work on a demo case: sessions with their records (笔录), agreements with terms and
 signatures, judicial confirmation, performance and follow-up visits, and the marriage-mediation
-outcome, as services.mediation_sessions / agreements / agreement_followup / mediation write them.
+outcome, as services.mediation.mediation_sessions / agreements / agreement_followup / mediation write them.
 
 The effective date comes from domain.mediation_rules.effective_moment over the very signatures
 stored, so an agreement has a date exactly when every signature and the seal are in.
@@ -29,53 +29,76 @@ _FIRST_NOTICES = [Notice.RIGHTS_DUTIES.value, Notice.RECUSAL.value, Notice.VOLUN
                   Notice.CONFIDENTIALITY.value]
 
 
-def mediate(m: WorkMaker, c: Ctx) -> None:
+def mediate(m: WorkMaker, c: Ctx, *, lean: bool = False) -> None:
+    """The sessions of a mediation case, and its agreement when it reached one. A case that has ended (or asks
+    to close) ends as its closing reason says (`c.settled`, chosen with the timeline). Where there was
+    violence the parties never sit at one table: every session is a separate one (背靠背) with one side.
+
+    `lean` (a file closed long ago): the sessions and the agreement with its signatures, terms (performance
+    kept on each term) and clock, but no cancelled session, no application for judicial confirmation, no
+    performance notes or follow-up visits on the timeline, which keeps a big demo quick to make
+    (work.FULL_WORK_DAYS)."""
     dice, rand = m.dice, m.dice.random
     sigs = c.signatories
     a, r = c.party("applicant"), c.party("respondent")
     if len(sigs) < 2 or a is None or r is None:
         return  # nobody on the other side (a consultation-like case): nothing to mediate
     unit = c.unit
+    separate = bool(c.sc.dv)
     staff = [h for h in unit.handlers if h != c.handler]
     mediators = [c.handler] + ([dice.pick(staff)] if staff and rand() < 0.4 else [])
     mediators_json = [{"user_id": uid, "name": name} for uid, name in mediators]
     mediator_names = "、".join(name for _, name in mediators)
     recorder = dice.pick(unit.receptions or unit.handlers or [c.handler])[1]
-    place = dice.pick(nw.PLACES).format(P=unit.name)
+    place = dice.pick(nw.DV_PLACES if separate else nw.PLACES).format(P=unit.name)
     expected = [pid for pid, _, _ in sigs]
+    # The two sides of a separate session: the one who asked (and the one hurt), and the respondent.
+    asking = [pid for pid, _, role in sigs if role != "respondent"]
+    answering = [r[0]]
     names = {pid: p.surname + p.given for pid, p, _ in c.parties}
     js, ts = m.values.js, m.values.ts
+    words = nw.STATEMENTS[c.family if c.family in nw.STATEMENTS else "other"]
+    if separate:
+        words = nw.STATEMENTS["dv"] if c.family == "dv" else words
 
     def session(sched_evt: int, scheduled: int, status: str, held: int | None = None, outcome: str | None = None,
-                first: bool = False, cancel: str | None = None) -> str:
+                first: bool = False, cancel: str | None = None, side: list[str] | None = None) -> str:
         sid = m.new_id()
         present = notices = stmts = note = None
+        who = side or expected
         if status == "held":
             assert held is not None and outcome is not None
-            present = [a[0]] if outcome == "refused" else expected
+            present = [a[0]] if outcome == "refused" and side is None else who
             notices = list(_FIRST_NOTICES) if first else [Notice.RIGHTS_DUTIES.value]
             if outcome == "failed":
                 notices.append(Notice.OTHER_ROUTES.value)
-            words = nw.STATEMENTS[c.family if c.family in nw.STATEMENTS else "other"]
-            stmts = [{"speaker": MEDIATOR_SPEAKER, "speaker_name": "调解员",
-                      "text": nw.MEDIATOR_OPENING[0 if first else dice.ri(1, 3)]},
-                     {"speaker": a[0], "speaker_name": names[a[0]], "text": dice.pick(words[0])}]
-            if outcome != "refused":
+            if side is None:
+                opening = nw.MEDIATOR_OPENING[0 if first else dice.ri(1, 3)]
+            else:
+                opening = nw.SEPARATE_OPENING[0 if first else 1]
+            stmts = [{"speaker": MEDIATOR_SPEAKER, "speaker_name": "调解员", "text": opening}]
+            if side is None or side is asking:
+                stmts.append({"speaker": a[0], "speaker_name": names[a[0]], "text": dice.pick(words[0])})
+            if (side is None and outcome != "refused") or side is answering:
                 stmts.append({"speaker": r[0], "speaker_name": names[r[0]], "text": dice.pick(words[1])})
             closing = {"agreement": 1, "failed": 3, "continue": dice.pick((0, 2))}.get(outcome)
-            if closing is not None:
+            if side is not None and outcome in ("continue", "agreement"):
+                stmts.append({"speaker": MEDIATOR_SPEAKER, "speaker_name": "调解员", "text": nw.SEPARATE_CLOSING[
+                    2 if outcome == "agreement" else 0 if side is asking else 1]})
+            elif closing is not None:
                 stmts.append({"speaker": MEDIATOR_SPEAKER, "speaker_name": "调解员",
                               "text": nw.MEDIATOR_CLOSING[closing]})
             if outcome in _ENDING:
                 note = dice.pick(nw.OUTCOME_NOTES[outcome])
         m.add("mediation_session", c, sched_evt, sid, c.id, ts(scheduled), place[:200], js(mediators_json), recorder,
-              js(expected), status, ts(held) if held else None, js(present), js(notices), js(stmts), outcome, note,
-              cancel)
+              js(who), status, ts(held) if held else None, js(present), js(notices), js(stmts), outcome, note,
+              cancel, "separate" if side is not None else "joint")
+        what = "分别调解（背靠背，" + "、".join(names[p] for p in who) + "）" if side is not None else "调解"
         m.event(c, sched_evt, "mediation_scheduled",
-                f"安排调解：{fmt(scheduled)}，{place}，调解员 {mediator_names}", {"session_id": sid})
+                f"安排{what}：{fmt(scheduled)}，{place}，调解员 {mediator_names}", {"session_id": sid})
         if status == "held":
             label = SessionOutcome(outcome).label
-            m.event(c, held, "mediation_held", f"调解（{fmt(held)}，{place}）：{label}，到场当事人 "
+            m.event(c, held, "mediation_held", f"{what}（{fmt(held)}，{place}）：{label}，到场当事人 "
                     + "、".join(names[p] for p in present), {"session_id": sid, "outcome": outcome})
             if outcome in _ENDING:
                 basis = "人民调解法第十七条" if outcome == "refused" else "人民调解法第二十六条"
@@ -86,51 +109,57 @@ def mediate(m: WorkMaker, c: Ctx) -> None:
                     {"session_id": sid})
         return sid
 
+    first_side = asking if separate else None
     status, lo, hi = c.status, c.lo, c.hi
     if status == "accepted":
         if rand() < 0.6 and hi - lo > 60:
             at = m.points(lo, hi, 1)[0]
-            session(at, office(m.now + dice.ri(1, 12) * DAY), "scheduled")
+            session(at, office(m.now + dice.ri(1, 12) * DAY), "scheduled", side=first_side)
         return
     n = 1 if rand() < 0.5 else 2 if rand() < 0.7 else 3
-    if status in ("closed", "pending_closure"):
-        final = "agreement" if rand() < 0.66 else "failed" if rand() < 0.6 else "withdrawn"
-    elif status == "terminated":
-        final = dice.pick(("failed", "refused", "withdrawn"))
+    oral = False
+    if c.settled is not None:  # the case has ended, or asks to: as its closing reason says
+        final, oral = c.settled
     else:
         final = "agreement" if rand() < 0.15 else "continue"
     if final == "refused":
         n = 1
-    cancelled = rand() < 0.1
-    times = m.points(lo, hi, 2 * n + 9 + 2 * cancelled)
+    cancelled = not lean and rand() < 0.1
+    per_round = 2 if separate else 1
+    times = m.points(lo, hi, 2 * n * per_round + 9 + 2 * cancelled)
     k = 0
     if cancelled:
         session(times[0], office(times[0] + dice.ri(1, 4) * DAY), "cancelled", held=times[1],
-                cancel=dice.pick(nw.CANCEL_REASONS))
+                cancel=dice.pick(nw.CANCEL_REASONS), side=first_side)
         k = 2
     last_held = lo
     for i in range(n):
-        held = times[k + 1]
         outcome = final if i == n - 1 else "continue"
-        session(times[k], max(held - dice.ri(0, 600), times[k] + 1), "held", held, outcome, first=i == 0)
-        last_held, k = held, k + 2
-    if status == "in_progress" and rand() < 0.3:
-        session(times[k], office(m.now + dice.ri(1, 12) * DAY), "scheduled")
+        sides: list[list[str] | None] = [asking, answering] if separate else [None]
+        for j, side in enumerate(sides):
+            held = times[k + 1]
+            # In a separate round the respondent's session ends it; the first side's goes on to the other.
+            this = outcome if j == len(sides) - 1 else "continue"
+            session(times[k], max(held - dice.ri(0, 600), times[k] + 1), "held", held, this,
+                    first=i == 0, side=side)
+            last_held, k = held, k + 2
+    if status == "in_progress" and final == "continue" and rand() < 0.3:
+        session(times[k], office(m.now + dice.ri(1, 12) * DAY), "scheduled", side=first_side)
         k += 1
     agreement_id = None
     if final == "agreement":
-        agreement_id = _agreement(m, c, a, r, names, mediators_json[0], last_held, times[k:-1],
-                                  partial=status == "in_progress" and rand() < 0.5)
+        agreement_id = _agreement(m, c, a, r, names, mediators_json[0], last_held, times[k:-1], oral=oral,
+                                  partial=status == "in_progress" and rand() < 0.5, lean=lean)
     if c.sc.dispute == "婚姻家庭" and status in ("closed", "pending_closure", "terminated"):
         _marriage_outcome(m, c, final, agreement_id, times[-1])
 
 
 def _agreement(m: WorkMaker, c: Ctx, a: tuple, r: tuple, names: dict[str, str], mediator: dict[str, str],
-               reached: int, slots: list[int], *, partial: bool) -> str | None:
+               reached: int, slots: list[int], *, oral: bool, partial: bool, lean: bool = False) -> str | None:
     dice, rand = m.dice, m.dice.random
     js, ts, day = m.values.js, m.values.ts, m.values.day
     sigs = c.signatories
-    oral = not partial and rand() < (0.3 if c.family in ("marriage", "dv", "elder", "neighbour", "other") else 0.1)
+    oral = oral and not partial
     form = AgreementForm.ORAL if oral else AgreementForm.WRITTEN
     aid = m.new_id()
     created = slots[0]
@@ -188,7 +217,7 @@ def _agreement(m: WorkMaker, c: Ctx, a: tuple, r: tuple, names: dict[str, str], 
         deadline_day = m.state.get(("confirm", effective_on))
         if deadline_day is None:  # the calendar is slow: one look-up per day
             deadline_day = m.state[("confirm", effective_on)] = confirmation_deadline(effective_on, m.cal).last_day
-        if not flagged and rand() < 0.18:
+        if not flagged and not lean and rand() < 0.18:
             applied_on = effective_on + timedelta(days=dice.ri(2, 20))
             if applied_on > min(deadline_day, today - timedelta(days=1)):
                 applied_on = None
@@ -201,7 +230,8 @@ def _agreement(m: WorkMaker, c: Ctx, a: tuple, r: tuple, names: dict[str, str], 
                 decided_on = None
     m.add("agreement", c, created, aid, c.id, form.value, nw.FACTS[family].format(**fill),
           None if oral else nw.DISPUTES[family].format(**fill),
-          None if oral else dice.pick(nw.RESPONSIBILITY).format(**fill), js(party_signatures),
+          None if oral else dice.pick(nw.DV_RESPONSIBILITY if c.sc.dv else nw.RESPONSIBILITY).format(**fill),
+          js(party_signatures),
           ts(mediator_at) if mediator_at else None, ts(seal_at) if seal_at else None,
           day(effective_on) if effective_on else None, copies, day(applied_on) if applied_on else None,
           result.value if result else None, court)
@@ -244,14 +274,15 @@ def _agreement(m: WorkMaker, c: Ctx, a: tuple, r: tuple, names: dict[str, str], 
                     f"司法确认结果：{result.label}（{decided_on.isoformat()}）",
                     {"agreement_id": aid, "result": result.value, "decided_on": decided_on.isoformat(), "note": None})
     for tid, seq, _, _, _, deadline, perf, performed_on, _ in terms:
-        if perf != Performance.PENDING.value:
+        if perf != Performance.PENDING.value and not lean:
             # A breach is noted some days after the deadline passed.
             when_day = performed_on or min(deadline + timedelta(days=dice.ri(3, 15)), today - timedelta(days=1))
             when = f"（{performed_on.isoformat()}）" if performed_on else ""
             m.event(c, min(_day_moment(when_day, 15), m.now - 1), "term_performance",
                     f"协议第 {seq} 条履行情况：{Performance(perf).label}{when}",
                     {"agreement_id": aid, "term_id": tid, "performance": perf})
-    _follow_ups(m, c, aid, effective_on, any(t[6] == "breached" for t in terms))
+    if not lean:
+        _follow_ups(m, c, aid, effective_on, any(t[6] == "breached" for t in terms))
     return aid
 
 

@@ -27,7 +27,7 @@ WORK_COLS: dict[str, tuple[Table, tuple[str, ...]]] = {
         "responded_at", "response_note", "feedback")),
     "mediation_session": (MediationSession.__table__, (
         "id", "case_id", "scheduled_at", "place", "mediators", "recorder", "expected_parties", "status", "held_at",
-        "parties_present", "notices_given", "statements", "outcome", "outcome_note", "cancel_reason")),
+        "parties_present", "notices_given", "statements", "outcome", "outcome_note", "cancel_reason", "mode")),
     "agreement": (Agreement.__table__, (
         "id", "case_id", "form", "facts", "disputes", "responsibility", "party_signatures", "mediator_signed_at",
         "seal_applied_at", "effective_on", "copies", "confirmation_applied_on", "confirmation_result",

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator, Sequence
 from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, TypeDecorator
 
 from fulian_desktop.domain.enums import CaseStatus
-from fulian_desktop.services.search import spaced
+from fulian_desktop.services.cases.search import spaced
 from fulian_desktop.store.models import Case, CaseClock, CaseEvent, CaseParty, CaseSearchDoc, Person
 from .work_tables import WORK_TABLES
 
@@ -26,7 +26,7 @@ _EPOCH_ORD = date(1970, 1, 1).toordinal()
 
 _RECORD = ("owner_unit_id", "created_at", "updated_at", "version", "deleted_at")
 PERSON_COLS = ("id", "name", "name_pinyin", "name_initials", "sex", "birth_date", "id_number", "phone",
-               "address", "marital_status", "ethnicity", "occupation", "note") + _RECORD
+               "address", "marital_status", "ethnicity", "occupation", "note", "contact_protected") + _RECORD
 CASE_COLS = ("id", "case_no", "case_year", "case_seq", "kind", "title", "tier", "status", "category",
              "sub_category", "dispute_type", "source", "urgency", "major_incident", "involves_minor",
              "domestic_violence", "handler_id", "summary", "opened_at", "closed_at", "mediation_outcome",
@@ -46,7 +46,7 @@ TABLES: dict[str, tuple[Table, tuple[str, ...]]] = {
     "case_clock": (CaseClock.__table__, CLOCK_COLS),
     **WORK_TABLES,  # intake, referrals, mediation, crisis … (the later work on a case), in insert order
 }
-# The free-text index of services.search: an FTS5 table outside the ORM metadata.
+# The free-text index of services.cases.search: an FTS5 table outside the ORM metadata.
 _FTS_INSERT = "INSERT INTO case_search(rowid, body) VALUES (?, ?)"
 
 
@@ -104,7 +104,7 @@ class Writer:
     """Inserts row tuples; `values` makes the bind values that suit this connection."""
 
     def __init__(self, conn: Connection, *, search_index: bool = False) -> None:
-        """`search_index`: also fill services.search's FTS index (SQLite only; see has_search_index)."""
+        """`search_index`: also fill services.cases.search's FTS index (SQLite only; see has_search_index)."""
         self.dialect = conn.dialect
         self._sql: dict[str, tuple[str, Callable[..., tuple[Any, ...]] | None]] = {}
         fast = self.dialect.name == "sqlite" and self.dialect.paramstyle == "qmark"
@@ -160,7 +160,7 @@ class Writer:
             conn.execute(table.insert(), [dict(zip(cols, row)) for row in rows])
 
     def index_search(self, conn: Connection, docs: Sequence[tuple[Any, ...]]) -> None:
-        """Rows for services.search's FTS index: (doc, case_id, body)."""
+        """Rows for services.cases.search's FTS index: (doc, case_id, body)."""
         if not self.search or not docs:
             return
         self.insert(conn, "case_search_doc", [(doc, case_id) for doc, case_id, _ in docs])
@@ -181,7 +181,7 @@ def _python_type(type_: Any) -> type | None:
 
 
 class _SpacedMap(dict):  # type: ignore[type-arg]
-    """str.translate table equal to services.search.spaced, filled as characters are met."""
+    """str.translate table equal to services.cases.search.spaced, filled as characters are met."""
 
     def __missing__(self, code: int) -> str:
         self[code] = value = spaced(chr(code))  # ' 张 ' for a CJK character, else the character
@@ -192,7 +192,7 @@ _SPACED = _SpacedMap()
 
 
 def search_body(title: str, summary: str, names: Sequence[str]) -> str:
-    """The text services.search indexes for a case (equal to its spaced(...), only faster)."""
+    """The text services.cases.search indexes for a case (equal to its spaced(...), only faster)."""
     return unicodedata.normalize("NFKC", " ".join((title, summary, *names))).translate(_SPACED)
 
 

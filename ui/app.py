@@ -15,8 +15,8 @@ from fulian_desktop.store.paths import StorePaths, resolve_data_dir
 from fulian_desktop.store.store import Store, open_store
 
 from . import i18n, theme
-from .dialogs.login import ChangePasswordDialog, LoginDialog
-from .dialogs.unlock import UnlockDialog
+from .accounts.login import ChangePasswordDialog, LoginDialog
+from .accounts.unlock import UnlockDialog
 from .errors import messages
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def open_existing(data_dir: Path) -> Store | None:
     except StoreError as exc:  # a district desk: wrong password, server unreachable, TLS (issue 7)
         if not exc.code.startswith("server_"):
             raise
-        from .dialogs.server_settings import reconnect
+        from .setup.server_settings import reconnect
 
         return reconnect(data_dir, exc)
 
@@ -74,7 +74,7 @@ def login_flow(store: Store, note: str = "", username: str = ""):  # noqa: ANN20
 
 
 def build_main_window(store: Store, actor) -> "MainWindow":  # noqa: ANN001
-    from fulian_desktop.services import orgunits
+    from fulian_desktop.services.accounts import orgunits
 
     from .idle import IdleWatcher
     from .main_window import MainWindow
@@ -140,12 +140,12 @@ def _obtain_store(args: argparse.Namespace, data_dir: Path) -> tuple[Store | Non
 
         return open_or_create_demo(data_dir, args.demo_cases)
     if not StorePaths(data_dir).exists():
-        from .dialogs.setup_wizard import SetupWizard
+        from .setup.setup_wizard import SetupWizard
 
         wizard = SetupWizard(data_dir)
         if wizard.exec() != QDialog.Accepted or wizard.store is None:
             return None, "", ""
-        return wizard.store, i18n.tr("数据存储已创建，请用刚才设置的管理员账号登录。"), wizard.admin_username
+        return wizard.store, wizard.done_message(), wizard.admin_username
     return open_existing(data_dir), "", ""
 
 

@@ -38,7 +38,7 @@ def main() -> int:
     from fulian_desktop.store.store import open_store
 
     from .app import build_main_window, make_application
-    from .dialogs.login import LoginDialog
+    from .accounts.login import LoginDialog
 
     def wait_until(condition, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
         deadline = time.perf_counter() + timeout_ms / 1000

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from fulian_desktop.domain.changes import Changes, check_kinds
 
-from .widgets.guard import while_alive
+from .common.guard import while_alive
 
 log = logging.getLogger(__name__)
 

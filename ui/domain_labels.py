@@ -31,6 +31,14 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "保护令到期"),
     QT_TRANSLATE_NOOP("", "法律援助审查决定"),
     QT_TRANSLATE_NOOP("", "调解办结目标"),
+    QT_TRANSLATE_NOOP("", "强制报告"),
+    # mandatory_report_rules.ReportMethod
+    QT_TRANSLATE_NOOP("", "电话"),
+    QT_TRANSLATE_NOOP("", "书面"),
+    QT_TRANSLATE_NOOP("", "当面"),
+    # mandatory_report_rules.CivilCapacity
+    QT_TRANSLATE_NOOP("", "无民事行为能力"),
+    QT_TRANSLATE_NOOP("", "限制民事行为能力"),
     # clocks.ClockStatus
     QT_TRANSLATE_NOOP("", "进行中"),
     QT_TRANSLATE_NOOP("", "即将到期"),
@@ -215,11 +223,21 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "调解记录"),
     QT_TRANSLATE_NOOP("", "危险评估"),
     # workflow.STEPS
-    # services.review.Reason.LABELS, services.workflow approval LABELS
+    # services.cases.review.Reason.LABELS, services.cases.workflow approval LABELS
     QT_TRANSLATE_NOOP("", "重大案事件"),
     QT_TRANSLATE_NOOP("", "待审批"),
     QT_TRANSLATE_NOOP("", "3 天内到期"),
     QT_TRANSLATE_NOOP("", "30 天无进展"),
     QT_TRANSLATE_NOOP("", "延期"),
     QT_TRANSLATE_NOOP("", "取消重大案事件标记"),
+    # risk.Relationship (whose danger-assessment set is used)
+    QT_TRANSLATE_NOOP("", "亲密伴侣（配偶、前配偶、同居者）"),
+    QT_TRANSLATE_NOOP("", "老年人（子女、孙辈等家人施暴）"),
+    QT_TRANSLATE_NOOP("", "儿童（监护人或家人施暴）"),
+    QT_TRANSLATE_NOOP("", "其他家庭成员（兄弟姐妹、婆媳、姻亲等）"),
+    # triage.Signal (what the words at the desk point to)
+    QT_TRANSLATE_NOOP("", "家庭暴力"),
+    QT_TRANSLATE_NOOP("", "威胁人身安全"),
+    QT_TRANSLATE_NOOP("", "自伤或自杀风险"),
+    QT_TRANSLATE_NOOP("", "未成年人受到伤害或无人照料"),
 )

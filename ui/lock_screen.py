@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import auth
+from fulian_desktop.services.accounts import auth
 
 from .i18n import tr
 from .session import AppSession

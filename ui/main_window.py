@@ -14,7 +14,7 @@ from fulian_desktop.domain.enums import Tier
 from .i18n import tr
 from .lock_screen import LockScreen
 from .navigation import PageSpec, pages_for
-from .pages.case_list import CaseListPage
+from .cases.case_list import CaseListPage
 from .session import AppSession
 
 
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         return self.pages.get(key)
 
     def open_case(self, case_id: str) -> None:
-        from .pages.case_view import CaseViewPage
+        from .cases.case_view import CaseViewPage
 
         view = self.case_tabs.get(case_id)
         if view is None:

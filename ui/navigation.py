@@ -30,12 +30,12 @@ def _home_title(role: Role) -> str:
 def pages_for(session: AppSession) -> list[PageSpec]:
     """The first page is the role's home: the intake form for reception, the review queue for
     supervisors, the greeting and case lists for everyone else."""
-    from .pages.case_list import CaseListPage
-    from .pages.home import HomePage
-    from .pages.inbox import InboxPage
-    from .pages.intake_form import IntakeFormPage
-    from .pages.review_home import ReviewHomePage
-    from .pages.review_queue import ReviewQueuePage
+    from .cases.case_list import CaseListPage
+    from .cases.home import HomePage
+    from .referral.inbox import InboxPage
+    from .intake.intake_form import IntakeFormPage
+    from .review.review_home import ReviewHomePage
+    from .review.review_queue import ReviewQueuePage
 
     actor = session.actor
     assert actor is not None
@@ -47,7 +47,7 @@ def pages_for(session: AppSession) -> list[PageSpec]:
     elif actor.role == Role.SUPERVISOR and can(actor, Permission.CASE_APPROVE):
         home = PageSpec("review", tr("审核队列"), lambda s: ReviewHomePage(s), "Ctrl+1")
     elif actor.role == Role.COUNSELLOR:
-        from .pages.counsellor_home import CounsellorHomePanel
+        from .counselling.counsellor_home import CounsellorHomePanel
 
         home = PageSpec("home", _home_title(actor.role), lambda s: CounsellorHomePanel(s), "Ctrl+1")
     else:
@@ -62,17 +62,17 @@ def pages_for(session: AppSession) -> list[PageSpec]:
     if home.key != "review" and can(actor, Permission.CASE_APPROVE):
         pages.insert(1, PageSpec("review", tr("审核队列"), lambda s: ReviewQueuePage(s)))
     if can(actor, Permission.CASE_APPROVE):
-        from .pages.dashboard import DashboardPage
+        from .statistics.dashboard import DashboardPage
 
         pages.append(PageSpec("dashboard", tr("统计看板"), lambda s: DashboardPage(s)))
     if can(actor, Permission.CASE_EDIT):
         pages.append(PageSpec("inbox", tr("转介收件箱"), lambda s: InboxPage(s), "Ctrl+4"))
     if can(actor, Permission.CASE_EDIT):
-        from .pages.mediation_calendar import MediationCalendarPage
+        from .mediation.mediation_calendar import MediationCalendarPage
 
         pages.append(PageSpec("mediation_calendar", tr("调解日程"), lambda s: MediationCalendarPage(s)))
     if can(actor, Permission.CASE_READ) and actor.role != Role.SYSTEM_ADMIN:
-        from .pages.screening_register import ScreeningRegisterPage
+        from .screening.screening_register import ScreeningRegisterPage
 
         pages.append(PageSpec("screening", tr("矛盾纠纷排查"), lambda s: ScreeningRegisterPage(s)))
     return pages + _admin_pages(actor)
@@ -84,27 +84,30 @@ def _admin_pages(actor) -> list[PageSpec]:  # noqa: ANN001
     the auditor."""
     pages: list[PageSpec] = []
     if can(actor, Permission.USER_MANAGE):
-        from .pages.admin_users import UsersPage
+        from .accounts.admin_users import UsersPage
 
         pages.append(PageSpec("users", tr("用户管理"), lambda s: UsersPage(s)))
     if can(actor, Permission.ORG_MANAGE):
-        from .pages.admin_units import UnitsPage
+        from .accounts.admin_units import UnitsPage
 
         pages.append(PageSpec("units", tr("组织机构"), lambda s: UnitsPage(s)))
     if can(actor, Permission.SETTINGS_MANAGE):
-        from .pages.settings import SettingsPage
+        from .accounts.settings import SettingsPage
 
         pages.append(PageSpec("settings", tr("系统设置"), lambda s: SettingsPage(s)))
+        from .sync.sync_stations_admin import StationsAdminPage
+
+        pages.append(PageSpec("stations", tr("站点"), lambda s: StationsAdminPage(s)))
     if can(actor, Permission.SETTINGS_MANAGE) or can(actor, Permission.RESOLVE_CONFLICTS):
-        from .pages.sync_station import SyncStationPage
+        from .sync.sync_station import SyncStationPage
 
         pages.append(PageSpec("sync", tr("站点同步"), lambda s: SyncStationPage(s)))
     if can(actor, Permission.RESOLVE_CONFLICTS):
-        from .pages.sync_conflicts import SyncConflictsPage
+        from .sync.sync_conflicts import SyncConflictsPage
 
         pages.append(PageSpec("sync_conflicts", tr("同步冲突"), lambda s: SyncConflictsPage(s)))
     if can(actor, Permission.AUDIT_READ):
-        from .pages.audit_log import AuditLogPage
+        from .accounts.audit_log import AuditLogPage
 
         pages.append(PageSpec("audit", tr("审计日志"), lambda s: AuditLogPage(s)))
     if pages and not can(actor, Permission.CASE_READ):
@@ -114,6 +117,6 @@ def _admin_pages(actor) -> list[PageSpec]:  # noqa: ANN001
 
 def _admin_home(actor, first: PageSpec) -> PageSpec:  # noqa: ANN001
     """The role's first page, inside a home with the greeting and the backup reminder."""
-    from .pages.admin_home import AdminHomePage
+    from .accounts.admin_home import AdminHomePage
 
     return PageSpec("home", _home_title(actor.role), lambda s: AdminHomePage(s, first.factory(s)), "Ctrl+1")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject
 
-from .widgets.guard import while_alive
+from .common.guard import while_alive
 
 if TYPE_CHECKING:
     from .session import AppSession

@@ -223,7 +223,7 @@ class Shooter:
 
     def window_for(self, username: str):  # noqa: ANN201
         from fulian_demo import DEMO_PASSWORD
-        from fulian_desktop.services import auth
+        from fulian_desktop.services.accounts import auth
 
         from .app import build_main_window
 
@@ -256,7 +256,7 @@ class Shooter:
         from fulian_desktop.security.keyring_vault import KeyringVault
 
         from .demo_store import DEMO_KDF
-        from .dialogs.setup_wizard import SetupWizard
+        from .setup.setup_wizard import SetupWizard
 
         class NoKeyring(KeyringVault):  # this machine has no keyring: the passphrase page shows its fields
             def backend(self):  # noqa: ANN202
@@ -305,10 +305,10 @@ class Shooter:
         self.wizard_folder = folder
 
     def shoot_login(self) -> None:
-        from fulian_desktop.services import auth
+        from fulian_desktop.services.accounts import auth
 
         from .demo_store import DEMO_NOTE, DEMO_USERNAME
-        from .dialogs.login import ChangePasswordDialog, LoginDialog
+        from .accounts.login import ChangePasswordDialog, LoginDialog
 
         store = getattr(self, "wizard_store", None)
         if store is not None:  # the first login after the wizard, then the forced password change
@@ -331,7 +331,7 @@ class Shooter:
         dialog.close()
 
     def shoot_unlock(self) -> None:
-        from .dialogs.unlock import UnlockDialog
+        from .accounts.unlock import UnlockDialog
 
         folder = getattr(self, "wizard_folder", None)
         data_dir = Path(folder.name) / "fulian-desktop" if folder else self.store_dir

@@ -1,7 +1,7 @@
 """Store-wide settings the UI needs (kept in the store, edited by an administrator)."""
 from __future__ import annotations
 
-from fulian_desktop.services import settings as core_settings
+from fulian_desktop.services.accounts import settings as core_settings
 from fulian_desktop.store.store import Store
 
 from .idle import DEFAULT_IDLE_MINUTES

@@ -37,7 +37,12 @@ No other module reads the confidentiality mark to decide what to show (a test ch
 The mark travels with the person: marking a party also sets `person.contact_protected`, which reaches every
 station holding any party of hers, and the rule counts it as a mark ("marked_elsewhere"): a station holding
 only her unmarked party (she is marked in another village's case it never receives) still protects her.
-Who sets and clears that flag: services/protection.py; what a station may send of it: sync/authority.py.
+Who sets and clears that flag: services/cases/protection.py; what a station may send of it: sync/authority.py.
+
+The reporter of a mandatory report (强制报告, 反家庭暴力法第十四条: the police keep the reporter's information
+confidential, and so do we) is shown by `reporter_shown`: only to staff with SEE_CONFIDENTIAL, on screen or on
+the internal file copy; never to a reader without the right (reception, station administrators), never on a
+party's, respondent's or agency's copy.
 """
 from __future__ import annotations
 
@@ -165,6 +170,11 @@ def disclose(reader: Reader, subject: Subject, purpose: Purpose = Purpose.RECORD
     else:  # a party's or an agency's copy
         shown = _HIDDEN if subject.protected else _PAPER
     return Disclosure(*shown, protected=subject.protected, marked=marked)
+
+
+def reporter_shown(reader: Reader) -> bool:
+    """May `reader` see who made a mandatory report (name, post, phone)? See the module docstring."""
+    return reader.sees_confidential and reader.audience in (Audience.STAFF, Audience.FILE)
 
 
 # --- the facts, from the store ---------------------------------------------------------------------

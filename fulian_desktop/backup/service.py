@@ -234,7 +234,7 @@ def _load_payload(opened: container.Opened, payload: Path, key: bytes, *, in_mem
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise container.damaged(f"数据引用不一致（{broken[0][0]}）")
-                from ..services import search
+                from ..services.cases import search
 
                 search.rebuild(conn)
         finally:
@@ -314,7 +314,7 @@ def restore_backup(path: Path, to: Path, *, unlock: Unlock | None = None,
         if not restored and made_root:   # a refused backup leaves nothing behind, not even the empty folder
             shutil.rmtree(paths.root, ignore_errors=True)
     with open_store(paths.root, unlock or Unlock(), vault=vault) as store:
-        from ..services import auth
+        from ..services.accounts import auth
 
         actor = auth.system_actor(store)
         with store.uow(write=True) as uow:

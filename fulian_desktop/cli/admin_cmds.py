@@ -6,8 +6,8 @@ import argparse
 from ..domain.enums import Role, Tier
 from ..domain.errors import NotFound
 from ..domain.localtime import format_local
-from ..services import orgunits, users
-from ..services.auth import system_actor
+from ..services.accounts import orgunits, users
+from ..services.accounts.auth import system_actor
 from ..store.store import Store
 from .common import emit, open_for_cli, read_new_secret
 

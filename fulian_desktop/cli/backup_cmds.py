@@ -9,10 +9,10 @@ from pathlib import Path
 from ..backup import service, status
 from ..domain.errors import KeyUnavailable, WrongKey
 from ..security.keyfile import normalise_recovery_code
-from ..services import auth
+from ..services.accounts import auth
 from ..store.paths import StorePaths
 from ..store.store import Unlock
-from .common import _unlock_candidates, data_dir, emit, open_for_cli
+from .common import unlock_candidates, data_dir, emit, open_for_cli
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _with_unlock(args: argparse.Namespace, action):  # noqa: ANN001, ANN202
     """Try the keyring / env / --key-file; ask on a terminal when none of them opens it."""
     last: Exception | None = None
-    for unlock in _unlock_candidates(args):
+    for unlock in unlock_candidates(args):
         try:
             return action(unlock)
         except WrongKey as exc:

@@ -12,8 +12,8 @@ from ..domain.errors import ValidationError
 from ..domain.holiday_notice import HolidayNotice, parse_holiday_notice
 from ..domain.holiday_rules import provisional_rest_days
 from ..domain.workcalendar import WorkCalendar
-from ..services import clocks
-from ..services.auth import system_actor
+from ..services.clocks import clocks
+from ..services.accounts.auth import system_actor
 from .common import open_for_cli
 
 

@@ -9,9 +9,10 @@ from typing import Any
 from ..domain.errors import AuthError, NotFound
 from ..domain.localtime import format_local
 from ..security.actor import Actor
-from ..services import auth, case_queries, cases, review
-from ..services.case_queries import CaseFilter
-from ..services.views import CaseRow
+from ..services.accounts import auth
+from ..services.cases import case_queries, cases, review
+from ..services.cases.case_queries import CaseFilter
+from ..services.cases.views import CaseRow
 from ..store.store import Store
 from .common import emit, open_for_cli
 
@@ -43,10 +44,10 @@ def _common(p: argparse.ArgumentParser, func) -> None:  # noqa: ANN001
 
 def _run(args: argparse.Namespace, func) -> int:  # noqa: ANN001
     with open_for_cli(args) as store:
-        return func(args, store, _actor(args, store))
+        return func(args, store, actor_from_args(args, store))
 
 
-def _actor(args: argparse.Namespace, store: Store) -> Actor:
+def actor_from_args(args: argparse.Namespace, store: Store) -> Actor:
     if not args.as_user:
         return auth.system_actor(store)
     password = os.environ.get(ENV_USER_PASSWORD)

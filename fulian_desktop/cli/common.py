@@ -22,7 +22,7 @@ def data_dir(args: Any) -> Path:
     return resolve_data_dir(getattr(args, "data_dir", None))
 
 
-def _unlock_candidates(args: Any) -> list[Unlock]:
+def unlock_candidates(args: Any) -> list[Unlock]:
     key_file = getattr(args, "key_file", None)
     if key_file:
         try:
@@ -41,7 +41,7 @@ def _unlock_candidates(args: Any) -> list[Unlock]:
 
 def open_for_cli(args: Any) -> Store:
     root = data_dir(args)
-    candidates = _unlock_candidates(args)
+    candidates = unlock_candidates(args)
     last: StoreError | None = None
     for unlock in candidates:
         try:

@@ -57,7 +57,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     def document_rows(stores):  # noqa: ANN001, ANN202
         from fulian_bench import documents_bench
-        from ..services import auth
+        from ..services.accounts import auth
 
         return documents_bench.run(stores.store, auth.system_actor(stores.store))
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import argparse
 
 from ..domain.errors import ValidationError
-from ..services import intake
-from ..services.intake_json import MAX_JSON_BYTES, parse_intake_json
-from .case_cmds import _actor
+from ..services.intake import intake
+from ..services.intake.intake_json import MAX_JSON_BYTES, parse_intake_json
+from .case_cmds import actor_from_args
 from .common import emit, open_for_cli
 
 
@@ -31,7 +31,7 @@ def _load(path: str) -> object:
 def cmd_add(args: argparse.Namespace) -> int:
     data = intake.intake_from_json(_load(args.file))  # every problem is reported before the store opens
     with open_for_cli(args) as store:
-        actor = _actor(args, store)
+        actor = actor_from_args(args, store)
         with store.uow(write=True) as uow:
             view = intake.register_contact(uow, actor, data)
     lines = [f"已登记：{view.channel.label}，{view.visitor_name}，决定：{view.decision.label}"]

@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     from ..documents.api import DocumentKind, PrintPurpose, Recipient, available_documents, render
-    from ..services import auth, case_queries
+    from ..services.accounts import auth
+    from ..services.cases import case_queries
 
     with open_for_cli(args) as store:
         actor = auth.system_actor(store)

@@ -7,7 +7,7 @@ import os
 import sys
 
 from ..security.keyring_vault import KeyringVault
-from ..services.setup import initialise
+from ..services.accounts.setup import initialise
 from ..store.paths import StorePaths
 from ..store.server import connect_folder, create_server_store, remember_password, server_password
 from ..store.server_profile import ENV_PASSWORD, ServerProfile

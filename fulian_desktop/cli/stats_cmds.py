@@ -8,9 +8,9 @@ from pathlib import Path
 from fulian_desktop.domain import clock
 
 from ..domain.errors import ValidationError
-from ..services import statistics
-from ..services.statistics_views import previous_month
-from .case_cmds import ENV_USER_PASSWORD, _actor
+from ..services.statistics import statistics
+from ..services.statistics.statistics_views import previous_month
+from .case_cmds import ENV_USER_PASSWORD, actor_from_args
 from .common import open_for_cli
 
 
@@ -43,7 +43,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     date_from = _day(args.date_from, "开始日期") or default_from
     date_to = _day(args.date_to, "结束日期") or default_to
     with open_for_cli(args) as store:
-        actor = _actor(args, store)
+        actor = actor_from_args(args, store)
         with store.uow(write=True) as uow:
             unit_id = statistics.find_unit(uow, actor, args.unit) if args.unit else None
             report = export_report(uow, actor, date_from, date_to, out, unit_id=unit_id)

@@ -11,7 +11,7 @@ from ..security.audit import verify_chain
 from ..security.keyring_vault import KeyringVault
 from ..store.models import AuditEntry, Case, CaseParty, OrgUnit, Person, UserAccount
 from ..store.store import create_store, schema_info
-from ..services.setup import initialise
+from ..services.accounts.setup import initialise
 from .common import ENV_PASSPHRASE, data_dir, emit, open_for_cli, read_new_passphrase, read_new_secret
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..domain.errors import KeyUnavailable, ValidationError
 from ..security.keyring_vault import KeyringVault
 from ..security.private_files import write_private
-from ..services.auth import system_actor
+from ..services.accounts.auth import system_actor
 from ..store.store import create_store
 from ..sync import conflicts, identity
 from ..sync.bundle import check_size
@@ -36,6 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file")
     p.set_defaults(func=cmd_import)
 
+    p = cmds.add_parser("exchange", help="与U盘（文件夹）交换：导入其中发给本站的同步包，再写入本站的同步包")
+    p.add_argument("folder")
+    p.add_argument("--for", dest="unit", help="收件单位（登记了多个站点时必填）")
+    p.set_defaults(func=cmd_exchange)
+
     p = cmds.add_parser("provision", help="为新站点生成开通文件（在区里运行）")
     p.add_argument("--unit", required=True, help="站点所属单位名称")
     p.add_argument("-o", "--output", required=True)
@@ -54,6 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = peer.add_parser("add", help="登记对方站点名片")
     p.add_argument("file")
     p.set_defaults(func=cmd_peer_add)
+    p = peer.add_parser("retire", help="停用站点（换了电脑或丢失）：此后拒收它的同步包")
+    p.add_argument("unit", help="站点所属单位名称")
+    p.set_defaults(func=cmd_peer_retire)
     p = peer.add_parser("list", help="列出登记的站点")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_peer_list)
@@ -86,6 +94,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_for_cli(args) as store:
         result = import_bundle(store, system_actor(store), data, _progress)
     print(result.message)
+    return 0
+
+
+def cmd_exchange(args: argparse.Namespace) -> int:
+    from ..sync.folder import exchange_folder
+
+    with open_for_cli(args) as store:
+        result = exchange_folder(store, system_actor(store), Path(args.folder), args.unit, _progress)
+    print(result.summary())
     return 0
 
 
@@ -133,6 +150,16 @@ def cmd_peer_add(args: argparse.Namespace) -> int:
     with open_for_cli(args) as store, store.uow(write=True) as uow:
         view = identity.add_peer(uow, system_actor(store), card)
     print(f"已登记站点：{view.name}")
+    return 0
+
+
+def cmd_peer_retire(args: argparse.Namespace) -> int:
+    from ..sync.stations import retire_station
+
+    with open_for_cli(args) as store, store.uow(write=True) as uow:
+        peer = identity.peer_for_unit(uow, args.unit)
+        name = retire_station(uow, system_actor(store), peer.station_id)
+    print(f"已停用站点：{name}。它此后交来的同步包将被拒收。")
     return 0
 
 

@@ -3,17 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
 
 from ..access.cases import load_case
-from ..domain.errors import FulianError, NotFound, ValidationError
+from ..domain.errors import NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
 from ..security.private_files import write_private
 from ..store.models import Case
 from ..store.uow import UnitOfWork
-from .api import BatchFailure, BatchResult, DocumentKind, PrintPurpose, Progress, Recipient, UowFactory, file_name
+from .kinds import DocumentKind, PrintPurpose, Recipient
 from .data import CaseData, load_case_data
 from .layout import PageMeta, build_pdf, sheet
 from .registry import DOCUMENTS, allowed_recipients, documents_for, sheet_for
@@ -36,7 +35,8 @@ def _check_recipient(kind: DocumentKind, recipient: Recipient) -> None:
 def pdf_bytes(d: CaseData, kind: DocumentKind) -> bytes:
     """Lay out one paper from loaded data (no permission checks, no audit: callers do those)."""
     label = kind.label  # type: ignore[attr-defined]
-    meta = PageMeta(unit_name=d.unit_name, case_no=d.case_no, title=f"{label} {d.case_no}",
+    issuer = d.issuer if kind is DocumentKind.PETITION_OPINION and d.issuer else d.unit_name   # never a village
+    meta = PageMeta(unit_name=issuer, case_no=d.case_no, title=f"{label} {d.case_no}",
                     as_of=d.as_of, subject=d.title)
     if kind is DocumentKind.CASE_FILE:
         from .case_file import render_case_file
@@ -52,7 +52,7 @@ def pdf_bytes(d: CaseData, kind: DocumentKind) -> bytes:
 
 def _attachment_contents(uow: UnitOfWork, actor: Actor, d: CaseData) -> None:
     """The images and PDFs the case file prints, read through the attachments service (each read audited)."""
-    from ..services.attachments import attachment_bytes
+    from ..services.attachments.attachments import attachment_bytes
     from .evidence_pdf import printable_images, printable_pdfs
 
     d.extra["images"] = {a.id: attachment_bytes(uow, actor, a.id, purpose="case_file") for a in printable_images(d)}
@@ -91,33 +91,3 @@ def render(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind, reci
 def write_pdf(path: Path, pdf: bytes) -> None:
     """Under a temporary name first: a crash mid-write never leaves a cut-short PDF that looks printed."""
     write_private(path, pdf)   # 0600, under a temporary name until whole
-
-
-def render_batch(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kind: DocumentKind, out_dir: Path,
-                 recipient: Recipient, purpose: PrintPurpose, progress: Progress | None,
-                 workers: int | None = None) -> BatchResult:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    total = len(case_ids)
-    if progress is not None and not progress(0, total):
-        return BatchResult(total, (), (), cancelled=True)
-    from .batch_pool import pool_size, render_batch_pooled
-    size = pool_size(total, workers)
-    if size > 1:
-        return render_batch_pooled(uow_factory, actor, case_ids, kind, out_dir, recipient, purpose, progress, size)
-    files: list[Path] = []
-    failures: list[BatchFailure] = []
-    for n, case_id in enumerate(case_ids, 1):
-        case_no = ""
-        try:
-            with uow_factory() as uow:
-                row = uow.s.execute(select(Case.case_no).where(Case.id == case_id)).scalar()
-                case_no = row or ""
-                pdf = render(uow, actor, case_id, kind, recipient, purpose)
-            path = out_dir / file_name(case_no or case_id, kind, recipient)
-            write_pdf(path, pdf)
-            files.append(path)
-        except FulianError as exc:
-            failures.append(BatchFailure(case_id, case_no, exc.message))
-        if progress is not None and not progress(n, total) and n < total:
-            return BatchResult(total, tuple(files), tuple(failures), cancelled=True)
-    return BatchResult(total, tuple(files), tuple(failures))

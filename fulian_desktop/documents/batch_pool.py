@@ -20,7 +20,7 @@ from sqlalchemy import select
 from ..domain.errors import FulianError
 from ..security.actor import Actor
 from ..store.models import Case
-from .api import BatchFailure, BatchResult, DocumentKind, PrintPurpose, Progress, Recipient, UowFactory, file_name
+from .kinds import BatchFailure, BatchResult, DocumentKind, PrintPurpose, Progress, Recipient, UowFactory, file_name
 from .data import CaseData
 
 MIN_POOLED = 16           # below this many cases one process is quicker (forked workers)
@@ -47,10 +47,10 @@ def _layout(d: CaseData, kind: DocumentKind) -> tuple[bytes | None, str]:
 
 
 def _warm() -> None:
-    from .fonts import FALLBACK, REGULAR, _charmap, register_fonts
+    from .fonts import FALLBACK, REGULAR, charmap, register_fonts
     register_fonts()
-    _charmap(REGULAR)
-    _charmap(FALLBACK)
+    charmap(REGULAR)
+    charmap(FALLBACK)
 
 
 def _start_worker(parent: int, load_fonts: bool) -> None:
@@ -136,4 +136,35 @@ def render_batch_pooled(uow_factory: UowFactory, actor: Actor, case_ids: list[st
                 return BatchResult(total, tuple(files), tuple(failures), cancelled=True)
     finally:   # cancelled or failed: layouts still queued are dropped, never printed nor audited
         pool.shutdown(wait=True, cancel_futures=True)
+    return BatchResult(total, tuple(files), tuple(failures))
+
+
+def render_batch(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kind: DocumentKind, out_dir: Path,
+                 recipient: Recipient, purpose: PrintPurpose, progress: Progress | None,
+                 workers: int | None = None) -> BatchResult:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    total = len(case_ids)
+    if progress is not None and not progress(0, total):
+        return BatchResult(total, (), (), cancelled=True)
+    from .assemble import render, write_pdf
+
+    size = pool_size(total, workers)
+    if size > 1:
+        return render_batch_pooled(uow_factory, actor, case_ids, kind, out_dir, recipient, purpose, progress, size)
+    files: list[Path] = []
+    failures: list[BatchFailure] = []
+    for n, case_id in enumerate(case_ids, 1):
+        case_no = ""
+        try:
+            with uow_factory() as uow:
+                row = uow.s.execute(select(Case.case_no).where(Case.id == case_id)).scalar()
+                case_no = row or ""
+                pdf = render(uow, actor, case_id, kind, recipient, purpose)
+            path = out_dir / file_name(case_no or case_id, kind, recipient)
+            write_pdf(path, pdf)
+            files.append(path)
+        except FulianError as exc:
+            failures.append(BatchFailure(case_id, case_no, exc.message))
+        if progress is not None and not progress(n, total) and n < total:
+            return BatchResult(total, tuple(files), tuple(failures), cancelled=True)
     return BatchResult(total, tuple(files), tuple(failures))

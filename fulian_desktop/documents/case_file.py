@@ -11,25 +11,14 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ..domain.attachments import clean_filename
 from ..domain.enums import CaseKind
-from .api import DocumentKind
+from .kinds import DocumentKind
 from .data import AttachmentData, CaseData, cn_date
 from .layout import (
     BODY_H, BODY_W, FORM, Anchor, BarePage, FormRef, PageMeta, build_pdf, field_table, fill_form, grid_table, para,
     sheet, style, title_block,
 )
-from .evidence_pdf import Slot, attachment_pages, contents_rows, merge_pdf_pages
-from .registry import DOCUMENTS, documents_for, sheet_for
-
-EVIDENCE_ORDER = ("身份证明", "授权委托书", "来信", "证据材料", "告诫书", "保护令", "医疗记录", "扫描件", "其他",
-                  "履行凭证")
-_TYPE_LABELS = {"evidence": "证据材料", "id_proof": "身份证明", "power_of_attorney": "授权委托书",
-                "performance_proof": "履行凭证", "police_warning": "告诫书", "protection_order": "保护令",
-                "letter": "来信", "scan": "扫描件", "medical": "医疗记录", "other": "其他"}
-
-
-def type_label(code: str) -> str:
-    return _TYPE_LABELS.get(code, code)
-
+from .evidence_pdf import GROUPS, Slot, attachment_pages, contents_rows, group_of, merge_pdf_pages, type_label
+from .registry import DOCUMENTS, NOT_IN_CASE_FILE, documents_for, sheet_for
 
 def retention(d: CaseData) -> str:
     return "长期（三十年）" if d.domestic_violence or d.major_incident or d.agreements else "定期（十年）"
@@ -53,40 +42,47 @@ def _cover(d: CaseData) -> list[Flowable]:
 
 
 def _sections(d: CaseData) -> list[tuple[str, str, Callable[[CaseData], list[Flowable]]]]:
-    """(key, title, builder) in the prescribed order; the evidence list after the rights notice."""
-    out = []
-    for kind in documents_for(d):
-        if kind is DocumentKind.CASE_FILE:
-            continue
-        out.append((kind.value, kind.label, DOCUMENTS[kind].build))
-        if kind is DocumentKind.RIGHTS_NOTICE or (kind is DocumentKind.INTAKE_REGISTER
-                                                  and DocumentKind.RIGHTS_NOTICE not in documents_for(d)):
-            out.append(("evidence", "证据材料目录", _evidence))
-    if not any(key == "evidence" for key, _, _ in out):
-        out.insert(0, ("evidence", "证据材料目录", _evidence))
+    """(key, title, builder) in the prescribed order: the papers, with the attachment sections in their places."""
+    out = [(kind.value, kind.label, DOCUMENTS[kind].build) for kind in documents_for(d)
+           if kind is not DocumentKind.CASE_FILE and kind not in NOT_IN_CASE_FILE and DOCUMENTS[kind].in_case_file]
+
+    def place(after: tuple[str, ...], keys: list[str]) -> None:
+        entries = [(key, GROUPS[key][0], _evidence) for key in keys]
+        for anchor in after:
+            at = next((i for i, (key, _t, _b) in enumerate(out) if key == anchor), None)
+            if at is not None:
+                out[at + 1:at + 1] = entries
+                return
+        out[0:0] = entries
+
+    has = {key for key in GROUPS if any(group_of(a) == key for a in d.attachments)}
+    place(("rights_notice", "rejection_notice", "acceptance_notice", "intake_register"),
+          [k for k in ("identity", "investigation") if k in has] + ["evidence"])
+    if "performance" in has:
+        place(("agreement", "evidence"), ["performance"])
+    if "confirmation" in has or any(a.confirmation for a in d.agreements):
+        place(("follow_up_record", "performance", "agreement", "evidence"), ["confirmation"])
     out.append(("file_note", "卷内备考表", _file_note))
     return out
 
 
-def _evidence(d: CaseData) -> list[Flowable]:
+def _evidence(d: CaseData, group: str = "evidence") -> list[Flowable]:
     from .evidence_pdf import listed, print_note
     # the 打印 column holds "（敏感材料，未打印）" on one line, the date column a whole date
-    rows = [(str(n), type_label(a.doc_type), clean_filename(a.filename), a.description, cn_date(a.added_at), _size(a),
-             print_note(d, a)) for n, a in enumerate(listed(d), 1)]
-    body: list[Flowable] = [*title_block(d.unit_name, "证据材料目录", d.case_no)]
+    numbers = {a.id: n for n, a in enumerate(listed(d), 1)}
+    rows = [(str(numbers[a.id]), type_label(a.doc_type), clean_filename(a.filename), a.description,
+             cn_date(a.added_at), _size(a), print_note(d, a)) for a in listed(d, group)]
+    body: list[Flowable] = [*title_block(d.unit_name, GROUPS[group][0], d.case_no)]
+    if group == "confirmation":
+        body += [para(f"司法确认：{a.confirmation}。", "prose", "司法确认") for a in d.agreements if a.confirmation]
     if rows:
         body.append(grid_table(("序号", "类别", "材料名称", "说明", "收到日期", "大小", "打印"), rows,
                                (0.7, 1.4, 2.2, 1.9, 2.4, 1.1, 3.6)))
-    else:
+    elif group == "evidence":
         body.append(para("本案未附证据材料。", "prose"))
     body.append(para("图片和 PDF 材料按目录顺序附于本目录之后；其他电子文件（音视频等）由本单位另行保存，"
                      "如需调阅，请按规定办理手续。", "small"))
     return body
-
-
-def rank(a: AttachmentData) -> int:
-    label = type_label(a.doc_type)
-    return EVIDENCE_ORDER.index(label) if label in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
 
 
 def _size(a: AttachmentData) -> str:
@@ -125,20 +121,20 @@ PAGE_COL = 1.7 / 9.0 * BODY_W - 10     # the contents list's page-number column,
 def _story(d: CaseData, pages: dict[str, int], slots: list[Slot]) -> tuple[list[Flowable], list[str]]:
     """The story and the contents' keys in page order (the papers, each printed attachment under the evidence)."""
     sections = _sections(d)
-    evidence = _evidence(d)          # first: it counts the pages of each PDF attachment
+    lists = {key: _evidence(d, key) for key, _t, _b in sections if key in GROUPS}   # first: they count PDF pages
     entries: list[tuple[str, str, str]] = []
     for n, (key, title, _b) in enumerate(sections, 1):
         entries.append((key, str(n), title))
-        if key == "evidence":
-            entries += [(k, "", t) for k, t in contents_rows(d)]
+        if key in GROUPS:
+            entries += [(k, "", t) for k, t in contents_rows(d, key)]
     contents = grid_table(("序号", "文书材料名称", "页号"), [(n, t, "") for _k, n, t in entries], (0.8, 6.5, 1.7))
     for y, (key, _n, _t) in enumerate(entries, 1):
         contents._cellvalues[y][2] = FormRef(f"page_{key}", PAGE_COL)
     story = _cover(d) + [*title_block(d.unit_name, "卷内目录", d.case_no), contents, PageBreak()]
     for key, _title, build in sections:
         story.append(Anchor(key, pages))
-        if key == "evidence":
-            story += evidence + attachment_pages(d, pages, slots)
+        if key in GROUPS:
+            story += lists[key] + attachment_pages(d, pages, slots, key)
         else:
             with sheet(_sheet_of(key)):
                 story += build(d) if key != "file_note" else _file_note(d, len(sections))

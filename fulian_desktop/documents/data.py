@@ -14,25 +14,31 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..access.disclosure import Disclosure, Reader, disclosures, intake_contact, party_contact, reader_of
+from ..access.disclosure import (
+    Disclosure, Reader, disclosures, intake_contact, party_contact, reader_of, reporter_shown,
+)
+from ..domain.dv_mediation import is_dv_case
 from ..domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole, Sex, Tier
 from ..domain.intake_rules import Channel, IntakeDecision
+from ..domain.mandatory_report_rules import Ground, ReportMethod, ReportStatus
 from ..domain.localtime import local_date, to_local
 from ..domain.mediation_rules import (
     AgreementForm, FollowUpMethod, MarriageOutcome, Notice, Performance, Satisfaction, SessionOutcome, SignatureHow,
 )
 from ..domain.referral_rules import AgencyType, CONTACT_ITEM, Consent, ReferralKind, status_label
 from ..domain.safety_plan import SECTIONS
+from ..domain.confirmation_rules import window
+from ..domain.statutes import cited
 from ..security.actor import Actor
 from ..security.permissions import Permission, can
-from ..services import settings
+from ..services.accounts import settings
 from ..store.models import (
-    Agreement, AgreementTerm, Case, CaseEvent, CaseParty, FollowUpVisit, IntakeRecord, MediationSession, OrgUnit,
-    Person, ProtectionOrder, Referral, RiskAssessment, SafetyPlan, UserAccount,
+    Agreement, AgreementTerm, Case, CaseEvent, CaseParty, FollowUpVisit, IntakeRecord, MandatoryReport,
+    MediationSession, OrgUnit, Person, ProtectionOrder, Referral, RiskAssessment, SafetyPlan, UserAccount,
 )
 from ..store.models_evidence import Attachment
 from ..store.uow import UnitOfWork
-from .api import Recipient
+from .kinds import Recipient
 
 
 def label(enum: Any, code: str | None) -> str:
@@ -135,6 +141,8 @@ class AgreementData:
     copies: int
     created_at: datetime
     confirmation: str
+    confirm_by: date | None = None     # the last day to apply jointly for 司法确认 (人民调解法第三十三条)
+    court: str = ""                    # the court named for 司法确认, if recorded
 
 
 @dataclass(frozen=True)
@@ -177,6 +185,41 @@ class AttachmentData:
 
 
 @dataclass(frozen=True)
+class OrderData:
+    """One 人身安全保护令 application, as the application paper prints it."""
+    court: str
+    applied_at: datetime
+    urgent: bool
+    consent: bool
+    on_behalf_by: str          # "" when she applied herself
+    status: str
+    measures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MandatoryReportData:
+    """A mandatory report (反家庭暴力法第十四条); the reporter_* fields are "" unless the reader may see them
+    (access.disclosure.reporter_shown: the internal file copy, for an actor with SEE_CONFIDENTIAL)."""
+
+    party_id: str
+    subject_name: str
+    ground: str                  # 不满八周岁的未成年人（无民事行为能力人）…
+    ground_note: str             # 未成年人（9 周岁）
+    raised_at: datetime
+    reported: bool
+    reported_at: datetime | None
+    police_unit: str
+    method: str                  # 电话 / 书面 / 当面
+    receipt_no: str
+    officer: str
+    facts: str
+    reporter_name: str
+    reporter_post: str
+    reporter_phone: str
+    reporter_withheld: bool      # a reporter is on record but not printed on this copy
+
+
+@dataclass(frozen=True)
 class CaseData:
     recipient: Recipient
     case_id: str
@@ -214,7 +257,17 @@ class CaseData:
     timeline: tuple[tuple[datetime, str], ...] = ()   # what was done, for the closing report and file note
     petition_outcome: str = ""    # 支持 / 解释说明 / 不予支持 as stored at closure; "" for cases closed before it was kept
     petition_basis: str = ""      # its facts and basis
+    petition_facts: str = ""      # 查明的事实, as the handler entered them
+    petition_articles: tuple[tuple[str, str], ...] = ()   # (citation, article text): 第三十二条 and those chosen
+    issuer: str = ""              # the organ a petition opinion is issued by: never a village work station
+    review_body: str = ""         # 信访工作条例第三十五条: the organ one level up, from the org tree or settings
+    committee: str = ""           # the owner station's 人民调解委员会, as set for that unit
+    closing_reason: str = ""      # why the closure was asked for and approved, without the workflow's states
+    order_details: tuple[OrderData, ...] = ()
+    mandatory_reports: tuple[MandatoryReportData, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # Flagged 家暴 or any danger assessment at 中/高: the agreement prints that it does not settle the violence.
+    dv_mediation: bool = False
 
     def by_role(self, *roles: PartyRole) -> list[PartyData]:
         return [p for p in self.parties if p.role in roles]
@@ -245,9 +298,10 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
                             .order_by(CaseEvent.occurred_at, CaseEvent.created_at, CaseEvent.id)).scalars())
     moments = [case.opened_at, *(e.occurred_at for e in events)]
     display_name = settings.get(uow, "unit_display_name") or ""
-    from ..services.petition import stored_opinion  # services.petition reaches cases, which the core loads late
+    from ..services.cases.petition import stored_opinion  # services.petition reaches cases, which the core loads late
 
     opinion = stored_opinion(uow, case)
+    issuer, review_body = petition_organs(uow, unit, display_name)
     d = CaseData(
         recipient=recipient, case_id=case.id, case_no=case.case_no, title=case.title, kind=CaseKind(case.kind),
         status=CaseStatus(case.status), tier=label(Tier, case.tier), category="／".join(
@@ -257,7 +311,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         handler=_handler_name(handler, uow, case), opened_at=case.opened_at, closed_at=case.closed_at,
         as_of=max(m for m in moments if m is not None), domestic_violence=case.domestic_violence,
         major_incident=case.major_incident, mediation_outcome=_marriage_outcome_label(case.mediation_outcome),
-        parties=parties, intakes=_intakes(uow, case, reader), sessions=_sessions(uow, case, names),
+        parties=parties, intakes=_intakes(uow, case, reader, rows, shown), sessions=_sessions(uow, case, names),
         agreements=_agreements(uow, case, parties), follow_ups=_follow_ups(uow, case), referrals=_referrals(uow, case),
         safety_plan=_safety_plan(uow, case) if sees_confidential else None,
         safety_reviewed_on=_plan_row(uow, case).reviewed_on if sees_confidential and _plan_row(uow, case) else None,
@@ -267,7 +321,15 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         attachments=_attachments(uow, case, can(actor, Permission.SEE_SENSITIVE)),
         file_clerk=actor.display_name if not actor.is_system else (handler.display_name if handler else ""),
         timeline=tuple((e.occurred_at, e.summary) for e in events if _printable_event(e.kind)),
-        petition_outcome=opinion.label if opinion else "", petition_basis=opinion.basis if opinion else "")
+        petition_outcome=opinion.label if opinion else "", petition_basis=opinion.basis if opinion else "",
+        petition_facts=opinion.facts if opinion else "",
+        petition_articles=tuple((a.citation, a.text) for a in cited(opinion.articles if opinion else ())),
+        issuer=issuer, review_body=review_body,
+        committee=committee_name(uow, unit), closing_reason=_closing_reason(uow, case),
+        order_details=_order_details(uow, case),
+        dv_mediation=is_dv_case(case.domestic_violence, s.execute(select(RiskAssessment.final_level).where(
+            RiskAssessment.case_id == case.id, RiskAssessment.deleted_at.is_(None))).scalars()),
+        mandatory_reports=_mandatory_reports(uow, case, reporter_shown(reader)))
     if recipient in (Recipient.RESPONDENT, Recipient.AGENCY):   # free text may quote what the reader may not see
         from .redact import collect, redact
         d = redact(d, collect(uow, case, rows, recipient, [r.shared_items for r in d.referrals]))
@@ -278,7 +340,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
 # medical actions, views and field edits stay out.
 _PRINTED_EVENTS = ("created", "intake", "status_", "mediation_held", "agreement_effective", "agreement_created",
                    "follow_up", "referral_", "crisis_order_", "risk_assessed", "confirmation_", "safety_plan_saved",
-                   "petition_outcome")
+                   "petition_outcome", "mandatory_report_")
 
 
 def _printable_event(kind: str) -> bool:
@@ -299,6 +361,53 @@ _MARITAL = {"married": "已婚", "single": "未婚", "unmarried": "未婚", "div
             "remarried": "再婚", "cohabiting": "同居"}
 
 
+def organ_name(unit: OrgUnit) -> str:
+    """A district's or town's federation as an organ: 望城区妇女联合会, 高塘岭街道妇女联合会."""
+    return f"{unit.name}妇女联合会"
+
+
+def petition_organs(uow: UnitOfWork, unit: OrgUnit | None, display: str) -> tuple[str, str]:
+    """(issuer, review body) of a petition opinion for a case owned by `unit`.
+
+    A village or community work station is not an organ that handles petitions in its own name: its opinion is
+    issued by the nearest federation above it (the town's, else the district's). The review body (第三十五条) is
+    the organ one level above the issuer in the org tree; above the district it is the 信访复查机关 setting."""
+    if unit is None:
+        return display, settings.get(uow, "petition_review_body") or ""
+    organ = unit
+    while organ.tier == Tier.VILLAGE.value and organ.parent_id:
+        parent = uow.s.get(OrgUnit, organ.parent_id)
+        if parent is None:
+            break
+        organ = parent
+    issuer = display if organ is unit and unit.tier == Tier.DISTRICT.value and display else organ_name(organ)
+    above = uow.s.get(OrgUnit, organ.parent_id) if organ.parent_id else None
+    review = organ_name(above) if above is not None else (settings.get(uow, "petition_review_body") or "")
+    return issuer, review
+
+
+def committee_name(uow: UnitOfWork, unit: OrgUnit | None) -> str:
+    """The station's 人民调解委员会 as set for its unit (settings), else one named after the unit."""
+    if unit is None:
+        return ""
+    return settings.get_for_unit(uow, "mediation_committee", unit.id) or f"{unit.name}{settings.COMMITTEE_SUFFIX}"
+
+
+def _closing_reason(uow: UnitOfWork, case: Case) -> str:
+    """The reason of the approved closure request and the approver's note (the latest closure)."""
+    from ..store.models import ApprovalRequest
+
+    row = uow.s.execute(select(ApprovalRequest).where(ApprovalRequest.case_id == case.id,
+                                                      ApprovalRequest.kind == "close",
+                                                      ApprovalRequest.status == "approved")
+                        .order_by(ApprovalRequest.decided_at.desc(), ApprovalRequest.id).limit(1)).scalar()
+    if row is None:
+        return ""
+    note = (row.decision_note or "").strip()
+    return row.reason.strip().rstrip("。") + "。" + (f"审核意见：{note.rstrip('。')}（{row.decided_by_name}）。" if note
+                                                     else f"经{row.decided_by_name}审核批准结案。")
+
+
 def _issuer(display: str, unit_name: str) -> str:
     """The body that issues the paper: the administrator's setting, else the federation of the unit's name."""
     if display:
@@ -306,20 +415,51 @@ def _issuer(display: str, unit_name: str) -> str:
     return f"{unit_name}妇女联合会" if unit_name.endswith(("区", "县", "市")) else f"{unit_name}妇联调解工作站"
 
 
-def _intakes(uow: UnitOfWork, case: Case, reader: Reader) -> tuple[IntakeData, ...]:
+def _intakes(uow: UnitOfWork, case: Case, reader: Reader, parties: list[Any],
+             party_shown: dict[str, Disclosure]) -> tuple[IntakeData, ...]:
+    """The register entries; a field the desk left empty is filled from the visitor's person record (as a party of
+    the case, through the party's disclosure), and empty 事实和理由 from the case's summary."""
     rows = list(uow.s.execute(select(IntakeRecord).where(IntakeRecord.case_id == case.id,
                                                          IntakeRecord.deleted_at.is_(None))
                               .order_by(IntakeRecord.received_at, IntakeRecord.id)).scalars())
     shown = disclosures(uow.s, reader, [intake_contact(r) for r in rows])
-    return tuple(IntakeData(
-        channel=label(Channel, r.channel), received_at=r.received_at, visitor_name=r.visitor_name,
-        sex=label(Sex, r.sex), age=str(r.age) if r.age else "",
-        marital_status=_MARITAL.get(r.marital_status or "", r.marital_status or ""),
-        address=shown[r.id].address_of(r.address) or "", contact=shown[r.id].phone_of(r.contact) or "",
-        people_count=r.people_count, representatives="、".join(str(x) for x in (r.representatives or [])),
-        request=r.request, facts=r.facts or "", category="／".join(x for x in (r.category, r.sub_category) if x),
+    out = []
+    for r in rows:
+        match = next(((p, person) for p, person in parties
+                      if (r.person_id and person.id == r.person_id) or (not r.person_id and person.name == r.visitor_name)),
+                     None)
+        person = match[1] if match else None
+        known = party_shown[match[0].id] if match else None
+        marital = r.marital_status or (person.marital_status if person else None) or ""
+        contact = shown[r.id].phone_of(r.contact) or "" if r.contact else ""
+        if not contact and person is not None and known is not None:
+            contact = known.phone_of(person.phone) or ""
+        address = shown[r.id].address_of(r.address) or "" if r.address else ""
+        if not address and person is not None and known is not None:
+            address = known.address_of(person.address) or ""
+        sex = r.sex if r.sex and r.sex != "unknown" else (person.sex if person else r.sex)
+        out.append(IntakeData(
+            channel=label(Channel, r.channel), received_at=r.received_at, visitor_name=r.visitor_name,
+            sex=label(Sex, sex), age=str(r.age) if r.age else _age(person, r.received_at),
+            marital_status=_MARITAL.get(marital, marital), address=address, contact=contact,
+            people_count=r.people_count, representatives="、".join(str(x) for x in (r.representatives or [])),
+            request=r.request, facts=r.facts or _earlier_facts(out, r.visitor_name) or case.summary or "",
+            category="／".join(x for x in (r.category, r.sub_category) if x),
         decision=IntakeDecision(r.decision) if r.decision in IntakeDecision._value2member_map_ else None,
-        decision_note=r.decision_note or "", is_repeat=r.is_repeat, transfer_to=r.transfer_to or "") for r in rows)
+            decision_note=r.decision_note or "", is_repeat=r.is_repeat, transfer_to=r.transfer_to or ""))
+    return tuple(out)
+
+
+def _earlier_facts(earlier: list[IntakeData], name: str) -> str:
+    """The facts and reasons the same visitor gave at an earlier register entry of the case."""
+    return next((r.facts for r in reversed(earlier) if r.visitor_name == name and r.facts), "")
+
+
+def _age(person: Person | None, on: datetime) -> str:
+    if person is None or person.birth_date is None:
+        return ""
+    day, born = local_date(on), person.birth_date
+    return str(day.year - born.year - ((day.month, day.day) < (born.month, born.day)))
 
 
 def _sessions(uow: UnitOfWork, case: Case, names: dict[str, str]) -> tuple[SessionData, ...]:
@@ -344,6 +484,10 @@ def _agreements(uow: UnitOfWork, case: Case, parties: tuple[PartyData, ...]) -> 
     rows = list(uow.s.execute(select(Agreement).where(Agreement.case_id == case.id, Agreement.deleted_at.is_(None))
                               .order_by(Agreement.created_at, Agreement.id)).scalars())
     out = []
+    calendar = None
+    if any(a.effective_on for a in rows):
+        from ..services.clocks.clocks import load_calendar
+        calendar = load_calendar(uow)
     for a in rows:
         terms = uow.s.execute(select(AgreementTerm).where(AgreementTerm.agreement_id == a.id,
                                                           AgreementTerm.deleted_at.is_(None))
@@ -364,7 +508,9 @@ def _agreements(uow: UnitOfWork, case: Case, parties: tuple[PartyData, ...]) -> 
                                  label(Performance, t.performance)) for t in terms),
             signatures=signatures, mediator_signed_at=a.mediator_signed_at, seal_applied_at=a.seal_applied_at,
             effective_on=a.effective_on, copies=a.copies or (len(signers) + 1), created_at=a.created_at,
-            confirmation=confirmation))
+            confirmation=confirmation,
+            confirm_by=window(a.effective_on, calendar).last_day if a.effective_on and calendar else None,
+            court=a.confirmation_court or ""))
     return tuple(out)
 
 
@@ -415,6 +561,21 @@ def _safety_plan(uow: UnitOfWork, case: Case) -> tuple[tuple[str, str], ...] | N
     return tuple(out)
 
 
+def _mandatory_reports(uow: UnitOfWork, case: Case, reporter_printed: bool) -> tuple[MandatoryReportData, ...]:
+    rows = uow.s.execute(select(MandatoryReport).where(MandatoryReport.case_id == case.id,
+                                                       MandatoryReport.deleted_at.is_(None))
+                         .order_by(MandatoryReport.raised_at, MandatoryReport.created_at, MandatoryReport.id)).scalars()
+    return tuple(MandatoryReportData(
+        party_id=r.party_id or "", subject_name=r.subject_name, ground=label(Ground, r.ground),
+        ground_note=r.ground_note or "", raised_at=r.raised_at, reported=r.status == ReportStatus.REPORTED.value,
+        reported_at=r.reported_at, police_unit=r.police_unit or "", method=label(ReportMethod, r.method),
+        receipt_no=r.receipt_no or "", officer=r.officer or "", facts=r.facts or "",
+        reporter_name=(r.reporter_name or "") if reporter_printed else "",
+        reporter_post=(r.reporter_post or "") if reporter_printed else "",
+        reporter_phone=(r.reporter_phone or "") if reporter_printed else "",
+        reporter_withheld=bool(r.reporter_name) and not reporter_printed) for r in rows)
+
+
 def _risk(uow: UnitOfWork, case: Case) -> str:
     row = uow.s.execute(select(RiskAssessment).where(RiskAssessment.case_id == case.id,
                                                      RiskAssessment.deleted_at.is_(None))
@@ -426,7 +587,7 @@ def _orders(uow: UnitOfWork, case: Case) -> tuple[str, ...]:
     rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
                                                        ProtectionOrder.deleted_at.is_(None))
                          .order_by(ProtectionOrder.applied_at, ProtectionOrder.id)).scalars()
-    from ..services.protection_orders import OrderStatus
+    from ..services.crisis.protection_orders import OrderStatus
     out = []
     for r in rows:
         text = f"{cn_date(r.applied_at)}向{r.court}申请人身安全保护令（{label(OrderStatus, r.status)}）"
@@ -436,6 +597,16 @@ def _orders(uow: UnitOfWork, case: Case) -> tuple[str, ...]:
             text += f"，有效期至{cn_date(r.expires_on)}"
         out.append(text)
     return tuple(out)
+
+
+def _order_details(uow: UnitOfWork, case: Case) -> tuple[OrderData, ...]:
+    from ..services.crisis.protection_orders import OrderStatus, measure_label
+    rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
+                                                       ProtectionOrder.deleted_at.is_(None))
+                         .order_by(ProtectionOrder.applied_at, ProtectionOrder.id)).scalars()
+    return tuple(OrderData(r.court, r.applied_at, r.urgent, r.consent_recorded, r.applied_on_behalf_by or "",
+                           label(OrderStatus, r.status),
+                           tuple(measure_label(str(m)) for m in (r.measures or []))) for r in rows)
 
 
 def _attachments(uow: UnitOfWork, case: Case, sees_sensitive: bool) -> tuple[AttachmentData, ...]:

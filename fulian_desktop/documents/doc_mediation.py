@@ -4,6 +4,7 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from ..domain.dv_mediation import SAFETY_STATEMENT
 from ..domain.enums import CaseKind, PartyRole
 from .data import AgreementData, CaseData, SessionData, cn_date, cn_datetime
 from .doc_intake import party_table
@@ -102,21 +103,38 @@ def _agreement(d: CaseData, a: AgreementData) -> list[Flowable]:
            heading("纠纷主要事实、争议事项"), para(a.facts, "prose", "纠纷事实")]
     if a.disputes:
         out.append(rich(f"{bold('争议事项')}：{_m(a.disputes, '争议事项')}", "prose"))
-    if a.responsibility:
-        out += [heading("各方责任"), para(a.responsibility, "prose", "责任")]
+    out += [heading("各方责任"), para(a.responsibility or "无", "prose", "责任")]   # always stated (人民调解法第二十九条)
     out.append(heading("经调解，自愿达成如下协议"))
     rows = [(f"{t.seq}", t.obligor, t.content, t.manner, cn_date(t.deadline)) for t in a.terms]
     out.append(grid_table(("序号", "履行人", "协议内容", "履行方式", "履行期限"), rows, (0.6, 1.4, 4.6, 2.4, 1.8),
                           ("序号", "履行人", "协议内容", "履行方式", "履行期限")))
-    out += [Spacer(1, 6),
-            para("履行协议的方式、地点、期限按上表执行。本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖"
-                 "人民调解委员会印章之日起生效。当事人可以自协议生效之日起三十日内共同向人民法院申请司法确认。", "prose")]
+    committee = d.committee or COMMITTEE
+    if a.oral:   # 人民调解法第二十八条、第三十条
+        rule = (f"以上为当事人以口头方式达成的调解协议，由{committee}人民调解员记录在卷。根据《中华人民共和国人民调解法》"
+                "第三十条，口头调解协议自各方当事人达成协议之日起生效"
+                + (f"（{cn_date(a.effective_on)}）" if a.effective_on else "") + "。履行协议的方式、期限按上表执行。")
+        out += [Spacer(1, 6), para(rule, "prose", "口头协议")]
+    else:
+        out += [Spacer(1, 6),
+                para("履行协议的方式、地点、期限按上表执行。本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖"
+                     "人民调解委员会印章之日起生效（《中华人民共和国人民调解法》第二十九条）。当事人可以自协议生效之日起"
+                     "三十日内共同向人民法院申请司法确认（第三十三条）。", "prose")]
+    if d.dv_mediation:
+        out.append(rich(f"{bold('特别声明')}：{_m(SAFETY_STATEMENT, '特别声明')}", "prose"))
     if not a.oral:
-        out.append(para(f"本协议一式 {a.copies} 份，当事人各执一份，{COMMITTEE}留存一份。", "prose", "份数"))
+        out.append(para(f"本协议一式 {a.copies} 份，当事人各执一份，{committee}留存一份。", "prose", "份数"))
     if a.confirmation:
         out.append(para(f"司法确认：{a.confirmation}", "prose", "司法确认"))
+    elif a.confirm_by and not a.oral:
+        out.append(para(f"共同申请司法确认的期限：自{cn_date(a.effective_on)}协议生效之日起三十日内，至{cn_date(a.confirm_by)}止。",
+                        "prose", "司法确认"))
     out += [Spacer(1, 6), _signature_grid(a), Spacer(1, 6), _mediator_and_seal(d, a)]
     return out
+
+
+def agreement_pages(d: CaseData, a: AgreementData) -> list[Flowable]:
+    """One agreement's pages (the 司法确认 packet carries the agreement it asks the court to confirm)."""
+    return _agreement(d, a)
 
 
 def _parties(d: CaseData) -> Flowable:
@@ -140,7 +158,7 @@ def _signature_grid(a: AgreementData) -> Flowable:
 def _mediator_and_seal(d: CaseData, a: AgreementData) -> Flowable:
     left = [para("人民调解员（签名）：", "body"), Spacer(1, 26),
             para(f"签名日期：{cn_date(a.mediator_signed_at) or '　　年　　月　　日'}", "body", "日期")]
-    right = [para(f"{d.unit_name}", "body", "单位名称"), para(f"{COMMITTEE}（印）", "body"), Spacer(1, 26),
+    right = [para(f"{d.committee or d.unit_name + COMMITTEE}（印）", "body", "调解委员会"), Spacer(1, 26),
              para(f"{cn_date(a.seal_applied_at or a.effective_on) or '　　年　　月　　日'}", "body", "日期")]
     seal = Table([[left, right]], colWidths=[BODY_W / 2, BODY_W / 2],
                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (1, 0), (1, 0), 0.4, "grey")]))

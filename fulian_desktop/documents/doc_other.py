@@ -1,12 +1,13 @@
 """转介函 (only what consent allows), 安全计划 and 结案报告."""
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
+
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..domain.enums import CaseKind, PartyRole
-from ..domain.referral_rules import CONTACT_ITEM
-from .api import Recipient
-from .data import CaseData, ReferralData, cn_date, cn_datetime
+from ..domain.referral_rules import CONTACT_ITEM, AgencyType
+from .data import CaseData, ReferralData, cn_date
 from .doc_intake import opinion_outcome
 from .layout import field_table, grid_table, heading, para, seal_block, signature_lines, title_block
 
@@ -36,6 +37,11 @@ def _letter(d: CaseData, r: ReferralData) -> list[Flowable]:
                 f"转介理由：{r.reason}。现依当事人意愿转介贵单位，请予接洽办理，并将办理情况反馈我单位。",
                 "prose", "转介理由")]
     rows: list[list[tuple[str, str]]] = []
+    to_court = r.agency_type == AgencyType.COURT.label
+    if to_court:   # 反家庭暴力法第二十七条: an order needs a definite respondent; the court must know who he is
+        respondents = d.by_role(PartyRole.RESPONDENT)
+        rows.append([("被申请人", "、".join(f"{p.name}（{p.sex}）" if p.sex else p.name for p in respondents)
+                      or "（本案未登记被申请人，请补充）")])
     if person and "基本情况" in r.shared_items:
         age = ""
         if person.birth_date:
@@ -54,8 +60,13 @@ def _letter(d: CaseData, r: ReferralData) -> list[Flowable]:
         rows.append([("危险评估", f"风险等级：{d.risk}")])
     if "调解记录" in r.shared_items and d.sessions:
         rows.append([("调解情况", "；".join(f"{cn_date(s.held_at)} {s.outcome}" for s in d.sessions))])
+    if to_court:
+        out.append(para("人身安全保护令须有明确的被申请人和具体的请求（《中华人民共和国反家庭暴力法》第二十七条）；"
+                        "人民法院受理申请后，应当在七十二小时内作出人身安全保护令或者驳回申请，情况紧急的，应当在二十四小时内作出"
+                        "（第二十八条）。", "small", "法律依据"))
     if rows:
-        out += [heading("转介材料（经当事人同意共享的内容）"), field_table(rows)]
+        out += [heading("转介材料（被申请人及经当事人同意共享的内容）" if to_court
+                        else "转介材料（经当事人同意共享的内容）"), field_table(rows)]
     withheld = [x for x in ("基本情况", CONTACT_ITEM, "身份证明", "案情摘要", "危险评估", "调解记录")
                 if x not in r.shared_items]
     if withheld:
@@ -110,10 +121,10 @@ def closing_report(d: CaseData) -> list[Flowable]:
                          else ("调解结果", d.mediation_outcome or "—")]]),
            heading(f"{_n(1)}、基本案情"), para(d.summary or d.title, "prose", "基本案情")]
     n = 1
-    if d.recipient is Recipient.FILE and d.timeline:
+    work = work_done(d)
+    if work:
         n += 1
-        out += [heading(f"{_n(n)}、办理经过"),
-                grid_table(("时间", "经过"), [(cn_datetime(t), text) for t, text in d.timeline], (2.9, 7.1))]
+        out += [heading(f"{_n(n)}、办理经过"), grid_table(("日期", "所做工作"), work, (2.9, 7.1))]
     if d.orders:
         n += 1
         out += [heading(f"{_n(n)}、保护措施"), *[para(o, "prose", "保护令") for o in d.orders]]
@@ -124,6 +135,61 @@ def closing_report(d: CaseData) -> list[Flowable]:
                 para(f"{a.form}，生效日期：{cn_date(a.effective_on) or '未生效'}。" + (a.confirmation or ""),
                      "prose", "调解协议")]
         out += [para(f"{t.seq}．{t.obligor}：{t.content}（{t.performance}）", "prose", "协议内容") for t in a.terms]
-    out += [heading(f"{_n(n + 1)}、结案意见"), para("；".join(d.closing_notes) or "（尚未结案）", "prose", "结案意见"),
+    out += [heading(f"{_n(n + 1)}、结案意见"), para(closing_opinion(d), "prose", "结案意见"),
             signature_lines([("承办人（签名）：", d.handler), ("审核人（签名）：", "")], cn_date(d.closed_at or d.as_of))]
     return out
+
+
+def work_done(d: CaseData) -> list[tuple[str, str]]:
+    """What was done on the case, by date: intake, sessions, agreement and its performance, follow-ups,
+    referrals, protection orders, the petition opinion — not the workflow's state changes."""
+    items: list[tuple[datetime, int, str]] = []
+    for r in d.intakes:
+        items.append((r.received_at, 0, f"{r.channel}登记，反映：{_bare(r.request)}" + (f"；{r.decision.label}"
+                                                                                  if r.decision else "")))
+    for s in d.sessions:
+        who = f"调解员{s.mediators}" if s.mediators else "调解员"
+        items.append((s.held_at, 1, f"{who}在{s.place or '调解室'}主持调解，到场：{s.present or '（未记录）'}；"
+                                    f"结果：{s.outcome or '（未记录）'}"))
+    for a in d.agreements:
+        done = sum(1 for t in a.terms if t.performance in ("已履行", "履行完毕"))
+        text = f"达成{a.form}，共 {len(a.terms)} 项" + (f"，{cn_date(a.effective_on)}生效" if a.effective_on else "，尚未生效")
+        text += "；履行情况：" + ("、".join(f"第{t.seq}项{t.performance or '未登记'}" for t in a.terms) or "无条款")
+        items.append((_at(a.effective_on) or a.created_at, 2, text + (f"（{done}项已履行）" if done else "")))
+        if a.confirmation:
+            items.append((a.created_at, 3, a.confirmation))
+    for v in d.follow_ups:
+        how = v.method if v.method.endswith("回访") else f"{v.method}回访"
+        items.append((v.visited_at, 4, f"{v.visitor}{how}：履行情况{_bare(v.performance) or '未记录'}，"
+                                       f"满意程度{v.satisfaction or '未记录'}" + (f"；{_bare(v.note)}" if v.note else "")))
+    for r in d.referrals:
+        items.append((r.sent_at, 5, f"转介{r.agency_name or r.agency_type}：{_bare(r.reason)}（{r.status}）"
+                                    + (f"；对方反馈：{_bare(r.response)}" if r.response else "")))
+    for o in d.order_details:
+        items.append((o.applied_at, 6, f"协助向{o.court}申请人身安全保护令（{o.status}）"))
+    if d.kind is CaseKind.PETITION and d.petition_outcome and d.closed_at:
+        items.append((d.closed_at, 7, f"出具信访事项处理意见书，处理意见：{d.petition_outcome}"))
+    items.sort(key=lambda x: (x[0], x[1]))
+    return [(cn_date(at), text) for at, _k, text in items]
+
+
+def _bare(text: str) -> str:
+    """A sentence without its closing punctuation, to be joined into a longer one."""
+    return (text or "").strip().rstrip("。；，,.;")
+
+
+def _at(day: date | None) -> datetime | None:
+    return datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc) if day else None
+
+
+def closing_opinion(d: CaseData) -> str:
+    """The approved closure's reason and the approver's note; failing those, the closure notes without the
+    workflow's "A → B" states."""
+    if d.closing_reason:
+        return d.closing_reason
+    notes = []
+    for note in d.closing_notes:
+        text = note.split("（理由：", 1)[1].rsplit("）", 1)[0] if "（理由：" in note else ""
+        if text:
+            notes.append(text)
+    return "；".join(dict.fromkeys(notes)) or ("（尚未结案）" if d.closed_at is None else "已办结。")

@@ -47,10 +47,43 @@ MAX_PICTURE_PIXELS = 8 * 10**6     # a page's picture: A4 at 150 dpi is 2.2 mill
 _SAFE_FILTERS = ("/FlateDecode", "/ASCII85Decode", "/ASCIIHexDecode")   # the ASCII ones never expand
 
 
-def listed(d: CaseData) -> list[AttachmentData]:
-    """The attachments in the evidence list's order (DOMAIN.md: by type, then as received)."""
-    from .case_file import rank
-    return sorted(d.attachments, key=lambda a: (rank(a), a.added_at, a.sha256))
+EVIDENCE_ORDER = ("身份证明", "授权委托书", "调查笔录", "来信", "证据材料", "告诫书", "保护令", "医疗记录", "扫描件",
+                  "其他", "履行凭证", "司法确认材料")
+_TYPE_LABELS = {"evidence": "证据材料", "id_proof": "身份证明", "power_of_attorney": "授权委托书",
+                "performance_proof": "履行凭证", "police_warning": "告诫书", "protection_order": "保护令",
+                "letter": "来信", "scan": "扫描件", "medical": "医疗记录", "other": "其他",
+                "investigation": "调查笔录", "judicial_confirmation": "司法确认材料"}
+# Where each kind of attachment is filed (DOMAIN.md): ID proof and power of attorney after the rights notice, then
+# investigation records, then the evidence; proof of performance after the agreement; judicial-confirmation
+# papers after the follow-up records. (key -> section title, type labels)
+GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "identity": ("身份证明、授权委托书", ("身份证明", "授权委托书")),
+    "investigation": ("调查笔录", ("调查笔录",)),
+    "evidence": ("证据材料目录", ("来信", "证据材料", "告诫书", "保护令", "医疗记录", "扫描件", "其他")),
+    "performance": ("履行凭证", ("履行凭证",)),
+    "confirmation": ("司法确认材料", ("司法确认材料",)),
+}
+
+
+def group_of(a: AttachmentData) -> str:
+    label = type_label(a.doc_type)
+    return next((key for key, (_t, labels) in GROUPS.items() if label in labels), "evidence")
+
+
+def type_label(code: str) -> str:
+    return _TYPE_LABELS.get(code, code)
+
+
+def rank(a: AttachmentData) -> int:
+    label = type_label(a.doc_type)
+    return EVIDENCE_ORDER.index(label) if label in EVIDENCE_ORDER else len(EVIDENCE_ORDER)
+
+
+def listed(d: CaseData, group: str | None = None) -> list[AttachmentData]:
+    """The attachments in the case file's order (DOMAIN.md: by type, then as received); with `group`, only
+    those filed in that place of the case file (GROUPS)."""
+    return sorted((a for a in d.attachments if group is None or group_of(a) == group),
+                  key=lambda a: (rank(a), a.added_at, a.sha256))
 
 
 def printable_images(d: CaseData) -> list[AttachmentData]:
@@ -294,14 +327,16 @@ class SlotBox(Flowable):
                              width=w * scale, height=h * scale)
 
 
-def attachment_pages(d: CaseData, anchors: dict[str, int], slots: list[Slot]) -> list[Flowable]:
+def attachment_pages(d: CaseData, anchors: dict[str, int], slots: list[Slot],
+                     group: str | None = None) -> list[Flowable]:
     """The printed attachments, each after a page break with its number, type and name; `slots` collects the
     blank boxes for PDF pages, `anchors` the first page of each attachment (for the contents list)."""
-    from .case_file import type_label
     images: dict[str, bytes] = d.extra.get("images", {})
     pdfs: dict[str, bytes] = d.extra.get("pdfs", {})
     out: list[Flowable] = []
-    for n, a in enumerate(listed(d), 1):
+    numbers = {a.id: n for n, a in enumerate(listed(d), 1)}   # one numbering through the whole file
+    for a in listed(d, group):
+        n = numbers[a.id]
         caption = f"附件 {n}：{type_label(a.doc_type)}　{clean_filename(a.filename)}"
         if a.viewable and a.media_type in IMAGE_TYPES and a.id in images:
             reader = ImageReader(io.BytesIO(images[a.id]))
@@ -330,10 +365,12 @@ def attachment_pages(d: CaseData, anchors: dict[str, int], slots: list[Slot]) ->
     return out
 
 
-def contents_rows(d: CaseData) -> list[tuple[str, str]]:
-    """(anchor key, title) of each printed attachment, for the contents list under the evidence list."""
+def contents_rows(d: CaseData, group: str | None = None) -> list[tuple[str, str]]:
+    """(anchor key, title) of each printed attachment, for the contents list under its section."""
     rows = []
-    for n, a in enumerate(listed(d), 1):
+    numbers = {a.id: n for n, a in enumerate(listed(d), 1)}
+    for a in listed(d, group):
+        n = numbers[a.id]
         check = _checked(d, a.id) if a.media_type == PDF_TYPE and a.id in d.extra.get("pdfs", {}) else None
         printed = (a.media_type in IMAGE_TYPES and a.id in d.extra.get("images", {})) or (
             check is not None and (check.pages > 0 or check.refused is not None))

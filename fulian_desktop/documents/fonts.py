@@ -58,7 +58,7 @@ def register_fonts() -> tuple[str, str]:
 
 
 @lru_cache(maxsize=4)
-def _charmap(name: str) -> frozenset[int]:
+def charmap(name: str) -> frozenset[int]:
     register_fonts()
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
@@ -75,7 +75,7 @@ def markup(text: str | None, field: str = "") -> str:
     done = _MARKUP.get(text)
     if done is not None:          # labels, headings and notices recur in every paper of a batch
         return done
-    main, fallback = _charmap(REGULAR), _charmap(FALLBACK)
+    main, fallback = charmap(REGULAR), charmap(FALLBACK)
     out: list[str] = []
     run: list[str] = []
     for ch in text.replace("\r\n", "\n"):

@@ -16,7 +16,7 @@ from ..domain.enums import PartyRole
 from ..domain.referral_rules import CONTACT_ITEM
 from ..store.models import Case, CaseParty, CrisisAction, IntakeRecord, Person
 from ..store.uow import UnitOfWork
-from .api import Recipient
+from .kinds import Recipient
 from .data import CaseData
 
 MASK = "（已隐去）"
@@ -117,6 +117,7 @@ def redact(d: CaseData, s: Secrets) -> CaseData:
         referrals=tuple(replace(r, reason=m(r.reason), consent_note=m(r.consent_note), response=m(r.response))
                         for r in d.referrals),
         closing_notes=tuple(m(n) for n in d.closing_notes), rejection_notes=tuple(m(n) for n in d.rejection_notes),
-        petition_basis=m(d.petition_basis),
+        petition_basis=m(d.petition_basis), petition_facts=m(d.petition_facts), closing_reason=m(d.closing_reason),
+        mandatory_reports=tuple(replace(r, facts=m(r.facts)) for r in d.mandatory_reports),
         orders=tuple(m(o) for o in d.orders), timeline=tuple((at, m(text)) for at, text in d.timeline),
         attachments=tuple(replace(a, description=m(a.description), filename=m(a.filename)) for a in d.attachments))

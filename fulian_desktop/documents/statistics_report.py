@@ -1,5 +1,6 @@
 """The monthly statistics report as a PDF: A4 landscape, one table per section (rows by category, columns by
-tier), charts drawn with reportlab.graphics, the reporting unit's name and the seal line.
+tier), charts drawn with reportlab.graphics, the reporting unit's name, the cross-check line
+(statistics_checks) and the seal line.
 
 The same report always gives the same bytes (ReportLab's invariant mode: no creation date, fixed ids).
 """
@@ -19,7 +20,8 @@ from reportlab.platypus import (
     CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
 )
 
-from ..services.statistics_views import COLUMN_KEYS, COLUMN_LABELS, MonthlyReport, StatSection
+from ..services.statistics.statistics_checks import check_line
+from ..services.statistics.statistics_views import COLUMN_KEYS, COLUMN_LABELS, MonthlyReport, StatSection
 from .fonts import markup, register_fonts
 
 PAGE = landscape(A4)
@@ -41,6 +43,7 @@ def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
         "num": ParagraphStyle("num", parent=base, alignment=TA_CENTER),
         "note": ParagraphStyle("note", parent=base, fontSize=8, leading=11, textColor=colors.HexColor("#444444")),
         "seal": ParagraphStyle("seal", parent=base, fontSize=11, leading=18),
+        "check": ParagraphStyle("check", parent=base, fontName=bold, fontSize=9, leading=13),
     }
 
 
@@ -199,7 +202,8 @@ def _story(report: MonthlyReport, st: dict[str, ParagraphStyle], regular: str, b
         story.append(Paragraph(markup(section.title), st["h"]))
         story.append(_table(section, st, bold))
         if n == len(report.sections):   # the seal line never stands alone on the last page
-            story[-1] = KeepTogether([story[-1], seal])
+            check = Paragraph(markup(check_line(report)), st["check"])
+            story[-1] = KeepTogether([story[-1], Spacer(0, 2 * mm), check, seal])
     return story
 
 
@@ -227,7 +231,7 @@ def export_report(uow, actor, date_from, date_to, path, *, unit_id: str | None =
     from pathlib import Path
 
     from ..domain.errors import ValidationError
-    from ..services import statistics
+    from ..services.statistics import statistics
 
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")

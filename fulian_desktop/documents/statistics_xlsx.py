@@ -1,7 +1,7 @@
 """The monthly statistics as an .xlsx workbook for upward reporting: one sheet per section.
 
 Each sheet: the report title, the unit and period, a header row, then a row per figure with the tier
-columns as numbers (rates as percentages), the notes, and the seal line. Text that a spreadsheet would
+columns as numbers (rates as percentages), the notes, the report's cross-check line and the seal line. Text that a spreadsheet would
 read as a formula (starting with = + - @, or a tab / carriage return) is written with a leading
 apostrophe-style quote prefix, so a crafted category or unit name cannot run as a formula.
 """
@@ -14,7 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from ..services.statistics_views import COLUMN_KEYS, COLUMN_LABELS, RATE, MonthlyReport, StatSection
+from ..services.statistics.statistics_checks import check_line
+from ..services.statistics.statistics_views import COLUMN_KEYS, COLUMN_LABELS, RATE, MonthlyReport, StatSection
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _THIN = Side(style="thin", color="000000")
@@ -35,7 +36,7 @@ def _text_cell(ws, row: int, col: int, value: str, **style):  # noqa: ANN001, AN
     return cell
 
 
-def _sheet(wb: Workbook, report: MonthlyReport, section: StatSection, first: bool) -> None:
+def _sheet(wb: Workbook, report: MonthlyReport, section: StatSection, first: bool, check: str) -> None:
     ws = wb.active if first else wb.create_sheet()
     ws.title = section.title.split("、", 1)[-1][:31]
     headers = ("类别", "项目", "单位", *COLUMN_LABELS)
@@ -70,7 +71,11 @@ def _sheet(wb: Workbook, report: MonthlyReport, section: StatSection, first: boo
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last_col)
         ws.row_dimensions[r].height = 30
         r += 1
-    r += 1
+    # The whole report's cross-check, on every sheet (a sheet may be forwarded on its own).
+    _text_cell(ws, r, 1, check, font=Font(bold=True), alignment=Alignment(wrap_text=True, vertical="top"))
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last_col)
+    ws.row_dimensions[r].height = 30
+    r += 2
     for col, text in ((1, "单位（盖章）："), (3, "填报人："), (5, "审核人："), (7, "日期：    年  月  日")):
         _text_cell(ws, r, col, text)
     for col, width in zip(range(1, last_col + 1), (18, 34, 6, 10, 10, 12, 10, 12)):
@@ -84,8 +89,9 @@ def _sheet(wb: Workbook, report: MonthlyReport, section: StatSection, first: boo
 
 def render_workbook(report: MonthlyReport) -> bytes:
     wb = Workbook()
+    check = check_line(report)
     for i, section in enumerate(report.sections):
-        _sheet(wb, report, section, i == 0)
+        _sheet(wb, report, section, i == 0, check)
     props = wb.properties
     props.creator = "幸福号"
     props.title = safe_text(report.title)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import PurePath, PureWindowsPath
 
-from .enums import _Labelled
+from .enums import Labelled
 from .errors import ValidationError
 
 CHUNK_SIZE = 1024 * 1024          # bytes per stored chunk: a 50 MB file is 50 rows, never one giant value
@@ -15,7 +15,7 @@ DEFAULT_LIMIT_MB = 50
 MAX_FILENAME_CHARS = 120
 
 
-class AttachmentType(_Labelled):
+class AttachmentType(Labelled):
     """What a file is to the case (卷宗 order: ID proof, power of attorney, evidence, … proof of performance)."""
 
     EVIDENCE = "evidence", "证据材料"
@@ -27,6 +27,8 @@ class AttachmentType(_Labelled):
     LETTER = "letter", "来信"
     SCAN = "scan", "扫描件"
     MEDICAL = "medical", "医疗记录"
+    INVESTIGATION = "investigation", "调查笔录"
+    JUDICIAL_CONFIRMATION = "judicial_confirmation", "司法确认材料"
     OTHER = "other", "其他"
 
     @property
@@ -35,7 +37,7 @@ class AttachmentType(_Labelled):
         return self is AttachmentType.MEDICAL
 
 
-class TargetKind(_Labelled):
+class TargetKind(Labelled):
     """What inside the case a file belongs to, besides the case itself."""
 
     PARTY = "party", "当事人"

@@ -70,6 +70,10 @@ class ClockKind(StrEnum):
         "legal_aid_decision", "法律援助审查决定",
         "《法律援助法》第四十三条：法律援助机构应当自收到法律援助申请之日起七日内进行审查，作出是否给予"
         "法律援助的决定（家庭暴力受害人不受经济困难条件限制，第三十二条）")
+    MANDATORY_REPORT = (
+        "mandatory_report", "强制报告",
+        "《反家庭暴力法》第十四条：发现无民事行为能力人、限制民事行为能力人遭受或者疑似遭受家庭暴力的，"
+        "应当及时向公安机关报案（立即报告：当日24时前）")
     MEDIATION_TARGET = (
         "mediation_target", "调解办结目标",
         "工作惯例：婚姻家庭纠纷调解一般在一个月内办结（软性目标，非法定期限）")
@@ -115,6 +119,9 @@ RULES: dict[ClockKind, ClockRule] = {
                                          warn_days=14, rolls=False),
     # 法律援助法第四十三条: "七日内" — calendar days (the law says 工作日 when it means them)
     K.LEGAL_AID_DECISION: ClockRule(K.LEGAL_AID_DECISION, "days", 7),
+    # 反家庭暴力法第十四条: "及时" read as at once: by 24:00 of the day the duty arose (0 days after it), never
+    # moved off a rest day (the police take reports every day); 今天到期 from the start (domain.mandatory_report_rules).
+    K.MANDATORY_REPORT: ClockRule(K.MANDATORY_REPORT, "days", 0, warn_days=0, rolls=False),
     # practice: mediation normally concluded within one month
     K.MEDIATION_TARGET: ClockRule(K.MEDIATION_TARGET, "months", 1, soft=True),
 }

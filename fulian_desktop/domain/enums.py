@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class _Labelled(StrEnum):
+class Labelled(StrEnum):
     """A StrEnum whose members carry a Chinese label as a second value."""
 
     label: str
@@ -27,7 +27,7 @@ class _Labelled(StrEnum):
         raise ValueError(label)
 
 
-class Tier(_Labelled):
+class Tier(Labelled):
     DISTRICT = "district", "区"
     TOWN = "town", "街镇"
     VILLAGE = "village", "村社区"
@@ -37,7 +37,7 @@ class Tier(_Labelled):
         return {Tier.DISTRICT: Tier.TOWN, Tier.TOWN: Tier.VILLAGE}.get(self)
 
 
-class Role(_Labelled):
+class Role(Labelled):
     RECEPTION = "reception", "接待员"
     MEDIATOR = "mediator", "调解员"
     COUNSELLOR = "counsellor", "心理咨询师"
@@ -47,7 +47,7 @@ class Role(_Labelled):
     AUDITOR = "auditor", "审计员"
 
 
-class CaseStatus(_Labelled):
+class CaseStatus(Labelled):
     REGISTERED = "registered", "登记"
     ACCEPTED = "accepted", "受理"
     IN_PROGRESS = "in_progress", "办理中"
@@ -58,7 +58,7 @@ class CaseStatus(_Labelled):
     TERMINATED = "terminated", "终止"
 
 
-class CaseKind(_Labelled):
+class CaseKind(Labelled):
     """What kind of work opened the case; it picks the case-number word (婚调, 信访 …)."""
 
     PETITION = "petition", "信访接待"
@@ -78,7 +78,7 @@ class CaseKind(_Labelled):
         }[self]
 
 
-class PetitionOutcome(_Labelled):
+class PetitionOutcome(Labelled):
     """The 处理意见 of a petition, given when its case is closed (信访事项处理意见书)."""
 
     SUPPORT = "support", "支持"
@@ -86,7 +86,7 @@ class PetitionOutcome(_Labelled):
     NOT_SUPPORT = "not_support", "不予支持"
 
 
-class CaseSource(_Labelled):
+class CaseSource(Labelled):
     APPLICATION = "application", "当事人申请"
     INITIATIVE = "initiative", "主动调解"
     ASSIGNED_FROM_ABOVE = "assigned", "上级交办"
@@ -98,7 +98,7 @@ class CaseSource(_Labelled):
     ONLINE_OPINION = "online_opinion", "网络舆情"
 
 
-class PartyRole(_Labelled):
+class PartyRole(Labelled):
     APPLICANT = "applicant", "申请人/来访人"
     RESPONDENT = "respondent", "被申请人"
     VICTIM = "victim", "受害人"
@@ -108,13 +108,13 @@ class PartyRole(_Labelled):
     OTHER = "other", "其他"
 
 
-class Sex(_Labelled):
+class Sex(Labelled):
     MALE = "male", "男"
     FEMALE = "female", "女"
     UNKNOWN = "unknown", "未知"
 
 
-class Urgency(_Labelled):
+class Urgency(Labelled):
     NORMAL = "normal", "一般"
     URGENT = "urgent", "紧急"
     CRITICAL = "critical", "特急"

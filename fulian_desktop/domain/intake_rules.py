@@ -18,7 +18,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 
 from . import clock
-from .enums import COMPLAINT_CATEGORIES, Sex, _Labelled
+from .enums import COMPLAINT_CATEGORIES, Sex, Labelled
 from .errors import InvalidIdNumber, InvalidPhone
 from .idnumber import IdNumberInfo, parse_id_number
 from .localtime import local_date
@@ -34,14 +34,14 @@ REPEAT_WINDOW_DAYS = 365        # 重复访: the same person on the same matter 
 FUTURE_TOLERANCE = timedelta(minutes=10)   # clocks of two desks differ a little
 
 
-class Channel(_Labelled):
+class Channel(Labelled):
     VISIT = "visit", "来访"
     CALL = "call", "来电"
     LETTER = "letter", "来信"
     ONLINE = "online", "网上"
 
 
-class IntakeDecision(_Labelled):
+class IntakeDecision(Labelled):
     ACCEPT = "accept", "受理"
     REJECT = "reject", "不予受理"
     TRANSFER = "transfer", "转办"
@@ -55,7 +55,7 @@ class IntakeDecision(_Labelled):
         return self in (IntakeDecision.ACCEPT, IntakeDecision.REJECT, IntakeDecision.TRANSFER)
 
 
-class MaritalStatus(_Labelled):
+class MaritalStatus(Labelled):
     """Codes as the demo data already stores them (single / married / divorced / widowed)."""
 
     SINGLE = "single", "未婚"
@@ -76,7 +76,7 @@ _ALIASES: dict[type, dict[str, str]] = {
 }
 
 
-def parse_choice(enum: type[_Labelled], value: object) -> _Labelled:
+def parse_choice(enum: type[Labelled], value: object) -> Labelled:
     """A member from its code, its Chinese label or a common alias; ValueError otherwise."""
     if isinstance(value, enum):
         return value
@@ -92,7 +92,7 @@ def parse_choice(enum: type[_Labelled], value: object) -> _Labelled:
     raise ValueError(value)
 
 
-def choices_text(enum: type[_Labelled]) -> str:
+def choices_text(enum: type[Labelled]) -> str:
     return "、".join(f"{m.label}（{m.value}）" for m in enum)  # type: ignore[attr-defined]
 
 
@@ -103,6 +103,7 @@ FIELD_LABELS: dict[str, str] = {
     "representatives": "代表", "facts": "事实和理由", "category": "投诉类别", "sub_category": "投诉子类",
     "decision_note": "处理意见/理由", "transfer_to": "转办去向", "person_id": "已有人员",
     "join_case_id": "并入案件", "is_repeat": "重复访", "unit_id": "登记单位",
+    "domestic_violence": "家暴", "major_incident": "重大案事件",
 }
 
 
@@ -138,6 +139,8 @@ class IntakeInput:
     join_case_id: str | None = None     # 受理 into an existing open case instead of a new one
     is_repeat: bool | None = None
     unit_id: str | None = None          # default: the actor's unit
+    domestic_violence: bool = False     # 家暴 flag, offered by triage and confirmed by the clerk
+    major_incident: bool = False        # 重大 flag (a threat to life, self-harm, a child at risk)
 
 
 INTAKE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(IntakeInput))
@@ -232,10 +235,11 @@ def validate_intake(data: IntakeInput, *, now: datetime | None = None) -> tuple[
         if sex == "unknown":
             sex = id_sex
         elif sex != id_sex:
-            warn("sex", "sex_mismatch", f"性别与身份证号不符（身份证号显示为{id_info.sex}）。")
+            # One value per person: a register entry never keeps a sex the ID number contradicts.
+            error("sex", "sex_mismatch", f"性别与身份证号不符（身份证号显示为{id_info.sex}），请改正其中之一后再保存。")
         if birth is not None and birth != id_info.birth_date:
-            warn("birth_date", "birth_mismatch",
-                 f"出生日期与身份证号不符（身份证号显示为 {id_info.birth_date:%Y-%m-%d}）。")
+            error("birth_date", "birth_mismatch",
+                  f"出生日期与身份证号不符（身份证号显示为 {id_info.birth_date:%Y-%m-%d}），请改正其中之一后再保存。")
         birth = id_info.birth_date
 
     age = data.age
@@ -328,6 +332,13 @@ def validate_intake(data: IntakeInput, *, now: datetime | None = None) -> tuple[
         error("join_case_id", "not_accept", "只有“受理”才能并入已有案件。")
     if decision is not None and decision.opens_case and _blank(data.address):
         warn("address", "no_address", "未登记住址：住址不清的，无法书面告知信访人（信访工作条例第二十三条）。")
+    flagged = [FIELD_LABELS[f] for f in ("domestic_violence", "major_incident") if getattr(data, f) is True]
+    if flagged and decision is not None and not decision.opens_case and not data.join_case_id:
+        error("decision", "flag_needs_case",
+              f"标记为“{'”“'.join(flagged)}”的来访须立案（受理、不予受理或转办），才能做危险评估并跟进。")
+    for f in ("domestic_violence", "major_incident"):
+        if not isinstance(getattr(data, f), bool):
+            error(f, "type", f"“{FIELD_LABELS[f]}”应为是或否。")
     if data.is_repeat is not None and not isinstance(data.is_repeat, bool):
         error("is_repeat", "type", "“重复访”应为是或否。")
 

@@ -33,20 +33,20 @@ from datetime import date, datetime
 from typing import Any
 
 from .clocks import ClockKind, ClockState, due
-from .enums import PartyRole, _Labelled
+from .enums import PartyRole, Labelled
 from .errors import ValidationError
 from .localtime import local_date
 from .periods import Deadline
 from .workcalendar import WorkCalendar
 
 
-class SessionStatus(_Labelled):
+class SessionStatus(Labelled):
     SCHEDULED = "scheduled", "已安排"
     HELD = "held", "已调解"
     CANCELLED = "cancelled", "已取消"
 
 
-class SessionOutcome(_Labelled):
+class SessionOutcome(Labelled):
     CONTINUE = "continue", "继续调解"
     AGREEMENT = "agreement", "达成协议"
     FAILED = "failed", "调解不成"
@@ -58,7 +58,7 @@ class SessionOutcome(_Labelled):
         return self in (SessionOutcome.FAILED, SessionOutcome.WITHDRAWN, SessionOutcome.REFUSED)
 
 
-class Notice(_Labelled):
+class Notice(Labelled):
     RIGHTS_DUTIES = "rights_duties", "告知权利义务"
     RECUSAL = "recusal", "告知可申请回避"
     VOLUNTARY = "voluntary", "告知自愿原则"
@@ -66,37 +66,37 @@ class Notice(_Labelled):
     OTHER_ROUTES = "other_routes", "告知可依法通过其他途径维护权利"
 
 
-class AgreementForm(_Labelled):
+class AgreementForm(Labelled):
     WRITTEN = "written", "书面协议（调解协议书）"
     ORAL = "oral", "口头协议"
 
 
-class SignatureHow(_Labelled):
+class SignatureHow(Labelled):
     SIGNED = "signed", "签名"
     SEALED = "sealed", "盖章"
     FINGERPRINT = "fingerprint", "按指印"
     ORAL = "oral", "口头同意"   # oral agreements only: the assent the mediator recorded
 
 
-class Performance(_Labelled):
+class Performance(Labelled):
     PENDING = "pending", "待履行"
     PARTIAL = "partial", "部分履行"
     DONE = "done", "已履行"
     BREACHED = "breached", "未按约履行"
 
 
-class FollowUpMethod(_Labelled):
+class FollowUpMethod(Labelled):
     VISIT = "visit", "上门回访"
     PHONE = "phone", "电话回访"
 
 
-class Satisfaction(_Labelled):
+class Satisfaction(Labelled):
     SATISFIED = "satisfied", "满意"
     BASICALLY = "basically", "基本满意"
     UNSATISFIED = "unsatisfied", "不满意"
 
 
-class MarriageOutcome(_Labelled):
+class MarriageOutcome(Labelled):
     RECONCILED = "reconciled", "调和"
     WITHDRAWN_PERSUADED = "withdrawn_persuaded", "劝回"
     GUIDED_DIVORCE = "guided_divorce", "指导协议离婚"
@@ -104,7 +104,7 @@ class MarriageOutcome(_Labelled):
     FAILED = "failed", "调解不成"
 
 
-class OtherRoute(_Labelled):
+class OtherRoute(Labelled):
     """第二十六条: 告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利."""
 
     ARBITRATION = "arbitration", "仲裁"
@@ -112,7 +112,7 @@ class OtherRoute(_Labelled):
     LITIGATION = "litigation", "诉讼"
 
 
-class ConfirmationResult(_Labelled):
+class ConfirmationResult(Labelled):
     CONFIRMED = "confirmed", "确认有效"
     NOT_CONFIRMED = "not_confirmed", "不予确认"
     NOT_ACCEPTED = "not_accepted", "不予受理"
@@ -128,7 +128,7 @@ NEVER_SIGN_ROLES = frozenset({PartyRole.MINOR_CHILD, PartyRole.WITNESS})
 MEDIATOR_SPEAKER = "mediator"
 
 
-def parse_enum(enum: type[_Labelled], value: Any, what: str, field: str) -> Any:
+def parse_enum(enum: type[Labelled], value: Any, what: str, field: str) -> Any:
     """Accept a member, its code or its Chinese label; otherwise a ValidationError naming the choices."""
     if isinstance(value, enum):
         return value

@@ -11,30 +11,41 @@ from typing import Any
 
 from .enums import CaseKind, PetitionOutcome
 from .errors import ValidationError
+from .statutes import parse_codes
 from .text import bad_characters, characters_message
 
 BASIS_MAX = 5000
+FACTS_MAX = 5000
 # Keys of the closure request's payload: the opinion waits there until the supervisor approves.
 OUTCOME_KEY, BASIS_KEY = "petition_outcome", "petition_basis"
+FACTS_KEY, ARTICLES_KEY = "petition_facts", "petition_articles"
+FACTS_MISSING = ("该结案申请没有填写“查明的事实”，不能批准：信访事项处理意见书须载明承办人查明的事实"
+                 "（信访工作条例第三十二条）。请驳回，由承办人填写查明的事实后重新申请结案。")
 
 
 @dataclass(frozen=True)
 class PetitionOpinion:
     outcome: PetitionOutcome
-    basis: str          # 事实和依据
+    basis: str          # 处理意见的理由 (事实和依据 before the facts found had a field of their own)
+    facts: str = ""     # 查明的事实, entered by the handler: required before the closure is approved
+    articles: tuple[str, ...] = ()   # codes of the statute articles chosen as the basis (domain/statutes.py)
 
     @property
     def label(self) -> str:
         return self.outcome.label
 
-    def payload(self) -> dict[str, str]:
-        return {OUTCOME_KEY: self.outcome.value, BASIS_KEY: self.basis}
+    def payload(self) -> dict[str, Any]:
+        return {OUTCOME_KEY: self.outcome.value, BASIS_KEY: self.basis, FACTS_KEY: self.facts,
+                ARTICLES_KEY: list(self.articles)}
 
     @classmethod
     def from_payload(cls, payload: dict[str, Any] | None) -> "PetitionOpinion | None":
         payload = payload or {}
         try:
-            return cls(PetitionOutcome(payload[OUTCOME_KEY]), str(payload.get(BASIS_KEY) or ""))
+            codes = payload.get(ARTICLES_KEY) or []
+            return cls(PetitionOutcome(payload[OUTCOME_KEY]), str(payload.get(BASIS_KEY) or ""),
+                       str(payload.get(FACTS_KEY) or ""),
+                       tuple(str(c) for c in codes) if isinstance(codes, list) else ())
         except (KeyError, ValueError):
             return None
 
@@ -51,10 +62,15 @@ def parse_outcome(value: PetitionOutcome | str) -> PetitionOutcome:
 
 
 def closure_opinion(kind: CaseKind | str, outcome: PetitionOutcome | str | None,
-                    basis: str | None) -> PetitionOpinion | None:
-    """The opinion a closure request of a case of `kind` carries, or a ValidationError saying what is wrong."""
+                    basis: str | None, facts: str | None = None,
+                    articles: object = None) -> PetitionOpinion | None:
+    """The opinion a closure request of a case of `kind` carries, or a ValidationError saying what is wrong.
+
+    The facts found may still be missing here (the handler may not have them yet); the approval refuses a
+    request without them (FACTS_MISSING)."""
     kind = CaseKind(kind)
-    given = outcome not in (None, "") or bool((basis or "").strip())
+    given = (outcome not in (None, "") or bool((basis or "").strip()) or bool((facts or "").strip())
+             or bool(articles))
     if kind is not CaseKind.PETITION:
         if given:
             raise ValidationError(f"只有信访案件结案时填写处理意见（支持、解释说明、不予支持）；本案为“{kind.label}”案件，"
@@ -75,4 +91,12 @@ def closure_opinion(kind: CaseKind | str, outcome: PetitionOutcome | str | None,
     if codes:
         raise ValidationError(characters_message("事实和依据", codes, multiline=True), code="bad_characters",
                               field=BASIS_KEY)
-    return PetitionOpinion(parsed, text)
+    found = (facts or "").strip() if isinstance(facts, str) else ""
+    if len(found) > FACTS_MAX:
+        raise ValidationError(f"查明的事实过长（{len(found)} 个字，最多 {FACTS_MAX} 个字），请精简。", code="too_long",
+                              field=FACTS_KEY)
+    codes = bad_characters(found, multiline=True)
+    if codes:
+        raise ValidationError(characters_message("查明的事实", codes, multiline=True), code="bad_characters",
+                              field=FACTS_KEY)
+    return PetitionOpinion(parsed, text, found, parse_codes(articles))

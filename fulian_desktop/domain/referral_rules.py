@@ -12,28 +12,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .enums import Tier, _Labelled
+from .enums import Tier, Labelled
 from .errors import ValidationError, WorkflowError
 
 
-class ReferralKind(_Labelled):
+class ReferralKind(Labelled):
     TIER = "tier", "层级转介"
     AGENCY = "agency", "部门转介"
 
 
-class TierDirection(_Labelled):
+class TierDirection(Labelled):
     ESCALATE = "escalate", "上报"   # to the parent unit
     ASSIGN = "assign", "交办"       # to a direct child unit
 
 
-class TierStatus(_Labelled):
+class TierStatus(Labelled):
     PENDING = "pending", "待接收"
     ACCEPTED = "accepted", "已接收"
     RETURNED = "returned", "已退回"
     WITHDRAWN = "withdrawn", "已撤回"
 
 
-class AgencyStatus(_Labelled):
+class AgencyStatus(Labelled):
     SENT = "sent", "已发送"
     RECEIVED = "received", "已接收"
     REFUSED = "refused", "已拒绝"
@@ -41,13 +41,13 @@ class AgencyStatus(_Labelled):
     WITHDRAWN = "withdrawn", "已撤回"
 
 
-class Consent(_Labelled):
+class Consent(Labelled):
     GIVEN = "given", "当事人同意"
     OVERRIDE = "override", "督导决定（未经当事人同意）"
     NOT_NEEDED = "not_needed", "无需同意（系统内转介）"
 
 
-class AgencyType(_Labelled):
+class AgencyType(Labelled):
     LEGAL_AID = "legal_aid", "法律援助中心"
     POLICE = "police", "公安"
     COURT = "court", "法院"

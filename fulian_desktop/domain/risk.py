@@ -10,12 +10,20 @@ Chinese adaptations used by women's federations and anti-DV social work): they a
 deciding how fast to act, not a validated prediction instrument, and they say so on screen (``NOTICE``).
 Weights follow the Danger Assessment's weighting idea: the items most associated with lethal violence
 (strangulation, threats to kill, weapon, "she believes he can kill her") weigh most.
+
+The items above are for an intimate partner. Violence against an elder, a child or another family member
+is assessed with its own reviewed set (``resources/danger_assessment/<relationship>.toml``, each item saying
+why it is there): ``risk_set(Relationship.ELDER)``. Item codes are unique across the sets, so the answers
+stored for an assessment say which set it used (``relationship_of``) and the schema needs no new column.
 """
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
 
 from .errors import ValidationError
 
@@ -114,6 +122,88 @@ NOTICE = ("本评估表用于判断处置的紧迫程度，不能替代专业判
           "受害人回答“不知道”的项目按“否”计分，请在备注中说明。")
 
 
+SETS_DIR = Path(__file__).resolve().parents[2] / "resources" / "danger_assessment"
+
+
+class Relationship(StrEnum):
+    """Who the person at risk is to the one who harms her; each has its own question set."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str = "") -> "Relationship":  # the default: Relationship(value) looks up
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.label = label
+        return obj
+
+    PARTNER = "partner", "亲密伴侣（配偶、前配偶、同居者）"
+    ELDER = "elder", "老年人（子女、孙辈等家人施暴）"
+    CHILD = "child", "儿童（监护人或家人施暴）"
+    FAMILY = "family", "其他家庭成员（兄弟姐妹、婆媳、姻亲等）"
+
+
+@dataclass(frozen=True)
+class RiskSet:
+    """One relationship's reviewed checklist: its items, red flags, thresholds and on-screen notice."""
+
+    relationship: Relationship
+    items: tuple[RiskItem, ...]
+    red_flags: tuple[str, ...]
+    high_from: int
+    medium_from: int
+    notice: str
+    reasons: dict[str, str] = field(default_factory=dict)   # item code -> why it is in the set
+
+    @property
+    def max_score(self) -> int:
+        return sum(item.weight for item in self.items)
+
+    @property
+    def items_by_code(self) -> dict[str, RiskItem]:
+        return {item.code: item for item in self.items}
+
+    def level_for_score(self, score: int) -> RiskLevel:
+        if score >= self.high_from:
+            return RiskLevel.HIGH
+        if score >= self.medium_from:
+            return RiskLevel.MEDIUM
+        return RiskLevel.LOW
+
+
+def _load_set(relationship: Relationship) -> RiskSet:
+    data = tomllib.loads((SETS_DIR / f"{relationship.value}.toml").read_text(encoding="utf-8"))
+    items = tuple(RiskItem(str(i["code"]), str(i["question"]), int(i["weight"]), bool(i.get("red_flag", False)),
+                           str(i.get("short", ""))) for i in data["item"])
+    if data.get("relationship") != relationship.value or len({i.code for i in items}) != len(items):
+        raise RuntimeError(f"danger assessment set {relationship.value} is malformed")
+    return RiskSet(relationship, items, tuple(i.code for i in items if i.red_flag), int(data["high_from"]),
+                   int(data["medium_from"]), str(data["notice"]), {str(i["code"]): str(i["why"]) for i in data["item"]})
+
+
+@cache
+def risk_set(relationship: Relationship | str = Relationship.PARTNER) -> RiskSet:
+    """The checklist for `relationship`; the intimate-partner one is the set above, the others load from
+    resources (a missing or malformed file is a broken installation, not a user's error)."""
+    rel = Relationship(relationship)
+    if rel == Relationship.PARTNER:
+        return RiskSet(rel, ITEMS, RED_FLAGS, HIGH_FROM, MEDIUM_FROM, NOTICE)
+    return _load_set(rel)
+
+
+def all_items() -> dict[str, RiskItem]:
+    """Every item of every set by its (unique) code: for showing stored answers."""
+    return {item.code: item for rel in Relationship for item in risk_set(rel).items}
+
+
+def relationship_of(codes: Iterable[str]) -> Relationship:
+    """The set stored answers were given in (the intimate-partner one for none, or for codes of no set)."""
+    wanted = set(codes)
+    for rel in Relationship:
+        if wanted and wanted <= set(risk_set(rel).items_by_code):
+            return rel
+    return Relationship.PARTNER
+
+
 def level_for_score(score: int) -> RiskLevel:
     if score >= HIGH_FROM:
         return RiskLevel.HIGH
@@ -132,6 +222,7 @@ class Assessment:
     final_level: RiskLevel             # computed_level, or the professional override
     override_reason: str | None = None
     max_score: int = MAX_SCORE
+    relationship: Relationship = Relationship.PARTNER
 
     @property
     def overridden(self) -> bool:
@@ -139,22 +230,24 @@ class Assessment:
 
     @property
     def forced_by_red_flag(self) -> bool:
-        return bool(self.red_flags) and level_for_score(self.score) != RiskLevel.HIGH
+        return bool(self.red_flags) and risk_set(self.relationship).level_for_score(self.score) != RiskLevel.HIGH
 
     @property
     def red_flag_labels(self) -> tuple[str, ...]:
-        return tuple(ITEMS_BY_CODE[c].short for c in self.red_flags)
+        by_code = risk_set(self.relationship).items_by_code
+        return tuple(by_code[c].short for c in self.red_flags)
 
     def answers(self) -> dict[str, bool]:
-        """Every item, for storing: yes items True, the rest False."""
+        """Every item of the set, for storing: yes items True, the rest False."""
         yes = set(self.yes_items)
-        return {item.code: item.code in yes for item in ITEMS}
+        return {item.code: item.code in yes for item in risk_set(self.relationship).items}
 
 
-def _check_answers(answers: Mapping[str, bool]) -> None:
-    unknown = sorted(set(answers) - set(ITEMS_BY_CODE))
+def _check_answers(answers: Mapping[str, bool], checklist: RiskSet) -> None:
+    unknown = sorted(set(answers) - set(checklist.items_by_code))
     if unknown:
-        raise ValidationError(f"评估表中没有这些项目：{', '.join(unknown)}", code="unknown_item", field="answers")
+        raise ValidationError(f"“{checklist.relationship.label}”评估表中没有这些项目：{', '.join(unknown)}",
+                              code="unknown_item", field="answers")
     wrong = sorted(code for code, value in answers.items() if not isinstance(value, bool))
     if wrong:
         raise ValidationError(f"这些项目只能回答“是”或“否”：{', '.join(wrong)}", code="not_yes_no",
@@ -162,16 +255,24 @@ def _check_answers(answers: Mapping[str, bool]) -> None:
 
 
 def assess(answers: Mapping[str, bool], *, override_level: RiskLevel | str | None = None,
-           override_reason: str | None = None) -> Assessment:
-    """Score the checklist; then apply an optional professional override (raise only, with a reason)."""
-    _check_answers(answers)
-    yes = tuple(item.code for item in ITEMS if answers.get(item.code) is True)
-    score = sum(ITEMS_BY_CODE[code].weight for code in yes)
-    flags = tuple(code for code in RED_FLAGS if answers.get(code) is True)
-    computed = RiskLevel.HIGH if flags else level_for_score(score)
+           override_reason: str | None = None, relationship: Relationship | str | None = None) -> Assessment:
+    """Score the checklist of `relationship` (by default: the set the answers' codes belong to); then apply
+    an optional professional override (raise only, with a reason). Answers from another set are refused."""
+    try:
+        rel = Relationship(relationship) if relationship is not None else relationship_of(answers)
+    except ValueError:
+        raise ValidationError(f"无效的评估对象：{relationship}", code="invalid_relationship",
+                              field="relationship") from None
+    checklist = risk_set(rel)
+    _check_answers(answers, checklist)
+    yes = tuple(item.code for item in checklist.items if answers.get(item.code) is True)
+    by_code = checklist.items_by_code
+    score = sum(by_code[code].weight for code in yes)
+    flags = tuple(code for code in checklist.red_flags if answers.get(code) is True)
+    computed = RiskLevel.HIGH if flags else checklist.level_for_score(score)
     result = Assessment(score=score, computed_level=computed, red_flags=flags, yes_items=yes,
-                        unanswered=tuple(item.code for item in ITEMS if item.code not in answers),
-                        final_level=computed)
+                        unanswered=tuple(item.code for item in checklist.items if item.code not in answers),
+                        final_level=computed, max_score=checklist.max_score, relationship=rel)
     if override_level is not None:
         result = override(result, override_level, override_reason)
     return result
@@ -225,5 +326,6 @@ def overall_trend(levels: Sequence[RiskLevel | str]) -> Trend | None:
 
 __all__ = [
     "Assessment", "HIGH_FROM", "ITEMS", "ITEMS_BY_CODE", "MAX_SCORE", "MEDIUM_FROM", "NOTICE", "RED_FLAGS",
-    "RiskItem", "RiskLevel", "Trend", "assess", "compare", "level_for_score", "overall_trend", "override", "trend",
+    "Relationship", "RiskItem", "RiskLevel", "RiskSet", "Trend", "all_items", "assess", "compare", "level_for_score",
+    "overall_trend", "override", "relationship_of", "risk_set", "trend",
 ]

@@ -21,14 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, _Labelled
+from .enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, Labelled
 from .errors import ValidationError
 
 DEFAULT_VISIT_EVERY_DAYS = 30
 MAX_VISIT_EVERY_DAYS = 366
 
 
-class RiskLevel(_Labelled):
+class RiskLevel(Labelled):
     HIGH = "high", "高"
     MEDIUM = "medium", "中"
     LOW = "low", "低"
@@ -39,13 +39,13 @@ class RiskLevel(_Labelled):
         return {RiskLevel.HIGH: 0, RiskLevel.MEDIUM: 1, RiskLevel.LOW: 2}[self]
 
 
-class EntryStatus(_Labelled):
+class EntryStatus(Labelled):
     ACTIVE = "active", "在册"
     CASE_OPENED = "case_opened", "已转案件"
     RESOLVED = "resolved", "已化解"
 
 
-class VisitMethod(_Labelled):
+class VisitMethod(Labelled):
     VISIT = "visit", "上门走访"
     PHONE = "phone", "电话联系"
 

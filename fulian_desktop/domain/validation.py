@@ -74,10 +74,12 @@ def validate_person(person: PersonInput, *, today: date | None = None) -> tuple[
         if info.region_note:
             issues.append(Issue("id_number", Severity.WARNING, "region", info.region_note))
         if person.sex in ("male", "female") and {"男": "male", "女": "female"}[info.sex] != person.sex:
-            issues.append(Issue("sex", Severity.WARNING, "sex_mismatch", f"性别与身份证号不符（身份证号显示为{info.sex}）。"))
+            # One value per person: a sex or birth date the ID number contradicts is never stored beside it.
+            issues.append(Issue("sex", Severity.ERROR, "sex_mismatch",
+                                f"性别与身份证号不符（身份证号显示为{info.sex}），请改正其中之一后再保存。"))
         if person.birth_date and person.birth_date != info.birth_date:
-            issues.append(Issue("birth_date", Severity.WARNING, "birth_mismatch",
-                                f"出生日期与身份证号不符（身份证号显示为 {info.birth_date:%Y-%m-%d}）。"))
+            issues.append(Issue("birth_date", Severity.ERROR, "birth_mismatch",
+                                f"出生日期与身份证号不符（身份证号显示为 {info.birth_date:%Y-%m-%d}），请改正其中之一后再保存。"))
     if person.phone and person.phone.strip():
         try:
             parse_phone(person.phone)

@@ -2,10 +2,18 @@
 
 A session opened before its account was disabled, removed, given another role or unit, or had its password set
 by someone else must not go on listing and searching cases. Writes were already checked when they are audited
-(security/audit.py); reads are checked here, from the permission check every service starts with, once per unit
-of work: one primary-key lookup of the account, not one per row.
+(security/audit.py); reads are checked here, from the permission check every service starts with.
+
+The lookup (one primary key) is not repeated while nothing can have changed: a session confirmed live stays
+confirmed until this process commits any write (`Store.commit_seq`) or LIVE_FOR_SECONDS pass. An account
+changed by another process (another desk on the same server, the `fulian` command) therefore stops acting
+within that second; one changed in this process stops at once.
 """
 from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -17,6 +25,15 @@ from ..store.uow import UnitOfWork, current_uow
 from . import audit
 from .actor import Actor, credentials_mark
 
+if TYPE_CHECKING:
+    from ..store.store import Store
+
+
+LIVE_FOR_SECONDS = 1.0
+
+_LiveKey = tuple[str, "str | None", "int | None"]
+# Per store: session key -> (commit_seq when the check began, monotonic time of the check).
+_CONFIRMED: "WeakKeyDictionary[Store, dict[_LiveKey, tuple[int, float]]]" = WeakKeyDictionary()
 
 _ACCOUNT = UserAccount.__table__
 # One row by primary key, five columns, on the Core path (no ORM object is built): the whole cost of the check.
@@ -49,8 +66,16 @@ def ensure_live(uow: UnitOfWork, actor: Actor) -> None:
     key = (actor.user_id, actor.credentials_mark, actor.session_seq)
     if key in uow.live_checked:
         return
+    confirmed = _CONFIRMED.setdefault(uow.store, {})
+    seen = confirmed.get(key)
+    started = time.monotonic()
+    commit_seq = uow.store.commit_seq  # read before the check: a commit during it invalidates the result
+    if seen is not None and seen[0] == commit_seq and started - seen[1] < LIVE_FOR_SECONDS:
+        uow.live_checked.add(key)
+        return
     check_account(uow.s, actor)
     uow.live_checked.add(key)
+    confirmed[key] = (commit_seq, started)
 
 
 def require_live(actor: Actor) -> None:

@@ -69,8 +69,13 @@ class Person(OwnedRecord, Base):
     occupation: Mapped[str | None] = mapped_column(String(100))
     note: Mapped[str | None] = mapped_column(Text)
     # She is marked 联系方式保密 in some live case, perhaps one this store never holds: the mark follows the
-    # person to every station that holds any of her parties (kept by services/protection.py).
+    # person to every station that holds any of her parties (kept by services/cases/protection.py).
     contact_protected: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # An adult's civil capacity as staff recorded it (民法典第二十一、二十二条): none | limited; None = full.
+    # With who recorded it and on what basis; a case of violence against such a person raises a mandatory report.
+    civil_capacity: Mapped[str | None] = mapped_column(String(16))
+    civil_capacity_by: Mapped[str | None] = mapped_column(String(100))
+    civil_capacity_basis: Mapped[str | None] = mapped_column(String(200))
 
 
 class Case(OwnedRecord, Base):
@@ -322,6 +327,35 @@ class MediationSession(OwnedRecord, Base):
     outcome: Mapped[str | None] = mapped_column(String(32))
     outcome_note: Mapped[str | None] = mapped_column(Text)
     cancel_reason: Mapped[str | None] = mapped_column(String(200))
+    # joint (面对面) | separate (背对背): a joint session in a DV case needs a safety screening (mediation_safety).
+    mode: Mapped[str] = mapped_column(String(16), default="joint", server_default="joint")
+
+
+class MediationScreening(OwnedRecord, Base):
+    """The safety screening of the victim before one joint session of a domestic-violence case (反家庭暴力法;
+    services/mediation/mediation_safety.py). Kept as recorded; only the supervisor's approval is added later."""
+
+    __tablename__ = "mediation_screening"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    victim_party_id: Mapped[str] = mapped_column(String(36))
+    session_id: Mapped[str | None] = mapped_column(String(36))   # the joint session it cleared, once scheduled
+    screened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    screened_by: Mapped[str | None] = mapped_column(String(36))
+    screened_by_name: Mapped[str] = mapped_column(String(100))
+    speaks_freely: Mapped[bool] = mapped_column(Boolean)
+    fears_other_party: Mapped[bool] = mapped_column(Boolean)
+    violence_since_last: Mapped[bool] = mapped_column(Boolean)
+    separate_offered: Mapped[bool] = mapped_column(Boolean)
+    victim_choice: Mapped[str] = mapped_column(String(16))      # joint | separate
+    victim_words: Mapped[str] = mapped_column(Text)
+    risk_level: Mapped[str | None] = mapped_column(String(8))   # the case's latest assessment when screened
+    joint_allowed: Mapped[bool] = mapped_column(Boolean)
+    needs_approval: Mapped[bool] = mapped_column(Boolean)
+    reasons: Mapped[list[Any] | None] = mapped_column(JSON)
+    approved_by: Mapped[str | None] = mapped_column(String(36))
+    approved_by_name: Mapped[str | None] = mapped_column(String(100))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approval_note: Mapped[str | None] = mapped_column(Text)
 
 
 class Agreement(OwnedRecord, Base):
@@ -436,6 +470,33 @@ class CrisisAction(OwnedRecord, Base):
     detail: Mapped[str | None] = mapped_column(Text)
     protection_order_id: Mapped[str | None] = mapped_column(String(36))
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)     # structured details of the kind
+
+
+class MandatoryReport(OwnedRecord, Base):
+    """强制报告 (反家庭暴力法第十四条): raised when a person without or with limited civil capacity in a violent
+    case is found; closed only by recording the report to the police. The reporter's identity (reporter_*) is
+    shown only as access/disclosure.py allows (see services/crisis/mandatory_reports.py)."""
+
+    __tablename__ = "mandatory_report"
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_file.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    party_id: Mapped[str | None] = mapped_column(String(36))
+    subject_name: Mapped[str] = mapped_column(String(100))
+    ground: Mapped[str] = mapped_column(String(32))                # domain.mandatory_report_rules.Ground
+    ground_note: Mapped[str | None] = mapped_column(String(300))
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    clock_id: Mapped[str | None] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | reported
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    police_unit: Mapped[str | None] = mapped_column(String(200))
+    method: Mapped[str | None] = mapped_column(String(16))          # phone | written | in_person
+    receipt_no: Mapped[str | None] = mapped_column(String(200))
+    officer: Mapped[str | None] = mapped_column(String(200))
+    facts: Mapped[str | None] = mapped_column(Text)
+    reporter_name: Mapped[str | None] = mapped_column(String(200))
+    reporter_post: Mapped[str | None] = mapped_column(String(200))
+    reporter_phone: Mapped[str | None] = mapped_column(String(200))
+    recorded_by: Mapped[str | None] = mapped_column(String(100))
 
 
 # --- dispute screening (矛盾纠纷排查) ---------------------------------------------------------------

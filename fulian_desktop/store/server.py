@@ -66,9 +66,14 @@ def server_engine(profile: ServerProfile, password: str | None) -> Engine:
 def connection_error(profile: ServerProfile, exc: BaseException) -> StoreError:
     text = str(getattr(exc, "orig", exc))
     low = text.lower()
-    if "password authentication failed" in low or "no password supplied" in low:
-        return StoreError(f"数据库服务器拒绝登录：用户名或密码不正确（{profile.user}@{profile.host}）。请在“数据库服务器设置”"
-                          "中重新输入密码。", code="server_auth")
+    if "no password supplied" in low:   # nothing in FULIAN_PG_PASSWORD, the keyring or ~/.pgpass
+        return StoreError(f"数据库服务器要求密码，但没有提供（{profile.user}@{profile.host}）：请设置环境变量 "
+                          f"{ENV_PASSWORD}，或在“数据库服务器设置”中输入密码（保存在系统钥匙串）。", code="server_auth")
+    if "password authentication failed" in low:
+        where = (f"环境变量 {ENV_PASSWORD} 中的密码" if os.environ.get(ENV_PASSWORD)
+                 else f"系统钥匙串或 ~/.pgpass 中的密码（脚本中可设置环境变量 {ENV_PASSWORD}）")
+        return StoreError(f"数据库服务器拒绝登录：用户名或密码不正确（{profile.user}@{profile.host}）。请检查{where}，"
+                          "或在“数据库服务器设置”中重新输入密码。", code="server_auth")
     if "ssl" in low or "certificate" in low:
         return StoreError(f"与数据库服务器的加密连接（TLS）未能建立：{_first_line(text)}。请检查 TLS 模式和证书。",
                           code="server_tls")

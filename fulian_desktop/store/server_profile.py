@@ -18,6 +18,7 @@ from ..domain.errors import NotAStore, ValidationError
 FORMAT = 1
 ENV_PASSWORD = "FULIAN_PG_PASSWORD"
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+DEFAULT_SSLMODE = "require"
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class ServerProfile:
     database: str
     user: str
     port: int = 5432
-    sslmode: str = "prefer"
+    sslmode: str = DEFAULT_SSLMODE   # TLS unless the user's URL says otherwise (libpq's "prefer" falls back silently)
     sslrootcert: str | None = None  # CA file for verify-ca / verify-full
     store_id: str | None = None  # filled in once connected: a profile may not silently switch stores
 
@@ -75,7 +76,7 @@ class ServerProfile:
             raise ValidationError("端口应为 1–65535 之间的数字。", field="port") from None
         profile = cls(host=parts.hostname or "", database=unquote(parts.path.lstrip("/")),
                       user=unquote(parts.username or ""), port=port,
-                      sslmode=query.get("sslmode", "prefer"), sslrootcert=query.get("sslrootcert"))
+                      sslmode=query.get("sslmode", DEFAULT_SSLMODE), sslrootcert=query.get("sslrootcert"))
         return profile, unquote(parts.password) if parts.password else None
 
     def save(self, path: Path) -> None:
@@ -93,7 +94,7 @@ class ServerProfile:
             if data.get("format") != FORMAT or data.get("kind") != "postgresql":
                 raise ValueError("format")
             return cls(host=str(data["host"]), database=str(data["database"]), user=str(data["user"]),
-                       port=int(data.get("port") or 5432), sslmode=str(data.get("sslmode") or "prefer"),
+                       port=int(data.get("port") or 5432), sslmode=str(data.get("sslmode") or DEFAULT_SSLMODE),
                        sslrootcert=data.get("sslrootcert"), store_id=data.get("store_id"))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise NotAStore(f"服务器连接设置 {path.name} 已损坏，请重新设置（fulian server set）。") from exc

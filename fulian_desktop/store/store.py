@@ -5,6 +5,7 @@ anything on disk is written.
 """
 from __future__ import annotations
 
+import hmac
 import os
 import shutil
 from dataclasses import dataclass
@@ -54,6 +55,9 @@ class Store:
         self.demo = demo
         # The SQLCipher key (already in the engine's URL); an online backup keys its copy with it.
         self._key = key
+        # Bumped after every committed write unit of work in this process: a cache that says "nothing changed
+        # since" (security/live_session.py) compares it.
+        self.commit_seq = 0
 
     @property
     def backend(self) -> str:
@@ -169,6 +173,27 @@ def unlock_key(keyfile: KeyFile, unlock: Unlock, vault: KeyringVault) -> bytes:
     if key_check(key) != keyfile.key_check:
         raise WrongKey("系统钥匙串中的密钥与此数据存储不符。请用恢复码打开。", code="keyring_key_mismatch")
     return key
+
+
+def confirm_key_holder(store: Store, secret: str) -> None:
+    """Raise WrongKey unless `secret` (the store's passphrase or recovery code) unlocks this store's key:
+    how a desk proves it is the key holder before doing what only the key holder does (opening a station)."""
+    if store.paths is None:
+        raise KeyUnavailable("服务器数据存储的站点开通须在命令行中办理（fulian sync provision）。", code="server_store")
+    keyfile = read_keyfile(store.paths.root)
+    secret = secret.strip()
+    try:
+        key = keyfile.unwrap("passphrase", secret) if "passphrase" in keyfile.slots else None
+    except WrongKey:
+        key = None
+    if key is None:
+        try:
+            key = keyfile.unwrap("recovery", normalise_recovery_code(secret))
+        except WrongKey:
+            raise WrongKey("口令或恢复码不正确。开通或停用站点须由密钥持有人输入本数据存储的口令或恢复码。",
+                           code="not_key_holder") from None
+    if store.key is not None and not hmac.compare_digest(key, store.key):
+        raise WrongKey("口令或恢复码不属于当前打开的数据存储。", code="not_key_holder")
 
 
 def open_store(root: Path, unlock: Unlock | None = None, *, vault: KeyringVault | None = None,

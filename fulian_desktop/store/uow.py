@@ -54,6 +54,7 @@ class UnitOfWork:
             if exc is None and self.write:
                 try:
                     self.session.commit()
+                    self.store.commit_seq += 1
                 except BaseException as commit_exc:
                     self.session.rollback()
                     translated = translate_db_error(commit_exc)

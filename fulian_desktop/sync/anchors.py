@@ -26,7 +26,7 @@ from ..security import audit
 from ..security.actor import Actor
 from ..security.audit import entry_hash
 from ..security.checkpoint import Checkpoint, chain_head, sign, signature_ok
-from ..services.orgunits import subtree_ids
+from ..services.accounts.orgunits import subtree_ids
 from ..store.base import utcnow
 from ..store.models_sync import SyncAuditCheckpoint, SyncIdentity, SyncPeer, SyncRemoteAudit
 from ..store.uow import UnitOfWork

@@ -13,8 +13,8 @@ from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from ..services.protection import settle_applied as settle_protection
-from ..services.search import index_cases
+from ..services.cases.protection import settle_applied as settle_protection
+from ..services.cases.search import index_cases
 from ..store.base import utcnow
 from ..store.models import AuditEntry, CaseCounter
 from ..store.models_evidence import AttachmentBlob, AttachmentChunk
@@ -28,7 +28,7 @@ from .rows import (
 
 _TIER_ORDER = {"district": 0, "town": 1, "village": 2}
 # Fields a store updates on its own account (not someone's edit): a difference only there is no conflict.
-# A person's protection flag alone (services/protection.py) is also no conflict: each store derives it from
+# A person's protection flag alone (services/cases/protection.py) is also no conflict: each store derives it from
 # the marks it holds, the district clears it, and a station may only set it (sync/authority.py).
 BOOKKEEPING = {"user_account": frozenset({"last_login_at", "failed_logins", "locked_until"}),
                "person": frozenset({"contact_protected"})}
@@ -277,7 +277,7 @@ def _index_many(conn: Connection, ids: list[str]) -> None:
         return
     from sqlalchemy import delete, func, text
 
-    from ..services.search import _body
+    from ..services.cases.search import search_body
     from ..store.models import Case, CaseParty, CaseSearchDoc, Person
 
     c, p, cp, d = Case.__table__, Person.__table__, CaseParty.__table__, CaseSearchDoc.__table__
@@ -295,7 +295,7 @@ def _index_many(conn: Connection, ids: list[str]) -> None:
         first = conn.execute(select(func.coalesce(func.max(d.c.doc), 0))).scalar_one() + 1
         conn.execute(insert(d), [{"doc": first + i, "case_id": r[0]} for i, r in enumerate(rows)])
         conn.execute(text("INSERT INTO case_search(rowid, body) VALUES (:doc, :body)"),
-                     [{"doc": first + i, "body": _body(r[1], r[2], names.get(r[0], []))} for i, r in enumerate(rows)])
+                     [{"doc": first + i, "body": search_body(r[1], r[2], names.get(r[0], []))} for i, r in enumerate(rows)])
 
 
 def _apply_remote_audit(conn: Connection, entries: list[dict[str, Any]], origin: str, counts: Counter) -> None:

@@ -13,9 +13,16 @@ sending up, or a station beside it) may change only:
 - its own users' login bookkeeping and own password changes (never role, unit, name, state or existence);
 - its own audit entries (kept under its station id; they cannot overwrite another station's).
 
-A person's protection flag (`person.contact_protected`, services/protection.py) may be set by a station
+A mandatory report (`mandatory_report`) is authored only on a case the sender's subtree owns (OWN_CASE_ONLY).
+
+A person's protection flag (`person.contact_protected`, services/cases/protection.py) may be set by a station
 on any person it marked in a case it works on, even one owned elsewhere, and never cleared by one: she may
 be marked in a case the station does not hold. Only the district, which holds every case, clears it.
+
+A safety screening before a joint mediation session (`mediation_screening`, services/mediation/mediation_safety.py) is
+checked like every case record, and more: its result must be what its answers give (a station cannot mark a
+screening "joint allowed" that says she cannot speak freely), it names a party and a session of its own case, and
+a supervisor's approval it adds or changes must name a supervisor of the sender's subtree other than the screener.
 
 The org tree, user accounts, roles and permissions come only from the district, downward. Settings
 (`app_setting`) do not travel at all. A record that would not change anything here (identical, or older
@@ -35,6 +42,7 @@ from typing import Any, Iterable
 from sqlalchemy import String, select
 from sqlalchemy.engine import Connection
 
+from ..domain.dv_mediation import ScreeningAnswers, VictimChoice, evaluate_screening
 from ..domain.text import has_hidden_characters
 from ..store.models import CaseParty, IntakeRecord, Referral
 from .apply import CONFLICT, KEEP_LINEAGE, OLDER, SAME, outcome
@@ -56,18 +64,26 @@ CASE_COLUMN = "case_id"
 # every foreign key of every synced table is named here or there, so a new column cannot slip past).
 VIA_AGREEMENT = {"agreement_term": "agreement_id", "follow_up_visit": "agreement_id"}
 VIA_SCREENING = {"screening_visit": "entry_id"}
-PERSON_REFS = {"case_party": "person_id", "intake_record": "person_id", "screening_entry": "person_id"}
+PERSON_REFS = {"case_party": "person_id", "intake_record": "person_id", "screening_entry": "person_id",
+               "mandatory_report": "person_id"}
 USER_REFS = {"case_file": "handler_id"}
+# The safety screening's own references (plain columns, checked by _check_screening).
+SCREENING_REFS = ("victim_party_id", "session_id", "screened_by", "approved_by")
+APPROVAL_COLUMNS = ("approved_by", "approved_by_name", "approved_at", "approval_note")
 UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id",)}
+# Records only the case's own unit may author: a mandatory report (反家庭暴力法第十四条) is made by the station that
+# holds the case, never by one it was referred to and has not taken over, nor by one that referred it away.
+OWN_CASE_ONLY = frozenset({"mandatory_report"})
 # A station may set a person's protection flag (it marked her in a case it works on) but never clear it.
 PROTECTION_ONLY = frozenset({"contact_protected", "updated_at", "version"})
-# The timeline entry a station writes, owned like the case, when it returns a referral (services/referrals.py).
+# The timeline entry a station writes, owned like the case, when it returns a referral (services/referral/referrals.py).
 RETURN_EVENT = "referral_returned"
 # A referral the sender only answers (accept / return) keeps what it is about.
 REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_id")
 MORE_LABELS = {"case_event": "案件时间线", "follow_up_visit": "回访", "risk_assessment": "风险评估",
                "crisis_action": "危机干预措施", "screening_visit": "排查走访", "attachment_blob": "附件内容",
-               "calendar_year": "工作日历"}
+               "calendar_year": "工作日历", "mediation_screening": "调解前安全评估",
+               "mandatory_report": "强制报告"}
 FIELD_LABELS = {"role": "角色", "owner_unit_id": "所属单位", "username": "用户名", "display_name": "姓名",
                 "active": "启用状态", "deleted_at": "删除标记", "created_at": "建立时间", "id": "编号"}
 
@@ -225,6 +241,15 @@ class _Check:
             return "away"
         return "foreign"
 
+    def owned_after(self, case_id: Any) -> bool:
+        """The case is the sender's subtree's: here already, or referred to it and taken over by this bundle."""
+        standing = self.case_standing(case_id)
+        if standing != "to":
+            return standing == "own"
+        enc = self.by_id.get("case_file", {}).get(case_id)
+        at = columns("case_file").index("owner_unit_id")
+        return enc is not None and len(enc) > at and enc[at] in self.mine
+
     def case_of(self, name: str, row: dict[str, Any]) -> Any:
         """The case a row hangs on (through its agreement or screening entry where it has no case_id)."""
         if name == "case_file":
@@ -316,7 +341,7 @@ class _Check:
         """The rules of `check_row` for many new rows (as sent) at once, by distinct values: a busy week's
         bundle holds thousands of new cases and timeline entries. False: look row by row, to name the first
         offender."""
-        if not rows or name in ("org_unit", "user_account", "referral"):
+        if not rows or name in ("org_unit", "user_account", "referral", "mediation_screening"):
             return not rows
         cols, mine = columns(name), self.mine
         if "owner_unit_id" not in cols or any(len(r) != len(cols) for r in rows):
@@ -335,6 +360,8 @@ class _Check:
         else:
             cases = set()
         if any(self.case_standing(c) == "foreign" for c in cases - self.own_cases):
+            return False
+        if name in OWN_CASE_ONLY and cases - self.own_cases:
             return False
         checks = [(PERSON_REFS.get(name), self.person_ok), (USER_REFS.get(name), self.user_ok),
                   (VIA_SCREENING.get(name), self._entry_ok),
@@ -374,6 +401,44 @@ class _Check:
         else:
             self._check_existing(name, row, local, conflict)
         self._check_links(name, row, local)
+        if name == "mediation_screening":
+            self._check_screening(row, local)
+
+    def _check_screening(self, row: dict[str, Any], local: Any) -> None:
+        rid, who = row["id"], self.sender_name
+        before = dict(zip(columns("mediation_screening"), encode_row("mediation_screening", local))) \
+            if local is not None else {}
+        try:
+            answers = ScreeningAnswers(bool(row.get("speaks_freely")), bool(row.get("fears_other_party")),
+                                       bool(row.get("violence_since_last")), bool(row.get("separate_offered")),
+                                       VictimChoice(str(row.get("victim_choice"))), str(row.get("victim_words") or ""))
+        except ValueError:
+            self.refuse("mediation_screening", rid, "受害人的选择不是“面对面”或“背对背”")
+        result = evaluate_screening(answers, row.get("risk_level") == "high")
+        if not answers.separate_offered or not answers.victim_words.strip() or \
+                row.get("joint_allowed") is not result.joint_allowed or \
+                (result.joint_allowed and row.get("needs_approval") is not result.needs_approval):
+            self.refuse("mediation_screening", rid, "评估结论与评估中记录的回答不符（或未记录已告知背对背调解、"
+                                                    "受害人本人的意愿）")
+        case = row.get(CASE_COLUMN)
+        party = self.local_row("case_party", row.get("victim_party_id")) or \
+            self.new_in_bundle("case_party", row.get("victim_party_id"))
+        if party is None or party["case_id"] != case:
+            self.refuse("mediation_screening", rid, "评估对象不是本案的当事人")
+        if row.get("session_id") is not None and row.get("session_id") != before.get("session_id"):
+            session = self.local_row("mediation_session", row.get("session_id")) or \
+                self.new_in_bundle("mediation_session", row.get("session_id"))
+            if session is None or session["case_id"] != case or session.get("mode", "joint") != "joint":
+                self.refuse("mediation_screening", rid, "评估所用于的调解不是本案的面对面联合调解")
+        if any(row.get(c) != before.get(c) for c in APPROVAL_COLUMNS) and row.get("approved_at") is not None:
+            approver = self.local_row("user_account", row.get("approved_by"))
+            if approver is None or approver["owner_unit_id"] not in self.mine or approver["role"] != "supervisor":
+                self.refuse("mediation_screening", rid, f"督导批准须由{who}及其下级单位的督导作出，"
+                                                        "调解员不能自行记录督导批准")
+            if row.get("approved_by") == row.get("screened_by"):
+                self.refuse("mediation_screening", rid, "批准人不能是做安全评估的本人")
+        elif before.get("approved_at") is not None and row.get("approved_at") is None:
+            self.refuse("mediation_screening", rid, "不能撤去已有的督导批准记录")
 
     def _check_user(self, row: dict[str, Any], local: Any) -> None:
         rid = row["id"]
@@ -484,6 +549,8 @@ class _Check:
             case = self.case_of(name, row)
             if (case is not None or link == "agreement_id") and self.case_standing(case) == "foreign":
                 self.refuse(name, rid, f"所挂的案件（编号 {str(case)[:36]}）既不属于{who}，也未转介给{who}")
+        if name in OWN_CASE_ONLY and not self.owned_after(self.case_of(name, row)):
+            self.refuse(name, rid, f"强制报告只能由案件所属单位登记，该案件不属于{who}")
         if name == "follow_up_visit" and changed("agreement_id") and not self._agreement_ok(row.get("agreement_id")):
             self.refuse(name, rid, f"所挂的调解协议不属于{who}的案件")
         if name in VIA_SCREENING and changed(VIA_SCREENING[name]) and not self._entry_ok(row.get(VIA_SCREENING[name])):
@@ -548,6 +615,7 @@ def covered_references() -> dict[str, set[str]]:
                              USER_REFS.get(name)) if c is not None}
         cols |= set(UNIT_REFS.get(name, ()))
         cols |= {"sha256"} if name == "attachment" else set()   # check_blobs: contents match their hash
+        cols |= set(SCREENING_REFS) if name == "mediation_screening" else set()
         out[name] = {c for c in cols if c in columns(name)}
     return out
 

@@ -11,7 +11,7 @@ from ..domain.errors import ConflictError, NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require
-from ..services.protection import settle as settle_protection
+from ..services.cases.protection import settle as settle_protection
 from ..store.base import Base, utcnow
 from ..store.models import Case
 from ..store.models_sync import SyncConflict, SyncLineage, SyncPeer
@@ -170,7 +170,7 @@ def resolve_conflict(uow: UnitOfWork, actor: Actor, conflict_id: str, choices: d
     case = uow.s.get(Case, case_id) if case_id else None
     if case is not None:
         from ..access.cases import record_event
-        from ..services.search import index_cases
+        from ..services.cases.search import index_cases
 
         picked = [FIELD_LABELS.get(k, k) for k, v in c.choice.items() if v == REMOTE]
         record_event(uow, actor, case, "sync_conflict_resolved",

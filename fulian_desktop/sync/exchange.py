@@ -16,7 +16,7 @@ from ..domain.errors import PermissionDenied
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, can, require
-from ..services.orgunits import subtree_ids
+from ..services.accounts.orgunits import subtree_ids
 from ..store.base import new_id, utcnow
 from ..store.models import AuditEntry
 from ..store.models_sync import SyncAppliedBundle, SyncPeer, SyncRemoteAudit
@@ -30,6 +30,7 @@ from .collect import Progress, all_ids, changed_ids, collect
 from .errors import BundleDamaged, BundleForeign, BundleOutOfOrder
 from .identity import ensure_identity, identity, peer_for_unit
 from .scope import receiver_scope
+from .stations import retired_station
 
 AUDIT_ACTION_EXPORT = "sync_export"
 AUDIT_ACTION_IMPORT = "sync_import"
@@ -127,6 +128,11 @@ def _sender(uow: UnitOfWork, header: dict[str, Any]) -> SyncPeer:
         raise BundleForeign(f"此同步包是发给“{_text(header.get('receiver_name'), '其他站点')}”的，不是发给{mine}的。"
                             "已拒绝导入，数据未改变。", code="bundle_not_for_us")
     peer = uow.s.get(SyncPeer, sender) if isinstance(sender, str) and sender else None
+    gone = retired_station(uow, sender) if peer is None else None
+    if gone is not None:
+        raise BundleForeign(f"此同步包来自已停用的站点“{gone.get('name', '')}”，该站点的密钥已不再受信任。"
+                            "已拒绝导入，数据未改变。如该单位换了电脑，请为其重新开通站点。",
+                            code="bundle_retired_sender")
     if peer is None:
         raise BundleForeign(f"同步包来自未登记的站点（{_text(header.get('sender_name'), '未知')}），无法确认来源。"
                             "已拒绝导入，数据未改变。", code="bundle_unknown_sender")

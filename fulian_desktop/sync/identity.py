@@ -12,7 +12,7 @@ from ..domain.errors import NotFound, ValidationError
 from ..security import audit
 from ..security.actor import Actor
 from ..security.permissions import Permission, require, require_key_holder
-from ..services.orgunits import root_unit
+from ..services.accounts.orgunits import root_unit
 from ..store.base import new_id
 from ..store.models import OrgUnit
 from ..store.models_sync import SyncIdentity, SyncPeer

@@ -12,6 +12,7 @@ import os
 import struct
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -26,7 +27,9 @@ from ..security.permissions import Permission, require, require_key_holder
 from ..store.base import new_id
 from ..store.models import OrgUnit
 from ..store.models_sync import SyncChange, SyncIdentity, SyncPeer
-from ..store.store import Store
+from ..security.keyring_vault import KeyringVault
+from ..store.paths import StorePaths
+from ..store.store import CreatedStore, Store, create_store
 from .apply import apply_payload
 from .bundle import inflate, new_key_pairs, public_keys
 from .collect import all_ids, collect
@@ -125,3 +128,29 @@ def join_station(store: Store, package: bytes | dict, code: str | None = None) -
         audit.record(uow.s, None, "sync_join", entity="sync_peer", entity_id=district.station_id,
                      owner_unit_id=body["unit_id"], detail={"unit": unit.name if unit else "", "from": district.unit_name})
     return unit.name if unit else ""
+
+
+@dataclass(frozen=True)
+class JoinedStation:
+    created: CreatedStore
+    unit_name: str
+
+
+def create_station_store(data_dir: Path, package: bytes, code: str, *, passphrase: str | None,
+                         vault: KeyringVault, use_keyring: bool, kdf: KdfParams = KdfParams()) -> JoinedStation:
+    """A new station's store, from the district's package and its one-time code (the first-run wizard's
+    "join"). The code is checked before anything is written: a wrong code leaves no file behind. If
+    filling the store fails, the new files (and the keyring entry) are removed again."""
+    body = read_package(package, code)
+    created = create_store(data_dir, passphrase=passphrase, vault=vault, use_keyring=use_keyring, kdf=kdf)
+    try:
+        unit = join_station(created.store, body)
+    except BaseException:
+        created.store.close()
+        paths = StorePaths(Path(data_dir))
+        for path in [paths.database, paths.keyfile, *paths.sidecars()]:
+            path.unlink(missing_ok=True)
+        if created.uses_keyring:
+            vault.delete(created.store.store_id)
+        raise
+    return JoinedStation(created, unit)

@@ -115,7 +115,7 @@ def merge_lineage(local: list[str], remote: list[str]) -> list[str]:
     return merged[-LINEAGE_KEEP:]
 
 
-# Fields no one chooses in a conflict: derived here from other records (services/protection.py).
+# Fields no one chooses in a conflict: derived here from other records (services/cases/protection.py).
 DERIVED = {"person": ("contact_protected",)}
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ..services.orgunits import root_unit, subtree_ids
+from ..services.accounts.orgunits import root_unit, subtree_ids
 from ..store.models import Agreement, Case, CaseParty, Referral
 
 

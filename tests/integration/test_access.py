@@ -13,8 +13,9 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import PasswordChangeRequired, PermissionDenied
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import auth, case_queries, cases, orgunits, users
-from fulian_desktop.services.case_queries import CaseFilter
+from fulian_desktop.services.accounts import auth, orgunits, users
+from fulian_desktop.services.cases import case_queries, cases
+from fulian_desktop.services.cases.case_queries import CaseFilter
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.store import Store
 from tests.support.stores import (
@@ -257,7 +258,7 @@ def test_village_user_cannot_pull_another_villages_person_into_its_case(world: W
 def test_station_admin_cannot_take_over_higher_accounts(tmp_path) -> None:  # noqa: ANN001
     from fulian_desktop.domain.enums import Role as R
     from fulian_desktop.domain.errors import PermissionDenied as Denied
-    from fulian_desktop.services import users as user_service
+    from fulian_desktop.services.accounts import users as user_service
     from tests.support.stores import add_user, build_org, first_login, new_store
 
     store = new_store(tmp_path / "s").store

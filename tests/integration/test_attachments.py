@@ -15,8 +15,10 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import PermissionDenied, ValidationError
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import attachments, auth, cases, settings
-from fulian_desktop.services.attachment_blobs import blob_chunks
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.accounts import auth, settings
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.attachments.attachment_blobs import blob_chunks
 from fulian_desktop.store.models import AuditEntry, AuditHead, CaseEvent
 from fulian_desktop.store.models_evidence import Attachment, AttachmentBlob, AttachmentChunk
 from tests.support.evidence_files import MARKER, MARKER_CN, jpeg_bytes, pdf_bytes

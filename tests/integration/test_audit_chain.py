@@ -14,7 +14,8 @@ from fulian_desktop import cli
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.audit import ChainReport, verify_chain
-from fulian_desktop.services import auth, cases
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.store import Store, Unlock, open_store
 from tests.support.stores import (
     PASSPHRASE, VILLAGE_A1, NoKeyringVault, add_user, build_org, copy_store, first_login, new_store,

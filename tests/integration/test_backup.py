@@ -16,7 +16,8 @@ from fulian_desktop.backup.container import BackupDamaged
 from fulian_desktop.domain.enums import CaseKind
 from fulian_desktop.domain.errors import StoreExists, WrongKey
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import auth, cases
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import Unlock, open_store

@@ -9,8 +9,9 @@ import pytest
 from fulian_desktop import cli
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.localtime import LOCAL_TZ
-from fulian_desktop.services import cases, clocks
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.store import Unlock, open_store
 from tests.support.stores import (
     PASSPHRASE, VILLAGE_A1, NoKeyringVault, add_user, build_org, first_login, new_store,

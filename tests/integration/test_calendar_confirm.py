@@ -13,7 +13,8 @@ from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import PermissionDenied, ValidationError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, clocks
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.clocks import clocks
 from fulian_desktop.store.models import AuditEntry
 from tests.support.stores import ADMIN_PASSWORD, VILLAGE_A1, add_user, build_org, first_login, new_store
 

@@ -11,8 +11,9 @@ from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.enums import CaseKind
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.localtime import LOCAL_TZ
-from fulian_desktop.services import cases, clocks
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.accounts.auth import system_actor
 from tests.support.stores import TOWN_A, VILLAGE_A1
 from tests.support.sync_stations import Stations, deliver, make_stations
 

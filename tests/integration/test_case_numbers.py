@@ -14,7 +14,8 @@ from fulian_desktop.domain.case_numbers import parse_case_number
 from fulian_desktop.domain.enums import CaseKind
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import auth, cases
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.models import AuditEntry, Case, CaseCounter
 from fulian_desktop.store.store import Store
 from tests.support.case_worker import file_cases

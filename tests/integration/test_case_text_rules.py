@@ -10,7 +10,7 @@ from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.intake_rules import IntakeInput, validate_intake
 from fulian_desktop.domain.text import SUMMARY_MAX, TITLE_MAX
 from fulian_desktop.domain.validation import PersonInput, validate_case_text
-from fulian_desktop.services import cases
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.models import Case
 from tests.reliability.rel_support import row_counts
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store

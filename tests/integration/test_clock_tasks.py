@@ -10,8 +10,8 @@ from fulian_desktop.domain.clocks import ClockKind, ClockStatus
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.workflow import Transition
-from fulian_desktop.services import cases, workflow
-from fulian_desktop.services.clock_tasks import clock_tasks
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.cases.clock_tasks import clock_tasks
 from tests.support.stores import VILLAGE_A1, VILLAGE_A2, add_user, build_org, first_login, new_store
 
 NOW = datetime(2025, 6, 16, 10, 0, tzinfo=LOCAL_TZ)  # a Monday

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import cases
+from fulian_desktop.services.cases import cases
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 
 SHELTER = "长沙市望城区某临时庇护场所3号房"

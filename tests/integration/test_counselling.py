@@ -12,8 +12,9 @@ from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import PermissionDenied, ValidationError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, counselling, history, search
-from fulian_desktop.services.counselling import CounsellingForm
+from fulian_desktop.services.cases import cases, history, search
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.counselling.counselling import CounsellingForm
 from fulian_desktop.store.models import AuditEntry, CaseEvent
 from tests.support.stores import TOWN_A, VILLAGE_A1, VILLAGE_B1, add_user, build_org, first_login, new_store
 

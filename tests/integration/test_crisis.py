@@ -15,10 +15,12 @@ from fulian_desktop.domain.errors import ConflictError, PermissionDenied, Valida
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.risk import RiskLevel, Trend
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, clocks, crisis, history, review
-from fulian_desktop.services import protection_orders as po
-from fulian_desktop.services.crisis import ActionKind
-from fulian_desktop.services.review import Reason
+from fulian_desktop.services.cases import cases, history, review
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.crisis import protection_orders as po
+from fulian_desktop.services.crisis.crisis import ActionKind
+from fulian_desktop.services.cases.review import Reason
 from fulian_desktop.store.models import AuditEntry, CaseClock, CaseEvent, CrisisAction
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 
@@ -140,7 +142,7 @@ def test_reassessment_shows_the_trend(world) -> None:  # noqa: ANN001
 def test_assessment_on_a_closed_case_is_refused(world) -> None:  # noqa: ANN001
     store, med, _rec, sup = world
     from fulian_desktop.domain.workflow import Transition as T
-    from fulian_desktop.services import workflow
+    from fulian_desktop.services.cases import workflow
 
     case_id = _case(store, med)
     with store.uow(write=True) as uow:

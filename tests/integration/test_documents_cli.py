@@ -8,7 +8,7 @@ import pytest
 from fulian_bench.documents_bench import VICTIM_PHONE, build_full_case
 from fulian_desktop import cli
 from fulian_desktop.domain.enums import Role
-from fulian_desktop.services import auth
+from fulian_desktop.services.accounts import auth
 from fulian_desktop.store.models import Case
 from tests.integration.test_documents_world import flat, pdftotext
 from tests.support.stores import PASSPHRASE, add_user, build_org, new_store

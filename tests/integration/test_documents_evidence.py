@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 
 from fulian_desktop.documents.api import DocumentKind, render
-from fulian_desktop.services import attachments
+from fulian_desktop.services.attachments import attachments
 from fulian_desktop.store.models import AuditEntry, Case
 from tests.integration.test_documents_world import flat, pages_text, world  # noqa: F401 - the fixture
 

@@ -10,13 +10,14 @@ from sqlalchemy import update
 from fulian_desktop.documents.api import DocumentKind, Recipient, render
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.workflow import Transition as T
-from fulian_desktop.services import cases, workflow
+from fulian_desktop.services.cases import cases, workflow
 from fulian_desktop.store.models import Case
 from tests.integration.test_documents_world import flat, pdftotext
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 
 # The closure note talks of explaining; the approved outcome is 不予支持: the paper must follow the outcome.
 CLOSURE_NOTE = "已向来访人解释说明有关政策"
+FACTS = "经走访村民小组、查阅村民会议记录，该组土地补偿款于2026年5月按人口平均分配，来访人一家四口均已足额领取。"
 BASIS = "经核查，该村土地补偿款已按村民会议决议分配，来访人的份额计算无误，其要求另行补偿缺乏依据。"
 
 
@@ -32,7 +33,8 @@ def world(tmp_path: Path):  # noqa: ANN201
                                                             summary="来访人认为土地补偿款分配少于同组村民。")).row.id
         workflow.transition(uow, med, case_id, T.ACCEPT)
         workflow.transition(uow, med, case_id, T.REQUEST_CLOSURE, reason=CLOSURE_NOTE,
-                            petition_outcome="not_support", petition_basis=BASIS)
+                            petition_outcome="not_support", petition_basis=BASIS, petition_facts=FACTS,
+                            petition_articles=["fq55", "fq56"])
     with store.uow() as uow:
         (pending,) = workflow.list_approvals(uow, sup, case_id=case_id, pending_only=True)
     with store.uow(write=True) as uow:
@@ -55,7 +57,8 @@ def test_the_opinion_letter_ticks_the_stored_outcome_and_prints_its_basis(world,
     assert flat(BASIS) in text
     with store.uow(write=True) as uow:
         report = flat(pdftotext(render(uow, med, case_id, DocumentKind.CLOSING_REPORT, Recipient.FILE), tmp_path))
-    assert "处理意见不予支持" in report and "信访处理意见：不予支持" in report   # the table row and the timeline
+    assert "处理意见不予支持" in report and "处理意见：不予支持" in report   # the table row and the work done
+    assert "→" not in report and "待结案审核" not in report      # what was done, not the workflow's states
 
 
 def test_a_case_closed_before_the_outcome_was_kept_falls_back_to_its_notes(world, tmp_path: Path) -> None:  # noqa

@@ -103,7 +103,7 @@ def test_image_evidence_is_listed_and_printed_as_pages_of_the_file(world, tmp_pa
 
     from PIL import Image
 
-    from fulian_desktop.services import attachments
+    from fulian_desktop.services.attachments import attachments
 
     buf = io.BytesIO()
     Image.new("RGB", (320, 200), (200, 40, 40)).save(buf, "PNG")

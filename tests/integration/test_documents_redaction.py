@@ -18,7 +18,10 @@ from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, crisis, intake, mediation
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.mediation import mediation
 from fulian_desktop.store.models import AuditEntry
 from fulian_desktop.store.store import Store
 from tests.integration.test_documents_world import flat, pdftotext

@@ -11,7 +11,8 @@ import pytest
 
 from fulian_bench.documents_bench import T0, build_full_case
 from fulian_desktop.domain.enums import Role
-from fulian_desktop.services import auth, counselling
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.counselling import counselling
 from tests.support.stores import DISTRICT, VILLAGE_A1, add_user, build_org, first_login, new_store
 
 RARE_NAME = "刘䶮𠮷"

@@ -16,7 +16,9 @@ from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput, validate_intake
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, clocks, intake, persons, workflow
+from fulian_desktop.services.cases import cases, persons, workflow
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.intake import intake
 from fulian_desktop.store.models import ApprovalRequest, AuditEntry, Case, CaseEvent, CaseParty, IntakeRecord, Person
 from tests.support.stores import VILLAGE_A1, VILLAGE_B1, add_user, build_org, first_login, new_store
 
@@ -66,7 +68,7 @@ def test_accept_opens_an_accepted_petition_case_with_the_visitor_as_applicant(wo
         detail = cases.get_case(uow, a["rec"], view.case_id)
         running = {c.kind: c for c in clocks.case_clocks(uow, a["rec"], view.case_id)}
     assert detail.row.kind.value == "petition" and detail.row.category == "婚姻家庭"
-    assert detail.sub_category == "家庭暴力" and detail.row.title == "刘桂兰反映家庭暴力"
+    assert detail.sub_category == "家庭暴力" and detail.row.title == "刘某某反映家庭暴力"
     (party,) = detail.parties
     assert party.role == PartyRole.APPLICANT and party.name == "刘桂兰" and party.person_id == view.person_id
     assert party.id_number == VISITOR_ID and party.phone == "13907312468"

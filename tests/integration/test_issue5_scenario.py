@@ -18,9 +18,13 @@ from fulian_desktop.domain.risk import RiskLevel
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, crisis, intake, mediation, referrals, workflow
-from fulian_desktop.services import protection_orders as po
-from fulian_desktop.services.mediation import TermInput
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.mediation import mediation, mediation_safety
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.crisis import protection_orders as po
+from fulian_desktop.services.mediation.mediation import TermInput
 from fulian_desktop.store.models import AuditEntry
 from tests.support.stores import DISTRICT, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 
@@ -89,7 +93,14 @@ def test_hotline_call_to_approved_closure_leaves_a_full_timeline_and_audit_trail
         po.decide_order(uow, a["jie"], order.id, True, t0 + timedelta(days=1, hours=12))
         po.issue_order(uow, a["jie"], order.id)
 
-    # 5. mediation on child support: a session, then a signed and sealed agreement
+    # 5. mediation on child support: she is screened alone and, the risk being 高, a supervisor approves the
+    # joint session (issue 18); a session, then a signed and sealed agreement
+    with store.uow(write=True) as uow:
+        screening = mediation_safety.record_screening(
+            uow, a["jie"], case_id, wife, speaks_freely=True, fears_other_party=False, violence_since_last=False,
+            separate_offered=True, victim_choice="joint", victim_words="我愿意当面谈孩子的抚养费。",
+            screened_at=t0 + timedelta(days=4))
+        mediation_safety.approve_screening(uow, a["sup"], screening.id, "分开到场、分开离场，工作人员陪同")
     with store.uow(write=True) as uow:
         session = mediation.schedule(uow, a["jie"], case_id, t0 + timedelta(days=5), "高塘岭街道人民调解室",
                                      [a["jie"].user_id], "记录员", [wife, husband])
@@ -101,7 +112,8 @@ def test_hotline_call_to_approved_closure_leaves_a_full_timeline_and_audit_trail
     with store.uow(write=True) as uow:
         agreement = mediation.create_agreement(
             uow, a["jie"], case_id, "written", "张建国酒后施暴、不付抚养费", "子女抚养费", "张建国负主要责任",
-            [TermInput("张建国", "每月支付女儿张小雨抚养费1500元", "每月5日前转账至刘桂兰账户")])
+            [TermInput("张建国", "每月支付女儿张小雨抚养费1500元", "每月5日前转账至刘桂兰账户")],
+            violence_not_a_term=True)
         signed_at = t0 + timedelta(days=5, hours=2)
         mediation.sign_party(uow, a["jie"], agreement.id, wife, "signed", signed_at)
         mediation.sign_party(uow, a["jie"], agreement.id, husband, "signed", signed_at)
@@ -117,7 +129,8 @@ def test_hotline_call_to_approved_closure_leaves_a_full_timeline_and_audit_trail
     # 7. closure requested by the town, approved by the district supervisor
     with store.uow(write=True) as uow:
         workflow.transition(uow, a["jie"], case_id, T.REQUEST_CLOSURE, reason="协议已履行，回访满意",
-                            petition_outcome="support", petition_basis="家暴及拒付抚养费属实，依法支持其诉求。")
+                            petition_outcome="support", petition_basis="家暴及拒付抚养费属实，依法支持其诉求。",
+                            petition_facts="经走访核实，来访人反映的情况属实。")
     with store.uow() as uow:
         (pending,) = workflow.list_approvals(uow, a["sup"], case_id=case_id, pending_only=True)
     with store.uow(write=True) as uow:
@@ -130,7 +143,7 @@ def test_hotline_call_to_approved_closure_leaves_a_full_timeline_and_audit_trail
     kinds = [e.kind for e in detail.events]
     wanted = ["created", "intake", "status_accept", "risk_assessed", "flag_raised", "referral_sent",
               "referral_accepted", "crisis_order_applied", "crisis_order_decided", "crisis_order_issued",
-              "mediation_scheduled", "mediation_held", "agreement_created", "agreement_signed", "agreement_signed",
+              "mediation_screened", "mediation_screening_approved", "mediation_scheduled", "mediation_held", "agreement_created", "agreement_signed", "agreement_signed",
               "agreement_mediator_signed", "agreement_sealed", "agreement_effective", "follow_up",
               "status_request_closure", "approval_requested", "approval_decided", "status_close"]
     assert _subsequence(wanted, kinds), kinds
@@ -139,6 +152,7 @@ def test_hotline_call_to_approved_closure_leaves_a_full_timeline_and_audit_trail
         report = verify_chain(uow.s)
         assert report.ok, report.problem
         entities = set(uow.s.execute(select(AuditEntry.entity).where(AuditEntry.case_id == case_id)).scalars())
-    for entity in ("intake", "risk_assessment", "referral", "protection_order", "mediation_session", "agreement",
+    for entity in ("intake", "risk_assessment", "referral", "protection_order", "mediation_screening",
+                   "mediation_session", "agreement",
                    "follow_up_visit", "approval"):
         assert entity in entities, (entity, sorted(entities))

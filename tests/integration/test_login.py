@@ -12,7 +12,8 @@ from fulian_desktop.domain.errors import (
     AccountDisabled, AccountLocked, BadCredentials, PasswordChangeRequired,
 )
 from fulian_desktop.security.audit import Action
-from fulian_desktop.services import auth, case_queries, users
+from fulian_desktop.services.accounts import auth, users
+from fulian_desktop.services.cases import case_queries
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.models import AuditEntry, UserAccount
 from fulian_desktop.store.store import Store

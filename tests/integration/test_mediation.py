@@ -21,8 +21,10 @@ from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, clocks, mediation, workflow
-from fulian_desktop.services.mediation import TermInput
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.mediation import TermInput
 from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.store.store import Store
 from tests.support.stores import (

@@ -10,7 +10,8 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.mediation_rules import OtherRoute
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import cases, mediation
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.mediation import mediation
 from fulian_desktop.store.models import CaseEvent
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 
 from fulian_desktop.documents import layout
 from fulian_desktop.documents.api import DocumentKind, render
-from fulian_desktop.services import attachments
+from fulian_desktop.services.attachments import attachments
 from fulian_desktop.store.models import Case
 from tests.integration.test_documents_world import (  # noqa: F401 - the fixture
     RARE_NAME, flat, pages_text, pdffonts, pdftotext, world,

@@ -9,10 +9,10 @@ import pytest
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import cases, persons
+from fulian_desktop.services.cases import cases, persons
 from tests.support.stores import VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, add_user, build_org, first_login, new_store
 
-ZHANG_ID = make_id_number("430122", date(1985, 3, 7), 124)   # 1985: has a 15-digit legacy form
+ZHANG_ID = make_id_number("430122", date(1985, 3, 7), 125)   # 1985: has a 15-digit legacy form; odd: male
 ZHANG_ID_15 = ZHANG_ID[:6] + ZHANG_ID[8:17]                    # area + YYMMDD + sequence
 ZHANG_PHONE = "13812345678"
 
@@ -208,7 +208,7 @@ def test_a_village_sees_a_person_through_its_own_case(world) -> None:  # noqa: A
 
 def test_search_needs_a_logged_in_user_with_the_right(world) -> None:  # noqa: ANN001
     store, org, _a = world
-    from fulian_desktop.services import auth
+    from fulian_desktop.services.accounts import auth
 
     add_user(store, "fresh", Role.RECEPTION, org.units[VILLAGE_A1])
     fresh = auth.login(store, "fresh", "Temp-Pass-123")  # must still change the password

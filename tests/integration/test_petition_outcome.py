@@ -11,7 +11,7 @@ from fulian_desktop.domain.enums import CaseKind, CaseStatus, PetitionOutcome, R
 from fulian_desktop.domain.errors import ValidationError, WorkflowError
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, history, workflow
+from fulian_desktop.services.cases import cases, history, workflow
 from fulian_desktop.store.models import ApprovalRequest, AuditEntry, Case
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 
@@ -35,7 +35,12 @@ def _accepted(store, actor, kind=CaseKind.PETITION) -> str:  # noqa: ANN001
     return case_id
 
 
+FACTS = "经走访村民小组核实，来访人所在组土地补偿款已按村民会议决议分配。"
+
+
 def _request(store, actor, case_id, **opinion):  # noqa: ANN001, ANN202
+    if opinion.get("petition_outcome"):
+        opinion.setdefault("petition_facts", FACTS)
     with store.uow(write=True) as uow:
         return workflow.transition(uow, actor, case_id, T.REQUEST_CLOSURE, reason="已答复来访人", **opinion)
 

@@ -10,7 +10,8 @@ from sqlalchemy import select, text
 from fulian_desktop import cli
 from fulian_desktop.domain.enums import CaseKind
 from fulian_desktop.domain.errors import ConflictError, StoreError
-from fulian_desktop.services import auth, cases, search
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases, search
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.server import create_server_store
 from fulian_desktop.store.server_profile import ServerProfile

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import cases
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store import migrate
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store, on_postgres
 

@@ -14,9 +14,12 @@ from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import ValidationError, WorkflowError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.periods import end_of_day
-from fulian_desktop.services import cases, clock_tasks, clocks, crisis
-from fulian_desktop.services import protection_orders as po
-from fulian_desktop.services.crisis import ActionKind
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.cases import clock_tasks
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.crisis import protection_orders as po
+from fulian_desktop.services.crisis.crisis import ActionKind
 from fulian_desktop.store.models import CaseClock, CrisisAction, ProtectionOrder
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 

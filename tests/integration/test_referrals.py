@@ -1,6 +1,6 @@
 """Referrals between tiers and to agencies, on real stores.
 
-Decisions the tests pin down (see services/referrals.py):
+Decisions the tests pin down (see services/referral/referrals.py):
 - a tier referral moves nothing until the receiving unit accepts; then the case, its parties, timeline,
   clocks, approvals and intake records move to the receiver; the case keeps its number;
 - only users of the receiving unit accept or return; the sender's side withdraws while it waits;
@@ -33,7 +33,8 @@ from fulian_desktop.domain.referral_rules import (
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import case_queries, cases, referrals
+from fulian_desktop.services.cases import case_queries, cases
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.models import (
     AuditEntry, Case, CaseClock, CaseEvent, CaseParty, Person, Referral,
 )
@@ -402,8 +403,8 @@ def accept_worker(root: str, passphrase: str, user_id: str, referral_id: str, st
     """Runs in a spawned process: a second desk opens the same store and accepts the referral."""
     try:
         from fulian_desktop.domain.errors import ConflictError as Conflict
-        from fulian_desktop.services import auth
-        from fulian_desktop.services import referrals as service
+        from fulian_desktop.services.accounts import auth
+        from fulian_desktop.services.referral import referrals as service
         from fulian_desktop.store.models import UserAccount
         from fulian_desktop.store.store import Unlock, open_store
         from tests.support.stores import NoKeyringVault

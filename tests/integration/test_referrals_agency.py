@@ -18,7 +18,8 @@ from fulian_desktop.domain.referral_rules import (
 )
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import case_queries, cases, referrals
+from fulian_desktop.services.cases import case_queries, cases
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.models import (
     Case, Referral,
 )
@@ -197,12 +198,12 @@ def test_postgres_the_second_session_waits_then_loses() -> None:
         pytest.skip("FULIAN_TEST_PG_URL not set")
     from sqlalchemy import text
 
-    from fulian_desktop.services import auth, orgunits
-    from fulian_desktop.services.setup import initialise
+    from fulian_desktop.services.accounts import auth, orgunits
+    from fulian_desktop.services.accounts.setup import initialise
     from fulian_desktop.store import migrate
     from fulian_desktop.store.engine import make_engine
     from fulian_desktop.store.models import AuditHead, StoreMeta, UserAccount
-    from fulian_desktop.services import users as user_service
+    from fulian_desktop.services.accounts import users as user_service
     from tests.support.stores import TOWNS
 
     schema = "fulian_referrals_test"  # its own schema: never touches anything else in that database

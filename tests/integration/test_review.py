@@ -10,8 +10,8 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import PermissionDenied
 from fulian_desktop.domain.workflow import Transition as T
-from fulian_desktop.services import cases, review, workflow
-from fulian_desktop.services.review import Reason
+from fulian_desktop.services.cases import cases, review, workflow
+from fulian_desktop.services.cases.review import Reason
 from tests.support.stores import TOWN_A, VILLAGE_A1, VILLAGE_B1, add_user, build_org, first_login, new_store
 
 

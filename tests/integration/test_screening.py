@@ -13,7 +13,10 @@ from fulian_desktop.domain.localtime import LOCAL_TZ, local_date
 from fulian_desktop.domain.screening_rules import EntryStatus, RiskLevel, classify_reason, parse_risk
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, leads, orgunits, screening
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.intake import leads
+from fulian_desktop.services.accounts import orgunits
+from fulian_desktop.services.screening import screening
 from fulian_desktop.store.models import AuditEntry, Case, ScreeningEntry
 from tests.support.stores import (
     ADMIN_PASSWORD, TOWN_A, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, add_user, build_org, first_login, new_store,

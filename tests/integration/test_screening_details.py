@@ -13,8 +13,10 @@ from fulian_desktop.domain.errors import ValidationError, WorkflowError
 from fulian_desktop.domain.localtime import local_date
 from fulian_desktop.domain.screening_rules import EntryStatus, VisitMethod
 from fulian_desktop.security import audit
-from fulian_desktop.services import cases, leads, screening
-from fulian_desktop.services.leads import LeadStatus
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.intake import leads
+from fulian_desktop.services.screening import screening
+from fulian_desktop.services.intake.leads import LeadStatus
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.models import AuditEntry, CaseEvent, OnlineLead, ScreeningEntry, ScreeningVisit
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from fulian_desktop.domain.errors import PermissionDenied, ValidationError
-from fulian_desktop.services import auth, screening_counts, statistics
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.screening import screening_counts
+from fulian_desktop.services.statistics import statistics
 from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world
 from tests.support.stores import TOWN_A, VILLAGE_A1
 
@@ -40,8 +42,11 @@ def test_mediation_figures_by_type_source_and_tier(report) -> None:  # noqa: ANN
     assert source.label == "法院委托" and source.values == (1, 0, 0, 1, 1)
     assert cells(report, "mediation", "source:application") == (0, 0, 1, 1, 2)
     assert cells(report, "mediation", "successful") == (1, 0, 1, 2, 2)
-    assert cells(report, "mediation", "success_rate") == (1.0, 0.0, 1.0, 2 / 3, 0.5)
-    assert report.section("mediation").row("success_rate").text("subtotal") == "66.7%"
+    # The rate is on the cases closed in October (M1, settled): not successes over cases registered.
+    assert cells(report, "mediation", "closed") == (0, 0, 1, 1, 1)
+    assert cells(report, "mediation", "closed_successful") == (0, 0, 1, 1, 1)
+    assert cells(report, "mediation", "success_rate") == (None, None, 1.0, 1.0, 1.0)
+    assert report.section("mediation").row("success_rate").text("subtotal") == "100.0%"
     assert cells(report, "mediation", "oral") == (0, 0, 1, 1, 1)
     assert cells(report, "mediation", "written") == (0, 0, 0, 0, 0)
 
@@ -74,6 +79,7 @@ def test_marriage_mediation_figures(report) -> None:  # noqa: ANN001
     assert cells(report, "marriage", "accepted") == (1, 0, 1, 2, 3)
     assert cells(report, "marriage", "reconciled") == (0, 0, 1, 1, 1)
     assert cells(report, "marriage", "persuaded") == (1, 0, 0, 1, 1)
+    assert cells(report, "marriage", "outcomes") == (1, 0, 1, 2, 2)
     assert cells(report, "marriage", "reconciliation_rate")[3] == 1.0
     assert cells(report, "marriage", "counselling_sessions") == (0, 0, 1, 1, 1)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fulian_desktop.documents.statistics_report import LABEL_SIZE, render_report
-from fulian_desktop.services import statistics
+from fulian_desktop.services.statistics import statistics
 from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world
 
 

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from fulian_desktop import cli
 from fulian_desktop.documents.statistics_report import render_report
 from fulian_desktop.documents.statistics_xlsx import render_workbook
-from fulian_desktop.services import statistics
-from fulian_desktop.services.statistics_views import COLUMN_KEYS, StatRow
+from fulian_desktop.services.statistics import statistics
+from fulian_desktop.services.statistics.statistics_views import COLUMN_KEYS, StatRow
 from fulian_desktop.store.models import AuditEntry
 from fulian_desktop.store.store import Unlock, open_store
 from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world
@@ -52,7 +52,7 @@ def test_pdf_report_carries_unit_period_figures_and_seal_line(report, tmp_path: 
     line = next(ln for ln in text.splitlines() if "调解案件数" in ln)
     assert line.split()[-6:] == ["件", "1", "1", "1", "3", "4"], line
     line = next(ln for ln in text.splitlines() if "调解成功率" in ln)
-    assert line.split()[-5:] == ["100.0%", "0.0%", "100.0%", "66.7%", "50.0%"], line
+    assert line.split()[-5:] == ["—", "—", "100.0%", "100.0%", "100.0%"], line
     for seal in ("单位（盖章）", "填报人", "审核人", "日期"):
         assert seal in flat
     pages = int(next(ln for ln in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
@@ -110,7 +110,7 @@ def test_fulian_stats_writes_pdf_and_xlsx_and_audits_the_export(world: StatsWorl
                      "-o", str(xlsx)]) == 0
     assert cli.main(["stats", "--from", "2026-10-01", "--to", "2026-10-31", "-o", str(pdf)]) == 0
     ws = load_workbook(xlsx).worksheets[0]
-    row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value == "调解案件数")
+    row = next(r for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value == "调解案件数（本期登记）")
     assert [ws.cell(row, c).value for c in range(4, 9)] == [0, 1, 1, 2, 3]
     assert "2026年10月" in _pdftotext(pdf)
     assert cli.main(["stats", "--from", "2026-10-31", "--to", "2026-10-01", "-o", str(pdf)]) == 1

@@ -14,7 +14,8 @@ from fulian_desktop.domain.errors import (
 )
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.keyring_vault import KeyringVault
-from fulian_desktop.services import auth, cases
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import Store, Unlock, create_store, open_store
 from tests.support.memory_keyring import InMemoryKeyring

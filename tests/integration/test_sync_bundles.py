@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from fulian_desktop.domain.enums import CaseKind
-from fulian_desktop.services import cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.sync.errors import BundleDamaged, BundleForeign, BundleOutOfOrder, BundleTampered
 from fulian_desktop.sync.exchange import export_bundle, import_bundle
 from fulian_desktop.sync.identity import StationCard, add_peer, identity

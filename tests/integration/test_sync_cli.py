@@ -6,8 +6,8 @@ import pytest
 
 from fulian_desktop.cli.main import main
 from fulian_desktop.domain.enums import CaseKind
-from fulian_desktop.services import cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.store import Unlock, open_store
 from tests.support.stores import PASSPHRASE, NoKeyringVault
 

@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import ConflictError, ValidationError
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import auth, cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import Case, CaseEvent
 from fulian_desktop.sync import conflicts
 from tests.support.stores import NEW_PASSWORD, VILLAGE_A1, add_user, first_login
@@ -56,7 +57,7 @@ def test_timeline_and_different_records_merge_without_conflict(stations: Station
     assert _events(st.village, case_id) == _events(st.district, case_id) >= 3   # created, party, edit
     for store in (st.district, st.village):
         with store.uow() as uow:
-            detail = cases._detail(uow, system_actor(store), uow.s.get(Case, case_id))
+            detail = cases.case_detail(uow, system_actor(store), uow.s.get(Case, case_id))
             assert detail.summary == "村里补充的案情" and [p.name for p in detail.parties] == ["赵敏"]
 
 

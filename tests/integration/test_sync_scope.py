@@ -11,8 +11,10 @@ from sqlalchemy import func, select
 
 from fulian_desktop.domain.attachments import AttachmentType
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import attachments, cases, referrals
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.store.models_sync import SyncRemoteAudit
 from fulian_desktop.sync.direct import sync_direct
@@ -134,7 +136,7 @@ def test_one_number_given_twice_offline_is_settled_the_same_way_everywhere(stati
         with store.uow() as uow:
             a, b = uow.s.get(Case, first), uow.s.get(Case, second)
             numbers.append((a.case_no, b.case_no))
-            events = [e.summary for e in cases._detail(uow, system_actor(store), b).events]
+            events = [e.summary for e in cases.case_detail(uow, system_actor(store), b).events]
         assert any("已被另一处离线登记的案件先用" in s for s in events)
     assert len(set(numbers)) == 1
     kept, moved = numbers[0]
@@ -144,7 +146,7 @@ def test_one_number_given_twice_offline_is_settled_the_same_way_everywhere(stati
 def test_a_party_arriving_by_bundle_is_found_by_name(stations: Stations) -> None:
     from fulian_desktop.domain.enums import PartyRole
     from fulian_desktop.domain.validation import PersonInput
-    from fulian_desktop.services import case_queries
+    from fulian_desktop.services.cases import case_queries
 
     st = stations
     case_id = _case(st.village, st.unit(VILLAGE_A1), "查找当事人")

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from fulian_desktop import cli
 from fulian_desktop.domain.enums import CaseKind
-from fulian_desktop.services import cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.server import create_server_store
 from fulian_desktop.store.store import Unlock, create_store, open_store

@@ -13,7 +13,8 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import PermissionDenied
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, referrals
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.sync import conflicts as sync_conflicts

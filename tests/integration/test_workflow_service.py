@@ -13,7 +13,8 @@ from fulian_desktop.domain.errors import (
 )
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import cases, clocks, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.clocks import clocks
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 
 
@@ -44,7 +45,8 @@ def _step(store, actor, case_id, step, reason=None, **opinion):  # noqa: ANN001,
         return workflow.transition(uow, actor, case_id, step, reason=reason, **opinion)
 
 
-SUPPORTED = {"petition_outcome": "support", "petition_basis": "经查属实，依据《信访工作条例》第三十二条予以支持。"}
+SUPPORTED = {"petition_outcome": "support", "petition_basis": "经查属实，依据《信访工作条例》第三十二条予以支持。",
+             "petition_facts": "经走访核实，来访人反映的情况属实。"}
 
 
 def test_petition_runs_from_registration_to_closure_with_approval(world) -> None:  # noqa: ANN001
@@ -151,9 +153,9 @@ def test_extension_once_with_approval_moves_the_deadline(world) -> None:  # noqa
                           if c.kind == ClockKind.PETITION_CONCLUSION)
     with pytest.raises(ValidationError):
         with store.uow(write=True) as uow:
-            clocks.request_extension(uow, med, conclusion.id, 45, "情况复杂")
+            workflow.request_extension(uow, med, conclusion.id, 45, "情况复杂")
     with store.uow(write=True) as uow:
-        request = clocks.request_extension(uow, med, conclusion.id, 30, "需调取派出所材料")
+        request = workflow.request_extension(uow, med, conclusion.id, 30, "需调取派出所材料")
     with store.uow(write=True) as uow:
         workflow.decide(uow, sup, request.id, True, "同意延期")
     with store.uow() as uow:
@@ -162,7 +164,7 @@ def test_extension_once_with_approval_moves_the_deadline(world) -> None:  # noqa
     assert after.deadline.due_at >= conclusion.deadline.due_at + timedelta(days=30)
     with pytest.raises(ValidationError):
         with store.uow(write=True) as uow:
-            clocks.request_extension(uow, med, conclusion.id, 5, "再延")
+            workflow.request_extension(uow, med, conclusion.id, 5, "再延")
 
 
 def test_old_acceptance_clock_is_overdue(world) -> None:  # noqa: ANN001
@@ -175,13 +177,13 @@ def test_old_acceptance_clock_is_overdue(world) -> None:  # noqa: ANN001
 
 
 def test_a_case_waiting_for_the_town_cannot_be_closed_meanwhile(world) -> None:  # noqa: ANN001
-    from fulian_desktop.services import referrals
+    from fulian_desktop.services.referral import referrals
 
     store, med, sup, _ = world
     case_id = _new(store, med)
     _step(store, med, case_id, T.ACCEPT)
     with store.uow() as uow:
-        from fulian_desktop.services import orgunits
+        from fulian_desktop.services.accounts import orgunits
 
         town = next(u for u in orgunits.list_units(uow, sup) if u.name == "高塘岭街道")
     with store.uow(write=True) as uow:

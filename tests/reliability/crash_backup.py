@@ -9,7 +9,7 @@ from pathlib import Path
 
 def main(root: str, out_dir: str) -> None:
     from fulian_desktop.backup import service
-    from fulian_desktop.services import auth
+    from fulian_desktop.services.accounts import auth
     from fulian_desktop.store.store import Unlock
     from tests.reliability.rel_support import open_test_store
     from tests.support.stores import PASSPHRASE, NoKeyringVault

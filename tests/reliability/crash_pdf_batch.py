@@ -10,7 +10,7 @@ from pathlib import Path
 def main(root: str, out_dir: str, ids_file: str) -> None:
     from fulian_desktop.documents.api import DocumentKind, PrintPurpose, render_batch
     from fulian_desktop.documents.fonts import register_fonts
-    from fulian_desktop.services.auth import system_actor
+    from fulian_desktop.services.accounts.auth import system_actor
     from tests.reliability.rel_support import open_test_store
 
     ids = Path(ids_file).read_text(encoding="utf-8").split()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def main(root: str, bundle: str) -> None:
-    from fulian_desktop.services.auth import system_actor
+    from fulian_desktop.services.accounts.auth import system_actor
     from fulian_desktop.sync.exchange import import_bundle
     from tests.reliability.rel_support import open_test_store
 

@@ -24,7 +24,8 @@ def main(root: str, journal: str, seed: str) -> None:
     from fulian_desktop.domain.enums import CaseKind, PartyRole
     from fulian_desktop.domain.validation import PersonInput
     from fulian_desktop.security import passwords
-    from fulian_desktop.services import auth, cases
+    from fulian_desktop.services.accounts import auth
+    from fulian_desktop.services.cases import cases
     from fulian_desktop.store.models import Case
     from tests.reliability.rel_support import WRITER_PASSWORD, WRITER_USER, open_test_store
 

@@ -17,7 +17,8 @@ def main(root: str, case_id: str, desk: str, count: str, go: str) -> None:
     from fulian_desktop.domain.enums import CaseKind
     from fulian_desktop.domain.errors import ConflictError
     from fulian_desktop.security import passwords
-    from fulian_desktop.services import auth, cases
+    from fulian_desktop.services.accounts import auth
+    from fulian_desktop.services.cases import cases
     from fulian_desktop.store.models import Case
     from tests.reliability.rel_support import WRITER_PASSWORD, WRITER_USER, open_test_store
 

@@ -14,7 +14,10 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import FulianError, PermissionDenied
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import auth, cases, counselling, orgunits, referrals, users, workflow
+from fulian_desktop.services.accounts import auth, orgunits, users
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.models import Case
 from tests.reliability.rel_support import row_counts
 from tests.support.stores import (
@@ -41,7 +44,7 @@ ROLE_MAY = {
     R.SUPERVISOR: {"read", "edit", "refer", "approve", "print", "export", "confidential", "counselling",
                    "add mediator"},
     # Separation of duties: the system administrator runs accounts and settings, the auditor reads the audit log;
-    # neither reads, prints or exports a case (services/audit_log.py is the auditor's only read). Nobody grants
+    # neither reads, prints or exports a case (services/accounts/audit_log.py is the auditor's only read). Nobody grants
     # rights it does not hold: only the supervisor, who sees confidential contacts, makes a mediator's account.
     R.SYSTEM_ADMIN: set(),
     R.AUDITOR: set(),

@@ -89,7 +89,7 @@ def good_backup(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     target = root / "good.fbk"
     with open_test_store(template.root) as store:
         key = service.backup_key(store, Unlock(passphrase=PASSPHRASE), NoKeyringVault())
-        from fulian_desktop.services import auth
+        from fulian_desktop.services.accounts import auth
 
         service.take_backup(store, auth.system_actor(store), target, key=key)
     return _Bytes(target.read_bytes())

@@ -12,7 +12,8 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import DiskFull, StoreError
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
-from fulian_desktop.services import cases, intake
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.intake import intake
 from tests.reliability.rel_support import assert_sound, open_test_store, row_counts
 from tests.reliability.small_disk import fill, free, mounted_tmpfs
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store

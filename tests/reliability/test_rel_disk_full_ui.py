@@ -12,7 +12,7 @@ from tests.reliability.small_disk import fill, free, mounted_tmpfs
 from tests.support.qt_input import type_chinese
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.intake_form import IntakeFormPage
+from ui.intake.intake_form import IntakeFormPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

@@ -14,7 +14,7 @@ from fulian_desktop.domain.periods import add_months, days_after, extend, hours_
     working_days_after
 from fulian_desktop.domain.phone import mask_phone, parse_phone
 from fulian_desktop.domain.workcalendar import WorkCalendar, format_calendar_lines, parse_calendar_lines
-from fulian_desktop.services.search import fts_query, spaced
+from fulian_desktop.services.cases.search import fts_query, spaced
 
 # The example counts the guarantees document quotes (docs/guarantees.md).
 EXAMPLES = 300
@@ -137,8 +137,8 @@ def test_a_search_box_query_becomes_quoted_phrases_only(user_text: str) -> None:
      "a,b,c", ",无街镇村", "高塘岭街道" * 20 + ",村", "=1+1,=2+2", "'; DROP TABLE org_unit; --,村", "\ufeff街道,村"]),
     max_size=15).map("\n".join))
 def test_the_setup_wizards_towns_file_parses_or_names_each_bad_line(text: str) -> None:
-    """The setup wizard's towns-and-villages CSV (ui/dialogs/setup_import.py, pure parsing)."""
-    from ui.dialogs.setup_import import MAX_NAME, parse_towns
+    """The setup wizard's towns-and-villages CSV (ui/setup/setup_import.py, pure parsing)."""
+    from ui.setup.setup_import import MAX_NAME, parse_towns
 
     towns, errors = parse_towns(text)
     assert all(re.match(r"第 \d+ 行", e) for e in errors)

@@ -16,9 +16,11 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.text import bad_characters
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import case_queries, cases, counselling, intake, persons, search
-from fulian_desktop.services import settings as app_settings
-from fulian_desktop.services.intake_json import intake_from_json
+from fulian_desktop.services.cases import case_queries, cases, persons, search
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.accounts import settings as app_settings
+from fulian_desktop.services.intake.intake_json import intake_from_json
 from fulian_desktop.store.models import Case, IntakeRecord, Person
 from tests.reliability.rel_support import assert_sound, row_counts
 from tests.support.stores import ADMIN_PASSWORD, VILLAGE_A1, VILLAGE_B1, add_user, build_org, first_login, new_store

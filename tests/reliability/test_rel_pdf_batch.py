@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from fulian_desktop.domain.enums import CaseKind, PartyRole
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import auth, cases
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.models import AuditEntry
 from tests.reliability.rel_support import assert_sound, make_template, open_test_store, spawn
 

@@ -22,7 +22,10 @@ from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security import audit
-from fulian_desktop.services import attachments, case_queries, cases, counselling, intake, search
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.cases import case_queries, cases, search
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.intake import intake
 from fulian_desktop.store.engine import make_engine, sqlcipher_url
 from fulian_desktop.store.models import AuditEntry
 from fulian_desktop.store.store import read_keyfile
@@ -30,7 +33,7 @@ from tests.reliability.rel_support import REPO, subprocess_env
 from tests.support.stores import PASSPHRASE, VILLAGE_A1, add_user, all_files, build_org, first_login, leaks, new_store
 
 NAME, PHONE, ADDRESS = "甄秘英", "13987650123", "秘密巷四三二一号"
-ID_NUMBER = make_id_number("430122", date(1985, 5, 17), 731)
+ID_NUMBER = make_id_number("430122", date(1985, 5, 17), 730)   # even: a woman
 NOTES = "疏导记录：她说丈夫曾威胁要烧掉房子"
 SUMMARY = "案情摘要：被申请人长期酒后殴打申请人"
 ATTACHMENT = "伤情照片说明：左臂淤青 ATTACH-7781".encode("utf-8")

@@ -2,6 +2,7 @@
 change, or a desk whose session is locked. Checked on the services, with nothing written by a refusal."""
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -18,7 +19,10 @@ from fulian_desktop.domain.errors import (
     SessionExpired,
 )
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import auth, case_queries, cases, counselling, referrals, users, workflow
+from fulian_desktop.services.accounts import auth, users
+from fulian_desktop.services.cases import case_queries, cases, workflow
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.models import Case, UserAccount
 from tests.reliability.rel_support import assert_sound, row_counts
@@ -177,3 +181,64 @@ def test_a_locked_desk_runs_no_service_call(qtbot, world) -> None:  # noqa: ANN0
     assert isinstance(errors[0], AuthError) and "锁定" in str(errors[0])
     assert row_counts(store) == before
     session.tasks.wait_idle()
+
+
+def test_an_account_disabled_at_another_desk_stops_within_a_second(world, tmp_path) -> None:  # noqa: ANN001
+    """Two desks on one store (two processes in real life, two Store objects here): the desk that disables the
+    account commits nothing in the other desk's process, so the other desk learns of it from its own lookup, which it
+    may skip for at most LIVE_FOR_SECONDS after the last one."""
+    from fulian_desktop.security import live_session
+    from fulian_desktop.store.store import Unlock, open_store
+    from tests.support.stores import PASSPHRASE, NoKeyringVault, on_postgres
+
+    if on_postgres():
+        pytest.skip("two desks on one SQLCipher file; the server path shares the same rule")
+    store, _org, admin, cou, case_id = world
+    other_desk = open_store(store.paths.root, Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault())
+    try:
+        with store.uow() as uow:  # confirmed live just now
+            cases.get_case(uow, cou, case_id)
+        with other_desk.uow(write=True) as uow:
+            users.set_active(uow, auth.refreshed(other_desk, admin), "cou", False)
+        with pytest.raises(AccountDisabled), store.uow() as uow:  # opening a case is audited: refused at once
+            cases.get_case(uow, cou, case_id)
+        deadline = time.monotonic() + live_session.LIVE_FOR_SECONDS + 0.5
+        while True:  # listing is not audited: allowed for at most the window, then refused for good
+            try:
+                with store.uow() as uow:
+                    case_queries.first_page(uow, cou, case_queries.CaseFilter(), 50)
+            except AccountDisabled:
+                break
+            assert time.monotonic() < deadline, "still listing cases after the account was disabled elsewhere"
+            time.sleep(0.05)
+        for _ in range(3):
+            with pytest.raises(AccountDisabled), store.uow() as uow:
+                case_queries.first_page(uow, cou, case_queries.CaseFilter(), 50)
+    finally:
+        other_desk.close()
+
+
+def test_a_live_session_is_looked_up_again_only_after_a_commit(world) -> None:  # noqa: ANN001
+    """The account lookup is skipped while nothing in this process committed (the list and search stay fast), and
+    done again after any commit: the disabling commit is seen by the very next call."""
+    from sqlalchemy import event
+
+    store, _org, admin, cou, case_id = world
+    lookups: list[str] = []
+
+    def count(_conn, _cursor, statement, *_rest) -> None:  # noqa: ANN001
+        if statement.startswith("SELECT user_account.active, user_account.deleted_at, user_account.role"):
+            lookups.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        for _ in range(5):
+            with store.uow() as uow:
+                cases.get_case(uow, cou, case_id)
+        assert len(lookups) <= 1
+        with store.uow(write=True) as uow:
+            users.set_active(uow, admin, "cou", False)
+        with pytest.raises(AccountDisabled), store.uow() as uow:
+            cases.get_case(uow, cou, case_id)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)

@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 from fulian_desktop.domain.enums import CaseKind, PartyRole
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.models_sync import SyncAppliedBundle
 from fulian_desktop.sync.bundle import MAGIC

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from fulian_desktop.domain.enums import CaseKind
-from fulian_desktop.services import auth, cases
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.models import Case, CaseEvent
 from tests.reliability.rel_support import assert_sound, make_template, open_test_store, spawn
 

@@ -10,7 +10,9 @@ from openpyxl import load_workbook
 
 from fulian_desktop.documents.statistics_xlsx import FORMULA_STARTS, render_workbook, safe_text
 from fulian_desktop.domain.enums import CaseKind, Tier
-from fulian_desktop.services import auth, cases, orgunits, statistics
+from fulian_desktop.services.accounts import auth, orgunits
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.statistics import statistics
 from fulian_desktop.store.base import utcnow
 from tests.support.stores import build_org, new_store
 

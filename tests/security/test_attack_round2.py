@@ -9,33 +9,23 @@ import pytest
 from sqlalchemy import select
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases, referrals
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import Case
 from fulian_desktop.sync.authority import SenderOverreach
 from fulian_desktop.sync.exchange import export_bundle, import_bundle
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, first_login
-from tests.support.sync_stations import Stations, deliver, fingerprint, make_stations
+from tests.support.sync_stations import Stations, deliver, fingerprint, owner_of, staffed_stations, without_audit
 
 
 @pytest.fixture
 def stations(tmp_path: Path):  # noqa: ANN201
-    st = make_stations(tmp_path)
-    add_user(st.district, "cun", Role.MEDIATOR, st.unit(VILLAGE_A1), display_name="郭亮调解员")
-    add_user(st.district, "jie", Role.MEDIATOR, st.unit(TOWN_A), display_name="街道调解员")
-    deliver(st.district, st.village, st.unit(VILLAGE_A1))
-    deliver(st.district, st.town, st.unit(TOWN_A))
+    st = staffed_stations(tmp_path)
     yield st
     st.close()
 
 
-def _owner(store, case_id: str) -> str:  # noqa: ANN001
-    with store.uow() as uow:
-        return uow.s.get(Case, case_id).owner_unit_id
-
-
-def _without_audit(fp: dict) -> dict:
-    return {k: v for k, v in fp.items() if k not in ("audit_log", "audit_head")}
 
 
 def _village_takes_the_case(st: Stations, case_id: str) -> None:
@@ -51,8 +41,8 @@ def _assert_district_refuses(st: Stations, case_id: str) -> None:
     with pytest.raises(SenderOverreach) as refused:
         import_bundle(st.district, system_actor(st.district), data)
     assert "已整体拒绝导入" in str(refused.value) and case_id in str(refused.value)
-    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
-    assert _owner(st.district, case_id) == st.unit(TOWN_A)
+    assert without_audit(fingerprint(st.district)) == without_audit(before)
+    assert owner_of(st.district, case_id) == st.unit(TOWN_A)
 
 
 # --- 1. a referral the village answered long ago still gives it the case ------------------------------
@@ -94,7 +84,7 @@ def test_a_case_handed_back_up_cannot_be_taken_back_by_the_village(stations: Sta
         referrals.accept(uow, jie, up.id, "街道接收")
     assert deliver(st.town, st.district, st.org.district).applied
     assert deliver(st.district, st.village, st.unit(VILLAGE_A1)).applied
-    assert _owner(st.district, case_id) == _owner(st.village, case_id) == st.unit(TOWN_A)
+    assert owner_of(st.district, case_id) == owner_of(st.village, case_id) == st.unit(TOWN_A)
     _village_takes_the_case(st, case_id)
     _assert_district_refuses(st, case_id)
 
@@ -124,7 +114,7 @@ def test_a_village_cannot_change_the_districts_calendar(stations: Stations, exis
     with pytest.raises(SenderOverreach) as refused:
         import_bundle(st.district, system_actor(st.district), data)
     assert "calendar-2027" in str(refused.value)
-    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
+    assert without_audit(fingerprint(st.district)) == without_audit(before)
 
 
 # --- 3. a village that returned an assignment keeps receiving the victim's new address -----------------
@@ -184,7 +174,7 @@ def test_a_station_cannot_send_hidden_characters_the_desks_refuse(stations: Stat
     with pytest.raises(SenderOverreach) as refused:
         import_bundle(st.district, system_actor(st.district), data)
     assert "控制字符" in str(refused.value) and case_id in str(refused.value)
-    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
+    assert without_audit(fingerprint(st.district)) == without_audit(before)
 
 
 # --- 5. a town station is no authority for accounts and the org tree -----------------------------------
@@ -246,7 +236,7 @@ def test_a_pending_assignment_does_not_let_the_village_take_her_person_and_retur
     before = fingerprint(st.district)
     with pytest.raises(SenderOverreach):
         import_bundle(st.district, system_actor(st.district), data)
-    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
+    assert without_audit(fingerprint(st.district)) == without_audit(before)
     with st.district.uow() as uow:
         assert uow.s.get(Person, person_id).owner_unit_id == st.unit(TOWN_A)
 
@@ -284,7 +274,7 @@ def test_a_village_cannot_rewrite_the_referral_it_sent_once_the_town_accepted(st
     with pytest.raises(SenderOverreach) as refused:
         import_bundle(st.district, system_actor(st.district), data)
     assert up.id in str(refused.value)
-    assert _without_audit(fingerprint(st.district)) == _without_audit(before)
+    assert without_audit(fingerprint(st.district)) == without_audit(before)
 
 
 def test_a_pending_assignment_does_not_let_the_village_lift_her_confidentiality_mark(stations: Stations) -> None:

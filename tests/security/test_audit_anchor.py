@@ -22,8 +22,8 @@ from fulian_desktop.backup.service import take_backup
 from fulian_desktop.cli.main import main
 from fulian_desktop.domain.enums import CaseKind
 from fulian_desktop.security.audit import entry_hash, verify_chain
-from fulian_desktop.services import cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import AuditEntry, AuditHead
 from fulian_desktop.store.store import Store
 from fulian_desktop.sync.anchors import AUDIT_ACTION_BROKEN, flagged_stations

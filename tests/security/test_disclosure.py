@@ -41,7 +41,9 @@ from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import case_queries, cases, history, intake, persons, screening, search
+from fulian_desktop.services.cases import case_queries, cases, history, persons, search
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.screening import screening
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.store import Store
 from tests.support.stores import (
@@ -258,39 +260,39 @@ def _papers(recipient: Recipient) -> Callable[[Any, World], Any]:
 
 # name -> (the public function(s) it exercises, how to call it as reception)
 READ_PATHS: dict[str, tuple[tuple[str, ...], Callable[[Any, World], Any]]] = {
-    "case view (her case)": (("services.cases.get_case",),
+    "case view (her case)": (("services.cases.cases.get_case",),
                              lambda uow, w: cases.get_case(uow, w.desk, w.petition_id)),
-    "case view (linked case)": (("services.cases.get_case",),
+    "case view (linked case)": (("services.cases.cases.get_case",),
                                 lambda uow, w: cases.get_case(uow, w.desk, w.mediation_id)),
-    "party added by linking her person": (("services.cases.add_party", "services.cases.create_case"), _link_again),
-    "party record (her)": (("services.history.party_record",),
+    "party added by linking her person": (("services.cases.cases.add_party", "services.cases.cases.create_case"), _link_again),
+    "party record (her)": (("services.cases.history.party_record",),
                            lambda uow, w: history.party_record(uow, w.desk, w.victim_party)),
-    "party record (mother)": (("services.history.party_record",),
+    "party record (mother)": (("services.cases.history.party_record",),
                               lambda uow, w: history.party_record(uow, w.desk, w.mother_party)),
-    "party record (linked)": (("services.history.party_record",),
+    "party record (linked)": (("services.cases.history.party_record",),
                               lambda uow, w: history.party_record(uow, w.desk, w.linked_party)),
-    "case history": (("services.history.case_history",),
+    "case history": (("services.cases.history.case_history",),
                      lambda uow, w: history.case_history(uow, w.desk, w.petition_id)),
-    "intake record": (("services.intake_views.get_intake", "services.intake_views.load_view"),
+    "intake record": (("services.intake.intake_views.get_intake", "services.intake.intake_views.load_view"),
                       lambda uow, w: intake.get_intake(uow, w.desk, w.intake_id)),
-    "intake register": (("services.intake_views.list_intakes", "services.intake_views.views_for"),
+    "intake register": (("services.intake.intake_views.list_intakes", "services.intake.intake_views.views_for"),
                         lambda uow, w: intake.list_intakes(uow, w.desk)),
-    "case intakes": (("services.intake_views.case_intakes",),
+    "case intakes": (("services.intake.intake_views.case_intakes",),
                      lambda uow, w: intake.case_intakes(uow, w.desk, w.petition_id)),
-    "intake registered again (returned view)": (("services.intake.register_contact",), _intake_again),
-    "duplicate warning by phone and ID": (("services.persons.find_matches",), lambda uow, w: persons.find_matches(
+    "intake registered again (returned view)": (("services.intake.intake.register_contact",), _intake_again),
+    "duplicate warning by phone and ID": (("services.cases.persons.find_matches",), lambda uow, w: persons.find_matches(
         uow, w.desk, id_number=VICTIM_ID, phone=PHONE, name="周小红", birth_date=BIRTH)),
-    "people search by name": (("services.persons.search_people",),
+    "people search by name": (("services.cases.persons.search_people",),
                               lambda uow, w: persons.search_people(uow, w.desk, "周小红")
                               + persons.search_people(uow, w.desk, "李秀英")),
-    "people search by phone": (("services.persons.search_people",),
+    "people search by phone": (("services.cases.persons.search_people",),
                                lambda uow, w: persons.search_people(uow, w.desk, PHONE)),
-    "case search": (("services.case_queries.quick_search", "services.search.free_text"),
+    "case search": (("services.cases.case_queries.quick_search", "services.cases.search.free_text"),
                     lambda uow, w: [case_queries.quick_search(uow, w.desk, t) for t in ("周小红", PHONE, VICTIM_ID)]
                     + [search.free_text(uow, w.desk, "周小红")]),
-    "screening register": (("services.screening_views.list_register",),
+    "screening register": (("services.screening.screening_views.list_register",),
                            lambda uow, w: screening.list_register(uow, w.desk)),
-    "screening entry": (("services.screening_views.get_entry",),
+    "screening entry": (("services.screening.screening_views.get_entry",),
                         lambda uow, w: screening.get_entry(uow, w.desk, w.entry_id)),
     "papers: file copy": (("documents.data.load_case_data",), _papers(Recipient.FILE)),
     "papers: party copy": (("documents.data.load_case_data",), _papers(Recipient.PARTY)),
@@ -303,15 +305,17 @@ READ_PATHS: dict[str, tuple[tuple[str, ...], Callable[[Any, World], Any]]] = {
 
 # Public functions returning contact-carrying results that the walk does not call, and why that is safe.
 SAME_BUILDER = {
-    "services.cases.update_case": "returns the case view built by get_case's builder (cases._detail)",
-    "services.cases.update_party": "refuses a redacted party; returns the view of get_case's builder",
-    "services.leads.open_case_from_lead": "a new case from an online lead: get_case's builder",
-    "services.screening.open_case_from_entry": "a new case: get_case's builder",
-    "services.screening.add_entry": "the screening list's builder (screening_views._views)",
-    "services.screening.update_entry": "the screening list's builder",
-    "services.screening.resolve_entry": "the screening list's builder",
-    "services.screening.record_visit": "get_entry's builder",
-    "services.intake_json.intake_from_json": "parses the caller's own file; reads nothing from the store",
+    "services.cases.cases.case_detail": "get_case's builder, public for leads and screening: walked via get_case",
+    "services.screening.screening_views.entry_view": "the builder of get_entry and list_register: walked through them",
+    "services.cases.cases.update_case": "returns the case view built by get_case's builder (cases.case_detail)",
+    "services.cases.cases.update_party": "refuses a redacted party; returns the view of get_case's builder",
+    "services.intake.leads.open_case_from_lead": "a new case from an online lead: get_case's builder",
+    "services.screening.screening.open_case_from_entry": "a new case: get_case's builder",
+    "services.screening.screening.add_entry": "the screening list's builder (screening_views._views)",
+    "services.screening.screening.update_entry": "the screening list's builder",
+    "services.screening.screening.resolve_entry": "the screening list's builder",
+    "services.screening.screening.record_visit": "get_entry's builder",
+    "services.intake.intake_json.intake_from_json": "parses the caller's own file; reads nothing from the store",
     "documents.redact.redact": "masks free text of data load_case_data already decided",
 }
 
@@ -369,8 +373,8 @@ def test_every_read_path_returning_contacts_is_walked() -> None:
     for dotted in walked | set(SAME_BUILDER):   # the registry names functions that exist
         module, _, name = f"fulian_desktop.{dotted}".rpartition(".")
         assert callable(getattr(importlib.import_module(module), name, None)), dotted
-    assert {"services.cases.get_case", "services.history.party_record", "services.intake_views.get_intake",
-            "services.persons.find_matches", "documents.data.load_case_data"} <= readers
+    assert {"services.cases.cases.get_case", "services.cases.history.party_record", "services.intake.intake_views.get_intake",
+            "services.cases.persons.find_matches", "documents.data.load_case_data"} <= readers
 
 
 # --- the rule lives in one place -------------------------------------------------------------------
@@ -379,13 +383,13 @@ RULE = Path(fulian_desktop.__file__).parent / "access" / "disclosure.py"
 # Modules that name the mark without deciding what to show from it, and why.
 MARK_NAMED = {
     "store/models.py": "declares the column",
-    "services/cases.py": "update_party records a change of the mark itself (and add_party stores it)",
-    "services/protection.py": "keeps the person-level flag in step with the marks (decides nothing shown)",
+    "services/cases/cases.py": "update_party records a change of the mark itself (and add_party stores it)",
+    "services/cases/protection.py": "keeps the person-level flag in step with the marks (decides nothing shown)",
 }
 # Modules that name the person-level flag (person.contact_protected) without deciding what to show from it.
 FLAG_NAMED = {
     "store/models.py": "declares the column",
-    "services/protection.py": "sets and clears it with the marks",
+    "services/cases/protection.py": "sets and clears it with the marks",
     "sync/conflicts.py": "keeps it through a conflict's resolution",
 }
 
@@ -411,7 +415,7 @@ def test_only_the_rule_reads_the_confidentiality_mark_or_masks_contacts() -> Non
 
 def test_the_marked_party_is_only_written_in_cases() -> None:
     """cases.py may name the mark only to store it or record its change, never in a view."""
-    source = (Path(fulian_desktop.__file__).parent / "services" / "cases.py").read_text(encoding="utf-8")
+    source = (Path(fulian_desktop.__file__).parent / "services" / "cases" / "cases.py").read_text(encoding="utf-8")
     tree = ast.parse(source)
     for fn in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
         uses = [n for n in ast.walk(fn) if isinstance(n, ast.Attribute) and n.attr == "contact_confidential"]

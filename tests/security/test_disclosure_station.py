@@ -14,7 +14,7 @@ import pytest
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.models import Person
 from fulian_desktop.store.store import Store
 from fulian_desktop.sync.authority import SenderOverreach

@@ -26,8 +26,10 @@ from fulian_desktop.domain.errors import (
     SessionExpired,
 )
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import auth, case_queries, cases, counselling, review, users
-from fulian_desktop.services.search import free_text
+from fulian_desktop.services.accounts import auth, users
+from fulian_desktop.services.cases import case_queries, cases, review
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.cases.search import free_text
 from fulian_desktop.store.models import AuditEntry, Case, UserAccount
 from tests.support.stores import (
     ADMIN_PASSWORD,
@@ -141,7 +143,7 @@ def test_system_admin_cannot_make_itself_a_supervisor_nor_take_one_over(world) -
         cases.get_case(uow, a["admin"], case_id)
     # It still does its own job: the monthly figures (counts, no case content), other system administrators,
     # disabling, unlocking and renaming any account in its scope.
-    from fulian_desktop.services import statistics
+    from fulian_desktop.services.statistics import statistics
 
     today = clock.today_local()
     with store.uow(write=True) as uow:
@@ -286,7 +288,7 @@ def test_a_disabled_accounts_open_session_can_no_longer_list_or_search(world) ->
 
 
 def test_the_auditor_reads_the_audit_log_and_nothing_else(world) -> None:  # noqa: ANN001
-    from fulian_desktop.services import audit_log
+    from fulian_desktop.services.accounts import audit_log
 
     _root, store, org, a, case_id = world
     add_user(store, "shenji", R.AUDITOR, org.units[DISTRICT], display_name="审计员甲")
@@ -317,7 +319,7 @@ def test_the_auditor_reads_the_audit_log_and_nothing_else(world) -> None:  # noq
 
 
 def test_a_town_supervisor_reads_only_its_subtrees_audit_entries(world) -> None:  # noqa: ANN001
-    from fulian_desktop.services import audit_log
+    from fulian_desktop.services.accounts import audit_log
 
     _root, store, org, a, _case_id = world
     add_user(store, "dudao_b", R.SUPERVISOR, org.units[TOWN_B])
@@ -392,9 +394,9 @@ def test_who_may_create_and_reset_whose_account(world) -> None:  # noqa: ANN001
 
 def test_the_desktop_offers_only_what_the_rule_allows(qtbot, world, monkeypatch, capsys) -> None:  # noqa: ANN001
     from ui.navigation import pages_for
-    from ui.pages.admin_users import AddUserDialog, EditUserDialog, UsersPage
-    from ui.pages.audit_log import AuditLogPage
-    from ui.pages.review_queue import ReviewQueuePage
+    from ui.accounts.admin_users import AddUserDialog, EditUserDialog, UsersPage
+    from ui.accounts.audit_log import AuditLogPage
+    from ui.review.review_queue import ReviewQueuePage
     from ui.session import AppSession
     from ui.tasks import TaskRunner
 

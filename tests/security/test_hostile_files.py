@@ -23,7 +23,9 @@ import pytest
 
 from fulian_desktop.backup import service
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import attachments, auth, case_queries, cases
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import case_queries, cases
 from fulian_desktop.store.store import Unlock, open_store
 from tests.support.stores import (
     NEW_PASSWORD, PASSPHRASE, VILLAGE_A1, NoKeyringVault, add_user, build_org, first_login, new_store,

@@ -23,7 +23,10 @@ from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.security.keyfile import KdfParams
-from fulian_desktop.services import attachments, auth, cases, intake, leads
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.intake import intake, leads
 from fulian_desktop.store.models import Case, IntakeRecord, OnlineLead
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import create_store

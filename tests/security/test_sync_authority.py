@@ -18,8 +18,9 @@ from fulian_desktop.cli.main import main
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import BadCredentials
 from fulian_desktop.security.passwords import hash_password
-from fulian_desktop.services import auth, cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.base import new_id
 from fulian_desktop.store.models import AuditEntry, Case, OrgUnit, UserAccount
 from fulian_desktop.store.store import Store, Unlock, open_store
@@ -30,7 +31,7 @@ from fulian_desktop.sync.rows import ordered_tables, table
 from tests.support.stores import (
     PASSPHRASE, TOWN_A, TOWN_B, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, NoKeyringVault, add_user, first_login, on_postgres,
 )
-from tests.support.sync_stations import Stations, deliver, dump, fingerprint, make_stations
+from tests.support.sync_stations import Stations, deliver, dump, fingerprint, make_stations, without_audit
 
 KNOWN_PASSWORD = "Evil-Known-999"
 
@@ -102,9 +103,6 @@ ATTACKS: dict[str, Callable[[Stations, str], tuple[str, str]]] = {
 }
 
 
-def _without_audit(fp: dict) -> dict:
-    return {k: v for k, v in fp.items() if k not in ("audit_log", "audit_head")}
-
 
 def _refusals(store: Store) -> list[dict]:
     """The details of the refusals recorded in the store's own audit log."""
@@ -118,7 +116,7 @@ def assert_refused(receiver: Store, data: bytes, name: str, rid: str) -> None:
         import_bundle(receiver, system_actor(receiver), data)
     message = str(refused.value)
     assert "已整体拒绝导入" in message and "郭亮村" in message and name in message and rid in message
-    assert _without_audit(fingerprint(receiver)) == _without_audit(before)       # nothing else written
+    assert without_audit(fingerprint(receiver)) == without_audit(before)       # nothing else written
     (entry,) = _refusals(receiver)
     assert entry["table"] == name and entry["record_id"] == rid and entry["from"] == VILLAGE_A1
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import io
 import zlib
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
-from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import attachments, cases, referrals
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.domain.enums import CaseKind
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.base import new_id, utcnow
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.models_evidence import AttachmentChunk
@@ -22,24 +25,16 @@ from fulian_desktop.sync.bundle import FORMAT, seal, seal_compressed
 from fulian_desktop.sync.errors import BundleDamaged, BundleTooLarge
 from fulian_desktop.sync.exchange import export_bundle, import_bundle
 from fulian_desktop.sync.identity import identity
-from tests.support.stores import TOWN_A, VILLAGE_A1, VILLAGE_A2, add_user, first_login
-from tests.support.sync_stations import Stations, deliver, fingerprint, make_stations
+from tests.support.stores import TOWN_A, VILLAGE_A1, VILLAGE_A2, first_login
+from tests.support.sync_stations import Stations, deliver, fingerprint, owner_of, staffed_stations
 
 
 @pytest.fixture
-def stations(tmp_path):  # noqa: ANN001, ANN201
-    st = make_stations(tmp_path)
-    add_user(st.district, "cun", Role.MEDIATOR, st.unit(VILLAGE_A1), display_name="郭亮调解员")
-    add_user(st.district, "jie", Role.MEDIATOR, st.unit(TOWN_A), display_name="街道调解员")
-    deliver(st.district, st.village, st.unit(VILLAGE_A1))
-    deliver(st.district, st.town, st.unit(TOWN_A))
+def stations(tmp_path: Path):  # noqa: ANN201
+    st = staffed_stations(tmp_path)
     yield st
     st.close()
 
-
-def _owner(store, case_id: str) -> str:  # noqa: ANN001
-    with store.uow() as uow:
-        return uow.s.get(Case, case_id).owner_unit_id
 
 
 def test_a_case_the_town_assigns_down_is_accepted_and_worked_on_at_the_village(stations: Stations) -> None:
@@ -58,9 +53,9 @@ def test_a_case_the_town_assigns_down_is_accepted_and_worked_on_at_the_village(s
     # The case, its records and the referral's answer are the village's to send now.
     up = deliver(st.village, st.district, st.org.district)
     assert up.applied and up.conflicts == 0
-    assert _owner(st.district, case) == st.unit(VILLAGE_A1)
+    assert owner_of(st.district, case) == st.unit(VILLAGE_A1)
     assert deliver(st.district, st.town, st.unit(TOWN_A)).applied
-    assert _owner(st.town, case) == st.unit(VILLAGE_A1)
+    assert owner_of(st.town, case) == st.unit(VILLAGE_A1)
 
 
 def test_a_case_referred_up_and_taken_over_meanwhile_arrives_as_a_conflict(stations: Stations) -> None:
@@ -81,7 +76,7 @@ def test_a_case_referred_up_and_taken_over_meanwhile_arrives_as_a_conflict(stati
     assert deliver(st.town, st.district, st.org.district).applied
     late = deliver(st.village, st.district, st.org.district)
     assert late.applied and late.conflicts == 1
-    assert _owner(st.district, case) == st.unit(TOWN_A)
+    assert owner_of(st.district, case) == st.unit(TOWN_A)
 
 
 def test_attachment_contents_must_match_their_hash(stations: Stations) -> None:

@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError, StatementError
 
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import FulianError
-from fulian_desktop.services import cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.store.base import Base, new_id, utcnow
 from fulian_desktop.store.models import UserAccount

@@ -23,7 +23,8 @@ def file_cases(root: str, passphrase: str, unit_id: str, count: int, opened_at: 
         from pathlib import Path
 
         from fulian_desktop.domain.enums import CaseKind
-        from fulian_desktop.services import auth, cases
+        from fulian_desktop.services.accounts import auth
+        from fulian_desktop.services.cases import cases
         from fulian_desktop.store.store import Unlock, open_store
         from tests.support.stores import NoKeyringVault
 

@@ -17,7 +17,12 @@ from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, counselling, crisis, intake, mediation, screening, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.screening import screening
 from fulian_desktop.store.models import Case, CaseEvent, ScreeningEntry
 from fulian_desktop.store.store import Store
 from tests.support.stores import (
@@ -44,11 +49,11 @@ class StatsWorld:
 
 def _case(store: Store, actor: Actor, key: str, ids: dict[str, str], *, kind: CaseKind = CaseKind.MEDIATION,
           dispute: str | None = None, source: str | None = None, category: str | None = None,
-          opened: datetime, accept: bool = True, parties: bool = True) -> str:
+          sub_category: str | None = None, opened: datetime, accept: bool = True, parties: bool = True) -> str:
     with store.uow(write=True) as uow:
         case_id = cases.create_case(uow, actor, cases.NewCase(
             title=f"统计测试{key}", kind=kind, dispute_type=dispute, source=source, category=category,
-            opened_at=opened)).row.id
+            sub_category=sub_category, opened_at=opened)).row.id
         if parties:
             cases.add_party(uow, actor, case_id, PersonInput(name=f"甲{key}", sex="female"), PartyRole.APPLICANT)
             cases.add_party(uow, actor, case_id, PersonInput(name=f"乙{key}", sex="male"), PartyRole.RESPONDENT)
@@ -70,9 +75,11 @@ def build_stats_world(root: Path) -> StatsWorld:
 
     # Mediation: M1 village (婚姻家庭, 当事人申请) with an oral agreement and 调和; M2 town (邻里, 主动调解);
     # M3 district (婚姻家庭, 法院委托) 劝回; M4 village in March (year to date only); M5 village, rejected.
-    m1 = _case(store, village, "M1", ids, dispute="婚姻家庭", source="application", opened=at(10, 5))
+    m1 = _case(store, village, "M1", ids, dispute="婚姻家庭", source="application", category="婚姻家庭",
+               sub_category="家庭暴力", opened=at(10, 5))
     _case(store, town, "M2", ids, dispute="邻里", source="initiative", opened=at(10, 8))
-    m3 = _case(store, district, "M3", ids, dispute="婚姻家庭", source="court", opened=at(10, 20))
+    m3 = _case(store, district, "M3", ids, dispute="婚姻家庭", source="court", category="婚姻家庭",
+               sub_category="离婚问题", opened=at(10, 20))
     _case(store, village, "M4", ids, dispute="婚姻家庭", source="application", opened=at(3, 2))
     _case(store, village, "M5", ids, dispute="合同", source="application", opened=at(10, 12), accept=False)
     with store.uow(write=True) as uow:
@@ -93,14 +100,15 @@ def build_stats_world(root: Path) -> StatsWorld:
     # Petitions (接待登记).
     contacts = [
         (village, IntakeInput(name="赵来访", channel=Channel.VISIT, decision=IntakeDecision.ACCEPT, request="离婚财产",
-                              category="婚姻家庭", received_at=at(10, 3))),
+                              category="婚姻家庭", sub_category="离婚问题", received_at=at(10, 3))),
         (town, IntakeInput(name="钱来电", channel=Channel.CALL, decision=IntakeDecision.CONSULTATION,
                            request="咨询离婚手续", category="婚姻家庭", received_at=at(10, 6))),
         (district, IntakeInput(name="孙代表", channel=Channel.VISIT, decision=IntakeDecision.ANSWERED,
                                request="集体反映欠薪", category="劳动和社会保障", received_at=at(10, 15),
                                people_count=8, is_group=True, representatives=("孙代表", "李代表"))),
         (village, IntakeInput(name="周网民", channel=Channel.ONLINE, decision=IntakeDecision.ANSWERED,
-                              request="宅基地继承", category="财产权益", received_at=at(10, 16), is_repeat=True)),
+                              request="宅基地继承", category="财产权益", sub_category="继承",
+                              received_at=at(10, 16), is_repeat=True)),
         (village2, IntakeInput(name="吴来信", channel=Channel.LETTER, decision=IntakeDecision.CONSULTATION,
                                request="咨询抚养费", category="婚姻家庭", received_at=at(2, 10))),
     ]
@@ -119,6 +127,15 @@ def build_stats_world(root: Path) -> StatsWorld:
     with store.uow(write=True) as uow:
         workflow.decide(uow, sup, pending.id, True, "同意")
         uow.s.execute(update(Case).where(Case.id == c1).values(closed_at=at(10, 30)))
+
+    # M1 (settled on 10 October) is closed on 28 October: the success rate's cohort.
+    with store.uow(write=True) as uow:
+        workflow.transition(uow, village, m1, T.REQUEST_CLOSURE, reason="协议已履行")
+    with store.uow() as uow:
+        (pending,) = workflow.list_approvals(uow, sup, case_id=m1, pending_only=True)
+    with store.uow(write=True) as uow:
+        workflow.decide(uow, sup, pending.id, True, "同意")
+        uow.s.execute(update(Case).where(Case.id == m1).values(closed_at=at(10, 28)))
 
     # Screening: S1 (person, high → medium at a visit), S2 (registered in September, visited, resolved in
     # October), S3 (village A2, high, registered late October).

@@ -15,8 +15,8 @@ from fulian_desktop.domain.enums import Role
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.security.keyring_vault import KeyringVault
-from fulian_desktop.services import auth, orgunits, users
-from fulian_desktop.services.setup import TownSpec, initialise
+from fulian_desktop.services.accounts import auth, orgunits, users
+from fulian_desktop.services.accounts.setup import TownSpec, initialise
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.server_profile import ServerProfile
 from fulian_desktop.store.store import CreatedStore, Store, Unlock, create_store, open_store

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.base import Base
 from fulian_desktop.store.models_sync import synced_tables
 from fulian_desktop.store.store import Store
@@ -20,7 +20,10 @@ from fulian_desktop.sync.exchange import ExportResult, ImportResult, export_bund
 from fulian_desktop.sync.provision import join_station, provision_station
 from fulian_desktop.sync.rows import columns, encode_row
 
-from .stores import FAST_KDF, TOWN_A, VILLAGE_A1, Org, build_org, new_store
+from fulian_desktop.domain.enums import Role
+from fulian_desktop.store.models import Case
+
+from .stores import FAST_KDF, TOWN_A, VILLAGE_A1, Org, add_user, build_org, new_store
 
 
 @dataclass
@@ -86,3 +89,25 @@ def fingerprint(store: Store) -> dict[str, list[Any]]:
         for name, t in sorted(Base.metadata.tables.items()):
             out[name] = sorted(map(repr, conn.execute(select(t)).all()))
     return out
+
+
+def staffed_stations(tmp_path: Path) -> Stations:
+    """The three stations with a village mediator (cun) and a town mediator (jie), both stations provisioned."""
+    st = make_stations(tmp_path)
+    add_user(st.district, "cun", Role.MEDIATOR, st.unit(VILLAGE_A1), display_name="郭亮调解员")
+    add_user(st.district, "jie", Role.MEDIATOR, st.unit(TOWN_A), display_name="街道调解员")
+    deliver(st.district, st.village, st.unit(VILLAGE_A1))
+    deliver(st.district, st.town, st.unit(TOWN_A))
+    return st
+
+
+def owner_of(store: Store, case_id: str) -> str:
+    with store.uow() as uow:
+        case = uow.s.get(Case, case_id)
+        assert case is not None
+        return case.owner_unit_id
+
+
+def without_audit(fp: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """A fingerprint without the audit trail, which records even a refusal."""
+    return {k: v for k, v in fp.items() if k not in ("audit_log", "audit_head")}

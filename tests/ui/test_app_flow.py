@@ -31,16 +31,17 @@ from fulian_demo import DEMO_PASSWORD, generate_demo  # noqa: E402
 from fulian_desktop.domain.enums import CaseStatus, Role, Tier  # noqa: E402
 from fulian_desktop.domain.idnumber import make_id_number  # noqa: E402
 from fulian_desktop.security.actor import Actor  # noqa: E402
-from fulian_desktop.services import auth, case_queries, history  # noqa: E402
-from fulian_desktop.services.case_queries import CaseFilter  # noqa: E402
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import case_queries, history  # noqa: E402
+from fulian_desktop.services.cases.case_queries import CaseFilter  # noqa: E402
 from fulian_desktop.store.models import Case, CaseParty, OrgUnit, Person, UserAccount  # noqa: E402
 from fulian_desktop.store.store import Store, Unlock, open_store  # noqa: E402
 from tests.support.qt_input import type_chinese  # noqa: E402
 from tests.support.stores import (  # noqa: E402
     ADMIN_PASSWORD, FAST_KDF, NEW_PASSWORD, PASSPHRASE, NoKeyringVault, new_store,
 )
-from ui.dialogs.login import ChangePasswordDialog, LoginDialog  # noqa: E402
-from ui.dialogs.setup_wizard import SetupWizard  # noqa: E402
+from ui.accounts.login import ChangePasswordDialog, LoginDialog  # noqa: E402
+from ui.setup.setup_wizard import SetupWizard  # noqa: E402
 from ui.errors import messages  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
@@ -106,7 +107,7 @@ def _core(store: Store, fn: Callable, actor: Actor, *args, **kwargs):  # noqa: A
 
 def _case_list(qtbot, window: MainWindow, key: str = "unit_cases"):  # noqa: ANN001, ANN202
     """Go to a case list page through the navigation and wait for its first load."""
-    from ui.pages.case_list import CaseListPage
+    from ui.cases.case_list import CaseListPage
 
     window.nav.setCurrentRow([spec.key for spec in window.specs].index(key))
     page = window.page(key)
@@ -245,7 +246,7 @@ def _click(qtbot, button: QAbstractButton) -> None:  # noqa: ANN001
 
 def test_first_run_goes_from_the_wizard_through_login_and_password_change_to_the_main_window(
         qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
-    import ui.dialogs.setup_wizard as wizard_module
+    import ui.setup.setup_wizard as wizard_module
     from ui.app import main
 
     class NoKeyringWizard(SetupWizard):  # the machine has no keyring: a passphrase is required
@@ -387,7 +388,7 @@ def test_case_list_filters_and_search_match_the_core(qtbot, main_window, demo_st
 
 def test_open_a_case_from_the_list_and_correct_a_party_id_number(
         qtbot, main_window, demo_store) -> None:  # noqa: ANN001
-    from ui.pages.case_view import CaseViewPage
+    from ui.cases.case_view import CaseViewPage
 
     window = main_window("dudao")
     actor = window.session.actor

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton
 from fulian_desktop.store.paths import StorePaths
 from tests.support.qt_input import type_chinese
 from tests.support.stores import PASSPHRASE, NoKeyringVault, assert_unchanged, new_store, snapshot
-from ui.dialogs.unlock import UnlockDialog
+from ui.accounts.unlock import UnlockDialog
 from ui.errors import messages
 
 

@@ -19,16 +19,17 @@ from PySide6.QtWidgets import QApplication
 from fulian_desktop.domain.attachments import AttachmentType
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import attachments, cases
+from fulian_desktop.services.attachments import attachments
+from fulian_desktop.services.cases import cases
 from fulian_desktop.store.models import AuditEntry
 from tests.support.evidence_files import pdf_bytes
 from tests.support.qt_input import type_chinese
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.case_view import CaseViewPage
+from ui.cases.case_view import CaseViewPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
-from ui.widgets.evidence_tab import EvidenceTab
+from ui.attachments.evidence_tab import EvidenceTab
 
 WAIT = 15_000
 

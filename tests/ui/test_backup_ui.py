@@ -38,7 +38,7 @@ def admin_session(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
 
 
 def test_the_reminder_shows_until_a_verified_backup_is_taken(qtbot, admin_session, tmp_path: Path) -> None:  # noqa: ANN001
-    from ui.widgets.backup_box import BackupBox
+    from ui.accounts.backup_box import BackupBox
 
     QSettings().setValue("backup/on_exit", False)
     box = BackupBox(admin_session)
@@ -60,7 +60,7 @@ def test_the_reminder_shows_until_a_verified_backup_is_taken(qtbot, admin_sessio
 
 
 def test_server_dialog_checks_fields_and_keeps_the_password_out_of_files(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    from ui.dialogs.server_settings import ServerSettingsDialog
+    from ui.setup.server_settings import ServerSettingsDialog
 
     dialog = ServerSettingsDialog(tmp_path / "desk", vault=NoKeyringVault())
     qtbot.addWidget(dialog)

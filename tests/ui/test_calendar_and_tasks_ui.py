@@ -15,7 +15,9 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.clocks import ClockStatus  # noqa: E402
 from fulian_desktop.domain.enums import CaseKind, Role  # noqa: E402
 from fulian_desktop.domain.localtime import LOCAL_TZ  # noqa: E402
-from fulian_desktop.services import auth, cases, clocks  # noqa: E402
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.clocks import clocks  # noqa: E402
 from fulian_desktop.store.base import utcnow  # noqa: E402
 from tests.support.stores import ADMIN_PASSWORD, VILLAGE_A1, VILLAGE_A2, add_user, build_org, first_login, new_store  # noqa: E402
 from ui.errors import messages  # noqa: E402
@@ -48,7 +50,7 @@ def _petition(store, actor, title: str, opened_at: datetime) -> str:  # noqa: AN
 
 
 def test_settings_edit_an_unknown_years_calendar(qtbot, world) -> None:  # noqa: ANN001
-    from ui.pages.settings import SettingsPage
+    from ui.accounts.settings import SettingsPage
 
     store, _org, session = world
     system = auth.system_actor(store)
@@ -83,7 +85,7 @@ def test_settings_edit_an_unknown_years_calendar(qtbot, world) -> None:  # noqa:
 
 
 def test_home_lists_clock_tasks_and_opens_a_case(qtbot, world) -> None:  # noqa: ANN001
-    from ui.pages.home import HomePage
+    from ui.cases.home import HomePage
 
     store, org, session = world
     add_user(store, "med", Role.MEDIATOR, org.units[VILLAGE_A1])

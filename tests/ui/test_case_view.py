@@ -12,12 +12,12 @@ from fulian_desktop.domain.errors import PermissionDenied
 from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, history
+from fulian_desktop.services.cases import cases, history
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, TOWN_B, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.case_view import CaseViewPage
+from ui.cases.case_view import CaseViewPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 
@@ -104,7 +104,7 @@ def _row_of(page: CaseViewPage, name: str) -> int:
 
 
 def _cell(page: CaseViewPage, row: int, column: str) -> str:
-    from ui.models.party_table import COLUMNS
+    from ui.cases.party_table import COLUMNS
 
     col = [key for key, _ in COLUMNS].index(column)
     return page.parties.model.index(row, col).data()
@@ -190,13 +190,13 @@ def test_party_edit_checks_the_id_number_as_typed_then_saves_a_valid_one(qtbot, 
     assert record.occupation == "司机" and record.marital_status == "married"  # not erased by the edit
 
 
-def test_a_sex_that_contradicts_the_id_is_an_amber_warning_and_still_saveable(qtbot, page):  # noqa: ANN001
+def test_a_sex_that_contradicts_the_id_is_an_error_to_resolve_before_saving(qtbot, page):  # noqa: ANN001
     dialog = _double_click_party(qtbot, page, "张建军")
     dialog.sex.setCurrentIndex(dialog.sex.findData("female"))
     label = dialog.findChild(type(dialog.status), "error_sex")
     assert "性别与身份证号不符" in label.text()
-    assert dialog.fields["sex"].severity == "warning"
-    assert dialog.ok_button.isEnabled()
+    assert dialog.fields["sex"].severity == "error"     # one sex per person: never saved beside another
+    assert not dialog.ok_button.isEnabled()
     dialog.reject()
 
 

@@ -13,13 +13,15 @@ from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, PetitionOutcome, Role
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, clocks, referrals, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.clocks import clocks
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.case_view import CLOCK_REFRESH_MS, CaseViewPage
+from ui.cases.case_view import CLOCK_REFRESH_MS, CaseViewPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 
@@ -44,7 +46,8 @@ class World:
             with self.store.uow(write=True) as uow:
                 workflow.transition(uow, self.mediator, case_id, step, reason=closure_reason if closing else None,
                                     petition_outcome="support" if closing else None,
-                                    petition_basis="经查属实，依法予以支持。" if closing else None)
+                                    petition_basis="经查属实，依法予以支持。" if closing else None,
+                                    petition_facts="经走访核实，来访人反映的情况属实。" if closing else None)
         return case_id
 
     def status(self, case_id: str) -> CaseStatus:
@@ -151,6 +154,7 @@ def test_requesting_closure_with_a_reason_shows_the_pending_approval(qtbot, worl
     assert not dialog.ok_button.isEnabled()
     type_chinese(dialog.text, "双方已达成调解协议")
     dialog.radios[PetitionOutcome.SUPPORT].setChecked(True)   # a petition's 处理意见: tests/ui/test_petition_closure_ui.py
+    type_chinese(dialog.facts_text, "经走访核实，情况属实。")
     type_chinese(dialog.basis_text, "经查属实，依法予以支持。")
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)

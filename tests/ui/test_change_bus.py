@@ -19,14 +19,15 @@ from fulian_desktop.domain.clocks import ClockKind
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, referrals
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.store import Store
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import domain_message, error_text, messages
-from ui.pages.case_list import CaseListPage
-from ui.pages.case_view import CaseViewPage
-from ui.pages.clock_tasks import ClockTasksPanel
-from ui.pages.inbox import InboxPage
+from ui.cases.case_list import CaseListPage
+from ui.cases.case_view import CaseViewPage
+from ui.clocks.clock_tasks import ClockTasksPanel
+from ui.referral.inbox import InboxPage
 from ui.reloader import Reloader
 from ui.session import AppSession
 from ui.tasks import TaskRunner

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QPushButton
 
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.localtime import local_date
-from fulian_desktop.services import protection_orders as po
+from fulian_desktop.services.crisis import protection_orders as po
 from fulian_desktop.store.base import utcnow
 from tests.support.qt_input import type_chinese
 from tests.ui.test_crisis_ui import _crisis_tab, answered_messages, sessions, world  # noqa: F401 (fixtures)
-from ui.pages.review_queue import ReviewQueuePage
+from ui.review.review_queue import ReviewQueuePage
 
 TIMEOUT = 10_000
 

@@ -14,16 +14,18 @@ from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.risk import RiskLevel
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, counselling, crisis, review
-from fulian_desktop.services.review import Reason
+from fulian_desktop.services.cases import cases, review
+from fulian_desktop.services.counselling import counselling
+from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.cases.review import Reason
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
 from ui.session import AppSession
 from ui.tasks import TaskRunner
-from ui.widgets.counselling_tab import CounsellingTab, build_counselling_tab
-from ui.widgets.crisis_tab import CrisisTab, build_crisis_tab
+from ui.counselling.counselling_tab import CounsellingTab, build_counselling_tab
+from ui.crisis.crisis_tab import CrisisTab, build_crisis_tab
 
 
 @dataclass
@@ -119,7 +121,9 @@ def test_strangulation_alone_makes_the_live_level_high_and_saving_puts_the_case_
     notices: list[str] = []
     tab = _crisis_tab(qtbot, sessions(world.mediator), world.case_id, notices)
     form = tab.assessment.form
-    assert form.badge.property("risk_level") == "low" and not tab.assessment.banner.isVisible()
+    # A blank form shows 未评估, not 低风险 (issue 15).
+    assert form.badge.property("risk_level") == "" and form.badge.text() == "未评估"
+    assert not tab.assessment.banner.isVisible()
 
     qtbot.mouseClick(form.boxes["strangulation"], Qt.LeftButton, pos=form.boxes["strangulation"].rect().center())
     assert form.boxes["strangulation"].isChecked()

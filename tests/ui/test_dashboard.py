@@ -12,7 +12,7 @@ from fulian_desktop.store.models import AuditEntry, Case
 from tests.support.stats_world import StatsWorld, build_stats_world
 from ui.errors import messages
 from ui.navigation import pages_for
-from ui.pages.dashboard import DashboardPage
+from ui.statistics.dashboard import DashboardPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

@@ -13,7 +13,9 @@ import pytest  # noqa: E402
 from fulian_desktop.domain.clocks import ClockKind  # noqa: E402
 from fulian_desktop.domain.enums import CaseKind, Role  # noqa: E402
 from fulian_desktop.domain.localtime import LOCAL_TZ  # noqa: E402
-from fulian_desktop.services import auth, cases, clocks  # noqa: E402
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.clocks import clocks  # noqa: E402
 from tests.support.stores import ADMIN_PASSWORD, VILLAGE_A1, add_user, build_org, first_login, new_store  # noqa: E402
 from ui.errors import messages  # noqa: E402
 from ui.session import AppSession  # noqa: E402
@@ -64,8 +66,8 @@ def _chip(view) -> str:  # noqa: ANN001
 
 
 def test_paste_the_notice_confirm_and_the_case_due_date_moves(qtbot, world, tmp_path: Path) -> None:  # noqa: ANN001
-    from ui.pages.case_view import CaseViewPage
-    from ui.pages.settings import SettingsPage
+    from ui.cases.case_view import CaseViewPage
+    from ui.accounts.settings import SettingsPage
 
     store, admin_session, med_session, case_id = world
     view = CaseViewPage(med_session, case_id)

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases
+from fulian_desktop.services.cases import cases
 from tests.support.stores import TOWN_A, add_user, build_org, first_login, new_store
 from ui import i18n
 from ui.session import AppSession
@@ -62,9 +62,9 @@ def _form_labels(widget) -> list[str]:  # noqa: ANN001
 
 
 def _build(qtbot, session: AppSession, case_id: str):  # noqa: ANN001, ANN202
-    from ui.dialogs.party_dialog import PartyDialog
-    from ui.pages.case_view import CaseViewPage
-    from ui.pages.intake_form import IntakeFormPage
+    from ui.cases.party_dialog import PartyDialog
+    from ui.cases.case_view import CaseViewPage
+    from ui.intake.intake_form import IntakeFormPage
 
     dialog = PartyDialog(session, case_id)
     intake = IntakeFormPage(session)

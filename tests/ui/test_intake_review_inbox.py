@@ -17,16 +17,21 @@ from fulian_desktop.domain.idnumber import make_id_number
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.workflow import Transition
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, intake, referrals, workflow
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.models import IntakeRecord
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import DISTRICT, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
 from ui.navigation import pages_for
-from ui.pages.inbox import InboxPage
-from ui.pages.intake_form import IntakeFormPage
-from ui.pages.review_queue import ReviewQueuePage
+from ui.referral.inbox import InboxPage
+from ui.crisis.danger_assessment_dialog import DangerAssessmentDialog
+from ui.intake.receipt_dialog import ReceiptDialog
+from ui.intake.intake_fields import plain
+from ui.intake.intake_form import IntakeFormPage
+from ui.review.review_queue import ReviewQueuePage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 
@@ -135,7 +140,7 @@ def test_a_known_id_number_warns_and_same_person_saves_a_repeat_visit_on_that_pe
     _pick(ed.category, "婚姻家庭")
     _pick(ed.sub_category, "家庭暴力")
     _pick(ed.decision, "accept")
-    assert page.fields["decision_note"].isVisible() and page.row_labels["decision_note"].text() == "受理意见"
+    assert page.fields["decision_note"].isVisible() and plain(page.row_labels["decision_note"].text()) == "受理意见"
     assert not page.fields["transfer_to"].isVisible()
     qtbot.waitUntil(lambda: ed.is_repeat.isChecked(), timeout=TIMEOUT)  # the service says: repeat visit
     assert "重复访" in page.findChild(QLabel, "error_is_repeat").text()
@@ -151,9 +156,19 @@ def test_a_known_id_number_warns_and_same_person_saves_a_repeat_visit_on_that_pe
     assert "受理" in page.result.text.text() and "重复访" in page.result.text.text()
     assert ed.name.text() == "" and ed.id_number.text() == "" and page.person_id is None  # ready for the next
     assert ed.channel.currentText() == "来访"
+    # "家暴" and "殴打" were typed: the danger assessment opens before the form is left, then the receipt.
+    assessment = page.after_save_dialog
+    assert isinstance(assessment, DangerAssessmentDialog) and assessment.isVisible()
+    assessment.reject()   # 稍后评估
+    qtbot.waitUntil(lambda: isinstance(page.after_save_dialog, ReceiptDialog), timeout=TIMEOUT)
+    assert "危险评估尚未完成" in page.result.text.text()
+    page.after_save_dialog.reject()   # 不打印
+    assert page.after_save_dialog is None
+    qtbot.waitUntil(ed.name.hasFocus, timeout=TIMEOUT)   # ready for the next visitor
     with qtbot.waitSignal(page.sig_open_case) as opened:
         qtbot.mouseClick(page.result.open_button, Qt.LeftButton)
     assert opened.args == [view.case_id]
+    qtbot.waitUntil(lambda: not page.session.tasks.busy(), timeout=TIMEOUT)   # the receipt's render is done
 
     with world.store.uow() as uow:
         detail = cases.get_case(uow, world.actors["rec"], view.case_id)
@@ -192,7 +207,7 @@ def test_an_invalid_id_number_shows_the_checksum_error_beside_it_and_blocks_savi
     qtbot.waitUntil(page.save_button.isEnabled, timeout=TIMEOUT)
     assert ed.sex.currentData() == "female" and ed.birth_date.date().toPython() == date(1990, 3, 9)
     with qtbot.waitSignal(page.sig_saved, timeout=TIMEOUT) as saved:
-        qtbot.keyClick(ed.request, Qt.Key_Return, Qt.ControlModifier)  # Ctrl+Enter saves, even in a text box
+        qtbot.keyClick(ed.request, Qt.Key_S, Qt.ControlModifier)  # Ctrl+S saves, even in a text box
     assert saved.args[0].case_id is None and "不立案" in page.result.text.text()
     assert not page.result.open_button.isVisible()
     type_chinese(ed.name, "李四")
@@ -211,16 +226,18 @@ def test_keyboard_enter_moves_on_and_the_decision_shows_its_fields(qtbot, world,
     ed = page.ed
     ed.name.setFocus()
     qtbot.keyClick(ed.name, Qt.Key_Return)
-    assert ed.sex.hasFocus()
+    assert ed.id_number.hasFocus()   # the ID number next: it gives sex, birth date and age
+    qtbot.keyClick(ed.id_number, Qt.Key_Return)
+    assert ed.sex.hasFocus()         # no valid ID number: sex is asked
     ed.people_count.setFocus()
     qtbot.keyClick(ed.people_count, Qt.Key_Return)
     assert ed.is_group.hasFocus()  # the (hidden) representatives are skipped
     ed.is_group.setChecked(True)
     assert page.fields["representatives"].isVisible() and ed.people_count.value() == 2
     _pick(ed.decision, "transfer")
-    assert page.fields["transfer_to"].isVisible() and page.row_labels["decision_note"].text() == "转办说明"
+    assert page.fields["transfer_to"].isVisible() and plain(page.row_labels["decision_note"].text()) == "转办说明"
     _pick(ed.decision, "reject")
-    assert not page.fields["transfer_to"].isVisible() and page.row_labels["decision_note"].text() == "不予受理理由"
+    assert not page.fields["transfer_to"].isVisible() and plain(page.row_labels["decision_note"].text()) == "不予受理理由"
     page.save()  # every field now shows what it lacks
     assert page.findChild(QLabel, "error_decision_note").text().startswith("不予受理须写明理由")
     assert page.findChild(QLabel, "error_name").text()

@@ -36,18 +36,21 @@ from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeIn
 from fulian_desktop.domain.workflow import Transition
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.security.audit import verify_chain
-from fulian_desktop.services import auth, cases, intake, workflow
-from fulian_desktop.services.review import Reason
+from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.services.intake import intake
+from fulian_desktop.services.cases.review import Reason
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import (
     DISTRICT, NEW_PASSWORD, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store,
 )
-from ui.dialogs.login import LoginDialog
+from ui.accounts.login import LoginDialog
 from ui.errors import messages
 from ui.main_window import MainWindow
-from ui.pages.case_view import CaseViewPage
+from ui.cases.case_view import CaseViewPage
+from ui.intake.intake_fields import plain
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 
@@ -89,7 +92,8 @@ def world(tmp_path: Path) -> World:
             address="郭亮村三组 8 号", received_at=utcnow() - timedelta(days=150)))
     with store.uow(write=True) as uow:
         workflow.transition(uow, med, earlier.case_id, Transition.REQUEST_CLOSURE, reason="调解成功，双方和好",
-                            petition_outcome="support", petition_basis="经调解双方和好，来访人诉求已实现。")
+                            petition_outcome="support", petition_basis="经调解双方和好，来访人诉求已实现。",
+                            petition_facts="经走访核实，来访人反映的情况属实。")
     with store.uow(write=True) as uow:
         (approval,) = workflow.list_approvals(uow, sup, case_id=earlier.case_id, pending_only=True)
         workflow.decide(uow, sup, approval.id, True, "同意结案")
@@ -315,7 +319,7 @@ def test_a_repeat_petition_goes_from_the_village_desk_to_the_town_and_is_closed_
     _pick(ed.category, "婚姻家庭")
     _pick(ed.sub_category, "家庭暴力")
     _pick(ed.decision, IntakeDecision.ACCEPT.value)
-    assert form.row_labels["decision_note"].text() == "受理意见"
+    assert plain(form.row_labels["decision_note"].text()) == "受理意见"
     type_chinese(ed.decision_note, "属妇联受理范围，予以受理")
     qtbot.waitUntil(lambda: ed.is_repeat.isChecked(), timeout=TIMEOUT)  # 12 months, same category: 重复访
     qtbot.waitUntil(form.save_button.isEnabled, timeout=TIMEOUT)
@@ -413,6 +417,7 @@ def test_a_repeat_petition_goes_from_the_village_desk_to_the_town_and_is_closed_
     type_chinese(dialog.text, CLOSURE_REASON)
     assert not dialog.ok_button.isEnabled()              # a petition also needs its 处理意见
     qtbot.mouseClick(dialog.radios[PetitionOutcome.SUPPORT], Qt.LeftButton)
+    type_chinese(dialog.facts_text, "经回访核实，双方已和好，来访人诉求已实现。")
     type_chinese(dialog.basis_text, OPINION_BASIS)
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.approval_bar.texts() == ["待审批：结案（街道李申请）"] and _settled(page),

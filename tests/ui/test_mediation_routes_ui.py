@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from fulian_desktop.domain.mediation_rules import MarriageOutcome, OtherRoute
-from fulian_desktop.services import mediation
+from fulian_desktop.services.mediation import mediation
 from fulian_desktop.store.models import Case
 from tests.ui.test_mediation_ui import (  # noqa: F401 (fixtures)
     WAIT, _click, _save, answered_messages, hosted, session, world,
 )
-from ui.dialogs.mediation_followup_dialogs import OutcomeDialog
+from ui.mediation.mediation_followup_dialogs import OutcomeDialog
 
 
 def test_a_marriage_dispute_is_not_told_of_arbitration(qtbot, hosted, world):  # noqa: ANN001, F811

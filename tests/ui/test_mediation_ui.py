@@ -16,21 +16,22 @@ from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.mediation_rules import Notice, SessionOutcome, SessionStatus
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, mediation
-from fulian_desktop.services.mediation_sessions import mediator_choices
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.mediation import mediation
+from fulian_desktop.services.mediation.mediation_sessions import mediator_choices
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import VILLAGE_A1, VILLAGE_A2, add_user, build_org, first_login, new_store
-from ui.dialogs.mediation_agreement_dialog import CreateAgreementDialog
-from ui.dialogs.mediation_followup_dialogs import OutcomeDialog
-from ui.dialogs.mediation_session_dialogs import RecordSessionDialog
+from ui.mediation.mediation_agreement_dialog import CreateAgreementDialog
+from ui.mediation.mediation_followup_dialogs import OutcomeDialog
+from ui.mediation.mediation_session_dialogs import RecordSessionDialog
 from ui.errors import messages
-from ui.pages.mediation_calendar import MediationCalendarPage
+from ui.mediation.mediation_calendar import MediationCalendarPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
-from ui.widgets.mediation_agreement_panel import FLAG_COLUMN
-from ui.widgets.mediation_tab import MediationTab, build_mediation_tab
-from ui.widgets.mediation_terms import TermsEditor
+from ui.mediation.mediation_agreement_panel import FLAG_COLUMN
+from ui.mediation.mediation_tab import MediationTab, build_mediation_tab
+from ui.mediation.mediation_terms import TermsEditor
 
 WAIT = 10_000
 

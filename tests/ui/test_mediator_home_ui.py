@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.validation import PersonInput
-from fulian_desktop.services import cases, mediation
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.mediation import mediation
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.home import HomePage
+from ui.cases.home import HomePage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

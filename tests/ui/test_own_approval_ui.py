@@ -11,12 +11,12 @@ from fulian_desktop.domain.enums import CaseKind, CaseStatus, Role
 from fulian_desktop.domain.errors import PermissionDenied
 from fulian_desktop.domain.workflow import Transition
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, review, workflow
+from fulian_desktop.services.cases import cases, review, workflow
 from fulian_desktop.store.store import Store
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.pages.case_view import CaseViewPage
-from ui.pages.review_queue import ReviewQueuePage
+from ui.cases.case_view import CaseViewPage
+from ui.review.review_queue import ReviewQueuePage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

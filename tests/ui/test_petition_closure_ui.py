@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QRadioButton
 
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, PetitionOutcome
 from fulian_desktop.domain.workflow import Transition as T
-from fulian_desktop.services import cases, workflow
+from fulian_desktop.services.cases import cases, workflow
 from fulian_desktop.store.models import Case
 from tests.support.qt_input import type_chinese
 from tests.ui.test_case_workflow_ui import (  # noqa: F401 - fixtures
     TIMEOUT, _button, _dialog, _settled, answered_messages, open_page, world,
 )
-from ui.dialogs.petition_closure import PetitionClosureDialog
+from ui.cases.petition_closure import PetitionClosureDialog
 
 REASON = "已答复来访人并送达处理意见书"
 BASIS = "经核查，该村土地补偿款已按村民会议决议分配，来访人份额无误，其要求另行补偿缺乏依据。"
@@ -41,8 +41,11 @@ def test_a_petition_closes_only_with_an_outcome_and_basis_shown_once_approved(qt
     type_chinese(dialog.text, REASON)
     assert not dialog.ok_button.isEnabled() and dialog.hint.text() == "请选择处理意见：支持、解释说明或不予支持。"
     qtbot.mouseClick(dialog.radios[PetitionOutcome.NOT_SUPPORT], Qt.LeftButton)
-    assert not dialog.ok_button.isEnabled() and dialog.hint.text() == "请填写处理意见的事实和依据。"
+    assert not dialog.ok_button.isEnabled() and dialog.hint.text() == "请填写查明的事实。"
+    type_chinese(dialog.facts_text, "经走访村民小组核实，土地补偿款已按村民会议决议分配。")
+    assert not dialog.ok_button.isEnabled() and dialog.hint.text() == "请填写处理意见的理由。"
     type_chinese(dialog.basis_text, BASIS)
+    dialog.articles.item(1).setCheckState(Qt.Checked)     # 妇女权益保障法第五十五条
     assert dialog.ok_button.isEnabled() and dialog.hint.text() == ""
     _shot(dialog, "petition_closure_dialog")
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
@@ -50,6 +53,7 @@ def test_a_petition_closes_only_with_an_outcome_and_basis_shown_once_approved(qt
     qtbot.waitUntil(lambda: page.approval_bar.texts() == ["待审批：结案（张三申请）"] and _settled(page),
                     timeout=TIMEOUT)
     assert f"拟处理意见：不予支持；事实和依据：{BASIS}" in page.approval_bar.labels[0].text()
+    assert "查明的事实：经走访村民小组核实，土地补偿款已按村民会议决议分配。" in page.approval_bar.labels[0].text()
     assert page.detail.row.status == CaseStatus.PENDING_CLOSURE
     assert not page.header.petition_opinion.isVisibleTo(page)       # nothing is on the case before approval
     with world.store.uow() as uow:

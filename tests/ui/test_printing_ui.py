@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from fulian_desktop.documents.api import DocumentKind
 from fulian_desktop.store.models import AuditEntry, Case
 from tests.support.stats_world import StatsWorld, build_stats_world
-from ui.dialogs.batch_print import BatchPrintDialog
-from ui.dialogs.document_preview import DocumentPreviewDialog
+from ui.documents.batch_print import BatchPrintDialog
+from ui.documents.document_preview import DocumentPreviewDialog
 from ui.errors import messages
-from ui.pages.case_list import CaseListPage
+from ui.cases.case_list import CaseListPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

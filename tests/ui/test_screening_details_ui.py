@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from fulian_desktop.domain.screening_rules import EntryStatus, VisitMethod
-from fulian_desktop.services import leads, screening
-from fulian_desktop.services.leads import LeadStatus
+from fulian_desktop.services.intake import leads
+from fulian_desktop.services.screening import screening
+from fulian_desktop.services.intake.leads import LeadStatus
 from tests.support.qt_input import type_chinese
 from tests.ui.test_screening_ui import (  # noqa: F401 (fixtures)
     _entry, _reload, _select, _today, answered_messages, page, world,

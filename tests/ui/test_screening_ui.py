@@ -12,17 +12,19 @@ from PySide6.QtGui import QBrush
 from fulian_desktop.domain.enums import CaseSource, Role
 from fulian_desktop.domain.localtime import local_date
 from fulian_desktop.security.actor import Actor
-from fulian_desktop.services import cases, leads, screening
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.intake import leads
+from fulian_desktop.services.screening import screening
 from fulian_desktop.store.base import utcnow
 from fulian_desktop.store.store import Store
 from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import messages
-from ui.models.screening_tables import RegisterModel
-from ui.pages.screening_register import ScreeningRegisterPage
+from ui.screening.screening_tables import RegisterModel
+from ui.screening.screening_register import ScreeningRegisterPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
-from ui.widgets.crisis_common import OVERDUE_TINT
+from ui.common.crisis_common import OVERDUE_TINT
 
 
 @dataclass

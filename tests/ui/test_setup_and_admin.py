@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWizard  # noqa: E40
 
 from fulian_desktop.domain.enums import Role, Tier  # noqa: E402
 from fulian_desktop.security.permissions import grantable_roles  # noqa: E402
-from fulian_desktop.services import auth, orgunits, users  # noqa: E402
-from fulian_desktop.services import settings as core_settings  # noqa: E402
+from fulian_desktop.services.accounts import auth, orgunits, users  # noqa: E402
+from fulian_desktop.services.accounts import settings as core_settings  # noqa: E402
 from fulian_desktop.store.paths import StorePaths  # noqa: E402
 from fulian_desktop.store.store import Unlock, open_store  # noqa: E402
 from tests.support.stores import (  # noqa: E402
     ADMIN_PASSWORD, FAST_KDF, PASSPHRASE, NoKeyringVault, add_user, build_org, first_login, new_store,
 )
-from ui.dialogs.setup_wizard import SetupWizard, parse_towns  # noqa: E402
+from ui.setup.setup_wizard import SetupWizard, parse_towns  # noqa: E402
 from ui.errors import messages  # noqa: E402
 from ui.session import AppSession  # noqa: E402
 from ui.tasks import TaskRunner  # noqa: E402
@@ -227,7 +227,7 @@ def admin_session(qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
 
 def test_users_page_adds_a_user_and_resets_a_password(qtbot, admin_session) -> None:  # noqa: ANN001
     """Staff accounts are the supervisor's (the system administrator grants no case rights it does not hold)."""
-    from ui.pages.admin_users import UsersPage
+    from ui.accounts.admin_users import UsersPage
 
     session, org = admin_session
     add_user(session.store, "dudao", Role.SUPERVISOR, org.district, display_name="区督导")
@@ -279,7 +279,7 @@ def test_users_page_adds_a_user_and_resets_a_password(qtbot, admin_session) -> N
 
 
 def test_units_page_adds_a_village_with_an_unused_prefix(qtbot, admin_session) -> None:  # noqa: ANN001
-    from ui.pages.admin_units import UnitsPage
+    from ui.accounts.admin_units import UnitsPage
 
     session, org = admin_session
     page = UnitsPage(session)
@@ -308,7 +308,7 @@ def test_settings_page_saves_and_updates_the_idle_watcher(qtbot, admin_session) 
     from PySide6.QtWidgets import QMainWindow
 
     from ui.idle import IdleWatcher
-    from ui.pages.settings import SettingsPage
+    from ui.accounts.settings import SettingsPage
 
     session, _org = admin_session
     window = QMainWindow()

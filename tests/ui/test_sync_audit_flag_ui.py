@@ -5,11 +5,11 @@ import pytest
 from sqlalchemy import text
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from tests.support.stores import VILLAGE_A1, add_user, first_login
 from tests.support.sync_stations import deliver, make_stations
-from ui.pages.sync_station import SyncStationPage
+from ui.sync.sync_station import SyncStationPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

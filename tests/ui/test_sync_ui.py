@@ -9,16 +9,16 @@ import pytest
 from PySide6.QtCore import Qt
 
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.services import cases
-from fulian_desktop.services.auth import system_actor
+from fulian_desktop.services.cases import cases
+from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.sync.exchange import export_bundle
 from tests.support.stores import VILLAGE_A1, add_user, first_login
 from tests.support.sync_stations import deliver, fingerprint, make_stations
 from ui.errors import messages
 from ui.navigation import pages_for
-from ui.pages.sync_conflicts import SyncConflictsPage
-from ui.pages.sync_station import SyncStationPage
+from ui.sync.sync_conflicts import SyncConflictsPage
+from ui.sync.sync_station import SyncStationPage
 from ui.session import AppSession
 from ui.tasks import TaskRunner
 

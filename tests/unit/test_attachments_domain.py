@@ -61,7 +61,7 @@ def test_size_rule() -> None:
 
 def test_types_and_the_medical_default() -> None:
     assert [t.label for t in AttachmentType] == ["证据材料", "身份证明", "授权委托书", "履行凭证", "告诫书", "保护令",
-                                                "来信", "扫描件", "医疗记录", "其他"]
+                                                "来信", "扫描件", "医疗记录", "调查笔录", "司法确认材料", "其他"]
     assert [t for t in AttachmentType if t.sensitive_by_default] == [AttachmentType.MEDICAL]
     assert parse_type("保护令") is parse_type("protection_order") is AttachmentType.PROTECTION_ORDER
     with pytest.raises(ValidationError):

@@ -33,7 +33,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["failed"] == {}, result["failed"]
     # Sanity: the walk really reached the layers that could drag Qt in.
-    for module in ("fulian_desktop.store.store", "fulian_desktop.services.cases", "fulian_desktop.cli.main",
+    for module in ("fulian_desktop.store.store", "fulian_desktop.services.cases.cases", "fulian_desktop.cli.main",
                    "fulian_desktop.security.audit", "fulian_desktop.domain.case_numbers"):
         assert module in result["imported"]
     assert "PySide6" not in result["qt"]

@@ -1,9 +1,10 @@
 """The shape of the code, checked on its import graph: the core never names the UI, the core's packages
-import each other in one direction, and no module reaches into another's private names (a private
-name is a promise to change it freely; importing it elsewhere breaks that promise silently).
+import each other in one direction, so do the capability rooms of the services (services/<capability>/)
+and of the UI (ui/<capability>/), and no module reaches into another's private names (a private name is
+a promise to change it freely; importing it elsewhere breaks that promise silently).
 
-The known exceptions are listed here and may only shrink: a new exception fails the test, and so does
-a listed one that is gone (take it off the list)."""
+The known exceptions are listed here, each with its reason, and may only shrink: a new exception fails
+the test, and so does a listed one that is gone (take it off the list)."""
 from __future__ import annotations
 
 import ast
@@ -17,6 +18,11 @@ CORE = "fulian_desktop"
 # security's audit chain writes store models; breaking it means giving the audit chain its own room.
 KNOWN_PACKAGE_CYCLES = {frozenset({"store", "security"})}
 PRIVATE_IMPORTS_ALLOWED = REPO / "tests" / "unit" / "private_imports_allowed.txt"
+# Capability rooms: (the package holding them, how many dotted parts name a room). A module directly in the
+# holding package (ui/app.py, ui/session.py …) is the shell around the rooms, not a room.
+ROOMS = {"services": ("fulian_desktop.services", 3), "ui": ("ui", 2)}
+# Room pairs that import each other today, with the reason they cannot be parted yet: none.
+KNOWN_ROOM_CYCLES: dict[str, dict[frozenset[str], str]] = {"services": {}, "ui": {}}
 
 
 def _module_name(path: Path) -> str:
@@ -62,6 +68,54 @@ def test_core_packages_import_each_other_in_one_direction() -> None:
     cycles = {frozenset({a, b}) for a in graph for b in graph[a] if a in graph.get(b, set())}
     assert cycles - KNOWN_PACKAGE_CYCLES == set(), f"new circles between core packages: {cycles - KNOWN_PACKAGE_CYCLES}"
     assert KNOWN_PACKAGE_CYCLES - cycles == set(), "a known circle is gone: take it off KNOWN_PACKAGE_CYCLES"
+
+
+def _room_graph(holder: str, depth: int) -> dict[str, set[str]]:
+    """room -> the other rooms it imports (from any of its modules, at any place in the module)."""
+    prefix = holder.split(".")
+    rooms = {p.parent.name for p in (REPO / Path(*prefix)).glob("*/__init__.py")}
+    graph: dict[str, set[str]] = defaultdict(set)
+    for path in _files(*["/".join(prefix)]):
+        source = _module_name(path).split(".")
+        if len(source) <= depth - 1 or source[depth - 1] not in rooms or source[: depth - 1] != prefix:
+            continue
+        for target, names in _imports(path):
+            for dotted in [target] + [f"{target}.{name}" for name in names]:
+                parts = dotted.split(".")
+                if parts[: depth - 1] == prefix and len(parts) >= depth and parts[depth - 1] in rooms \
+                        and parts[depth - 1] != source[depth - 1]:
+                    graph[source[depth - 1]].add(parts[depth - 1])
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> set[frozenset[str]]:
+    """Every pair of rooms on a common circle (a pair of a longer circle counts too), from the closure."""
+    reach = {a: set(b) for a, b in graph.items()}
+    grew = True
+    while grew:
+        grew = False
+        for a in reach:
+            more = set().union(*(reach.get(b, set()) for b in reach[a])) - reach[a]
+            if more:
+                reach[a] |= more
+                grew = True
+    return {frozenset({a, b}) for a in reach for b in reach[a] if a != b and a in reach.get(b, set())}
+
+
+def test_capability_rooms_import_each_other_in_one_direction() -> None:
+    for kind, (holder, depth) in ROOMS.items():
+        cycles = _cycles(_room_graph(holder, depth))
+        known = set(KNOWN_ROOM_CYCLES[kind])
+        assert cycles - known == set(), f"new circles between {kind} rooms: {sorted(map(sorted, cycles - known))}"
+        assert known - cycles == set(), f"a known circle between {kind} rooms is gone: take it off the list"
+
+
+def test_the_room_check_sees_a_circle() -> None:
+    """The check above is not vacuous: a made-up graph with a circle of three is found whole."""
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == {
+        frozenset({"a", "b"}), frozenset({"b", "c"}), frozenset({"a", "c"})}
+    assert _room_graph("fulian_desktop.services", 3)["crisis"] >= {"cases", "clocks"}
+    assert "common" in _room_graph("ui", 2)["mediation"]
 
 
 def _private_imports() -> set[str]:

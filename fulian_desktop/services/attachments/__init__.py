@@ -1,0 +1,1 @@
+"""Attachments (证据材料): files added to a case, their encrypted blobs, size and type rules."""

@@ -1,0 +1,78 @@
+"""Read-only results services hand to the CLI and the UI."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ...domain.enums import CaseKind, CaseStatus, PartyRole, PetitionOutcome, Tier
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list."""
+
+    id: str
+    case_no: str
+    title: str
+    kind: CaseKind
+    status: CaseStatus
+    tier: Tier
+    category: str | None
+    unit_id: str
+    unit_name: str
+    handler_name: str | None
+    opened_at: datetime
+    major_incident: bool
+    domestic_violence: bool
+    involves_minor: bool
+    applicant: str | None = None
+
+
+@dataclass(frozen=True)
+class PartyView:
+    id: str
+    person_id: str
+    role: PartyRole
+    name: str
+    sex: str
+    birth_date: date | None
+    id_number: str | None      # masked or hidden when the viewer lacks the right
+    phone: str | None
+    address: str | None
+    contact_confidential: bool
+    redacted: bool
+    version: int
+    person_version: int
+
+
+@dataclass(frozen=True)
+class CaseEventView:
+    id: str
+    kind: str
+    occurred_at: datetime
+    actor_name: str | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    row: CaseRow
+    version: int
+    sub_category: str | None
+    dispute_type: str | None
+    source: str | None
+    urgency: str
+    summary: str | None
+    handler_id: str | None
+    closed_at: datetime | None
+    parties: tuple[PartyView, ...]
+    events: tuple[CaseEventView, ...]
+    # A petition's 处理意见 and its facts and basis, once a closure giving them has been approved.
+    petition_outcome: PetitionOutcome | None = None
+    petition_basis: str | None = None
+    # The agreement in effect's 司法确认 window (人民调解法第三十三条) and any term a court would not confirm.
+    confirmation_window: str | None = None
+
+    @property
+    def petition_outcome_label(self) -> str:
+        return self.petition_outcome.label if self.petition_outcome else ""

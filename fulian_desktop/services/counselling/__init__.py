@@ -1,0 +1,1 @@
+"""Counselling (心理疏导): sessions and their notes."""

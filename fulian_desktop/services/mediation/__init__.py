@@ -1,0 +1,2 @@
+"""Mediation (调解): the mediation record, sessions and mediators, agreements and their signatures,
+and the follow-up visits after an agreement."""

@@ -1,0 +1,1 @@
+"""Screening (矛盾纠纷排查): the register of disputes found in the villages, their visits and counts."""

@@ -1,0 +1,80 @@
+"""When mediation succeeded, and the marriage-mediation outcomes, counted in the month they happened.
+
+A month's report must not change after it was sent up because a case opened that month settled later, so
+these figures go by the day of the event, not by the day the case was opened:
+- 调解成功: a mediation case counts once, on its first success — the day its first agreement took effect, or
+  the day a success outcome (调和, 劝回, 指导协议离婚, 调解成功) was recorded, whichever came first;
+- 调和 / 劝回 / 指导协议离婚 / 调解成功 / 调解不成 (marriage cases): the day the case's present outcome was recorded.
+
+Only mediation cases that have an outcome or an effective agreement are read (one row each, a few columns):
+the cases with an outcome, their outcome events through the timeline's case index, and the agreements; the
+days are compared in Python.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import and_, func, or_, select
+
+from ...domain.enums import CaseKind
+from ...domain.localtime import local_date
+from ...domain.mediation_rules import MarriageOutcome
+from ...store.models import Agreement, Case, CaseEvent
+from .statistics_tally import Cells, Tally
+
+OUTCOME_EVENT = "mediation_outcome"   # services.mediation.mediation.OUTCOME_EVENT
+MARRIAGE = "婚姻家庭"
+SUCCESS_OUTCOMES = frozenset(o.value for o in (MarriageOutcome.RECONCILED, MarriageOutcome.WITHDRAWN_PERSUADED,
+                                              MarriageOutcome.GUIDED_DIVORCE, MarriageOutcome.AGREEMENT))
+
+
+def outcome_figures(t: Tally) -> dict[str, Cells]:
+    """{"successful": …, "m_reconciled": …, …} for the period and the year to date; cached on the tally."""
+    cached = getattr(t, "_outcome_figures", None)
+    if cached is not None:
+        return cached
+    marriage = or_(Case.dispute_type == MARRIAGE, Case.category == MARRIAGE)
+    mediation = and_(Case.kind == CaseKind.MEDIATION.value, Case.deleted_at.is_(None), t.within(Case.owner_unit_id))
+    # case id -> [unit, outcome, moment the outcome was recorded, first effective agreement day, marriage?]
+    cases: dict[str, list] = {}
+    for case_id, unit, outcome, is_marriage in t.uow.s.execute(
+            select(Case.id, Case.owner_unit_id, Case.mediation_outcome, marriage)
+            .where(mediation, Case.mediation_outcome.is_not(None))):
+        cases[case_id] = [unit, outcome, None, None, is_marriage]
+    ids = list(cases)
+    for start in range(0, len(ids), 500):   # the timeline by case (indexed), never the whole event table
+        for case_id, at in t.uow.s.execute(
+                select(CaseEvent.case_id, func.max(CaseEvent.occurred_at))
+                .where(CaseEvent.case_id.in_(ids[start:start + 500]), CaseEvent.kind == OUTCOME_EVENT)
+                .group_by(CaseEvent.case_id)):
+            cases[case_id][2] = at
+    for case_id, unit, first_day, is_marriage in t.uow.s.execute(
+            select(Agreement.case_id, Case.owner_unit_id, func.min(Agreement.effective_on), marriage)
+            .join(Case, Case.id == Agreement.case_id)
+            .where(Agreement.deleted_at.is_(None), Agreement.effective_on.is_not(None), mediation)
+            .group_by(Agreement.case_id, Case.owner_unit_id, marriage)):
+        cases.setdefault(case_id, [unit, None, None, None, is_marriage])[3] = first_day
+    rows = [tuple(v) for v in cases.values()]
+    windows = (t.days(t.period), t.days(t.year))
+    keys = ["successful"] + [f"m_{o.value}" for o in MarriageOutcome]
+    period: dict[str, dict[str, int]] = {k: {} for k in keys}
+    ytd = dict.fromkeys(keys, 0)
+
+    def count(key: str, day: date | None, tier: str) -> None:
+        if day is None:
+            return
+        if windows[0][0] <= day <= windows[0][1]:
+            period[key][tier] = period[key].get(tier, 0) + 1
+        if windows[1][0] <= day <= windows[1][1]:
+            ytd[key] += 1
+
+    for unit, outcome, at, first_effective, is_marriage in rows:
+        tier = t.tier_of.get(unit, "")
+        outcome_day = local_date(at) if at is not None and outcome else None
+        success_days = [d for d in (first_effective, outcome_day if outcome in SUCCESS_OUTCOMES else None) if d]
+        count("successful", min(success_days) if success_days else None, tier)
+        if is_marriage and outcome:
+            count(f"m_{outcome}", outcome_day, tier)
+    result = {k: Cells(period[k], ytd[k]) for k in keys}
+    t._outcome_figures = result
+    return result

@@ -1,0 +1,261 @@
+"""Sections three to five of the monthly report: marriage mediation, crisis intervention, screening."""
+from __future__ import annotations
+
+from sqlalchemy import and_, exists, func, or_, select, true
+
+from ...domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus
+from ...domain.intake_rules import IntakeDecision
+from ...domain.mediation_rules import MarriageOutcome
+from ...domain.risk import RiskLevel
+from ...domain.screening_rules import EntryStatus
+from ...store.models import (
+    Case,
+    CounsellingSession,
+    CrisisAction,
+    IntakeRecord,
+    ProtectionOrder,
+    RiskAssessment,
+    ScreeningEntry,
+    ScreeningVisit,
+)
+from .statistics_outcomes import outcome_figures
+from .statistics_tally import Cells, Tally, add, category_rows, count_row, rate_row
+from .statistics_views import StatRow, StatSection
+
+MARRIAGE = "婚姻家庭"
+ENDED = tuple(s.value for s in (CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.TRANSFERRED,
+                                CaseStatus.TERMINATED))
+LEVELS = (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW)
+
+
+def marriage_accepted():  # noqa: ANN201
+    """A marriage/family mediation case that was accepted (not merely registered, not rejected)."""
+    return and_(Case.kind == CaseKind.MEDIATION.value, Case.status != CaseStatus.REJECTED.value,
+                or_(Case.dispute_type == MARRIAGE, Case.category == MARRIAGE),
+                Case.status != CaseStatus.REGISTERED.value)
+
+
+def case_figures(t: Tally) -> dict:
+    """Every figure about cases opened in the window, counted in one pass over them (per window); cached
+    on the tally, as the mediation, marriage and crisis sections all use it."""
+    if getattr(t, "_case_figures", None) is not None:
+        return t._case_figures
+    mediation = and_(Case.kind == CaseKind.MEDIATION.value, Case.status != CaseStatus.REJECTED.value)
+    figures = {
+        "mediated": mediation,
+        "m_accepted": marriage_accepted(),
+        "crisis_cases": Case.kind == CaseKind.CRISIS.value,
+        "dv_cases": Case.domestic_violence.is_(True),
+        "major_incidents": Case.major_incident.is_(True),
+    }
+    scope = and_(Case.deleted_at.is_(None), t.within(Case.owner_unit_id))
+    t._case_figures = t.sums(Case.owner_unit_id, scope, figures, moment=Case.opened_at)
+    return t._case_figures
+
+
+def intake_figures(t: Tally) -> dict[str, Cells]:
+    """The reception register's totals in one pass over the contacts of both windows (cached on the tally):
+    used by the mediation (制止群体性上访), petition and marriage (咨询) sections."""
+    cached = getattr(t, "_intake_figures", None)
+    if cached is not None:
+        return cached
+    people = IntakeRecord.people_count
+    group, repeat = IntakeRecord.is_group.is_(True), IntakeRecord.is_repeat.is_(True)
+    on_the_spot = (IntakeDecision.ANSWERED.value, IntakeDecision.CONSULTATION.value, IntakeDecision.TRANSFER.value,
+                   IntakeDecision.REJECT.value)
+    case_ended = exists().where(Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
+    stopped = and_(group, IntakeRecord.decision.in_((IntakeDecision.ACCEPT.value, IntakeDecision.ANSWERED.value)))
+    figures = {
+        "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
+        "repeat": repeat, "repeat_persons": (repeat, people),
+        "handled": IntakeRecord.decision.in_(on_the_spot) | case_ended,
+        "stop_group": stopped, "stop_group_persons": (stopped, people),
+        "marriage_consultations": and_(IntakeRecord.decision == IntakeDecision.CONSULTATION.value,
+                                       IntakeRecord.category == MARRIAGE),
+    }
+    scope = and_(IntakeRecord.deleted_at.is_(None), t.within(IntakeRecord.owner_unit_id))
+    t._intake_figures = t.sums(IntakeRecord.owner_unit_id, scope, figures, moment=IntakeRecord.received_at)
+    return t._intake_figures
+
+
+def _case_bound(t: Tally, model, moment, start, end, *where):  # noqa: ANN001, ANN202
+    """Rows of a case's table (sessions, assessments …) dated in the window, by their (the case's) unit."""
+    return (select(model.owner_unit_id, func.count(model.id))
+            .where(model.deleted_at.is_(None), t.live_case(model.case_id), t.within(model.owner_unit_id),
+                   moment >= start, moment < end, *where).group_by(model.owner_unit_id))
+
+
+def subtype_rows(t: Tally, prefix: str, group: str, query, order: dict[str, tuple[str, ...]]) -> list[StatRow]:  # noqa: ANN001
+    """Sub-type rows of the categories in `order`: `query(start, end)` selects (owner unit, category, sub-type,
+    n). Each category gets its prescribed sub-types (zeros included), any other recorded one, and 未填子类 for
+    records without a sub-type, so its rows add up to the category's row."""
+    found = t.grouped(query)
+    rows: list[StatRow] = []
+    for category, subs in order.items():
+        mine = {sub: cells for (cat, sub), cells in found.items() if cat == category}
+        for r in category_rows(f"{prefix}:{category}", group, subs, mine, other="未填子类"):
+            rows.append(StatRow(r.key, f"{category}·{r.label}", r.values, r.kind, r.group, r.unit))
+    return rows
+
+
+# --- marriage mediation ------------------------------------------------------------------------------
+
+def marriage_section(t: Tally) -> StatSection:
+    cohort, outcomes = case_figures(t), outcome_figures(t)
+
+    def outcome(value: str):  # noqa: ANN202
+        return outcomes[f"m_{value}"]
+
+
+    consultations = intake_figures(t)["marriage_consultations"]
+    accepted = cohort["m_accepted"]
+    reconciled = outcome(MarriageOutcome.RECONCILED.value)
+    persuaded = outcome(MarriageOutcome.WITHDRAWN_PERSUADED.value)
+    guided = outcome(MarriageOutcome.GUIDED_DIVORCE.value)
+    agreed = outcome(MarriageOutcome.AGREEMENT.value)
+    failed = outcome(MarriageOutcome.FAILED.value)
+    counselling = t.cells(lambda s, e: _case_bound(t, CounsellingSession, CounsellingSession.held_at, s, e))
+    by_subtype = t.grouped(lambda s, e: select(Case.owner_unit_id, Case.sub_category, func.count(Case.id))
+                           .where(Case.deleted_at.is_(None), t.within(Case.owner_unit_id), marriage_accepted(),
+                                  Case.opened_at >= s, Case.opened_at < e)
+                           .group_by(Case.owner_unit_id, Case.sub_category))
+    outcomes = add(reconciled, persuaded, guided, agreed, failed)
+    g, g2, g3 = "婚姻家庭纠纷调解", "受理按子类", "调处结果"
+    rows = [
+        count_row("consultations", "婚姻家庭咨询", consultations, group=g, unit="次"),
+        count_row("accepted", "受理婚姻家庭纠纷", accepted, group=g),
+    ]
+    rows += category_rows("subtype", g2, COMPLAINT_CATEGORIES[MARRIAGE], by_subtype, other="未填子类")
+    rows += [
+        count_row("outcomes", "记录调处结果的案件", outcomes, group=g3),
+        count_row("reconciled", "调和", reconciled, group=g3),
+        count_row("persuaded", "劝回", persuaded, group=g3),
+        count_row("guided_divorce", "指导协议离婚登记", guided, group=g3),
+        count_row("agreement", "调解成功（达成协议）", agreed, group=g3),
+        count_row("failed", "调解不成", failed, group=g3),
+        rate_row("reconciliation_rate", "和好率（调和＋劝回）", add(reconciled, persuaded), outcomes, group=g3),
+        count_row("counselling_sessions", "心理疏导次数", counselling, group=g3, unit="次"),
+    ]
+    notes = ("婚姻家庭纠纷：纠纷类型或投诉类别为“婚姻家庭”的调解类案件（不予受理的除外）；受理：其中统计期内登记并已受理的，"
+             "按案件子类（家庭暴力、离婚问题、赡养、抚养……）分列，未选子类的计入“未填子类”。",
+             "调和、劝回、指导协议离婚、调解成功、调解不成：统计期内记录该结果的案件（按现结果），不论何时登记。"
+             "和好率只在这一批案件上计算：（调和＋劝回）÷统计期内记录调处结果的案件，故不会超过100%。",
+             "咨询：统计期内处理方式为“咨询”、类别为婚姻家庭的接待登记；心理疏导次数：统计期内进行的心理疏导次数。")
+    return StatSection("marriage", "三、婚姻家庭纠纷调解", tuple(rows), notes)
+
+
+# --- crisis intervention -----------------------------------------------------------------------------
+
+def crisis_section(t: Tally) -> StatSection:
+    cohort = case_figures(t)
+    crisis, dv, major = cohort["crisis_cases"], cohort["dv_cases"], cohort["major_incidents"]
+    g1, g2 = "案件", "风险评估与处置"
+    rows = [count_row("crisis_cases", "危机干预案件", crisis, group=g1),
+            count_row("dv_cases", "家庭暴力案件", dv, group=g1),
+            count_row("major_incidents", "重大案事件", major, group=g1)]
+    for level in LEVELS:
+        cells = t.cells(lambda s, e, lv=level.value: _case_bound(t, RiskAssessment, RiskAssessment.assessed_at, s, e,
+                                                                  RiskAssessment.final_level == lv))
+        rows.append(count_row(f"risk:{level.value}", f"风险评估：{level.label}风险", cells, group=g2, unit="次"))
+    applied = t.cells(lambda s, e: _case_bound(t, ProtectionOrder, ProtectionOrder.applied_at, s, e))
+
+    def issued(s, e):  # noqa: ANN001, ANN202
+        first, last = t.days((s, e))
+        return (select(ProtectionOrder.owner_unit_id, func.count(ProtectionOrder.id))
+                .where(ProtectionOrder.deleted_at.is_(None), t.live_case(ProtectionOrder.case_id),
+                       t.within(ProtectionOrder.owner_unit_id), ProtectionOrder.issued_on >= first,
+                       ProtectionOrder.issued_on <= last).group_by(ProtectionOrder.owner_unit_id))
+    rows += [count_row("orders_applied", "申请人身安全保护令", applied, group=g2),
+             count_row("orders_issued", "法院作出保护令", t.cells(issued), group=g2)]
+    for kind, label in (("warning_letter", "公安告诫书"), ("shelter", "临时庇护"), ("mandatory_report", "强制报告")):
+        cells = t.cells(lambda s, e, k=kind: _case_bound(t, CrisisAction, CrisisAction.at, s, e, CrisisAction.kind == k))
+        rows.append(count_row(f"action:{kind}", label, cells, group=g2, unit="次"))
+    notes = ("案件按登记日期计；风险评估按评估时间、以最终风险等级计；保护令申请按申请时间、作出按作出日期计；"
+             "告诫书、庇护、强制报告按处置记录时间计。",)
+    return StatSection("crisis", "四、危机干预与反家暴", tuple(rows), notes)
+
+
+# --- dispute screening -------------------------------------------------------------------------------
+
+def _entries(t: Tally, *columns):  # noqa: ANN001, ANN202
+    return (select(ScreeningEntry.owner_unit_id, *columns)
+            .where(ScreeningEntry.deleted_at.is_(None), t.within(ScreeningEntry.owner_unit_id)))
+
+
+def _resolved_before(moment):  # noqa: ANN001, ANN202
+    """Resolved before the local midnight `moment`: on its resolution day, or for entries resolved before that
+    column existed, at their last change (frozen since; as screening_views.resolved_on counts it)."""
+    day = moment.date()
+    return and_(ScreeningEntry.status == EntryStatus.RESOLVED.value,
+                or_(ScreeningEntry.resolved_on < day,
+                    and_(ScreeningEntry.resolved_on.is_(None), ScreeningEntry.updated_at < moment)))
+
+
+def screening_section(t: Tally) -> StatSection:
+
+    def visits_in(first, last):  # noqa: ANN001, ANN202
+        return exists().where(ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
+                              ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= last)
+
+    def screened(s, e):  # noqa: ANN001, ANN202
+        first, last = t.days((s, e))
+        return and_(ScreeningEntry.created_at >= s, ScreeningEntry.created_at < e) | visits_in(first, last)
+
+    def visits(s, e):  # noqa: ANN001, ANN202
+        first, last = t.days((s, e))
+        return (select(ScreeningEntry.owner_unit_id, func.count(ScreeningVisit.id))
+                .join(ScreeningEntry, ScreeningEntry.id == ScreeningVisit.entry_id)
+                .where(ScreeningVisit.deleted_at.is_(None), ScreeningEntry.deleted_at.is_(None),
+                       t.within(ScreeningEntry.owner_unit_id), ScreeningVisit.visited_on >= first,
+                       ScreeningVisit.visited_on <= last).group_by(ScreeningEntry.owner_unit_id))
+
+    def on_register(s, e):  # noqa: ANN001, ANN202
+        return and_(ScreeningEntry.created_at < e, ~_resolved_before(s))
+
+    def resolved(s, e):  # noqa: ANN001, ANN202
+        return and_(_resolved_before(e), ~_resolved_before(s))
+
+    def at_end(e):  # noqa: ANN001, ANN202
+        return and_(ScreeningEntry.created_at < e, ~_resolved_before(e))
+
+    def level_is(level: str):  # noqa: ANN202
+        def condition(s, e):  # noqa: ANN001, ANN202
+            _first, last = t.days((s, e))
+            last_visit = (select(ScreeningVisit.risk_level).where(
+                ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
+                ScreeningVisit.visited_on <= last)
+                .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.created_at.desc()).limit(1)
+                .correlate(ScreeningEntry).scalar_subquery())
+            return and_(at_end(e), func.coalesce(last_visit, ScreeningEntry.risk_level) == level)
+        return condition
+
+    def key_persons(s, e):  # noqa: ANN001, ANN202
+        return (_entries(t, func.count(func.distinct(ScreeningEntry.person_id)))
+                .where(at_end(e), ScreeningEntry.person_id.is_not(None)).group_by(ScreeningEntry.owner_unit_id))
+
+    def cases_opened(s, e):  # noqa: ANN001, ANN202
+        # A lookup of each entry's case by key (not a join the planner could drive from the cases' side).
+        return and_(ScreeningEntry.case_id.is_not(None),
+                    exists().where(Case.id == ScreeningEntry.case_id, Case.opened_at >= s, Case.opened_at < e))
+
+    # The register is a few thousand entries: one pass over it gives every per-entry figure for both windows.
+    figures = {"screened": screened, "on_register": on_register, "resolved": resolved, "cases_opened": cases_opened}
+    figures.update({f"risk:{lv.value}": level_is(lv.value) for lv in LEVELS})
+    f = t.sums(ScreeningEntry.owner_unit_id, and_(ScreeningEntry.deleted_at.is_(None),
+                                                  t.within(ScreeningEntry.owner_unit_id)), figures)
+    by_level = {lv.value: f[f"risk:{lv.value}"] for lv in LEVELS}
+    registered, done = f["on_register"], f["resolved"]
+    g1, g2 = "排查走访", "风险户（期末）"
+    rows = [count_row("screened", "排查户数", f["screened"], group=g1, unit="户"),
+            count_row("visits", "走访次数", t.cells(visits), group=g1, unit="次"),
+            count_row("on_register", "期内在册户数", registered, group=g1, unit="户"),
+            count_row("resolved", "化解数", done, group=g1, unit="户"),
+            rate_row("resolved_rate", "化解率", done, registered, group=g1),
+            count_row("cases_opened", "转为案件", f["cases_opened"], group=g1, unit="户")]
+    for level in LEVELS:
+        rows.append(count_row(f"risk:{level.value}", f"{level.label}风险户", by_level[level.value], group=g2, unit="户"))
+    rows += [count_row("risk_total", "风险户合计", add(*by_level.values()), group=g2, unit="户"),
+             count_row("key_persons", "重点人员", t.cells(key_persons), group=g2, unit="人")]
+    notes = ("排查户数：统计期内新登记或有走访记录的重点户；期内在册：期末前登记、且未在期初前化解的；化解率＝化解数÷期内在册户数。",
+             "风险户与重点人员为期末在册数（风险等级取期末前最后一次走访的评定），“本年累计”一栏同为期末数。")
+    return StatSection("screening", "五、矛盾纠纷排查", tuple(rows), notes)

@@ -1,0 +1,158 @@
+"""Counting by tier: one grouped SQL query per figure group, run for the period and for the year to date.
+
+A `Tally` knows the units being reported on and the two time windows; each figure is a function
+`(start, end) -> select(tier, [key,] value)` so the database does the counting and Python only
+arranges a few dozen numbers into rows.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, case, exists, func, select, true
+
+from ...domain.localtime import LOCAL_TZ
+from ...store.models import Case, OrgUnit
+from ...store.uow import UnitOfWork
+from .statistics_views import COUNT, RATE, TIER_KEYS, StatRow
+
+Window = tuple[datetime, datetime]
+Query = Callable[[datetime, datetime], Select]
+
+
+@dataclass(frozen=True)
+class Cells:
+    """A figure per tier for the period, and its year-to-date total."""
+
+    tiers: dict[str, int]
+    ytd: int
+
+    @property
+    def subtotal(self) -> int:
+        return sum(self.tiers.values())
+
+    def values(self) -> tuple[int, ...]:
+        return (*(self.tiers.get(t, 0) for t in TIER_KEYS), self.subtotal, self.ytd)
+
+
+ZERO = Cells({}, 0)
+
+
+def day_bounds(date_from: date, date_to: date) -> Window:
+    """Local calendar days, both ends included, as a half-open UTC-comparable window."""
+    return (datetime.combine(date_from, time(), LOCAL_TZ),
+            datetime.combine(date_to + timedelta(days=1), time(), LOCAL_TZ))
+
+
+class Tally:
+    """Queries select the owning unit (`owner_unit_id`) and the database groups by it; the unit's tier is
+    looked up here (a record's tier is its owner's), so no query joins the org tree or the cases."""
+
+    def __init__(self, uow: UnitOfWork, unit_ids: frozenset[str], date_from: date, date_to: date) -> None:
+        self.uow = uow
+        self.unit_ids = sorted(unit_ids)
+        self.date_from, self.date_to = date_from, date_to
+        self.period = day_bounds(date_from, date_to)
+        self.year = day_bounds(date(date_to.year, 1, 1), date_to)
+        self.tier_of = dict(uow.s.execute(select(OrgUnit.id, OrgUnit.tier)).all())
+        self.everything = set(self.unit_ids) >= set(self.tier_of)
+
+    def within(self, owner_column):  # noqa: ANN001, ANN201
+        """The scope condition: none when reporting on the whole tree (cheaper plans), else the subtree."""
+        return true() if self.everything else owner_column.in_(self.unit_ids)
+
+    @staticmethod
+    def live_case(case_id_column):  # noqa: ANN001, ANN205
+        """The record's case is not deleted: a primary-key lookup per record (records are few beside cases)."""
+        return exists().where(Case.id == case_id_column, Case.deleted_at.is_(None))
+
+    # Date columns (effective_on, visited_on …) compare with local dates, not moments.
+    @staticmethod
+    def days(window: Window) -> tuple[date, date]:
+        """(first day, last day) of a window built by day_bounds."""
+        return window[0].date(), (window[1] - timedelta(days=1)).date()
+
+    def _run(self, query: Query, window: Window) -> list[tuple]:
+        return [tuple(r) for r in self.uow.s.execute(query(*window)).all()]
+
+    def cells(self, query: Query) -> Cells:
+        """`query(start, end)` selects (owner unit, n) grouped by owner unit."""
+        period: dict[str, int] = {}
+        for unit, n in self._run(query, self.period):
+            tier = self.tier_of.get(unit, "")
+            period[tier] = period.get(tier, 0) + int(n or 0)
+        ytd = sum(int(n or 0) for _unit, n in self._run(query, self.year))
+        return Cells(period, ytd)
+
+    def sums(self, owner, scope, figures: dict[str, Any], moment=None) -> dict[str, Cells]:  # noqa: ANN001
+        """Several figures over the same rows in ONE pass for both windows. A figure is a condition, or
+        (condition, value) to add a value (e.g. a head count) instead of 1; a condition may be a function of
+        the window (start, end). With `moment`, a row counts in a window when its moment falls in it, and the
+        scan is limited to the two windows; `scope` picks the rows (unit, not deleted …)."""
+        def condition(figure: Any, window: Window):  # noqa: ANN202
+            c = figure[0] if isinstance(figure, tuple) else figure
+            c = c(*window) if callable(c) else c
+            return c if moment is None else and_(moment >= window[0], moment < window[1], c)
+
+        columns = [func.sum(case((condition(f, w), f[1] if isinstance(f, tuple) else 1), else_=0))
+                   for w in (self.period, self.year) for f in figures.values()]
+        where = scope
+        if moment is not None:
+            lo, hi = min(self.period[0], self.year[0]), max(self.period[1], self.year[1])
+            where = and_(scope, moment >= lo, moment < hi)
+        out: dict[str, dict[str, int]] = {key: {} for key in figures}
+        ytd: dict[str, int] = dict.fromkeys(figures, 0)
+        n = len(figures)
+        for unit, *values in self.uow.s.execute(select(owner, *columns).where(where).group_by(owner)).all():
+            tier = self.tier_of.get(unit, "")
+            for i, key in enumerate(figures):
+                out[key][tier] = out[key].get(tier, 0) + int(values[i] or 0)
+                ytd[key] += int(values[n + i] or 0)
+        return {key: Cells(out[key], ytd[key]) for key in figures}
+
+    def grouped(self, query: Query) -> dict[Any, Cells]:
+        """`query(start, end)` selects (owner unit, key, n) grouped by owner unit and key; with several key
+        columns (owner unit, key 1, key 2, n) the key is the tuple of them."""
+        def split(row: tuple) -> tuple[str, Any, Any]:
+            unit, *key, n = row
+            return unit, key[0] if len(key) == 1 else tuple(key), n
+
+        period: dict[Any, dict[str, int]] = {}
+        for unit, key, n in map(split, self._run(query, self.period)):
+            tier = self.tier_of.get(unit, "")
+            period.setdefault(key, {})[tier] = period.get(key, {}).get(tier, 0) + int(n or 0)
+        ytd: dict[Any, int] = {}
+        for _unit, key, n in map(split, self._run(query, self.year)):
+            ytd[key] = ytd.get(key, 0) + int(n or 0)
+        return {key: Cells(period.get(key, {}), ytd.get(key, 0)) for key in set(period) | set(ytd)}
+
+
+def count_row(key: str, label: str, cells: Cells, *, group: str = "", unit: str = "件") -> StatRow:
+    return StatRow(key, label, cells.values(), COUNT, group, unit)
+
+
+def rate_row(key: str, label: str, numerator: Cells, denominator: Cells, *, group: str = "") -> StatRow:
+    num, den = numerator.values(), denominator.values()
+    return StatRow(key, label, tuple(n / d if d else None for n, d in zip(num, den)), RATE, group, "%")
+
+
+def category_rows(prefix: str, group: str, order: Iterable[str], found: dict[str | None, Cells], *,
+                  unit: str = "件", other: str = "未分类") -> list[StatRow]:
+    """A row per category in the prescribed order (zeros included), then any unlisted value, then blanks."""
+    rows = [count_row(f"{prefix}:{name}", name, found.get(name, ZERO), group=group, unit=unit) for name in order]
+    known = set(order)
+    for name in sorted(k for k in found if k is not None and k not in known):
+        rows.append(count_row(f"{prefix}:{name}", name, found[name], group=group, unit=unit))
+    if None in found:
+        rows.append(count_row(f"{prefix}:", other, found[None], group=group, unit=unit))
+    return rows
+
+
+def add(*cells: Cells) -> Cells:
+    tiers: dict[str, int] = {}
+    for c in cells:
+        for tier, n in c.tiers.items():
+            tiers[tier] = tiers.get(tier, 0) + n
+    return Cells(tiers, sum(c.ytd for c in cells))

@@ -1,0 +1,2 @@
+"""Administration: the administrator's home, org units, users, the audit log, store-wide settings, backups,
+and the login and unlock dialogs."""

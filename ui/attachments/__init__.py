@@ -1,0 +1,1 @@
+"""Attachments: a case's evidence tab, adding a file and previewing one."""

@@ -1,0 +1,1 @@
+"""Papers: choosing, previewing, printing and saving a case's documents, one or a batch."""

@@ -1,0 +1,1 @@
+"""Statistics: the supervisor's dashboard and its charts."""

@@ -1,0 +1,1 @@
+"""Stations: the sync page and the conflicts left to resolve by hand."""

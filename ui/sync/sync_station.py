@@ -1,0 +1,185 @@
+"""站点同步: the stations this one exchanges bundles with, and export / import of bundle files with a
+progress bar. The work runs off the UI thread; errors (a tampered or foreign bundle) come back as messages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from fulian_desktop.domain.changes import Changes
+from fulian_desktop.domain.localtime import format_local
+from fulian_desktop.security.private_files import write_private
+from fulian_desktop.sync import anchors, identity
+from fulian_desktop.sync.exchange import ExportResult, ImportResult, export_bundle, import_bundle
+from fulian_desktop.sync.folder import FolderExchange, exchange_folder
+
+from ..errors import domain_message, messages, present_error
+from ..i18n import tr
+from ..session import AppSession
+
+
+def _peers(uow, _actor):  # noqa: ANN001, ANN202
+    """The stations, and the problems of those whose audit chain no longer extends the checkpoint kept here."""
+    return identity.list_peers(uow), {f.station_id: f.problem for f in anchors.flagged_stations(uow)}
+
+
+FOLDER_SETTING = "sync/exchange_folder"
+"""The last folder (USB drive) exchanged with, offered again next time (this computer's settings)."""
+
+SYNC_IMPORTED = Changes(case=True, party=True, attachments=True, sync=True)
+"""An imported bundle may touch any case, party or file here, and may bring conflicts to resolve."""
+
+class SyncStationPage(QWidget):
+    sig_done = Signal(object)
+    """(ExportResult | ImportResult | FolderExchange | exception) — an export, import or exchange finished."""
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.peers: list[identity.PeerView] = []
+        self.table = QTableWidget(0, 4, objectName="peer_table")
+        self.table.setHorizontalHeaderLabels([tr("站点"), tr("上次导出"), tr("上次导入"), tr("待对方确认的变更")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 180)
+        self.table.setColumnWidth(1, 150)
+        self.table.setColumnWidth(2, 150)
+        self.receiver = QComboBox(objectName="receiver")
+        self.export_button = QPushButton(tr("导出同步包…"), objectName="export_bundle")
+        self.import_button = QPushButton(tr("导入同步包…"), objectName="import_bundle")
+        self.exchange_button = QPushButton(tr("交换(&E)…"), objectName="exchange")
+        self.exchange_button.setToolTip(tr("选U盘（文件夹）：导入其中发给本站的全部同步包，再把本站的同步包写进去"))
+        self.exchange_button.clicked.connect(self._ask_exchange)
+        self.export_button.clicked.connect(self._ask_export)
+        self.import_button.clicked.connect(self._ask_import)
+        self.status = QLabel(objectName="sync_status")
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("发往")))
+        row.addWidget(self.receiver, 1)
+        row.addWidget(self.exchange_button)
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("<b>站点同步</b>　同步包已加密，只有收件站点能打开；导入时整体写入或整体拒绝。")))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        self.reload()
+
+    def reload(self) -> None:
+        self.session.read(_peers, on_done=self._loaded, on_error=lambda e: present_error(self, e))
+
+    def _loaded(self, found: tuple[list[identity.PeerView], dict[str, str]]) -> None:
+        peers, flagged = found
+        self.peers = peers
+        self.table.setRowCount(len(peers))
+        self.receiver.clear()
+        for i, p in enumerate(peers):
+            name = p.name + (tr("（审计链异常）") if p.station_id in flagged else "")
+            for col, text in enumerate((name, format_local(p.last_export_at) if p.last_export_at else tr("从未"),
+                                        format_local(p.last_import_at) if p.last_import_at else tr("从未"),
+                                        str(p.pending))):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+            if p.station_id in flagged:
+                cell = self.table.item(i, 0)
+                cell.setForeground(QBrush(QColor("#b00020")))
+                cell.setToolTip(tr("该站点的审计链不再接续本站保存的审计检查点：{p}").format(p=flagged[p.station_id]))
+            self.receiver.addItem(p.name, p.unit_id)
+        self.export_button.setEnabled(bool(peers))
+        self.exchange_button.setEnabled(bool(peers))
+        if not self.status.text():
+            self.status.setText(self.next_step())
+
+    def next_step(self) -> str:
+        """What to do next on this page, in one sentence."""
+        if not self.peers:
+            return tr("还没有登记的对方站点。区里在“站点”页点击“开通站点”，把开通文件和开通码分别交给站点；"
+                      "站点首次启动时选择“加入区平台（站点）”即可。开通后对方会列在这里。")
+        return tr("下一步：插入U盘，点击“交换”并选择U盘（或其中的文件夹）。本站会先导入其中发给本站的同步包，"
+                  "再把发往“{to}”的同步包写进去；把U盘带到对方，对方同样点“交换”。").format(to=self.receiver.currentText())
+
+    def _ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("导出同步包"), f"{self.receiver.currentText()}.fsync",
+                                              tr("同步包 (*.fsync)"))
+        if path:
+            self.export_to(path)
+
+    def _ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("导入同步包"), "", tr("同步包 (*.fsync);;所有文件 (*)"))
+        if path:
+            self.import_from(path)
+
+    def _ask_exchange(self) -> None:
+        remembered = str(QSettings().value(FOLDER_SETTING, "") or "")
+        folder = QFileDialog.getExistingDirectory(self, tr("选择U盘或交换文件夹"), remembered)
+        if folder:
+            QSettings().setValue(FOLDER_SETTING, folder)
+            self.exchange_with(folder)
+
+    def exchange_with(self, folder: str) -> None:
+        """Import every bundle in `folder` for this station, then write ours there (off the UI thread)."""
+        unit, store, actor = self.receiver.currentData(), self.session.store, self.session.actor
+
+        def work(progress=None):  # noqa: ANN001, ANN202
+            return exchange_folder(store, actor, Path(folder), unit, progress)
+
+        self.exchange_button.setEnabled(False)
+        self._run(work, tr("正在交换同步包…"))
+
+    def export_to(self, path: str) -> None:
+        unit, store, actor = self.receiver.currentData(), self.session.store, self.session.actor
+
+        def work(progress=None):  # noqa: ANN001, ANN202
+            data, result = export_bundle(store, actor, unit, progress)
+            write_private(path, data)   # 0600; never a half-written bundle under the final name
+            return result
+
+        self._run(work, tr("正在导出同步包…"))
+
+    def import_from(self, path: str) -> None:
+        store, actor = self.session.store, self.session.actor
+
+        def work(progress=None):  # noqa: ANN001, ANN202
+            return import_bundle(store, actor, Path(path).read_bytes(), progress)
+
+        self._run(work, tr("正在导入同步包…"))
+
+    def _run(self, work, label: str) -> None:  # noqa: ANN001
+        self.export_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.session.tasks.run(work, on_done=self._done, on_error=self._failed, progress_label=label, parent=self)
+
+    def _done(self, result: ExportResult | ImportResult | FolderExchange) -> None:
+        if isinstance(result, FolderExchange):
+            text = result.summary()
+            if result.imported:
+                self.session.changes.announce(SYNC_IMPORTED)
+            text += "\n" + (tr("下一步：到“同步冲突”页逐项处理冲突。") if result.conflicts else
+                            tr("下一步：安全弹出U盘，带到对方站点点击“交换”。"))
+        elif isinstance(result, ExportResult):
+            text = tr("已导出同步包：发往{to}，{n} 条记录，{a} 个附件。").format(
+                to=result.receiver, n=result.records, a=result.attachments)
+        else:
+            text = result.message
+            if result.applied:
+                self.session.changes.announce(SYNC_IMPORTED)
+        self.status.setText(text)
+        messages.info(self, tr("站点同步"), text)
+        self.import_button.setEnabled(True)
+        self.exchange_button.setEnabled(True)
+        self.reload()
+        self.sig_done.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        self.exchange_button.setEnabled(bool(self.peers))
+        self.export_button.setEnabled(bool(self.peers))
+        self.status.setText(domain_message(exc) or "")
+        present_error(self, exc)
+        self.sig_done.emit(exc)
