@@ -17,8 +17,8 @@ from fulian_desktop.domain.attachments import CHUNK_SIZE
 from fulian_desktop.store.models_evidence import AttachmentBlob, AttachmentChunk
 
 # The body face of the product's papers (documents/fonts.py reads the same folder).
-DEMO_FONT = "FulianDemoKai"
-DEMO_FONT_FILE = Path(__file__).resolve().parents[1] / "resources" / "fonts" / "LXGWWenKai-Regular.ttf"
+DEMO_FONT = "FulianDemoSong"
+DEMO_FONT_FILE = Path(__file__).resolve().parents[1] / "resources" / "fonts" / "FulianSong-Regular.ttf"
 
 
 def _png(width: int, height: int, pixel) -> bytes:  # noqa: ANN001 - (x, y) -> (r, g, b)
@@ -50,7 +50,7 @@ def _scan() -> bytes:
 
 
 def _pdf() -> bytes:
-    """A one-page 回执 in Chinese, in the product's document font (LXGW WenKai, TrueType, embedded as a subset,
+    """A one-page 回执 in Chinese, in the product's document font (FulianSong, TrueType, embedded as a subset,
     so the page prints and renders anywhere: `pdffonts` lists every font as embedded); invariant, so the bytes
     repeat. Only the one face is loaded, not documents.fonts.register_fonts: that takes seconds, this a tenth."""
     from reportlab.lib.pagesizes import A5

@@ -7,11 +7,11 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-# A system sans-serif CJK font first: on screen, at 10 pt, the handwritten digits of the papers' kai font
-# (its 9 reads as q) slow a caseworker reading phone and ID numbers. Without one, the bundled LXGW WenKai
+# A system sans-serif CJK font first: on screen, at 10 pt, a sans face reads faster than the papers' Song face
+# for a caseworker reading phone and ID numbers. Without one, the bundled FulianSong
 # (the papers' font) is used, so Chinese never shows as boxes.
 _PREFERRED = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
-              "LXGW WenKai"]
+              "FulianSong"]
 
 
 def load_bundled_fonts() -> list[str]:

@@ -14,8 +14,8 @@ from ..store.models import Case
 from ..store.uow import UnitOfWork
 from .kinds import DocumentKind, PrintPurpose, Recipient
 from .data import CaseData, load_case_data
-from .layout import PageMeta, build_pdf
-from .registry import DOCUMENTS, allowed_recipients, documents_for
+from .layout import PageMeta, build_pdf, sheet
+from .registry import DOCUMENTS, allowed_recipients, documents_for, sheet_for
 
 
 def available_documents(uow: UnitOfWork, actor: Actor, case_id: str) -> list[DocumentKind]:
@@ -44,7 +44,9 @@ def pdf_bytes(d: CaseData, kind: DocumentKind) -> bytes:
     spec = DOCUMENTS[kind]
     if not spec.available(d):
         raise NotFound(f"本案没有可生成“{kind.label}”的记录。", code="no_document_data")  # type: ignore[attr-defined]
-    pdf, _pages = build_pdf(meta, spec.build(d))
+    with sheet(sheet_for(kind)):
+        story = spec.build(d)
+    pdf, _pages = build_pdf(meta, story)
     return pdf
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ..domain.attachments import clean_filename
@@ -15,10 +14,11 @@ from ..domain.enums import CaseKind
 from .kinds import DocumentKind
 from .data import AttachmentData, CaseData, cn_date
 from .layout import (
-    BODY_W, Anchor, FormRef, PageMeta, build_pdf, field_table, fill_form, grid_table, para, style, title_block,
+    BODY_H, BODY_W, FORM, Anchor, BarePage, FormRef, PageMeta, build_pdf, field_table, fill_form, grid_table, para,
+    sheet, style, title_block,
 )
 from .evidence_pdf import GROUPS, Slot, attachment_pages, contents_rows, group_of, merge_pdf_pages, type_label
-from .registry import DOCUMENTS, NOT_IN_CASE_FILE, documents_for
+from .registry import DOCUMENTS, NOT_IN_CASE_FILE, documents_for, sheet_for
 
 def retention(d: CaseData) -> str:
     return "长期（三十年）" if d.domestic_violence or d.major_incident or d.agreements else "定期（十年）"
@@ -37,8 +37,8 @@ def _cover(d: CaseData) -> list[Flowable]:
                   style=TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, "black"),
                                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                     ("TOPPADDING", (0, 0), (-1, -1), 8)]))
-    return [Spacer(1, 40), para(d.unit_name, "unit", "单位名称"), Spacer(1, 50), para(volume_name(d), "cover_title"),
-            Spacer(1, 70), table, PageBreak()]
+    return [BarePage(), Spacer(1, 40), para(d.unit_name, "unit", "单位名称"), Spacer(1, 50),
+            para(volume_name(d), "cover_title"), Spacer(1, 70), table, PageBreak()]
 
 
 def _sections(d: CaseData) -> list[tuple[str, str, Callable[[CaseData], list[Flowable]]]]:
@@ -68,6 +68,7 @@ def _sections(d: CaseData) -> list[tuple[str, str, Callable[[CaseData], list[Flo
 
 def _evidence(d: CaseData, group: str = "evidence") -> list[Flowable]:
     from .evidence_pdf import listed, print_note
+    # the 打印 column holds "（敏感材料，未打印）" on one line, the date column a whole date
     numbers = {a.id: n for n, a in enumerate(listed(d), 1)}
     rows = [(str(numbers[a.id]), type_label(a.doc_type), clean_filename(a.filename), a.description,
              cn_date(a.added_at), _size(a), print_note(d, a)) for a in listed(d, group)]
@@ -76,7 +77,7 @@ def _evidence(d: CaseData, group: str = "evidence") -> list[Flowable]:
         body += [para(f"司法确认：{a.confirmation}。", "prose", "司法确认") for a in d.agreements if a.confirmation]
     if rows:
         body.append(grid_table(("序号", "类别", "材料名称", "说明", "收到日期", "大小", "打印"), rows,
-                               (0.9, 1.6, 2.6, 2.6, 2.3, 1.1, 2.2)))
+                               (0.7, 1.4, 2.2, 1.9, 2.4, 1.1, 3.6)))
     elif group == "evidence":
         body.append(para("本案未附证据材料。", "prose"))
     body.append(para("图片和 PDF 材料按目录顺序附于本目录之后；其他电子文件（音视频等）由本单位另行保存，"
@@ -89,20 +90,29 @@ def _size(a: AttachmentData) -> str:
 
 
 def _file_note(d: CaseData, items: int) -> list[Flowable]:
-    count = Table([[para("本卷共有文书材料", "body"), para(f"{items} 件，共", "body"), FormRef("total", 1.2 * cm, 19),
-                    para("页（含封面、目录和封底），", "body")]],
-                  colWidths=[3.6 * cm, 2.0 * cm, 1.2 * cm, BODY_W - 6.8 * cm], hAlign="LEFT",
-                  style=TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    """The count line is a form filled in once the page total is known ("共 19 页", spaced as text is)."""
     text = f"另附证据材料 {len(d.attachments)} 件。心理疏导记录依规定单独保管，不入本卷。"
-    return [*title_block(d.unit_name, "卷内备考表", d.case_no), count, para(text, "body"), Spacer(1, 8),
+    return [*title_block(d.unit_name, "卷内备考表", d.case_no), FormRef("file_count", BODY_W, style("body").leading),
+            para(text, "body"), Spacer(1, 8),
             field_table([[("立卷人", d.file_clerk), ("立卷日期", cn_date(d.as_of))],
                          [("检查人", ""), ("检查日期", "")], [("备注", "")]])]
 
 
+def file_count_text(items: int, total: int) -> str:
+    return f"本卷共有文书材料 {items} 件，共 {total} 页（含封面、目录和封底）。"
+
+
 def _back_cover(d: CaseData) -> list[Flowable]:
-    return [PageBreak(), Spacer(1, 420), para("封　底", "title"), Spacer(1, 20),
-            para(f"{d.unit_name}　　保管期限：{retention(d)}", "center", "单位名称")]
+    """The last page: no header, no page number, no title; the unit and the retention period at its foot."""
+    return [PageBreak(), BarePage(), Spacer(1, BODY_H - 3 * style("body").leading),
+            para(d.unit_name, "center", "单位名称"), para(f"保管期限：{retention(d)}", "center")]
+
+
+def _sheet_of(key: str) -> str:
+    try:
+        return sheet_for(DocumentKind(key))
+    except ValueError:
+        return FORM
 
 
 PAGE_COL = 1.7 / 9.0 * BODY_W - 10     # the contents list's page-number column, less its padding
@@ -126,7 +136,8 @@ def _story(d: CaseData, pages: dict[str, int], slots: list[Slot]) -> tuple[list[
         if key in GROUPS:
             story += lists[key] + attachment_pages(d, pages, slots, key)
         else:
-            story += build(d) if key != "file_note" else _file_note(d, len(sections))
+            with sheet(_sheet_of(key)):
+                story += build(d) if key != "file_note" else _file_note(d, len(sections))
         story.append(PageBreak())
     story.pop()
     story += _back_cover(d)
@@ -144,7 +155,10 @@ def render_case_file(d: CaseData, meta: PageMeta) -> bytes:
         ends = [s - 1 for s in starts[1:]] + [total - 1]          # the back cover is the last page
         for key, start, end in zip(keys, starts, ends):
             fill_form(canvas, f"page_{key}", f"{start}" if start >= end else f"{start}-{end}", PAGE_COL)
-        fill_form(canvas, "total", str(total), 1.2 * cm, size=11.5, baseline=19 - 11.5)   # a body line's baseline
+        items = sum(1 for k in keys if not k.startswith("att_"))
+        size = style("body").fontSize
+        fill_form(canvas, "file_count", file_count_text(items, total), BODY_W, size=size, align="left",
+                  baseline=style("body").leading - size)   # a body line's baseline
 
     pdf, _total = build_pdf(meta, story, finish)
     return merge_pdf_pages(pdf, slots, d.extra.get("pdfs", {}))

@@ -11,6 +11,11 @@ So its page contents are never parsed: each page is placed whole as a form XObje
 they are, still compressed), which costs the same for any content. Before that, `check_pdf` inflates each page's
 content with a counter and refuses the file past MAX_PAGE_CONTENT per page or MAX_PDF_CONTENT in all; a refused
 PDF gets a placeholder page saying why, and stays in the case's attachments.
+
+A page that would not print the same everywhere is printed as a picture instead: one that uses a font the file does
+not embed (a viewer or printer without that font shows an empty page, or boxes), or one too heavy to print quickly
+(more than HEAVY_PAGE_CONTENT of drawing instructions). PDFium (pypdfium2) renders it at RASTER_DPI and the image
+takes the page's place, so no page of the case file depends on a font it does not carry.
 """
 from __future__ import annotations
 
@@ -36,6 +41,9 @@ MAX_PDF_CONTENT = 32 * 1024 * 1024    # all pages together, a stream counted onc
 MAX_IMAGE_PIXELS = 100 * 10**6        # an A4 page scanned at 600 dpi is 35 million pixels
 NOT_PRINTED_SENSITIVE = "（敏感材料，未打印）"
 NOT_PRINTED_REFUSED = "（内容异常，未打印，见说明页）"
+HEAVY_PAGE_CONTENT = 2 * 1024 * 1024   # above this a page is printed as a picture
+RASTER_DPI = 150
+MAX_PICTURE_PIXELS = 8 * 10**6     # a page's picture: A4 at 150 dpi is 2.2 million; a poster-sized page is scaled down
 _SAFE_FILTERS = ("/FlateDecode", "/ASCII85Decode", "/ASCIIHexDecode")   # the ASCII ones never expand
 
 
@@ -93,6 +101,7 @@ class PdfCheck:
     """What printing one attached PDF would give: its pages, or 0 and (when refused by a limit) why."""
     pages: int
     refused: str | None = None
+    pictures: frozenset[int] = frozenset()   # pages (from 0) printed as pictures: a font not embedded, or heavy
 
 
 def check_pdf(data: bytes) -> PdfCheck:
@@ -107,6 +116,7 @@ def check_pdf(data: bytes) -> PdfCheck:
         if not 0 < count <= MAX_PDF_PAGES:
             return PdfCheck(0)
         total = 0
+        pictures: set[int] = set()
         for number, page in enumerate(reader.pages, 1):
             size = _content_size(page, MAX_PAGE_CONTENT)
             if isinstance(size, str):
@@ -116,9 +126,85 @@ def check_pdf(data: bytes) -> PdfCheck:
             total += size
             if total > MAX_PDF_CONTENT:
                 return PdfCheck(0, f"全部页面的内容解压后超过 {MAX_PDF_CONTENT >> 20} MB（疑似异常或恶意文件）")
+            if size > HEAVY_PAGE_CONTENT or not fonts_embedded(page):
+                pictures.add(number - 1)
     except Exception:  # noqa: BLE001 - any unreadable file is listed as not printed, never a failed print
         return PdfCheck(0)
-    return PdfCheck(count)
+    return PdfCheck(count, pictures=frozenset(pictures))
+
+
+def fonts_embedded(page) -> bool:  # noqa: ANN001 - a pypdf PageObject
+    """Whether every font the page (or a form it draws) uses carries its glyphs in the file. Type 3 fonts are
+    drawings, so they count as embedded; a font without a FontFile (the 14 standard fonts, STSong-Light) does not."""
+    seen: set[int] = set()
+    pending = [page.get("/Resources")]
+    while pending and len(seen) < 10_000:
+        resources = pending.pop()
+        resources = resources.get_object() if resources is not None else None
+        if not isinstance(resources, dict):
+            continue
+        fonts = resources.get("/Font")
+        fonts = fonts.get_object() if fonts is not None else None
+        for ref in (fonts.values() if isinstance(fonts, dict) else ()):
+            font = ref.get_object()
+            if id(font) in seen or not isinstance(font, dict):
+                continue
+            seen.add(id(font))
+            if not _font_embedded(font):
+                return False
+        xobjects = resources.get("/XObject")
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
+            xobject = ref.get_object()
+            if id(xobject) not in seen and isinstance(xobject, dict) and xobject.get("/Subtype") == "/Form":
+                seen.add(id(xobject))
+                pending.append(xobject.get("/Resources"))
+    return True
+
+
+def _font_embedded(font) -> bool:  # noqa: ANN001 - a pypdf DictionaryObject
+    subtype = font.get("/Subtype")
+    if subtype == "/Type3":
+        return True
+    if subtype == "/Type0":
+        descendants = font.get("/DescendantFonts")
+        descendants = descendants.get_object() if descendants is not None else None
+        if not descendants:
+            return False
+        font = descendants[0].get_object()
+    descriptor = font.get("/FontDescriptor")
+    descriptor = descriptor.get_object() if descriptor is not None else None
+    return isinstance(descriptor, dict) and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+_PICTURES: dict[tuple[bytes, int], bytes] = {}
+
+
+def page_picture(data: bytes, index: int) -> bytes:
+    """Page `index` of an attached PDF rendered by PDFium at RASTER_DPI, as it is viewed (rotation applied), as a
+    JPEG. The same page gives the same bytes; the last few are kept (a batch prints the same evidence often)."""
+    key = (hashlib.sha256(data).digest(), index)
+    done = _PICTURES.get(key)
+    if done is not None:
+        return done
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        page = document[index]
+        width, height = page.get_size()           # points, as viewed
+        scale = min(RASTER_DPI / 72, 0.99 * (MAX_PICTURE_PIXELS / max(1.0, width * height)) ** 0.5)   # pixels round up
+        image = page.render(scale=scale, may_draw_forms=True).to_pil().convert("RGB")
+        page.close()
+    finally:
+        document.close()
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=85, optimize=True)
+    picture = out.getvalue()
+    if len(_PICTURES) >= 32:
+        _PICTURES.pop(next(iter(_PICTURES)))
+    _PICTURES[key] = picture
+    return picture
 
 
 def page_count(data: bytes) -> int:
@@ -218,11 +304,13 @@ class Slot:
 
 
 class SlotBox(Flowable):
-    """The rest of the frame, left blank for an attachment page (records its page and box)."""
+    """The rest of the frame, left blank for an attachment page (records its page and box); or, for a page printed
+    as a picture, showing that picture in the box (aspect kept, centred)."""
 
-    def __init__(self, slot: Slot) -> None:
+    def __init__(self, slot: Slot, picture: bytes | None = None) -> None:
         super().__init__()
         self.slot = slot
+        self.picture = picture
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self.width, self.height = availWidth, availHeight - 1
@@ -231,6 +319,12 @@ class SlotBox(Flowable):
     def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: ANN001, N802, N803
         self.slot.page = canvas.getPageNumber()
         self.slot.box = (x, y, self.width, self.height)
+        if self.picture is not None:
+            reader = ImageReader(io.BytesIO(self.picture))
+            w, h = reader.getSize()
+            scale = min(self.width / w, self.height / h)
+            canvas.drawImage(reader, x + (self.width - w * scale) / 2, y + self.height - h * scale,
+                             width=w * scale, height=h * scale)
 
 
 def attachment_pages(d: CaseData, anchors: dict[str, int], slots: list[Slot],
@@ -262,9 +356,12 @@ def attachment_pages(d: CaseData, anchors: dict[str, int], slots: list[Slot],
             pages = check.pages
             for i in range(pages):
                 slot = Slot(a.id, i)
-                slots.append(slot)
+                picture = page_picture(pdfs[a.id], i) if i in check.pictures else None
+                if picture is None:
+                    slots.append(slot)
                 out += [PageBreak(), *([Anchor(f"att_{a.id}", anchors)] if i == 0 else []),
-                        para(f"{caption}（第 {i + 1} 页，共 {pages} 页）", "small", "附件名称"), SlotBox(slot)]
+                        para(f"{caption}（第 {i + 1} 页，共 {pages} 页）", "small", "附件名称"),
+                        SlotBox(slot, picture)]
     return out
 
 

@@ -1,5 +1,7 @@
-"""The fonts every PDF uses: LXGW WenKai (TrueType, real bold) embedded as subsets, Droid Sans Fallback
-for rare characters WenKai lacks (CJK Extension A), and a clear error for a character no font has.
+"""The fonts every PDF uses, embedded as subsets: a Song body face and a heavy Song title face (FulianSong, Noto
+Serif CJK SC converted to TrueType by scripts/make_fonts.py, all of GBK), Droid Sans Fallback for rare characters
+outside it (CJK Extension A), and a clear error for a character no font has. Official papers are set in Song
+(GB/T 9704); a handwriting face made digits and names look written by hand.
 
 Also fixes ReportLab's CJK line breaking so Chinese closing punctuation never starts a line.
 """
@@ -19,10 +21,10 @@ from reportlab.platypus import paragraph, tables
 from ..domain.errors import FulianError
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-REGULAR = "FulianKai"
-BOLD = "FulianKai-Bold"
+REGULAR = "FulianSong"
+BOLD = "FulianSong-Bold"        # the heavy Song of titles, headings and labels (小标宋's place)
 FALLBACK = "FulianFallback"
-_FILES = {REGULAR: "LXGWWenKai-Regular.ttf", BOLD: "LXGWWenKai-Bold.ttf", FALLBACK: "DroidSansFallbackFull.ttf"}
+_FILES = {REGULAR: "FulianSong-Regular.ttf", BOLD: "FulianSong-Bold.ttf", FALLBACK: "DroidSansFallbackFull.ttf"}
 
 # Chinese (full-width) punctuation that must not begin a line, on top of ReportLab's own list.
 EXTRA_CANNOT_START = "，。、；：？！…‥”’》〉」』】〕〗〙）］｝．·—～％‰℃" "\uff0c\uff1b\uff1a\uff1f\uff01"

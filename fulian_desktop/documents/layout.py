@@ -1,12 +1,22 @@
-"""The look shared by every paper: A4 with a binding margin, the issuing unit and case number on every
-page, "第 X 页 共 Y 页" at the foot, bold headings, ruled tables, and deterministic output.
+"""The look shared by every paper: A4 with the margins of GB/T 9704 (top 37 mm, binding side 28 mm, a text area
+of 156 × 225 mm), the issuing unit and case number above the text area and "第 X 页 共 Y 页" below it, ruled tables,
+and deterministic output.
+
+Two sheets of type sizes: letters and notices (告知书, 意见书, 函) follow GB/T 9704 (title 2号 in the heavy Song,
+body 3号 on a 22-line × 28-character grid); forms and records follow the Ministry of Justice's 人民调解 document
+formats (title 2号, body 小四, tables 五号). A builder runs under `sheet(...)`; the styles it takes are that sheet's.
+
+Signature and seal blocks (`signature_lines`, `seal_block`) are blank lines to sign with the printed name beside
+them, and `build_pdf` binds each to the paragraph before it, so a block never stands alone at a page top.
 
 `build_pdf` returns the bytes and the page on which each `Anchor` landed (for the case file's contents).
 """
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +24,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import cm
+from reportlab.lib.units import cm, mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
@@ -24,9 +34,28 @@ from ..domain.localtime import to_local
 from .fonts import BOLD, REGULAR, markup, register_fonts
 
 PAGE_W, PAGE_H = A4
-LEFT, RIGHT, TOP, BOTTOM = 2.8 * cm, 2.0 * cm, 2.6 * cm, 2.2 * cm   # left: binding margin
-BODY_W = PAGE_W - LEFT - RIGHT
+LEFT, RIGHT, TOP, BOTTOM = 28 * mm, 26 * mm, 37 * mm, 35 * mm   # GB/T 9704: left is the binding side
+BODY_W = PAGE_W - LEFT - RIGHT          # 156 mm
+BODY_H = PAGE_H - TOP - BOTTOM          # 225 mm
 GRID = 0.6
+
+# Chinese type sizes (号) in points, as the traditional scale gives them.
+SIZE_2, SIZE_3, SIZE_4, SIZE_S4, SIZE_5 = 22.0, 15.75, 14.0, 12.0, 10.5
+LETTER_LINES = 22                      # GB/T 9704: 22 lines of 28 characters in the text area
+LETTER_LEADING = round(BODY_H / LETTER_LINES - 0.05, 2)   # a hair less: 22 lines always fit
+
+FORM, LETTER = "form", "letter"
+_sheet: ContextVar[str] = ContextVar("fulian_sheet", default=FORM)
+
+
+@contextmanager
+def sheet(name: str) -> Iterator[None]:
+    """Styles taken inside the block are those of `name` (FORM or LETTER)."""
+    token = _sheet.set(name)
+    try:
+        yield
+    finally:
+        _sheet.reset(token)
 
 
 @dataclass(frozen=True)
@@ -38,43 +67,52 @@ class PageMeta:
     subject: str = ""
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(body: float, leading: float, h2: float, cell: float, small: float) -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=11.5, leading=19, wordWrap="CJK",
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=body, leading=leading, wordWrap="CJK",
                           alignment=TA_JUSTIFY)
+    cell_leading = round(cell * 1.5, 1)
     return {
         "body": base,
-        "prose": ParagraphStyle("prose", parent=base, firstLineIndent=23),
-        "indented": ParagraphStyle("indented", parent=base, leftIndent=23),
-        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=20, leading=28, alignment=TA_CENTER,
-                                spaceAfter=4),
-        "unit": ParagraphStyle("unit", parent=base, fontName=BOLD, fontSize=15, leading=22, alignment=TA_CENTER),
-        "number": ParagraphStyle("number", parent=base, fontSize=11.5, alignment=TA_CENTER, spaceAfter=10),
-        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=21, spaceBefore=8,
-                             spaceAfter=3, alignment=TA_LEFT, keepWithNext=1),  # never alone at a page foot
-        "cell": ParagraphStyle("cell", parent=base, fontSize=10.5, leading=15.5, alignment=TA_LEFT),
-        "label": ParagraphStyle("label", parent=base, fontName=BOLD, fontSize=10.5, leading=15.5,
+        "prose": ParagraphStyle("prose", parent=base, firstLineIndent=2 * body),    # two characters
+        "indented": ParagraphStyle("indented", parent=base, leftIndent=2 * body),
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=SIZE_2, leading=SIZE_2 * 1.5,
+                                alignment=TA_CENTER, spaceAfter=4),
+        "unit": ParagraphStyle("unit", parent=base, fontName=BOLD, fontSize=SIZE_3, leading=SIZE_3 * 1.5,
+                               alignment=TA_CENTER),
+        "number": ParagraphStyle("number", parent=base, fontSize=min(body, SIZE_4), leading=min(body, SIZE_4) * 1.6,
+                                 alignment=TA_CENTER, spaceAfter=10),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=h2, leading=max(leading, h2 * 1.5),
+                             spaceBefore=6, spaceAfter=2, alignment=TA_LEFT, keepWithNext=1),  # never alone at a foot
+        "cell": ParagraphStyle("cell", parent=base, fontSize=cell, leading=cell_leading, alignment=TA_LEFT),
+        "label": ParagraphStyle("label", parent=base, fontName=BOLD, fontSize=cell, leading=cell_leading,
                                 alignment=TA_CENTER),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
-        "small": ParagraphStyle("small", parent=base, fontSize=9.5, leading=14),
-        "cover_title": ParagraphStyle("cover_title", parent=base, fontName=BOLD, fontSize=34, leading=48,
+        "small": ParagraphStyle("small", parent=base, fontSize=small, leading=round(small * 1.45, 1)),
+        "sign_name": ParagraphStyle("sign_name", parent=base, fontSize=small, leading=round(small * 1.45, 1),
+                                    alignment=TA_LEFT),
+        "cover_title": ParagraphStyle("cover_title", parent=base, fontName=BOLD, fontSize=36, leading=50,
                                       alignment=TA_CENTER),
-        "cover_line": ParagraphStyle("cover_line", parent=base, fontSize=14, leading=30),
+        "cover_line": ParagraphStyle("cover_line", parent=base, fontSize=SIZE_3, leading=30),
     }
 
 
-_STYLES: dict[str, ParagraphStyle] | None = None
+_STYLES: dict[str, dict[str, ParagraphStyle]] = {}
 
 
 def style(name: str) -> ParagraphStyle:
-    global _STYLES
-    if _STYLES is None:
-        _STYLES = _styles()
-    return _STYLES[name]
+    """The style `name` of the current sheet."""
+    which = _sheet.get()
+    styles = _STYLES.get(which)
+    if styles is None:
+        styles = (_styles(SIZE_3, LETTER_LEADING, SIZE_3, SIZE_S4, SIZE_S4) if which == LETTER
+                  else _styles(SIZE_S4, 21, SIZE_4, SIZE_5, SIZE_5))
+        _STYLES[which] = styles
+    return styles[name]
 
 
-_PARSED: dict[tuple[str, str], list] = {}
+_PARSED: dict[tuple[str, str, str], list] = {}
 
 
 def para(text: str | None, kind: str = "body", field: str = "") -> Paragraph:
@@ -82,7 +120,7 @@ def para(text: str | None, kind: str = "body", field: str = "") -> Paragraph:
     Parsing markup is a third of the time of a case file and most texts recur (labels, headings, notices):
     the parsed fragments are reused, which ReportLab allows (a Paragraph never changes its frags)."""
     fragment = markup(text or "", field)
-    key = (fragment, kind)
+    key = (fragment, kind, _sheet.get())
     frags = _PARSED.get(key)
     if frags is not None:
         return Paragraph(fragment, style(kind), frags=frags)
@@ -156,20 +194,85 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Seq
                  style=_table_style([("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9))]))
 
 
-def signature_lines(pairs: Sequence[tuple[str, str]], date_text: str = "") -> KeepTogether:
-    """Right-hand signature lines such as 当事人（签名）：____ 日期."""
-    data = [[para(lab, "body"), para(value or "", "body", lab)] for lab, value in pairs]
+class Closing(KeepTogether):
+    """A signature or seal block: `build_pdf` binds it to the text it closes (see `bind_closings`)."""
+
+
+def signature_lines(pairs: Sequence[tuple[str, str]], date_text: str = "") -> Closing:
+    """Lines to sign by hand: "当事人（签名/按指印）：________（李子怡）". The line stays blank; the printed name, when
+    known, stands beside it so the signer and the reader know whose line it is."""
+    rows: list[list[Flowable | str]] = []
+    for lab, value in pairs:
+        name = (value or "").strip()
+        rows.append([para(lab, "right"), "", para(f"（{name}）" if name else "", "sign_name", lab)])
+    spans = []
     if date_text:
-        data.append(["", para(date_text, "body", "日期")])
-    return KeepTogether([Table(data, colWidths=[BODY_W * 0.55, BODY_W * 0.45],
-                               style=TableStyle([("ALIGN", (0, 0), (0, -1), "RIGHT"),
-                                                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                                                 ("TOPPADDING", (0, 0), (-1, -1), 9)]))])
+        rows.append(["", para(date_text, "right", "日期"), ""])
+        spans.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
+    lined = len(pairs)
+    table = Table(rows, colWidths=[BODY_W * 0.47, BODY_W * 0.30, BODY_W * 0.23], hAlign="RIGHT",
+                  style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                    ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                                    ("TOPPADDING", (0, 0), (-1, -1), 16), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                                    *([("LINEBELOW", (1, 0), (1, lined - 1), 0.6, colors.black)] if lined else []),
+                                    *spans]))
+    return Closing([table])
 
 
-def seal_block(unit_name: str, date_text: str, note: str = "（盖章）") -> KeepTogether:
-    return KeepTogether([Spacer(1, 18), para(f"{unit_name}{note}", "right", "单位名称"),
-                         Spacer(1, 4), para(date_text, "right", "日期")])
+def seal_block(unit_name: str, date_text: str, note: str = "（盖章）") -> Closing:
+    """The issuing unit and the date at the right, with room above for the seal that covers them."""
+    return Closing([Spacer(1, 2 * style("body").leading), para(f"{unit_name}{note}", "right", "单位名称"),
+                    para(date_text, "right", "日期")])
+
+
+class _Bound(KeepTogether):
+    """Text and the signature or seal blocks that close it, kept on one page."""
+
+
+def bind_closings(story: Sequence[Flowable]) -> list[Flowable]:
+    """Each signature or seal block (any KeepTogether a paper ends with) goes with the paragraph or small table
+    before it, and with the blocks and spaces between: a block never starts a page alone. Content taller than a
+    page still splits (ReportLab's KeepTogether does). The group is one flat KeepTogether: a KeepTogether inside
+    another measures as infinitely tall (it forces its own split), which would push the whole group to a new page."""
+    out: list[Flowable] = []
+    for f in story:
+        if not isinstance(f, KeepTogether) or isinstance(f, _Bound):
+            out.append(f)
+            continue
+        group: list[Flowable] = _flat(f)
+        has_text = False
+        while out and isinstance(out[-1], (Spacer, KeepTogether)):
+            last = out.pop()
+            has_text = has_text or isinstance(last, _Bound)
+            group[:0] = _flat(last)
+        if not has_text and out and isinstance(out[-1], (Paragraph, Table)):
+            group.insert(0, out.pop())
+            while out and isinstance(out[-1], Paragraph) and out[-1].getKeepWithNext():
+                group.insert(0, out.pop())     # a heading over that text comes along (else it stays behind alone)
+        out.append(_Bound(group))
+    return out
+
+
+def _flat(f: Flowable) -> list[Flowable]:
+    if isinstance(f, KeepTogether):
+        return [g for part in f._content for g in _flat(part)]   # noqa: SLF001 - ReportLab keeps no public copy
+    return [f]
+
+
+class BarePage(Flowable):
+    """Invisible: the page it lands on gets no header and no page number (a cover, a back cover)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def draw(self) -> None:
+        bare = getattr(self.canv, "bare_pages", None)
+        if bare is not None:
+            bare.add(self.canv.getPageNumber())
 
 
 class Anchor(Flowable):
@@ -222,6 +325,7 @@ def _make_canvas(meta: PageMeta, page_count: list[int], finish=None):  # noqa: A
             kwargs["initialFontName"] = REGULAR   # else an unembedded Helvetica is declared on every page
             super().__init__(*args, **kwargs)
             self._saved: list[dict] = []
+            self.bare_pages: set[int] = set()
             stamp = to_local(meta.as_of)
             text = "D:%04d%02d%02d%02d%02d%02d+08'00'" % (stamp.year, stamp.month, stamp.day, stamp.hour,
                                                           stamp.minute, stamp.second)
@@ -243,7 +347,8 @@ def _make_canvas(meta: PageMeta, page_count: list[int], finish=None):  # noqa: A
                 finish(self, total)
             for number, state in enumerate(self._saved, 1):
                 self.__dict__.update(state)
-                _furniture(self, meta, number, total)
+                if number not in self.bare_pages:
+                    _furniture(self, meta, number, total)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -251,17 +356,16 @@ def _make_canvas(meta: PageMeta, page_count: list[int], finish=None):  # noqa: A
 
 
 def _furniture(c: Canvas, meta: PageMeta, number: int, total: int) -> None:
+    """The unit and case number above the text area, the page number 7 mm below it (GB/T 9704's place)."""
     c.saveState()
-    top = PAGE_H - TOP + 0.45 * cm
-    c.setFont(REGULAR, 9.5)
+    top = PAGE_H - TOP + 6 * mm
+    c.setFont(REGULAR, SIZE_5)
     c.drawString(LEFT, top + 3, _safe(meta.unit_name))
     c.drawRightString(PAGE_W - RIGHT, top + 3, _safe(f"案号：{meta.case_no}"))
     c.setLineWidth(0.8)
     c.line(LEFT, top, PAGE_W - RIGHT, top)
-    c.setLineWidth(0.4)
-    c.line(LEFT, BOTTOM - 0.35 * cm, PAGE_W - RIGHT, BOTTOM - 0.35 * cm)
-    c.setFont(REGULAR, 10)
-    c.drawCentredString(LEFT + BODY_W / 2, BOTTOM - 0.95 * cm, f"第 {number} 页 共 {total} 页")
+    c.setFont(REGULAR, SIZE_5)
+    c.drawCentredString(LEFT + BODY_W / 2, BOTTOM - 7 * mm - SIZE_5 * 0.8, f"第 {number} 页 共 {total} 页")
     c.restoreState()
 
 
@@ -282,11 +386,11 @@ def build_pdf(meta: PageMeta, story: list[Flowable], finish=None) -> tuple[bytes
     frame = Frame(LEFT, BOTTOM, BODY_W, PAGE_H - TOP - BOTTOM, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_make_canvas(meta, page_count, finish))
+    doc.build(bind_closings(story), canvasmaker=_make_canvas(meta, page_count, finish))
     return buf.getvalue(), page_count[0]
 
 
-__all__ = ["Anchor", "FormRef", "fill_form", "BODY_W", "KeepTogether", "PageBreak", "PageMeta", "Spacer", "bold",
+__all__ = ["Anchor", "BarePage", "Closing", "FORM", "LETTER", "FormRef", "bind_closings", "sheet", "fill_form", "BODY_W", "KeepTogether", "PageBreak", "PageMeta", "Spacer", "bold",
            "build_pdf",
            "field_table", "grid_table", "heading", "para", "rich", "seal_block", "signature_lines", "style",
            "title_block"]

@@ -14,6 +14,7 @@ from . import doc_other as do
 from .kinds import DocumentKind as K
 from .kinds import Recipient as R
 from .data import CaseData
+from .layout import FORM, LETTER
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,16 @@ DOCUMENTS: dict[K, DocSpec] = {
     K.CONFIRMATION_PACKET: DocSpec(dc.has_confirmation_packet, dc.confirmation_packet, _APPLICANT),
 }
 NOT_IN_CASE_FILE = frozenset({K.CONFIRMATION_PACKET})
+
+
+# Letters and notices to a person or body: laid out after GB/T 9704 (layout.LETTER); the rest are forms and records.
+LETTERS: frozenset[K] = frozenset({K.ACCEPTANCE_NOTICE, K.REJECTION_NOTICE, K.PETITION_OPINION, K.RIGHTS_NOTICE,
+                                   K.REFERRAL_LETTER})
+
+
+def sheet_for(kind: K) -> str:
+    """The type sheet a paper is set on (layout.LETTER or layout.FORM)."""
+    return LETTER if kind in LETTERS else FORM
 
 
 def documents_for(d: CaseData) -> list[K]:

@@ -26,6 +26,8 @@ from .fonts import markup, register_fonts
 
 PAGE = landscape(A4)
 MARGIN = 15 * mm
+CHART_H = 72 * mm
+LABEL_SIZE = 9          # chart labels read at arm's length on a printed A4 (7 pt did not)
 PALETTE = [colors.HexColor(c) for c in ("#1f5fa8", "#d0743c", "#4f9a58", "#b8463f", "#7e63b1", "#8c6d31",
                                         "#c55a9c", "#6b6b6b", "#b5b536", "#3ba3b5")]
 
@@ -46,27 +48,43 @@ def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:
 
 
 def _table(section: StatSection, st: dict[str, ParagraphStyle], bold: str) -> Table:
+    """One section: a category's cell merged down over its rows, and the section's notes as the table's last row,
+    never split from the rows above it (a note alone at the top of a page explains nothing)."""
     head = [Paragraph(t, st["head"]) for t in ("类别", "项目", "单位", *COLUMN_LABELS)]
     data = [head]
-    # The group is named on its first row only (no merged cells: a merged block could not break across pages).
-    last_group = None
-    for row in section.rows:
-        group = row.group if row.group != last_group else ""
-        last_group = row.group
-        data.append([Paragraph(markup(group), st["cell"]), Paragraph(markup(row.label), st["cell"]),
+    spans: list[tuple] = []
+    start = 1
+    for n, row in enumerate(section.rows, start=1):
+        first = n == 1 or section.rows[n - 2].group != row.group
+        if first and n > 1 and n - 1 > start:
+            spans.append(("SPAN", (0, start), (0, n - 1)))
+        if first:
+            start = n
+        data.append([Paragraph(markup(row.group) if first else "", st["cell"]), Paragraph(markup(row.label), st["cell"]),
                      Paragraph(row.unit, st["num"]), *(Paragraph(row.text(c), st["num"]) for c in COLUMN_KEYS)])
+    last = len(section.rows)
+    if last > start:
+        spans.append(("SPAN", (0, start), (0, last)))
     width = PAGE[0] - 2 * MARGIN
     fixed = [32 * mm, 62 * mm, 14 * mm]
     rest = (width - sum(fixed)) / len(COLUMN_KEYS)
-    table = Table(data, colWidths=fixed + [rest] * len(COLUMN_KEYS), repeatRows=1)
     style = [
         ("FONTNAME", (0, 0), (-1, -1), bold),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef6")),
-        ("BACKGROUND", (-2, 1), (-2, -1), colors.HexColor("#f6f6f6")),
+        ("BACKGROUND", (-2, 1), (-2, last), colors.HexColor("#f6f6f6")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        *spans,
     ]
+    if section.notes:
+        data.append([Paragraph("<br/>".join(markup("注：" + note) for note in section.notes), st["note"]),
+                     *[""] * (len(data[0]) - 1)])
+        notes_row = len(data) - 1
+        style += [("SPAN", (0, notes_row), (-1, notes_row)), ("BACKGROUND", (0, notes_row), (-1, notes_row), colors.white),
+                  ("TOPPADDING", (0, notes_row), (-1, notes_row), 3),
+                  ("NOSPLIT", (0, max(1, notes_row - 2)), (-1, notes_row))]
+    table = Table(data, colWidths=fixed + [rest] * len(COLUMN_KEYS), repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 
@@ -81,9 +99,9 @@ def _nice_axis(top: float) -> tuple[float, float]:
 
 
 def _drawing(width: float, title: str, regular: str) -> Drawing:
-    d = Drawing(width, 62 * mm)
+    d = Drawing(width, CHART_H)
     d.initialFontName = regular  # the renderer starts in Helvetica otherwise: a font that is not embedded
-    d.add(String(width / 2, 62 * mm - 12, title, fontName=regular, fontSize=10, textAnchor="middle"))
+    d.add(String(width / 2, CHART_H - 13, title, fontName=regular, fontSize=11, textAnchor="middle"))
     return d
 
 
@@ -92,22 +110,22 @@ def _bar_chart(title: str, labels: list[str], values: list[int], regular: str, w
     d = _drawing(width, title, regular)
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     if horizontal:
-        chart.x, chart.y, chart.width, chart.height = 24 * mm, 6 * mm, width - 34 * mm, 44 * mm
+        chart.x, chart.y, chart.width, chart.height = 34 * mm, 6 * mm, width - 44 * mm, CHART_H - 22 * mm
         labels, values = labels[::-1], values[::-1]   # the largest on top
     else:
-        chart.x, chart.y, chart.width, chart.height = 12 * mm, 12 * mm, width - 18 * mm, 40 * mm
+        chart.x, chart.y, chart.width, chart.height = 14 * mm, 12 * mm, width - 20 * mm, CHART_H - 28 * mm
     chart.data = [values or [0]]
     chart.categoryAxis.categoryNames = labels or [""]
     chart.categoryAxis.labels.fontName = regular
-    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
     chart.valueAxis.labels.fontName = regular
-    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontSize = LABEL_SIZE
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax, chart.valueAxis.valueStep = _nice_axis(max(values or [0]))
     chart.bars[0].fillColor = PALETTE[0]
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = regular
-    chart.barLabels.fontSize = 7
+    chart.barLabels.fontSize = LABEL_SIZE
     chart.barLabels.nudge = 6
     d.add(chart)
     return d
@@ -117,15 +135,15 @@ def _pie_chart(title: str, labels: list[str], values: list[int], regular: str, w
     d = _drawing(width, title, regular)
     shown = [(lab, v) for lab, v in zip(labels, values) if v > 0]
     if not shown:
-        d.add(String(width / 2, 30 * mm, "本期无数据", fontName=regular, fontSize=9, textAnchor="middle"))
+        d.add(String(width / 2, 30 * mm, "本期无数据", fontName=regular, fontSize=LABEL_SIZE, textAnchor="middle"))
         return d
     pie = Pie()
-    pie.x, pie.y, pie.width, pie.height = width / 2 - 20 * mm, 6 * mm, 40 * mm, 40 * mm
+    pie.x, pie.y, pie.width, pie.height = width / 2 - 22 * mm, 8 * mm, 44 * mm, 44 * mm
     pie.data = [v for _, v in shown]
     pie.labels = [f"{lab} {v}" for lab, v in shown]
     pie.simpleLabels = 0
     pie.slices.fontName = regular
-    pie.slices.fontSize = 7
+    pie.slices.fontSize = LABEL_SIZE
     pie.slices.strokeColor = colors.white
     pie.sideLabels = 1
     for i in range(len(shown)):
@@ -183,12 +201,9 @@ def _story(report: MonthlyReport, st: dict[str, ParagraphStyle], regular: str, b
         story.append(CondPageBreak(45 * mm))   # the heading never ends a page: room for it and a few rows
         story.append(Paragraph(markup(section.title), st["h"]))
         story.append(_table(section, st, bold))
-        notes = [Paragraph(markup("注：" + note), st["note"]) for note in section.notes]
         if n == len(report.sections):   # the seal line never stands alone on the last page
             check = Paragraph(markup(check_line(report)), st["check"])
-            story.append(KeepTogether(notes + [Spacer(0, 2 * mm), check, seal]))
-        else:
-            story.extend(notes)
+            story[-1] = KeepTogether([story[-1], Spacer(0, 2 * mm), check, seal])
     return story
 
 

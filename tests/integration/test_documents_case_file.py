@@ -38,17 +38,18 @@ def test_the_case_has_every_paper_and_the_case_file_prints_them_in_order(world, 
     contents = pages[1]
     for title, start in zip(titles, starts):
         assert re.search(rf"{title}{start}(-\d+)?", contents), (title, start, contents)
-    assert "封底" in pages[-1]
+    assert "保管期限" in pages[-1] and "封底" not in pages[-1]   # the back cover, which does not call itself so
 
 
 def test_every_page_carries_the_unit_the_case_number_and_page_x_of_y(world, tmp_path: Path) -> None:  # noqa: ANN001
+    """Every page but the covers, which carry neither header nor page number (tests/integration/test_papers_look.py)."""
     pdf = _case_file(world)
     pages = [flat(p) for p in pages_text(pdf, tmp_path)]
     assert len(pages) >= 10
     with world.store.uow() as uow:
         from fulian_desktop.store.models import Case
         case_no = uow.s.get(Case, world.case_id).case_no
-    for n, page in enumerate(pages, 1):
+    for n, page in list(enumerate(pages, 1))[1:-1]:
         assert f"第{n}页共{len(pages)}页" in page, n
         assert flat(f"案号：{case_no}") in page
         assert "望城区妇女联合会" in page

@@ -19,10 +19,18 @@ SECRET_MARKER = "MEDICAL-REPORT-MARKER-0815"
 
 
 def _pdf(marker: str, pages: int, landscape: bool = False) -> bytes:
+    """Pages whose font is embedded (a PDF that uses a font it does not carry is printed as a picture:
+    tests/integration/test_papers_look.py)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from fulian_desktop.documents.fonts import FONT_DIR
+    if "EvidenceSerif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("EvidenceSerif", str(FONT_DIR / "FulianSong-Regular.ttf")))
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(842, 595) if landscape else (595, 842), invariant=1)
+    c = Canvas(buf, pagesize=(842, 595) if landscape else (595, 842), invariant=1, initialFontName="EvidenceSerif")
     for n in range(1, pages + 1):
-        c.setFont("Helvetica", 20)
+        c.setFont("EvidenceSerif", 20)
         c.drawString(60, 500, f"{marker} page {n} of {pages}")
         c.rect(30, 30, 500, 400)
         c.showPage()

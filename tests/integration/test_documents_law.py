@@ -31,7 +31,7 @@ from fulian_desktop.services.mediation import mediation
 from fulian_desktop.services.referral import referrals
 from fulian_desktop.services.mediation.mediation import TermInput
 from fulian_desktop.store.models import Case
-from tests.integration.test_documents_world import flat, pages_text, pdftotext
+from tests.integration.test_documents_world import flat, pages_text, pdftotext, printed_in_cell
 from tests.support.stores import DISTRICT, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 
 COMMITTEE = "望城区高塘岭街道郭亮村人民调解委员会"
@@ -190,7 +190,7 @@ def test_the_case_file_puts_each_kind_of_paper_in_its_prescribed_place(law, tmp_
     assert all(i >= 0 for i in at) and at == sorted(at), list(zip(order, at))
     pages = [flat(p) for p in pages_text(pdf, tmp_path)]
     agreement = next(n for n, p in enumerate(pages) if "人民调解协议书（2026）" in p)
-    proof = next(n for n, p in enumerate(pages) if "抚养费转账凭证" in p)
+    proof = next(n for n, p in enumerate(pages) if "工作站履行凭证（2026）" in p and printed_in_cell("抚养费转账凭证", p))
     follow_up = next(n for n, p in enumerate(pages) if "回访记录（2026）" in p)
     assert agreement < proof < follow_up                     # proof of performance after the agreement
 
@@ -234,7 +234,7 @@ def test_the_confirmation_packet_holds_the_joint_application_agreement_ids_evide
     assert f"请求人民法院确认申请人于2026年3月7日经{COMMITTEE}主持调解达成的书面协议（调解协议书）有效" in text
     assert "申请期限至2026年4月7日（自协议生效之日起三十日内" in text
     assert text.count("申请人（签名/按指印）") == 2                  # both parties apply jointly
-    assert "人民调解协议书" in text and "每月支付女儿张小雨抚养费人民币1500元" in text
+    assert "人民调解协议书" in text and printed_in_cell("每月支付女儿张小雨抚养费人民币1500元", text)
     assert "申请人身份证明材料清单" in text and "居民身份证" in text
     assert "证据材料清单" in text and "出警记录" in text
     assert "第三条" in text

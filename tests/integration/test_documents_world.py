@@ -37,6 +37,18 @@ def pdffonts(pdf: bytes, tmp: Path) -> list[list[str]]:
     return [re.split(r"\s+", line.strip()) for line in out.splitlines()[2:] if line.strip()]
 
 
+def printed_in_cell(needle: str, text: str, slack: int = 120) -> bool:
+    """`needle` printed inside a table cell: its characters in order, each within `slack` characters of the one
+    before (a cell's wrapped lines come out interleaved with the cells beside it)."""
+    flat_text, at = flat(text), -1
+    for n, ch in enumerate(flat(needle)):
+        found = flat_text.find(ch, at + 1)
+        if found < 0 or (n and found - at > slack):
+            return False
+        at = found
+    return True
+
+
 def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
