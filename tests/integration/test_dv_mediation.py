@@ -25,10 +25,10 @@ from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.services.cases import cases
-from fulian_desktop.services.crisis import crisis
+from fulian_desktop.services.crisis import crisis, mandatory_reports
 from fulian_desktop.services.mediation import mediation, mediation_safety
 from fulian_desktop.services.mediation.mediation import TermInput
-from fulian_desktop.store.models import Agreement, MediationScreening
+from fulian_desktop.store.models import Agreement, CaseParty, MediationScreening
 from fulian_desktop.store.store import Store
 from tests.support.stores import DISTRICT, VILLAGE_A1, add_user, build_org, first_login, new_store, open_copy
 from tests.integration.test_documents_world import printed_in_cell
@@ -208,6 +208,17 @@ def test_high_risk_case_goes_to_mediation_on_child_support(w: W, tmp_path: Path)
     assert "不处理、不免除、不分担家庭暴力的责任" in text
     assert all(word in text for word in ("人身安全保护令", "报警", "起诉"))
     assert printed_in_cell("抚养费1500元", text)
+
+    # 8. The daughter in the violent home raised the mandatory report (反家庭暴力法第十四条): a task due today, at once.
+    with w.store.uow() as uow:
+        reports = mandatory_reports.case_reports(uow, w.sup, c.id)
+    assert [(r.person_id, r.open) for r in reports] == [(child_person(w, c), True)]
+    assert reports[0].clock is not None and "到期" in reports[0].clock.countdown
+
+
+def child_person(w: W, c: Parties) -> str:
+    with w.store.uow() as uow:
+        return uow.s.get(CaseParty, c.child).person_id
 
 
 def test_a_case_without_violence_is_not_affected(w: W, tmp_path: Path) -> None:
