@@ -8167,6 +8167,12 @@ Disable?</translation>
         <translation>Judged a repeat visit: {reasons}</translation>
     </message>
     <message>
+        <location filename="../../ui/intake/intake_form.py" line="321"/>
+        <location filename="../../ui/intake/intake_form.py" line="336"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <location filename="../../ui/intake/intake_form.py" line="335"/>
         <source>保存前请改正：</source>
         <translation>Correct before saving: </translation>

@@ -131,7 +131,7 @@ class IntakeEditors:
         self.category = QComboBox(objectName="intake_category")
         self.category.addItem(tr("请选择"), None)
         for category in COMPLAINT_CATEGORIES:
-            self.category.addItem(category, category)
+            self.category.addItem(tr(category), category)
         self.sub_category = QComboBox(objectName="intake_sub_category")
         self.category.currentIndexChanged.connect(self._fill_sub_categories)
         self.decision = QComboBox(objectName="intake_decision")
@@ -187,7 +187,7 @@ class IntakeEditors:
         if subs:
             self.sub_category.addItem(tr("请选择（可不选）"), None)
             for sub in subs:
-                self.sub_category.addItem(sub, sub)
+                self.sub_category.addItem(tr(sub), sub)
         else:
             self.sub_category.addItem(tr("（无子类）") if self.category.currentData() else tr("先选类别"), None)
         self.sub_category.setEnabled(bool(subs))

@@ -40,7 +40,7 @@ from fulian_desktop.services.cases.persons import PersonMatch
 
 from ..crisis.danger_assessment_dialog import DangerAssessmentDialog, assessment_note
 from .receipt_dialog import PrinterFactory, ReceiptDialog
-from ..errors import error_text, messages, present_error
+from ..errors import error_text, message_of, messages, present_error, translated
 from ..i18n import tr
 from ..session import AppSession
 from .duplicate_panel import DuplicatePanel
@@ -305,8 +305,8 @@ class IntakeFormPage(QWidget):
         focus = self.field_of(focus_widget) if focus_widget is not None and self.isAncestorOf(focus_widget) else None
         for field, holder in self.fields.items():
             shown = [i for i in report.for_field(field) if self._visible(i, focus)]
-            errors = [i.message for i in shown if i.severity == Severity.ERROR]
-            warnings = [i.message for i in shown if i.severity == Severity.WARNING]
+            errors = [translated(i.message) for i in shown if i.severity == Severity.ERROR]
+            warnings = [translated(i.message) for i in shown if i.severity == Severity.WARNING]
             if field == "is_repeat" and not shown and self.ed.is_repeat.isChecked() and self.preview is not None \
                     and self.preview.repeat_reasons and self.repeat_choice is None:
                 warnings = [tr("系统判断为重复访：{reasons}").format(reasons="；".join(self.preview.repeat_reasons))]
@@ -318,7 +318,7 @@ class IntakeFormPage(QWidget):
                 holder.editor.setStyleSheet("")
         person = [i for i in report.issues if i.field in STORE_FIELDS]
         severity = "error" if any(i.severity == Severity.ERROR for i in person) else "warning" if person else None
-        self.duplicates.set_note(severity, "；".join(i.message for i in person))
+        self.duplicates.set_note(severity, tr("；").join(translated(i.message) for i in person))
         self._update_save(report)
 
     def _update_save(self, report: Report) -> None:
@@ -333,7 +333,7 @@ class IntakeFormPage(QWidget):
                              else FIELD_LABELS.get(f, f) for f in fields)
             shown = any(self._visible(i, None) for i in errors)
             self.status.setText((tr("保存前请改正：") if shown else tr("待填写：")) + names)
-            self.save_button.setToolTip(tr("请先改正：{errors}").format(errors="；".join(i.message for i in errors)))
+            self.save_button.setToolTip(tr("请先改正：{errors}").format(errors=tr("；").join(translated(i.message) for i in errors)))
         elif self.save_failure is not None:
             self.status.setText(tr("上次保存未成功：{message}")
                                 .format(message=self.save_failure))
@@ -477,7 +477,7 @@ class IntakeFormPage(QWidget):
         if isinstance(exc, ValidationError) and isinstance(report, Report):
             self.store_report = report
             self._show_report()
-            self.status.setText(tr("未保存：{message}").format(message=exc.message))
+            self.status.setText(tr("未保存：{message}").format(message=message_of(exc)))
         else:
             # The status line must not go on saying "可以保存" after, e.g., a full disk refused the save.
             self.save_failure = error_text(exc, tr("程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。"))
