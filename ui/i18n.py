@@ -14,6 +14,7 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 LANGUAGES = {"zh": "中文", "en": "English"}
 QT_CATALOGUES = {"zh": "qtbase_zh_CN", "en": "qtbase_en"}  # Qt's own words: 是/否, 取消, 复制 in its dialogs
 _installed: list[QTranslator] = []
+_language = ["zh"]   # the language installed last (one element: set by install(), read by language())
 
 
 def tr(text: str) -> str:
@@ -32,6 +33,12 @@ def tr_as(text: str, role: str) -> str:
 def status_text(label: str) -> str:
     """A case status label (CaseStatus.label) for display."""
     return tr_as(label, "案件状态")
+
+
+def language() -> str:
+    """The language the screens speak now ("zh" or "en"): for texts that come as data in both languages
+    (the danger assessment's reviewed questions) rather than through tr()."""
+    return _language[0]
 
 
 def chosen_language(explicit: str | None = None) -> str:
@@ -66,6 +73,7 @@ def install(lang: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     _install_qt_catalogue(app, lang)
+    _language[0] = "zh"
     if lang == "zh":
         QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
         return True
@@ -74,5 +82,6 @@ def install(lang: str) -> bool:
         return False
     app.installTranslator(translator)
     _installed.append(translator)
+    _language[0] = lang
     QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
     return True

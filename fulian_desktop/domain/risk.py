@@ -76,6 +76,15 @@ class RiskItem:
     weight: int
     red_flag: bool = False
     short: str = ""    # a few characters for lists and the timeline
+    question_en: str = ""   # the reviewed English of `question`, for an English screen
+    short_en: str = ""
+
+    def question_in(self, language: str) -> str:
+        """The question in `language` ("zh" or "en"); Chinese where no English is written."""
+        return self.question_en if language == "en" and self.question_en else self.question
+
+    def short_in(self, language: str) -> str:
+        return self.short_en if language == "en" and self.short_en else self.short
 
 
 ITEMS: tuple[RiskItem, ...] = (
@@ -106,6 +115,45 @@ ITEMS: tuple[RiskItem, ...] = (
     RiskItem("property_pets", "他是否砸毁财物、伤害宠物或牲畜来恐吓您？", 1, short="毁物恐吓"),
 )
 
+# The reviewed English of the intimate-partner items (question, short name), for an English screen. The sets in
+# resources carry theirs beside the Chinese (`question_en`, `short_en`, `notice_en`).
+ENGLISH: dict[str, tuple[str, str]] = {
+    "escalation": ("In the past year, has he been violent more often or more severely?", "Escalating violence"),
+    "weapon": ("Has he ever used a knife, a stick, a gun or another weapon against you, or threatened you with one?",
+               "Weapon"),
+    "strangulation": ("Has he ever choked you, covered your mouth and nose, or stopped you breathing in some other "
+                      "way?", "Choking or smothering"),
+    "threat_to_kill": ("Has he threatened to kill you or your family?", "Threats to kill"),
+    "stalking": ("Does he follow or watch you, or track where you go through your phone, location sharing or other "
+                 "people?", "Stalking or surveillance"),
+    "recent_separation": ("In the past year, have you separated from him, asked for a divorce or tried to leave him?",
+                          "Recent separation"),
+    "threat_to_children": ("Has he threatened or harmed the children, or threatened to hurt them or take them away?",
+                           "Threats to children"),
+    "pregnancy": ("Are you pregnant now, or did he hit you while you were pregnant?", "Pregnancy"),
+    "believes_can_kill": ("Do you believe he could kill you?", "Believes life is in danger"),
+    "serious_injury": ("Has he ever hurt you badly enough to need a doctor?", "Serious injury"),
+    "forced_sex": ("Has he forced you to have sex?", "Sexual violence"),
+    "abuser_suicide_threat": ("Has he threatened or tried to kill himself?", "Abuser's suicide threats"),
+    "violated_order": ("Has he broken a police caution, a personal safety protection order or a written promise of "
+                       "his own?", "Broke a caution or protection order"),
+    "weapon_access": ("Does he have, or is there at home, a weapon other than knives (such as a gun, a crossbow or "
+                      "pesticide)?", "Access to a weapon"),
+    "controlling": ("Does he control your daily life (such as limiting your going out, friends, money or phone)?",
+                    "Controlling behaviour"),
+    "jealousy": ("Is he always intensely jealous or suspicious of you (saying things like “If I can't have you, "
+                 "no one can”)?", "Obsessive jealousy"),
+    "abuser_substance": ("Does he drink heavily, take drugs or misuse medicines?", "Drink or drugs"),
+    "abuser_unemployed": ("Is he without steady work at present?", "Abuser without work"),
+    "victim_suicidal": ("Have you ever thought about or tried suicide?", "Victim's thoughts of suicide"),
+    "prior_police": ("Have you or others ever called the police about his violence, or have the police come out?",
+                     "Police called before"),
+    "violence_outside": ("Has he been violent to people outside the family, or does he have a criminal record?",
+                         "Violence outside / criminal record"),
+    "stepchild": ("Is there a child at home who is not his own?", "Child not his own"),
+    "property_pets": ("Has he smashed things or hurt pets or livestock to frighten you?", "Destroying things to frighten"),
+}
+ITEMS = tuple(replace(item, question_en=ENGLISH[item.code][0], short_en=ENGLISH[item.code][1]) for item in ITEMS)
 ITEMS_BY_CODE: dict[str, RiskItem] = {item.code: item for item in ITEMS}
 
 # Exactly DOMAIN.md's list, in its order.
@@ -120,6 +168,9 @@ MAX_SCORE = sum(item.weight for item in ITEMS)
 
 NOTICE = ("本评估表用于判断处置的紧迫程度，不能替代专业判断；任何一项红色警示即为高风险。"
           "受害人回答“不知道”的项目按“否”计分，请在备注中说明。")
+NOTICE_EN = ("This checklist helps decide how urgently to act; it does not replace professional judgement. Any one "
+             "red flag means high risk. Items the victim answers “don't know” count as “no”; "
+             "say so in the notes.")
 
 
 SETS_DIR = Path(__file__).resolve().parents[2] / "resources" / "danger_assessment"
@@ -153,6 +204,11 @@ class RiskSet:
     medium_from: int
     notice: str
     reasons: dict[str, str] = field(default_factory=dict)   # item code -> why it is in the set
+    notice_en: str = ""
+
+    def notice_in(self, language: str) -> str:
+        """The notice in `language` ("zh" or "en"); Chinese where no English is written."""
+        return self.notice_en if language == "en" and self.notice_en else self.notice
 
     @property
     def max_score(self) -> int:
@@ -173,11 +229,13 @@ class RiskSet:
 def _load_set(relationship: Relationship) -> RiskSet:
     data = tomllib.loads((SETS_DIR / f"{relationship.value}.toml").read_text(encoding="utf-8"))
     items = tuple(RiskItem(str(i["code"]), str(i["question"]), int(i["weight"]), bool(i.get("red_flag", False)),
-                           str(i.get("short", ""))) for i in data["item"])
+                           str(i.get("short", "")), str(i.get("question_en", "")), str(i.get("short_en", "")))
+                  for i in data["item"])
     if data.get("relationship") != relationship.value or len({i.code for i in items}) != len(items):
         raise RuntimeError(f"danger assessment set {relationship.value} is malformed")
     return RiskSet(relationship, items, tuple(i.code for i in items if i.red_flag), int(data["high_from"]),
-                   int(data["medium_from"]), str(data["notice"]), {str(i["code"]): str(i["why"]) for i in data["item"]})
+                   int(data["medium_from"]), str(data["notice"]), {str(i["code"]): str(i["why"]) for i in data["item"]},
+                   str(data.get("notice_en", "")))
 
 
 @cache
@@ -186,7 +244,7 @@ def risk_set(relationship: Relationship | str = Relationship.PARTNER) -> RiskSet
     resources (a missing or malformed file is a broken installation, not a user's error)."""
     rel = Relationship(relationship)
     if rel == Relationship.PARTNER:
-        return RiskSet(rel, ITEMS, RED_FLAGS, HIGH_FROM, MEDIUM_FROM, NOTICE)
+        return RiskSet(rel, ITEMS, RED_FLAGS, HIGH_FROM, MEDIUM_FROM, NOTICE, notice_en=NOTICE_EN)
     return _load_set(rel)
 
 
@@ -234,8 +292,11 @@ class Assessment:
 
     @property
     def red_flag_labels(self) -> tuple[str, ...]:
+        return self.red_flag_labels_in("zh")
+
+    def red_flag_labels_in(self, language: str) -> tuple[str, ...]:
         by_code = risk_set(self.relationship).items_by_code
-        return tuple(by_code[c].short for c in self.red_flags)
+        return tuple(by_code[c].short_in(language) for c in self.red_flags)
 
     def answers(self) -> dict[str, bool]:
         """Every item of the set, for storing: yes items True, the rest False."""
@@ -325,7 +386,8 @@ def overall_trend(levels: Sequence[RiskLevel | str]) -> Trend | None:
 
 
 __all__ = [
-    "Assessment", "HIGH_FROM", "ITEMS", "ITEMS_BY_CODE", "MAX_SCORE", "MEDIUM_FROM", "NOTICE", "RED_FLAGS",
+    "Assessment", "ENGLISH", "HIGH_FROM", "ITEMS", "ITEMS_BY_CODE", "MAX_SCORE", "MEDIUM_FROM", "NOTICE", "NOTICE_EN",
+    "RED_FLAGS",
     "Relationship", "RiskItem", "RiskLevel", "RiskSet", "Trend", "all_items", "assess", "compare", "level_for_score",
     "overall_trend", "override", "relationship_of", "risk_set", "trend",
 ]

@@ -341,6 +341,7 @@
         <translation>The agreement will state: it settles only the civil matters above and does not deal with, excuse or share responsibility for the domestic violence; the victim&apos;s rights to apply for a personal safety protection order, call the police or sue in court are not limited by it in any way.</translation>
     </message>
     <message>
+        <location filename="../../ui/crisis/risk_form.py" line="41"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="127"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="148"/>
         <location filename="../../ui/mediation/mediation_confirmation.py" line="93"/>
@@ -1091,7 +1092,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="272"/>
-        <location filename="../../ui/crisis/risk_form.py" line="251"/>
+        <location filename="../../ui/crisis/risk_form.py" line="267"/>
         <location filename="../../ui/intake/intake_form.py" line="328"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
@@ -3046,7 +3047,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/attachment_add_dialog.py" line="25"/>
-        <location filename="../../ui/crisis/risk_form.py" line="50"/>
+        <location filename="../../ui/crisis/risk_form.py" line="66"/>
         <location filename="../../ui/domain_labels.py" line="95"/>
         <source>其他</source>
         <translation>Other</translation>
@@ -10010,7 +10011,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_assessment.py" line="36"/>
-        <location filename="../../ui/crisis/risk_form.py" line="173"/>
+        <location filename="../../ui/crisis/risk_form.py" line="189"/>
         <source>评估时间</source>
         <translation>Assessed at</translation>
     </message>
@@ -10047,13 +10048,13 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_assessment.py" line="46"/>
-        <location filename="../../ui/crisis/risk_form.py" line="212"/>
+        <location filename="../../ui/crisis/risk_form.py" line="228"/>
         <source>红色警示：{flags}</source>
         <translation>Red flags: {flags}</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_assessment.py" line="48"/>
-        <location filename="../../ui/crisis/crisis_assessment.py" line="165"/>
+        <location filename="../../ui/crisis/crisis_assessment.py" line="164"/>
         <source>专业判断：{reason}</source>
         <translation>Professional judgement: {reason}</translation>
     </message>
@@ -10094,7 +10095,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/backup_box.py" line="118"/>
-        <location filename="../../ui/crisis/crisis_assessment.py" line="137"/>
+        <location filename="../../ui/crisis/crisis_assessment.py" line="136"/>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -10129,27 +10130,27 @@ If rejected: {effect}</translation>
         <translation>The backup was written but did not pass verification. Please back up again.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/crisis_assessment.py" line="138"/>
+        <location filename="../../ui/crisis/crisis_assessment.py" line="137"/>
         <source>该次评估回答“是”的项目：{items}</source>
         <translation>Items answered &quot;yes&quot; in this assessment: {items}</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/crisis_assessment.py" line="166"/>
+        <location filename="../../ui/crisis/crisis_assessment.py" line="165"/>
         <source>⚠ 危险评估为“高”：本案已标记为重大案事件，并置于督导审核队列首位。</source>
         <translation>⚠ Risk assessed as &quot;High&quot;: the case is marked as a major incident and placed at the top of the supervisor&apos;s review queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/crisis_assessment.py" line="167"/>
+        <location filename="../../ui/crisis/crisis_assessment.py" line="166"/>
         <source>⚠ 最近一次危险评估为“高”（{at}）：本案为重大案事件，在督导审核队列首位。</source>
         <translation>⚠ The latest risk assessment was &quot;High&quot; ({at}): this is a major incident, at the top of the supervisor&apos;s review queue.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/crisis_assessment.py" line="171"/>
+        <location filename="../../ui/crisis/crisis_assessment.py" line="170"/>
         <source>依据：{why}。</source>
         <translation>Basis: {why}.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/crisis_assessment.py" line="172"/>
+        <location filename="../../ui/crisis/crisis_assessment.py" line="171"/>
         <source>请立即制定或核对安全计划，必要时报警、申请人身安全保护令或安排临时庇护。</source>
         <translation>Draw up or check the safety plan at once; if needed call the police, apply for a personal safety protection order or arrange temporary shelter.</translation>
     </message>
@@ -11823,138 +11824,138 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
         <translation>No assessment records yet</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="41"/>
+        <location filename="../../ui/crisis/risk_form.py" line="57"/>
         <source>暴力与伤害</source>
         <translation>Violence and injury</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="42"/>
+        <location filename="../../ui/crisis/risk_form.py" line="58"/>
         <source>威胁与控制</source>
         <translation>Threats and control</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="43"/>
+        <location filename="../../ui/crisis/risk_form.py" line="59"/>
         <source>加害人情况</source>
         <translation>About the abuser</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="44"/>
+        <location filename="../../ui/crisis/risk_form.py" line="60"/>
         <source>受害人与家庭</source>
         <translation>Victim and family</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="36"/>
-        <location filename="../../ui/crisis/risk_form.py" line="48"/>
+        <location filename="../../ui/crisis/risk_form.py" line="52"/>
+        <location filename="../../ui/crisis/risk_form.py" line="64"/>
         <source>红色警示（任一项为“是”即定为高风险）</source>
         <translation>Red flags (any &quot;yes&quot; means high risk)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="39"/>
+        <location filename="../../ui/crisis/risk_form.py" line="55"/>
         <source>其他项目</source>
         <translation>Other items</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="80"/>
+        <location filename="../../ui/crisis/risk_form.py" line="96"/>
         <source>受害人与施暴者的关系(&amp;G)</source>
         <translation>Relationship of the person harmed to the abuser (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="128"/>
+        <location filename="../../ui/crisis/risk_form.py" line="144"/>
         <source>{short}：{weight} 分</source>
         <translation>{short}: {weight} points</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="129"/>
+        <location filename="../../ui/crisis/risk_form.py" line="145"/>
         <source>；红色警示，选“是”即为高风险</source>
         <translation>; red flag: &quot;yes&quot; means high risk</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="141"/>
+        <location filename="../../ui/crisis/risk_form.py" line="157"/>
         <source>本次评估</source>
         <translation>This assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="152"/>
+        <location filename="../../ui/crisis/risk_form.py" line="168"/>
         <source>调高等级的理由（必填），如：昨晚扬言放火烧房</source>
         <translation>Reason for raising the level (required), e.g. threatened last night to set the house on fire</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="156"/>
+        <location filename="../../ui/crisis/risk_form.py" line="172"/>
         <source>保存评估(&amp;S)</source>
         <translation>Save assessment (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="158"/>
+        <location filename="../../ui/crisis/risk_form.py" line="174"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="160"/>
+        <location filename="../../ui/crisis/risk_form.py" line="176"/>
         <source>按上次评估填写</source>
         <translation>Fill in from last assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="161"/>
+        <location filename="../../ui/crisis/risk_form.py" line="177"/>
         <source>复评时先带出上次的回答，再逐项向当事人核实</source>
         <translation>When reassessing, bring in the previous answers, then check each with the party</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="169"/>
+        <location filename="../../ui/crisis/risk_form.py" line="185"/>
         <source>专业判断(&amp;J)</source>
         <translation>Professional judgement (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="171"/>
+        <location filename="../../ui/crisis/risk_form.py" line="187"/>
         <source>调整理由(&amp;R)</source>
         <translation>Reason for adjustment (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="190"/>
+        <location filename="../../ui/crisis/risk_form.py" line="206"/>
         <source>专业判断只能调高风险等级，不能调低；评估为“高”即标记为重大案事件。</source>
         <translation>Professional judgement can only raise the risk level, never lower it; &quot;High&quot; marks the case as a major incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="207"/>
+        <location filename="../../ui/crisis/risk_form.py" line="223"/>
         <source>得分 {score} / {max}（中风险自 {medium} 分，高风险自 {high} 分）</source>
         <translation>Score {score} / {max} (medium risk from {medium}, high risk from {high})</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="210"/>
+        <location filename="../../ui/crisis/risk_form.py" line="226"/>
         <source>尚未勾选任何项目。逐项询问后勾选回答“是”的项目；全部为“否”时保存为低风险。</source>
         <translation>Nothing ticked yet. Ask each question and tick the &quot;yes&quot; answers; with every answer &quot;no&quot; the assessment is saved as low risk.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="214"/>
+        <location filename="../../ui/crisis/risk_form.py" line="230"/>
         <source>（得分未到高风险，由红色警示定为高风险）</source>
         <translation> (score below high risk; set to high by a red flag)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="228"/>
+        <location filename="../../ui/crisis/risk_form.py" line="244"/>
         <source>不调整（按评估结果：{level}）</source>
         <translation>No change (as assessed: {level})</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="230"/>
+        <location filename="../../ui/crisis/risk_form.py" line="246"/>
         <source>不调整（按评估结果）</source>
         <translation>No change (as assessed)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="233"/>
+        <location filename="../../ui/crisis/risk_form.py" line="249"/>
         <source>调高为“{level}”</source>
         <translation>Raise to &quot;{level}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="249"/>
+        <location filename="../../ui/crisis/risk_form.py" line="265"/>
         <source>您的角色不能登记评估，或案件已办结。</source>
         <translation>Your role cannot record assessments, or the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="253"/>
+        <location filename="../../ui/crisis/risk_form.py" line="269"/>
         <source>调高风险等级须写明理由。</source>
         <translation>Raising the risk level requires a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="260"/>
+        <location filename="../../ui/crisis/risk_form.py" line="276"/>
         <source>{level}风险（专业判断）</source>
         <translation>{level} risk (professional judgement)</translation>
     </message>

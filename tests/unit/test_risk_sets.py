@@ -2,6 +2,7 @@
 each with its own red flags; the intimate-partner set is kept as it was."""
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
@@ -63,3 +64,30 @@ def test_answers_from_another_set_are_refused() -> None:
     with pytest.raises(ValidationError) as bad:
         risk.assess({}, relationship="neighbour")
     assert bad.value.code == "invalid_relationship"
+
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize("rel", list(Relationship))
+def test_every_question_of_every_set_has_reviewed_english(rel: Relationship) -> None:
+    """An English screen asks each question, names each red flag and shows the notice in English (issue 15,
+    item 5): every item has its own English text, with no Chinese left in it, and a Chinese screen keeps the
+    Chinese."""
+    checklist = risk.risk_set(rel)
+    for item in checklist.items:
+        for english, chinese in ((item.question_in("en"), item.question), (item.short_in("en"), item.short)):
+            assert english and english != chinese and not HAN.search(english), (item.code, english)
+            assert re.search(r"[A-Za-z]{3}", english), (item.code, english)
+        assert item.question_in("en").endswith("?"), item.code          # a question, as in Chinese
+        assert item.question_in("zh") == item.question and item.short_in("zh") == item.short
+    assert checklist.notice_in("en") and not HAN.search(checklist.notice_in("en"))
+    assert checklist.notice_in("zh") == checklist.notice
+    # the English short names are distinct within a set, as the Chinese are: a list of red flags stays readable
+    assert len({i.short_in("en") for i in checklist.items}) == len({i.short for i in checklist.items})
+
+
+def test_an_assessment_names_its_red_flags_in_either_language() -> None:
+    result = risk.assess({"elder_strangulation": True, "elder_weapon": True})
+    assert result.red_flag_labels == ("掐脖窒息", "凶器")
+    assert result.red_flag_labels_in("en") == ("Choking or smothering", "Weapon")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.localtime import format_local
-from fulian_desktop.domain.risk import RiskLevel, all_items
+from fulian_desktop.domain.risk import RiskLevel
 from fulian_desktop.services.crisis import crisis
 from fulian_desktop.services.crisis.crisis import AssessmentView
 
@@ -26,7 +26,7 @@ from ..common.case_actions_table import fit_columns, setup_table
 from ..common.crisis_common import LEVEL_COLOURS, banner
 from ..common.guard import while_alive
 from .risk_chart import RiskTrendChart, TrendPoint
-from .risk_form import RiskForm
+from .risk_form import RiskForm, flag_names
 
 
 LEVEL_COLUMN = 1
@@ -37,13 +37,13 @@ def history_columns() -> tuple[str, ...]:
 
 
 def history_cells(a: AssessmentView) -> tuple[str, ...]:
-    trend = f"{a.trend.arrow} {a.trend.label}" if a.trend else "—"
-    level = a.final_level.label
+    trend = f"{a.trend.arrow} {tr(a.trend.label)}" if a.trend else "—"
+    level = tr(a.final_level.label)
     if a.overridden:
         level = tr("{computed}→{final}").format(computed=tr(a.computed_level.label), final=tr(a.final_level.label))
     why = []
-    if a.red_flag_labels:
-        why.append(tr("红色警示：{flags}").format(flags="、".join(a.red_flag_labels)))
+    if a.red_flags:
+        why.append(tr("红色警示：{flags}").format(flags=flag_names(a.red_flags)))
     if a.overridden:
         why.append(tr("专业判断：{reason}").format(reason=a.override_reason or ""))
     score = str(a.score) + (f"（{a.score_change:+d}）" if a.score_change else "")
@@ -133,8 +133,7 @@ class AssessmentPanel(QWidget):
             return
         a = list(reversed(self.views))[rows[0].row()]
         yes = [i for i, v in a.answers.items() if v]
-        items = all_items()
-        labels = "、".join(items[c].short for c in yes if c in items) or tr("无")
+        labels = flag_names(yes) or tr("无")
         self.details.setText(tr("该次评估回答“是”的项目：{items}").format(items=labels))
 
     # --- saving ------------------------------------------------------------------------------------
@@ -160,7 +159,7 @@ class AssessmentPanel(QWidget):
         present_error(self, exc)   # the answers stay ticked, as entered
 
     def _show_banner(self, view: AssessmentView, *, just_saved: bool) -> None:
-        why = "、".join(view.red_flag_labels)
+        why = flag_names(view.red_flags)
         if view.overridden:
             why = tr("专业判断：{reason}").format(reason=view.override_reason or "")
         text = tr("⚠ 危险评估为“高”：本案已标记为重大案事件，并置于督导审核队列首位。") if just_saved else \

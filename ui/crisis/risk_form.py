@@ -22,8 +22,24 @@ from PySide6.QtWidgets import (
 from fulian_desktop.domain import risk
 from fulian_desktop.domain.risk import Relationship, RiskLevel
 
-from ..i18n import tr
+from ..i18n import language, tr
 from ..common.crisis_common import LevelBadge, aware, datetime_edit, hint_label, now, set_datetime
+
+def question_text(item: risk.RiskItem) -> str:
+    """The item's question in the screen's language (the reviewed English of the set, not a tr() key)."""
+    return item.question_in(language())
+
+
+def short_text(item: risk.RiskItem) -> str:
+    """The item's short name (red flags, the history's details) in the screen's language."""
+    return item.short_in(language())
+
+
+def flag_names(codes: tuple[str, ...] | list[str]) -> str:
+    """Short names of the items `codes`, in the screen's language, as one list."""
+    items = risk.all_items()
+    return tr("、").join(short_text(items[c]) for c in codes if c in items)
+
 
 RED_STYLE = "QCheckBox { color:#b3261e; font-weight:bold; } QCheckBox:disabled { color:#c98a85; }"
 
@@ -109,7 +125,7 @@ class RiskForm(QWidget):
         by_code = checklist.items_by_code
         inner = QWidget(objectName="risk_checklist")
         column = QVBoxLayout(inner)
-        notice = hint_label(checklist.notice, "risk_notice")
+        notice = hint_label(checklist.notice_in(language()), "risk_notice")
         column.addWidget(notice)
         for index, (heading, codes) in enumerate(groups(self.relationship)):
             box = QGroupBox(heading)
@@ -123,9 +139,9 @@ class RiskForm(QWidget):
             rows.setSpacing(2)
             for code in codes:
                 item = by_code[code]
-                text = ("⚑ " if item.red_flag else "") + item.question
+                text = ("⚑ " if item.red_flag else "") + question_text(item)
                 check = QCheckBox(text, objectName=f"risk_{code}")
-                check.setToolTip(tr("{short}：{weight} 分").format(short=item.short, weight=item.weight)
+                check.setToolTip(tr("{short}：{weight} 分").format(short=short_text(item), weight=item.weight)
                                  + (tr("；红色警示，选“是”即为高风险") if item.red_flag else ""))
                 if item.red_flag:
                     check.setStyleSheet(RED_STYLE)
@@ -209,7 +225,7 @@ class RiskForm(QWidget):
         else:
             self.score.setText(tr("尚未勾选任何项目。逐项询问后勾选回答“是”的项目；全部为“否”时保存为低风险。"))
         if result.red_flags:
-            text = tr("红色警示：{flags}").format(flags="、".join(result.red_flag_labels))
+            text = tr("红色警示：{flags}").format(flags=flag_names(result.red_flags))
             if result.forced_by_red_flag:
                 text += tr("（得分未到高风险，由红色警示定为高风险）")
             self.forced.setText(text)
