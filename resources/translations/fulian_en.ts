@@ -355,6 +355,7 @@
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="293"/>
         <location filename="../../ui/mediation/mediation_signatures.py" line="79"/>
         <location filename="../../ui/mediation/mediation_tab.py" line="59"/>
+        <location filename="../../ui/review/review_table.py" line="66"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -1696,7 +1697,7 @@
         <location filename="../../ui/referral/referral_table.py" line="25"/>
         <location filename="../../ui/referral/referral_table.py" line="52"/>
         <location filename="../../ui/review/review_approvals.py" line="38"/>
-        <location filename="../../ui/review/review_table.py" line="47"/>
+        <location filename="../../ui/review/review_table.py" line="68"/>
         <location filename="../../ui/screening/screening_case_dialog.py" line="32"/>
         <source>案件名称</source>
         <translation>Case title</translation>
@@ -3984,7 +3985,7 @@ Close anyway?</translation>
         <location filename="../../ui/referral/referral_table.py" line="24"/>
         <location filename="../../ui/referral/referral_table.py" line="51"/>
         <location filename="../../ui/review/review_approvals.py" line="37"/>
-        <location filename="../../ui/review/review_table.py" line="46"/>
+        <location filename="../../ui/review/review_table.py" line="67"/>
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
@@ -4214,7 +4215,7 @@ Close anyway?</translation>
         <location filename="../../ui/referral/referral_panel.py" line="35"/>
         <location filename="../../ui/referral/referral_panel.py" line="69"/>
         <location filename="../../ui/referral/referral_table.py" line="54"/>
-        <location filename="../../ui/review/review_table.py" line="49"/>
+        <location filename="../../ui/review/review_table.py" line="70"/>
         <location filename="../../ui/sync/sync_stations_admin.py" line="43"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -4292,24 +4293,44 @@ Close anyway?</translation>
         <translation>{days} days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_table.py" line="45"/>
+        <location filename="../../ui/review/review_table.py" line="42"/>
+        <source>{clock}已于 {day} 到期</source>
+        <translation>{clock} was due on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_table.py" line="44"/>
+        <source>{clock} {day} 到期</source>
+        <translation>{clock} due on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_table.py" line="46"/>
+        <source>{who}申请{kind}</source>
+        <translation>{kind} requested by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_table.py" line="48"/>
+        <source>最后进展 {day}</source>
+        <translation>Last activity {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_table.py" line="66"/>
         <source>提醒</source>
         <translation>Alerts</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_table.py" line="24"/>
         <location filename="../../ui/review/review_approvals.py" line="39"/>
-        <location filename="../../ui/review/review_table.py" line="48"/>
+        <location filename="../../ui/review/review_table.py" line="69"/>
         <source>承办单位</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_table.py" line="50"/>
+        <location filename="../../ui/review/review_table.py" line="71"/>
         <source>情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_table.py" line="51"/>
+        <location filename="../../ui/review/review_table.py" line="72"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
@@ -8170,6 +8191,7 @@ Disable?</translation>
     <message>
         <location filename="../../ui/intake/intake_form.py" line="321"/>
         <location filename="../../ui/intake/intake_form.py" line="336"/>
+        <location filename="../../ui/review/review_table.py" line="56"/>
         <source>；</source>
         <translation>; </translation>
     </message>

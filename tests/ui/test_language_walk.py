@@ -183,6 +183,7 @@ def _walk(qtbot, store: Store, data: list[str], lang: str) -> dict[str, set[str]
                 walk.settle(window)
                 walk.check(f"{role}/{spec.key}", window)
             if role == "supervisor":
+                _walk_review_cells(walk, window)
                 _walk_case(walk, window)
             if role == "system_admin":
                 _walk_admin_dialogs(walk, window)
@@ -222,6 +223,21 @@ def _walk_admin_dialogs(walk: Walk, window) -> None:  # noqa: ANN001
     if village is not None:
         walk.check("add village", village)
         village.reject()
+
+
+def _walk_review_cells(walk: Walk, window) -> None:  # noqa: ANN001
+    """The review queue's cells that the program writes (why a case waits, when it is due), not the case's data."""
+    from ui.review.review_table import QueueModel
+
+    models = [m for p in window.pages.values() if p is not None for m in p.findChildren(QueueModel)]
+    assert models and any(m.rowCount() for m in models)
+    for model in models:
+        for key in ("reasons", "status", "detail", "due"):
+            column = model.column_of(key)
+            for row in range(model.rowCount()):
+                text = str(model.index(row, column).data() or "")
+                if text and _foreign(walk.lang, text, walk.data):
+                    walk.found.setdefault(text, set()).add(f"review queue ({key})")
 
 
 def _walk_case(walk: Walk, window) -> None:  # noqa: ANN001

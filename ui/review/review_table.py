@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.localtime import local_date
-from fulian_desktop.services.cases.review import QueueItem, Reason
+from fulian_desktop.services.cases.review import QueueItem, QueueNote, Reason
 
 from ..i18n import status_text, tr
 from ..common.list_table import Column, ListTableModel
@@ -35,6 +35,27 @@ def _due(item: QueueItem) -> str:
     return f"{last_day:%Y-%m-%d}（{when}）"
 
 
+def note_text(note: QueueNote) -> str:
+    """One reason a case waits, in the screen's language (the service's `detail` is the Chinese line)."""
+    day = f"{note.day:%Y-%m-%d}" if note.day else ""
+    if note.reason == Reason.OVERDUE:
+        return tr("{clock}已于 {day} 到期").format(clock=tr(note.subject), day=day)
+    if note.reason == Reason.DUE_SOON:
+        return tr("{clock} {day} 到期").format(clock=tr(note.subject), day=day)
+    if note.reason == Reason.APPROVAL:
+        return tr("{who}申请{kind}").format(who=note.who, kind=tr(note.subject))
+    if note.reason == Reason.IDLE:
+        return tr("最后进展 {day}").format(day=day)
+    return tr(Reason.LABELS[note.reason])
+
+
+def detail_text(item: QueueItem) -> str:
+    """The 情况 cell: every reason the case is in the queue, most urgent first as the service listed them."""
+    if not item.notes:
+        return item.detail
+    return tr("；").join(note_text(n) for n in item.notes)
+
+
 def _due_colour(item: QueueItem) -> str | None:
     if item.due_at is None:
         return None
@@ -42,12 +63,12 @@ def _due_colour(item: QueueItem) -> str | None:
 
 
 QUEUE_COLUMNS: list[Column[QueueItem]] = [
-    Column("reasons", QT_TRANSLATE_NOOP("", "提醒"), lambda i: i.labels),
+    Column("reasons", QT_TRANSLATE_NOOP("", "提醒"), lambda i: tr("、").join(tr(Reason.LABELS[r]) for r in i.reasons)),
     Column("case_no", QT_TRANSLATE_NOOP("", "案号"), lambda i: i.case.case_no),
     Column("title", QT_TRANSLATE_NOOP("", "案件名称"), lambda i: i.case.title),
     Column("unit", QT_TRANSLATE_NOOP("", "承办单位"), lambda i: i.case.unit_name),
     Column("status", QT_TRANSLATE_NOOP("", "状态"), lambda i: status_text(i.case.status.label)),
-    Column("detail", QT_TRANSLATE_NOOP("", "情况"), lambda i: i.detail),
+    Column("detail", QT_TRANSLATE_NOOP("", "情况"), detail_text),
     Column("due", QT_TRANSLATE_NOOP("", "到期"), _due, colour=_due_colour),
 ]
 

@@ -6,7 +6,7 @@ approvals, clocks due within three days, and cases with no activity for thirty d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -40,12 +40,25 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class QueueNote:
+    """One reason a case is in the queue, as fields a screen can put in its own language (``detail`` is the
+    Chinese line for reports and the command line): the clock or approval named by its Chinese label (the key
+    the UI translates), who asked, and the day."""
+
+    reason: str                     # a Reason code
+    subject: str = ""               # ClockKind label (overdue, due soon) or ApprovalKind label (approval)
+    who: str = ""                   # who asked for the approval
+    day: date | None = None         # the clock's last day, or the day of the last activity (idle)
+
+
+@dataclass(frozen=True)
 class QueueItem:
     case: CaseRow
     reasons: tuple[str, ...]        # Reason codes, most urgent first
     detail: str                     # one line in Chinese: which clock, which approval, since when
     due_at: datetime | None
     approval_requested_by: tuple[str, ...] = ()   # user ids of who asked for the pending approvals
+    notes: tuple[QueueNote, ...] = ()             # `detail` as fields, in the same order
 
     @property
     def labels(self) -> str:
@@ -58,11 +71,14 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
     open_statuses = open_case_statuses()
     reasons: dict[str, list[str]] = {}
     details: dict[str, list[str]] = {}
+    notes: dict[str, list[QueueNote]] = {}
     due: dict[str, datetime] = {}
 
-    def note(case_id: str, reason: str, text: str, when: datetime | None = None) -> None:
+    def note(case_id: str, reason: str, text: str, when: datetime | None = None, *, subject: str = "",
+             who: str = "", day: date | None = None) -> None:
         reasons.setdefault(case_id, []).append(reason)
         details.setdefault(case_id, []).append(text)
+        notes.setdefault(case_id, []).append(QueueNote(reason, subject, who, day))
         if when is not None and (case_id not in due or when < due[case_id]):
             due[case_id] = when
 
@@ -81,9 +97,9 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
         label = ClockKind(kind).label
         day = local_date(due_at - timedelta(microseconds=1))
         if due_at <= now:
-            note(case_id, Reason.OVERDUE, f"{label}已于 {day:%Y-%m-%d} 到期", due_at)
+            note(case_id, Reason.OVERDUE, f"{label}已于 {day:%Y-%m-%d} 到期", due_at, subject=label, day=day)
         else:
-            note(case_id, Reason.DUE_SOON, f"{label} {day:%Y-%m-%d} 到期", due_at)
+            note(case_id, Reason.DUE_SOON, f"{label} {day:%Y-%m-%d} 到期", due_at, subject=label, day=day)
     requesters: dict[str, list[str]] = {}
     approvals = (select(ApprovalRequest.case_id, ApprovalRequest.kind, ApprovalRequest.requested_by_name,
                         ApprovalRequest.requested_by)
@@ -91,7 +107,8 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
     from .workflow import ApprovalKind
 
     for case_id, kind, who, who_id in s.execute(approvals):
-        note(case_id, Reason.APPROVAL, f"{who}申请{ApprovalKind.LABELS.get(kind, kind)}")
+        kind_label = ApprovalKind.LABELS.get(kind, kind)
+        note(case_id, Reason.APPROVAL, f"{who}申请{kind_label}", subject=kind_label, who=who or "")
         if who_id:
             requesters.setdefault(case_id, []).append(who_id)
     idle_since = now - timedelta(days=IDLE_DAYS)
@@ -102,11 +119,13 @@ def review_queue(uow: UnitOfWork, actor: Actor, now: datetime | None = None) -> 
             .join(last_activity, last_activity.c.case_id == Case.id)
             .where(last_activity.c.last < idle_since))
     for case_id, last in s.execute(idle):
-        note(case_id, Reason.IDLE, f"最后进展 {last.astimezone(LOCAL_TZ):%Y-%m-%d}")
+        note(case_id, Reason.IDLE, f"最后进展 {last.astimezone(LOCAL_TZ):%Y-%m-%d}",
+             day=last.astimezone(LOCAL_TZ).date())
 
     rows = {r.id: r for r in (case_row(x) for x in s.execute(CASE_ROW_SELECT.where(Case.id.in_(list(reasons)))))}
     items = [QueueItem(rows[cid], tuple(sorted(set(rs), key=Reason.ORDER.index)), "；".join(details[cid]),
-                       due.get(cid), tuple(requesters.get(cid, ()))) for cid, rs in reasons.items() if cid in rows]
+                       due.get(cid), tuple(requesters.get(cid, ())), tuple(notes[cid]))
+             for cid, rs in reasons.items() if cid in rows]
     far = datetime.max.replace(tzinfo=LOCAL_TZ)
     items.sort(key=lambda i: (Reason.ORDER.index(i.reasons[0]), i.due_at or far, i.case.opened_at))
     return items
