@@ -341,7 +341,7 @@
         <translation>The agreement will state: it settles only the civil matters above and does not deal with, excuse or share responsibility for the domestic violence; the victim&apos;s rights to apply for a personal safety protection order, call the police or sue in court are not limited by it in any way.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="41"/>
+        <location filename="../../ui/crisis/risk_form.py" line="42"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="127"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="148"/>
         <location filename="../../ui/mediation/mediation_confirmation.py" line="93"/>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="272"/>
-        <location filename="../../ui/crisis/risk_form.py" line="267"/>
+        <location filename="../../ui/crisis/risk_form.py" line="296"/>
         <location filename="../../ui/intake/intake_form.py" line="328"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
@@ -3048,7 +3048,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/attachment_add_dialog.py" line="25"/>
-        <location filename="../../ui/crisis/risk_form.py" line="66"/>
+        <location filename="../../ui/crisis/risk_form.py" line="91"/>
         <location filename="../../ui/domain_labels.py" line="95"/>
         <source>其他</source>
         <translation>Other</translation>
@@ -10033,7 +10033,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_assessment.py" line="36"/>
-        <location filename="../../ui/crisis/risk_form.py" line="189"/>
+        <location filename="../../ui/crisis/risk_form.py" line="218"/>
         <source>评估时间</source>
         <translation>Assessed at</translation>
     </message>
@@ -10070,7 +10070,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_assessment.py" line="46"/>
-        <location filename="../../ui/crisis/risk_form.py" line="228"/>
+        <location filename="../../ui/crisis/risk_form.py" line="257"/>
         <source>红色警示：{flags}</source>
         <translation>Red flags: {flags}</translation>
     </message>
@@ -11846,138 +11846,138 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
         <translation>No assessment records yet</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="57"/>
+        <location filename="../../ui/crisis/risk_form.py" line="82"/>
         <source>暴力与伤害</source>
         <translation>Violence and injury</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="58"/>
+        <location filename="../../ui/crisis/risk_form.py" line="83"/>
         <source>威胁与控制</source>
         <translation>Threats and control</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="59"/>
+        <location filename="../../ui/crisis/risk_form.py" line="84"/>
         <source>加害人情况</source>
         <translation>About the abuser</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="60"/>
+        <location filename="../../ui/crisis/risk_form.py" line="85"/>
         <source>受害人与家庭</source>
         <translation>Victim and family</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="52"/>
-        <location filename="../../ui/crisis/risk_form.py" line="64"/>
+        <location filename="../../ui/crisis/risk_form.py" line="77"/>
+        <location filename="../../ui/crisis/risk_form.py" line="89"/>
         <source>红色警示（任一项为“是”即定为高风险）</source>
         <translation>Red flags (any &quot;yes&quot; means high risk)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="55"/>
+        <location filename="../../ui/crisis/risk_form.py" line="80"/>
         <source>其他项目</source>
         <translation>Other items</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="96"/>
+        <location filename="../../ui/crisis/risk_form.py" line="121"/>
         <source>受害人与施暴者的关系(&amp;G)</source>
         <translation>Relationship of the person harmed to the abuser (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="144"/>
+        <location filename="../../ui/crisis/risk_form.py" line="173"/>
         <source>{short}：{weight} 分</source>
         <translation>{short}: {weight} points</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="145"/>
+        <location filename="../../ui/crisis/risk_form.py" line="174"/>
         <source>；红色警示，选“是”即为高风险</source>
         <translation>; red flag: &quot;yes&quot; means high risk</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="157"/>
+        <location filename="../../ui/crisis/risk_form.py" line="186"/>
         <source>本次评估</source>
         <translation>This assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="168"/>
+        <location filename="../../ui/crisis/risk_form.py" line="197"/>
         <source>调高等级的理由（必填），如：昨晚扬言放火烧房</source>
         <translation>Reason for raising the level (required), e.g. threatened last night to set the house on fire</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="172"/>
+        <location filename="../../ui/crisis/risk_form.py" line="201"/>
         <source>保存评估(&amp;S)</source>
         <translation>Save assessment (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="174"/>
+        <location filename="../../ui/crisis/risk_form.py" line="203"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="176"/>
+        <location filename="../../ui/crisis/risk_form.py" line="205"/>
         <source>按上次评估填写</source>
         <translation>Fill in from last assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="177"/>
+        <location filename="../../ui/crisis/risk_form.py" line="206"/>
         <source>复评时先带出上次的回答，再逐项向当事人核实</source>
         <translation>When reassessing, bring in the previous answers, then check each with the party</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="185"/>
+        <location filename="../../ui/crisis/risk_form.py" line="214"/>
         <source>专业判断(&amp;J)</source>
         <translation>Professional judgement (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="187"/>
+        <location filename="../../ui/crisis/risk_form.py" line="216"/>
         <source>调整理由(&amp;R)</source>
         <translation>Reason for adjustment (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="206"/>
+        <location filename="../../ui/crisis/risk_form.py" line="235"/>
         <source>专业判断只能调高风险等级，不能调低；评估为“高”即标记为重大案事件。</source>
         <translation>Professional judgement can only raise the risk level, never lower it; &quot;High&quot; marks the case as a major incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="223"/>
+        <location filename="../../ui/crisis/risk_form.py" line="252"/>
         <source>得分 {score} / {max}（中风险自 {medium} 分，高风险自 {high} 分）</source>
         <translation>Score {score} / {max} (medium risk from {medium}, high risk from {high})</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="226"/>
+        <location filename="../../ui/crisis/risk_form.py" line="255"/>
         <source>尚未勾选任何项目。逐项询问后勾选回答“是”的项目；全部为“否”时保存为低风险。</source>
         <translation>Nothing ticked yet. Ask each question and tick the &quot;yes&quot; answers; with every answer &quot;no&quot; the assessment is saved as low risk.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="230"/>
+        <location filename="../../ui/crisis/risk_form.py" line="259"/>
         <source>（得分未到高风险，由红色警示定为高风险）</source>
         <translation> (score below high risk; set to high by a red flag)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="244"/>
+        <location filename="../../ui/crisis/risk_form.py" line="273"/>
         <source>不调整（按评估结果：{level}）</source>
         <translation>No change (as assessed: {level})</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="246"/>
+        <location filename="../../ui/crisis/risk_form.py" line="275"/>
         <source>不调整（按评估结果）</source>
         <translation>No change (as assessed)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="249"/>
+        <location filename="../../ui/crisis/risk_form.py" line="278"/>
         <source>调高为“{level}”</source>
         <translation>Raise to &quot;{level}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="265"/>
+        <location filename="../../ui/crisis/risk_form.py" line="294"/>
         <source>您的角色不能登记评估，或案件已办结。</source>
         <translation>Your role cannot record assessments, or the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="269"/>
+        <location filename="../../ui/crisis/risk_form.py" line="298"/>
         <source>调高风险等级须写明理由。</source>
         <translation>Raising the risk level requires a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="276"/>
+        <location filename="../../ui/crisis/risk_form.py" line="305"/>
         <source>{level}风险（专业判断）</source>
         <translation>{level} risk (professional judgement)</translation>
     </message>

@@ -288,3 +288,27 @@ def test_every_screen_speaks_one_language(qtbot, demo, lang) -> None:  # noqa: A
     found = _walk(qtbot, store, data, lang)
     report = "\n".join(f"{text!r}: {sorted(where)[:3]}" for text, where in sorted(found.items()))
     assert not found, f"{len(found)} texts in the other language:\n{report}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_reason_in_the_review_queue_reads_in_the_screen_language(qapp, lang) -> None:  # noqa: ANN001
+    """The 情况 cell for each kind of reason (the demo's queue shows only some): the clock or approval and the day,
+    in one language; in Chinese exactly the service's own line."""
+    from datetime import date
+
+    from fulian_desktop.services.cases.review import QueueNote, Reason
+    from ui.review.review_table import note_text
+
+    assert i18n.install(lang)
+    notes = {QueueNote(Reason.MAJOR): "重大案事件",
+             QueueNote(Reason.OVERDUE, "信访办结", day=date(2026, 3, 2)): "信访办结已于 2026-03-02 到期",
+             QueueNote(Reason.DUE_SOON, "保护令作出期限", day=date(2026, 3, 4)): "保护令作出期限 2026-03-04 到期",
+             QueueNote(Reason.APPROVAL, "结案", who="李督导"): "李督导申请结案",
+             QueueNote(Reason.IDLE, day=date(2026, 1, 5)): "最后进展 2026-01-05"}
+    for note, chinese in notes.items():
+        text = note_text(note)
+        assert "2026" in text or note.reason in (Reason.MAJOR, Reason.APPROVAL)
+        if lang == "zh":
+            assert text == chinese
+        else:
+            assert not _foreign("en", text, ["李督导"]), text

@@ -14,6 +14,7 @@ is only shown once someone has answered.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
@@ -39,6 +40,30 @@ def flag_names(codes: tuple[str, ...] | list[str]) -> str:
     """Short names of the items `codes`, in the screen's language, as one list."""
     items = risk.all_items()
     return tr("、").join(short_text(items[c]) for c in codes if c in items)
+
+
+QUESTION_WIDTH = 560
+"""Pixels a question's line may take: a checkbox does not wrap, and the case page's checklist column is narrow.
+Longer questions (English ones: Chinese fits) are broken between words onto a second line."""
+
+
+def wrapped(text: str, font: QFont, width: int = QUESTION_WIDTH) -> str:
+    """`text` with line breaks between words so that no line is wider than `width` in `font`; text without
+    spaces (Chinese) is returned as it is."""
+    metrics = QFontMetrics(font)
+    if metrics.horizontalAdvance(text) <= width or " " not in text:
+        return text
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if line and metrics.horizontalAdvance(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    return "\n".join(lines)
 
 
 RED_STYLE = "QCheckBox { color:#b3261e; font-weight:bold; } QCheckBox:disabled { color:#c98a85; }"
@@ -140,7 +165,11 @@ class RiskForm(QWidget):
             for code in codes:
                 item = by_code[code]
                 text = ("⚑ " if item.red_flag else "") + question_text(item)
-                check = QCheckBox(text, objectName=f"risk_{code}")
+                check = QCheckBox(objectName=f"risk_{code}")
+                font = QFont(check.font())
+                font.setBold(item.red_flag)   # RED_STYLE makes the red flags bold
+                check.setText(wrapped(text, font))
+                check.setAccessibleName(text)
                 check.setToolTip(tr("{short}：{weight} 分").format(short=short_text(item), weight=item.weight)
                                  + (tr("；红色警示，选“是”即为高风险") if item.red_flag else ""))
                 if item.red_flag:
