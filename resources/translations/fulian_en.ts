@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="272"/>
-        <location filename="../../ui/crisis/risk_form.py" line="296"/>
+        <location filename="../../ui/crisis/risk_form.py" line="297"/>
         <location filename="../../ui/intake/intake_form.py" line="328"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
@@ -10033,7 +10033,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_assessment.py" line="36"/>
-        <location filename="../../ui/crisis/risk_form.py" line="218"/>
+        <location filename="../../ui/crisis/risk_form.py" line="219"/>
         <source>评估时间</source>
         <translation>Assessed at</translation>
     </message>
@@ -10070,7 +10070,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_assessment.py" line="46"/>
-        <location filename="../../ui/crisis/risk_form.py" line="257"/>
+        <location filename="../../ui/crisis/risk_form.py" line="258"/>
         <source>红色警示：{flags}</source>
         <translation>Red flags: {flags}</translation>
     </message>
@@ -11882,102 +11882,102 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
         <translation>Relationship of the person harmed to the abuser (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="173"/>
+        <location filename="../../ui/crisis/risk_form.py" line="174"/>
         <source>{short}：{weight} 分</source>
         <translation>{short}: {weight} points</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="174"/>
+        <location filename="../../ui/crisis/risk_form.py" line="175"/>
         <source>；红色警示，选“是”即为高风险</source>
         <translation>; red flag: &quot;yes&quot; means high risk</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="186"/>
+        <location filename="../../ui/crisis/risk_form.py" line="187"/>
         <source>本次评估</source>
         <translation>This assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="197"/>
+        <location filename="../../ui/crisis/risk_form.py" line="198"/>
         <source>调高等级的理由（必填），如：昨晚扬言放火烧房</source>
         <translation>Reason for raising the level (required), e.g. threatened last night to set the house on fire</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="201"/>
+        <location filename="../../ui/crisis/risk_form.py" line="202"/>
         <source>保存评估(&amp;S)</source>
         <translation>Save assessment (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="203"/>
+        <location filename="../../ui/crisis/risk_form.py" line="204"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="205"/>
+        <location filename="../../ui/crisis/risk_form.py" line="206"/>
         <source>按上次评估填写</source>
         <translation>Fill in from last assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="206"/>
+        <location filename="../../ui/crisis/risk_form.py" line="207"/>
         <source>复评时先带出上次的回答，再逐项向当事人核实</source>
         <translation>When reassessing, bring in the previous answers, then check each with the party</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="214"/>
+        <location filename="../../ui/crisis/risk_form.py" line="215"/>
         <source>专业判断(&amp;J)</source>
         <translation>Professional judgement (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="216"/>
+        <location filename="../../ui/crisis/risk_form.py" line="217"/>
         <source>调整理由(&amp;R)</source>
         <translation>Reason for adjustment (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="235"/>
+        <location filename="../../ui/crisis/risk_form.py" line="236"/>
         <source>专业判断只能调高风险等级，不能调低；评估为“高”即标记为重大案事件。</source>
         <translation>Professional judgement can only raise the risk level, never lower it; &quot;High&quot; marks the case as a major incident.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="252"/>
+        <location filename="../../ui/crisis/risk_form.py" line="253"/>
         <source>得分 {score} / {max}（中风险自 {medium} 分，高风险自 {high} 分）</source>
         <translation>Score {score} / {max} (medium risk from {medium}, high risk from {high})</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="255"/>
+        <location filename="../../ui/crisis/risk_form.py" line="256"/>
         <source>尚未勾选任何项目。逐项询问后勾选回答“是”的项目；全部为“否”时保存为低风险。</source>
         <translation>Nothing ticked yet. Ask each question and tick the &quot;yes&quot; answers; with every answer &quot;no&quot; the assessment is saved as low risk.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="259"/>
+        <location filename="../../ui/crisis/risk_form.py" line="260"/>
         <source>（得分未到高风险，由红色警示定为高风险）</source>
         <translation> (score below high risk; set to high by a red flag)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="273"/>
+        <location filename="../../ui/crisis/risk_form.py" line="274"/>
         <source>不调整（按评估结果：{level}）</source>
         <translation>No change (as assessed: {level})</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="275"/>
+        <location filename="../../ui/crisis/risk_form.py" line="276"/>
         <source>不调整（按评估结果）</source>
         <translation>No change (as assessed)</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="278"/>
+        <location filename="../../ui/crisis/risk_form.py" line="279"/>
         <source>调高为“{level}”</source>
         <translation>Raise to &quot;{level}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="294"/>
+        <location filename="../../ui/crisis/risk_form.py" line="295"/>
         <source>您的角色不能登记评估，或案件已办结。</source>
         <translation>Your role cannot record assessments, or the case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="298"/>
+        <location filename="../../ui/crisis/risk_form.py" line="299"/>
         <source>调高风险等级须写明理由。</source>
         <translation>Raising the risk level requires a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/crisis/risk_form.py" line="305"/>
+        <location filename="../../ui/crisis/risk_form.py" line="306"/>
         <source>{level}风险（专业判断）</source>
         <translation>{level} risk (professional judgement)</translation>
     </message>

@@ -312,3 +312,17 @@ def test_every_reason_in_the_review_queue_reads_in_the_screen_language(qapp, lan
             assert text == chinese
         else:
             assert not _foreign("en", text, ["李督导"]), text
+
+
+def test_a_long_question_wraps_between_words_and_chinese_stays_whole(qapp) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.crisis.risk_form import wrapped
+
+    font = QFont(qapp.font())
+    english = "Are you frail or bedridden, relying for care on the person who hits you, with no one else to help?"
+    lines = wrapped(english, font, 300).split("\n")
+    assert len(lines) > 1 and " ".join(lines) == english
+    assert all(QFontMetrics(font).horizontalAdvance(line) <= 300 for line in lines)
+    chinese = "您是否行动不便或卧床，吃饭、吃药、看病都要靠打您的这个人，身边没有别人可以求助？"
+    assert wrapped(chinese, font, 100) == chinese

@@ -164,12 +164,13 @@ class RiskForm(QWidget):
             rows.setSpacing(2)
             for code in codes:
                 item = by_code[code]
-                text = ("⚑ " if item.red_flag else "") + question_text(item)
+                flag = "⚑ " if item.red_flag else ""
                 check = QCheckBox(objectName=f"risk_{code}")
                 font = QFont(check.font())
                 font.setBold(item.red_flag)   # RED_STYLE makes the red flags bold
-                check.setText(wrapped(text, font))
-                check.setAccessibleName(text)
+                room = QUESTION_WIDTH - QFontMetrics(font).horizontalAdvance(flag)
+                check.setText(flag + wrapped(question_text(item), font, room))   # the flag never on a line alone
+                check.setAccessibleName(flag + question_text(item))
                 check.setToolTip(tr("{short}：{weight} 分").format(short=short_text(item), weight=item.weight)
                                  + (tr("；红色警示，选“是”即为高风险") if item.red_flag else ""))
                 if item.red_flag:
