@@ -9323,6 +9323,7 @@ If rejected: {effect}</translation>
         <translation>Reasons (required)</translation>
     </message>
     <message>
+        <location filename="../../ui/cases/case_header.py" line="145"/>
         <location filename="../../ui/cases/petition_closure.py" line="66"/>
         <source>未评价</source>
         <translation>Not evaluated</translation>
@@ -9847,6 +9848,11 @@ If rejected: {effect}</translation>
         <location filename="../../ui/cases/case_header.py" line="143"/>
         <source>&#x3000;事实和依据：{basis}</source>
         <translation>&#x3000;Facts and basis: {basis}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_header.py" line="145"/>
+        <source>&#x3000;信访人评价：{evaluation}</source>
+        <translation>　Petitioner&apos;s evaluation: {evaluation}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_history.py" line="24"/>

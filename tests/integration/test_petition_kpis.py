@@ -33,7 +33,8 @@ from fulian_desktop.domain.enums import CaseKind, Role
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.workflow import Transition as T
-from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.domain.mediation_rules import Satisfaction
+from fulian_desktop.services.cases import cases, history, workflow
 from fulian_desktop.services.clocks.clocks import running_clocks
 from fulian_desktop.services.mediation import agreement_followup
 from fulian_desktop.services.statistics import statistics
@@ -180,6 +181,11 @@ def test_the_evaluation_is_stored_on_the_case_and_a_bad_one_is_refused(world: Wo
     with world.store.uow() as uow:
         assert uow.s.get(Case, world.ids["P1"]).petition_evaluation == "satisfied"
         assert uow.s.get(Case, world.ids["P5"]).petition_evaluation is None
+    with world.store.uow(write=True) as uow:
+        assert cases.get_case(uow, world.med, world.ids["P2"]).petition_evaluation is Satisfaction.BASICALLY
+        changes = [(e.label, e.new) for h in history.case_history(uow, world.sup, world.ids["P2"])
+                   for e in h.changes]
+    assert ("信访人评价", "基本满意") in changes, changes
     world.receive("P7", at(12, 21))
     world.accept("P7", at(12, 22))
     with clock.frozen_at(at(12, 23)), world.store.uow(write=True) as uow:

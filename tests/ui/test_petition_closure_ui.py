@@ -70,7 +70,7 @@ def test_a_petition_closes_only_with_an_outcome_and_basis_shown_once_approved(qt
     qtbot.waitUntil(lambda: sup_page.detail.row.status == CaseStatus.CLOSED and _settled(sup_page), timeout=TIMEOUT)
     opinion = sup_page.header.petition_opinion
     assert opinion.isVisibleTo(sup_page)
-    assert opinion.text() == f"信访处理意见：不予支持　事实和依据：{BASIS}"
+    assert opinion.text() == f"信访处理意见：不予支持　事实和依据：{BASIS}　信访人评价：基本满意"
     _shot(sup_page, "petition_closed_case")
     with world.store.uow(write=True) as uow:
         detail = cases.get_case(uow, world.supervisor, case_id)

@@ -67,7 +67,8 @@ def record_opinion(uow: UnitOfWork, actor: Actor, case: Case, opinion: PetitionO
                  "evaluation": opinion.evaluation.value if opinion.evaluation else None})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
-                 detail={"changes": {"petition_outcome": [previous, opinion.outcome.value]},
+                 detail={"changes": {"petition_outcome": [previous, opinion.outcome.value],
+                                     "petition_evaluation": [None, case.petition_evaluation]},
                          "approval_id": approval_id})
 
 
