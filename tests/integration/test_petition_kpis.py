@@ -35,12 +35,12 @@ from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.domain.mediation_rules import Satisfaction
 from fulian_desktop.services.cases import cases, history, workflow
-from fulian_desktop.services.clocks.clocks import running_clocks
+from fulian_desktop.services.clocks.clocks import pause_clock, running_clocks
 from fulian_desktop.services.mediation import agreement_followup
 from fulian_desktop.services.statistics import statistics
 from fulian_desktop.services.statistics.statistics_checks import check_line, failures
 from fulian_desktop.services.statistics.statistics_views import MonthlyReport, StatSection
-from fulian_desktop.store.models import Case
+from fulian_desktop.store.models import Case, CaseClock, CaseEvent
 from fulian_desktop.store.store import Store
 from tests.support.stores import VILLAGE_A1, add_user, build_org, first_login, new_store
 
@@ -216,3 +216,27 @@ def test_the_pdf_and_the_workbook_show_the_kpi_rows(report: MonthlyReport, tmp_p
     assert found["按期办结率"][3] == pytest.approx(0.6)
     assert found["满意率（信访人评价）"][3] == pytest.approx(0.5)
     assert found["信访人评价：未评价"][3] == 1
+
+
+def test_days_a_clock_stood_still_do_not_make_an_acceptance_late(tmp_path: Path) -> None:
+    """Received 10/1, the 信访告知 clock paused on 10/5 (a hearing) and the acceptance decided on 10/28 while it
+    stood still: 4 days counted of 15, so in time, on the report as on the timeline."""
+    w = World(tmp_path / "s")
+    try:
+        w.receive("Q", at(10, 1))
+        with clock.frozen_at(at(10, 5)), w.store.uow(write=True) as uow:
+            (acceptance,) = running_clocks(uow, w.ids["Q"])
+            clock_id = acceptance.id
+            pause_clock(uow, w.med, clock_id, "听证")
+        w.accept("Q", at(10, 28))
+        with clock.frozen_at(at(11, 2)), w.store.uow() as uow:
+            report = statistics.monthly_report(uow, w.sup, date(2026, 10, 1), date(2026, 10, 31))
+            stopped = uow.s.get(CaseClock, clock_id)
+            assert stopped is not None and stopped.due_at is not None and stopped.stopped_at is not None
+            assert stopped.stopped_at < stopped.due_at
+            (event,) = uow.s.query(CaseEvent).filter_by(case_id=w.ids["Q"], kind="clock_stopped").all()
+            assert event.data["met"] is True
+        f = _figures(report, "subtotal")
+        assert (f["accept_decided"], f["accept_timely"], f["timely_acceptance_rate"]) == (1, 1, 1.0)
+    finally:
+        w.store.close()
