@@ -6,6 +6,7 @@ so it can run in this process or in a helper process while the rows are written.
 from __future__ import annotations
 
 import random
+import zlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -74,6 +75,22 @@ def _office_hours(t: int) -> int:
     if sod < 30600 or sod > 64800:
         sod = 30600 + sod % 34200
     return day * _DAY + sod - _BEIJING
+
+
+# The petitioner's evaluation recorded with a closed petition's opinion, in tenths by outcome (满意, 基本满意,
+# 不满意; the rest 未评价). Drawn from the case's id, not the dice, so the rest of the demo stays as it was.
+_EVALUATIONS = {"support": (6, 3, 0), "explain": (4, 3, 1), "not_support": (2, 3, 3)}
+
+
+def petition_evaluation(case_id: str, outcome: str | None) -> str | None:
+    if outcome is None:
+        return None
+    tenth = zlib.crc32(case_id.encode()) % 10
+    for value, share in zip(("satisfied", "basically", "unsatisfied"), _EVALUATIONS.get(outcome, (0, 0, 0))):
+        if tenth < share:
+            return value
+        tenth -= share
+    return None
 
 
 def id_maker(rng: random.Random) -> Callable[[], str]:
@@ -275,7 +292,7 @@ class CaseMaker:
             case_id, case_no, year, seq, kv, title, unit.tier, status, sc.category, sc.sub,
             sc.dispute if kv == "mediation" else None, source.value, urgency, ctx.major, involves_minor, ctx.dv,
             handler[0], summary, opened, last if status == "closed" else None, ctx.outcome, self._petition_outcome,
-            unit_id, opened, last, 1, None,
+            petition_evaluation(case_id, self._petition_outcome), unit_id, opened, last, 1, None,
         ))
         if self.search:
             self.docs.append((self.next_doc, case_id, search_body(title, summary, names)))

@@ -19,7 +19,7 @@ from fulian_desktop.services.cases.protection import protect_all_marked
 from fulian_desktop.store.models import Case, CaseCounter, CaseSearchDoc, OrgUnit
 from .cases import KINDS, Batch, Plan, id_maker
 from .blobs import demo_blobs, store_blobs
-from .clocks import add_clocks
+from .clocks import add_clocks, add_petition_clocks
 from .dice import Dice
 from .names import NameMaker
 from .orgtree import Unit, create_tree, create_users, load_units, lone_root
@@ -101,6 +101,7 @@ def generate_demo(store: Store, *, cases: int, seed: int = 2026,
                     recreate_indexes(conn, dropped)
         with conn.begin():
             add_clocks(conn, new_id)
+            add_petition_clocks(conn, new_id)
             protect_all_marked(conn)   # the mark follows the person (services/cases/protection.py)
     return DemoSummary(units=len(units), users=users, persons=persons, cases=done,
                        seconds=round(time.perf_counter() - started, 3))

@@ -30,7 +30,7 @@ PERSON_COLS = ("id", "name", "name_pinyin", "name_initials", "sex", "birth_date"
 CASE_COLS = ("id", "case_no", "case_year", "case_seq", "kind", "title", "tier", "status", "category",
              "sub_category", "dispute_type", "source", "urgency", "major_incident", "involves_minor",
              "domestic_violence", "handler_id", "summary", "opened_at", "closed_at", "mediation_outcome",
-             "petition_outcome") + _RECORD
+             "petition_outcome", "petition_evaluation") + _RECORD
 PARTY_COLS = ("id", "case_id", "person_id", "role", "contact_confidential") + _RECORD
 EVENT_COLS = ("id", "case_id", "kind", "occurred_at", "actor_id", "actor_name", "summary", "data") + _RECORD
 SEARCH_DOC_COLS = ("doc", "case_id")

@@ -225,6 +225,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '{root} 中已有数据存储。恢复不会覆盖现有数据，请指定一个新的空文件夹。'),
     QT_TRANSLATE_NOOP("", '密码连续错误 {MAX_FAILURES} 次，账号已锁定，请 {minutes} 分钟后再试，或请管理员解锁。'),
     QT_TRANSLATE_NOOP("", '备份 {name} 没有审计检查点（由较早版本的程序生成），无法据此校验。'),
+    QT_TRANSLATE_NOOP("", '信访人评价无效：{value}（只能是满意、基本满意、不满意或未评价）。'),
     QT_TRANSLATE_NOOP("", '文件 {source} 过大：一次接待登记的 JSON 最多 {MAX_JSON_BYTES} KB。'),
     QT_TRANSLATE_NOOP("", '无法写入 {folder}：{strerror}。请检查U盘是否写保护或已满。已导入的同步包不受影响。'),
     QT_TRANSLATE_NOOP("", '该提醒已处理或不在您的管辖范围内。'),

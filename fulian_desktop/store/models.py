@@ -103,6 +103,8 @@ class Case(OwnedRecord, Base):
     mediation_outcome: Mapped[str | None] = mapped_column(String(32))
     # Petitions: the 处理意见 given at closure: support | explain | not_support (支持 / 解释说明 / 不予支持).
     petition_outcome: Mapped[str | None] = mapped_column(String(16))
+    # ... and the petitioner's evaluation of it: satisfied | basically | unsatisfied; None: 未评价 (满意率).
+    petition_evaluation: Mapped[str | None] = mapped_column(String(16))
 
     parties: Mapped[list["CaseParty"]] = relationship(back_populates="case", lazy="raise")
 

@@ -32,7 +32,7 @@ FIELD_LABELS = {
     "source": "来源", "urgency": "紧急程度", "summary": "简要案情", "handler_id": "承办人", "owner_unit_id": "所属单位",
     "tier": "层级", "major_incident": "重大案事件", "involves_minor": "涉及未成年人", "domestic_violence": "家庭暴力",
     "closed_at": "办结时间", "mediation_outcome": "调解结果", "petition_outcome": "信访处理意见",
-    "deleted_at": "删除时间", "name": "姓名", "phone": "电话",
+    "petition_evaluation": "信访人评价", "deleted_at": "删除时间", "name": "姓名", "phone": "电话",
     "address": "住址", "note": "备注", "case_no": "案号", "opened_at": "登记时间", "kind": "案件种类",
     "case_year": "年份", "case_seq": "序号", "reason": "理由", "place": "地点", "id_number": "身份证号",
 }

@@ -216,4 +216,7 @@ def test_every_identity_holds_on_a_demo_store_month_by_month(demo: Store) -> Non
     assert sum(r.value("ytd") or 0 for r in pet_subs if r.key != "subcategory:婚姻家庭:") > 0
     mar_subs = [r for r in year.section("marriage").rows if r.key.startswith("subtype:") and r.key != "subtype:"]
     assert sum(r.value("ytd") or 0 for r in mar_subs) > 0
+    for rate, base in (("timely_acceptance_rate", "accept_decided"), ("on_time_rate", "concluded"),
+                       ("petitioner_satisfaction_rate", "evaluated")):   # the petition KPIs have their cohorts
+        assert year.figure("petition", base, "ytd") > 0 and 0 < year.figure("petition", rate, "ytd") <= 1
     assert COLUMN_KEYS[-1] == "ytd"

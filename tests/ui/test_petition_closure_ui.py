@@ -46,6 +46,10 @@ def test_a_petition_closes_only_with_an_outcome_and_basis_shown_once_approved(qt
     assert not dialog.ok_button.isEnabled() and dialog.hint.text() == "请填写处理意见的理由。"
     type_chinese(dialog.basis_text, BASIS)
     dialog.articles.item(1).setCheckState(Qt.Checked)     # 妇女权益保障法第五十五条
+    combo = dialog.evaluation     # the petitioner's evaluation, counted in the report's 满意率
+    assert [combo.itemText(i) for i in range(combo.count())] == ["未评价", "满意", "基本满意", "不满意"]
+    assert combo.currentText() == "未评价"
+    combo.setCurrentIndex(combo.findText("基本满意"))
     assert dialog.ok_button.isEnabled() and dialog.hint.text() == ""
     _shot(dialog, "petition_closure_dialog")
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
@@ -66,11 +70,13 @@ def test_a_petition_closes_only_with_an_outcome_and_basis_shown_once_approved(qt
     qtbot.waitUntil(lambda: sup_page.detail.row.status == CaseStatus.CLOSED and _settled(sup_page), timeout=TIMEOUT)
     opinion = sup_page.header.petition_opinion
     assert opinion.isVisibleTo(sup_page)
-    assert opinion.text() == f"信访处理意见：不予支持　事实和依据：{BASIS}"
+    assert opinion.text() == f"信访处理意见：不予支持　事实和依据：{BASIS}　信访人评价：基本满意"
     _shot(sup_page, "petition_closed_case")
     with world.store.uow(write=True) as uow:
         detail = cases.get_case(uow, world.supervisor, case_id)
     assert detail.petition_outcome is PetitionOutcome.NOT_SUPPORT and detail.petition_basis == BASIS
+    with world.store.uow() as uow:
+        assert uow.s.get(Case, case_id).petition_evaluation == "basically"
 
 
 def test_other_kinds_close_with_the_plain_reason_dialog(qtbot, world, open_page) -> None:  # noqa: ANN001

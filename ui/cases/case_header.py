@@ -141,6 +141,8 @@ class CaseHeader(QWidget):
             text = tr("信访处理意见：{label}").format(label=tr(detail.petition_outcome.label))
             if detail.petition_basis:
                 text += tr("　事实和依据：{basis}").format(basis=detail.petition_basis)
+            said = detail.petition_evaluation
+            text += tr("　信访人评价：{evaluation}").format(evaluation=tr(said.label) if said else tr("未评价"))
             self.petition_opinion.setText(text)
         self.petition_opinion.setVisible(detail.petition_outcome is not None)
         self.confirmation_window.setText(detail.confirmation_window or "")

@@ -2,14 +2,19 @@
 
 The 信访事项处理意见书 prints both, so 提交审批 stays disabled until an outcome is chosen, the facts found (查明的事实)
 and the reasons are written. The statute articles it relies on are ticked from the list in resources/statutes/
-(信访工作条例第三十二条 is cited anyway). They reach the case only when the supervisor approves the closure.
+(信访工作条例第三十二条 is cited anyway). The petitioner's evaluation of the handling (满意 / 基本满意 / 不满意, or
+未评价 when none was given) goes with them: it is what the report's 满意率 counts. They reach the case only when the
+supervisor approves the closure.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QListWidget, QListWidgetItem, QPlainTextEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QHBoxLayout, QListWidget, QListWidgetItem, QPlainTextEdit, QRadioButton, QWidget,
+)
 
 from fulian_desktop.domain.enums import PetitionOutcome
+from fulian_desktop.domain.mediation_rules import Satisfaction
 from fulian_desktop.domain.petition_rules import BASIS_MAX, FACTS_MAX
 from fulian_desktop.domain.statutes import choosable
 
@@ -57,7 +62,13 @@ class PetitionClosureDialog(ReasonDialog):
         self.add_row(tr("处理意见（必选）"), choices)
         self.add_row(tr("查明的事实（必填）"), self.facts_text)
         self.add_row(tr("处理意见的理由（必填）"), self.basis_text)
+        self.evaluation = QComboBox(objectName="petition_evaluation")
+        self.evaluation.addItem(tr("未评价"), None)
+        for member in Satisfaction:
+            self.evaluation.addItem(tr(member.label), member.value)
+        self.evaluation.setToolTip(tr("信访人对办理结果的评价；信访人未表态的选“未评价”，回访时可再记录。"))
         self.add_row(tr("依据条文（可多选）"), self.articles)
+        self.add_row(tr("信访人评价"), self.evaluation)
         self.outcomes.buttonToggled.connect(lambda *_: self.update_ok())
         self.facts_text.textChanged.connect(self.update_ok)
         self.basis_text.textChanged.connect(self.update_ok)
@@ -82,7 +93,8 @@ class PetitionClosureDialog(ReasonDialog):
         """The keyword arguments `workflow.transition` takes for the opinion."""
         outcome = self.outcome()
         return {"petition_outcome": outcome.value if outcome else None, "petition_basis": self.basis(),
-                "petition_facts": self.facts(), "petition_articles": self.chosen_articles()}
+                "petition_facts": self.facts(), "petition_articles": self.chosen_articles(),
+                "petition_evaluation": self.evaluation.currentData()}
 
     def _problem(self) -> str:
         if self.outcome() is None:

@@ -13,6 +13,7 @@ from ...domain.case_numbers import format_case_number
 from ...domain.enums import CaseKind, CaseStatus, PartyRole, Tier
 from ...domain.errors import NotFound, ValidationError
 from ...domain.localtime import local_date
+from ...domain.mediation_rules import Satisfaction
 from ...domain.phone import parse_phone
 from ...domain.pinyin import name_search_keys
 from ...domain.validation import PersonInput, validate_case_text, validate_person
@@ -109,11 +110,13 @@ def case_detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
     from .petition import stored_opinion  # it writes through record_event: imported late to avoid a cycle
 
     opinion = stored_opinion(uow, case)
+    evaluation = next((m for m in Satisfaction if opinion and m.value == case.petition_evaluation), None)
     return CaseDetail(row=row, version=case.version, sub_category=case.sub_category, dispute_type=case.dispute_type,
                       source=case.source, urgency=case.urgency, summary=case.summary, handler_id=case.handler_id,
                       closed_at=case.closed_at, parties=tuple(parties), events=events,
                       petition_outcome=opinion.outcome if opinion else None,
                       petition_basis=opinion.basis if opinion else None,
+                      petition_evaluation=evaluation,
                       confirmation_window=window_line(uow, case))
 
 

@@ -15,6 +15,7 @@ from ...access.cases import load_case
 from ...access.disclosure import disclosure_of, party_contact, reader_of
 from ...domain.enums import CaseSource, PartyRole, PetitionOutcome, Urgency
 from ...domain.errors import NotFound
+from ...domain.mediation_rules import Satisfaction
 from ...security.actor import Actor
 from ...security.audit import Action
 from ...security.permissions import Permission, require
@@ -59,7 +60,7 @@ CASE_FIELD_LABELS = {
     "title": "案件名称", "category": "类别", "sub_category": "子类", "dispute_type": "纠纷类型",
     "source": "来源", "urgency": "紧急程度", "summary": "简要案情", "handler_id": "承办人",
     "major_incident": "重大案事件", "involves_minor": "涉及未成年人", "domestic_violence": "家庭暴力",
-    "status": "状态", "petition_outcome": "信访处理意见",
+    "status": "状态", "petition_outcome": "信访处理意见", "petition_evaluation": "信访人评价",
 }
 PERSON_FIELD_LABELS = {
     "name": "姓名", "sex": "性别", "birth_date": "出生日期", "id_number": "身份证号", "phone": "联系电话",
@@ -89,6 +90,8 @@ def _show(field: str, value: Any, users: dict[str, str]) -> str:
         return _label_of(Urgency, value)
     if field == "petition_outcome":
         return _label_of(PetitionOutcome, value)
+    if field == "petition_evaluation":
+        return _label_of(Satisfaction, value)
     return str(value)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from ...access.cases import record_event
 from ...domain.enums import PetitionOutcome
-from ...domain.petition_rules import PetitionOpinion
+from ...domain.petition_rules import NOT_EVALUATED, PetitionOpinion
 from ...security import audit
 from ...security.actor import Actor
 from ...store.models import Case, CaseEvent
@@ -57,13 +57,18 @@ def record_opinion(uow: UnitOfWork, actor: Actor, case: Case, opinion: PetitionO
     """Write the approved opinion on the case: timeline (with the facts and basis) and audit."""
     previous = case.petition_outcome
     case.petition_outcome = opinion.outcome.value
+    case.petition_evaluation = opinion.evaluation.value if opinion.evaluation else None
     uow.flush()
-    record_event(uow, actor, case, OUTCOME_EVENT, f"信访处理意见：{opinion.label}。事实和依据：{opinion.basis}",
+    said = opinion.evaluation.label if opinion.evaluation else NOT_EVALUATED
+    record_event(uow, actor, case, OUTCOME_EVENT,
+                 f"信访处理意见：{opinion.label}。事实和依据：{opinion.basis}。信访人评价：{said}",
            data={"outcome": opinion.outcome.value, "previous": previous, "basis": opinion.basis,
-                 "facts": opinion.facts, "articles": list(opinion.articles), "approval_id": approval_id})
+                 "facts": opinion.facts, "articles": list(opinion.articles), "approval_id": approval_id,
+                 "evaluation": opinion.evaluation.value if opinion.evaluation else None})
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
-                 detail={"changes": {"petition_outcome": [previous, opinion.outcome.value]},
+                 detail={"changes": {"petition_outcome": [previous, opinion.outcome.value],
+                                     "petition_evaluation": [None, case.petition_evaluation]},
                          "approval_id": approval_id})
 
 
@@ -73,6 +78,7 @@ def withdraw_opinion(uow: UnitOfWork, actor: Actor, case: Case, reason: str | No
     if not previous:
         return
     case.petition_outcome = None
+    case.petition_evaluation = None
     uow.flush()
     label = PetitionOutcome(previous).label if previous in PetitionOutcome._value2member_map_ else previous
     record_event(uow, actor, case, OUTCOME_EVENT, f"重新办理，原处理意见“{label}”不再有效，再次结案时重新出具",

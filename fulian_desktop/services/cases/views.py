@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ...domain.enums import CaseKind, CaseStatus, PartyRole, PetitionOutcome, Tier
+from ...domain.mediation_rules import Satisfaction
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class CaseDetail:
     # A petition's 处理意见 and its facts and basis, once a closure giving them has been approved.
     petition_outcome: PetitionOutcome | None = None
     petition_basis: str | None = None
+    petition_evaluation: Satisfaction | None = None   # the petitioner's evaluation given then; None: 未评价
     # The agreement in effect's 司法确认 window (人民调解法第三十三条) and any term a court would not confirm.
     confirmation_window: str | None = None
 

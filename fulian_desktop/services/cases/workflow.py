@@ -91,14 +91,16 @@ def _view(r: ApprovalRequest) -> ApprovalView:
 def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *, reason: str | None = None,
                expected_version: int | None = None, petition_outcome: PetitionOutcome | str | None = None,
                petition_basis: str | None = None, petition_facts: str | None = None,
-               petition_articles: list[str] | tuple[str, ...] | None = None) -> CaseStatus:
+               petition_articles: list[str] | tuple[str, ...] | None = None,
+               petition_evaluation: str | None = None) -> CaseStatus:
     """Apply a step; a gated step becomes an approval request and the status waits for the decision.
 
     Requesting closure is itself a step (to 待结案审核) that also files the closure approval. For a petition it
     carries the 处理意见 (`petition_outcome`: 支持 / 解释说明 / 不予支持) and its facts and basis (`petition_basis`),
     which reach the case only when the supervisor approves; other kinds and other steps take neither.
     `petition_facts` (查明的事实) must be there before the closure can be approved; `petition_articles` are the
-    codes of the statute articles chosen as its basis (domain/statutes.py).
+    codes of the statute articles chosen as its basis (domain/statutes.py); `petition_evaluation` is the
+    petitioner's evaluation of the handling (满意 / 基本满意 / 不满意; none given: 未评价), counted in 满意率.
     """
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
@@ -112,8 +114,10 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
                             code="referral_pending")
     opinion = None
     if step == Transition.REQUEST_CLOSURE:
-        opinion = closure_opinion(case.kind, petition_outcome, petition_basis, petition_facts, petition_articles)
-    elif petition_outcome or (petition_basis or "").strip() or (petition_facts or "").strip() or petition_articles:
+        opinion = closure_opinion(case.kind, petition_outcome, petition_basis, petition_facts, petition_articles,
+                                  petition_evaluation)
+    elif (petition_outcome or (petition_basis or "").strip() or (petition_facts or "").strip() or petition_articles
+          or (petition_evaluation or "").strip()):
         raise ValidationError("处理意见及其事实和依据只在申请结案时填写。", code="petition_outcome_not_here",
                               field="petition_outcome")
     if step in _GATED:

@@ -256,7 +256,9 @@ def stop_clock_on(uow: UnitOfWork, actor: Actor, case: Case, clock: CaseClock, n
         clock.paused_days += _paused_for(clock, now)
         clock.paused_since = None
     clock.stopped_at, clock.stop_note = now, note[:200]
-    view = clock_view(clock, load_calendar(uow), now)
+    cal = load_calendar(uow)
+    _recompute(clock, cal)   # the pause just ended counts: due_at is what "met" is measured against (statistics)
+    view = clock_view(clock, cal, now)
     met = "按时" if now < view.deadline.due_at else "超期"
     record_event(uow, actor, case, "clock_stopped", f"停止计时：{view.label}（{note}，{met}）",
            data={"kind": clock.kind, "met": met == "按时"})

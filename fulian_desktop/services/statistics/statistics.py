@@ -29,6 +29,8 @@ from ...store.models import Agreement, Case, CaseParty, FollowUpVisit, IntakeRec
 from ...store.uow import UnitOfWork
 from ..accounts.orgunits import root_unit, subtree_ids
 from .statistics_outcomes import SUCCESS_OUTCOMES, outcome_figures
+from .statistics_petition_kpis import NOTES as KPI_NOTES
+from .statistics_petition_kpis import petition_kpi_rows
 from .statistics_sections import (
     case_figures, crisis_section, intake_figures, marriage_section, screening_section, subtype_rows,
 )
@@ -274,13 +276,15 @@ def petition_section(t: Tally) -> StatSection:
         rate_row("handling_rate", "办结率", handled, all_matters, group=g),
         count_row("visits", "回访次数", visited, group=g, unit="次"),
         count_row("satisfied", "其中满意和基本满意", satisfied, group=g, unit="次"),
-        rate_row("satisfaction_rate", "满意率", satisfied, visited, group=g),
+        rate_row("satisfaction_rate", "回访满意率", satisfied, visited, group=g),
     ]
+    rows += petition_kpi_rows(t)
     notes = (
         "信访：统计期内登记的来访、来电、来信、网上信访（接待登记），件次为登记数，人次为登记人数之和；"
         "有子类的类别按登记时所选子类分列，未选子类的计入“未填子类”。",
         "办结率＝已办结件次÷信访总件次，分子分母同为统计期内登记的信访。已办结：当场答复、咨询、转办、不予受理的登记，以及所立案件已结案、终止、转办或不予受理的登记。",
-        "满意率：统计期内对由信访登记立案的案件所做的回访中，评价为“满意”和“基本满意”的次数÷回访次数（同一批回访）。",
+        "回访满意率：统计期内对由信访登记立案的案件所做的回访中，评价为“满意”和“基本满意”的次数÷回访次数（同一批回访）。",
+        *KPI_NOTES,
     )
     return StatSection("petition", "二、信访接待", tuple(rows), notes)
 

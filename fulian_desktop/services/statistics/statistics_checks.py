@@ -36,7 +36,11 @@ SUMS: dict[str, tuple[tuple[str, Pick, str], ...]] = {
                  ("matters", _prefix("category:", ":件"), "按类别件次"),
                  ("persons", _prefix("category:", ":人"), "按类别人次"),
                  *((f"category:{c}:件", _prefix(f"subcategory:{c}:"), f"{c}各子类")
-                   for c, subs in COMPLAINT_CATEGORIES.items() if subs)),
+                   for c, subs in COMPLAINT_CATEGORIES.items() if subs),
+                 ("concluded", _keys("eval_satisfied", "eval_basically", "eval_unsatisfied", "eval_none"),
+                  "信访人评价（含未评价）"),
+                 ("evaluated", _keys("eval_satisfied", "eval_basically", "eval_unsatisfied"), "有评价的各项"),
+                 ("evaluated_satisfied", _keys("eval_satisfied", "eval_basically"), "满意和基本满意")),
     "marriage": (("outcomes", _keys("reconciled", "persuaded", "guided_divorce", "agreement", "failed"), "各调处结果"),
                  ("accepted", _prefix("subtype:"), "按子类")),
     "screening": (("risk_total", _prefix("risk:"), "按风险等级"),),
@@ -46,14 +50,19 @@ SUMS: dict[str, tuple[tuple[str, Pick, str], ...]] = {
 AT_MOST: dict[str, tuple[tuple[str, str], ...]] = {
     "mediation": (("closed_successful", "closed"), ("confirmed", "confirm_applied")),
     "petition": (("group", "matters"), ("repeat", "matters"), ("handled", "matters"), ("group_persons", "persons"),
-                 ("repeat_persons", "persons"), ("satisfied", "visits")),
+                 ("repeat_persons", "persons"), ("satisfied", "visits"), ("accept_timely", "accept_decided"),
+                 ("concluded_on_time", "concluded"), ("evaluated", "concluded"),
+                 ("evaluated_satisfied", "evaluated")),
     "screening": (("resolved", "on_register"),),
 }
 
 # section -> {rate row: (numerator rows, denominator row)}: the rate is their quotient in every column.
 RATES: dict[str, dict[str, tuple[tuple[str, ...], str]]] = {
     "mediation": {"success_rate": (("closed_successful",), "closed")},
-    "petition": {"handling_rate": (("handled",), "matters"), "satisfaction_rate": (("satisfied",), "visits")},
+    "petition": {"handling_rate": (("handled",), "matters"), "satisfaction_rate": (("satisfied",), "visits"),
+                 "timely_acceptance_rate": (("accept_timely",), "accept_decided"),
+                 "on_time_rate": (("concluded_on_time",), "concluded"),
+                 "petitioner_satisfaction_rate": (("eval_satisfied", "eval_basically"), "evaluated")},
     "marriage": {"reconciliation_rate": (("reconciled", "persuaded"), "outcomes")},
     "screening": {"resolved_rate": (("resolved",), "on_register")},
 }

@@ -59,12 +59,12 @@ class Tally:
         self.tier_of = dict(uow.s.execute(select(OrgUnit.id, OrgUnit.tier)).all())
         self.everything = set(self.unit_ids) >= set(self.tier_of)
 
-    def within(self, owner_column):  # noqa: ANN001, ANN201
+    def within(self, owner_column: Any) -> Any:
         """The scope condition: none when reporting on the whole tree (cheaper plans), else the subtree."""
         return true() if self.everything else owner_column.in_(self.unit_ids)
 
     @staticmethod
-    def live_case(case_id_column):  # noqa: ANN001, ANN205
+    def live_case(case_id_column: Any) -> Any:
         """The record's case is not deleted: a primary-key lookup per record (records are few beside cases)."""
         return exists().where(Case.id == case_id_column, Case.deleted_at.is_(None))
 
