@@ -403,20 +403,25 @@ def group_code(code: str) -> str:
 
 
 def _define_code_form(c: Canvas, code: str) -> None:
-    """The code and its QR at the foot of each page, drawn once and shown by reference on every page."""
-    from reportlab.graphics import renderPDF
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
+    """The code and its QR at the foot of each page, drawn once and shown by reference on every page. The QR's
+    modules are drawn as one filled path (renderPDF would declare an unembedded Helvetica in the form)."""
+    from reportlab.graphics.barcode import qrencoder
 
     c.beginForm(CODE_FORM)
     base = BOTTOM - 7 * mm - SIZE_5 * 0.8
     c.setFont(REGULAR, 8)
     c.drawString(LEFT, base, f"核验码 {group_code(code)}")
-    widget = QrCodeWidget(f"{CODE_MARK}{code}", barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, c, PAGE_W - RIGHT - QR_SIZE, base - QR_SIZE + 3 * mm)
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(f"{CODE_MARK}{code}")
+    qr.make()
+    box = QR_SIZE / (qr.getModuleCount() + 2)          # a quiet zone of one module on each side
+    left, top = PAGE_W - RIGHT - QR_SIZE + box, base + 3 * mm - box
+    path = c.beginPath()
+    for r, row in enumerate(qr.modules):
+        for col, dark in enumerate(row):
+            if dark:
+                path.rect(left + col * box, top - (r + 1) * box, box, box)
+    c.drawPath(path, stroke=0, fill=1)
     c.endForm()
 
 
