@@ -75,8 +75,28 @@ class VerifyResult:
 
 
 def code_in_pdf(pdf: bytes) -> str | None:
-    """The verification code a PDF carries (in its Keywords), or None."""
-    found = _CODE_IN_PDF.search(pdf)
+    """The verification code a PDF carries in its Keywords, or None. The marker is searched for in the bytes (a
+    case file is large: parsing it would cost more than the code); when more than one code turns up (an attached
+    PDF may carry another paper's marker in its own objects) the Keywords entry is read properly."""
+    found = {str(m.decode("ascii")) for m in _CODE_IN_PDF.findall(pdf)}
+    if len(found) == 1:
+        return found.pop()
+    return keywords_code(pdf) if found else None
+
+
+def keywords_code(pdf: bytes) -> str | None:
+    """The code in the document's own Keywords (its Info dictionary), read by a PDF parser; None if unreadable."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        meta = PdfReader(io.BytesIO(pdf)).metadata
+        keywords = str(meta.get("/Keywords") or "") if meta is not None else ""
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
+        return None
+    found = _CODE_IN_PDF.fullmatch(keywords.strip().encode("ascii", "replace"))
     return found.group(1).decode("ascii") if found else None
 
 
@@ -174,7 +194,7 @@ def verify_code(uow: UnitOfWork, actor: Actor, text: str) -> VerifyResult:
 def verify_pdf(uow: UnitOfWork, actor: Actor, pdf: bytes) -> VerifyResult:
     """A PDF file: its code must be registered here, and the file's sha256 must be one issued under that code."""
     require(actor, Permission.CASE_READ)
-    code = code_in_pdf(pdf)
+    code = keywords_code(pdf) or code_in_pdf(pdf)    # a file brought in is parsed; the bytes are the fallback
     if code is None:
         return VerifyResult(Verdict.UNKNOWN, "此文件没有幸福号的核验码，不是本系统出具的文书。")
     rows = _issued(uow, code)

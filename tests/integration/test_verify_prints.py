@@ -114,3 +114,19 @@ def test_fulian_verify_cli_says_it_in_chinese(tmp_path: Path, monkeypatch: pytes
     assert "核验结果：未登记" in capsys.readouterr().out
     assert cli.main(["verify"]) == 1
     assert "二者选一" in capsys.readouterr().err
+
+
+def test_a_second_marker_in_the_bytes_does_not_replace_the_papers_own_code(tmp_path: Path) -> None:
+    """An attached PDF may carry another paper's marker in its objects: the paper's code is its Keywords entry."""
+    with new_store(tmp_path / "a").store as store:
+        actor, case_id = _case(store)
+        pdf = _print(store, actor, case_id)
+        code = code_in_pdf(pdf)
+        assert code is not None
+        smuggled = pdf + b"\n% FULIAN-VERIFY:AAAABBBBCCCCDDDD\n"
+        assert code_in_pdf(smuggled) == code
+        with store.uow() as uow:
+            result = verify_pdf(uow, actor, smuggled)
+            assert result.verdict is Verdict.MISMATCH and result.code == code
+            assert verify_pdf(uow, actor, b"%PDF-1.7\n" + b"\x00" * 64 + b"FULIAN-VERIFY:AAAABBBBCCCCDDDD").verdict \
+                is Verdict.UNKNOWN
