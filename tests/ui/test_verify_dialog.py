@@ -64,3 +64,27 @@ def test_a_scanned_code_and_enter_show_the_verdict(qtbot, printed, tmp_path: Pat
     assert group_code(code) in dialog.details.text()
     qtbot.waitUntil(lambda: not session.tasks.busy(), timeout=WAIT)
     session.tasks.wait_idle()
+
+
+def test_the_file_menu_opens_the_dialog_with_the_cursor_in_the_code_field(qtbot, printed) -> None:  # noqa: ANN001
+    from ui.errors import messages
+    from ui.main_window import MainWindow
+
+    store, actor, _pdf, _case_no = printed
+    messages.auto_answer = True
+    session = AppSession(store, TaskRunner())
+    session.set_actor(actor)
+    window = MainWindow(session, unit_name="望城区")
+    qtbot.addWidget(window)
+    try:
+        file_menu = window.menuBar().actions()[0].menu()
+        assert window.verify_action in file_menu.actions()
+        window.show()
+        window.verify_action.trigger()
+        dialog = window.verify_dialog
+        assert dialog.isVisible() and dialog.windowTitle() == "核验文书"
+        assert dialog.focusWidget() is dialog.code       # a scanner types straight into it
+    finally:
+        qtbot.waitUntil(lambda: not session.tasks.busy(), timeout=WAIT)
+        session.tasks.wait_idle()
+        messages.auto_answer = None
