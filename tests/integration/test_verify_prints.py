@@ -130,3 +130,17 @@ def test_a_second_marker_in_the_bytes_does_not_replace_the_papers_own_code(tmp_p
             assert result.verdict is Verdict.MISMATCH and result.code == code
             assert verify_pdf(uow, actor, b"%PDF-1.7\n" + b"\x00" * 64 + b"FULIAN-VERIFY:AAAABBBBCCCCDDDD").verdict \
                 is Verdict.UNKNOWN
+
+
+def test_batch_printed_case_files_are_registered_and_verify(tmp_path: Path) -> None:
+    from fulian_desktop.documents.api import render_batch
+
+    with new_store(tmp_path / "a").store as store:
+        actor, case_id = _case(store)
+        result = render_batch(lambda: store.uow(write=True), actor, [case_id], DocumentKind.CASE_FILE,
+                              tmp_path / "out", workers=1)
+        assert len(result.files) == 1
+        pdf = result.files[0].read_bytes()
+        with store.uow() as uow:
+            verdict = verify_pdf(uow, actor, pdf)
+        assert verdict.verdict is Verdict.MATCH and verdict.kind == "卷宗"
