@@ -258,7 +258,8 @@ class MainWindow(QMainWindow):
         close_tab = QAction(tr("关闭当前标签"), self, shortcut=QKeySequence("Ctrl+W"),
                             triggered=lambda: self._close_tab(self.tabs.currentIndex()))
         quit_action = QAction(tr("退出(&Q)"), self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
-        for action in (lock, close_tab, quit_action):
+        self.verify_action = QAction(tr("核验文书(&V)…"), self, triggered=self.show_verify)
+        for action in (self.verify_action, lock, close_tab, quit_action):
             file_menu.addAction(action)
         go_menu = self.menuBar().addMenu(tr("转到(&G)"))
         for index, spec in enumerate(self.specs):
@@ -360,6 +361,19 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.Accepted:
             self.session.set_actor(dialog.actor)
             messages.info(self, tr("修改密码"), tr("密码已修改。下次登录和解锁请用新密码。"))
+
+    def show_verify(self) -> None:
+        """核验文书: a paper's code typed or scanned, or its PDF, checked against the papers this store issued."""
+        from .documents.verify_dialog import VerifyDialog
+
+        if self.session.actor is None:
+            return
+        if getattr(self, "verify_dialog", None) is None or not shiboken6.isValid(self.verify_dialog):
+            self.verify_dialog = VerifyDialog(self.session, self)
+        self.verify_dialog.show()
+        self.verify_dialog.raise_()
+        self.verify_dialog.activateWindow()
+        self.verify_dialog.code.setFocus()
 
     def show_manual(self) -> None:
         """F1: the user manual of her role, inside the program."""

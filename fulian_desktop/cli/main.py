@@ -8,12 +8,12 @@ from ..domain.errors import FulianError
 from ..security.no_core_dumps import disable_core_dumps
 from . import (
     admin_cmds, backup_cmds, calendar_cmds, case_cmds, demo_cmds, intake_cmds, pdf_cmds, server_cmds, stats_cmds,
-    store_cmds, sync_cmds,
+    store_cmds, sync_cmds, verify_cmds,
 )
 
 # In the order `fulian --help` lists them.
-COMMAND_MODULES = (store_cmds, server_cmds, admin_cmds, case_cmds, intake_cmds, calendar_cmds, pdf_cmds, stats_cmds,
-                   backup_cmds, sync_cmds, demo_cmds)
+COMMAND_MODULES = (store_cmds, server_cmds, admin_cmds, case_cmds, intake_cmds, calendar_cmds, pdf_cmds, verify_cmds,
+                   stats_cmds, backup_cmds, sync_cmds, demo_cmds)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from ..store.uow import UnitOfWork
 from .kinds import DocumentKind, PrintPurpose, Recipient
 from .data import CaseData, load_case_data
 from .layout import PageMeta, build_pdf, sheet
+from .verify import register_paper
 from .registry import DOCUMENTS, allowed_recipients, documents_for, sheet_for
 
 
@@ -77,7 +78,7 @@ def record_print(uow: UnitOfWork, actor: Actor, case: Case, kind: DocumentKind, 
     audit.record(uow.s, actor, purpose.value, entity="document", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
                  detail={"document": kind.value, "recipient": recipient.value, "case_no": case.case_no,
-                         "bytes": len(pdf)})
+                         "bytes": len(pdf), "code": register_paper(uow, actor, case, kind, recipient, purpose, pdf)})
 
 
 def render(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind, recipient: Recipient,

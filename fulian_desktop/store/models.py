@@ -548,3 +548,4 @@ class OnlineLead(OwnedRecord, Base):
 # Tables kept in their own modules register with the same metadata.
 from .models_evidence import Attachment, AttachmentBlob, AttachmentChunk  # noqa: E402,F401
 from .models_sync import SyncChange, SyncConflict, SyncIdentity, SyncPeer  # noqa: E402,F401
+from .models_papers import IssuedPaper  # noqa: E402,F401
