@@ -95,15 +95,19 @@ if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v gnome-keyring-daemon >/d
   [ -n "$kr_pid" ] || echo "[tests] 警告：Secret Service 未出现在会话总线上。" >&2
 fi
 rc=0
+phase() { echo "[tests] 用时 $((SECONDS - started)) 秒：$1"; started=$SECONDS; }
+started=$SECONDS
 if [ -n "${DISPLAY:-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then
   .venv/bin/python -m pytest "$@" || rc=$?
 else
   xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" .venv/bin/python -m pytest "$@" || rc=$?
 fi
+phase "全部测试"
 # A full run also runs the service (integration) tests a second time with every store on PostgreSQL.
 if [ "$#" -eq 0 ] && [ -n "${FULIAN_TEST_PG_URL:-}" ]; then
   echo "[tests] 第二遍：服务测试在 PostgreSQL 上运行（--store-backend=postgres）"
   .venv/bin/python -m pytest -q tests/integration --store-backend=postgres || rc=$?
+  phase "PostgreSQL 上的服务测试"
 fi
 # And again under a shifted clock: the product counts days in China time whatever the machine says.
 # 03:30 in China is still the evening before in UTC (the machine date is a day behind); 23:30 is the
@@ -134,6 +138,7 @@ if [ "$#" -eq 0 ] && [ "${FULIAN_TEST_SHIFTED_CLOCK:-1}" = "1" ]; then
       grep -E "^(FAILED|ERROR)|passed|failed" "$log" || tail -n 20 "$log"
     done
     rm -rf "$logs"
+    phase "偏移时钟下的两遍测试"
   else
     echo "[tests] 错误：没有 faketime，无法在偏移时钟下运行测试。" >&2
     rc=1

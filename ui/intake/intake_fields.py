@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime
 from typing import Callable
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QElapsedTimer, QEvent, QObject, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -377,6 +378,8 @@ class EnterMovesOn(QObject):
         self.move_on, self.left = move_on, left
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not shiboken6.isValid(self.parent()):
+            return False  # the form is being torn down: its editors still lose focus, nobody is left to tell
         if event.type() == QEvent.FocusOut:
             self.left(obj)  # type: ignore[arg-type]
         elif event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter):

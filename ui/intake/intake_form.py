@@ -531,6 +531,8 @@ class IntakeFormPage(QWidget):
         self.save()
 
     def left_field(self, widget: QWidget) -> None:
+        if "fields" not in self.__dict__:
+            return  # a focus change while the page is built or torn down: no field to mark yet, or any more
         field = self.field_of(widget)
         if field is not None:
             self.touched.add(field)
