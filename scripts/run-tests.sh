@@ -99,9 +99,11 @@ phase() { echo "[tests] 用时 $((SECONDS - started)) 秒：$1"; started=$SECOND
 started=$SECONDS
 # A full run also runs the suite under a shifted clock: the product counts days in China time whatever the
 # machine says. 03:30 in China is still the evening before in UTC (the machine date is a day behind); 23:30 is
-# the last half hour of a China day. libfaketime moves every process the tests start along with them. Each
-# shifted run goes beside one of the two passes (each pass keeps one core busy, the machine has two): the suite
-# must also hold under load. They never see the PostgreSQL server: the passes share its one test database.
+# the last half hour of a China day. libfaketime moves every process the tests start along with them. The
+# shifted runs go beside the two passes (each pass keeps one core busy, the machine has two): at 03:30 the unit,
+# service and screen tests, then at 23:30 the service tests, beside the full suite; at 23:30 the security tests
+# beside the PostgreSQL pass. The suite must also hold under that load. The shifted runs never see the
+# PostgreSQL server: the passes share its one test database.
 shifted=0
 if [ "$#" -eq 0 ] && [ "${FULIAN_TEST_SHIFTED_CLOCK:-1}" = "1" ]; then
   if command -v faketime >/dev/null 2>&1; then
@@ -113,19 +115,24 @@ if [ "$#" -eq 0 ] && [ "${FULIAN_TEST_SHIFTED_CLOCK:-1}" = "1" ]; then
 fi
 day="$(TZ=Asia/Shanghai date +%F)"
 logs="$(mktemp -d)"
-start_shifted() {  # ZONE AT SUITE...: one run under a shifted clock, in the background ($! is its pid)
-  local zone=$1 at=$2 start
-  shift 2
+run_shifted() {  # NAME ZONE AT SUITE...: one run under a shifted clock, its output in $logs/NAME.log
+  local name=$1 zone=$2 at=$3 start
+  shift 3
   start="$(TZ="$zone" date -d "$day $at +0800" "+%F %T")"
   echo "[tests] 时钟偏移：中国时间 $day $at（TZ=$zone，本机显示 $start）：$*"
   env -u FULIAN_TEST_PG_URL TZ="$zone" faketime -f "@$start" \
     xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
-    .venv/bin/python -m pytest -q -p no:cacheprovider "$@" >"$logs/${zone//\//-}.log" 2>&1 &
+    .venv/bin/python -m pytest -q -p no:cacheprovider "$@" >"$logs/$name.log" 2>&1
 }
-late=""; early=""
+beside_suite=""; beside_pg=""
 if [ "$shifted" = 1 ]; then
-  start_shifted UTC 03:30 tests/unit tests/integration tests/ui   # the longer one beside the longer pass
-  early=$!
+  (
+    first=0; second=0
+    run_shifted 1-0330-UTC UTC 03:30 tests/unit tests/integration tests/ui || first=$?
+    run_shifted 2-2330-Shanghai Asia/Shanghai 23:30 tests/integration || second=$?
+    [ "$first" -eq 0 ] && [ "$second" -eq 0 ]
+  ) &
+  beside_suite=$!
   sleep 5  # xvfb-run -a picks a free display: let the first one take its number
 fi
 if [ -n "${DISPLAY:-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then
@@ -135,8 +142,8 @@ else
 fi
 phase "全部测试"
 if [ "$shifted" = 1 ]; then
-  start_shifted Asia/Shanghai 23:30 tests/integration tests/security
-  late=$!
+  run_shifted 3-2330-Shanghai-security Asia/Shanghai 23:30 tests/security &
+  beside_pg=$!
 fi
 # A full run also runs the service (integration) tests a second time with every store on PostgreSQL.
 if [ "$#" -eq 0 ] && [ -n "${FULIAN_TEST_PG_URL:-}" ]; then
@@ -145,14 +152,14 @@ if [ "$#" -eq 0 ] && [ -n "${FULIAN_TEST_PG_URL:-}" ]; then
   phase "PostgreSQL 上的服务测试"
 fi
 if [ "$shifted" = 1 ]; then
-  for pid in $early $late; do
+  for pid in $beside_suite $beside_pg; do
     wait "$pid" || rc=$?
   done
   for log in "$logs"/*.log; do
     echo "[tests] —— 时钟偏移 $(basename "$log" .log) ——"
     grep -E "^(FAILED|ERROR)|passed|failed" "$log" || tail -n 20 "$log"
   done
-  phase "偏移时钟下的两遍测试（与上面两遍同时进行）"
+  phase "偏移时钟下的测试（与上面两遍同时进行）"
 fi
 rm -rf "$logs"
 if [ -n "$kr_pid" ]; then kill "$kr_pid" 2>/dev/null || true; fi
