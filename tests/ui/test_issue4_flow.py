@@ -221,7 +221,9 @@ def watched(qtbot):  # noqa: ANN001, ANN201
     from here on, including closing this test's windows, is watched as strictly as pytest-qt would."""
     qtbot.wait(300)  # pending single-shot timers fire
     leftovers = [o for o in gc.get_objects() if isinstance(o, TaskRunner)]
-    qtbot.waitUntil(lambda: not any(runner.busy() for runner in leftovers), timeout=TIMEOUT)
+    # Work still running in an earlier test's pool; a result whose window is gone is never delivered (busy()
+    # would stay true for ever), so what counts is the threads, then one turn of the event loop for the rest.
+    qtbot.waitUntil(lambda: not any(runner.pool.activeThreadCount() for runner in leftovers), timeout=TIMEOUT)
     qtbot.wait(50)
     with qtbot.captureExceptions() as caught:
         yield caught
