@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pytestqt.exceptions import format_captured_exceptions
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
@@ -223,7 +224,8 @@ def watched(qtbot):  # noqa: ANN001, ANN201
     leftovers = [o for o in gc.get_objects() if isinstance(o, TaskRunner)]
     # Work still running in an earlier test's pool; a result whose window is gone is never delivered (busy()
     # would stay true for ever), so what counts is the threads, then one turn of the event loop for the rest.
-    qtbot.waitUntil(lambda: not any(runner.pool.activeThreadCount() for runner in leftovers), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(runner.pool) and runner.pool.activeThreadCount()
+                                    for runner in leftovers), timeout=TIMEOUT)
     qtbot.wait(50)
     with qtbot.captureExceptions() as caught:
         yield caught
