@@ -38,6 +38,7 @@ from ..store.models import (
 )
 from ..store.models_evidence import Attachment
 from ..store.uow import UnitOfWork
+from .organs import committee_name, issuer_of, petition_organs
 from .kinds import Recipient
 
 
@@ -307,7 +308,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         status=CaseStatus(case.status), tier=label(Tier, case.tier), category="／".join(
             x for x in (case.category, case.sub_category) if x), dispute_type=case.dispute_type or "",
         source=label(CaseSource, case.source), summary=case.summary or "",
-        unit_name=_issuer(display_name, unit.name if unit else ""),
+        unit_name=issuer_of(display_name, unit.name if unit else ""),
         handler=_handler_name(handler, uow, case), opened_at=case.opened_at, closed_at=case.closed_at,
         as_of=max(m for m in moments if m is not None), domestic_violence=case.domestic_violence,
         major_incident=case.major_incident, mediation_outcome=_marriage_outcome_label(case.mediation_outcome),
@@ -361,38 +362,6 @@ _MARITAL = {"married": "已婚", "single": "未婚", "unmarried": "未婚", "div
             "remarried": "再婚", "cohabiting": "同居"}
 
 
-def organ_name(unit: OrgUnit) -> str:
-    """A district's or town's federation as an organ: 望城区妇女联合会, 高塘岭街道妇女联合会."""
-    return f"{unit.name}妇女联合会"
-
-
-def petition_organs(uow: UnitOfWork, unit: OrgUnit | None, display: str) -> tuple[str, str]:
-    """(issuer, review body) of a petition opinion for a case owned by `unit`.
-
-    A village or community work station is not an organ that handles petitions in its own name: its opinion is
-    issued by the nearest federation above it (the town's, else the district's). The review body (第三十五条) is
-    the organ one level above the issuer in the org tree; above the district it is the 信访复查机关 setting."""
-    if unit is None:
-        return display, settings.get(uow, "petition_review_body") or ""
-    organ = unit
-    while organ.tier == Tier.VILLAGE.value and organ.parent_id:
-        parent = uow.s.get(OrgUnit, organ.parent_id)
-        if parent is None:
-            break
-        organ = parent
-    issuer = display if organ is unit and unit.tier == Tier.DISTRICT.value and display else organ_name(organ)
-    above = uow.s.get(OrgUnit, organ.parent_id) if organ.parent_id else None
-    review = organ_name(above) if above is not None else (settings.get(uow, "petition_review_body") or "")
-    return issuer, review
-
-
-def committee_name(uow: UnitOfWork, unit: OrgUnit | None) -> str:
-    """The station's 人民调解委员会 as set for its unit (settings), else one named after the unit."""
-    if unit is None:
-        return ""
-    return settings.get_for_unit(uow, "mediation_committee", unit.id) or f"{unit.name}{settings.COMMITTEE_SUFFIX}"
-
-
 def _closing_reason(uow: UnitOfWork, case: Case) -> str:
     """The reason of the approved closure request and the approver's note (the latest closure)."""
     from ..store.models import ApprovalRequest
@@ -406,13 +375,6 @@ def _closing_reason(uow: UnitOfWork, case: Case) -> str:
     note = (row.decision_note or "").strip()
     return row.reason.strip().rstrip("。") + "。" + (f"审核意见：{note.rstrip('。')}（{row.decided_by_name}）。" if note
                                                      else f"经{row.decided_by_name}审核批准结案。")
-
-
-def _issuer(display: str, unit_name: str) -> str:
-    """The body that issues the paper: the administrator's setting, else the federation of the unit's name."""
-    if display:
-        return display
-    return f"{unit_name}妇女联合会" if unit_name.endswith(("区", "县", "市")) else f"{unit_name}妇联调解工作站"
 
 
 def _intakes(uow: UnitOfWork, case: Case, reader: Reader, parties: list[Any],

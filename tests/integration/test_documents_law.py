@@ -272,7 +272,7 @@ def test_only_terms_on_marriage_parentage_or_adoption_are_blocked() -> None:
 
 
 def test_the_issuing_organ_and_review_body_follow_the_org_tree_and_settings(law) -> None:
-    from fulian_desktop.documents.data import petition_organs
+    from fulian_desktop.documents.organs import petition_organs
     from fulian_desktop.store.models import OrgUnit
 
     with law.store.uow(write=True) as uow:
