@@ -37,12 +37,11 @@ import base64
 import hashlib
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Iterable
+from typing import Any, Iterable, NoReturn
 
 from sqlalchemy import String, select
 from sqlalchemy.engine import Connection
 
-from ..domain.dv_mediation import ScreeningAnswers, VictimChoice, evaluate_screening
 from ..domain.text import has_hidden_characters
 from ..store.models import CaseParty, IntakeRecord, Referral
 from .apply import CONFLICT, KEEP_LINEAGE, OLDER, SAME, outcome
@@ -50,6 +49,7 @@ from .conflicts import TABLE_LABELS
 from .bundle_shape import check_shape, table_names
 from .errors import SenderOverreach
 from .lineage import load_lineages
+from .screening_authority import check_screening
 from .org_tree import check_district_only, from_authority, is_district, org_tree
 from .rows import CHUNK, columns, content_hash, encode_row, load_rows, ordered_tables, table
 
@@ -69,7 +69,6 @@ PERSON_REFS = {"case_party": "person_id", "intake_record": "person_id", "screeni
 USER_REFS = {"case_file": "handler_id"}
 # The safety screening's own references (plain columns, checked by _check_screening).
 SCREENING_REFS = ("victim_party_id", "session_id", "screened_by", "approved_by")
-APPROVAL_COLUMNS = ("approved_by", "approved_by_name", "approved_at", "approval_note")
 UNIT_REFS = {"referral": ("from_unit_id", "to_unit_id"), "org_unit": ("parent_id",)}
 # Records only the case's own unit may author: a mandatory report (反家庭暴力法第十四条) is made by the station that
 # holds the case, never by one it was referred to and has not taken over, nor by one that referred it away.
@@ -291,7 +290,7 @@ class _Check:
 
     # --- the rules -------------------------------------------------------------------------------------
 
-    def refuse(self, name: str, rid: Any, reason: str) -> None:
+    def refuse(self, name: str, rid: Any, reason: str) -> NoReturn:
         rid_text = str(rid)[:64]
         message = (f"来自{self.sender_name}的同步包要更改{self.sender_name}无权更改的记录，已整体拒绝导入，本站数据未改变。"
                    f"第一条：{_label(name)}记录（{name}，编号 {rid_text}）：{reason}。请与该站点核实。")
@@ -402,43 +401,7 @@ class _Check:
             self._check_existing(name, row, local, conflict)
         self._check_links(name, row, local)
         if name == "mediation_screening":
-            self._check_screening(row, local)
-
-    def _check_screening(self, row: dict[str, Any], local: Any) -> None:
-        rid, who = row["id"], self.sender_name
-        before = dict(zip(columns("mediation_screening"), encode_row("mediation_screening", local))) \
-            if local is not None else {}
-        try:
-            answers = ScreeningAnswers(bool(row.get("speaks_freely")), bool(row.get("fears_other_party")),
-                                       bool(row.get("violence_since_last")), bool(row.get("separate_offered")),
-                                       VictimChoice(str(row.get("victim_choice"))), str(row.get("victim_words") or ""))
-        except ValueError:
-            self.refuse("mediation_screening", rid, "受害人的选择不是“面对面”或“背对背”")
-        result = evaluate_screening(answers, row.get("risk_level") == "high")
-        if not answers.separate_offered or not answers.victim_words.strip() or \
-                row.get("joint_allowed") is not result.joint_allowed or \
-                (result.joint_allowed and row.get("needs_approval") is not result.needs_approval):
-            self.refuse("mediation_screening", rid, "评估结论与评估中记录的回答不符（或未记录已告知背对背调解、"
-                                                    "受害人本人的意愿）")
-        case = row.get(CASE_COLUMN)
-        party = self.local_row("case_party", row.get("victim_party_id")) or \
-            self.new_in_bundle("case_party", row.get("victim_party_id"))
-        if party is None or party["case_id"] != case:
-            self.refuse("mediation_screening", rid, "评估对象不是本案的当事人")
-        if row.get("session_id") is not None and row.get("session_id") != before.get("session_id"):
-            session = self.local_row("mediation_session", row.get("session_id")) or \
-                self.new_in_bundle("mediation_session", row.get("session_id"))
-            if session is None or session["case_id"] != case or session.get("mode", "joint") != "joint":
-                self.refuse("mediation_screening", rid, "评估所用于的调解不是本案的面对面联合调解")
-        if any(row.get(c) != before.get(c) for c in APPROVAL_COLUMNS) and row.get("approved_at") is not None:
-            approver = self.local_row("user_account", row.get("approved_by"))
-            if approver is None or approver["owner_unit_id"] not in self.mine or approver["role"] != "supervisor":
-                self.refuse("mediation_screening", rid, f"督导批准须由{who}及其下级单位的督导作出，"
-                                                        "调解员不能自行记录督导批准")
-            if row.get("approved_by") == row.get("screened_by"):
-                self.refuse("mediation_screening", rid, "批准人不能是做安全评估的本人")
-        elif before.get("approved_at") is not None and row.get("approved_at") is None:
-            self.refuse("mediation_screening", rid, "不能撤去已有的督导批准记录")
+            check_screening(self, row, local)
 
     def _check_user(self, row: dict[str, Any], local: Any) -> None:
         rid = row["id"]
