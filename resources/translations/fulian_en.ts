@@ -371,9 +371,9 @@
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="67"/>
         <location filename="../../ui/intake/intake_fields.py" line="68"/>
         <location filename="../../ui/intake/intake_fields.py" line="69"/>
+        <location filename="../../ui/intake/intake_fields.py" line="70"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="139"/>
         <source>可不填</source>
         <translation>Optional</translation>
@@ -440,8 +440,8 @@
         <translation>How the agreement is being kept, e.g. the husband pays child support monthly; relations have eased</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="132"/>
-        <location filename="../../ui/intake/intake_fields.py" line="138"/>
+        <location filename="../../ui/intake/intake_fields.py" line="133"/>
+        <location filename="../../ui/intake/intake_fields.py" line="139"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="55"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="98"/>
         <location filename="../../ui/mediation/mediation_session_dialogs.py" line="127"/>
@@ -977,9 +977,9 @@
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="92"/>
         <location filename="../../ui/cases/party_dialog.py" line="97"/>
-        <location filename="../../ui/intake/intake_fields.py" line="110"/>
-        <location filename="../../ui/intake/intake_fields.py" line="116"/>
-        <location filename="../../ui/intake/intake_fields.py" line="120"/>
+        <location filename="../../ui/intake/intake_fields.py" line="111"/>
+        <location filename="../../ui/intake/intake_fields.py" line="117"/>
+        <location filename="../../ui/intake/intake_fields.py" line="121"/>
         <source>未填</source>
         <translation>Not given</translation>
     </message>
@@ -2438,24 +2438,24 @@
         <translation>The two passphrases do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="90"/>
+        <location filename="../../ui/setup/setup_create.py" line="86"/>
         <source>创建数据存储</source>
         <translation>Create data store</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="91"/>
+        <location filename="../../ui/setup/setup_create.py" line="87"/>
         <source>请核对以下内容，然后点击“创建数据存储”。</source>
         <translation>Please check the following, then click &quot;Create data store&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="117"/>
-        <location filename="../../ui/setup/setup_join.py" line="127"/>
+        <location filename="../../ui/setup/setup_create.py" line="95"/>
+        <location filename="../../ui/setup/setup_join.py" line="110"/>
         <source>系统钥匙串，另设口令</source>
         <translation>System keyring, plus a passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="117"/>
-        <location filename="../../ui/setup/setup_join.py" line="127"/>
+        <location filename="../../ui/setup/setup_create.py" line="95"/>
+        <location filename="../../ui/setup/setup_join.py" line="110"/>
         <location filename="../../ui/setup/setup_recovery.py" line="67"/>
         <source>系统钥匙串</source>
         <translation>System keyring</translation>
@@ -2463,34 +2463,34 @@
     <message>
         <location filename="../../ui/accounts/unlock.py" line="29"/>
         <location filename="../../ui/accounts/unlock.py" line="58"/>
-        <location filename="../../ui/setup/setup_create.py" line="118"/>
-        <location filename="../../ui/setup/setup_join.py" line="127"/>
+        <location filename="../../ui/setup/setup_create.py" line="96"/>
+        <location filename="../../ui/setup/setup_join.py" line="110"/>
         <location filename="../../ui/setup/setup_recovery.py" line="67"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="120"/>
+        <location filename="../../ui/setup/setup_create.py" line="98"/>
         <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;数据文件夹&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;区&lt;/td&gt;&lt;td&gt;{district}（案号前缀：{case_prefix}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;街镇 / 村社区&lt;/td&gt;&lt;td&gt;{n} 个街镇，{villages} 个村社区&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;系统管理员&lt;/td&gt;&lt;td&gt;{admin_name}（{admin_username}）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;督导&lt;/td&gt;&lt;td&gt;{supervisor}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;密钥保护&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;Data folder&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;District&lt;/td&gt;&lt;td&gt;{district} (case no. prefix: {case_prefix})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Towns/streets / villages/communities&lt;/td&gt;&lt;td&gt;{n} towns/streets, {villages} villages/communities&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;System administrator&lt;/td&gt;&lt;td&gt;{admin_name} ({admin_username})&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Supervisor&lt;/td&gt;&lt;td&gt;{supervisor}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Key protection&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="137"/>
+        <location filename="../../ui/setup/setup_create.py" line="103"/>
         <source>正在创建加密数据存储并写入组织机构，请稍候…</source>
         <translation>Creating the encrypted data store and writing the organisation, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="148"/>
+        <location filename="../../ui/setup/setup_create.py" line="111"/>
         <source>已创建。</source>
         <translation>Created.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="165"/>
+        <location filename="../../ui/setup/setup_create.py" line="114"/>
         <source>{message}请点击“上一步”设置口令后再创建。</source>
         <translation>{message} Click &quot;Back&quot; to set a passphrase, then create again.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_create.py" line="167"/>
+        <location filename="../../ui/setup/setup_create.py" line="115"/>
         <source>创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；请检查文件夹是否可写、磁盘空间是否充足后重试。</source>
         <translation>An unexpected error occurred while creating the data store; no files were left behind. Details are in the log. Check that the folder is writable and the disk has space, then try again.</translation>
     </message>
@@ -7879,229 +7879,229 @@ Disable?</translation>
         <translation>&lt;b&gt;Returned&lt;/b&gt; {case_no} &quot;{case_title}&quot; to {from_unit_name}; the sending unit keeps handling the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="50"/>
+        <location filename="../../ui/intake/intake_fields.py" line="51"/>
         <source>受理意见(&amp;Y)</source>
         <translation>Acceptance note (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="50"/>
+        <location filename="../../ui/intake/intake_fields.py" line="51"/>
         <source>不予受理理由(&amp;Y)</source>
         <translation>Reason for rejection (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="50"/>
+        <location filename="../../ui/intake/intake_fields.py" line="51"/>
         <source>转办说明(&amp;Y)</source>
         <translation>Transfer note (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="51"/>
+        <location filename="../../ui/intake/intake_fields.py" line="52"/>
         <source>答复内容(&amp;Y)</source>
         <translation>Answer given (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="51"/>
+        <location filename="../../ui/intake/intake_fields.py" line="52"/>
         <source>咨询答复(&amp;Y)</source>
         <translation>Advice given (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="55"/>
+        <location filename="../../ui/intake/intake_fields.py" line="56"/>
         <source>家中打骂、虐待或性侵(&amp;1)</source>
         <translation>Beaten, abused or sexually assaulted at home (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="56"/>
+        <location filename="../../ui/intake/intake_fields.py" line="57"/>
         <source>受威胁、跟踪或凶器恐吓(&amp;2)</source>
         <translation>Threatened, stalked or menaced with a weapon (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="57"/>
+        <location filename="../../ui/intake/intake_fields.py" line="58"/>
         <source>提到自杀或自伤(&amp;3)</source>
         <translation>Speaks of suicide or self-harm (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="58"/>
+        <location filename="../../ui/intake/intake_fields.py" line="59"/>
         <source>孩子受伤害或无人照料(&amp;4)</source>
         <translation>A child is harmed or left without care (&amp;4)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="67"/>
+        <location filename="../../ui/intake/intake_fields.py" line="68"/>
         <source>必填：报督导审批，并书面告知信访人</source>
         <translation>Required: goes to a supervisor for approval; the petitioner is told in writing</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="68"/>
+        <location filename="../../ui/intake/intake_fields.py" line="69"/>
         <source>可不填：当场告知的内容</source>
         <translation>Optional: what was said on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="78"/>
+        <location filename="../../ui/intake/intake_fields.py" line="79"/>
         <source>代表 {i}</source>
         <translation>Representative {i}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="104"/>
+        <location filename="../../ui/intake/intake_fields.py" line="105"/>
         <source>必填；不愿透露的可填“匿名”</source>
         <translation>Required; &quot;匿名&quot; (anonymous) if the visitor will not say</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="111"/>
+        <location filename="../../ui/intake/intake_fields.py" line="112"/>
         <source> 岁</source>
         <translation> yrs</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="112"/>
+        <location filename="../../ui/intake/intake_fields.py" line="113"/>
         <source>18 位，末位可为 X；填写后自动查重</source>
         <translation>18 characters, last may be X; checked for duplicates once entered</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="117"/>
+        <location filename="../../ui/intake/intake_fields.py" line="118"/>
         <source>手机或座机（如 0731-88888888）</source>
         <translation>Mobile or landline (e.g. 0731-88888888)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="123"/>
+        <location filename="../../ui/intake/intake_fields.py" line="124"/>
         <source>用于书面告知</source>
         <translation>For written notices</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="126"/>
+        <location filename="../../ui/intake/intake_fields.py" line="127"/>
         <source> 人</source>
         <translation> people</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="127"/>
+        <location filename="../../ui/intake/intake_fields.py" line="128"/>
         <source>集体访（多人共同走访）(&amp;G)</source>
         <translation>&amp;Group visit (several people together)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="145"/>
+        <location filename="../../ui/intake/intake_fields.py" line="146"/>
         <source>重复访(&amp;W)</source>
         <translation>Repeat visit (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="148"/>
+        <location filename="../../ui/intake/intake_fields.py" line="149"/>
         <source>标记为家暴案件(&amp;J)</source>
         <translation>Mark as domestic violence (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="149"/>
+        <location filename="../../ui/intake/intake_fields.py" line="150"/>
         <source>标记为重大案事件(&amp;R)</source>
         <translation>Ma&amp;rk as major incident</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="304"/>
+        <location filename="../../ui/intake/intake_fields.py" line="305"/>
         <source>渠道(&amp;C)</source>
         <translation>&amp;Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="305"/>
+        <location filename="../../ui/intake/intake_fields.py" line="306"/>
         <source>接待时间(&amp;T)</source>
         <translation>&amp;Time received</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="306"/>
+        <location filename="../../ui/intake/intake_fields.py" line="307"/>
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="307"/>
+        <location filename="../../ui/intake/intake_fields.py" line="308"/>
         <source>身份证号(&amp;I)</source>
         <translation>&amp;ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="308"/>
+        <location filename="../../ui/intake/intake_fields.py" line="309"/>
         <source>性别(&amp;X)</source>
         <translation>Se&amp;x</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="308"/>
+        <location filename="../../ui/intake/intake_fields.py" line="309"/>
         <source>年龄(&amp;A)</source>
         <translation>&amp;Age</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="309"/>
+        <location filename="../../ui/intake/intake_fields.py" line="310"/>
         <source>出生日期(&amp;B)</source>
         <translation>&amp;Birth date</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="310"/>
+        <location filename="../../ui/intake/intake_fields.py" line="311"/>
         <source>联系电话(&amp;P)</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="310"/>
+        <location filename="../../ui/intake/intake_fields.py" line="311"/>
         <source>婚姻状况(&amp;M)</source>
         <translation>&amp;Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="311"/>
+        <location filename="../../ui/intake/intake_fields.py" line="312"/>
         <source>住址(&amp;D)</source>
         <translation>A&amp;ddress</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="311"/>
+        <location filename="../../ui/intake/intake_fields.py" line="312"/>
         <source>人数(&amp;U)</source>
         <translation>N&amp;umber of people</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="312"/>
+        <location filename="../../ui/intake/intake_fields.py" line="313"/>
         <source>代表(&amp;E)</source>
         <translation>R&amp;epresentatives</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="313"/>
+        <location filename="../../ui/intake/intake_fields.py" line="314"/>
         <source>请求(&amp;Q)</source>
         <translation>Re&amp;quest</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="313"/>
+        <location filename="../../ui/intake/intake_fields.py" line="314"/>
         <location filename="../../ui/intake/intake_form.py" line="141"/>
         <source>事实和理由(&amp;F)</source>
         <translation>&amp;Facts and reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="314"/>
+        <location filename="../../ui/intake/intake_fields.py" line="315"/>
         <source>风险筛查</source>
         <translation>Risk screening</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="315"/>
+        <location filename="../../ui/intake/intake_fields.py" line="316"/>
         <source>投诉类别(&amp;K)</source>
         <translation>Category (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="315"/>
+        <location filename="../../ui/intake/intake_fields.py" line="316"/>
         <source>子类(&amp;Z)</source>
         <translation>Subcategory (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="316"/>
+        <location filename="../../ui/intake/intake_fields.py" line="317"/>
         <source>处理方式(&amp;H)</source>
         <translation>&amp;Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="317"/>
+        <location filename="../../ui/intake/intake_fields.py" line="318"/>
         <source>转办去向(&amp;O)</source>
         <translation>Transferred t&amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="318"/>
+        <location filename="../../ui/intake/intake_fields.py" line="319"/>
         <source>处理意见(&amp;Y)</source>
         <translation>Handling note (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="129"/>
+        <location filename="../../ui/intake/intake_fields.py" line="130"/>
         <source>信访人的请求（必填）</source>
         <translation>Petitioner&apos;s request (required)</translation>
     </message>
     <message>
         <location filename="../../ui/error_messages.py" line="283"/>
-        <location filename="../../ui/intake/intake_fields.py" line="130"/>
+        <location filename="../../ui/intake/intake_fields.py" line="131"/>
         <source>事实和理由</source>
         <translation>Facts and reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="143"/>
+        <location filename="../../ui/intake/intake_fields.py" line="144"/>
         <source>转往的机关或单位，如 望城区人民法院</source>
         <translation>Authority or unit transferred to, e.g. Wangcheng District People&apos;s Court</translation>
     </message>
@@ -8111,22 +8111,22 @@ Disable?</translation>
         <translation>Repeat visit</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="188"/>
+        <location filename="../../ui/intake/intake_fields.py" line="189"/>
         <source>请选择（可不选）</source>
         <translation>Please choose (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="192"/>
+        <location filename="../../ui/intake/intake_fields.py" line="193"/>
         <source>（无子类）</source>
         <translation>(no subtypes)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="192"/>
+        <location filename="../../ui/intake/intake_fields.py" line="193"/>
         <source>先选类别</source>
         <translation>Choose a type first</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="304"/>
+        <location filename="../../ui/intake/intake_fields.py" line="305"/>
         <source>来访信息</source>
         <translation>Visit</translation>
     </message>
@@ -8142,7 +8142,7 @@ Disable?</translation>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="306"/>
+        <location filename="../../ui/intake/intake_fields.py" line="307"/>
         <location filename="../../ui/intake/intake_records.py" line="16"/>
         <source>来访人</source>
         <translation>Visitor</translation>
@@ -8153,7 +8153,7 @@ Disable?</translation>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="313"/>
+        <location filename="../../ui/intake/intake_fields.py" line="314"/>
         <source>信访事项</source>
         <translation>Petition matter</translation>
     </message>
@@ -8163,7 +8163,7 @@ Disable?</translation>
         <translation>Complaint type</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_fields.py" line="316"/>
+        <location filename="../../ui/intake/intake_fields.py" line="317"/>
         <source>处理</source>
         <translation>Handling</translation>
     </message>
@@ -12930,43 +12930,43 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>Cannot read {path}. Check that the USB drive is inserted and the file exists.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_join.py" line="103"/>
+        <location filename="../../ui/setup/setup_join.py" line="102"/>
         <location filename="../../ui/sync/station_open_wizard.py" line="282"/>
         <source>开通站点</source>
         <translation>Open station</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_join.py" line="104"/>
+        <location filename="../../ui/setup/setup_join.py" line="103"/>
         <source>请核对以下内容，然后点击“开通站点”。</source>
         <translation>Check the following, then click &quot;Open station&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_join.py" line="106"/>
+        <location filename="../../ui/setup/setup_join.py" line="104"/>
         <source>开通站点(&amp;C)</source>
         <translation>Open station (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_join.py" line="128"/>
+        <location filename="../../ui/setup/setup_join.py" line="111"/>
         <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;数据文件夹&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;开通文件&lt;/td&gt;&lt;td&gt;{package}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;密钥保护&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;开通后，本机将作为站点与区平台交换同步包；登录账号由区里创建。&lt;/p&gt;</source>
         <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;td&gt;Data folder&lt;/td&gt;&lt;td&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Package&lt;/td&gt;&lt;td&gt;{package}&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Key protection&lt;/td&gt;&lt;td&gt;{protection}&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Once open, this computer exchanges bundles with the district as a station; accounts are made at the district.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_join.py" line="150"/>
+        <location filename="../../ui/setup/setup_join.py" line="121"/>
         <source>正在创建加密数据存储并写入本单位的案件，请稍候…</source>
         <translation>Creating the encrypted data store and writing the unit&apos;s cases, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_join.py" line="163"/>
+        <location filename="../../ui/setup/setup_join.py" line="132"/>
         <source>已开通：{unit}</source>
         <translation>Opened: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_join.py" line="181"/>
+        <location filename="../../ui/setup/setup_join.py" line="135"/>
         <source>{message}请点击“上一步”设置口令后再开通。</source>
         <translation>{message} Click &quot;Back&quot; to set a passphrase, then open the station.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup/setup_join.py" line="183"/>
+        <location filename="../../ui/setup/setup_join.py" line="136"/>
         <source>开通站点时遇到意外错误，没有留下任何文件。详细信息已记入日志；请检查文件夹是否可写、磁盘空间是否充足后重试。</source>
         <translation>Opening the station failed unexpectedly; no files were left behind. Details are in the log; check that the folder is writable and the disk has space, then try again.</translation>
     </message>

@@ -6,11 +6,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWizard, QWizardPage
 
 from fulian_desktop.domain.enums import Tier
-from fulian_desktop.domain.errors import KeyUnavailable
 from fulian_desktop.security.keyfile import KdfParams
 from fulian_desktop.security.keyring_vault import KeyringVault
 from fulian_desktop.services.accounts import orgunits
@@ -19,9 +16,8 @@ from fulian_desktop.services.accounts.setup import FirstAccount, TownSpec, initi
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import CreatedStore, create_store
 
-from ..errors import error_text, message_of
 from ..i18n import tr
-from .setup_pages import error_label
+from .store_creating_page import StoreCreatingPage
 
 if TYPE_CHECKING:
     from .setup_wizard import SetupWizard
@@ -84,29 +80,11 @@ def create_and_initialise(data_dir: Path, plan: SetupPlan, vault: KeyringVault, 
     return created
 
 
-class CreatePage(QWizardPage):
+class CreatePage(StoreCreatingPage):
     def __init__(self, wizard: "SetupWizard") -> None:
-        super().__init__()
+        super().__init__(wizard, "create_error")
         self.setTitle(tr("创建数据存储"))
         self.setSubTitle(tr("请核对以下内容，然后点击“创建数据存储”。"))
-        self.setCommitPage(True)
-        self._wizard = wizard
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.state = QLabel("")
-        self.error = error_label("create_error")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addStretch(1)
-        layout.addWidget(self.state)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.error)
-        self.running = False
-        self.finished = False
 
     def initializePage(self) -> None:
         w = self._wizard
@@ -120,51 +98,19 @@ class CreatePage(QWizardPage):
             tr("<table cellspacing=6><tr><td>数据文件夹</td><td><code>{data_dir}</code></td></tr><tr><td>区</td><td>{district}（案号前缀：{case_prefix}）</td></tr><tr><td>街镇 / 村社区</td><td>{n} 个街镇，{villages} 个村社区</td></tr><tr><td>系统管理员</td><td>{admin_name}（{admin_username}）</td></tr><tr><td>督导</td><td>{supervisor}</td></tr><tr><td>密钥保护</td><td>{protection}</td></tr></table>").format(data_dir=escape(str(w.data_dir)), district=escape(plan.district), case_prefix=escape(plan.case_prefix), n=len(plan.towns), villages=villages, admin_name=escape(plan.admin_name), admin_username=escape(plan.admin_username), supervisor=supervisor, protection=protection))
         self.error.clear()
 
-    def isComplete(self) -> bool:
-        return not self.running
-
-    def validatePage(self) -> bool:
-        if self.finished:
-            return True
-        if not self.running:
-            self.start()
-        return False
-
     def start(self) -> None:
         w = self._wizard
-        self.running = True
-        self.error.clear()
-        self.state.setText(tr("正在创建加密数据存储并写入组织机构，请稍候…"))
-        self.busy.setVisible(True)
-        self.completeChanged.emit()
-        w.button(QWizard.CancelButton).setEnabled(False)
-        w.button(QWizard.BackButton).setEnabled(False)
+        self.begin(tr("正在创建加密数据存储并写入组织机构，请稍候…"))
         w.tasks.run(create_and_initialise, w.data_dir, w.plan(), w.vault, w.kdf,
                     on_done=self._created, on_error=self._failed)
 
     def _created(self, created: CreatedStore) -> None:
-        self.running, self.finished = False, True
-        self.busy.setVisible(False)
-        self.state.setText(tr("已创建。"))
         self._wizard.created = created
         self._wizard.store = created.store
         self._wizard.admin_username = self._wizard.plan().admin_username
-        self._wizard.button(QWizard.CancelButton).setEnabled(True)
-        self.completeChanged.emit()
-        self._wizard.next()
+        self.succeeded(tr("已创建。"))
 
     def _failed(self, exc: BaseException) -> None:
-        self.running = False
-        self.busy.setVisible(False)
-        self.state.clear()
-        w = self._wizard
-        w.button(QWizard.CancelButton).setEnabled(True)
-        w.button(QWizard.BackButton).setEnabled(True)
-        if isinstance(exc, KeyUnavailable):
-            w.protection_page.mark_keyring_failed()
-            self.error.setText(tr("{message}请点击“上一步”设置口令后再创建。").format(message=message_of(exc)))
-        else:
-            self.error.setText(error_text(exc, tr("创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；"
-                                                  "请检查文件夹是否可写、磁盘空间是否充足后重试。")))
-        self.completeChanged.emit()
-
+        self.failed(exc, tr("{message}请点击“上一步”设置口令后再创建。"),
+                    tr("创建数据存储时遇到意外错误，没有留下任何文件。详细信息已记入日志；"
+                       "请检查文件夹是否可写、磁盘空间是否充足后重试。"))

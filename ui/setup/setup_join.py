@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWizard,
+    QApplication, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWizard,
     QWizardPage,
 )
 
-from fulian_desktop.domain.errors import FulianError, KeyUnavailable
+from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.sync.provision import JoinedStation, create_station_store, read_package
 
-from ..errors import error_text
 from ..i18n import tr
 from .setup_pages import error_label
+from .store_creating_page import StoreCreatingPage
 
 if TYPE_CHECKING:
     from .setup_wizard import SetupWizard
@@ -96,29 +96,12 @@ class JoinPackagePage(QWizardPage):
         return True
 
 
-class JoinCreatePage(QWizardPage):
+class JoinCreatePage(StoreCreatingPage):
     def __init__(self, wizard: "SetupWizard") -> None:
-        super().__init__()
-        self._wizard = wizard
+        super().__init__(wizard, "join_create_error")
         self.setTitle(tr("开通站点"))
         self.setSubTitle(tr("请核对以下内容，然后点击“开通站点”。"))
-        self.setCommitPage(True)
         self.setButtonText(QWizard.CommitButton, tr("开通站点(&C)"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.state = QLabel("")
-        self.error = error_label("join_create_error")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addStretch(1)
-        layout.addWidget(self.state)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.error)
-        self.running = False
-        self.finished = False
         self.unit_name = ""
 
     def initializePage(self) -> None:
@@ -132,54 +115,23 @@ class JoinCreatePage(QWizardPage):
                                      protection=protection))
         self.error.clear()
 
-    def isComplete(self) -> bool:
-        return not self.running
-
-    def validatePage(self) -> bool:
-        if self.finished:
-            return True
-        if not self.running:
-            self.start()
-        return False
-
     def start(self) -> None:
         w = self._wizard
         passphrase, use_keyring = w.protection_page.chosen()
-        self.running = True
-        self.error.clear()
-        self.state.setText(tr("正在创建加密数据存储并写入本单位的案件，请稍候…"))
-        self.busy.setVisible(True)
-        self.completeChanged.emit()
-        w.button(QWizard.CancelButton).setEnabled(False)
-        w.button(QWizard.BackButton).setEnabled(False)
+        self.begin(tr("正在创建加密数据存储并写入本单位的案件，请稍候…"))
         w.tasks.run(create_station_store, w.data_dir, w.join_page.package, w.join_page.code.text(),
                     passphrase=passphrase, vault=w.vault, use_keyring=use_keyring, kdf=w.kdf,
                     on_done=self._created, on_error=self._failed)
 
     def _created(self, joined: JoinedStation) -> None:
-        self.running, self.finished = False, True
-        self.busy.setVisible(False)
         self.unit_name = joined.unit_name
-        self.state.setText(tr("已开通：{unit}").format(unit=joined.unit_name))
         w = self._wizard
         w.created = joined.created
         w.store = joined.created.store
         w.joined_unit = joined.unit_name
-        w.button(QWizard.CancelButton).setEnabled(True)
-        self.completeChanged.emit()
-        w.next()
+        self.succeeded(tr("已开通：{unit}").format(unit=joined.unit_name))
 
     def _failed(self, exc: BaseException) -> None:
-        self.running = False
-        self.busy.setVisible(False)
-        self.state.clear()
-        w = self._wizard
-        w.button(QWizard.CancelButton).setEnabled(True)
-        w.button(QWizard.BackButton).setEnabled(True)
-        if isinstance(exc, KeyUnavailable):
-            w.protection_page.mark_keyring_failed()
-            self.error.setText(tr("{message}请点击“上一步”设置口令后再开通。").format(message=exc.message))
-        else:
-            self.error.setText(error_text(exc, tr("开通站点时遇到意外错误，没有留下任何文件。详细信息已记入日志；"
-                                                  "请检查文件夹是否可写、磁盘空间是否充足后重试。")))
-        self.completeChanged.emit()
+        self.failed(exc, tr("{message}请点击“上一步”设置口令后再开通。"),
+                    tr("开通站点时遇到意外错误，没有留下任何文件。详细信息已记入日志；"
+                       "请检查文件夹是否可写、磁盘空间是否充足后重试。"))
