@@ -2,12 +2,16 @@
 and the agreements' performance — each with its known answer on the statistics store, and its identity."""
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import update
 
+from fulian_desktop.documents.statistics_report import render_report
+from fulian_desktop.documents.statistics_xlsx import render_workbook
 from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.domain.workflow import Transition as T
 from fulian_desktop.services.cases import workflow
@@ -141,3 +145,24 @@ def test_a_bad_amount_is_refused(world: StatsWorld, fen: object) -> None:
                 mediation.TermInput("甲", "道歉")], agreed_at=at(10, 9), amount_involved_fen=fen)
     with world.store.uow() as uow:
         assert uow.s.query(Agreement).count() == before
+
+
+def test_the_new_rows_are_printed_and_the_workbook_holds_yuan(report, tmp_path: Path) -> None:  # noqa: ANN001
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(render_report(report))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+    def printed(label: str) -> list[str]:
+        return next(line.split() for line in text.splitlines() if label in line.split())[-5:]
+
+    assert printed("协议涉及金额") == ["12,500.00", "0.00", "12,345.50", "24,845.50", "24,845.50"]
+    assert printed("其中部分履行") == ["0", "0", "1", "1", "1"]
+    assert printed("防止民转刑人数") == ["3", "0", "2", "5", "5"]
+    assert "全部相符" in text
+    book = tmp_path / "report.xlsx"
+    book.write_bytes(render_workbook(report))
+    ws = load_workbook(book).worksheets[0]
+    (row,) = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "协议涉及金额"]
+    assert [ws.cell(row, c).value for c in range(3, 9)] == ["元", 12_500.0, 0, 12_345.5, 24_845.5, 24_845.5]
+    assert ws.cell(row, 7).number_format == "#,##0.00"
