@@ -488,13 +488,14 @@
         <translation>Follow-up method</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="77"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="80"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="62"/>
         <source>调解协议</source>
         <translation>Mediation agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="97"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="62"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="100"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="63"/>
         <location filename="../../ui/mediation/mediation_followups_panel.py" line="32"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="193"/>
@@ -946,13 +947,13 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="47"/>
-        <location filename="../../ui/domain_labels.py" line="117"/>
+        <location filename="../../ui/domain_labels.py" line="120"/>
         <source>未婚</source>
         <translation>Single</translation>
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="47"/>
-        <location filename="../../ui/domain_labels.py" line="118"/>
+        <location filename="../../ui/domain_labels.py" line="121"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
@@ -963,7 +964,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="47"/>
-        <location filename="../../ui/domain_labels.py" line="120"/>
+        <location filename="../../ui/domain_labels.py" line="123"/>
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
@@ -1206,7 +1207,7 @@
     <message>
         <location filename="../../ui/crisis/crisis_orders.py" line="40"/>
         <location filename="../../ui/crisis/protection_order_apply.py" line="90"/>
-        <location filename="../../ui/domain_labels.py" line="193"/>
+        <location filename="../../ui/domain_labels.py" line="196"/>
         <source>法院</source>
         <translation>Court</translation>
     </message>
@@ -1623,7 +1624,7 @@
         <translation>Shared items</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="187"/>
+        <location filename="../../ui/domain_labels.py" line="190"/>
         <location filename="../../ui/referral/referral_dialogs.py" line="112"/>
         <location filename="../../ui/referral/referral_panel.py" line="74"/>
         <source>当事人同意</source>
@@ -1802,14 +1803,14 @@
         <translation>Sex unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="102"/>
+        <location filename="../../ui/domain_labels.py" line="105"/>
         <location filename="../../ui/intake/duplicate_panel.py" line="117"/>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="54"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="101"/>
+        <location filename="../../ui/domain_labels.py" line="104"/>
         <location filename="../../ui/intake/duplicate_panel.py" line="117"/>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="54"/>
         <source>男</source>
@@ -2891,72 +2892,82 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="79"/>
+        <source>全部履行</source>
+        <translation>Fully performed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="80"/>
+        <source>未履行</source>
+        <translation>Not performed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="82"/>
         <source>防止民转刑</source>
         <translation>Prevented escalation to crime</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="80"/>
+        <location filename="../../ui/domain_labels.py" line="83"/>
         <source>防止自杀</source>
         <translation>Prevented suicide</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="81"/>
+        <location filename="../../ui/domain_labels.py" line="84"/>
         <source>制止群体性上访</source>
         <translation>Stopped a group petition</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="83"/>
+        <location filename="../../ui/domain_labels.py" line="86"/>
         <source>当事人申请</source>
         <translation>Party&apos;s application</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="84"/>
+        <location filename="../../ui/domain_labels.py" line="87"/>
         <source>主动调解</source>
         <translation>Own-initiative mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="85"/>
+        <location filename="../../ui/domain_labels.py" line="88"/>
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="86"/>
+        <location filename="../../ui/domain_labels.py" line="89"/>
         <source>下级上报</source>
         <translation>Reported from below</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="87"/>
+        <location filename="../../ui/domain_labels.py" line="90"/>
         <source>公安移交</source>
         <translation>Referred by police</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="88"/>
+        <location filename="../../ui/domain_labels.py" line="91"/>
         <source>法院委托</source>
         <translation>Entrusted by court</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="89"/>
+        <location filename="../../ui/domain_labels.py" line="92"/>
         <source>信访转办</source>
         <translation>Transferred petition</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="90"/>
+        <location filename="../../ui/domain_labels.py" line="93"/>
         <source>排查发现</source>
         <translation>Found in screening</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="91"/>
+        <location filename="../../ui/domain_labels.py" line="94"/>
         <location filename="../../ui/screening/screening_register.py" line="167"/>
         <source>网络舆情</source>
         <translation>Online opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="93"/>
+        <location filename="../../ui/domain_labels.py" line="96"/>
         <source>申请人/来访人</source>
         <translation>Applicant/visitor</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="94"/>
+        <location filename="../../ui/domain_labels.py" line="97"/>
         <source>被申请人</source>
         <translation>Respondent</translation>
     </message>
@@ -3011,7 +3022,7 @@ Close anyway?</translation>
         <translation>In her own words, e.g. &quot;I am willing to discuss child support with him face to face; with the mediator there I am not afraid.&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="95"/>
+        <location filename="../../ui/domain_labels.py" line="98"/>
         <location filename="../../ui/mediation/mediation_screening_dialog.py" line="55"/>
         <source>受害人</source>
         <translation>Victim</translation>
@@ -3062,736 +3073,736 @@ Close anyway?</translation>
         <translation>Please record her wishes in her own words.</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="96"/>
+        <location filename="../../ui/domain_labels.py" line="99"/>
         <source>未成年子女</source>
         <translation>Minor child</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="97"/>
+        <location filename="../../ui/domain_labels.py" line="100"/>
         <source>代理人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="98"/>
+        <location filename="../../ui/domain_labels.py" line="101"/>
         <source>证人</source>
         <translation>Witness</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/attachment_add_dialog.py" line="25"/>
         <location filename="../../ui/crisis/risk_form.py" line="91"/>
-        <location filename="../../ui/domain_labels.py" line="99"/>
+        <location filename="../../ui/domain_labels.py" line="102"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="103"/>
+        <location filename="../../ui/domain_labels.py" line="106"/>
         <location filename="../../ui/sync/sync_conflicts.py" line="161"/>
         <location filename="../../ui/sync/sync_conflicts.py" line="162"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="105"/>
+        <location filename="../../ui/domain_labels.py" line="108"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="106"/>
+        <location filename="../../ui/domain_labels.py" line="109"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="107"/>
+        <location filename="../../ui/domain_labels.py" line="110"/>
         <source>特急</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="109"/>
+        <location filename="../../ui/domain_labels.py" line="112"/>
         <source>来访</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="110"/>
+        <location filename="../../ui/domain_labels.py" line="113"/>
         <source>来电</source>
         <translation>Phone call</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/attachment_add_dialog.py" line="24"/>
-        <location filename="../../ui/domain_labels.py" line="111"/>
+        <location filename="../../ui/domain_labels.py" line="114"/>
         <source>来信</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="112"/>
+        <location filename="../../ui/domain_labels.py" line="115"/>
         <source>网上</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="114"/>
+        <location filename="../../ui/domain_labels.py" line="117"/>
         <location filename="../../ui/error_messages.py" line="89"/>
         <source>当场答复</source>
         <translation>Answered on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="115"/>
+        <location filename="../../ui/domain_labels.py" line="118"/>
         <source>咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="119"/>
+        <location filename="../../ui/domain_labels.py" line="122"/>
         <source>离婚</source>
         <translation>Divorce</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="121"/>
+        <location filename="../../ui/domain_labels.py" line="124"/>
         <source>未说明</source>
         <translation>Not stated</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="123"/>
+        <location filename="../../ui/domain_labels.py" line="126"/>
         <source>已安排</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="124"/>
+        <location filename="../../ui/domain_labels.py" line="127"/>
         <source>已调解</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="125"/>
+        <location filename="../../ui/domain_labels.py" line="128"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="127"/>
+        <location filename="../../ui/domain_labels.py" line="130"/>
         <source>继续调解</source>
         <translation>Continue mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="128"/>
+        <location filename="../../ui/domain_labels.py" line="131"/>
         <source>达成协议</source>
         <translation>Agreement reached</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="129"/>
+        <location filename="../../ui/domain_labels.py" line="132"/>
         <source>调解不成</source>
         <translation>Mediation failed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="130"/>
+        <location filename="../../ui/domain_labels.py" line="133"/>
         <source>当事人撤回</source>
         <translation>Withdrawn by party</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="131"/>
+        <location filename="../../ui/domain_labels.py" line="134"/>
         <source>一方拒绝调解</source>
         <translation>One party refused mediation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="133"/>
+        <location filename="../../ui/domain_labels.py" line="136"/>
         <source>告知权利义务</source>
         <translation>Rights and duties explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="134"/>
+        <location filename="../../ui/domain_labels.py" line="137"/>
         <source>告知可申请回避</source>
         <translation>Right to request recusal explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="135"/>
+        <location filename="../../ui/domain_labels.py" line="138"/>
         <source>告知自愿原则</source>
         <translation>Voluntariness explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="136"/>
+        <location filename="../../ui/domain_labels.py" line="139"/>
         <source>告知保密</source>
         <translation>Confidentiality explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="137"/>
+        <location filename="../../ui/domain_labels.py" line="140"/>
         <source>告知可通过仲裁、行政、司法等途径解决</source>
         <translation>Arbitration, administrative and judicial routes explained</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="139"/>
+        <location filename="../../ui/domain_labels.py" line="142"/>
         <source>书面协议（调解协议书）</source>
         <translation>Written agreement (mediation agreement)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="140"/>
+        <location filename="../../ui/domain_labels.py" line="143"/>
         <source>口头协议</source>
         <translation>Oral agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="142"/>
+        <location filename="../../ui/domain_labels.py" line="145"/>
         <location filename="../../ui/mediation/mediation_signatures.py" line="69"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="143"/>
+        <location filename="../../ui/domain_labels.py" line="146"/>
         <location filename="../../ui/mediation/mediation_signatures.py" line="71"/>
         <source>盖章</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="144"/>
+        <location filename="../../ui/domain_labels.py" line="147"/>
         <source>按指印</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="145"/>
+        <location filename="../../ui/domain_labels.py" line="148"/>
         <source>口头同意</source>
         <translation>Oral consent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="147"/>
+        <location filename="../../ui/domain_labels.py" line="150"/>
         <source>待履行</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="148"/>
+        <location filename="../../ui/domain_labels.py" line="151"/>
         <source>部分履行</source>
         <translation>Partly performed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="149"/>
+        <location filename="../../ui/domain_labels.py" line="152"/>
         <source>已履行</source>
         <translation>Performed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="150"/>
+        <location filename="../../ui/domain_labels.py" line="153"/>
         <source>未按约履行</source>
         <translation>Not performed as agreed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="152"/>
+        <location filename="../../ui/domain_labels.py" line="155"/>
         <source>上门回访</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="153"/>
+        <location filename="../../ui/domain_labels.py" line="156"/>
         <source>电话回访</source>
         <translation>Phone follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="155"/>
+        <location filename="../../ui/domain_labels.py" line="158"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="156"/>
+        <location filename="../../ui/domain_labels.py" line="159"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="157"/>
+        <location filename="../../ui/domain_labels.py" line="160"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="159"/>
+        <location filename="../../ui/domain_labels.py" line="162"/>
         <source>调和</source>
         <translation>Reconciled</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="160"/>
+        <location filename="../../ui/domain_labels.py" line="163"/>
         <source>劝回</source>
         <translation>Persuaded to return</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="161"/>
+        <location filename="../../ui/domain_labels.py" line="164"/>
         <source>指导协议离婚</source>
         <translation>Guided to divorce by agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="162"/>
+        <location filename="../../ui/domain_labels.py" line="165"/>
         <source>调解成功</source>
         <translation>Mediation succeeded</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="164"/>
+        <location filename="../../ui/domain_labels.py" line="167"/>
         <source>仲裁</source>
         <translation>Arbitration</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="165"/>
+        <location filename="../../ui/domain_labels.py" line="168"/>
         <source>行政处理</source>
         <translation>Administrative handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="166"/>
+        <location filename="../../ui/domain_labels.py" line="169"/>
         <source>诉讼</source>
         <translation>Litigation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="168"/>
+        <location filename="../../ui/domain_labels.py" line="171"/>
         <source>确认有效</source>
         <translation>Confirmed valid</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="169"/>
+        <location filename="../../ui/domain_labels.py" line="172"/>
         <source>不予确认</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="170"/>
+        <location filename="../../ui/domain_labels.py" line="173"/>
         <source>撤回申请</source>
         <translation>Application withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="172"/>
+        <location filename="../../ui/domain_labels.py" line="175"/>
         <source>层级转介</source>
         <translation>Referral between levels</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="173"/>
+        <location filename="../../ui/domain_labels.py" line="176"/>
         <source>部门转介</source>
         <translation>Referral to agency</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="175"/>
+        <location filename="../../ui/domain_labels.py" line="178"/>
         <location filename="../../ui/referral/referral_data.py" line="17"/>
         <source>上报</source>
         <translation>Report up</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="176"/>
+        <location filename="../../ui/domain_labels.py" line="179"/>
         <location filename="../../ui/referral/referral_data.py" line="18"/>
         <source>交办</source>
         <translation>Assign down</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="178"/>
+        <location filename="../../ui/domain_labels.py" line="181"/>
         <location filename="../../ui/referral/inbox.py" line="151"/>
         <location filename="../../ui/referral/inbox.py" line="195"/>
         <source>待接收</source>
         <translation>Awaiting acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="179"/>
+        <location filename="../../ui/domain_labels.py" line="182"/>
         <source>已接收</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="180"/>
+        <location filename="../../ui/domain_labels.py" line="183"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="181"/>
+        <location filename="../../ui/domain_labels.py" line="184"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="183"/>
+        <location filename="../../ui/domain_labels.py" line="186"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="184"/>
+        <location filename="../../ui/domain_labels.py" line="187"/>
         <source>已拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="185"/>
+        <location filename="../../ui/domain_labels.py" line="188"/>
         <source>已反馈</source>
         <translation>Feedback received</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="188"/>
+        <location filename="../../ui/domain_labels.py" line="191"/>
         <source>督导决定（未经当事人同意）</source>
         <translation>Supervisor decision (without party&apos;s consent)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="189"/>
+        <location filename="../../ui/domain_labels.py" line="192"/>
         <source>无需同意（系统内转介）</source>
         <translation>No consent needed (internal referral)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="191"/>
+        <location filename="../../ui/domain_labels.py" line="194"/>
         <source>法律援助中心</source>
         <translation>Legal aid centre</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="192"/>
+        <location filename="../../ui/domain_labels.py" line="195"/>
         <source>公安</source>
         <translation>Police</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="194"/>
+        <location filename="../../ui/domain_labels.py" line="197"/>
         <source>检察院</source>
         <translation>Procuratorate</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="195"/>
+        <location filename="../../ui/domain_labels.py" line="198"/>
         <source>民政/庇护</source>
         <translation>Civil affairs/shelter</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="196"/>
+        <location filename="../../ui/domain_labels.py" line="199"/>
         <source>卫健/医疗</source>
         <translation>Health/medical</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="197"/>
+        <location filename="../../ui/domain_labels.py" line="200"/>
         <source>教育</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="198"/>
+        <location filename="../../ui/domain_labels.py" line="201"/>
         <source>司法所</source>
         <translation>Judicial office</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="199"/>
+        <location filename="../../ui/domain_labels.py" line="202"/>
         <source>心理咨询机构</source>
         <translation>Counselling service</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/risk_chart.py" line="45"/>
-        <location filename="../../ui/domain_labels.py" line="203"/>
+        <location filename="../../ui/domain_labels.py" line="206"/>
         <source>低</source>
         <translation>Low</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/risk_chart.py" line="45"/>
-        <location filename="../../ui/domain_labels.py" line="204"/>
+        <location filename="../../ui/domain_labels.py" line="207"/>
         <source>中</source>
         <translation>Medium</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/risk_chart.py" line="45"/>
-        <location filename="../../ui/domain_labels.py" line="205"/>
+        <location filename="../../ui/domain_labels.py" line="208"/>
         <source>高</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="208"/>
+        <location filename="../../ui/domain_labels.py" line="211"/>
         <source>上升</source>
         <translation>Rising</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="209"/>
+        <location filename="../../ui/domain_labels.py" line="212"/>
         <source>持平</source>
         <translation>Steady</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="210"/>
+        <location filename="../../ui/domain_labels.py" line="213"/>
         <source>下降</source>
         <translation>Falling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="213"/>
+        <location filename="../../ui/domain_labels.py" line="216"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="214"/>
+        <location filename="../../ui/domain_labels.py" line="217"/>
         <source>已转案件</source>
         <translation>Converted to case</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="215"/>
+        <location filename="../../ui/domain_labels.py" line="218"/>
         <location filename="../../ui/screening/screening_register.py" line="324"/>
         <source>已化解</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="217"/>
+        <location filename="../../ui/domain_labels.py" line="220"/>
         <source>开始办理</source>
         <translation>Start handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="218"/>
+        <location filename="../../ui/domain_labels.py" line="221"/>
         <source>申请结案</source>
         <translation>Request closure</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="219"/>
+        <location filename="../../ui/domain_labels.py" line="222"/>
         <source>结案</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="220"/>
+        <location filename="../../ui/domain_labels.py" line="223"/>
         <source>退回继续办理</source>
         <translation>Return for further handling</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="221"/>
+        <location filename="../../ui/domain_labels.py" line="224"/>
         <source>重新办理</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="223"/>
+        <location filename="../../ui/domain_labels.py" line="226"/>
         <source>基本情况</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="224"/>
+        <location filename="../../ui/domain_labels.py" line="227"/>
         <source>联系方式</source>
         <translation>Contact details</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="225"/>
+        <location filename="../../ui/domain_labels.py" line="228"/>
         <source>案情摘要</source>
         <translation>Case summary</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="239"/>
+        <location filename="../../ui/domain_labels.py" line="242"/>
         <source>婚姻家庭</source>
         <translation>Marriage and family</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="240"/>
+        <location filename="../../ui/domain_labels.py" line="243"/>
         <source>家庭纠纷</source>
         <translation>Family dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="241"/>
+        <location filename="../../ui/domain_labels.py" line="244"/>
         <source>干涉婚姻</source>
         <translation>Interference with marriage</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="242"/>
+        <location filename="../../ui/domain_labels.py" line="245"/>
         <source>配偶外遇/重婚/同居</source>
         <translation>Spouse affair/bigamy/cohabitation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="243"/>
+        <location filename="../../ui/domain_labels.py" line="246"/>
         <source>离婚问题</source>
         <translation>Divorce</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="244"/>
+        <location filename="../../ui/domain_labels.py" line="247"/>
         <source>赡养</source>
         <translation>Support of elders</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="245"/>
+        <location filename="../../ui/domain_labels.py" line="248"/>
         <source>抚养</source>
         <translation>Child support</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="246"/>
+        <location filename="../../ui/domain_labels.py" line="249"/>
         <source>其它</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="247"/>
+        <location filename="../../ui/domain_labels.py" line="250"/>
         <source>人身权益</source>
         <translation>Personal rights</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="248"/>
+        <location filename="../../ui/domain_labels.py" line="251"/>
         <source>财产权益</source>
         <translation>Property rights</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="249"/>
+        <location filename="../../ui/domain_labels.py" line="252"/>
         <source>继承</source>
         <translation>Inheritance</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="250"/>
+        <location filename="../../ui/domain_labels.py" line="253"/>
         <source>拆迁</source>
         <translation>Demolition and relocation</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="251"/>
+        <location filename="../../ui/domain_labels.py" line="254"/>
         <source>土地/集体收益</source>
         <translation>Land/collective income</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="252"/>
+        <location filename="../../ui/domain_labels.py" line="255"/>
         <source>劳动和社会保障</source>
         <translation>Labour and social security</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="253"/>
+        <location filename="../../ui/domain_labels.py" line="256"/>
         <source>劳动权益</source>
         <translation>Labour rights</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="254"/>
+        <location filename="../../ui/domain_labels.py" line="257"/>
         <source>社会保障</source>
         <translation>Social security</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="255"/>
+        <location filename="../../ui/domain_labels.py" line="258"/>
         <source>性别歧视</source>
         <translation>Gender discrimination</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="256"/>
+        <location filename="../../ui/domain_labels.py" line="259"/>
         <source>政治权利</source>
         <translation>Political rights</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="257"/>
+        <location filename="../../ui/domain_labels.py" line="260"/>
         <source>文化教育</source>
         <translation>Culture and education</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="258"/>
+        <location filename="../../ui/domain_labels.py" line="261"/>
         <source>综合</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="259"/>
+        <location filename="../../ui/domain_labels.py" line="262"/>
         <source>邻里</source>
         <translation>Neighbours</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="260"/>
+        <location filename="../../ui/domain_labels.py" line="263"/>
         <source>房屋宅基地</source>
         <translation>Housing and homestead</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="261"/>
+        <location filename="../../ui/domain_labels.py" line="264"/>
         <source>合同</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="262"/>
+        <location filename="../../ui/domain_labels.py" line="265"/>
         <source>生产经营</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="263"/>
+        <location filename="../../ui/domain_labels.py" line="266"/>
         <source>损害赔偿</source>
         <translation>Damages</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="264"/>
+        <location filename="../../ui/domain_labels.py" line="267"/>
         <source>山林土地</source>
         <translation>Forest and land</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="265"/>
+        <location filename="../../ui/domain_labels.py" line="268"/>
         <source>征地拆迁</source>
         <translation>Land acquisition and demolition</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="266"/>
+        <location filename="../../ui/domain_labels.py" line="269"/>
         <source>环境污染</source>
         <translation>Pollution</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="267"/>
+        <location filename="../../ui/domain_labels.py" line="270"/>
         <source>劳动争议</source>
         <translation>Labour dispute</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="268"/>
+        <location filename="../../ui/domain_labels.py" line="271"/>
         <source>医疗</source>
         <translation>Medical</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="269"/>
+        <location filename="../../ui/domain_labels.py" line="272"/>
         <source>道路交通事故</source>
         <translation>Road traffic accident</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="270"/>
+        <location filename="../../ui/domain_labels.py" line="273"/>
         <source>物业</source>
         <translation>Property management</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="271"/>
+        <location filename="../../ui/domain_labels.py" line="274"/>
         <source>消防</source>
         <translation>Fire safety</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="272"/>
+        <location filename="../../ui/domain_labels.py" line="275"/>
         <source>下次走访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="273"/>
+        <location filename="../../ui/domain_labels.py" line="276"/>
         <source>上次走访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="274"/>
+        <location filename="../../ui/domain_labels.py" line="277"/>
         <source>重点人员</source>
         <translation>Person of concern</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="275"/>
+        <location filename="../../ui/domain_labels.py" line="278"/>
         <source>走访周期（天）</source>
         <translation>Visit interval (days)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="276"/>
+        <location filename="../../ui/domain_labels.py" line="279"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="277"/>
+        <location filename="../../ui/domain_labels.py" line="280"/>
         <source>无操作自动锁定（分钟）</source>
         <translation>Lock after inactivity (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="278"/>
+        <location filename="../../ui/domain_labels.py" line="281"/>
         <source>文书落款单位名称</source>
         <translation>Unit name signed on documents</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="279"/>
+        <location filename="../../ui/domain_labels.py" line="282"/>
         <source>附件大小上限（MB）</source>
         <translation>Attachment size limit (MB)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="281"/>
+        <location filename="../../ui/domain_labels.py" line="284"/>
         <source>案件列表中隐去姓名（显示为王某某）</source>
         <translation>Hide names in case lists (shown as Wang XX)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="283"/>
+        <location filename="../../ui/domain_labels.py" line="286"/>
         <source>亲密伴侣（配偶、前配偶、同居者）</source>
         <translation>Intimate partner (spouse, former spouse, cohabitant)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="284"/>
+        <location filename="../../ui/domain_labels.py" line="287"/>
         <source>老年人（子女、孙辈等家人施暴）</source>
         <translation>Elder (harmed by a child, grandchild or other relative)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="285"/>
+        <location filename="../../ui/domain_labels.py" line="288"/>
         <source>儿童（监护人或家人施暴）</source>
         <translation>Child (harmed by a guardian or relative)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="286"/>
+        <location filename="../../ui/domain_labels.py" line="289"/>
         <source>其他家庭成员（兄弟姐妹、婆媳、姻亲等）</source>
         <translation>Other family member (siblings, in-laws, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="289"/>
+        <location filename="../../ui/domain_labels.py" line="292"/>
         <source>威胁人身安全</source>
         <translation>Threats to personal safety</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="290"/>
+        <location filename="../../ui/domain_labels.py" line="293"/>
         <source>自伤或自杀风险</source>
         <translation>Risk of self-harm or suicide</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="291"/>
+        <location filename="../../ui/domain_labels.py" line="294"/>
         <source>未成年人受到伤害或无人照料</source>
         <translation>A child harmed or left without care</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/attachment_add_dialog.py" line="22"/>
-        <location filename="../../ui/domain_labels.py" line="226"/>
+        <location filename="../../ui/domain_labels.py" line="229"/>
         <source>身份证明</source>
         <translation>Proof of identity</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/attachment_add_dialog.py" line="22"/>
         <location filename="../../ui/attachments/evidence_tab.py" line="365"/>
-        <location filename="../../ui/domain_labels.py" line="227"/>
+        <location filename="../../ui/domain_labels.py" line="230"/>
         <source>证据材料</source>
         <translation>Evidence</translation>
     </message>
@@ -3882,13 +3893,13 @@ Close anyway?</translation>
         <translation>At most {mb} MB per file.</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="228"/>
+        <location filename="../../ui/domain_labels.py" line="231"/>
         <source>调解记录</source>
         <translation>Mediation records</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_tab.py" line="69"/>
-        <location filename="../../ui/domain_labels.py" line="229"/>
+        <location filename="../../ui/domain_labels.py" line="232"/>
         <source>危险评估</source>
         <translation>Risk assessment</translation>
     </message>
@@ -3897,33 +3908,33 @@ Close anyway?</translation>
         <location filename="../../ui/cases/case_header.py" line="41"/>
         <location filename="../../ui/cases/case_list.py" line="65"/>
         <location filename="../../ui/crisis/crisis_tab.py" line="101"/>
-        <location filename="../../ui/domain_labels.py" line="232"/>
+        <location filename="../../ui/domain_labels.py" line="235"/>
         <location filename="../../ui/error_messages.py" line="190"/>
         <source>重大案事件</source>
         <translation>Major incident</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="233"/>
+        <location filename="../../ui/domain_labels.py" line="236"/>
         <source>待审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="234"/>
+        <location filename="../../ui/domain_labels.py" line="237"/>
         <source>3 天内到期</source>
         <translation>Due within 3 days</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="235"/>
+        <location filename="../../ui/domain_labels.py" line="238"/>
         <source>30 天无进展</source>
         <translation>No progress for 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="236"/>
+        <location filename="../../ui/domain_labels.py" line="239"/>
         <source>延期</source>
         <translation>Extension</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="237"/>
+        <location filename="../../ui/domain_labels.py" line="240"/>
         <location filename="../../ui/review/review_approvals.py" line="27"/>
         <source>取消重大案事件标记</source>
         <translation>Remove major-incident flag</translation>
@@ -4242,7 +4253,7 @@ Close anyway?</translation>
         <location filename="../../ui/clocks/clock_tasks.py" line="42"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
         <location filename="../../ui/crisis/crisis_orders.py" line="40"/>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="62"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="65"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="78"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="104"/>
@@ -9816,7 +9827,7 @@ If rejected: {effect}</translation>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="43"/>
         <location filename="../../ui/cases/case_list.py" line="65"/>
-        <location filename="../../ui/domain_labels.py" line="288"/>
+        <location filename="../../ui/domain_labels.py" line="291"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="118"/>
         <source>家庭暴力</source>
         <translation>Domestic violence</translation>
@@ -10317,7 +10328,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/common/crisis_common.py" line="57"/>
-        <location filename="../../ui/domain_labels.py" line="206"/>
+        <location filename="../../ui/domain_labels.py" line="209"/>
         <location filename="../../ui/mediation/mediation_sessions_panel.py" line="278"/>
         <source>未评估</source>
         <translation>Not assessed</translation>
@@ -11039,32 +11050,32 @@ If rejected: {effect}</translation>
         <translation>{n} copies</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="61"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="64"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="61"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="64"/>
         <source>{amount} 元</source>
         <translation>{amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="79"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="82"/>
         <source>制作调解协议…</source>
         <translation>Draw up mediation agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="81"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="84"/>
         <source>本案尚无调解协议。达成协议后，点“制作调解协议…”记录协议内容，再逐项记录签署。</source>
         <translation>This case has no mediation agreement yet. Once agreement is reached, click &quot;Draw up mediation agreement…&quot; to record its terms, then record each signature.</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="96"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="99"/>
         <source>条</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="96"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="99"/>
         <location filename="../../ui/mediation/mediation_terms.py" line="42"/>
         <location filename="../../ui/mediation/mediation_terms.py" line="43"/>
         <location filename="../../ui/mediation/mediation_terms.py" line="59"/>
@@ -11072,64 +11083,64 @@ If rejected: {effect}</translation>
         <translation>Obligor</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="96"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="99"/>
         <location filename="../../ui/mediation/mediation_terms.py" line="46"/>
         <location filename="../../ui/mediation/mediation_terms.py" line="61"/>
         <source>履行事项</source>
         <translation>Obligation</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="96"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="99"/>
         <location filename="../../ui/mediation/mediation_confirmation.py" line="47"/>
         <location filename="../../ui/statistics/dashboard.py" line="44"/>
         <source>司法确认</source>
         <translation>Judicial confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="96"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="99"/>
         <location filename="../../ui/mediation/mediation_terms.py" line="48"/>
         <location filename="../../ui/mediation/mediation_terms.py" line="63"/>
         <source>履行方式</source>
         <translation>Manner</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="96"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="99"/>
         <location filename="../../ui/mediation/mediation_terms.py" line="49"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="105"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="108"/>
         <source>记录履行情况…</source>
         <translation>Record performance…</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="224"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="227"/>
         <source>案件已办结或调解已终止，不能制作调解协议。</source>
         <translation>The case is closed or mediation has ended; no agreement can be drawn up.</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="229"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="232"/>
         <source>协议生效后才能记录履行情况。</source>
         <translation>Performance can be recorded only once the agreement is in effect.</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="229"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="232"/>
         <source>记录所选条款的履行情况（也可双击条款）</source>
         <translation>Record performance of the selected term (or double-click the term)</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="230"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="233"/>
         <source>请先在表中选择一条协议内容。</source>
         <translation>Please select a term in the table first.</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="245"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="248"/>
         <source>已制作调解协议</source>
         <translation>Mediation agreement drawn up</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="255"/>
+        <location filename="../../ui/mediation/mediation_agreement_panel.py" line="258"/>
         <source>已记录第 {n} 条履行情况</source>
         <translation>Performance of term {n} recorded</translation>
     </message>

@@ -40,8 +40,10 @@ def test_the_agreement_form_takes_the_sum_in_yuan(qtbot, hosted, world) -> None:
     dialog.amount.setText("12,345.50")
     assert dialog.amount_shown.text() == "＝ 12,345.50 元"
     _shot(dialog, "agreement_amount")
+    dialog.oral.setChecked(True)        # effective at once: its 履行情况 shows with it
     _save(qtbot, tab, dialog)
     with world.store.uow() as uow:
         (agreement,) = uow.s.query(Agreement).all()
         assert agreement.amount_involved_fen == 1_234_550
-    assert "12,345.50 元" in tab.agreement.summary.text()
+    summary = tab.agreement.summary.text()
+    assert "12,345.50 元" in summary and "履行情况" in summary and "未履行" in summary

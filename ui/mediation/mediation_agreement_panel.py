@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.mediation_rules import Performance
+from fulian_desktop.domain.mediation_rules import Performance, agreement_performance
 from fulian_desktop.domain.money import yuan_text
 from fulian_desktop.security.permissions import Permission, can
 from fulian_desktop.services.mediation import mediation
@@ -57,6 +57,9 @@ def agreement_summary(a: AgreementView) -> str:
             (tr("各方责任"), a.responsibility or "—")]
     if a.copies:
         rows.append((tr("份数"), tr("一式 {n} 份").format(n=a.copies)))
+    if a.is_effective and a.terms:
+        state = agreement_performance(t.performance.value for t in a.terms)
+        rows.append((tr("履行情况"), tr(state.label)))
     if a.amount_involved_fen is not None:
         rows.append((tr("涉及金额"), tr("{amount} 元").format(amount=yuan_text(a.amount_involved_fen))))
     rows.append((tr("状态"), a.signature_state))
