@@ -8307,6 +8307,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/cases/approval_bar.py" line="95"/>
+        <location filename="../../ui/cases/case_header.py" line="155"/>
         <location filename="../../ui/intake/intake_form.py" line="321"/>
         <location filename="../../ui/intake/intake_form.py" line="336"/>
         <location filename="../../ui/review/review_table.py" line="56"/>
@@ -9271,11 +9272,13 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/cases/approval_bar.py" line="95"/>
+        <location filename="../../ui/cases/case_header.py" line="156"/>
         <source>{label} {persons} 人</source>
         <translation>{label}: {persons} person(s)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/approval_bar.py" line="98"/>
+        <location filename="../../ui/cases/case_header.py" line="155"/>
         <source>结案成效：{outcomes}</source>
         <translation>Closure outcomes: {outcomes}</translation>
     </message>
@@ -9396,7 +9399,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_actions.py" line="107"/>
-        <location filename="../../ui/cases/case_header.py" line="127"/>
+        <location filename="../../ui/cases/case_header.py" line="133"/>
         <source>状态：{label}</source>
         <translation>Status: {label}</translation>
     </message>
@@ -9470,7 +9473,7 @@ If rejected: {effect}</translation>
         <translation>Reasons (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="145"/>
+        <location filename="../../ui/cases/case_header.py" line="151"/>
         <location filename="../../ui/cases/petition_closure.py" line="67"/>
         <source>未评价</source>
         <translation>Not evaluated</translation>
@@ -9927,77 +9930,77 @@ If rejected: {effect}</translation>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="127"/>
+        <location filename="../../ui/cases/case_header.py" line="133"/>
         <source>层级：{label}</source>
         <translation>Level: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="127"/>
+        <location filename="../../ui/cases/case_header.py" line="133"/>
         <source>承办单位：{unit_name}</source>
         <translation>Handling unit: {unit_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="128"/>
+        <location filename="../../ui/cases/case_header.py" line="134"/>
         <source>承办人：{handler_name}</source>
         <translation>Handled by: {handler_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="128"/>
+        <location filename="../../ui/cases/case_header.py" line="134"/>
         <source>未指定</source>
         <translation>Not assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="128"/>
+        <location filename="../../ui/cases/case_header.py" line="134"/>
         <source>登记时间：{opened_at}</source>
         <translation>Registered: {opened_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="130"/>
+        <location filename="../../ui/cases/case_header.py" line="136"/>
         <source>结案时间：{closed_at}</source>
         <translation>Closed: {closed_at}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="132"/>
+        <location filename="../../ui/cases/case_header.py" line="138"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="133"/>
+        <location filename="../../ui/cases/case_header.py" line="139"/>
         <source>类别：{category}</source>
         <translation>Type: {category}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="135"/>
+        <location filename="../../ui/cases/case_header.py" line="141"/>
         <source>纠纷类型：{dispute_type}</source>
         <translation>Dispute type: {dispute_type}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="137"/>
+        <location filename="../../ui/cases/case_header.py" line="143"/>
         <source>来源：{label}</source>
         <translation>Source: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="139"/>
+        <location filename="../../ui/cases/case_header.py" line="145"/>
         <source>简要案情：{summary}</source>
         <translation>Summary: {summary}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="139"/>
+        <location filename="../../ui/cases/case_header.py" line="145"/>
         <source>简要案情：（未填写）</source>
         <translation>Summary: (not filled in)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="141"/>
+        <location filename="../../ui/cases/case_header.py" line="147"/>
         <source>信访处理意见：{label}</source>
         <translation>Petition opinion: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="143"/>
+        <location filename="../../ui/cases/case_header.py" line="149"/>
         <source>&#x3000;事实和依据：{basis}</source>
         <translation>&#x3000;Facts and basis: {basis}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_header.py" line="145"/>
+        <location filename="../../ui/cases/case_header.py" line="151"/>
         <source>&#x3000;信访人评价：{evaluation}</source>
         <translation>&#x3000;Petitioner&apos;s evaluation: {evaluation}</translation>
     </message>

@@ -51,6 +51,7 @@ def test_the_closure_dialog_records_outcomes_with_persons_written_once_approved(
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.detail.row.status == CaseStatus.PENDING_CLOSURE and _settled(page), timeout=TIMEOUT)
     assert "结案成效：防止民转刑 3 人；防止自杀 1 人" in page.approval_bar.labels[0].text()
+    assert not page.header.closure_outcomes.isVisibleTo(page)
     with world.store.uow() as uow:
         assert uow.s.get(Case, case_id).prevented_crime is False     # nothing on the case before approval
 
@@ -59,6 +60,9 @@ def test_the_closure_dialog_records_outcomes_with_persons_written_once_approved(
     qtbot.mouseClick(_button(sup_page, "approve_close"), Qt.LeftButton)
     qtbot.mouseClick(_dialog(qtbot, sup_page).ok_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: sup_page.detail.row.status == CaseStatus.CLOSED and _settled(sup_page), timeout=TIMEOUT)
+    shown = sup_page.header.closure_outcomes
+    assert shown.isVisibleTo(sup_page) and shown.text() == "结案成效：防止民转刑 3 人；防止自杀 1 人"
+    _shot(sup_page, "closure_outcomes_closed_case")
     with world.store.uow() as uow:
         case = uow.s.get(Case, case_id)
         assert (case.prevented_crime, case.prevented_crime_persons) == (True, 3)
