@@ -3,9 +3,10 @@
 `monthly_report(uow, actor, date_from, date_to, unit_id=None)` returns a `MonthlyReport`: sections of
 rows (by category), each row with a figure per tier column (区级 / 街镇 / 村（社区）/ 小计 / 本年累计).
 The database does the counting: grouped queries by owning unit, several figures per pass and both windows
-(period and year to date) in one scan where they share rows (``statistics_tally``); only short lists are read
-row by row (closed high-risk cases, settled mediation cases: ``statistics_outcomes``). A record's tier is the
-tier of the unit that owns it. How each figure is counted is printed under its table (the section's `notes`);
+(period and year to date) in one scan where they share rows (``statistics_tally``); only a short list is read
+row by row (settled mediation cases: ``statistics_outcomes``). The closure outcomes recorded on closed cases and
+the agreements' performance are counted in ``statistics_closure``. A record's tier is the tier of the unit that
+owns it. How each figure is counted is printed under its table (the section's `notes`);
 sections three to five are built in ``statistics_sections``.
 
 Who may: supervisors (their subtree) and the system administrator (aggregates only, no personal data);
