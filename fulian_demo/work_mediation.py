@@ -234,7 +234,7 @@ def _agreement(m: WorkMaker, c: Ctx, a: tuple, r: tuple, names: dict[str, str], 
           js(party_signatures),
           ts(mediator_at) if mediator_at else None, ts(seal_at) if seal_at else None,
           day(effective_on) if effective_on else None, copies, day(applied_on) if applied_on else None,
-          result.value if result else None, court)
+          result.value if result else None, court, _amount(chosen, fill))
     for tid, seq, obligor, text, manner, deadline, perf, performed_on, note in terms:
         m.add("agreement_term", c, created, tid, aid, seq, obligor, text, manner,
               day(deadline) if deadline else None, perf, day(performed_on) if performed_on else None, note)
@@ -284,6 +284,13 @@ def _agreement(m: WorkMaker, c: Ctx, a: tuple, r: tuple, names: dict[str, str], 
     if not lean:
         _follow_ups(m, c, aid, effective_on, any(t[6] == "breached" for t in terms))
     return aid
+
+
+def _amount(chosen: list, fill: dict) -> int | None:
+    """涉及金额 in 分: the sums the terms name ({M} 元, {W} 万元), once each; None when no term names money."""
+    texts = "".join(f"{content}{manner or ''}" for _who, content, manner, _days in chosen)
+    fen = (fill["M"] * 100 if "{M}" in texts else 0) + (fill["W"] * 1_000_000 if "{W}" in texts else 0)
+    return fen or None
 
 
 def _day_moment(day, hour: int) -> int:

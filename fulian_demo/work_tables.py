@@ -31,7 +31,7 @@ WORK_COLS: dict[str, tuple[Table, tuple[str, ...]]] = {
     "agreement": (Agreement.__table__, (
         "id", "case_id", "form", "facts", "disputes", "responsibility", "party_signatures", "mediator_signed_at",
         "seal_applied_at", "effective_on", "copies", "confirmation_applied_on", "confirmation_result",
-        "confirmation_court")),
+        "confirmation_court", "amount_involved_fen")),
     "agreement_term": (AgreementTerm.__table__, (
         "id", "agreement_id", "seq", "obligor", "content", "manner", "deadline", "performance", "performed_on",
         "performance_note")),

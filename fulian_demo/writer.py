@@ -24,13 +24,16 @@ from .work_tables import WORK_TABLES
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _EPOCH_ORD = date(1970, 1, 1).toordinal()
 
+# What a closed case achieved (domain/closure_outcomes.py): a flag and its persons, per outcome.
+CLOSURE_OUTCOME_COLS = ("prevented_crime", "prevented_crime_persons", "prevented_suicide", "prevented_suicide_persons",
+                        "stopped_group_petition", "stopped_group_petition_persons")
 _RECORD = ("owner_unit_id", "created_at", "updated_at", "version", "deleted_at")
 PERSON_COLS = ("id", "name", "name_pinyin", "name_initials", "sex", "birth_date", "id_number", "phone",
                "address", "marital_status", "ethnicity", "occupation", "note", "contact_protected") + _RECORD
 CASE_COLS = ("id", "case_no", "case_year", "case_seq", "kind", "title", "tier", "status", "category",
              "sub_category", "dispute_type", "source", "urgency", "major_incident", "involves_minor",
              "domestic_violence", "handler_id", "summary", "opened_at", "closed_at", "mediation_outcome",
-             "petition_outcome", "petition_evaluation") + _RECORD
+             "petition_outcome", "petition_evaluation", *CLOSURE_OUTCOME_COLS) + _RECORD
 PARTY_COLS = ("id", "case_id", "person_id", "role", "contact_confidential") + _RECORD
 EVENT_COLS = ("id", "case_id", "kind", "occurred_at", "actor_id", "actor_name", "summary", "data") + _RECORD
 SEARCH_DOC_COLS = ("doc", "case_id")

@@ -75,6 +75,13 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "支持"),
     QT_TRANSLATE_NOOP("", "解释说明"),
     QT_TRANSLATE_NOOP("", "不予支持"),
+    # mediation_rules.AgreementPerformance (部分履行 is also a term's Performance)
+    QT_TRANSLATE_NOOP("", "全部履行"),
+    QT_TRANSLATE_NOOP("", "未履行"),
+    # closure_outcomes.ClosureOutcome
+    QT_TRANSLATE_NOOP("", "防止民转刑"),
+    QT_TRANSLATE_NOOP("", "防止自杀"),
+    QT_TRANSLATE_NOOP("", "制止群体性上访"),
     # enums.CaseSource
     QT_TRANSLATE_NOOP("", "当事人申请"),
     QT_TRANSLATE_NOOP("", "主动调解"),

@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ..services.statistics.statistics_checks import check_line
-from ..services.statistics.statistics_views import COLUMN_KEYS, COLUMN_LABELS, RATE, MonthlyReport, StatSection
+from ..services.statistics.statistics_views import COLUMN_KEYS, COLUMN_LABELS, MONEY, RATE, MonthlyReport, StatSection
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _THIN = Side(style="thin", color="000000")
@@ -59,11 +59,13 @@ def _sheet(wb: Workbook, report: MonthlyReport, section: StatSection, first: boo
         _text_cell(ws, r, 3, row.unit, border=_BORDER, alignment=Alignment(horizontal="center"))
         for col, key in enumerate(COLUMN_KEYS, start=4):
             value = row.value(key)
+            if value is not None and row.kind == MONEY:   # 分 -> 元
+                value = int(value) / 100
             cell = ws.cell(row=r, column=col, value=value if value is not None else "—")
             cell.border = _BORDER
             cell.alignment = Alignment(horizontal="center")
             if value is not None:
-                cell.number_format = "0.0%" if row.kind == RATE else "#,##0"
+                cell.number_format = {RATE: "0.0%", MONEY: "#,##0.00"}.get(row.kind, "#,##0")
         r += 1
     r += 1
     for note in section.notes:

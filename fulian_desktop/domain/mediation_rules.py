@@ -85,6 +85,25 @@ class Performance(Labelled):
     BREACHED = "breached", "未按约履行"
 
 
+class AgreementPerformance(Labelled):
+    """An agreement's 履行情况, from its terms: all performed, some (a term done or partly done), none."""
+
+    FULL = "full", "全部履行"
+    PARTIAL = "partial", "部分履行"
+    NONE = "none", "未履行"
+
+
+def agreement_performance(performances: Iterable[str]) -> AgreementPerformance:
+    """From the terms' performances: every term done -> 全部履行; any done or partly done -> 部分履行; else (pending,
+    breached, or no term) -> 未履行."""
+    values = list(performances)
+    if values and all(v == Performance.DONE.value for v in values):
+        return AgreementPerformance.FULL
+    if any(v in (Performance.DONE.value, Performance.PARTIAL.value) for v in values):
+        return AgreementPerformance.PARTIAL
+    return AgreementPerformance.NONE
+
+
 class FollowUpMethod(Labelled):
     VISIT = "visit", "上门回访"
     PHONE = "phone", "电话回访"

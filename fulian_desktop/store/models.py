@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, false,
+    JSON, BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text, false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -79,6 +79,10 @@ class Person(OwnedRecord, Base):
 
 
 class Case(OwnedRecord, Base):
+    """A case. Its closure outcomes (防止民转刑 / 防止自杀 / 制止群体性上访, each a flag and a head count) are
+    columns here, not a table of their own: one value each per closure, recorded with the closure and read by
+    the monthly report beside closed_at, and they travel and are authorised with the case row in sync."""
+
     __tablename__ = "case_file"
     case_no: Mapped[str] = mapped_column(String(64), unique=True)
     case_year: Mapped[int] = mapped_column(Integer)
@@ -105,6 +109,13 @@ class Case(OwnedRecord, Base):
     petition_outcome: Mapped[str | None] = mapped_column(String(16))
     # ... and the petitioner's evaluation of it: satisfied | basically | unsatisfied; None: 未评价 (满意率).
     petition_evaluation: Mapped[str | None] = mapped_column(String(16))
+    # Closure outcomes, proposed with the closure request and written when it is approved (persons: 1..PERSONS_MAX).
+    prevented_crime: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    prevented_crime_persons: Mapped[int | None] = mapped_column(Integer)
+    prevented_suicide: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    prevented_suicide_persons: Mapped[int | None] = mapped_column(Integer)
+    stopped_group_petition: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    stopped_group_petition_persons: Mapped[int | None] = mapped_column(Integer)
 
     parties: Mapped[list["CaseParty"]] = relationship(back_populates="case", lazy="raise")
 
@@ -377,6 +388,7 @@ class Agreement(OwnedRecord, Base):
     confirmation_applied_on: Mapped[date | None] = mapped_column(Date)
     confirmation_result: Mapped[str | None] = mapped_column(String(200))
     confirmation_court: Mapped[str | None] = mapped_column(String(200))
+    amount_involved_fen: Mapped[int | None] = mapped_column(BigInteger)   # 涉及金额 in 分 (shown as 元); None: not given
 
 
 class AgreementTerm(OwnedRecord, Base):

@@ -47,14 +47,16 @@ def test_mediation_figures_by_type_source_and_tier(report) -> None:  # noqa: ANN
     assert cells(report, "mediation", "closed_successful") == (0, 0, 1, 1, 1)
     assert cells(report, "mediation", "success_rate") == (None, None, 1.0, 1.0, 1.0)
     assert report.section("mediation").row("success_rate").text("subtotal") == "100.0%"
-    assert cells(report, "mediation", "oral") == (0, 0, 1, 1, 1)
+    assert cells(report, "mediation", "oral") == (2, 0, 2, 4, 4)   # M1's two, M3's two (test_statistics_recorded)
     assert cells(report, "mediation", "written") == (0, 0, 0, 0, 0)
 
 
-def test_prevention_figures_come_from_high_risk_and_suicide_flags(report) -> None:  # noqa: ANN001
-    assert cells(report, "mediation", "prevent_crime") == (0, 0, 1, 1, 1)
-    assert cells(report, "mediation", "prevent_crime_persons") == (0, 0, 2, 2, 2)
-    assert cells(report, "mediation", "prevent_suicide") == (0, 0, 1, 1, 1)
+def test_prevention_figures_come_from_the_recorded_closure_outcomes(report) -> None:  # noqa: ANN001
+    # C1 (village, closed 30 Oct: 防止民转刑 2 人, 防止自杀 1 人); L1 (district, 22 Oct: 民转刑 3 人, 群体性上访 8 人);
+    # L2 (town, closed in March: 防止自杀 1 人, year to date only). Not the parties of high-risk cases any more.
+    assert cells(report, "mediation", "prevent_crime") == (1, 0, 1, 2, 2)
+    assert cells(report, "mediation", "prevent_crime_persons") == (3, 0, 2, 5, 5)
+    assert cells(report, "mediation", "prevent_suicide") == (0, 0, 1, 1, 2)
     assert cells(report, "mediation", "stop_group") == (1, 0, 0, 1, 1)
     assert cells(report, "mediation", "stop_group_persons") == (8, 0, 0, 8, 8)
 

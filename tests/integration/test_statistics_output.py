@@ -14,7 +14,7 @@ from fulian_desktop import cli
 from fulian_desktop.documents.statistics_report import render_report
 from fulian_desktop.documents.statistics_xlsx import render_workbook
 from fulian_desktop.services.statistics import statistics
-from fulian_desktop.services.statistics.statistics_views import COLUMN_KEYS, StatRow
+from fulian_desktop.services.statistics.statistics_views import COLUMN_KEYS, MONEY, StatRow
 from fulian_desktop.store.models import AuditEntry
 from fulian_desktop.store.store import Unlock, open_store
 from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world
@@ -80,7 +80,8 @@ def test_workbook_figures_equal_the_service(report, tmp_path: Path) -> None:  # 
             found[(ws.cell(r, 1).value, ws.cell(r, 2).value)] = [ws.cell(r, c).value for c in range(4, 9)]
         for row in section.rows:
             got = found[(row.group, row.label)]
-            want = [v if v is not None else "—" for v in row.values]
+            scale = 100 if row.kind == MONEY else 1   # sums are kept in 分, the workbook shows 元
+            want = [v / scale if v is not None else "—" for v in row.values]
             assert got == pytest.approx(want) if all(isinstance(v, (int, float)) for v in want) else got == want
         rate = next((r for r in range(5, ws.max_row + 1) if ws.cell(r, 3).value == "%"), None)
         if rate is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import update
 
+from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, PartyRole, Role
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.localtime import LOCAL_TZ
@@ -25,6 +26,7 @@ from fulian_desktop.services.mediation import mediation
 from fulian_desktop.services.screening import screening
 from fulian_desktop.store.models import Case, CaseEvent, ScreeningEntry
 from fulian_desktop.store.store import Store
+from fulian_desktop.store.uow import UnitOfWork
 from tests.support.stores import (
     DISTRICT, TOWN_A, VILLAGE_A1, VILLAGE_A2, Org, add_user, build_org, first_login, new_store,
 )
@@ -63,6 +65,52 @@ def _case(store: Store, actor: Actor, key: str, ids: dict[str, str], *, kind: Ca
     return case_id
 
 
+def _close(store: Store, actor: Actor, sup: Actor, case_id: str, closed: datetime, outcomes: dict) -> None:
+    with store.uow(write=True) as uow:
+        workflow.transition(uow, actor, case_id, T.REQUEST_CLOSURE, reason="办结", closure_outcomes=outcomes)
+    with store.uow() as uow:
+        (pending,) = workflow.list_approvals(uow, sup, case_id=case_id, pending_only=True)
+    with store.uow(write=True) as uow:
+        workflow.decide(uow, sup, pending.id, True, "同意")
+        uow.s.execute(update(Case).where(Case.id == case_id).values(closed_at=closed))
+
+
+def _agreements(uow: UnitOfWork, village: Actor, district: Actor, m1: str, m3: str) -> None:
+    """Agreements with amounts and performance: known answers of test_statistics_recorded."""
+    with clock.frozen_at(at(11, 5)):
+        # M1 (village): its first agreement (12,345.50 元, term without deadline: due the day it took effect,
+        # 10 Oct) partly performed; a second (no sum) due 20 Oct, nothing performed.
+        (first,) = mediation.list_agreements(uow, village, m1)
+        mediation.record_performance(uow, village, first.terms[0].id, "partial", date(2026, 10, 12))
+        mediation.create_agreement(uow, village, m1, "oral", "补充约定探视", terms=[
+            mediation.TermInput("乙M1", "每周探视一次", None, date(2026, 10, 20))], agreed_at=at(10, 12))
+        # M3 (district): 1.2万 元 due 30 Oct, both terms done; another (500 元) effective in October but due in
+        # November: in the sum, not among the agreements due.
+        done = mediation.create_agreement(uow, district, m3, "oral", "财产分割", terms=[
+            mediation.TermInput("甲M3", "返还存款", "转账", date(2026, 10, 18)),
+            mediation.TermInput("乙M3", "搬离住所", None, date(2026, 10, 30))],
+            agreed_at=at(10, 14), amount_involved_fen=1_200_000)
+        for term in done.terms:
+            mediation.record_performance(uow, district, term.id, "done", date(2026, 10, 28))
+        mediation.create_agreement(uow, district, m3, "oral", "抚养费", terms=[
+            mediation.TermInput("乙M3", "支付抚养费", None, date(2026, 11, 15))], agreed_at=at(10, 26),
+            amount_involved_fen=50_000)
+
+
+def _closure_outcomes(store: Store, ids: dict[str, str], sup: Actor, village: Actor, district: Actor,
+                      town: Actor) -> None:
+    """Closure outcomes on legal-aid cases (counted in no other section): known answers of
+    test_statistics_recorded."""
+    # Legal-aid cases: L1 district, closed in October with two outcomes; L2 town, closed in March (year to
+    # date only); L3 village, closed in October with none recorded.
+    l1 = _case(store, district, "L1", ids, kind=CaseKind.LEGAL_AID, opened=at(10, 2))
+    l2 = _case(store, town, "L2", ids, kind=CaseKind.LEGAL_AID, opened=at(3, 1))
+    l3 = _case(store, village, "L3", ids, kind=CaseKind.LEGAL_AID, opened=at(10, 3))
+    _close(store, district, sup, l1, at(10, 22), {"stopped_group_petition": 8, "prevented_crime": 3})
+    _close(store, town, sup, l2, at(3, 20), {"prevented_suicide": 1})
+    _close(store, village, sup, l3, at(10, 23), {})
+
+
 def build_stats_world(root: Path) -> StatsWorld:
     store = new_store(root).store
     org = build_org(store)
@@ -87,8 +135,10 @@ def build_stats_world(root: Path) -> StatsWorld:
         detail = cases.get_case(uow, village, m1)
         signatories = [p.id for p in detail.parties]
         agreement = mediation.create_agreement(uow, village, m1, "oral", "双方因家务琐事争吵", terms=[
-            mediation.TermInput("乙M1", "不再恶语相向", "当面承诺")], agreed_at=at(10, 10))
+            mediation.TermInput("乙M1", "不再恶语相向", "当面承诺")], agreed_at=at(10, 10),
+            amount_involved_fen=1_234_550)
         assert agreement.is_effective, signatories
+        _agreements(uow, village, district, m1, m3)
         mediation.set_mediation_outcome(uow, village, m1, "reconciled")
         mediation.set_mediation_outcome(uow, district, m3, "withdrawn_persuaded")
         counselling.add_session(uow, sup, m1, at(10, 11), "face_to_face", "情绪疏导")
@@ -121,7 +171,8 @@ def build_stats_world(root: Path) -> StatsWorld:
     with store.uow(write=True) as uow:
         crisis.record_assessment(uow, village, c1, {"strangulation": True, "victim_suicidal": True},
                                  assessed_at=at(10, 7, 11))
-        workflow.transition(uow, village, c1, T.REQUEST_CLOSURE, reason="危险已解除")
+        workflow.transition(uow, village, c1, T.REQUEST_CLOSURE, reason="危险已解除",
+                            closure_outcomes={"prevented_crime": 2, "prevented_suicide": 1})
     with store.uow() as uow:
         (pending,) = workflow.list_approvals(uow, sup, case_id=c1, pending_only=True)
     with store.uow(write=True) as uow:
@@ -136,6 +187,8 @@ def build_stats_world(root: Path) -> StatsWorld:
     with store.uow(write=True) as uow:
         workflow.decide(uow, sup, pending.id, True, "同意")
         uow.s.execute(update(Case).where(Case.id == m1).values(closed_at=at(10, 28)))
+
+    _closure_outcomes(store, ids, sup, village, district, town)
 
     # Screening: S1 (person, high → medium at a visit), S2 (registered in September, visited, resolved in
     # October), S3 (village A2, high, registered late October).

@@ -90,6 +90,12 @@ class ApprovalBar(QFrame):
             facts = (tr("查明的事实：{facts}").format(facts=opinion.facts) if opinion.facts.strip()
                      else tr("查明的事实：未填写（不能批准，请驳回由承办人补填）"))
             label.setText(label.text() + "<br><span style='color:#444'>{}</span>".format(escape(facts)))
+        outcomes = approval.closure_outcomes
+        if outcomes:   # written on the case once the closure is approved
+            text = tr("；").join(tr("{label} {persons} 人").format(label=tr(o.label), persons=n)
+                                for o, n in outcomes.persons)
+            label.setText(label.text() + "<br><span style='color:#444'>{}</span>".format(
+                escape(tr("结案成效：{outcomes}").format(outcomes=text))))
         if approval.id in self.own and self.may_decide():   # say it where the disabled buttons are
             label.setText(label.text() + "<br><span style='color:#9a6700'>{}</span>".format(
                 escape(tr("这是您本人提出的申请，不能自己审批，须由其他督导审批。"))))

@@ -20,6 +20,7 @@ from fulian_desktop.services.cases.views import CaseDetail
 from fulian_desktop.services.cases.workflow import ApprovalKind, ApprovalView
 
 from ..common.case_actions_reason import ReasonDialog
+from .closure_outcomes import ClosureDialog
 from .petition_closure import PetitionClosureDialog
 from ..errors import messages
 from ..i18n import status_text, tr
@@ -169,6 +170,11 @@ class CaseActionsBar(QFrame):
         if step == Transition.REQUEST_CLOSURE and self.detail.row.kind == CaseKind.PETITION:
             petition = PetitionClosureDialog(self, tr(spec.label), prompt, notice)   # also asks for the 处理意见
             self.runner.open_dialog(petition, lambda: self._run_step(step, petition.reason(), petition.opinion()))
+            return
+        if step == Transition.REQUEST_CLOSURE:   # also asks what the case achieved (防止民转刑 …)
+            closure = ClosureDialog(self, tr(spec.label), prompt, notice)
+            self.runner.open_dialog(closure, lambda: self._run_step(
+                step, closure.reason(), {"closure_outcomes": closure.closure_outcomes()}))
             return
         ok_text = tr("提交审批") if step in STEP_APPROVAL else tr("确定")
         dialog = ReasonDialog(self, spec.label, prompt, notice=notice, ok_text=ok_text)

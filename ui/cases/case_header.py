@@ -102,6 +102,11 @@ class CaseHeader(QWidget):
         self.petition_opinion.setWordWrap(True)
         self.petition_opinion.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.petition_opinion.hide()
+        # What the approved closure recorded: 防止民转刑 / 防止自杀 / 制止群体性上访 with persons (the report counts them).
+        self.closure_outcomes = QLabel(objectName="case_closure_outcomes")
+        self.closure_outcomes.setWordWrap(True)
+        self.closure_outcomes.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.closure_outcomes.hide()
         # The agreement's 司法确认 window (30 days from its effective date) and a warning on terms a court refuses.
         self.confirmation_window = QLabel()
         self.confirmation_window.setObjectName("case_confirmation_window")
@@ -118,6 +123,7 @@ class CaseHeader(QWidget):
         layout.addWidget(self.category)
         layout.addWidget(self.summary)
         layout.addWidget(self.petition_opinion)
+        layout.addWidget(self.closure_outcomes)
         layout.addWidget(self.confirmation_window)
 
     def set_detail(self, detail: CaseDetail) -> None:
@@ -145,6 +151,10 @@ class CaseHeader(QWidget):
             text += tr("　信访人评价：{evaluation}").format(evaluation=tr(said.label) if said else tr("未评价"))
             self.petition_opinion.setText(text)
         self.petition_opinion.setVisible(detail.petition_outcome is not None)
+        outcomes = detail.closure_outcomes
+        self.closure_outcomes.setText(tr("结案成效：{outcomes}").format(outcomes=tr("；").join(
+            tr("{label} {persons} 人").format(label=tr(o.label), persons=n) for o, n in outcomes.persons)))
+        self.closure_outcomes.setVisible(bool(outcomes))
         self.confirmation_window.setText(detail.confirmation_window or "")
         self.confirmation_window.setVisible(bool(detail.confirmation_window))
         _clear(self.tags)

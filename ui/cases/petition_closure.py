@@ -20,6 +20,7 @@ from fulian_desktop.domain.statutes import choosable
 
 from ..i18n import tr
 from ..common.case_actions_reason import ReasonDialog
+from .closure_outcomes import add_outcomes
 
 
 class PetitionClosureDialog(ReasonDialog):
@@ -69,6 +70,7 @@ class PetitionClosureDialog(ReasonDialog):
         self.evaluation.setToolTip(tr("信访人对办理结果的评价；信访人未表态的选“未评价”，回访时可再记录。"))
         self.add_row(tr("依据条文（可多选）"), self.articles)
         self.add_row(tr("信访人评价"), self.evaluation)
+        self.closure_outcomes = add_outcomes(self)
         self.outcomes.buttonToggled.connect(lambda *_: self.update_ok())
         self.facts_text.textChanged.connect(self.update_ok)
         self.basis_text.textChanged.connect(self.update_ok)
@@ -94,7 +96,8 @@ class PetitionClosureDialog(ReasonDialog):
         outcome = self.outcome()
         return {"petition_outcome": outcome.value if outcome else None, "petition_basis": self.basis(),
                 "petition_facts": self.facts(), "petition_articles": self.chosen_articles(),
-                "petition_evaluation": self.evaluation.currentData()}
+                "petition_evaluation": self.evaluation.currentData(),
+                "closure_outcomes": self.closure_outcomes.values()}
 
     def _problem(self) -> str:
         if self.outcome() is None:

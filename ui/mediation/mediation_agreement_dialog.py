@@ -10,16 +10,19 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QSpinBox, QWidget,
+    QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QSpinBox, QWidget,
 )
 
 from fulian_desktop.domain.dv_mediation import find_excusing, refusal_message
+from fulian_desktop.domain.errors import ValidationError
+from fulian_desktop.domain.money import parse_yuan, yuan_text
 
 from fulian_desktop.domain.mediation_rules import (
     NEVER_SIGN_ROLES, SIGNATORY_ROLES, AgreementForm, default_copies,
 )
 from fulian_desktop.services.mediation.mediation_sessions import PartyRef
 
+from ..errors import message_of
 from ..i18n import tr
 from .mediation_data import from_qdatetime, now_local
 from .mediation_terms import TermsEditor
@@ -77,6 +80,18 @@ class CreateAgreementDialog(MediationDialog):
         self.copies.setFixedWidth(120)
         self.signed_by = QLabel(objectName="agreement_signatories")
         self.signed_by.setWordWrap(True)
+        self.amount = QLineEdit(objectName="agreement_amount")
+        self.amount.setPlaceholderText(tr("不涉及金钱的可不填；如 12345.50、12,345.50 或 1.2万"))
+        self.amount.setMaxLength(40)
+        self.amount_shown = QLabel(objectName="agreement_amount_shown")
+        self.amount_shown.setStyleSheet("color:#555")
+        amount_box = QWidget()
+        amount_row = QHBoxLayout(amount_box)
+        amount_row.setContentsMargins(0, 0, 0, 0)
+        self.amount.setMinimumWidth(self.amount.fontMetrics().horizontalAdvance("0") * 36)
+        amount_row.addWidget(self.amount)
+        amount_row.addWidget(self.amount_shown, 1)
+        self.amount.textChanged.connect(self._amount_changed)
         self.terms = TermsEditor(parties)
         self.terms.add_row()
         self.terms.setMinimumHeight(250)
@@ -91,6 +106,7 @@ class CreateAgreementDialog(MediationDialog):
         if extra:
             self.add_row(tr("另列签署人"), self.extra_box)
         self.add_row(tr("份数"), self.copies)
+        self.add_row(tr("涉及金额（元）"), amount_box)
         terms_label = QLabel(tr("协议内容"))
         terms_label.setBuddy(self.terms.add_button)
         self.form.addRow(terms_label, self.terms)
@@ -130,6 +146,18 @@ class CreateAgreementDialog(MediationDialog):
         self.copies.setValue(need)
         self.update_ok()
 
+    def amount_fen(self) -> int | None:
+        """The sum typed, in 分 (None: empty); raises ValidationError when it is not a sum."""
+        return parse_yuan(self.amount.text())
+
+    def _amount_changed(self, *_args: object) -> None:
+        try:
+            fen = self.amount_fen()
+        except ValidationError:
+            fen = None
+        self.amount_shown.setText(tr("＝ {amount} 元").format(amount=yuan_text(fen)) if fen is not None else "")
+        self.update_ok()
+
     def _form_changed(self, *_args: object) -> None:
         written = self.is_written()
         self.agreed_at.setVisible(not written)
@@ -153,6 +181,10 @@ class CreateAgreementDialog(MediationDialog):
         problem = self.terms.problem()
         if problem:
             return problem
+        try:
+            self.amount_fen()
+        except ValidationError as exc:
+            return message_of(exc)
         texts = [(tr("纠纷的主要事实"), self.facts.toPlainText()), (tr("争议事项"), self.disputes.toPlainText()),
                  (tr("各方责任"), self.responsibility.toPlainText())]
         texts += [(tr("第 {n} 条协议内容").format(n=n), "，".join(x for x in (t.obligor, t.content, t.manner) if x))
@@ -173,4 +205,5 @@ class CreateAgreementDialog(MediationDialog):
                 "terms": self.terms.values(), "copies": self.copies.value() if written else None,
                 "extra_signatory_ids": self.extra_ids(),
                 "agreed_at": None if written else from_qdatetime(self.agreed_at.dateTime()),
-                "violence_not_a_term": self.dv_case and self.violence_confirm.isChecked()}
+                "violence_not_a_term": self.dv_case and self.violence_confirm.isChecked(),
+                "amount_involved_fen": self.amount_fen()}

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.mediation_rules import Performance
+from fulian_desktop.domain.mediation_rules import Performance, agreement_performance
+from fulian_desktop.domain.money import yuan_text
 from fulian_desktop.security.permissions import Permission, can
 from fulian_desktop.services.mediation import mediation
 from fulian_desktop.services.mediation.agreements import AgreementView, TermView
@@ -56,6 +57,11 @@ def agreement_summary(a: AgreementView) -> str:
             (tr("各方责任"), a.responsibility or "—")]
     if a.copies:
         rows.append((tr("份数"), tr("一式 {n} 份").format(n=a.copies)))
+    if a.is_effective and a.terms:
+        state = agreement_performance(t.performance.value for t in a.terms)
+        rows.append((tr("履行情况"), tr(state.label)))
+    if a.amount_involved_fen is not None:
+        rows.append((tr("涉及金额"), tr("{amount} 元").format(amount=yuan_text(a.amount_involved_fen))))
     rows.append((tr("状态"), a.signature_state))
     return "<table>" + "".join(
         f"<tr><td style='color:#555;padding-right:12px;vertical-align:top'>{escape(k)}</td><td>{escape(v)}</td></tr>"
@@ -238,7 +244,8 @@ class MediationAgreementPanel(QWidget):
             self.runner.write(mediation.create_agreement, self.case_id, v["form"], v["facts"], v["disputes"],
                               v["responsibility"], v["terms"], v["copies"],
                               extra_signatory_ids=v["extra_signatory_ids"], agreed_at=v["agreed_at"],
-                              violence_not_a_term=v["violence_not_a_term"], notice=tr("已制作调解协议"))
+                              violence_not_a_term=v["violence_not_a_term"],
+                              amount_involved_fen=v["amount_involved_fen"], notice=tr("已制作调解协议"))
         self.runner.open_dialog(dialog, save)
 
     def start_performance(self) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...domain.closure_outcomes import ClosureOutcomes
 from ...access.cases import check_version, load_case, record_event
 from ...access.disclosure import disclosure_of, disclosures, party_contact, reader_of
 from ...domain.case_numbers import format_case_number
@@ -117,7 +118,8 @@ def case_detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
                       petition_outcome=opinion.outcome if opinion else None,
                       petition_basis=opinion.basis if opinion else None,
                       petition_evaluation=evaluation,
-                      confirmation_window=window_line(uow, case))
+                      confirmation_window=window_line(uow, case),
+                      closure_outcomes=ClosureOutcomes.of_case(case))
 
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ...domain.closure_outcomes import ClosureOutcomes
 from ...domain.enums import CaseKind, CaseStatus, PartyRole, PetitionOutcome, Tier
 from ...domain.mediation_rules import Satisfaction
 
@@ -74,6 +75,8 @@ class CaseDetail:
     petition_evaluation: Satisfaction | None = None   # the petitioner's evaluation given then; None: 未评价
     # The agreement in effect's 司法确认 window (人民调解法第三十三条) and any term a court would not confirm.
     confirmation_window: str | None = None
+    # What the approved closure recorded (防止民转刑 … with persons); empty while open or when nothing was recorded.
+    closure_outcomes: ClosureOutcomes = ClosureOutcomes()
 
     @property
     def petition_outcome_label(self) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ...access.cases import load_case, record_event
+from ...domain.closure_outcomes import ClosureOutcomes, parse_outcomes
 from ...domain.clocks import request_extension as check_extension
 from ...domain.enums import CaseKind, CaseStatus, PetitionOutcome
 from ...domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WorkflowError
@@ -69,6 +70,11 @@ class ApprovalView:
         """The 处理意见 a petition's closure request proposes (written on the case when it is approved)."""
         return PetitionOpinion.from_payload(self.payload) if self.kind == ApprovalKind.CLOSE else None
 
+    @property
+    def closure_outcomes(self) -> ClosureOutcomes:
+        """防止民转刑 … a closure request proposes (written on the case when it is approved)."""
+        return ClosureOutcomes.from_payload(self.payload) if self.kind == ApprovalKind.CLOSE else ClosureOutcomes()
+
     def requested_by_actor(self, actor: Actor | None) -> bool:
         """True when `actor` made this request (and so may not decide it)."""
         return actor is not None and actor.user_id is not None and actor.user_id == self.requested_by
@@ -92,7 +98,8 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
                expected_version: int | None = None, petition_outcome: PetitionOutcome | str | None = None,
                petition_basis: str | None = None, petition_facts: str | None = None,
                petition_articles: list[str] | tuple[str, ...] | None = None,
-               petition_evaluation: str | None = None) -> CaseStatus:
+               petition_evaluation: str | None = None,
+               closure_outcomes: dict[str, int | None] | None = None) -> CaseStatus:
     """Apply a step; a gated step becomes an approval request and the status waits for the decision.
 
     Requesting closure is itself a step (to 待结案审核) that also files the closure approval. For a petition it
@@ -101,6 +108,8 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
     `petition_facts` (查明的事实) must be there before the closure can be approved; `petition_articles` are the
     codes of the statute articles chosen as its basis (domain/statutes.py); `petition_evaluation` is the
     petitioner's evaluation of the handling (满意 / 基本满意 / 不满意; none given: 未评价), counted in 满意率.
+    `closure_outcomes` (any kind of case, closure request only): outcome code -> persons (防止民转刑 …,
+    domain/closure_outcomes.py), written on the case with the approved closure.
     """
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
@@ -112,10 +121,14 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
         # The receiving unit could otherwise take over a case that was closed meanwhile.
         raise WorkflowError(f"该案件有待接收的上报/交办，不能“{step.label}”。请先撤回转介，或等待对方接收或退回。",
                             code="referral_pending")
-    opinion = None
+    opinion, outcomes = None, ClosureOutcomes()
     if step == Transition.REQUEST_CLOSURE:
         opinion = closure_opinion(case.kind, petition_outcome, petition_basis, petition_facts, petition_articles,
                                   petition_evaluation)
+        outcomes = parse_outcomes(closure_outcomes)
+    elif parse_outcomes(closure_outcomes):
+        raise ValidationError("防止民转刑、防止自杀、制止群体性上访等结案成效只在申请结案时填写。",
+                              code="closure_outcomes_not_here", field="closure_outcomes")
     elif (petition_outcome or (petition_basis or "").strip() or (petition_facts or "").strip() or petition_articles
           or (petition_evaluation or "").strip()):
         raise ValidationError("处理意见及其事实和依据只在申请结案时填写。", code="petition_outcome_not_here",
@@ -127,8 +140,8 @@ def transition(uow: UnitOfWork, actor: Actor, case_id: str, step: Transition, *,
         return current
     _apply(uow, actor, case, step, target, reason)
     if step == Transition.REQUEST_CLOSURE:
-        request_approval(uow, actor, case_id, ApprovalKind.CLOSE, reason or "",
-                         opinion.payload() if opinion else None)
+        payload = {**(opinion.payload() if opinion else {}), **outcomes.payload()}
+        request_approval(uow, actor, case_id, ApprovalKind.CLOSE, reason or "", payload or None)
     return target
 
 
@@ -140,6 +153,8 @@ def _apply(uow: UnitOfWork, actor: Actor, case: Case, step: Transition, target: 
         case.closed_at = utcnow()
     elif step == Transition.REOPEN:
         case.closed_at = None
+        for column, value in ClosureOutcomes().columns().items():   # the next closure records them again
+            setattr(case, column, value)
     uow.flush()
     note = f"{STEPS[step].label}：{CaseStatus(old).label} → {target.label}"
     if reason:
@@ -179,6 +194,10 @@ def request_approval(uow: UnitOfWork, actor: Actor, case_id: str, kind: str, rea
     if opinion is not None:
         summary += f"（拟处理意见：{opinion.label}）"
         detail["petition_outcome"] = opinion.outcome.value
+    outcomes = ClosureOutcomes.from_payload(payload)
+    if outcomes:
+        summary += f"（结案成效：{outcomes.text()}）"
+        detail["closure_outcomes"] = outcomes.payload()
     record_event(uow, actor, case, "approval_requested", summary, data={"approval_id": request.id, "kind": kind})
     audit.record(uow.s, actor, audit.Action.CREATE, entity="approval", entity_id=request.id, case_id=case_id,
                  owner_unit_id=case.owner_unit_id, detail=detail)
@@ -226,6 +245,8 @@ def _carry_out(uow: UnitOfWork, actor: Actor, case: Case, request: ApprovalReque
         step = Transition.CLOSE if approve else Transition.RETURN_FOR_WORK
         _apply(uow, actor, case, step, check(status, step, request.decision_note or request.reason),
                request.decision_note or (None if approve else request.reason), approved_by=actor.display_name)
+        if approve:
+            _record_outcomes(uow, actor, case, ClosureOutcomes.from_payload(request.payload))
         opinion = _view(request).petition_opinion
         if approve and opinion is not None and case.kind == CaseKind.PETITION.value:
             from .petition import record_opinion
@@ -240,6 +261,19 @@ def _carry_out(uow: UnitOfWork, actor: Actor, case: Case, request: ApprovalReque
         record_event(uow, actor, case, "flag_removed", "取消重大案事件标记（经督导批准）")
     elif approve and request.kind == ApprovalKind.EXTEND_CLOCK:
         apply_extension(uow, actor, case, request.payload or {})
+
+
+def _record_outcomes(uow: UnitOfWork, actor: Actor, case: Case, outcomes: ClosureOutcomes) -> None:
+    """The closure outcomes the approved request proposed, written on the case (none: all cleared)."""
+    changes = {c: [getattr(case, c), v] for c, v in outcomes.columns().items() if getattr(case, c) != v}
+    for column, (_old, value) in changes.items():
+        setattr(case, column, value)
+    if outcomes:
+        record_event(uow, actor, case, "closure_outcomes", f"结案成效：{outcomes.text()}",
+                     data=outcomes.payload())
+    if changes:
+        audit.record(uow.s, actor, audit.Action.UPDATE, entity="case", entity_id=case.id, case_id=case.id,
+                     owner_unit_id=case.owner_unit_id, detail={"changes": changes})
 
 
 def list_approvals(uow: UnitOfWork, actor: Actor, case_id: str | None = None,

@@ -32,6 +32,7 @@ from ...access.cases import load_case, record_event
 from ...domain.clocks import ClockKind
 from ...domain.errors import ConflictError, NotFound, ValidationError, WorkflowError
 from ...domain.localtime import format_local, local_date
+from ...domain.money import check_fen
 from ...domain.mediation_rules import (
     NEVER_SIGN_ROLES,
     SIGNATORY_ROLES,
@@ -132,6 +133,7 @@ class AgreementView:
     confirmation_result_label: str | None
     confirmation_decided_on: date | None
     version: int
+    amount_involved_fen: int | None = None   # 涉及金额 in 分 (shown as 元); None: not given
 
     @property
     def is_effective(self) -> bool:
@@ -212,7 +214,7 @@ def agreement_view(uow: UnitOfWork, agreement: Agreement, case: Case) -> Agreeme
         confirmation_court=agreement.confirmation_court or applied_data.get("court"),   # older: the event only
         confirmation_result=result, confirmation_result_label=result.label if result else None,
         confirmation_decided_on=(date.fromisoformat(decided[-1].data["decided_on"]) if result and decided else None),
-        version=agreement.version)
+        version=agreement.version, amount_involved_fen=agreement.amount_involved_fen)
 
 
 def audit_agreement(uow: UnitOfWork, actor: Actor, case: Case, action: str, entity: str, entity_id: str,
@@ -240,15 +242,18 @@ def _term_inputs(terms: Iterable[Any]) -> list[TermInput]:
 def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: AgreementForm | str, facts: str,
                      disputes: str | None = None, responsibility: str | None = None, terms: Iterable[Any] = (),
                      copies: int | None = None, *, extra_signatory_ids: Iterable[str] = (),
-                     agreed_at: datetime | None = None, violence_not_a_term: bool = False) -> AgreementView:
+                     agreed_at: datetime | None = None, violence_not_a_term: bool = False,
+                     amount_involved_fen: int | None = None) -> AgreementView:
     """`terms`: TermInput or (obligor, content, manner, deadline) tuples. An oral agreement needs `agreed_at`,
     the moment the parties reached it (第三十条); it is effective at once. `violence_not_a_term`: the maker's
-    confirmation, required in a domestic-violence case, that the violence itself is not a term."""
+    confirmation, required in a domestic-violence case, that the violence itself is not a term.
+    `amount_involved_fen`: the sum the agreement settles (涉及金额), in 分; None when it settles no money."""
     require(actor, Permission.CASE_EDIT)
     case = load_case(uow, actor, case_id)
     require_open(case, "制作调解协议")
     require_not_ended(uow, case)
     form = parse_enum(AgreementForm, form, "协议形式", "form")
+    amount = check_fen(amount_involved_fen)
     facts, disputes, responsibility = text_or_none(facts), text_or_none(disputes), text_or_none(responsibility)
     missing = [label for label, value in (("纠纷的主要事实", facts), ("争议事项", disputes), ("各方责任", responsibility))
                if not value and (form == AgreementForm.WRITTEN or label == "纠纷的主要事实")]
@@ -277,7 +282,8 @@ def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: Agreemen
         if copies < need:
             raise ValidationError(f"调解协议书应一式 {need} 份以上（当事人各执一份，调解委员会留存一份）。", field="copies")
     agreement = Agreement(case_id=case.id, owner_unit_id=case.owner_unit_id, form=form.value, facts=facts,
-                          disputes=disputes, responsibility=responsibility, party_signatures=sigs, copies=copies)
+                          disputes=disputes, responsibility=responsibility, party_signatures=sigs, copies=copies,
+                          amount_involved_fen=amount)
     uow.s.add(agreement)
     uow.flush()
     for seq, item in enumerate(items, start=1):
@@ -291,6 +297,7 @@ def create_agreement(uow: UnitOfWork, actor: Actor, case_id: str, form: Agreemen
                  "violence_not_a_term": dv and bool(violence_not_a_term)})
     audit_agreement(uow, actor, case, audit.Action.CREATE, "agreement", agreement.id,
            {"form": form.value, "terms": len(items), "signatories": signatories, "copies": copies,
+            "amount_involved_fen": amount,
             "violence_not_a_term_confirmed": dv and bool(violence_not_a_term)})
     if form == AgreementForm.ORAL:
         _becomes_effective(uow, actor, case, agreement, agreed_at)

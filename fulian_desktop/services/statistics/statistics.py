@@ -3,9 +3,10 @@
 `monthly_report(uow, actor, date_from, date_to, unit_id=None)` returns a `MonthlyReport`: sections of
 rows (by category), each row with a figure per tier column (区级 / 街镇 / 村（社区）/ 小计 / 本年累计).
 The database does the counting: grouped queries by owning unit, several figures per pass and both windows
-(period and year to date) in one scan where they share rows (``statistics_tally``); only short lists are read
-row by row (closed high-risk cases, settled mediation cases: ``statistics_outcomes``). A record's tier is the
-tier of the unit that owns it. How each figure is counted is printed under its table (the section's `notes`);
+(period and year to date) in one scan where they share rows (``statistics_tally``); only a short list is read
+row by row (settled mediation cases: ``statistics_outcomes``). The closure outcomes recorded on closed cases and
+the agreements' performance are counted in ``statistics_closure``. A record's tier is the tier of the unit that
+owns it. How each figure is counted is printed under its table (the section's `notes`);
 sections three to five are built in ``statistics_sections``.
 
 Who may: supervisors (their subtree) and the system administrator (aggregates only, no personal data);
@@ -17,24 +18,25 @@ from datetime import date
 
 from sqlalchemy import and_, exists, func, select, true
 
+from ...domain.closure_outcomes import ClosureOutcome
 from ...domain.enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, Role
 from ...domain.errors import NotFound, PermissionDenied, ValidationError
 from ...domain.intake_rules import Channel
 from ...domain.mediation_rules import AgreementForm, ConfirmationResult, Satisfaction
-from ...domain.risk import RiskLevel
 from ...security import audit
 from ...security.actor import Actor
 from ...security.permissions import Permission, can, require, require_scope
-from ...store.models import Agreement, Case, CaseParty, FollowUpVisit, IntakeRecord, OrgUnit, RiskAssessment
+from ...store.models import Agreement, Case, FollowUpVisit, IntakeRecord, OrgUnit
 from ...store.uow import UnitOfWork
 from ..accounts.orgunits import root_unit, subtree_ids
+from .statistics_closure import closure_outcome_figures, performance_figures
 from .statistics_outcomes import SUCCESS_OUTCOMES, outcome_figures
 from .statistics_petition_kpis import NOTES as KPI_NOTES
 from .statistics_petition_kpis import petition_kpi_rows
 from .statistics_sections import (
     case_figures, crisis_section, intake_figures, marriage_section, screening_section, subtype_rows,
 )
-from .statistics_tally import Cells, Tally, add, category_rows, count_row, rate_row
+from .statistics_tally import Cells, Tally, add, category_rows, count_row, money_row, rate_row
 from .statistics_views import MonthlyReport, StatSection
 
 MAX_DAYS = 366 * 5
@@ -102,52 +104,6 @@ def _mediation_cohort(t: Tally, start, end):  # noqa: ANN001, ANN202
                 Case.opened_at >= start, Case.opened_at < end, Case.status != CaseStatus.REJECTED.value)
 
 
-def _prevention(t: Tally) -> dict[str, Cells]:
-    """防止民转刑 / 防止自杀: closed cases flagged high-risk or suicidal, and their parties. Such cases are few:
-    one scan picks them (with their flags), then the counting is done over that short list."""
-    lo, hi = min(t.period[0], t.year[0]), max(t.period[1], t.year[1])
-    crime, suicide = _high_risk(), _suicide_risk()
-    found = t.uow.s.execute(select(Case.id, Case.owner_unit_id, Case.closed_at, crime, suicide).where(
-        Case.deleted_at.is_(None), t.within(Case.owner_unit_id), Case.status == CaseStatus.CLOSED.value,
-        Case.closed_at >= lo, Case.closed_at < hi, crime | suicide)).all()
-    people: dict[str, set[str]] = {}
-    ids = [r[0] for r in found]
-    for start in range(0, len(ids), 500):
-        for case_id, person_id in t.uow.s.execute(select(CaseParty.case_id, CaseParty.person_id).where(
-                CaseParty.case_id.in_(ids[start:start + 500]), CaseParty.deleted_at.is_(None))):
-            people.setdefault(case_id, set()).add(person_id)
-    out: dict[str, Cells] = {}
-    for index, key in ((3, "crime"), (4, "suicide")):
-        counts: dict[str, int] = {}
-        persons: dict[str, set[str]] = {}
-        year_cases, year_persons = 0, set()
-        for row in found:
-            if not row[index]:
-                continue
-            tier = t.tier_of.get(row[1], "")
-            if t.period[0] <= row[2] < t.period[1]:
-                counts[tier] = counts.get(tier, 0) + 1
-                persons.setdefault(tier, set()).update(people.get(row[0], ()))
-            if t.year[0] <= row[2] < t.year[1]:
-                year_cases += 1
-                year_persons |= people.get(row[0], set())
-        out[key] = Cells(counts, year_cases)
-        out[key + "_persons"] = Cells({tier: len(p) for tier, p in persons.items()}, len(year_persons))
-    return out
-
-
-def _high_risk():  # noqa: ANN202
-    return Case.major_incident.is_(True) | exists().where(
-        RiskAssessment.case_id == Case.id, RiskAssessment.deleted_at.is_(None),
-        RiskAssessment.final_level == RiskLevel.HIGH.value)
-
-
-def _suicide_risk():  # noqa: ANN202
-    return exists().where(RiskAssessment.case_id == Case.id, RiskAssessment.deleted_at.is_(None),
-                          RiskAssessment.answers["victim_suicidal"].as_boolean()
-                          | RiskAssessment.answers["abuser_suicide_threat"].as_boolean())
-
-
 def mediation_section(t: Tally) -> StatSection:
     by_type = t.grouped(lambda s, e: select(Case.owner_unit_id, Case.dispute_type, func.count(Case.id))
                         .where(_mediation_cohort(t, s, e)).group_by(Case.owner_unit_id, Case.dispute_type))
@@ -172,9 +128,12 @@ def mediation_section(t: Tally) -> StatSection:
         "applied": applied,
         "confirmed": lambda s, e: and_(applied(s, e),
                                        Agreement.confirmation_result == ConfirmationResult.CONFIRMED.value),
+        "amount": (effective, func.coalesce(Agreement.amount_involved_fen, 0)),
     })
+    performed = performance_figures(t)
 
     by_type_group, by_source_group, totals, prevent = "按纠纷类型", "按案件来源", "调解情况", "防止与制止"
+    performance = "协议履行"
     rows = category_rows("type", by_type_group, DISPUTE_TYPES, by_type)
     rows += category_rows("source", by_source_group, [s.value for s in CaseSource], by_source)
     # Sources are stored as codes: show their labels.
@@ -191,28 +150,32 @@ def mediation_section(t: Tally) -> StatSection:
         count_row("written", "书面协议（调解协议书）", paper["written"], group=totals),
         count_row("confirm_applied", "申请司法确认", paper["applied"], group=totals),
         count_row("confirmed", "司法确认有效", paper["confirmed"], group=totals),
+        money_row("amount", "协议涉及金额", paper["amount"], group=totals),
+        count_row("perf_due", "履行期限届满的协议", performed["due"], group=performance),
+        count_row("perf_full", "其中全部履行", performed["full"], group=performance),
+        count_row("perf_partial", "其中部分履行", performed["partial"], group=performance),
+        count_row("perf_none", "其中未履行", performed["none"], group=performance),
     ]
-    prevented = _prevention(t)
-    rows += [
-        count_row("prevent_crime", "防止民转刑案件", prevented["crime"], group=prevent),
-        count_row("prevent_crime_persons", "防止民转刑人数", prevented["crime_persons"], group=prevent, unit="人"),
-        count_row("prevent_suicide", "防止自杀案件", prevented["suicide"], group=prevent),
-        count_row("prevent_suicide_persons", "防止自杀人数", prevented["suicide_persons"], group=prevent, unit="人"),
-    ]
-    contacts = intake_figures(t)
-    rows += [count_row("stop_group", "制止群体性上访", contacts["stop_group"], group=prevent),
-             count_row("stop_group_persons", "制止群体性上访人数", contacts["stop_group_persons"], group=prevent,
-                       unit="人")]
+    recorded = closure_outcome_figures(t)
+    for key, outcome, cases_label in (("prevent_crime", ClosureOutcome.PREVENTED_CRIME, "防止民转刑案件"),
+                                      ("prevent_suicide", ClosureOutcome.PREVENTED_SUICIDE, "防止自杀案件"),
+                                      ("stop_group", ClosureOutcome.STOPPED_GROUP_PETITION, "制止群体性上访")):
+        rows += [count_row(key, cases_label, recorded[outcome.value], group=prevent),
+                 count_row(f"{key}_persons", f"{outcome.label}人数", recorded[f"{outcome.value}_persons"],
+                           group=prevent, unit="人")]
     notes = (
         "调解案件：统计期内登记的调解类案件（不予受理的除外），按纠纷类型、来源分列。",
         "调解成功率只在一批案件上计算：分母为统计期内结案的调解类案件，分子为其中调解成功的（有生效的调解协议，或记录了"
         "调和、劝回、指导协议离婚、调解成功的结果），故不会超过100%；终止、转办的案件无结案日期，不在其内。",
         "本期调解成功数（按成功日期）：统计期内首次调解成功的调解类案件（首份调解协议生效，或记录上述成功结果，以先到者为准），"
         "不论何时登记，与本期登记数不是同一批案件，不可相除。",
-        "口头/书面协议按协议生效日期计；司法确认按申请日期计。",
-        "防止民转刑：统计期内结案、且为重大案事件或经风险评估为高风险的案件；防止自杀：统计期内结案、且风险评估中"
-        "受害人有自杀念头或加害人扬言自杀的案件；人数为这些案件的当事人数。",
-        "制止群体性上访：统计期内登记的集体访中已受理或当场答复的件次，人数为其登记人数之和。",
+        "口头/书面协议及协议涉及金额按协议生效日期计（金额为协议载明的涉及金额之和，单位元）；"
+        "司法确认按申请日期计，“司法确认有效”为其中人民法院裁定确认有效的。",
+        "协议履行：履行期限在统计期内届满的已生效协议（最后一项履行期限所在日；各项均无期限的，以生效日计），"
+        "按出具报表时各项协议内容的履行记录分列：各项均已履行为全部履行，有一项已履行或部分履行为部分履行，其余为未履行，"
+        "三项之和等于届满的协议数。",
+        "防止民转刑、防止自杀、制止群体性上访：统计期内结案、且结案时（经督导批准）记录了该项成效的案件，人数为记录的"
+        "涉及人数之和。只计结案时的记录，不按风险评估或集体访推算；本功能启用前结案的案件没有此项记录，不计入。",
     )
     return StatSection("mediation", "一、人民调解", tuple(rows), notes)
 

@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ...domain.enums import COMPLAINT_CATEGORIES
-from .statistics_views import COLUMN_KEYS, COLUMN_LABELS, COUNT, RATE, TIER_KEYS, MonthlyReport, StatRow, StatSection
+from .statistics_views import (
+    COLUMN_KEYS, COLUMN_LABELS, COUNT, MONEY, RATE, TIER_KEYS, MonthlyReport, StatRow, StatSection,
+)
 
 # A breakdown: the rows picked by the predicate add up to the total row, column by column.
 Pick = Callable[[StatRow], bool]
@@ -31,7 +33,8 @@ def _keys(*keys: str) -> Pick:
 
 # section -> [(total row, which rows are its parts, what the breakdown is)]
 SUMS: dict[str, tuple[tuple[str, Pick, str], ...]] = {
-    "mediation": (("mediated", _prefix("type:"), "按纠纷类型"), ("mediated", _prefix("source:"), "按案件来源")),
+    "mediation": (("mediated", _prefix("type:"), "按纠纷类型"), ("mediated", _prefix("source:"), "按案件来源"),
+                  ("perf_due", _keys("perf_full", "perf_partial", "perf_none"), "协议履行情况")),
     "petition": (("matters", _prefix("channel:", ":件"), "按渠道件次"), ("persons", _prefix("channel:", ":人"), "按渠道人次"),
                  ("matters", _prefix("category:", ":件"), "按类别件次"),
                  ("persons", _prefix("category:", ":人"), "按类别人次"),
@@ -54,6 +57,12 @@ AT_MOST: dict[str, tuple[tuple[str, str], ...]] = {
                  ("concluded_on_time", "concluded"), ("evaluated", "concluded"),
                  ("evaluated_satisfied", "evaluated")),
     "screening": (("resolved", "on_register"),),
+}
+
+# section -> [(cases row, persons row)]: every case counted concerns at least one person.
+PERSONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "mediation": (("prevent_crime", "prevent_crime_persons"), ("prevent_suicide", "prevent_suicide_persons"),
+                  ("stop_group", "stop_group_persons")),
 }
 
 # section -> {rate row: (numerator rows, denominator row)}: the rate is their quotient in every column.
@@ -87,7 +96,7 @@ def _section_checks(report: MonthlyReport, s: StatSection) -> Iterator[tuple[boo
     same_year = report.date_from.year == report.date_to.year
     ytd = COLUMN_KEYS.index("ytd")
     for r in s.rows:
-        if r.kind == COUNT:
+        if r.kind in (COUNT, MONEY):
             tiers = sum(_n(r.value(c)) for c in TIER_KEYS)
             yield tiers == _n(r.value("subtotal")), "各层级之和等于小计", f"{r.label}：{tiers:g}≠{_n(r.value('subtotal')):g}"
             yield all(_n(v) >= 0 for v in r.values), "数字不为负", r.label
@@ -113,6 +122,13 @@ def _section_checks(report: MonthlyReport, s: StatSection) -> Iterator[tuple[boo
         for i in range(len(COLUMN_KEYS)):
             p, w = _n(rows[part].values[i]), _n(rows[whole].values[i])
             yield p <= w, "部分不超过整体", f"{rows[part].label}{p:g}＞{rows[whole].label}{w:g}（{COLUMN_LABELS[i]}）"
+    for cases, persons in PERSONS.get(s.key, ()):
+        if cases not in rows or persons not in rows:
+            yield False, "人数不少于件数", f"缺少行 {cases} 或 {persons}"
+            continue
+        for i in range(len(COLUMN_KEYS)):
+            c, p = _n(rows[cases].values[i]), _n(rows[persons].values[i])
+            yield p >= c, "人数不少于件数", f"{rows[persons].label}{p:g}＜{rows[cases].label}{c:g}（{COLUMN_LABELS[i]}）"
     for key, (numerators, denominator) in RATES.get(s.key, {}).items():
         if key not in rows or denominator not in rows or any(n not in rows for n in numerators):
             yield False, "比率＝分子÷分母（同一批案件）", f"缺少 {key} 的分子或分母"
@@ -138,7 +154,8 @@ def check_line(report: MonthlyReport) -> str:
     """The sentence printed at the end of the report."""
     done = checks(report)
     bad = [f for ok, f in done if not ok]
-    rules = "各层级之和等于小计、分项之和等于合计、部分不超过整体、比率＝分子÷分母且不超过100%、本年累计不低于本期"
+    rules = ("各层级之和等于小计、分项之和等于合计、部分不超过整体、人数不少于件数、比率＝分子÷分母且不超过100%、"
+             "本年累计不低于本期")
     if not bad:
         return f"数据核对：已逐栏核对 {len(done)} 项（{rules}），全部相符。"
     shown = "；".join(f.text() for f in bad[:5])
@@ -146,4 +163,4 @@ def check_line(report: MonthlyReport) -> str:
     return f"数据核对：已核对 {len(done)} 项，发现不符：{shown}{more}。请勿上报，先查明原因。"
 
 
-__all__ = ["Failure", "checks", "failures", "check_line", "SUMS", "AT_MOST", "RATES"]
+__all__ = ["Failure", "checks", "failures", "check_line", "SUMS", "AT_MOST", "PERSONS", "RATES"]

@@ -55,7 +55,7 @@ def case_figures(t: Tally) -> dict:
 
 def intake_figures(t: Tally) -> dict[str, Cells]:
     """The reception register's totals in one pass over the contacts of both windows (cached on the tally):
-    used by the mediation (制止群体性上访), petition and marriage (咨询) sections."""
+    used by the petition and marriage (咨询) sections."""
     cached = getattr(t, "_intake_figures", None)
     if cached is not None:
         return cached
@@ -64,12 +64,10 @@ def intake_figures(t: Tally) -> dict[str, Cells]:
     on_the_spot = (IntakeDecision.ANSWERED.value, IntakeDecision.CONSULTATION.value, IntakeDecision.TRANSFER.value,
                    IntakeDecision.REJECT.value)
     case_ended = exists().where(Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
-    stopped = and_(group, IntakeRecord.decision.in_((IntakeDecision.ACCEPT.value, IntakeDecision.ANSWERED.value)))
     figures = {
         "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
         "repeat": repeat, "repeat_persons": (repeat, people),
         "handled": IntakeRecord.decision.in_(on_the_spot) | case_ended,
-        "stop_group": stopped, "stop_group_persons": (stopped, people),
         "marriage_consultations": and_(IntakeRecord.decision == IntakeDecision.CONSULTATION.value,
                                        IntakeRecord.category == MARRIAGE),
     }

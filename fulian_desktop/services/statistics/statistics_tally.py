@@ -16,7 +16,7 @@ from sqlalchemy import Select, and_, case, exists, func, select, true
 from ...domain.localtime import LOCAL_TZ
 from ...store.models import Case, OrgUnit
 from ...store.uow import UnitOfWork
-from .statistics_views import COUNT, RATE, TIER_KEYS, StatRow
+from .statistics_views import COUNT, MONEY, RATE, TIER_KEYS, StatRow
 
 Window = tuple[datetime, datetime]
 Query = Callable[[datetime, datetime], Select]
@@ -131,6 +131,11 @@ class Tally:
 
 def count_row(key: str, label: str, cells: Cells, *, group: str = "", unit: str = "件") -> StatRow:
     return StatRow(key, label, cells.values(), COUNT, group, unit)
+
+
+def money_row(key: str, label: str, cells: Cells, *, group: str = "") -> StatRow:
+    """A sum of money: the cells hold 分, the row shows 元 with two decimals."""
+    return StatRow(key, label, cells.values(), MONEY, group, "元")
 
 
 def rate_row(key: str, label: str, numerator: Cells, denominator: Cells, *, group: str = "") -> StatRow:

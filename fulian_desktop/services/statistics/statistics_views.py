@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...domain.enums import Tier
+from ...domain.money import yuan_text
 
 # district / town / village / subtotal / year to date (the subtotal of every tier, 1 January to the end date).
 COLUMN_KEYS: tuple[str, ...] = (Tier.DISTRICT.value, Tier.TOWN.value, Tier.VILLAGE.value, "subtotal", "ytd")
 COLUMN_LABELS: tuple[str, ...] = ("区级", "街镇", "村（社区）", "小计", "本年累计")
 TIER_KEYS: tuple[str, ...] = COLUMN_KEYS[:3]
 
-COUNT, RATE = "count", "rate"
+COUNT, RATE, MONEY = "count", "rate", "money"   # MONEY: whole 分, shown as 元
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ def format_value(value: int | float | None, kind: str = COUNT) -> str:
         return "—"
     if kind == RATE:
         return f"{value * 100:.1f}%"
+    if kind == MONEY:
+        return yuan_text(int(value))
     return str(int(value))
 
 

@@ -1,0 +1,72 @@
+"""Recorded results of the mediation section: the closure outcomes and the agreements' performance.
+
+- 防止民转刑 / 防止自杀 / 制止群体性上访: cases closed in the window (any kind) on which the approved closure
+  recorded the outcome (domain/closure_outcomes.py); the persons are the head counts recorded with it. Only
+  recorded facts count: a case closed before outcomes were recorded has none (no guess from risk flags).
+- 履行情况 (全部 / 部分 / 未履行): the effective agreements whose performance fell due in the window — their
+  last term deadline, or the day they took effect when no term has a deadline — by what their terms record
+  now (domain.mediation_rules.agreement_performance), so the three always add up to the agreements due.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select, true
+
+from ...domain.closure_outcomes import ClosureOutcome
+from ...domain.enums import CaseStatus
+from ...domain.mediation_rules import Performance
+from ...store.models import Agreement, AgreementTerm, Case
+from .statistics_tally import Cells, Tally
+
+
+def closure_outcome_figures(t: Tally) -> dict[str, Cells]:
+    """{"prevented_crime": cases, "prevented_crime_persons": persons, …} by the day the case was closed."""
+    figures: dict[str, Any] = {}
+    for outcome in ClosureOutcome:
+        flag = getattr(Case, outcome.value).is_(True)
+        figures[outcome.value] = flag
+        figures[f"{outcome.value}_persons"] = (flag, func.coalesce(getattr(Case, f"{outcome.value}_persons"), 0))
+    any_flag = or_(*(getattr(Case, o.value).is_(True) for o in ClosureOutcome))
+    scope = and_(Case.deleted_at.is_(None), t.within(Case.owner_unit_id), Case.status == CaseStatus.CLOSED.value,
+                 any_flag)
+    return t.sums(Case.owner_unit_id, scope, figures, moment=Case.closed_at)
+
+
+def performance_figures(t: Tally) -> dict[str, Cells]:
+    """{"due": agreements due in the window, "full": …, "partial": …, "none": …}."""
+    live = AgreementTerm.deleted_at.is_(None)
+    done = AgreementTerm.performance == Performance.DONE.value
+    some = AgreementTerm.performance.in_((Performance.DONE.value, Performance.PARTIAL.value))
+    terms = (select(AgreementTerm.agreement_id.label("agreement_id"),
+                    func.max(AgreementTerm.deadline).label("last_deadline"),
+                    func.count(AgreementTerm.id).label("n"),
+                    func.sum(case((done, 1), else_=0)).label("done"),
+                    func.sum(case((some, 1), else_=0)).label("some"))
+             .where(live).group_by(AgreementTerm.agreement_id).subquery())
+    n, n_done, n_some = (func.coalesce(c, 0) for c in (terms.c.n, terms.c.done, terms.c.some))
+    due = func.coalesce(terms.c.last_deadline, Agreement.effective_on)
+    rows = (select(Agreement.owner_unit_id.label("owner"), due.label("due"), n.label("n"),
+                   n_done.label("done"), n_some.label("some"))
+            .select_from(Agreement).outerjoin(terms, terms.c.agreement_id == Agreement.id)
+            .where(Agreement.deleted_at.is_(None), Agreement.effective_on.is_not(None), t.live_case(Agreement.case_id),
+                   t.within(Agreement.owner_unit_id))
+            .subquery())
+    first = min(t.days(t.period)[0], t.days(t.year)[0])
+    last = max(t.days(t.period)[1], t.days(t.year)[1])
+
+    def due_in(condition: Any) -> Callable[[datetime, datetime], Any]:
+        def in_window(start: datetime, end: datetime) -> Any:
+            lo, hi = t.days((start, end))
+            return and_(rows.c.due >= lo, rows.c.due <= hi, condition)
+        return in_window
+
+    full = and_(rows.c.n > 0, rows.c.done == rows.c.n)
+    return t.sums(rows.c.owner, and_(rows.c.due >= first, rows.c.due <= last), {
+        "due": due_in(true()),
+        "full": due_in(full),
+        "partial": due_in(and_(rows.c.some > 0, ~full)),
+        "none": due_in(rows.c.some == 0),
+    })
