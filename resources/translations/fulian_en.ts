@@ -384,7 +384,7 @@
         <translation>A mediation agreement must state: {items} (People&apos;s Mediation Law, art. 29).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="549"/>
+        <location filename="../../ui/error_messages.py" line="550"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="150"/>
         <source>调解协议须有双方当事人签署：请先在案件中添加申请人和被申请人。</source>
         <translation>A mediation agreement must be signed by both parties: first add the applicant and respondent to the case.</translation>
@@ -2843,7 +2843,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="71"/>
-        <location filename="../../ui/statistics/dashboard.py" line="48"/>
+        <location filename="../../ui/statistics/dashboard.py" line="51"/>
         <source>法律援助</source>
         <translation>Legal aid</translation>
     </message>
@@ -3246,16 +3246,19 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="151"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="43"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="152"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="43"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="153"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="44"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
@@ -4038,8 +4041,6 @@ Close anyway?</translation>
         <location filename="../../ui/main_window.py" line="125"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/mediation/mediator_sessions.py" line="43"/>
-        <location filename="../../ui/statistics/dashboard.py" line="180"/>
-        <location filename="../../ui/statistics/dashboard.py" line="186"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
@@ -4200,7 +4201,7 @@ Close anyway?</translation>
         <location filename="../../ui/clocks/clock_tasks.py" line="48"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
-        <location filename="../../ui/statistics/dashboard.py" line="110"/>
+        <location filename="../../ui/statistics/dashboard.py" line="145"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
@@ -4539,7 +4540,7 @@ Close anyway?</translation>
         <location filename="../../ui/accounts/admin_units.py" line="155"/>
         <location filename="../../ui/accounts/admin_users.py" line="284"/>
         <location filename="../../ui/cases/case_history.py" line="41"/>
-        <location filename="../../ui/statistics/dashboard.py" line="103"/>
+        <location filename="../../ui/statistics/dashboard.py" line="132"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -7169,231 +7170,236 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/error_messages.py" line="537"/>
+        <source>未知的信访指标：{figure}</source>
+        <translation>Unknown petition KPI: {figure}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_messages.py" line="538"/>
         <source>文件 {target} 已存在。为防止覆盖，备份已拒绝，请换一个文件名。</source>
         <translation>The file {target} already exists. To avoid overwriting it the backup was refused: choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="538"/>
+        <location filename="../../ui/error_messages.py" line="539"/>
         <source>该记录正被其他用户同时修改，本次保存未完成。您的输入已保留，请刷新后再保存。</source>
         <translation>Another user is changing this record at the same time; this save did not complete. Your input is kept: refresh and save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="539"/>
+        <location filename="../../ui/error_messages.py" line="540"/>
         <source>找不到案号为“{case_no}”的案件。</source>
         <translation>No case with case number “{case_no}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="540"/>
+        <location filename="../../ui/error_messages.py" line="541"/>
         <source>案件名称过长（{stripped} 个字，最多 {TITLE_MAX} 个字），请精简后再保存。</source>
         <translation>The case title is too long ({stripped} characters, at most {TITLE_MAX}): shorten it, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="541"/>
+        <location filename="../../ui/error_messages.py" line="542"/>
         <source>代为申请人过长（最多 200 个字）。</source>
         <translation>The applicant on behalf is too long (at most 200 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="542"/>
+        <location filename="../../ui/error_messages.py" line="543"/>
         <source>本案调解已终止（{note}），不能再安排或记录调解。当事人重新申请调解的，请先“恢复调解”。</source>
         <translation>Mediation of this case has ended ({note}); no more mediation can be scheduled or recorded. If the parties apply again, first “Resume mediation”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="543"/>
+        <location filename="../../ui/error_messages.py" line="544"/>
         <source>不能停用自己的账号。</source>
         <translation>You cannot disable your own account.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="544"/>
+        <location filename="../../ui/error_messages.py" line="545"/>
         <source>时限不存在。</source>
         <translation>The time limit does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="545"/>
+        <location filename="../../ui/error_messages.py" line="546"/>
         <source>该附件已被其他用户修改，请刷新后再移除。</source>
         <translation>The attachment was changed by another user: refresh, then remove it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="546"/>
+        <location filename="../../ui/error_messages.py" line="547"/>
         <source>用户名“{username}”已被使用。</source>
         <translation>The user name “{username}” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="547"/>
+        <location filename="../../ui/error_messages.py" line="548"/>
         <source>延长天数必须大于 0</source>
         <translation>The number of days extended must be greater than 0</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="548"/>
+        <location filename="../../ui/error_messages.py" line="549"/>
         <source>没有登记要同步的站点。请先登记对方站点（fulian sync peer add）或开通站点。</source>
         <translation>No station to synchronise with is registered. Register the other station first (fulian sync peer add) or set up a station.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="550"/>
+        <location filename="../../ui/error_messages.py" line="551"/>
         <source>上次经过校验的备份是 {days} 天前（{to_local}）。请尽快备份。</source>
         <translation>The last verified backup was {days} days ago ({to_local}). Please back up soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="551"/>
+        <location filename="../../ui/error_messages.py" line="552"/>
         <source>原密码不正确。</source>
         <translation>The old password is incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="552"/>
+        <location filename="../../ui/error_messages.py" line="553"/>
         <source>已取消，文件未添加。</source>
         <translation>Cancelled; the file was not added.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="553"/>
+        <location filename="../../ui/error_messages.py" line="554"/>
         <source>服务器上的数据存储与本机设置中记录的不是同一个，已拒绝打开。请核对服务器设置。</source>
         <translation>The data store on the server is not the one recorded in this computer&apos;s settings; opening refused. Check the server settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="554"/>
+        <location filename="../../ui/error_messages.py" line="555"/>
         <source>密钥文件 keystore.json 中的密钥派生参数“{value}”为 {value2}，超出允许范围（{low}～{high}），可能已被改动。为安全起见未尝试解锁，数据未作任何改变；请从备份中取回原来的密钥文件，或在创建数据存储的电脑上打开。</source>
         <translation>The key derivation parameter “{value}” in the key file keystore.json is {value2}, outside the allowed range ({low}–{high}); it may have been tampered with. For safety no unlock was attempted and no data changed. Take the original key file from a backup, or open the store on the computer that created it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="555"/>
+        <location filename="../../ui/error_messages.py" line="556"/>
         <source>您的角色（{label}）没有“同步数据”的权限。</source>
         <translation>Your role ({label}) does not have the right “Synchronise data”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="556"/>
+        <location filename="../../ui/error_messages.py" line="557"/>
         <source>第 {result} 条的履行期限须为日期。</source>
         <translation>The deadline of term {result} must be a date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="557"/>
+        <location filename="../../ui/error_messages.py" line="558"/>
         <source>该排查登记已转为案件，请在案件中记录后续工作。</source>
         <translation>The screening entry has become a case: record further work in the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="558"/>
+        <location filename="../../ui/error_messages.py" line="559"/>
         <source>此数据存储还没有经过校验的备份。请尽快备份（系统设置 → 备份）。</source>
         <translation>This data store has no verified backup yet. Please back up soon (Settings → Backup).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="559"/>
+        <location filename="../../ui/error_messages.py" line="560"/>
         <source>该次调解{label}，不能取消。</source>
         <translation>This mediation session is {label}: it cannot be cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="560"/>
+        <location filename="../../ui/error_messages.py" line="561"/>
         <source>开通文件不完整或不是幸福号的站点开通文件。</source>
         <translation>The set-up file is incomplete or is not a Xingfuhao station set-up file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="561"/>
+        <location filename="../../ui/error_messages.py" line="562"/>
         <source>调解协议书应一式 {need} 份以上（当事人各执一份，调解委员会留存一份）。</source>
         <translation>A mediation agreement needs at least {need} copies (one for each party and one kept by the mediation committee).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="562"/>
+        <location filename="../../ui/error_messages.py" line="563"/>
         <source>请选择关联的{label}。</source>
         <translation>Choose the linked {label}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="563"/>
+        <location filename="../../ui/error_messages.py" line="564"/>
         <source>“{label}”不能出具给{label2}，只能出具给：{names}。</source>
         <translation>“{label}” cannot be issued to {label2}, only to: {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="564"/>
+        <location filename="../../ui/error_messages.py" line="565"/>
         <source>电话号码只能包含数字、空格和连字符：{raw}</source>
         <translation>A phone number can contain only digits, spaces and hyphens: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="565"/>
+        <location filename="../../ui/error_messages.py" line="566"/>
         <source>排查名册按村（社区）登记，请选择{name}下的村（社区）。</source>
         <translation>The screening register is kept per village (community): choose a village (community) under {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="566"/>
+        <location filename="../../ui/error_messages.py" line="567"/>
         <source>缺少更早的同步包：此包接续对方第 {from_seq} 号变更，本站只收到第 {received_seq} 号（例如本站从较早的备份恢复过）。请让{name}导出完整同步包（fulian sync export --full）。已拒绝导入，数据未改变。</source>
         <translation>An earlier sync bundle is missing: this bundle continues from change {from_seq} of the other side, this station received only up to {received_seq} (e.g. it was restored from an older backup). Ask {name} to export a full bundle (fulian sync export --full). Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="567"/>
+        <location filename="../../ui/error_messages.py" line="568"/>
         <source>“{value}”应为是或否。</source>
         <translation>“{value}” should be yes or no.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="568"/>
+        <location filename="../../ui/error_messages.py" line="569"/>
         <source>查明的事实过长（{found} 个字，最多 {FACTS_MAX} 个字），请精简。</source>
         <translation>The facts found are too long ({found} characters, at most {FACTS_MAX}); please shorten them.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="569"/>
+        <location filename="../../ui/error_messages.py" line="570"/>
         <source>顺序码应在 0..999 之间，得到 {seq}</source>
         <translation>The sequence code must be within 0..999, got {seq}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="570"/>
+        <location filename="../../ui/error_messages.py" line="571"/>
         <source>该强制报告已登记，不能重复登记。</source>
         <translation>This mandatory report is already recorded and cannot be recorded twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="571"/>
+        <location filename="../../ui/error_messages.py" line="572"/>
         <source>没有这个组织单位。</source>
         <translation>No such organisational unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="572"/>
+        <location filename="../../ui/error_messages.py" line="573"/>
         <source>“{value}”出现了两次，请只粘贴一份通知。</source>
         <translation>“{value}” appears twice: paste only one notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="573"/>
+        <location filename="../../ui/error_messages.py" line="574"/>
         <source>统计时段须带时区。</source>
         <translation>The reporting period must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="574"/>
+        <location filename="../../ui/error_messages.py" line="575"/>
         <source>填写子类前请先选择投诉类别。</source>
         <translation>Choose the complaint category before the subcategory.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="575"/>
+        <location filename="../../ui/error_messages.py" line="576"/>
         <source>请填写数据库名称。</source>
         <translation>Please fill in the database name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="576"/>
+        <location filename="../../ui/error_messages.py" line="577"/>
         <source>第 {number} 行格式不对：“{strip}”，应为“2027-01-01 休”或“2027-02-07 班”</source>
         <translation>Line {number} is malformed: “{strip}”; it should be like “2027-01-01 休” or “2027-02-07 班”</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="577"/>
+        <location filename="../../ui/error_messages.py" line="578"/>
         <source>{value} 服务号码应为 10 位：{raw}</source>
         <translation>{value} service numbers have 10 digits: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="578"/>
+        <location filename="../../ui/error_messages.py" line="579"/>
         <source>走访周期应为 1 至 {MAX_VISIT_EVERY_DAYS} 天。</source>
         <translation>The visit interval must be 1 to {MAX_VISIT_EVERY_DAYS} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="579"/>
+        <location filename="../../ui/error_messages.py" line="580"/>
         <source>{first} 年起才使用</source>
         <translation>in use only since {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="580"/>
+        <location filename="../../ui/error_messages.py" line="581"/>
         <source>找不到文件夹 {folder}。请插好U盘后重新选择。</source>
         <translation>Folder {folder} not found. Insert the USB drive and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="581"/>
+        <location filename="../../ui/error_messages.py" line="582"/>
         <source>服务器上没有幸福号的数据存储。</source>
         <translation>There is no Xingfuhao data store on the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="582"/>
+        <location filename="../../ui/error_messages.py" line="583"/>
         <source>数据存储正被其他程序占用（例如正在备份），请稍后重试。</source>
         <translation>The data store is in use by another program (e.g. a backup running); try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="583"/>
+        <location filename="../../ui/error_messages.py" line="584"/>
         <source>冲突涉及的记录已不存在。</source>
         <translation>The records in this conflict no longer exist.</translation>
     </message>
@@ -8674,7 +8680,7 @@ Disable?</translation>
     <message>
         <location filename="../../ui/cases/case_list.py" line="68"/>
         <location filename="../../ui/screening/screening_register.py" line="259"/>
-        <location filename="../../ui/statistics/dashboard.py" line="110"/>
+        <location filename="../../ui/statistics/dashboard.py" line="145"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
@@ -9363,6 +9369,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/cases/case_header.py" line="145"/>
         <location filename="../../ui/cases/petition_closure.py" line="66"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="44"/>
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
@@ -9737,7 +9744,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_list.py" line="82"/>
-        <location filename="../../ui/statistics/dashboard.py" line="110"/>
+        <location filename="../../ui/statistics/dashboard.py" line="146"/>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -10377,168 +10384,234 @@ If rejected: {effect}</translation>
         <translation>{label}: ruled on {at} ({met})</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="42"/>
+        <location filename="../../ui/statistics/dashboard.py" line="45"/>
         <source>复查申请</source>
         <translation>Review appl.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="43"/>
+        <location filename="../../ui/statistics/dashboard.py" line="46"/>
         <source>复核申请</source>
         <translation>Re-review appl.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="45"/>
+        <location filename="../../ui/statistics/dashboard.py" line="48"/>
         <source>保护令作出</source>
         <translation>Order issued</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="46"/>
+        <location filename="../../ui/statistics/dashboard.py" line="49"/>
         <source>法援审查</source>
         <translation>Legal aid review</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="47"/>
+        <location filename="../../ui/statistics/dashboard.py" line="50"/>
         <source>调解办结</source>
         <translation>Mediation done</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="49"/>
+        <location filename="../../ui/statistics/dashboard.py" line="52"/>
         <source>民政庇护</source>
         <translation>Civil affairs/shelter</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="50"/>
+        <location filename="../../ui/statistics/dashboard.py" line="53"/>
         <source>卫健医疗</source>
         <translation>Health/medical</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="51"/>
+        <location filename="../../ui/statistics/dashboard.py" line="54"/>
         <source>心理咨询</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="105"/>
+        <location filename="../../ui/statistics/dashboard.py" line="121"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="121"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="122"/>
+        <source>本季度</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="122"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="123"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="134"/>
         <source>导出统计报表…</source>
         <translation>Export Statistics Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="106"/>
+        <location filename="../../ui/statistics/dashboard.py" line="135"/>
         <source>按所选单位和时段导出统计报表（PDF 或 Excel），用于向上报送</source>
         <translation>Export the statistics report for the chosen unit and period (PDF or Excel) for reporting upward</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="108"/>
-        <location filename="../../ui/statistics/dashboard.py" line="171"/>
+        <location filename="../../ui/statistics/dashboard.py" line="137"/>
+        <location filename="../../ui/statistics/dashboard.py" line="238"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="119"/>
+        <location filename="../../ui/statistics/dashboard.py" line="145"/>
+        <source>时段</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="157"/>
         <source>按月登记案件</source>
         <translation>Cases registered by month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="120"/>
+        <location filename="../../ui/statistics/dashboard.py" line="158"/>
         <source>按类别</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="121"/>
+        <location filename="../../ui/statistics/dashboard.py" line="159"/>
         <source>按层级</source>
         <translation>By tier</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="122"/>
+        <location filename="../../ui/statistics/dashboard.py" line="160"/>
         <source>法定时限：按时与超期</source>
         <translation>Statutory deadlines: met and missed</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="123"/>
+        <location filename="../../ui/statistics/dashboard.py" line="161"/>
         <source>当前风险等级</source>
         <translation>Current risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="124"/>
+        <location filename="../../ui/statistics/dashboard.py" line="162"/>
         <source>部门转介：件数与答复时间（中位数）</source>
         <translation>Agency referrals: count and response time (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="134"/>
-        <source>点击图中的柱或扇区，在下方查看对应的案件；双击案件打开。</source>
-        <translation>Click a bar or a slice to list its cases below; double-click a case to open it.</translation>
+        <location filename="../../ui/statistics/dashboard.py" line="175"/>
+        <source>点击图中的柱或扇区、或信访指标的数字，在下方查看对应的案件；双击案件打开。</source>
+        <translation>Click a bar or slice, or a petition KPI count, to list its cases below; double-click a case to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="176"/>
+        <location filename="../../ui/statistics/dashboard.py" line="267"/>
+        <source>去年同期按时</source>
+        <translation>Last year: met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="268"/>
+        <source>去年同期超期</source>
+        <translation>Last year: missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="244"/>
         <source>{unit}：{start} 至 {end} 登记 {count} 件</source>
         <translation>{unit}: {count} cases registered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="181"/>
-        <location filename="../../ui/statistics/dashboard.py" line="187"/>
-        <location filename="../../ui/statistics/dashboard.py" line="191"/>
-        <location filename="../../ui/statistics/dashboard.py" line="197"/>
+        <location filename="../../ui/statistics/dashboard.py" line="248"/>
+        <source>去年同期（{start} 至 {end}）{count} 件</source>
+        <translation>Same period last year ({start} to {end}): {count} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="250"/>
+        <source>（{change:+.1f}%）</source>
+        <translation> ({change:+.1f}%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="252"/>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="252"/>
+        <location filename="../../ui/statistics/dashboard.py" line="276"/>
+        <source>去年同期</source>
+        <translation>Same period last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="256"/>
+        <location filename="../../ui/statistics/dashboard.py" line="262"/>
+        <location filename="../../ui/statistics/dashboard.py" line="269"/>
+        <location filename="../../ui/statistics/dashboard.py" line="277"/>
         <source>件</source>
         <translation>cases</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="183"/>
+        <location filename="../../ui/statistics/dashboard.py" line="258"/>
         <source>按月登记案件（{first} 至 {last}，横轴为月份）</source>
         <translation>Cases registered by month ({first} to {last}; months along the axis)</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_orders.py" line="202"/>
-        <location filename="../../ui/statistics/dashboard.py" line="189"/>
+        <location filename="../../ui/statistics/dashboard.py" line="266"/>
         <source>按时</source>
         <translation>on time</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_orders.py" line="202"/>
-        <location filename="../../ui/statistics/dashboard.py" line="190"/>
+        <location filename="../../ui/statistics/dashboard.py" line="266"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="196"/>
+        <location filename="../../ui/statistics/dashboard.py" line="275"/>
         <source>转介件数</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="198"/>
+        <location filename="../../ui/statistics/dashboard.py" line="279"/>
         <source>答复天数（中位）</source>
         <translation>Days to answer (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="200"/>
+        <location filename="../../ui/statistics/dashboard.py" line="280"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="208"/>
+        <location filename="../../ui/statistics/dashboard.py" line="288"/>
+        <source>{figure}（{start} 至 {end}）</source>
+        <translation>{figure} ({start} to {end})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="291"/>
         <source>案件：</source>
         <translation>Cases: </translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="208"/>
+        <location filename="../../ui/statistics/dashboard.py" line="291"/>
         <source>（双击打开）</source>
         <translation> (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="222"/>
+        <location filename="../../ui/statistics/dashboard.py" line="305"/>
         <source>导出统计报表</source>
         <translation>Export Statistics Report</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="222"/>
+        <location filename="../../ui/statistics/dashboard.py" line="305"/>
         <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
         <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="232"/>
+        <location filename="../../ui/statistics/dashboard.py" line="315"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="232"/>
+        <location filename="../../ui/statistics/dashboard.py" line="315"/>
         <source>统计报表已保存到 {path}</source>
         <translation>The statistics report was saved to {path}</translation>
     </message>
@@ -10973,7 +11046,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/mediation/mediation_agreement_panel.py" line="93"/>
         <location filename="../../ui/mediation/mediation_confirmation.py" line="47"/>
-        <location filename="../../ui/statistics/dashboard.py" line="44"/>
+        <location filename="../../ui/statistics/dashboard.py" line="47"/>
         <source>司法确认</source>
         <translation>Judicial confirmation</translation>
     </message>
@@ -12424,11 +12497,22 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
     </message>
     <message>
         <location filename="../../ui/statistics/dashboard_charts.py" line="161"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="57"/>
         <source>点击查看这些案件</source>
         <translation>Click to list these cases</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_charts.py" line="198"/>
+        <location filename="../../ui/statistics/dashboard_charts.py" line="199"/>
+        <source>（去年 {n:g}）</source>
+        <translation>(last year {n:g})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_charts.py" line="203"/>
+        <source>{name} 0（去年 {n:g}）</source>
+        <translation>{name} 0 (last year {n:g})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_charts.py" line="208"/>
         <source>（无数据）</source>
         <translation> (no data)</translation>
     </message>
@@ -13188,6 +13272,76 @@ Retire it?</translation>
         <location filename="../../ui/documents/verify_dialog.py" line="128"/>
         <source>出具单位：{unit}</source>
         <translation>Issued by: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="33"/>
+        <source>及时受理率</source>
+        <translation>Timely acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="33"/>
+        <source>按期办结率</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="34"/>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="36"/>
+        <source>统计期内作出受理决定的信访案件（15日内作出为及时）</source>
+        <translation>Petitions whose acceptance was decided in the period (timely: within 15 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="37"/>
+        <source>统计期内结案的信访案件（60日或批准延长的期限内结案为按期）</source>
+        <translation>Petitions closed in the period (on time: within 60 days or the approved extension)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="38"/>
+        <source>统计期内结案、信访人有评价的信访案件（未评价的单列）</source>
+        <translation>Petitions closed in the period with the petitioner&apos;s evaluation (not evaluated: shown apart)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="40"/>
+        <source>15日内作出</source>
+        <translation>Within 15 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="40"/>
+        <source>作出决定</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="41"/>
+        <source>按期办结</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="41"/>
+        <source>结案数</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="42"/>
+        <source>满意和基本满意</source>
+        <translation>Satisfied or basically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="42"/>
+        <source>有评价</source>
+        <translation>Evaluated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="108"/>
+        <source>去年同期 {rate}</source>
+        <translation>Last year: {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="110"/>
+        <source>（{points:+.1f} 个百分点）</source>
+        <translation> ({points:+.1f} points)</translation>
     </message>
 </context>
 <context>
