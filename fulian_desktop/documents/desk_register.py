@@ -30,7 +30,7 @@ REGISTER_PAGE = landscape(A4)
 SLIP_PAGE = (210 * mm, 60 * mm)       # a strip of A4: the line, with its header, to paste into the book
 MARGIN = 12 * mm
 HEADER = ("序号", "时间", "案号", "姓名", "事由", "处理去向")
-WIDTHS = (14, 20, 56, 38, 50, 60)     # relative
+WIDTHS = (16, 19, 80, 32, 46, 52)     # relative: a case number on one line
 
 
 def _styles(regular: str, bold: str) -> dict[str, ParagraphStyle]:

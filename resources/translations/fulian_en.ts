@@ -184,7 +184,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts/admin_users.py" line="226"/>
-        <location filename="../../ui/accounts/settings.py" line="356"/>
+        <location filename="../../ui/accounts/settings.py" line="362"/>
         <location filename="../../ui/cases/case_view.py" line="96"/>
         <location filename="../../ui/cases/party_dialog.py" line="150"/>
         <location filename="../../ui/counselling/counselling_dialog.py" line="17"/>
@@ -1087,14 +1087,14 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="270"/>
-        <location filename="../../ui/intake/intake_form.py" line="336"/>
+        <location filename="../../ui/intake/intake_form.py" line="344"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="272"/>
         <location filename="../../ui/crisis/risk_form.py" line="297"/>
-        <location filename="../../ui/intake/intake_form.py" line="328"/>
+        <location filename="../../ui/intake/intake_form.py" line="336"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -3924,7 +3924,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="129"/>
-        <location filename="../../ui/intake/intake_form.py" line="483"/>
+        <location filename="../../ui/intake/intake_form.py" line="509"/>
         <source>程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。</source>
         <translation>An unexpected error occurred; the operation was not completed and no data changed. Details are in the log.</translation>
     </message>
@@ -4460,7 +4460,7 @@ Close anyway?</translation>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="123"/>
+        <location filename="../../ui/accounts/settings.py" line="127"/>
         <location filename="../../ui/navigation.py" line="97"/>
         <source>系统设置</source>
         <translation>System settings</translation>
@@ -8061,7 +8061,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="314"/>
-        <location filename="../../ui/intake/intake_form.py" line="141"/>
+        <location filename="../../ui/intake/intake_form.py" line="149"/>
         <source>事实和理由(&amp;F)</source>
         <translation>&amp;Facts and reasons</translation>
     </message>
@@ -8179,90 +8179,100 @@ Disable?</translation>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="126"/>
+        <location filename="../../ui/intake/intake_form.py" line="129"/>
         <source>清空(&amp;L) (Esc)</source>
         <translation>C&amp;lear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="128"/>
+        <location filename="../../ui/intake/intake_form.py" line="131"/>
         <source>保存登记(&amp;S) (Ctrl+S)</source>
         <translation>&amp;Save entry (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="138"/>
+        <location filename="../../ui/intake/intake_form.py" line="134"/>
+        <source>当日登记簿(&amp;D)…</source>
+        <translation>Day&apos;s register (&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake_form.py" line="135"/>
+        <source>预览并打印本处今天的来访登记簿</source>
+        <translation>Preview and print this office&apos;s visitor register for today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake_form.py" line="146"/>
         <source>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;来访登记&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;回车到下一项（多行框内 Ctrl+回车换行），Alt+字母跳到该项，Ctrl+S 保存，Esc 清空&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;Intake&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Enter: next field (Ctrl+Enter: new line in a text box), Alt+letter: jump to a field, Ctrl+S: save, Esc: clear&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="243"/>
+        <location filename="../../ui/intake/intake_form.py" line="251"/>
         <source>可能涉及：&lt;b&gt;{what}&lt;/b&gt;</source>
         <translation>May involve: &lt;b&gt;{what}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="245"/>
-        <location filename="../../ui/intake/intake_form.py" line="448"/>
+        <location filename="../../ui/intake/intake_form.py" line="253"/>
+        <location filename="../../ui/intake/intake_form.py" line="457"/>
         <source>（提到 {words}）</source>
         <translation> (mentions {words})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="246"/>
+        <location filename="../../ui/intake/intake_form.py" line="254"/>
         <source>。请向来访人核实，确认下方标记；保存后将进行危险评估。</source>
         <translation>. Check with the visitor and confirm the flags below; a danger assessment follows the save.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="312"/>
+        <location filename="../../ui/intake/intake_form.py" line="320"/>
         <source>系统判断为重复访：{reasons}</source>
         <translation>Judged a repeat visit: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="321"/>
-        <location filename="../../ui/intake/intake_form.py" line="336"/>
+        <location filename="../../ui/intake/intake_form.py" line="329"/>
+        <location filename="../../ui/intake/intake_form.py" line="344"/>
         <location filename="../../ui/review/review_table.py" line="56"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="335"/>
+        <location filename="../../ui/intake/intake_form.py" line="343"/>
         <source>保存前请改正：</source>
         <translation>Correct before saving: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="335"/>
+        <location filename="../../ui/intake/intake_form.py" line="343"/>
         <source>待填写：</source>
         <translation>Still to fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="338"/>
+        <location filename="../../ui/intake/intake_form.py" line="346"/>
         <source>上次保存未成功：{message}</source>
         <translation>The last save did not succeed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="342"/>
+        <location filename="../../ui/intake/intake_form.py" line="350"/>
         <source>可以保存（Ctrl+S）。</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="441"/>
+        <location filename="../../ui/intake/intake_form.py" line="450"/>
         <source>案件已转办，危险评估由接收单位进行；如有紧急危险，请立即报警。</source>
         <translation>The case was transferred: the receiving organ assesses the danger. In immediate danger, call the police now.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="447"/>
+        <location filename="../../ui/intake/intake_form.py" line="456"/>
         <source>接待人员标记为家暴或重大</source>
         <translation>Marked as domestic violence or major by the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="480"/>
+        <location filename="../../ui/intake/intake_form.py" line="506"/>
         <source>未保存：{message}</source>
         <translation>Not saved: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="491"/>
+        <location filename="../../ui/intake/intake_form.py" line="517"/>
         <source>清空表单</source>
         <translation>Clear form</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="491"/>
+        <location filename="../../ui/intake/intake_form.py" line="517"/>
         <source>清空本次填写的全部内容？</source>
         <translation>Clear everything entered in this form?</translation>
     </message>
@@ -8747,78 +8757,88 @@ Disable?</translation>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="109"/>
+        <location filename="../../ui/accounts/settings.py" line="110"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="111"/>
+        <location filename="../../ui/accounts/settings.py" line="112"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="118"/>
+        <location filename="../../ui/accounts/settings.py" line="119"/>
         <source>接待台等他人看得到屏幕的电脑上，案件列表中的姓名显示为“王某某”；打开案件后仍显示全名。</source>
         <translation>On a computer whose screen others can see, such as the reception desk, names in case lists show the surname only (Wang XX); an opened case still shows the full name.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="114"/>
+        <location filename="../../ui/accounts/settings.py" line="115"/>
         <source>信访复查机关(&amp;R)</source>
         <translation>Petition &amp;review body</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="115"/>
+        <location filename="../../ui/accounts/settings.py" line="100"/>
+        <source>本处登记簿：保留纸质来访登记簿(&amp;B)</source>
+        <translation>This office keeps a paper visitor register (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/settings.py" line="116"/>
         <source>区级出具的信访事项处理意见书告知的复查机关，例如“长沙市妇女联合会”（信访工作条例第三十五条）。街镇、村社区的意见书按组织架构由上级单位出具和复查。</source>
         <translation>The body named for review in the district&apos;s petition outcome letters, e.g. the city women&apos;s federation (Art. 35 of the Petition Regulation). Letters of towns and villages are issued and reviewed one level up in the organisation tree.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="131"/>
+        <location filename="../../ui/accounts/settings.py" line="121"/>
+        <source>本处另有纸质登记簿时勾选：每次保存来访登记后，接待台预览并打印当日登记簿的这一行（序号、时间、案号、姓名、事由、处理去向），按回车即打印；姓名是否隐去按上一项。</source>
+        <translation>Tick if this office also keeps a paper register: after each contact is saved, the desk previews that day&apos;s register line (number, time, case number, name, matter, outcome) and Enter prints it; names are masked as set above.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/settings.py" line="135"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="131"/>
+        <location filename="../../ui/accounts/settings.py" line="135"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="131"/>
+        <location filename="../../ui/accounts/settings.py" line="135"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="132"/>
+        <location filename="../../ui/accounts/settings.py" line="136"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="132"/>
+        <location filename="../../ui/accounts/settings.py" line="136"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="137"/>
+        <location filename="../../ui/accounts/settings.py" line="141"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="150"/>
+        <location filename="../../ui/accounts/settings.py" line="154"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="152"/>
+        <location filename="../../ui/accounts/settings.py" line="156"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="207"/>
+        <location filename="../../ui/accounts/settings.py" line="211"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="238"/>
-        <location filename="../../ui/accounts/settings.py" line="240"/>
+        <location filename="../../ui/accounts/settings.py" line="244"/>
+        <location filename="../../ui/accounts/settings.py" line="246"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
@@ -8890,39 +8910,39 @@ Disable?</translation>
         <translation>Making the station package…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="255"/>
-        <location filename="../../ui/accounts/settings.py" line="331"/>
+        <location filename="../../ui/accounts/settings.py" line="261"/>
+        <location filename="../../ui/accounts/settings.py" line="337"/>
         <location filename="../../ui/sync/station_open_wizard.py" line="179"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="278"/>
+        <location filename="../../ui/accounts/settings.py" line="284"/>
         <source>保存委员会名称</source>
         <translation>Save committee name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="286"/>
+        <location filename="../../ui/accounts/settings.py" line="292"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="287"/>
+        <location filename="../../ui/accounts/settings.py" line="293"/>
         <source>人民调解委员会全称(&amp;C)</source>
         <translation>Full name of the mediation &amp;committee</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="288"/>
+        <location filename="../../ui/accounts/settings.py" line="294"/>
         <source>印在该单位调解协议书的印章处，须以“人民调解委员会”结尾；留空则按单位名称印制。</source>
         <translation>Printed at the seal of this unit&apos;s mediation agreements; it must be the committee&apos;s full name (ending in the Chinese for “People&apos;s Mediation Committee”). Left empty, the unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="292"/>
+        <location filename="../../ui/accounts/settings.py" line="298"/>
         <source>人民调解委员会</source>
         <translation>People&apos;s mediation committee</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="317"/>
+        <location filename="../../ui/accounts/settings.py" line="323"/>
         <source>{unit}人民调解委员会</source>
         <translation>{unit} people&apos;s mediation committee</translation>
     </message>
@@ -8987,12 +9007,12 @@ Disable?</translation>
         <translation>Make package (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="347"/>
+        <location filename="../../ui/accounts/settings.py" line="353"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="353"/>
+        <location filename="../../ui/accounts/settings.py" line="359"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -9003,92 +9023,92 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="355"/>
+        <location filename="../../ui/accounts/settings.py" line="361"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="358"/>
+        <location filename="../../ui/accounts/settings.py" line="364"/>
         <source>按国务院通知确认(&amp;N)…</source>
         <translation>Confirm from State Council &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="359"/>
+        <location filename="../../ui/accounts/settings.py" line="365"/>
         <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
         <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="367"/>
+        <location filename="../../ui/accounts/settings.py" line="373"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="374"/>
+        <location filename="../../ui/accounts/settings.py" line="380"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="377"/>
+        <location filename="../../ui/accounts/settings.py" line="383"/>
         <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="405"/>
+        <location filename="../../ui/accounts/settings.py" line="411"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="407"/>
+        <location filename="../../ui/accounts/settings.py" line="413"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="409"/>
+        <location filename="../../ui/accounts/settings.py" line="415"/>
         <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
         <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="413"/>
+        <location filename="../../ui/accounts/settings.py" line="419"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="433"/>
+        <location filename="../../ui/accounts/settings.py" line="439"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="445"/>
+        <location filename="../../ui/accounts/settings.py" line="451"/>
         <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
         <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="467"/>
+        <location filename="../../ui/accounts/settings.py" line="473"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="470"/>
+        <location filename="../../ui/accounts/settings.py" line="476"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="470"/>
+        <location filename="../../ui/accounts/settings.py" line="476"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="472"/>
+        <location filename="../../ui/accounts/settings.py" line="478"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="473"/>
+        <location filename="../../ui/accounts/settings.py" line="479"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="473"/>
+        <location filename="../../ui/accounts/settings.py" line="479"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
@@ -12914,37 +12934,37 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>, marked as a major incident at the top of the supervisors&apos; review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="52"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="149"/>
         <source>来访登记回执 {case_no}</source>
         <translation>Intake receipt {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="57"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="92"/>
         <source>正在生成回执…</source>
         <translation>Making the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="59"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="150"/>
         <source>打印回执(&amp;P)（回车）</source>
         <translation>&amp;Print receipt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="63"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="68"/>
         <source>不打印(&amp;N)</source>
         <translation>Do &amp;not print</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="82"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="95"/>
         <source>按回车打印，交来访人留存（共 {pages} 页）。</source>
         <translation>Press Enter to print it for the visitor ({pages} page(s)).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="88"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="98"/>
         <source>回执未能生成。</source>
         <translation>The receipt could not be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="96"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="119"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
@@ -13342,6 +13362,56 @@ Retire it?</translation>
         <location filename="../../ui/statistics/dashboard_kpis.py" line="110"/>
         <source>（{points:+.1f} 个百分点）</source>
         <translation> ({points:+.1f} points)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="32"/>
+        <source>当日登记簿：本次登记</source>
+        <translation>Day&apos;s register: this contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="32"/>
+        <source>打印登记簿这一行(&amp;P)（回车）</source>
+        <translation>Print register line (&amp;P) (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="42"/>
+        <source>正在生成登记簿的这一行…</source>
+        <translation>Preparing the register line…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="45"/>
+        <source>按回车打印这一行，贴入本处纸质登记簿。</source>
+        <translation>Press Enter to print the line for the paper register.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="48"/>
+        <source>登记簿的这一行未能生成。</source>
+        <translation>The register line could not be prepared.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="57"/>
+        <source>当日登记簿 {day}</source>
+        <translation>Visitor register {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="58"/>
+        <source>打印当日登记簿(&amp;P)（回车）</source>
+        <translation>Print day&apos;s register (&amp;P) (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="67"/>
+        <source>正在生成当日登记簿…</source>
+        <translation>Preparing the day&apos;s register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="70"/>
+        <source>按回车打印当日登记簿（共 {pages} 页）。</source>
+        <translation>Press Enter to print the day&apos;s register ({pages} pages).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="73"/>
+        <source>当日登记簿未能生成。</source>
+        <translation>The day&apos;s register could not be prepared.</translation>
     </message>
 </context>
 <context>
