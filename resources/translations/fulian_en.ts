@@ -1087,14 +1087,14 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="270"/>
-        <location filename="../../ui/intake/intake_form.py" line="344"/>
+        <location filename="../../ui/intake/intake_form.py" line="345"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="272"/>
         <location filename="../../ui/crisis/risk_form.py" line="297"/>
-        <location filename="../../ui/intake/intake_form.py" line="336"/>
+        <location filename="../../ui/intake/intake_form.py" line="337"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -1515,8 +1515,8 @@
         <location filename="../../ui/accounts/admin_users.py" line="309"/>
         <location filename="../../ui/accounts/audit_log.py" line="51"/>
         <location filename="../../ui/cases/case_header.py" line="63"/>
-        <location filename="../../ui/cases/case_list.py" line="109"/>
-        <location filename="../../ui/cases/case_list.py" line="181"/>
+        <location filename="../../ui/cases/case_list.py" line="119"/>
+        <location filename="../../ui/cases/case_list.py" line="191"/>
         <location filename="../../ui/referral/referral_dialogs.py" line="32"/>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="124"/>
         <source>正在加载…</source>
@@ -2046,7 +2046,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts/admin_units.py" line="144"/>
-        <location filename="../../ui/cases/case_list.py" line="75"/>
+        <location filename="../../ui/cases/case_list.py" line="90"/>
         <location filename="../../ui/cases/case_table.py" line="24"/>
         <location filename="../../ui/setup/setup_org.py" line="52"/>
         <source>层级</source>
@@ -2843,7 +2843,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="71"/>
-        <location filename="../../ui/statistics/dashboard.py" line="51"/>
+        <location filename="../../ui/statistics/dashboard.py" line="52"/>
         <source>法律援助</source>
         <translation>Legal aid</translation>
     </message>
@@ -3055,8 +3055,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="99"/>
-        <location filename="../../ui/sync/sync_conflicts.py" line="161"/>
         <location filename="../../ui/sync/sync_conflicts.py" line="162"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="163"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
@@ -3246,19 +3246,19 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="151"/>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="43"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="44"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="152"/>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="43"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="44"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="153"/>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="44"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="45"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
@@ -3868,7 +3868,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="41"/>
-        <location filename="../../ui/cases/case_list.py" line="65"/>
+        <location filename="../../ui/cases/case_list.py" line="77"/>
         <location filename="../../ui/crisis/crisis_tab.py" line="101"/>
         <location filename="../../ui/domain_labels.py" line="228"/>
         <location filename="../../ui/error_messages.py" line="188"/>
@@ -3924,7 +3924,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="129"/>
-        <location filename="../../ui/intake/intake_form.py" line="509"/>
+        <location filename="../../ui/intake/intake_form.py" line="510"/>
         <source>程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。</source>
         <translation>An unexpected error occurred; the operation was not completed and no data changed. Details are in the log.</translation>
     </message>
@@ -3994,7 +3994,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/evidence_tab.py" line="62"/>
-        <location filename="../../ui/cases/case_list.py" line="76"/>
+        <location filename="../../ui/cases/case_list.py" line="91"/>
         <location filename="../../ui/cases/case_table.py" line="23"/>
         <source>类型</source>
         <translation>Kind</translation>
@@ -4197,17 +4197,17 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/accounts/admin_users.py" line="42"/>
         <location filename="../../ui/accounts/audit_log.py" line="31"/>
-        <location filename="../../ui/cases/case_list.py" line="75"/>
+        <location filename="../../ui/cases/case_list.py" line="90"/>
         <location filename="../../ui/clocks/clock_tasks.py" line="48"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
-        <location filename="../../ui/statistics/dashboard.py" line="145"/>
+        <location filename="../../ui/statistics/dashboard.py" line="147"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/admin_users.py" line="42"/>
-        <location filename="../../ui/cases/case_list.py" line="75"/>
+        <location filename="../../ui/cases/case_list.py" line="90"/>
         <location filename="../../ui/cases/case_table.py" line="23"/>
         <location filename="../../ui/clocks/case_clocks_panel.py" line="31"/>
         <location filename="../../ui/clocks/clock_tasks.py" line="42"/>
@@ -4423,7 +4423,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="108"/>
-        <location filename="../../ui/sync/sync_conflicts.py" line="201"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="202"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
@@ -7912,12 +7912,12 @@ Disable?</translation>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="56"/>
         <source>家中打骂、虐待或性侵(&amp;1)</source>
-        <translation>Beaten, abused or sexually assaulted at home (&amp;1)</translation>
+        <translation>Beaten, abused or sexually assaulted (&amp;1)</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="57"/>
         <source>受威胁、跟踪或凶器恐吓(&amp;2)</source>
-        <translation>Threatened, stalked or menaced with a weapon (&amp;2)</translation>
+        <translation>Threats, stalking or a weapon (&amp;2)</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="58"/>
@@ -8061,7 +8061,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="314"/>
-        <location filename="../../ui/intake/intake_form.py" line="149"/>
+        <location filename="../../ui/intake/intake_form.py" line="150"/>
         <source>事实和理由(&amp;F)</source>
         <translation>&amp;Facts and reasons</translation>
     </message>
@@ -8204,75 +8204,75 @@ Disable?</translation>
         <translation>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;Intake&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Enter: next field (Ctrl+Enter: new line in a text box), Alt+letter: jump to a field, Ctrl+S: save, Esc: clear&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="251"/>
+        <location filename="../../ui/intake/intake_form.py" line="252"/>
         <source>可能涉及：&lt;b&gt;{what}&lt;/b&gt;</source>
         <translation>May involve: &lt;b&gt;{what}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="253"/>
-        <location filename="../../ui/intake/intake_form.py" line="457"/>
+        <location filename="../../ui/intake/intake_form.py" line="254"/>
+        <location filename="../../ui/intake/intake_form.py" line="458"/>
         <source>（提到 {words}）</source>
         <translation> (mentions {words})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="254"/>
+        <location filename="../../ui/intake/intake_form.py" line="255"/>
         <source>。请向来访人核实，确认下方标记；保存后将进行危险评估。</source>
         <translation>. Check with the visitor and confirm the flags below; a danger assessment follows the save.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="320"/>
+        <location filename="../../ui/intake/intake_form.py" line="321"/>
         <source>系统判断为重复访：{reasons}</source>
         <translation>Judged a repeat visit: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="329"/>
-        <location filename="../../ui/intake/intake_form.py" line="344"/>
+        <location filename="../../ui/intake/intake_form.py" line="330"/>
+        <location filename="../../ui/intake/intake_form.py" line="345"/>
         <location filename="../../ui/review/review_table.py" line="56"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="343"/>
+        <location filename="../../ui/intake/intake_form.py" line="344"/>
         <source>保存前请改正：</source>
         <translation>Correct before saving: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="343"/>
+        <location filename="../../ui/intake/intake_form.py" line="344"/>
         <source>待填写：</source>
         <translation>Still to fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="346"/>
+        <location filename="../../ui/intake/intake_form.py" line="347"/>
         <source>上次保存未成功：{message}</source>
         <translation>The last save did not succeed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="350"/>
+        <location filename="../../ui/intake/intake_form.py" line="351"/>
         <source>可以保存（Ctrl+S）。</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="450"/>
+        <location filename="../../ui/intake/intake_form.py" line="451"/>
         <source>案件已转办，危险评估由接收单位进行；如有紧急危险，请立即报警。</source>
         <translation>The case was transferred: the receiving organ assesses the danger. In immediate danger, call the police now.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="456"/>
+        <location filename="../../ui/intake/intake_form.py" line="457"/>
         <source>接待人员标记为家暴或重大</source>
         <translation>Marked as domestic violence or major by the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="506"/>
+        <location filename="../../ui/intake/intake_form.py" line="507"/>
         <source>未保存：{message}</source>
         <translation>Not saved: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="517"/>
+        <location filename="../../ui/intake/intake_form.py" line="518"/>
         <source>清空表单</source>
         <translation>Clear form</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="517"/>
+        <location filename="../../ui/intake/intake_form.py" line="518"/>
         <source>清空本次填写的全部内容？</source>
         <translation>Clear everything entered in this form?</translation>
     </message>
@@ -8368,22 +8368,22 @@ Disable?</translation>
         <translation>Show cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_calendar.py" line="163"/>
+        <location filename="../../ui/mediation/mediation_calendar.py" line="164"/>
         <source>{start} 至 {end}（第 {n} 周）</source>
         <translation>{start} to {end} (week {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_calendar.py" line="182"/>
+        <location filename="../../ui/mediation/mediation_calendar.py" line="183"/>
         <source>本周 {n} 次调解。</source>
         <translation>{n} mediations this week.</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_calendar.py" line="184"/>
+        <location filename="../../ui/mediation/mediation_calendar.py" line="185"/>
         <source>今天 {n} 次。</source>
         <translation>{n} today.</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_calendar.py" line="186"/>
+        <location filename="../../ui/mediation/mediation_calendar.py" line="187"/>
         <source>这一周没有调解安排。在案件的“调解”标签中点“安排调解”，安排会显示在这里；也可用“上一周”“下一周”查看其他周。</source>
         <translation>No mediation sessions this week. Schedule one with “Schedule mediation” on a case&apos;s Mediation tab and it shows here; “Previous week” and “Next week” show other weeks.</translation>
     </message>
@@ -8540,9 +8540,9 @@ Disable?</translation>
         <translation>Cannot load the review queue: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="60"/>
-        <location filename="../../ui/cases/case_list.py" line="126"/>
-        <location filename="../../ui/cases/case_list.py" line="142"/>
+        <location filename="../../ui/cases/case_list.py" line="72"/>
+        <location filename="../../ui/cases/case_list.py" line="136"/>
+        <location filename="../../ui/cases/case_list.py" line="152"/>
         <location filename="../../ui/review/review_queue.py" line="233"/>
         <source>全部</source>
         <translation>All</translation>
@@ -8688,9 +8688,9 @@ Disable?</translation>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="68"/>
+        <location filename="../../ui/cases/case_list.py" line="80"/>
         <location filename="../../ui/screening/screening_register.py" line="259"/>
-        <location filename="../../ui/statistics/dashboard.py" line="145"/>
+        <location filename="../../ui/statistics/dashboard.py" line="148"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
@@ -9389,7 +9389,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/cases/case_header.py" line="145"/>
         <location filename="../../ui/cases/petition_closure.py" line="66"/>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="44"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="45"/>
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
@@ -9471,7 +9471,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/cases/case_actions.py" line="196"/>
         <location filename="../../ui/cases/case_edit_form.py" line="61"/>
-        <location filename="../../ui/cases/case_list.py" line="76"/>
+        <location filename="../../ui/cases/case_list.py" line="91"/>
         <location filename="../../ui/cases/case_table.py" line="26"/>
         <source>标记</source>
         <translation>Mark</translation>
@@ -9737,14 +9737,14 @@ If rejected: {effect}</translation>
         <translation>Mandatory report recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="56"/>
+        <location filename="../../ui/cases/case_list.py" line="68"/>
         <source>搜索：案号、姓名、拼音首字母、身份证号或电话（回车）</source>
         <translation>Search: case no., name, pinyin initials, ID number or phone (Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="43"/>
-        <location filename="../../ui/cases/case_list.py" line="65"/>
+        <location filename="../../ui/cases/case_list.py" line="77"/>
         <location filename="../../ui/domain_labels.py" line="284"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="102"/>
         <source>家庭暴力</source>
@@ -9753,78 +9753,78 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="45"/>
-        <location filename="../../ui/cases/case_list.py" line="65"/>
+        <location filename="../../ui/cases/case_list.py" line="77"/>
         <source>涉及未成年人</source>
         <translation>Involves minors</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="71"/>
+        <location filename="../../ui/cases/case_list.py" line="83"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="82"/>
-        <location filename="../../ui/statistics/dashboard.py" line="146"/>
+        <location filename="../../ui/cases/case_list.py" line="94"/>
+        <location filename="../../ui/statistics/dashboard.py" line="148"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="180"/>
+        <location filename="../../ui/cases/case_list.py" line="190"/>
         <source>搜索时不使用筛选条件；清空搜索框后恢复。</source>
         <translation>Filters are not used while searching; they apply again once the search box is cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="196"/>
+        <location filename="../../ui/cases/case_list.py" line="206"/>
         <source>搜索“{text}”：</source>
         <translation>Search “{text}”: </translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="199"/>
+        <location filename="../../ui/cases/case_list.py" line="209"/>
         <source>显示最新的 {count} 件——匹配的案件更多，请输入更具体的词，或清空搜索框后用筛选条件。</source>
         <translation>showing the newest {count} cases — more cases match; type more specific words, or clear the search box and use the filters.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="206"/>
+        <location filename="../../ui/cases/case_list.py" line="216"/>
         <source>——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。</source>
         <translation> — nothing found. You can search by case no., party name, pinyin initials, ID number or phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="207"/>
+        <location filename="../../ui/cases/case_list.py" line="217"/>
         <source>没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。</source>
         <translation>Nothing found. Search by case no., party name, pinyin initials, ID number or phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="209"/>
+        <location filename="../../ui/cases/case_list.py" line="219"/>
         <source>——没有符合条件的案件，可点“清除条件”。</source>
         <translation> — no cases match the filters; you can click “Clear filters”.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="210"/>
+        <location filename="../../ui/cases/case_list.py" line="220"/>
         <source>没有符合条件的案件。点“清除条件”可看全部案件。</source>
         <translation>No case matches. Click “Clear filters” to see all cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="212"/>
+        <location filename="../../ui/cases/case_list.py" line="222"/>
         <source>——您目前没有承办的案件。</source>
         <translation> — you are not handling any cases at present.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="213"/>
+        <location filename="../../ui/cases/case_list.py" line="223"/>
         <source>这里列出您承办的案件。目前还没有：受理来访（工具栏“新建来访”，Ctrl+N）、在“转介收件箱”接收转介，或由督导分派后，案件会列在这里。</source>
         <translation>Your cases are listed here. There are none yet: accept a visit (toolbar “New visit”, Ctrl+N), accept a referral in the referral inbox, or get one assigned by a supervisor, and it shows here.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="216"/>
+        <location filename="../../ui/cases/case_list.py" line="226"/>
         <source>这里列出本单位及下级单位的案件。目前还没有：来访登记受理后，案件会列在这里。</source>
         <translation>The cases of this unit and the units below are listed here. There are none yet: a visit accepted at intake shows here.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="218"/>
+        <location filename="../../ui/cases/case_list.py" line="228"/>
         <source>共 {count} 件</source>
         <translation>{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="227"/>
+        <location filename="../../ui/cases/case_list.py" line="237"/>
         <source>最新的 {count} 件已显示，正在统计全部…</source>
         <translation>Newest {count} cases shown; counting all…</translation>
     </message>
@@ -10404,42 +10404,42 @@ If rejected: {effect}</translation>
         <translation>{label}: ruled on {at} ({met})</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="45"/>
+        <location filename="../../ui/statistics/dashboard.py" line="46"/>
         <source>复查申请</source>
         <translation>Review appl.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="46"/>
+        <location filename="../../ui/statistics/dashboard.py" line="47"/>
         <source>复核申请</source>
         <translation>Re-review appl.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="48"/>
+        <location filename="../../ui/statistics/dashboard.py" line="49"/>
         <source>保护令作出</source>
         <translation>Order issued</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="49"/>
+        <location filename="../../ui/statistics/dashboard.py" line="50"/>
         <source>法援审查</source>
         <translation>Legal aid review</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="50"/>
+        <location filename="../../ui/statistics/dashboard.py" line="51"/>
         <source>调解办结</source>
         <translation>Mediation done</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="52"/>
+        <location filename="../../ui/statistics/dashboard.py" line="53"/>
         <source>民政庇护</source>
         <translation>Civil affairs/shelter</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="53"/>
+        <location filename="../../ui/statistics/dashboard.py" line="54"/>
         <source>卫健医疗</source>
         <translation>Health/medical</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="54"/>
+        <location filename="../../ui/statistics/dashboard.py" line="55"/>
         <source>心理咨询</source>
         <translation>Counselling</translation>
     </message>
@@ -10480,158 +10480,158 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/statistics/dashboard.py" line="137"/>
-        <location filename="../../ui/statistics/dashboard.py" line="238"/>
+        <location filename="../../ui/statistics/dashboard.py" line="245"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="145"/>
+        <location filename="../../ui/statistics/dashboard.py" line="147"/>
         <source>时段</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="157"/>
+        <location filename="../../ui/statistics/dashboard.py" line="164"/>
         <source>按月登记案件</source>
         <translation>Cases registered by month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="158"/>
+        <location filename="../../ui/statistics/dashboard.py" line="165"/>
         <source>按类别</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="159"/>
+        <location filename="../../ui/statistics/dashboard.py" line="166"/>
         <source>按层级</source>
         <translation>By tier</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="160"/>
+        <location filename="../../ui/statistics/dashboard.py" line="167"/>
         <source>法定时限：按时与超期</source>
         <translation>Statutory deadlines: met and missed</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="161"/>
+        <location filename="../../ui/statistics/dashboard.py" line="168"/>
         <source>当前风险等级</source>
         <translation>Current risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="162"/>
+        <location filename="../../ui/statistics/dashboard.py" line="169"/>
         <source>部门转介：件数与答复时间（中位数）</source>
         <translation>Agency referrals: count and response time (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="175"/>
+        <location filename="../../ui/statistics/dashboard.py" line="182"/>
         <source>点击图中的柱或扇区、或信访指标的数字，在下方查看对应的案件；双击案件打开。</source>
         <translation>Click a bar or slice, or a petition KPI count, to list its cases below; double-click a case to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="267"/>
+        <location filename="../../ui/statistics/dashboard.py" line="274"/>
         <source>去年同期按时</source>
         <translation>Last year: met</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="268"/>
+        <location filename="../../ui/statistics/dashboard.py" line="275"/>
         <source>去年同期超期</source>
         <translation>Last year: missed</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="244"/>
+        <location filename="../../ui/statistics/dashboard.py" line="251"/>
         <source>{unit}：{start} 至 {end} 登记 {count} 件</source>
         <translation>{unit}: {count} cases registered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="248"/>
+        <location filename="../../ui/statistics/dashboard.py" line="255"/>
         <source>去年同期（{start} 至 {end}）{count} 件</source>
         <translation>Same period last year ({start} to {end}): {count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="250"/>
+        <location filename="../../ui/statistics/dashboard.py" line="257"/>
         <source>（{change:+.1f}%）</source>
         <translation> ({change:+.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="252"/>
+        <location filename="../../ui/statistics/dashboard.py" line="259"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="252"/>
-        <location filename="../../ui/statistics/dashboard.py" line="276"/>
+        <location filename="../../ui/statistics/dashboard.py" line="259"/>
+        <location filename="../../ui/statistics/dashboard.py" line="283"/>
         <source>去年同期</source>
         <translation>Same period last year</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="256"/>
-        <location filename="../../ui/statistics/dashboard.py" line="262"/>
+        <location filename="../../ui/statistics/dashboard.py" line="263"/>
         <location filename="../../ui/statistics/dashboard.py" line="269"/>
-        <location filename="../../ui/statistics/dashboard.py" line="277"/>
+        <location filename="../../ui/statistics/dashboard.py" line="276"/>
+        <location filename="../../ui/statistics/dashboard.py" line="284"/>
         <source>件</source>
         <translation>cases</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="258"/>
+        <location filename="../../ui/statistics/dashboard.py" line="265"/>
         <source>按月登记案件（{first} 至 {last}，横轴为月份）</source>
         <translation>Cases registered by month ({first} to {last}; months along the axis)</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_orders.py" line="202"/>
-        <location filename="../../ui/statistics/dashboard.py" line="266"/>
+        <location filename="../../ui/statistics/dashboard.py" line="273"/>
         <source>按时</source>
         <translation>on time</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_orders.py" line="202"/>
-        <location filename="../../ui/statistics/dashboard.py" line="266"/>
+        <location filename="../../ui/statistics/dashboard.py" line="273"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="275"/>
+        <location filename="../../ui/statistics/dashboard.py" line="282"/>
         <source>转介件数</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="279"/>
+        <location filename="../../ui/statistics/dashboard.py" line="286"/>
         <source>答复天数（中位）</source>
         <translation>Days to answer (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="280"/>
+        <location filename="../../ui/statistics/dashboard.py" line="287"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="288"/>
+        <location filename="../../ui/statistics/dashboard.py" line="295"/>
         <source>{figure}（{start} 至 {end}）</source>
         <translation>{figure} ({start} to {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="291"/>
+        <location filename="../../ui/statistics/dashboard.py" line="298"/>
         <source>案件：</source>
         <translation>Cases: </translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="291"/>
+        <location filename="../../ui/statistics/dashboard.py" line="298"/>
         <source>（双击打开）</source>
         <translation> (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="305"/>
+        <location filename="../../ui/statistics/dashboard.py" line="312"/>
         <source>导出统计报表</source>
         <translation>Export Statistics Report</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="305"/>
+        <location filename="../../ui/statistics/dashboard.py" line="312"/>
         <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
         <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="315"/>
+        <location filename="../../ui/statistics/dashboard.py" line="322"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="315"/>
+        <location filename="../../ui/statistics/dashboard.py" line="322"/>
         <source>统计报表已保存到 {path}</source>
         <translation>The statistics report was saved to {path}</translation>
     </message>
@@ -10902,99 +10902,99 @@ If rejected: {effect}</translation>
         <translation> to {body}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="54"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="55"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="54"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="55"/>
         <source>本站的值</source>
         <translation>Our value</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="54"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="55"/>
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="54"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="55"/>
         <source>采用</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="63"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="64"/>
         <source>全部采用本站</source>
         <translation>Keep all ours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="64"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="65"/>
         <source>全部采用对方</source>
         <translation>Take all theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="65"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="66"/>
         <source>保存选择</source>
         <translation>Save choices</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="90"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="91"/>
         <source>&lt;p&gt;&lt;b&gt;现在没有需要处理的同步冲突。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;什么是同步冲突：同一条记录（例如一个案件的标题、紧急程度），在上次交换之后，本站和对方站点都改过，导入同步包时程序不替您决定用哪一边，而是把两边的值并排列在这里。&lt;/p&gt;&lt;p&gt;出现冲突时：左侧列出每条有冲突的记录；选中后，右侧逐项显示“本站的值”和“对方的值”、各由谁在何时修改，您为每一项选择采用哪一方，点击“保存选择”。保存后的结果会在下次交换时发给对方。&lt;/p&gt;&lt;p&gt;下一步：没有冲突时无需操作。定期在“站点同步”页点击“交换”；交换后如有冲突，会在这里出现。&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;There are no sync conflicts to resolve.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;What a sync conflict is: the same record (say a case&apos;s title or urgency) was changed both here and at the other station since the last exchange. The program does not decide for you which side wins: it lists both values side by side here.&lt;/p&gt;&lt;p&gt;When there is one: each record in conflict is listed on the left; select it and the right shows &quot;this station&apos;s value&quot; and &quot;the other station&apos;s value&quot; field by field, who changed each and when. Choose a side for each field and click &quot;Save choice&quot;. The result goes to the other station at the next exchange.&lt;/p&gt;&lt;p&gt;Next: nothing to do while there are no conflicts. Exchange regularly on the Station sync page; any conflicts will appear here.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="110"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="111"/>
         <source>&lt;b&gt;同步冲突（{n}）&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sync conflicts ({n})&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="130"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="131"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_records.py" line="28"/>
-        <location filename="../../ui/sync/sync_conflicts.py" line="132"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="133"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_records.py" line="28"/>
-        <location filename="../../ui/sync/sync_conflicts.py" line="132"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="133"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="157"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="158"/>
         <source>请在左侧选择一个冲突：右侧会并排列出两边的值，逐项选择后点击“保存选择”。</source>
         <translation>Select a conflict on the left: both values are shown side by side; choose for each field and click &quot;Save choice&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="201"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="202"/>
         <source>已保存：{title}。下一步：在“站点同步”页点击“交换”，把结果发给对方。</source>
         <translation>Saved: {title}. Next: click &quot;Exchange&quot; on the Station sync page to send the result to the other station.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="158"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="159"/>
         <source>导入同步包时，如果同一条记录在本站和对方站点都改过，会在这里逐项列出两边的值，由您选择采用哪一方。</source>
         <translation>When an imported sync bundle changes a record that was also changed at this station, it is listed here field by field with both values, and you choose which side to keep.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="111"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="112"/>
         <source>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;没有待处理的冲突。导入同步包时，本站和对方都改过的记录会列在这里，由您逐条核对后选择保留哪一方。&lt;/span&gt;</source>
         <translation>  &lt;span style=&apos;color:#5f6368&apos;&gt;No conflicts to resolve. When a sync bundle is imported, records changed both here and on the other side are listed here for you to check one by one and choose which to keep.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="160"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="161"/>
         <source>本站版本：{lb}，{la}&#x3000;&#x3000;对方版本（{peer}）：{rb}，{ra}</source>
         <translation>Our version: {lb}, {la}&#x3000;&#x3000;Their version ({peer}): {rb}, {ra}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="171"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="172"/>
         <source>本站</source>
         <translation>Ours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="172"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="173"/>
         <source>对方</source>
         <translation>Theirs</translation>
     </message>
@@ -11066,7 +11066,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/mediation/mediation_agreement_panel.py" line="93"/>
         <location filename="../../ui/mediation/mediation_confirmation.py" line="47"/>
-        <location filename="../../ui/statistics/dashboard.py" line="47"/>
+        <location filename="../../ui/statistics/dashboard.py" line="48"/>
         <source>司法确认</source>
         <translation>Judicial confirmation</translation>
     </message>
@@ -11759,7 +11759,7 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
         <translation>Term {n} must state the obligor and the obligation.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="76"/>
+        <location filename="../../ui/cases/case_list.py" line="91"/>
         <location filename="../../ui/cases/case_table.py" line="25"/>
         <location filename="../../ui/referral/referral_panel.py" line="35"/>
         <source>类别</source>
@@ -12517,7 +12517,7 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
     </message>
     <message>
         <location filename="../../ui/statistics/dashboard_charts.py" line="161"/>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="57"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="58"/>
         <source>点击查看这些案件</source>
         <translation>Click to list these cases</translation>
     </message>
@@ -13294,72 +13294,72 @@ Retire it?</translation>
         <translation>Issued by: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="33"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="34"/>
         <source>及时受理率</source>
         <translation>Timely acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="33"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="34"/>
         <source>按期办结率</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="34"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="35"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="36"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="37"/>
         <source>统计期内作出受理决定的信访案件（15日内作出为及时）</source>
         <translation>Petitions whose acceptance was decided in the period (timely: within 15 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="37"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="38"/>
         <source>统计期内结案的信访案件（60日或批准延长的期限内结案为按期）</source>
         <translation>Petitions closed in the period (on time: within 60 days or the approved extension)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="38"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="39"/>
         <source>统计期内结案、信访人有评价的信访案件（未评价的单列）</source>
         <translation>Petitions closed in the period with the petitioner&apos;s evaluation (not evaluated: shown apart)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="40"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="41"/>
         <source>15日内作出</source>
         <translation>Within 15 days</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="40"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="41"/>
         <source>作出决定</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="41"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="42"/>
         <source>按期办结</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="41"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="42"/>
         <source>结案数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="42"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="43"/>
         <source>满意和基本满意</source>
         <translation>Satisfied or basically</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="42"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="43"/>
         <source>有评价</source>
         <translation>Evaluated</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="108"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="114"/>
         <source>去年同期 {rate}</source>
         <translation>Last year: {rate}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_kpis.py" line="110"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="116"/>
         <source>（{points:+.1f} 个百分点）</source>
         <translation> ({points:+.1f} points)</translation>
     </message>

@@ -117,7 +117,7 @@ class IntakeFormPage(QWidget):
 
         self.duplicates = DuplicatePanel()
         self.duplicates.setObjectName("duplicate_panel")
-        self.duplicates.setMinimumWidth(260)
+        self.duplicates.setMinimumWidth(200)   # the form beside it needs the rest of a 1366 px screen
         self.duplicates.sig_same_person.connect(self._same_person)
         self.duplicates.sig_open_case.connect(self.sig_open_case)
         self.result = IntakeResultBanner()
@@ -144,6 +144,7 @@ class IntakeFormPage(QWidget):
         actor = self.session.actor
         who = f"{actor.display_name}（{tr(actor.role.label)}）" if actor else ""
         title = QLabel(tr("<span style='font-size:16px; font-weight:bold'>来访登记</span>　<span style='color:#5f6368'>{who}　回车到下一项（多行框内 Ctrl+回车换行），Alt+字母跳到该项，Ctrl+S 保存，Esc 清空</span>").format(who=who))
+        title.setWordWrap(True)
         # Every label as wide as the longest one any decision can show, so the form never shifts.
         widest = max(self.fontMetrics().horizontalAdvance(t)
                      for t in (*map(tr, NOTE_LABELS.values()), tr("事实和理由(&F)")))

@@ -32,6 +32,7 @@ from ..qdates import today_qdate
 from ..session import AppSession
 from .dashboard_charts import COLOURS, MET, MISSED, RISK, DashboardChart
 from .dashboard_kpis import KpiPanel
+from ..common.case_clocks_chips import FlowLayout
 from ..cases.case_list import CaseListPage
 
 
@@ -82,9 +83,8 @@ class DrillDownList(CaseListPage):
     def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
         self.fixed: CaseFilter | None = None
         super().__init__(session, settings_key="dashboard_cases", parent=parent)
-        filters = self.layout().itemAt(1).layout()
-        for i in range(filters.count()):
-            widget = filters.itemAt(i).widget()
+        for i in range(self.filters.count()):
+            widget = self.filters.itemAt(i).widget()
             if widget is not None and widget.objectName() != "case_list_batch_print":
                 widget.hide()
         self.search.hide()
@@ -141,14 +141,21 @@ class DashboardPage(QWidget):
         headline.setSpacing(0)
         headline.addWidget(self.summary)
         headline.addWidget(self.compare)
-        bar = QHBoxLayout()
-        for label, widget in ((tr("单位"), self.unit), (tr("时段"), self.preset), (tr("登记日期"), self.date_from),
-                              (tr("至"), self.date_to)):
-            bar.addWidget(QLabel(label))
-            bar.addWidget(widget)
-        bar.addWidget(refresh)
-        bar.addLayout(headline, 1)
-        bar.addWidget(export)
+        # One line on a wide screen; on 1366 px in English the headline wraps below the pickers.
+        self.bar = QWidget(objectName="dashboard_bar")
+        bar = FlowLayout(self.bar, spacing=8)
+        for pair in ((QLabel(tr("单位")), self.unit), (QLabel(tr("时段")), self.preset),
+                     (QLabel(tr("登记日期")), self.date_from, QLabel(tr("至")), self.date_to, refresh), (export,)):
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            for widget in pair:
+                row.addWidget(widget)
+            bar.addWidget(box)
+        heading = QWidget()
+        heading.setLayout(headline)
+        headline.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(heading)
         self.unit.currentIndexChanged.connect(lambda _i: self.refresh())
         self.kpis = KpiPanel()
         self.kpis.sig_drill.connect(self.drill)
@@ -188,7 +195,7 @@ class DashboardPage(QWidget):
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.split, 1)
 
     # --- data --------------------------------------------------------------------------------------

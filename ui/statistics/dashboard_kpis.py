@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from fulian_desktop.services.statistics.dashboard import Bar, DashboardData, Drill
 from fulian_desktop.services.statistics.dashboard_kpis import PARTS, RATES
 
+from ..common.case_clocks_chips import FlowLayout
 from ..i18n import tr
 
 LINK = ("QPushButton { border: none; color: #1f5fa8; text-decoration: underline; font-weight: bold;"
@@ -59,36 +60,42 @@ class KpiPanel(QWidget):
         self.links[figure] = button
         return button
 
-    def _line(self, figures: tuple[str, ...], separator: str) -> QHBoxLayout:
-        line = QHBoxLayout()
-        line.setSpacing(2)
+    def _line(self, figures: tuple[str, ...], separator: str) -> QWidget:
+        """Name and count pairs that wrap onto another line when the box is narrow (English at 1366 px)."""
+        line = QWidget()
+        flow = FlowLayout(line, spacing=4)
         for i, figure in enumerate(figures):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(2)
             if i:
-                line.addWidget(QLabel(separator))
-            line.addWidget(QLabel(self.names[figure]))
-            line.addWidget(self._link(figure))
-        line.addStretch(1)
+                row.addWidget(QLabel(separator))
+            row.addWidget(QLabel(self.names[figure]))
+            row.addWidget(self._link(figure))
+            flow.addWidget(pair)
         return line
 
     def _box(self, key: str, numerator: str, denominator: str) -> QGroupBox:
         box = QGroupBox(self.titles[key], objectName=f"kpi_box_{key}")
         inner = QVBoxLayout(box)
-        inner.setSpacing(2)
+        inner.setSpacing(1)
+        inner.setContentsMargins(6, 2, 6, 4)
         top = QHBoxLayout()
         rate = QLabel("—", objectName=f"kpi_rate_{key}")
         rate.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.rates[key] = rate
         top.addWidget(rate)
-        top.addLayout(self._line((numerator, denominator), "／"), 1)
-        before = QLabel(objectName=f"kpi_last_year_{key}")
-        before.setStyleSheet("color: #555;")
-        self.last_year[key] = before
-        top.addWidget(before)
+        top.addWidget(self._line((numerator, denominator), "／"), 1)
         inner.addLayout(top)
         if key in PARTS:
-            inner.addLayout(self._line(PARTS[key], "　"))
+            inner.addWidget(self._line(PARTS[key], "　"))
+        before = QLabel(objectName=f"kpi_last_year_{key}", wordWrap=True)
+        before.setStyleSheet("color: #555;")
+        self.last_year[key] = before
+        inner.addWidget(before)
         cohort = QLabel(self.cohorts[key], objectName=f"kpi_cohort_{key}", wordWrap=True)
-        cohort.setStyleSheet("color: #666; font-size: 11px;")
+        cohort.setStyleSheet("color: #666; font-size: 10px;")
         inner.addWidget(cohort)
         return box
 
