@@ -190,6 +190,7 @@ class IntakeFormPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         """The cursor in 姓名 whenever the form comes up without one of its fields focused (after login too)."""
         super().showEvent(event)
+        self.day_register_button.setVisible(paper_register_kept(self.session))   # only an office keeping one
         QTimer.singleShot(0, while_alive(self, self.focus_first))
 
     def focus_first(self) -> None:

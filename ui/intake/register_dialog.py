@@ -36,7 +36,7 @@ class RegisterLineDialog(DeskPrintDialog):
         return render_register_line, (self.intake_id,)
 
     def preferred_size(self) -> QSize:
-        return QSize(820, 380)
+        return QSize(820, 320)
 
     def waiting_text(self) -> str:
         return tr("正在生成登记簿的这一行…")
