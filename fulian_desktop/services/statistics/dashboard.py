@@ -288,11 +288,5 @@ def describe(d: Drill) -> str:
     return f"{what}：{value}（{d.date_from.isoformat()} 至 {d.date_to.isoformat()}）"
 
 
-def default_range(today: date) -> tuple[date, date]:
-    """The last twelve months including this one."""
-    y, m = (today.year - 1, today.month + 1) if today.month < 12 else (today.year, 1)
-    return date(y, m, 1), today
-
-
 __all__ = ["Bar", "Compared", "DashboardData", "Drill", "dashboard", "compared", "drill_filter", "describe",
-           "default_range", "kpi_case_ids"]
+           "kpi_case_ids"]
