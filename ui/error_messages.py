@@ -541,6 +541,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '网上信访'),
     QT_TRANSLATE_NOOP("", '没有这个站点，可能已经停用。'),
     QT_TRANSLATE_NOOP("", '调解协议尚未生效，不能申请司法确认（人民调解法第三十三条：自调解协议生效之日起三十日内）。'),
+    QT_TRANSLATE_NOOP("", '未知的信访指标：{figure}'),
     QT_TRANSLATE_NOOP("", '文件 {target} 已存在。为防止覆盖，备份已拒绝，请换一个文件名。'),
     QT_TRANSLATE_NOOP("", '该记录正被其他用户同时修改，本次保存未完成。您的输入已保留，请刷新后再保存。'),
     QT_TRANSLATE_NOOP("", '找不到案号为“{case_no}”的案件。'),

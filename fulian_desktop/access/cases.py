@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import ColumnElement, true
+
 from ..domain.errors import ConflictError, NotFound
 from ..security.actor import Actor
 from ..security.permissions import require_scope
@@ -21,6 +23,16 @@ def load_case(uow: UnitOfWork, actor: Actor, case_id: str) -> Case:
         raise NotFound("案件不存在或不在您的管辖范围内。")
     require_scope(actor, case.owner_unit_id, "该案件")
     return case
+
+
+def in_scope(actor: Actor, owner_unit: Any) -> ColumnElement[bool]:
+    """The SQL condition for rows owned (`owner_unit`, a unit id column) by a unit in the actor's scope: every
+    unit for the district and the system, else the actor's subtree. Lists of cases built from any other table
+    (a statistic's cohort, a chart's bar) pass through it, as `load_case` does for one case."""
+    if actor.is_system or actor.sees_everything:
+        return true()
+    condition: ColumnElement[bool] = owner_unit.in_(sorted(actor.scope_unit_ids))
+    return condition
 
 
 def record_event(uow: UnitOfWork, actor: Actor, case: Case, kind: str, summary: str,

@@ -27,11 +27,13 @@ from .kinds import (
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ..security.actor import Actor
     from ..store.uow import UnitOfWork
 
 __all__ = ["BatchFailure", "BatchResult", "DocumentKind", "PrintPurpose", "Progress", "Recipient", "UowFactory",
-           "available_documents", "file_name", "render", "render_batch"]
+           "available_documents", "file_name", "render", "render_batch", "render_day_register", "render_register_line"]
 
 
 def available_documents(uow: "UnitOfWork", actor: "Actor", case_id: str) -> list[DocumentKind]:
@@ -60,3 +62,18 @@ def render_batch(uow_factory: UowFactory, actor: "Actor", case_ids: list[str], k
     from .batch_pool import render_batch as impl
     return impl(uow_factory, actor, case_ids, DocumentKind(kind), Path(out_dir), Recipient(recipient),
                 PrintPurpose(purpose), progress, workers)
+
+
+def render_day_register(uow: "UnitOfWork", actor: "Actor", day: "date", *, unit_id: str | None = None,
+                        purpose: PrintPurpose = PrintPurpose.EXPORT) -> bytes:
+    """来访登记簿 of one day (China time) at an office (default: the actor's unit): every contact received there,
+    numbered, as a PDF. Needs PRINT_EXPORT; audited."""
+    from .desk_register import render_day
+    return render_day(uow, actor, day, unit_id=unit_id, purpose=PrintPurpose(purpose))
+
+
+def render_register_line(uow: "UnitOfWork", actor: "Actor", intake_id: str, *,
+                         purpose: PrintPurpose = PrintPurpose.EXPORT) -> bytes:
+    """The one-line slip of the day's register for a contact just saved (its 序号 in the day). Audited."""
+    from .desk_register import render_line
+    return render_line(uow, actor, intake_id, purpose=PrintPurpose(purpose))

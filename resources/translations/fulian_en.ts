@@ -184,7 +184,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts/admin_users.py" line="226"/>
-        <location filename="../../ui/accounts/settings.py" line="356"/>
+        <location filename="../../ui/accounts/settings.py" line="362"/>
         <location filename="../../ui/cases/case_view.py" line="96"/>
         <location filename="../../ui/cases/party_dialog.py" line="150"/>
         <location filename="../../ui/counselling/counselling_dialog.py" line="17"/>
@@ -399,7 +399,7 @@
         <translation>A mediation agreement must state: {items} (People&apos;s Mediation Law, art. 29).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="556"/>
+        <location filename="../../ui/error_messages.py" line="557"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="178"/>
         <source>调解协议须有双方当事人签署：请先在案件中添加申请人和被申请人。</source>
         <translation>A mediation agreement must be signed by both parties: first add the applicant and respondent to the case.</translation>
@@ -1103,14 +1103,14 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="270"/>
-        <location filename="../../ui/intake/intake_form.py" line="336"/>
+        <location filename="../../ui/intake/intake_form.py" line="346"/>
         <source>请先改正：{errors}</source>
         <translation>Please correct first: {errors}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="272"/>
         <location filename="../../ui/crisis/risk_form.py" line="297"/>
-        <location filename="../../ui/intake/intake_form.py" line="328"/>
+        <location filename="../../ui/intake/intake_form.py" line="338"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -1531,8 +1531,8 @@
         <location filename="../../ui/accounts/admin_users.py" line="309"/>
         <location filename="../../ui/accounts/audit_log.py" line="51"/>
         <location filename="../../ui/cases/case_header.py" line="63"/>
-        <location filename="../../ui/cases/case_list.py" line="109"/>
-        <location filename="../../ui/cases/case_list.py" line="181"/>
+        <location filename="../../ui/cases/case_list.py" line="119"/>
+        <location filename="../../ui/cases/case_list.py" line="191"/>
         <location filename="../../ui/referral/referral_dialogs.py" line="32"/>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="124"/>
         <source>正在加载…</source>
@@ -2062,7 +2062,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts/admin_units.py" line="144"/>
-        <location filename="../../ui/cases/case_list.py" line="75"/>
+        <location filename="../../ui/cases/case_list.py" line="90"/>
         <location filename="../../ui/cases/case_table.py" line="24"/>
         <location filename="../../ui/setup/setup_org.py" line="52"/>
         <source>层级</source>
@@ -2859,7 +2859,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="71"/>
-        <location filename="../../ui/statistics/dashboard.py" line="48"/>
+        <location filename="../../ui/statistics/dashboard.py" line="52"/>
         <source>法律援助</source>
         <translation>Legal aid</translation>
     </message>
@@ -3096,8 +3096,8 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="106"/>
-        <location filename="../../ui/sync/sync_conflicts.py" line="161"/>
         <location filename="../../ui/sync/sync_conflicts.py" line="162"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="163"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
@@ -3287,16 +3287,19 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="158"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="44"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="159"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="44"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="160"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="45"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
@@ -3906,7 +3909,7 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="41"/>
-        <location filename="../../ui/cases/case_list.py" line="65"/>
+        <location filename="../../ui/cases/case_list.py" line="77"/>
         <location filename="../../ui/crisis/crisis_tab.py" line="101"/>
         <location filename="../../ui/domain_labels.py" line="235"/>
         <location filename="../../ui/error_messages.py" line="190"/>
@@ -3962,7 +3965,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/errors.py" line="129"/>
-        <location filename="../../ui/intake/intake_form.py" line="483"/>
+        <location filename="../../ui/intake/intake_form.py" line="511"/>
         <source>程序遇到意外错误，本次操作未完成，数据未改变。详细信息已记入日志。</source>
         <translation>An unexpected error occurred; the operation was not completed and no data changed. Details are in the log.</translation>
     </message>
@@ -4032,7 +4035,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/attachments/evidence_tab.py" line="62"/>
-        <location filename="../../ui/cases/case_list.py" line="76"/>
+        <location filename="../../ui/cases/case_list.py" line="91"/>
         <location filename="../../ui/cases/case_table.py" line="23"/>
         <source>类型</source>
         <translation>Kind</translation>
@@ -4079,8 +4082,6 @@ Close anyway?</translation>
         <location filename="../../ui/main_window.py" line="125"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="36"/>
         <location filename="../../ui/mediation/mediator_sessions.py" line="43"/>
-        <location filename="../../ui/statistics/dashboard.py" line="180"/>
-        <location filename="../../ui/statistics/dashboard.py" line="186"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
@@ -4237,17 +4238,17 @@ Close anyway?</translation>
     <message>
         <location filename="../../ui/accounts/admin_users.py" line="42"/>
         <location filename="../../ui/accounts/audit_log.py" line="31"/>
-        <location filename="../../ui/cases/case_list.py" line="75"/>
+        <location filename="../../ui/cases/case_list.py" line="90"/>
         <location filename="../../ui/clocks/clock_tasks.py" line="48"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
-        <location filename="../../ui/statistics/dashboard.py" line="110"/>
+        <location filename="../../ui/statistics/dashboard.py" line="147"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/admin_users.py" line="42"/>
-        <location filename="../../ui/cases/case_list.py" line="75"/>
+        <location filename="../../ui/cases/case_list.py" line="90"/>
         <location filename="../../ui/cases/case_table.py" line="23"/>
         <location filename="../../ui/clocks/case_clocks_panel.py" line="31"/>
         <location filename="../../ui/clocks/clock_tasks.py" line="42"/>
@@ -4463,7 +4464,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="108"/>
-        <location filename="../../ui/sync/sync_conflicts.py" line="201"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="202"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
@@ -4500,7 +4501,7 @@ Close anyway?</translation>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="123"/>
+        <location filename="../../ui/accounts/settings.py" line="127"/>
         <location filename="../../ui/navigation.py" line="97"/>
         <source>系统设置</source>
         <translation>System settings</translation>
@@ -4580,7 +4581,7 @@ Close anyway?</translation>
         <location filename="../../ui/accounts/admin_units.py" line="155"/>
         <location filename="../../ui/accounts/admin_users.py" line="284"/>
         <location filename="../../ui/cases/case_history.py" line="41"/>
-        <location filename="../../ui/statistics/dashboard.py" line="103"/>
+        <location filename="../../ui/statistics/dashboard.py" line="132"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -7245,236 +7246,241 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/error_messages.py" line="544"/>
+        <source>未知的信访指标：{figure}</source>
+        <translation>Unknown petition KPI: {figure}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_messages.py" line="545"/>
         <source>文件 {target} 已存在。为防止覆盖，备份已拒绝，请换一个文件名。</source>
         <translation>The file {target} already exists. To avoid overwriting it the backup was refused: choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="545"/>
+        <location filename="../../ui/error_messages.py" line="546"/>
         <source>该记录正被其他用户同时修改，本次保存未完成。您的输入已保留，请刷新后再保存。</source>
         <translation>Another user is changing this record at the same time; this save did not complete. Your input is kept: refresh and save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="546"/>
+        <location filename="../../ui/error_messages.py" line="547"/>
         <source>找不到案号为“{case_no}”的案件。</source>
         <translation>No case with case number “{case_no}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="547"/>
+        <location filename="../../ui/error_messages.py" line="548"/>
         <source>案件名称过长（{stripped} 个字，最多 {TITLE_MAX} 个字），请精简后再保存。</source>
         <translation>The case title is too long ({stripped} characters, at most {TITLE_MAX}): shorten it, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="548"/>
+        <location filename="../../ui/error_messages.py" line="549"/>
         <source>代为申请人过长（最多 200 个字）。</source>
         <translation>The applicant on behalf is too long (at most 200 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="549"/>
+        <location filename="../../ui/error_messages.py" line="550"/>
         <source>本案调解已终止（{note}），不能再安排或记录调解。当事人重新申请调解的，请先“恢复调解”。</source>
         <translation>Mediation of this case has ended ({note}); no more mediation can be scheduled or recorded. If the parties apply again, first “Resume mediation”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="550"/>
+        <location filename="../../ui/error_messages.py" line="551"/>
         <source>不能停用自己的账号。</source>
         <translation>You cannot disable your own account.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="551"/>
+        <location filename="../../ui/error_messages.py" line="552"/>
         <source>时限不存在。</source>
         <translation>The time limit does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="552"/>
+        <location filename="../../ui/error_messages.py" line="553"/>
         <source>该附件已被其他用户修改，请刷新后再移除。</source>
         <translation>The attachment was changed by another user: refresh, then remove it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="553"/>
+        <location filename="../../ui/error_messages.py" line="554"/>
         <source>用户名“{username}”已被使用。</source>
         <translation>The user name “{username}” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="554"/>
+        <location filename="../../ui/error_messages.py" line="555"/>
         <source>延长天数必须大于 0</source>
         <translation>The number of days extended must be greater than 0</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="555"/>
+        <location filename="../../ui/error_messages.py" line="556"/>
         <source>没有登记要同步的站点。请先登记对方站点（fulian sync peer add）或开通站点。</source>
         <translation>No station to synchronise with is registered. Register the other station first (fulian sync peer add) or set up a station.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="557"/>
+        <location filename="../../ui/error_messages.py" line="558"/>
         <source>上次经过校验的备份是 {days} 天前（{to_local}）。请尽快备份。</source>
         <translation>The last verified backup was {days} days ago ({to_local}). Please back up soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="558"/>
+        <location filename="../../ui/error_messages.py" line="559"/>
         <source>原密码不正确。</source>
         <translation>The old password is incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="559"/>
+        <location filename="../../ui/error_messages.py" line="560"/>
         <source>已取消，文件未添加。</source>
         <translation>Cancelled; the file was not added.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="560"/>
+        <location filename="../../ui/error_messages.py" line="561"/>
         <source>服务器上的数据存储与本机设置中记录的不是同一个，已拒绝打开。请核对服务器设置。</source>
         <translation>The data store on the server is not the one recorded in this computer&apos;s settings; opening refused. Check the server settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="561"/>
+        <location filename="../../ui/error_messages.py" line="562"/>
         <source>密钥文件 keystore.json 中的密钥派生参数“{value}”为 {value2}，超出允许范围（{low}～{high}），可能已被改动。为安全起见未尝试解锁，数据未作任何改变；请从备份中取回原来的密钥文件，或在创建数据存储的电脑上打开。</source>
         <translation>The key derivation parameter “{value}” in the key file keystore.json is {value2}, outside the allowed range ({low}–{high}); it may have been tampered with. For safety no unlock was attempted and no data changed. Take the original key file from a backup, or open the store on the computer that created it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="562"/>
+        <location filename="../../ui/error_messages.py" line="563"/>
         <source>您的角色（{label}）没有“同步数据”的权限。</source>
         <translation>Your role ({label}) does not have the right “Synchronise data”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="563"/>
+        <location filename="../../ui/error_messages.py" line="564"/>
         <source>第 {result} 条的履行期限须为日期。</source>
         <translation>The deadline of term {result} must be a date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="564"/>
+        <location filename="../../ui/error_messages.py" line="565"/>
         <source>涉及金额须为不小于零的金额。</source>
         <translation>The amount involved must not be negative.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="565"/>
+        <location filename="../../ui/error_messages.py" line="566"/>
         <source>该排查登记已转为案件，请在案件中记录后续工作。</source>
         <translation>The screening entry has become a case: record further work in the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="566"/>
+        <location filename="../../ui/error_messages.py" line="567"/>
         <source>此数据存储还没有经过校验的备份。请尽快备份（系统设置 → 备份）。</source>
         <translation>This data store has no verified backup yet. Please back up soon (Settings → Backup).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="567"/>
+        <location filename="../../ui/error_messages.py" line="568"/>
         <source>该次调解{label}，不能取消。</source>
         <translation>This mediation session is {label}: it cannot be cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="568"/>
+        <location filename="../../ui/error_messages.py" line="569"/>
         <source>开通文件不完整或不是幸福号的站点开通文件。</source>
         <translation>The set-up file is incomplete or is not a Xingfuhao station set-up file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="569"/>
+        <location filename="../../ui/error_messages.py" line="570"/>
         <source>调解协议书应一式 {need} 份以上（当事人各执一份，调解委员会留存一份）。</source>
         <translation>A mediation agreement needs at least {need} copies (one for each party and one kept by the mediation committee).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="570"/>
+        <location filename="../../ui/error_messages.py" line="571"/>
         <source>请选择关联的{label}。</source>
         <translation>Choose the linked {label}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="571"/>
+        <location filename="../../ui/error_messages.py" line="572"/>
         <source>“{label}”不能出具给{label2}，只能出具给：{names}。</source>
         <translation>“{label}” cannot be issued to {label2}, only to: {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="572"/>
+        <location filename="../../ui/error_messages.py" line="573"/>
         <source>电话号码只能包含数字、空格和连字符：{raw}</source>
         <translation>A phone number can contain only digits, spaces and hyphens: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="573"/>
+        <location filename="../../ui/error_messages.py" line="574"/>
         <source>排查名册按村（社区）登记，请选择{name}下的村（社区）。</source>
         <translation>The screening register is kept per village (community): choose a village (community) under {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="574"/>
+        <location filename="../../ui/error_messages.py" line="575"/>
         <source>缺少更早的同步包：此包接续对方第 {from_seq} 号变更，本站只收到第 {received_seq} 号（例如本站从较早的备份恢复过）。请让{name}导出完整同步包（fulian sync export --full）。已拒绝导入，数据未改变。</source>
         <translation>An earlier sync bundle is missing: this bundle continues from change {from_seq} of the other side, this station received only up to {received_seq} (e.g. it was restored from an older backup). Ask {name} to export a full bundle (fulian sync export --full). Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="575"/>
+        <location filename="../../ui/error_messages.py" line="576"/>
         <source>“{value}”应为是或否。</source>
         <translation>“{value}” should be yes or no.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="576"/>
+        <location filename="../../ui/error_messages.py" line="577"/>
         <source>查明的事实过长（{found} 个字，最多 {FACTS_MAX} 个字），请精简。</source>
         <translation>The facts found are too long ({found} characters, at most {FACTS_MAX}); please shorten them.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="577"/>
+        <location filename="../../ui/error_messages.py" line="578"/>
         <source>顺序码应在 0..999 之间，得到 {seq}</source>
         <translation>The sequence code must be within 0..999, got {seq}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="578"/>
+        <location filename="../../ui/error_messages.py" line="579"/>
         <source>该强制报告已登记，不能重复登记。</source>
         <translation>This mandatory report is already recorded and cannot be recorded twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="579"/>
+        <location filename="../../ui/error_messages.py" line="580"/>
         <source>没有这个组织单位。</source>
         <translation>No such organisational unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="580"/>
+        <location filename="../../ui/error_messages.py" line="581"/>
         <source>“{value}”出现了两次，请只粘贴一份通知。</source>
         <translation>“{value}” appears twice: paste only one notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="581"/>
+        <location filename="../../ui/error_messages.py" line="582"/>
         <source>统计时段须带时区。</source>
         <translation>The reporting period must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="582"/>
+        <location filename="../../ui/error_messages.py" line="583"/>
         <source>填写子类前请先选择投诉类别。</source>
         <translation>Choose the complaint category before the subcategory.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="583"/>
+        <location filename="../../ui/error_messages.py" line="584"/>
         <source>请填写数据库名称。</source>
         <translation>Please fill in the database name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="584"/>
+        <location filename="../../ui/error_messages.py" line="585"/>
         <source>第 {number} 行格式不对：“{strip}”，应为“2027-01-01 休”或“2027-02-07 班”</source>
         <translation>Line {number} is malformed: “{strip}”; it should be like “2027-01-01 休” or “2027-02-07 班”</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="585"/>
+        <location filename="../../ui/error_messages.py" line="586"/>
         <source>{value} 服务号码应为 10 位：{raw}</source>
         <translation>{value} service numbers have 10 digits: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="586"/>
+        <location filename="../../ui/error_messages.py" line="587"/>
         <source>走访周期应为 1 至 {MAX_VISIT_EVERY_DAYS} 天。</source>
         <translation>The visit interval must be 1 to {MAX_VISIT_EVERY_DAYS} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="587"/>
+        <location filename="../../ui/error_messages.py" line="588"/>
         <source>{first} 年起才使用</source>
         <translation>in use only since {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="588"/>
+        <location filename="../../ui/error_messages.py" line="589"/>
         <source>找不到文件夹 {folder}。请插好U盘后重新选择。</source>
         <translation>Folder {folder} not found. Insert the USB drive and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="589"/>
+        <location filename="../../ui/error_messages.py" line="590"/>
         <source>服务器上没有幸福号的数据存储。</source>
         <translation>There is no Xingfuhao data store on the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="590"/>
+        <location filename="../../ui/error_messages.py" line="591"/>
         <source>数据存储正被其他程序占用（例如正在备份），请稍后重试。</source>
         <translation>The data store is in use by another program (e.g. a backup running); try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="591"/>
+        <location filename="../../ui/error_messages.py" line="592"/>
         <source>冲突涉及的记录已不存在。</source>
         <translation>The records in this conflict no longer exist.</translation>
     </message>
@@ -7987,12 +7993,12 @@ Disable?</translation>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="56"/>
         <source>家中打骂、虐待或性侵(&amp;1)</source>
-        <translation>Beaten, abused or sexually assaulted at home (&amp;1)</translation>
+        <translation>Beaten, abused or sexually assaulted (&amp;1)</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="57"/>
         <source>受威胁、跟踪或凶器恐吓(&amp;2)</source>
-        <translation>Threatened, stalked or menaced with a weapon (&amp;2)</translation>
+        <translation>Threats, stalking or a weapon (&amp;2)</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="58"/>
@@ -8152,7 +8158,7 @@ Disable?</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_fields.py" line="314"/>
-        <location filename="../../ui/intake/intake_form.py" line="141"/>
+        <location filename="../../ui/intake/intake_form.py" line="150"/>
         <source>事实和理由(&amp;F)</source>
         <translation>&amp;Facts and reasons</translation>
     </message>
@@ -8270,92 +8276,102 @@ Disable?</translation>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="126"/>
+        <location filename="../../ui/intake/intake_form.py" line="129"/>
         <source>清空(&amp;L) (Esc)</source>
         <translation>C&amp;lear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="128"/>
+        <location filename="../../ui/intake/intake_form.py" line="131"/>
         <source>保存登记(&amp;S) (Ctrl+S)</source>
         <translation>&amp;Save entry (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="138"/>
+        <location filename="../../ui/intake/intake_form.py" line="134"/>
+        <source>当日登记簿(&amp;D)…</source>
+        <translation>Day&apos;s register (&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake_form.py" line="135"/>
+        <source>预览并打印本处今天的来访登记簿</source>
+        <translation>Preview and print this office&apos;s visitor register for today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/intake_form.py" line="146"/>
         <source>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;来访登记&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;回车到下一项（多行框内 Ctrl+回车换行），Alt+字母跳到该项，Ctrl+S 保存，Esc 清空&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;font-size:16px; font-weight:bold&apos;&gt;Intake&lt;/span&gt;&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;{who}&#x3000;Enter: next field (Ctrl+Enter: new line in a text box), Alt+letter: jump to a field, Ctrl+S: save, Esc: clear&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="243"/>
+        <location filename="../../ui/intake/intake_form.py" line="253"/>
         <source>可能涉及：&lt;b&gt;{what}&lt;/b&gt;</source>
         <translation>May involve: &lt;b&gt;{what}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="245"/>
-        <location filename="../../ui/intake/intake_form.py" line="448"/>
+        <location filename="../../ui/intake/intake_form.py" line="255"/>
+        <location filename="../../ui/intake/intake_form.py" line="459"/>
         <source>（提到 {words}）</source>
         <translation> (mentions {words})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="246"/>
+        <location filename="../../ui/intake/intake_form.py" line="256"/>
         <source>。请向来访人核实，确认下方标记；保存后将进行危险评估。</source>
         <translation>. Check with the visitor and confirm the flags below; a danger assessment follows the save.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="312"/>
+        <location filename="../../ui/intake/intake_form.py" line="322"/>
         <source>系统判断为重复访：{reasons}</source>
         <translation>Judged a repeat visit: {reasons}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/approval_bar.py" line="95"/>
         <location filename="../../ui/cases/case_header.py" line="155"/>
-        <location filename="../../ui/intake/intake_form.py" line="321"/>
-        <location filename="../../ui/intake/intake_form.py" line="336"/>
+        <location filename="../../ui/intake/intake_form.py" line="331"/>
+        <location filename="../../ui/intake/intake_form.py" line="346"/>
         <location filename="../../ui/review/review_table.py" line="56"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="335"/>
+        <location filename="../../ui/intake/intake_form.py" line="345"/>
         <source>保存前请改正：</source>
         <translation>Correct before saving: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="335"/>
+        <location filename="../../ui/intake/intake_form.py" line="345"/>
         <source>待填写：</source>
         <translation>Still to fill in: </translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="338"/>
+        <location filename="../../ui/intake/intake_form.py" line="348"/>
         <source>上次保存未成功：{message}</source>
         <translation>The last save did not succeed: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="342"/>
+        <location filename="../../ui/intake/intake_form.py" line="352"/>
         <source>可以保存（Ctrl+S）。</source>
         <translation>Ready to save (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="441"/>
+        <location filename="../../ui/intake/intake_form.py" line="452"/>
         <source>案件已转办，危险评估由接收单位进行；如有紧急危险，请立即报警。</source>
         <translation>The case was transferred: the receiving organ assesses the danger. In immediate danger, call the police now.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="447"/>
+        <location filename="../../ui/intake/intake_form.py" line="458"/>
         <source>接待人员标记为家暴或重大</source>
         <translation>Marked as domestic violence or major by the desk</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="480"/>
+        <location filename="../../ui/intake/intake_form.py" line="508"/>
         <source>未保存：{message}</source>
         <translation>Not saved: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="491"/>
+        <location filename="../../ui/intake/intake_form.py" line="519"/>
         <source>清空表单</source>
         <translation>Clear form</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/intake_form.py" line="491"/>
+        <location filename="../../ui/intake/intake_form.py" line="519"/>
         <source>清空本次填写的全部内容？</source>
         <translation>Clear everything entered in this form?</translation>
     </message>
@@ -8451,22 +8467,22 @@ Disable?</translation>
         <translation>Show cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_calendar.py" line="163"/>
+        <location filename="../../ui/mediation/mediation_calendar.py" line="164"/>
         <source>{start} 至 {end}（第 {n} 周）</source>
         <translation>{start} to {end} (week {n})</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_calendar.py" line="182"/>
+        <location filename="../../ui/mediation/mediation_calendar.py" line="183"/>
         <source>本周 {n} 次调解。</source>
         <translation>{n} mediations this week.</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_calendar.py" line="184"/>
+        <location filename="../../ui/mediation/mediation_calendar.py" line="185"/>
         <source>今天 {n} 次。</source>
         <translation>{n} today.</translation>
     </message>
     <message>
-        <location filename="../../ui/mediation/mediation_calendar.py" line="186"/>
+        <location filename="../../ui/mediation/mediation_calendar.py" line="187"/>
         <source>这一周没有调解安排。在案件的“调解”标签中点“安排调解”，安排会显示在这里；也可用“上一周”“下一周”查看其他周。</source>
         <translation>No mediation sessions this week. Schedule one with “Schedule mediation” on a case&apos;s Mediation tab and it shows here; “Previous week” and “Next week” show other weeks.</translation>
     </message>
@@ -8623,9 +8639,9 @@ Disable?</translation>
         <translation>Cannot load the review queue: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="60"/>
-        <location filename="../../ui/cases/case_list.py" line="126"/>
-        <location filename="../../ui/cases/case_list.py" line="142"/>
+        <location filename="../../ui/cases/case_list.py" line="72"/>
+        <location filename="../../ui/cases/case_list.py" line="136"/>
+        <location filename="../../ui/cases/case_list.py" line="152"/>
         <location filename="../../ui/review/review_queue.py" line="233"/>
         <source>全部</source>
         <translation>All</translation>
@@ -8771,9 +8787,9 @@ Disable?</translation>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="68"/>
+        <location filename="../../ui/cases/case_list.py" line="80"/>
         <location filename="../../ui/screening/screening_register.py" line="259"/>
-        <location filename="../../ui/statistics/dashboard.py" line="110"/>
+        <location filename="../../ui/statistics/dashboard.py" line="148"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
@@ -8840,78 +8856,88 @@ Disable?</translation>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="109"/>
+        <location filename="../../ui/accounts/settings.py" line="110"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="111"/>
+        <location filename="../../ui/accounts/settings.py" line="112"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="118"/>
+        <location filename="../../ui/accounts/settings.py" line="119"/>
         <source>接待台等他人看得到屏幕的电脑上，案件列表中的姓名显示为“王某某”；打开案件后仍显示全名。</source>
         <translation>On a computer whose screen others can see, such as the reception desk, names in case lists show the surname only (Wang XX); an opened case still shows the full name.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="114"/>
+        <location filename="../../ui/accounts/settings.py" line="115"/>
         <source>信访复查机关(&amp;R)</source>
         <translation>Petition &amp;review body</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="115"/>
+        <location filename="../../ui/accounts/settings.py" line="100"/>
+        <source>本处登记簿：保留纸质来访登记簿(&amp;B)</source>
+        <translation>This office keeps a paper visitor register (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/settings.py" line="116"/>
         <source>区级出具的信访事项处理意见书告知的复查机关，例如“长沙市妇女联合会”（信访工作条例第三十五条）。街镇、村社区的意见书按组织架构由上级单位出具和复查。</source>
         <translation>The body named for review in the district&apos;s petition outcome letters, e.g. the city women&apos;s federation (Art. 35 of the Petition Regulation). Letters of towns and villages are issued and reviewed one level up in the organisation tree.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="131"/>
+        <location filename="../../ui/accounts/settings.py" line="121"/>
+        <source>本处另有纸质登记簿时勾选：每次保存来访登记后，接待台预览并打印当日登记簿的这一行（序号、时间、案号、姓名、事由、处理去向），按回车即打印；姓名是否隐去按上一项。</source>
+        <translation>Tick if this office also keeps a paper register: after each contact is saved, the desk previews that day&apos;s register line (number, time, case number, name, matter, outcome) and Enter prints it; names are masked as set above.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/settings.py" line="135"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="131"/>
+        <location filename="../../ui/accounts/settings.py" line="135"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="131"/>
+        <location filename="../../ui/accounts/settings.py" line="135"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="132"/>
+        <location filename="../../ui/accounts/settings.py" line="136"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="132"/>
+        <location filename="../../ui/accounts/settings.py" line="136"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="137"/>
+        <location filename="../../ui/accounts/settings.py" line="141"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="150"/>
+        <location filename="../../ui/accounts/settings.py" line="154"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="152"/>
+        <location filename="../../ui/accounts/settings.py" line="156"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="207"/>
+        <location filename="../../ui/accounts/settings.py" line="211"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="238"/>
-        <location filename="../../ui/accounts/settings.py" line="240"/>
+        <location filename="../../ui/accounts/settings.py" line="244"/>
+        <location filename="../../ui/accounts/settings.py" line="246"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
@@ -8983,39 +9009,39 @@ Disable?</translation>
         <translation>Making the station package…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="255"/>
-        <location filename="../../ui/accounts/settings.py" line="331"/>
+        <location filename="../../ui/accounts/settings.py" line="261"/>
+        <location filename="../../ui/accounts/settings.py" line="337"/>
         <location filename="../../ui/sync/station_open_wizard.py" line="179"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="278"/>
+        <location filename="../../ui/accounts/settings.py" line="284"/>
         <source>保存委员会名称</source>
         <translation>Save committee name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="286"/>
+        <location filename="../../ui/accounts/settings.py" line="292"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="287"/>
+        <location filename="../../ui/accounts/settings.py" line="293"/>
         <source>人民调解委员会全称(&amp;C)</source>
         <translation>Full name of the mediation &amp;committee</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="288"/>
+        <location filename="../../ui/accounts/settings.py" line="294"/>
         <source>印在该单位调解协议书的印章处，须以“人民调解委员会”结尾；留空则按单位名称印制。</source>
         <translation>Printed at the seal of this unit&apos;s mediation agreements; it must be the committee&apos;s full name (ending in the Chinese for “People&apos;s Mediation Committee”). Left empty, the unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="292"/>
+        <location filename="../../ui/accounts/settings.py" line="298"/>
         <source>人民调解委员会</source>
         <translation>People&apos;s mediation committee</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="317"/>
+        <location filename="../../ui/accounts/settings.py" line="323"/>
         <source>{unit}人民调解委员会</source>
         <translation>{unit} people&apos;s mediation committee</translation>
     </message>
@@ -9080,12 +9106,12 @@ Disable?</translation>
         <translation>Make package (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="347"/>
+        <location filename="../../ui/accounts/settings.py" line="353"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="353"/>
+        <location filename="../../ui/accounts/settings.py" line="359"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -9096,92 +9122,92 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="355"/>
+        <location filename="../../ui/accounts/settings.py" line="361"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="358"/>
+        <location filename="../../ui/accounts/settings.py" line="364"/>
         <source>按国务院通知确认(&amp;N)…</source>
         <translation>Confirm from State Council &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="359"/>
+        <location filename="../../ui/accounts/settings.py" line="365"/>
         <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
         <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="367"/>
+        <location filename="../../ui/accounts/settings.py" line="373"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="374"/>
+        <location filename="../../ui/accounts/settings.py" line="380"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="377"/>
+        <location filename="../../ui/accounts/settings.py" line="383"/>
         <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="405"/>
+        <location filename="../../ui/accounts/settings.py" line="411"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="407"/>
+        <location filename="../../ui/accounts/settings.py" line="413"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="409"/>
+        <location filename="../../ui/accounts/settings.py" line="415"/>
         <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
         <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="413"/>
+        <location filename="../../ui/accounts/settings.py" line="419"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="433"/>
+        <location filename="../../ui/accounts/settings.py" line="439"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="445"/>
+        <location filename="../../ui/accounts/settings.py" line="451"/>
         <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
         <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="467"/>
+        <location filename="../../ui/accounts/settings.py" line="473"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="470"/>
+        <location filename="../../ui/accounts/settings.py" line="476"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="470"/>
+        <location filename="../../ui/accounts/settings.py" line="476"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="472"/>
+        <location filename="../../ui/accounts/settings.py" line="478"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="473"/>
+        <location filename="../../ui/accounts/settings.py" line="479"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="473"/>
+        <location filename="../../ui/accounts/settings.py" line="479"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>
@@ -9475,6 +9501,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/cases/case_header.py" line="151"/>
         <location filename="../../ui/cases/petition_closure.py" line="67"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="45"/>
         <source>未评价</source>
         <translation>Not evaluated</translation>
     </message>
@@ -9556,7 +9583,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/cases/case_actions.py" line="202"/>
         <location filename="../../ui/cases/case_edit_form.py" line="61"/>
-        <location filename="../../ui/cases/case_list.py" line="76"/>
+        <location filename="../../ui/cases/case_list.py" line="91"/>
         <location filename="../../ui/cases/case_table.py" line="26"/>
         <source>标记</source>
         <translation>Mark</translation>
@@ -9822,14 +9849,14 @@ If rejected: {effect}</translation>
         <translation>Mandatory report recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="56"/>
+        <location filename="../../ui/cases/case_list.py" line="68"/>
         <source>搜索：案号、姓名、拼音首字母、身份证号或电话（回车）</source>
         <translation>Search: case no., name, pinyin initials, ID number or phone (Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="43"/>
-        <location filename="../../ui/cases/case_list.py" line="65"/>
+        <location filename="../../ui/cases/case_list.py" line="77"/>
         <location filename="../../ui/domain_labels.py" line="291"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="118"/>
         <source>家庭暴力</source>
@@ -9838,78 +9865,78 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="45"/>
-        <location filename="../../ui/cases/case_list.py" line="65"/>
+        <location filename="../../ui/cases/case_list.py" line="77"/>
         <source>涉及未成年人</source>
         <translation>Involves minors</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="71"/>
+        <location filename="../../ui/cases/case_list.py" line="83"/>
         <source>清除条件</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="82"/>
-        <location filename="../../ui/statistics/dashboard.py" line="110"/>
+        <location filename="../../ui/cases/case_list.py" line="94"/>
+        <location filename="../../ui/statistics/dashboard.py" line="148"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="180"/>
+        <location filename="../../ui/cases/case_list.py" line="190"/>
         <source>搜索时不使用筛选条件；清空搜索框后恢复。</source>
         <translation>Filters are not used while searching; they apply again once the search box is cleared.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="196"/>
+        <location filename="../../ui/cases/case_list.py" line="206"/>
         <source>搜索“{text}”：</source>
         <translation>Search “{text}”: </translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="199"/>
+        <location filename="../../ui/cases/case_list.py" line="209"/>
         <source>显示最新的 {count} 件——匹配的案件更多，请输入更具体的词，或清空搜索框后用筛选条件。</source>
         <translation>showing the newest {count} cases — more cases match; type more specific words, or clear the search box and use the filters.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="206"/>
+        <location filename="../../ui/cases/case_list.py" line="216"/>
         <source>——没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。</source>
         <translation> — nothing found. You can search by case no., party name, pinyin initials, ID number or phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="207"/>
+        <location filename="../../ui/cases/case_list.py" line="217"/>
         <source>没有找到。可按案号、当事人姓名、拼音首字母、身份证号或电话查找。</source>
         <translation>Nothing found. Search by case no., party name, pinyin initials, ID number or phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="209"/>
+        <location filename="../../ui/cases/case_list.py" line="219"/>
         <source>——没有符合条件的案件，可点“清除条件”。</source>
         <translation> — no cases match the filters; you can click “Clear filters”.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="210"/>
+        <location filename="../../ui/cases/case_list.py" line="220"/>
         <source>没有符合条件的案件。点“清除条件”可看全部案件。</source>
         <translation>No case matches. Click “Clear filters” to see all cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="212"/>
+        <location filename="../../ui/cases/case_list.py" line="222"/>
         <source>——您目前没有承办的案件。</source>
         <translation> — you are not handling any cases at present.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="213"/>
+        <location filename="../../ui/cases/case_list.py" line="223"/>
         <source>这里列出您承办的案件。目前还没有：受理来访（工具栏“新建来访”，Ctrl+N）、在“转介收件箱”接收转介，或由督导分派后，案件会列在这里。</source>
         <translation>Your cases are listed here. There are none yet: accept a visit (toolbar “New visit”, Ctrl+N), accept a referral in the referral inbox, or get one assigned by a supervisor, and it shows here.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="216"/>
+        <location filename="../../ui/cases/case_list.py" line="226"/>
         <source>这里列出本单位及下级单位的案件。目前还没有：来访登记受理后，案件会列在这里。</source>
         <translation>The cases of this unit and the units below are listed here. There are none yet: a visit accepted at intake shows here.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="218"/>
+        <location filename="../../ui/cases/case_list.py" line="228"/>
         <source>共 {count} 件</source>
         <translation>{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="227"/>
+        <location filename="../../ui/cases/case_list.py" line="237"/>
         <source>最新的 {count} 件已显示，正在统计全部…</source>
         <translation>Newest {count} cases shown; counting all…</translation>
     </message>
@@ -10489,168 +10516,234 @@ If rejected: {effect}</translation>
         <translation>{label}: ruled on {at} ({met})</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="42"/>
+        <location filename="../../ui/statistics/dashboard.py" line="46"/>
         <source>复查申请</source>
         <translation>Review appl.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="43"/>
+        <location filename="../../ui/statistics/dashboard.py" line="47"/>
         <source>复核申请</source>
         <translation>Re-review appl.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="45"/>
+        <location filename="../../ui/statistics/dashboard.py" line="49"/>
         <source>保护令作出</source>
         <translation>Order issued</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="46"/>
+        <location filename="../../ui/statistics/dashboard.py" line="50"/>
         <source>法援审查</source>
         <translation>Legal aid review</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="47"/>
+        <location filename="../../ui/statistics/dashboard.py" line="51"/>
         <source>调解办结</source>
         <translation>Mediation done</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="49"/>
+        <location filename="../../ui/statistics/dashboard.py" line="53"/>
         <source>民政庇护</source>
         <translation>Civil affairs/shelter</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="50"/>
+        <location filename="../../ui/statistics/dashboard.py" line="54"/>
         <source>卫健医疗</source>
         <translation>Health/medical</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="51"/>
+        <location filename="../../ui/statistics/dashboard.py" line="55"/>
         <source>心理咨询</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="105"/>
+        <location filename="../../ui/statistics/dashboard.py" line="121"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="121"/>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="122"/>
+        <source>本季度</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="122"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="123"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="134"/>
         <source>导出统计报表…</source>
         <translation>Export Statistics Report…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="106"/>
+        <location filename="../../ui/statistics/dashboard.py" line="135"/>
         <source>按所选单位和时段导出统计报表（PDF 或 Excel），用于向上报送</source>
         <translation>Export the statistics report for the chosen unit and period (PDF or Excel) for reporting upward</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="108"/>
-        <location filename="../../ui/statistics/dashboard.py" line="171"/>
+        <location filename="../../ui/statistics/dashboard.py" line="137"/>
+        <location filename="../../ui/statistics/dashboard.py" line="245"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="119"/>
+        <location filename="../../ui/statistics/dashboard.py" line="147"/>
+        <source>时段</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="164"/>
         <source>按月登记案件</source>
         <translation>Cases registered by month</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="120"/>
+        <location filename="../../ui/statistics/dashboard.py" line="165"/>
         <source>按类别</source>
         <translation>By category</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="121"/>
+        <location filename="../../ui/statistics/dashboard.py" line="166"/>
         <source>按层级</source>
         <translation>By tier</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="122"/>
+        <location filename="../../ui/statistics/dashboard.py" line="167"/>
         <source>法定时限：按时与超期</source>
         <translation>Statutory deadlines: met and missed</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="123"/>
+        <location filename="../../ui/statistics/dashboard.py" line="168"/>
         <source>当前风险等级</source>
         <translation>Current risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="124"/>
+        <location filename="../../ui/statistics/dashboard.py" line="169"/>
         <source>部门转介：件数与答复时间（中位数）</source>
         <translation>Agency referrals: count and response time (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="134"/>
-        <source>点击图中的柱或扇区，在下方查看对应的案件；双击案件打开。</source>
-        <translation>Click a bar or a slice to list its cases below; double-click a case to open it.</translation>
+        <location filename="../../ui/statistics/dashboard.py" line="182"/>
+        <source>点击图中的柱或扇区、或信访指标的数字，在下方查看对应的案件；双击案件打开。</source>
+        <translation>Click a bar or slice, or a petition KPI count, to list its cases below; double-click a case to open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="176"/>
+        <location filename="../../ui/statistics/dashboard.py" line="274"/>
+        <source>去年同期按时</source>
+        <translation>Last year: met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="275"/>
+        <source>去年同期超期</source>
+        <translation>Last year: missed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="251"/>
         <source>{unit}：{start} 至 {end} 登记 {count} 件</source>
         <translation>{unit}: {count} cases registered {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="181"/>
-        <location filename="../../ui/statistics/dashboard.py" line="187"/>
-        <location filename="../../ui/statistics/dashboard.py" line="191"/>
-        <location filename="../../ui/statistics/dashboard.py" line="197"/>
+        <location filename="../../ui/statistics/dashboard.py" line="255"/>
+        <source>去年同期（{start} 至 {end}）{count} 件</source>
+        <translation>Same period last year ({start} to {end}): {count} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="257"/>
+        <source>（{change:+.1f}%）</source>
+        <translation> ({change:+.1f}%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="259"/>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="259"/>
+        <location filename="../../ui/statistics/dashboard.py" line="283"/>
+        <source>去年同期</source>
+        <translation>Same period last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="263"/>
+        <location filename="../../ui/statistics/dashboard.py" line="269"/>
+        <location filename="../../ui/statistics/dashboard.py" line="276"/>
+        <location filename="../../ui/statistics/dashboard.py" line="284"/>
         <source>件</source>
         <translation>cases</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="183"/>
+        <location filename="../../ui/statistics/dashboard.py" line="265"/>
         <source>按月登记案件（{first} 至 {last}，横轴为月份）</source>
         <translation>Cases registered by month ({first} to {last}; months along the axis)</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_orders.py" line="202"/>
-        <location filename="../../ui/statistics/dashboard.py" line="189"/>
+        <location filename="../../ui/statistics/dashboard.py" line="273"/>
         <source>按时</source>
         <translation>on time</translation>
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_orders.py" line="202"/>
-        <location filename="../../ui/statistics/dashboard.py" line="190"/>
+        <location filename="../../ui/statistics/dashboard.py" line="273"/>
         <source>超期</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="196"/>
+        <location filename="../../ui/statistics/dashboard.py" line="282"/>
         <source>转介件数</source>
         <translation>Referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="198"/>
+        <location filename="../../ui/statistics/dashboard.py" line="286"/>
         <source>答复天数（中位）</source>
         <translation>Days to answer (median)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="200"/>
+        <location filename="../../ui/statistics/dashboard.py" line="287"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="208"/>
+        <location filename="../../ui/statistics/dashboard.py" line="295"/>
+        <source>{figure}（{start} 至 {end}）</source>
+        <translation>{figure} ({start} to {end})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard.py" line="298"/>
         <source>案件：</source>
         <translation>Cases: </translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="208"/>
+        <location filename="../../ui/statistics/dashboard.py" line="298"/>
         <source>（双击打开）</source>
         <translation> (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="222"/>
+        <location filename="../../ui/statistics/dashboard.py" line="312"/>
         <source>导出统计报表</source>
         <translation>Export Statistics Report</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="222"/>
+        <location filename="../../ui/statistics/dashboard.py" line="312"/>
         <source>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
         <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="232"/>
+        <location filename="../../ui/statistics/dashboard.py" line="322"/>
         <source>已导出</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard.py" line="232"/>
+        <location filename="../../ui/statistics/dashboard.py" line="322"/>
         <source>统计报表已保存到 {path}</source>
         <translation>The statistics report was saved to {path}</translation>
     </message>
@@ -10921,99 +11014,99 @@ If rejected: {effect}</translation>
         <translation> to {body}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="54"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="55"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="54"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="55"/>
         <source>本站的值</source>
         <translation>Our value</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="54"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="55"/>
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="54"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="55"/>
         <source>采用</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="63"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="64"/>
         <source>全部采用本站</source>
         <translation>Keep all ours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="64"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="65"/>
         <source>全部采用对方</source>
         <translation>Take all theirs</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="65"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="66"/>
         <source>保存选择</source>
         <translation>Save choices</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="90"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="91"/>
         <source>&lt;p&gt;&lt;b&gt;现在没有需要处理的同步冲突。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;什么是同步冲突：同一条记录（例如一个案件的标题、紧急程度），在上次交换之后，本站和对方站点都改过，导入同步包时程序不替您决定用哪一边，而是把两边的值并排列在这里。&lt;/p&gt;&lt;p&gt;出现冲突时：左侧列出每条有冲突的记录；选中后，右侧逐项显示“本站的值”和“对方的值”、各由谁在何时修改，您为每一项选择采用哪一方，点击“保存选择”。保存后的结果会在下次交换时发给对方。&lt;/p&gt;&lt;p&gt;下一步：没有冲突时无需操作。定期在“站点同步”页点击“交换”；交换后如有冲突，会在这里出现。&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;There are no sync conflicts to resolve.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;What a sync conflict is: the same record (say a case&apos;s title or urgency) was changed both here and at the other station since the last exchange. The program does not decide for you which side wins: it lists both values side by side here.&lt;/p&gt;&lt;p&gt;When there is one: each record in conflict is listed on the left; select it and the right shows &quot;this station&apos;s value&quot; and &quot;the other station&apos;s value&quot; field by field, who changed each and when. Choose a side for each field and click &quot;Save choice&quot;. The result goes to the other station at the next exchange.&lt;/p&gt;&lt;p&gt;Next: nothing to do while there are no conflicts. Exchange regularly on the Station sync page; any conflicts will appear here.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="110"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="111"/>
         <source>&lt;b&gt;同步冲突（{n}）&lt;/b&gt;</source>
         <translation>&lt;b&gt;Sync conflicts ({n})&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="130"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="131"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_records.py" line="28"/>
-        <location filename="../../ui/sync/sync_conflicts.py" line="132"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="133"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../ui/intake/intake_records.py" line="28"/>
-        <location filename="../../ui/sync/sync_conflicts.py" line="132"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="133"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="157"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="158"/>
         <source>请在左侧选择一个冲突：右侧会并排列出两边的值，逐项选择后点击“保存选择”。</source>
         <translation>Select a conflict on the left: both values are shown side by side; choose for each field and click &quot;Save choice&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="201"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="202"/>
         <source>已保存：{title}。下一步：在“站点同步”页点击“交换”，把结果发给对方。</source>
         <translation>Saved: {title}. Next: click &quot;Exchange&quot; on the Station sync page to send the result to the other station.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="158"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="159"/>
         <source>导入同步包时，如果同一条记录在本站和对方站点都改过，会在这里逐项列出两边的值，由您选择采用哪一方。</source>
         <translation>When an imported sync bundle changes a record that was also changed at this station, it is listed here field by field with both values, and you choose which side to keep.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="111"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="112"/>
         <source>&#x3000;&lt;span style=&apos;color:#5f6368&apos;&gt;没有待处理的冲突。导入同步包时，本站和对方都改过的记录会列在这里，由您逐条核对后选择保留哪一方。&lt;/span&gt;</source>
         <translation>  &lt;span style=&apos;color:#5f6368&apos;&gt;No conflicts to resolve. When a sync bundle is imported, records changed both here and on the other side are listed here for you to check one by one and choose which to keep.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="160"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="161"/>
         <source>本站版本：{lb}，{la}&#x3000;&#x3000;对方版本（{peer}）：{rb}，{ra}</source>
         <translation>Our version: {lb}, {la}&#x3000;&#x3000;Their version ({peer}): {rb}, {ra}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="171"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="172"/>
         <source>本站</source>
         <translation>Ours</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_conflicts.py" line="172"/>
+        <location filename="../../ui/sync/sync_conflicts.py" line="173"/>
         <source>对方</source>
         <translation>Theirs</translation>
     </message>
@@ -11095,7 +11188,7 @@ If rejected: {effect}</translation>
     <message>
         <location filename="../../ui/mediation/mediation_agreement_panel.py" line="99"/>
         <location filename="../../ui/mediation/mediation_confirmation.py" line="47"/>
-        <location filename="../../ui/statistics/dashboard.py" line="44"/>
+        <location filename="../../ui/statistics/dashboard.py" line="48"/>
         <source>司法确认</source>
         <translation>Judicial confirmation</translation>
     </message>
@@ -11788,7 +11881,7 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
         <translation>Term {n} must state the obligor and the obligation.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="76"/>
+        <location filename="../../ui/cases/case_list.py" line="91"/>
         <location filename="../../ui/cases/case_table.py" line="25"/>
         <location filename="../../ui/referral/referral_panel.py" line="35"/>
         <source>类别</source>
@@ -12546,11 +12639,22 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
     </message>
     <message>
         <location filename="../../ui/statistics/dashboard_charts.py" line="161"/>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="58"/>
         <source>点击查看这些案件</source>
         <translation>Click to list these cases</translation>
     </message>
     <message>
-        <location filename="../../ui/statistics/dashboard_charts.py" line="198"/>
+        <location filename="../../ui/statistics/dashboard_charts.py" line="199"/>
+        <source>（去年 {n:g}）</source>
+        <translation>(last year {n:g})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_charts.py" line="203"/>
+        <source>{name} 0（去年 {n:g}）</source>
+        <translation>{name} 0 (last year {n:g})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_charts.py" line="208"/>
         <source>（无数据）</source>
         <translation> (no data)</translation>
     </message>
@@ -12952,37 +13056,37 @@ The temporary copy is deleted when this case is closed or the program exits; do 
         <translation>, marked as a major incident at the top of the supervisors&apos; review queue</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="52"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="149"/>
         <source>来访登记回执 {case_no}</source>
         <translation>Intake receipt {case_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="57"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="92"/>
         <source>正在生成回执…</source>
         <translation>Making the receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="59"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="150"/>
         <source>打印回执(&amp;P)（回车）</source>
         <translation>&amp;Print receipt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="63"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="68"/>
         <source>不打印(&amp;N)</source>
         <translation>Do &amp;not print</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="82"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="95"/>
         <source>按回车打印，交来访人留存（共 {pages} 页）。</source>
         <translation>Press Enter to print it for the visitor ({pages} page(s)).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="88"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="98"/>
         <source>回执未能生成。</source>
         <translation>The receipt could not be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake/receipt_dialog.py" line="96"/>
+        <location filename="../../ui/intake/receipt_dialog.py" line="119"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
@@ -13310,6 +13414,126 @@ Retire it?</translation>
         <location filename="../../ui/documents/verify_dialog.py" line="128"/>
         <source>出具单位：{unit}</source>
         <translation>Issued by: {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="34"/>
+        <source>及时受理率</source>
+        <translation>Timely acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="34"/>
+        <source>按期办结率</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="35"/>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="37"/>
+        <source>统计期内作出受理决定的信访案件（15日内作出为及时）</source>
+        <translation>Petitions whose acceptance was decided in the period (timely: within 15 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="38"/>
+        <source>统计期内结案的信访案件（60日或批准延长的期限内结案为按期）</source>
+        <translation>Petitions closed in the period (on time: within 60 days or the approved extension)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="39"/>
+        <source>统计期内结案、信访人有评价的信访案件（未评价的单列）</source>
+        <translation>Petitions closed in the period with the petitioner&apos;s evaluation (not evaluated: shown apart)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="41"/>
+        <source>15日内作出</source>
+        <translation>Within 15 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="41"/>
+        <source>作出决定</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="42"/>
+        <source>按期办结</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="42"/>
+        <source>结案数</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="43"/>
+        <source>满意和基本满意</source>
+        <translation>Satisfied or basically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="43"/>
+        <source>有评价</source>
+        <translation>Evaluated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="115"/>
+        <source>去年同期 {rate}</source>
+        <translation>Last year: {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statistics/dashboard_kpis.py" line="117"/>
+        <source>（{points:+.1f} 个百分点）</source>
+        <translation> ({points:+.1f} points)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="32"/>
+        <source>当日登记簿：本次登记</source>
+        <translation>Day&apos;s register: this contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="32"/>
+        <source>打印登记簿这一行(&amp;P)（回车）</source>
+        <translation>Print register line (&amp;P) (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="42"/>
+        <source>正在生成登记簿的这一行…</source>
+        <translation>Preparing the register line…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="45"/>
+        <source>按回车打印这一行，贴入本处纸质登记簿。</source>
+        <translation>Press Enter to print the line for the paper register.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="48"/>
+        <source>登记簿的这一行未能生成。</source>
+        <translation>The register line could not be prepared.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="57"/>
+        <source>当日登记簿 {day}</source>
+        <translation>Visitor register {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="58"/>
+        <source>打印当日登记簿(&amp;P)（回车）</source>
+        <translation>Print day&apos;s register (&amp;P) (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="67"/>
+        <source>正在生成当日登记簿…</source>
+        <translation>Preparing the day&apos;s register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="70"/>
+        <source>按回车打印当日登记簿（共 {pages} 页）。</source>
+        <translation>Press Enter to print the day&apos;s register ({pages} pages).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake/register_dialog.py" line="73"/>
+        <source>当日登记簿未能生成。</source>
+        <translation>The day&apos;s register could not be prepared.</translation>
     </message>
 </context>
 <context>

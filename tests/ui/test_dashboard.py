@@ -68,10 +68,10 @@ def _drill(qtbot, page: DashboardPage, click) -> set[str]:  # noqa: ANN001
 
 def test_clicking_the_village_bar_lists_the_village_cases(qtbot, page: DashboardPage, world: StatsWorld) -> None:  # noqa: ANN001
     tiers = page.charts["tier"]
-    assert [s.at(i) for s in tiers.bar_sets for i in range(s.count())] == [1.0, 1.0, 5.0]
+    assert [[s.at(i) for i in range(s.count())] for s in tiers.bar_sets] == [[1.0, 1.0, 5.0], [0.0, 0.0, 0.0]]
     # A real mouse click in the middle of the third bar (村社区: 5 cases).
     series = tiers.chart.series()[0]
-    at_bar = tiers.chart.mapToPosition(QPointF(2, 2.5), series)
+    at_bar = tiers.chart.mapToPosition(QPointF(1.875, 2.5), series)   # this period's bar, left of last year's
     pos = tiers.view.mapFromScene(tiers.chart.mapToScene(at_bar))
     listed = _drill(qtbot, page, lambda: qtbot.mouseClick(tiers.view.viewport(), Qt.LeftButton, pos=pos))
     assert listed == _ids_of(world, Case.tier == "village")

@@ -97,8 +97,9 @@ class SettingsPage(QWidget):
         self.state.setWordWrap(True)
         self.mask_names = QCheckBox(tr(core_settings.KNOWN["mask_names_in_lists"][0]) + "(&H)",
                                     objectName="mask_names_in_lists")
+        self.paper_register = QCheckBox(tr("本处登记簿：保留纸质来访登记簿(&B)"), objectName="paper_register")
         for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged,
-                       self.mask_names.toggled, self.review_body.textChanged):
+                       self.mask_names.toggled, self.review_body.textChanged, self.paper_register.toggled):
             signal.connect(lambda *_: self._update_dirty())
 
         labels = core_settings.KNOWN
@@ -116,6 +117,9 @@ class SettingsPage(QWidget):
                                       "（信访工作条例第三十五条）。街镇、村社区的意见书按组织架构由上级单位出具和复查。")))
         form.addRow("", self.mask_names)
         form.addRow("", self._hint(tr("接待台等他人看得到屏幕的电脑上，案件列表中的姓名显示为“王某某”；打开案件后仍显示全名。")))
+        form.addRow("", self.paper_register)
+        form.addRow("", self._hint(tr("本处另有纸质登记簿时勾选：每次保存来访登记后，接待台预览并打印当日登记簿的这一行"
+                                      "（序号、时间、案号、姓名、事由、处理去向），按回车即打印；姓名是否隐去按上一项。")))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -218,6 +222,7 @@ class SettingsPage(QWidget):
         self.unit_name.setPlaceholderText(district)
         self.attachment.setValue(int(values["attachment_max_mb"]))
         self.mask_names.setChecked(bool(values.get("mask_names_in_lists")))
+        self.paper_register.setChecked(bool(values.get("paper_register")))
         self.review_body.setText(str(values.get("petition_review_body") or ""))
         self.state.clear()
         self._update_dirty()
@@ -225,7 +230,8 @@ class SettingsPage(QWidget):
     def current(self) -> dict[str, Any]:
         return {"idle_lock_minutes": self.idle.value(), "unit_display_name": self.unit_name.text().strip(),
                 "attachment_max_mb": self.attachment.value(), "mask_names_in_lists": self.mask_names.isChecked(),
-                "petition_review_body": self.review_body.text().strip()}
+                "petition_review_body": self.review_body.text().strip(),
+                "paper_register": self.paper_register.isChecked()}
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.current().items() if self.loaded.get(k) != v}

@@ -27,11 +27,23 @@ from fulian_desktop.services.cases.search import MAX_RESULTS
 
 from ..documents.batch_print import batch_print_button
 from ..i18n import status_text, tr
+from ..common.case_clocks_chips import FlowLayout
 from ..common.empty_hint import EmptyHint
 from .case_table import COLUMNS, CaseTableModel, width_sample
 from ..qdates import today_qdate
 from ..session import AppSession
 
+
+
+def _pair(*widgets: QWidget) -> QWidget:
+    """Widgets kept on one line (a label and its field) inside a wrapping row."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box
 
 class CaseListPage(QWidget):
     sig_open_case = Signal(str)
@@ -71,22 +83,20 @@ class CaseListPage(QWidget):
         reset = QPushButton(tr("清除条件"))
         reset.clicked.connect(self.clear_filters)
 
-        filters = QHBoxLayout()
+        # The filters wrap onto a second line when the window is narrow (1366 px in English): each label stays
+        # with its field.
+        self.filter_row = QWidget(objectName="case_list_filters")
+        filters = self.filters = FlowLayout(self.filter_row)
         for label, widget in ((tr("单位"), self.unit), (tr("层级"), self.tier), (tr("状态"), self.status),
                               (tr("类型"), self.kind), (tr("类别"), self.category), (tr("标记"), self.flag)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
+            filters.addWidget(_pair(QLabel(label), widget))
             widget.currentIndexChanged.connect(self.apply)
-        filters.addWidget(self.use_dates)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(tr("至")))
-        filters.addWidget(self.date_to)
+        filters.addWidget(_pair(self.use_dates, self.date_from, QLabel(tr("至")), self.date_to))
         for w in (self.date_from, self.date_to):
             w.dateChanged.connect(lambda _d: self.use_dates.isChecked() and self.apply())
         self.use_dates.toggled.connect(self.apply)
         filters.addWidget(reset)
         filters.addWidget(batch_print_button(self))  # 批量打印 of the list as filtered
-        filters.addStretch(1)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -110,7 +120,7 @@ class CaseListPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 

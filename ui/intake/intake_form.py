@@ -15,6 +15,7 @@ phone, or name + birth date look up people on file: the duplicate warning beside
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
@@ -39,9 +40,11 @@ from fulian_desktop.services.intake.intake import IntakePreview, IntakeView
 from fulian_desktop.services.cases.persons import PersonMatch
 
 from ..crisis.danger_assessment_dialog import DangerAssessmentDialog, assessment_note
-from .receipt_dialog import PrinterFactory, ReceiptDialog
+from .receipt_dialog import DeskPrintDialog, PrinterFactory, ReceiptDialog
+from .register_dialog import DayRegisterDialog, RegisterLineDialog, paper_register_kept
 from ..errors import error_text, message_of, messages, present_error, translated
 from ..i18n import tr
+from ..qdates import today_qdate
 from ..session import AppSession
 from .duplicate_panel import DuplicatePanel
 from ..common.guard import while_alive
@@ -84,7 +87,7 @@ class IntakeFormPage(QWidget):
         self._offered: set[str] = set()        # flags already ticked for the clerk once (she may untick)
         self._saved_triage: triage.Triage | None = None
         self.printer_factory: PrinterFactory | None = None   # None: the desk's default printer
-        self.after_save_dialog: DangerAssessmentDialog | ReceiptDialog | None = None
+        self.after_save_dialog: DangerAssessmentDialog | DeskPrintDialog | None = None
         self._check_gen = self._dup_gen = 0
         self._dup_keys: tuple | None = None
         self._filled_from_id: str | None = None
@@ -114,7 +117,7 @@ class IntakeFormPage(QWidget):
 
         self.duplicates = DuplicatePanel()
         self.duplicates.setObjectName("duplicate_panel")
-        self.duplicates.setMinimumWidth(260)
+        self.duplicates.setMinimumWidth(200)   # the form beside it needs the rest of a 1366 px screen
         self.duplicates.sig_same_person.connect(self._same_person)
         self.duplicates.sig_open_case.connect(self.sig_open_case)
         self.result = IntakeResultBanner()
@@ -128,14 +131,20 @@ class IntakeFormPage(QWidget):
         self.save_button = QPushButton(tr("保存登记(&S) (Ctrl+S)"), objectName="intake_save")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        self.day_register_button = QPushButton(tr("当日登记簿(&D)…"), objectName="intake_day_register")
+        self.day_register_button.setToolTip(tr("预览并打印本处今天的来访登记簿"))
+        self.day_register_button.setAutoDefault(False)
+        self.day_register_button.clicked.connect(self.print_day_register)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
+        footer.addWidget(self.day_register_button)
         footer.addWidget(self.clear_button)
         footer.addWidget(self.save_button)
 
         actor = self.session.actor
         who = f"{actor.display_name}（{tr(actor.role.label)}）" if actor else ""
         title = QLabel(tr("<span style='font-size:16px; font-weight:bold'>来访登记</span>　<span style='color:#5f6368'>{who}　回车到下一项（多行框内 Ctrl+回车换行），Alt+字母跳到该项，Ctrl+S 保存，Esc 清空</span>").format(who=who))
+        title.setWordWrap(True)
         # Every label as wide as the longest one any decision can show, so the form never shifts.
         widest = max(self.fontMetrics().horizontalAdvance(t)
                      for t in (*map(tr, NOTE_LABELS.values()), tr("事实和理由(&F)")))
@@ -181,6 +190,7 @@ class IntakeFormPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         """The cursor in 姓名 whenever the form comes up without one of its fields focused (after login too)."""
         super().showEvent(event)
+        self.day_register_button.setVisible(paper_register_kept(self.session))   # only an office keeping one
         QTimer.singleShot(0, while_alive(self, self.focus_first))
 
     def focus_first(self) -> None:
@@ -432,7 +442,8 @@ class IntakeFormPage(QWidget):
         age = view.age
         self.reset()
         self.sig_saved.emit(view)
-        if view.case_id is None:
+        if view.case_id is None:    # 当场答复 / 咨询: no receipt, but a line of the paper register
+            self._register_line(view)
             return
         if found is not None and view.case_status is not None and is_open(view.case_status):
             self._assess(view, found, age)
@@ -459,17 +470,34 @@ class IntakeFormPage(QWidget):
         dialog.open()
 
     def _receipt(self, view: IntakeView) -> None:
-        dialog = ReceiptDialog(self.session, view.case_id or "", view.case_no or "", self.printer_factory, self)
+        self._paper(ReceiptDialog(self.session, view.case_id or "", view.case_no or "", self.printer_factory, self),
+                    lambda: self._register_line(view))
+
+    def _register_line(self, view: IntakeView) -> None:
+        """The office's paper register (setting 本处登记簿): the day's line of this contact, then the next visitor."""
+        if paper_register_kept(self.session):
+            self._paper(RegisterLineDialog(self.session, view.id, self.printer_factory, self), self._next_visitor)
+        else:
+            self._next_visitor()
+
+    def print_day_register(self) -> None:
+        self._paper(DayRegisterDialog(self.session, today_qdate().toPython(), self.printer_factory, self),
+                    self._next_visitor)
+
+    def _paper(self, dialog: DeskPrintDialog, then: Callable[[], None]) -> None:
         self.after_save_dialog = dialog
 
         def closed(_result: int) -> None:
             self.after_save_dialog = None
             dialog.deleteLater()
-            self.window().activateWindow()
-            self.ed.name.setFocus(Qt.OtherFocusReason)   # ready for the next visitor
+            then()
 
         dialog.finished.connect(closed)
         dialog.open()
+
+    def _next_visitor(self) -> None:
+        self.window().activateWindow()
+        self.ed.name.setFocus(Qt.OtherFocusReason)   # ready for the next visitor
 
     def _failed(self, exc: BaseException) -> None:
         self.saving = False

@@ -114,6 +114,7 @@ class MediationCalendarPage(QWidget):
             lambda: self.open_row(self.table.currentIndex().row()))
         self.empty = QLabel(objectName="calendar_empty")
         self.empty.setStyleSheet("color:#666")
+        self.empty.setWordWrap(True)   # a long English sentence must not widen the window
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -161,7 +161,10 @@ class DashboardChart(QWidget):
             QToolTip.showText(QCursor.pos(), text + ("\n" + tr("点击查看这些案件") if bar.drill else ""))
 
     # --- pie ---------------------------------------------------------------------------------------
-    def set_pie(self, bars: list[Bar], colours: dict[str, str] | None = None) -> None:
+    def set_pie(self, bars: list[Bar], colours: dict[str, str] | None = None,
+                before: dict[str, float] | None = None) -> None:
+        """`before`: last year's same period by label, named in the legend beside each slice (and those only last
+        year had, at the end)."""
         self._reset()
         series = QPieSeries()
         total = sum(b.value for b in bars if b.value > 0) or 1
@@ -189,11 +192,18 @@ class DashboardChart(QWidget):
         for marker, name in zip(self.chart.legend().markers(series), names):
             marker.setLabel(name)   # the (hidden) legend's markers name the slices too, for tools that read them
         self.legend_names = names
-        self.legend.setText("　".join(
-            "<span style='color:{colour}'>■</span>&nbsp;{name}".format(colour=piece.color().name(),
-                                                                   name=html.escape(name).replace(" ", "&nbsp;"))
-            for piece, name in zip(self.slices, names)))
-        self.legend.setVisible(bool(self.slices))
+        shown = [b for b in bars if b.value > 0]
+        entries = ["<span style='color:{colour}'>■</span>&nbsp;{name}".format(
+            colour=piece.color().name(), name=html.escape(name).replace(" ", "&nbsp;") + (
+                "&nbsp;<span style='color:#777'>{}</span>".format(html.escape(
+                    tr("（去年 {n:g}）").format(n=before.get(bar.label, 0)))) if before is not None else ""))
+            for piece, name, bar in zip(self.slices, names, shown)]
+        if before is not None:
+            entries += ["<span style='color:#bbb'>□</span>&nbsp;<span style='color:#777'>{}</span>".format(html.escape(
+                tr("{name} 0（去年 {n:g}）").format(name=tr(label), n=n)))
+                for label, n in before.items() if n > 0 and label not in {b.label for b in shown}]
+        self.legend.setText("　".join(entries))
+        self.legend.setVisible(bool(entries))
         if not self.slices:
             self.chart.setTitle(self.title + tr("（无数据）"))
 

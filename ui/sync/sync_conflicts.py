@@ -46,6 +46,7 @@ class SyncConflictsPage(QWidget):
         self.units: dict[str, str] = {}
         self._table = ""
         self.title = QLabel(objectName="conflicts_title")
+        self.title.setWordWrap(True)
         self.list = QListWidget(objectName="conflict_list")
         self.list.currentRowChanged.connect(self._show)
         self.who = QLabel(objectName="conflict_who")

@@ -20,6 +20,9 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
     # (a town's or village's opinion names the district from the org tree instead).
     "petition_review_body": ("信访复查机关（区级处理意见书告知的上一级机关）", str, ""),
     "sync_overdue_days": ("站点多少天未交换算逾期", int, 7),
+    # An office that keeps a paper 来访登记簿: after each save the desk prints the register line
+    # (services/intake/desk_register.py).
+    "paper_register": ("本处登记簿（保留纸质来访登记簿：登记后打印当日登记簿的一行）", bool, False),
 }
 
 # Settings kept per org unit: key "<name>:<unit id>". Each station's 人民调解委员会 is its own body, so its

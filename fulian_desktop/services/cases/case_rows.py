@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
+from ...access.cases import in_scope
 from ...domain.enums import CaseKind, CaseStatus, Tier
 from ...security.actor import Actor
 from ...store.models import Case, OrgUnit, UserAccount
@@ -23,7 +24,7 @@ def scoped(actor: Actor, stmt: _Stmt) -> _Stmt:
     stmt = stmt.where(Case.deleted_at.is_(None))
     if actor.is_system or actor.sees_everything:
         return stmt
-    return stmt.where(Case.owner_unit_id.in_(sorted(actor.scope_unit_ids)))
+    return stmt.where(in_scope(actor, Case.owner_unit_id))
 
 
 _HANDLER = aliased(UserAccount)

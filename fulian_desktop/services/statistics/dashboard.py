@@ -28,6 +28,9 @@ from ...store.models import Case, CaseClock, OrgUnit, Referral, RiskAssessment
 from ...store.uow import UnitOfWork
 from ..cases.case_queries import CaseFilter
 from ..accounts.orgunits import subtree_ids
+from .dashboard_kpis import case_select, kpi_counts
+from .dashboard_period import same_period_last_year
+from .statistics_petition_kpis import FIGURES
 from .statistics_tally import day_bounds
 
 UNCLASSIFIED = "未分类"
@@ -67,6 +70,15 @@ class DashboardData:
     risk_levels: tuple[Bar, ...]
     referrals: tuple[Bar, ...]        # per agency type: count, extra = median response time
     response_days: tuple[Bar, ...]    # per agency type: median days until the agency answered (-1: none answered yet)
+    kpis: tuple[Bar, ...] = ()        # the petition KPI figures (label: the report's row key), see dashboard_kpis
+
+
+@dataclass(frozen=True)
+class Compared:
+    """A period's figures and those of the same period a year earlier (`last_year`)."""
+
+    current: DashboardData
+    last_year: DashboardData
 
 
 def require_dashboard(uow: UnitOfWork, actor: Actor, unit_id: str | None) -> OrgUnit:
@@ -165,8 +177,32 @@ def dashboard(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date, *,
     response = tuple(Bar(a.label, round(median(waits[a.value]), 1) if a.value in waits else -1.0,
                          drill("agency", a.value)) for a in agencies)
     total = sum(tiers.values())
+    kpis = tuple(Bar(key, n, drill("kpi", key)) for key, n in kpi_counts(uow, frozenset(units), date_from,
+                                                                          date_to).items())
     return DashboardData(unit.id, unit.name, date_from, date_to, total, by_month, by_category, by_tier,
-                         clocks_met, clocks_missed, risk_levels, referrals, response)
+                         clocks_met, clocks_missed, risk_levels, referrals, response, kpis)
+
+
+def compared(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date, *,
+             unit_id: str | None = None, now: datetime | None = None) -> Compared:
+    """The period's figures beside those of the same days a year earlier (去年同期)."""
+    last_from, last_to = same_period_last_year(date_from, date_to)
+    return Compared(dashboard(uow, actor, date_from, date_to, unit_id=unit_id, now=now),
+                    dashboard(uow, actor, last_from, last_to, unit_id=unit_id, now=now))
+
+
+def kpi_case_ids(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date, *,
+                 unit_id: str | None = None) -> dict[str, list[str]]:
+    """For each petition KPI figure (the report's row keys: accept_decided, accept_timely, concluded, …) the ids
+    of the cases behind it, newest first, within the actor's scope (who may: as the dashboard)."""
+    unit = require_dashboard(uow, actor, unit_id)
+    units = frozenset(subtree_ids(uow.s, unit.id))
+    out = {}
+    for figure in FIGURES:
+        ids = case_select(actor, units, figure, date_from, date_to)
+        out[figure] = list(uow.s.execute(select(Case.id).where(Case.id.in_(ids))
+                                         .order_by(Case.opened_at.desc(), Case.id.desc())).scalars())
+    return out
 
 
 def _clock_due():  # noqa: ANN202
@@ -213,6 +249,8 @@ def drill_filter(uow: UnitOfWork, actor: Actor, d: Drill, now: datetime | None =
         return CaseFilter(**base)
     if d.kind == "category":
         return CaseFilter(**base, category=d.value)
+    if d.kind == "kpi":
+        return CaseFilter(unit_ids=units, case_ids_in=case_select(actor, units, d.value, d.date_from, d.date_to))
     if d.kind == "tier":
         return CaseFilter(**base, tiers=frozenset({d.value}))
     if d.kind == "risk":
@@ -237,7 +275,7 @@ def drill_filter(uow: UnitOfWork, actor: Actor, d: Drill, now: datetime | None =
 def describe(d: Drill) -> str:
     """A caption for the drilled-down list."""
     what = {"month": "登记月份", "category": "类别", "tier": "层级", "clock_met": "按时完成的时限",
-            "clock_missed": "超期的时限", "risk": "当前风险等级", "agency": "转介部门"}.get(d.kind, d.kind)
+            "clock_missed": "超期的时限", "risk": "当前风险等级", "agency": "转介部门", "kpi": "信访指标"}.get(d.kind, d.kind)
     value = d.value
     if d.kind == "tier":
         value = Tier(d.value).label
@@ -250,10 +288,5 @@ def describe(d: Drill) -> str:
     return f"{what}：{value}（{d.date_from.isoformat()} 至 {d.date_to.isoformat()}）"
 
 
-def default_range(today: date) -> tuple[date, date]:
-    """The last twelve months including this one."""
-    y, m = (today.year - 1, today.month + 1) if today.month < 12 else (today.year, 1)
-    return date(y, m, 1), today
-
-
-__all__ = ["Bar", "DashboardData", "Drill", "dashboard", "drill_filter", "describe", "default_range"]
+__all__ = ["Bar", "Compared", "DashboardData", "Drill", "dashboard", "compared", "drill_filter", "describe",
+           "kpi_case_ids"]

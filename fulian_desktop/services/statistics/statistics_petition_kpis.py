@@ -14,7 +14,11 @@ Figures of one cohort come from one grouped pass (``Tally.sums``) for both windo
 """
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, or_, select, true
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, or_, select, true
 
 from ...domain.clocks import ClockKind
 from ...domain.enums import CaseKind, CaseStatus
@@ -37,16 +41,30 @@ NOTES = (
 )
 
 
-def _acceptance(t: Tally) -> dict[str, Cells]:
+@dataclass(frozen=True)
+class Cohort:
+    """One KPI's cases: the rows (`scope`, with the moment that puts a row in a window), the case each row is,
+    and the figures counted over them (conditions). The report counts them (`Tally.sums`); the dashboard lists
+    the cases behind a figure from the same conditions (`figure_case_ids`), so the two cannot disagree."""
+
+    owner: Any
+    case_id: Any
+    moment: Any
+    scope: Any
+    figures: dict[str, Any]
+
+
+def acceptance_cohort(within: Any) -> Cohort:
     """Acceptance clocks stopped in the window, and those stopped before their deadline."""
     scope = and_(CaseClock.kind == ClockKind.PETITION_ACCEPTANCE.value, CaseClock.deleted_at.is_(None),
-                 CaseClock.stopped_at.is_not(None), t.within(CaseClock.owner_unit_id),
-                 t.live_case(CaseClock.case_id))
+                 CaseClock.stopped_at.is_not(None), within(CaseClock.owner_unit_id),
+                 Tally.live_case(CaseClock.case_id))
     timely = and_(CaseClock.due_at.is_not(None), CaseClock.stopped_at < CaseClock.due_at)
-    return t.sums(CaseClock.owner_unit_id, scope, {"decided": true(), "timely": timely}, moment=CaseClock.stopped_at)
+    return Cohort(CaseClock.owner_unit_id, CaseClock.case_id, CaseClock.stopped_at, scope,
+                  {"accept_decided": true(), "accept_timely": timely})
 
 
-def _closures(t: Tally) -> dict[str, Cells]:
+def closure_cohort(within: Any) -> Cohort:
     """Petition cases closed in the window: on time or not, and by the petitioner's evaluation."""
     on_time = exists().where(CaseClock.case_id == Case.id, CaseClock.deleted_at.is_(None),
                              CaseClock.kind == ClockKind.PETITION_CONCLUSION.value, CaseClock.due_at.is_not(None),
@@ -57,27 +75,55 @@ def _closures(t: Tally) -> dict[str, Cells]:
                     .order_by(FollowUpVisit.visited_at.desc()).limit(1).scalar_subquery())
     evaluation = func.coalesce(latest_visit, Case.petition_evaluation)
     known = [member.value for _key, member in EVALUATIONS]
-    scope = and_(Case.kind == CaseKind.PETITION.value, Case.deleted_at.is_(None), t.within(Case.owner_unit_id),
+    scope = and_(Case.kind == CaseKind.PETITION.value, Case.deleted_at.is_(None), within(Case.owner_unit_id),
                  Case.status == CaseStatus.CLOSED.value)
-    figures = {"concluded": true(), "on_time": on_time,
+    ok = [Satisfaction.SATISFIED.value, Satisfaction.BASICALLY.value]
+    figures = {"concluded": true(), "concluded_on_time": on_time,
                **{key: evaluation == member.value for key, member in EVALUATIONS},
-               "eval_none": or_(evaluation.is_(None), evaluation.not_in(known))}
-    return t.sums(Case.owner_unit_id, scope, figures, moment=Case.closed_at)
+               "eval_none": or_(evaluation.is_(None), evaluation.not_in(known)),
+               # The rate's two counts, as conditions too: the dashboard lists their cases.
+               "evaluated": evaluation.in_(known), "evaluated_satisfied": evaluation.in_(ok)}
+    return Cohort(Case.owner_unit_id, Case.id, Case.closed_at, scope, figures)
+
+
+# Which cohort holds each figure (the report's row keys).
+FIGURES: dict[str, Any] = {key: acceptance_cohort for key in ("accept_decided", "accept_timely")} | {
+    key: closure_cohort for key in ("concluded", "concluded_on_time", "eval_satisfied", "eval_basically",
+                                    "eval_unsatisfied", "eval_none", "evaluated", "evaluated_satisfied")}
+
+
+def figure_case_ids(figure: str, within: Any, start: datetime, end: datetime) -> Select[Any]:
+    """The ids of the cases behind one figure (a report row key) in the window [start, end)."""
+    cohort = FIGURES[figure](within)
+    return (select(cohort.case_id).where(cohort.scope, cohort.moment >= start, cohort.moment < end,
+                                         cohort.figures[figure]))
+
+
+def _counted(t: Tally, cohort: Cohort, keys: tuple[str, ...]) -> dict[str, Cells]:
+    return t.sums(cohort.owner, cohort.scope, {key: cohort.figures[key] for key in keys}, moment=cohort.moment)
+
+
+def kpi_cells(t: Tally) -> dict[str, Cells]:
+    """Every KPI figure, by tier and for the year to date: two grouped passes."""
+    closed = _counted(t, closure_cohort(t.within), ("concluded", "concluded_on_time",
+                                                     *(key for key, _member in EVALUATIONS), "eval_none"))
+    closed["evaluated"] = add(*(closed[key] for key, _member in EVALUATIONS))
+    closed["evaluated_satisfied"] = add(closed["eval_satisfied"], closed["eval_basically"])
+    return _counted(t, acceptance_cohort(t.within), ("accept_decided", "accept_timely")) | closed
 
 
 def petition_kpi_rows(t: Tally) -> list[StatRow]:
     """The KPI rows of section 二 (keys listed in statistics_checks for the identities)."""
-    accepted, closed = _acceptance(t), _closures(t)
-    evaluated = add(*(closed[key] for key, _member in EVALUATIONS))
-    satisfied = add(closed["eval_satisfied"], closed["eval_basically"])
+    closed = kpi_cells(t)
+    evaluated, satisfied = closed["evaluated"], closed["evaluated_satisfied"]
     g = GROUP
     return [
-        count_row("accept_decided", "作出受理决定件数（本期）", accepted["decided"], group=g),
-        count_row("accept_timely", "其中15日内作出", accepted["timely"], group=g),
-        rate_row("timely_acceptance_rate", "及时受理率", accepted["timely"], accepted["decided"], group=g),
+        count_row("accept_decided", "作出受理决定件数（本期）", closed["accept_decided"], group=g),
+        count_row("accept_timely", "其中15日内作出", closed["accept_timely"], group=g),
+        rate_row("timely_acceptance_rate", "及时受理率", closed["accept_timely"], closed["accept_decided"], group=g),
         count_row("concluded", "信访案件结案数（本期结案）", closed["concluded"], group=g),
-        count_row("concluded_on_time", "其中按期办结", closed["on_time"], group=g),
-        rate_row("on_time_rate", "按期办结率", closed["on_time"], closed["concluded"], group=g),
+        count_row("concluded_on_time", "其中按期办结", closed["concluded_on_time"], group=g),
+        rate_row("on_time_rate", "按期办结率", closed["concluded_on_time"], closed["concluded"], group=g),
         *(count_row(key, f"信访人评价：{member.label}", closed[key], group=g) for key, member in EVALUATIONS),
         count_row("eval_none", "信访人评价：未评价", closed["eval_none"], group=g),
         count_row("evaluated", "有评价件数", evaluated, group=g),
@@ -86,4 +132,4 @@ def petition_kpi_rows(t: Tally) -> list[StatRow]:
     ]
 
 
-__all__ = ["petition_kpi_rows", "NOTES", "GROUP"]
+__all__ = ["petition_kpi_rows", "kpi_cells", "figure_case_ids", "FIGURES", "Cohort", "NOTES", "GROUP"]
