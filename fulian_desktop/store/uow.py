@@ -34,11 +34,12 @@ class ChangesSeen:
 
 
 @contextlib.contextmanager
-def collect_changes() -> Iterator[ChangesSeen]:
+def collect_changes(seen: ChangesSeen | None = None) -> Iterator[ChangesSeen]:
     """`with collect_changes() as seen:` — every write unit of work committed in this thread inside the block
     adds what it changed to `seen.changes` (work that commits several, like a sync import or one file at a
-    time, is gathered whole). Rolled-back units add nothing."""
-    seen = ChangesSeen()
+    time, is gathered whole). Rolled-back units add nothing. Pass `seen` to gather into one made elsewhere
+    (by the thread that will read it once the work is done)."""
+    seen = seen if seen is not None else ChangesSeen()
     token = _COLLECTORS.set((*_COLLECTORS.get(), seen))
     try:
         yield seen
