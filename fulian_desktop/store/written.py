@@ -5,9 +5,9 @@ deliberately silent (`SILENT_TABLES`: the audit chain, the sync change log, deri
 refuses a table in neither, so a new table cannot be forgotten.
 
 Two paths are watched. The ORM's flush (`after_flush`) names each new, changed or deleted object, so the
-case it belongs to is known (its `case_id`, a case's own id, or its parent's case). Statements executed on
-the session's connection (`after_execute`: bulk updates, Core inserts, the sync import, the ORM's own
-statements too) name only their table: they add the kind, and the cases are those named beside them — or,
+case it belongs to is known (its `case_id`, a case's own id, or its parent's case). Every statement the
+session's connection hands to the driver (`after_cursor_execute`: bulk updates, Core inserts, text(), the
+sync import's driver-level inserts, the ORM's own statements too) names only its table: they add the kind, and the cases are those named beside them — or,
 when none is, unknown, which every screen of one case takes as "maybe mine". A person may be a party of
 several cases: before the commit, the cases of each person written through the ORM are looked up
 (`resolve`); a bulk statement on people leaves the cases unknown.
@@ -19,7 +19,6 @@ from typing import Any
 
 from sqlalchemy import Connection, column, event, inspect, select, table
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.dml import UpdateBase
 
 from ..domain.changes import CASE_KINDS, Changes
 
@@ -64,8 +63,8 @@ _PARENT_CASE: dict[str, tuple[str, str]] = {"agreement_term": ("agreement_id", "
                                             "screening_visit": ("entry_id", "screening_entry")}
 """Tables whose rows name their case through a parent row: (the parent's key column, the parent's table)."""
 
-_TEXT_DML = re.compile(r"^\s*(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from|replace\s+into)\s+\"?(\w+)",
-                       re.IGNORECASE)
+_DML = re.compile(r"^\s*(insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from|replace\s+into)\s+[\"`]?(\w+)",
+                  re.IGNORECASE)
 
 
 class WrittenRecorder:
@@ -107,23 +106,21 @@ class WrittenRecorder:
         return kind
 
     def _after_begin(self, session: Session, _transaction: Any, connection: Connection) -> None:
-        def after_execute(_conn: Connection, statement: Any, _multiparams: Any, _params: Any, _options: Any,
-                          result: Any) -> None:
-            # The flush's own statements are named row by row in _after_flush. (Should SQLAlchemy stop saying
-            # it is flushing, they count as bulk statements: more screens refresh, none is missed.)
-            self._statement(statement, result, bulk=not getattr(session, "_flushing", False))
-
-        event.listen(connection, "after_execute", after_execute)
-
-    def _statement(self, statement: Any, result: Any, bulk: bool) -> None:
-        if isinstance(statement, UpdateBase):
-            if not statement.is_insert and getattr(result, "rowcount", -1) == 0:
+        def after_cursor_execute(_conn: Connection, cursor: Any, sql: str, _params: Any, _context: Any,
+                                 _many: bool) -> None:
+            # Every path ends at the driver's cursor (the ORM, Core, text(), exec_driver_sql), so it is watched
+            # here, by the statement's text. The flush's own statements are named row by row in _after_flush;
+            # should SQLAlchemy stop saying it is flushing, they count as bulk ones: more screens refresh, none
+            # is missed.
+            match = _DML.match(sql)
+            if match is None:
+                return
+            verb, name = match.group(1).lower(), match.group(2)
+            if verb[0] in "ud" and getattr(cursor, "rowcount", -1) == 0 and "returning" not in sql.lower():
                 return  # an update or delete that matched nothing changed nothing
-            self._table(getattr(statement.table, "name", None), bulk)
-        elif hasattr(statement, "text"):
-            match = _TEXT_DML.match(statement.text)
-            if match:
-                self._table(match.group(1), bulk)
+            self._table(name, bulk=not getattr(session, "_flushing", False))
+
+        event.listen(connection, "after_cursor_execute", after_cursor_execute)
 
     # --- the rows of the ORM's flush ---------------------------------------------------------------
     def _after_flush(self, session: Session, _context: Any) -> None:

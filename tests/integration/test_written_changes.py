@@ -85,3 +85,39 @@ def test_evidence_settings_and_several_writes_gathered(world, tmp_path: Path) ->
             settings.put(uow, admin, "idle_lock_minutes", 7)
         assert uow.changes == Changes(settings=True)
     assert seen.changes.attachments and seen.changes.settings and seen.changes.case_ids == {case_id}
+
+
+def test_a_sync_import_and_a_resolved_conflict_say_what_they_changed(tmp_path: Path) -> None:
+    from fulian_desktop.services.accounts.auth import system_actor
+    from fulian_desktop.store.models import Case
+    from fulian_desktop.sync import conflicts
+    from tests.support.stores import VILLAGE_A1 as VILLAGE
+    from tests.support.sync_stations import deliver, make_stations
+
+    st = make_stations(tmp_path)
+    try:
+        village = system_actor(st.village)
+        with st.village.uow(write=True) as uow:
+            case_id = cases.create_case(uow, village, cases.NewCase(title="共同编辑的案件", kind=CaseKind.MEDIATION,
+                                                                    unit_id=st.unit(VILLAGE))).row.id
+            cases.add_party(uow, village, case_id, PersonInput(name="赵敏", sex="female"), PartyRole.APPLICANT)
+        with collect_changes() as seen:
+            assert deliver(st.village, st.district, st.org.district).applied
+        assert {"case", "party", "sync"} <= seen.changes.kinds()
+        assert seen.changes.touches({"case"}, case_id=case_id)   # a bundle's cases are unknown: every page looks
+        with collect_changes() as again:
+            deliver(st.village, st.district, st.org.district)     # nothing new: nothing to announce but the peer
+        assert not again.changes.kinds() & {"case", "party", "attachments"}
+
+        for store, title in ((st.district, "区里改的"), (st.village, "村里改的")):
+            with store.uow(write=True) as uow:
+                cases.update_case(uow, system_actor(store), case_id, uow.s.get(Case, case_id).version, {"title": title})
+        assert deliver(st.village, st.district, st.org.district).conflicts == 1
+        district = system_actor(st.district)
+        with st.district.uow() as uow:
+            shown = conflicts.list_conflicts(uow, district)[0]
+        with st.district.uow(write=True) as uow:
+            conflicts.resolve_conflict(uow, district, shown.id, {"title": "remote"}, shown.local_version)
+        assert uow.changes.kinds() == {"case", "sync"} and uow.changes.case_ids == {case_id}
+    finally:
+        st.close()
