@@ -140,19 +140,19 @@ class WrittenRecorder:
 def _case_of(session: Session, name: str, obj: Any) -> str | None:
     """The case `obj` belongs to, or None (a lead not yet a case, or a parent not at hand)."""
     if name == "case_file":
-        holder, column = obj, "id"
+        holder, attribute = obj, "id"
     elif name in _PARENT_CASE:
         key, parent_table = _PARENT_CASE[name]
-        holder, column = _in_session(session, obj, parent_table, getattr(obj, key, None)), "case_id"
+        holder, attribute = _in_session(session, obj, parent_table, getattr(obj, key, None)), "case_id"
     else:
-        holder, column = obj, "case_id"
-    case_id = getattr(holder, column, None)
+        holder, attribute = obj, "case_id"
+    case_id = getattr(holder, attribute, None)
     return None if case_id is None else str(case_id)
 
 
-def _in_session(session: Session, obj: Any, table: str, key: Any) -> Any:
+def _in_session(session: Session, obj: Any, parent_table: str, key: Any) -> Any:
     """The parent row if this session holds it (no query during a flush)."""
     if key is None:
         return None
-    mapper = next((m for m in inspect(obj).mapper.registry.mappers if m.local_table.name == table), None)
+    mapper = next((m for m in inspect(obj).mapper.registry.mappers if m.local_table.name == parent_table), None)
     return None if mapper is None else session.identity_map.get(mapper.identity_key_from_primary_key([key]))

@@ -127,6 +127,8 @@ def test_renaming_a_party_in_her_dialog_refreshes_the_case_page_and_the_list_una
     with world.store.uow(write=True) as uow:
         cases.add_party(uow, world.village, case_id, PersonInput(name="王秀兰", sex="female"), PartyRole.APPLICANT)
     session = session_of(world.village)
+    announced: list[Changes] = []
+    session.changes.sig_changed.connect(announced.append)
     found = _show(qtbot, CaseListPage(session, settings_key="change_bus_found"))
     found.search.setText("王秀芳")   # the list searches for the name she is about to be given: nothing yet
     found.apply()
@@ -134,8 +136,7 @@ def test_renaming_a_party_in_her_dialog_refreshes_the_case_page_and_the_list_una
     assert case_id not in found.model.ids
     page = _show(qtbot, CaseViewPage(session, case_id))
     qtbot.waitUntil(lambda: page.detail is not None and page.parties.model.rowCount() == 1, timeout=TIMEOUT)
-    announced: list[Changes] = []
-    session.changes.sig_changed.connect(announced.append)
+    assert announced == []   # opening a case is an audited read: it writes the audit trail only, and announces nothing
 
     page.edit_party(page.parties.model.parties[0])
     qtbot.waitUntil(lambda: page.party_dialog is not None and page.party_dialog.isVisible(), timeout=TIMEOUT)
