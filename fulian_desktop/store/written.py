@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Connection, column, event, inspect, select, table
+from sqlalchemy import Connection, bindparam, column, event, inspect, select, table
 from sqlalchemy.orm import Session
 
 from ..domain.changes import CASE_KINDS, Changes
@@ -63,6 +63,10 @@ _PARENT_CASE: dict[str, tuple[str, str]] = {"agreement_term": ("agreement_id", "
                                             "screening_visit": ("entry_id", "screening_entry")}
 """Tables whose rows name their case through a parent row: (the parent's key column, the parent's table)."""
 
+_PARTY = table("case_party", column("case_id"), column("person_id"))
+_CASES_OF_PEOPLE = select(_PARTY.c.case_id).distinct().where(_PARTY.c.person_id.in_(bindparam("ids", expanding=True)))
+"""The cases a written person is a party of (built once: the statement is compiled once)."""
+
 _DML = re.compile(r"^\s*(insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from|replace\s+into)\s+[\"`]?(\w+)",
                   re.IGNORECASE)
 
@@ -83,11 +87,9 @@ class WrittenRecorder:
     def resolve(self, session: Session) -> None:
         """Name the cases of the people written (call after the last flush, before the commit)."""
         if self.person_ids and not self.cases_unknown:
-            party = table("case_party", column("case_id"), column("person_id"))
             ids = sorted(self.person_ids)
             for start in range(0, len(ids), 500):
-                found = session.execute(select(party.c.case_id).distinct()
-                                        .where(party.c.person_id.in_(ids[start:start + 500]))).scalars()
+                found = session.connection().execute(_CASES_OF_PEOPLE, {"ids": ids[start:start + 500]}).scalars()
                 self.case_ids.update(str(case_id) for case_id in found)
         self.person_ids.clear()
 
@@ -124,11 +126,13 @@ class WrittenRecorder:
 
     # --- the rows of the ORM's flush ---------------------------------------------------------------
     def _after_flush(self, session: Session, _context: Any) -> None:
+        new = set(map(id, session.new))
         for obj in (*session.new, *session.deleted, *(o for o in session.dirty if session.is_modified(o))):
             name = inspect(obj).mapper.local_table.name
             if name in SPANS_CASES:
                 self._table(name)
-                self.person_ids.add(str(obj.id))
+                if id(obj) not in new:  # a new person is a party only of cases whose party rows are written beside
+                    self.person_ids.add(str(obj.id))
             elif self._table(name) in CASE_KINDS:
                 case_id = _case_of(session, name, obj)
                 if case_id is not None:
