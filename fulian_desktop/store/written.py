@@ -26,7 +26,7 @@ TABLE_KINDS: dict[str, str] = {
     # a case and everything recorded on it
     "case_file": "case", "agreement": "case", "agreement_term": "case", "approval_request": "case",
     "case_clock": "case", "case_event": "case", "counselling_session": "case", "crisis_action": "case",
-    "follow_up_visit": "case", "intake_record": "case", "issued_paper": "case", "mandatory_report": "case",
+    "follow_up_visit": "case", "intake_record": "case", "mandatory_report": "case",
     "mediation_screening": "case", "mediation_session": "case", "online_lead": "case",
     "protection_order": "case", "referral": "case", "risk_assessment": "case", "safety_plan": "case",
     "screening_entry": "case", "screening_visit": "case",
@@ -53,6 +53,7 @@ SILENT_TABLES: dict[str, str] = {
     "case_counter": "the case number counter: written with a new case, which is announced",
     "case_search_doc": "the search index: derived from the case rows written beside it",
     "store_meta": "the store's own identity and schema, never changed by a user's action",
+    "issued_paper": "the register of papers printed: read only when a paper's code is checked, never on show",
 }
 """Tables whose writes change nothing a screen shows (each with why)."""
 
