@@ -1,9 +1,10 @@
 """The one bus on which a write announces what it changed, and every screen showing it refreshes.
 
-A write declares what it changes where it is started (`session.write(fn, …, changes=case_changed(id))`,
-or an `ActionRunner` on a case page, which announces a case change by default); once it has succeeded the
-session announces that `Changes` here, after the caller's own `on_done` (as Anki's operations run their
-success callback before `operation_did_execute`). A screen does not connect to a signal and filter names:
+Nobody declares what a write changes: the write unit of work the service ran in saw which rows it wrote
+(fulian_desktop/store/written.py) and says so as a `Changes`. Once the write has committed, the session
+(`session.write`, or `session.run_writes` for work that commits several units, like a sync import) announces
+it here, after the caller's own `on_done` (as Anki's operations run their success callback before
+`operation_did_execute`). A screen does not connect to a signal and filter names:
 
     session.changes.subscribe(self, {"case"}, self.refresh)
 

@@ -1,5 +1,6 @@
 """Loading a case within the actor's scope, writing its timeline, and checking the version a form was
-opened at: the three things every service that touches a case does first, in one public place.
+opened at: the three things every service that touches a case does first, in one public place. The case
+list's row shape and scope filter for many cases are beside it (access/case_rows.py).
 
 A case out of scope reads exactly like a case that does not exist, so a village cannot learn that
 another village's case is there."""
@@ -33,6 +34,15 @@ def in_scope(actor: Actor, owner_unit: Any) -> ColumnElement[bool]:
         return true()
     condition: ColumnElement[bool] = owner_unit.in_(sorted(actor.scope_unit_ids))
     return condition
+
+
+def case_in_scope(uow: UnitOfWork, actor: Actor, case_id: str) -> Case | None:
+    """The live case if it is within the actor's scope, else None — for work that passes over a case it may not
+    see (a batch, a person's other cases) instead of refusing; never tells an unseen case from a missing one."""
+    case = uow.s.get(Case, case_id)
+    if case is None or case.deleted_at is not None or not (actor.is_system or actor.in_scope(case.owner_unit_id)):
+        return None
+    return case
 
 
 def record_event(uow: UnitOfWork, actor: Actor, case: Case, kind: str, summary: str,

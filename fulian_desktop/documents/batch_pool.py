@@ -15,11 +15,10 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from sqlalchemy import select
 
+from ..access.cases import case_in_scope, load_case
 from ..domain.errors import FulianError
 from ..security.actor import Actor
-from ..store.models import Case
 from .kinds import BatchFailure, BatchResult, DocumentKind, PrintPurpose, Progress, Recipient, UowFactory, file_name
 from .data import CaseData
 
@@ -101,8 +100,8 @@ def render_batch_pooled(uow_factory: UowFactory, actor: Actor, case_ids: list[st
         case_no = ""
         try:
             with uow_factory() as uow:
-                case_no = uow.s.execute(select(Case.case_no).where(Case.id == case_id)).scalar() or ""
-                _case, data = prepare(uow, actor, case_id, kind, recipient)
+                case, data = prepare(uow, actor, case_id, kind, recipient)   # scope first: a refused case has no number
+                case_no = case.case_no
             pending.append((case_id, case_no, pool.submit(_layout, data, kind), ""))
         except FulianError as exc:
             pending.append((case_id, case_no, None, exc.message))
@@ -117,8 +116,7 @@ def render_batch_pooled(uow_factory: UowFactory, actor: Actor, case_ids: list[st
             return
         try:
             with uow_factory() as uow:   # audited before the file exists, as in one process
-                case = uow.s.get(Case, case_id)
-                record_print(uow, actor, case, kind, recipient, purpose, pdf)
+                record_print(uow, actor, load_case(uow, actor, case_id), kind, recipient, purpose, pdf)
             path = out_dir / file_name(case_no or case_id, kind, recipient)
             write_pdf(path, pdf)
             files.append(path)
@@ -157,8 +155,8 @@ def render_batch(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kin
         case_no = ""
         try:
             with uow_factory() as uow:
-                row = uow.s.execute(select(Case.case_no).where(Case.id == case_id)).scalar()
-                case_no = row or ""
+                seen = case_in_scope(uow, actor, case_id)   # the number of a case out of scope is not printed
+                case_no = seen.case_no if seen is not None else ""
                 pdf = render(uow, actor, case_id, kind, recipient, purpose)
             path = out_dir / file_name(case_no or case_id, kind, recipient)
             write_pdf(path, pdf)

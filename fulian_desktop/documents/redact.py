@@ -17,7 +17,7 @@ from ..domain.referral_rules import CONTACT_ITEM
 from ..store.models import Case, CaseParty, CrisisAction, IntakeRecord, Person
 from ..store.uow import UnitOfWork
 from .kinds import Recipient
-from .data import CaseData
+from .paper_data import CaseData
 
 MASK = "（已隐去）"
 ID_ITEM = "身份证明"

@@ -1,23 +1,50 @@
 """Unit of work: one session per user action, committed as a whole or not at all."""
 from __future__ import annotations
 
+import contextlib
 import errno
 from contextvars import ContextVar, Token
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..domain.changes import Changes
 from ..domain.errors import ConflictError, DiskFull, FulianError, StoreError, StoreLocked
 from .text_guard import SESSION_FLAG
+from .written import WrittenRecorder
 
 if TYPE_CHECKING:
     from .store import Store
 
 
 _CURRENT: ContextVar["UnitOfWork | None"] = ContextVar("fulian_current_uow", default=None)
+
+
+_COLLECTORS: ContextVar[tuple["ChangesSeen", ...]] = ContextVar("fulian_changes_seen", default=())
+
+
+class ChangesSeen:
+    """What the write units of work committed in a `collect_changes()` block changed, merged."""
+
+    def __init__(self) -> None:
+        self.changes = Changes()
+
+
+@contextlib.contextmanager
+def collect_changes(seen: ChangesSeen | None = None) -> Iterator[ChangesSeen]:
+    """`with collect_changes() as seen:` — every write unit of work committed in this thread inside the block
+    adds what it changed to `seen.changes` (work that commits several, like a sync import or one file at a
+    time, is gathered whole). Rolled-back units add nothing. Pass `seen` to gather into one made elsewhere
+    (by the thread that will read it once the work is done)."""
+    seen = seen if seen is not None else ChangesSeen()
+    token = _COLLECTORS.set((*_COLLECTORS.get(), seen))
+    try:
+        yield seen
+    finally:
+        _COLLECTORS.reset(token)
 
 
 def current_uow() -> "UnitOfWork | None":
@@ -30,7 +57,8 @@ class UnitOfWork:
     """`with store.uow(write=True) as uow:` — commits on success, rolls back on any error.
 
     Database errors are turned into domain errors here, once, so services and the UI
-    never look at driver exceptions.
+    never look at driver exceptions. A write unit of work observes what it writes (store/written.py): after
+    its commit, `changes` says which kinds of record (and which cases) changed; after a rollback, nothing.
     """
 
     def __init__(self, store: "Store", *, write: bool) -> None:
@@ -40,10 +68,15 @@ class UnitOfWork:
         # Sessions already confirmed live in this unit of work (security/live_session.py).
         self.live_checked: set[tuple[str, str | None, int | None]] = set()
         self._token: Token | None = None
+        self._written = WrittenRecorder() if write else None
+        self.changes = Changes()
+        """What this unit of work changed: set once it committed (empty before, and after a rollback)."""
 
     def __enter__(self) -> "UnitOfWork":
         bind = self.store.write_engine if self.write else self.store.engine
         self.session = Session(bind=bind, expire_on_commit=False, autoflush=True, info={SESSION_FLAG: self.write})
+        if self._written is not None:
+            self._written.attach(self.session)
         self._token = _CURRENT.set(self)
         return self
 
@@ -53,8 +86,12 @@ class UnitOfWork:
         try:
             if exc is None and self.write:
                 try:
+                    if self._written is not None:
+                        self.session.flush()
+                        self._written.resolve(self.session)
                     self.session.commit()
                     self.store.commit_seq += 1
+                    self._committed()
                 except BaseException as commit_exc:
                     self.session.rollback()
                     translated = translate_db_error(commit_exc)
@@ -73,6 +110,13 @@ class UnitOfWork:
             if translated is not exc:
                 raise translated from exc
         return False
+
+    def _committed(self) -> None:
+        if self._written is None:
+            return
+        self.changes = self._written.changes()
+        for seen in _COLLECTORS.get():
+            seen.changes = seen.changes.merge(self.changes)
 
     @property
     def s(self) -> Session:

@@ -279,3 +279,20 @@ def test_station_admin_cannot_take_over_higher_accounts(tmp_path) -> None:  # no
         user_service.add_user(uow, station_admin, username="jiedai", display_name="接待员", role=R.RECEPTION,
                               unit_id=org.district, password="Temp-Pass-123")
     store.close()
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in this process", "pooled"])
+def test_a_batch_print_names_no_case_out_of_scope(world: World, tmp_path, monkeypatch, workers: int) -> None:  # noqa: ANN001
+    """A village printing a list of ids that holds another village's case gets its own papers and a refusal
+    that does not carry the other case's number."""
+    from fulian_desktop.documents import batch_pool
+    from fulian_desktop.documents.api import DocumentKind, render_batch
+
+    monkeypatch.setattr(batch_pool, "pool_size", lambda total, requested: workers)
+    own, other = world.cases[VILLAGE_A1], world.cases[VILLAGE_B1]
+    result = render_batch(lambda: world.store.uow(write=True), world.actors["med_a1"], [own.id, other.id],
+                          DocumentKind.CASE_FILE, tmp_path / f"out{workers}")
+    assert len(result.files) == 1
+    (failure,) = result.failures
+    assert failure.case_id == other.id and failure.case_no == ""
+    assert other.case_no not in failure.message

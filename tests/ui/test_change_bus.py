@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from fulian_desktop.domain.changes import Changes, case_changed
 from fulian_desktop.domain.clocks import ClockKind
-from fulian_desktop.domain.enums import CaseKind, Role
+from fulian_desktop.domain.enums import CaseKind, PartyRole, Role
 from fulian_desktop.domain.errors import ValidationError
+from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.security.actor import Actor
 from fulian_desktop.services.cases import cases
 from fulian_desktop.services.referral import referrals
 from fulian_desktop.store.store import Store
+from tests.support.qt_input import type_chinese
 from tests.support.stores import TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
 from ui.errors import domain_message, error_text, messages
 from ui.cases.case_list import CaseListPage
@@ -117,7 +119,39 @@ def test_accepting_a_referral_in_the_inbox_refreshes_the_other_case_screens_unas
     qtbot.waitUntil(lambda: case_id in mine.model.ids, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: tasks.loader.started > tasks_loads and not tasks.loader.loading, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: inbox.inbox_model.rowCount() == 0, timeout=TIMEOUT)
-    assert announced == [case_changed(case_id)]   # announced once, naming the case
+    # Announced once, naming the case (its parties moved to the town with it: a change of party records too).
+    assert len(announced) == 1 and announced[0].kinds() == {"case", "party"} and announced[0].case_ids == {case_id}
+
+
+def test_renaming_a_party_in_her_dialog_refreshes_the_case_page_and_the_list_unasked(qtbot, world, session_of):  # noqa: ANN001
+    case_id = world.new_case("王某家庭纠纷")
+    with world.store.uow(write=True) as uow:
+        cases.add_party(uow, world.village, case_id, PersonInput(name="王秀兰", sex="female"), PartyRole.APPLICANT)
+    session = session_of(world.village)
+    announced: list[Changes] = []
+    session.changes.sig_changed.connect(announced.append)
+    found = _show(qtbot, CaseListPage(session, settings_key="change_bus_found"))
+    found.search.setText("王秀芳")   # the list searches for the name she is about to be given: nothing yet
+    found.apply()
+    qtbot.waitUntil(lambda: found.model.active and found.count_label.text().startswith("搜索"), timeout=TIMEOUT)
+    assert case_id not in found.model.ids
+    page = _show(qtbot, CaseViewPage(session, case_id))
+    qtbot.waitUntil(lambda: page.detail is not None and page.parties.model.rowCount() == 1, timeout=TIMEOUT)
+    assert announced == []   # opening a case is an audited read: it writes the audit trail only, and announces nothing
+
+    page.edit_party(page.parties.model.parties[0])
+    qtbot.waitUntil(lambda: page.party_dialog is not None and page.party_dialog.isVisible(), timeout=TIMEOUT)
+    dialog = page.party_dialog
+    dialog.name.clear()
+    type_chinese(dialog.name, "王秀芳")
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+
+    # The dialog names no change: the write's unit of work saw a party of this case written.
+    qtbot.waitUntil(lambda: [p.name for p in page.parties.model.parties] == ["王秀芳"], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: case_id in found.model.ids, timeout=TIMEOUT)
+    assert len(announced) == 1 and {"party", "case"} <= announced[0].kinds() and announced[0].case_ids == {case_id}
+    source = (UI / "cases" / "party_dialog.py").read_text(encoding="utf-8")
+    assert "Changes" not in source and "case_changed" not in source
 
 
 def test_a_step_on_the_case_page_shows_its_new_clock_in_the_task_list_unasked(qtbot, world, session_of):  # noqa: ANN001

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import Tier
 from fulian_desktop.services.accounts import orgunits
 from fulian_desktop.services.accounts.orgunits import OrgUnitView
@@ -114,8 +113,8 @@ class AddUnitDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.session.write(orgunits.create_unit, name=name, tier=self.tier, parent_id=self.parent_unit.id,
-                           case_prefix=self.prefix.text().strip(), on_done=self._done, on_error=self._failed,
-                           changes=Changes(org=True))  # the page reselects the new unit, then reloads
+                           case_prefix=self.prefix.text().strip(), on_done=self._done,
+                           on_error=self._failed)  # the page reselects the new unit, then reloads on the org change
 
     def _done(self, unit: OrgUnitView) -> None:
         self.buttons.setEnabled(True)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import clock
-from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import Role
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local, to_local
@@ -402,9 +401,9 @@ class UsersPage(QWidget):
         return dialog
 
     def _changed(self, username: str) -> None:
-        """After a change: reload (through the change bus every user list listens to), keeping `username` selected."""
+        """After a change: keep `username` selected when the list reloads (on the change of users the write
+        announces, through the change bus every user list listens to)."""
         self._reselect = username
-        self.session.changes.announce(Changes(user=True))
 
     def open_add_dialog(self) -> QDialog:
         def added(dialog: QDialog) -> None:

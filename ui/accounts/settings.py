@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import clock
-from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.workcalendar import WorkCalendar
 from fulian_desktop.services.clocks import clocks
@@ -263,7 +262,6 @@ class SettingsPage(QWidget):
             watcher = getattr(self.window(), "idle_watcher", None)
             if watcher is not None:
                 watcher.set_minutes(int(values["idle_lock_minutes"]))
-        self.session.changes.announce(Changes(settings=True))
 
     def _failed(self, exc: BaseException) -> None:
         self._update_dirty()
@@ -335,7 +333,6 @@ class SettingsPage(QWidget):
         self.committee_save.setEnabled(True)
         self.committee_state.setStyleSheet("color:#1b5e20")
         self.committee_state.setText(tr("已保存。"))
-        self.session.changes.announce(Changes(settings=True))
 
     def _committee_failed(self, exc: BaseException) -> None:
         self.committee_save.setEnabled(True)
@@ -437,7 +434,6 @@ class SettingsPage(QWidget):
             self._note_calendar(info)
         self.calendar_state.setStyleSheet("color:#1b5e20")
         self.calendar_state.setText(tr("已保存，{count} 个时限已重新计算").format(count=moved))
-        self.session.changes.announce(Changes(calendar=True, case=True))  # due dates moved
 
     def open_notice(self) -> None:
         """The notice dialog for the year shown; window-modal, so the page stays responsive behind it."""
@@ -449,8 +445,7 @@ class SettingsPage(QWidget):
 
     def _notice_confirmed(self, days: int, moved: int) -> None:
         self._loaded_state = tr("已按通知确认（{days} 天），{count} 个时限已重新计算").format(days=days, count=moved)
-        self.load_calendar()
-        self.session.changes.announce(Changes(calendar=True, case=True))  # due dates moved
+        self.load_calendar()  # the notice's own write announced that the calendar and the due dates moved
 
     def _calendar_failed(self, exc: BaseException) -> None:
         self.calendar_save.setEnabled(True)

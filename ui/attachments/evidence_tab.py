@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain.attachments import check_size
-from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.errors import FulianError
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.permissions import Permission, can
@@ -103,8 +102,6 @@ class EvidenceTab(QWidget):
         super().__init__(parent)
         self.setObjectName("evidence_tab")
         self.session, self.case_id, self.parties = session, case_id, parties
-        self.changed = Changes(attachments=True, case_ids=frozenset({case_id}))
-        """Announced after files were added or removed (the case page reloads its timeline)."""
         self.views: list[AttachmentView] = []
         self.limit_mb: int | None = None
         self.loaded = self.loading = self.adding = False
@@ -255,7 +252,8 @@ class EvidenceTab(QWidget):
             return
         self.adding = True
         self._update_buttons()
-        self.session.tasks.run(add_files_work, self.session.store, self.session.actor, self.case_id, paths, values,
+        # Each file commits alone; what they changed is announced once, after the last (the page reloads its timeline).
+        self.session.run_writes(add_files_work, self.session.store, self.session.actor, self.case_id, paths, values,
                                on_done=while_alive(self, self._added), on_error=while_alive(self, self._add_failed),
                                progress_label=tr("正在加密保存文件…"), parent=self)
 
@@ -267,7 +265,6 @@ class EvidenceTab(QWidget):
         self.reload()
         if added:
             self.sig_added.emit(added)
-            self.session.changes.announce(self.changed)
 
     def _add_failed(self, exc: BaseException) -> None:
         self.adding = False
@@ -321,7 +318,7 @@ class EvidenceTab(QWidget):
         dialog.accepted.connect(lambda: self.session.write(
             attachments.remove_attachment, view.id, view.version, dialog.reason(),
             on_done=while_alive(self, lambda _r: self.reload()),
-            on_error=while_alive(self, lambda exc: present_error(self, exc)), changes=self.changed))
+            on_error=while_alive(self, lambda exc: present_error(self, exc))))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.errors import ConflictError
 from fulian_desktop.security.permissions import Permission, can
 from fulian_desktop.services.cases import cases, history
@@ -296,8 +295,7 @@ class CaseViewPage(QWidget):
         self._saving = True
         self._update_buttons()
         self.session.write(cases.update_case, self.case_id, self.base_version, changes,
-                           on_done=while_alive(self, self._saved), on_error=while_alive(self, self._save_failed),
-                           changes=case_changed(self.case_id))
+                           on_done=while_alive(self, self._saved), on_error=while_alive(self, self._save_failed))
 
     def _saved(self, detail: CaseDetail) -> None:
         self._saving = False

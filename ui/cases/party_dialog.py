@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import PartyRole, Sex
 from fulian_desktop.domain.errors import ConflictError, FulianError
 from fulian_desktop.domain.validation import PersonInput, Report, Severity, validate_person
@@ -298,17 +297,14 @@ class PartyDialog(QDialog):
         data = self.person_input()
         v = self.values()
         role = PartyRole(v["role"])
-        changed = Changes(case=True, party=True, case_ids=frozenset({self.case_id}))  # names and search keys
         if self.record is None:
             self.session.write(cases.add_party, self.case_id, data, role,
                                contact_confidential=v["contact_confidential"],
-                               on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed),
-                               changes=changed)
+                               on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed))
         else:
             self.session.write(cases.update_party, self.record.id, self.person_version, data, role=role,
                                contact_confidential=v["contact_confidential"],
-                               on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed),
-                               changes=changed)
+                               on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed))
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -322,8 +318,7 @@ class PartyDialog(QDialog):
             self.session.write(report_duty.record_capacity, view.id, v["capacity"],
                                recorded_by=v["capacity_by"] or "", basis=v["capacity_basis"] or "",
                                on_done=while_alive(self, lambda _raised: self._saved(view)),
-                               on_error=while_alive(self, self._failed),
-                               changes=Changes(case=True, party=True, case_ids=frozenset({self.case_id})))
+                               on_error=while_alive(self, self._failed))
             return
         self._set_saving(False)
         self.saved = view

@@ -3,8 +3,8 @@
 Every panel of the case screen goes through one `ActionRunner`: it opens the action's dialog
 (kept as `runner.dialog` while open, for tests), runs the service off the UI thread, shows errors
 through `present_error`, and after success or failure emits `sig_changed` so the page reloads
-header and tabs; on success the session announces what changed (a change of the case, unless the
-action says otherwise) so every other screen showing cases refreshes.
+header and tabs; on success the session announces what the write changed (as its unit of work saw it)
+so every other screen showing those records refreshes.
 """
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
-
-from fulian_desktop.domain.changes import Changes, case_changed
 
 from ..errors import present_error
 from ..session import AppSession
@@ -31,7 +29,7 @@ class ActionRunner(QObject):
         self.session = session
         self.owner = owner
         self.case_id = case_id
-        """The case the actions act on, named in what they announce (None: a list of many cases)."""
+        """The case the actions act on (None: a list of many cases)."""
         self.busy = False
         self.dialog: QDialog | None = None
 
@@ -50,17 +48,13 @@ class ActionRunner(QObject):
             self.dialog = None
         dialog.deleteLater()
 
-    def write(self, fn: Callable[..., Any], *args: Any, notice: str = "", changes: Changes | None = None,
-              **kwargs: Any) -> bool:
-        """Run `fn(uow, actor, *args, **kwargs)` in a write unit of work. False when another action runs.
-        `changes` defaults to a change of this runner's case (of some case, for a list of many)."""
+    def write(self, fn: Callable[..., Any], *args: Any, notice: str = "", **kwargs: Any) -> bool:
+        """Run `fn(uow, actor, *args, **kwargs)` in a write unit of work. False when another action runs."""
         if self.busy:
             return False
         self._set_busy(True)
-        if changes is None:
-            changes = case_changed(self.case_id) if self.case_id else case_changed()
         self.session.write(fn, *args, on_done=while_alive(self.owner, lambda _result: self._done(notice)),
-                           on_error=while_alive(self.owner, self._failed), changes=changes, **kwargs)
+                           on_error=while_alive(self.owner, self._failed), **kwargs)
         return True
 
     def _set_busy(self, busy: bool) -> None:

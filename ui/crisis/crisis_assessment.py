@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame, QGroupBox, QLabel, QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.risk import RiskLevel
 from fulian_desktop.services.crisis import crisis
@@ -142,8 +141,7 @@ class AssessmentPanel(QWidget):
             return
         self.form.set_busy(True)
         self.session.write(crisis.record_assessment, self.case_id, answers, level, reason, assessed_at=at,
-                           on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed),
-                           changes=case_changed(self.case_id))  # a 高 assessment makes a major incident
+                           on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed))
 
     def _saved(self, view: AssessmentView) -> None:
         self.form.set_busy(False)

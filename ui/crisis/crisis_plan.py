@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import safety_plan as rules
-from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.errors import ConflictError
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.crisis import crisis
@@ -221,7 +220,7 @@ class SafetyPlanEditor(QWidget):
         self._update_buttons()
         self.session.write(crisis.save_safety_plan, self.case_id, self.values(), expected_version=expected,
                            reviewed_on=day_of(self.reviewed_on), on_done=while_alive(self, self._saved),
-                           on_error=while_alive(self, self._save_failed), changes=case_changed(self.case_id))
+                           on_error=while_alive(self, self._save_failed))
 
     def _saved(self, plan: SafetyPlanView) -> None:
         self.saving = False

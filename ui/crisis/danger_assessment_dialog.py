@@ -13,7 +13,6 @@ from html import escape
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.risk import Relationship, RiskLevel
 from fulian_desktop.services.crisis import crisis
 from fulian_desktop.services.crisis.crisis import AssessmentView
@@ -70,7 +69,7 @@ class DangerAssessmentDialog(QDialog):
         self.form.set_busy(True)
         self.session.write(crisis.record_assessment, self.case_id, answers, level, reason, assessed_at=at,
                            relationship=self.form.relationship, on_done=while_alive(self, self._saved),
-                           on_error=while_alive(self, self._failed), changes=case_changed(self.case_id))
+                           on_error=while_alive(self, self._failed))
 
     def _saved(self, view: AssessmentView) -> None:
         self.form.set_busy(False)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from fulian_desktop.domain import triage
-from fulian_desktop.domain.changes import Changes, case_changed
 from fulian_desktop.domain.errors import InvalidIdNumber, ValidationError
 from fulian_desktop.domain.idnumber import parse_id_number
 from fulian_desktop.domain.intake_rules import FIELD_LABELS, IntakeDecision, IntakeInput, age_on, validate_intake
@@ -57,12 +56,6 @@ UNTOUCHED_QUIET = {"required", "choice"}
 # Half-typed numbers are not errors yet: shown once the user leaves the field.
 TYPING_QUIET = {"id_number": {"length"}, "phone": {"mobile", "landline", "unknown"}}
 STORE_FIELDS = {"person_id", "unit_id", "join_case_id"}
-
-
-def intake_changes(view: IntakeView) -> Changes:
-    """A contact registered: the case it opened or joined changed (when it made none, some case lists — the
-    registers of visits — may still count it, so the lists refresh as before)."""
-    return case_changed(view.case_id) if view.case_id else case_changed()
 
 
 class IntakeFormPage(QWidget):
@@ -433,7 +426,7 @@ class IntakeFormPage(QWidget):
         self._saved_triage = self.triage if self.needs_assessment() else None
         self._update_save(self.report())
         self.session.write(intake.register_contact, data, on_done=while_alive(self, self._saved),
-                           on_error=while_alive(self, self._failed), changes=intake_changes)
+                           on_error=while_alive(self, self._failed))
 
     def _saved(self, view: IntakeView) -> None:
         self.saving = False

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.services.referral import referrals
 from fulian_desktop.services.referral.referrals import InboxItem, ReferralView
 
@@ -231,8 +230,7 @@ class InboxPage(QWidget):
             return
         self._start()
         self.session.write(referrals.accept, item.referral_id, self.note.text().strip(),
-                           on_done=while_alive(self, self._accepted), on_error=while_alive(self, self._failed),
-                           changes=lambda view: case_changed(view.case_id))
+                           on_done=while_alive(self, self._accepted), on_error=while_alive(self, self._failed))
 
     def return_selected(self) -> None:
         item = self.selected()
@@ -245,8 +243,7 @@ class InboxPage(QWidget):
             return
         self._start()
         self.session.write(referrals.return_referral, item.referral_id, reason,
-                           on_done=while_alive(self, self._returned), on_error=while_alive(self, self._failed),
-                           changes=lambda view: case_changed(view.case_id))
+                           on_done=while_alive(self, self._returned), on_error=while_alive(self, self._failed))
 
     def _start(self) -> None:
         self.busy = True

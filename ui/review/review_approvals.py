@@ -165,7 +165,7 @@ class ApprovalsPanel(QWidget):
         self.status.setText(tr("正在提交…"))
         self.session.write(workflow.decide, item.approval.id, approve, note,
                            on_done=while_alive(self, lambda view: self._decided(item, view)),
-                           on_error=while_alive(self, self._failed), changes=case_changed(item.approval.case_id))
+                           on_error=while_alive(self, self._failed))
 
     def _decided(self, item: PendingApproval, view: ApprovalView) -> None:
         self.busy = False
@@ -186,4 +186,6 @@ class ApprovalsPanel(QWidget):
             self.note_field.set_issue("error", message)
             return
         present_error(self, exc)
-        self.session.changes.announce(case_changed())  # someone else may have decided it: show the latest
+        # Nothing was written here, so nothing was announced; yet someone else may have decided it first: every
+        # screen of cases shows the latest (which case is unknown).
+        self.session.changes.announce(case_changed())

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.changes import case_changed
 from fulian_desktop.domain.enums import Tier
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.domain.screening_rules import EntryStatus
@@ -352,8 +351,7 @@ class ScreeningRegisterPage(QWidget):
             self.opening = False
             present_error(self, exc)
             self.refresh()
-        self.session.write(fn, *args, on_done=while_alive(self, done), on_error=while_alive(self, failed),
-                           changes=lambda detail: case_changed(detail.row.id), **kwargs)
+        self.session.write(fn, *args, on_done=while_alive(self, done), on_error=while_alive(self, failed), **kwargs)
 
     # --- online-opinion leads ------------------------------------------------------------------------
     def start_add_lead(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.enums import CaseKind, CaseStatus, Tier, Urgency
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.services.accounts import orgunits
@@ -195,8 +194,7 @@ class SyncConflictsPage(QWidget):
         choices = self.choices()
         self.save_button.setEnabled(False)
         self.session.write(conflicts.resolve_conflict, conflict.id, choices, conflict.local_version,
-                           on_done=self._saved, on_error=self._failed,
-                           changes=Changes(case=True, party=True, sync=True))  # the list reloads through it
+                           on_done=self._saved, on_error=self._failed)  # the list reloads on the sync change
 
     def _saved(self, view: ConflictView) -> None:
         messages.info(self, tr("同步冲突"), tr("已保存：{title}。下一步：在“站点同步”页点击“交换”，把结果发给对方。").format(

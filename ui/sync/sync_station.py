@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.localtime import format_local
 from fulian_desktop.security.private_files import write_private
 from fulian_desktop.sync import anchors, identity
@@ -30,7 +29,6 @@ def _peers(uow, _actor):  # noqa: ANN001, ANN202
 FOLDER_SETTING = "sync/exchange_folder"
 """The last folder (USB drive) exchanged with, offered again next time (this computer's settings)."""
 
-SYNC_IMPORTED = Changes(case=True, party=True, attachments=True, sync=True)
 """An imported bundle may touch any case, party or file here, and may bring conflicts to resolve."""
 
 class SyncStationPage(QWidget):
@@ -153,13 +151,12 @@ class SyncStationPage(QWidget):
     def _run(self, work, label: str) -> None:  # noqa: ANN001
         self.export_button.setEnabled(False)
         self.import_button.setEnabled(False)
-        self.session.tasks.run(work, on_done=self._done, on_error=self._failed, progress_label=label, parent=self)
+        # What the imports committed (cases, people, files, conflicts) is announced once the work is done.
+        self.session.run_writes(work, on_done=self._done, on_error=self._failed, progress_label=label, parent=self)
 
     def _done(self, result: ExportResult | ImportResult | FolderExchange) -> None:
         if isinstance(result, FolderExchange):
             text = result.summary()
-            if result.imported:
-                self.session.changes.announce(SYNC_IMPORTED)
             text += "\n" + (tr("下一步：到“同步冲突”页逐项处理冲突。") if result.conflicts else
                             tr("下一步：安全弹出U盘，带到对方站点点击“交换”。"))
         elif isinstance(result, ExportResult):
@@ -167,8 +164,6 @@ class SyncStationPage(QWidget):
                 to=result.receiver, n=result.records, a=result.attachments)
         else:
             text = result.message
-            if result.applied:
-                self.session.changes.announce(SYNC_IMPORTED)
         self.status.setText(text)
         messages.info(self, tr("站点同步"), text)
         self.import_button.setEnabled(True)

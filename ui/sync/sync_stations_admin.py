@@ -154,7 +154,7 @@ class StationsAdminPage(QWidget):
             with store.uow(write=True) as uow:
                 return stations.retire_station(uow, system_actor(store, "站点管理"), station_id)
 
-        self.session.tasks.run(work, on_done=self._retired, on_error=lambda e: present_error(self, e))
+        self.session.run_writes(work, on_done=self._retired, on_error=lambda e: present_error(self, e))
 
     def _retired(self, name: str) -> None:
         messages.info(self, tr("停用站点"), tr("已停用“{name}”。它此后交来的同步包将被拒收。").format(name=name))

@@ -16,7 +16,7 @@ from ...security.actor import Actor
 from ...security.permissions import Permission, require
 from ...store.models import Case, CaseParty, Person
 from ...store.uow import UnitOfWork
-from .case_rows import CASE_ROW_SELECT, case_row, scoped
+from ...access.case_rows import CASE_ROW_SELECT, case_row, scoped
 from .views import CaseRow
 
 

@@ -18,7 +18,7 @@ from ...security.permissions import Permission, require
 from ...store.base import utcnow
 from ...store.models import Case, CaseClock, OrgUnit
 from ...store.uow import UnitOfWork
-from .case_rows import scoped
+from ...access.case_rows import scoped
 from ..clocks.clocks import TASK_CLOCKS, clock_view, load_calendar, open_case_statuses
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from ...access.cases import load_case, record_event
+from ...access.cases import case_in_scope, load_case, record_event
 from ...domain import clock
 from ...domain.clocks import ClockKind
 from ...domain.enums import CaseKind
@@ -80,8 +80,8 @@ def raise_for_person(uow: UnitOfWork, actor: Actor, person_id: str) -> list[str]
                                                         CaseParty.deleted_at.is_(None))).scalars()
     out: list[str] = []
     for case_id in sorted(set(ids)):
-        case = uow.s.get(Case, case_id)
-        if case is not None and case.deleted_at is None and (actor.is_system or actor.in_scope(case.owner_unit_id)):
+        case = case_in_scope(uow, actor, case_id)
+        if case is not None:
             out += raise_due(uow, actor, case)
     return out
 

@@ -20,7 +20,7 @@ from ...security.permissions import Permission, require
 from ...store.base import utcnow
 from ...store.models import ApprovalRequest, AuditEntry, Case, CaseClock, CaseEvent, OrgUnit, UserAccount
 from ...store.uow import UnitOfWork
-from .case_rows import CASE_ROW_SELECT, case_row, scoped
+from ...access.case_rows import CASE_ROW_SELECT, case_row, scoped
 from ..clocks.clocks import open_case_statuses
 from .views import CaseRow
 

@@ -18,7 +18,7 @@ from ...security.permissions import Permission, require
 from ...store.models import Case, CaseParty, CaseSearchDoc, Person
 from ...store.uow import UnitOfWork
 from .views import CaseRow
-from .case_rows import CASE_ROW_SELECT, case_row, scoped
+from ...access.case_rows import CASE_ROW_SELECT, case_row, scoped
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WORD = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")

@@ -4,30 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ...access.case_rows import CaseRow as CaseRow  # the list's row shape lives with its scope filter
 from ...domain.closure_outcomes import ClosureOutcomes
-from ...domain.enums import CaseKind, CaseStatus, PartyRole, PetitionOutcome, Tier
+from ...domain.enums import PartyRole, PetitionOutcome
 from ...domain.mediation_rules import Satisfaction
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """One line of the case list."""
-
-    id: str
-    case_no: str
-    title: str
-    kind: CaseKind
-    status: CaseStatus
-    tier: Tier
-    category: str | None
-    unit_id: str
-    unit_name: str
-    handler_name: str | None
-    opened_at: datetime
-    major_incident: bool
-    domestic_violence: bool
-    involves_minor: bool
-    applicant: str | None = None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from ...security.permissions import Permission, can, require
 from ...store.base import utcnow
 from ...store.models import Case, CounsellingSession
 from ...store.uow import UnitOfWork
-from ..cases.case_rows import scoped
+from ...access.case_rows import scoped
 
 MAX_NOTES = 20000
 

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 
-from ...access.cases import load_case, record_event
+from ...access.cases import case_in_scope, load_case, record_event
 from ...domain.enums import CaseKind, CaseSource, CaseStatus, PartyRole
 from ...domain.errors import ValidationError
 from ...domain.intake_rules import (
@@ -128,8 +128,8 @@ def _prepare(uow: UnitOfWork, actor: Actor, data: IntakeInput, now: datetime | N
 
     case = None
     if data.join_case_id:
-        case = uow.s.get(Case, data.join_case_id)
-        if case is None or case.deleted_at is not None or not _owned_in_scope(actor, case.owner_unit_id):
+        case = case_in_scope(uow, actor, data.join_case_id)
+        if case is None:
             error("join_case_id", "not_found", "要并入的案件不存在或不在您的管辖范围内。")
             case = None
         elif not is_open(CaseStatus(case.status)):

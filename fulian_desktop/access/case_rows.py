@@ -1,20 +1,42 @@
-"""The case list's row shape and scope filter, shared by the list, search, review and the clock to-dos.
+"""The case list's row shape and scope filter, shared by the list, search, review, counselling and the clock
+to-dos: which cases an actor may list is a rule of case access, so it lives here beside `load_case`.
 
 One SELECT builds every `CaseRow` (built once: the aliased join costs more to construct than to run), and
 `scoped` limits any statement over `Case` to the actor's units and to live cases."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
-from ...access.cases import in_scope
-from ...domain.enums import CaseKind, CaseStatus, Tier
-from ...security.actor import Actor
-from ...store.models import Case, OrgUnit, UserAccount
-from .views import CaseRow
+from ..domain.enums import CaseKind, CaseStatus, Tier
+from ..security.actor import Actor
+from ..store.models import Case, OrgUnit, UserAccount
+from .cases import in_scope
 
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list."""
+
+    id: str
+    case_no: str
+    title: str
+    kind: CaseKind
+    status: CaseStatus
+    tier: Tier
+    category: str | None
+    unit_id: str
+    unit_name: str
+    handler_name: str | None
+    opened_at: datetime
+    major_incident: bool
+    domestic_violence: bool
+    involves_minor: bool
+    applicant: str | None = None
 
 _Stmt = TypeVar("_Stmt", bound="Select[*tuple[Any, ...]]")
 
