@@ -68,14 +68,14 @@ def _drill(qtbot, page: DashboardPage, click) -> set[str]:  # noqa: ANN001
 
 def test_clicking_the_village_bar_lists_the_village_cases(qtbot, page: DashboardPage, world: StatsWorld) -> None:  # noqa: ANN001
     tiers = page.charts["tier"]
-    assert [[s.at(i) for i in range(s.count())] for s in tiers.bar_sets] == [[1.0, 1.0, 5.0], [0.0, 0.0, 0.0]]
-    # A real mouse click in the middle of the third bar (村社区: 5 cases).
+    assert [[s.at(i) for i in range(s.count())] for s in tiers.bar_sets] == [[2.0, 2.0, 6.0], [0.0, 0.0, 0.0]]
+    # A real mouse click in the middle of the third bar (村社区: 6 cases, legal-aid L3 among them).
     series = tiers.chart.series()[0]
     at_bar = tiers.chart.mapToPosition(QPointF(1.875, 2.5), series)   # this period's bar, left of last year's
     pos = tiers.view.mapFromScene(tiers.chart.mapToScene(at_bar))
     listed = _drill(qtbot, page, lambda: qtbot.mouseClick(tiers.view.viewport(), Qt.LeftButton, pos=pos))
     assert listed == _ids_of(world, Case.tier == "village")
-    assert page.cases.count_label.text() == "共 5 件"
+    assert page.cases.count_label.text() == "共 6 件"
     assert "村社区" in page.caption.text()
     # Double-clicking a row asks the window to open that case.
     qtbot.waitUntil(lambda: page.cases.model.row_at(0) is not None, timeout=WAIT)
@@ -90,7 +90,7 @@ def test_clicking_the_high_risk_slice_and_a_month_bar(qtbot, page: DashboardPage
     assert _drill(qtbot, page, risk.slices[0].clicked.emit) == {world.case_ids["C1"]}
     march = [b.label for b in page.data.by_month].index("2026-03")
     month = page.charts["month"].bar_sets[0]
-    assert _drill(qtbot, page, lambda: month.clicked.emit(march)) == {world.case_ids["M4"]}
+    assert _drill(qtbot, page, lambda: month.clicked.emit(march)) == {world.case_ids["M4"], world.case_ids["L2"]}
 
 
 def test_the_clock_chart_lists_cases_whose_deadline_passed(qtbot, page: DashboardPage, world: StatsWorld) -> None:  # noqa: ANN001
