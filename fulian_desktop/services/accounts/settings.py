@@ -20,6 +20,7 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
     # (a town's or village's opinion names the district from the org tree instead).
     "petition_review_body": ("信访复查机关（区级处理意见书告知的上一级机关）", str, ""),
     "sync_overdue_days": ("站点多少天未交换算逾期", int, 7),
+    "report_due_day": ("月度统计报表截止日（次月几日）", int, 5),
 }
 
 # Settings kept per org unit: key "<name>:<unit id>". Each station's 人民调解委员会 is its own body, so its
@@ -76,6 +77,8 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
         raise ValidationError("附件大小上限须在 1 到 2048 MB 之间。", field=key)
     if key == "sync_overdue_days" and not 1 <= value <= 365:
         raise ValidationError("逾期天数须在 1 到 365 天之间。", field=key)
+    if key == "report_due_day" and not 1 <= value <= 28:
+        raise ValidationError("报表截止日须在次月 1 日到 28 日之间。", field=key)
     row = uow.s.get(AppSetting, key)
     old = row.value if row else None
     if row is None:
