@@ -48,6 +48,11 @@ def due_day(uow: UnitOfWork) -> int:
     return int(settings.get(uow, DUE_DAY_KEY))
 
 
+def due_date_of(uow: UnitOfWork, period: str) -> date:
+    """The last day to submit the month's report, as this store's setting says."""
+    return due_date(period, due_day(uow))
+
+
 def default_period(today: date | None = None) -> str:
     """The month reported now: the last whole month."""
     return period_of(previous_month(today or clock.today_local())[0])
@@ -69,6 +74,7 @@ class BoardRow:
     submitted_at: datetime | None
     return_reason: str | None
     reviewable: bool             # the viewer's unit is the one that reviews it
+    figures: dict[str, Any] | None = None    # the frozen figures as submitted
 
 
 def board(uow: UnitOfWork, actor: Actor, period: str) -> list[BoardRow]:
@@ -100,7 +106,7 @@ def board(uow: UnitOfWork, actor: Actor, period: str) -> list[BoardRow]:
         rows.append(BoardRow(u.id, u.name, parent.name if parent is not None else "", u.tier, status, label,
                              r.id if r else None, r.version if r else 0, r.submission_no if r else 0,
                              r.submitted_at if r else None, r.return_reason if r else None,
-                             u.parent_id == mine))
+                             u.parent_id == mine, dict(r.figures) if r and isinstance(r.figures, dict) else None))
     return rows
 
 
@@ -139,6 +145,7 @@ def reminder(uow: UnitOfWork, actor: Actor) -> Reminder:
 
 @dataclass(frozen=True)
 class ConsolidatedLine:
+    section_key: str
     section: str
     key: str
     label: str
@@ -195,7 +202,7 @@ def consolidated(uow: UnitOfWork, actor: Actor, period: str, unit_id: str | None
             diff = reported - now if r.kind == COUNT and reported is not None and now is not None else None
             if r.kind == RATE and reported is not None and now is not None and abs(reported - now) > 1e-9:
                 diff = reported - now
-            lines.append(ConsolidatedLine(s.title, r.key, _label(r), r.kind, r.unit, reported, now, diff))
+            lines.append(ConsolidatedLine(s.key, s.title, r.key, _label(r), r.kind, r.unit, reported, now, diff))
     return Consolidated(top.name, period, tuple(names[u] for u in accepted),
                         tuple(b.unit_name for b in below if b.unit_id not in accepted), tuple(lines))
 

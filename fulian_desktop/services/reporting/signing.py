@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from ...domain.errors import NotFound
 from ...domain.unit_reports import signature_holds, signed_bytes
 from ...store.base import new_id
+from ...store.models import OrgUnit
 from ...store.models_sync import SyncIdentity, SyncPeer
 from ...store.uow import UnitOfWork
 from ..accounts.orgunits import root_unit
@@ -34,20 +35,44 @@ def station_signer(uow: UnitOfWork) -> tuple[str, str, bytes]:
     return found.station_id, found.unit_id, found.sign_private
 
 
-def station_key(conn: Connection, station_id: Any, unit_id: Any) -> bytes | None:
-    """The public signing key this store knows for a station of `unit_id` (itself, or a registered peer); None
-    if the station is unknown here or is another unit's."""
-    if not isinstance(station_id, str):
-        return None
+def _stations(conn: Connection) -> dict[str, tuple[str, bytes]]:
+    """Every station this store knows: station id -> (its unit, its public signing key)."""
+    known = {sid: (unit, key) for sid, unit, key in conn.execute(
+        select(SyncPeer.station_id, SyncPeer.unit_id, SyncPeer.sign_public))}
     ident = conn.execute(select(SyncIdentity.station_id, SyncIdentity.unit_id, SyncIdentity.sign_private).where(
         SyncIdentity.id == 1)).first()
-    if ident is not None and ident[0] == station_id:
-        if ident[1] != unit_id:
-            return None
-        return Ed25519PrivateKey.from_private_bytes(ident[2]).public_key().public_bytes_raw()
-    peer = conn.execute(select(SyncPeer.unit_id, SyncPeer.sign_public).where(
-        SyncPeer.station_id == station_id)).first()
-    return peer[1] if peer is not None and peer[0] == unit_id else None
+    if ident is not None:
+        known[ident[0]] = (ident[1], Ed25519PrivateKey.from_private_bytes(ident[2]).public_key().public_bytes_raw())
+    return known
+
+
+def signing_station_unit(conn: Connection, unit_id: Any, known: dict[str, tuple[str, bytes]]) -> str | None:
+    """The unit whose station signs `unit_id`'s reports: the unit itself if it has a station, else the nearest unit
+    above it with one (a village without its own PC reports through its town's, or the district server's, store)."""
+    parent = dict(conn.execute(select(OrgUnit.id, OrgUnit.parent_id)).all())
+    with_station = {unit for unit, _key in known.values()}
+    seen: set[str] = set()
+    current = unit_id if isinstance(unit_id, str) else None
+    while current is not None and current not in seen:
+        if current in with_station:
+            return current
+        seen.add(current)
+        current = parent.get(current)
+    return None
+
+
+def station_key(conn: Connection, station_id: Any, unit_id: Any) -> bytes | None:
+    """The public key of `station_id` if it is the station that signs `unit_id`'s reports; None otherwise (an
+    unknown station, or one of another unit: a town's key does not sign for a village that has its own station)."""
+    known = _stations(conn)
+    if not isinstance(station_id, str) or station_id not in known:
+        return None
+    unit, key = known[station_id]
+    return key if signing_station_unit(conn, unit_id, known) == unit else None
+
+
+def known_station(conn: Connection, station_id: Any) -> bool:
+    return isinstance(station_id, str) and station_id in _stations(conn)
 
 
 def report_bytes(row: dict[str, Any]) -> bytes:
@@ -61,11 +86,13 @@ def report_bytes(row: dict[str, Any]) -> bytes:
 
 
 def signature_ok(conn: Connection, row: Any, *, unknown_ok: bool = False) -> bool:
-    """The report's figures hold under its station's signature. `unknown_ok`: a station this store never
-    registered passes (a bundle from above vouches for it); otherwise an unknown station fails."""
+    """The report's figures hold under the signature of the station that signs for its unit. `unknown_ok`: a
+    station this store never registered passes (a bundle from above vouches for it); otherwise it fails."""
+    if not known_station(conn, row["station_id"]):
+        return unknown_ok
     key = station_key(conn, row["station_id"], row["owner_unit_id"])
     if key is None:
-        return unknown_ok
+        return False
     try:
         message = report_bytes(dict(row))
     except (TypeError, ValueError, AttributeError, KeyError):
