@@ -125,6 +125,6 @@ def test_the_home_page_reminds_of_late_and_waiting_reports(qtbot, world) -> None
         home.show()
         qtbot.waitUntil(lambda: home.reminder.isVisible(), timeout=WAIT)
         text = home.reminder.text()
-    assert "本单位2026年11月报表尚未提交" in text
+    assert "本单位2026年11月报表已逾期未报（截止12月5日）" in text
     assert "1 个下级单位的2026年11月报表待审核" in text
     assert f"1 个单位逾期未报（{VILLAGE_A2}）" in text

@@ -168,7 +168,9 @@ class ReportingPage(QWidget):
         upper = QSplitter()
         upper.addWidget(self.own_box)
         upper.addWidget(self.below_box)
-        upper.setStretchFactor(1, 2)
+        upper.setStretchFactor(0, 2)
+        upper.setStretchFactor(1, 3)
+        upper.setSizes([520, 880])
         lower.addWidget(upper)
         lower.addWidget(self.total_box)
         layout = QVBoxLayout(self)
@@ -328,7 +330,9 @@ def reminder_text(note: board.Reminder) -> str:
     """The line on a supervisor's home page about last month's reports ("" when nothing is needed)."""
     month = month_text(note.period)
     parts = []
-    if note.own_status == ReportStatus.DRAFT:
+    if note.own_status == ReportStatus.DRAFT and note.own_late:
+        parts.append(tr("本单位{month}报表已逾期未报（截止{due}）").format(month=month, due=_date(note.due)))
+    elif note.own_status == ReportStatus.DRAFT:
         parts.append(tr("本单位{month}报表尚未提交（截止{due}）").format(month=month, due=_date(note.due)))
     elif note.own_status == ReportStatus.RETURNED:
         parts.append(tr("本单位{month}报表被退回：{reason}，请更正后重新提交").format(month=month,

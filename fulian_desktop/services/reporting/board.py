@@ -121,6 +121,7 @@ class Reminder:
     to_review: int               # reports of the units directly below, waiting for this unit's review
     overdue: int                 # units below that are late
     overdue_names: tuple[str, ...]
+    own_late: bool = False       # the own report is past its due day and not submitted
 
     @property
     def needed(self) -> bool:
@@ -140,7 +141,10 @@ def reminder(uow: UnitOfWork, actor: Actor) -> Reminder:
     rows = board(uow, actor, period)
     late = [r.unit_name for r in rows if r.status == "overdue"]
     waiting = sum(1 for r in rows if r.reviewable and r.status == ReportStatus.SUBMITTED)
-    return Reminder(period, due_date(period, due_day(uow)), own_status, own_reason, waiting, len(late), tuple(late))
+    own_late = own_status in (ReportStatus.DRAFT, ReportStatus.RETURNED) and \
+        is_overdue(period, clock.today_local(), due_day(uow))
+    return Reminder(period, due_date(period, due_day(uow)), own_status, own_reason, waiting, len(late), tuple(late),
+                    own_late)
 
 
 @dataclass(frozen=True)
@@ -187,7 +191,8 @@ def consolidated(uow: UnitOfWork, actor: Actor, period: str, unit_id: str | None
     conn = uow.s.connection()
     for uid, row in accepted.items():
         if not signature_ok(conn, {c: getattr(row, c) for c in SIGNED_COLUMNS}):
-            raise ValidationError(f"{names.get(uid, uid)}{period_text(period)}报表的统计数字与该站点的签名不符（提交后"
+            name = names.get(uid, uid)
+            raise ValidationError(f"{name}{period_text(period)}报表的统计数字与该站点的签名不符（提交后"
                                   "被改动过），汇总已停止。请与该单位核实，由其重新报送。")
     live = build_report(uow, top.id, top.name, frozenset(accepted), first, last)
     lines = []
