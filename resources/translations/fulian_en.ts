@@ -184,7 +184,7 @@
     </message>
     <message>
         <location filename="../../ui/accounts/admin_users.py" line="226"/>
-        <location filename="../../ui/accounts/settings.py" line="356"/>
+        <location filename="../../ui/accounts/settings.py" line="363"/>
         <location filename="../../ui/cases/case_view.py" line="96"/>
         <location filename="../../ui/cases/party_dialog.py" line="150"/>
         <location filename="../../ui/counselling/counselling_dialog.py" line="17"/>
@@ -4463,7 +4463,7 @@ Close anyway?</translation>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="123"/>
+        <location filename="../../ui/accounts/settings.py" line="128"/>
         <location filename="../../ui/navigation.py" line="100"/>
         <source>系统设置</source>
         <translation>System settings</translation>
@@ -8815,90 +8815,100 @@ Disable?</translation>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="92"/>
+        <location filename="../../ui/accounts/settings.py" line="95"/>
         <location filename="../../ui/setup/server_settings.py" line="74"/>
         <source>保存(&amp;S)</source>
         <translation>Save (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="93"/>
+        <location filename="../../ui/accounts/settings.py" line="96"/>
         <location filename="../../ui/crisis/crisis_plan.py" line="103"/>
         <source>撤销修改</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="109"/>
+        <location filename="../../ui/accounts/settings.py" line="112"/>
         <source>超过这段时间没有键盘或鼠标操作，窗口自动锁定，需重新输入密码。</source>
         <translation>After this long without keyboard or mouse activity the window locks and the password must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="111"/>
+        <location filename="../../ui/accounts/settings.py" line="114"/>
         <source>打印文书时落款使用的单位全称；留空则使用区级单位名称。</source>
         <translation>Full unit name signed on printed documents; if blank, the district unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="118"/>
+        <location filename="../../ui/accounts/settings.py" line="123"/>
         <source>接待台等他人看得到屏幕的电脑上，案件列表中的姓名显示为“王某某”；打开案件后仍显示全名。</source>
         <translation>On a computer whose screen others can see, such as the reception desk, names in case lists show the surname only (Wang XX); an opened case still shows the full name.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="114"/>
+        <location filename="../../ui/accounts/settings.py" line="117"/>
         <source>信访复查机关(&amp;R)</source>
         <translation>Petition &amp;review body</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="115"/>
+        <location filename="../../ui/accounts/settings.py" line="92"/>
+        <source> 日</source>
+        <translation> (day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/settings.py" line="118"/>
         <source>区级出具的信访事项处理意见书告知的复查机关，例如“长沙市妇女联合会”（信访工作条例第三十五条）。街镇、村社区的意见书按组织架构由上级单位出具和复查。</source>
         <translation>The body named for review in the district&apos;s petition outcome letters, e.g. the city women&apos;s federation (Art. 35 of the Petition Regulation). Letters of towns and villages are issued and reviewed one level up in the organisation tree.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="131"/>
+        <location filename="../../ui/accounts/settings.py" line="121"/>
+        <source>下级单位的月度统计报表须在次月这一天（中国时间）之前提交，过后在“上报”页和督导首页显示为逾期未报。</source>
+        <translation>The units below must submit their monthly report by this day of the following month (China time); after it, the Reports page and the supervisor&apos;s home show them as overdue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts/settings.py" line="136"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="131"/>
+        <location filename="../../ui/accounts/settings.py" line="136"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="131"/>
+        <location filename="../../ui/accounts/settings.py" line="136"/>
         <source>加密</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="132"/>
+        <location filename="../../ui/accounts/settings.py" line="137"/>
         <source>结构版本</source>
         <translation>Schema version</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="132"/>
+        <location filename="../../ui/accounts/settings.py" line="137"/>
         <source>数据类型</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="137"/>
+        <location filename="../../ui/accounts/settings.py" line="142"/>
         <source>数据存储</source>
         <translation>Data store</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="150"/>
+        <location filename="../../ui/accounts/settings.py" line="155"/>
         <source>界面语言(&amp;I)</source>
         <translation>Interface language (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="152"/>
+        <location filename="../../ui/accounts/settings.py" line="157"/>
         <source>界面语言（本机）</source>
         <translation>Interface language (this computer)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="207"/>
+        <location filename="../../ui/accounts/settings.py" line="213"/>
         <source>已改为 {language}，重新启动程序后生效。</source>
         <translation>Changed to {language}; takes effect after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="238"/>
-        <location filename="../../ui/accounts/settings.py" line="240"/>
+        <location filename="../../ui/accounts/settings.py" line="245"/>
+        <location filename="../../ui/accounts/settings.py" line="247"/>
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
@@ -8970,39 +8980,39 @@ Disable?</translation>
         <translation>Making the station package…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="255"/>
-        <location filename="../../ui/accounts/settings.py" line="331"/>
+        <location filename="../../ui/accounts/settings.py" line="262"/>
+        <location filename="../../ui/accounts/settings.py" line="338"/>
         <location filename="../../ui/sync/station_open_wizard.py" line="179"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="278"/>
+        <location filename="../../ui/accounts/settings.py" line="285"/>
         <source>保存委员会名称</source>
         <translation>Save committee name</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="286"/>
+        <location filename="../../ui/accounts/settings.py" line="293"/>
         <source>单位(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="287"/>
+        <location filename="../../ui/accounts/settings.py" line="294"/>
         <source>人民调解委员会全称(&amp;C)</source>
         <translation>Full name of the mediation &amp;committee</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="288"/>
+        <location filename="../../ui/accounts/settings.py" line="295"/>
         <source>印在该单位调解协议书的印章处，须以“人民调解委员会”结尾；留空则按单位名称印制。</source>
         <translation>Printed at the seal of this unit&apos;s mediation agreements; it must be the committee&apos;s full name (ending in the Chinese for “People&apos;s Mediation Committee”). Left empty, the unit&apos;s name is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="292"/>
+        <location filename="../../ui/accounts/settings.py" line="299"/>
         <source>人民调解委员会</source>
         <translation>People&apos;s mediation committee</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="317"/>
+        <location filename="../../ui/accounts/settings.py" line="324"/>
         <source>{unit}人民调解委员会</source>
         <translation>{unit} people&apos;s mediation committee</translation>
     </message>
@@ -9067,12 +9077,12 @@ Disable?</translation>
         <translation>Make package (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="347"/>
+        <location filename="../../ui/accounts/settings.py" line="354"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="353"/>
+        <location filename="../../ui/accounts/settings.py" line="360"/>
         <source>每行一天，例如：
 2027-01-01 休
 2027-02-07 班
@@ -9083,92 +9093,92 @@ Disable?</translation>
 # starts a comment (休 = rest day, 班 = working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="355"/>
+        <location filename="../../ui/accounts/settings.py" line="362"/>
         <source>本年已完整录入</source>
         <translation>This year is fully entered</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="358"/>
+        <location filename="../../ui/accounts/settings.py" line="365"/>
         <source>按国务院通知确认(&amp;N)…</source>
         <translation>Confirm from State Council &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="359"/>
+        <location filename="../../ui/accounts/settings.py" line="366"/>
         <source>粘贴国务院办公厅节假日安排通知全文，核对后保存为该年的工作日历</source>
         <translation>Paste the full text of the State Council&apos;s holiday notice, check it, and save it as the year&apos;s working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="367"/>
+        <location filename="../../ui/accounts/settings.py" line="374"/>
         <source>年份(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="374"/>
+        <location filename="../../ui/accounts/settings.py" line="381"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="377"/>
+        <location filename="../../ui/accounts/settings.py" line="384"/>
         <source>内置日历包不含的年份，先按《全国年节及纪念日放假办法》推算法定节假日和补假（暂定）；国务院办公厅放假通知发布后，点“按国务院通知确认”粘贴通知全文即可。也可在下面逐日录入休息日（休）和调休上班日（班）。保存后所有计时中的时限重新计算。</source>
         <translation>For a year the built-in calendar does not cover, the statutory holidays and their make-up days are computed from the national holiday regulation (provisional). Once the State Council&apos;s holiday notice is out, click &quot;Confirm from State Council notice&quot; and paste its full text. You can also enter each rest day (休) and make-up working day (班) below. Saving recomputes every running deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="405"/>
+        <location filename="../../ui/accounts/settings.py" line="412"/>
         <source>{year} 年的日历由管理员录入，已声明完整。</source>
         <translation>The {year} calendar was entered by an administrator and declared complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="407"/>
+        <location filename="../../ui/accounts/settings.py" line="414"/>
         <source>{year} 年的日历已包含在内置日历包中；此处录入的日期优先。</source>
         <translation>The {year} calendar is in the built-in calendar package; dates entered here take precedence.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="409"/>
+        <location filename="../../ui/accounts/settings.py" line="416"/>
         <source>{year} 年尚未确认（内置日历包含 {first}–{last} 年）：按《全国年节及纪念日放假办法》推算法定节假日和补假，调休待国务院通知，涉及该年的时限注明“暂定”。</source>
         <translation>{year} is not confirmed yet (the built-in calendar covers {first}–{last}): its statutory holidays and make-up days are computed from the national holiday regulation, bridging days await the State Council&apos;s notice, and deadlines in that year are marked &quot;provisional&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="413"/>
+        <location filename="../../ui/accounts/settings.py" line="420"/>
         <source>{year} 年的日历未知（内置日历包含 {first}–{last} 年）：按周一至周五计算，涉及该年的时限会注明“日历未知”。录入后勾选“本年已完整录入”。</source>
         <translation>The {year} calendar is unknown (the built-in calendar covers {first}–{last}): Monday to Friday count as working days, and deadlines in that year are marked &quot;calendar unknown&quot;. After entering it, tick &quot;This year is fully entered&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="433"/>
+        <location filename="../../ui/accounts/settings.py" line="440"/>
         <source>已保存，{count} 个时限已重新计算</source>
         <translation>Saved; {count} deadlines were recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="445"/>
+        <location filename="../../ui/accounts/settings.py" line="452"/>
         <source>已按通知确认（{days} 天），{count} 个时限已重新计算</source>
         <translation>Confirmed from the notice ({days} days); {count} deadlines recomputed</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="467"/>
+        <location filename="../../ui/accounts/settings.py" line="474"/>
         <source>SQLite {version}（单机加密文件）</source>
         <translation>SQLite {version} (encrypted local file)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="470"/>
+        <location filename="../../ui/accounts/settings.py" line="477"/>
         <source>由数据库服务器负责</source>
         <translation>Handled by the database server</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="470"/>
+        <location filename="../../ui/accounts/settings.py" line="477"/>
         <source>未加密</source>
         <translation>Not encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="472"/>
+        <location filename="../../ui/accounts/settings.py" line="479"/>
         <source>（数据库服务器）</source>
         <translation>(database server)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="473"/>
+        <location filename="../../ui/accounts/settings.py" line="480"/>
         <source>演示数据（虚构，仅供培训和试用）</source>
         <translation>Demo data (fictitious, for training and trials only)</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/settings.py" line="473"/>
+        <location filename="../../ui/accounts/settings.py" line="480"/>
         <source>正式数据</source>
         <translation>Live data</translation>
     </message>

@@ -158,3 +158,22 @@ def test_a_tampered_figure_stops_the_consolidation(rs: ReportStations) -> None:
         row.figures = figures
     with on(12, 3), rs.district.uow() as uow, pytest.raises(ValidationError, match="高塘岭街道2026年11月报表的统计数字与该站点的签名不符"):
         board.consolidated(uow, rs.district_sup, PERIOD)
+
+
+def test_the_due_day_is_a_setting_counted_in_china_time(rs: ReportStations) -> None:
+    from datetime import datetime, timezone
+
+    from fulian_desktop.domain import clock
+    from fulian_desktop.services.accounts import settings
+    from fulian_desktop.services.accounts.auth import system_actor
+
+    # 12月5日 23:30 China time is still 15:30 UTC on the 5th; 12月6日 00:30 China time is 16:30 UTC on the 5th.
+    with clock.frozen_at(datetime(2026, 12, 5, 15, 30, tzinfo=timezone.utc)):
+        assert _board(rs.district, rs.district_sup)[VILLAGE_A2] == "未报"
+    with clock.frozen_at(datetime(2026, 12, 5, 16, 30, tzinfo=timezone.utc)):
+        assert _board(rs.district, rs.district_sup)[VILLAGE_A2] == "逾期未报"
+        with rs.district.uow(write=True) as uow:
+            settings.put(uow, system_actor(rs.district), "report_due_day", 10)
+        assert _board(rs.district, rs.district_sup)[VILLAGE_A2] == "未报"
+        with rs.district.uow(write=True) as uow, pytest.raises(ValidationError, match="1 日到 28 日"):
+            settings.put(uow, system_actor(rs.district), "report_due_day", 31)

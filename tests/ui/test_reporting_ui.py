@@ -125,6 +125,14 @@ def test_the_home_page_reminds_of_late_and_waiting_reports(qtbot, world) -> None
         home.show()
         qtbot.waitUntil(lambda: home.reminder.isVisible(), timeout=WAIT)
         text = home.reminder.text()
-    assert "本单位2026年11月报表已逾期未报（截止12月5日）" in text
-    assert "1 个下级单位的2026年11月报表待审核" in text
-    assert f"1 个单位逾期未报（{VILLAGE_A2}）" in text
+        assert "本单位2026年11月报表已逾期未报（截止12月5日）" in text
+        assert "1 个下级单位的2026年11月报表待审核" in text
+        assert f"1 个单位逾期未报（{VILLAGE_A2}）" in text
+        # Accepting on the 上报 page (same session) updates the reminder at once.
+        page = ReportingPage(session)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.data is not None, timeout=WAIT)
+        _select(page, VILLAGE_A1)
+        _act(qtbot, page, page.accept_button)
+        qtbot.waitUntil(lambda: "待审核" not in home.reminder.text(), timeout=WAIT)
+        assert f"1 个单位逾期未报（{VILLAGE_A2}）" in home.reminder.text()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.unit_reports import ReportStatus, parse_period, period_of
 from fulian_desktop.services.reporting import board, reports
@@ -50,6 +51,7 @@ STATUS_TEXT = {
 }
 STATUS_COLOURS = {"submitted": "#1a73e8", "returned": "#b06000", "accepted": "#188038", "overdue": "#c5221f"}
 MONTHS_SHOWN = 12
+REPORTED = Changes(reports=True)
 
 
 def month_text(period: str) -> str:
@@ -102,6 +104,8 @@ class ReportingPage(QWidget):
         self._build()
         self.loader = Reloader(session, self, load_reporting, self._loaded, lambda exc: present_error(self, exc),
                                params=lambda: {"period": self.period()}, latest_only=True)
+        # A bundle brings reports and verdicts; new or changed cases move the live figures and the draft.
+        session.changes.subscribe(self, {"sync", "case", "settings", "reports"}, self.loader.request)
         self.loader.request()
 
     # --- building ------------------------------------------------------------------------------------
@@ -301,13 +305,13 @@ class ReportingPage(QWidget):
                                                           "如被退回，可更正后重新提交。").format(month=month_text(own.period))):
             return
         self.session.write(reports.submit, own.period, expected_version=own.version or None,
-                           on_done=self._done, on_error=lambda exc: present_error(self, exc))
+                           changes=REPORTED, on_done=self._done, on_error=lambda exc: present_error(self, exc))
 
     def accept(self) -> None:
         row = self.selected_row()
         if row is None or row.report_id is None:
             return
-        self.session.write(reports.accept, row.report_id, expected_version=row.version,
+        self.session.write(reports.accept, row.report_id, expected_version=row.version, changes=REPORTED,
                            on_done=self._done, on_error=lambda exc: present_error(self, exc))
 
     def send_back(self) -> None:
@@ -315,7 +319,7 @@ class ReportingPage(QWidget):
         if row is None or row.report_id is None:
             return
         self.session.write(reports.return_report, row.report_id, self.reason.text(), expected_version=row.version,
-                           on_done=self._returned, on_error=lambda exc: present_error(self, exc))
+                           changes=REPORTED, on_done=self._returned, on_error=lambda exc: present_error(self, exc))
 
     def _returned(self, view: Any) -> None:
         self.reason.clear()

@@ -44,7 +44,14 @@ class ReviewHomePage(QWidget):
         layout.addWidget(self.reminder)
         layout.addWidget(self.tabs, 1)
 
-        session.read(board.reminder, on_done=while_alive(self, self._remind), on_error=lambda _exc: None)
+        self.session = session
+        self.remind()
+        session.changes.subscribe(self, {"sync", "settings", "reports"}, self.remind)
+
+    def remind(self) -> None:
+        """The reminder is a courtesy beside the queue: if it cannot be worked out it stays hidden (the 上报 page
+        shows the error itself)."""
+        self.session.read(board.reminder, on_done=while_alive(self, self._remind), on_error=lambda _exc: None)
 
     def _remind(self, note: board.Reminder) -> None:
         text = reminder_text(note)
