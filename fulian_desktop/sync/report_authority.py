@@ -67,11 +67,12 @@ def check_report(self: Checker, row: dict[str, Any], local: Any) -> None:
         self.refuse(TABLE, rid, f"{label}的报表已通过审核，不能再更改")
     signed_changed = any(not _same(before.get(c), row.get(c)) for c in SIGNED)
     review_changed = any(not _same(before.get(c), row.get(c)) for c in REVIEW) or before.get("status") != status
-    # A resubmission follows a return. Where the return was never seen (a store that is not the reviewer, which the
-    # return had not reached yet), a later submission of the unit's replaces an earlier one.
-    later = status == ReportStatus.SUBMITTED and number > before.get("submission_no", 0)
-    if signed_changed and local is not None and not (later and (
-            before.get("status") == ReportStatus.RETURNED or self.tree.parent.get(unit) != self.receiver_unit)):
+    # A resubmission follows a return: at the reviewer's store, only a returned report is submitted again. Elsewhere
+    # (where the return may not have arrived yet) a later submission replaces an earlier one, as submitted or as
+    # reviewed by the sender.
+    at_reviewer = self.tree.parent.get(unit) == self.receiver_unit
+    if signed_changed and local is not None and (number <= before.get("submission_no", 0) or (
+            at_reviewer and before.get("status") != ReportStatus.RETURNED)):
         self.refuse(TABLE, rid, f"{label}的报表已提交，统计数字只能在被退回后由{label}重新提交时更改")
     try:
         decoded = decode_row(TABLE, [row.get(c) for c in columns(TABLE)])
@@ -83,8 +84,8 @@ def check_report(self: Checker, row: dict[str, Any], local: Any) -> None:
     if unit == self.sender_unit:
         if status != ReportStatus.SUBMITTED:
             self.refuse(TABLE, rid, f"{who}不能自行把本单位的报表改为“{STATUS_TEXT[status]}”：审核由上一级作出")
-        if any(not _same(before.get(c), row.get(c)) for c in REVIEW):
-            self.refuse(TABLE, rid, f"{who}不能自行填写或更改报表的审核记录")
+        if any(row.get(c) is not None for c in REVIEW):
+            self.refuse(TABLE, rid, f"{who}不能自行填写或保留报表的审核记录（重新提交的报表没有审核记录）")
         return
     if not review_changed:
         return   # relayed as signed and as reviewed here
@@ -93,8 +94,9 @@ def check_report(self: Checker, row: dict[str, Any], local: Any) -> None:
             local is None and reviewer in self.mine):
         self.refuse(TABLE, rid, f"{label}的报表只能由其上一级单位“{self.tree.label(reviewer)}”审核，"
                                 f"{who}不能审核")
-    if status == ReportStatus.SUBMITTED and local is not None and not signed_changed:
-        self.refuse(TABLE, rid, f"{who}不能撤回对{label}报表的审核")
+    if local is not None and not signed_changed and before.get("status") != ReportStatus.SUBMITTED:
+        self.refuse(TABLE, rid, f"{label}的报表当前为“{STATUS_TEXT.get(str(before.get('status')), '')}”，"
+                                f"{who}只能审核已提交的报表，不能撤回或改变审核结果")
     if status != ReportStatus.SUBMITTED:
         reason = row.get("return_reason")
         if not row.get("reviewed_by") or not row.get("reviewed_at"):

@@ -3346,7 +3346,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="176"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="48"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="49"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
@@ -3715,42 +3715,47 @@ Close anyway?</translation>
         <translation>Attachment size limit (MB)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="277"/>
+        <location filename="../../ui/domain_labels.py" line="276"/>
+        <source>月度统计报表截止日（次月几日）</source>
+        <translation>Monthly report due day (of the following month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/domain_labels.py" line="278"/>
         <source>案件列表中隐去姓名（显示为王某某）</source>
         <translation>Hide names in case lists (shown as Wang XX)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="279"/>
+        <location filename="../../ui/domain_labels.py" line="280"/>
         <source>亲密伴侣（配偶、前配偶、同居者）</source>
         <translation>Intimate partner (spouse, former spouse, cohabitant)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="280"/>
+        <location filename="../../ui/domain_labels.py" line="281"/>
         <source>老年人（子女、孙辈等家人施暴）</source>
         <translation>Elder (harmed by a child, grandchild or other relative)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="281"/>
+        <location filename="../../ui/domain_labels.py" line="282"/>
         <source>儿童（监护人或家人施暴）</source>
         <translation>Child (harmed by a guardian or relative)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="282"/>
+        <location filename="../../ui/domain_labels.py" line="283"/>
         <source>其他家庭成员（兄弟姐妹、婆媳、姻亲等）</source>
         <translation>Other family member (siblings, in-laws, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="285"/>
+        <location filename="../../ui/domain_labels.py" line="286"/>
         <source>威胁人身安全</source>
         <translation>Threats to personal safety</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="286"/>
+        <location filename="../../ui/domain_labels.py" line="287"/>
         <source>自伤或自杀风险</source>
         <translation>Risk of self-harm or suicide</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="287"/>
+        <location filename="../../ui/domain_labels.py" line="288"/>
         <source>未成年人受到伤害或无人照料</source>
         <translation>A child harmed or left without care</translation>
     </message>
@@ -4202,7 +4207,7 @@ Close anyway?</translation>
         <location filename="../../ui/clocks/clock_tasks.py" line="48"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="137"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="141"/>
         <location filename="../../ui/statistics/dashboard.py" line="110"/>
         <source>单位</source>
         <translation>Unit</translation>
@@ -4223,7 +4228,7 @@ Close anyway?</translation>
         <location filename="../../ui/referral/referral_panel.py" line="35"/>
         <location filename="../../ui/referral/referral_panel.py" line="69"/>
         <location filename="../../ui/referral/referral_table.py" line="54"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="137"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="141"/>
         <location filename="../../ui/review/review_table.py" line="70"/>
         <location filename="../../ui/sync/sync_stations_admin.py" line="43"/>
         <source>状态</source>
@@ -4485,7 +4490,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/admin_units.py" line="55"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="137"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="141"/>
         <source>上级单位</source>
         <translation>Parent unit</translation>
     </message>
@@ -7853,7 +7858,7 @@ Disable?</translation>
         <location filename="../../ui/referral/inbox.py" line="109"/>
         <location filename="../../ui/referral/referral_panel.py" line="123"/>
         <location filename="../../ui/referral/referral_panel.py" line="256"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="144"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="148"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
@@ -9814,7 +9819,7 @@ If rejected: {effect}</translation>
         <location filename="../../ui/cases/case_edit_form.py" line="16"/>
         <location filename="../../ui/cases/case_header.py" line="43"/>
         <location filename="../../ui/cases/case_list.py" line="65"/>
-        <location filename="../../ui/domain_labels.py" line="284"/>
+        <location filename="../../ui/domain_labels.py" line="285"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="102"/>
         <source>家庭暴力</source>
         <translation>Domestic violence</translation>
@@ -13286,290 +13291,290 @@ Retire it?</translation>
         <translation>Issued by: {unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="31"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="32"/>
         <source>调解案件数（本期登记）</source>
         <translation>Mediation cases (registered in the period)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="32"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="33"/>
         <source>调解结案数</source>
         <translation>Mediation cases closed</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="33"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="34"/>
         <source>其中调解成功</source>
         <translation>of which successful</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="34"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="35"/>
         <source>调解成功率</source>
         <translation>Mediation success rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="35"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="36"/>
         <source>信访总件次</source>
         <translation>Petitions (matters)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="36"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="37"/>
         <source>信访总人次</source>
         <translation>Petitions (persons)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="37"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="38"/>
         <source>及时受理率</source>
         <translation>Timely acceptance rate</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="38"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="39"/>
         <source>婚姻家庭咨询</source>
         <translation>Marriage and family consultations</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="39"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="40"/>
         <source>受理婚姻家庭纠纷</source>
         <translation>Marriage and family disputes accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="40"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="41"/>
         <source>危机干预案件</source>
         <translation>Crisis intervention cases</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="41"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="42"/>
         <source>家庭暴力案件</source>
         <translation>Domestic violence cases</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="42"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="43"/>
         <source>排查户数</source>
         <translation>Households screened</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="43"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="44"/>
         <source>风险户合计</source>
         <translation>Risk households in total</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="47"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="48"/>
         <source>草稿（未提交）</source>
         <translation>Draft (not submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="47"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="48"/>
         <source>已提交</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="48"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="49"/>
         <source>已通过</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="49"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="50"/>
         <source>逾期未报</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="49"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="50"/>
         <source>未报</source>
         <translation>Not yet submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="58"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="60"/>
         <source>{year}年{month}月</source>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="120"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="124"/>
         <source>报表月份</source>
         <translation>Report month</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="124"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="128"/>
         <source>本单位月度报表</source>
         <translation>This unit&apos;s monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="127"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="140"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="162"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="131"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="144"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="166"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="127"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="131"/>
         <source>本单位</source>
         <translation>This unit</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="128"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="224"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="132"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="228"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="129"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="133"/>
         <source>提交后数字冻结，并以本站密钥签名，随同步包报送上一级审核</source>
         <translation>Once submitted, the figures are frozen, signed with this station&apos;s key and sent up for review with the sync bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="136"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="140"/>
         <source>下级单位报送情况</source>
         <translation>Reports of the units below</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="137"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="141"/>
         <source>提交时间</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="137"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="141"/>
         <source>报送次数</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="138"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="142"/>
         <source>退回原因</source>
         <translation>Reason returned</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="140"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="144"/>
         <source>所报数字</source>
         <translation>Reported figure</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="142"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="146"/>
         <source>退回原因（必填）：写明要更正什么</source>
         <translation>Reason for returning (required): what should be corrected</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="143"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="147"/>
         <source>通过</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="160"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="164"/>
         <source>汇总（已通过的报表合计，与实时数对比）</source>
         <translation>Consolidated (sum of the accepted reports, against the live figures)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="162"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="166"/>
         <source>上报合计</source>
         <translation>Reported total</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="162"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="166"/>
         <source>实时数</source>
         <translation>Live figure</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="162"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="166"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="193"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="197"/>
         <source>报送截止：{due}（中国时间）</source>
         <translation>Due: {due} (China time)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="209"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="213"/>
         <source>{unit}{month}报表：&lt;b style=&apos;color:{colour}&apos;&gt;{status}&lt;/b&gt;</source>
         <translation>{unit}, report for {month}: &lt;b style=&apos;color:{colour}&apos;&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="212"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="216"/>
         <source>（第{n}次报送，{who}于{when}提交）</source>
         <translation> (submission {n}, submitted by {who} at {when})</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="215"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="219"/>
         <source>退回原因：{reason}（{who}）。请更正数据后重新提交。</source>
         <translation>Returned: {reason} ({who}). Correct the data and submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="218"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="222"/>
         <source>已由{who}审核通过。</source>
         <translation>Accepted by {who}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="220"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="224"/>
         <source>下表为本单位本月工作的实时数字；提交后冻结。</source>
         <translation>The table shows the live figures of this unit&apos;s work in the month; they are frozen when submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="222"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="226"/>
         <source>报表数字与本站签名不符，可能被改动过。</source>
         <translation>The report&apos;s figures do not match this station&apos;s signature; they may have been changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="224"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="228"/>
         <source>重新提交</source>
         <translation>Submit again</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="249"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="253"/>
         <source>已汇总 {n} 个单位的已通过报表。</source>
         <translation>Consolidated the accepted reports of {n} unit(s). </translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="251"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="255"/>
         <source>尚未通过：{names}。</source>
         <translation>Not yet accepted: {names}. </translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="253"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="257"/>
         <source>有 {n} 项与实时数不符（报表通过后数据又有变动）。</source>
         <translation>{n} line(s) differ from the live figures (the data changed after the reports were accepted).</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="300"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="304"/>
         <source>提交报表</source>
         <translation>Submit report</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="300"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="304"/>
         <source>提交{month}报表？提交后数字冻结并签名，随同步包报送上一级审核；如被退回，可更正后重新提交。</source>
         <translation>Submit the report for {month}? The figures are frozen and signed, and go up for review with the sync bundles; if it is returned, you can correct it and submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="334"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="338"/>
         <source>本单位{month}报表已逾期未报（截止{due}）</source>
         <translation>this unit&apos;s report for {month} is overdue (due {due})</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="336"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="340"/>
         <source>本单位{month}报表尚未提交（截止{due}）</source>
         <translation>this unit&apos;s report for {month} is not submitted yet (due {due})</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="338"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="342"/>
         <source>本单位{month}报表被退回：{reason}，请更正后重新提交</source>
         <translation>this unit&apos;s report for {month} was returned: {reason}; correct it and submit again</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="341"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="345"/>
         <source>{n} 个下级单位的{month}报表待审核</source>
         <translation>{n} report(s) for {month} from the units below await review</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="343"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="347"/>
         <source>{n} 个单位逾期未报（{names}）</source>
         <translation>{n} unit(s) overdue ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="344"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="348"/>
         <source>上报提醒：</source>
         <translation>Reports: </translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="344"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="348"/>
         <source>。请到“上报”页办理。</source>
         <translation>. See the Reports page.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="348"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="352"/>
         <source>{month}月{day}日</source>
         <translation>{month}/{day}</translation>
     </message>

@@ -15,7 +15,7 @@ from fulian_desktop.services.reporting import board, reports
 from fulian_desktop.store.models_reports import UnitReport
 from tests.support.report_stations import PERIOD, ReportStations, day, new_mediation, on, report_stations
 from tests.support.stores import TOWN_A, TOWN_B, VILLAGE_A1, VILLAGE_A2
-from tests.support.sync_stations import dump
+from tests.support.sync_stations import deliver, dump
 
 
 @pytest.fixture
@@ -61,6 +61,8 @@ def test_submit_return_resubmit_accept_across_three_stores(rs: ReportStations) -
                                      expected_version=row.version)
     assert back.status == ReportStatus.RETURNED and back.reviewed_by == "高塘岭督导（jiedao）"
     rs.down()
+    deliver(rs.town, rs.district, rs.st.org.district)      # the district sees the return too
+    assert _row(rs.district, village).status == ReportStatus.RETURNED
     with on(12, 3), rs.village.uow() as uow:
         mine = reports.unit_report(uow, rs.village_sup, PERIOD)
         assert mine.status == ReportStatus.RETURNED
@@ -73,7 +75,8 @@ def test_submit_return_resubmit_accept_across_three_stores(rs: ReportStations) -
         again = reports.submit(uow, rs.village_sup, PERIOD, expected_version=mine.version)
     assert again.status == ReportStatus.SUBMITTED and again.submission_no == 2
     assert again.report.figure("mediation", "mediated") == 2
-    rs.up()
+    assert again.return_reason is None                    # a new submission, not yet reviewed
+    deliver(rs.village, rs.town, rs.unit(TOWN_A))            # the district still holds the return
 
     # The town accepts; the verdict travels down to the village and up to the district.
     with on(12, 4), rs.town.uow(write=True) as uow:
@@ -83,7 +86,8 @@ def test_submit_return_resubmit_accept_across_three_stores(rs: ReportStations) -
     # The town's own report, reviewed by the district.
     with on(12, 4), rs.town.uow(write=True) as uow:
         reports.submit(uow, rs.town_sup, PERIOD)
-    rs.up()
+    assert _row(rs.district, village).status == ReportStatus.RETURNED
+    rs.up()                                                   # accepted (second submission) over the return
     with on(12, 5), rs.district.uow(write=True) as uow:
         town_row = reports.find(uow, rs.unit(TOWN_A), PERIOD)
         assert town_row is not None
@@ -177,3 +181,21 @@ def test_the_due_day_is_a_setting_counted_in_china_time(rs: ReportStations) -> N
         assert _board(rs.district, rs.district_sup)[VILLAGE_A2] == "未报"
         with rs.district.uow(write=True) as uow, pytest.raises(ValidationError, match="1 日到 28 日"):
             settings.put(uow, system_actor(rs.district), "report_due_day", 31)
+
+
+def test_a_resubmission_may_reach_the_district_before_the_towns_return(rs: ReportStations) -> None:
+    """The village sends to the district directly too: a later submission replaces the earlier one there, while the
+    town, which reviews, takes it only after its own return."""
+    with on(12, 1), rs.village.uow(write=True) as uow:
+        sent = reports.submit(uow, rs.village_sup, PERIOD)
+    rs.up()
+    with on(12, 2), rs.town.uow(write=True) as uow:
+        reports.return_report(uow, rs.town_sup, sent.id or "", "请补录")
+    deliver(rs.town, rs.village, rs.unit(VILLAGE_A1))
+    with on(12, 3), rs.village.uow(write=True) as uow:
+        reports.submit(uow, rs.village_sup, PERIOD)
+    deliver(rs.village, rs.district, rs.st.org.district)    # the district had only the first submission
+    assert _row(rs.district, rs.unit(VILLAGE_A1)).submission_no == 2
+    rs.up()
+    assert _row(rs.town, rs.unit(VILLAGE_A1)).submission_no == 2
+    assert _row(rs.town, rs.unit(VILLAGE_A1)).status == ReportStatus.SUBMITTED

@@ -152,6 +152,8 @@ def submit(uow: UnitOfWork, actor: Actor, period: str, *, unit_id: str | None = 
         for key, value in fields.items():
             setattr(row, key, value)
         row.status, row.submission_no = ReportStatus.SUBMITTED.value, row.submission_no + 1
+        # The return's reason stays in the audit log and the report's history; the new submission is unreviewed.
+        row.reviewed_by, row.reviewed_at, row.return_reason = None, None, None
     fields["submission_no"] = row.submission_no
     row.signature = sign(private, report_bytes(fields))
     uow.flush()
