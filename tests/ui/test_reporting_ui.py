@@ -3,6 +3,7 @@ November, the town supervisor returns it with a reason (not without one), the vi
 the town accepts, and the consolidated figures show; the supervisor's home reminds of what is late."""
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Iterator
 
@@ -68,7 +69,7 @@ def _select(page: ReportingPage, unit: str) -> None:
     raise AssertionError(unit)
 
 
-def test_submit_return_resubmit_accept_on_the_page(qtbot, world) -> None:  # noqa: ANN001
+def test_submit_return_resubmit_accept_on_the_page(qtbot, world, tmp_path: Path) -> None:  # noqa: ANN001
     store, village, town = world
     mine = _page(qtbot, store, village)
     assert mine.month.currentData() == "2026-11" and mine.month.currentText() == "2026年11月"
@@ -111,6 +112,16 @@ def test_submit_return_resubmit_accept_on_the_page(qtbot, world) -> None:  # noq
     assert above.total.item(0, 1).text() == "2" and above.total.item(0, 2).text() == "2"
     mine.loader.request()
     qtbot.waitUntil(lambda: "已通过" in mine.own_status.text(), timeout=WAIT)
+
+    # The accepted report as a paper: its frozen figures, its state and its signature.
+    pdf = tmp_path / "report.pdf"
+    _select(above, VILLAGE_A1)
+    messages.recorded.clear()
+    above.export_to(str(pdf), above.selected_row().unit_id)
+    qtbot.waitUntil(lambda: bool(messages.recorded), timeout=WAIT)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "郭亮村" in text and "2026年11月" in text
+    assert "已通过（第2次报送" in text and "数字与报送站点签名相符" in text
 
 
 def test_the_home_page_reminds_of_late_and_waiting_reports(qtbot, world) -> None:  # noqa: ANN001

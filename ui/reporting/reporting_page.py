@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+    QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -135,7 +135,14 @@ class ReportingPage(QWidget):
         own = QVBoxLayout(self.own_box)
         own.addWidget(self.own_status)
         own.addWidget(self.own_figures, 1)
-        own.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.export_button = QPushButton(tr("导出 PDF…"), objectName="report_export")
+        self.export_button.setToolTip(tr("把本单位该月报表（已提交的为冻结的数字）导出为 PDF"))
+        self.export_button.clicked.connect(lambda: self.export(None))
+        own_buttons = QHBoxLayout()
+        own_buttons.addStretch(1)
+        own_buttons.addWidget(self.export_button)
+        own_buttons.addWidget(self.submit_button)
+        own.addLayout(own_buttons)
 
         self.below_box = QGroupBox(tr("下级单位报送情况"))
         self.board = _table("report_board", [tr("单位"), tr("上级单位"), tr("状态"), tr("提交时间"), tr("报送次数"),
@@ -149,6 +156,9 @@ class ReportingPage(QWidget):
         self.accept_button.clicked.connect(self.accept)
         self.return_button.clicked.connect(self.send_back)
         review = QHBoxLayout()
+        self.export_unit_button = QPushButton(tr("导出所选报表…"), objectName="report_export_unit")
+        self.export_unit_button.clicked.connect(self._export_selected)
+        review.addWidget(self.export_unit_button)
         review.addWidget(self.reason, 1)
         review.addWidget(self.accept_button)
         review.addWidget(self.return_button)
@@ -294,6 +304,8 @@ class ReportingPage(QWidget):
         row = self.selected_row()
         reviewable = row is not None and row.reviewable and row.status == ReportStatus.SUBMITTED.value
         self.accept_button.setEnabled(reviewable)
+        self.export_unit_button.setEnabled(row is not None and row.report_id is not None)
+        self.export_button.setEnabled(own is not None)
         self.return_button.setEnabled(reviewable)
         self.reason.setEnabled(reviewable)
 
@@ -320,6 +332,24 @@ class ReportingPage(QWidget):
             return
         self.session.write(reports.return_report, row.report_id, self.reason.text(), expected_version=row.version,
                            changes=REPORTED, on_done=self._returned, on_error=lambda exc: present_error(self, exc))
+
+    def _export_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.export(row.unit_id)
+
+    def export(self, unit_id: str | None) -> None:
+        name = f"{self.period()}-{tr('月度统计报表')}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, tr("导出报表"), name, tr("PDF 文件 (*.pdf)"))
+        if path:
+            self.export_to(path, unit_id)
+
+    def export_to(self, path: str, unit_id: str | None = None) -> None:
+        from fulian_desktop.documents.unit_report_pdf import export_unit_report   # ReportLab only when exporting
+
+        self.session.write(export_unit_report, self.period(), path, unit_id=unit_id,
+                           on_done=lambda _view: messages.info(self, tr("已导出"), tr("报表已保存到 {path}").format(
+                               path=path)), on_error=lambda exc: present_error(self, exc))
 
     def _returned(self, view: Any) -> None:
         self.reason.clear()
