@@ -61,7 +61,7 @@ def month_text(period: str) -> str:
 
 
 def _when(at: datetime | None) -> str:
-    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M") if at is not None else ""
+    return at.astimezone(LOCAL_TZ).strftime("%m-%d %H:%M") if at is not None else ""
 
 
 def _value(figures: dict[str, Any] | None, section: str, key: str) -> str:
@@ -87,7 +87,10 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -166,7 +169,8 @@ class ReportingPage(QWidget):
         split.addWidget(self.board)
         split.addWidget(self.unit_figures)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([640, 260])
         below = QVBoxLayout(self.below_box)
         below.addWidget(split, 1)
         below.addLayout(review)
