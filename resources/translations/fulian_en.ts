@@ -4207,7 +4207,7 @@ Close anyway?</translation>
         <location filename="../../ui/clocks/clock_tasks.py" line="48"/>
         <location filename="../../ui/counselling/counsellor_home.py" line="44"/>
         <location filename="../../ui/mediation/mediation_calendar_model.py" line="38"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="148"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="152"/>
         <location filename="../../ui/statistics/dashboard.py" line="110"/>
         <source>单位</source>
         <translation>Unit</translation>
@@ -4228,7 +4228,7 @@ Close anyway?</translation>
         <location filename="../../ui/referral/referral_panel.py" line="35"/>
         <location filename="../../ui/referral/referral_panel.py" line="69"/>
         <location filename="../../ui/referral/referral_table.py" line="54"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="148"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="152"/>
         <location filename="../../ui/review/review_table.py" line="70"/>
         <location filename="../../ui/sync/sync_stations_admin.py" line="43"/>
         <source>状态</source>
@@ -4490,7 +4490,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/admin_units.py" line="55"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="148"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="152"/>
         <source>上级单位</source>
         <translation>Parent unit</translation>
     </message>
@@ -7868,7 +7868,7 @@ Disable?</translation>
         <location filename="../../ui/referral/inbox.py" line="109"/>
         <location filename="../../ui/referral/referral_panel.py" line="123"/>
         <location filename="../../ui/referral/referral_panel.py" line="256"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="155"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="159"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
@@ -10644,7 +10644,7 @@ If rejected: {effect}</translation>
         <translation>PDF files (*.pdf);;Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="351"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="359"/>
         <location filename="../../ui/statistics/dashboard.py" line="232"/>
         <source>已导出</source>
         <translation>Exported</translation>
@@ -12357,7 +12357,7 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
     <message>
         <location filename="../../ui/documents/document_preview.py" line="175"/>
         <location filename="../../ui/documents/verify_dialog.py" line="87"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="343"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="351"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -13398,220 +13398,225 @@ Retire it?</translation>
         <translation>{month}/{year}</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="124"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="128"/>
         <source>报表月份</source>
         <translation>Report month</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="128"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="132"/>
         <source>本单位月度报表</source>
         <translation>This unit&apos;s monthly report</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="131"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="151"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="176"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="135"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="155"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="181"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="131"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="135"/>
         <source>本单位</source>
         <translation>This unit</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="132"/>
-        <location filename="../../ui/reporting/reporting_page.py" line="238"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="136"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="243"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="133"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="137"/>
         <source>提交后数字冻结，并以本站密钥签名，随同步包报送上一级审核</source>
         <translation>Once submitted, the figures are frozen, signed with this station&apos;s key and sent up for review with the sync bundles</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="138"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="142"/>
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="139"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="143"/>
         <source>把本单位该月报表（已提交的为冻结的数字）导出为 PDF</source>
         <translation>Export this unit&apos;s report for the month as a PDF (the frozen figures once submitted)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="147"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="151"/>
         <source>下级单位报送情况</source>
         <translation>Reports of the units below</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="148"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="152"/>
         <source>提交时间</source>
         <translation>Submitted at</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="148"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="152"/>
         <source>报送次数</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="149"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="153"/>
         <source>退回原因</source>
         <translation>Reason returned</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="151"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="155"/>
         <source>所报数字</source>
         <translation>Reported figure</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="153"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="157"/>
         <source>退回原因（必填）：写明要更正什么</source>
         <translation>Reason for returning (required): what should be corrected</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="154"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="158"/>
         <source>通过</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="159"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="163"/>
         <source>导出所选报表…</source>
         <translation>Export selected report…</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="174"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="179"/>
         <source>汇总（已通过的报表合计，与实时数对比）</source>
         <translation>Consolidated (sum of the accepted reports, against the live figures)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="176"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="181"/>
         <source>上报合计</source>
         <translation>Reported total</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="176"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="181"/>
         <source>实时数</source>
         <translation>Live figure</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="176"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="181"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="207"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="212"/>
         <source>报送截止：{due}（中国时间）</source>
         <translation>Due: {due} (China time)</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="223"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="228"/>
         <source>{unit}{month}报表：&lt;b style=&apos;color:{colour}&apos;&gt;{status}&lt;/b&gt;</source>
         <translation>{unit}, report for {month}: &lt;b style=&apos;color:{colour}&apos;&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="226"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="231"/>
         <source>（第{n}次报送，{who}于{when}提交）</source>
         <translation> (submission {n}, submitted by {who} at {when})</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="229"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="234"/>
         <source>退回原因：{reason}（{who}）。请更正数据后重新提交。</source>
         <translation>Returned: {reason} ({who}). Correct the data and submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="232"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="237"/>
         <source>已由{who}审核通过。</source>
         <translation>Accepted by {who}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="234"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="239"/>
         <source>下表为本单位本月工作的实时数字；提交后冻结。</source>
         <translation>The table shows the live figures of this unit&apos;s work in the month; they are frozen when submitted.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="236"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="241"/>
         <source>报表数字与本站签名不符，可能被改动过。</source>
         <translation>The report&apos;s figures do not match this station&apos;s signature; they may have been changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="238"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="243"/>
         <source>重新提交</source>
         <translation>Submit again</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="263"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="271"/>
         <source>已汇总 {n} 个单位的已通过报表。</source>
         <translation>Consolidated the accepted reports of {n} unit(s). </translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="265"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="273"/>
         <source>尚未通过：{names}。</source>
         <translation>Not yet accepted: {names}. </translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="267"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="275"/>
         <source>有 {n} 项与实时数不符（报表通过后数据又有变动）。</source>
         <translation>{n} line(s) differ from the live figures (the data changed after the reports were accepted).</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="316"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="324"/>
         <source>提交报表</source>
         <translation>Submit report</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="316"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="324"/>
         <source>提交{month}报表？提交后数字冻结并签名，随同步包报送上一级审核；如被退回，可更正后重新提交。</source>
         <translation>Submit the report for {month}? The figures are frozen and signed, and go up for review with the sync bundles; if it is returned, you can correct it and submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="343"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="350"/>
+        <source>{period}-月度统计报表.pdf</source>
+        <translation>{period}-monthly-report.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reporting/reporting_page.py" line="351"/>
         <source>导出报表</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="351"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="359"/>
         <source>报表已保存到 {path}</source>
         <translation>The report was saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="368"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="376"/>
         <source>本单位{month}报表已逾期未报（截止{due}）</source>
         <translation>this unit&apos;s report for {month} is overdue (due {due})</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="370"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="378"/>
         <source>本单位{month}报表尚未提交（截止{due}）</source>
         <translation>this unit&apos;s report for {month} is not submitted yet (due {due})</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="372"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="380"/>
         <source>本单位{month}报表被退回：{reason}，请更正后重新提交</source>
         <translation>this unit&apos;s report for {month} was returned: {reason}; correct it and submit again</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="375"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="383"/>
         <source>{n} 个下级单位的{month}报表待审核</source>
         <translation>{n} report(s) for {month} from the units below await review</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="377"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="385"/>
         <source>{n} 个单位逾期未报（{names}）</source>
         <translation>{n} unit(s) overdue ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="378"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="386"/>
         <source>上报提醒：</source>
         <translation>Reports: </translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="378"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="386"/>
         <source>。请到“上报”页办理。</source>
         <translation>. See the Reports page.</translation>
     </message>
     <message>
-        <location filename="../../ui/reporting/reporting_page.py" line="382"/>
+        <location filename="../../ui/reporting/reporting_page.py" line="390"/>
         <source>{month}月{day}日</source>
         <translation>{month}/{day}</translation>
     </message>

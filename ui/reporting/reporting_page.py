@@ -81,16 +81,17 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, item)
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
+def _table(name: str, headers: list[str], stretch: int = 0) -> QTableWidget:
+    """A read-only table; column `stretch` takes the room left, the others fit their contents."""
     table = QTableWidget(0, len(headers), objectName=name)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, len(headers)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    for column in range(len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -149,7 +150,7 @@ class ReportingPage(QWidget):
 
         self.below_box = QGroupBox(tr("下级单位报送情况"))
         self.board = _table("report_board", [tr("单位"), tr("上级单位"), tr("状态"), tr("提交时间"), tr("报送次数"),
-                                             tr("退回原因")])
+                                             tr("退回原因")], stretch=5)
         self.board.itemSelectionChanged.connect(self._selected)
         self.unit_figures = _table("report_unit_figures", [tr("项目"), tr("所报数字")])
         self.reason = QLineEdit(objectName="report_return_reason")
@@ -250,6 +251,9 @@ class ReportingPage(QWidget):
             item = self.board.item(i, 2)
             if item is not None and r.status in STATUS_COLOURS:
                 item.setForeground(QColor(STATUS_COLOURS[r.status]))
+            reason = self.board.item(i, 5)
+            if reason is not None and r.return_reason:
+                reason.setToolTip(r.return_reason)   # a long reason is cut short in its cell
         self._selected()
 
     def _show_total(self) -> None:
@@ -343,7 +347,7 @@ class ReportingPage(QWidget):
             self.export(row.unit_id)
 
     def export(self, unit_id: str | None) -> None:
-        name = f"{self.period()}-{tr('月度统计报表')}.pdf"
+        name = tr("{period}-月度统计报表.pdf").format(period=self.period())
         path, _ = QFileDialog.getSaveFileName(self, tr("导出报表"), name, tr("PDF 文件 (*.pdf)"))
         if path:
             self.export_to(path, unit_id)
