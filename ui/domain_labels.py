@@ -280,6 +280,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("", "无操作自动锁定（分钟）"),
     QT_TRANSLATE_NOOP("", "文书落款单位名称"),
     QT_TRANSLATE_NOOP("", "附件大小上限（MB）"),
+    QT_TRANSLATE_NOOP("", "月度统计报表截止日（次月几日）"),
     # CaseSource
     QT_TRANSLATE_NOOP("", "案件列表中隐去姓名（显示为王某某）"),
     # risk.Relationship (whose danger-assessment set is used)

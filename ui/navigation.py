@@ -65,6 +65,9 @@ def pages_for(session: AppSession) -> list[PageSpec]:
         from .statistics.dashboard import DashboardPage
 
         pages.append(PageSpec("dashboard", tr("统计看板"), lambda s: DashboardPage(s)))
+        from .reporting.reporting_page import ReportingPage
+
+        pages.append(PageSpec("reporting", tr("上报"), lambda s: ReportingPage(s)))
     if can(actor, Permission.CASE_EDIT):
         pages.append(PageSpec("inbox", tr("转介收件箱"), lambda s: InboxPage(s), "Ctrl+4"))
     if can(actor, Permission.CASE_EDIT):

@@ -185,11 +185,13 @@ def _page_decor(report: MonthlyReport, regular: str):  # noqa: ANN202
     return draw
 
 
-def _story(report: MonthlyReport, st: dict[str, ParagraphStyle], regular: str, bold: str) -> list:
+def _story(report: MonthlyReport, st: dict[str, ParagraphStyle], regular: str, bold: str,
+           note: str | None = None) -> list:
     story: list = [
         Paragraph(markup(report.title), st["title"]),
         Paragraph(markup(f"填报单位：{report.unit_name}　　统计时段：{report.period_text}"
                          f"（{report.date_from.isoformat()} 至 {report.date_to.isoformat()}）"), st["sub"]),
+        *([Paragraph(markup(note), st["sub"])] if note else []),
         Spacer(0, 4 * mm),
         _charts(report, regular),
     ]
@@ -207,8 +209,9 @@ def _story(report: MonthlyReport, st: dict[str, ParagraphStyle], regular: str, b
     return story
 
 
-def render_report(report: MonthlyReport) -> bytes:
-    """The PDF bytes of the report (no audit: callers write it with statistics.record_export)."""
+def render_report(report: MonthlyReport, note: str | None = None) -> bytes:
+    """The PDF bytes of the report (no audit: callers write it with statistics.record_export); `note`, a line under
+    the heading (a submitted report's state and signature)."""
     regular, bold = register_fonts()
     st = _styles(regular, bold)
     total = None
@@ -220,7 +223,7 @@ def render_report(report: MonthlyReport) -> bytes:
                                 initialFontName=regular)
         doc._fulian_total = total
         decor = _page_decor(report, regular)
-        doc.build(_story(report, st, regular, bold), onFirstPage=decor, onLaterPages=decor)
+        doc.build(_story(report, st, regular, bold, note), onFirstPage=decor, onLaterPages=decor)
         total = doc.page
     return out.getvalue()
 

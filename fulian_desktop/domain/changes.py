@@ -32,6 +32,8 @@ class Changes:
     """The working-day calendar (every running clock's due date may move)."""
     sync: bool = False
     """A sync bundle was imported or a sync conflict resolved."""
+    reports: bool = False
+    """A unit's monthly report up the tiers was submitted, accepted or returned."""
     case_ids: frozenset[str] = frozenset()
     """The cases touched, when known. Empty means "unknown": a screen of one case must assume it is one of them."""
 

@@ -141,3 +141,20 @@ def require_key_holder(actor: Actor, why: str) -> None:
     if not actor.is_system:
         raise PermissionDenied(f"{why}，只能由密钥持有人在命令行中办理（fulian sync provision / fulian sync peer add）。",
                                code="key_holder_only")
+
+
+# --- monthly reports up the tiers (services/reporting): the unit submits, the tier above reviews ----------------
+
+def require_report_submitter(actor: Actor, unit_id: str) -> None:
+    """A unit's monthly report is submitted (and resubmitted) by a supervisor of that unit itself."""
+    require(actor, Permission.CASE_APPROVE)
+    if not actor.is_system and (actor.role != Role.SUPERVISOR or actor.unit_id != unit_id):
+        raise PermissionDenied("月度统计报表由本单位的督导提交，您不能提交该单位的报表。", code="report_submitter")
+
+
+def require_report_reviewer(actor: Actor, reviewing_unit_id: str | None) -> None:
+    """A report is accepted or returned by a supervisor of the unit directly above the reporting unit."""
+    require(actor, Permission.CASE_APPROVE)
+    if not actor.is_system and (actor.role != Role.SUPERVISOR or reviewing_unit_id is None
+                                or actor.unit_id != reviewing_unit_id):
+        raise PermissionDenied("月度统计报表由上一级单位的督导审核，您不能审核该报表。", code="report_reviewer")

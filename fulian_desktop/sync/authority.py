@@ -28,6 +28,10 @@ The org tree, user accounts, roles and permissions come only from the district, 
 (`app_setting`) do not travel at all. A record that would not change anything here (identical, or older
 than ours) is not a change and passes whoever sent it: a relayed copy comes back that way.
 
+A monthly report sent up the tiers (`unit_report`) follows sync/report_authority.py: a station submits only its
+own unit's, reviews only those of the units directly below it, and every report's figures must hold under the
+signature of its unit's station, in bundles from above too.
+
 Any other row refuses the whole bundle (`SenderOverreach`), naming the first offending record; the
 importer rolls its transaction back and records the refusal in the audit log.
 """
@@ -49,6 +53,7 @@ from .conflicts import TABLE_LABELS
 from .bundle_shape import check_shape, table_names
 from .errors import SenderOverreach
 from .lineage import load_lineages
+from .report_authority import check_report, check_report_signatures
 from .screening_authority import check_screening
 from .org_tree import check_district_only, from_authority, is_district, org_tree
 from .rows import CHUNK, columns, content_hash, encode_row, load_rows, ordered_tables, table
@@ -82,7 +87,7 @@ REFERRAL_FIXED = ("case_id", "kind", "from_unit_id", "to_unit_id", "owner_unit_i
 MORE_LABELS = {"case_event": "案件时间线", "follow_up_visit": "回访", "risk_assessment": "风险评估",
                "crisis_action": "危机干预措施", "screening_visit": "排查走访", "attachment_blob": "附件内容",
                "calendar_year": "工作日历", "mediation_screening": "调解前安全评估",
-               "mandatory_report": "强制报告"}
+               "mandatory_report": "强制报告", "unit_report": "月度统计上报"}
 FIELD_LABELS = {"role": "角色", "owner_unit_id": "所属单位", "username": "用户名", "display_name": "姓名",
                 "active": "启用状态", "deleted_at": "删除标记", "created_at": "建立时间", "id": "编号"}
 
@@ -129,8 +134,9 @@ class _Rows:
 
 
 class _Check:
-    def __init__(self, conn: Connection, payload: dict[str, Any], sender_unit: str, sender_name: str) -> None:
-        self.conn, self.sender_name = conn, sender_name
+    def __init__(self, conn: Connection, payload: dict[str, Any], sender_unit: str, sender_name: str,
+                 receiver_unit: str = "") -> None:
+        self.conn, self.sender_name, self.sender_unit, self.receiver_unit = conn, sender_name, sender_unit, receiver_unit
         self.tree = org_tree(conn)
         self.mine = self.tree.subtree(sender_unit)
         self.rows: dict[str, _Rows] = {}
@@ -340,7 +346,7 @@ class _Check:
         """The rules of `check_row` for many new rows (as sent) at once, by distinct values: a busy week's
         bundle holds thousands of new cases and timeline entries. False: look row by row, to name the first
         offender."""
-        if not rows or name in ("org_unit", "user_account", "referral", "mediation_screening"):
+        if not rows or name in ("org_unit", "user_account", "referral", "mediation_screening", "unit_report"):
             return not rows
         cols, mine = columns(name), self.mine
         if "owner_unit_id" not in cols or any(len(r) != len(cols) for r in rows):
@@ -402,6 +408,8 @@ class _Check:
         self._check_links(name, row, local)
         if name == "mediation_screening":
             check_screening(self, row, local)
+        if name == "unit_report":
+            check_report(self, row, local)
 
     def _check_user(self, row: dict[str, Any], local: Any) -> None:
         rid = row["id"]
@@ -562,11 +570,13 @@ def check_inbound(conn: Connection, payload: dict[str, Any], *, sender_unit: str
                   sender_name: str) -> None:
     """Refuse (SenderOverreach) a bundle with any row its sender may not author. Reads only."""
     check_shape(payload)
-    if from_authority(conn, sender_unit, receiver_unit):
+    above = from_authority(conn, sender_unit, receiver_unit)
+    check_report_signatures(conn, payload, sender_name, from_above=above)
+    if above:
         if not is_district(conn, sender_unit):
             check_district_only(conn, payload, sender_name)
         return
-    _Check(conn, payload, sender_unit, sender_name).run(payload.get("blobs") or [])
+    _Check(conn, payload, sender_unit, sender_name, receiver_unit).run(payload.get("blobs") or [])
 
 
 def covered_references() -> dict[str, set[str]]:

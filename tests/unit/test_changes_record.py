@@ -7,7 +7,7 @@ from fulian_desktop.domain.changes import KINDS, Changes, case_changed, check_ki
 
 
 def test_kinds_are_named_and_nothing_changed_is_false() -> None:
-    assert KINDS == {"case", "party", "attachments", "user", "org", "settings", "calendar", "sync"}
+    assert KINDS == {"case", "party", "attachments", "user", "org", "settings", "calendar", "sync", "reports"}
     assert Changes(case=True, party=True).kinds() == {"case", "party"}
     assert not Changes() and Changes(org=True)
 

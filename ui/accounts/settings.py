@@ -86,7 +86,10 @@ class SettingsPage(QWidget):
         self.attachment = QSpinBox(objectName="attachment_max_mb")
         self.attachment.setRange(1, 2048)
         self.attachment.setSuffix(" MB")
-        for spin in (self.idle, self.attachment):
+        self.due_day = QSpinBox(objectName="report_due_day")
+        self.due_day.setRange(1, 28)
+        self.due_day.setSuffix(tr(" 日"))
+        for spin in (self.idle, self.attachment, self.due_day):
             spin.setMinimumWidth(140)
         self.save_button = QPushButton(tr("保存(&S)"))
         self.revert_button = QPushButton(tr("撤销修改"))
@@ -98,7 +101,8 @@ class SettingsPage(QWidget):
                                     objectName="mask_names_in_lists")
         self.paper_register = QCheckBox(tr("本处登记簿：保留纸质来访登记簿(&B)"), objectName="paper_register")
         for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged,
-                       self.mask_names.toggled, self.review_body.textChanged, self.paper_register.toggled):
+                       self.mask_names.toggled, self.review_body.textChanged, self.paper_register.toggled,
+                       self.due_day.valueChanged):
             signal.connect(lambda *_: self._update_dirty())
 
         labels = core_settings.KNOWN
@@ -114,6 +118,8 @@ class SettingsPage(QWidget):
         form.addRow(self._label(tr("信访复查机关(&R)"), self.review_body), self.review_body)
         form.addRow("", self._hint(tr("区级出具的信访事项处理意见书告知的复查机关，例如“长沙市妇女联合会”"
                                       "（信访工作条例第三十五条）。街镇、村社区的意见书按组织架构由上级单位出具和复查。")))
+        form.addRow(self._label(tr(labels["report_due_day"][0]) + "(&D)", self.due_day), self.due_day)
+        form.addRow("", self._hint(tr("下级单位的月度统计报表须在次月这一天（中国时间）之前提交，过后在“上报”页和督导首页显示为逾期未报。")))
         form.addRow("", self.mask_names)
         form.addRow("", self._hint(tr("接待台等他人看得到屏幕的电脑上，案件列表中的姓名显示为“王某某”；打开案件后仍显示全名。")))
         form.addRow("", self.paper_register)
@@ -183,7 +189,8 @@ class SettingsPage(QWidget):
         self.setTabOrder(self.idle, self.unit_name)
         self.setTabOrder(self.unit_name, self.attachment)
         self.setTabOrder(self.attachment, self.review_body)
-        self.setTabOrder(self.review_body, self.mask_names)
+        self.setTabOrder(self.review_body, self.due_day)
+        self.setTabOrder(self.due_day, self.mask_names)
         self.setTabOrder(self.mask_names, self.save_button)
         self.setTabOrder(self.save_button, self.revert_button)
         self.load()
@@ -223,6 +230,7 @@ class SettingsPage(QWidget):
         self.mask_names.setChecked(bool(values.get("mask_names_in_lists")))
         self.paper_register.setChecked(bool(values.get("paper_register")))
         self.review_body.setText(str(values.get("petition_review_body") or ""))
+        self.due_day.setValue(int(values.get("report_due_day") or 5))
         self.state.clear()
         self._update_dirty()
 
@@ -230,7 +238,7 @@ class SettingsPage(QWidget):
         return {"idle_lock_minutes": self.idle.value(), "unit_display_name": self.unit_name.text().strip(),
                 "attachment_max_mb": self.attachment.value(), "mask_names_in_lists": self.mask_names.isChecked(),
                 "petition_review_body": self.review_body.text().strip(),
-                "paper_register": self.paper_register.isChecked()}
+                "paper_register": self.paper_register.isChecked(), "report_due_day": self.due_day.value()}
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.current().items() if self.loaded.get(k) != v}

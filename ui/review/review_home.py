@@ -4,7 +4,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from fulian_desktop.services.reporting import board
+
+from ..common.guard import while_alive
 from ..i18n import tr
+from ..reporting.reporting_page import reminder_text
 from ..session import AppSession
 from ..cases.case_list import CaseListPage
 from .review_queue import ReviewQueuePage
@@ -22,6 +26,10 @@ class ReviewHomePage(QWidget):
         assert actor is not None
         greeting = QLabel(tr("<b>{display_name}</b>，您好（{label}）。<span style='color:#5f6368'>审核队列按紧急程度排列：重大案事件、已超期、待审批、即将到期、长期无进展。</span>").format(display_name=actor.display_name, label=tr(actor.role.label)))
         greeting.setWordWrap(True)
+        # Last month's reports: the unit's own still to submit (or returned), those below waiting or late.
+        self.reminder = QLabel(objectName="report_reminder", wordWrap=True)
+        self.reminder.setStyleSheet("color:#b06000")
+        self.reminder.hide()
         self.queue = ReviewQueuePage(session)
         self.mine = CaseListPage(session, settings_key="home_mine", mine_only=True)
         self.unit = CaseListPage(session, settings_key="home_unit")
@@ -33,7 +41,22 @@ class ReviewHomePage(QWidget):
         self.queue.sig_nav_title.connect(self._title)
         layout = QVBoxLayout(self)
         layout.addWidget(greeting)
+        layout.addWidget(self.reminder)
         layout.addWidget(self.tabs, 1)
+
+        self.session = session
+        self.remind()
+        session.changes.subscribe(self, {"sync", "settings", "reports"}, self.remind)
+
+    def remind(self) -> None:
+        """The reminder is a courtesy beside the queue: if it cannot be worked out it stays hidden (the 上报 page
+        shows the error itself)."""
+        self.session.read(board.reminder, on_done=while_alive(self, self._remind), on_error=lambda _exc: None)
+
+    def _remind(self, note: board.Reminder) -> None:
+        text = reminder_text(note)
+        self.reminder.setText(text)
+        self.reminder.setVisible(bool(text))
 
     def _title(self, text: str) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self.queue), text)

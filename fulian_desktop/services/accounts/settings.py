@@ -23,6 +23,7 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
     # An office that keeps a paper 来访登记簿: after each save the desk prints the register line
     # (services/intake/desk_register.py).
     "paper_register": ("本处登记簿（保留纸质来访登记簿：登记后打印当日登记簿的一行）", bool, False),
+    "report_due_day": ("月度统计报表截止日（次月几日）", int, 5),
 }
 
 # Settings kept per org unit: key "<name>:<unit id>". Each station's 人民调解委员会 is its own body, so its
@@ -79,6 +80,8 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
         raise ValidationError("附件大小上限须在 1 到 2048 MB 之间。", field=key)
     if key == "sync_overdue_days" and not 1 <= value <= 365:
         raise ValidationError("逾期天数须在 1 到 365 天之间。", field=key)
+    if key == "report_due_day" and not 1 <= value <= 28:
+        raise ValidationError("报表截止日须在次月 1 日到 28 日之间。", field=key)
     row = uow.s.get(AppSetting, key)
     old = row.value if row else None
     if row is None:

@@ -82,10 +82,17 @@ def monthly_report(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date
     if (date_to - date_from).days > MAX_DAYS:
         raise ValidationError("统计时段最长五年。", field="period")
     unit = _require_statistics(uow, actor, unit_id)
-    t = Tally(uow, subtree_ids(uow.s, unit.id), date_from, date_to)
+    return build_report(uow, unit.id, unit.name, subtree_ids(uow.s, unit.id), date_from, date_to)
+
+
+def build_report(uow: UnitOfWork, unit_id: str, unit_name: str, units: frozenset[str], date_from: date,
+                 date_to: date) -> MonthlyReport:
+    """The report over exactly `units` (no permission check: callers check). services/reporting reports a
+    unit's own work with `units={unit_id}`."""
+    t = Tally(uow, units, date_from, date_to)
     sections = (mediation_section(t), petition_section(t), marriage_section(t), crisis_section(t),
                 screening_section(t))
-    return MonthlyReport(unit.id, unit.name, date_from, date_to, sections)
+    return MonthlyReport(unit_id, unit_name, date_from, date_to, sections)
 
 
 def record_export(uow: UnitOfWork, actor: Actor, report: MonthlyReport, fmt: str, size: int) -> None:
@@ -262,4 +269,4 @@ def _satisfaction(t: Tally) -> dict[str, Cells]:
                   moment=FollowUpVisit.visited_at)
 
 
-__all__ = ["monthly_report", "record_export", "may_see_statistics", "find_unit", "add"]
+__all__ = ["monthly_report", "build_report", "record_export", "may_see_statistics", "find_unit", "add"]
