@@ -5,7 +5,7 @@ import uuid
 from datetime import datetime, timezone
 from typing import Annotated, Any
 
-from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from ..domain import clock
@@ -78,3 +78,9 @@ class Record:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}
+
+
+class OwnedRecord(Record):
+    """A record that belongs to a unit: scope checks and sync filtering read `owner_unit_id`."""
+
+    owner_unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"), index=True)

@@ -13,7 +13,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Record, UTCDateTime, new_id, str_name, str_short, utcnow
+from .base import Base, OwnedRecord, Record, UTCDateTime, new_id, str_name, str_short, utcnow
 
 
 class StoreMeta(Base):
@@ -35,10 +35,6 @@ class OrgUnit(Record, Base):
     case_prefix: Mapped[str] = mapped_column(String(16))
     code: Mapped[str | None] = mapped_column(String(32))
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class OwnedRecord(Record):
-    owner_unit_id: Mapped[str] = mapped_column(ForeignKey("org_unit.id"), index=True)
 
 
 class UserAccount(OwnedRecord, Base):

@@ -10,8 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UTCDateTime
-from .models import OwnedRecord
+from .base import Base, OwnedRecord, UTCDateTime
 
 
 class UnitReport(OwnedRecord, Base):

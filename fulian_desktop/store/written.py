@@ -38,6 +38,8 @@ TABLE_KINDS: dict[str, str] = {
     "org_unit": "org",
     "app_setting": "settings",
     "calendar_year": "calendar",
+    # monthly reports up the tiers (services/reporting)
+    "unit_report": "reports",
     # stations, what came from them, and what is still to decide
     "sync_peer": "sync", "sync_identity": "sync", "sync_applied_bundle": "sync", "sync_conflict": "sync",
 }

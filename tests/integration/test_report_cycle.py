@@ -160,7 +160,7 @@ def test_a_tampered_figure_stops_the_consolidation(rs: ReportStations) -> None:
         figures = dict(row.figures)
         figures["mediation"] = {**figures["mediation"], "mediated": [0, 99, 0, 99, 99]}
         row.figures = figures
-    with on(12, 3), rs.district.uow() as uow, pytest.raises(ValidationError, match="高塘岭街道2026年11月报表的统计数字与该站点的签名不符"):
+    with on(12, 3), rs.district.uow() as uow, pytest.raises(ValidationError, match="高塘岭街道的2026年11月报表，统计数字与该站点的签名不符"):
         board.consolidated(uow, rs.district_sup, PERIOD)
 
 

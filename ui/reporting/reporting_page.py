@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from fulian_desktop.domain.changes import Changes
 from fulian_desktop.domain.localtime import LOCAL_TZ
 from fulian_desktop.domain.unit_reports import ReportStatus, parse_period, period_of
 from fulian_desktop.services.reporting import board, reports
@@ -51,7 +50,6 @@ STATUS_TEXT = {
 }
 STATUS_COLOURS = {"submitted": "#1a73e8", "returned": "#b06000", "accepted": "#188038", "overdue": "#c5221f"}
 MONTHS_SHOWN = 12
-REPORTED = Changes(reports=True)
 
 
 def month_text(period: str) -> str:
@@ -325,13 +323,13 @@ class ReportingPage(QWidget):
                                                           "如被退回，可更正后重新提交。").format(month=month_text(own.period))):
             return
         self.session.write(reports.submit, own.period, expected_version=own.version or None,
-                           changes=REPORTED, on_done=self._done, on_error=lambda exc: present_error(self, exc))
+                           on_done=self._done, on_error=lambda exc: present_error(self, exc))
 
     def accept(self) -> None:
         row = self.selected_row()
         if row is None or row.report_id is None:
             return
-        self.session.write(reports.accept, row.report_id, expected_version=row.version, changes=REPORTED,
+        self.session.write(reports.accept, row.report_id, expected_version=row.version,
                            on_done=self._done, on_error=lambda exc: present_error(self, exc))
 
     def send_back(self) -> None:
@@ -339,7 +337,7 @@ class ReportingPage(QWidget):
         if row is None or row.report_id is None:
             return
         self.session.write(reports.return_report, row.report_id, self.reason.text(), expected_version=row.version,
-                           changes=REPORTED, on_done=self._returned, on_error=lambda exc: present_error(self, exc))
+                           on_done=self._returned, on_error=lambda exc: present_error(self, exc))
 
     def _export_selected(self) -> None:
         row = self.selected_row()

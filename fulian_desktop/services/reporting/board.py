@@ -192,7 +192,7 @@ def consolidated(uow: UnitOfWork, actor: Actor, period: str, unit_id: str | None
     for uid, row in accepted.items():
         if not signature_ok(conn, {c: getattr(row, c) for c in SIGNED_COLUMNS}):
             name = names.get(uid, uid)
-            raise ValidationError(f"{name}{period_text(period)}报表的统计数字与该站点的签名不符（提交后"
+            raise ValidationError(f"{name}的{period_text(period)}报表，统计数字与该站点的签名不符（提交后"
                                   "被改动过），汇总已停止。请与该单位核实，由其重新报送。")
     live = build_report(uow, top.id, top.name, frozenset(accepted), first, last)
     lines = []

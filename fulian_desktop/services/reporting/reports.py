@@ -138,7 +138,7 @@ def submit(uow: UnitOfWork, actor: Actor, period: str, *, unit_id: str | None = 
     if row is not None:
         _check_version(row, expected_version)
         if row.status != ReportStatus.RETURNED:
-            raise ValidationError(f"{unit.name}{period_text(period)}的报表已提交（{_status_text(row.status)}），"
+            raise ValidationError(f"{unit.name}的{period_text(period)}报表已提交（{_status_text(row.status)}），"
                                   "只有被退回的报表才能重新提交。", field="period")
     live = live_report(uow, unit, period)
     station_id, _station_unit, private = station_signer(uow)
@@ -170,12 +170,12 @@ def _for_review(uow: UnitOfWork, actor: Actor, report_id: str, expected_version:
     require_report_reviewer(actor, unit.parent_id)
     _check_version(row, expected_version)
     if row.status != ReportStatus.SUBMITTED:
-        raise ValidationError(f"{unit.name}{period_text(row.period)}的报表当前为“{_status_text(row.status)}”，"
+        raise ValidationError(f"{unit.name}的{period_text(row.period)}报表当前为“{_status_text(row.status)}”，"
                               "只能审核已提交的报表。")
     if not signature_ok(uow.s.connection(), {c: getattr(row, c) for c in (
             "station_id", "owner_unit_id", "signature", "period", "submission_no", "figures", "submitted_by",
             "submitted_at")}):
-        raise ValidationError(f"{unit.name}{period_text(row.period)}报表的统计数字与该站点的签名不符（数字在提交后"
+        raise ValidationError(f"{unit.name}的{period_text(row.period)}报表，统计数字与该站点的签名不符（数字在提交后"
                               "被改动过），不能审核。请退回或与该单位核实。")
     return row, unit
 
