@@ -205,31 +205,7 @@ def open_server(url: str):  # noqa: ANN201 - Store
 
 
 def _open_server(url: str):  # noqa: ANN202 - Store
-    """The district's PostgreSQL store, for one direct exchange. A station never upgrades the district's
-    schema: a server at another version is refused."""
-    from sqlalchemy import select
-    from sqlalchemy.exc import DBAPIError
+    """The district's PostgreSQL store, for one direct exchange (see sync/direct.py: open_server)."""
+    from ..sync.direct import open_server as open_direct
 
-    from ..domain.errors import MigrationError, NotAStore
-    from ..store import migrate
-    from ..store.models import StoreMeta
-    from ..store.server import connection_error, server_engine, server_password
-    from ..store.server_profile import ServerProfile
-    from ..store.store import Store
-
-    profile, password = ServerProfile.from_url(url)
-    engine = server_engine(profile, password or server_password(profile, KeyringVault()))
-    try:
-        try:
-            with engine.connect() as conn:
-                row = conn.execute(select(StoreMeta.store_id, StoreMeta.demo)).first()
-        except DBAPIError as exc:
-            raise connection_error(profile, exc) from exc
-        if row is None:
-            raise NotAStore("服务器上没有幸福号的数据存储。")
-        if migrate.current_revision(engine) != migrate.head_revision():
-            raise MigrationError("区服务器的数据结构版本与本程序不同，请先让区里升级，或改用同步包文件。")
-    except BaseException:
-        engine.dispose()
-        raise
-    return Store(engine, store_id=row[0], paths=None, demo=bool(row[1]))
+    return open_direct(url, KeyringVault())

@@ -40,11 +40,20 @@ from ..session import AppSession
 from ..common.guard import while_alive
 
 
-def _save_settings(uow, actor, values: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN001
-    """One transaction: every changed key, or none."""
+def _save_settings(uow, actor, values: dict[str, Any], server_password: str = "") -> dict[str, Any]:  # noqa: ANN001
+    """One transaction: every changed key, or none. The district server's password goes to the OS keyring
+    (never the store); False under "keyring" when this computer has none."""
     for key, value in values.items():
         core_settings.put(uow, actor, key, value)
-    return core_settings.all_settings(uow)
+    saved = core_settings.all_settings(uow)
+    if server_password and saved.get("sync_server_url"):
+        from fulian_desktop.security.keyring_vault import KeyringVault
+        from fulian_desktop.store.server import remember_password
+        from fulian_desktop.store.server_profile import ServerProfile
+
+        profile, _ = ServerProfile.from_url(saved["sync_server_url"])
+        return {**saved, "keyring": remember_password(profile, server_password, KeyringVault())}
+    return saved
 
 
 def _load_calendar(uow, actor, year: int) -> tuple[clocks.CalendarYear, str]:  # noqa: ANN001
@@ -87,7 +96,19 @@ class SettingsPage(QWidget):
         self.attachment = QSpinBox(objectName="attachment_max_mb")
         self.attachment.setRange(1, 2048)
         self.attachment.setSuffix(" MB")
-        for spin in (self.idle, self.attachment):
+        self.sync_server = QLineEdit(objectName="sync_server_url")
+        self.sync_server.setMaxLength(300)
+        self.sync_server.setMinimumWidth(360)
+        self.sync_server.setPlaceholderText(tr("区服务器的 PostgreSQL 地址（由区里提供）"))
+        self.sync_password = QLineEdit(objectName="sync_server_password")
+        self.sync_password.setEchoMode(QLineEdit.Password)
+        self.sync_password.setMinimumWidth(240)
+        self.sync_password.setPlaceholderText(tr("不修改则留空"))
+        self.sync_minutes = QSpinBox(objectName="sync_auto_minutes")
+        self.sync_minutes.setRange(0, core_settings.MAX_AUTO_SYNC_MINUTES)
+        self.sync_minutes.setSuffix(tr(" 分钟"))
+        self.sync_minutes.setSpecialValueText(tr("不自动同步"))
+        for spin in (self.idle, self.attachment, self.sync_minutes):
             spin.setMinimumWidth(140)
         self.save_button = QPushButton(tr("保存(&S)"))
         self.revert_button = QPushButton(tr("撤销修改"))
@@ -98,7 +119,8 @@ class SettingsPage(QWidget):
         self.mask_names = QCheckBox(tr(core_settings.KNOWN["mask_names_in_lists"][0]) + "(&H)",
                                     objectName="mask_names_in_lists")
         for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged,
-                       self.mask_names.toggled, self.review_body.textChanged):
+                       self.mask_names.toggled, self.review_body.textChanged, self.sync_server.textChanged,
+                       self.sync_password.textChanged, self.sync_minutes.valueChanged):
             signal.connect(lambda *_: self._update_dirty())
 
         labels = core_settings.KNOWN
@@ -116,6 +138,12 @@ class SettingsPage(QWidget):
                                       "（信访工作条例第三十五条）。街镇、村社区的意见书按组织架构由上级单位出具和复查。")))
         form.addRow("", self.mask_names)
         form.addRow("", self._hint(tr("接待台等他人看得到屏幕的电脑上，案件列表中的姓名显示为“王某某”；打开案件后仍显示全名。")))
+        form.addRow(self._label(tr("区平台服务器地址(&D)"), self.sync_server), self.sync_server)
+        form.addRow(self._label(tr("区平台密码(&P)"), self.sync_password), self.sync_password)
+        form.addRow(self._label(tr("自动同步间隔(&Y)"), self.sync_minutes), self.sync_minutes)
+        form.addRow("", self._hint(tr("站点填写区平台服务器地址后，“站点同步”页的“交换”直接与区平台同步，程序也会在登录后和"
+                                      "每隔这段时间自动同步（0 为不自动同步）；连不上时仍可用U盘交换。密码保存在本机系统钥匙串。"
+                                      "区里的电脑留空。")))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -181,7 +209,10 @@ class SettingsPage(QWidget):
         self.setTabOrder(self.unit_name, self.attachment)
         self.setTabOrder(self.attachment, self.review_body)
         self.setTabOrder(self.review_body, self.mask_names)
-        self.setTabOrder(self.mask_names, self.save_button)
+        self.setTabOrder(self.mask_names, self.sync_server)
+        self.setTabOrder(self.sync_server, self.sync_password)
+        self.setTabOrder(self.sync_password, self.sync_minutes)
+        self.setTabOrder(self.sync_minutes, self.save_button)
         self.setTabOrder(self.save_button, self.revert_button)
         self.load()
         self.load_info()
@@ -219,19 +250,23 @@ class SettingsPage(QWidget):
         self.attachment.setValue(int(values["attachment_max_mb"]))
         self.mask_names.setChecked(bool(values.get("mask_names_in_lists")))
         self.review_body.setText(str(values.get("petition_review_body") or ""))
+        self.sync_server.setText(str(values.get("sync_server_url") or ""))
+        self.sync_minutes.setValue(int(values.get("sync_auto_minutes") or 0))
+        self.sync_password.clear()
         self.state.clear()
         self._update_dirty()
 
     def current(self) -> dict[str, Any]:
         return {"idle_lock_minutes": self.idle.value(), "unit_display_name": self.unit_name.text().strip(),
                 "attachment_max_mb": self.attachment.value(), "mask_names_in_lists": self.mask_names.isChecked(),
-                "petition_review_body": self.review_body.text().strip()}
+                "petition_review_body": self.review_body.text().strip(),
+                "sync_server_url": self.sync_server.text().strip(), "sync_auto_minutes": self.sync_minutes.value()}
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.current().items() if self.loaded.get(k) != v}
 
     def _update_dirty(self) -> None:
-        dirty = bool(self.loaded) and bool(self.changes())
+        dirty = bool(self.loaded) and (bool(self.changes()) or bool(self.sync_password.text()))
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
         if dirty:
@@ -241,18 +276,23 @@ class SettingsPage(QWidget):
             self.state.clear()
 
     def save(self) -> None:
-        changes = self.changes()
-        if not changes:
+        changes, password = self.changes(), self.sync_password.text()
+        if not changes and not password:
             return
         self.save_button.setEnabled(False)
-        self.session.write(_save_settings, changes, on_done=lambda values: self._saved(values, changes),
+        self.session.write(_save_settings, changes, password, on_done=lambda values: self._saved(values, changes),
                            on_error=self._failed)
 
     def _saved(self, values: dict[str, Any], changes: dict[str, Any]) -> None:
+        keyring = values.pop("keyring", None)
         self.loaded = dict(values)
+        self.sync_password.clear()
         self._update_dirty()
         self.state.setStyleSheet("color:#1b5e20")
         self.state.setText(tr("已保存。"))
+        if keyring is False:
+            self.state.setStyleSheet("color:#8a5a00")
+            self.state.setText(tr("已保存；本机没有系统钥匙串，区平台密码未保存：请设置环境变量 FULIAN_PG_PASSWORD。"))
         if "idle_lock_minutes" in changes:
             watcher = getattr(self.window(), "idle_watcher", None)
             if watcher is not None:

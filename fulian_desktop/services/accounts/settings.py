@@ -20,6 +20,10 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
     # (a town's or village's opinion names the district from the org tree instead).
     "petition_review_body": ("信访复查机关（区级处理意见书告知的上一级机关）", str, ""),
     "sync_overdue_days": ("站点多少天未交换算逾期", int, 7),
+    # A station's district server for direct sync (sync/direct.py; no password: that is in the keyring) and how
+    # often the application syncs with it on its own (0: only when 交换 is clicked).
+    "sync_server_url": ("区平台服务器地址", str, ""),
+    "sync_auto_minutes": ("自动同步间隔（分钟，0 为不自动同步）", int, 30),
 }
 
 # Settings kept per org unit: key "<name>:<unit id>". Each station's 人民调解委员会 is its own body, so its
@@ -29,6 +33,8 @@ COMMITTEE_SUFFIX = "人民调解委员会"
 
 
 MAX_TEXT_SETTING = 100
+LONGER_TEXT: dict[str, int] = {"sync_server_url": 300}   # an address with a CA file path may be long
+MAX_AUTO_SYNC_MINUTES = 1440
 
 
 def _coerce(key: str, label: str, kind: type, value: Any) -> Any:
@@ -38,8 +44,9 @@ def _coerce(key: str, label: str, kind: type, value: Any) -> Any:
         if not isinstance(value, str):
             raise invalid
         value = value.strip()
-        if len(value) > MAX_TEXT_SETTING or any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 for ch in value):
-            raise ValidationError(f"“{label}”最多 {MAX_TEXT_SETTING} 字，且不能含控制字符。", field=key)
+        limit = LONGER_TEXT.get(key, MAX_TEXT_SETTING)
+        if len(value) > limit or any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 for ch in value):
+            raise ValidationError(f"“{label}”最多 {limit} 字，且不能含控制字符。", field=key)
         return value
     if kind is bool:
         if not isinstance(value, bool):
@@ -76,6 +83,10 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
         raise ValidationError("附件大小上限须在 1 到 2048 MB 之间。", field=key)
     if key == "sync_overdue_days" and not 1 <= value <= 365:
         raise ValidationError("逾期天数须在 1 到 365 天之间。", field=key)
+    if key == "sync_auto_minutes" and not 0 <= value <= MAX_AUTO_SYNC_MINUTES:
+        raise ValidationError(f"自动同步间隔须在 0（不自动同步）到 {MAX_AUTO_SYNC_MINUTES} 分钟之间。", field=key)
+    if key == "sync_server_url" and value:
+        _check_server_url(key, value)
     row = uow.s.get(AppSetting, key)
     old = row.value if row else None
     if row is None:
@@ -84,6 +95,19 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
         row.value, row.updated_by = value, actor.audit_name
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="setting", entity_id=None,
                  detail={"key": key, "old": old, "new": value})
+
+
+def _check_server_url(key: str, value: str) -> None:
+    """A PostgreSQL address without a password (the password goes to the keyring, never into the store)."""
+    from ...store.server_profile import ServerProfile
+
+    try:
+        _profile, password = ServerProfile.from_url(value)   # refuses what is not postgresql://user@host/db
+    except ValueError:   # urlsplit: a broken [IPv6] host
+        raise ValidationError("区平台服务器地址应形如 postgresql://用户名@主机:端口/数据库?sslmode=require。",
+                              field=key) from None
+    if password:
+        raise ValidationError("区平台服务器地址中不要写密码：密码请在“区平台密码”中输入，保存在系统钥匙串。", field=key)
 
 
 def unit_key(name: str, unit_id: str) -> str:
