@@ -176,6 +176,50 @@ def test_sync_settings_are_checked(tmp_path: Path, key: str, value, says: str) -
         store.close()
 
 
+def test_the_settings_page_sets_the_server_and_interval_and_the_timer_follows(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from ui.accounts.settings import SettingsPage
+
+    st = make_stations(tmp_path)
+    try:
+        session = session_for(st.village)
+        auto = AutoSync(session)
+        auto.start()
+        qtbot.waitUntil(lambda: auto.loaded, timeout=WAIT)
+        assert not auto.enabled() and not auto.timer.isActive()      # no server yet: nothing runs
+        page = SettingsPage(session)
+        qtbot.addWidget(page)
+        page.resize(1000, 900)
+        page.show()
+        qtbot.waitUntil(lambda: bool(page.loaded), timeout=WAIT)
+        assert page.sync_minutes.value() == 30 and page.sync_server.text() == ""
+
+        page.sync_server.setText("postgresql://fulian:secret@10.0.0.2/fulian")   # a password in the address
+        page.save()
+        qtbot.waitUntil(lambda: "不要写密码" in page.state.text(), timeout=WAIT)
+        with st.village.uow() as uow:
+            assert settings.get(uow, "sync_server_url") == ""
+
+        page.sync_server.setText(CLOSED_PORT_URL)
+        page.sync_minutes.setValue(15)
+        with qtbot.waitSignal(auto.sig_finished, timeout=WAIT) as ended:   # the timer's next tick, driven here
+            page.save()
+            qtbot.waitUntil(lambda: auto.timer.isActive(), timeout=WAIT)   # heard on the change bus
+            assert auto.timer.interval() == 15 * 60_000 and page.state.text() == "已保存。"
+            auto.timer.timeout.emit()
+        assert isinstance(ended.args[0], ServerUnreachable)
+        assert auto.label.text() == "未能连接区平台（将于 10:20 重试）"
+        page.scroll.ensureWidgetVisible(page.sync_minutes)
+        shot(page, "settings_sync_server")
+
+        page.sync_minutes.setValue(0)                                       # 不自动同步
+        assert page.sync_minutes.text() == "不自动同步"
+        page.save()
+        qtbot.waitUntil(lambda: not auto.timer.isActive(), timeout=WAIT)
+        finish(qtbot, session, auto)
+    finally:
+        st.close()
+
+
 # --- a reachable district server (PostgreSQL) ------------------------------------------------------------
 
 @pytest.fixture

@@ -122,7 +122,7 @@ class SyncStationPage(QWidget):
             self.auto_state.hide()
             return
         text = tr("与区平台同步：") + gate.status_text()
-        if gate.last_error:
+        if gate.last_error and gate.last_error != self.status.text():   # said once on the page
             text += "\n" + gate.last_error
         self.auto_state.setText(text)
         self.auto_state.setStyleSheet("color:#b3261e" if gate.last_error else "color:#555")
@@ -265,25 +265,16 @@ class SyncStationPage(QWidget):
         return text
 
     def _failed(self, exc: BaseException) -> None:
-        self._release(exc)
-        if isinstance(exc, ServerUnreachable):
-            self._unreachable(exc)
-            return
-        self.import_button.setEnabled(True)
-        self.exchange_button.setEnabled(bool(self.peers))
-        self.export_button.setEnabled(bool(self.peers))
-        self.status.setText(domain_message(exc) or "")
-        present_error(self, exc)
-        self.sig_done.emit(exc)
-
-    def _unreachable(self, exc: ServerUnreachable) -> None:
-        """The district server did not answer: nothing changed; offer the folder (USB) instead."""
         self.import_button.setEnabled(True)
         self.exchange_button.setEnabled(bool(self.peers))
         self.export_button.setEnabled(bool(self.peers))
         text = domain_message(exc) or ""
         self.status.setText(text)
+        self._release(exc)
         self.sig_done.emit(exc)
-        if messages.confirm(self, tr("未能连接区平台"), text + "\n\n" + tr("改用U盘（文件夹）交换吗？"),
-                            safe_default=False):
-            self._ask_exchange()
+        if isinstance(exc, ServerUnreachable):   # nothing changed; offer the folder (USB) instead
+            if messages.confirm(self, tr("未能连接区平台"), text + "\n\n" + tr("改用U盘（文件夹）交换吗？"),
+                                safe_default=False):
+                self._ask_exchange()
+            return
+        present_error(self, exc)
