@@ -15,6 +15,7 @@ from ..security.actor import Actor
 from ..security.keyring_vault import KeyringVault
 from ..services.accounts import settings
 from ..services.accounts.auth import system_actor
+from ..store.models_sync import SyncPeer
 from ..store.store import Store
 from ..store.uow import UnitOfWork
 from .exchange import ExportResult, ImportResult, export_bundle, import_bundle
@@ -117,12 +118,18 @@ def _station(store: Store) -> tuple[str, str]:
         return (ident.station_id, ident.unit_id) if ident is not None else ("", "")
 
 
+def _registered(store: Store, station_id: str) -> bool:
+    with store.uow() as uow:
+        return uow.s.get(SyncPeer, station_id) is not None
+
+
 def sync_direct(local: Store, local_actor: Actor, server: Store, server_actor: Actor,
                 progress: Callable[[int, int], bool] | None = None) -> DirectResult:
     """Send our changes to the server's station, then take what it has for us (with its acknowledgement)."""
     server_station, server_unit = _station(server)
     local_station, local_unit = _station(local)
-    if not server_station or not local_station or server_station == local_station:
+    if (not server_station or not local_station or server_station == local_station
+            or not _registered(local, server_station)):   # the server's own refusals (a retired station) follow
         raise NotAStore("该服务器上的数据存储不是本站的区平台，未同步，数据未改变。请检查“区平台服务器地址”。",
                         code="sync_server_not_district")
     up_data, up = export_bundle(local, local_actor, server_unit, progress)

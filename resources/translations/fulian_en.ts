@@ -4416,7 +4416,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/navigation.py" line="104"/>
-        <location filename="../../ui/sync/sync_station.py" line="250"/>
+        <location filename="../../ui/sync/sync_station.py" line="251"/>
         <source>站点同步</source>
         <translation>Station sync</translation>
     </message>
@@ -12383,7 +12383,7 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
     </message>
     <message>
         <location filename="../../ui/sync/sync_station.py" line="66"/>
-        <location filename="../../ui/sync/sync_station.py" line="113"/>
+        <location filename="../../ui/sync/sync_station.py" line="114"/>
         <source>选U盘（文件夹）：导入其中发给本站的全部同步包，再把本站的同步包写进去</source>
         <translation>Pick the USB drive (folder): import every bundle in it for this station, then write this station&apos;s bundle to it</translation>
     </message>
@@ -12398,134 +12398,134 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
         <translation>&lt;b&gt;Station sync&lt;/b&gt;&#x3000;Bundles are encrypted so only the receiving station can open them; an import is applied in full or refused in full.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="99"/>
+        <location filename="../../ui/sync/sync_station.py" line="100"/>
         <source>（审计链异常）</source>
         <translation>(audit chain broken)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="100"/>
         <location filename="../../ui/sync/sync_station.py" line="101"/>
+        <location filename="../../ui/sync/sync_station.py" line="102"/>
         <location filename="../../ui/sync/sync_stations_admin.py" line="91"/>
         <source>从未</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="107"/>
+        <location filename="../../ui/sync/sync_station.py" line="108"/>
         <source>该站点的审计链不再接续本站保存的审计检查点：{p}</source>
         <translation>This station&apos;s audit chain no longer extends the checkpoint kept here: {p}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="112"/>
+        <location filename="../../ui/sync/sync_station.py" line="113"/>
         <source>与区平台服务器直接同步；连不上时可改用U盘（文件夹）交换</source>
         <translation>Sync straight with the district server; if it cannot be reached, exchange through a USB drive (folder) instead</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="124"/>
+        <location filename="../../ui/sync/sync_station.py" line="125"/>
         <source>与区平台同步：</source>
         <translation>Sync with the district platform: </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="134"/>
+        <location filename="../../ui/sync/sync_station.py" line="135"/>
         <source>还没有登记的对方站点。区里在“站点”页点击“开通站点”，把开通文件和开通码分别交给站点；站点首次启动时选择“加入区平台（站点）”即可。开通后对方会列在这里。</source>
         <translation>No other station is registered yet. At the district, click &quot;Open station&quot; on the Stations page and hand the package and the code to the station separately; at its first start the station chooses &quot;Join the district platform (station)&quot;. Once open, it is listed here.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="137"/>
+        <location filename="../../ui/sync/sync_station.py" line="138"/>
         <source>下一步：点击“交换”，本站直接与区平台服务器同步；连不上时可改用U盘交换。</source>
         <translation>Next: click “Exchange” to sync this station straight with the district server; if it cannot be reached, use a USB drive instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="138"/>
+        <location filename="../../ui/sync/sync_station.py" line="139"/>
         <source>下一步：插入U盘，点击“交换”并选择U盘（或其中的文件夹）。本站会先导入其中发给本站的同步包，再把发往“{to}”的同步包写进去；把U盘带到对方，对方同样点“交换”。</source>
         <translation>Next: insert the USB drive, click &quot;Exchange&quot; and choose the drive (or a folder on it). Bundles for this station are imported first, then the bundle for &quot;{to}&quot; is written there; take the drive to the other side, where they click &quot;Exchange&quot; too.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="142"/>
+        <location filename="../../ui/sync/sync_station.py" line="143"/>
         <source>导出同步包</source>
         <translation>Export sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="143"/>
+        <location filename="../../ui/sync/sync_station.py" line="144"/>
         <source>同步包 (*.fsync)</source>
         <translation>Sync bundles (*.fsync)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="148"/>
+        <location filename="../../ui/sync/sync_station.py" line="149"/>
         <source>导入同步包</source>
         <translation>Import sync bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="148"/>
+        <location filename="../../ui/sync/sync_station.py" line="149"/>
         <source>同步包 (*.fsync);;所有文件 (*)</source>
         <translation>Sync bundles (*.fsync);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="169"/>
+        <location filename="../../ui/sync/sync_station.py" line="170"/>
         <source>正在连接区平台并同步…</source>
         <translation>Connecting to the district platform and syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="173"/>
+        <location filename="../../ui/sync/sync_station.py" line="174"/>
         <source>另一次同步（自动同步）正在进行，请稍候再点击“交换”。</source>
         <translation>Another sync (the automatic one) is running; click “Exchange” again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="190"/>
+        <location filename="../../ui/sync/sync_station.py" line="191"/>
         <source>选择U盘或交换文件夹</source>
         <translation>Choose the USB drive or exchange folder</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="205"/>
+        <location filename="../../ui/sync/sync_station.py" line="206"/>
         <source>正在交换同步包…</source>
         <translation>Exchanging bundles…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="215"/>
+        <location filename="../../ui/sync/sync_station.py" line="216"/>
         <source>正在导出同步包…</source>
         <translation>Exporting sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="223"/>
+        <location filename="../../ui/sync/sync_station.py" line="224"/>
         <source>正在导入同步包…</source>
         <translation>Importing sync bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="237"/>
+        <location filename="../../ui/sync/sync_station.py" line="238"/>
         <source>经U盘（文件夹）交换：</source>
         <translation>Exchanged through the USB drive (folder): </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="240"/>
+        <location filename="../../ui/sync/sync_station.py" line="241"/>
         <source>下一步：到“同步冲突”页逐项处理冲突。</source>
         <translation>Next: resolve the conflicts field by field on the Sync conflicts page.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="241"/>
+        <location filename="../../ui/sync/sync_station.py" line="242"/>
         <source>下一步：安全弹出U盘，带到对方站点点击“交换”。</source>
         <translation>Next: eject the USB drive safely and take it to the other station to click &quot;Exchange&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="243"/>
+        <location filename="../../ui/sync/sync_station.py" line="244"/>
         <source>已导出同步包：发往{to}，{n} 条记录，{a} 个附件。</source>
         <translation>Sync bundle exported for {to}: {n} records, {a} attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="257"/>
+        <location filename="../../ui/sync/sync_station.py" line="258"/>
         <source>已通过区平台服务器直接同步：发出 {out} 条记录，收到 {into} 条记录。</source>
         <translation>Synced straight with the district server: {out} records sent, {into} records received.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="260"/>
+        <location filename="../../ui/sync/sync_station.py" line="261"/>
         <source>两边都没有新的变更，数据未改变。</source>
         <translation> Neither side had new changes; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="262"/>
+        <location filename="../../ui/sync/sync_station.py" line="263"/>
         <source>发现 {n} 处冲突。下一步：到“同步冲突”页逐项处理冲突。</source>
         <translation>{n} conflict(s) found. Next: resolve them field by field on the Sync conflicts page.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/sync_station.py" line="287"/>
+        <location filename="../../ui/sync/sync_station.py" line="277"/>
         <source>改用U盘（文件夹）交换吗？</source>
         <translation>Exchange through a USB drive (folder) instead?</translation>
     </message>
@@ -13308,7 +13308,7 @@ Retire it?</translation>
     </message>
     <message>
         <location filename="../../ui/sync/auto_sync.py" line="105"/>
-        <location filename="../../ui/sync/sync_station.py" line="185"/>
+        <location filename="../../ui/sync/sync_station.py" line="186"/>
         <source>同步时发生意外错误，未完成；详细信息已记入日志。</source>
         <translation>The sync failed with an unexpected error; details are in the log.</translation>
     </message>
@@ -13324,7 +13324,7 @@ Retire it?</translation>
     </message>
     <message>
         <location filename="../../ui/sync/sync_gate.py" line="68"/>
-        <location filename="../../ui/sync/sync_station.py" line="287"/>
+        <location filename="../../ui/sync/sync_station.py" line="277"/>
         <source>未能连接区平台</source>
         <translation>Could not reach the district platform</translation>
     </message>

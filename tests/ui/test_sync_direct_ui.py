@@ -317,3 +317,39 @@ def test_the_status_bar_of_a_station_window_says_when_it_last_synced(qtbot, serv
         window.grab().save(str(Path(SHOTS) / "station_window_status_bar.png"))
     window.auto_sync.stop()
     window.session.tasks.wait_idle()
+
+
+@needs_pg
+@pytest.mark.postgres
+@pytest.mark.parametrize("kind, says", [
+    ("empty", "服务器上没有幸福号的数据存储。"),
+    ("another district", "该服务器上的数据存储不是本站的区平台，未同步，数据未改变。"),
+])
+def test_a_wrong_server_is_named_and_nothing_changes(qtbot, tmp_path: Path, kind: str, says: str) -> None:  # noqa: ANN001
+    cluster = pg.cluster()
+    name = cluster.new_database()
+    other = None
+    st = make_stations(tmp_path)
+    try:
+        if kind == "another district":
+            other = create_server_store(tmp_path / "other", cluster.profile(name), vault=NoKeyringVault(),
+                                        passphrase=PASSPHRASE, kdf=FAST_KDF).store
+            build_org(other)
+        configure(st.village, f"postgresql://{cluster.url.username}@{cluster.url.host}:{cluster.url.port}/{name}"
+                              "?sslmode=prefer")
+        before = fingerprint(st.village)
+        session = session_for(st.village)
+        page = SyncStationPage(session)
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: bool(page.server) and page.exchange_button.isEnabled(), timeout=WAIT)
+        with qtbot.waitSignal(page.sig_done, timeout=WAIT) as done:
+            page.exchange_button.click()
+        assert not isinstance(done.args[0], (DirectResult, ServerUnreachable))
+        assert page.status.text().startswith(says)
+        finish(qtbot, session)
+        assert fingerprint(st.village) == before
+    finally:
+        st.close()
+        if other is not None:
+            other.close()
+        cluster.drop([name])

@@ -85,6 +85,7 @@ class SyncStationPage(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.auto_state)
         self._show_gate()
+        session.changes.subscribe(self, {"settings", "sync"}, self.reload)   # the server address, the counts
         self.reload()
 
     def reload(self) -> None:
