@@ -20,7 +20,7 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
     # (a town's or village's opinion names the district from the org tree instead).
     "petition_review_body": ("信访复查机关（区级处理意见书告知的上一级机关）", str, ""),
     "sync_overdue_days": ("站点多少天未交换算逾期", int, 7),
-    # A station's district server for direct sync (sync/direct.py; no password: that is in the keyring) and how
+    # A station's district sync service for direct sync (sync/direct.py; an https:// address, no login) and how
     # often the application syncs with it on its own (0: only when 交换 is clicked).
     "sync_server_url": ("区平台服务器地址", str, ""),
     "sync_auto_minutes": ("自动同步间隔（分钟，0 为不自动同步）", int, 30),
@@ -98,16 +98,11 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
 
 
 def _check_server_url(key: str, value: str) -> None:
-    """A PostgreSQL address without a password (the password goes to the keyring, never into the store)."""
-    from ...store.server_profile import ServerProfile
+    """The district's sync service (https://host:port; http:// only on loopback), never its database: a
+    station holds no database login for the district."""
+    from ...domain.sync_address import parse_sync_address
 
-    try:
-        _profile, password = ServerProfile.from_url(value)   # refuses what is not postgresql://user@host/db
-    except ValueError:   # urlsplit: a broken [IPv6] host
-        raise ValidationError("区平台服务器地址应形如 postgresql://用户名@主机:端口/数据库?sslmode=require。",
-                              field=key) from None
-    if password:
-        raise ValidationError("区平台服务器地址中不要写密码：密码请在“区平台密码”中输入，保存在系统钥匙串。", field=key)
+    parse_sync_address(value, field=key)
 
 
 def unit_key(name: str, unit_id: str) -> str:
