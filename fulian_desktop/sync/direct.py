@@ -223,27 +223,33 @@ class DistrictClient:
         self.address = address
         self.opener = _opener(address)
 
-    def _open(self, request: urllib.request.Request) -> http.client.HTTPResponse:
+    def _open(self, request: urllib.request.Request, *, hello: bool = False) -> http.client.HTTPResponse:
         try:
             return self.opener.open(request)   # timeout: set per connection, see _Http
         except urllib.error.HTTPError as exc:
             code = _error_code(exc)
             exc.close()
+            if hello:
+                raise self._not_service() from None
             raise _refused(code) from None
         except (urllib.error.URLError, http.client.HTTPException, socket.timeout, OSError) as exc:
             raise _unreachable(self.address, exc) from None
 
     def hello(self) -> dict[str, Any]:
-        response = self._open(urllib.request.Request(self.address.base + HELLO_PATH, method="GET"))
+        response = self._open(urllib.request.Request(self.address.base + HELLO_PATH, method="GET"), hello=True)
         with response:
             try:
                 found = json.loads(response.read(HELLO_LIMIT + 1)[:HELLO_LIMIT].decode("utf-8"))
             except (ValueError, OSError):
                 found = None
         if not isinstance(found, dict) or found.get("service") != SERVICE:
-            raise NotAStore(f"{self.address.where} 上没有幸福号的区平台同步服务，未同步，数据未改变。"
-                            "请检查“区平台服务器地址”。", code="sync_server_not_service")
+            raise self._not_service()
         return found
+
+    def _not_service(self) -> NotAStore:
+        where = self.address.where
+        return NotAStore(f"{where} 上没有幸福号的区平台同步服务，未同步，数据未改变。请检查“区平台服务器地址”。",
+                         code="sync_server_not_service")
 
     def exchange(self, bundle: bytes) -> tuple[bool, int, bytes | None]:
         """POST our bundle; (the district took it as new, records it wrote, its answer or None)."""

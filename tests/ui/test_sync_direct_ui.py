@@ -1,16 +1,19 @@
 """交换 straight with the district server, and the automatic sync with its quiet status bar label, on real
-stores: a village station (SQLCipher) and the district on PostgreSQL (served the way `fulian sync --server`
-reaches it, on loopback; these tests need FULIAN_TEST_PG_URL), and an unreachable server (no PostgreSQL
-needed): a clear message, no dialog from the automatic sync, nothing changed. The timer is driven by calling
-its slot. Screenshots of the status bar and the sync page when FULIAN_SCREENSHOTS names a folder."""
+stores: a village station and the district (SQLCipher both) behind the district's sync service
+(`fulian sync serve`, started in a thread of the test on a loopback port), and an unreachable server: a clear
+message, no dialog from the automatic sync, nothing changed. The timer is driven by calling its slot.
+Screenshots of the status bar and the sync page when FULIAN_SCREENSHOTS names a folder."""
 from __future__ import annotations
 
 import os
+import threading
+from contextlib import ExitStack
 from datetime import datetime, timezone
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
 from fulian_desktop.domain import clock
@@ -19,12 +22,10 @@ from fulian_desktop.services.accounts import settings
 from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.services.cases import cases
 from fulian_desktop.store.models import AuditEntry, Case
-from fulian_desktop.store.server import create_server_store
 from fulian_desktop.sync.direct import DirectResult, ServerUnreachable
 from fulian_desktop.sync.identity import identity
-from fulian_desktop.sync.provision import join_station, provision_station
-from tests.support import pg
-from tests.support.stores import FAST_KDF, PASSPHRASE, VILLAGE_A1, NoKeyringVault, build_org, new_store
+from tests.support.stores import VILLAGE_A1, build_org, new_store
+from tests.support.sync_service import serving, url_of
 from tests.support.sync_stations import dump, fingerprint, make_stations
 from ui.errors import messages
 from ui.session import AppSession
@@ -36,8 +37,7 @@ from ui.tasks import TaskRunner
 WAIT = 30_000
 SHOTS = os.environ.get("FULIAN_SCREENSHOTS")
 MOMENT = datetime(2026, 12, 7, 2, 5, tzinfo=timezone.utc)   # 10:05 in China
-CLOSED_PORT_URL = "postgresql://fulian@127.0.0.1:1/fulian?sslmode=disable"
-needs_pg = pytest.mark.skipif(not pg.server_url(), reason="FULIAN_TEST_PG_URL not set")
+CLOSED_PORT_URL = "http://127.0.0.1:1"
 
 
 @pytest.fixture(autouse=True)
@@ -158,8 +158,11 @@ def test_no_sync_starts_while_another_runs_and_a_setting_turns_it_off(qtbot, tmp
 
 @pytest.mark.parametrize("key, value, says", [
     ("sync_auto_minutes", -1, "0（不自动同步）到 1440"), ("sync_auto_minutes", 1441, "1440 分钟"),
-    ("sync_server_url", "http://district/fulian", "postgresql://"),
-    ("sync_server_url", "postgresql://u:secret@host/db", "不要写密码"),
+    ("sync_server_url", "http://10.0.0.2:8443", "须用 https://"),
+    ("sync_server_url", "postgresql://u@host/db?sslmode=require", "从不连接区平台的数据库"),
+    ("sync_server_url", "https://u:secret@10.0.0.2:8443", "不要写用户名或密码"),
+    ("sync_server_url", "https://10.0.0.2:8443/fulian", "应形如 https://主机:端口"),
+    ("sync_server_url", "ftp://10.0.0.2", "应形如 https://主机:端口"),
 ])
 def test_sync_settings_are_checked(tmp_path: Path, key: str, value, says: str) -> None:  # noqa: ANN001
     from fulian_desktop.domain.errors import ValidationError
@@ -193,9 +196,10 @@ def test_the_settings_page_sets_the_server_and_interval_and_the_timer_follows(qt
         qtbot.waitUntil(lambda: bool(page.loaded), timeout=WAIT)
         assert page.sync_minutes.value() == 30 and page.sync_server.text() == ""
 
-        page.sync_server.setText("postgresql://fulian:secret@10.0.0.2/fulian")   # a password in the address
+        assert page.findChild(QLineEdit, "sync_server_password") is None   # no district password at a station
+        page.sync_server.setText("postgresql://fulian@10.0.0.2/fulian")     # the district's database
         page.save()
-        qtbot.waitUntil(lambda: "不要写密码" in page.state.text(), timeout=WAIT)
+        qtbot.waitUntil(lambda: "从不连接区平台的数据库" in page.state.text(), timeout=WAIT)
         with st.village.uow() as uow:
             assert settings.get(uow, "sync_server_url") == ""
 
@@ -220,31 +224,20 @@ def test_the_settings_page_sets_the_server_and_interval_and_the_timer_follows(qt
         st.close()
 
 
-# --- a reachable district server (PostgreSQL) ------------------------------------------------------------
+# --- a reachable district server (its sync service on loopback) ---------------------------------------
 
 @pytest.fixture
 def served(tmp_path: Path):  # noqa: ANN001, ANN201
-    """The district's store on PostgreSQL, a village station joined from its package, the address set."""
-    cluster = pg.cluster()
-    name = cluster.new_database()
-    district = create_server_store(tmp_path / "district", cluster.profile(name), vault=NoKeyringVault(),
-                                   passphrase=PASSPHRASE, kdf=FAST_KDF).store
-    village = new_store(tmp_path / "village").store
+    """The district's store behind its sync service, a village station joined from its package, the address set."""
+    st = make_stations(tmp_path)
     try:
-        org = build_org(district)
-        made = provision_station(district, system_actor(district), VILLAGE_A1, kdf=FAST_KDF)
-        join_station(village, made.package, made.code)
-        url = f"postgresql://{cluster.url.username}@{cluster.url.host}:{cluster.url.port}/{name}?sslmode=prefer"
-        configure(village, url, minutes=30)
-        yield district, village, org
+        with serving(st.district) as server:
+            configure(st.village, url_of(server), minutes=30)
+            yield st.district, st.village, st.org
     finally:
-        village.close()
-        district.close()
-        cluster.drop([name])
+        st.close()
 
 
-@needs_pg
-@pytest.mark.postgres
 def test_the_timer_syncs_with_the_district_server_and_screens_hear_of_it(qtbot, served) -> None:  # noqa: ANN001
     district, village, org = served
     with village.uow() as uow:
@@ -297,8 +290,6 @@ def test_the_timer_syncs_with_the_district_server_and_screens_hear_of_it(qtbot, 
     finish(qtbot, session, auto)
 
 
-@needs_pg
-@pytest.mark.postgres
 def test_the_status_bar_of_a_station_window_says_when_it_last_synced(qtbot, served) -> None:  # noqa: ANN001
     from ui.app import build_main_window
 
@@ -319,37 +310,36 @@ def test_the_status_bar_of_a_station_window_says_when_it_last_synced(qtbot, serv
     window.session.tasks.wait_idle()
 
 
-@needs_pg
-@pytest.mark.postgres
 @pytest.mark.parametrize("kind, says", [
-    ("empty", "服务器上没有幸福号的数据存储。"),
+    ("not the service", "上没有幸福号的区平台同步服务，未同步，数据未改变。"),
     ("another district", "该服务器上的数据存储不是本站的区平台，未同步，数据未改变。"),
 ])
 def test_a_wrong_server_is_named_and_nothing_changes(qtbot, tmp_path: Path, kind: str, says: str) -> None:  # noqa: ANN001
-    cluster = pg.cluster()
-    name = cluster.new_database()
-    other = None
     st = make_stations(tmp_path)
+    other = new_store(tmp_path / "other").store   # another district: its own org tree, its own station
+    build_org(other)
     try:
-        if kind == "another district":
-            other = create_server_store(tmp_path / "other", cluster.profile(name), vault=NoKeyringVault(),
-                                        passphrase=PASSPHRASE, kdf=FAST_KDF).store
-            build_org(other)
-        configure(st.village, f"postgresql://{cluster.url.username}@{cluster.url.host}:{cluster.url.port}/{name}"
-                              "?sslmode=prefer")
-        before = fingerprint(st.village)
-        session = session_for(st.village)
-        page = SyncStationPage(session)
-        qtbot.addWidget(page)
-        qtbot.waitUntil(lambda: bool(page.server) and page.exchange_button.isEnabled(), timeout=WAIT)
-        with qtbot.waitSignal(page.sig_done, timeout=WAIT) as done:
-            page.exchange_button.click()
-        assert not isinstance(done.args[0], (DirectResult, ServerUnreachable))
-        assert page.status.text().startswith(says)
-        finish(qtbot, session)
-        assert fingerprint(st.village) == before
+        with ExitStack() as running:
+            if kind == "another district":
+                url = url_of(running.enter_context(serving(other)))
+            else:
+                web = ThreadingHTTPServer(("127.0.0.1", 0), SimpleHTTPRequestHandler)   # some other web server
+                threading.Thread(target=web.serve_forever, daemon=True).start()
+                running.callback(web.server_close)
+                running.callback(web.shutdown)
+                url = f"http://127.0.0.1:{web.server_address[1]}"
+            configure(st.village, url)
+            before, theirs = fingerprint(st.village), fingerprint(other)
+            session = session_for(st.village)
+            page = SyncStationPage(session)
+            qtbot.addWidget(page)
+            qtbot.waitUntil(lambda: bool(page.server) and page.exchange_button.isEnabled(), timeout=WAIT)
+            with qtbot.waitSignal(page.sig_done, timeout=WAIT) as done:
+                page.exchange_button.click()
+            assert not isinstance(done.args[0], (DirectResult, ServerUnreachable))
+            assert says in page.status.text()
+            finish(qtbot, session)
+        assert fingerprint(st.village) == before and fingerprint(other) == theirs   # nothing was sent
     finally:
         st.close()
-        if other is not None:
-            other.close()
-        cluster.drop([name])
+        other.close()

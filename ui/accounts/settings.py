@@ -40,20 +40,11 @@ from ..session import AppSession
 from ..common.guard import while_alive
 
 
-def _save_settings(uow, actor, values: dict[str, Any], server_password: str = "") -> dict[str, Any]:  # noqa: ANN001
-    """One transaction: every changed key, or none. The district server's password goes to the OS keyring
-    (never the store); False under "keyring" when this computer has none."""
+def _save_settings(uow, actor, values: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN001
+    """One transaction: every changed key, or none."""
     for key, value in values.items():
         core_settings.put(uow, actor, key, value)
-    saved = core_settings.all_settings(uow)
-    if server_password and saved.get("sync_server_url"):
-        from fulian_desktop.security.keyring_vault import KeyringVault
-        from fulian_desktop.store.server import remember_password
-        from fulian_desktop.store.server_profile import ServerProfile
-
-        profile, _ = ServerProfile.from_url(saved["sync_server_url"])
-        return {**saved, "keyring": remember_password(profile, server_password, KeyringVault())}
-    return saved
+    return core_settings.all_settings(uow)
 
 
 def _load_calendar(uow, actor, year: int) -> tuple[clocks.CalendarYear, str]:  # noqa: ANN001
@@ -99,11 +90,7 @@ class SettingsPage(QWidget):
         self.sync_server = QLineEdit(objectName="sync_server_url")
         self.sync_server.setMaxLength(300)
         self.sync_server.setMinimumWidth(360)
-        self.sync_server.setPlaceholderText(tr("区服务器的 PostgreSQL 地址（由区里提供）"))
-        self.sync_password = QLineEdit(objectName="sync_server_password")
-        self.sync_password.setEchoMode(QLineEdit.Password)
-        self.sync_password.setMinimumWidth(240)
-        self.sync_password.setPlaceholderText(tr("不修改则留空"))
+        self.sync_server.setPlaceholderText(tr("区平台同步服务地址，如 https://10.0.0.2:8443（由区里提供）"))
         self.sync_minutes = QSpinBox(objectName="sync_auto_minutes")
         self.sync_minutes.setRange(0, core_settings.MAX_AUTO_SYNC_MINUTES)
         self.sync_minutes.setSuffix(tr(" 分钟"))
@@ -120,7 +107,7 @@ class SettingsPage(QWidget):
                                     objectName="mask_names_in_lists")
         for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged,
                        self.mask_names.toggled, self.review_body.textChanged, self.sync_server.textChanged,
-                       self.sync_password.textChanged, self.sync_minutes.valueChanged):
+                       self.sync_minutes.valueChanged):
             signal.connect(lambda *_: self._update_dirty())
 
         labels = core_settings.KNOWN
@@ -139,11 +126,10 @@ class SettingsPage(QWidget):
         form.addRow("", self.mask_names)
         form.addRow("", self._hint(tr("接待台等他人看得到屏幕的电脑上，案件列表中的姓名显示为“王某某”；打开案件后仍显示全名。")))
         form.addRow(self._label(tr("区平台服务器地址(&D)"), self.sync_server), self.sync_server)
-        form.addRow(self._label(tr("区平台密码(&P)"), self.sync_password), self.sync_password)
         form.addRow(self._label(tr("自动同步间隔(&Y)"), self.sync_minutes), self.sync_minutes)
-        form.addRow("", self._hint(tr("站点填写区平台服务器地址后，“站点同步”页的“交换”直接与区平台同步，程序也会在登录后和"
-                                      "每隔这段时间自动同步（0 为不自动同步）；连不上时仍可用U盘交换。密码保存在本机系统钥匙串。"
-                                      "区里的电脑留空。")))
+        form.addRow("", self._hint(tr("站点填写区平台服务器地址（区平台同步服务的地址）后，“站点同步”页的“交换”直接与区平台同步，程序也会在登录后和"
+                                      "每隔这段时间自动同步（0 为不自动同步）；连不上时仍可用U盘交换。站点不需要也不保存区平台的"
+                                      "任何密码：交换的只是加密、签名的同步包。区里的电脑留空。")))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -210,8 +196,7 @@ class SettingsPage(QWidget):
         self.setTabOrder(self.attachment, self.review_body)
         self.setTabOrder(self.review_body, self.mask_names)
         self.setTabOrder(self.mask_names, self.sync_server)
-        self.setTabOrder(self.sync_server, self.sync_password)
-        self.setTabOrder(self.sync_password, self.sync_minutes)
+        self.setTabOrder(self.sync_server, self.sync_minutes)
         self.setTabOrder(self.sync_minutes, self.save_button)
         self.setTabOrder(self.save_button, self.revert_button)
         self.load()
@@ -252,7 +237,6 @@ class SettingsPage(QWidget):
         self.review_body.setText(str(values.get("petition_review_body") or ""))
         self.sync_server.setText(str(values.get("sync_server_url") or ""))
         self.sync_minutes.setValue(int(values.get("sync_auto_minutes") or 0))
-        self.sync_password.clear()
         self.state.clear()
         self._update_dirty()
 
@@ -266,7 +250,7 @@ class SettingsPage(QWidget):
         return {k: v for k, v in self.current().items() if self.loaded.get(k) != v}
 
     def _update_dirty(self) -> None:
-        dirty = bool(self.loaded) and (bool(self.changes()) or bool(self.sync_password.text()))
+        dirty = bool(self.loaded) and bool(self.changes())
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
         if dirty:
@@ -276,23 +260,18 @@ class SettingsPage(QWidget):
             self.state.clear()
 
     def save(self) -> None:
-        changes, password = self.changes(), self.sync_password.text()
-        if not changes and not password:
+        changes = self.changes()
+        if not changes:
             return
         self.save_button.setEnabled(False)
-        self.session.write(_save_settings, changes, password, on_done=lambda values: self._saved(values, changes),
+        self.session.write(_save_settings, changes, on_done=lambda values: self._saved(values, changes),
                            on_error=self._failed)
 
     def _saved(self, values: dict[str, Any], changes: dict[str, Any]) -> None:
-        keyring = values.pop("keyring", None)
         self.loaded = dict(values)
-        self.sync_password.clear()
         self._update_dirty()
         self.state.setStyleSheet("color:#1b5e20")
         self.state.setText(tr("已保存。"))
-        if keyring is False:
-            self.state.setStyleSheet("color:#8a5a00")
-            self.state.setText(tr("已保存；本机没有系统钥匙串，区平台密码未保存：请设置环境变量 FULIAN_PG_PASSWORD。"))
         if "idle_lock_minutes" in changes:
             watcher = getattr(self.window(), "idle_watcher", None)
             if watcher is not None:
