@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from fulian_desktop import cli
 from fulian_desktop.domain.enums import CaseKind, Role
-from fulian_desktop.domain.errors import NotAStore, ValidationError
+from fulian_desktop.domain.errors import NotAStore, StoreError, ValidationError
 from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.services.cases import cases
 from fulian_desktop.services.referral import referrals
@@ -27,9 +27,9 @@ from fulian_desktop.sync.bundle import MAX_BUNDLE_BYTES, new_key_pairs, public_k
 from fulian_desktop.sync.direct import ServerUnreachable, SyncRefused, sync_with_server
 from fulian_desktop.sync.exchange import export_bundle
 from fulian_desktop.sync.identity import ensure_identity, identity
-from fulian_desktop.sync.service import EXCHANGE_PATH, HELLO_PATH
+from fulian_desktop.sync.service import EXCHANGE_PATH, HELLO_PATH, tls_context
 from tests.support.stores import PASSPHRASE, TOWN_A, VILLAGE_A1, add_user, build_org, first_login, new_store
-from tests.support.sync_service import serving, url_of
+from tests.support.sync_service import self_signed, serving, url_of
 from tests.support.sync_stations import Stations, fingerprint, make_stations
 
 
@@ -181,6 +181,20 @@ def test_a_server_that_is_not_our_district_is_refused_before_anything_is_sent(st
         assert (fingerprint(st.village), fingerprint(other)) == export_ok
     finally:
         other.close()
+
+
+def test_over_tls_with_the_district_certificate_and_refused_without_it(st: Stations, tmp_path: Path) -> None:
+    cert, key = self_signed(tmp_path)
+    _case(st.village, st.unit(VILLAGE_A1), "经 TLS 上报的")
+    with serving(st.district, tls=tls_context(str(cert), str(key))) as server:
+        url = url_of(server)
+        before = fingerprint(st.village)
+        with pytest.raises(StoreError) as refused:   # a certificate no CA of this computer signed
+            sync_with_server(st.village, system_actor(st.village), url)
+        assert refused.value.code == "sync_server_certificate" and "?ca=" in refused.value.message
+        assert fingerprint(st.village) == before
+        result = sync_with_server(st.village, system_actor(st.village), f"{url}?ca={cert}")
+    assert result.sent.applied and "经 TLS 上报的" in _titles(st.district)
 
 
 def test_an_unreachable_service_is_said_quietly(st: Stations) -> None:
