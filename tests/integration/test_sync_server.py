@@ -6,7 +6,11 @@ short code and changes nothing; a server that is not our district is refused bef
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -101,6 +105,26 @@ def test_a_case_goes_up_and_a_referral_comes_down_over_http(
     with st.district.uow() as uow:
         assert referrals.get_referral(uow, system_actor(st.district), referral.id).status == "accepted"
         assert uow.s.get(Case, case_id).owner_unit_id == st.unit(TOWN_A)
+
+
+def test_fulian_sync_serve_runs_until_the_service_manager_stops_it(st: Stations, tmp_path: Path) -> None:
+    _case(st.village, st.unit(VILLAGE_A1), "经命令行服务上报的")
+    st.district.close()                                 # the service opens the district's store itself
+    env = {**os.environ, "FULIAN_PASSPHRASE": PASSPHRASE}
+    service = subprocess.Popen([sys.executable, "-m", "fulian_desktop", "--data-dir", str(tmp_path / "district"),
+                                "sync", "serve", "--listen", "127.0.0.1:0"], cwd=Path(__file__).parents[2],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert service.stdout is not None
+        started = service.stdout.readline()
+        assert started.startswith("区平台同步服务已启动：http://127.0.0.1:"), started + (service.stderr.read()
+                                                                                if service.poll() is not None else "")
+        result = sync_with_server(st.village, system_actor(st.village), started.split("：", 1)[1].strip())
+        assert result.sent.applied and result.records_out >= 1
+    finally:
+        service.send_signal(signal.SIGTERM)
+        out, _err = service.communicate(timeout=60)
+    assert service.returncode == 0 and "区平台同步服务已停止。" in out
 
 
 def test_a_tampered_or_forged_bundle_is_refused_and_changes_nothing(st: Stations) -> None:
