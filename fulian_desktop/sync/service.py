@@ -8,7 +8,8 @@ district's station and schema, so a station can tell "this is not our district" 
 Nothing else is served (404).
 
 Limits: a body over the bundle size limit is refused by its Content-Length before a byte of it is read, each
-connection has a timeout, and one import runs at a time. A refused bundle is answered with 4xx and a short
+request has a deadline (REQUEST_TIMEOUT_S plus the body at MIN_UPLOAD_RATE), at most MAX_UPLOADS bodies are
+held at once, and one import runs at a time. A refused bundle is answered with 4xx and a short
 code ({"error": "bundle_tampered"}), never with the text of an exception.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ import logging
 import socket
 import ssl
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -41,6 +43,11 @@ HELLO_PATH = "/sync/v1/hello"
 SERVICE = "fulian-sync"
 REQUEST_TIMEOUT_S = 120
 """Seconds a connection may stay silent (a stalled upload, a client that never finishes its headers)."""
+MIN_UPLOAD_RATE = 32 * 1024
+"""Bytes per second a station must send its bundle at, on average (a village line is slow, but not this slow)."""
+MAX_UPLOADS = 2
+"""Bundles read into memory at once (each may be up to MAX_BUNDLE_BYTES); a further station waits or hears busy."""
+UPLOAD_WAIT_S = 60
 LOCK_WAIT_S = 300
 """Seconds a request waits for the import before it is answered 503 busy (the station tries again later)."""
 BUNDLE_TYPE = "application/octet-stream"
@@ -114,6 +121,7 @@ class SyncService:
         self.store = store
         self.actor = actor
         self.lock = threading.Lock()
+        self.uploads = threading.BoundedSemaphore(MAX_UPLOADS)
 
     def hello(self) -> dict[str, Any]:
         return hello(self.store)
@@ -131,8 +139,9 @@ class _Handler(BaseHTTPRequestHandler):
     server: "SyncHTTPServer"
     timeout = REQUEST_TIMEOUT_S
     protocol_version = "HTTP/1.1"
-    server_version = SERVICE
-    sys_version = ""
+
+    def version_string(self) -> str:
+        return SERVICE   # no Python version, no library version: nothing to look a weakness up by
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         log.info("%s %s", self.client_address[0], format % args)
@@ -153,6 +162,24 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
+
+    def _read_body(self, length: int) -> bytes | None:
+        """The body, or None when the client sends it slower than MIN_UPLOAD_RATE on average (a whole request
+        has a deadline, not only each read: a client trickling a byte a minute is dropped all the same)."""
+        deadline = time.monotonic() + REQUEST_TIMEOUT_S + length / MIN_UPLOAD_RATE
+        parts, left = [], length
+        try:
+            while left:
+                chunk = self.rfile.read1(min(left, 1 << 20))
+                if not chunk:
+                    break
+                parts.append(chunk)
+                left -= len(chunk)
+                if time.monotonic() > deadline:
+                    return None
+        except (TimeoutError, socket.timeout, OSError):
+            return None
+        return b"".join(parts)
 
     def _told(self, result: Answer) -> None:
         """Whether the station's bundle was new here and how many of its records were written (numbers only)."""
@@ -181,34 +208,40 @@ class _Handler(BaseHTTPRequestHandler):
             self._not_found()
             return
         raw = self.headers.get("Content-Length")
-        if raw is None or not raw.isdigit():
+        if raw is None or not (raw.isascii() and raw.isdigit()):
             self._json(411, {"error": "length_required"})
             return
         length = int(raw)
         if length > MAX_BUNDLE_BYTES:      # refused before a byte of the body is read
             self._json(413, {"error": "bundle_too_large"})
             return
-        try:
-            body = self.rfile.read(length)
-        except (TimeoutError, socket.timeout, OSError):
-            self.close_connection = True
-            return
-        if len(body) != length:
-            self._json(400, {"error": "bundle_damaged"})
-            return
-        try:
-            result = self.server.service.exchange(body)
-        except TimeoutError:
+        service = self.server.service
+        if not service.uploads.acquire(timeout=UPLOAD_WAIT_S):   # bodies held in memory at once: a few
             self._json(503, {"error": "busy"})
             return
-        except FulianError as exc:
-            log.info("sync bundle refused from %s: %s", self.client_address[0], exc.code)
-            self._json(refusal_status(exc), {"error": exc.code})
-            return
-        except Exception:
-            log.exception("sync exchange failed")
-            self._json(500, {"error": "server_error"})
-            return
+        try:
+            body = self._read_body(length)
+            if body is None:
+                self._json(408, {"error": "timeout"})
+                return
+            if len(body) != length:
+                self._json(400, {"error": "bundle_damaged"})
+                return
+            try:
+                result = service.exchange(body)
+            except TimeoutError:
+                self._json(503, {"error": "busy"})
+                return
+            except FulianError as exc:
+                log.info("sync bundle refused from %s: %s", self.client_address[0], exc.code)
+                self._json(refusal_status(exc), {"error": exc.code})
+                return
+            except Exception:
+                log.exception("sync exchange failed")
+                self._json(500, {"error": "server_error"})
+                return
+        finally:
+            service.uploads.release()
         if result.bundle is None:
             self.send_response(204)
             self._told(result)
