@@ -93,6 +93,11 @@ def build_main_window(store: Store, actor) -> "MainWindow":  # noqa: ANN001
     watcher = IdleWatcher(window.lock, idle_minutes(store), window)
     QApplication.instance().installEventFilter(watcher)
     window.idle_watcher = watcher
+    from .sync.auto_sync import AutoSync
+
+    window.auto_sync = AutoSync(session, window)   # with the district server, at start and every N minutes
+    window.auto_sync.attach(window)
+    window.auto_sync.start()
     return window
 
 

@@ -433,6 +433,9 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        auto_sync = getattr(self, "auto_sync", None)   # ui/sync/auto_sync.py, set by build_main_window
+        if auto_sync is not None:
+            auto_sync.stop()
         self.session.tasks.wait_idle(10_000)
         if self in HANDED_OVER:
             HANDED_OVER.remove(self)

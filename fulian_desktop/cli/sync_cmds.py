@@ -22,7 +22,7 @@ ENV_CODE = "FULIAN_PROVISION_CODE"
 
 def register(sub: argparse._SubParsersAction) -> None:
     sync = sub.add_parser("sync", help="站点同步：同步包导出导入、开通站点、处理冲突")
-    sync.add_argument("--server", help="区服务器数据存储地址：可直接连接时，不用同步包文件直接同步")
+    sync.add_argument("--server", help="区平台同步服务地址（https://主机:端口）：可连接时，不用同步包文件直接同步")
     sync.set_defaults(func=cmd_direct)
     cmds = sync.add_subparsers(dest="sync_cmd")
 
@@ -65,6 +65,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = peer.add_parser("list", help="列出登记的站点")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_peer_list)
+
+    p = cmds.add_parser("serve", help="区平台同步服务（在区服务器上运行）：站点经它交换同步包，不连接数据库")
+    p.add_argument("--listen", required=True, help="监听地址 主机:端口，如 0.0.0.0:8443")
+    p.add_argument("--cert", help="TLS 证书文件（PEM）")
+    p.add_argument("--key", help="TLS 私钥文件（PEM）")
+    p.set_defaults(func=cmd_serve)
 
     p = cmds.add_parser("conflicts", help="列出待处理的同步冲突")
     p.add_argument("--json", action="store_true")
@@ -190,35 +196,83 @@ def cmd_direct(args: argparse.Namespace) -> int:
     if not args.server:
         print("请指定子命令（export、import、provision …）或 --server 地址。", file=sys.stderr)
         return 2
-    from ..sync.direct import sync_direct
+    from ..domain.sync_address import parse_sync_address
+    from ..sync.direct import sync_with_server
 
-    with open_for_cli(args) as local, _open_server(args.server) as server:
-        result = sync_direct(local, system_actor(local), server, system_actor(server))
+    parse_sync_address(args.server, field="server")   # a database address is refused before the store is opened
+    with open_for_cli(args) as local:
+        result = sync_with_server(local, system_actor(local), args.server)
     print(result.sent.message)
     print(result.received.message)
     return 0
 
 
+def _listen_address(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValidationError(f"监听地址应形如 主机:端口（如 0.0.0.0:8443），而不是“{text[:60]}”。", field="listen")
+    return host, int(port)
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt   # SIGTERM from the service manager: leave serve_forever, close the store
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The district's sync service, until stopped (Ctrl-C or the service manager's SIGTERM)."""
+    import logging
+    import signal
+
+    from ..domain.sync_address import is_loopback
+    from ..sync.service import make_server, tls_context
+
+    host, port = _listen_address(args.listen)
+    if bool(args.cert) != bool(args.key):
+        raise ValidationError("--cert 与 --key 须同时给出。", field="cert")
+    tls = None
+    if args.cert:
+        try:
+            tls = tls_context(args.cert, args.key)
+        except (OSError, ValueError) as exc:
+            raise ValidationError(f"无法读取 TLS 证书或私钥（{args.cert}、{args.key}）。", field="cert") from exc
+    elif not is_loopback(host):
+        print("警告：未使用 TLS。请只在本机回环地址上不加 --cert 运行，或放在终止 TLS 的反向代理之后。", file=sys.stderr)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    with open_for_cli(args) as store:
+        try:
+            server = make_server(store, system_actor(store, "同步服务"), host, port, tls)
+        except OSError as exc:
+            raise ValidationError(f"无法在 {host}:{port} 上监听：{exc.strerror}。", field="listen") from exc
+        signal.signal(signal.SIGTERM, _stop)
+        print(f"区平台同步服务已启动：{'https' if tls else 'http'}://{host}:{server.server_address[1]}", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+    print("区平台同步服务已停止。")
+    return 0
+
+
 def open_server(url: str):  # noqa: ANN201 - Store
-    """The district's PostgreSQL store (see _open_server), for commands outside `fulian sync`."""
-    return _open_server(url)
-
-
-def _open_server(url: str):  # noqa: ANN202 - Store
-    """The district's PostgreSQL store, for one direct exchange. A station never upgrades the district's
-    schema: a server at another version is refused."""
+    """The district's PostgreSQL store, for the district's own tools (`fulian audit verify --against server`
+    run by a district administrator); a station's sync never opens it (see sync/direct.py)."""
     from sqlalchemy import select
     from sqlalchemy.exc import DBAPIError
 
     from ..domain.errors import MigrationError, NotAStore
     from ..store import migrate
+    from ..store.engine import make_engine
     from ..store.models import StoreMeta
-    from ..store.server import connection_error, server_engine, server_password
+    from ..store.server import connection_error, server_password
     from ..store.server_profile import ServerProfile
     from ..store.store import Store
 
     profile, password = ServerProfile.from_url(url)
-    engine = server_engine(profile, password or server_password(profile, KeyringVault()))
+    engine = make_engine(profile.url(password or server_password(profile, KeyringVault())), pool_pre_ping=True,
+                         pool_size=2, max_overflow=2)
     try:
         try:
             with engine.connect() as conn:

@@ -10,8 +10,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UTCDateTime, utcnow
-from .models import OwnedRecord
+from .base import Base, OwnedRecord, UTCDateTime, utcnow
 
 
 class AttachmentBlob(Base):

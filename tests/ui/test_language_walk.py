@@ -35,6 +35,7 @@ LATIN_ALLOWED = {"Ctrl", "Alt", "Shift", "Esc", "Enter", "Tab", "Del", "PDF", "E
                  "SQLite", "SQLCipher", "PostgreSQL", "TLS", "JSON", "UTF", "USB", "ID", "KB", "MB", "GB",
                  "PgUp", "PgDn", "Home", "End", "Space", "Backspace", "Ins", "Up", "Down", "Left", "Right",
                  "English",  # a language's own name in the language chooser
+                 "https",  # the scheme of an address to type as it is (the district's sync service)
                  "zhangmin"}  # an example user name (user names are Latin letters)
 # Chinese an English screen may show: a language's own name, a word to type as it is (匿名 for "anonymous").
 HAN_ALLOWED = {"中文", "匿名", "(休)", "(班)"}

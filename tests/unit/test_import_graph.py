@@ -20,8 +20,6 @@ KNOWN_PACKAGE_CYCLES = {frozenset({"store", "security"})}
 # Module pairs of the core that import each other today (at the top, in a function or for typing), with why.
 KNOWN_MODULE_CYCLES = {
     frozenset({"fulian_desktop.cli", "fulian_desktop.cli.main"}): "the package's entry point names its main",
-    frozenset({"fulian_desktop.store.models", "fulian_desktop.store.models_evidence"}):
-        "the models' relationships are declared across the two files",
     frozenset({"fulian_desktop.store.server", "fulian_desktop.store.store"}): "a store opens its server",
     frozenset({"fulian_desktop.store.store", "fulian_desktop.store.uow"}): "for typing only",
 }

@@ -89,7 +89,15 @@ class SettingsPage(QWidget):
         self.due_day = QSpinBox(objectName="report_due_day")
         self.due_day.setRange(1, 28)
         self.due_day.setSuffix(tr(" 日"))
-        for spin in (self.idle, self.attachment, self.due_day):
+        self.sync_server = QLineEdit(objectName="sync_server_url")
+        self.sync_server.setMaxLength(300)
+        self.sync_server.setMinimumWidth(360)
+        self.sync_server.setPlaceholderText(tr("区平台同步服务地址，如 https://10.0.0.2:8443（由区里提供）"))
+        self.sync_minutes = QSpinBox(objectName="sync_auto_minutes")
+        self.sync_minutes.setRange(0, core_settings.MAX_AUTO_SYNC_MINUTES)
+        self.sync_minutes.setSuffix(tr(" 分钟"))
+        self.sync_minutes.setSpecialValueText(tr("不自动同步"))
+        for spin in (self.idle, self.attachment, self.sync_minutes, self.due_day):
             spin.setMinimumWidth(140)
         self.save_button = QPushButton(tr("保存(&S)"))
         self.revert_button = QPushButton(tr("撤销修改"))
@@ -102,7 +110,8 @@ class SettingsPage(QWidget):
         self.paper_register = QCheckBox(tr("本处登记簿：保留纸质来访登记簿(&B)"), objectName="paper_register")
         for signal in (self.idle.valueChanged, self.unit_name.textChanged, self.attachment.valueChanged,
                        self.mask_names.toggled, self.review_body.textChanged, self.paper_register.toggled,
-                       self.due_day.valueChanged):
+                       self.due_day.valueChanged, self.sync_server.textChanged,
+                       self.sync_minutes.valueChanged):
             signal.connect(lambda *_: self._update_dirty())
 
         labels = core_settings.KNOWN
@@ -125,6 +134,11 @@ class SettingsPage(QWidget):
         form.addRow("", self.paper_register)
         form.addRow("", self._hint(tr("本处另有纸质登记簿时勾选：每次保存来访登记后，接待台预览并打印当日登记簿的这一行"
                                       "（序号、时间、案号、姓名、事由、处理去向），按回车即打印；姓名是否隐去按上一项。")))
+        form.addRow(self._label(tr("区平台服务器地址(&V)"), self.sync_server), self.sync_server)
+        form.addRow(self._label(tr("自动同步间隔(&Y)"), self.sync_minutes), self.sync_minutes)
+        form.addRow("", self._hint(tr("站点填写区平台服务器地址（区平台同步服务的地址）后，“站点同步”页的“交换”直接与区平台同步，程序也会在登录后和"
+                                      "每隔这段时间自动同步（0 为不自动同步）；连不上时仍可用U盘交换。站点不需要也不保存区平台的"
+                                      "任何密码：交换的只是加密、签名的同步包。区里的电脑留空。")))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -191,7 +205,10 @@ class SettingsPage(QWidget):
         self.setTabOrder(self.attachment, self.review_body)
         self.setTabOrder(self.review_body, self.due_day)
         self.setTabOrder(self.due_day, self.mask_names)
-        self.setTabOrder(self.mask_names, self.save_button)
+        self.setTabOrder(self.mask_names, self.paper_register)
+        self.setTabOrder(self.paper_register, self.sync_server)
+        self.setTabOrder(self.sync_server, self.sync_minutes)
+        self.setTabOrder(self.sync_minutes, self.save_button)
         self.setTabOrder(self.save_button, self.revert_button)
         self.load()
         self.load_info()
@@ -231,6 +248,8 @@ class SettingsPage(QWidget):
         self.paper_register.setChecked(bool(values.get("paper_register")))
         self.review_body.setText(str(values.get("petition_review_body") or ""))
         self.due_day.setValue(int(values.get("report_due_day") or 5))
+        self.sync_server.setText(str(values.get("sync_server_url") or ""))
+        self.sync_minutes.setValue(int(values.get("sync_auto_minutes") or 0))
         self.state.clear()
         self._update_dirty()
 
@@ -238,7 +257,8 @@ class SettingsPage(QWidget):
         return {"idle_lock_minutes": self.idle.value(), "unit_display_name": self.unit_name.text().strip(),
                 "attachment_max_mb": self.attachment.value(), "mask_names_in_lists": self.mask_names.isChecked(),
                 "petition_review_body": self.review_body.text().strip(),
-                "paper_register": self.paper_register.isChecked(), "report_due_day": self.due_day.value()}
+                "paper_register": self.paper_register.isChecked(), "report_due_day": self.due_day.value(),
+                "sync_server_url": self.sync_server.text().strip(), "sync_auto_minutes": self.sync_minutes.value()}
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.current().items() if self.loaded.get(k) != v}

@@ -24,6 +24,10 @@ KNOWN: dict[str, tuple[str, type, Any]] = {
     # (services/intake/desk_register.py).
     "paper_register": ("本处登记簿（保留纸质来访登记簿：登记后打印当日登记簿的一行）", bool, False),
     "report_due_day": ("月度统计报表截止日（次月几日）", int, 5),
+    # A station's district sync service for direct sync (sync/direct.py; an https:// address, no login) and how
+    # often the application syncs with it on its own (0: only when 交换 is clicked).
+    "sync_server_url": ("区平台服务器地址", str, ""),
+    "sync_auto_minutes": ("自动同步间隔（分钟，0 为不自动同步）", int, 30),
 }
 
 # Settings kept per org unit: key "<name>:<unit id>". Each station's 人民调解委员会 is its own body, so its
@@ -33,6 +37,8 @@ COMMITTEE_SUFFIX = "人民调解委员会"
 
 
 MAX_TEXT_SETTING = 100
+LONGER_TEXT: dict[str, int] = {"sync_server_url": 300}   # an address with a CA file path may be long
+MAX_AUTO_SYNC_MINUTES = 1440
 
 
 def _coerce(key: str, label: str, kind: type, value: Any) -> Any:
@@ -42,8 +48,9 @@ def _coerce(key: str, label: str, kind: type, value: Any) -> Any:
         if not isinstance(value, str):
             raise invalid
         value = value.strip()
-        if len(value) > MAX_TEXT_SETTING or any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 for ch in value):
-            raise ValidationError(f"“{label}”最多 {MAX_TEXT_SETTING} 字，且不能含控制字符。", field=key)
+        limit = LONGER_TEXT.get(key, MAX_TEXT_SETTING)
+        if len(value) > limit or any(ord(ch) < 32 or 0x7f <= ord(ch) < 0xa0 for ch in value):
+            raise ValidationError(f"“{label}”最多 {limit} 字，且不能含控制字符。", field=key)
         return value
     if kind is bool:
         if not isinstance(value, bool):
@@ -82,6 +89,10 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
         raise ValidationError("逾期天数须在 1 到 365 天之间。", field=key)
     if key == "report_due_day" and not 1 <= value <= 28:
         raise ValidationError("报表截止日须在次月 1 日到 28 日之间。", field=key)
+    if key == "sync_auto_minutes" and not 0 <= value <= MAX_AUTO_SYNC_MINUTES:
+        raise ValidationError(f"自动同步间隔须在 0（不自动同步）到 {MAX_AUTO_SYNC_MINUTES} 分钟之间。", field=key)
+    if key == "sync_server_url" and value:
+        _check_server_url(key, value)
     row = uow.s.get(AppSetting, key)
     old = row.value if row else None
     if row is None:
@@ -90,6 +101,14 @@ def put(uow: UnitOfWork, actor: Actor, key: str, value: Any) -> None:
         row.value, row.updated_by = value, actor.audit_name
     audit.record(uow.s, actor, audit.Action.UPDATE, entity="setting", entity_id=None,
                  detail={"key": key, "old": old, "new": value})
+
+
+def _check_server_url(key: str, value: str) -> None:
+    """The district's sync service (https://host:port; http:// only on loopback), never its database: a
+    station holds no database login for the district."""
+    from ...domain.sync_address import parse_sync_address
+
+    parse_sync_address(value, field=key)
 
 
 def unit_key(name: str, unit_id: str) -> str:
