@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from sqlalchemy import Connection, column, delete, func, insert, or_, select, table, text
+from sqlalchemy import (
+    Connection, String, and_, column, delete, func, insert, literal, select, table, text, union,
+)
 from sqlalchemy.orm import Session
 
 from ...security.actor import Actor
@@ -114,12 +116,24 @@ def free_text(uow: UnitOfWork, actor: Actor, user_text: str, limit: int = MAX_RE
     # (same words as the SQLite query: NFKC-normalised; % and _ typed by the user match literally).
     stmt = scoped(actor, CASE_ROW_SELECT)
     for word in _WORD.findall(unicodedata.normalize("NFKC", user_text or "")):
-        def has(col, word=word):  # noqa: ANN001, ANN202
-            # Words without letter case (Chinese) use plain LIKE: byte matching, several times cheaper than ILIKE.
-            return col.icontains(word, autoescape=True) if word.lower() != word.upper() else \
-                col.contains(word, autoescape=True)
-        names = (select(CaseParty.case_id).join(Person, Person.id == CaseParty.person_id)
-                 .where(CaseParty.deleted_at.is_(None), has(Person.name)))
-        stmt = stmt.where(or_(has(Case.title), has(Case.summary), Case.id.in_(names)))
+        stmt = stmt.where(Case.id.in_(_pg_matches(word)))
     stmt = stmt.order_by(Case.opened_at.desc(), Case.id.desc()).limit(limit)
     return [case_row(r) for r in uow.s.execute(stmt)]
+
+
+def _pg_matches(word: str):  # noqa: ANN202
+    """The ids of the cases whose title, summary or a party's name holds `word` (PostgreSQL).
+
+    Three reads, each answered by an index of migration 0020: a trigram index for words of three characters
+    or more, the index of character pairs for two (a trigram index finds nothing under three characters:
+    王静, 家暴). The LIKE itself always decides: an index only narrows the rows it reads."""
+    def has(col):  # noqa: ANN001, ANN202
+        # Words without letter case (Chinese) use plain LIKE: byte matching, several times cheaper than ILIKE.
+        like = col.icontains(word, autoescape=True) if word.lower() != word.upper() else \
+            col.contains(word, autoescape=True)
+        if len(word) == 2:
+            return and_(func.fulian_bigrams(col).op("@>")(func.fulian_bigrams(literal(word, String))), like)
+        return like
+    return union(select(Case.id).where(has(Case.title)), select(Case.id).where(has(Case.summary)),
+                 select(CaseParty.case_id).join(Person, Person.id == CaseParty.person_id)
+                 .where(CaseParty.deleted_at.is_(None), has(Person.name)))
