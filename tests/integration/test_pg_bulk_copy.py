@@ -17,6 +17,7 @@ from fulian_bench import backup_bench, store_bench
 from fulian_demo import DEMO_PASSWORD, generate_demo
 from fulian_desktop import cli
 from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import search
 from fulian_desktop.store import pg_copy
 from fulian_desktop.store.base import Base
 from fulian_desktop.store.engine import make_engine
@@ -124,9 +125,10 @@ class TestOnTheServer:
             other.dispose()
             cluster.drop([other.url.database])
 
-    def test_the_search_box_finds_on_the_server_the_cases_it_finds_in_the_file(self, source: Store,
-                                                                               target) -> None:  # noqa: ANN001
-        from fulian_desktop.services.cases import search
+    @pytest.mark.parametrize("recent", [search.RECENT, 10])   # 10: the newest cases first, then the indexes
+    def test_the_search_box_finds_on_the_server_the_cases_it_finds_in_the_file(
+            self, source: Store, target, recent: int, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        monkeypatch.setattr(search, "RECENT", recent)
 
         pg_copy.copy_rows(source.engine, target)
         server = Store(target, store_id=source.store_id, paths=None, demo=True)
@@ -136,12 +138,14 @@ class TestOnTheServer:
         three = next(n for n in names if len(n) == 3)
         words = [two, three, two[0], "家暴", "赡养", "宅基地纠纷 赔偿", "离婚纠纷", f"{two[-1]} 纠纷", "无此词语"]
 
-        def found(store: Store, word: str) -> list[str]:
+        def found(store: Store, word: str, limit: int = search.MAX_RESULTS) -> list[str]:
             actor = auth.system_actor(store)
             with store.uow() as uow:
-                return [r.id for r in search.free_text(uow, actor, word)]
+                return [r.id for r in search.free_text(uow, actor, word, limit)]
         for word in words:
             assert sorted(found(server, word)) == sorted(found(source, word)), word
+            # a short page of a common word: the newest matches, on the server as in the file
+            assert found(server, word, 3) == found(source, word, 3), word
         assert found(server, two) and found(server, "家暴")
 
     def test_a_missing_password_names_the_variable(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
