@@ -9,9 +9,10 @@ names (services/cases/search.py). A substring pattern (LIKE '%宅基地%') is an
 a GIN index over each text's character pairs (`fulian_bigrams`, no extension needed) finds the rows, and
 the LIKE itself still decides, so the results are the same as a full scan.
 
-pg_trgm is a trusted extension: the owner of the database may create it. A role that may not gets a
-warning naming the statement for the administrator, and the store opens anyway: words of three
-characters or more are then found by reading the tables (slower, the same results).
+pg_trgm is a trusted extension: a role with CREATE on the database may create it. A role that may not gets
+a warning naming the statements for the administrator (the extension, then the three indexes), and the store
+opens anyway: words of three characters or more are then found by reading the tables (slower, the same
+results).
 
 SQLite has its own full-text index (0004): nothing to do there.
 """
@@ -37,8 +38,11 @@ $$
 """
 SEARCHED = (("case_file", "title"), ("case_file", "summary"), ("person", "name"))
 NO_TRGM = ("未能在 PostgreSQL 上启用 pg_trgm 扩展（当前数据库角色无权创建扩展）。搜索仍然可用，但三个字以上的词"
-           "需要逐行查找，案件多时较慢。请数据库管理员在该数据库中执行：CREATE EXTENSION pg_trgm; "
-           "然后重新打开数据存储。")
+           "需要逐行查找，案件多时较慢。请数据库管理员在该数据库中执行：CREATE EXTENSION pg_trgm; {indexes}")
+
+
+def _trgm_index(table: str, column: str) -> str:
+    return f"CREATE INDEX IF NOT EXISTS ix_{table}_{column}_trgm ON {table} USING gin ({column} gin_trgm_ops)"
 
 
 def _has_trgm(bind) -> bool:  # noqa: ANN001
@@ -60,11 +64,10 @@ def upgrade() -> None:
             savepoint.commit()
         except sa.exc.DBAPIError:
             savepoint.rollback()
-            log.warning(NO_TRGM)
+            log.warning(NO_TRGM.format(indexes=" ".join(f"{_trgm_index(t, c)};" for t, c in SEARCHED)))
     if _has_trgm(bind):
         for table, column in SEARCHED:
-            op.execute(f"CREATE INDEX IF NOT EXISTS ix_{table}_{column}_trgm ON {table} "
-                       f"USING gin ({column} gin_trgm_ops)")
+            op.execute(_trgm_index(table, column))
 
 
 def downgrade() -> None:
