@@ -13,15 +13,12 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, text
 
 from fulian_demo import DEMO_PASSWORD
 from fulian_desktop.services.accounts import auth
-from fulian_desktop.services.cases import case_queries
-from fulian_desktop.services.cases.case_queries import CaseFilter
-from fulian_desktop.store.models import CaseParty, Person
 from fulian_desktop.store.store import Store
-from .timing import BenchRow, median_ms
+from .timing import BenchRow
 
 
 def backup_rows(stores) -> list[BenchRow]:  # noqa: ANN001 - store_bench.BenchStores
@@ -49,7 +46,8 @@ def _pg_url() -> str | None:
 def _copy_to_postgres(source: Store, url: str) -> tuple[Store, Callable[[], None], float]:
     """A private database holding the bench store's rows (dropped by the returned cleanup; dropped here too
     when the copy fails)."""
-    from fulian_desktop.store import migrate, pg_copy
+    from fulian_desktop.store import migrate
+    from .pg_scale import copy_rows
     from fulian_desktop.store.engine import make_engine
 
     base_url = create_engine(url).url
@@ -69,7 +67,7 @@ def _copy_to_postgres(source: Store, url: str) -> tuple[Store, Callable[[], None
     started = time.perf_counter()
     try:
         migrate.upgrade(engine)
-        pg_copy.copy_rows(source.engine, engine)   # sequences advanced, then ANALYZE
+        copy_rows(source.engine, engine)   # through COPY; sequences advanced, then ANALYZE
     except BaseException:
         cleanup()
         raise
@@ -91,31 +89,22 @@ def postgres_rows(stores, repeat: int) -> list[BenchRow]:  # noqa: ANN001
 
 
 def _postgres_rows(stores, repeat: int, url: str) -> list[BenchRow]:  # noqa: ANN001
+    """The case list, the lookups, the search box and the monthly report on PostgreSQL, each beside the same
+    call on the SQLCipher store (pg_scale.queries: the same rows as the city-scale bench)."""
+    from . import pg_scale
+
     pg, cleanup, copy_s = _copy_to_postgres(stores.store, url)
     try:
         lite_actor = auth.login(stores.store, "dudao", DEMO_PASSWORD)
         pg_actor = auth.login(pg, "dudao", DEMO_PASSWORD)
-        with stores.store.uow() as uow:
-            names = (select(Person.name).join(CaseParty, CaseParty.person_id == Person.id)
-                     .where(func.length(Person.name) == 2).limit(1))
-            # The 334th such party on a bench-sized store; the first on a small one.
-            two = uow.s.execute(names.offset(333)).scalar() or uow.s.execute(names).scalar_one()
-        queries = [("案件列表首页（50 行）", case_queries.first_page, (CaseFilter(), 50), 50),
-                   ("全部案件 id（列表模型）", case_queries.list_case_ids, (CaseFilter(),), 500),
-                   (f"搜索两字姓名（{two}）", case_queries.quick_search, (two,), 100),
-                   ("搜索关键词·短（家暴）", case_queries.quick_search, ("家暴",), 100),
-                   ("搜索关键词·长（宅基地纠纷 赔偿）", case_queries.quick_search, ("宅基地纠纷 赔偿",), 100)]
         rows = []
-        for name, fn, args, target in queries:
-            def on(store: Store, actor, fn=fn, args=args):  # noqa: ANN001, ANN202
-                def call() -> object:
-                    with store.uow() as uow:
-                        return fn(uow, actor, *args)
-                return call
-            lite = median_ms(on(stores.store, lite_actor), repeat)
-            rows.append(BenchRow(f"PostgreSQL：{name}", median_ms(on(pg, pg_actor), repeat), target_ms=target,
-                                 note=f"SQLCipher {lite:,.1f} ms", extra={"sqlcipher_ms": lite}))
-        rows.append(BenchRow("PostgreSQL：载入测试数据", copy_s * 1000, note="逐表复制、推进序列并 ANALYZE（仅基准测试用）"))
+        for name, fn, args, target in pg_scale.queries(pg_scale.probe(stores.store)):
+            ms, found = pg_scale.timed(pg, pg_actor, fn, args, repeat)
+            lite, lite_found = pg_scale.timed(stores.store, lite_actor, fn, args, repeat)
+            same = "" if found == lite_found else f"，行数不同：{found} / {lite_found}！"
+            rows.append(BenchRow(f"PostgreSQL：{name}", ms, target_ms=target,
+                                 note=f"SQLCipher {lite:,.1f} ms{same}", extra={"sqlcipher_ms": lite}))
+        rows.append(BenchRow("PostgreSQL：载入测试数据", copy_s * 1000, note="逐表 COPY、推进序列并 ANALYZE（仅基准测试用）"))
         return rows
     finally:
         pg.close()

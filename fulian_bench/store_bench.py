@@ -168,13 +168,15 @@ def _open_row(b: BenchStores, repeat: int) -> BenchRow:
 
 
 def run(cases: int, seed: int, repeat: int, progress: Callable[[int, int], bool] | None = None,
-        extra: Callable[[BenchStores], list[BenchRow]] | None = None) -> tuple[list[BenchRow], dict]:
-    """Build the stores, measure, then let `extra` add rows on the same files before they go."""
+        extra: Callable[[BenchStores], list[BenchRow]] | None = None, sqlite_rows: bool = True,
+        ) -> tuple[list[BenchRow], dict]:
+    """Build the stores, measure (unless not `sqlite_rows`), then let `extra` add rows on the same files before
+    they go."""
     workdir = Path(tempfile.mkdtemp(prefix="fulian-bench-"))
     try:
         stores = build(cases, seed, workdir, progress)
         try:
-            rows = store_rows(stores, repeat)
+            rows = store_rows(stores, repeat) if sqlite_rows else []
         finally:
             stores.store.close()
             stores.plain.close()

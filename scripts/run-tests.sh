@@ -150,6 +150,11 @@ if [ "$#" -eq 0 ] && [ -n "${FULIAN_TEST_PG_URL:-}" ]; then
   echo "[tests] 第二遍：服务测试在 PostgreSQL 上运行（--store-backend=postgres）"
   .venv/bin/python -m pytest -q tests/integration --store-backend=postgres || rc=$?
   phase "PostgreSQL 上的服务测试"
+  # The PostgreSQL rows of the bench (list, lookups, search, monthly report) on a small store: the path works.
+  echo "[tests] PostgreSQL 基准测试（1,000 件，只验证路径，不计时）"
+  FULIAN_BENCH_PG_URL="$FULIAN_TEST_PG_URL" .venv/bin/python -m fulian_desktop bench --cases 1000 --repeat 1 \
+    --postgres || rc=$?
+  phase "PostgreSQL 基准测试"
 fi
 if [ "$shifted" = 1 ]; then
   for pid in $beside_suite $beside_pg; do

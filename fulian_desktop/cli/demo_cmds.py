@@ -20,6 +20,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--repeat", type=int, default=15, help="每项重复次数（取中位数）")
     p.add_argument("--json", action="store_true")
     p.add_argument("--no-gui", action="store_true", help="跳过桌面程序的测量项")
+    p.add_argument("--postgres", action="store_true",
+                   help="只测 PostgreSQL 各项（列表、查找、搜索、月报；服务器地址取自 FULIAN_BENCH_PG_URL），"
+                        "有一项失败即返回 1")
     p.set_defaults(func=cmd_bench)
 
 
@@ -64,6 +67,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     def extra_rows(stores):  # noqa: ANN001, ANN202
         from fulian_bench import backup_bench, sync_bench
 
+        if args.postgres:
+            return backup_bench.postgres_rows(stores, args.repeat)
         rows = [] if args.no_gui else desktop_rows(stores)
         rows += document_rows(stores)                      # case file, batch of 200
         rows += sync_bench.run()                           # export and import of 10,000 changed cases
@@ -71,7 +76,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return rows
 
     rows, meta = store_bench.run(args.cases, args.seed, args.repeat, progress=_progress_printer("建立测试数据"),
-                                 extra=extra_rows)
+                                 extra=extra_rows, sqlite_rows=not args.postgres)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if args.json:
@@ -80,4 +85,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         header = (f"基准测试：{meta['cases']:,} 件案件（种子 {meta['seed']}，每项 {meta['repeat']} 次取中位数）；"
                   f"演示数据生成 {meta['demo_build_seconds']} 秒，存储 {meta['store_mb']} MB")
         print(format_table(rows, header))
+    if args.postgres and not any(r.name.startswith("PostgreSQL：") and r.ms > 0 for r in rows) or \
+            any("失败" in r.note or "行数不同" in r.note for r in rows):
+        return 1
     return 0

@@ -17,10 +17,11 @@ from fulian_bench import backup_bench, store_bench
 from fulian_demo import DEMO_PASSWORD, generate_demo
 from fulian_desktop import cli
 from fulian_desktop.services.accounts import auth
+from fulian_desktop.services.cases import search
 from fulian_desktop.store import pg_copy
 from fulian_desktop.store.base import Base
 from fulian_desktop.store.engine import make_engine
-from fulian_desktop.store.models import OrgUnit, SyncChange
+from fulian_desktop.store.models import OrgUnit, Person, SyncChange
 from fulian_desktop.store.server import create_server_store
 from fulian_desktop.store.server_profile import ENV_PASSWORD, ServerProfile
 from fulian_desktop.store.store import Store
@@ -40,6 +41,13 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     auth.login(store, "dudao", DEMO_PASSWORD)
     yield store
     store.close()
+
+
+def _digests(engine) -> dict[str, str]:  # noqa: ANN001
+    """Each table's rows as text, digested (the same rows give the same digest)."""
+    with engine.connect() as conn:
+        return {t.name: conn.execute(text(f'SELECT md5(string_agg(x::text, \',\' ORDER BY x::text)) FROM "{t.name}" x'))
+                .scalar() for t in Base.metadata.sorted_tables}
 
 
 def _counts(engine) -> dict[str, int]:  # noqa: ANN001
@@ -97,7 +105,48 @@ class TestOnTheServer:
         names = [r.name for r in rows]
         assert any(n.startswith("在线备份") for n in names)
         assert "PostgreSQL：案件列表首页（50 行）" in names and "PostgreSQL：载入测试数据" in names
-        assert not any("失败" in r.note for r in rows), [r.note for r in rows]
+        for row in ("按案号查找", "按身份证号查找", "按电话查找", "搜索两字姓名", "月报·一个街镇", "月报·全区"):
+            assert any(n.startswith(f"PostgreSQL：{row}") for n in names), (row, names)
+        # every query found on the server what it found in the file
+        assert not any("失败" in r.note or "行数不同" in r.note for r in rows), [r.note for r in rows]
+
+    def test_the_bench_copy_through_copy_gives_the_rows_the_inserts_give(self, source: Store,
+                                                                         target) -> None:  # noqa: ANN001
+        from fulian_bench.pg_scale import copy_rows
+
+        cluster = pg.cluster()
+        other = make_engine(cluster.url.set(database=cluster.new_database()))
+        try:
+            pg_copy.copy_rows(source.engine, target)
+            copy_rows(source.engine, other)
+            assert _digests(other) == _digests(target)
+            assert _counts(other) == _counts(source.engine)
+        finally:
+            other.dispose()
+            cluster.drop([other.url.database])
+
+    @pytest.mark.parametrize("recent", [search.RECENT, 10])   # 10: the newest cases first, then the indexes
+    def test_the_search_box_finds_on_the_server_the_cases_it_finds_in_the_file(
+            self, source: Store, target, recent: int, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+        monkeypatch.setattr(search, "RECENT", recent)
+
+        pg_copy.copy_rows(source.engine, target)
+        server = Store(target, store_id=source.store_id, paths=None, demo=True)
+        with source.engine.connect() as conn:
+            names = conn.execute(select(Person.name).order_by(Person.name)).scalars().all()
+        two = next(n for n in names if len(n) == 2)
+        three = next(n for n in names if len(n) == 3)
+        words = [two, three, two[0], "家暴", "赡养", "宅基地纠纷 赔偿", "离婚纠纷", f"{two[-1]} 纠纷", "无此词语"]
+
+        def found(store: Store, word: str, limit: int = search.MAX_RESULTS) -> list[str]:
+            actor = auth.system_actor(store)
+            with store.uow() as uow:
+                return [r.id for r in search.free_text(uow, actor, word, limit)]
+        for word in words:
+            assert sorted(found(server, word)) == sorted(found(source, word)), word
+            # a short page of a common word: the newest matches, on the server as in the file
+            assert found(server, word, 3) == found(source, word, 3), word
+        assert found(server, two) and found(server, "家暴")
 
     def test_a_missing_password_names_the_variable(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:

@@ -169,6 +169,12 @@ def test_search_on_the_server_matches_words_case_insensitively_and_literally(dis
             assert found("纠纷 张三") == ["张三赡养纠纷"]
             assert found("之_") == []  # a typed underscore is not a wildcard (it would match 之百)
             assert found("百_案") == ["百分之百_案"]
+            # Two characters (the index of character pairs): letter case, a literal underscore, a name
+            assert found("ab") == ["ABC 物业纠纷"]
+            assert found("_案") == ["百分之百_案"]
+            assert found("张三") == ["张三赡养纠纷"]
+            assert found("纠纷") == ["ABC 物业纠纷", "张三赡养纠纷", "李四婚姻家庭纠纷"]
+            assert found("纷 张") == ["张三赡养纠纷"]     # one character: read from the tables
             assert uow.s.execute(text("select current_setting('server_version_num')::int")).scalar() > 0
 
 
