@@ -549,3 +549,4 @@ class OnlineLead(OwnedRecord, Base):
 from .models_evidence import Attachment, AttachmentBlob, AttachmentChunk  # noqa: E402,F401
 from .models_sync import SyncChange, SyncConflict, SyncIdentity, SyncPeer  # noqa: E402,F401
 from .models_papers import IssuedPaper  # noqa: E402,F401
+from . import models_stats  # noqa: E402,F401 - the statistics indexes
