@@ -69,7 +69,7 @@ def build(cases: int, seed: int, workdir: Path, progress: Callable[[int, int], b
     return BenchStores(root, open_store(root, vault=vault), plain, key_hex, vault, build_seconds)
 
 
-def _raw_connection(path: Path, key_hex: str | None) -> sqlcipher3.Connection:
+def raw_connection(path: Path, key_hex: str | None) -> sqlcipher3.Connection:
     con = sqlcipher3.connect(str(path), check_same_thread=False)
     if key_hex:
         con.execute(f"PRAGMA key = \"x'{key_hex}'\"")
@@ -82,7 +82,7 @@ def store_rows(b: BenchStores, repeat: int) -> list[BenchRow]:
     units = [] if actor.sees_everything else sorted(actor.scope_unit_ids)
     marks = ",".join("?" * len(units))
     scope = f"c.owner_unit_id IN ({marks})" if units else "1 = 1"
-    raw = _raw_connection(b.root / "fulian.db", b.key_hex)
+    raw = raw_connection(b.root / "fulian.db", b.key_hex)
     with b.store.uow() as uow:
         sample_case = uow.s.execute(select(Case.case_no).order_by(Case.case_seq.desc()).limit(1)).scalar_one()
         id_number, phone = uow.s.execute(
@@ -159,7 +159,7 @@ def _open_row(b: BenchStores, repeat: int) -> BenchRow:
         open_store(b.root, vault=b.vault).close()
 
     def raw_open() -> None:
-        con = _raw_connection(b.root / "fulian.db", b.key_hex)
+        con = raw_connection(b.root / "fulian.db", b.key_hex)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         con.close()
 

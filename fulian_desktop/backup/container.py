@@ -100,21 +100,28 @@ def sha256_file(path: Path) -> str:
 
 def write_container(target: Path, manifest: dict[str, Any], keyfile: bytes, payload: Path,
                     payload_name: str) -> dict[str, Any]:
-    """Write to a temporary name beside the target, fsync, then rename: never a half file under the name."""
-    payload_sha = sha256_file(payload)
-    manifest = {**manifest, "format": FORMAT, "kind": KIND,
-                "payload": {"name": payload_name, "size": payload.stat().st_size, "sha256": payload_sha}}
-    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-    checksum = "".join(f"{h}  {n}\n" for h, n in (
-        (hashlib.sha256(manifest_bytes).hexdigest(), MANIFEST), (hashlib.sha256(keyfile).hexdigest(), KEYFILE),
-        (payload_sha, payload_name)))
+    """Write to a temporary name beside the target, fsync, then rename: never a half file under the name.
+    The payload is read once: hashed as it is copied into the zip, then the manifest that names its hash."""
     tmp = target.with_name(f".{target.name}.partial")
     try:
         with open_private(tmp) as fh:
             with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+                digest = hashlib.sha256()
+                info = zipfile.ZipInfo.from_file(payload, payload_name)
+                info.compress_type = zipfile.ZIP_STORED   # already encrypted: compressing it gains nothing
+                with open(payload, "rb") as src, zf.open(info, "w") as dst:
+                    for block in iter(lambda: src.read(_CHUNK), b""):
+                        digest.update(block)
+                        dst.write(block)
+                payload_sha = digest.hexdigest()
+                manifest = {**manifest, "format": FORMAT, "kind": KIND,
+                            "payload": {"name": payload_name, "size": info.file_size, "sha256": payload_sha}}
+                manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+                checksum = "".join(f"{h}  {n}\n" for h, n in (
+                    (hashlib.sha256(manifest_bytes).hexdigest(), MANIFEST),
+                    (hashlib.sha256(keyfile).hexdigest(), KEYFILE), (payload_sha, payload_name)))
                 zf.writestr(MANIFEST, manifest_bytes)
                 zf.writestr(KEYFILE, keyfile)
-                zf.write(payload, payload_name)  # already encrypted: compressing it gains nothing
                 zf.writestr(CHECKSUM, checksum)
             fh.flush()
             os.fsync(fh.fileno())

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy import Engine, create_engine, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, StaticPool
@@ -130,26 +131,33 @@ def take_backup(store: Store, actor: Actor, target: Path, *, key: bytes, verify:
 
 
 def _copy_sqlcipher(store: Store, payload: Path, key: bytes) -> tuple[str, dict[str, int], tuple[int, str]]:
-    dest = make_engine(sqlcipher_url(payload, key.hex()), poolclass=NullPool)
+    # The copy is written by a plain connection in SQLite's default rollback mode: an engine's connections are
+    # in WAL mode, where every copied page would go through the -wal file and be copied again at the checkpoint.
+    dst_raw = sqlcipher3.connect(str(payload))
     try:
+        dst_raw.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         src_raw = store.engine.raw_connection()
         try:
-            dst_raw = dest.raw_connection()
-            try:
-                # pages=-1: one step from one read snapshot, so writers committing meanwhile can't tear it.
-                src_raw.driver_connection.backup(dst_raw.driver_connection, pages=-1)
-                # One self-contained file, no -wal beside it (outside any transaction, so on the raw connection).
-                dst_raw.driver_connection.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst_raw.close()
+            # pages=-1: one step from one read snapshot, so writers committing meanwhile can't tear it.
+            src_raw.driver_connection.backup(dst_raw, pages=-1)
         finally:
             src_raw.close()
+    finally:
+        dst_raw.close()
+    dest = make_engine(sqlcipher_url(payload, key.hex()), poolclass=NullPool)
+    try:
         with dest.connect() as conn:
             integrity = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
             head = chain_head(conn)
         if integrity != "ok":
             raise StoreError(f"备份副本完整性检查未通过（{integrity}），备份未写出。", code="backup_integrity")
-        return migrate.current_revision(dest) or "", logical.count_rows(dest), head
+        schema, counts = migrate.current_revision(dest) or "", logical.count_rows(dest)
+        raw = dest.raw_connection()
+        try:   # one self-contained file, no -wal beside it (outside any transaction, so on the raw connection)
+            raw.driver_connection.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            raw.close()
+        return schema, counts, head
     finally:
         dest.dispose()
 

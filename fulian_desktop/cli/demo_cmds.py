@@ -64,12 +64,30 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
         return documents_bench.run(stores.store, auth.system_actor(stores.store))
 
+    def statistics_rows(stores):  # noqa: ANN001, ANN202
+        from fulian_bench import statistics_bench
+        from fulian_bench.store_bench import raw_connection
+        from fulian_demo.cases import DEMO_NOW
+
+        from ..domain.localtime import local_date
+        from ..services.accounts import auth
+        from ..services.statistics.statistics_views import previous_month
+
+        date_from, date_to = previous_month(local_date(DEMO_NOW))   # the demo's last full month
+        raw = raw_connection(stores.root / "fulian.db", stores.key_hex)
+        try:
+            return statistics_bench.run(stores.store, raw, auth.system_actor(stores.store), date_from, date_to,
+                                        args.repeat)
+        finally:
+            raw.close()
+
     def extra_rows(stores):  # noqa: ANN001, ANN202
         from fulian_bench import backup_bench, sync_bench
 
         if args.postgres:
             return backup_bench.postgres_rows(stores, args.repeat)
         rows = [] if args.no_gui else desktop_rows(stores)
+        rows += statistics_rows(stores)                    # monthly, year to date, dashboard; sections vs SQL
         rows += document_rows(stores)                      # case file, batch of 200
         rows += sync_bench.run()                           # export and import of 10,000 changed cases
         rows += backup_bench.run(stores, args.repeat)      # backup, PostgreSQL list/search beside SQLCipher

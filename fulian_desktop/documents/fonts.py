@@ -245,10 +245,21 @@ def _cjk_frag_split(frags, maxWidths, calcBounds, encoding="utf8"):
     return paragraph.ParaLines(kind=1, lines=lines)
 
 
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
 def _word_split(word, maxWidths, fontName, fontSize, encoding="utf8"):  # noqa: ANN001, ANN201, N803
     """The one-style paragraph's splitter, with the same rules: [(extra space, line text), ...]."""
     text = word.decode(encoding) if isinstance(word, bytes) else word
-    widths = [paragraph.stringWidth(ch, fontName, fontSize) for ch in text]
+    table = _WIDTHS.get((fontName, fontSize))
+    if table is None:
+        table = _WIDTHS[(fontName, fontSize)] = {}
+    widths = []
+    for ch in text:   # the same floats ReportLab gives, looked up once per character, font and size
+        w = table.get(ch)
+        if w is None:
+            w = table[ch] = paragraph.stringWidth(ch, fontName, fontSize)
+        widths.append(w)
     lines = []
     start = used = 0
     max_width = maxWidths[0]

@@ -76,6 +76,9 @@ def _configure_sqlite(engine: Engine) -> None:
             cur.execute("PRAGMA synchronous = FULL")
             # Sorts and temp indexes stay in memory, never in a temp file on disk.
             cur.execute("PRAGMA temp_store = MEMORY")
+            # Up to 64 MB of decrypted pages per connection (SQLite's default: 2 MB). The statistics read the same
+            # indexes for both windows and many figures: kept here, a page is decrypted once, not at each query.
+            cur.execute("PRAGMA cache_size = -65536")
         finally:
             cur.close()
 

@@ -558,3 +558,4 @@ from .models_evidence import Attachment, AttachmentBlob, AttachmentChunk  # noqa
 from .models_sync import SyncChange, SyncConflict, SyncIdentity, SyncPeer  # noqa: E402,F401
 from .models_papers import IssuedPaper  # noqa: E402,F401
 from .models_reports import UnitReport  # noqa: E402,F401
+from . import models_stats  # noqa: E402,F401 - the statistics indexes
