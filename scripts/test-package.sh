@@ -34,7 +34,7 @@ TARBALL="dist/fulian-desktop-${VERSION}-linux-x86_64.tar.gz"
 (cd dist && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS 与软件包不符"
 say "SHA256SUMS 校验一致"
 
-OUT="dist/package-test"
+OUT="$ROOT/dist/package-test"
 rm -rf "$OUT"
 mkdir -p "$OUT"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/fulian-package-test.XXXXXX")"
@@ -127,26 +127,33 @@ case_no="$(awk 'NR == 1 {print $1}' "$OUT/cases.txt")"
 fulian pdf "$case_no" -o "$OUT/case-file.pdf" >/dev/null || fail "fulian pdf $case_no"
 pages="$(pdfinfo "$OUT/case-file.pdf" | awk '/^Pages:/ {print $2}')"
 [ "${pages:-0}" -ge 3 ] || fail "卷宗只有 ${pages:-0} 页"
-pdffonts "$OUT/case-file.pdf" | grep -q FulianSong || fail "卷宗没有嵌入随附的宋体"
-pdftotext "$OUT/case-file.pdf" - | grep -qF "$case_no" || fail "卷宗中没有案号 $case_no"
+pdffonts "$OUT/case-file.pdf" >"$WORK/fonts.txt"
+grep -q FulianSong "$WORK/fonts.txt" || fail "卷宗没有嵌入随附的宋体"
+pdftotext "$OUT/case-file.pdf" "$WORK/case-file.txt"
+grep -qF "$case_no" "$WORK/case-file.txt" || fail "卷宗中没有案号 $case_no"
 fulian info >"$OUT/info.txt" || fail "fulian info"
 say "命令行（干净环境）：建库、12 件演示案件、卷宗 $case_no（$pages 页，嵌入 FulianSong），用时 $((SECONDS - t0)) 秒"
 
 # ---- the desktop program under Xvfb: to the login window ----------------------------------------------------
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$WORK/display" 2>"$WORK/xvfb.log" &
+# A display of its own, from :140 up (free: no lock file, no socket); Xvfb takes the lock file itself. No reset
+# when the last client leaves: the test polls the window list, and a reset would refuse the program.
+n=140
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+DISPLAY_NO=":$n"
+Xvfb "$DISPLAY_NO" -screen 0 1280x800x24 -nolisten tcp -noreset 2>"$WORK/xvfb.log" &
 XVFB_PID=$!
-for _ in $(seq 1 300); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-[ -s "$WORK/display" ] || fail "Xvfb 没有启动"
-DISPLAY_NO=":$(head -n 1 "$WORK/display")"
+for _ in $(seq 1 300); do xwininfo -display "$DISPLAY_NO" -root >/dev/null 2>&1 && break; sleep 0.1; done
+xwininfo -display "$DISPLAY_NO" -root >/dev/null 2>&1 || { cat "$WORK/xvfb.log" >&2; fail "Xvfb 没有启动"; }
 LOGIN_TITLE="幸福号 · 登录"   # Qt adds " — 幸福号" (the application's display name)
 
 now_ms() { date +%s%3N; }
 wait_for_login() {  # seconds; prints the milliseconds it took
-  local t0 deadline
+  local t0 deadline tree
   t0=$(now_ms)
   deadline=$((t0 + $1 * 1000))
   while [ "$(now_ms)" -lt "$deadline" ]; do
-    if xwininfo -display "$DISPLAY_NO" -root -tree 2>/dev/null | grep -qF "\"$LOGIN_TITLE"; then
+    tree="$(xwininfo -display "$DISPLAY_NO" -root -tree 2>/dev/null || true)"
+    if grep -qF "\"$LOGIN_TITLE" <<<"$tree"; then
       echo $(($(now_ms) - t0))
       return 0
     fi
@@ -158,7 +165,8 @@ wait_for_login() {  # seconds; prints the milliseconds it took
 start_gui() {  # LOG ARGS...
   local log=$1
   shift
-  clean DISPLAY="$DISPLAY_NO" "$BIN/fulian-desktop" "$@" >"$log" 2>&1 &
+  # env itself, not a function, so that $! is the program's own process (env execs it).
+  env -i -C "$CWD" PATH=/usr/bin:/bin HOME="$HOMEDIR" DISPLAY="$DISPLAY_NO" "$BIN/fulian-desktop" "$@" >"$log" 2>&1 &
   GUI_PID=$!
 }
 stop_gui() {
@@ -194,8 +202,8 @@ stop_gui
 mkdir -p "$WORK/fc-cache"
 printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><cachedir>%s</cachedir></fontconfig>\n' \
   "$WORK/fc-cache" >"$WORK/no-fonts.conf"
-clean DISPLAY="$DISPLAY_NO" FONTCONFIG_FILE="$WORK/no-fonts.conf" "$BIN/fulian-desktop" --demo --data-dir "$WORK/demo" \
-  >"$OUT/gui-no-fonts.log" 2>&1 &
+env -i -C "$CWD" PATH=/usr/bin:/bin HOME="$HOMEDIR" DISPLAY="$DISPLAY_NO" FONTCONFIG_FILE="$WORK/no-fonts.conf" \
+  "$BIN/fulian-desktop" --demo --data-dir "$WORK/demo" >"$OUT/gui-no-fonts.log" 2>&1 &
 GUI_PID=$!
 wait_for_login 120 >/dev/null || { cat "$OUT/gui-no-fonts.log" >&2; fail "没有系统字体时没有打开登录窗口"; }
 sleep 1
