@@ -196,6 +196,9 @@ stop_gui
 # Second start: the store exists; the time from starting the program to its login window.
 start_gui "$OUT/gui-second.log" --demo --data-dir "$WORK/demo"
 second_ms="$(wait_for_login 120)" || { cat "$OUT/gui-second.log" >&2; fail "第二次启动没有打开登录窗口"; }
+# The processor time it used up to then (user + system): on a shared machine the wall time above waits for
+# the other processes too.
+second_cpu_ms="$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$GUI_PID/stat")"
 stop_gui
 # A third start on a machine without any Chinese font of its own: fontconfig sees no system fonts at all, the
 # program's bundled fonts must carry the screen (look at login-no-system-fonts.png: no boxes).
@@ -213,6 +216,7 @@ deb_mb="$(du -m "$DEB" | cut -f1)"
 tar_mb="$(du -m "$TARBALL" | cut -f1)"
 inst_mb="$(du -sm "$APP" | cut -f1)"
 say "桌面程序（干净环境、Xvfb）：首次启动（建演示库 12 件）到登录窗口 $((first_ms / 1000)).$(printf '%03d' $((first_ms % 1000))) 秒，" \
-    "再次启动到登录窗口 $((second_ms / 1000)).$(printf '%03d' $((second_ms % 1000))) 秒；截图：$OUT/login.png、$OUT/login-no-system-fonts.png"
+    "再次启动到登录窗口 $((second_ms / 1000)).$(printf '%03d' $((second_ms % 1000))) 秒" \
+    "（其间用处理器 $((second_cpu_ms / 1000)).$(printf '%03d' $((second_cpu_ms % 1000))) 秒）；截图：$OUT/login.png、$OUT/login-no-system-fonts.png"
 say "大小：$DEB $deb_mb MB，$TARBALL $tar_mb MB，安装后 $inst_mb MB"
 say "用时 $((SECONDS - started)) 秒：安装包测试通过"
