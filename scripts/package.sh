@@ -82,6 +82,9 @@ ln -s "$APP_DIR/entries/applications/$APP_ID.desktop" "$STAGE/usr/share/applicat
 ln -s "$APP_DIR/$icon_rel" "$STAGE/usr/share/icons/hicolor/256x256/apps/$APP_ID.png"
 
 installed_kb="$(du -sk --apparent-size "$STAGE" | cut -f1)"
+# Depends: what the bundle leaves to the system (PyInstaller never bundles the C library, OpenGL/EGL and libxcb,
+# which must match the machine's drivers and X server, and Wayland's client libraries for a Wayland session);
+# everything else is inside.
 sed -e "s|@APP_ID@|$APP_ID|g" -e "s|@VERSION@|$VERSION|g" -e "s|@GLIBC@|$GLIBC_MIN|g" \
   -e "s|@SIZE@|$installed_kb|g" packaging/debian/control.in >"$STAGE/DEBIAN/control"
 install -m 755 packaging/debian/postinst packaging/debian/postrm "$STAGE/DEBIAN/"
