@@ -145,6 +145,21 @@ if [ "$shifted" = 1 ]; then
   run_shifted 3-2330-Shanghai-security Asia/Shanghai 23:30 tests/security &
   beside_pg=$!
 fi
+# A full run also builds the installable package and runs it, unpacked, in a clean environment
+# (scripts/test-package.sh: the command line and the desktop program to its login window), beside the
+# PostgreSQL pass. FULIAN_TEST_PACKAGE=0 leaves it out.
+pkg_pid=""
+if [ "$#" -eq 0 ] && [ "${FULIAN_TEST_PACKAGE:-1}" = "1" ]; then
+  echo "[tests] 安装包：构建并在干净环境中运行（scripts/test-package.sh，与 PostgreSQL 那一遍同时进行）"
+  (
+    pkg_started=$SECONDS
+    pkg_rc=0
+    bash scripts/test-package.sh >"$logs/package.out" 2>&1 || pkg_rc=$?
+    echo "[tests] 用时 $((SECONDS - pkg_started)) 秒：安装包的构建与测试（与 PostgreSQL 那一遍同时进行）" >>"$logs/package.out"
+    exit "$pkg_rc"
+  ) &
+  pkg_pid=$!
+fi
 # A full run also runs the service (integration) tests a second time with every store on PostgreSQL.
 if [ "$#" -eq 0 ] && [ -n "${FULIAN_TEST_PG_URL:-}" ]; then
   echo "[tests] 第二遍：服务测试在 PostgreSQL 上运行（--store-backend=postgres）"
@@ -155,6 +170,15 @@ if [ "$#" -eq 0 ] && [ -n "${FULIAN_TEST_PG_URL:-}" ]; then
   FULIAN_BENCH_PG_URL="$FULIAN_TEST_PG_URL" .venv/bin/python -m fulian_desktop bench --cases 1000 --repeat 1 \
     --postgres || rc=$?
   phase "PostgreSQL 基准测试"
+fi
+if [ -n "$pkg_pid" ]; then
+  if wait "$pkg_pid"; then
+    grep -E "^\[(package|package-test|tests)\] " "$logs/package.out" | grep -vE "INFO:" || true
+  else
+    rc=1
+    echo "[tests] 安装包测试失败："
+    tail -n 40 "$logs/package.out"
+  fi
 fi
 if [ "$shifted" = 1 ]; then
   for pid in $beside_suite $beside_pg; do
