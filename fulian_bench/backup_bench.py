@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text
 from fulian_demo import DEMO_PASSWORD
 from fulian_desktop.services.accounts import auth
 from fulian_desktop.store.store import Store
-from .timing import BenchRow, median_ms, paired
+from .timing import BenchRow, paired
 
 
 def backup_rows(stores, repeat: int = 3) -> list[BenchRow]:  # noqa: ANN001 - store_bench.BenchStores
