@@ -83,8 +83,8 @@ SELECT 'confirm', o.tier, a.confirmation_result = 'confirmed', {_day_win('a.conf
  WHERE a.deleted_at IS NULL AND {_LIVE.format(t='a')} AND a.confirmation_applied_on >= :y0d AND a.confirmation_applied_on <= :ed
  GROUP BY o.tier, a.confirmation_result = 'confirmed'
 UNION ALL
-SELECT 'stop_group', o.tier, NULL, {_win('i.received_at')} FROM intake_record i JOIN org_unit o ON o.id = i.owner_unit_id
- WHERE i.deleted_at IS NULL AND i.is_group = 1 AND i.decision IN ('accept', 'answered') AND i.received_at >= :y0 AND i.received_at < :e
+SELECT 'stop_group', o.tier, NULL, {_win('c.closed_at')} FROM case_file c JOIN org_unit o ON o.id = c.owner_unit_id
+ WHERE c.deleted_at IS NULL AND c.status = 'closed' AND c.stopped_group_petition = 1 AND c.closed_at >= :y0 AND c.closed_at < :e
  GROUP BY o.tier""",
     "petition": f"""
 SELECT 'intake', o.tier, i.channel || '|' || coalesce(i.category, '') || '|' || coalesce(i.sub_category, ''),

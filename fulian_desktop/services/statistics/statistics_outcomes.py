@@ -14,8 +14,9 @@ count again this year; the days are compared in Python.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, union
 
 from ...domain.enums import CaseKind
 from ...domain.localtime import local_date
@@ -29,7 +30,7 @@ SUCCESS_OUTCOMES = frozenset(o.value for o in (MarriageOutcome.RECONCILED, Marri
                                               MarriageOutcome.GUIDED_DIVORCE, MarriageOutcome.AGREEMENT))
 
 
-def _candidates(t: Tally) -> list[str]:
+def _candidates(t: Tally) -> Any:
     """The cases whose first success or present outcome can fall in the windows: those with an outcome event or
     an effective agreement dated in them (a day's margin each side; the days are compared exactly below). A
     case's latest outcome event, or its first effective agreement, is one of its events or agreements, so a
@@ -39,8 +40,7 @@ def _candidates(t: Tally) -> list[str]:
                                              CaseEvent.occurred_at < hi)
     agreements = select(Agreement.case_id).where(Agreement.deleted_at.is_(None), Agreement.effective_on >= lo.date(),
                                                  Agreement.effective_on <= hi.date())
-    found = set(t.uow.s.execute(events).scalars()) | set(t.uow.s.execute(agreements).scalars())
-    return sorted(found)
+    return union(events, agreements)
 
 
 def outcome_figures(t: Tally) -> dict[str, Cells]:
@@ -50,30 +50,17 @@ def outcome_figures(t: Tally) -> dict[str, Cells]:
         return cached
     marriage = or_(Case.dispute_type == MARRIAGE, Case.category == MARRIAGE)
     mediation = and_(Case.kind == CaseKind.MEDIATION.value, Case.deleted_at.is_(None), t.within(Case.owner_unit_id))
-    # case id -> [unit, outcome, moment the outcome was recorded, first effective agreement day, marriage?]
-    cases: dict[str, list] = {}
-    ids = _candidates(t)
-    for start in range(0, len(ids), 500):   # by key: the cases, their timelines and agreements (indexed)
-        batch = ids[start:start + 500]
-        for case_id, unit, outcome, is_marriage in t.uow.s.execute(
-                select(Case.id, Case.owner_unit_id, Case.mediation_outcome, marriage)
-                .where(Case.id.in_(batch), mediation)):
-            cases[case_id] = [unit, outcome, None, None, is_marriage]
-        # Over ALL of a candidate's outcome events and agreements: its latest outcome, its first success.
-        for case_id, at in t.uow.s.execute(
-                select(CaseEvent.case_id, func.max(CaseEvent.occurred_at))
-                .where(CaseEvent.case_id.in_(batch), CaseEvent.kind == OUTCOME_EVENT)
-                .group_by(CaseEvent.case_id)):
-            if case_id in cases and cases[case_id][1] is not None:
-                cases[case_id][2] = at
-        for case_id, first_day in t.uow.s.execute(
-                select(Agreement.case_id, func.min(Agreement.effective_on))
-                .where(Agreement.case_id.in_(batch), Agreement.deleted_at.is_(None),
-                       Agreement.effective_on.is_not(None))
-                .group_by(Agreement.case_id)):
-            if case_id in cases:
-                cases[case_id][3] = first_day
-    rows = [tuple(v) for v in cases.values()]
+    # Over ALL of a candidate's outcome events and agreements (their indexes by case): its latest outcome (read
+    # only when the case has one), its first effective agreement.
+    recorded = (select(func.max(CaseEvent.occurred_at))
+                .where(CaseEvent.case_id == Case.id, CaseEvent.kind == OUTCOME_EVENT, Case.mediation_outcome.is_not(None))
+                .correlate(Case).scalar_subquery())
+    first_day = (select(func.min(Agreement.effective_on))
+                 .where(Agreement.case_id == Case.id, Agreement.deleted_at.is_(None), Agreement.effective_on.is_not(None))
+                 .correlate(Case).scalar_subquery())
+    # [unit, outcome, moment the outcome was recorded, first effective agreement day, marriage?], one per case
+    rows = t.uow.s.execute(select(Case.owner_unit_id, Case.mediation_outcome, recorded, first_day, marriage)
+                           .where(Case.id.in_(_candidates(t)), mediation)).all()
     windows = (t.days(t.period), t.days(t.year))
     keys = ["successful"] + [f"m_{o.value}" for o in MarriageOutcome]
     period: dict[str, dict[str, int]] = {k: {} for k in keys}

@@ -28,6 +28,8 @@ MARRIAGE = "婚姻家庭"
 ENDED = tuple(s.value for s in (CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.TRANSFERRED,
                                 CaseStatus.TERMINATED))
 LEVELS = (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW)
+MARRIAGE_CONSULTATION = and_(IntakeRecord.decision == IntakeDecision.CONSULTATION.value,
+                             IntakeRecord.category == MARRIAGE)
 
 
 def marriage_accepted():  # noqa: ANN201
@@ -70,12 +72,22 @@ def intake_figures(t: Tally) -> dict[str, Cells]:
         "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
         "repeat": repeat, "repeat_persons": (repeat, people),
         "handled": IntakeRecord.decision.in_(on_the_spot) | case_ended,
-        "marriage_consultations": and_(IntakeRecord.decision == IntakeDecision.CONSULTATION.value,
-                                       IntakeRecord.category == MARRIAGE),
+        "marriage_consultations": MARRIAGE_CONSULTATION,
     }
     scope = and_(IntakeRecord.deleted_at.is_(None), t.within(IntakeRecord.owner_unit_id))
     t._intake_figures = t.sums(IntakeRecord.owner_unit_id, scope, figures, moment=IntakeRecord.received_at)
     return t._intake_figures
+
+
+def marriage_consultations(t: Tally) -> Cells:
+    """婚姻家庭咨询: from the reception register's pass when the report has made it (the petition section), else
+    counted alone (the same condition), so the section on its own does not count every petition figure."""
+    cached = getattr(t, "_intake_figures", None)
+    if cached is not None:
+        return cached["marriage_consultations"]
+    scope = and_(IntakeRecord.deleted_at.is_(None), t.within(IntakeRecord.owner_unit_id))
+    return t.sums(IntakeRecord.owner_unit_id, scope, {"marriage_consultations": MARRIAGE_CONSULTATION},
+                  moment=IntakeRecord.received_at)["marriage_consultations"]
 
 
 def _case_bound(t: Tally, model, moment, start, end, *where):  # noqa: ANN001, ANN202
@@ -107,7 +119,7 @@ def marriage_section(t: Tally) -> StatSection:
         return outcomes[f"m_{value}"]
 
 
-    consultations = intake_figures(t)["marriage_consultations"]
+    consultations = marriage_consultations(t)
     accepted = cohort["m_accepted"]
     reconciled = outcome(MarriageOutcome.RECONCILED.value)
     persuaded = outcome(MarriageOutcome.WITHDRAWN_PERSUADED.value)
