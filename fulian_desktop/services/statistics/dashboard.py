@@ -8,12 +8,13 @@ median time until the agency answered (computed over those referrals' two moment
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import median
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select, true
 from sqlalchemy.orm import aliased
 
 from ...domain.clocks import ClockKind
@@ -109,11 +110,16 @@ def dashboard(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date, *,
     start, end = day_bounds(date_from, date_to)
     now = now or utcnow()
     s = uow.s
+    # The whole tree (the district's view): no unit condition, so the plans go by the dates' indexes.
+    everything = set(units) >= set(s.execute(select(OrgUnit.id)).scalars())
+
+    def within(column: Any) -> Any:
+        return true() if everything else column.in_(units)
 
     def drill(kind: str, value: str) -> Drill:
         return Drill(kind, value, unit.id, date_from, date_to)
 
-    in_range = and_(Case.deleted_at.is_(None), Case.owner_unit_id.in_(units), Case.opened_at >= start,
+    in_range = and_(Case.deleted_at.is_(None), within(Case.owner_unit_id), Case.opened_at >= start,
                     Case.opened_at < end)
     # Months in local time: SQL sees UTC moments, so the month is taken from the local date in Python
     # over (opened_at) grouped by day — at most a few hundred distinct days.
@@ -138,7 +144,7 @@ def dashboard(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date, *,
 
     met, missed = {}, {}
     for kind, ok, n in s.execute(select(CaseClock.kind, _clock_met(), func.count(CaseClock.id))
-                                 .where(_clock_scope(units, start, end), _clock_decided(now))
+                                 .where(_clock_scope(within, start, end), _clock_decided(now))
                                  .group_by(CaseClock.kind, _clock_met())).all():
         (met if ok else missed)[kind] = n
     kinds = [k for k in ClockKind if k.value in met or k.value in missed]
@@ -161,9 +167,11 @@ def dashboard(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date, *,
     risk_levels = tuple(Bar(f"{lv.label}风险", levels.get(lv.value, 0), drill("risk", lv.value))
                         for lv in (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW))
 
+    # From the referrals' side (few beside the cases), each one's case looked up by key.
     rows = s.execute(select(Referral.agency_type, Referral.sent_at, Referral.responded_at)
-                     .join(Case, Case.id == Referral.case_id)
-                     .where(_agency_scope(units, start, end))).all()
+                     .where(_agency_referrals(start, end),
+                            exists().where(Case.id == Referral.case_id, Case.deleted_at.is_(None),
+                                           within(Case.owner_unit_id)))).all()
     counts: dict[str, int] = {}
     waits: dict[str, list[float]] = {}
     for agency, sent, answered in rows:
@@ -218,8 +226,8 @@ def _clock_decided(now: datetime):  # noqa: ANN202
     return and_(_clock_due().is_not(None), or_(CaseClock.stopped_at.is_not(None), _clock_due() < now))
 
 
-def _clock_scope(units: list[str], start: datetime, end: datetime):  # noqa: ANN202
-    return and_(CaseClock.deleted_at.is_(None), CaseClock.owner_unit_id.in_(units), CaseClock.started_at >= start,
+def _clock_scope(within: Callable[[Any], Any], start: datetime, end: datetime):  # noqa: ANN202
+    return and_(CaseClock.deleted_at.is_(None), within(CaseClock.owner_unit_id), CaseClock.started_at >= start,
                 CaseClock.started_at < end)
 
 
@@ -230,9 +238,13 @@ def _latest_level(case=Case):  # noqa: ANN001, ANN202
             .correlate(case).scalar_subquery())
 
 
+def _agency_referrals(start: datetime, end: datetime):  # noqa: ANN202
+    return and_(Referral.deleted_at.is_(None), Referral.kind == "agency", Referral.sent_at >= start,
+                Referral.sent_at < end)
+
+
 def _agency_scope(units: list[str], start: datetime, end: datetime, case=Case):  # noqa: ANN001, ANN202
-    return and_(Referral.deleted_at.is_(None), Referral.kind == "agency", case.deleted_at.is_(None),
-                case.owner_unit_id.in_(units), Referral.sent_at >= start, Referral.sent_at < end)
+    return and_(_agency_referrals(start, end), case.deleted_at.is_(None), case.owner_unit_id.in_(units))
 
 
 def drill_filter(uow: UnitOfWork, actor: Actor, d: Drill, now: datetime | None = None) -> CaseFilter:
@@ -260,7 +272,8 @@ def drill_filter(uow: UnitOfWork, actor: Actor, d: Drill, now: datetime | None =
     sorted_units = sorted(units)
     if d.kind in ("clock_met", "clock_missed"):
         met = _clock_met()
-        ids = select(CaseClock.case_id).where(_clock_scope(sorted_units, start, end), CaseClock.kind == d.value,
+        ids = select(CaseClock.case_id).where(_clock_scope(lambda c: c.in_(sorted_units), start, end),
+                                              CaseClock.kind == d.value,
                                               _clock_decided(now or utcnow()),
                                               met if d.kind == "clock_met" else ~met)
         return CaseFilter(unit_ids=units, case_ids_in=ids)

@@ -33,7 +33,7 @@ def _within(units: list[str]) -> Callable[[Any], Any]:
 
 def kpi_counts(uow: UnitOfWork, units: frozenset[str], date_from: date, date_to: date) -> dict[str, int]:
     """Every KPI figure for the subtree `units` over the period (local days, both ends included)."""
-    cells = kpi_cells(Tally(uow, units, date_from, date_to))
+    cells = kpi_cells(Tally(uow, units, date_from, date_to, year_to_date=False))   # the dashboard shows no 本年累计
     return {key: cells[key].subtotal for key in FIGURES}
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, exists, func, select, true
+from sqlalchemy import and_, exists, func, or_, select, true
 
 from ...domain.closure_outcomes import ClosureOutcome
 from ...domain.enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, Role
@@ -127,9 +127,12 @@ def mediation_section(t: Tally) -> StatSection:
         return condition
 
     effective, applied = on(Agreement.effective_on), on(Agreement.confirmation_applied_on)
-    # The agreements are few beside the cases: one pass gives the four figures for both windows.
-    paper = t.sums(Agreement.owner_unit_id, and_(Agreement.deleted_at.is_(None), t.live_case(Agreement.case_id),
-                                                 t.within(Agreement.owner_unit_id)), {
+    # The agreements are few beside the cases: one pass gives the four figures for both windows, over the
+    # agreements dated in them (their dates are in the statistics index: the others are passed over there).
+    first, last = min(t.period[0], t.year[0]), max(t.period[1], t.year[1])
+    dated = or_(effective(first, last), applied(first, last))
+    paper = t.sums(Agreement.owner_unit_id, and_(Agreement.deleted_at.is_(None), dated,
+                                                 t.within(Agreement.owner_unit_id), t.live_case(Agreement.case_id)), {
         "oral": lambda s, e: and_(effective(s, e), Agreement.form == AgreementForm.ORAL.value),
         "written": lambda s, e: and_(effective(s, e), Agreement.form == AgreementForm.WRITTEN.value),
         "applied": applied,

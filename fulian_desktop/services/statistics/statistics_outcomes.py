@@ -6,15 +6,17 @@ these figures go by the day of the event, not by the day the case was opened:
   the day a success outcome (调和, 劝回, 指导协议离婚, 调解成功) was recorded, whichever came first;
 - 调和 / 劝回 / 指导协议离婚 / 调解成功 / 调解不成 (marriage cases): the day the case's present outcome was recorded.
 
-Only mediation cases that have an outcome or an effective agreement are read (one row each, a few columns):
-the cases with an outcome, their outcome events through the timeline's case index, and the agreements; the
-days are compared in Python.
+Only the mediation cases with an outcome event or an effective agreement dated in the report's windows are read
+(found through the timeline's kind-and-moment index and the agreements), then by key each one's latest outcome
+event and first effective agreement over its whole history, so a case that first succeeded last year does not
+count again this year; the days are compared in Python.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, union
 
 from ...domain.enums import CaseKind
 from ...domain.localtime import local_date
@@ -28,6 +30,19 @@ SUCCESS_OUTCOMES = frozenset(o.value for o in (MarriageOutcome.RECONCILED, Marri
                                               MarriageOutcome.GUIDED_DIVORCE, MarriageOutcome.AGREEMENT))
 
 
+def _candidates(t: Tally) -> Any:
+    """The cases whose first success or present outcome can fall in the windows: those with an outcome event or
+    an effective agreement dated in them (a day's margin each side; the days are compared exactly below). A
+    case's latest outcome event, or its first effective agreement, is one of its events or agreements, so a
+    case with none of them in the windows cannot count there."""
+    lo, hi = min(t.period[0], t.year[0]) - timedelta(days=1), max(t.period[1], t.year[1]) + timedelta(days=1)
+    events = select(CaseEvent.case_id).where(CaseEvent.kind == OUTCOME_EVENT, CaseEvent.occurred_at >= lo,
+                                             CaseEvent.occurred_at < hi)
+    agreements = select(Agreement.case_id).where(Agreement.deleted_at.is_(None), Agreement.effective_on >= lo.date(),
+                                                 Agreement.effective_on <= hi.date())
+    return union(events, agreements)
+
+
 def outcome_figures(t: Tally) -> dict[str, Cells]:
     """{"successful": …, "m_reconciled": …, …} for the period and the year to date; cached on the tally."""
     cached = getattr(t, "_outcome_figures", None)
@@ -35,29 +50,17 @@ def outcome_figures(t: Tally) -> dict[str, Cells]:
         return cached
     marriage = or_(Case.dispute_type == MARRIAGE, Case.category == MARRIAGE)
     mediation = and_(Case.kind == CaseKind.MEDIATION.value, Case.deleted_at.is_(None), t.within(Case.owner_unit_id))
-    # case id -> [unit, outcome, moment the outcome was recorded, first effective agreement day, marriage?]
-    cases: dict[str, list] = {}
-    for case_id, unit, outcome, is_marriage in t.uow.s.execute(
-            select(Case.id, Case.owner_unit_id, Case.mediation_outcome, marriage)
-            .where(mediation, Case.mediation_outcome.is_not(None))):
-        cases[case_id] = [unit, outcome, None, None, is_marriage]
-    ids = list(cases)
-    for start in range(0, len(ids), 500):   # the timeline by case (indexed), never the whole event table
-        for case_id, at in t.uow.s.execute(
-                select(CaseEvent.case_id, func.max(CaseEvent.occurred_at))
-                .where(CaseEvent.case_id.in_(ids[start:start + 500]), CaseEvent.kind == OUTCOME_EVENT)
-                .group_by(CaseEvent.case_id)):
-            cases[case_id][2] = at
-    # Each case's first effective day from the agreements alone (their index), then one lookup of its case by key:
-    # driven from the cases' side, the planner would read every case row.
-    first = (select(Agreement.case_id, func.min(Agreement.effective_on).label("first_day"))
-             .where(Agreement.deleted_at.is_(None), Agreement.effective_on.is_not(None))
-             .group_by(Agreement.case_id).subquery())
-    for case_id, unit, first_day, is_marriage in t.uow.s.execute(
-            select(first.c.case_id, Case.owner_unit_id, first.c.first_day, marriage)
-            .join(Case, Case.id == first.c.case_id).where(mediation)):
-        cases.setdefault(case_id, [unit, None, None, None, is_marriage])[3] = first_day
-    rows = [tuple(v) for v in cases.values()]
+    # Over ALL of a candidate's outcome events and agreements (their indexes by case): its latest outcome (read
+    # only when the case has one), its first effective agreement.
+    recorded = (select(func.max(CaseEvent.occurred_at))
+                .where(CaseEvent.case_id == Case.id, CaseEvent.kind == OUTCOME_EVENT, Case.mediation_outcome.is_not(None))
+                .correlate(Case).scalar_subquery())
+    first_day = (select(func.min(Agreement.effective_on))
+                 .where(Agreement.case_id == Case.id, Agreement.deleted_at.is_(None), Agreement.effective_on.is_not(None))
+                 .correlate(Case).scalar_subquery())
+    # [unit, outcome, moment the outcome was recorded, first effective agreement day, marriage?], one per case
+    rows = t.uow.s.execute(select(Case.owner_unit_id, Case.mediation_outcome, recorded, first_day, marriage)
+                           .where(Case.id.in_(_candidates(t)), mediation)).all()
     windows = (t.days(t.period), t.days(t.year))
     keys = ["successful"] + [f"m_{o.value}" for o in MarriageOutcome]
     period: dict[str, dict[str, int]] = {k: {} for k in keys}

@@ -1,6 +1,8 @@
 """Sections three to five of the monthly report: marriage mediation, crisis intervention, screening."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import and_, exists, func, or_, select, true
 
 from ...domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus
@@ -26,6 +28,8 @@ MARRIAGE = "婚姻家庭"
 ENDED = tuple(s.value for s in (CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.TRANSFERRED,
                                 CaseStatus.TERMINATED))
 LEVELS = (RiskLevel.HIGH, RiskLevel.MEDIUM, RiskLevel.LOW)
+MARRIAGE_CONSULTATION = and_(IntakeRecord.decision == IntakeDecision.CONSULTATION.value,
+                             IntakeRecord.category == MARRIAGE)
 
 
 def marriage_accepted():  # noqa: ANN201
@@ -68,12 +72,22 @@ def intake_figures(t: Tally) -> dict[str, Cells]:
         "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
         "repeat": repeat, "repeat_persons": (repeat, people),
         "handled": IntakeRecord.decision.in_(on_the_spot) | case_ended,
-        "marriage_consultations": and_(IntakeRecord.decision == IntakeDecision.CONSULTATION.value,
-                                       IntakeRecord.category == MARRIAGE),
+        "marriage_consultations": MARRIAGE_CONSULTATION,
     }
     scope = and_(IntakeRecord.deleted_at.is_(None), t.within(IntakeRecord.owner_unit_id))
     t._intake_figures = t.sums(IntakeRecord.owner_unit_id, scope, figures, moment=IntakeRecord.received_at)
     return t._intake_figures
+
+
+def marriage_consultations(t: Tally) -> Cells:
+    """婚姻家庭咨询: from the reception register's pass when the report has made it (the petition section), else
+    counted alone (the same condition), so the section on its own does not count every petition figure."""
+    cached = getattr(t, "_intake_figures", None)
+    if cached is not None:
+        return cached["marriage_consultations"]
+    scope = and_(IntakeRecord.deleted_at.is_(None), t.within(IntakeRecord.owner_unit_id))
+    return t.sums(IntakeRecord.owner_unit_id, scope, {"marriage_consultations": MARRIAGE_CONSULTATION},
+                  moment=IntakeRecord.received_at)["marriage_consultations"]
 
 
 def _case_bound(t: Tally, model, moment, start, end, *where):  # noqa: ANN001, ANN202
@@ -105,7 +119,7 @@ def marriage_section(t: Tally) -> StatSection:
         return outcomes[f"m_{value}"]
 
 
-    consultations = intake_figures(t)["marriage_consultations"]
+    consultations = marriage_consultations(t)
     accepted = cohort["m_accepted"]
     reconciled = outcome(MarriageOutcome.RECONCILED.value)
     persuaded = outcome(MarriageOutcome.WITHDRAWN_PERSUADED.value)
@@ -199,13 +213,9 @@ def screening_section(t: Tally) -> StatSection:
         first, last = t.days((s, e))
         return and_(ScreeningEntry.created_at >= s, ScreeningEntry.created_at < e) | visits_in(first, last)
 
-    def visits(s, e):  # noqa: ANN001, ANN202
+    def visited(s, e):  # noqa: ANN001, ANN202
         first, last = t.days((s, e))
-        return (select(ScreeningEntry.owner_unit_id, func.count(ScreeningVisit.id))
-                .join(ScreeningEntry, ScreeningEntry.id == ScreeningVisit.entry_id)
-                .where(ScreeningVisit.deleted_at.is_(None), ScreeningEntry.deleted_at.is_(None),
-                       t.within(ScreeningEntry.owner_unit_id), ScreeningVisit.visited_on >= first,
-                       ScreeningVisit.visited_on <= last).group_by(ScreeningEntry.owner_unit_id))
+        return and_(ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= last)
 
     def on_register(s, e):  # noqa: ANN001, ANN202
         return and_(ScreeningEntry.created_at < e, ~_resolved_before(s))
@@ -216,18 +226,29 @@ def screening_section(t: Tally) -> StatSection:
     def at_end(e):  # noqa: ANN001, ANN202
         return and_(ScreeningEntry.created_at < e, ~_resolved_before(e))
 
-    def level_is(level: str):  # noqa: ANN202
-        def condition(s, e):  # noqa: ANN001, ANN202
-            _first, last = t.days((s, e))
-            last_visit = (select(ScreeningVisit.risk_level).where(
-                ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
-                ScreeningVisit.visited_on <= last)
-                .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.created_at.desc()).limit(1)
-                .correlate(ScreeningEntry).scalar_subquery())
-            return and_(at_end(e), func.coalesce(last_visit, ScreeningEntry.risk_level) == level)
-        return condition
+    def at_period_end(query) -> Cells:  # noqa: ANN001
+        """Counts at the period's end (`query(end)` selects owner unit, n): the 本年累计 column is the same count,
+        the year to date ending on the same day, so one query gives both."""
+        tiers: dict[str, int] = {}
+        for unit, n in t.uow.s.execute(query(t.period[1])).all():
+            tiers[t.tier_of.get(unit, "")] = tiers.get(t.tier_of.get(unit, ""), 0) + int(n or 0)
+        return Cells(tiers, sum(tiers.values()))
 
-    def key_persons(s, e):  # noqa: ANN001, ANN202
+    def risk_levels(e):  # noqa: ANN001, ANN202
+        """Entries on the register at the end by their risk level: that of the last visit before the end, else
+        the entry's own; one pass, each entry's last visit looked up once."""
+        last = e.date() - timedelta(days=1)
+        last_visit = (select(ScreeningVisit.risk_level).where(
+            ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
+            ScreeningVisit.visited_on <= last)
+            .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.created_at.desc()).limit(1)
+            .correlate(ScreeningEntry).scalar_subquery())
+        # Grouped outside: PostgreSQL refuses a GROUP BY over a correlated subquery repeated in the select list.
+        rows = _entries(t, func.coalesce(last_visit, ScreeningEntry.risk_level).label("level")).where(
+            at_end(e)).subquery()
+        return select(rows.c.owner_unit_id, rows.c.level, func.count()).group_by(rows.c.owner_unit_id, rows.c.level)
+
+    def key_persons(e):  # noqa: ANN001, ANN202
         return (_entries(t, func.count(func.distinct(ScreeningEntry.person_id)))
                 .where(at_end(e), ScreeningEntry.person_id.is_not(None)).group_by(ScreeningEntry.owner_unit_id))
 
@@ -238,14 +259,24 @@ def screening_section(t: Tally) -> StatSection:
 
     # The register is a few thousand entries: one pass over it gives every per-entry figure for both windows.
     figures = {"screened": screened, "on_register": on_register, "resolved": resolved, "cases_opened": cases_opened}
-    figures.update({f"risk:{lv.value}": level_is(lv.value) for lv in LEVELS})
     f = t.sums(ScreeningEntry.owner_unit_id, and_(ScreeningEntry.deleted_at.is_(None),
                                                   t.within(ScreeningEntry.owner_unit_id)), figures)
-    by_level = {lv.value: f[f"risk:{lv.value}"] for lv in LEVELS}
+    # The visits of both windows in one pass (each entry's visits through their index).
+    first = min(t.days(t.period)[0], t.days(t.year)[0])
+    visit_count = t.sums(ScreeningEntry.owner_unit_id, and_(
+        ScreeningEntry.id == ScreeningVisit.entry_id, ScreeningVisit.deleted_at.is_(None),
+        ScreeningEntry.deleted_at.is_(None), t.within(ScreeningEntry.owner_unit_id),
+        ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= t.date_to), {"visits": visited})["visits"]
+    levels: dict[str, dict[str, int]] = {lv.value: {} for lv in LEVELS}
+    for unit, level, n in t.uow.s.execute(risk_levels(t.period[1])).all():
+        if level in levels:
+            tier = t.tier_of.get(unit, "")
+            levels[level][tier] = levels[level].get(tier, 0) + int(n or 0)
+    by_level = {lv: Cells(tiers, sum(tiers.values())) for lv, tiers in levels.items()}
     registered, done = f["on_register"], f["resolved"]
     g1, g2 = "排查走访", "风险户（期末）"
     rows = [count_row("screened", "排查户数", f["screened"], group=g1, unit="户"),
-            count_row("visits", "走访次数", t.cells(visits), group=g1, unit="次"),
+            count_row("visits", "走访次数", visit_count, group=g1, unit="次"),
             count_row("on_register", "期内在册户数", registered, group=g1, unit="户"),
             count_row("resolved", "化解数", done, group=g1, unit="户"),
             rate_row("resolved_rate", "化解率", done, registered, group=g1),
@@ -253,7 +284,7 @@ def screening_section(t: Tally) -> StatSection:
     for level in LEVELS:
         rows.append(count_row(f"risk:{level.value}", f"{level.label}风险户", by_level[level.value], group=g2, unit="户"))
     rows += [count_row("risk_total", "风险户合计", add(*by_level.values()), group=g2, unit="户"),
-             count_row("key_persons", "重点人员", t.cells(key_persons), group=g2, unit="人")]
+             count_row("key_persons", "重点人员", at_period_end(key_persons), group=g2, unit="人")]
     notes = ("排查户数：统计期内新登记或有走访记录的重点户；期内在册：期末前登记、且未在期初前化解的；化解率＝化解数÷期内在册户数。",
              "风险户与重点人员为期末在册数（风险等级取期末前最后一次走访的评定），“本年累计”一栏同为期末数。")
     return StatSection("screening", "五、矛盾纠纷排查", tuple(rows), notes)

@@ -50,12 +50,15 @@ class Tally:
     """Queries select the owning unit (`owner_unit_id`) and the database groups by it; the unit's tier is
     looked up here (a record's tier is its owner's), so no query joins the org tree or the cases."""
 
-    def __init__(self, uow: UnitOfWork, unit_ids: frozenset[str], date_from: date, date_to: date) -> None:
+    def __init__(self, uow: UnitOfWork, unit_ids: frozenset[str], date_from: date, date_to: date, *,
+                 year_to_date: bool = True) -> None:
+        """`year_to_date=False`: a caller that shows the period only (the dashboard) — the year's window is the
+        period's, so no scan reaches back to 1 January; the `ytd` of every figure is then the period's total."""
         self.uow = uow
         self.unit_ids = sorted(unit_ids)
         self.date_from, self.date_to = date_from, date_to
         self.period = day_bounds(date_from, date_to)
-        self.year = day_bounds(date(date_to.year, 1, 1), date_to)
+        self.year = day_bounds(date(date_to.year, 1, 1), date_to) if year_to_date else self.period
         self.tier_of = dict(uow.s.execute(select(OrgUnit.id, OrgUnit.tier)).all())
         self.everything = set(self.unit_ids) >= set(self.tier_of)
 
@@ -77,13 +80,19 @@ class Tally:
     def _run(self, query: Query, window: Window) -> list[tuple]:
         return [tuple(r) for r in self.uow.s.execute(query(*window)).all()]
 
+    def _both(self, query: Query) -> tuple[list[tuple], list[tuple]]:
+        """The rows of the period and of the year to date (one query when the two windows are the same)."""
+        period = self._run(query, self.period)
+        return period, period if self.year == self.period else self._run(query, self.year)
+
     def cells(self, query: Query) -> Cells:
         """`query(start, end)` selects (owner unit, n) grouped by owner unit."""
         period: dict[str, int] = {}
-        for unit, n in self._run(query, self.period):
+        period_rows, year_rows = self._both(query)
+        for unit, n in period_rows:
             tier = self.tier_of.get(unit, "")
             period[tier] = period.get(tier, 0) + int(n or 0)
-        ytd = sum(int(n or 0) for _unit, n in self._run(query, self.year))
+        ytd = sum(int(n or 0) for _unit, n in year_rows)
         return Cells(period, ytd)
 
     def sums(self, owner, scope, figures: dict[str, Any], moment=None) -> dict[str, Cells]:  # noqa: ANN001
@@ -96,15 +105,17 @@ class Tally:
             c = c(*window) if callable(c) else c
             return c if moment is None else and_(moment >= window[0], moment < window[1], c)
 
+        # When the year's window is the period's (year_to_date=False, or a period from 1 January), one set of sums.
+        windows = (self.period,) if self.year == self.period else (self.period, self.year)
         columns = [func.sum(case((condition(f, w), f[1] if isinstance(f, tuple) else 1), else_=0))
-                   for w in (self.period, self.year) for f in figures.values()]
+                   for w in windows for f in figures.values()]
         where = scope
         if moment is not None:
             lo, hi = min(self.period[0], self.year[0]), max(self.period[1], self.year[1])
             where = and_(scope, moment >= lo, moment < hi)
         out: dict[str, dict[str, int]] = {key: {} for key in figures}
         ytd: dict[str, int] = dict.fromkeys(figures, 0)
-        n = len(figures)
+        n = len(figures) if len(windows) == 2 else 0
         for unit, *values in self.uow.s.execute(select(owner, *columns).where(where).group_by(owner)).all():
             tier = self.tier_of.get(unit, "")
             for i, key in enumerate(figures):
@@ -120,11 +131,12 @@ class Tally:
             return unit, key[0] if len(key) == 1 else tuple(key), n
 
         period: dict[Any, dict[str, int]] = {}
-        for unit, key, n in map(split, self._run(query, self.period)):
+        period_rows, year_rows = self._both(query)
+        for unit, key, n in map(split, period_rows):
             tier = self.tier_of.get(unit, "")
             period.setdefault(key, {})[tier] = period.get(key, {}).get(tier, 0) + int(n or 0)
         ytd: dict[Any, int] = {}
-        for _unit, key, n in map(split, self._run(query, self.year)):
+        for _unit, key, n in map(split, year_rows):
             ytd[key] = ytd.get(key, 0) + int(n or 0)
         return {key: Cells(period.get(key, {}), ytd.get(key, 0)) for key in set(period) | set(ytd)}
 
