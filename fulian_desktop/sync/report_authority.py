@@ -19,7 +19,9 @@ from typing import Any, NoReturn, Protocol
 
 from sqlalchemy.engine import Connection
 
-from ..domain.unit_reports import MAX_REASON, ReportStatus, figures_shape_ok, parse_period
+from ..domain import clock
+from ..domain.localtime import local_date
+from ..domain.unit_reports import MAX_REASON, ReportStatus, figures_shape_ok, month_over, parse_period, period_text
 from ..services.reporting.signing import signature_ok
 from .errors import SenderOverreach
 from .rows import columns, decode_row, encode_row
@@ -78,6 +80,9 @@ def check_report(self: Checker, row: dict[str, Any], local: Any) -> None:
         decoded = decode_row(TABLE, [row.get(c) for c in columns(TABLE)])
     except (TypeError, ValueError):
         self.refuse(TABLE, rid, "报表的提交时间格式不正确")
+    if not (month_over(row["period"], local_date(decoded["submitted_at"])) and
+            month_over(row["period"], clock.today_local())):   # as the desk refuses it (reports.submit)
+        self.refuse(TABLE, rid, f"{period_text(row['period'])}尚未结束（或报表在月末之前就已签署），该月的报表不能接收")
     if not signature_ok(self.conn, decoded):
         self.refuse(TABLE, rid, f"报表的统计数字与{label}站点的签名不符（数字被改动过，或签名不是{label}站点作出的），"
                                 "不能作为上报的报表接收")
