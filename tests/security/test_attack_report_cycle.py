@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any, Iterator
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.errors import ValidationError
@@ -17,12 +17,13 @@ from fulian_desktop.domain.unit_reports import sign
 from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.services.reporting import reports
 from fulian_desktop.services.reporting.signing import report_bytes, station_signer
+from fulian_desktop.store.base import new_id
 from fulian_desktop.store.models_reports import UnitReport
 from fulian_desktop.sync.authority import SenderOverreach
 from fulian_desktop.sync.exchange import export_bundle, import_bundle
 from tests.support.report_stations import ReportStations, report_stations
-from tests.support.stores import TOWN_A
-from tests.support.sync_stations import fingerprint, without_audit
+from tests.support.stores import TOWN_A, VILLAGE_A1
+from tests.support.sync_stations import deliver, fingerprint, without_audit
 
 SIGNED = ("owner_unit_id", "period", "figures", "submission_no", "submitted_by", "submitted_at", "station_id")
 
@@ -85,3 +86,33 @@ def test_the_desk_refuses_a_month_no_one_reports_in_words(rs: ReportStations, pe
     with clock.frozen_at(_at(2026, 12, 2)), rs.village.uow() as uow, pytest.raises(ValidationError) as refused:
         reports.unit_report(uow, rs.village_sup, period)
     assert "报表月份格式" in refused.value.message
+
+
+def test_an_accepted_report_cannot_be_replaced_by_a_new_record(rs: ReportStations) -> None:
+    """After the town accepted it, the village deletes its copy outright and signs new figures under a new id:
+    refused as an overreach, named and audited (before: the import died on the database's unique index with
+    its SQL in the message)."""
+    with clock.frozen_at(_at(2026, 12, 1)), rs.village.uow(write=True) as uow:
+        rid = reports.submit(uow, rs.village_sup, "2026-11").id
+    deliver(rs.village, rs.town, rs.unit(TOWN_A))
+    with clock.frozen_at(_at(2026, 12, 2)), rs.town.uow(write=True) as uow:
+        reports.accept(uow, rs.town_sup, rid or "")
+    deliver(rs.town, rs.village, rs.unit(VILLAGE_A1))
+    with clock.frozen_at(_at(2026, 12, 3)), rs.village.uow(write=True) as uow:
+        row = uow.s.get(UnitReport, rid)
+        fields = {c: getattr(row, c) for c in SIGNED}
+        fields["figures"] = {**row.figures, "mediation": {**row.figures["mediation"], "mediated": [0, 0, 99, 99, 99]}}
+        fields["submission_no"] = 2
+        uow.s.execute(delete(UnitReport).where(UnitReport.id == rid))
+        uow.s.flush()
+        _station, _unit, private = station_signer(uow)
+        uow.s.add(UnitReport(id=new_id(), **fields, status="submitted", signature=sign(private, report_bytes(fields))))
+    data, _ = export_bundle(rs.village, system_actor(rs.village), rs.unit(TOWN_A))
+    before = fingerprint(rs.town)
+    with clock.frozen_at(_at(2026, 12, 4)), pytest.raises(SenderOverreach) as refused:
+        import_bundle(rs.town, system_actor(rs.town), data)
+    assert "不能另立一份取代它" in str(refused.value) and "数据未改变" in str(refused.value)
+    assert without_audit(fingerprint(rs.town)) == without_audit(before)
+    with rs.town.uow() as uow:
+        (kept,) = uow.s.execute(select(UnitReport)).scalars()
+        assert (kept.id, kept.status, kept.figures["mediation"]["mediated"][2]) == (rid, "accepted", 0)
