@@ -9,7 +9,7 @@ Nothing else is served (404).
 
 Limits: a body over the bundle size limit is refused by its Content-Length before a byte of it is read (a body
 framed any other way, chunked included, is refused), the TLS handshake, request line and headers together have
-HEADER_TIMEOUT_S, each body a deadline (REQUEST_TIMEOUT_S plus the body at MIN_UPLOAD_RATE), at most
+HEADER_TIMEOUT_S, each body a deadline (REQUEST_TIMEOUT_S plus the bytes received so far at MIN_UPLOAD_RATE), at most
 MAX_CONNECTIONS connections are served at once (a further one hears busy and is closed), at most MAX_UPLOADS
 bodies are held at once, and one import runs at a time. A bundle already imported, sent again, is answered with
 nothing (204): a replay writes nothing and makes the district seal nothing. A refused bundle is answered with 4xx and a short
@@ -209,9 +209,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
     def _read_body(self, length: int) -> bytes | None:
-        """The body, or None when the client sends it slower than MIN_UPLOAD_RATE on average (a whole request
-        has a deadline, not only each read: a client trickling a byte a minute is dropped all the same)."""
-        deadline = time.monotonic() + REQUEST_TIMEOUT_S + length / MIN_UPLOAD_RATE
+        """The body, or None when the client sends it slower than MIN_UPLOAD_RATE on average after a grace of
+        REQUEST_TIMEOUT_S (the whole body has a deadline, not only each read, and it grows with the bytes that
+        arrived, never with the length claimed: a client trickling a byte a minute is dropped all the same)."""
+        start = time.monotonic()
         parts, left = [], length
         try:
             while left:
@@ -220,7 +221,7 @@ class _Handler(BaseHTTPRequestHandler):
                     break
                 parts.append(chunk)
                 left -= len(chunk)
-                if time.monotonic() > deadline:
+                if left and time.monotonic() - start > REQUEST_TIMEOUT_S + (length - left) / MIN_UPLOAD_RATE:
                     return None
         except (TimeoutError, socket.timeout, OSError):
             return None

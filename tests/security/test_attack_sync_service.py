@@ -201,3 +201,29 @@ def test_the_client_refuses_a_lying_answer_in_words(headers: dict[str, str]) -> 
             assert "数据未改变" in refused.message
         else:
             assert (applied, records) == (False, 0)
+
+
+def test_a_trickled_body_is_dropped_by_what_has_arrived_not_by_what_was_claimed(
+        st: Stations, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two connections claiming a 500 MB bundle and sending ten bytes now and then held both upload slots (and so
+    every station's sync) for hours: the deadline grew with the length claimed, not the bytes received. The
+    body must keep MIN_UPLOAD_RATE on average over what has arrived."""
+    monkeypatch.setattr(service, "REQUEST_TIMEOUT_S", 1)      # the grace before the rate counts (120 s in service)
+    with serving(st.district) as server:
+        host, port = server.server_address[:2]
+        with socket.create_connection((host, port), timeout=5) as conn:
+            conn.sendall(f"POST {EXCHANGE_PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: {500 << 20}\r\n\r\n".encode())
+            answer = b""
+            for _ in range(40):                       # 40 × 0.3 s: far beyond grace plus 400 bytes at the rate
+                time.sleep(0.3)
+                try:
+                    conn.sendall(b"FULIAN-SYN")
+                    conn.settimeout(0.01)
+                    answer += conn.recv(4096)
+                except TimeoutError:
+                    continue
+                except OSError:
+                    break
+                if answer:
+                    break
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:100]
