@@ -92,8 +92,8 @@ def parse_outcomes(given: Mapping[str, Any] | None) -> ClosureOutcomes:
 
 def columns_hold(row: Mapping[str, Any]) -> bool:
     """Whether a case's outcome columns (as a bundle carries them) could have been written by a closure: each
-    outcome ticked or not (True/False), a ticked one with 1 to PERSONS_MAX persons (none: counted as 1, as
-    `of_case` reads it), one not ticked with none. A column the row lacks (an older program) is not judged."""
+    outcome ticked or not (True/False), a ticked one with 1 to PERSONS_MAX persons (or no count at all, as a
+    record older than the count has), one not ticked with none. A column the row lacks (an older program) is not judged."""
     for o in ClosureOutcome:
         if o.value not in row:
             continue
