@@ -211,7 +211,7 @@ def _refused(code: str) -> SyncError:
 def _error_code(exc: urllib.error.HTTPError) -> str:
     try:
         found = json.loads(exc.read(512).decode("utf-8")).get("error")
-    except (ValueError, AttributeError, OSError):
+    except (ValueError, AttributeError, OSError, RecursionError):
         found = None
     return found if isinstance(found, str) else ("busy" if exc.code == 503 else f"http_{exc.code}")
 
@@ -246,7 +246,7 @@ class DistrictClient:
         with response:
             try:
                 found = json.loads(response.read(HELLO_LIMIT + 1)[:HELLO_LIMIT].decode("utf-8"))
-            except (ValueError, OSError):
+            except (ValueError, OSError, RecursionError):   # a hostile answer nested deep enough fails that way
                 found = None
         if not isinstance(found, dict) or found.get("service") != SERVICE:
             raise self._not_service()

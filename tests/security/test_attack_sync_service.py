@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from fulian_desktop.domain.enums import CaseKind
-from fulian_desktop.domain.errors import FulianError
+from fulian_desktop.domain.errors import FulianError, NotAStore
 from fulian_desktop.domain.sync_address import parse_sync_address
 from fulian_desktop.services.accounts.auth import system_actor
 from fulian_desktop.services.cases import cases
@@ -171,6 +171,13 @@ def _lying_server(headers: dict[str, str], body: bytes = b"") -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(body)
+
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass
 
@@ -227,3 +234,11 @@ def test_a_trickled_body_is_dropped_by_what_has_arrived_not_by_what_was_claimed(
                 if answer:
                     break
     assert answer.startswith(b"HTTP/1.1 408"), answer[:100]
+
+
+def test_the_client_refuses_a_hello_nested_too_deep_in_words() -> None:
+    """A server at the named address answers hello with four thousand '[': json.loads gives up with a
+    RecursionError, which must become "no district sync service there", not a traceback."""
+    with _lying_server({}, b"[" * 4000) as url, pytest.raises(NotAStore) as refused:
+        DistrictClient(parse_sync_address(url)).hello()
+    assert refused.value.code == "sync_server_not_service"
