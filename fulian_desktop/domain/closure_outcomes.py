@@ -88,3 +88,21 @@ def parse_outcomes(given: Mapping[str, Any] | None) -> ClosureOutcomes:
         persons.append((outcome, n))
     order = list(ClosureOutcome)
     return ClosureOutcomes(tuple(sorted(persons, key=lambda p: order.index(p[0]))))
+
+
+def columns_hold(row: Mapping[str, Any]) -> bool:
+    """Whether a case's outcome columns (as a bundle carries them) could have been written by a closure: each
+    outcome ticked or not (True/False), a ticked one with 1 to PERSONS_MAX persons (or no count at all, as a
+    record older than the count has), one not ticked with none. A column the row lacks (an older program) is not judged."""
+    for o in ClosureOutcome:
+        if o.value not in row:
+            continue
+        ticked, n = row.get(o.value), row.get(f"{o.value}_persons")
+        if ticked is not None and not isinstance(ticked, bool):
+            return False
+        if not ticked and n is not None:
+            return False
+        if ticked and n is not None and (isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= PERSONS_MAX):
+            return False
+    return True
+

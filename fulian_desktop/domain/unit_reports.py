@@ -21,7 +21,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 SIGNED_KIND = "fulian-unit-report-v1"
-PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+PERIOD = re.compile(r"^(20\d{2})-(0[1-9]|1[0-2])$")   # 2000-01 … 2099-12: no year 0, no year 10000
 DEFAULT_DUE_DAY = 5
 MAX_REASON = 500
 # The frozen figures: {section key: {row key: [five values]}}; at most this many sections and rows.
@@ -50,6 +50,12 @@ def parse_period(period: Any) -> tuple[int, int] | None:
     """(year, month) of "2026-11", or None."""
     found = PERIOD.match(period) if isinstance(period, str) else None
     return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def month_over(period: str, day: date) -> bool:
+    """Whether the month has ended by `day` (China time): its figures are whole only from the next month on."""
+    parsed = parse_period(period)
+    return parsed is not None and (day.year, day.month) > parsed
 
 
 def period_of(day: date) -> str:

@@ -53,6 +53,7 @@ from .conflicts import TABLE_LABELS
 from .bundle_shape import check_shape, table_names
 from .errors import SenderOverreach
 from .lineage import load_lineages
+from .figure_authority import check_figures
 from .report_authority import check_report, check_report_signatures
 from .screening_authority import check_screening
 from .org_tree import check_district_only, from_authority, is_district, org_tree
@@ -570,6 +571,7 @@ def check_inbound(conn: Connection, payload: dict[str, Any], *, sender_unit: str
                   sender_name: str) -> None:
     """Refuse (SenderOverreach) a bundle with any row its sender may not author. Reads only."""
     check_shape(payload)
+    check_figures(payload, sender_name)
     above = from_authority(conn, sender_unit, receiver_unit)
     check_report_signatures(conn, payload, sender_name, from_above=above)
     if above:

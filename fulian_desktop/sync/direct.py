@@ -211,9 +211,15 @@ def _refused(code: str) -> SyncError:
 def _error_code(exc: urllib.error.HTTPError) -> str:
     try:
         found = json.loads(exc.read(512).decode("utf-8")).get("error")
-    except (ValueError, AttributeError, OSError):
+    except (ValueError, AttributeError, OSError, RecursionError):
         found = None
     return found if isinstance(found, str) else ("busy" if exc.code == 503 else f"http_{exc.code}")
+
+
+def _plain_number(text: str) -> int | None:
+    """A number in the district's answer as the service writes it (ASCII digits, at most 12), else None: a
+    "²" passes str.isdigit and five thousand digits pass it too, and int() refuses both."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 12 else None
 
 
 class DistrictClient:
@@ -240,7 +246,7 @@ class DistrictClient:
         with response:
             try:
                 found = json.loads(response.read(HELLO_LIMIT + 1)[:HELLO_LIMIT].decode("utf-8"))
-            except (ValueError, OSError):
+            except (ValueError, OSError, RecursionError):   # a hostile answer nested deep enough fails that way
                 found = None
         if not isinstance(found, dict) or found.get("service") != SERVICE:
             raise self._not_service()
@@ -258,16 +264,15 @@ class DistrictClient:
         response = self._open(request)
         with response:
             applied = response.headers.get(APPLIED_HEADER) == "1"
-            written = response.headers.get(WRITTEN_HEADER, "0")
-            records = int(written) if written.isdigit() else 0
+            records = _plain_number(response.headers.get(WRITTEN_HEADER, "0")) or 0
             if response.status == 204:
                 return applied, records, None
-            length = response.headers.get("Content-Length", "")
-            if not length.isdigit():
+            length = _plain_number(response.headers.get("Content-Length", ""))
+            if length is None:
                 raise _refused("length_required")
-            check_size(int(length))               # a huge answer is refused before it is read
+            check_size(length)                    # a huge answer is refused before it is read
             try:
-                return applied, records, response.read(int(length))
+                return applied, records, response.read(length)
             except (OSError, http.client.HTTPException) as exc:
                 raise _unreachable(self.address, exc) from None
 

@@ -17,12 +17,15 @@ from __future__ import annotations
 import json
 from typing import Any, NoReturn, Protocol
 
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from ..domain.unit_reports import MAX_REASON, ReportStatus, figures_shape_ok, parse_period
+from ..domain import clock
+from ..domain.localtime import local_date
+from ..domain.unit_reports import MAX_REASON, ReportStatus, figures_shape_ok, month_over, parse_period, period_text
 from ..services.reporting.signing import signature_ok
 from .errors import SenderOverreach
-from .rows import columns, decode_row, encode_row
+from .rows import columns, decode_row, encode_row, table
 
 TABLE = "unit_report"
 SIGNED = ("owner_unit_id", "period", "figures", "submission_no", "submitted_by", "submitted_at", "station_id",
@@ -48,6 +51,13 @@ def _same(a: Any, b: Any) -> bool:
     return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
 
 
+def _another(conn: Connection, rid: Any, unit: Any, period: Any) -> bool:
+    """Whether this store holds a report of the unit for the month under another id (one per unit and month)."""
+    t = table(TABLE)
+    return conn.execute(select(t.c.id).where(t.c.owner_unit_id == unit, t.c.period == period, t.c.id != rid)
+                        ).first() is not None
+
+
 def check_report(self: Checker, row: dict[str, Any], local: Any) -> None:
     """One report row (as sent) from a station below; `local`: this store's copy or None."""
     rid, who, unit = row["id"], self.sender_name, row.get("owner_unit_id")
@@ -63,6 +73,8 @@ def check_report(self: Checker, row: dict[str, Any], local: Any) -> None:
         self.refuse(TABLE, rid, f"报表状态“{str(status)[:20]}”无效")
     if local is not None and (before["owner_unit_id"] != unit or before["period"] != row.get("period")):
         self.refuse(TABLE, rid, "报表的报送单位和月份不能更改")
+    if local is None and _another(self.conn, rid, unit, row.get("period")):
+        self.refuse(TABLE, rid, f"{label}的{period_text(row['period'])}报表已有一份（另一条记录），不能另立一份取代它")
     if before.get("status") == ReportStatus.ACCEPTED:
         self.refuse(TABLE, rid, f"{label}的报表已通过审核，不能再更改")
     signed_changed = any(not _same(before.get(c), row.get(c)) for c in SIGNED)
@@ -78,6 +90,9 @@ def check_report(self: Checker, row: dict[str, Any], local: Any) -> None:
         decoded = decode_row(TABLE, [row.get(c) for c in columns(TABLE)])
     except (TypeError, ValueError):
         self.refuse(TABLE, rid, "报表的提交时间格式不正确")
+    if not (month_over(row["period"], local_date(decoded["submitted_at"])) and
+            month_over(row["period"], clock.today_local())):   # as the desk refuses it (reports.submit)
+        self.refuse(TABLE, rid, f"{period_text(row['period'])}尚未结束（或报表在月末之前就已签署），该月的报表不能接收")
     if not signature_ok(self.conn, decoded):
         self.refuse(TABLE, rid, f"报表的统计数字与{label}站点的签名不符（数字被改动过，或签名不是{label}站点作出的），"
                                 "不能作为上报的报表接收")

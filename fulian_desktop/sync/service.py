@@ -7,9 +7,12 @@ district's bundle sealed for that station (204 when there is nothing for it). GE
 district's station and schema, so a station can tell "this is not our district" before it sends anything.
 Nothing else is served (404).
 
-Limits: a body over the bundle size limit is refused by its Content-Length before a byte of it is read, each
-request has a deadline (REQUEST_TIMEOUT_S plus the body at MIN_UPLOAD_RATE), at most MAX_UPLOADS bodies are
-held at once, and one import runs at a time. A refused bundle is answered with 4xx and a short
+Limits: a body over the bundle size limit is refused by its Content-Length before a byte of it is read (a body
+framed any other way, chunked included, is refused), the TLS handshake, request line and headers together have
+HEADER_TIMEOUT_S, each body a deadline (REQUEST_TIMEOUT_S plus the bytes received so far at MIN_UPLOAD_RATE), at most
+MAX_CONNECTIONS connections are served at once (a further one hears busy and is closed), at most MAX_UPLOADS
+bodies are held at once, and one import runs at a time. A bundle already imported, sent again, is answered with
+nothing (204): a replay writes nothing and makes the district seal nothing. A refused bundle is answered with 4xx and a short
 code ({"error": "bundle_tampered"}), never with the text of an exception.
 """
 from __future__ import annotations
@@ -29,7 +32,7 @@ from sqlalchemy import func, select
 from ..domain.errors import FulianError
 from ..security.actor import Actor
 from ..store import migrate
-from ..store.models_sync import SyncChange, SyncPeer
+from ..store.models_sync import SyncAppliedBundle, SyncChange, SyncPeer
 from ..store.store import Store
 from .bundle import MAX_BUNDLE_BYTES, parse
 from .errors import BundleDamaged, BundleForeign, BundleOutOfOrder, BundleTampered, BundleTooLarge, SenderOverreach
@@ -42,6 +45,11 @@ EXCHANGE_PATH = "/sync/v1/exchange"
 HELLO_PATH = "/sync/v1/hello"
 SERVICE = "fulian-sync"
 REQUEST_TIMEOUT_S = 120
+HEADER_TIMEOUT_S = 30
+"""Seconds for the TLS handshake, or the request line and headers, as a whole (a byte now and then keeps no
+connection open: each read's own timeout alone would let it)."""
+MAX_CONNECTIONS = 32
+"""Connections served at once (a thread each); a further one is answered busy and closed at once."""
 """Seconds a connection may stay silent (a stalled upload, a client that never finishes its headers)."""
 MIN_UPLOAD_RATE = 32 * 1024
 """Bytes per second a station must send its bundle at, on average (a village line is slow, but not this slow)."""
@@ -94,10 +102,18 @@ def answer(store: Store, actor: Actor, body: bytes) -> Answer:
     sent = import_bundle(store, actor, body)
     sender = parse(body).header["sender_station"]   # verified: import_bundle checked its signature
     unit, news = _news_for(store, sender)
-    if not sent.applied and not news:
+    if not sent.applied and (not news or _replayed(store, sent.bundle_id)):
         return Answer(sent, None, None)   # nothing came and nothing goes: no bundle, no audit entry
     data, down = export_bundle(store, actor, unit)
     return Answer(sent, data, down)
+
+
+def _replayed(store: Store, bundle_id: str) -> bool:
+    """A bundle imported here before, sent again: a station never sends the same bundle twice (each exchange
+    seals a new one), so this is a copy replayed by someone else: nothing is sealed for it."""
+    with store.uow() as uow:
+        found = uow.s.get(SyncAppliedBundle, bundle_id) is not None
+    return found
 
 
 def written_records(result: ImportResult) -> int:
@@ -135,10 +151,39 @@ class SyncService:
             self.lock.release()
 
 
+def _deadline(sock: Any) -> threading.Timer:
+    """Shut `sock` down after HEADER_TIMEOUT_S unless cancelled first (the blocked read then ends)."""
+    def cut() -> None:
+        try:
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)   # the plain socket's: safe beside a TLS read
+        except OSError:
+            pass
+    timer = threading.Timer(HEADER_TIMEOUT_S, cut)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+_BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nServer: " + SERVICE.encode() + b"\r\nContent-Type: application/json; "
+         b"charset=utf-8\r\nContent-Length: 17\r\nConnection: close\r\n\r\n{\"error\": \"busy\"}")
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: "SyncHTTPServer"
     timeout = REQUEST_TIMEOUT_S
     protocol_version = "HTTP/1.1"
+
+    def handle_one_request(self) -> None:
+        self._headers_due = _deadline(self.connection)   # cancelled once the headers are in (parse_request)
+        try:
+            super().handle_one_request()
+        finally:
+            self._headers_due.cancel()
+
+    def parse_request(self) -> bool:
+        ok = super().parse_request()
+        self._headers_due.cancel()      # the body has its own deadline (_read_body)
+        return ok
 
     def version_string(self) -> str:
         return SERVICE   # no Python version, no library version: nothing to look a weakness up by
@@ -164,9 +209,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
     def _read_body(self, length: int) -> bytes | None:
-        """The body, or None when the client sends it slower than MIN_UPLOAD_RATE on average (a whole request
-        has a deadline, not only each read: a client trickling a byte a minute is dropped all the same)."""
-        deadline = time.monotonic() + REQUEST_TIMEOUT_S + length / MIN_UPLOAD_RATE
+        """The body, or None when the client sends it slower than MIN_UPLOAD_RATE on average after a grace of
+        REQUEST_TIMEOUT_S (the whole body has a deadline, not only each read, and it grows with the bytes that
+        arrived, never with the length claimed: a client trickling a byte a minute is dropped all the same)."""
+        start = time.monotonic()
         parts, left = [], length
         try:
             while left:
@@ -175,7 +221,7 @@ class _Handler(BaseHTTPRequestHandler):
                     break
                 parts.append(chunk)
                 left -= len(chunk)
-                if time.monotonic() > deadline:
+                if left and time.monotonic() - start > REQUEST_TIMEOUT_S + (length - left) / MIN_UPLOAD_RATE:
                     return None
         except (TimeoutError, socket.timeout, OSError):
             return None
@@ -208,13 +254,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._not_found()
             return
         raw = self.headers.get("Content-Length")
-        if raw is None or not (raw.isascii() and raw.isdigit()):
-            self._json(411, {"error": "length_required"})
+        if raw is None or not (raw.isascii() and raw.isdigit()) or "Transfer-Encoding" in self.headers \
+                or len(self.headers.get_all("Content-Length") or ()) != 1:
+            self._json(411, {"error": "length_required"})   # one plain length, and no other framing beside it
             return
-        length = int(raw)
-        if length > MAX_BUNDLE_BYTES:      # refused before a byte of the body is read
+        if len(raw) > len(str(MAX_BUNDLE_BYTES)) or int(raw) > MAX_BUNDLE_BYTES:   # before a byte is read
             self._json(413, {"error": "bundle_too_large"})
             return
+        length = int(raw)
         service = self.server.service
         if not service.uploads.acquire(timeout=UPLOAD_WAIT_S):   # bodies held in memory at once: a few
             self._json(503, {"error": "busy"})
@@ -261,19 +308,47 @@ class SyncHTTPServer(ThreadingHTTPServer):
     stalls its handshake holds up no one else)."""
 
     daemon_threads = True
+    request_queue_size = 64
 
     def __init__(self, address: tuple[str, int], service: SyncService, tls: ssl.SSLContext | None = None) -> None:
         self.service = service
         self.tls = tls
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__(address, _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """A thread for the connection while fewer than MAX_CONNECTIONS are served; else busy, closed at once."""
+        if not self.slots.acquire(blocking=False):
+            if self.tls is None:
+                try:
+                    request.settimeout(0)
+                    request.send(_BUSY)
+                except OSError:
+                    pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
     def finish_request(self, request: Any, client_address: Any) -> None:
         if self.tls is not None:
             request.settimeout(REQUEST_TIMEOUT_S)
+            handshake = _deadline(request)
             try:
                 request = self.tls.wrap_socket(request, server_side=True)
             except (ssl.SSLError, OSError):
                 return
+            finally:
+                handshake.cancel()
             try:
                 super().finish_request(request, client_address)
             finally:

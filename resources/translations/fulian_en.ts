@@ -226,7 +226,7 @@
     </message>
     <message>
         <location filename="../../ui/crisis/crisis_action_dialog.py" line="74"/>
-        <location filename="../../ui/error_messages.py" line="518"/>
+        <location filename="../../ui/error_messages.py" line="520"/>
         <source>强制报告须注明报告对象（无民事行为能力人或限制民事行为能力人）及其情况。</source>
         <translation>A mandatory report must name the person reported (without or with limited legal capacity) and their situation.</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>A mediation agreement must state: {items} (People&apos;s Mediation Law, art. 29).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="597"/>
+        <location filename="../../ui/error_messages.py" line="599"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="178"/>
         <source>调解协议须有双方当事人签署：请先在案件中添加申请人和被申请人。</source>
         <translation>A mediation agreement must be signed by both parties: first add the applicant and respondent to the case.</translation>
@@ -522,13 +522,13 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="567"/>
+        <location filename="../../ui/error_messages.py" line="569"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="73"/>
         <source>请填写回访人。</source>
         <translation>Please fill in who made the follow-up.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="395"/>
+        <location filename="../../ui/error_messages.py" line="397"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="75"/>
         <source>请填写协议履行情况。</source>
         <translation>Please describe how the agreement is being kept.</translation>
@@ -701,7 +701,7 @@
         <translation>Parties expected</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="439"/>
+        <location filename="../../ui/error_messages.py" line="441"/>
         <location filename="../../ui/mediation/mediation_session_dialogs.py" line="93"/>
         <source>请填写调解地点。</source>
         <translation>Please fill in the mediation venue.</translation>
@@ -872,7 +872,7 @@
         <translation>The deadline for judicial confirmation has passed ({day}). The parties may sue in the People&apos;s Court over the performance or content of the agreement (People&apos;s Mediation Law, art. 32).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="448"/>
+        <location filename="../../ui/error_messages.py" line="450"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="138"/>
         <source>排除后没有可申请确认的条款。</source>
         <translation>No terms left to submit for confirmation.</translation>
@@ -940,7 +940,7 @@
         <translation>This safety screening was approved by {approved_by_name} on {format_local}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="408"/>
+        <location filename="../../ui/error_messages.py" line="410"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="223"/>
         <source>履行日期不能晚于今天。</source>
         <translation>The performance date cannot be later than today.</translation>
@@ -1055,14 +1055,14 @@
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="118"/>
         <location filename="../../ui/cases/party_table.py" line="15"/>
-        <location filename="../../ui/error_messages.py" line="390"/>
+        <location filename="../../ui/error_messages.py" line="392"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="118"/>
         <location filename="../../ui/cases/party_table.py" line="16"/>
-        <location filename="../../ui/error_messages.py" line="554"/>
+        <location filename="../../ui/error_messages.py" line="556"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -1097,7 +1097,7 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="253"/>
-        <location filename="../../ui/error_messages.py" line="447"/>
+        <location filename="../../ui/error_messages.py" line="449"/>
         <source>请填写依据（如法院认定、医院诊断、工作人员观察）。</source>
         <translation>Please enter the basis (e.g. court declaration, medical diagnosis, staff observation).</translation>
     </message>
@@ -1238,7 +1238,7 @@
     </message>
     <message>
         <location filename="../../ui/crisis/protection_order_apply.py" line="116"/>
-        <location filename="../../ui/error_messages.py" line="375"/>
+        <location filename="../../ui/error_messages.py" line="376"/>
         <source>请填写受理申请的人民法院。</source>
         <translation>Please fill in the People&apos;s Court accepting the application.</translation>
     </message>
@@ -1392,7 +1392,7 @@
     </message>
     <message>
         <location filename="../../ui/crisis/protection_order_steps.py" line="98"/>
-        <location filename="../../ui/error_messages.py" line="580"/>
+        <location filename="../../ui/error_messages.py" line="582"/>
         <source>送达日期不能早于保护令作出日期。</source>
         <translation>The service date cannot be before the order was issued.</translation>
     </message>
@@ -1719,7 +1719,7 @@
         <translation>Case title</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="508"/>
+        <location filename="../../ui/error_messages.py" line="510"/>
         <location filename="../../ui/screening/screening_case_dialog.py" line="34"/>
         <source>请填写案件名称。</source>
         <translation>Please fill in the case title.</translation>
@@ -6468,1239 +6468,1249 @@ Close anyway?</translation>
         <translation>These fields cannot be merged the way chosen: {join}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="376"/>
+        <location filename="../../ui/error_messages.py" line="375"/>
+        <source>已拒绝来自{sender_name}的同步包：调解协议（编号 {rid}）的涉及金额无效（须为 0 至一百亿元）。本站数据未改变。请与该站点核实。</source>
+        <translation>Refused the sync bundle from {sender_name}: the amount involved of mediation agreement {rid} is invalid (it must be from 0 to ten billion yuan). Nothing changed at this station. Please check with that station.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_messages.py" line="377"/>
         <source>“{label}”须立即办理，不能暂停或手动停止计时；办理后登记即停止。</source>
         <translation>“{label}” must be done at once: its clock cannot be paused or stopped by hand; recording it done stops it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="377"/>
+        <location filename="../../ui/error_messages.py" line="378"/>
         <source>同步包签名校验失败：内容在传输中被改动或并非由登记的站点生成，已拒绝导入，数据未改变。</source>
         <translation>The sync bundle&apos;s signature does not verify: its content was changed in transit or it was not made by a registered station. Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="378"/>
+        <location filename="../../ui/error_messages.py" line="379"/>
         <source>文件 {path} 不是 UTF-8 编码的文本，请另存为 UTF-8 后重试。</source>
         <translation>The file {path} is not UTF-8 text: save it as UTF-8 and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="379"/>
+        <location filename="../../ui/error_messages.py" line="380"/>
         <source>纠纷类别无效：{text}（可选：{join}）。</source>
         <translation>Invalid dispute category: {text} (choose from: {join}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="380"/>
+        <location filename="../../ui/error_messages.py" line="381"/>
         <source>本机没有此数据存储的备份密钥文件（keystore.json）。请在创建该数据存储的电脑上备份，或把该文件复制到本机数据文件夹。</source>
         <translation>This computer has no backup key file of this data store (keystore.json). Back up on the computer that created it, or copy that file into this computer&apos;s data folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="381"/>
+        <location filename="../../ui/error_messages.py" line="382"/>
         <source>该当事人不是本协议的签署方。</source>
         <translation>This party does not sign this agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="382"/>
+        <location filename="../../ui/error_messages.py" line="383"/>
         <source>行政区划代码 {area_code} 不在国家标准 GB/T 2260 的代码表中，请核对身份证号（可能输错）。</source>
         <translation>The region code {area_code} is not in the national standard GB/T 2260: check the ID number (it may be mistyped).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="383"/>
+        <location filename="../../ui/error_messages.py" line="384"/>
         <source>请选择对方单位的答复（已接收或已拒绝）。</source>
         <translation>Choose the other unit&apos;s reply (accepted or refused).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="384"/>
+        <location filename="../../ui/error_messages.py" line="385"/>
+        <source>已拒绝来自{sender_name}的同步包：案件（编号 {rid}）的结案成效无效（勾选的成效须有 1 至 1000 人，未勾选的不能有人数）。本站数据未改变。请与该站点核实。</source>
+        <translation>Refused the sync bundle from {sender_name}: the closure outcomes of case {rid} are invalid (a ticked outcome needs 1 to 1000 persons; one not ticked has none). Nothing changed at this station. Please check with that station.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_messages.py" line="386"/>
         <source>区平台服务器地址应形如 https://主机:端口（由区里提供）。</source>
         <translation>The district server address should look like https://host:port (given by the district).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="385"/>
+        <location filename="../../ui/error_messages.py" line="387"/>
         <source>{isoformat} 不属于 {year} 年。</source>
         <translation>{isoformat} is not in the year {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="386"/>
+        <location filename="../../ui/error_messages.py" line="388"/>
         <source>排除的条款须为本协议的条款。</source>
         <translation>Excluded terms must be terms of this agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="387"/>
+        <location filename="../../ui/error_messages.py" line="389"/>
         <source>{root} 中已有本机加密数据存储，不能同时连接服务器。请另选一个数据文件夹。</source>
         <translation>{root} already holds a local encrypted data store and cannot also connect to a server. Choose another data folder.</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/admin_users.py" line="197"/>
         <location filename="../../ui/accounts/admin_users.py" line="234"/>
-        <location filename="../../ui/error_messages.py" line="388"/>
+        <location filename="../../ui/error_messages.py" line="390"/>
         <source>请填写姓名。</source>
         <translation>Please fill in the name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="389"/>
+        <location filename="../../ui/error_messages.py" line="391"/>
         <source>多人走访应推选代表，代表人数不得超过 {MAX_REPRESENTATIVES} 人（信访工作条例第二十条），现填写了 {reps} 人，请只登记推选出的代表。</source>
         <translation>A visit by several people chooses at most {MAX_REPRESENTATIVES} representatives (Regulations on Petition Work, art. 20); {reps} are entered: record only the chosen representatives.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="391"/>
+        <location filename="../../ui/error_messages.py" line="393"/>
         <source>固定电话区号不能以 00 开头（00 是国际长途前缀）：{raw}</source>
         <translation>A landline area code cannot start with 00 (the international prefix): {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="392"/>
+        <location filename="../../ui/error_messages.py" line="394"/>
         <source>该申请已由 {decided_by_name} 处理（{value}）。</source>
         <translation>The request was already decided by {decided_by_name} ({value}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="393"/>
+        <location filename="../../ui/error_messages.py" line="395"/>
         <source>不予受理须写明理由（报督导审批，并书面告知信访人）。</source>
         <translation>Not accepting needs a reason (it goes to a supervisor for approval, and the petitioner is told in writing).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="394"/>
+        <location filename="../../ui/error_messages.py" line="396"/>
         <source>协议条款不存在。</source>
         <translation>The agreement term does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="396"/>
+        <location filename="../../ui/error_messages.py" line="398"/>
         <source>要延期的时限不存在。</source>
         <translation>The time limit to extend does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="397"/>
+        <location filename="../../ui/error_messages.py" line="399"/>
         <source>与数据库服务器的连接中断，本次保存未完成，您的输入已保留。请检查网络后重试。</source>
         <translation>The connection to the database server was lost; this save did not complete and your input is kept. Check the network and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="398"/>
+        <location filename="../../ui/error_messages.py" line="400"/>
         <source>处理意见无效：{value}（只能是支持、解释说明或不予支持）。</source>
         <translation>Invalid handling opinion: {value} (only support, explanation or no support).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="399"/>
+        <location filename="../../ui/error_messages.py" line="401"/>
         <source>本案另一份人身安全保护令仍在有效期内，其到期时限正在计时。</source>
         <translation>Another protection order of this case is still in force, and its expiry time limit is running.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="400"/>
+        <location filename="../../ui/error_messages.py" line="402"/>
         <source>密码不能与用户名相同。</source>
         <translation>The password cannot be the same as the user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="401"/>
+        <location filename="../../ui/error_messages.py" line="403"/>
         <source>报表不存在。</source>
         <translation>The report does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="402"/>
+        <location filename="../../ui/error_messages.py" line="404"/>
         <source>请输入口令以打开数据存储。</source>
         <translation>Enter the passphrase to open the data store.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="403"/>
+        <location filename="../../ui/error_messages.py" line="405"/>
         <source>统计时段最长五年。</source>
         <translation>The reporting period is at most five years.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="404"/>
+        <location filename="../../ui/error_messages.py" line="406"/>
         <source>不能审批自己提出的申请，须由其他督导审批。</source>
         <translation>You cannot approve your own request: another supervisor must approve it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="405"/>
+        <location filename="../../ui/error_messages.py" line="407"/>
         <source>请填写申请理由。</source>
         <translation>Please give the reason for the request.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="406"/>
+        <location filename="../../ui/error_messages.py" line="408"/>
         <source>{why}，只能由密钥持有人在命令行中办理（fulian sync provision / fulian sync peer add）。</source>
         <translation>{why}: only the key holder can do this, on the command line (fulian sync provision / fulian sync peer add).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="407"/>
+        <location filename="../../ui/error_messages.py" line="409"/>
         <source>请填写“{label}”这一处理意见的事实和依据，它将写入信访事项处理意见书。</source>
         <translation>Give the facts and grounds of the handling opinion “{label}”; they go into the petition handling opinion letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="409"/>
+        <location filename="../../ui/error_messages.py" line="411"/>
         <source>站点所属单位“{unit_name}”不在本数据存储的组织机构中。</source>
         <translation>The station&apos;s unit “{unit_name}” is not in this data store&apos;s organisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="410"/>
+        <location filename="../../ui/error_messages.py" line="412"/>
         <source>统计时段的结束日期早于开始日期。</source>
         <translation>The reporting period ends before it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="411"/>
+        <location filename="../../ui/error_messages.py" line="413"/>
         <source>评估时间须带时区。</source>
         <translation>The assessment time must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="412"/>
+        <location filename="../../ui/error_messages.py" line="414"/>
         <source>--cert 与 --key 须同时给出。</source>
         <translation>--cert and --key must be given together.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="413"/>
+        <location filename="../../ui/error_messages.py" line="415"/>
         <source>有多个单位叫“{name_or_id}”，请改用单位标识。</source>
         <translation>Several units are called “{name_or_id}”: use the unit id instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="414"/>
+        <location filename="../../ui/error_messages.py" line="416"/>
         <source>{message}（非交互使用时请设置环境变量 {ENV_PASSPHRASE} 或使用 --key-file）</source>
         <translation>{message} (when not used interactively, set the environment variable {ENV_PASSPHRASE} or use --key-file)</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="415"/>
+        <location filename="../../ui/error_messages.py" line="417"/>
         <source>TLS 模式只能是：{join}。</source>
         <translation>TLS mode can only be: {join}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="416"/>
+        <location filename="../../ui/error_messages.py" line="418"/>
         <source>未知的看板项目：{kind}</source>
         <translation>Unknown dashboard item: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="417"/>
+        <location filename="../../ui/error_messages.py" line="419"/>
         <source>自动锁定时间须在 1 到 240 分钟之间。</source>
         <translation>The automatic lock time must be between 1 and 240 minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="418"/>
+        <location filename="../../ui/error_messages.py" line="420"/>
         <source>无法识别的电话号码：{raw}，固定电话请带区号，如 {EXAMPLE}</source>
         <translation>Unrecognised phone number: {raw}. Give a landline with its area code, e.g. {EXAMPLE}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="419"/>
+        <location filename="../../ui/error_messages.py" line="421"/>
         <source>文件“{filename}”在添加过程中被改动，未添加。请确认文件已保存完毕后重试。</source>
         <translation>The file “{filename}” changed while being added and was not added. Make sure it is fully saved and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="420"/>
+        <location filename="../../ui/error_messages.py" line="422"/>
         <source>“{category}”下的子类应为：{join}。</source>
         <translation>The subcategory under “{category}” should be one of: {join}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="421"/>
+        <location filename="../../ui/error_messages.py" line="423"/>
         <source>请填写信访人的请求。</source>
         <translation>Please fill in the petitioner&apos;s request.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="422"/>
+        <location filename="../../ui/error_messages.py" line="424"/>
         <source>婚姻状况应为：{labels_text}。</source>
         <translation>Marital status should be: {labels_text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="423"/>
+        <location filename="../../ui/error_messages.py" line="425"/>
         <source>{what}格式有误：{text}（应为 YYYY-MM-DD）。</source>
         <translation>{what} is malformed: {text} (should be YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="424"/>
+        <location filename="../../ui/error_messages.py" line="426"/>
         <source>该重点家庭的住址保密，您的角色无权查看或修改住址；其他内容可以修改。</source>
         <translation>The address of this key family is confidential: your role may not see or change it; everything else can be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="425"/>
+        <location filename="../../ui/error_messages.py" line="427"/>
         <source>没有用户“{username}”，或不在您的管辖范围内。</source>
         <translation>No user “{username}”, or outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="426"/>
+        <location filename="../../ui/error_messages.py" line="428"/>
         <source>{what}不能晚于现在。</source>
         <translation>{what} cannot be later than now.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="427"/>
+        <location filename="../../ui/error_messages.py" line="429"/>
         <source>暂停计时须说明理由（如听证、鉴定）。</source>
         <translation>Pausing the clock needs a reason (e.g. a hearing, an expert assessment).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="428"/>
+        <location filename="../../ui/error_messages.py" line="430"/>
         <source>身份证号中只有第 18 位可以是 X</source>
         <translation>Only the 18th character of an ID number can be X</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="429"/>
+        <location filename="../../ui/error_messages.py" line="431"/>
         <source>该数据文件未加密，不是幸福号的加密数据存储。</source>
         <translation>The data file is not encrypted: it is not a Xingfuhao encrypted data store.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="430"/>
+        <location filename="../../ui/error_messages.py" line="432"/>
         <source>数据存储缺少标识信息，可能已损坏。</source>
         <translation>The data store lacks its identity information and may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="431"/>
+        <location filename="../../ui/error_messages.py" line="433"/>
         <source>涉及金额最多精确到分（小数点后两位）。</source>
         <translation>The amount involved can have at most two decimals (fen).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="432"/>
+        <location filename="../../ui/error_messages.py" line="434"/>
         <source>只支持中国大陆电话号码：{raw}</source>
         <translation>Only mainland China phone numbers are supported: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="433"/>
+        <location filename="../../ui/error_messages.py" line="435"/>
         <source>无效的风险等级：{level}</source>
         <translation>Invalid risk level: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="434"/>
+        <location filename="../../ui/error_messages.py" line="436"/>
         <source>请填写报告时间。</source>
         <translation>Enter the time of the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="435"/>
+        <location filename="../../ui/error_messages.py" line="437"/>
         <source>数据文件与密钥文件不属于同一个数据存储。</source>
         <translation>The data file and the key file do not belong to the same data store.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="436"/>
+        <location filename="../../ui/error_messages.py" line="438"/>
         <source>代表姓名有重复。</source>
         <translation>A representative&apos;s name is repeated.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="437"/>
+        <location filename="../../ui/error_messages.py" line="439"/>
         <source>此备份的结构版本（{get}）与本程序（{head_revision}）不同，请用相同版本的程序校验或恢复。</source>
         <translation>This backup&apos;s structure version ({get}) differs from this program&apos;s ({head_revision}): verify or restore it with the same program version.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="438"/>
+        <location filename="../../ui/error_messages.py" line="440"/>
         <source>性别与身份证号不符（身份证号显示为{sex}），请改正其中之一后再保存。</source>
         <translation>The sex does not match the ID number (the ID number says {sex}); correct one of them before saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="440"/>
+        <location filename="../../ui/error_messages.py" line="442"/>
         <source>{count} 人共同来访，是否为集体访？</source>
         <translation>{count} people came together: is this a group visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="441"/>
+        <location filename="../../ui/error_messages.py" line="443"/>
         <source>“{label}”评估表中没有这些项目：{join}</source>
         <translation>The “{label}” assessment has no such items: {join}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="442"/>
+        <location filename="../../ui/error_messages.py" line="444"/>
         <source>该时限已停止或已暂停。</source>
         <translation>The time limit has stopped or is paused.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="443"/>
+        <location filename="../../ui/error_messages.py" line="445"/>
         <source>接收单位不存在。</source>
         <translation>The receiving unit does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="444"/>
+        <location filename="../../ui/error_messages.py" line="446"/>
         <source>该舆情线索已立案{value}。</source>
         <translation>This public-opinion lead already became a case{value}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="445"/>
+        <location filename="../../ui/error_messages.py" line="447"/>
         <source>人身安全保护令记录不存在。</source>
         <translation>The protection order record does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="446"/>
+        <location filename="../../ui/error_messages.py" line="448"/>
         <source>身份证号中的出生日期 {digits8} 早于 1900 年</source>
         <translation>The birth date {digits8} in the ID number is before 1900</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="449"/>
+        <location filename="../../ui/error_messages.py" line="451"/>
         <source>该账号的密码已被管理员重置或在别处更改，本次登录已失效，请用新密码重新登录。</source>
         <translation>The password of this account was reset by an administrator or changed elsewhere; this login is no longer valid. Log in again with the new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="450"/>
+        <location filename="../../ui/error_messages.py" line="452"/>
         <source>区平台拒收了本站的同步包：其中有本站无权修改的记录（区里已记入审计日志）。未同步，数据未改变。请联系区里。</source>
         <translation>The district refused this station&apos;s bundle: it changes records this station may not change (the district logged this in its audit log). Nothing was synced and no data changed. Contact the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="451"/>
+        <location filename="../../ui/error_messages.py" line="453"/>
         <source>只有强制报告须注明报告对象。</source>
         <translation>Only a mandatory report names the person reported about.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="452"/>
+        <location filename="../../ui/error_messages.py" line="454"/>
         <source>监听地址应形如 主机:端口（如 0.0.0.0:8443），而不是“{value}”。</source>
         <translation>The listen address should look like host:port (such as 0.0.0.0:8443), not &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="453"/>
+        <location filename="../../ui/error_messages.py" line="455"/>
         <source>请选择投诉类别（统计按类别上报）。</source>
         <translation>Choose the complaint category (statistics are reported by category).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="454"/>
+        <location filename="../../ui/error_messages.py" line="456"/>
         <source>电话号码不能为空</source>
         <translation>The phone number cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="455"/>
+        <location filename="../../ui/error_messages.py" line="457"/>
         <source>条文清单中没有这些条文：{join}。请从清单中选择。</source>
         <translation>The list of articles has no such articles: {join}. Choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="456"/>
+        <location filename="../../ui/error_messages.py" line="458"/>
         <source>数据存储尚未设置组织机构，无法签署报表。</source>
         <translation>The data store has no organisation yet; the report cannot be signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="457"/>
+        <location filename="../../ui/error_messages.py" line="459"/>
         <source>化解日期不能早于登记日期。</source>
         <translation>The resolution date cannot be before the registration date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="458"/>
+        <location filename="../../ui/error_messages.py" line="460"/>
         <source>这不是幸福号的备份文件。</source>
         <translation>This is not a Xingfuhao backup file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="459"/>
+        <location filename="../../ui/error_messages.py" line="461"/>
         <source>本案没有可生成“{label}”的记录。</source>
         <translation>This case has no records to produce “{label}” from.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="460"/>
+        <location filename="../../ui/error_messages.py" line="462"/>
         <source>已于 {format_local} 加盖印章。</source>
         <translation>Sealed on {format_local}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="461"/>
+        <location filename="../../ui/error_messages.py" line="463"/>
         <source>本案已有一份保护令申请待法院裁定。</source>
         <translation>This case already has a protection order application awaiting the court&apos;s ruling.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="462"/>
+        <location filename="../../ui/error_messages.py" line="464"/>
         <source>分机号应为 1–6 位数字：{value}</source>
         <translation>An extension must be 1–6 digits: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="463"/>
+        <location filename="../../ui/error_messages.py" line="465"/>
         <source>所选调解协议不属于本案。</source>
         <translation>The selected mediation agreement does not belong to this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="464"/>
+        <location filename="../../ui/error_messages.py" line="466"/>
         <source>出生日期无效或晚于接待日期。</source>
         <translation>The birth date is invalid or later than the visit date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="465"/>
+        <location filename="../../ui/error_messages.py" line="467"/>
         <source>没有单位“{name_or_id}”。可用 fulian orgunit list 查看。</source>
         <translation>No unit “{name_or_id}”. See fulian orgunit list.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="466"/>
+        <location filename="../../ui/error_messages.py" line="468"/>
         <source>化解日期不能晚于今天。</source>
         <translation>The resolution date cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="467"/>
+        <location filename="../../ui/error_messages.py" line="469"/>
         <source>已拒绝来自{sender_name}的同步包：组织机构、用户账号和工作日历只能由区妇联建立和更改，{sender_name2}发来的 {name} 记录（{value}）在本站没有或与本站不同。数据未改变。</source>
         <translation>Refused the sync bundle from {sender_name}: units, user accounts and the working calendar are created and changed only by the district Women&apos;s Federation, and the {name} record ({value}) sent by {sender_name2} is missing here or differs. Data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="468"/>
+        <location filename="../../ui/error_messages.py" line="470"/>
         <source>结束日期早于开始日期。</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="469"/>
+        <location filename="../../ui/error_messages.py" line="471"/>
         <source>延长期限不得超过 {max_extension_days} 日（{basis}）</source>
         <translation>An extension cannot exceed {max_extension_days} days ({basis})</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="470"/>
+        <location filename="../../ui/error_messages.py" line="472"/>
         <source>附件内容不完整（缺第 {seq} 段），请从备份或同步恢复。</source>
         <translation>The attachment content is incomplete (part {seq} missing): restore it from a backup or by sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="471"/>
+        <location filename="../../ui/error_messages.py" line="473"/>
         <source>请填写到期日。</source>
         <translation>Please fill in the due date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="472"/>
+        <location filename="../../ui/error_messages.py" line="474"/>
         <source>暂停天数不能为负数</source>
         <translation>The number of days paused cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="473"/>
+        <location filename="../../ui/error_messages.py" line="475"/>
         <source>请选择受害人（须为本案当事人）。</source>
         <translation>Choose the victim (a party of this case).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="474"/>
+        <location filename="../../ui/error_messages.py" line="476"/>
         <source>粘贴的是 {stated} 年的通知，不是 {year} 年的。</source>
         <translation>The notice pasted is for {stated}, not for {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="475"/>
+        <location filename="../../ui/error_messages.py" line="477"/>
         <source>本案调解未终止，无需恢复。</source>
         <translation>Mediation of this case has not ended; nothing to resume.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="476"/>
+        <location filename="../../ui/error_messages.py" line="478"/>
         <source>请写明批准的理由和安全措施（如分开到场和离场、有工作人员陪同）。</source>
         <translation>Write the reason for the approval and the safety measures (e.g. arriving and leaving separately, a staff member present).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="477"/>
+        <location filename="../../ui/error_messages.py" line="479"/>
         <source>数据存储需要升级（{current} → {head}）。</source>
         <translation>The data store needs an upgrade ({current} → {head}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="478"/>
+        <location filename="../../ui/error_messages.py" line="480"/>
         <source>只有“受理”才能并入已有案件。</source>
         <translation>Only “Accept” can join an existing case.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="479"/>
+        <location filename="../../ui/error_messages.py" line="481"/>
         <source>第 {number} 行无法识别“{group}”：请写“休”（休息）或“班”（上班）</source>
         <translation>Line {number}: cannot recognise “{group}”: write “休” (day off) or “班” (working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="480"/>
+        <location filename="../../ui/error_messages.py" line="482"/>
         <source>“{label}”的值无效。</source>
         <translation>The value of “{label}” is invalid.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="481"/>
+        <location filename="../../ui/error_messages.py" line="483"/>
         <source>该安全计划已被删除或尚未建立，请刷新后再保存。</source>
         <translation>The safety plan was deleted or not created yet: refresh, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="482"/>
+        <location filename="../../ui/error_messages.py" line="484"/>
         <source>该类行动没有这些内容：{join}。</source>
         <translation>This kind of action has no such items: {join}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="483"/>
+        <location filename="../../ui/error_messages.py" line="485"/>
         <source>请选择转介的部门类别。</source>
         <translation>Choose the kind of department to refer to.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="484"/>
+        <location filename="../../ui/error_messages.py" line="486"/>
         <source>此同步包是发给“{text}”的，不是发给{mine}的。已拒绝导入，数据未改变。</source>
         <translation>This sync bundle is addressed to “{text}”, not to {mine}. Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="485"/>
+        <location filename="../../ui/error_messages.py" line="487"/>
         <source>该排查登记已化解，不能{doing}。如矛盾再次出现，请重新登记。</source>
         <translation>The screening entry is resolved: cannot {doing}. If the conflict arises again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="486"/>
+        <location filename="../../ui/error_messages.py" line="488"/>
         <source>“{label}”须填写理由。</source>
         <translation>“{label}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="487"/>
+        <location filename="../../ui/error_messages.py" line="489"/>
         <source>服务器数据存储的站点开通须在命令行中办理（fulian sync provision）。</source>
         <translation>On a server store, open stations from the command line (fulian sync provision).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="488"/>
+        <location filename="../../ui/error_messages.py" line="490"/>
         <source>统计看板由督导查看。</source>
         <translation>The dashboard is for supervisors.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="489"/>
+        <location filename="../../ui/error_messages.py" line="491"/>
         <source>转办须写明转往的机关或单位。</source>
         <translation>A transfer must name the authority or unit it goes to.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="490"/>
+        <location filename="../../ui/error_messages.py" line="492"/>
         <source>这些项目只能回答“是”或“否”：{join}</source>
         <translation>These items can only be answered “yes” or “no”: {join}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="491"/>
+        <location filename="../../ui/error_messages.py" line="493"/>
         <source>{where} 上没有幸福号的区平台同步服务，未同步，数据未改变。请检查“区平台服务器地址”。</source>
         <translation>There is no 幸福号 district sync service at {where}; nothing was synced and no data changed. Check the &quot;District server address&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="492"/>
+        <location filename="../../ui/error_messages.py" line="494"/>
         <source>该案件不存在或不在您的管辖范围内。</source>
         <translation>The case does not exist or is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="493"/>
+        <location filename="../../ui/error_messages.py" line="495"/>
         <source>安全计划是空的，请至少填写一栏。</source>
         <translation>The safety plan is empty: fill in at least one section.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="494"/>
+        <location filename="../../ui/error_messages.py" line="496"/>
         <source>案件已办结或已移出，不能再登记危机干预事项；如有新情况请先重新打开案件。</source>
         <translation>The case is concluded or moved away: no more crisis intervention items can be recorded. If there is news, reopen the case first.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="495"/>
+        <location filename="../../ui/error_messages.py" line="497"/>
         <source>不能批准自己做的安全评估，须由其他督导批准。</source>
         <translation>You cannot approve a safety screening you made yourself; another supervisor must approve it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="496"/>
+        <location filename="../../ui/error_messages.py" line="498"/>
         <source>无法把密钥存入系统钥匙串，请设置口令。</source>
         <translation>The key could not be stored in the system keyring: please set a passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="497"/>
+        <location filename="../../ui/error_messages.py" line="499"/>
         <source>身份证号只能包含数字，最后一位可以是 X</source>
         <translation>An ID number contains only digits; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="498"/>
+        <location filename="../../ui/error_messages.py" line="500"/>
         <source>密钥文件 keystore.json 中的密钥派生参数互相矛盾（内存用量小于并行度的 8 倍），可能已被改动。未尝试解锁，数据未作任何改变。</source>
         <translation>The key derivation parameters in the key file keystore.json contradict each other (memory less than 8 times the parallelism); they may have been tampered with. No unlock was attempted and no data changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="499"/>
+        <location filename="../../ui/error_messages.py" line="501"/>
         <source>找不到文件“{path}”。</source>
         <translation>File “{path}” not found.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="500"/>
+        <location filename="../../ui/error_messages.py" line="502"/>
         <source>案件当前为“{label}”，不能{doing}。</source>
         <translation>The case is currently “{label}”: cannot {doing}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="501"/>
+        <location filename="../../ui/error_messages.py" line="503"/>
         <source>本案没有已生效的调解协议，不能生成司法确认申请材料。</source>
         <translation>This case has no effective mediation agreement, so no judicial confirmation packet can be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="502"/>
+        <location filename="../../ui/error_messages.py" line="504"/>
         <source>接待时间不能晚于现在。</source>
         <translation>The visit time cannot be later than now.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="503"/>
+        <location filename="../../ui/error_messages.py" line="505"/>
         <source>此同步包来自未登记的站点，无法确认来源。已拒绝导入，数据未改变。</source>
         <translation>This bundle comes from an unregistered station and its origin cannot be confirmed. It was refused; no data changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="504"/>
+        <location filename="../../ui/error_messages.py" line="506"/>
         <source>调解方式只能是面对面联合调解或背对背调解。</source>
         <translation>A session can only be a face-to-face joint session or separate sessions.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="505"/>
+        <location filename="../../ui/error_messages.py" line="507"/>
         <source>已有人员</source>
         <translation>Existing person</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="506"/>
+        <location filename="../../ui/error_messages.py" line="508"/>
         <source>身份证号前两位 {value} 不是有效的省级行政区划代码</source>
         <translation>The first two digits of the ID number, {value}, are not a valid province code</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="507"/>
+        <location filename="../../ui/error_messages.py" line="509"/>
         <source>风险等级应为 高、中 或 低。</source>
         <translation>The risk level must be high, medium or low.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="509"/>
+        <location filename="../../ui/error_messages.py" line="511"/>
         <source>保护令当前为“{label}”，不能{doing}。</source>
         <translation>The protection order is currently “{label}”: cannot {doing}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="510"/>
+        <location filename="../../ui/error_messages.py" line="512"/>
         <source>没有找到放假安排的条目：应有“一、元旦：1月1日（周五）至3日（周日）放假调休，共3天。”这样的文字。</source>
         <translation>No holiday entries found: expected text like “一、元旦：1月1日（周五）至3日（周日）放假调休，共3天。”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="511"/>
+        <location filename="../../ui/error_messages.py" line="513"/>
         <source>无法读取区平台同步服务的证书文件 {ca_file}，未同步，数据未改变。</source>
         <translation>Cannot read the certificate file {ca_file} of the district sync service; nothing was synced and no data changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="512"/>
+        <location filename="../../ui/error_messages.py" line="514"/>
         <source>数据存储升级失败，原数据未改变（升级前备份：{name}）。</source>
         <translation>The data store upgrade failed; the original data is unchanged (backup before the upgrade: {name}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="513"/>
+        <location filename="../../ui/error_messages.py" line="515"/>
         <source>第 {number} 行日期不存在：“{strip}”</source>
         <translation>Line {number}: the date does not exist: “{strip}”</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="514"/>
+        <location filename="../../ui/error_messages.py" line="516"/>
         <source>请填写申请日期。</source>
         <translation>Please fill in the application date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="515"/>
+        <location filename="../../ui/error_messages.py" line="517"/>
         <source>与数据库服务器的加密连接（TLS）未能建立：{first_line}。请检查 TLS 模式和证书。</source>
         <translation>The encrypted connection (TLS) to the database server could not be established: {first_line}. Check the TLS mode and the certificate.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="516"/>
+        <location filename="../../ui/error_messages.py" line="518"/>
         <source>密码至少需要 {MIN_LENGTH} 位。</source>
         <translation>The password needs at least {MIN_LENGTH} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="517"/>
+        <location filename="../../ui/error_messages.py" line="519"/>
         <source>文件 {source} 不是 UTF-8 编码。</source>
         <translation>The file {source} is not UTF-8 encoded.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="519"/>
+        <location filename="../../ui/error_messages.py" line="521"/>
         <source>未知的结案成效：{code}。</source>
         <translation>Unknown closure outcome: {code}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="520"/>
+        <location filename="../../ui/error_messages.py" line="522"/>
         <source>简要案情应为文字。</source>
         <translation>The summary must be text.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="521"/>
+        <location filename="../../ui/error_messages.py" line="523"/>
         <source>请选择处理方式：{labels_text}。</source>
         <translation>Choose how it is handled: {labels_text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="522"/>
+        <location filename="../../ui/error_messages.py" line="524"/>
         <source>请选择渠道：{labels_text}。</source>
         <translation>Choose the channel: {labels_text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="523"/>
+        <location filename="../../ui/error_messages.py" line="525"/>
         <source>转介的案件不存在或已删除。</source>
         <translation>The referred case does not exist or was deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="524"/>
+        <location filename="../../ui/error_messages.py" line="526"/>
         <source>未登记住址：住址不清的，无法书面告知信访人（信访工作条例第二十三条）。</source>
         <translation>No address recorded: without a clear address the petitioner cannot be told in writing (Regulations on Petition Work, art. 23).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="525"/>
+        <location filename="../../ui/error_messages.py" line="527"/>
         <source>处理意见及其事实和依据只在申请结案时填写。</source>
         <translation>The handling opinion and its facts and grounds are only given when applying to close.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="526"/>
+        <location filename="../../ui/error_messages.py" line="528"/>
         <source>附件大小上限须在 1 到 2048 MB 之间。</source>
         <translation>The attachment size limit must be between 1 and 2048 MB.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="527"/>
+        <location filename="../../ui/error_messages.py" line="529"/>
         <source>缺少密钥文件 {name}，无法打开 {root} 中的数据。请从备份恢复。</source>
         <translation>The key file {name} is missing: the data in {root} cannot be opened. Restore from a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="528"/>
+        <location filename="../../ui/error_messages.py" line="530"/>
         <source>事实和依据过长（{text} 个字，最多 {BASIS_MAX} 个字），请精简。</source>
         <translation>The facts and grounds are too long ({text} characters, at most {BASIS_MAX}); please shorten them.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="529"/>
+        <location filename="../../ui/error_messages.py" line="531"/>
         <source>走访日期不能晚于今天。</source>
         <translation>The visit date cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="530"/>
+        <location filename="../../ui/error_messages.py" line="532"/>
         <source>该案件已被其他用户修改，请刷新后再操作。</source>
         <translation>The case was changed by another user: refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="531"/>
+        <location filename="../../ui/error_messages.py" line="533"/>
         <source>疏导记录不能超过 {MAX_NOTES} 字。</source>
         <translation>A counselling record has at most {MAX_NOTES} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="532"/>
+        <location filename="../../ui/error_messages.py" line="534"/>
         <source>行政区划代码 {area_code}（{label}）{when}，{birth_year} 年出生的人一般不会是这个代码，请核对（旧号码仍然有效）。</source>
         <translation>The region code {area_code} ({label}) was {when}; someone born in {birth_year} would not usually have it. Please check (old numbers remain valid).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="533"/>
+        <location filename="../../ui/error_messages.py" line="535"/>
         <source>书面协议须签名、盖章或按指印。</source>
         <translation>A written agreement must be signed, sealed or fingerprinted.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="534"/>
+        <location filename="../../ui/error_messages.py" line="536"/>
         <source>延长后的到期日须晚于原到期日（{isoformat}）。</source>
         <translation>The extended due date must be later than the original due date ({isoformat}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="535"/>
+        <location filename="../../ui/error_messages.py" line="537"/>
         <source>走访方式应为 上门走访 或 电话联系。</source>
         <translation>The visit must be a home visit or a phone call.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="536"/>
+        <location filename="../../ui/error_messages.py" line="538"/>
         <source>填写的内容过长（最多 {MAX_TEXT} 个字）。</source>
         <translation>The text is too long (at most {MAX_TEXT} characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="537"/>
+        <location filename="../../ui/error_messages.py" line="539"/>
         <source>报表截止日须在次月 1 日到 28 日之间。</source>
         <translation>The report due day must be between the 1st and the 28th of the following month.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="538"/>
+        <location filename="../../ui/error_messages.py" line="540"/>
         <source>数据存储为只读，无法保存。请检查文件权限。</source>
         <translation>The data store is read-only and cannot be saved. Check the file permissions.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="539"/>
+        <location filename="../../ui/error_messages.py" line="541"/>
         <source>{where}字符“{ch}”（U+{code}）在所附字库中没有字形，无法打印。请在该项中改用通用字或加注说明后再打印。</source>
         <translation>{where}the character “{ch}” (U+{code}) has no glyph in the bundled font and cannot be printed. Use a common character in that field or add a note, then print again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="540"/>
+        <location filename="../../ui/error_messages.py" line="542"/>
         <source>调解安排不存在。</source>
         <translation>The mediation appointment does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="541"/>
+        <location filename="../../ui/error_messages.py" line="543"/>
         <source>自动同步间隔须在 0（不自动同步）到 {MAX_AUTO_SYNC_MINUTES} 分钟之间。</source>
         <translation>The automatic sync interval must be between 0 (no automatic sync) and {MAX_AUTO_SYNC_MINUTES} minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="542"/>
+        <location filename="../../ui/error_messages.py" line="544"/>
         <source>{what}解压后超过 {mb}（压缩后只有 {mb2}），内容异常膨胀，可能是恶意构造的文件。已拒绝导入，数据未改变。</source>
         <translation>{what} unpacks to more than {mb} (only {mb2} packed): the content swells abnormally and may be a maliciously built file. Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="543"/>
+        <location filename="../../ui/error_messages.py" line="545"/>
         <source>同步包过大（{mb}，上限 {mb2}），已拒绝导入，数据未改变。请让对方分几次导出，或检查文件是否正确。</source>
         <translation>The sync bundle is too large ({mb}, limit {mb2}). Import refused, data unchanged. Ask the other side to export in several parts, or check the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="544"/>
+        <location filename="../../ui/error_messages.py" line="546"/>
         <source>口头协议无需签名盖章，已于达成之日生效。</source>
         <translation>An oral agreement needs no signature or seal; it took effect on the day it was reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="545"/>
+        <location filename="../../ui/error_messages.py" line="547"/>
         <source>{name}已于 {format_local} 签署。</source>
         <translation>{name} signed on {format_local}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="546"/>
+        <location filename="../../ui/error_messages.py" line="548"/>
         <source>代表人数（{reps}）不能多于来访人数（{count}）。</source>
         <translation>The number of representatives ({reps}) cannot exceed the number of visitors ({count}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="547"/>
+        <location filename="../../ui/error_messages.py" line="549"/>
         <source>该安全评估已用于一次调解，请为下一次联合调解重新评估。</source>
         <translation>This safety screening was already used for a session; screen again before the next joint session.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="548"/>
+        <location filename="../../ui/error_messages.py" line="550"/>
         <source>这是部门转介，请登记对方单位的接收或拒绝。</source>
         <translation>This is a referral to a department: record whether the other unit accepted or refused it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="549"/>
+        <location filename="../../ui/error_messages.py" line="551"/>
         <source>民事行为能力只能是：完全、无民事行为能力或限制民事行为能力。</source>
         <translation>Civil capacity can only be: full, none, or limited.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="550"/>
+        <location filename="../../ui/error_messages.py" line="552"/>
         <source>“{name}”：放假结束日 {label} 早于开始日 {label2}。</source>
         <translation>“{name}”: the holiday ends on {label}, before it starts on {label2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="551"/>
+        <location filename="../../ui/error_messages.py" line="553"/>
         <source>无效的评估对象：{relationship}</source>
         <translation>Invalid person assessed: {relationship}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="552"/>
+        <location filename="../../ui/error_messages.py" line="554"/>
         <source>“{name}”：放假 {days} 天，不像是放假安排，请核对。</source>
         <translation>“{name}”: {days} days off does not look like a holiday arrangement; please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="553"/>
+        <location filename="../../ui/error_messages.py" line="555"/>
         <source>未知的材料类型：{value}</source>
         <translation>Unknown kind of material: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="555"/>
+        <location filename="../../ui/error_messages.py" line="557"/>
         <source>专业判断只能调高风险等级，不能把“{label}”调低为“{label2}”{why}。</source>
         <translation>Professional judgement can only raise the risk level, not lower “{label}” to “{label2}”{why}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="556"/>
+        <location filename="../../ui/error_messages.py" line="558"/>
         <source>发现日期应为日期。</source>
         <translation>The discovery date must be a date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="557"/>
+        <location filename="../../ui/error_messages.py" line="559"/>
         <source>备份位置 {parent} 不存在。</source>
         <translation>The backup location {parent} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="558"/>
+        <location filename="../../ui/error_messages.py" line="560"/>
         <source>{what}须为本案当事人（{unknown} 项不是）。</source>
         <translation>{what} must be parties to this case ({unknown} are not).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="559"/>
+        <location filename="../../ui/error_messages.py" line="561"/>
         <source>区平台服务器地址只能带 ?ca=证书文件 一个参数。</source>
         <translation>The district server address may carry only one parameter, ?ca=CERTIFICATE_FILE.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="560"/>
+        <location filename="../../ui/error_messages.py" line="562"/>
         <source>服务器上没有数据库 {database}，请先由管理员创建。</source>
         <translation>The server has no database {database}: ask an administrator to create it first.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="561"/>
+        <location filename="../../ui/error_messages.py" line="563"/>
         <source>文件 {source} 的 JSON 嵌套超过 {MAX_JSON_DEPTH} 层，不是接待登记的格式（顶层为对象，字段为文本、数字或姓名列表）。</source>
         <translation>The JSON in {source} is nested more than {MAX_JSON_DEPTH} levels deep; that is not the intake format (an object at the top, fields of text, numbers or lists of names).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="562"/>
+        <location filename="../../ui/error_messages.py" line="564"/>
         <source>该账号已停用或被删除，请重新登录。</source>
         <translation>This account was disabled or deleted: log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="563"/>
+        <location filename="../../ui/error_messages.py" line="565"/>
         <source>疏导方式只能是面谈或电话。</source>
         <translation>Counselling is either face to face or by phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="564"/>
+        <location filename="../../ui/error_messages.py" line="566"/>
         <source>退回原因最多 500 字。</source>
         <translation>The reason for returning is at most 500 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="565"/>
+        <location filename="../../ui/error_messages.py" line="567"/>
         <source>“{name}”：调休上班日 {label} 是周{value}，本来就上班，请核对。</source>
         <translation>“{name}”: the make-up working day {label} is a weekday ({value}) anyway; please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="566"/>
+        <location filename="../../ui/error_messages.py" line="568"/>
         <source>无法写入文件 {path}：{strerror}</source>
         <translation>Cannot write the file {path}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="568"/>
+        <location filename="../../ui/error_messages.py" line="570"/>
         <source>{label}过长（最多 {max_len} 个字）。</source>
         <translation>{label} is too long (at most {max_len} characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="569"/>
+        <location filename="../../ui/error_messages.py" line="571"/>
         <source>人身安全保护令的有效期不超过六个月（反家庭暴力法第三十条）：{what}于 {isoformat}，最迟到 {isoformat2}。</source>
         <translation>A personal safety protection order lasts at most six months (Anti-Domestic Violence Law, art. 30): {what} on {isoformat}, at the latest until {isoformat2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="570"/>
+        <location filename="../../ui/error_messages.py" line="572"/>
         <source>{value}过长（最多 {MAX_TEXT} 字）。</source>
         <translation>{value} is too long (at most {MAX_TEXT} characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="571"/>
+        <location filename="../../ui/error_messages.py" line="573"/>
         <source>调解协议不存在。</source>
         <translation>The mediation agreement does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="572"/>
+        <location filename="../../ui/error_messages.py" line="574"/>
         <source>{label}应为日期（YYYY-MM-DD）。</source>
         <translation>{label} must be a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="573"/>
+        <location filename="../../ui/error_messages.py" line="575"/>
         <source>已记录司法确认结果。</source>
         <translation>The judicial confirmation result is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="574"/>
+        <location filename="../../ui/error_messages.py" line="576"/>
         <source>找不到通知的年份：请连同标题“国务院办公厅关于××××年部分节假日安排的通知”一起粘贴。</source>
         <translation>The notice&apos;s year was not found: paste it together with the title “国务院办公厅关于××××年部分节假日安排的通知”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="575"/>
+        <location filename="../../ui/error_messages.py" line="577"/>
         <source>评估时间不能晚于现在。</source>
         <translation>The assessment time cannot be later than now.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="576"/>
+        <location filename="../../ui/error_messages.py" line="578"/>
         <source>地址过长（最多 300 个字）。</source>
         <translation>The address is too long (at most 300 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="577"/>
+        <location filename="../../ui/error_messages.py" line="579"/>
         <source>把风险等级由“{label}”调高为“{label2}”须写明理由。</source>
         <translation>Raising the risk level from “{label}” to “{label2}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="578"/>
+        <location filename="../../ui/error_messages.py" line="580"/>
         <source>不能共享：{join}。可共享的内容只有：{join2}。</source>
         <translation>Cannot share: {join}. Only these can be shared: {join2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="579"/>
+        <location filename="../../ui/error_messages.py" line="581"/>
         <source>备份文件的格式版本比本程序新，请升级程序后再打开。</source>
         <translation>The backup file&apos;s format version is newer than this program: upgrade the program, then open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="581"/>
+        <location filename="../../ui/error_messages.py" line="583"/>
         <source>网上信访</source>
         <translation>Online petition</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="582"/>
+        <location filename="../../ui/error_messages.py" line="584"/>
         <source>没有这个站点，可能已经停用。</source>
         <translation>No such station; it may have been retired.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="583"/>
+        <location filename="../../ui/error_messages.py" line="585"/>
         <source>调解协议尚未生效，不能申请司法确认（人民调解法第三十三条：自调解协议生效之日起三十日内）。</source>
         <translation>The mediation agreement is not yet in force: judicial confirmation cannot be applied for (People&apos;s Mediation Law, art. 33: within thirty days after it takes effect).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="584"/>
+        <location filename="../../ui/error_messages.py" line="586"/>
         <source>未知的信访指标：{figure}</source>
         <translation>Unknown petition KPI: {figure}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="585"/>
+        <location filename="../../ui/error_messages.py" line="587"/>
         <source>文件 {target} 已存在。为防止覆盖，备份已拒绝，请换一个文件名。</source>
         <translation>The file {target} already exists. To avoid overwriting it the backup was refused: choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="586"/>
+        <location filename="../../ui/error_messages.py" line="588"/>
         <source>该记录正被其他用户同时修改，本次保存未完成。您的输入已保留，请刷新后再保存。</source>
         <translation>Another user is changing this record at the same time; this save did not complete. Your input is kept: refresh and save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="587"/>
+        <location filename="../../ui/error_messages.py" line="589"/>
         <source>找不到案号为“{case_no}”的案件。</source>
         <translation>No case with case number “{case_no}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="588"/>
+        <location filename="../../ui/error_messages.py" line="590"/>
         <source>案件名称过长（{stripped} 个字，最多 {TITLE_MAX} 个字），请精简后再保存。</source>
         <translation>The case title is too long ({stripped} characters, at most {TITLE_MAX}): shorten it, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="589"/>
+        <location filename="../../ui/error_messages.py" line="591"/>
         <source>代为申请人过长（最多 200 个字）。</source>
         <translation>The applicant on behalf is too long (at most 200 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="590"/>
+        <location filename="../../ui/error_messages.py" line="592"/>
         <source>本案调解已终止（{note}），不能再安排或记录调解。当事人重新申请调解的，请先“恢复调解”。</source>
         <translation>Mediation of this case has ended ({note}); no more mediation can be scheduled or recorded. If the parties apply again, first “Resume mediation”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="591"/>
+        <location filename="../../ui/error_messages.py" line="593"/>
         <source>不能停用自己的账号。</source>
         <translation>You cannot disable your own account.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="592"/>
+        <location filename="../../ui/error_messages.py" line="594"/>
         <source>时限不存在。</source>
         <translation>The time limit does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="593"/>
+        <location filename="../../ui/error_messages.py" line="595"/>
         <source>该附件已被其他用户修改，请刷新后再移除。</source>
         <translation>The attachment was changed by another user: refresh, then remove it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="594"/>
+        <location filename="../../ui/error_messages.py" line="596"/>
         <source>用户名“{username}”已被使用。</source>
         <translation>The user name “{username}” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="595"/>
+        <location filename="../../ui/error_messages.py" line="597"/>
         <source>延长天数必须大于 0</source>
         <translation>The number of days extended must be greater than 0</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="596"/>
+        <location filename="../../ui/error_messages.py" line="598"/>
         <source>没有登记要同步的站点。请先登记对方站点（fulian sync peer add）或开通站点。</source>
         <translation>No station to synchronise with is registered. Register the other station first (fulian sync peer add) or set up a station.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="598"/>
+        <location filename="../../ui/error_messages.py" line="600"/>
         <source>上次经过校验的备份是 {days} 天前（{to_local}）。请尽快备份。</source>
         <translation>The last verified backup was {days} days ago ({to_local}). Please back up soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="599"/>
+        <location filename="../../ui/error_messages.py" line="601"/>
         <source>原密码不正确。</source>
         <translation>The old password is incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="600"/>
+        <location filename="../../ui/error_messages.py" line="602"/>
         <source>已取消，文件未添加。</source>
         <translation>Cancelled; the file was not added.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="601"/>
+        <location filename="../../ui/error_messages.py" line="603"/>
         <source>服务器上的数据存储与本机设置中记录的不是同一个，已拒绝打开。请核对服务器设置。</source>
         <translation>The data store on the server is not the one recorded in this computer&apos;s settings; opening refused. Check the server settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="602"/>
+        <location filename="../../ui/error_messages.py" line="604"/>
         <source>密钥文件 keystore.json 中的密钥派生参数“{value}”为 {value2}，超出允许范围（{low}～{high}），可能已被改动。为安全起见未尝试解锁，数据未作任何改变；请从备份中取回原来的密钥文件，或在创建数据存储的电脑上打开。</source>
         <translation>The key derivation parameter “{value}” in the key file keystore.json is {value2}, outside the allowed range ({low}–{high}); it may have been tampered with. For safety no unlock was attempted and no data changed. Take the original key file from a backup, or open the store on the computer that created it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="603"/>
+        <location filename="../../ui/error_messages.py" line="605"/>
         <source>您的角色（{label}）没有“同步数据”的权限。</source>
         <translation>Your role ({label}) does not have the right “Synchronise data”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="604"/>
+        <location filename="../../ui/error_messages.py" line="606"/>
         <source>第 {result} 条的履行期限须为日期。</source>
         <translation>The deadline of term {result} must be a date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="605"/>
+        <location filename="../../ui/error_messages.py" line="607"/>
         <source>涉及金额须为不小于零的金额。</source>
         <translation>The amount involved must not be negative.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="606"/>
+        <location filename="../../ui/error_messages.py" line="608"/>
         <source>该排查登记已转为案件，请在案件中记录后续工作。</source>
         <translation>The screening entry has become a case: record further work in the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="607"/>
+        <location filename="../../ui/error_messages.py" line="609"/>
         <source>此数据存储还没有经过校验的备份。请尽快备份（系统设置 → 备份）。</source>
         <translation>This data store has no verified backup yet. Please back up soon (Settings → Backup).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="608"/>
+        <location filename="../../ui/error_messages.py" line="610"/>
         <source>该次调解{label}，不能取消。</source>
         <translation>This mediation session is {label}: it cannot be cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="609"/>
+        <location filename="../../ui/error_messages.py" line="611"/>
         <source>开通文件不完整或不是幸福号的站点开通文件。</source>
         <translation>The set-up file is incomplete or is not a Xingfuhao station set-up file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="610"/>
+        <location filename="../../ui/error_messages.py" line="612"/>
         <source>调解协议书应一式 {need} 份以上（当事人各执一份，调解委员会留存一份）。</source>
         <translation>A mediation agreement needs at least {need} copies (one for each party and one kept by the mediation committee).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="611"/>
+        <location filename="../../ui/error_messages.py" line="613"/>
         <source>请选择关联的{label}。</source>
         <translation>Choose the linked {label}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="612"/>
+        <location filename="../../ui/error_messages.py" line="614"/>
         <source>“{label}”不能出具给{label2}，只能出具给：{names}。</source>
         <translation>“{label}” cannot be issued to {label2}, only to: {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="613"/>
+        <location filename="../../ui/error_messages.py" line="615"/>
         <source>电话号码只能包含数字、空格和连字符：{raw}</source>
         <translation>A phone number can contain only digits, spaces and hyphens: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="614"/>
+        <location filename="../../ui/error_messages.py" line="616"/>
         <source>排查名册按村（社区）登记，请选择{name}下的村（社区）。</source>
         <translation>The screening register is kept per village (community): choose a village (community) under {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="615"/>
+        <location filename="../../ui/error_messages.py" line="617"/>
         <source>缺少更早的同步包：此包接续对方第 {from_seq} 号变更，本站只收到第 {received_seq} 号（例如本站从较早的备份恢复过）。请让{name}导出完整同步包（fulian sync export --full）。已拒绝导入，数据未改变。</source>
         <translation>An earlier sync bundle is missing: this bundle continues from change {from_seq} of the other side, this station received only up to {received_seq} (e.g. it was restored from an older backup). Ask {name} to export a full bundle (fulian sync export --full). Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="616"/>
+        <location filename="../../ui/error_messages.py" line="618"/>
         <source>区级单位是最上一级，不需要上报；请查看汇总报表。</source>
         <translation>The district is the top tier and reports to no one; see the consolidated report.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="617"/>
+        <location filename="../../ui/error_messages.py" line="619"/>
         <source>“{value}”应为是或否。</source>
         <translation>“{value}” should be yes or no.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="618"/>
+        <location filename="../../ui/error_messages.py" line="620"/>
         <source>查明的事实过长（{found} 个字，最多 {FACTS_MAX} 个字），请精简。</source>
         <translation>The facts found are too long ({found} characters, at most {FACTS_MAX}); please shorten them.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="619"/>
+        <location filename="../../ui/error_messages.py" line="621"/>
         <source>顺序码应在 0..999 之间，得到 {seq}</source>
         <translation>The sequence code must be within 0..999, got {seq}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="620"/>
+        <location filename="../../ui/error_messages.py" line="622"/>
         <source>该强制报告已登记，不能重复登记。</source>
         <translation>This mandatory report is already recorded and cannot be recorded twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="621"/>
+        <location filename="../../ui/error_messages.py" line="623"/>
         <source>没有这个组织单位。</source>
         <translation>No such organisational unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="622"/>
+        <location filename="../../ui/error_messages.py" line="624"/>
         <source>“{value}”出现了两次，请只粘贴一份通知。</source>
         <translation>“{value}” appears twice: paste only one notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="623"/>
+        <location filename="../../ui/error_messages.py" line="625"/>
         <source>统计时段须带时区。</source>
         <translation>The reporting period must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="624"/>
+        <location filename="../../ui/error_messages.py" line="626"/>
         <source>填写子类前请先选择投诉类别。</source>
         <translation>Choose the complaint category before the subcategory.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="625"/>
+        <location filename="../../ui/error_messages.py" line="627"/>
         <source>请填写数据库名称。</source>
         <translation>Please fill in the database name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="626"/>
+        <location filename="../../ui/error_messages.py" line="628"/>
         <source>第 {number} 行格式不对：“{strip}”，应为“2027-01-01 休”或“2027-02-07 班”</source>
         <translation>Line {number} is malformed: “{strip}”; it should be like “2027-01-01 休” or “2027-02-07 班”</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="627"/>
+        <location filename="../../ui/error_messages.py" line="629"/>
         <source>已拒绝来自{sender_name}的同步包：其中的月度统计报表（编号 {rid}）的统计数字与报送站点的签名不符，可能在传送途中被改动。本站数据未改变。</source>
         <translation>Refused the bundle from {sender_name}: the figures of the monthly report in it (no. {rid}) do not match the signature of the reporting station and may have been changed on the way. Nothing here was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="628"/>
+        <location filename="../../ui/error_messages.py" line="630"/>
         <source>{value} 服务号码应为 10 位：{raw}</source>
         <translation>{value} service numbers have 10 digits: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="629"/>
+        <location filename="../../ui/error_messages.py" line="631"/>
         <source>走访周期应为 1 至 {MAX_VISIT_EVERY_DAYS} 天。</source>
         <translation>The visit interval must be 1 to {MAX_VISIT_EVERY_DAYS} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="630"/>
+        <location filename="../../ui/error_messages.py" line="632"/>
         <source>{first} 年起才使用</source>
         <translation>in use only since {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="631"/>
+        <location filename="../../ui/error_messages.py" line="633"/>
         <source>找不到文件夹 {folder}。请插好U盘后重新选择。</source>
         <translation>Folder {folder} not found. Insert the USB drive and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="632"/>
+        <location filename="../../ui/error_messages.py" line="634"/>
         <source>服务器上没有幸福号的数据存储。</source>
         <translation>There is no Xingfuhao data store on the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="633"/>
+        <location filename="../../ui/error_messages.py" line="635"/>
         <source>数据存储正被其他程序占用（例如正在备份），请稍后重试。</source>
         <translation>The data store is in use by another program (e.g. a backup running); try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages.py" line="634"/>
+        <location filename="../../ui/error_messages.py" line="636"/>
         <source>冲突涉及的记录已不存在。</source>
         <translation>The records in this conflict no longer exist.</translation>
     </message>
