@@ -100,9 +100,9 @@ started=$SECONDS
 # A full run also runs the suite under a shifted clock: the product counts days in China time whatever the
 # machine says. 03:30 in China is still the evening before in UTC (the machine date is a day behind); 23:30 is
 # the last half hour of a China day. libfaketime moves every process the tests start along with them. The
-# shifted runs go beside the two passes (each pass keeps one core busy, the machine has two): at 03:30 the unit,
-# service and screen tests, then at 23:30 the service tests, beside the full suite; at 23:30 the security tests
-# beside the PostgreSQL pass. The suite must also hold under that load. The shifted runs never see the
+# shifted runs go beside the full suite (each keeps one core busy, the machine has two): at 03:30 the unit,
+# service and screen tests, then at 23:30 the service and security tests; the PostgreSQL pass has the package
+# test beside it. The suite must also hold under that load. The shifted runs never see the
 # PostgreSQL server: the passes share its one test database.
 shifted=0
 if [ "$#" -eq 0 ] && [ "${FULIAN_TEST_SHIFTED_CLOCK:-1}" = "1" ]; then
@@ -129,7 +129,7 @@ if [ "$shifted" = 1 ]; then
   (
     first=0; second=0
     run_shifted 1-0330-UTC UTC 03:30 tests/unit tests/integration tests/ui || first=$?
-    run_shifted 2-2330-Shanghai Asia/Shanghai 23:30 tests/integration || second=$?
+    run_shifted 2-2330-Shanghai Asia/Shanghai 23:30 tests/integration tests/security || second=$?
     [ "$first" -eq 0 ] && [ "$second" -eq 0 ]
   ) &
   beside_suite=$!
@@ -141,10 +141,6 @@ else
   xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" .venv/bin/python -m pytest "$@" || rc=$?
 fi
 phase "全部测试"
-if [ "$shifted" = 1 ]; then
-  run_shifted 3-2330-Shanghai-security Asia/Shanghai 23:30 tests/security &
-  beside_pg=$!
-fi
 # A full run also builds the installable package and runs it, unpacked, in a clean environment
 # (scripts/test-package.sh: the command line and the desktop program to its login window), beside the
 # PostgreSQL pass. FULIAN_TEST_PACKAGE=0 leaves it out.
