@@ -80,6 +80,18 @@ def _cheap_password_hashing() -> None:
     passwords.set_hasher_for_tests(PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _replayed_schema():  # noqa: ANN202
+    """New SQLCipher stores replay the session's first migrated schema (tests/support/schema_replay.py)."""
+    from fulian_desktop.store import migrate
+    from tests.support.schema_replay import replaying_upgrade
+
+    real = migrate.upgrade
+    migrate.upgrade = replaying_upgrade(real)
+    yield
+    migrate.upgrade = real
+
+
 @pytest.fixture
 def memory_vault() -> KeyringVault:
     """A usable keyring that lives in memory (one per test)."""
