@@ -93,7 +93,11 @@ def parse_outcomes(given: Mapping[str, Any] | None) -> ClosureOutcomes:
 def columns_hold(row: Mapping[str, Any]) -> bool:
     """Whether a case's outcome columns (as a bundle carries them) could have been written by a closure: each
     outcome ticked or not (True/False), a ticked one with 1 to PERSONS_MAX persons (or no count at all, as a
-    record older than the count has), one not ticked with none. A column the row lacks (an older program) is not judged."""
+    record older than the count has), one not ticked with none; outcomes only on a closed case (they are written
+    by the closure's approval and cleared on reopening). A column the row lacks (an older program) is not judged."""
+    status = row.get("status")
+    if status is not None and status != "closed" and any(row.get(o.value) for o in ClosureOutcome):
+        return False
     for o in ClosureOutcome:
         if o.value not in row:
             continue

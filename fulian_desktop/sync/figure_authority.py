@@ -35,8 +35,8 @@ def check_figures(payload: dict[str, Any], sender_name: str) -> None:
     for row in _rows(payload, CASE):
         if not columns_hold(row):
             rid = str(row.get("id"))[:64]
-            raise SenderOverreach(f"已拒绝来自{sender_name}的同步包：案件（编号 {rid}）的结案成效无效（勾选的成效须有 1 至 1000 人，"
-                                  "未勾选的不能有人数）。本站数据未改变。请与该站点核实。",
+            raise SenderOverreach(f"已拒绝来自{sender_name}的同步包：案件（编号 {rid}）的结案成效无效（只有已结案的案件才有成效，"
+                                  "勾选的成效须有 1 至 1000 人，未勾选的不能有人数）。本站数据未改变。请与该站点核实。",
                                   table=CASE, record_id=rid, reason="closure_outcome_persons")
     for row in _rows(payload, AGREEMENT):
         if not _amount_holds(row):

@@ -79,6 +79,21 @@ def test_impossible_outcome_persons_on_its_own_case_are_refused(stations: Statio
         assert uow.s.get(Case, case_id).prevented_crime_persons == 2
 
 
+def test_outcomes_on_a_case_that_was_never_closed_are_refused(stations: Stations) -> None:
+    """The report counts closed cases only, but an outcome on an open case is a record no desk could write."""
+    cun = auth.login(stations.village, "cun", "Own-Secret-456")
+    with stations.village.uow(write=True) as uow:
+        case_id = cases.create_case(uow, cun, cases.NewCase(title="尚在办理的纠纷", kind=CaseKind.MEDIATION)).row.id
+        workflow.transition(uow, cun, case_id, T.ACCEPT)
+    assert deliver(stations.village, stations.district, stations.org.district).applied
+    with stations.village.uow(write=True) as uow:
+        case = uow.s.get(Case, case_id)
+        case.prevented_suicide, case.prevented_suicide_persons = True, 3
+    _refused(stations, "结案成效")
+    with stations.district.uow() as uow:
+        assert uow.s.get(Case, case_id).prevented_suicide is not True
+
+
 @pytest.mark.parametrize("fen", [-100, MAX_FEN + 1, 10**17], ids=["negative", "over-cap", "absurd"])
 def test_an_impossible_amount_on_its_own_agreement_is_refused(stations: Stations, fen: int) -> None:
     case_id = _closed_case(stations)
