@@ -62,7 +62,8 @@ def test_a_village_cannot_set_outcomes_or_amounts_on_another_villages_case(stati
         columns = {c.name: getattr(row, c.key) for c in Case.__table__.columns}
     # The village forges its own copy of that case, with outcomes it never recorded, and an agreement on it.
     with st.village.uow(write=True) as uow:
-        forged = Case(**{**columns, "prevented_crime": True, "prevented_crime_persons": 99, "version": 7})
+        forged = Case(**{**columns, "status": "closed", "prevented_crime": True, "prevented_crime_persons": 99,
+                         "version": 7})
         uow.s.add(forged)
         uow.s.flush()
         uow.s.add(Agreement(case_id=other.id, owner_unit_id=st.unit(VILLAGE_A2), form="oral", facts="伪造",

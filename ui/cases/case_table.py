@@ -13,6 +13,7 @@ from fulian_desktop.services.cases import case_queries
 from fulian_desktop.services.cases.case_queries import CaseFilter
 from fulian_desktop.services.cases.views import CaseRow
 
+from ..common.guard import while_alive
 from ..i18n import status_text, tr
 from ..session import AppSession
 from ..settings_store import mask_names_in_lists
@@ -122,9 +123,9 @@ class CaseTableModel(QAbstractTableModel):
 
             if sort == "opened_at" and descending:
                 self.session.read(case_queries.first_page, f, PAGE,
-                                  on_done=lambda rows: self._first_rows_arrived(generation, rows),
+                                  on_done=while_alive(self, lambda rows: self._first_rows_arrived(generation, rows)),
                                   on_error=lambda _exc: None)  # the full load reports any error
-        self.session.read(fetch, on_done=lambda result: self._set_ids(generation, *result))
+        self.session.read(fetch, on_done=while_alive(self, lambda result: self._set_ids(generation, *result)))
 
     def _first_rows_arrived(self, generation: int, rows: list[CaseRow]) -> None:
         if generation != self._generation or self._complete == generation:
@@ -159,7 +160,7 @@ class CaseTableModel(QAbstractTableModel):
         generation = self._generation
         ids = self.ids[page * PAGE:(page + 1) * PAGE]
         self.session.read(case_queries.fetch_case_rows, ids,
-                          on_done=lambda rows: self._page_arrived(generation, page, rows))
+                          on_done=while_alive(self, lambda rows: self._page_arrived(generation, page, rows)))
 
     def _page_arrived(self, generation: int, page: int, rows: list[CaseRow]) -> None:
         if generation != self._generation:
