@@ -158,8 +158,8 @@ def _copy_sqlcipher(store: Store, payload: Path, key: bytes) -> tuple[str, dict[
         dst_raw.execute("PRAGMA journal_mode = DELETE")
         check = dst_raw.execute("PRAGMA quick_check").fetchall()
         if [tuple(row) for row in check] != [("ok",)]:
-            found = "；".join(str(row[0]) for row in check[:3])
-            raise StoreError(f"备份副本完整性检查未通过（{found}），备份未写出。", code="backup_integrity")
+            integrity = "；".join(str(row[0]) for row in check[:3])
+            raise StoreError(f"备份副本完整性检查未通过（{integrity}），备份未写出。", code="backup_integrity")
         dest = create_engine("sqlite://", creator=lambda: dst_raw, poolclass=StaticPool)
         try:
             with dest.connect() as conn:
