@@ -14,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import struct
+import sys
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -100,35 +102,110 @@ def sha256_file(path: Path) -> str:
 
 def write_container(target: Path, manifest: dict[str, Any], keyfile: bytes, payload: Path,
                     payload_name: str) -> dict[str, Any]:
-    """Write to a temporary name beside the target, fsync, then rename: never a half file under the name.
-    The payload is read once: hashed as it is copied into the zip, then the manifest that names its hash."""
+    """Write to a temporary name beside the target, fsync once, then rename: never a half file under the name.
+
+    The payload is read once for its sha256 and CRC-32. Where the file system can open a gap at the front of
+    a file without rewriting it (Linux ext4/XFS: fallocate INSERT_RANGE) and the payload is beside the
+    target, the payload becomes the container in place: its zip header goes into that gap and the small parts
+    after it, so a 1.5 GB copy is neither written twice nor needs twice the space (the payload file is gone
+    then). Elsewhere it is copied into a new zip and left for its caller's temporary folder."""
     tmp = target.with_name(f".{target.name}.partial")
     try:
-        with open_private(tmp) as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
-                digest = hashlib.sha256()
-                info = zipfile.ZipInfo.from_file(payload, payload_name)
-                info.compress_type = zipfile.ZIP_STORED   # already encrypted: compressing it gains nothing
-                with open(payload, "rb") as src, zf.open(info, "w") as dst:
-                    for block in iter(lambda: src.read(_CHUNK), b""):
-                        digest.update(block)
-                        dst.write(block)
-                payload_sha = digest.hexdigest()
-                manifest = {**manifest, "format": FORMAT, "kind": KIND,
-                            "payload": {"name": payload_name, "size": info.file_size, "sha256": payload_sha}}
-                manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-                checksum = "".join(f"{h}  {n}\n" for h, n in (
-                    (hashlib.sha256(manifest_bytes).hexdigest(), MANIFEST),
-                    (hashlib.sha256(keyfile).hexdigest(), KEYFILE), (payload_sha, payload_name)))
-                zf.writestr(MANIFEST, manifest_bytes)
-                zf.writestr(KEYFILE, keyfile)
-                zf.writestr(CHECKSUM, checksum)
-            fh.flush()
-            os.fsync(fh.fileno())
+        info = zipfile.ZipInfo.from_file(payload, payload_name)
+        info.compress_type = zipfile.ZIP_STORED   # already encrypted: compressing it gains nothing
+        payload_sha, info.CRC = _digests(payload)
+        info.compress_size = info.file_size
+        if _wrap_in_place(payload, tmp, info):
+            with open(tmp, "r+b") as fh:
+                fh.seek(0, os.SEEK_END)
+                with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+                    zf.filelist.append(info)   # at offset 0, written above: the central directory names it
+                    zf.NameToInfo[info.filename] = info
+                    manifest = _write_small_parts(zf, manifest, keyfile, info, payload_sha)
+                fh.flush()
+                os.fsync(fh.fileno())
+        else:
+            with open_private(tmp) as fh:
+                with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+                    with open(payload, "rb") as src, zf.open(info, "w") as dst:
+                        shutil.copyfileobj(src, dst, _CHUNK)
+                    manifest = _write_small_parts(zf, manifest, keyfile, info, payload_sha)
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
     return manifest
+
+
+def _digests(path: Path) -> tuple[str, int]:
+    digest, crc = hashlib.sha256(), 0
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(_CHUNK), b""):
+            digest.update(block)
+            crc = zlib.crc32(block, crc)
+    return digest.hexdigest(), crc
+
+
+def _write_small_parts(zf: zipfile.ZipFile, manifest: dict[str, Any], keyfile: bytes, info: zipfile.ZipInfo,
+                       payload_sha: str) -> dict[str, Any]:
+    manifest = {**manifest, "format": FORMAT, "kind": KIND,
+                "payload": {"name": info.filename, "size": info.file_size, "sha256": payload_sha}}
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    checksum = "".join(f"{h}  {n}\n" for h, n in (
+        (hashlib.sha256(manifest_bytes).hexdigest(), MANIFEST),
+        (hashlib.sha256(keyfile).hexdigest(), KEYFILE), (payload_sha, info.filename)))
+    zf.writestr(MANIFEST, manifest_bytes)
+    zf.writestr(KEYFILE, keyfile)
+    zf.writestr(CHECKSUM, checksum)
+    return manifest
+
+
+_FALLOC_FL_INSERT_RANGE = 0x20
+_PADDING_EXTRA = 0xD935   # the zip extra-field id used for alignment padding (as Android's zipalign does)
+
+
+def _wrap_in_place(payload: Path, tmp: Path, info: zipfile.ZipInfo) -> bool:
+    """Open a gap of one file-system block at the front of `payload`, write the zip local header for `info`
+    into it (padded to the gap with an extra field), and move the file to `tmp`, made private.
+    False, with `payload` untouched, wherever this cannot be done (another OS or file system)."""
+    if not sys.platform.startswith("linux") or payload.parent != tmp.parent:
+        return False
+    try:
+        fd = os.open(payload, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        room = max(4096, os.fstat(fd).st_blksize)
+        zip64 = info.file_size > zipfile.ZIP64_LIMIT
+        bare = len(info.FileHeader(zip64))
+        pad = room - bare - 4
+        if not 0 <= pad <= 0xFFFF or not _insert_range(fd, room):
+            return False
+        info.extra = struct.pack("<HH", _PADDING_EXTRA, pad) + bytes(pad)
+        header = info.FileHeader(zip64)
+        info.extra = b""   # the central directory needs no padding
+        info.header_offset = 0
+        os.fchmod(fd, 0o600)
+        os.pwrite(fd, header, 0)
+    finally:
+        os.close(fd)
+    os.replace(payload, tmp)
+    return True
+
+
+def _insert_range(fd: int, length: int) -> bool:
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        fallocate = libc.fallocate
+    except (OSError, AttributeError):
+        return False
+    fallocate.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_longlong, ctypes.c_longlong]
+    done: int = fallocate(fd, _FALLOC_FL_INSERT_RANGE, 0, length)
+    return done == 0
 
 
 def read_manifest(path: Path) -> dict[str, Any]:

@@ -8,13 +8,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from sqlalchemy import func, select
 
 from fulian_desktop import cli
 from fulian_desktop.backup import service, status
 from fulian_desktop.backup.container import BackupDamaged
 from fulian_desktop.domain.enums import CaseKind
-from fulian_desktop.domain.errors import StoreExists, WrongKey
+from fulian_desktop.domain.errors import StoreError, StoreExists, WrongKey
 from fulian_desktop.security.audit import verify_chain
 from fulian_desktop.services.accounts import auth
 from fulian_desktop.services.cases import cases
@@ -22,7 +23,7 @@ from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.store.paths import StorePaths
 from fulian_desktop.store.store import Unlock, open_store
 from tests.support.stores import (
-    PASSPHRASE, NoKeyringVault, assert_unchanged, build_org, new_store, snapshot,
+    PASSPHRASE, NoKeyringVault, assert_unchanged, build_org, new_store, on_postgres, snapshot,
 )
 
 
@@ -183,3 +184,56 @@ def test_cli_backup_verify_and_restore(small, tmp_path: Path, monkeypatch: pytes
     with open_store(tmp_path / "fresh", Unlock(recovery_code=code), vault=NoKeyringVault()) as store, \
             store.uow() as uow:
         assert uow.s.execute(select(func.count()).select_from(Case)).scalar_one() == 5
+
+
+def _damage_index(root: Path, how: str) -> None:
+    """Damage the store through SQLCipher itself (every page still authentic under the key), as a bug or a bad
+    RAM bit before encryption would: `pages` points an index of the cases at the table's own pages, so two
+    trees claim the same pages (what quick_check finds); `rows` makes an index of the units describe another
+    column than the one its entries hold (only integrity_check's index-against-table cross check finds that)."""
+    with open_store(root, Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault()) as store:
+        key = service.backup_key(store, Unlock(passphrase=PASSPHRASE), NoKeyringVault())
+    con = sqlcipher3.connect(str(StorePaths(root).database))
+    try:
+        con.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        con.execute("PRAGMA writable_schema = ON")
+        if how == "pages":
+            page = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'case_file'").fetchone()[0]
+            con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'ix_case_file_closed'", (page,))
+        else:
+            con.execute("UPDATE sqlite_master SET sql = replace(sql, '(parent_id)', '(code)') "
+                        "WHERE name = 'ix_org_unit_parent_id'")
+        con.commit()
+    finally:
+        con.close()
+
+
+def test_a_store_with_damaged_pages_gives_no_backup_file(small, tmp_path: Path) -> None:
+    if on_postgres():
+        pytest.skip("SQLCipher pages")
+    root, _code = small
+    _damage_index(root, "pages")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(StoreError) as err:
+        _backup(root, out / "b.fbk")
+    assert err.value.code == "backup_integrity" and "备份未写出" in err.value.message
+    assert list(out.iterdir()) == []   # nothing under the name, no partial file, no temporary folder
+
+
+def test_what_the_quick_check_leaves_to_verify_is_still_found(small, tmp_path: Path) -> None:
+    """The copy reads whole, so it is written; the full check right after (and `backup verify`, and restore)
+    still finds the index that does not match its table, and the backup is not counted as verified."""
+    if on_postgres():
+        pytest.skip("SQLCipher pages")
+    root, code = small
+    _damage_index(root, "rows")
+    result = _backup(root, tmp_path / "b.fbk")
+    assert not result.verified
+    assert status.backup_status(StorePaths(root), result.store_id).last_verified_at is None
+    report = service.verify_backup(tmp_path / "b.fbk", unlock=Unlock(recovery_code=code), vault=NoKeyringVault())
+    assert not report.ok and any("完整性检查未通过" in p for p in report.problems)
+    with pytest.raises(BackupDamaged):
+        service.restore_backup(tmp_path / "b.fbk", tmp_path / "restored", unlock=Unlock(recovery_code=code),
+                               vault=NoKeyringVault())
+    assert not StorePaths(tmp_path / "restored").exists()
