@@ -62,6 +62,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '“{label}”按小时计算，开始时间需精确到时刻'),
     QT_TRANSLATE_NOOP("", '{name}的{period_text}报表已提交（{status_text}），只有被退回的报表才能重新提交。'),
     QT_TRANSLATE_NOOP("", '安全计划已被其他用户修改（您打开的是第 {expected_version} 版，现为第 {version} 版）。您的输入已保留，请核对后再保存。'),
+    QT_TRANSLATE_NOOP("", '备份位置 {parent} 的磁盘空间不足，备份未写出，数据存储未改变。请清理空间或换一个空间更大的位置（例如另一个U盘）后重试。'),
     QT_TRANSLATE_NOOP("", '答复时间须在发送之后、现在之前。'),
     QT_TRANSLATE_NOOP("", '“调解成功”须有已生效的调解协议：请先制作协议并完成签署。'),
     QT_TRANSLATE_NOOP("", '同步包的头部信息格式不正确（编号或序号无效），无法导入。已拒绝导入，数据未改变。请让对方用相同版本的程序重新导出。'),
@@ -403,5 +404,4 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '统计时段最长五年。'),
     QT_TRANSLATE_NOOP("", '不能审批自己提出的申请，须由其他督导审批。'),
     QT_TRANSLATE_NOOP("", '请填写申请理由。'),
-    QT_TRANSLATE_NOOP("", '{why}，只能由密钥持有人在命令行中办理（fulian sync provision / fulian sync peer add）。'),
 )

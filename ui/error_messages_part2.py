@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 MARKED = (
+    QT_TRANSLATE_NOOP("", '{why}，只能由密钥持有人在命令行中办理（fulian sync provision / fulian sync peer add）。'),
     QT_TRANSLATE_NOOP("", '请填写“{label}”这一处理意见的事实和依据，它将写入信访事项处理意见书。'),
     QT_TRANSLATE_NOOP("", '履行日期不能晚于今天。'),
     QT_TRANSLATE_NOOP("", '站点所属单位“{unit_name}”不在本数据存储的组织机构中。'),

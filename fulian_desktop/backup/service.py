@@ -8,6 +8,7 @@ backup wrapped as on disk, so a new machine opens it with the recovery code; nev
 """
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, StaticPool
 
 from ..domain import clock
-from ..domain.errors import KeyUnavailable, StoreError, StoreExists, WrongKey
+from ..domain.errors import DiskFull, KeyUnavailable, StoreError, StoreExists, WrongKey
 from ..security import audit
 from ..security.actor import Actor
 from ..security.audit import verify_chain
@@ -98,21 +99,13 @@ def take_backup(store: Store, actor: Actor, target: Path, *, key: bytes, verify:
     if signer is None:   # made before the copy, so the copy holds it too
         with store.uow(write=True) as uow:
             signer = anchors.signer(uow, store.store_id)
-    with tempfile.TemporaryDirectory(prefix=".fulian-backup-", dir=target.parent) as tmp:
-        if store.backend == "sqlite":
-            payload, name = Path(tmp) / container.SQLITE_PAYLOAD, container.SQLITE_PAYLOAD
-            schema, counts, head = _copy_sqlcipher(store, payload, key)
-            method = "sqlite-backup-api"
-        else:
-            payload, name = Path(tmp) / container.LOGICAL_PAYLOAD, container.LOGICAL_PAYLOAD
-            schema, counts, head = _export_logical(store, payload, key)
-            method = "logical-export"
-        manifest = {"store_id": store.store_id, "backend": "sqlcipher" if store.backend == "sqlite" else "postgresql",
-                    "schema": schema, "created_at": created_at.isoformat(), "created_by": actor.audit_name,
-                    "method": method, "counts": counts}
-        if signer is not None:   # the chain head of the copy itself, signed
-            manifest[container.CHECKPOINT] = signer.sign(head).to_dict()
-        manifest = container.write_container(target, manifest, store.paths.keyfile.read_bytes(), payload, name)
+    try:
+        manifest, schema, counts = _write_backup(store, actor, target, key, signer, created_at)
+    except (OSError, sqlcipher3.OperationalError) as exc:
+        if _disk_full(exc):   # the temporary folder and the partial file are gone with the failure
+            raise DiskFull(f"备份位置 {target.parent} 的磁盘空间不足，备份未写出，数据存储未改变。请清理空间或换一个"
+                           "空间更大的位置（例如另一个U盘）后重试。") from exc
+        raise
     size = target.stat().st_size
     with store.uow(write=True) as uow:
         audit.record(uow.s, actor, "backup", entity="store", entity_id=store.store_id,
@@ -128,6 +121,35 @@ def take_backup(store: Store, actor: Actor, target: Path, *, key: bytes, verify:
     signed = manifest.get(container.CHECKPOINT)
     return BackupResult(target, store.store_id, manifest["backend"], schema, created_at, counts, size,
                         time.perf_counter() - started, verified, signed["seq"] if signed else None)
+
+
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    text = str(exc).lower()
+    return "disk is full" in text or "no space" in text
+
+
+def _write_backup(store: Store, actor: Actor, target: Path, key: bytes, signer: "anchors.Signer | None",
+                  created_at: datetime) -> tuple[dict, str, dict[str, int]]:
+    """The copy, checked, into its container under the backup's name (all or nothing)."""
+    with tempfile.TemporaryDirectory(prefix=".fulian-backup-", dir=target.parent) as tmp:
+        if store.backend == "sqlite":
+            payload, name = Path(tmp) / container.SQLITE_PAYLOAD, container.SQLITE_PAYLOAD
+            schema, counts, head = _copy_sqlcipher(store, payload, key)
+            method = "sqlite-backup-api"
+        else:
+            payload, name = Path(tmp) / container.LOGICAL_PAYLOAD, container.LOGICAL_PAYLOAD
+            schema, counts, head = _export_logical(store, payload, key)
+            method = "logical-export"
+        manifest = {"store_id": store.store_id, "backend": "sqlcipher" if store.backend == "sqlite" else "postgresql",
+                    "schema": schema, "created_at": created_at.isoformat(), "created_by": actor.audit_name,
+                    "method": method, "counts": counts}
+        if signer is not None:   # the chain head of the copy itself, signed
+            manifest[container.CHECKPOINT] = signer.sign(head).to_dict()
+        assert store.paths is not None   # checked by take_backup
+        manifest = container.write_container(target, manifest, store.paths.keyfile.read_bytes(), payload, name)
+    return manifest, schema, counts
 
 
 def _copy_sqlcipher(store: Store, payload: Path, key: bytes) -> tuple[str, dict[str, int], tuple[int, str]]:

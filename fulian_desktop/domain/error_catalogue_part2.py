@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    'ma666d1bf': '{why}，只能由密钥持有人在命令行中办理（fulian sync provision / fulian sync peer add）。',
     'ma67d0970': '请填写“{label}”这一处理意见的事实和依据，它将写入信访事项处理意见书。',
     'ma78889ab': '履行日期不能晚于今天。',
     'ma7eda17d': '站点所属单位“{unit_name}”不在本数据存储的组织机构中。',
