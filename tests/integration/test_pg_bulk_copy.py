@@ -189,7 +189,7 @@ def test_a_server_failure_in_the_bench_is_a_row_and_the_sqlcipher_rows_stay(tmp_
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FULIAN_BENCH_PG_URL", UNREACHABLE)
     rows = _bench_rows(tmp_path)
-    assert [r.name for r in rows][:2] == ["在线备份（150 件）", "校验备份"]
+    assert [r.name for r in rows][:2] == ["在线备份（150 件，不含写出后的校验）", "校验备份"]
     (failed,) = [r for r in rows if r.name.startswith("PostgreSQL")]
     assert failed.note.startswith("失败：") and "OperationalError" in failed.note
 
