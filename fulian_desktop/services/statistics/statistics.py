@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, exists, func, or_, select, true
+from sqlalchemy import and_, exists, func, select, true
 
 from ...domain.closure_outcomes import ClosureOutcome
 from ...domain.enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, Role
@@ -127,18 +127,18 @@ def mediation_section(t: Tally) -> StatSection:
         return condition
 
     effective, applied = on(Agreement.effective_on), on(Agreement.confirmation_applied_on)
-    # The agreements are few beside the cases: one pass gives the four figures for both windows, over the
-    # agreements dated in them (their dates are in the statistics index: the others are passed over there).
+    # Two passes for both windows, each over the agreements dated in them through the index on its date: those
+    # that took effect (oral, written, amount) and those whose 司法确认 was applied for.
     first, last = min(t.period[0], t.year[0]), max(t.period[1], t.year[1])
-    dated = or_(effective(first, last), applied(first, last))
-    paper = t.sums(Agreement.owner_unit_id, and_(Agreement.deleted_at.is_(None), dated,
-                                                 t.within(Agreement.owner_unit_id), t.live_case(Agreement.case_id)), {
+    live = and_(Agreement.deleted_at.is_(None), t.within(Agreement.owner_unit_id), t.live_case(Agreement.case_id))
+    paper = t.sums(Agreement.owner_unit_id, and_(live, effective(first, last)), {
         "oral": lambda s, e: and_(effective(s, e), Agreement.form == AgreementForm.ORAL.value),
         "written": lambda s, e: and_(effective(s, e), Agreement.form == AgreementForm.WRITTEN.value),
+        "amount": (effective, func.coalesce(Agreement.amount_involved_fen, 0)),
+    }) | t.sums(Agreement.owner_unit_id, and_(live, applied(first, last)), {
         "applied": applied,
         "confirmed": lambda s, e: and_(applied(s, e),
                                        Agreement.confirmation_result == ConfirmationResult.CONFIRMED.value),
-        "amount": (effective, func.coalesce(Agreement.amount_involved_fen, 0)),
     })
     performed = performance_figures(t)
 
@@ -193,8 +193,8 @@ def mediation_section(t: Tally) -> StatSection:
 def _closed_cohort(t: Tally) -> dict[str, Cells]:
     """The success rate's one cohort: mediation cases closed in the window, and those of them that succeeded
     (an effective agreement, or a success outcome), whenever they were registered."""
-    agreed = exists().where(Agreement.case_id == Case.id, Agreement.deleted_at.is_(None),
-                            Agreement.effective_on.is_not(None))
+    agreed = Tally.any_row(Agreement.effective_on, Agreement.case_id == Case.id, Agreement.deleted_at.is_(None),
+                           Agreement.effective_on.is_not(None))
     succeeded = Case.mediation_outcome.in_(sorted(SUCCESS_OUTCOMES)) | agreed
     scope = and_(Case.kind == CaseKind.MEDIATION.value, Case.deleted_at.is_(None), t.within(Case.owner_unit_id),
                  Case.status == CaseStatus.CLOSED.value)

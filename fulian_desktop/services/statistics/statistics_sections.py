@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import and_, exists, func, or_, select, true
+from sqlalchemy import and_, func, or_, select, true
 
 from ...domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus
 from ...domain.intake_rules import IntakeDecision
@@ -47,7 +47,6 @@ def case_figures(t: Tally) -> dict:
     mediation = and_(Case.kind == CaseKind.MEDIATION.value, Case.status != CaseStatus.REJECTED.value)
     figures = {
         "mediated": mediation,
-        "m_accepted": marriage_accepted(),
         "crisis_cases": Case.kind == CaseKind.CRISIS.value,
         "dv_cases": Case.domestic_violence.is_(True),
         "major_incidents": Case.major_incident.is_(True),
@@ -67,7 +66,7 @@ def intake_figures(t: Tally) -> dict[str, Cells]:
     group, repeat = IntakeRecord.is_group.is_(True), IntakeRecord.is_repeat.is_(True)
     on_the_spot = (IntakeDecision.ANSWERED.value, IntakeDecision.CONSULTATION.value, IntakeDecision.TRANSFER.value,
                    IntakeDecision.REJECT.value)
-    case_ended = exists().where(Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
+    case_ended = Tally.any_row(Case.status, Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
     figures = {
         "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
         "repeat": repeat, "repeat_persons": (repeat, people),
@@ -113,14 +112,13 @@ def subtype_rows(t: Tally, prefix: str, group: str, query, order: dict[str, tupl
 # --- marriage mediation ------------------------------------------------------------------------------
 
 def marriage_section(t: Tally) -> StatSection:
-    cohort, outcomes = case_figures(t), outcome_figures(t)
+    outcomes = outcome_figures(t)
 
     def outcome(value: str):  # noqa: ANN202
         return outcomes[f"m_{value}"]
 
 
     consultations = marriage_consultations(t)
-    accepted = cohort["m_accepted"]
     reconciled = outcome(MarriageOutcome.RECONCILED.value)
     persuaded = outcome(MarriageOutcome.WITHDRAWN_PERSUADED.value)
     guided = outcome(MarriageOutcome.GUIDED_DIVORCE.value)
@@ -131,6 +129,8 @@ def marriage_section(t: Tally) -> StatSection:
                            .where(Case.deleted_at.is_(None), t.within(Case.owner_unit_id), marriage_accepted(),
                                   Case.opened_at >= s, Case.opened_at < e)
                            .group_by(Case.owner_unit_id, Case.sub_category))
+    # Accepted: the sub-types' rows add up to it (未填子类 included), so no other pass over the cases.
+    accepted = add(*by_subtype.values())
     outcomes = add(reconciled, persuaded, guided, agreed, failed)
     g, g2, g3 = "婚姻家庭纠纷调解", "受理按子类", "调处结果"
     rows = [
@@ -206,8 +206,9 @@ def _resolved_before(moment):  # noqa: ANN001, ANN202
 def screening_section(t: Tally) -> StatSection:
 
     def visits_in(first, last):  # noqa: ANN001, ANN202
-        return exists().where(ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
-                              ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= last)
+        # The entries visited in the window, found once from the visits by day (not a look-up per entry).
+        return ScreeningEntry.id.in_(select(ScreeningVisit.entry_id).where(
+            ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= last))
 
     def screened(s, e):  # noqa: ANN001, ANN202
         first, last = t.days((s, e))
@@ -253,9 +254,9 @@ def screening_section(t: Tally) -> StatSection:
                 .where(at_end(e), ScreeningEntry.person_id.is_not(None)).group_by(ScreeningEntry.owner_unit_id))
 
     def cases_opened(s, e):  # noqa: ANN001, ANN202
-        # A lookup of each entry's case by key (not a join the planner could drive from the cases' side).
-        return and_(ScreeningEntry.case_id.is_not(None),
-                    exists().where(Case.id == ScreeningEntry.case_id, Case.opened_at >= s, Case.opened_at < e))
+        # The cases opened in the window, found once through the index by day opened (a look-up of each entry's
+        # case by key would read the case row: SQLite answers a lone key look-up from the primary key).
+        return ScreeningEntry.case_id.in_(select(Case.id).where(Case.opened_at >= s, Case.opened_at < e))
 
     # The register is a few thousand entries: one pass over it gives every per-entry figure for both windows.
     figures = {"screened": screened, "on_register": on_register, "resolved": resolved, "cases_opened": cases_opened}

@@ -67,6 +67,12 @@ class Tally:
         return true() if self.everything else owner_column.in_(self.unit_ids)
 
     @staticmethod
+    def any_row(column: Any, *where: Any) -> Any:
+        """EXISTS over rows of `column`'s table: it selects that column (not `*`), so SQLite can answer it from an
+        index holding the column and the conditions' columns without reading the row."""
+        return select(column).where(*where).exists()
+
+    @staticmethod
     def live_case(case_id_column: Any) -> Any:
         """The record's case is not deleted: a primary-key lookup per record (records are few beside cases)."""
         return exists().where(Case.id == case_id_column, Case.deleted_at.is_(None))
