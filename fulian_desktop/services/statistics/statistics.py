@@ -212,26 +212,34 @@ def _intake_base(t: Tally, start, end, *columns):  # noqa: ANN001, ANN202
 
 def petition_section(t: Tally) -> StatSection:
     matters, persons = func.count(IntakeRecord.id), func.sum(IntakeRecord.people_count)
+    # The contacts counted once by (channel, category, sub-category), per window; the channel, category and
+    # sub-category rows are sums of these groups.
+    keys = (IntakeRecord.channel, IntakeRecord.category, IntakeRecord.sub_category)
+    by_key = {unit: t.grouped(lambda s, e, v=value: _intake_base(t, s, e, *keys, v).group_by(
+        IntakeRecord.owner_unit_id, *keys)) for unit, value in (("件", matters), ("人", persons))}
 
-    def grouped(column, value):  # noqa: ANN001, ANN202
-        return t.grouped(lambda s, e: _intake_base(t, s, e, column, value).group_by(IntakeRecord.owner_unit_id, column))
+    def grouped(by: str, unit: str) -> dict:
+        """{channel, category or (category, sub-category): Cells} of the matters (件) or persons (人)."""
+        pick = {"channel": lambda k: k[0], "category": lambda k: k[1], "subcategory": lambda k: (k[1], k[2])}[by]
+        parts: dict = {}
+        for key, cells in by_key[unit].items():
+            parts.setdefault(pick(key), []).append(cells)
+        return {key: add(*cells) for key, cells in parts.items()}
 
     channels = [c.value for c in Channel]
     labels = {c.value: c.label for c in Channel}
     rows = []
-    for value, unit, suffix in ((matters, "件", "件次"), (persons, "人", "人次")):
-        found = grouped(IntakeRecord.channel, value)
+    for unit, suffix in (("件", "件次"), ("人", "人次")):
+        found = grouped("channel", unit)
         rows += [type(r)(r.key + f":{unit}", labels.get(r.label, r.label), r.values, r.kind, r.group, r.unit)
                  for r in category_rows("channel", f"按渠道（{suffix}）", channels, found, unit=unit)]
-    for value, unit, suffix in ((matters, "件", "件次"), (persons, "人", "人次")):
-        found = grouped(IntakeRecord.category, value)
+    for unit, suffix in (("件", "件次"), ("人", "人次")):
+        found = grouped("category", unit)
         rows += [type(r)(r.key + f":{unit}", r.label, r.values, r.kind, r.group, r.unit)
                  for r in category_rows("category", f"按类别（{suffix}）", list(COMPLAINT_CATEGORIES), found,
                                         unit=unit)]
-    rows += subtype_rows(t, "subcategory", "按子类（件次）", lambda s, e: _intake_base(
-        t, s, e, IntakeRecord.category, IntakeRecord.sub_category, matters).group_by(
-        IntakeRecord.owner_unit_id, IntakeRecord.category, IntakeRecord.sub_category),
-        {c: subs for c, subs in COMPLAINT_CATEGORIES.items() if subs})
+    rows += subtype_rows(t, "subcategory", "按子类（件次）", grouped("subcategory", "件"),
+                         {c: subs for c, subs in COMPLAINT_CATEGORIES.items() if subs})
     f = intake_figures(t)
     all_matters, all_persons, handled = f["matters"], f["persons"], f["handled"]
     group_m, group_p, repeat_m, repeat_p = f["group"], f["group_persons"], f["repeat"], f["repeat_persons"]

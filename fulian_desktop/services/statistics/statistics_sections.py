@@ -98,9 +98,10 @@ def _case_bound(t: Tally, model, moment, start, end, *where):  # noqa: ANN001, A
 
 def subtype_rows(t: Tally, prefix: str, group: str, query, order: dict[str, tuple[str, ...]]) -> list[StatRow]:  # noqa: ANN001
     """Sub-type rows of the categories in `order`: `query(start, end)` selects (owner unit, category, sub-type,
-    n). Each category gets its prescribed sub-types (zeros included), any other recorded one, and 未填子类 for
-    records without a sub-type, so its rows add up to the category's row."""
-    found = t.grouped(query)
+    n), or `query` is those counts already made ({(category, sub-type): Cells}). Each category gets its
+    prescribed sub-types (zeros included), any other recorded one, and 未填子类 for records without a sub-type,
+    so its rows add up to the category's row."""
+    found = query if isinstance(query, dict) else t.grouped(query)
     rows: list[StatRow] = []
     for category, subs in order.items():
         mine = {sub: cells for (cat, sub), cells in found.items() if cat == category}

@@ -137,7 +137,15 @@ class Tally:
             return unit, key[0] if len(key) == 1 else tuple(key), n
 
         period: dict[Any, dict[str, int]] = {}
-        period_rows, year_rows = self._both(query)
+        period_rows = self._run(query, self.period)
+        if self.year == self.period:
+            year_rows = period_rows
+        else:
+            # The year to date is one total per key: summed by the database, not returned per unit.
+            rows = query(*self.year).subquery()
+            unit_column, *key_columns, n_column = rows.c
+            year_rows = [(None, *r) for r in self.uow.s.execute(
+                select(*key_columns, func.sum(n_column)).group_by(*key_columns)).all()]
         for unit, key, n in map(split, period_rows):
             tier = self.tier_of.get(unit, "")
             period.setdefault(key, {})[tier] = period.get(key, {}).get(tier, 0) + int(n or 0)
