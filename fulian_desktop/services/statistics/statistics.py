@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, exists, func, select, true
+from sqlalchemy import and_, func, select, true
 
 from ...domain.closure_outcomes import ClosureOutcome
 from ...domain.enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, Role
@@ -272,7 +272,8 @@ def petition_section(t: Tally) -> StatSection:
 
 def _satisfaction(t: Tally) -> dict[str, Cells]:
     """Follow-up visits on cases filed from the reception register, and the satisfied ones; one pass."""
-    from_intake = exists().where(IntakeRecord.case_id == FollowUpVisit.case_id, IntakeRecord.deleted_at.is_(None))
+    from_intake = Tally.any_row(IntakeRecord.case_id, IntakeRecord.case_id == FollowUpVisit.case_id,
+                                IntakeRecord.deleted_at.is_(None))
     scope = and_(FollowUpVisit.deleted_at.is_(None), t.live_case(FollowUpVisit.case_id),
                  t.within(FollowUpVisit.owner_unit_id), from_intake)
     ok = (Satisfaction.SATISFIED.value, Satisfaction.BASICALLY.value)
