@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, exists, func, or_, select, true
+from sqlalchemy import and_, func, select, true
 
 from ...domain.closure_outcomes import ClosureOutcome
 from ...domain.enums import COMPLAINT_CATEGORIES, DISPUTE_TYPES, CaseKind, CaseSource, CaseStatus, Role
@@ -127,18 +127,18 @@ def mediation_section(t: Tally) -> StatSection:
         return condition
 
     effective, applied = on(Agreement.effective_on), on(Agreement.confirmation_applied_on)
-    # The agreements are few beside the cases: one pass gives the four figures for both windows, over the
-    # agreements dated in them (their dates are in the statistics index: the others are passed over there).
+    # Two passes for both windows, each over the agreements dated in them through the index on its date: those
+    # that took effect (oral, written, amount) and those whose 司法确认 was applied for.
     first, last = min(t.period[0], t.year[0]), max(t.period[1], t.year[1])
-    dated = or_(effective(first, last), applied(first, last))
-    paper = t.sums(Agreement.owner_unit_id, and_(Agreement.deleted_at.is_(None), dated,
-                                                 t.within(Agreement.owner_unit_id), t.live_case(Agreement.case_id)), {
+    live = and_(Agreement.deleted_at.is_(None), t.within(Agreement.owner_unit_id), t.live_case(Agreement.case_id))
+    paper = t.sums(Agreement.owner_unit_id, and_(live, effective(first, last)), {
         "oral": lambda s, e: and_(effective(s, e), Agreement.form == AgreementForm.ORAL.value),
         "written": lambda s, e: and_(effective(s, e), Agreement.form == AgreementForm.WRITTEN.value),
+        "amount": (effective, func.coalesce(Agreement.amount_involved_fen, 0)),
+    }) | t.sums(Agreement.owner_unit_id, and_(live, applied(first, last)), {
         "applied": applied,
         "confirmed": lambda s, e: and_(applied(s, e),
                                        Agreement.confirmation_result == ConfirmationResult.CONFIRMED.value),
-        "amount": (effective, func.coalesce(Agreement.amount_involved_fen, 0)),
     })
     performed = performance_figures(t)
 
@@ -193,8 +193,8 @@ def mediation_section(t: Tally) -> StatSection:
 def _closed_cohort(t: Tally) -> dict[str, Cells]:
     """The success rate's one cohort: mediation cases closed in the window, and those of them that succeeded
     (an effective agreement, or a success outcome), whenever they were registered."""
-    agreed = exists().where(Agreement.case_id == Case.id, Agreement.deleted_at.is_(None),
-                            Agreement.effective_on.is_not(None))
+    agreed = Tally.any_row(Agreement.effective_on, Agreement.case_id == Case.id, Agreement.deleted_at.is_(None),
+                           Agreement.effective_on.is_not(None))
     succeeded = Case.mediation_outcome.in_(sorted(SUCCESS_OUTCOMES)) | agreed
     scope = and_(Case.kind == CaseKind.MEDIATION.value, Case.deleted_at.is_(None), t.within(Case.owner_unit_id),
                  Case.status == CaseStatus.CLOSED.value)
@@ -212,26 +212,34 @@ def _intake_base(t: Tally, start, end, *columns):  # noqa: ANN001, ANN202
 
 def petition_section(t: Tally) -> StatSection:
     matters, persons = func.count(IntakeRecord.id), func.sum(IntakeRecord.people_count)
+    # The contacts counted once by (channel, category, sub-category), per window; the channel, category and
+    # sub-category rows are sums of these groups.
+    keys = (IntakeRecord.channel, IntakeRecord.category, IntakeRecord.sub_category)
+    by_key = {unit: t.grouped(lambda s, e, v=value: _intake_base(t, s, e, *keys, v).group_by(
+        IntakeRecord.owner_unit_id, *keys)) for unit, value in (("件", matters), ("人", persons))}
 
-    def grouped(column, value):  # noqa: ANN001, ANN202
-        return t.grouped(lambda s, e: _intake_base(t, s, e, column, value).group_by(IntakeRecord.owner_unit_id, column))
+    def grouped(by: str, unit: str) -> dict:
+        """{channel, category or (category, sub-category): Cells} of the matters (件) or persons (人)."""
+        pick = {"channel": lambda k: k[0], "category": lambda k: k[1], "subcategory": lambda k: (k[1], k[2])}[by]
+        parts: dict = {}
+        for key, cells in by_key[unit].items():
+            parts.setdefault(pick(key), []).append(cells)
+        return {key: add(*cells) for key, cells in parts.items()}
 
     channels = [c.value for c in Channel]
     labels = {c.value: c.label for c in Channel}
     rows = []
-    for value, unit, suffix in ((matters, "件", "件次"), (persons, "人", "人次")):
-        found = grouped(IntakeRecord.channel, value)
+    for unit, suffix in (("件", "件次"), ("人", "人次")):
+        found = grouped("channel", unit)
         rows += [type(r)(r.key + f":{unit}", labels.get(r.label, r.label), r.values, r.kind, r.group, r.unit)
                  for r in category_rows("channel", f"按渠道（{suffix}）", channels, found, unit=unit)]
-    for value, unit, suffix in ((matters, "件", "件次"), (persons, "人", "人次")):
-        found = grouped(IntakeRecord.category, value)
+    for unit, suffix in (("件", "件次"), ("人", "人次")):
+        found = grouped("category", unit)
         rows += [type(r)(r.key + f":{unit}", r.label, r.values, r.kind, r.group, r.unit)
                  for r in category_rows("category", f"按类别（{suffix}）", list(COMPLAINT_CATEGORIES), found,
                                         unit=unit)]
-    rows += subtype_rows(t, "subcategory", "按子类（件次）", lambda s, e: _intake_base(
-        t, s, e, IntakeRecord.category, IntakeRecord.sub_category, matters).group_by(
-        IntakeRecord.owner_unit_id, IntakeRecord.category, IntakeRecord.sub_category),
-        {c: subs for c, subs in COMPLAINT_CATEGORIES.items() if subs})
+    rows += subtype_rows(t, "subcategory", "按子类（件次）", grouped("subcategory", "件"),
+                         {c: subs for c, subs in COMPLAINT_CATEGORIES.items() if subs})
     f = intake_figures(t)
     all_matters, all_persons, handled = f["matters"], f["persons"], f["handled"]
     group_m, group_p, repeat_m, repeat_p = f["group"], f["group_persons"], f["repeat"], f["repeat_persons"]
@@ -264,7 +272,8 @@ def petition_section(t: Tally) -> StatSection:
 
 def _satisfaction(t: Tally) -> dict[str, Cells]:
     """Follow-up visits on cases filed from the reception register, and the satisfied ones; one pass."""
-    from_intake = exists().where(IntakeRecord.case_id == FollowUpVisit.case_id, IntakeRecord.deleted_at.is_(None))
+    from_intake = Tally.any_row(IntakeRecord.case_id, IntakeRecord.case_id == FollowUpVisit.case_id,
+                                IntakeRecord.deleted_at.is_(None))
     scope = and_(FollowUpVisit.deleted_at.is_(None), t.live_case(FollowUpVisit.case_id),
                  t.within(FollowUpVisit.owner_unit_id), from_intake)
     ok = (Satisfaction.SATISFIED.value, Satisfaction.BASICALLY.value)

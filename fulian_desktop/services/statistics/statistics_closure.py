@@ -6,6 +6,8 @@
 - 履行情况 (全部 / 部分 / 未履行): the effective agreements whose performance fell due in the window — their
   last term deadline, or the day they took effect when no term has a deadline — by what their terms record
   now (domain.mediation_rules.agreement_performance), so the three always add up to the agreements due.
+  Only the agreements that can fall due in the windows are read: those with a term whose deadline, or that
+  took effect on a day, in them (found through the indexes on the deadline and the effective day).
 """
 from __future__ import annotations
 
@@ -13,12 +15,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy import and_, case, func, select, true, union
 
 from ...domain.closure_outcomes import ClosureOutcome
 from ...domain.enums import CaseStatus
 from ...domain.mediation_rules import Performance
 from ...store.models import Agreement, AgreementTerm, Case
+from ...store.models_stats import CLOSURE_OUTCOME_RECORDED
 from .statistics_tally import Cells, Tally
 
 
@@ -29,15 +32,24 @@ def closure_outcome_figures(t: Tally) -> dict[str, Cells]:
         flag = getattr(Case, outcome.value).is_(True)
         figures[outcome.value] = flag
         figures[f"{outcome.value}_persons"] = (flag, func.coalesce(getattr(Case, f"{outcome.value}_persons"), 0))
-    any_flag = or_(*(getattr(Case, o.value).is_(True) for o in ClosureOutcome))
+    # The very condition of the partial index of such cases (store/models_stats.py), so it answers this.
     scope = and_(Case.deleted_at.is_(None), t.within(Case.owner_unit_id), Case.status == CaseStatus.CLOSED.value,
-                 any_flag)
+                 CLOSURE_OUTCOME_RECORDED)
     return t.sums(Case.owner_unit_id, scope, figures, moment=Case.closed_at)
 
 
 def performance_figures(t: Tally) -> dict[str, Cells]:
     """{"due": agreements due in the window, "full": …, "partial": …, "none": …}."""
     live = AgreementTerm.deleted_at.is_(None)
+    first = min(t.days(t.period)[0], t.days(t.year)[0])
+    last = max(t.days(t.period)[1], t.days(t.year)[1])
+    # An agreement falls due on its last term deadline, or (no term has one) on the day it took effect: either
+    # way on the deadline of one of its terms or on that day, so these candidates hold every one due in the
+    # windows (the due day is compared exactly below).
+    candidates = union(
+        select(AgreementTerm.agreement_id).where(live, AgreementTerm.deadline >= first, AgreementTerm.deadline <= last),
+        select(Agreement.id).where(Agreement.deleted_at.is_(None), Agreement.effective_on >= first,
+                                   Agreement.effective_on <= last))
     done = AgreementTerm.performance == Performance.DONE.value
     some = AgreementTerm.performance.in_((Performance.DONE.value, Performance.PARTIAL.value))
     terms = (select(AgreementTerm.agreement_id.label("agreement_id"),
@@ -45,17 +57,15 @@ def performance_figures(t: Tally) -> dict[str, Cells]:
                     func.count(AgreementTerm.id).label("n"),
                     func.sum(case((done, 1), else_=0)).label("done"),
                     func.sum(case((some, 1), else_=0)).label("some"))
-             .where(live).group_by(AgreementTerm.agreement_id).subquery())
+             .where(live, AgreementTerm.agreement_id.in_(candidates)).group_by(AgreementTerm.agreement_id).subquery())
     n, n_done, n_some = (func.coalesce(c, 0) for c in (terms.c.n, terms.c.done, terms.c.some))
     due = func.coalesce(terms.c.last_deadline, Agreement.effective_on)
     rows = (select(Agreement.owner_unit_id.label("owner"), due.label("due"), n.label("n"),
                    n_done.label("done"), n_some.label("some"))
             .select_from(Agreement).outerjoin(terms, terms.c.agreement_id == Agreement.id)
-            .where(Agreement.deleted_at.is_(None), Agreement.effective_on.is_not(None), t.live_case(Agreement.case_id),
-                   t.within(Agreement.owner_unit_id))
+            .where(Agreement.id.in_(candidates), Agreement.deleted_at.is_(None), Agreement.effective_on.is_not(None),
+                   t.live_case(Agreement.case_id), t.within(Agreement.owner_unit_id))
             .subquery())
-    first = min(t.days(t.period)[0], t.days(t.year)[0])
-    last = max(t.days(t.period)[1], t.days(t.year)[1])
 
     def due_in(condition: Any) -> Callable[[datetime, datetime], Any]:
         def in_window(start: datetime, end: datetime) -> Any:

@@ -7,24 +7,24 @@ these figures go by the day of the event, not by the day the case was opened:
 - 调和 / 劝回 / 指导协议离婚 / 调解成功 / 调解不成 (marriage cases): the day the case's present outcome was recorded.
 
 Only the mediation cases with an outcome event or an effective agreement dated in the report's windows are read
-(found through the timeline's kind-and-moment index and the agreements), then by key each one's latest outcome
-event and first effective agreement over its whole history, so a case that first succeeded last year does not
-count again this year; the days are compared in Python.
+(found through the partial index of outcome events and the agreements' index by day), then by key each one's
+latest outcome event and first effective agreement over its whole history, so a case that first succeeded last
+year does not count again this year; the database compares the days and counts.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import and_, case, func, literal_column, null, or_, select, true, union
 
 from ...domain.enums import CaseKind
-from ...domain.localtime import local_date
 from ...domain.mediation_rules import MarriageOutcome
 from ...store.models import Agreement, Case, CaseEvent
+from ...store.models_stats import OUTCOME_EVENT as OUTCOME_EVENT_KIND
 from .statistics_tally import Cells, Tally
 
-OUTCOME_EVENT = "mediation_outcome"   # services.mediation.mediation.OUTCOME_EVENT
+OUTCOME_EVENT = OUTCOME_EVENT_KIND   # services.mediation.mediation.OUTCOME_EVENT
 MARRIAGE = "婚姻家庭"
 SUCCESS_OUTCOMES = frozenset(o.value for o in (MarriageOutcome.RECONCILED, MarriageOutcome.WITHDRAWN_PERSUADED,
                                               MarriageOutcome.GUIDED_DIVORCE, MarriageOutcome.AGREEMENT))
@@ -36,7 +36,9 @@ def _candidates(t: Tally) -> Any:
     case's latest outcome event, or its first effective agreement, is one of its events or agreements, so a
     case with none of them in the windows cannot count there."""
     lo, hi = min(t.period[0], t.year[0]) - timedelta(days=1), max(t.period[1], t.year[1]) + timedelta(days=1)
-    events = select(CaseEvent.case_id).where(CaseEvent.kind == OUTCOME_EVENT, CaseEvent.occurred_at >= lo,
+    # The kind as a literal: the partial index of outcome events (store/models_stats.py) then answers this.
+    outcome_kind = literal_column(f"'{OUTCOME_EVENT_KIND}'")
+    events = select(CaseEvent.case_id).where(CaseEvent.kind == outcome_kind, CaseEvent.occurred_at >= lo,
                                              CaseEvent.occurred_at < hi)
     agreements = select(Agreement.case_id).where(Agreement.deleted_at.is_(None), Agreement.effective_on >= lo.date(),
                                                  Agreement.effective_on <= hi.date())
@@ -50,37 +52,34 @@ def outcome_figures(t: Tally) -> dict[str, Cells]:
         return cached
     marriage = or_(Case.dispute_type == MARRIAGE, Case.category == MARRIAGE)
     mediation = and_(Case.kind == CaseKind.MEDIATION.value, Case.deleted_at.is_(None), t.within(Case.owner_unit_id))
-    # Over ALL of a candidate's outcome events and agreements (their indexes by case): its latest outcome (read
-    # only when the case has one), its first effective agreement.
+    # Over ALL of a candidate's outcome events and agreements (small indexes by case): its latest outcome (read
+    # only when the case has one), its first effective agreement. The kind as a literal, for the partial index.
     recorded = (select(func.max(CaseEvent.occurred_at))
-                .where(CaseEvent.case_id == Case.id, CaseEvent.kind == OUTCOME_EVENT, Case.mediation_outcome.is_not(None))
+                .where(CaseEvent.case_id == Case.id, CaseEvent.kind == literal_column(f"'{OUTCOME_EVENT_KIND}'"),
+                       Case.mediation_outcome.is_not(None))
                 .correlate(Case).scalar_subquery())
     first_day = (select(func.min(Agreement.effective_on))
                  .where(Agreement.case_id == Case.id, Agreement.deleted_at.is_(None), Agreement.effective_on.is_not(None))
                  .correlate(Case).scalar_subquery())
-    # [unit, outcome, moment the outcome was recorded, first effective agreement day, marriage?], one per case
-    rows = t.uow.s.execute(select(Case.owner_unit_id, Case.mediation_outcome, recorded, first_day, marriage)
-                           .where(Case.id.in_(_candidates(t)), mediation)).all()
-    windows = (t.days(t.period), t.days(t.year))
-    keys = ["successful"] + [f"m_{o.value}" for o in MarriageOutcome]
-    period: dict[str, dict[str, int]] = {k: {} for k in keys}
-    ytd = dict.fromkeys(keys, 0)
+    # One row per candidate, computed once (MATERIALIZED: not re-run in each sum below), then counted by tier.
+    cases = (select(Case.owner_unit_id.label("owner"), Case.mediation_outcome.label("outcome"),
+                    recorded.label("recorded"), first_day.label("first_day"), marriage.label("marriage"))
+             .where(Case.id.in_(_candidates(t)), mediation).cte("outcome_candidates").prefix_with("MATERIALIZED"))
+    success_at = case((cases.c.outcome.in_(sorted(SUCCESS_OUTCOMES)), cases.c.recorded), else_=null())
 
-    def count(key: str, day: date | None, tier: str) -> None:
-        if day is None:
-            return
-        if windows[0][0] <= day <= windows[0][1]:
-            period[key][tier] = period[key].get(tier, 0) + 1
-        if windows[1][0] <= day <= windows[1][1]:
-            ytd[key] += 1
+    def successful(start: datetime, end: datetime) -> Any:
+        """The first success — the earlier of the first agreement's day and the success outcome's (local) day — in
+        the window: neither is before it, and one of them is in it."""
+        first, last = t.days((start, end))
+        day, at = cases.c.first_day, success_at
+        return and_(or_(day.is_(None), day >= first), or_(at.is_(None), at >= start),
+                    or_(and_(day.is_not(None), day <= last), and_(at.is_not(None), at < end)))
 
-    for unit, outcome, at, first_effective, is_marriage in rows:
-        tier = t.tier_of.get(unit, "")
-        outcome_day = local_date(at) if at is not None and outcome else None
-        success_days = [d for d in (first_effective, outcome_day if outcome in SUCCESS_OUTCOMES else None) if d]
-        count("successful", min(success_days) if success_days else None, tier)
-        if is_marriage and outcome:
-            count(f"m_{outcome}", outcome_day, tier)
-    result = {k: Cells(period[k], ytd[k]) for k in keys}
+    def recorded_as(outcome: str) -> Any:
+        return lambda start, end: and_(cases.c.marriage.is_(True), cases.c.outcome == outcome,
+                                       cases.c.recorded >= start, cases.c.recorded < end)
+
+    figures = {"successful": successful} | {f"m_{o.value}": recorded_as(o.value) for o in MarriageOutcome}
+    result = t.sums(cases.c.owner, true(), figures)
     t._outcome_figures = result
     return result

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select, true
+from sqlalchemy import Select, and_, func, or_, select, true
 
 from ...domain.clocks import ClockKind
 from ...domain.enums import CaseKind, CaseStatus
@@ -66,9 +66,9 @@ def acceptance_cohort(within: Any) -> Cohort:
 
 def closure_cohort(within: Any) -> Cohort:
     """Petition cases closed in the window: on time or not, and by the petitioner's evaluation."""
-    on_time = exists().where(CaseClock.case_id == Case.id, CaseClock.deleted_at.is_(None),
-                             CaseClock.kind == ClockKind.PETITION_CONCLUSION.value, CaseClock.due_at.is_not(None),
-                             Case.closed_at < CaseClock.due_at)
+    on_time = Tally.any_row(CaseClock.due_at, CaseClock.case_id == Case.id, CaseClock.deleted_at.is_(None),
+                            CaseClock.kind == ClockKind.PETITION_CONCLUSION.value, CaseClock.due_at.is_not(None),
+                            Case.closed_at < CaseClock.due_at)
     latest_visit = (select(FollowUpVisit.satisfaction)
                     .where(FollowUpVisit.case_id == Case.id, FollowUpVisit.deleted_at.is_(None),
                            FollowUpVisit.visited_at >= Case.closed_at)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import and_, exists, func, or_, select, true
+from sqlalchemy import and_, case, func, or_, select, true
 
 from ...domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus
 from ...domain.intake_rules import IntakeDecision
@@ -47,7 +47,6 @@ def case_figures(t: Tally) -> dict:
     mediation = and_(Case.kind == CaseKind.MEDIATION.value, Case.status != CaseStatus.REJECTED.value)
     figures = {
         "mediated": mediation,
-        "m_accepted": marriage_accepted(),
         "crisis_cases": Case.kind == CaseKind.CRISIS.value,
         "dv_cases": Case.domestic_violence.is_(True),
         "major_incidents": Case.major_incident.is_(True),
@@ -67,7 +66,7 @@ def intake_figures(t: Tally) -> dict[str, Cells]:
     group, repeat = IntakeRecord.is_group.is_(True), IntakeRecord.is_repeat.is_(True)
     on_the_spot = (IntakeDecision.ANSWERED.value, IntakeDecision.CONSULTATION.value, IntakeDecision.TRANSFER.value,
                    IntakeDecision.REJECT.value)
-    case_ended = exists().where(Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
+    case_ended = Tally.any_row(Case.status, Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
     figures = {
         "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
         "repeat": repeat, "repeat_persons": (repeat, people),
@@ -90,6 +89,11 @@ def marriage_consultations(t: Tally) -> Cells:
                   moment=IntakeRecord.received_at)["marriage_consultations"]
 
 
+def _case_record(t: Tally, model):  # noqa: ANN001, ANN202
+    """The live rows of a case's table (assessments, orders …) within the subtree, their case live."""
+    return and_(model.deleted_at.is_(None), t.live_case(model.case_id), t.within(model.owner_unit_id))
+
+
 def _case_bound(t: Tally, model, moment, start, end, *where):  # noqa: ANN001, ANN202
     """Rows of a case's table (sessions, assessments …) dated in the window, by their (the case's) unit."""
     return (select(model.owner_unit_id, func.count(model.id))
@@ -99,9 +103,10 @@ def _case_bound(t: Tally, model, moment, start, end, *where):  # noqa: ANN001, A
 
 def subtype_rows(t: Tally, prefix: str, group: str, query, order: dict[str, tuple[str, ...]]) -> list[StatRow]:  # noqa: ANN001
     """Sub-type rows of the categories in `order`: `query(start, end)` selects (owner unit, category, sub-type,
-    n). Each category gets its prescribed sub-types (zeros included), any other recorded one, and 未填子类 for
-    records without a sub-type, so its rows add up to the category's row."""
-    found = t.grouped(query)
+    n), or `query` is those counts already made ({(category, sub-type): Cells}). Each category gets its
+    prescribed sub-types (zeros included), any other recorded one, and 未填子类 for records without a sub-type,
+    so its rows add up to the category's row."""
+    found = query if isinstance(query, dict) else t.grouped(query)
     rows: list[StatRow] = []
     for category, subs in order.items():
         mine = {sub: cells for (cat, sub), cells in found.items() if cat == category}
@@ -113,14 +118,13 @@ def subtype_rows(t: Tally, prefix: str, group: str, query, order: dict[str, tupl
 # --- marriage mediation ------------------------------------------------------------------------------
 
 def marriage_section(t: Tally) -> StatSection:
-    cohort, outcomes = case_figures(t), outcome_figures(t)
+    outcomes = outcome_figures(t)
 
     def outcome(value: str):  # noqa: ANN202
         return outcomes[f"m_{value}"]
 
 
     consultations = marriage_consultations(t)
-    accepted = cohort["m_accepted"]
     reconciled = outcome(MarriageOutcome.RECONCILED.value)
     persuaded = outcome(MarriageOutcome.WITHDRAWN_PERSUADED.value)
     guided = outcome(MarriageOutcome.GUIDED_DIVORCE.value)
@@ -131,6 +135,8 @@ def marriage_section(t: Tally) -> StatSection:
                            .where(Case.deleted_at.is_(None), t.within(Case.owner_unit_id), marriage_accepted(),
                                   Case.opened_at >= s, Case.opened_at < e)
                            .group_by(Case.owner_unit_id, Case.sub_category))
+    # Accepted: the sub-types' rows add up to it (未填子类 included), so no other pass over the cases.
+    accepted = add(*by_subtype.values())
     outcomes = add(reconciled, persuaded, guided, agreed, failed)
     g, g2, g3 = "婚姻家庭纠纷调解", "受理按子类", "调处结果"
     rows = [
@@ -165,23 +171,29 @@ def crisis_section(t: Tally) -> StatSection:
     rows = [count_row("crisis_cases", "危机干预案件", crisis, group=g1),
             count_row("dv_cases", "家庭暴力案件", dv, group=g1),
             count_row("major_incidents", "重大案事件", major, group=g1)]
+    # One pass per table for both windows: the assessments by level, the orders, the actions by kind.
+    levels = t.sums(RiskAssessment.owner_unit_id, _case_record(t, RiskAssessment),
+                    {lv.value: RiskAssessment.final_level == lv.value for lv in LEVELS}, moment=RiskAssessment.assessed_at)
     for level in LEVELS:
-        cells = t.cells(lambda s, e, lv=level.value: _case_bound(t, RiskAssessment, RiskAssessment.assessed_at, s, e,
-                                                                  RiskAssessment.final_level == lv))
-        rows.append(count_row(f"risk:{level.value}", f"风险评估：{level.label}风险", cells, group=g2, unit="次"))
-    applied = t.cells(lambda s, e: _case_bound(t, ProtectionOrder, ProtectionOrder.applied_at, s, e))
+        rows.append(count_row(f"risk:{level.value}", f"风险评估：{level.label}风险", levels[level.value], group=g2,
+                              unit="次"))
+    orders = _case_record(t, ProtectionOrder)
+    applied = t.sums(ProtectionOrder.owner_unit_id, orders, {"applied": true()},
+                     moment=ProtectionOrder.applied_at)["applied"]
 
-    def issued(s, e):  # noqa: ANN001, ANN202
+    def issued_in(s, e):  # noqa: ANN001, ANN202
         first, last = t.days((s, e))
-        return (select(ProtectionOrder.owner_unit_id, func.count(ProtectionOrder.id))
-                .where(ProtectionOrder.deleted_at.is_(None), t.live_case(ProtectionOrder.case_id),
-                       t.within(ProtectionOrder.owner_unit_id), ProtectionOrder.issued_on >= first,
-                       ProtectionOrder.issued_on <= last).group_by(ProtectionOrder.owner_unit_id))
+        return and_(ProtectionOrder.issued_on >= first, ProtectionOrder.issued_on <= last)
+    issued = t.sums(ProtectionOrder.owner_unit_id, and_(orders, issued_in(min(t.period[0], t.year[0]),
+                                                                      max(t.period[1], t.year[1]))),
+                    {"issued": issued_in})["issued"]
     rows += [count_row("orders_applied", "申请人身安全保护令", applied, group=g2),
-             count_row("orders_issued", "法院作出保护令", t.cells(issued), group=g2)]
-    for kind, label in (("warning_letter", "公安告诫书"), ("shelter", "临时庇护"), ("mandatory_report", "强制报告")):
-        cells = t.cells(lambda s, e, k=kind: _case_bound(t, CrisisAction, CrisisAction.at, s, e, CrisisAction.kind == k))
-        rows.append(count_row(f"action:{kind}", label, cells, group=g2, unit="次"))
+             count_row("orders_issued", "法院作出保护令", issued, group=g2)]
+    kinds = (("warning_letter", "公安告诫书"), ("shelter", "临时庇护"), ("mandatory_report", "强制报告"))
+    actions = t.sums(CrisisAction.owner_unit_id, _case_record(t, CrisisAction),
+                     {kind: CrisisAction.kind == kind for kind, _label in kinds}, moment=CrisisAction.at)
+    for kind, label in kinds:
+        rows.append(count_row(f"action:{kind}", label, actions[kind], group=g2, unit="次"))
     notes = ("案件按登记日期计；风险评估按评估时间、以最终风险等级计；保护令申请按申请时间、作出按作出日期计；"
              "告诫书、庇护、强制报告按处置记录时间计。",)
     return StatSection("crisis", "四、危机干预与反家暴", tuple(rows), notes)
@@ -206,8 +218,9 @@ def _resolved_before(moment):  # noqa: ANN001, ANN202
 def screening_section(t: Tally) -> StatSection:
 
     def visits_in(first, last):  # noqa: ANN001, ANN202
-        return exists().where(ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
-                              ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= last)
+        # The entries visited in the window, found once from the visits by day (not a look-up per entry).
+        return ScreeningEntry.id.in_(select(ScreeningVisit.entry_id).where(
+            ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= last))
 
     def screened(s, e):  # noqa: ANN001, ANN202
         first, last = t.days((s, e))
@@ -226,53 +239,53 @@ def screening_section(t: Tally) -> StatSection:
     def at_end(e):  # noqa: ANN001, ANN202
         return and_(ScreeningEntry.created_at < e, ~_resolved_before(e))
 
-    def at_period_end(query) -> Cells:  # noqa: ANN001
-        """Counts at the period's end (`query(end)` selects owner unit, n): the 本年累计 column is the same count,
-        the year to date ending on the same day, so one query gives both."""
-        tiers: dict[str, int] = {}
-        for unit, n in t.uow.s.execute(query(t.period[1])).all():
-            tiers[t.tier_of.get(unit, "")] = tiers.get(t.tier_of.get(unit, ""), 0) + int(n or 0)
-        return Cells(tiers, sum(tiers.values()))
-
-    def risk_levels(e):  # noqa: ANN001, ANN202
-        """Entries on the register at the end by their risk level: that of the last visit before the end, else
-        the entry's own; one pass, each entry's last visit looked up once."""
-        last = e.date() - timedelta(days=1)
-        last_visit = (select(ScreeningVisit.risk_level).where(
-            ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
-            ScreeningVisit.visited_on <= last)
-            .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.created_at.desc()).limit(1)
-            .correlate(ScreeningEntry).scalar_subquery())
-        # Grouped outside: PostgreSQL refuses a GROUP BY over a correlated subquery repeated in the select list.
-        rows = _entries(t, func.coalesce(last_visit, ScreeningEntry.risk_level).label("level")).where(
-            at_end(e)).subquery()
-        return select(rows.c.owner_unit_id, rows.c.level, func.count()).group_by(rows.c.owner_unit_id, rows.c.level)
-
-    def key_persons(e):  # noqa: ANN001, ANN202
-        return (_entries(t, func.count(func.distinct(ScreeningEntry.person_id)))
-                .where(at_end(e), ScreeningEntry.person_id.is_not(None)).group_by(ScreeningEntry.owner_unit_id))
-
     def cases_opened(s, e):  # noqa: ANN001, ANN202
-        # A lookup of each entry's case by key (not a join the planner could drive from the cases' side).
-        return and_(ScreeningEntry.case_id.is_not(None),
-                    exists().where(Case.id == ScreeningEntry.case_id, Case.opened_at >= s, Case.opened_at < e))
+        # The cases opened in the window, found once through the index by day opened (a look-up of each entry's
+        # case by key would read the case row: SQLite answers a lone key look-up from the primary key).
+        return ScreeningEntry.case_id.in_(select(Case.id).where(Case.opened_at >= s, Case.opened_at < e))
 
-    # The register is a few thousand entries: one pass over it gives every per-entry figure for both windows.
+    # The register is a few thousand entries: ONE pass over it (materialized, so each condition is evaluated
+    # once per entry) gives every per-entry figure for both windows, and the risk level and person of each entry
+    # still on the register at the period's end (the level: that of the last visit before the end, else the
+    # entry's own; looked up only for those entries).
+    end = t.period[1]
+    last_visit = (select(ScreeningVisit.risk_level).where(
+        ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
+        ScreeningVisit.visited_on <= end.date() - timedelta(days=1))
+        .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.created_at.desc()).limit(1)
+        .correlate(ScreeningEntry).scalar_subquery())
     figures = {"screened": screened, "on_register": on_register, "resolved": resolved, "cases_opened": cases_opened}
-    f = t.sums(ScreeningEntry.owner_unit_id, and_(ScreeningEntry.deleted_at.is_(None),
-                                                  t.within(ScreeningEntry.owner_unit_id)), figures)
+    windows = {"p": t.period} if t.year == t.period else {"p": t.period, "y": t.year}
+    flags = [case((figure(*window), 1), else_=0).label(f"{key}_{w}")
+             for key, figure in figures.items() for w, window in windows.items()]
+    register = _entries(t, *flags,
+                        case((at_end(end), func.coalesce(last_visit, ScreeningEntry.risk_level))).label("level"),
+                        case((at_end(end), ScreeningEntry.person_id)).label("person")
+                        ).cte("screening_register").prefix_with("MATERIALIZED")
+    year_key = "y" if "y" in windows else "p"
+    counted = [func.sum(register.c[f"{key}_{w}"]) for key in figures for w in ("p", year_key)]
+    counted += [func.sum(case((register.c.level == lv.value, 1), else_=0)) for lv in LEVELS]
+    counted.append(func.count(func.distinct(register.c.person)))
+    tiers: dict[str, dict[str, int]] = {key: {} for key in (*figures, *(lv.value for lv in LEVELS), "key_persons")}
+    ytd = dict.fromkeys(figures, 0)
+    for unit, *values in t.uow.s.execute(select(register.c.owner_unit_id, *counted)
+                                         .group_by(register.c.owner_unit_id)).all():
+        tier = t.tier_of.get(unit, "")
+        for i, key in enumerate(figures):
+            tiers[key][tier] = tiers[key].get(tier, 0) + int(values[2 * i] or 0)
+            ytd[key] += int(values[2 * i + 1] or 0)
+        for key, n in zip((*(lv.value for lv in LEVELS), "key_persons"), values[2 * len(figures):]):
+            tiers[key][tier] = tiers[key].get(tier, 0) + int(n or 0)
+    f = {key: Cells(tiers[key], ytd[key]) for key in figures}
+    # At the period's end: the 本年累计 column is the same count (the year to date ends on the same day).
+    by_level = {lv.value: Cells(tiers[lv.value], sum(tiers[lv.value].values())) for lv in LEVELS}
+    key_persons = Cells(tiers["key_persons"], sum(tiers["key_persons"].values()))
     # The visits of both windows in one pass (each entry's visits through their index).
     first = min(t.days(t.period)[0], t.days(t.year)[0])
     visit_count = t.sums(ScreeningEntry.owner_unit_id, and_(
         ScreeningEntry.id == ScreeningVisit.entry_id, ScreeningVisit.deleted_at.is_(None),
         ScreeningEntry.deleted_at.is_(None), t.within(ScreeningEntry.owner_unit_id),
         ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= t.date_to), {"visits": visited})["visits"]
-    levels: dict[str, dict[str, int]] = {lv.value: {} for lv in LEVELS}
-    for unit, level, n in t.uow.s.execute(risk_levels(t.period[1])).all():
-        if level in levels:
-            tier = t.tier_of.get(unit, "")
-            levels[level][tier] = levels[level].get(tier, 0) + int(n or 0)
-    by_level = {lv: Cells(tiers, sum(tiers.values())) for lv, tiers in levels.items()}
     registered, done = f["on_register"], f["resolved"]
     g1, g2 = "排查走访", "风险户（期末）"
     rows = [count_row("screened", "排查户数", f["screened"], group=g1, unit="户"),
@@ -284,7 +297,7 @@ def screening_section(t: Tally) -> StatSection:
     for level in LEVELS:
         rows.append(count_row(f"risk:{level.value}", f"{level.label}风险户", by_level[level.value], group=g2, unit="户"))
     rows += [count_row("risk_total", "风险户合计", add(*by_level.values()), group=g2, unit="户"),
-             count_row("key_persons", "重点人员", at_period_end(key_persons), group=g2, unit="人")]
+             count_row("key_persons", "重点人员", key_persons, group=g2, unit="人")]
     notes = ("排查户数：统计期内新登记或有走访记录的重点户；期内在册：期末前登记、且未在期初前化解的；化解率＝化解数÷期内在册户数。",
              "风险户与重点人员为期末在册数（风险等级取期末前最后一次走访的评定），“本年累计”一栏同为期末数。")
     return StatSection("screening", "五、矛盾纠纷排查", tuple(rows), notes)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, func, select, true
+from sqlalchemy import Select, and_, case, func, select, true
 
 from ...domain.localtime import LOCAL_TZ
 from ...store.models import Case, OrgUnit
@@ -67,9 +67,16 @@ class Tally:
         return true() if self.everything else owner_column.in_(self.unit_ids)
 
     @staticmethod
+    def any_row(column: Any, *where: Any) -> Any:
+        """EXISTS over rows of `column`'s table: it selects that column (not `*`), so SQLite can answer it from an
+        index holding the column and the conditions' columns without reading the row."""
+        return select(column).where(*where).exists()
+
+    @staticmethod
     def live_case(case_id_column: Any) -> Any:
-        """The record's case is not deleted: a primary-key lookup per record (records are few beside cases)."""
-        return exists().where(Case.id == case_id_column, Case.deleted_at.is_(None))
+        """The record's case is not deleted: a look-up per record (records are few beside cases) in the statistics
+        index by key, which holds both columns (selecting `*` would read the case row)."""
+        return Tally.any_row(Case.id, Case.id == case_id_column, Case.deleted_at.is_(None))
 
     # Date columns (effective_on, visited_on …) compare with local dates, not moments.
     @staticmethod
@@ -131,7 +138,15 @@ class Tally:
             return unit, key[0] if len(key) == 1 else tuple(key), n
 
         period: dict[Any, dict[str, int]] = {}
-        period_rows, year_rows = self._both(query)
+        period_rows = self._run(query, self.period)
+        if self.year == self.period:
+            year_rows = period_rows
+        else:
+            # The year to date is one total per key: summed by the database, not returned per unit.
+            rows = query(*self.year).subquery()
+            unit_column, *key_columns, n_column = rows.c
+            year_rows = [(None, *r) for r in self.uow.s.execute(
+                select(*key_columns, func.sum(n_column)).group_by(*key_columns)).all()]
         for unit, key, n in map(split, period_rows):
             tier = self.tier_of.get(unit, "")
             period.setdefault(key, {})[tier] = period.get(key, {}).get(tier, 0) + int(n or 0)
