@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import and_, exists, func, or_, select, true
+from sqlalchemy import and_, func, or_, select, true
 
 from ...domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus
 from ...domain.intake_rules import IntakeDecision
@@ -21,7 +21,7 @@ from ...store.models import (
     ScreeningVisit,
 )
 from .statistics_outcomes import outcome_figures
-from .statistics_tally import Cells, Tally, add, category_rows, count_row, rate_row
+from .statistics_tally import Cells, Tally, add, case_is, category_rows, count_row, rate_row
 from .statistics_views import StatRow, StatSection
 
 MARRIAGE = "婚姻家庭"
@@ -67,7 +67,7 @@ def intake_figures(t: Tally) -> dict[str, Cells]:
     group, repeat = IntakeRecord.is_group.is_(True), IntakeRecord.is_repeat.is_(True)
     on_the_spot = (IntakeDecision.ANSWERED.value, IntakeDecision.CONSULTATION.value, IntakeDecision.TRANSFER.value,
                    IntakeDecision.REJECT.value)
-    case_ended = exists().where(Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
+    case_ended = case_is(IntakeRecord.case_id, Case.status.in_(ENDED), Case.status.not_in(ENDED))
     figures = {
         "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
         "repeat": repeat, "repeat_persons": (repeat, people),
@@ -206,8 +206,9 @@ def _resolved_before(moment):  # noqa: ANN001, ANN202
 def screening_section(t: Tally) -> StatSection:
 
     def visits_in(first, last):  # noqa: ANN001, ANN202
-        return exists().where(ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
-                              ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= last)
+        # Not correlated: the window's visits are read once (PostgreSQL hashes them), not looked up per entry.
+        return ScreeningEntry.id.in_(select(ScreeningVisit.entry_id).where(
+            ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= last))
 
     def screened(s, e):  # noqa: ANN001, ANN202
         first, last = t.days((s, e))
@@ -253,9 +254,9 @@ def screening_section(t: Tally) -> StatSection:
                 .where(at_end(e), ScreeningEntry.person_id.is_not(None)).group_by(ScreeningEntry.owner_unit_id))
 
     def cases_opened(s, e):  # noqa: ANN001, ANN202
-        # A lookup of each entry's case by key (not a join the planner could drive from the cases' side).
+        # The window's cases read once from the opening-date index (not a lookup per entry of the register).
         return and_(ScreeningEntry.case_id.is_not(None),
-                    exists().where(Case.id == ScreeningEntry.case_id, Case.opened_at >= s, Case.opened_at < e))
+                    ScreeningEntry.case_id.in_(select(Case.id).where(Case.opened_at >= s, Case.opened_at < e)))
 
     # The register is a few thousand entries: one pass over it gives every per-entry figure for both windows.
     figures = {"screened": screened, "on_register": on_register, "resolved": resolved, "cases_opened": cases_opened}
