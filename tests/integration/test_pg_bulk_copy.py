@@ -125,11 +125,8 @@ class TestOnTheServer:
             other.dispose()
             cluster.drop([other.url.database])
 
-    @pytest.mark.parametrize("recent", [search.RECENT, 10])   # 10: the newest cases first, then the indexes
     def test_the_search_box_finds_on_the_server_the_cases_it_finds_in_the_file(
-            self, source: Store, target, recent: int, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
-        monkeypatch.setattr(search, "RECENT", recent)
-
+            self, source: Store, target) -> None:  # noqa: ANN001
         pg_copy.copy_rows(source.engine, target)
         server = Store(target, store_id=source.store_id, paths=None, demo=True)
         with source.engine.connect() as conn:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from sqlalchemy import (
-    Connection, String, and_, column, delete, func, insert, intersect, literal, or_, select, table, text, union,
+    Connection, String, and_, any_, bindparam, column, delete, func, insert, or_, select, table, text,
 )
 from sqlalchemy.orm import Session
 
@@ -25,7 +25,6 @@ from ...access.case_rows import CASE_ROW_SELECT, case_row, scoped
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _WORD = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 MAX_RESULTS = 500
-RECENT = 5_000   # PostgreSQL: the newest cases read in date order before the indexes are asked
 _FTS = table("case_search", column("rowid"))
 
 
@@ -115,51 +114,52 @@ def free_text(uow: UnitOfWork, actor: Actor, user_text: str, limit: int = MAX_RE
         return sorted(rows, key=lambda r: r.opened_at, reverse=True)
     # PostgreSQL: every word as a case-insensitive substring of the title, summary or a party's name
     # (same words as the SQLite query: NFKC-normalised; % and _ typed by the user match literally).
+    # One statement: the page of ids in date order, then their rows (`_pg_page`).
     words = _WORD.findall(unicodedata.normalize("NFKC", user_text or ""))
-    order = (Case.opened_at.desc(), Case.id.desc())
-    # A common word (纠纷) fills the page from the newest cases: read those in date order, and stop there.
-    cutoff = uow.s.execute(select(Case.opened_at).order_by(Case.opened_at.desc()).offset(RECENT).limit(1)).scalar()
-    if cutoff is not None:
-        recent = (scoped(actor, CASE_ROW_SELECT).where(Case.opened_at >= cutoff, *map(_pg_holds, words))
-                  .order_by(*order).limit(limit))
-        rows = [case_row(r) for r in uow.s.execute(recent)]
-        if len(rows) >= limit:    # the newest `limit` matches: every other match was opened earlier
-            return rows
-    # Otherwise through the indexes: each word's cases as a set of ids, the sets intersected before any
-    # case row is read.
-    matches = [_pg_matches(word) for word in words]
-    ids = matches[0] if len(matches) == 1 else intersect(*matches)
-    stmt = scoped(actor, CASE_ROW_SELECT).where(Case.id.in_(ids)).order_by(*order).limit(limit)
+    page = scoped(actor, select(Case.id)).where(*(_pg_word(w) for w in words)).order_by(*_ORDER).limit(limit)
+    ids = page.subquery()
+    stmt = CASE_ROW_SELECT.join(ids, ids.c.id == Case.id).order_by(*_ORDER)
     return [case_row(r) for r in uow.s.execute(stmt)]
 
 
-def _pg_has(col, word: str, *, indexed: bool = True):  # noqa: ANN001, ANN202
-    """`col` holds `word` (PostgreSQL). Words without letter case (Chinese) use plain LIKE: byte matching,
-    several times cheaper than ILIKE. Two characters, `indexed`: also the character pairs (migration 0020),
-    which only narrow the rows the LIKE reads (computed row by row they would cost far more than the LIKE)."""
-    like = col.icontains(word, autoescape=True) if word.lower() != word.upper() else \
-        col.contains(word, autoescape=True)
-    if indexed and len(word) == 2:
-        return and_(func.fulian_bigrams(col).op("@>")(func.fulian_bigrams(literal(word, String))), like)
-    return like
+_ORDER = (Case.opened_at.desc(), Case.id.desc())
 
 
-def _pg_names(word: str):  # noqa: ANN202
-    return (select(CaseParty.case_id).join(Person, Person.id == CaseParty.person_id)
-            .where(CaseParty.deleted_at.is_(None), _pg_has(Person.name, word)))
+def _word_bind(value: str):  # noqa: ANN202
+    """The word (or its pattern) written into the statement: each word gets a plan of its own (a common word is
+    read in date order until the page is full, a rare one through the indexes); a bound parameter would let
+    the server keep one generic plan for every word after a few searches."""
+    return bindparam(None, value, String, literal_execute=True)
 
 
-def _pg_holds(word: str):  # noqa: ANN202
-    """A case row's condition: its title, summary or a party's name holds `word`."""
-    return or_(_pg_has(Case.title, word, indexed=False), _pg_has(Case.summary, word, indexed=False),
-               Case.id.in_(_pg_names(word)))
+def _like(col, word: str):  # noqa: ANN001, ANN202
+    """`col` holds `word`. Words without letter case (Chinese) use plain LIKE: byte matching, several times
+    cheaper than ILIKE."""
+    pattern = _word_bind("%" + word.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%")
+    return col.ilike(pattern, escape="/") if word.lower() != word.upper() else col.like(pattern, escape="/")
 
 
-def _pg_matches(word: str):  # noqa: ANN202
-    """The ids of the cases whose title, summary or a party's name holds `word` (PostgreSQL).
+def _pg_word(word: str):  # noqa: ANN202
+    """A case's condition: its title, summary or a party's name holds `word` (PostgreSQL).
 
-    Three reads, each answered by an index of migration 0020: a trigram index for words of three characters
-    or more, the index of character pairs for two (a trigram index finds nothing under three characters:
-    王静, 家暴). The LIKE itself always decides: an index only narrows the rows it reads."""
-    return union(select(Case.id).where(_pg_has(Case.title, word)),
-                 select(Case.id).where(_pg_has(Case.summary, word)), _pg_names(word))
+    Two conditions, ANDed. The first names what the indexes of migration 0020 answer: for two characters the
+    character pairs (a trigram index finds nothing under three: 王静, 家暴), else the trigram index (LIKE
+    itself); the people's cases as an array of ids, read once, which the primary key finds. The server
+    combines those index scans (an OR of them per word, an AND across words) before it reads a row, and drops
+    the first condition from the rows it reads, as the index scans already hold it: computing the character
+    pairs row by row would cost far more than the LIKE. The second, the LIKEs, decides; each LIKE implies its
+    index condition, so the results are those of the LIKEs alone. A common word (纠纷) is read in date order
+    instead, until the page is full: the server chooses by its statistics of the indexed expressions."""
+    names = select(CaseParty.case_id).join(Person, Person.id == CaseParty.person_id).where(
+        CaseParty.deleted_at.is_(None), _like(Person.name, word),
+        *([_pairs(Person.name, word)] if len(word) == 2 else []))
+    of_people = Case.id == any_(func.array(names.scalar_subquery()))
+    holds = or_(_like(Case.title, word), _like(Case.summary, word), of_people)
+    if len(word) != 2:
+        return holds
+    return and_(or_(_pairs(Case.title, word), _pairs(Case.summary, word), of_people), holds)
+
+
+def _pairs(col, word: str):  # noqa: ANN001, ANN202
+    """`col`'s character pairs hold the word's (migration 0020's GIN index answers this)."""
+    return func.fulian_bigrams(col).op("@>")(func.fulian_bigrams(_word_bind(word)))

@@ -21,7 +21,7 @@ from ...store.models import (
     ScreeningVisit,
 )
 from .statistics_outcomes import outcome_figures
-from .statistics_tally import Cells, Tally, add, category_rows, count_row, rate_row
+from .statistics_tally import Cells, Tally, add, case_is, category_rows, count_row, rate_row
 from .statistics_views import StatRow, StatSection
 
 MARRIAGE = "婚姻家庭"
@@ -66,7 +66,7 @@ def intake_figures(t: Tally) -> dict[str, Cells]:
     group, repeat = IntakeRecord.is_group.is_(True), IntakeRecord.is_repeat.is_(True)
     on_the_spot = (IntakeDecision.ANSWERED.value, IntakeDecision.CONSULTATION.value, IntakeDecision.TRANSFER.value,
                    IntakeDecision.REJECT.value)
-    case_ended = Tally.any_row(Case.status, Case.id == IntakeRecord.case_id, Case.status.in_(ENDED))
+    case_ended = case_is(IntakeRecord.case_id, Case.status.in_(ENDED), Case.status.not_in(ENDED))
     figures = {
         "matters": true(), "persons": (true(), people), "group": group, "group_persons": (group, people),
         "repeat": repeat, "repeat_persons": (repeat, people),
@@ -240,9 +240,9 @@ def screening_section(t: Tally) -> StatSection:
         return and_(ScreeningEntry.created_at < e, ~_resolved_before(e))
 
     def cases_opened(s, e):  # noqa: ANN001, ANN202
-        # The cases opened in the window, found once through the index by day opened (a look-up of each entry's
-        # case by key would read the case row: SQLite answers a lone key look-up from the primary key).
-        return ScreeningEntry.case_id.in_(select(Case.id).where(Case.opened_at >= s, Case.opened_at < e))
+        # The window's cases read once from the opening-date index (not a lookup per entry of the register).
+        return and_(ScreeningEntry.case_id.is_not(None),
+                    ScreeningEntry.case_id.in_(select(Case.id).where(Case.opened_at >= s, Case.opened_at < e)))
 
     # The register is a few thousand entries: ONE pass over it (materialized, so each condition is evaluated
     # once per entry) gives every per-entry figure for both windows, and the risk level and person of each entry

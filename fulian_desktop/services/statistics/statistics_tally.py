@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select, true
+from sqlalchemy import Boolean, ColumnElement, Select, and_, case, func, select, true
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from ...domain.localtime import LOCAL_TZ
 from ...store.models import Case, OrgUnit
@@ -74,9 +76,8 @@ class Tally:
 
     @staticmethod
     def live_case(case_id_column: Any) -> Any:
-        """The record's case is not deleted: a look-up per record (records are few beside cases) in the statistics
-        index by key, which holds both columns (selecting `*` would read the case row)."""
-        return Tally.any_row(Case.id, Case.id == case_id_column, Case.deleted_at.is_(None))
+        """The record's case is not deleted (a lookup per record; on PostgreSQL, see `case_is`)."""
+        return case_is(case_id_column, Case.deleted_at.is_(None), Case.deleted_at.is_not(None))
 
     # Date columns (effective_on, visited_on …) compare with local dates, not moments.
     @staticmethod
@@ -154,6 +155,43 @@ class Tally:
         for _unit, key, n in map(split, year_rows):
             ytd[key] = ytd.get(key, 0) + int(n or 0)
         return {key: Cells(period.get(key, {}), ytd.get(key, 0)) for key in set(period) | set(ytd)}
+
+
+class _CaseIs(ColumnElement[bool]):
+    """See `case_is`."""
+
+    type = Boolean()
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement),
+                           ("wanted", InternalTraversal.dp_clauseelement),
+                           ("unwanted", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column: Any, wanted: Any, unwanted: Any) -> None:
+        self.column, self.wanted, self.unwanted = column, wanted, unwanted
+
+
+def case_is(case_id_column: Any, wanted: Any, unwanted: Any) -> Any:
+    """The record's case (by key) is as `wanted` (a condition on Case); `unwanted` is its exact complement.
+
+    SQLite looks each record's case up by key. PostgreSQL runs that lookup per row of the report's year to date
+    (tens of thousands of index probes in one statement); there the key is checked against the few cases that
+    are `unwanted` instead (deleted, still open), read once through a partial index of migration 0025 and
+    hashed. The same rows: a record's case always exists (foreign key)."""
+    return _CaseIs(case_id_column, wanted, unwanted)
+
+
+@compiles(_CaseIs)
+def _case_is_by_key(element: _CaseIs, compiler: Any, **kw: Any) -> str:
+    # Selecting the key (not `*`): SQLite answers from an index holding the key and the condition's columns.
+    return compiler.process(select(Case.id).where(Case.id == element.column, element.wanted).exists(), **kw)
+
+
+@compiles(_CaseIs, "postgresql")
+def _case_is_not_unwanted(element: _CaseIs, compiler: Any, **kw: Any) -> str:
+    # Values written into the statement: the partial index is used only when its condition is seen to hold,
+    # which a plan kept for any parameter values cannot see.
+    condition = and_(element.column.is_not(None), element.column.not_in(select(Case.id).where(element.unwanted)))
+    return compiler.process(condition.self_group(), **{**kw, "literal_binds": True})
 
 
 def count_row(key: str, label: str, cells: Cells, *, group: str = "", unit: str = "件") -> StatRow:
