@@ -79,9 +79,9 @@ def _install_plain_format() -> None:
 
 def _install_text_out() -> None:
     """Each line of text is mapped to the embedded subsets' codes one character at a time. Once every character of
-    a line has its code (almost always: a document repeats its characters), and they are all in one subset, the
-    codes are looked up in one go. Anything else (a new character, a line across subsets, a no-break space) takes
-    ReportLab's own path, which assigns the codes."""
+    a line has its code, the codes are looked up in one go and cut where the subset changes; ReportLab's own path
+    assigns the codes of characters seen for the first time (in the same order), and keeps lines with a no-break
+    space or a character no font has."""
     split = ttfonts.TTFont.splitString
 
     def split_string(self: Any, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
@@ -92,10 +92,24 @@ def _install_text_out() -> None:
                 try:
                     codes = [assigned[c] for c in map(ord, text)]
                 except KeyError:
-                    return split(self, text, doc, encoding)
+                    # ReportLab gives codes in order of first sight: its own path over just the new characters
+                    # assigns what it would over the whole line; a character no font has keeps its own path
+                    split(self, "".join(dict.fromkeys(ch for ch in text if ord(ch) not in assigned)), doc, encoding)
+                    try:
+                        codes = [assigned[c] for c in map(ord, text)]
+                    except KeyError:
+                        return split(self, text, doc, encoding)
                 low, high = min(codes) >> 8, max(codes) >> 8
                 if low == high:
                     return [(low, bytes(codes) if low == 0 else bytes([c & 0xFF for c in codes]))]
+                runs = []
+                start, subset = 0, codes[0] >> 8
+                for i, c in enumerate(codes):
+                    if c >> 8 != subset:
+                        runs.append((subset, bytes([c & 0xFF for c in codes[start:i]])))
+                        start, subset = i, c >> 8
+                runs.append((subset, bytes([c & 0xFF for c in codes[start:]])))
+                return runs
         return split(self, text, doc, encoding)
 
     ttfonts.TTFont.splitString = split_string
