@@ -5,6 +5,8 @@ one document for another except what is the same for every document.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from typing import Any
 from collections.abc import Callable
 from functools import lru_cache
@@ -77,6 +79,10 @@ def _install_plain_format() -> None:
     pdfdoc.PDFName = lru_cache(maxsize=4096)(pdfdoc.PDFName)   # dictionary keys: Type, Font, MediaBox …
 
 
+_BIG_ENDIAN = sys.byteorder == "big"
+_RUNS = re.compile(rb"(.)\1*", re.S)      # runs of one subset
+
+
 def _install_text_out() -> None:
     """Each line of text is mapped to the embedded subsets' codes one character at a time. Once every character of
     a line has its code, the codes are looked up in one go and cut where the subset changes; ReportLab's own path
@@ -87,29 +93,27 @@ def _install_text_out() -> None:
     def split_string(self: Any, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
         if text.__class__ is str and text and "\xa0" not in text:
             state = self.state.get(doc)
-            if state is not None:
+            if state is not None and len(state.subsets) < 256:     # codes fit two bytes
                 assigned = state.assignments
+                look = assigned.__getitem__
                 try:
-                    codes = [assigned[c] for c in map(ord, text)]
+                    codes = list(map(look, map(ord, text)))
                 except KeyError:
                     # ReportLab gives codes in order of first sight: its own path over just the new characters
                     # assigns what it would over the whole line; a character no font has keeps its own path
                     split(self, "".join(dict.fromkeys(ch for ch in text if ord(ch) not in assigned)), doc, encoding)
                     try:
-                        codes = [assigned[c] for c in map(ord, text)]
+                        codes = list(map(look, map(ord, text)))
                     except KeyError:
                         return split(self, text, doc, encoding)
-                low, high = min(codes) >> 8, max(codes) >> 8
-                if low == high:
-                    return [(low, bytes(codes) if low == 0 else bytes([c & 0xFF for c in codes]))]
-                runs = []
-                start, subset = 0, codes[0] >> 8
-                for i, c in enumerate(codes):
-                    if c >> 8 != subset:
-                        runs.append((subset, bytes([c & 0xFF for c in codes[start:i]])))
-                        start, subset = i, c >> 8
-                runs.append((subset, bytes([c & 0xFF for c in codes[start:]])))
-                return runs
+                pairs = array("H", codes)          # each code as (low byte, subset) pairs, cut apart in C
+                if _BIG_ENDIAN:
+                    pairs.byteswap()
+                raw = pairs.tobytes()
+                low, subsets = raw[0::2], raw[1::2]
+                if subsets.count(subsets[:1]) == len(subsets):
+                    return [(subsets[0], low)]
+                return [(run.group()[0], low[run.start():run.end()]) for run in _RUNS.finditer(subsets)]
         return split(self, text, doc, encoding)
 
     ttfonts.TTFont.splitString = split_string
