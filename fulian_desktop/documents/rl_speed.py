@@ -192,19 +192,27 @@ def _install_cjk_lines() -> None:
 
 
 def _install_state_stack() -> None:
-    """saveState copies the canvas's graphics state (23 attributes) for every paragraph and table cell."""
+    """saveState copies the canvas's graphics state (23 attributes) for every paragraph and table cell: kept as a
+    tuple (taken in C) rather than a dictionary, and put back from it."""
     names = canvas.Canvas.STATE_ATTRIBUTES
     take = itemgetter(*names)
-    push = canvas.Canvas.push_state_stack
+    push, pop = canvas.Canvas.push_state_stack, canvas.Canvas.pop_state_stack
 
     def push_state_stack(self: Any) -> None:
         if self.STATE_ATTRIBUTES is not names:
             push(self)
             return
-        self.state_stack.append(dict(zip(names, take(self.__dict__))))
+        self.state_stack.append(take(self.__dict__))
         self._extgstate = self._extgstate.pushCopy()
 
+    def pop_state_stack(self: Any) -> None:
+        if self.STATE_ATTRIBUTES is not names:
+            pop(self)
+            return
+        self.__dict__.update(zip(names, self.state_stack.pop()))
+
     canvas.Canvas.push_state_stack = push_state_stack
+    canvas.Canvas.pop_state_stack = pop_state_stack
 
 
 _NONE = object()

@@ -27,6 +27,7 @@ PATCHED = {
     "reportlab.pdfbase.ttfonts:TTFont.splitString": "95205a99dcbbf1ed",
     "reportlab.pdfgen.textobject:PDFTextObject._formatText": "052d9614c6e61545",
     "reportlab.pdfgen.canvas:Canvas.push_state_stack": "cb4af3ed8da6ba5f",
+    "reportlab.pdfgen.canvas:Canvas.pop_state_stack": "211dc4f5af694829",
     "reportlab.platypus.flowables:Flowable.getSpaceBefore": "cbb440a7bc68d474",
     "reportlab.platypus.flowables:Flowable.getSpaceAfter": "21d914c72f9c70c5",
     # documents/layout.py: kept-together blocks measured without the frame copy
