@@ -130,11 +130,16 @@ def _install_text_out() -> None:
         doc = canv._doc   # noqa: SLF001
         out = []
         head = None
+        names: dict[tuple[str, int], str] = {}
         for subset, chunk in font.splitString(text, doc):
-            if subset != self._curSubset:
+            if subset != self._curSubset:     # a line often switches subsets several times
                 if head is None:
                     head = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
-                out.append(f"{font.getSubsetInternalName(subset, doc)} {head}")
+                    names = doc.__dict__.setdefault("_fulian_subset_names", {})   # this document's, as its codes
+                name = names.get((font.fontName, subset))
+                if name is None:   # asked once: the first time also enters the font in the document
+                    name = names[(font.fontName, subset)] = font.getSubsetInternalName(subset, doc)
+                out.append(f"{name} {head}")
                 self._curSubset = subset
             out.append(f"({canv._escape(chunk)}) Tj")   # noqa: SLF001
         return " ".join(out)
