@@ -106,6 +106,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
     from ..services.cases.petition import stored_opinion  # services.petition reaches cases, which the core loads late
 
     opinion = stored_opinion(uow, case)
+    plan = _plan_row(uow, case) if sees_confidential else None     # read once: the plan and its review date
     issuer, review_body = petition_organs(uow, unit, display_name)
     d = CaseData(
         recipient=recipient, case_id=case.id, case_no=case.case_no, title=case.title, kind=CaseKind(case.kind),
@@ -118,8 +119,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         major_incident=case.major_incident, mediation_outcome=_marriage_outcome_label(case.mediation_outcome),
         parties=parties, intakes=_intakes(uow, case, reader, rows, shown), sessions=_sessions(uow, case, names),
         agreements=_agreements(uow, case, parties), follow_ups=_follow_ups(uow, case), referrals=_referrals(uow, case),
-        safety_plan=_safety_plan(uow, case) if sees_confidential else None,
-        safety_reviewed_on=_plan_row(uow, case).reviewed_on if sees_confidential and _plan_row(uow, case) else None,
+        safety_plan=_safety_plan(plan), safety_reviewed_on=plan.reviewed_on if plan else None,
         risk=_risk(uow, case), orders=_orders(uow, case),
         closing_notes=tuple(e.summary for e in events if e.kind in ("status_request_closure", "status_close")),
         rejection_notes=tuple(e.summary for e in events if e.kind == "status_reject"),
@@ -312,8 +312,7 @@ def _plan_row(uow: UnitOfWork, case: Case) -> SafetyPlan | None:
                          ).scalar_one_or_none()
 
 
-def _safety_plan(uow: UnitOfWork, case: Case) -> tuple[tuple[str, str], ...] | None:
-    plan = _plan_row(uow, case)
+def _safety_plan(plan: SafetyPlan | None) -> tuple[tuple[str, str], ...] | None:
     if plan is None:
         return None
     sections = (plan.contents or {}).get("sections") or {}

@@ -51,6 +51,8 @@ def register_fonts() -> tuple[str, str]:
             _install_width_cache()
             _install_table_cache()
             _install_subset_cache()
+            from . import rl_speed
+            rl_speed.install()
             # Plain-string table cells (even empty ones) otherwise select an unembedded Helvetica.
             tables.CellStyle.fontname = REGULAR
             _registered = True
@@ -116,9 +118,14 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
         f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
         f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
         "<00> <%02X>" % (len(subset) - 1), "endcodespacerange", "%d beginbfchar" % len(subset),
-        *("<%02X> <%s>" % (i, chr(v).encode("utf-16-be").hex().upper()) for i, v in enumerate(subset)),
+        *("<%02X> <%s>" % (i, _utf16_hex(v)) for i, v in enumerate(subset)),
         "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(lines)
+
+
+@lru_cache(maxsize=100_000)
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be").hex().upper()
 
 
 def _install_width_cache() -> None:

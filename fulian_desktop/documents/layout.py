@@ -230,6 +230,19 @@ def seal_block(unit_name: str, date_text: str, note: str = "（盖章）") -> Cl
 class _Bound(KeepTogether):
     """Text and the signature or seal blocks that close it, kept on one page."""
 
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
+        """Measured as ReportLab does, without its deep copy of the page frame on every measure: the copy is there
+        to catch content that flowables generate while measured, and paragraphs, tables and spaces make none."""
+        doc = getattr(self.canv, "_doctemplate", None)
+        frame = getattr(doc, "frame", None)
+        if frame is None:
+            return super().wrap(aW, aH)
+        doc.frame = None
+        try:
+            return super().wrap(aW, aH)
+        finally:
+            doc.frame = frame
+
 
 def bind_closings(story: Sequence[Flowable]) -> list[Flowable]:
     """Each signature or seal block (any KeepTogether a paper ends with) goes with the paragraph or small table

@@ -1,5 +1,5 @@
-"""ReportLab internals the documents replace or wrap (documents/fonts.py) are pinned to the versions they
-were written against. pyproject pins ReportLab to a tested range; this test fails when any patched
+"""ReportLab internals the documents replace or wrap (documents/fonts.py, rl_speed.py, layout.py) are pinned to the
+versions they were written against. pyproject pins ReportLab to a tested range; this test fails when any patched
 internal changes its code even within that range, so an upgrade is read before it ships papers."""
 from __future__ import annotations
 
@@ -19,6 +19,20 @@ PATCHED = {
     "reportlab.platypus.paragraph:cjkU": "98631765ab1971e5",
     "reportlab.platypus.paragraph:makeCJKParaLine": "ca18174cf13aa732",
     "reportlab.platypus.tables:CellStyle.__init__": "f56739d5484e9edd",
+    # documents/rl_speed.py: the same work done once, the same bytes
+    "reportlab.platypus.paragraph:Paragraph.wrap": "d2529564153fe172",
+    "reportlab.platypus.paragraph:Paragraph.split": "4b80e7e382d591f1",
+    "reportlab.pdfbase.pdfdoc:format": "84e14ffb9186e488",
+    "reportlab.pdfbase.pdfdoc:PDFName": "93b1b1c9c75baa34",
+    "reportlab.pdfbase.ttfonts:TTFont.splitString": "95205a99dcbbf1ed",
+    "reportlab.pdfgen.textobject:PDFTextObject._formatText": "052d9614c6e61545",
+    "reportlab.pdfgen.canvas:Canvas.push_state_stack": "cb4af3ed8da6ba5f",
+    "reportlab.pdfgen.canvas:Canvas.pop_state_stack": "211dc4f5af694829",
+    "reportlab.platypus.flowables:Flowable.getSpaceBefore": "cbb440a7bc68d474",
+    "reportlab.platypus.flowables:Flowable.getSpaceAfter": "21d914c72f9c70c5",
+    # documents/layout.py: kept-together blocks measured without the frame copy
+    "reportlab.platypus.flowables:_listWrapOn": "10601bdeb5573ccb",
+    "reportlab.platypus.flowables:KeepTogether.wrap": "6bf0925ddcaf9800",
 }
 
 # Run in a fresh interpreter: this process may already have the documents' patches installed.
