@@ -6,7 +6,7 @@ The hand-written statement of a section groups by the owner's tier (a join to or
 (the month and 1 January to its end) with conditional sums. It covers the section's figures that plain SQL
 states directly (listed in `FIGURES`); the bench checks each of them equals the service's row, so the pair
 compares the same work. Figures that need Python (the first day a case succeeded, distinct persons of the
-prevention cases, the screening register's end-of-period risk) are left to the service side.
+prevention cases) are left to the service side.
 """
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def _utc(d: date) -> str:
 def _params(date_from: date, date_to: date) -> dict[str, str]:
     end = date_to + timedelta(days=1)
     return {"p0": _utc(date_from), "y0": _utc(date(date_to.year, 1, 1)), "e": _utc(end),
-            "p0d": date_from.isoformat(), "y0d": date(date_to.year, 1, 1).isoformat(), "ed": date_to.isoformat()}
+            "p0d": date_from.isoformat(), "y0d": date(date_to.year, 1, 1).isoformat(), "ed": date_to.isoformat(),
+            "e_d": end.isoformat()}
 
 
 def _win(col: str, cond: str = "1") -> str:
@@ -54,6 +55,10 @@ def _day_win(col: str, cond: str = "1") -> str:
 _SUCCESS = "('reconciled', 'withdrawn_persuaded', 'guided_divorce', 'agreement')"
 _LIVE = "EXISTS (SELECT 1 FROM case_file lc WHERE lc.id = {t}.case_id AND lc.deleted_at IS NULL)"
 _ENDED = "('closed', 'rejected', 'transferred', 'terminated')"
+# A screening entry resolved before the local midnight {m} (its day {d}): on its resolution day, or (older entries
+# without that day) at its last change.
+_RESOLVED_BEFORE = ("(e.status = 'resolved' AND (e.resolved_on < {d} OR (e.resolved_on IS NULL AND e.updated_at < {m})))")
+_AT_END = ("e.created_at < :e AND NOT " + _RESOLVED_BEFORE.format(m=":e", d=":e_d"))
 
 # One statement per section: (part, tier, key, month, ytd[, month, ytd …]) rows.
 SQL = {
@@ -136,16 +141,36 @@ UNION ALL
 SELECT 'action', o.tier, a.kind, {_win('a.at')}, 0, 0, 0, 0 FROM crisis_action a JOIN org_unit o ON o.id = a.owner_unit_id
  WHERE a.deleted_at IS NULL AND {_LIVE.format(t='a')} AND a.at >= :y0 AND a.at < :e GROUP BY o.tier, a.kind""",
     "screening": f"""
-SELECT 'visits', o.tier, NULL, {_day_win('v.visited_on')} FROM screening_visit v
+SELECT 'visits', o.tier, NULL, {_day_win('v.visited_on')}, 0, 0, 0, 0, 0, 0 FROM screening_visit v
  JOIN screening_entry e ON e.id = v.entry_id JOIN org_unit o ON o.id = e.owner_unit_id
  WHERE v.deleted_at IS NULL AND e.deleted_at IS NULL AND v.visited_on >= :y0d AND v.visited_on <= :ed GROUP BY o.tier
 UNION ALL
-SELECT 'screened', o.tier, NULL,
+SELECT 'entries', o.tier, NULL,
  sum(CASE WHEN (e.created_at >= :p0 AND e.created_at < :e) OR EXISTS (SELECT 1 FROM screening_visit v WHERE v.entry_id = e.id
    AND v.deleted_at IS NULL AND v.visited_on >= :p0d AND v.visited_on <= :ed) THEN 1 ELSE 0 END),
  sum(CASE WHEN (e.created_at >= :y0 AND e.created_at < :e) OR EXISTS (SELECT 1 FROM screening_visit v WHERE v.entry_id = e.id
-   AND v.deleted_at IS NULL AND v.visited_on >= :y0d AND v.visited_on <= :ed) THEN 1 ELSE 0 END)
- FROM screening_entry e JOIN org_unit o ON o.id = e.owner_unit_id WHERE e.deleted_at IS NULL GROUP BY o.tier""",
+   AND v.deleted_at IS NULL AND v.visited_on >= :y0d AND v.visited_on <= :ed) THEN 1 ELSE 0 END),
+ sum(CASE WHEN e.created_at < :e AND NOT {_RESOLVED_BEFORE.format(m=':p0', d=':p0d')} THEN 1 ELSE 0 END),
+ sum(CASE WHEN e.created_at < :e AND NOT {_RESOLVED_BEFORE.format(m=':y0', d=':y0d')} THEN 1 ELSE 0 END),
+ sum(CASE WHEN {_RESOLVED_BEFORE.format(m=':e', d=':e_d')} AND NOT {_RESOLVED_BEFORE.format(m=':p0', d=':p0d')}
+   THEN 1 ELSE 0 END),
+ sum(CASE WHEN {_RESOLVED_BEFORE.format(m=':e', d=':e_d')} AND NOT {_RESOLVED_BEFORE.format(m=':y0', d=':y0d')}
+   THEN 1 ELSE 0 END),
+ sum(CASE WHEN e.case_id IN (SELECT c.id FROM case_file c WHERE c.opened_at >= :p0 AND c.opened_at < :e) THEN 1 ELSE 0 END),
+ sum(CASE WHEN e.case_id IN (SELECT c.id FROM case_file c WHERE c.opened_at >= :y0 AND c.opened_at < :e) THEN 1 ELSE 0 END)
+ FROM screening_entry e JOIN org_unit o ON o.id = e.owner_unit_id WHERE e.deleted_at IS NULL GROUP BY o.tier
+UNION ALL
+SELECT 'level', o.tier, r.level, count(*), count(*), 0, 0, 0, 0, 0, 0 FROM (
+ SELECT e.owner_unit_id, coalesce((SELECT v.risk_level FROM screening_visit v WHERE v.entry_id = e.id
+   AND v.deleted_at IS NULL AND v.visited_on <= :ed ORDER BY v.visited_on DESC, v.created_at DESC LIMIT 1),
+   e.risk_level) AS level
+ FROM screening_entry e WHERE e.deleted_at IS NULL AND {_AT_END}) r
+ JOIN org_unit o ON o.id = r.owner_unit_id GROUP BY o.tier, r.level
+UNION ALL
+SELECT 'persons', o.tier, NULL, sum(k.n), sum(k.n), 0, 0, 0, 0, 0, 0 FROM (
+ SELECT e.owner_unit_id, count(DISTINCT e.person_id) AS n FROM screening_entry e
+ WHERE e.deleted_at IS NULL AND e.person_id IS NOT NULL AND {_AT_END} GROUP BY e.owner_unit_id) k
+ JOIN org_unit o ON o.id = k.owner_unit_id GROUP BY o.tier""",
 }
 
 
@@ -217,7 +242,13 @@ def expected(section: str, rows: list[tuple]) -> dict[str, tuple[int, ...]]:
         for kind in ("warning_letter", "shelter", "mandatory_report"):
             out[f"action:{kind}"] = _cells(f, ("action", kind))
     elif section == "screening":
-        out["visits"], out["screened"] = _cells(f, ("visits", None)), _cells(f, ("screened", None))
+        out["visits"] = _cells(f, ("visits", None))
+        for at, key in enumerate(("screened", "on_register", "resolved", "cases_opened")):
+            out[key] = _cells(f, ("entries", None), 2 * at)
+        for (part, level) in f:
+            if part == "level" and level is not None:
+                out[f"risk:{level}"] = _cells(f, (part, level))
+        out["key_persons"] = _cells(f, ("persons", None))
     return out
 
 
