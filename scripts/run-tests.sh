@@ -182,7 +182,11 @@ if [ "$shifted" = 1 ]; then
   done
   for log in "$logs"/*.log; do
     echo "[tests] —— 时钟偏移 $(basename "$log" .log) ——"
-    grep -E "^(FAILED|ERROR)|passed|failed" "$log" || tail -n 20 "$log"
+    if ! grep -E "^(FAILED|ERROR)|passed|failed" "$log"; then
+      # No summary line: the run crashed. Name where (a crash prints its stack innermost first).
+      grep -E "^(Fatal Python error|Current thread|Thread 0x)|File \".*/(tests|ui|fulian_desktop)/" "$log" | head -n 30
+      tail -n 5 "$log"
+    fi
   done
   phase "偏移时钟下的测试（与上面两遍同时进行）"
 fi
