@@ -120,9 +120,22 @@ run_shifted() {  # NAME ZONE AT SUITE...: one run under a shifted clock, its out
   shift 3
   start="$(TZ="$zone" date -d "$day $at +0800" "+%F %T")"
   echo "[tests] 时钟偏移：中国时间 $day $at（TZ=$zone，本机显示 $start）：$*"
+  local rc=0
   env -u FULIAN_TEST_PG_URL TZ="$zone" faketime -f "@$start" \
     xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
-    .venv/bin/python -m pytest -q -p no:cacheprovider "$@" >"$logs/$name.log" 2>&1
+    .venv/bin/python -m pytest -q -p no:cacheprovider "$@" >"$logs/$name.log" 2>&1 || rc=$?
+  # A run killed by a signal before its summary (a native crash in Qt under the shifted clock, seen once in three
+  # rehearsals on a loaded machine) is run once more; its stack is kept and printed ($logs/NAME.crash), so the
+  # crash is reported, not hidden. A test that fails is never run again.
+  if [ "$rc" -ge 128 ] && ! grep -qE "passed|failed" "$logs/$name.log"; then
+    mv "$logs/$name.log" "$logs/$name.crash"
+    echo "[tests] 时钟偏移 $name：进程崩溃（退出码 $rc），重跑一次"
+    rc=0
+    env -u FULIAN_TEST_PG_URL TZ="$zone" faketime -f "@$start" \
+      xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" \
+      .venv/bin/python -m pytest -q -p no:cacheprovider "$@" >"$logs/$name.log" 2>&1 || rc=$?
+  fi
+  return "$rc"
 }
 beside_suite=""; beside_pg=""
 if [ "$shifted" = 1 ]; then
@@ -180,11 +193,17 @@ if [ "$shifted" = 1 ]; then
   for pid in $beside_suite $beside_pg; do
     wait "$pid" || rc=$?
   done
+  for crash in "$logs"/*.crash; do
+    [ -e "$crash" ] || continue
+    echo "[tests] —— 时钟偏移 $(basename "$crash" .crash)：第一次运行崩溃，崩溃处 ——"
+    grep -E "^(Fatal Python error|Current thread|Thread 0x)|File \".*/(tests|ui|fulian_desktop)/" "$crash" | head -n 30 || true
+    tail -n 5 "$crash"
+  done
   for log in "$logs"/*.log; do
     echo "[tests] —— 时钟偏移 $(basename "$log" .log) ——"
     if ! grep -E "^(FAILED|ERROR)|passed|failed" "$log"; then
       # No summary line: the run crashed. Name where (a crash prints its stack innermost first).
-      grep -E "^(Fatal Python error|Current thread|Thread 0x)|File \".*/(tests|ui|fulian_desktop)/" "$log" | head -n 30
+      grep -E "^(Fatal Python error|Current thread|Thread 0x)|File \".*/(tests|ui|fulian_desktop)/" "$log" | head -n 30 || true
       tail -n 5 "$log"
     fi
   done
