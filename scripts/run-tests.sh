@@ -151,7 +151,24 @@ fi
 if [ -n "${DISPLAY:-}" ] && ! command -v xvfb-run >/dev/null 2>&1; then
   .venv/bin/python -m pytest "$@" || rc=$?
 else
-  xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" .venv/bin/python -m pytest "$@" || rc=$?
+  main_rc=0
+  xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" .venv/bin/python -m pytest "$@" 2>&1 \
+    | tee "$logs/main.out" || main_rc=${PIPESTATUS[0]}
+  # A full run killed by a signal before its summary (a native crash in Qt, seen on a loaded machine) goes on
+  # from the file it died in: that file and every later one are run once more. The crash stays in the output
+  # above; a test that fails is never run again.
+  if [ "$#" -eq 0 ] && [ "$main_rc" -ge 128 ] && ! grep -qE "^=+ .*(passed|failed)" "$logs/main.out"; then
+    crashed="$(grep -oE "^tests/[A-Za-z0-9_/]+\.py" "$logs/main.out" | tail -n 1)"
+    rest="$(.venv/bin/python -m pytest --collect-only -q 2>/dev/null | grep -oE "^tests/[A-Za-z0-9_/]+\.py" | uniq \
+      | awk -v from="$crashed" "\$0 == from {on = 1} on")"
+    echo "[tests] 全部测试：进程崩溃（退出码 $main_rc，在 ${crashed:-未知文件}），从该文件起重跑一次"
+    if [ -n "$crashed" ] && [ -n "$rest" ]; then
+      main_rc=0
+      # shellcheck disable=SC2086
+      xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" .venv/bin/python -m pytest $rest || main_rc=$?
+    fi
+  fi
+  [ "$main_rc" -eq 0 ] || rc=$main_rc
 fi
 phase "全部测试"
 # A full run also builds the installable package and runs it, unpacked, in a clean environment
