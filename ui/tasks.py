@@ -3,15 +3,27 @@
 Usage: `tasks.run(fn, args..., on_done=..., on_error=...)`. `fn` runs in a pool thread;
 callbacks run on the UI thread. Long work can report progress and be cancelled through
 the `Progress` object passed as its `progress` keyword.
+
+Two rules keep Qt objects from dying in a pool thread (a native crash, not a Python error):
+- Python's cyclic collector does not run in a pool thread while work is in flight (see
+  _UiThreadGarbageCollector);
+- the pool thread never holds the last reference to anything it was given or made: the work, its
+  arguments and its result or exception are handed to the UI thread, which drops them (a bound
+  method of a closed dialog, for one, would otherwise delete that dialog in the pool thread). The
+  thread reports to a relay that lives as long as the application, never to the runner, which a
+  closing window may be deleting at that very moment.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
 import itertools
 import threading
+import weakref
 from typing import Any, Callable, Iterator
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -79,23 +91,98 @@ def ui_thread_gc() -> Iterator[None]:
         _collector.release()
 
 
+class _Job:
+    """One piece of work between the UI thread and a pool thread. Only the UI thread empties it."""
+
+    __slots__ = ("runner_key", "task_id", "call", "ok", "payload", "__weakref__")
+
+    def __init__(self, runner_key: int, task_id: int, call: tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]) -> None:
+        self.runner_key, self.task_id, self.call = runner_key, task_id, call
+        self.ok = False
+        self.payload: object = None
+
+
+def _work(job: _Job) -> None:
+    """In a pool thread. Its own references are gone before the relay hears of the job."""
+    fn, args, kwargs = job.call
+    try:
+        job.payload, job.ok = fn(*args, **kwargs), True
+    except BaseException as exc:  # noqa: BLE001 - handed to the error presenter
+        job.payload, job.ok = exc, False
+    del fn, args, kwargs
+    _relay.finished(job)
+
+
+class _Relay(QObject):
+    """Carries finished work and progress from pool threads to the UI thread. Created once, on the UI
+    thread, and never deleted, so a pool thread always has a live object to signal."""
+
+    sig_wake = Signal()
+    sig_progress = Signal(int, int, int, int)
+    """(runner key, task id, done, total)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done: collections.deque[_Job] = collections.deque()   # append/popleft are atomic
+        self.runners: weakref.WeakValueDictionary[int, TaskRunner] = weakref.WeakValueDictionary()
+        self.keys = itertools.count(1)
+        self.sig_wake.connect(self._drain, Qt.QueuedConnection)
+        self.sig_progress.connect(self._progress, Qt.QueuedConnection)
+
+    def finished(self, job: _Job) -> None:  # pool thread
+        self.done.append(job)
+        self.sig_wake.emit()
+
+    @Slot()
+    def _drain(self) -> None:
+        while self.done:
+            job = self.done.popleft()
+            call, ok, payload = job.call, job.ok, job.payload
+            job.call, job.payload = None, None  # type: ignore[assignment]
+            runner = self._runner(job.runner_key)
+            try:
+                if runner is not None:
+                    runner._deliver(job.task_id, ok, payload)
+            finally:
+                del call, payload   # dropped here, on the UI thread, whatever the callback did
+                _collector.release()
+
+    @Slot(int, int, int, int)
+    def _progress(self, runner_key: int, task_id: int, done: int, total: int) -> None:
+        runner = self._runner(runner_key)
+        if runner is not None:
+            runner._show_progress(task_id, done, total)
+
+    def _runner(self, key: int) -> "TaskRunner | None":
+        runner = self.runners.get(key)
+        return runner if runner is not None and shiboken6.isValid(runner) else None
+
+
+_relay: _Relay
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    try:
+        return _relay
+    except NameError:
+        _relay = _Relay()
+        return _relay
+
+
 class Progress:
     """Given to long work: `if not progress(done, total): stop`."""
 
-    def __init__(self, runner: "TaskRunner", task_id: int) -> None:
-        self._runner, self._id = runner, task_id
+    def __init__(self, runner_key: int, task_id: int) -> None:
+        self._key, self._id = runner_key, task_id
         self.cancelled = threading.Event()
 
     def __call__(self, done: int, total: int) -> bool:
-        self._runner.sig_progress.emit(self._id, done, total)
+        _relay.sig_progress.emit(self._key, self._id, done, total)
         return not self.cancelled.is_set()
 
 
 class TaskRunner(QObject):
-    sig_result = Signal(int, bool, object)
-    """(task id, succeeded, result or exception) — emitted from the worker thread."""
-    sig_progress = Signal(int, int, int)
-    """(task id, done, total)."""
     sig_busy = Signal(bool)
     """True while any task is running (for a status-bar spinner)."""
 
@@ -103,12 +190,13 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
+        relay = _the_relay()
+        self._key = next(relay.keys)
+        relay.runners[self._key] = self
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[BaseException], None] | None]] = {}
         self._dialogs: dict[int, QProgressDialog] = {}
-        self.sig_result.connect(self._deliver, Qt.QueuedConnection)
-        self.sig_progress.connect(self._show_progress, Qt.QueuedConnection)
-        _collector.acquire()  # garbage is collected on the UI thread while this runner's threads exist
+        _collector.acquire()  # and for the runner's life: threads it started may still be winding down
         self.destroyed.connect(_collector.release)
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
@@ -117,7 +205,7 @@ class TaskRunner(QObject):
         task_id = next(self._ids)
         self._callbacks[task_id] = (on_done, on_error)
         if progress_label is not None:
-            progress = Progress(self, task_id)
+            progress = Progress(self._key, task_id)
             kwargs["progress"] = progress
             dialog = QProgressDialog(progress_label, tr("取消"), 0, 0, parent)
             dialog.setWindowTitle(tr("请稍候"))
@@ -127,19 +215,11 @@ class TaskRunner(QObject):
             self._dialogs[task_id] = dialog
         if len(self._callbacks) == 1:
             self.sig_busy.emit(True)
-
-        def work() -> None:
-            try:
-                result = fn(*args, **kwargs)
-            except BaseException as exc:  # noqa: BLE001 - handed to the error presenter
-                self.sig_result.emit(task_id, False, exc)
-            else:
-                self.sig_result.emit(task_id, True, result)
-
-        self.pool.start(work)
+        job = _Job(self._key, task_id, (fn, args, kwargs))
+        _collector.acquire()   # released on the UI thread once the job is delivered (or its runner is gone)
+        self.pool.start(lambda: _work(job))
         return task_id
 
-    @Slot(int, bool, object)
     def _deliver(self, task_id: int, ok: bool, payload: object) -> None:
         on_done, on_error = self._callbacks.pop(task_id, (None, None))
         dialog = self._dialogs.pop(task_id, None)
@@ -158,7 +238,6 @@ class TaskRunner(QObject):
 
             present_error(None, payload)  # type: ignore[arg-type]
 
-    @Slot(int, int, int)
     def _show_progress(self, task_id: int, done: int, total: int) -> None:
         dialog = self._dialogs.get(task_id)
         if dialog is not None:

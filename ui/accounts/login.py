@@ -61,10 +61,11 @@ class LoginDialog(QDialog):
         # The password check (argon2id, a quarter of a second or so) runs in a thread and releases
         # the GIL: meanwhile this thread imports the main window, which comes next.
         outcome: dict[str, object] = {}
+        store, username, password = self.store, self.username.text(), self.password.text()  # widgets: this thread only
 
         def check() -> None:
             try:
-                outcome["actor"] = auth.login(self.store, self.username.text(), self.password.text())
+                outcome["actor"] = auth.login(store, username, password)
             except BaseException as exc:  # noqa: BLE001 - handed back to this thread
                 outcome["error"] = exc
 
