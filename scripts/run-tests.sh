@@ -210,18 +210,21 @@ if [ "$shifted" = 1 ]; then
   for pid in $beside_suite $beside_pg; do
     wait "$pid" || rc=$?
   done
+  # Where a crashed run died: its fatal-error stack (innermost first), our frames only, and its last lines.
+  crash_frames() {
+    grep -E "^(Fatal Python error|Current thread|Thread 0x)|File \".*/(tests|ui|fulian_desktop)/" "$1" | head -n 30 || true
+    tail -n 5 "$1"
+  }
   for crash in "$logs"/*.crash; do
     [ -e "$crash" ] || continue
     echo "[tests] —— 时钟偏移 $(basename "$crash" .crash)：第一次运行崩溃，崩溃处 ——"
-    grep -E "^(Fatal Python error|Current thread|Thread 0x)|File \".*/(tests|ui|fulian_desktop)/" "$crash" | head -n 30 || true
-    tail -n 5 "$crash"
+    crash_frames "$crash"
   done
   for log in "$logs"/*.log; do
     echo "[tests] —— 时钟偏移 $(basename "$log" .log) ——"
     if ! grep -E "^(FAILED|ERROR)|passed|failed" "$log"; then
       # No summary line: the run crashed. Name where (a crash prints its stack innermost first).
-      grep -E "^(Fatal Python error|Current thread|Thread 0x)|File \".*/(tests|ui|fulian_desktop)/" "$log" | head -n 30 || true
-      tail -n 5 "$log"
+      crash_frames "$log"
     fi
   done
   phase "偏移时钟下的测试（与上面两遍同时进行）"
