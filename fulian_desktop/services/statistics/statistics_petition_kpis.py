@@ -64,7 +64,7 @@ def acceptance_cohort(within: Any) -> Cohort:
                   {"accept_decided": true(), "accept_timely": timely})
 
 
-def closure_cohort(within: Any, *, hashed_visits: bool = False) -> Cohort:
+def closure_cohort(within: Any, *, hashed_visits: datetime | None = None) -> Cohort:
     """Petition cases closed in the window: on time or not, and by the petitioner's evaluation."""
     on_time = Tally.any_row(CaseClock.due_at, CaseClock.case_id == Case.id, CaseClock.deleted_at.is_(None),
                             CaseClock.kind == ClockKind.PETITION_CONCLUSION.value, CaseClock.due_at.is_not(None),
@@ -74,11 +74,14 @@ def closure_cohort(within: Any, *, hashed_visits: bool = False) -> Cohort:
                            FollowUpVisit.visited_at >= Case.closed_at)
                     .order_by(FollowUpVisit.visited_at.desc()).limit(1).scalar_subquery())
     evaluation = func.coalesce(latest_visit, Case.petition_evaluation)
-    if hashed_visits:
+    if hashed_visits is not None:
         # PostgreSQL: most closed cases have no follow-up visit; the cases that have one are read once (a hashed
         # set), so the others skip the per-case lookup of their latest visit. (SQLite would read the whole visit
-        # index for that set: its per-case lookup through the index is cheaper.)
-        visited = Case.id.in_(select(FollowUpVisit.case_id).where(FollowUpVisit.deleted_at.is_(None)))
+        # index for that set: its per-case lookup through the index is cheaper.) `hashed_visits` is the earliest
+        # moment a counted case can have closed: only a visit since then can follow a closure, so the set holds
+        # the visits from then on (through the index by moment), not every visit of the database.
+        visited = Case.id.in_(select(FollowUpVisit.case_id).where(FollowUpVisit.deleted_at.is_(None),
+                                                                  FollowUpVisit.visited_at >= hashed_visits))
         evaluation = func.coalesce(case((visited, latest_visit)), Case.petition_evaluation)
     known = [member.value for _key, member in EVALUATIONS]
     scope = and_(Case.kind == CaseKind.PETITION.value, Case.deleted_at.is_(None), within(Case.owner_unit_id),
@@ -112,7 +115,10 @@ def _counted(t: Tally, cohort: Cohort, keys: tuple[str, ...]) -> dict[str, Cells
 def kpi_cells(t: Tally) -> dict[str, Cells]:
     """Every KPI figure, by tier and for the year to date: two grouped passes."""
     on_postgres = t.uow.s.get_bind().dialect.name == "postgresql"
-    closed = _counted(t, closure_cohort(t.within, hashed_visits=on_postgres), ("concluded", "concluded_on_time",
+    # The hashed set of visited cases pays for the whole tree's closed cases; a subtree's few hundred look their
+    # latest visit up by key (the set would be built once per figure, each time from every visit since then).
+    since = min(t.period[0], t.year[0]) if on_postgres and t.everything else None
+    closed = _counted(t, closure_cohort(t.within, hashed_visits=since), ("concluded", "concluded_on_time",
                                                      *(key for key, _member in EVALUATIONS)))
     closed["evaluated"] = add(*(closed[key] for key, _member in EVALUATIONS))
     # 未评价 is every other closed case (its condition is the complement of the three): subtracted, not counted,

@@ -24,10 +24,11 @@ INDEXES = {
     "ix_intake_record_pg_unit":
         "ON intake_record (owner_unit_id, received_at) INCLUDE (deleted_at, channel, category, sub_category, "
         "decision, is_group, is_repeat, people_count, case_id, id)",
-    # cases opened in a window (调解 by type and source, 婚姻家庭, the cases of the sections)
+    # cases opened in a window (调解 by type and source, 婚姻家庭, the cases of the sections), and a subtree's
+    # mediation cases with their outcome (statistics_outcomes)
     "ix_case_file_pg_unit_opened":
         "ON case_file (owner_unit_id, opened_at) INCLUDE (deleted_at, kind, status, dispute_type, category, "
-        "sub_category, source, tier, domestic_violence, major_incident, id)",
+        "mediation_outcome, sub_category, source, tier, domestic_violence, major_incident, id)",
     # cases closed in a window (调解结案, 信访结案 and their evaluations)
     "ix_case_file_pg_unit_closed":
         "ON case_file (owner_unit_id, status, kind, closed_at) INCLUDE (deleted_at, id, mediation_outcome, "
