@@ -109,7 +109,18 @@ def figure_case_ids(figure: str, within: Any, start: datetime, end: datetime) ->
 
 
 def _counted(t: Tally, cohort: Cohort, keys: tuple[str, ...]) -> dict[str, Cells]:
-    return t.sums(cohort.owner, cohort.scope, {key: cohort.figures[key] for key in keys}, moment=cohort.moment)
+    figures = {key: cohort.figures[key] for key in keys}
+    if t.uow.s.get_bind().dialect.name != "postgresql":
+        return t.sums(cohort.owner, cohort.scope, figures, moment=cohort.moment)
+    # PostgreSQL: each row's figures worked out once (MATERIALIZED), then counted for both windows; counted
+    # straight, every figure was worked out once per window (a case's clock and its latest visit looked up twice).
+    lo, hi = min(t.period[0], t.year[0]), max(t.period[1], t.year[1])
+    rows = (select(cohort.owner.label("owner"), cohort.moment.label("moment"),
+                   *(case((condition, 1), else_=0).label(f"f{i}") for i, condition in enumerate(figures.values())))
+            .where(cohort.scope, cohort.moment >= lo, cohort.moment < hi)
+            .cte("kpi_rows").prefix_with("MATERIALIZED"))
+    return t.sums(rows.c.owner, true(), {key: rows.c[f"f{i}"] == 1 for i, key in enumerate(figures)},
+                  moment=rows.c.moment)
 
 
 def kpi_cells(t: Tally) -> dict[str, Cells]:
