@@ -45,14 +45,14 @@ INDEXES = {
     # agreements by the day they took effect and by the day 司法确认 was applied for
     "ix_agreement_pg_unit_effective":
         "ON agreement (owner_unit_id, effective_on) INCLUDE (deleted_at, case_id, form, amount_involved_fen, id)",
+    "ix_agreement_pg_unit_applied":
+        "ON agreement (owner_unit_id, confirmation_applied_on) INCLUDE (deleted_at, case_id, confirmation_result)",
     # each screening entry's last visit before a day, newest first without a sort (the risk levels at the
     # period's end, statistics_sections.screening_section)
     "ix_screening_visit_pg_last":
         "ON screening_visit (entry_id, visited_on, created_at) INCLUDE (risk_level) WHERE deleted_at IS NULL",
     # the case list's ids in display order (services/cases/case_queries.list_case_ids), from the index alone
     "ix_case_file_pg_list": "ON case_file (opened_at, id) WHERE deleted_at IS NULL",
-    "ix_agreement_pg_unit_applied":
-        "ON agreement (owner_unit_id, confirmation_applied_on) INCLUDE (deleted_at, case_id, confirmation_result)",
 }
 
 
