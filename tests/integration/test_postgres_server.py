@@ -5,13 +5,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 
 from fulian_desktop import cli
 from fulian_desktop.domain.enums import CaseKind
 from fulian_desktop.domain.errors import ConflictError, StoreError
 from fulian_desktop.services.accounts import auth
-from fulian_desktop.services.cases import cases, search
+from fulian_desktop.services.cases import case_queries, cases, search
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.server import create_server_store
 from fulian_desktop.store.server_profile import ServerProfile
@@ -176,6 +176,32 @@ def test_search_on_the_server_matches_words_case_insensitively_and_literally(dis
             assert found("纠纷") == ["ABC 物业纠纷", "张三赡养纠纷", "李四婚姻家庭纠纷"]
             assert found("纷 张") == ["张三赡养纠纷"]     # one character: read from the tables
             assert uow.s.execute(text("select current_setting('server_version_num')::int")).scalar() > 0
+
+
+def test_the_case_list_holds_every_id_in_display_order_even_one_with_a_comma(district) -> None:  # noqa: ANN001
+    """The server joins the ids into one value; an id holding the separator (a row from another station) makes the
+    list fall back to reading them row by row, whole."""
+    root, _org = district
+    with _desk(root / "desk1") as store:
+        actor = auth.system_actor(store)
+        with store.uow(write=True) as uow:
+            made = [cases.create_case(uow, actor, cases.NewCase(title=f"赡养纠纷{i}", kind=CaseKind.MEDIATION))
+                    for i in range(3)]
+        listed = "SELECT id FROM case_file WHERE deleted_at IS NULL ORDER BY {} DESC, id DESC"
+        with store.uow() as uow:
+            ids = case_queries.list_case_ids(uow, actor)
+            assert ids == list(uow.s.execute(text(listed.format("opened_at"))).scalars())
+            assert len(ids) == 3 and set(ids) == {c.row.id for c in made}
+            by_title = case_queries.list_case_ids(uow, actor, sort="title")
+            assert by_title == list(uow.s.execute(text(listed.format("title"))).scalars())
+        with store.uow(write=True) as uow:
+            source = uow.s.get(Case, made[0].row.id)
+            copy = {a.key: getattr(source, a.key) for a in inspect(Case).column_attrs}
+            uow.s.add(Case(**{**copy, "id": "外站,甲", "case_no": source.case_no + "-外"}))
+        with store.uow() as uow:
+            ids = case_queries.list_case_ids(uow, actor)
+            assert "外站,甲" in ids and len(ids) == 4
+            assert ids == list(uow.s.execute(text(listed.format("opened_at"))).scalars())
 
 
 def test_an_unreachable_server_is_named(tmp_path: Path) -> None:

@@ -9,9 +9,11 @@ import pytest
 from fulian_desktop.domain.errors import PermissionDenied, ValidationError
 from fulian_desktop.services.accounts import auth
 from fulian_desktop.services.screening import screening_counts
+from fulian_desktop.services.accounts.orgunits import subtree_ids
 from fulian_desktop.services.statistics import statistics
+from fulian_desktop.services.statistics.statistics_views import RATE
 from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world
-from tests.support.stores import TOWN_A, VILLAGE_A1
+from tests.support.stores import TOWN_A, TOWN_B, VILLAGE_A1
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +121,31 @@ def test_a_town_sees_only_its_subtree_and_a_mediator_none(world: StatsWorld) -> 
         cli = statistics.monthly_report(uow, auth.system_actor(world.store), OCT_FROM, OCT_TO,
                                         unit_id=statistics.find_unit(uow, world.sup, VILLAGE_A1))
     assert cells(cli, "mediation", "mediated") == (0, 0, 1, 1, 2)
+
+
+def test_the_reports_of_the_district_unit_and_of_each_town_add_up_to_the_whole_district(world: StatsWorld) -> None:
+    """A subtree's report reads its own rows (on PostgreSQL through other statements than the whole tree's):
+    the district unit's own work and the two towns' subtrees, added up, give every count of the district."""
+    with world.store.uow() as uow:
+        parts = [frozenset({world.org.district}), *(subtree_ids(uow.s, world.org.units[t]) for t in (TOWN_A, TOWN_B))]
+        assert frozenset().union(*parts) == subtree_ids(uow.s, world.org.district)
+        for date_from, date_to in ((OCT_FROM, OCT_TO), (date(2026, 3, 1), date(2026, 10, 31))):
+            whole = statistics.build_report(uow, world.org.district, "望城区", subtree_ids(uow.s, world.org.district),
+                                            date_from, date_to)
+            reports = [statistics.build_report(uow, world.org.district, "部分", units, date_from, date_to)
+                       for units in parts]
+            counted = [(section.key, row.key) for section in whole.sections for row in section.rows
+                       if row.kind != RATE]
+            assert len(counted) > 100
+            def values(report, section: str, key: str) -> tuple:  # noqa: ANN001
+                """A row shown only when it holds something (未填子类) is zeros where it is not shown."""
+                found = [row.values for row in report.section(section).rows if row.key == key]
+                return found[0] if found else (0, 0, 0, 0, 0)
+
+            for section, key in counted:
+                added = tuple(map(sum, zip(*(values(r, section, key) for r in reports))))
+                assert added == whole.section(section).row(key).values, (section, key)
+            assert whole.figure("mediation", "mediated") > 0 and whole.figure("screening", "screened") > 0
 
 
 def test_an_empty_period_gives_zeros_and_no_rates(world: StatsWorld) -> None:

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, select
+from sqlalchemy import Select, and_, bindparam, func, literal, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from ...domain.case_numbers import normalise_case_number
 from ...domain.enums import PartyRole
@@ -73,6 +74,15 @@ def list_case_ids(uow: UnitOfWork, actor: Actor, f: CaseFilter = CaseFilter(), *
     require(actor, Permission.CASE_READ)
     column = SORT_KEYS.get(sort, Case.opened_at)
     order = (column.desc(), Case.id.desc()) if descending else (column.asc(), Case.id.asc())
+    if uow.s.get_bind().dialect.name == "postgresql":
+        # One value: the ids joined by the server in display order (a row per id cost three times the query
+        # itself in result handling: 300,000 rows, 430-680 ms against 230 ms). Checked by their count: an id
+        # holding the separator (ids come from other stations too) makes one more piece, and then the rows.
+        joined = func.string_agg(Case.id, aggregate_order_by(literal(","), *order))
+        all_ids, n = uow.s.execute(_filtered(scoped(actor, select(joined, func.count(Case.id))), f)).one()
+        ids = all_ids.split(",") if all_ids else []
+        if len(ids) == n:
+            return ids
     stmt = _filtered(scoped(actor, select(Case.id)), f).order_by(*order)
     return list(uow.s.execute(stmt).scalars())
 

@@ -46,23 +46,36 @@ def performance_figures(t: Tally) -> dict[str, Cells]:
     # An agreement falls due on its last term deadline, or (no term has one) on the day it took effect: either
     # way on the deadline of one of its terms or on that day, so these candidates hold every one due in the
     # windows (the due day is compared exactly below).
-    candidates = union(
-        select(AgreementTerm.agreement_id).where(live, AgreementTerm.deadline >= first, AgreementTerm.deadline <= last),
-        select(Agreement.id).where(Agreement.deleted_at.is_(None), Agreement.effective_on >= first,
-                                   Agreement.effective_on <= last))
+    on_postgres = t.uow.s.get_bind().dialect.name == "postgresql"
+    terms_due = [live, AgreementTerm.deadline >= first, AgreementTerm.deadline <= last]
+    took_effect = [Agreement.deleted_at.is_(None), Agreement.effective_on >= first, Agreement.effective_on <= last]
+    if on_postgres and not t.everything:
+        # A subtree: only its own agreements (through the indexes by unit of 0027), not every agreement of the
+        # database due in the windows.
+        terms_due.append(AgreementTerm.agreement_id.in_(
+            select(Agreement.id).where(Agreement.deleted_at.is_(None), t.within(Agreement.owner_unit_id))))
+        took_effect.append(t.within(Agreement.owner_unit_id))
+    candidates = union(select(AgreementTerm.agreement_id).where(*terms_due), select(Agreement.id).where(*took_effect))
     done = AgreementTerm.performance == Performance.DONE.value
     some = AgreementTerm.performance.in_((Performance.DONE.value, Performance.PARTIAL.value))
-    terms = (select(AgreementTerm.agreement_id.label("agreement_id"),
-                    func.max(AgreementTerm.deadline).label("last_deadline"),
-                    func.count(AgreementTerm.id).label("n"),
-                    func.sum(case((done, 1), else_=0)).label("done"),
-                    func.sum(case((some, 1), else_=0)).label("some"))
-             .where(live, AgreementTerm.agreement_id.in_(candidates)).group_by(AgreementTerm.agreement_id).subquery())
+    aggregates = (func.max(AgreementTerm.deadline).label("last_deadline"), func.count(AgreementTerm.id).label("n"),
+                  func.sum(case((done, 1), else_=0)).label("done"), func.sum(case((some, 1), else_=0)).label("some"))
+    if on_postgres:
+        # Each candidate's terms through the index by agreement (one short range per agreement): grouping the
+        # terms of the candidates read every term of the database (the server hash-joins them, whatever the
+        # candidates' number).
+        terms: Any = select(*aggregates).where(live, AgreementTerm.agreement_id == Agreement.id).lateral("terms")
+        joined: Any = true()
+    else:
+        terms = (select(AgreementTerm.agreement_id.label("agreement_id"), *aggregates)
+                 .where(live, AgreementTerm.agreement_id.in_(candidates)).group_by(AgreementTerm.agreement_id)
+                 .subquery())
+        joined = terms.c.agreement_id == Agreement.id
     n, n_done, n_some = (func.coalesce(c, 0) for c in (terms.c.n, terms.c.done, terms.c.some))
     due = func.coalesce(terms.c.last_deadline, Agreement.effective_on)
     rows = (select(Agreement.owner_unit_id.label("owner"), due.label("due"), n.label("n"),
                    n_done.label("done"), n_some.label("some"))
-            .select_from(Agreement).outerjoin(terms, terms.c.agreement_id == Agreement.id)
+            .select_from(Agreement).outerjoin(terms, joined)
             .where(Agreement.id.in_(candidates), Agreement.deleted_at.is_(None), Agreement.effective_on.is_not(None),
                    t.live_case(Agreement.case_id), t.within(Agreement.owner_unit_id))
             .subquery())

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, null, or_, select, true, union
+from sqlalchemy import and_, any_, case, func, literal_column, null, or_, select, true, union
 
 from ...domain.enums import CaseKind
 from ...domain.mediation_rules import MarriageOutcome
@@ -45,6 +45,15 @@ def _candidates(t: Tally) -> Any:
     return union(events, agreements)
 
 
+def _among(t: Tally, key: Any, keys: Any) -> Any:
+    """`key` is one of `keys`. The whole tree on PostgreSQL: as an array, which the server looks up key by key in
+    an index holding the case's columns; as a set it joined it to a read of every mediation case (135,000 of
+    300,000). A subtree reads its own mediation cases (index by unit of 0027) and joins the set to them."""
+    if t.everything and t.uow.s.get_bind().dialect.name == "postgresql":
+        return key == any_(func.array(select(keys.subquery()).scalar_subquery()))
+    return key.in_(keys)
+
+
 def outcome_figures(t: Tally) -> dict[str, Cells]:
     """{"successful": …, "m_reconciled": …, …} for the period and the year to date; cached on the tally."""
     cached = getattr(t, "_outcome_figures", None)
@@ -64,7 +73,7 @@ def outcome_figures(t: Tally) -> dict[str, Cells]:
     # One row per candidate, computed once (MATERIALIZED: not re-run in each sum below), then counted by tier.
     cases = (select(Case.owner_unit_id.label("owner"), Case.mediation_outcome.label("outcome"),
                     recorded.label("recorded"), first_day.label("first_day"), marriage.label("marriage"))
-             .where(Case.id.in_(_candidates(t)), mediation).cte("outcome_candidates").prefix_with("MATERIALIZED"))
+             .where(_among(t, Case.id, _candidates(t)), mediation).cte("outcome_candidates").prefix_with("MATERIALIZED"))
     success_at = case((cases.c.outcome.in_(sorted(SUCCESS_OUTCOMES)), cases.c.recorded), else_=null())
 
     def successful(start: datetime, end: datetime) -> Any:

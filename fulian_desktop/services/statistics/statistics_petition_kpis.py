@@ -64,7 +64,7 @@ def acceptance_cohort(within: Any) -> Cohort:
                   {"accept_decided": true(), "accept_timely": timely})
 
 
-def closure_cohort(within: Any, *, hashed_visits: bool = False) -> Cohort:
+def closure_cohort(within: Any, *, hashed_visits: datetime | None = None) -> Cohort:
     """Petition cases closed in the window: on time or not, and by the petitioner's evaluation."""
     on_time = Tally.any_row(CaseClock.due_at, CaseClock.case_id == Case.id, CaseClock.deleted_at.is_(None),
                             CaseClock.kind == ClockKind.PETITION_CONCLUSION.value, CaseClock.due_at.is_not(None),
@@ -74,11 +74,14 @@ def closure_cohort(within: Any, *, hashed_visits: bool = False) -> Cohort:
                            FollowUpVisit.visited_at >= Case.closed_at)
                     .order_by(FollowUpVisit.visited_at.desc()).limit(1).scalar_subquery())
     evaluation = func.coalesce(latest_visit, Case.petition_evaluation)
-    if hashed_visits:
+    if hashed_visits is not None:
         # PostgreSQL: most closed cases have no follow-up visit; the cases that have one are read once (a hashed
         # set), so the others skip the per-case lookup of their latest visit. (SQLite would read the whole visit
-        # index for that set: its per-case lookup through the index is cheaper.)
-        visited = Case.id.in_(select(FollowUpVisit.case_id).where(FollowUpVisit.deleted_at.is_(None)))
+        # index for that set: its per-case lookup through the index is cheaper.) `hashed_visits` is the earliest
+        # moment a counted case can have closed: only a visit since then can follow a closure, so the set holds
+        # the visits from then on (through the index by moment), not every visit of the database.
+        visited = Case.id.in_(select(FollowUpVisit.case_id).where(FollowUpVisit.deleted_at.is_(None),
+                                                                  FollowUpVisit.visited_at >= hashed_visits))
         evaluation = func.coalesce(case((visited, latest_visit)), Case.petition_evaluation)
     known = [member.value for _key, member in EVALUATIONS]
     scope = and_(Case.kind == CaseKind.PETITION.value, Case.deleted_at.is_(None), within(Case.owner_unit_id),
@@ -106,13 +109,27 @@ def figure_case_ids(figure: str, within: Any, start: datetime, end: datetime) ->
 
 
 def _counted(t: Tally, cohort: Cohort, keys: tuple[str, ...]) -> dict[str, Cells]:
-    return t.sums(cohort.owner, cohort.scope, {key: cohort.figures[key] for key in keys}, moment=cohort.moment)
+    figures = {key: cohort.figures[key] for key in keys}
+    if t.uow.s.get_bind().dialect.name != "postgresql":
+        return t.sums(cohort.owner, cohort.scope, figures, moment=cohort.moment)
+    # PostgreSQL: each row's figures worked out once (MATERIALIZED), then counted for both windows; counted
+    # straight, every figure was worked out once per window (a case's clock and its latest visit looked up twice).
+    lo, hi = min(t.period[0], t.year[0]), max(t.period[1], t.year[1])
+    rows = (select(cohort.owner.label("owner"), cohort.moment.label("moment"),
+                   *(case((condition, 1), else_=0).label(f"f{i}") for i, condition in enumerate(figures.values())))
+            .where(cohort.scope, cohort.moment >= lo, cohort.moment < hi)
+            .cte("kpi_rows").prefix_with("MATERIALIZED"))
+    return t.sums(rows.c.owner, true(), {key: rows.c[f"f{i}"] == 1 for i, key in enumerate(figures)},
+                  moment=rows.c.moment)
 
 
 def kpi_cells(t: Tally) -> dict[str, Cells]:
     """Every KPI figure, by tier and for the year to date: two grouped passes."""
     on_postgres = t.uow.s.get_bind().dialect.name == "postgresql"
-    closed = _counted(t, closure_cohort(t.within, hashed_visits=on_postgres), ("concluded", "concluded_on_time",
+    # The hashed set of visited cases pays for the whole tree's closed cases; a subtree's few hundred look their
+    # latest visit up by key (the set would be built once per figure, each time from every visit since then).
+    since = min(t.period[0], t.year[0]) if on_postgres and t.everything else None
+    closed = _counted(t, closure_cohort(t.within, hashed_visits=since), ("concluded", "concluded_on_time",
                                                      *(key for key, _member in EVALUATIONS)))
     closed["evaluated"] = add(*(closed[key] for key, _member in EVALUATIONS))
     # 未评价 is every other closed case (its condition is the complement of the three): subtracted, not counted,
