@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 SCRIPTS = Path(__file__).with_name("migrations")
 # Bump with every new migration script.
-SCHEMA_HEAD = "0025"
+SCHEMA_HEAD = "0026"
 
 
 def alembic_config(connection: Connection | None = None) -> "Config":

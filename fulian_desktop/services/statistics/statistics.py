@@ -33,10 +33,11 @@ from .statistics_closure import closure_outcome_figures, performance_figures
 from .statistics_outcomes import SUCCESS_OUTCOMES, outcome_figures
 from .statistics_petition_kpis import NOTES as KPI_NOTES
 from .statistics_petition_kpis import petition_kpi_rows
+from .statistics_prefix import kept_counts
 from .statistics_sections import (
     case_figures, crisis_section, intake_figures, marriage_section, screening_section, subtype_rows,
 )
-from .statistics_tally import Cells, Tally, add, category_rows, count_row, money_row, rate_row
+from .statistics_tally import Cells, Ledger, Tally, add, category_rows, count_row, money_row, rate_row
 from .statistics_views import MonthlyReport, StatSection
 
 MAX_DAYS = 366 * 5
@@ -89,9 +90,17 @@ def build_report(uow: UnitOfWork, unit_id: str, unit_name: str, units: frozenset
                  date_to: date) -> MonthlyReport:
     """The report over exactly `units` (no permission check: callers check). services/reporting reports a
     unit's own work with `units={unit_id}`."""
-    t = Tally(uow, units, date_from, date_to)
+    # The year's months before the period, when kept from an earlier report (statistics_prefix): then only the
+    # period is counted; else both windows are, and what lies before the period is kept for the next report.
+    earlier, keep = kept_counts(uow, units, date_from, date_to)
+    record: Ledger | None = [] if keep is not None else None
+    t = Tally(uow, units, date_from, date_to, earlier=earlier, record=record)
     sections = (mediation_section(t), petition_section(t), marriage_section(t), crisis_section(t),
                 screening_section(t))
+    if t.earlier:
+        raise RuntimeError("statistics: the year's earlier counts do not match this report")
+    if keep is not None and record is not None:
+        keep(record)
     return MonthlyReport(unit_id, unit_name, date_from, date_to, sections)
 
 
@@ -129,7 +138,7 @@ def mediation_section(t: Tally) -> StatSection:
     effective, applied = on(Agreement.effective_on), on(Agreement.confirmation_applied_on)
     # Two passes for both windows, each over the agreements dated in them through the index on its date: those
     # that took effect (oral, written, amount) and those whose 司法确认 was applied for.
-    first, last = min(t.period[0], t.year[0]), max(t.period[1], t.year[1])
+    first, last = t.span
     live = and_(Agreement.deleted_at.is_(None), t.within(Agreement.owner_unit_id), t.live_case(Agreement.case_id))
     paper = t.sums(Agreement.owner_unit_id, and_(live, effective(first, last)), {
         "oral": lambda s, e: and_(effective(s, e), Agreement.form == AgreementForm.ORAL.value),
