@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import text, update
 
 from fulian_desktop.domain import clock
 from fulian_desktop.domain.enums import CaseKind, PartyRole
@@ -237,3 +237,23 @@ def test_work_in_the_period_that_changes_how_an_earlier_month_counts(world: Stat
     assert _ytd(after, "marriage", "reconciled") == _ytd(before, "marriage", "reconciled") - 1
     assert _ytd(after, "marriage", "persuaded") == _ytd(before, "marriage", "persuaded") + 1
     assert _ytd(after, "marriage", "outcomes") == _ytd(before, "marriage", "outcomes")
+
+
+@pytest.mark.sqlite_only
+def test_kept_counts_older_than_the_log_are_counted_again(world: StatsWorld) -> None:
+    """The log keeps its newest entries only (0026): when the entries after the kept counts are gone, nothing
+    shows what changed, so the next report counts the earlier months again."""
+    store, district = world.store, world.org.district
+    _values(store, district)
+    assert _kept(store, district)
+    with store.uow(write=True) as uow:
+        intake.register_contact(uow, world.village, IntakeInput(
+            name="十月来电", channel=Channel.CALL, decision=IntakeDecision.ANSWERED, request="咨询",
+            category="婚姻家庭", received_at=at(10, 19)))
+    with store.uow(write=True) as uow:     # a change in the period only, then the log drops its older entries
+        last = uow.s.execute(text("SELECT max(seq) FROM stats_change")).scalar()
+        uow.s.execute(text("DELETE FROM stats_change WHERE seq < :last"), {"last": last})
+    assert not _kept(store, district)
+    after = _values(store, district)
+    forget(store.engine)
+    assert after == _values(store, district)
