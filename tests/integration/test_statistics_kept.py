@@ -246,11 +246,12 @@ def test_kept_counts_older_than_the_log_are_counted_again(world: StatsWorld) -> 
     store, district = world.store, world.org.district
     _values(store, district)
     assert _kept(store, district)
-    with store.uow(write=True) as uow:
-        intake.register_contact(uow, world.village, IntakeInput(
-            name="十月来电", channel=Channel.CALL, decision=IntakeDecision.ANSWERED, request="咨询",
-            category="婚姻家庭", received_at=at(10, 19)))
-    with store.uow(write=True) as uow:     # a change in the period only, then the log drops its older entries
+    for day in (19, 20):                   # changes in the period only …
+        with store.uow(write=True) as uow:
+            intake.register_contact(uow, world.village, IntakeInput(
+                name="十月来电", channel=Channel.CALL, decision=IntakeDecision.ANSWERED, request="咨询",
+                category="婚姻家庭", received_at=at(10, day)))
+    with store.uow(write=True) as uow:     # … then the log drops all but its newest entry
         last = uow.s.execute(text("SELECT max(seq) FROM stats_change")).scalar()
         uow.s.execute(text("DELETE FROM stats_change WHERE seq < :last"), {"last": last})
     assert not _kept(store, district)
