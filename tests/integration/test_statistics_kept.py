@@ -258,3 +258,25 @@ def test_kept_counts_older_than_the_log_are_counted_again(world: StatsWorld) -> 
     after = _values(store, district)
     forget(store.engine)
     assert after == _values(store, district)
+
+
+@pytest.mark.sqlite_only
+def test_a_report_inside_a_write_that_is_rolled_back_keeps_nothing_of_it(world: StatsWorld) -> None:
+    store, district = world.store, world.org.district
+    _values(store, district)
+
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), store.uow(write=True) as uow:
+        case_id = cases.create_case(uow, world.village, cases.NewCase(
+            title="撤销的三月案件", kind=CaseKind.MEDIATION, opened_at=at(3, 12))).row.id
+        workflow.transition(uow, world.village, case_id, T.ACCEPT)
+        units = subtree_ids(uow.s, district)
+        inside = statistics.build_report(uow, district, "", units, OCT_FROM, OCT_TO)
+        assert inside.section("mediation").row("mediated").values[YTD] == \
+            _values(store, district)[("mediation", "mediated")][YTD] + 1
+        raise Undo
+    with store.uow(write=True) as uow:     # the next write transaction's report: the case is not there
+        again = statistics.build_report(uow, district, "", subtree_ids(uow.s, district), OCT_FROM, OCT_TO)
+    assert {(s.key, r.key): r.values for s in again.sections for r in s.rows} == _values(store, district)

@@ -82,10 +82,15 @@ def kept_counts(uow: UnitOfWork, units: frozenset[str], date_from: date,
         kept = _kept.get(engine, {}).get(key)
     if kept is not None:
         fresh, last = _unchanged(uow, kept.seq, first, date_from)
-        if fresh:
+        if fresh and not uow.write:
             with _lock:
                 kept.seq = max(kept.seq, last)
+        if fresh:
             return kept.ledger, None
+    if uow.write:
+        # A write transaction sees its own changes, which may yet be rolled back (and their log numbers given
+        # again): what it counts, and how far it read the log, are not kept.
+        return None, None
     # Read in this transaction, before the counts: a change committed later has a higher number.
     seq = _last_change(uow)
 
