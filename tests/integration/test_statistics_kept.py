@@ -280,3 +280,27 @@ def test_a_report_inside_a_write_that_is_rolled_back_keeps_nothing_of_it(world: 
     with store.uow(write=True) as uow:     # the next write transaction's report: the case is not there
         again = statistics.build_report(uow, district, "", subtree_ids(uow.s, district), OCT_FROM, OCT_TO)
     assert {(s.key, r.key): r.values for s in again.sections for r in s.rows} == _values(store, district)
+
+
+@pytest.mark.sqlite_only
+def test_the_demo_bulk_load_without_the_log_still_makes_the_next_report_count_again(world: StatsWorld) -> None:
+    """fulian_demo's big load drops the log's triggers with the indexes (looking a case's records up without
+    them made it ten times slower) and puts them back: the next report counts the earlier months again."""
+    from fulian_demo.writer import drop_secondary_indexes, recreate_indexes
+
+    store, district = world.store, world.org.district
+    before = _values(store, district)
+    count = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stats_change%'"
+    with store.uow(write=True) as uow:
+        triggers = uow.s.execute(text(count)).scalar()
+        conn = uow.s.connection()
+        dropped = drop_secondary_indexes(conn)
+        assert uow.s.execute(text(count)).scalar() == 0
+        uow.s.execute(update(Case).where(Case.id == world.case_ids["M4"]).values(deleted_at=clock.now_utc()))
+        recreate_indexes(conn, dropped)
+        assert uow.s.execute(text(count)).scalar() == triggers > 0
+    assert not _kept(store, district)
+    after = _values(store, district)
+    assert _ytd(after, "mediation", "mediated") == _ytd(before, "mediation", "mediated") - 1
+    forget(store.engine)
+    assert after == _values(store, district)

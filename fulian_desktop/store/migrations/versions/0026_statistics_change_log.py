@@ -9,7 +9,8 @@ Triggers on every table the report reads log, for each inserted, updated or dele
 stored) of every counted record the row can change: its own dates, old and new, and those of the records whose
 count depends on it (a case's records are counted only while the case is live; an agreement makes its case's
 closure successful and can be its first success; a term moves its agreement's due day …). The log keeps its
-newest 20,000 days: a kept count older than that is counted again.
+newest 20,000 days: a kept count older than that is counted again. An empty day ('') means any day may have
+changed (the demo generator's bulk load drops these triggers with the indexes, and logs that).
 
 PostgreSQL keeps no counts between reports: nothing to do there.
 """
