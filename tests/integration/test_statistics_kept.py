@@ -24,6 +24,7 @@ from fulian_desktop.services.mediation import mediation
 from fulian_desktop.services.screening import screening
 from fulian_desktop.services.statistics import statistics
 from fulian_desktop.services.statistics.statistics_prefix import forget, kept_counts
+from fulian_desktop.services.statistics.statistics_tally import EarlierMismatch, Tally
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.store import Store
 from fulian_desktop.sync.exchange import export_bundle, import_bundle
@@ -304,3 +305,12 @@ def test_the_demo_bulk_load_without_the_log_still_makes_the_next_report_count_ag
     assert _ytd(after, "mediation", "mediated") == _ytd(before, "mediation", "mediated") - 1
     forget(store.engine)
     assert after == _values(store, district)
+
+
+def test_kept_counts_of_another_report_are_refused(world: StatsWorld) -> None:
+    """Counts kept in another order than this report's counting calls are never added to its figures."""
+    with world.store.uow() as uow:
+        units = subtree_ids(uow.s, world.org.district)
+        t = Tally(uow, units, OCT_FROM, OCT_TO, earlier=[("sums", ("mediated",), {"mediated": 5})])
+        with pytest.raises(EarlierMismatch):
+            statistics.mediation_section(t)

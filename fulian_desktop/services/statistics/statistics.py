@@ -14,6 +14,7 @@ both need 打印导出. Exports of the report are audited by `record_export`.
 """
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from sqlalchemy import and_, func, select, true
@@ -37,10 +38,11 @@ from .statistics_prefix import kept_counts
 from .statistics_sections import (
     case_figures, crisis_section, intake_figures, marriage_section, screening_section, subtype_rows,
 )
-from .statistics_tally import Cells, Ledger, Tally, add, category_rows, count_row, money_row, rate_row
+from .statistics_tally import Cells, EarlierMismatch, Ledger, Tally, add, category_rows, count_row, money_row, rate_row
 from .statistics_views import MonthlyReport, StatSection
 
 MAX_DAYS = 366 * 5
+log = logging.getLogger(__name__)
 
 
 def may_see_statistics(actor: Actor) -> bool:
@@ -94,14 +96,23 @@ def build_report(uow: UnitOfWork, unit_id: str, unit_name: str, units: frozenset
     # period is counted; else both windows are, and what lies before the period is kept for the next report.
     earlier, keep = kept_counts(uow, units, date_from, date_to)
     record: Ledger | None = [] if keep is not None else None
-    t = Tally(uow, units, date_from, date_to, earlier=earlier, record=record)
-    sections = (mediation_section(t), petition_section(t), marriage_section(t), crisis_section(t),
-                screening_section(t))
-    if t.earlier:
-        raise RuntimeError("statistics: the year's earlier counts do not match this report")
+    try:
+        t = Tally(uow, units, date_from, date_to, earlier=earlier, record=record)
+        sections = _sections(t)
+        if t.earlier:
+            raise EarlierMismatch("kept counts left over")
+    except EarlierMismatch:
+        log.exception("statistics: kept year-to-date counts did not match the report; counted afresh")
+        t = Tally(uow, units, date_from, date_to)
+        sections, keep = _sections(t), None
     if keep is not None and record is not None:
         keep(record)
     return MonthlyReport(unit_id, unit_name, date_from, date_to, sections)
+
+
+def _sections(t: Tally) -> tuple[StatSection, ...]:
+    return (mediation_section(t), petition_section(t), marriage_section(t), crisis_section(t),
+            screening_section(t))
 
 
 def record_export(uow: UnitOfWork, actor: Actor, report: MonthlyReport, fmt: str, size: int) -> None:

@@ -26,6 +26,11 @@ Query = Callable[[datetime, datetime], Select]
 Ledger = list[tuple[str, tuple[Any, ...], dict[Any, int]]]
 
 
+class EarlierMismatch(RuntimeError):
+    """Kept counts that are not those of this report's counting calls (a programming error: the report counts
+    afresh instead)."""
+
+
 @dataclass(frozen=True)
 class Cells:
     """A figure per tier for the period, and its year-to-date total."""
@@ -99,7 +104,7 @@ class Tally:
             return totals
         found_call, found_keys, before = self.earlier.pop(0) if self.earlier else ("", (), {})
         if (found_call, found_keys) != (call, keys):
-            raise RuntimeError(f"statistics: the year's earlier counts do not match this report ({call} {keys})")
+            raise EarlierMismatch(f"the year's earlier counts do not match this report ({call} {keys})")
         return {key: totals.get(key, 0) + before.get(key, 0) for key in set(totals) | set(before)}
 
     def within(self, owner_column: Any) -> Any:
