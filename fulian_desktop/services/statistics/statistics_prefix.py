@@ -7,7 +7,7 @@ recorded when a report counts its two windows (the year less the period, call by
 with the number of the store's last logged change. Migration 0026's triggers log, for every write to a
 table the report reads, the days of every counted record the write can change (its own, old and new, and those of
 the records counted through it). A later report uses the kept counts only when no day logged since falls in the
-earlier part (with a day's margin either side for the time zone); otherwise, or when the log no longer reaches
+earlier part (days as stored, UTC moments included: a day's margin before 1 January); otherwise, or when the log no longer reaches
 back that far, it counts them again. The screening register's figures that are not sums of events (in register
 during the period, households screened) are counted for their own windows in every report.
 

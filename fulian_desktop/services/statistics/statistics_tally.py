@@ -22,7 +22,7 @@ from .statistics_views import COUNT, MONEY, RATE, TIER_KEYS, StatRow
 
 Window = tuple[datetime, datetime]
 Query = Callable[[datetime, datetime], Select]
-# What a tally's counting calls found, in call order: (call, figure keys, year-to-date total of each figure).
+# What a tally's counting calls found before the period, in call order: (call, figure keys, {figure: count}).
 Ledger = list[tuple[str, tuple[Any, ...], dict[Any, int]]]
 
 
