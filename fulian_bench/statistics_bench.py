@@ -257,6 +257,7 @@ def run(store: Store, raw: Any, actor: Actor, date_from: date, date_to: date, re
     from fulian_desktop.services.accounts.orgunits import root_unit, subtree_ids
     from fulian_desktop.services.statistics import dashboard, statistics, statistics_sections
     from fulian_desktop.services.statistics.dashboard_period import Preset, preset_period
+    from fulian_desktop.services.statistics.statistics_prefix import forget
     from fulian_desktop.services.statistics.statistics_tally import Tally
 
     sections = {"mediation": ("一、人民调解", statistics.mediation_section),
@@ -287,6 +288,16 @@ def run(store: Store, raw: Any, actor: Actor, date_from: date, date_to: date, re
                                  (f"统计年报（{date_to.year} 年 1–{date_to.month} 月）", date(date_to.year, 1, 1), 1000.0)):
         wall, cpu = timed(report(first))
         rows.append(BenchRow(label, wall, target_ms=target, note=f"CPU {cpu:,.0f} ms；服务层全部五节"))
+    # The monthly report above uses the year's earlier months kept from the report before it (statistics_prefix,
+    # SQLCipher); the first report of a unit and month, or the first after work in those months, counts them.
+    month = report(date_from)
+
+    def first_report() -> object:
+        forget(store.engine)
+        return month()
+    wall, cpu = timed(first_report)
+    rows.append(BenchRow(f"统计月报（{date_from:%Y-%m}，首次：本年前几个月未保留）", wall,
+                         note=f"CPU {cpu:,.0f} ms；服务层全部五节"))
     # The dashboard opens on 本年 with 去年同期 beside it (ui/statistics/dashboard.py): both periods.
     dash_from, dash_to = preset_period(Preset.THIS_YEAR, date_to)
 

@@ -19,6 +19,7 @@ from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, TypeDec
 from fulian_desktop.domain.enums import CaseStatus
 from fulian_desktop.services.cases.search import spaced
 from fulian_desktop.store.models import Case, CaseClock, CaseEvent, CaseParty, CaseSearchDoc, Person
+from fulian_desktop.services.statistics.statistics_prefix import LOG as CHANGE_LOG
 from .work_tables import WORK_TABLES
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -200,19 +201,20 @@ def search_body(title: str, summary: str, names: Sequence[str]) -> str:
 
 
 def drop_secondary_indexes(conn: Connection) -> list[str]:
-    """Drop the plain (non-unique, explicitly created) indexes of the bulk tables and return
-    their CREATE statements. SQLite only, and only inside the transaction that puts them back
-    (recreate_indexes): building an index once after a big load is cheaper than updating it
-    row by row, and a rollback restores them anyway."""
+    """Drop the plain (non-unique, explicitly created) indexes of the bulk tables, and the triggers
+    of the statistics' change log (migration 0026: they look a written case's records up through
+    those indexes), and return their CREATE statements. SQLite only, and only inside the
+    transaction that puts them back (recreate_indexes): building an index once after a big load is
+    cheaper than updating it row by row, and a rollback restores them anyway."""
     names = ", ".join(f"'{name}'" for name in TABLES)
     found = conn.exec_driver_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({names}) ORDER BY name").all()
+        f"SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND (type = 'index' "
+        f"AND tbl_name IN ({names}) OR type = 'trigger' AND name LIKE '{CHANGE_LOG}%') ORDER BY type, name").all()
     statements = []
-    for name, sql in found:
+    for kind, name, sql in found:
         if sql.lstrip().upper().startswith("CREATE UNIQUE"):
             continue
-        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
         statements.append(sql)
     return statements
 
@@ -220,6 +222,9 @@ def drop_secondary_indexes(conn: Connection) -> list[str]:
 def recreate_indexes(conn: Connection, statements: list[str]) -> None:
     for sql in statements:
         conn.exec_driver_sql(sql)
+    if any(sql.lstrip().upper().startswith("CREATE TRIGGER") for sql in statements):
+        # The load was not logged day by day: an empty day tells kept statistics that any day may have changed.
+        conn.exec_driver_sql(f"INSERT INTO {CHANGE_LOG} (at) VALUES ('')")
 
 
 @contextmanager

@@ -202,5 +202,6 @@ def test_the_migrations_build_exactly_the_tables_the_models_describe(tmp_path: P
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
-    differences = [d for d in differences if "case_search" not in str(d)]  # the hand-made FTS index
+    # The hand-made FTS index, and the statistics' change log (0026: SQLite only, written by triggers).
+    differences = [d for d in differences if "case_search" not in str(d) and "stats_change" not in str(d)]
     assert differences == []

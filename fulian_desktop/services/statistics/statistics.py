@@ -14,6 +14,7 @@ both need 打印导出. Exports of the report are audited by `record_export`.
 """
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from sqlalchemy import and_, func, select, true
@@ -33,13 +34,15 @@ from .statistics_closure import closure_outcome_figures, performance_figures
 from .statistics_outcomes import SUCCESS_OUTCOMES, outcome_figures
 from .statistics_petition_kpis import NOTES as KPI_NOTES
 from .statistics_petition_kpis import petition_kpi_rows
+from .statistics_prefix import kept_counts
 from .statistics_sections import (
     case_figures, crisis_section, intake_figures, marriage_section, screening_section, subtype_rows,
 )
-from .statistics_tally import Cells, Tally, add, category_rows, count_row, money_row, rate_row
+from .statistics_tally import Cells, EarlierMismatch, Ledger, Tally, add, category_rows, count_row, money_row, rate_row
 from .statistics_views import MonthlyReport, StatSection
 
 MAX_DAYS = 366 * 5
+log = logging.getLogger(__name__)
 
 
 def may_see_statistics(actor: Actor) -> bool:
@@ -89,10 +92,27 @@ def build_report(uow: UnitOfWork, unit_id: str, unit_name: str, units: frozenset
                  date_to: date) -> MonthlyReport:
     """The report over exactly `units` (no permission check: callers check). services/reporting reports a
     unit's own work with `units={unit_id}`."""
-    t = Tally(uow, units, date_from, date_to)
-    sections = (mediation_section(t), petition_section(t), marriage_section(t), crisis_section(t),
-                screening_section(t))
+    # The year's months before the period, when kept from an earlier report (statistics_prefix): then only the
+    # period is counted; else both windows are, and what lies before the period is kept for the next report.
+    earlier, keep = kept_counts(uow, units, date_from, date_to)
+    record: Ledger | None = [] if keep is not None else None
+    try:
+        t = Tally(uow, units, date_from, date_to, earlier=earlier, record=record)
+        sections = _sections(t)
+        if t.earlier:
+            raise EarlierMismatch("kept counts left over")
+    except EarlierMismatch:
+        log.exception("statistics: kept year-to-date counts did not match the report; counted afresh")
+        t = Tally(uow, units, date_from, date_to)
+        sections, keep = _sections(t), None
+    if keep is not None and record is not None:
+        keep(record)
     return MonthlyReport(unit_id, unit_name, date_from, date_to, sections)
+
+
+def _sections(t: Tally) -> tuple[StatSection, ...]:
+    return (mediation_section(t), petition_section(t), marriage_section(t), crisis_section(t),
+            screening_section(t))
 
 
 def record_export(uow: UnitOfWork, actor: Actor, report: MonthlyReport, fmt: str, size: int) -> None:
@@ -129,7 +149,7 @@ def mediation_section(t: Tally) -> StatSection:
     effective, applied = on(Agreement.effective_on), on(Agreement.confirmation_applied_on)
     # Two passes for both windows, each over the agreements dated in them through the index on its date: those
     # that took effect (oral, written, amount) and those whose 司法确认 was applied for.
-    first, last = min(t.period[0], t.year[0]), max(t.period[1], t.year[1])
+    first, last = t.span
     live = and_(Agreement.deleted_at.is_(None), t.within(Agreement.owner_unit_id), t.live_case(Agreement.case_id))
     paper = t.sums(Agreement.owner_unit_id, and_(live, effective(first, last)), {
         "oral": lambda s, e: and_(effective(s, e), Agreement.form == AgreementForm.ORAL.value),

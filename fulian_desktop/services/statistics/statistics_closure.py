@@ -41,8 +41,7 @@ def closure_outcome_figures(t: Tally) -> dict[str, Cells]:
 def performance_figures(t: Tally) -> dict[str, Cells]:
     """{"due": agreements due in the window, "full": …, "partial": …, "none": …}."""
     live = AgreementTerm.deleted_at.is_(None)
-    first = min(t.days(t.period)[0], t.days(t.year)[0])
-    last = max(t.days(t.period)[1], t.days(t.year)[1])
+    first, last = t.days(t.span)
     # An agreement falls due on its last term deadline, or (no term has one) on the day it took effect: either
     # way on the deadline of one of its terms or on that day, so these candidates hold every one due in the
     # windows (the due day is compared exactly below).

@@ -35,7 +35,7 @@ def _candidates(t: Tally) -> Any:
     an effective agreement dated in them (a day's margin each side; the days are compared exactly below). A
     case's latest outcome event, or its first effective agreement, is one of its events or agreements, so a
     case with none of them in the windows cannot count there."""
-    lo, hi = min(t.period[0], t.year[0]) - timedelta(days=1), max(t.period[1], t.year[1]) + timedelta(days=1)
+    lo, hi = t.span[0] - timedelta(days=1), t.span[1] + timedelta(days=1)
     # The kind as a literal: the partial index of outcome events (store/models_stats.py) then answers this.
     outcome_kind = literal_column(f"'{OUTCOME_EVENT_KIND}'")
     events = select(CaseEvent.case_id).where(CaseEvent.kind == outcome_kind, CaseEvent.occurred_at >= lo,

@@ -184,9 +184,7 @@ def crisis_section(t: Tally) -> StatSection:
     def issued_in(s, e):  # noqa: ANN001, ANN202
         first, last = t.days((s, e))
         return and_(ProtectionOrder.issued_on >= first, ProtectionOrder.issued_on <= last)
-    issued = t.sums(ProtectionOrder.owner_unit_id, and_(orders, issued_in(min(t.period[0], t.year[0]),
-                                                                      max(t.period[1], t.year[1]))),
-                    {"issued": issued_in})["issued"]
+    issued = t.sums(ProtectionOrder.owner_unit_id, and_(orders, issued_in(*t.span)), {"issued": issued_in})["issued"]
     rows += [count_row("orders_applied", "申请人身安全保护令", applied, group=g2),
              count_row("orders_issued", "法院作出保护令", issued, group=g2)]
     kinds = (("warning_letter", "公安告诫书"), ("shelter", "临时庇护"), ("mandatory_report", "强制报告"))
@@ -296,11 +294,11 @@ def screening_section(t: Tally) -> StatSection:
     by_level = {lv.value: Cells(tiers[lv.value], sum(tiers[lv.value].values())) for lv in LEVELS}
     key_persons = Cells(tiers["key_persons"], sum(tiers["key_persons"].values()))
     # The visits of both windows in one pass (each entry's visits through their index).
-    first = min(t.days(t.period)[0], t.days(t.year)[0])
+    first, last = t.days(t.span)
     visit_count = t.sums(ScreeningEntry.owner_unit_id, and_(
         ScreeningEntry.id == ScreeningVisit.entry_id, ScreeningVisit.deleted_at.is_(None),
         ScreeningEntry.deleted_at.is_(None), t.within(ScreeningEntry.owner_unit_id),
-        ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= t.date_to), {"visits": visited})["visits"]
+        ScreeningVisit.visited_on >= first, ScreeningVisit.visited_on <= last), {"visits": visited})["visits"]
     registered, done = f["on_register"], f["resolved"]
     g1, g2 = "排查走访", "风险户（期末）"
     rows = [count_row("screened", "排查户数", f["screened"], group=g1, unit="户"),

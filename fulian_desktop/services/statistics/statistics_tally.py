@@ -22,6 +22,13 @@ from .statistics_views import COUNT, MONEY, RATE, TIER_KEYS, StatRow
 
 Window = tuple[datetime, datetime]
 Query = Callable[[datetime, datetime], Select]
+# What a tally's counting calls found before the period, in call order: (call, figure keys, {figure: count}).
+Ledger = list[tuple[str, tuple[Any, ...], dict[Any, int]]]
+
+
+class EarlierMismatch(RuntimeError):
+    """Kept counts that are not those of this report's counting calls (a programming error: the report counts
+    afresh instead)."""
 
 
 @dataclass(frozen=True)
@@ -53,9 +60,16 @@ class Tally:
     looked up here (a record's tier is its owner's), so no query joins the org tree or the cases."""
 
     def __init__(self, uow: UnitOfWork, unit_ids: frozenset[str], date_from: date, date_to: date, *,
-                 year_to_date: bool = True) -> None:
+                 year_to_date: bool = True, earlier: Ledger | None = None, record: Ledger | None = None) -> None:
         """`year_to_date=False`: a caller that shows the period only (the dashboard) — the year's window is the
-        period's, so no scan reaches back to 1 January; the `ytd` of every figure is then the period's total."""
+        period's, so no scan reaches back to 1 January; the `ytd` of every figure is then the period's total.
+
+        `earlier`: what the same report's counting calls found from 1 January to the day before `date_from`
+        (statistics_prefix): the counting calls then read the period only, and a figure's `ytd` is its period
+        total plus its earlier total (the figures they count are events in a window, so the two add up). The
+        figures that are not sums of events (the screening register's) count their windows themselves.
+        `record`: a list that gets, in call order, what each counting call found before the period (its year to
+        date less its period: the `earlier` of a later report of the same units and days)."""
         self.uow = uow
         self.unit_ids = sorted(unit_ids)
         self.date_from, self.date_to = date_from, date_to
@@ -63,6 +77,35 @@ class Tally:
         self.year = day_bounds(date(date_to.year, 1, 1), date_to) if year_to_date else self.period
         self.tier_of = dict(uow.s.execute(select(OrgUnit.id, OrgUnit.tier)).all())
         self.everything = set(self.unit_ids) >= set(self.tier_of)
+        self.earlier = list(earlier) if earlier is not None and self.year != self.period else None
+        self.record = record
+
+    @property
+    def span(self) -> Window:
+        """The moments the counting calls read: the period when the year's earlier part is known (or is the
+        period), else both windows."""
+        if self.earlier is not None:
+            return self.period
+        return min(self.period[0], self.year[0]), max(self.period[1], self.year[1])
+
+    @property
+    def windows(self) -> tuple[Window, ...]:
+        """The windows a counting statement counts (one when the year's earlier part is known)."""
+        return (self.period,) if self.year == self.period or self.earlier is not None else (self.period, self.year)
+
+    def _settle(self, call: str, keys: tuple[Any, ...], totals: dict[Any, int],
+                period: dict[Any, dict[str, int]]) -> dict[Any, int]:
+        """The year-to-date totals of one counting call (`period`: its period counts by tier): recorded for a
+        later report, and with the earlier part added when it is known. A call that does not match the earlier
+        ones (another report's) is refused."""
+        if self.record is not None and self.earlier is None and self.year != self.period:
+            self.record.append((call, keys, {key: n - sum(period.get(key, {}).values()) for key, n in totals.items()}))
+        if self.earlier is None:
+            return totals
+        found_call, found_keys, before = self.earlier.pop(0) if self.earlier else ("", (), {})
+        if (found_call, found_keys) != (call, keys):
+            raise EarlierMismatch(f"the year's earlier counts do not match this report ({call} {keys})")
+        return {key: totals.get(key, 0) + before.get(key, 0) for key in set(totals) | set(before)}
 
     def within(self, owner_column: Any) -> Any:
         """The scope condition: none when reporting on the whole tree (cheaper plans), else the subtree."""
@@ -89,9 +132,9 @@ class Tally:
         return [tuple(r) for r in self.uow.s.execute(query(*window)).all()]
 
     def _both(self, query: Query) -> tuple[list[tuple], list[tuple]]:
-        """The rows of the period and of the year to date (one query when the two windows are the same)."""
+        """The rows of the period and of the year to date (one query when one window is counted)."""
         period = self._run(query, self.period)
-        return period, period if self.year == self.period else self._run(query, self.year)
+        return period, period if len(self.windows) == 1 else self._run(query, self.year)
 
     def cells(self, query: Query) -> Cells:
         """`query(start, end)` selects (owner unit, n) grouped by owner unit."""
@@ -100,8 +143,8 @@ class Tally:
         for unit, n in period_rows:
             tier = self.tier_of.get(unit, "")
             period[tier] = period.get(tier, 0) + int(n or 0)
-        ytd = sum(int(n or 0) for _unit, n in year_rows)
-        return Cells(period, ytd)
+        ytd = self._settle("cells", (), {None: sum(int(n or 0) for _unit, n in year_rows)}, {None: period})
+        return Cells(period, ytd[None])
 
     def sums(self, owner, scope, figures: dict[str, Any], moment=None) -> dict[str, Cells]:  # noqa: ANN001
         """Several figures over the same rows in ONE pass for both windows. A figure is a condition, or
@@ -113,13 +156,14 @@ class Tally:
             c = c(*window) if callable(c) else c
             return c if moment is None else and_(moment >= window[0], moment < window[1], c)
 
-        # When the year's window is the period's (year_to_date=False, or a period from 1 January), one set of sums.
-        windows = (self.period,) if self.year == self.period else (self.period, self.year)
+        # When the year's window is the period's (year_to_date=False, or a period from 1 January), or the year's
+        # earlier part is known, one set of sums.
+        windows = self.windows
         columns = [func.sum(case((condition(f, w), f[1] if isinstance(f, tuple) else 1), else_=0))
                    for w in windows for f in figures.values()]
         where = scope
         if moment is not None:
-            lo, hi = min(self.period[0], self.year[0]), max(self.period[1], self.year[1])
+            lo, hi = self.span
             where = and_(scope, moment >= lo, moment < hi)
         out: dict[str, dict[str, int]] = {key: {} for key in figures}
         ytd: dict[str, int] = dict.fromkeys(figures, 0)
@@ -129,6 +173,7 @@ class Tally:
             for i, key in enumerate(figures):
                 out[key][tier] = out[key].get(tier, 0) + int(values[i] or 0)
                 ytd[key] += int(values[n + i] or 0)
+        ytd = self._settle("sums", tuple(figures), ytd, out)
         return {key: Cells(out[key], ytd[key]) for key in figures}
 
     def grouped(self, query: Query) -> dict[Any, Cells]:
@@ -140,7 +185,7 @@ class Tally:
 
         period: dict[Any, dict[str, int]] = {}
         period_rows = self._run(query, self.period)
-        if self.year == self.period:
+        if len(self.windows) == 1:
             year_rows = period_rows
         else:
             # The year to date is one total per key: summed by the database, not returned per unit.
@@ -154,6 +199,7 @@ class Tally:
         ytd: dict[Any, int] = {}
         for _unit, key, n in map(split, year_rows):
             ytd[key] = ytd.get(key, 0) + int(n or 0)
+        ytd = self._settle("grouped", (), ytd, period)
         return {key: Cells(period.get(key, {}), ytd.get(key, 0)) for key in set(period) | set(ytd)}
 
 

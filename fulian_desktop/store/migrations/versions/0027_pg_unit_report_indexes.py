@@ -1,7 +1,7 @@
 """PostgreSQL: the monthly report of a unit's subtree reads that subtree's rows only
 
 Revision ID: 0027
-Revises: 0025
+Revises: 0026
 
 The report of a street or town (a few of the tree's units) had read the windows' rows of the whole database
 through the indexes by day (0021, 0024) and dropped the other units' rows afterwards: its cost grew with the
@@ -18,7 +18,7 @@ SQLite plans these reads differently (statistics indexes of 0021 and 0024): noth
 from alembic import op
 
 revision = '0027'
-down_revision = '0025'
+down_revision = '0026'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,113 @@
+"""The year's earlier months of a monthly report, counted once and kept (SQLCipher stores).
+
+A report's 本年累计 is its period plus 1 January to the day before the period. Every figure the report's counting
+calls make (statistics_tally: `sums`, `grouped`, `cells`) counts events in a window, so the year's total is the
+period's plus the earlier part's. That earlier part — for October, January to September, the bulk of the work — is
+recorded when a report counts its two windows (the year less the period, call by call) and kept in this process
+with the number of the store's last logged change. Migration 0026's triggers log, for every write to a
+table the report reads, the days of every counted record the write can change (its own, old and new, and those of
+the records counted through it). A later report uses the kept counts only when no day logged since falls in the
+earlier part (days as stored, UTC moments included: a day's margin before 1 January); otherwise, or when the log no longer reaches
+back that far, it counts them again. The screening register's figures that are not sums of events (in register
+during the period, households screened) are counted for their own windows in every report.
+
+PostgreSQL stores keep nothing (no log there): the report counts both windows in one pass as before.
+"""
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from sqlalchemy import Engine, text
+
+from ...store.uow import UnitOfWork
+from .statistics_tally import Ledger
+
+LOG = "stats_change"
+_MAX_KEPT = 64          # reports' earlier parts kept per store (units × periods)
+
+
+@dataclass
+class _Kept:
+    seq: int
+    ledger: Ledger
+
+
+_lock = threading.Lock()
+_kept: "weakref.WeakKeyDictionary[Engine, dict[tuple[object, ...], _Kept]]" = weakref.WeakKeyDictionary()
+_logged: "weakref.WeakKeyDictionary[Engine, bool]" = weakref.WeakKeyDictionary()
+
+
+def _has_log(uow: UnitOfWork, engine: Engine) -> bool:
+    found = _logged.get(engine)
+    if found is None:
+        found = uow.s.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"),
+                              {"n": LOG}).scalar() == 1
+        _logged[engine] = found
+    return found
+
+
+def _unchanged(uow: UnitOfWork, since: int, first: date, before: date) -> tuple[bool, int]:
+    """(no logged change since `since` touches the days first..before-1, the last change's number). An empty
+    day is logged by a load that wrote without its triggers (fulian_demo): any day may have changed."""
+    n, lo_seq, hi_seq, hits = uow.s.execute(text(
+        f"SELECT count(*), min(seq), max(seq), sum(at >= :lo AND at < :hi OR at = '') FROM {LOG} WHERE seq > :since"),
+        {"since": since, "lo": (first - timedelta(days=1)).isoformat(), "hi": before.isoformat()}).one()
+    if not n:
+        return True, since
+    # The oldest entries are dropped (0026 keeps the newest): a gap after `since` may hide a change.
+    return lo_seq == since + 1 and not hits, int(hi_seq)
+
+
+def _last_change(uow: UnitOfWork) -> int:
+    return int(uow.s.execute(text(f"SELECT coalesce(max(seq), 0) FROM {LOG}")).scalar() or 0)
+
+
+def kept_counts(uow: UnitOfWork, units: frozenset[str], date_from: date,
+                date_to: date) -> tuple[Ledger | None, Callable[[Ledger], None] | None]:
+    """(the kept counts of 1 January to the day before `date_from`, None) when they still hold; else (None, keep):
+    the report counts both windows as before, records what it found before the period, and `keep` keeps that
+    for the next report. (None, None) where nothing is kept: PostgreSQL, a period from 1 January or across a
+    new year."""
+    first = date(date_to.year, 1, 1)
+    engine = uow.s.get_bind()
+    if not isinstance(engine, Engine) or engine.dialect.name != "sqlite" or not first < date_from <= date_to:
+        return None, None
+    if not _has_log(uow, engine):
+        return None, None
+    key = (tuple(sorted(units)), first, date_from)
+    with _lock:
+        kept = _kept.get(engine, {}).get(key)
+    if kept is not None:
+        fresh, last = _unchanged(uow, kept.seq, first, date_from)
+        if fresh and not uow.write:
+            with _lock:
+                kept.seq = max(kept.seq, last)
+        if fresh:
+            return kept.ledger, None
+    if uow.write:
+        # A write transaction sees its own changes, which may yet be rolled back (and their log numbers given
+        # again): what it counts, and how far it read the log, are not kept.
+        return None, None
+    # Read in this transaction, before the counts: a change committed later has a higher number.
+    seq = _last_change(uow)
+
+    def keep(ledger: Ledger) -> None:
+        with _lock:
+            store = _kept.setdefault(engine, {})
+            if len(store) >= _MAX_KEPT and key not in store:
+                store.pop(next(iter(store)))
+            store[key] = _Kept(seq, ledger)
+    return None, keep
+
+
+def forget(engine: Engine) -> None:
+    """Drop what is kept for a store (tests compare kept with freshly counted figures)."""
+    with _lock:
+        _kept.pop(engine, None)
+
+
+__all__ = ["kept_counts", "forget", "LOG"]
