@@ -29,6 +29,13 @@ story = [*title_block("望城区妇女联合会", "人民调解协议书", "（2
          para(prose, "prose"), para(many, "body"), rich(bold("加粗：") + markup("当事人王䶮同意。"), "body"),
          grid_table(("序号", "材料名称", "说明"),
                     [(str(n), f"证据材料{n}", many[n * 7:n * 7 + 40]) for n in range(60)], (1, 3, 5)),
+         # Paragraphs drawn line by line: centred and right-aligned over several lines (their moves are merged),
+         # indented, Latin words with spaces and a no-break space justified, a word wider than its cell.
+         para("关于刘桂兰与张建国婚姻家庭纠纷及女儿抚养费、探望安排的人民调解协议书及相关材料", "title"),
+         para(prose[:150], "right"), para(prose[:200], "indented"), para(prose[:90], "center"),
+         para("Case ref. WC-2026-0007 filed under art. 23 and art. 1085; see the attached list. " * 6, "prose"),
+         para("第一项\xa0第二项 Latin words and\xa0no-break spaces, justified over two lines or more. " * 4, "body"),
+         grid_table(("编号", "说明"), [("W" * 60, "超出单元格宽度的长编号")], (1, 6)),
          para("共同签名", "right"), signature_lines([("当事人（签名）", "刘桂兰"), ("当事人（签名）", "张建国")],
                                                   "二〇二六年三月七日"),
          PageBreak()]
