@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..access.disclosure import (
     Disclosure, Reader, disclosures, intake_contact, party_contact, reader_of, reporter_shown,
@@ -32,7 +32,7 @@ from ..security.actor import Actor
 from ..security.permissions import Permission, can
 from ..services.accounts import settings
 from ..store.models import (
-    Agreement, AgreementTerm, Case, CaseEvent, CaseParty, FollowUpVisit, IntakeRecord, MandatoryReport,
+    Agreement, AgreementTerm, ApprovalRequest, Case, CaseEvent, CaseParty, FollowUpVisit, IntakeRecord, MandatoryReport,
     MediationSession, OrgUnit, Person, ProtectionOrder, Referral, RiskAssessment, SafetyPlan, UserAccount,
 )
 from ..store.models_evidence import Attachment
@@ -87,20 +87,60 @@ def _party(party: CaseParty, person: Person, d: Disclosure) -> PartyData:
         confidential=d.marked or d.protected)
 
 
+# Every query a case's papers make, built once: building a statement costs more than running it on a small case
+# (a batch of case files runs each of them once per case). The same SQL as written out at each use.
+_CASE = bindparam("case_id")
+_PARTIES = (select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
+            .where(CaseParty.case_id == _CASE, CaseParty.deleted_at.is_(None))
+            .order_by(CaseParty.created_at, CaseParty.id))
+_EVENTS = (select(CaseEvent).where(CaseEvent.case_id == _CASE)
+           .order_by(CaseEvent.occurred_at, CaseEvent.created_at, CaseEvent.id))
+_RISK_LEVELS = select(RiskAssessment.final_level).where(RiskAssessment.case_id == _CASE,
+                                                        RiskAssessment.deleted_at.is_(None))
+_FIRST_MEDIATORS = (select(MediationSession.mediators).where(MediationSession.case_id == _CASE,
+                                                             MediationSession.status == "held")
+                    .order_by(MediationSession.held_at, MediationSession.id).limit(1))
+_CLOSURE = (select(ApprovalRequest).where(ApprovalRequest.case_id == _CASE, ApprovalRequest.kind == "close",
+                                          ApprovalRequest.status == "approved")
+            .order_by(ApprovalRequest.decided_at.desc(), ApprovalRequest.id).limit(1))
+_INTAKES = (select(IntakeRecord).where(IntakeRecord.case_id == _CASE, IntakeRecord.deleted_at.is_(None))
+            .order_by(IntakeRecord.received_at, IntakeRecord.id))
+_SESSIONS = (select(MediationSession).where(MediationSession.case_id == _CASE, MediationSession.deleted_at.is_(None),
+                                            MediationSession.status == "held")
+             .order_by(MediationSession.held_at, MediationSession.id))
+_AGREEMENTS = (select(Agreement).where(Agreement.case_id == _CASE, Agreement.deleted_at.is_(None))
+               .order_by(Agreement.created_at, Agreement.id))
+_TERMS = (select(AgreementTerm).where(AgreementTerm.agreement_id == bindparam("agreement_id"),
+                                      AgreementTerm.deleted_at.is_(None))
+          .order_by(AgreementTerm.seq))
+_FOLLOW_UPS = (select(FollowUpVisit).where(FollowUpVisit.case_id == _CASE, FollowUpVisit.deleted_at.is_(None))
+               .order_by(FollowUpVisit.visited_at, FollowUpVisit.id))
+_REFERRALS = (select(Referral).where(Referral.case_id == _CASE, Referral.deleted_at.is_(None),
+                                     Referral.kind == ReferralKind.AGENCY.value)
+              .order_by(Referral.sent_at, Referral.id))
+_PLAN = select(SafetyPlan).where(SafetyPlan.case_id == _CASE, SafetyPlan.deleted_at.is_(None))
+_REPORTS = (select(MandatoryReport).where(MandatoryReport.case_id == _CASE, MandatoryReport.deleted_at.is_(None))
+            .order_by(MandatoryReport.raised_at, MandatoryReport.created_at, MandatoryReport.id))
+_RISK = (select(RiskAssessment).where(RiskAssessment.case_id == _CASE, RiskAssessment.deleted_at.is_(None))
+         .order_by(RiskAssessment.assessed_at.desc(), RiskAssessment.id).limit(1))
+_ORDERS = (select(ProtectionOrder).where(ProtectionOrder.case_id == _CASE, ProtectionOrder.deleted_at.is_(None))
+           .order_by(ProtectionOrder.applied_at, ProtectionOrder.id))
+_ATTACHMENTS = (select(Attachment).where(Attachment.case_id == _CASE, Attachment.deleted_at.is_(None))
+                .order_by(Attachment.created_at, Attachment.id))
+
+
 def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipient) -> CaseData:
     s = uow.s
     sees_confidential = can(actor, Permission.SEE_CONFIDENTIAL)   # the safety plan, not contacts
     reader = reader_of(actor, recipient.value)
-    rows = s.execute(select(CaseParty, Person).join(Person, Person.id == CaseParty.person_id)
-                     .where(CaseParty.case_id == case.id, CaseParty.deleted_at.is_(None))
-                     .order_by(CaseParty.created_at, CaseParty.id)).all()
+    on_case = {"case_id": case.id}
+    rows = s.execute(_PARTIES, on_case).all()
     shown = disclosures(s, reader, [party_contact(p, person) for p, person in rows])
     parties = tuple(_party(p, person, shown[p.id]) for p, person in rows)
     names = {p.id: p.name for p in parties}
     unit = s.get(OrgUnit, case.owner_unit_id)
     handler = s.get(UserAccount, case.handler_id) if case.handler_id else None
-    events = list(s.execute(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                            .order_by(CaseEvent.occurred_at, CaseEvent.created_at, CaseEvent.id)).scalars())
+    events = list(s.execute(_EVENTS, on_case).scalars())
     moments = [case.opened_at, *(e.occurred_at for e in events)]
     display_name = settings.get(uow, "unit_display_name") or ""
     from ..services.cases.petition import stored_opinion  # services.petition reaches cases, which the core loads late
@@ -108,6 +148,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
     opinion = stored_opinion(uow, case)
     plan = _plan_row(uow, case) if sees_confidential else None     # read once: the plan and its review date
     issuer, review_body = petition_organs(uow, unit, display_name)
+    orders = list(s.execute(_ORDERS, on_case).scalars())     # the list of orders and their details
     d = CaseData(
         recipient=recipient, case_id=case.id, case_no=case.case_no, title=case.title, kind=CaseKind(case.kind),
         status=CaseStatus(case.status), tier=label(Tier, case.tier), category="／".join(
@@ -120,7 +161,7 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         parties=parties, intakes=_intakes(uow, case, reader, rows, shown), sessions=_sessions(uow, case, names),
         agreements=_agreements(uow, case, parties), follow_ups=_follow_ups(uow, case), referrals=_referrals(uow, case),
         safety_plan=_safety_plan(plan), safety_reviewed_on=plan.reviewed_on if plan else None,
-        risk=_risk(uow, case), orders=_orders(uow, case),
+        risk=_risk(uow, case), orders=_orders(orders),
         closing_notes=tuple(e.summary for e in events if e.kind in ("status_request_closure", "status_close")),
         rejection_notes=tuple(e.summary for e in events if e.kind == "status_reject"),
         attachments=_attachments(uow, case, can(actor, Permission.SEE_SENSITIVE)),
@@ -131,9 +172,8 @@ def load_case_data(uow: UnitOfWork, actor: Actor, case: Case, recipient: Recipie
         petition_articles=tuple((a.citation, a.text) for a in cited(opinion.articles if opinion else ())),
         issuer=issuer, review_body=review_body,
         committee=committee_name(uow, unit), closing_reason=_closing_reason(uow, case),
-        order_details=_order_details(uow, case),
-        dv_mediation=is_dv_case(case.domestic_violence, s.execute(select(RiskAssessment.final_level).where(
-            RiskAssessment.case_id == case.id, RiskAssessment.deleted_at.is_(None))).scalars()),
+        order_details=_order_details(orders),
+        dv_mediation=is_dv_case(case.domestic_violence, s.execute(_RISK_LEVELS, on_case).scalars()),
         mandatory_reports=_mandatory_reports(uow, case, reporter_shown(reader)))
     if recipient in (Recipient.RESPONDENT, Recipient.AGENCY):   # free text may quote what the reader may not see
         d = redact(d, collect(uow, case, rows, recipient, [r.shared_items for r in d.referrals]))
@@ -155,9 +195,7 @@ def _handler_name(handler: UserAccount | None, uow: UnitOfWork, case: Case) -> s
     """The case's handler, else the mediator of its first held session (cases filed at the command line)."""
     if handler is not None:
         return handler.display_name
-    row = uow.s.execute(select(MediationSession.mediators).where(MediationSession.case_id == case.id,
-                                                                  MediationSession.status == "held")
-                        .order_by(MediationSession.held_at, MediationSession.id).limit(1)).scalar()
+    row = uow.s.execute(_FIRST_MEDIATORS, {"case_id": case.id}).scalar()
     return "、".join(m.get("name", "") for m in row or []) if row else ""
 
 
@@ -167,12 +205,7 @@ _MARITAL = {"married": "已婚", "single": "未婚", "unmarried": "未婚", "div
 
 def _closing_reason(uow: UnitOfWork, case: Case) -> str:
     """The reason of the approved closure request and the approver's note (the latest closure)."""
-    from ..store.models import ApprovalRequest
-
-    row = uow.s.execute(select(ApprovalRequest).where(ApprovalRequest.case_id == case.id,
-                                                      ApprovalRequest.kind == "close",
-                                                      ApprovalRequest.status == "approved")
-                        .order_by(ApprovalRequest.decided_at.desc(), ApprovalRequest.id).limit(1)).scalar()
+    row = uow.s.execute(_CLOSURE, {"case_id": case.id}).scalar()
     if row is None:
         return ""
     note = (row.decision_note or "").strip()
@@ -184,9 +217,7 @@ def _intakes(uow: UnitOfWork, case: Case, reader: Reader, parties: list[Any],
              party_shown: dict[str, Disclosure]) -> tuple[IntakeData, ...]:
     """The register entries; a field the desk left empty is filled from the visitor's person record (as a party of
     the case, through the party's disclosure), and empty 事实和理由 from the case's summary."""
-    rows = list(uow.s.execute(select(IntakeRecord).where(IntakeRecord.case_id == case.id,
-                                                         IntakeRecord.deleted_at.is_(None))
-                              .order_by(IntakeRecord.received_at, IntakeRecord.id)).scalars())
+    rows = list(uow.s.execute(_INTAKES, {"case_id": case.id}).scalars())
     shown = disclosures(uow.s, reader, [intake_contact(r) for r in rows])
     out = []
     for r in rows:
@@ -228,9 +259,7 @@ def _age(person: Person | None, on: datetime) -> str:
 
 
 def _sessions(uow: UnitOfWork, case: Case, names: dict[str, str]) -> tuple[SessionData, ...]:
-    rows = uow.s.execute(select(MediationSession).where(
-        MediationSession.case_id == case.id, MediationSession.deleted_at.is_(None), MediationSession.status == "held")
-        .order_by(MediationSession.held_at, MediationSession.id)).scalars()
+    rows = uow.s.execute(_SESSIONS, {"case_id": case.id}).scalars()
     out = []
     for r in rows:
         speakers = {"mediator": "调解员", **names}
@@ -246,17 +275,14 @@ def _sessions(uow: UnitOfWork, case: Case, names: dict[str, str]) -> tuple[Sessi
 
 
 def _agreements(uow: UnitOfWork, case: Case, parties: tuple[PartyData, ...]) -> tuple[AgreementData, ...]:
-    rows = list(uow.s.execute(select(Agreement).where(Agreement.case_id == case.id, Agreement.deleted_at.is_(None))
-                              .order_by(Agreement.created_at, Agreement.id)).scalars())
+    rows = list(uow.s.execute(_AGREEMENTS, {"case_id": case.id}).scalars())
     out = []
     calendar = None
     if any(a.effective_on for a in rows):
         from ..services.clocks.clocks import load_calendar
         calendar = load_calendar(uow)
     for a in rows:
-        terms = uow.s.execute(select(AgreementTerm).where(AgreementTerm.agreement_id == a.id,
-                                                          AgreementTerm.deleted_at.is_(None))
-                              .order_by(AgreementTerm.seq)).scalars()
+        terms = uow.s.execute(_TERMS, {"agreement_id": a.id}).scalars()
         sig = a.party_signatures or {}
         signers = [p for p in parties if p.role in (PartyRole.APPLICANT, PartyRole.RESPONDENT, PartyRole.VICTIM)]
         signatures = tuple((p.role_label, p.name, label(SignatureHow, (sig.get(p.id) or {}).get("how")),
@@ -289,17 +315,13 @@ def _parse(value: Any) -> datetime | None:
 
 
 def _follow_ups(uow: UnitOfWork, case: Case) -> tuple[FollowUpData, ...]:
-    rows = uow.s.execute(select(FollowUpVisit).where(FollowUpVisit.case_id == case.id,
-                                                     FollowUpVisit.deleted_at.is_(None))
-                         .order_by(FollowUpVisit.visited_at, FollowUpVisit.id)).scalars()
+    rows = uow.s.execute(_FOLLOW_UPS, {"case_id": case.id}).scalars()
     return tuple(FollowUpData(r.visited_at, r.visitor, label(FollowUpMethod, r.method), r.performance,
                               label(Satisfaction, r.satisfaction), r.note or "") for r in rows)
 
 
 def _referrals(uow: UnitOfWork, case: Case) -> tuple[ReferralData, ...]:
-    rows = uow.s.execute(select(Referral).where(Referral.case_id == case.id, Referral.deleted_at.is_(None),
-                                                Referral.kind == ReferralKind.AGENCY.value)
-                         .order_by(Referral.sent_at, Referral.id)).scalars()
+    rows = uow.s.execute(_REFERRALS, {"case_id": case.id}).scalars()
     return tuple(ReferralData(
         agency_type=label(AgencyType, r.agency_type), agency_name=r.agency_name or "", reason=r.reason,
         consent=label(Consent, r.consent), consent_note=r.consent_note or "",
@@ -308,8 +330,7 @@ def _referrals(uow: UnitOfWork, case: Case) -> tuple[ReferralData, ...]:
 
 
 def _plan_row(uow: UnitOfWork, case: Case) -> SafetyPlan | None:
-    return uow.s.execute(select(SafetyPlan).where(SafetyPlan.case_id == case.id, SafetyPlan.deleted_at.is_(None))
-                         ).scalar_one_or_none()
+    return uow.s.execute(_PLAN, {"case_id": case.id}).scalar_one_or_none()
 
 
 def _safety_plan(plan: SafetyPlan | None) -> tuple[tuple[str, str], ...] | None:
@@ -326,9 +347,7 @@ def _safety_plan(plan: SafetyPlan | None) -> tuple[tuple[str, str], ...] | None:
 
 
 def _mandatory_reports(uow: UnitOfWork, case: Case, reporter_printed: bool) -> tuple[MandatoryReportData, ...]:
-    rows = uow.s.execute(select(MandatoryReport).where(MandatoryReport.case_id == case.id,
-                                                       MandatoryReport.deleted_at.is_(None))
-                         .order_by(MandatoryReport.raised_at, MandatoryReport.created_at, MandatoryReport.id)).scalars()
+    rows = uow.s.execute(_REPORTS, {"case_id": case.id}).scalars()
     return tuple(MandatoryReportData(
         party_id=r.party_id or "", subject_name=r.subject_name, ground=label(Ground, r.ground),
         ground_note=r.ground_note or "", raised_at=r.raised_at, reported=r.status == ReportStatus.REPORTED.value,
@@ -341,16 +360,11 @@ def _mandatory_reports(uow: UnitOfWork, case: Case, reporter_printed: bool) -> t
 
 
 def _risk(uow: UnitOfWork, case: Case) -> str:
-    row = uow.s.execute(select(RiskAssessment).where(RiskAssessment.case_id == case.id,
-                                                     RiskAssessment.deleted_at.is_(None))
-                        .order_by(RiskAssessment.assessed_at.desc(), RiskAssessment.id).limit(1)).scalar()
+    row = uow.s.execute(_RISK, {"case_id": case.id}).scalar()
     return {"high": "高", "medium": "中", "low": "低"}.get(row.final_level, row.final_level) if row else ""
 
 
-def _orders(uow: UnitOfWork, case: Case) -> tuple[str, ...]:
-    rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
-                                                       ProtectionOrder.deleted_at.is_(None))
-                         .order_by(ProtectionOrder.applied_at, ProtectionOrder.id)).scalars()
+def _orders(rows: list[ProtectionOrder]) -> tuple[str, ...]:
     from ..services.crisis.protection_orders import OrderStatus
     out = []
     for r in rows:
@@ -363,19 +377,15 @@ def _orders(uow: UnitOfWork, case: Case) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _order_details(uow: UnitOfWork, case: Case) -> tuple[OrderData, ...]:
+def _order_details(rows: list[ProtectionOrder]) -> tuple[OrderData, ...]:
     from ..services.crisis.protection_orders import OrderStatus, measure_label
-    rows = uow.s.execute(select(ProtectionOrder).where(ProtectionOrder.case_id == case.id,
-                                                       ProtectionOrder.deleted_at.is_(None))
-                         .order_by(ProtectionOrder.applied_at, ProtectionOrder.id)).scalars()
     return tuple(OrderData(r.court, r.applied_at, r.urgent, r.consent_recorded, r.applied_on_behalf_by or "",
                            label(OrderStatus, r.status),
                            tuple(measure_label(str(m)) for m in (r.measures or []))) for r in rows)
 
 
 def _attachments(uow: UnitOfWork, case: Case, sees_sensitive: bool) -> tuple[AttachmentData, ...]:
-    rows = uow.s.execute(select(Attachment).where(Attachment.case_id == case.id, Attachment.deleted_at.is_(None))
-                         .order_by(Attachment.created_at, Attachment.id)).scalars()
+    rows = uow.s.execute(_ATTACHMENTS, {"case_id": case.id}).scalars()
     return tuple(AttachmentData(
         r.id, sees_sensitive or not r.sensitive, r.doc_type,
         r.filename if sees_sensitive or not r.sensitive else "（敏感材料，已隐去文件名）",

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from operator import itemgetter
 
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import fp_str, sameFrag
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfgen import canvas, textobject
@@ -30,6 +31,7 @@ def install() -> None:
         _install_cjk_lines()
         _install_state_stack()
         _install_spacing()
+        _install_plain_para_draw()
         _installed = True
 
 
@@ -241,3 +243,100 @@ def _install_spacing() -> None:
 
     flowables.Flowable.getSpaceBefore = space("spaceBefore")
     flowables.Flowable.getSpaceAfter = space("spaceAfter")
+
+
+def _td(code: list[str], dx: float) -> None:
+    """PDFTextObject.setXPos(dx) on a text object's code, as ReportLab writes it: a move right after another move
+    is merged with it (from the printed numbers, as ReportLab reads them back). The cursor position it also keeps
+    is never printed."""
+    if dx > 1e-6 or dx < -1e-6:
+        dy: float = 0
+        last = code[-1]
+        if last.endswith(" Td"):
+            parts = last.split()
+            if len(parts) == 3:
+                del code[-1]
+            else:
+                code[-1] = "".join(parts[:-4])
+            dx += float(parts[-3])
+            dy -= float(parts[-2])
+        code.append(f"{fp_str(dx, -dy)} Td")
+
+
+def _install_plain_para_draw() -> None:
+    """Nearly every paragraph is one run of text in one font (kind 0): ReportLab draws each line through a line
+    function, a text-object move before and after, and its own checks per line. Such a paragraph (no bullet,
+    border, background, underline or link; not right-to-left) is drawn here with the same operators in the same
+    order; a line that needs word spacing (a justified line with spaces, an overfull line) takes ReportLab's own
+    line function on the same text object."""
+    draw = paragraph.Paragraph.drawPara
+    plain_class = paragraph.Paragraph
+
+    def draw_para(self: Any, debug: int = 0) -> Any:
+        style = self.style
+        blPara = self.blPara  # noqa: N806 - ReportLab's name
+        lines = blPara.lines
+        if (debug or blPara.kind != 0 or self.__class__ is not plain_class or not lines or self.bulletText
+                or style.backColor or (getattr(style, "borderColor", None) and getattr(style, "borderWidth", None))
+                or getattr(blPara, "us_lines", True) or getattr(blPara, "link", True)
+                or style.wordWrap in ("LTR", "RTL")
+                or getattr(self, "_offsets", None) is not None):
+            return draw(self, debug)
+        alignment = style.alignment
+        if alignment == TA_LEFT:
+            line_out, share = paragraph._leftDrawParaLine, 0.0   # noqa: SLF001 - ReportLab's line functions
+        elif alignment == TA_CENTER:
+            line_out, share = paragraph._centerDrawParaLine, 0.5   # noqa: SLF001
+        elif alignment == TA_RIGHT:
+            line_out, share = paragraph._rightDrawParaLine, 1.0   # noqa: SLF001
+        elif alignment == TA_JUSTIFY:
+            line_out, share = paragraph._justifyDrawParaLine, 0.0   # noqa: SLF001
+        else:
+            return draw(self, debug)
+        canvas = self.canv
+        leading = style.leading
+        auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        canvas.saveState()
+        offset = style.firstLineIndent
+        lim = len(lines) - 1
+        no_justify_last = not getattr(self, "_JustifyLast", False)
+        jllwc = style.justifyLastLine
+        f = blPara
+        if paragraph.paraFontSizeHeightOffset:
+            cur_y = self.height - f.fontSize
+        else:
+            cur_y = self.height - getattr(f, "ascent", f.fontSize)
+        canvas.setFillColor(f.textColor)
+        tx = self.beginText(style.leftIndent, cur_y)
+        tx.preformatted = False
+        if auto_leading == "max":
+            leading = max(leading, blPara.ascent - blPara.descent)
+        elif auto_leading == "min":
+            leading = blPara.ascent - blPara.descent
+        tx.direction = style.wordWrap
+        tx.setFont(f.fontName, f.fontSize, leading)
+        code = tx._code   # noqa: SLF001 - the text object's operators
+        text_of = tx._formatText   # noqa: SLF001
+        justify = alignment == TA_JUSTIFY
+        for i, (extra, words) in enumerate(lines):
+            last = no_justify_last and i == lim
+            if last and jllwc and len(words) > jllwc:
+                last = False
+            text = words[0] if len(words) == 1 else " ".join(words)
+            if justify:
+                plain = -1e-8 < extra <= 1e-8 or (last and extra > -1e-8) or (len(words) == 1 and "\xa0" not in text)
+                move = offset
+            else:
+                plain = extra > -1e-8
+                move = offset + share * extra
+            if plain:
+                _td(code, move)
+                code.append(f"{text_of(text)} T*")
+                _td(code, -move)
+            else:
+                line_out(tx, offset, extra, words, last)
+            offset = 0
+        canvas.drawText(tx)
+        canvas.restoreState()
+
+    paragraph.Paragraph.drawPara = draw_para

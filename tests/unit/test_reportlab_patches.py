@@ -30,6 +30,15 @@ PATCHED = {
     "reportlab.pdfgen.canvas:Canvas.pop_state_stack": "211dc4f5af694829",
     "reportlab.platypus.flowables:Flowable.getSpaceBefore": "cbb440a7bc68d474",
     "reportlab.platypus.flowables:Flowable.getSpaceAfter": "21d914c72f9c70c5",
+    # rl_speed's one-font paragraph drawing writes what these write
+    "reportlab.platypus.paragraph:Paragraph.drawPara": "d93948dc2d135dc8",
+    "reportlab.platypus.paragraph:_leftDrawParaLine": "e3a570fd0d040c56",
+    "reportlab.platypus.paragraph:_centerDrawParaLine": "680e9f8e183187be",
+    "reportlab.platypus.paragraph:_rightDrawParaLine": "d755352ec2fb72fc",
+    "reportlab.platypus.paragraph:_justifyDrawParaLine": "a209e2750872aa3d",
+    "reportlab.platypus.paragraph:setXPos": "4324a709db90ca42",
+    "reportlab.pdfgen.textobject:PDFTextObject.moveCursor": "85133baaa3863d6a",
+    "reportlab.pdfgen.textobject:PDFTextObject._textOut": "e9fb074dc754db5a",
     # documents/layout.py: kept-together blocks measured without the frame copy
     "reportlab.platypus.flowables:_listWrapOn": "10601bdeb5573ccb",
     "reportlab.platypus.flowables:KeepTogether.wrap": "6bf0925ddcaf9800",
