@@ -25,7 +25,7 @@ from fulian_desktop.services.screening import screening
 from fulian_desktop.services.statistics import statistics
 from fulian_desktop.services.statistics.statistics_prefix import forget, kept_counts
 from fulian_desktop.services.statistics.statistics_tally import EarlierMismatch, Tally
-from fulian_desktop.store.models import Case
+from fulian_desktop.store.models import Case, ScreeningEntry
 from fulian_desktop.store.store import Store
 from fulian_desktop.sync.exchange import export_bundle, import_bundle
 from fulian_desktop.sync.identity import identity
@@ -314,3 +314,57 @@ def test_kept_counts_of_another_report_are_refused(world: StatsWorld) -> None:
         t = Tally(uow, units, OCT_FROM, OCT_TO, earlier=[("sums", ("mediated",), {"mediated": 5})])
         with pytest.raises(EarlierMismatch):
             statistics.mediation_section(t)
+
+
+def _rebuild_table(store: Store, name: str) -> None:
+    """What a later migration does to alter a column on SQLite (as 0023 did to case_file and agreement): Alembic's
+    batch mode copies the table into a new one and drops the old — and SQLite drops a table's triggers with it."""
+    import sqlalchemy as sa
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys = OFF")   # as store/migrate.upgrade runs every migration
+        try:
+            with conn.begin():
+                with Operations(MigrationContext.configure(conn)).batch_alter_table(name, recreate="always") as b:
+                    b.add_column(sa.Column("later_note", sa.Text(), nullable=True))
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+@pytest.mark.sqlite_only
+def test_a_table_rebuilt_without_its_triggers_keeps_nothing(tmp_path: Path) -> None:
+    """A store whose schema lost a logged table's triggers (a migration rebuilt the table; SQLite drops a table's
+    triggers with it) must not keep counts: later work on that table would never reach the 本年累计. Here a
+    screening entry visited in September leaves the register after the rebuild: 走访次数 must drop by one."""
+    w = build_stats_world(tmp_path / "s")
+    try:
+        store, district = w.store, w.org.district
+        with clock.frozen_at(at(9, 8)), store.uow(write=True) as uow:
+            entry_id = screening.add_entry(uow, w.village, subject="九月走访户", reason="邻里纠纷", risk_level="low").id
+            screening.record_visit(uow, w.village, entry_id, date(2026, 9, 8), None, "调解中", "low",
+                                   today=date(2026, 9, 8))
+        with store.engine.connect() as conn:
+            lost = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                        "AND tbl_name = 'screening_entry'").scalar()
+        _rebuild_table(store, "screening_entry")
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                        "AND tbl_name = 'screening_entry'").scalar() == 0 < lost
+
+        def leaves() -> None:
+            with store.uow(write=True) as uow:
+                uow.s.execute(update(ScreeningEntry).where(ScreeningEntry.id == entry_id)
+                              .values(deleted_at=clock.now_utc()))
+
+        before = _values(store, district)
+        assert not _kept(store, district)
+        leaves()
+        after = _values(store, district)
+        forget(store.engine)
+        assert after == _values(store, district), "the kept counts missed work on the rebuilt table"
+        assert _ytd(after, "screening", "visits") == _ytd(before, "screening", "visits") - 1
+    finally:
+        w.store.close()

@@ -36,18 +36,25 @@ class _Kept:
     ledger: Ledger
 
 
+# The tables the report's kept figures read: the log reaches the counts only through a trigger on each, for each
+# kind of write (migration 0026). SQLite drops a table's triggers with the table, as a migration's rebuild of it
+# does (Alembic's batch mode): a store missing any of them keeps nothing.
+READ_TABLES = ("case_file", "intake_record", "case_clock", "follow_up_visit", "agreement", "agreement_term",
+               "case_event", "counselling_session", "risk_assessment", "protection_order", "crisis_action",
+               "screening_entry", "screening_visit")
+TRIGGERS = tuple(f"{LOG}_{table}_{event}" for table in READ_TABLES for event in ("insert", "update", "delete")) + (
+    f"{LOG}_keep",)
+
 _lock = threading.Lock()
 _kept: "weakref.WeakKeyDictionary[Engine, dict[tuple[object, ...], _Kept]]" = weakref.WeakKeyDictionary()
-_logged: "weakref.WeakKeyDictionary[Engine, bool]" = weakref.WeakKeyDictionary()
 
 
-def _has_log(uow: UnitOfWork, engine: Engine) -> bool:
-    found = _logged.get(engine)
-    if found is None:
-        found = uow.s.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n"),
-                              {"n": LOG}).scalar() == 1
-        _logged[engine] = found
-    return found
+def _has_log(uow: UnitOfWork) -> bool:
+    """The log and every trigger writing it are there (read at each report: a migration run by another process
+    may have rebuilt a table since)."""
+    names = ", ".join(f"'{name}'" for name in TRIGGERS)
+    found = uow.s.execute(text(f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})"))
+    return found.scalar() == len(TRIGGERS)
 
 
 def _unchanged(uow: UnitOfWork, since: int, first: date, before: date) -> tuple[bool, int]:
@@ -76,7 +83,7 @@ def kept_counts(uow: UnitOfWork, units: frozenset[str], date_from: date,
     engine = uow.s.get_bind()
     if not isinstance(engine, Engine) or engine.dialect.name != "sqlite" or not first < date_from <= date_to:
         return None, None
-    if not _has_log(uow, engine):
+    if not _has_log(uow):
         return None, None
     key = (tuple(sorted(units)), first, date_from)
     with _lock:
