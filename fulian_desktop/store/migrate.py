@@ -1,6 +1,8 @@
 """Schema migrations with Alembic, run in-process on the store's own connection."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,7 +73,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
-                command.upgrade(alembic_config(conn), target)
+                with change_log_set_aside(conn):
+                    command.upgrade(alembic_config(conn), target)
                 if raw is not None:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
@@ -79,3 +82,32 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys = ON")
+
+
+CHANGE_LOG = "stats_change"   # migration 0026; services/statistics/statistics_prefix
+
+
+@contextmanager
+def change_log_set_aside(conn: Connection) -> Iterator[None]:
+    """SQLite: the statistics' change-log triggers (0026) are dropped while migrations run and put back after.
+
+    Each reads a dozen tables. With them in place, a migration that rebuilds one of those tables to alter it
+    (Alembic's batch mode: copy, drop, rename) fails at the rename ("error in trigger …: no such table"), and
+    the rebuilt table's own triggers would go with the old copy. Those the migrations did not make again are
+    put back, and an empty day is logged: what the migrations changed was not logged day by day."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    saved = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                 f"AND name LIKE '{CHANGE_LOG}%'").all()
+    for name, _sql in saved:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield
+    if not saved or not conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                             f"AND name = '{CHANGE_LOG}'").scalar():
+        return
+    have = {name for (name,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for name, sql in saved:
+        if name not in have:
+            conn.exec_driver_sql(sql)
+    conn.exec_driver_sql(f"INSERT INTO {CHANGE_LOG} (at) VALUES ('')")

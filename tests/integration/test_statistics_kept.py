@@ -3,6 +3,7 @@ work reaches a month before the report's period makes the next report count it, 
 counts always equals one counted afresh."""
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -26,6 +27,7 @@ from fulian_desktop.services.statistics import statistics
 from fulian_desktop.services.statistics.statistics_prefix import forget, kept_counts
 from fulian_desktop.services.statistics.statistics_tally import EarlierMismatch, Tally
 from fulian_desktop.store.models import Case, ScreeningEntry
+from fulian_desktop.store import migrate
 from fulian_desktop.store.store import Store
 from fulian_desktop.sync.exchange import export_bundle, import_bundle
 from fulian_desktop.sync.identity import identity
@@ -316,7 +318,7 @@ def test_kept_counts_of_another_report_are_refused(world: StatsWorld) -> None:
             statistics.mediation_section(t)
 
 
-def _rebuild_table(store: Store, name: str) -> None:
+def _rebuild_table(store: Store, name: str, *, as_upgrade_does: bool = False) -> None:
     """What a later migration does to alter a column on SQLite (as 0023 did to case_file and agreement): Alembic's
     batch mode copies the table into a new one and drops the old — and SQLite drops a table's triggers with it."""
     import sqlalchemy as sa
@@ -327,7 +329,7 @@ def _rebuild_table(store: Store, name: str) -> None:
         raw = conn.connection.dbapi_connection
         raw.execute("PRAGMA foreign_keys = OFF")   # as store/migrate.upgrade runs every migration
         try:
-            with conn.begin():
+            with conn.begin(), migrate.change_log_set_aside(conn) if as_upgrade_does else nullcontext():
                 with Operations(MigrationContext.configure(conn)).batch_alter_table(name, recreate="always") as b:
                     b.add_column(sa.Column("later_note", sa.Text(), nullable=True))
         finally:
@@ -366,5 +368,31 @@ def test_a_table_rebuilt_without_its_triggers_keeps_nothing(tmp_path: Path) -> N
         forget(store.engine)
         assert after == _values(store, district), "the kept counts missed work on the rebuilt table"
         assert _ytd(after, "screening", "visits") == _ytd(before, "screening", "visits") - 1
+    finally:
+        w.store.close()
+
+
+@pytest.mark.sqlite_only
+def test_a_migration_rebuilding_a_logged_table_runs_and_the_table_stays_logged(tmp_path: Path) -> None:
+    """store/migrate.upgrade sets the log's triggers aside while migrations run: with them in place, rebuilding a
+    table another trigger reads (agreement, as 0023 rebuilt it) failed at the rename and the store could not be
+    upgraded. After it the table is logged again, and what the migration changed makes the next report count."""
+    w = build_stats_world(tmp_path / "s")
+    try:
+        store, district = w.store, w.org.district
+        case_id = _mediation_case(w, 4, "迁移后补录协议")
+        _values(store, district)
+        assert _kept(store, district)
+        _rebuild_table(store, "agreement", as_upgrade_does=True)
+        assert not _kept(store, district)
+
+        def agreement() -> None:
+            with store.uow(write=True) as uow:
+                mediation.create_agreement(uow, w.village, case_id, "oral", "和好", terms=[
+                    mediation.TermInput("乙", "不再争吵", None, date(2026, 5, 20))], agreed_at=at(5, 2))
+
+        before, after, still = _written(store, district, agreement)
+        assert not still
+        assert _ytd(after, "mediation", "oral") == _ytd(before, "mediation", "oral") + 1
     finally:
         w.store.close()
