@@ -396,3 +396,41 @@ def test_a_migration_rebuilding_a_logged_table_runs_and_the_table_stays_logged(t
         assert _ytd(after, "mediation", "oral") == _ytd(before, "mediation", "oral") + 1
     finally:
         w.store.close()
+
+
+def test_an_imported_bundle_that_changes_records_already_here(tmp_path: Path) -> None:
+    """A bundle's newer versions of rows this store holds are written by one UPDATE over many rows (sync/apply):
+    a term's performance recorded at the village moves an April agreement from 未履行 to 全部履行 here."""
+    from fulian_desktop.services.mediation import agreement_followup
+
+    st = make_stations(tmp_path)
+    try:
+        district, actor = st.org.district, system_actor(st.village)
+        with st.village.uow(write=True) as uow:
+            case_id = cases.create_case(uow, actor, cases.NewCase(
+                title="村站三月协议", kind=CaseKind.MEDIATION, dispute_type="邻里", unit_id=identity(uow).unit_id,
+                opened_at=at(3, 2))).row.id
+            cases.add_party(uow, actor, case_id, PersonInput(name="甲村民", sex="female"), PartyRole.APPLICANT)
+            cases.add_party(uow, actor, case_id, PersonInput(name="乙村民", sex="male"), PartyRole.RESPONDENT)
+            workflow.transition(uow, actor, case_id, T.ACCEPT)
+            view = mediation.create_agreement(uow, actor, case_id, "oral", "赔偿", terms=[
+                mediation.TermInput("乙", "赔偿修理费", None, date(2026, 4, 10))], agreed_at=at(3, 20))
+        term_id = view.terms[0].id
+
+        def send() -> None:
+            data = export_bundle(st.village, system_actor(st.village), district)[0]
+            assert import_bundle(st.district, system_actor(st.district), data).applied
+
+        send()
+
+        def performed() -> None:
+            with st.village.uow(write=True) as uow:
+                agreement_followup.record_performance(uow, actor, term_id, "done", performed_on=date(2026, 4, 9))
+            send()
+
+        before, after, still = _written(st.district, district, performed)
+        assert not still
+        assert _ytd(after, "mediation", "perf_full") == _ytd(before, "mediation", "perf_full") + 1
+        assert _ytd(after, "mediation", "perf_none") == _ytd(before, "mediation", "perf_none") - 1
+    finally:
+        st.close()
