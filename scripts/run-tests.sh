@@ -225,6 +225,9 @@ if [ "$shifted" = 1 ]; then
     if ! grep -E "^(FAILED|ERROR)|passed|failed" "$log"; then
       # No summary line: the run crashed. Name where (a crash prints its stack innermost first).
       crash_frames "$log"
+    elif grep -qE "^(FAILED|ERROR) " "$log"; then
+      # What failed, as pytest told it (this log is removed below: the reasons would be lost).
+      sed -n "/^=* \(FAILURES\|ERRORS\) =*$/,/^=* short test summary/p" "$log" | head -n 300
     fi
   done
   phase "偏移时钟下的测试（与上面两遍同时进行）"
