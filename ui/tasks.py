@@ -94,7 +94,7 @@ def ui_thread_gc() -> Iterator[None]:
 class _Job:
     """One piece of work between the UI thread and a pool thread. Only the UI thread empties it."""
 
-    __slots__ = ("runner_key", "task_id", "call", "ok", "payload", "__weakref__")
+    __slots__ = ("runner_key", "task_id", "call", "ok", "payload")
 
     def __init__(self, runner_key: int, task_id: int, call: tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]) -> None:
         self.runner_key, self.task_id, self.call = runner_key, task_id, call

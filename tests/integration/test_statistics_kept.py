@@ -129,16 +129,18 @@ def test_a_case_registered_later_with_an_earlier_day_and_its_closure_and_reopeni
     assert _ytd(after, "mediation", "closed") == _ytd(before, "mediation", "closed") - 1
 
 
+def _oral_agreement_in_may(store, actor, case_id: str) -> None:  # noqa: ANN001
+    """An oral agreement reached on 2 May, one term due 20 May: work dated before a later report's period."""
+    with store.uow(write=True) as uow:
+        mediation.create_agreement(uow, actor, case_id, "oral", "和好", terms=[
+            mediation.TermInput("乙", "不再争吵", None, date(2026, 5, 20))], agreed_at=at(5, 2))
+
+
 def test_mediation_work_dated_in_earlier_months(world: StatsWorld) -> None:
     store, district = world.store, world.org.district
     case_id = _mediation_case(world, 4, "四月婚姻纠纷")
 
-    def agreement() -> None:
-        with store.uow(write=True) as uow:
-            mediation.create_agreement(uow, world.village, case_id, "oral", "和好", terms=[
-                mediation.TermInput("乙", "不再争吵", None, date(2026, 5, 20))], agreed_at=at(5, 2))
-
-    before, after, still = _written(store, district, agreement)
+    before, after, still = _written(store, district, lambda: _oral_agreement_in_may(store, world.village, case_id))
     assert not still
     assert _ytd(after, "mediation", "oral") == _ytd(before, "mediation", "oral") + 1
     assert _ytd(after, "mediation", "successful") == _ytd(before, "mediation", "successful") + 1
@@ -386,12 +388,7 @@ def test_a_migration_rebuilding_a_logged_table_runs_and_the_table_stays_logged(t
         _rebuild_table(store, "agreement", as_upgrade_does=True)
         assert not _kept(store, district)
 
-        def agreement() -> None:
-            with store.uow(write=True) as uow:
-                mediation.create_agreement(uow, w.village, case_id, "oral", "和好", terms=[
-                    mediation.TermInput("乙", "不再争吵", None, date(2026, 5, 20))], agreed_at=at(5, 2))
-
-        before, after, still = _written(store, district, agreement)
+        before, after, still = _written(store, district, lambda: _oral_agreement_in_may(store, w.village, case_id))
         assert not still
         assert _ytd(after, "mediation", "oral") == _ytd(before, "mediation", "oral") + 1
     finally:
