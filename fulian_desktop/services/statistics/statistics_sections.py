@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy.orm import aliased
 
 from ...domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus
 from ...domain.intake_rules import IntakeDecision
@@ -223,8 +224,27 @@ def screening_section(t: Tally) -> StatSection:
     def found(column, *where):  # noqa: ANN001, ANN202
         return select(column).where(*where).limit(1).scalar_subquery().is_not(None)
 
+    windows = {"p": t.period} if t.year == t.period else {"p": t.period, "y": t.year}
+    # The whole tree on PostgreSQL: each entry's visits of the windows aggregated once and joined. An `id IN
+    # (visits of the window)` is a hashed subplan only while those ids fit in work_mem; past that (a million
+    # cases) PostgreSQL re-reads the window's visits for every entry of the register.
+    seen = opened = None
+    if t.uow.s.get_bind().dialect.name == "postgresql" and t.everything:
+        first = min(t.days(window)[0] for window in windows.values())
+        last = max(t.days(window)[1] for window in windows.values())
+        opened = aliased(Case, name="entry_case")
+        seen = (select(ScreeningVisit.entry_id,
+                       *(func.max(case((ScreeningVisit.visited_on.between(*t.days(window)), 1), else_=0)).label(w)
+                         for w, window in windows.items()))
+                .where(ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on >= first,
+                       ScreeningVisit.visited_on <= last)
+                .group_by(ScreeningVisit.entry_id).subquery("seen"))
+    seen_in = {t.days(window): w for w, window in windows.items()}
+
     def visits_in(first, last):  # noqa: ANN001, ANN202
         # The entries visited in the window, found once from the visits by day (not a look-up per entry).
+        if seen is not None:
+            return seen.c[seen_in[(first, last)]] == 1
         if by_key:
             return found(ScreeningVisit.entry_id, ScreeningVisit.entry_id == ScreeningEntry.id,
                          ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on >= first,
@@ -251,6 +271,8 @@ def screening_section(t: Tally) -> StatSection:
 
     def cases_opened(s, e):  # noqa: ANN001, ANN202
         # The window's cases read once from the opening-date index (not a lookup per entry of the register).
+        if opened is not None:
+            return and_(opened.opened_at >= s, opened.opened_at < e)
         if by_key:
             return and_(ScreeningEntry.case_id.is_not(None),
                         found(Case.id, Case.id == ScreeningEntry.case_id, Case.opened_at >= s, Case.opened_at < e))
@@ -268,13 +290,15 @@ def screening_section(t: Tally) -> StatSection:
         .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.created_at.desc()).limit(1)
         .correlate(ScreeningEntry).scalar_subquery())
     figures = {"screened": screened, "on_register": on_register, "resolved": resolved, "cases_opened": cases_opened}
-    windows = {"p": t.period} if t.year == t.period else {"p": t.period, "y": t.year}
     flags = [case((figure(*window), 1), else_=0).label(f"{key}_{w}")
              for key, figure in figures.items() for w, window in windows.items()]
     register = _entries(t, *flags,
                         case((at_end(end), func.coalesce(last_visit, ScreeningEntry.risk_level))).label("level"),
-                        case((at_end(end), ScreeningEntry.person_id)).label("person")
-                        ).cte("screening_register").prefix_with("MATERIALIZED")
+                        case((at_end(end), ScreeningEntry.person_id)).label("person"))
+    if seen is not None:
+        register = (register.outerjoin(seen, seen.c.entry_id == ScreeningEntry.id)
+                    .outerjoin(opened, opened.id == ScreeningEntry.case_id))
+    register = register.cte("screening_register").prefix_with("MATERIALIZED")
     year_key = "y" if "y" in windows else "p"
     counted = [func.sum(register.c[f"{key}_{w}"]) for key in figures for w in ("p", year_key)]
     counted += [func.sum(case((register.c.level == lv.value, 1), else_=0)) for lv in LEVELS]
