@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 SCRIPTS = Path(__file__).with_name("migrations")
 # Bump with every new migration script.
-SCHEMA_HEAD = "0027"
+SCHEMA_HEAD = "0028"
 
 
 def alembic_config(connection: Connection | None = None) -> "Config":

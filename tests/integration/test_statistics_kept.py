@@ -431,3 +431,76 @@ def test_an_imported_bundle_that_changes_records_already_here(tmp_path: Path) ->
         assert _ytd(after, "mediation", "perf_none") == _ytd(before, "mediation", "perf_none") - 1
     finally:
         st.close()
+
+
+# --- kept in the store (0028): the next session's first report ----------------------------------------------
+
+def _stored_rows(store: Store) -> int:
+    with store.uow() as uow:
+        return uow.s.execute(text("SELECT count(*) FROM stats_kept")).scalar_one()
+
+
+@pytest.mark.sqlite_only
+def test_a_new_session_finds_the_earlier_months_in_the_store(tmp_path: Path) -> None:
+    """A report keeps its earlier months in the store too: the store closed and opened again (the desk's next
+    session), its first report uses them — and equals one counted afresh; a change dated in those months made
+    in between makes it count them again."""
+    from tests.support.stores import PASSPHRASE, NoKeyringVault
+    from fulian_desktop.store.store import Unlock, open_store
+
+    w = build_stats_world(tmp_path / "s")
+    district = w.org.district
+    counted = _values(w.store, district)
+    assert _stored_rows(w.store) == 1
+    w.store.close()
+
+    store = open_store(tmp_path / "s", Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault())
+    try:
+        assert _kept(store, district)
+        assert _values(store, district) == counted
+        forget(store.engine)
+        assert _stored_rows(store) == 0
+        assert _values(store, district) == counted            # counted afresh: the same figures
+        assert _stored_rows(store) == 1
+        # Work dated in March, then a new session: what was kept no longer holds, and the report shows the work.
+        actor = system_actor(store)
+        with store.uow(write=True) as uow:
+            intake.register_contact(uow, actor, IntakeInput(
+                name="三月来电", channel=Channel.CALL, decision=IntakeDecision.ANSWERED, request="咨询",
+                category="婚姻家庭", received_at=at(3, 9)))
+        forget(store.engine, memory_only=True)
+        assert not _kept(store, district)
+        after = _values(store, district)
+        assert after != counted
+        forget(store.engine)
+        assert after == _values(store, district)
+    finally:
+        store.close()
+
+
+@pytest.mark.sqlite_only
+def test_counts_kept_by_other_code_or_unreadable_are_counted_afresh(world: StatsWorld) -> None:
+    """Counts kept by another version of the counting code, or a row that does not read back, are never used:
+    the report counts again and is right."""
+    store, district = world.store, world.org.district
+    fresh = _values(store, district)
+    for change in ("UPDATE stats_kept SET code = 'an older version'", "UPDATE stats_kept SET ledger = '[{\"t\":'"):
+        forget(store.engine, memory_only=True)
+        with store.engine.begin() as conn:
+            conn.execute(text(change))
+        assert not _kept(store, district)
+        assert _values(store, district) == fresh
+        forget(store.engine)
+        assert _values(store, district) == fresh
+
+
+def test_a_ledger_reads_back_as_it_was_kept(world: StatsWorld) -> None:
+    """The text kept in the store gives back the same counts, grouped keys (tuples, None) included."""
+    from fulian_desktop.services.statistics.statistics_prefix import ledger_from_text, ledger_text
+
+    with world.store.uow() as uow:
+        units = subtree_ids(uow.s, world.org.district)
+        record: list = []
+        statistics._sections(Tally(uow, units, OCT_FROM, OCT_TO, record=record))
+    assert any(isinstance(key, tuple) for _call, _keys, found in record for key in found)
+    assert ledger_from_text(ledger_text(record)) == record

@@ -3,8 +3,9 @@
 A report's 本年累计 is its period plus 1 January to the day before the period. Every figure the report's counting
 calls make (statistics_tally: `sums`, `grouped`, `cells`) counts events in a window, so the year's total is the
 period's plus the earlier part's. That earlier part — for October, January to September, the bulk of the work — is
-recorded when a report counts its two windows (the year less the period, call by call) and kept in this process
-with the number of the store's last logged change. Migration 0026's triggers log, for every write to a
+recorded when a report counts its two windows (the year less the period, call by call) and kept, in this process
+and in the store (migration 0028: the next session's first report uses it too), with the number of the store's
+last logged change and a digest of the code that counted it. Migration 0026's triggers log, for every write to a
 table the report reads, the days of every counted record the write can change (its own, old and new, and those of
 the records counted through it). A later report uses the kept counts only when no day logged since falls in the
 earlier part (days as stored, UTC moments included: a day's margin before 1 January); otherwise, or when the log no longer reaches
@@ -15,19 +16,27 @@ PostgreSQL stores keep nothing (no log there): the report counts both windows in
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import threading
 import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from ...store.uow import UnitOfWork
 from .statistics_tally import Ledger
 
 LOG = "stats_change"
+KEPT = "stats_kept"     # migration 0028
 _MAX_KEPT = 64          # reports' earlier parts kept per store (units × periods)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -55,6 +64,76 @@ def _has_log(uow: UnitOfWork) -> bool:
     names = ", ".join(f"'{name}'" for name in TRIGGERS)
     found = uow.s.execute(text(f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})"))
     return found.scalar() == len(TRIGGERS)
+
+
+@cache
+def code_digest() -> str:
+    """A digest of the code that counts (this package): counts kept by another version are not used."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+# A ledger as JSON: tuples (call keys, grouped figures' keys) tagged so they come back as tuples; a dict as pairs.
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return {"t": [_plain(v) for v in value]}
+    if isinstance(value, dict):
+        return {"d": [[_plain(k), _plain(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot keep {type(value).__name__}")
+
+
+def _back(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "t" in value:
+            return tuple(_back(v) for v in value["t"])
+        return {_back(k): _back(v) for k, v in value["d"]}
+    if isinstance(value, list):
+        return [_back(v) for v in value]
+    return value
+
+
+def ledger_text(ledger: Ledger) -> str:
+    return json.dumps(_plain(ledger), ensure_ascii=False, separators=(",", ":"))
+
+
+def ledger_from_text(raw: str) -> Ledger:
+    return [tuple(entry) for entry in _back(json.loads(raw))]
+
+
+def _stored(uow: UnitOfWork, key: str) -> _Kept | None:
+    """The counts a report of this store kept (0028), when counted by this code."""
+    if not uow.s.execute(text(f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{KEPT}'")).scalar():
+        return None
+    row = uow.s.execute(text(f"SELECT seq, ledger FROM {KEPT} WHERE key = :key AND code = :code"),
+                        {"key": key, "code": code_digest()}).first()
+    if row is None:
+        return None
+    try:
+        return _Kept(int(row[0]), ledger_from_text(row[1]))
+    except (ValueError, TypeError, KeyError):
+        log.warning("statistics: kept counts unreadable; counted afresh")
+        return None
+
+
+def _store(uow: UnitOfWork, key: str, kept: _Kept) -> None:
+    """Kept in the store too, in a transaction of its own (the report's is a read). A store that cannot be
+    written now (locked, read-only) just keeps nothing: the next report counts again."""
+    try:
+        with uow.store.write_engine.begin() as conn:
+            # REPLACE deletes and inserts: the newest rows have the highest rowids, and the oldest go first.
+            conn.execute(text(f"INSERT OR REPLACE INTO {KEPT} (key, code, seq, ledger) "
+                              "VALUES (:key, :code, :seq, :ledger)"),
+                         {"key": key, "code": code_digest(), "seq": kept.seq, "ledger": ledger_text(kept.ledger)})
+            conn.execute(text(f"DELETE FROM {KEPT} WHERE rowid NOT IN "
+                              f"(SELECT rowid FROM {KEPT} ORDER BY rowid DESC LIMIT {_MAX_KEPT})"))
+    except (SQLAlchemyError, TypeError) as exc:
+        log.warning("statistics: kept counts not stored (%s)", type(exc).__name__)
 
 
 def _unchanged(uow: UnitOfWork, since: int, first: date, before: date) -> tuple[bool, int]:
@@ -86,8 +165,14 @@ def kept_counts(uow: UnitOfWork, units: frozenset[str], date_from: date,
     if not _has_log(uow):
         return None, None
     key = (tuple(sorted(units)), first, date_from)
+    stored_key = json.dumps([list(key[0]), first.isoformat(), date_from.isoformat()])
     with _lock:
         kept = _kept.get(engine, {}).get(key)
+    if kept is None:
+        kept = _stored(uow, stored_key)
+        if kept is not None:
+            with _lock:
+                _kept.setdefault(engine, {})[key] = kept
     if kept is not None:
         fresh, last = _unchanged(uow, kept.seq, first, date_from)
         if fresh and not uow.write:
@@ -103,18 +188,26 @@ def kept_counts(uow: UnitOfWork, units: frozenset[str], date_from: date,
     seq = _last_change(uow)
 
     def keep(ledger: Ledger) -> None:
+        kept = _Kept(seq, ledger)
         with _lock:
             store = _kept.setdefault(engine, {})
             if len(store) >= _MAX_KEPT and key not in store:
                 store.pop(next(iter(store)))
-            store[key] = _Kept(seq, ledger)
+            store[key] = kept
+        _store(uow, stored_key, kept)
     return None, keep
 
 
-def forget(engine: Engine) -> None:
-    """Drop what is kept for a store (tests compare kept with freshly counted figures)."""
+def forget(engine: Engine, *, memory_only: bool = False) -> None:
+    """Drop what is kept for a store, in this process and (unless `memory_only`: as a new session finds it) in
+    the store: tests compare kept with freshly counted figures."""
     with _lock:
         _kept.pop(engine, None)
+    if memory_only or engine.dialect.name != "sqlite":
+        return
+    with engine.begin() as conn:
+        if conn.execute(text(f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{KEPT}'")).scalar():
+            conn.execute(text(f"DELETE FROM {KEPT}"))
 
 
 __all__ = ["kept_counts", "forget", "LOG"]
