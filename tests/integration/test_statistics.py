@@ -163,3 +163,48 @@ def test_success_counts_in_the_month_it_happened_not_the_month_the_case_was_open
     assert cells(november, "mediation", "successful") == (0, 0, 0, 0, 2)
     assert cells(november, "marriage", "reconciled") == (0, 0, 0, 0, 1)
     assert cells(september, "mediation", "successful") == (0, 0, 0, 0, 0)
+
+
+def test_the_register_takes_each_entrys_last_visit_and_counts_cases_opened_earlier_in_the_year(tmp_path: Path) -> None:
+    """Two households added to a store: one visited in September (low) and again in October (medium), one
+    whose case was opened in March. The whole district's report (on PostgreSQL: the register joined with its
+    visits and cases in bulk) and the town's (looked up entry by entry) both count the first at the level of
+    its LAST visit, the second at its own, and the case of the second in the year to date only."""
+    from sqlalchemy import update
+
+    from fulian_desktop.services.screening import screening
+    from fulian_desktop.store.models import Case, ScreeningEntry
+    from tests.support.stats_world import at
+
+    w = build_stats_world(tmp_path / "s")
+    rows = ("risk:low", "risk:medium", "risk:high", "cases_opened", "screened")
+
+    def figures() -> dict[str, dict[str, tuple]]:
+        out = {}
+        with w.store.uow() as uow:
+            for scope, unit in (("district", w.org.district), ("town", w.org.units[TOWN_A])):
+                r = statistics.monthly_report(uow, w.sup, OCT_FROM, OCT_TO, unit_id=unit)
+                out[scope] = {row: cells(r, "screening", row)[-2:] for row in rows}   # (period total, 本年累计)
+        return out
+
+    before = figures()
+    with w.store.uow(write=True) as uow:
+        visited = screening.add_entry(uow, w.village, subject="赵家", reason="夫妻争吵", risk_level="high").id
+        with_case = screening.add_entry(uow, w.village, subject="钱家", reason="邻里纠纷", risk_level="low").id
+    with w.store.uow(write=True) as uow:
+        uow.s.execute(update(ScreeningEntry).where(ScreeningEntry.id.in_([visited, with_case]))
+                      .values(created_at=at(3, 2), updated_at=at(3, 2)))
+    with w.store.uow(write=True) as uow:
+        screening.record_visit(uow, w.village, visited, date(2026, 9, 1), None, "缓和", "low", today=date(2026, 9, 1))
+    with w.store.uow(write=True) as uow:
+        screening.record_visit(uow, w.village, visited, date(2026, 10, 10), None, "又起争执", "medium",
+                               today=date(2026, 10, 10))
+    with w.store.uow(write=True) as uow:
+        case_id = screening.open_case_from_entry(uow, w.sup, with_case).row.id
+    with w.store.uow(write=True) as uow:
+        uow.s.execute(update(Case).where(Case.id == case_id).values(opened_at=at(3, 5)))
+    after = figures()
+    for scope in ("district", "town"):
+        change = {row: tuple(a - b for a, b in zip(after[scope][row], before[scope][row])) for row in rows}
+        assert change == {"risk:low": (1, 1), "risk:medium": (1, 1), "risk:high": (0, 0),
+                          "cases_opened": (0, 1), "screened": (1, 2)}, scope

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import and_, case, func, or_, select, true
+from sqlalchemy.dialects.postgresql import distinct_on
+from sqlalchemy.orm import aliased
 
 from ...domain.enums import COMPLAINT_CATEGORIES, CaseKind, CaseStatus
 from ...domain.intake_rules import IntakeDecision
@@ -230,10 +232,17 @@ def screening_section(t: Tally) -> StatSection:
     # cases) PostgreSQL re-reads the window's visits for every entry of the register.
     seen = opened = None
     if on_postgres and t.everything:
-        # Each entry's case looked up once by key for both windows (a hash join on the entries' case ids put the
-        # NULLs of the many entries without a case into one bucket: 48 s at 1,000,000 cases).
-        opened = (select(Case.opened_at).where(Case.id == ScreeningEntry.case_id).correlate(ScreeningEntry)
-                  .lateral("entry_case"))
+        # The entries whose case was opened in the windows, by an inner join of those entries with their cases,
+        # then joined by entry id. Not the entries outer-joined on their case ids: that hash join put the NULLs
+        # of the many entries without a case into one bucket (48 s at 1,000,000 cases); a look-up per entry
+        # took 0.7 s there.
+        entry = aliased(ScreeningEntry)
+        opened = (select(entry.id.label("entry_id"), Case.opened_at)
+                  .join(Case, Case.id == entry.case_id)
+                  .where(entry.case_id.is_not(None), entry.deleted_at.is_(None),
+                         Case.opened_at >= min(w[0] for w in windows.values()),
+                         Case.opened_at < max(w[1] for w in windows.values()))
+                  .subquery("entry_case"))
         first = min(t.days(window)[0] for window in windows.values())
         last = max(t.days(window)[1] for window in windows.values())
         seen = (select(ScreeningVisit.entry_id,
@@ -287,20 +296,33 @@ def screening_section(t: Tally) -> StatSection:
     # still on the register at the period's end (the level: that of the last visit before the end, else the
     # entry's own; looked up only for those entries).
     end = t.period[1]
-    last_visit = (select(ScreeningVisit.risk_level).where(
-        ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
-        ScreeningVisit.visited_on <= end.date() - timedelta(days=1))
-        .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.created_at.desc()).limit(1)
-        .correlate(ScreeningEntry).scalar_subquery())
+    last_day = end.date() - timedelta(days=1)
+    last_level = None
+    if seen is not None:
+        # The whole register's last visits in one ordered pass over the visits' index (a look-up per entry took
+        # 1.4 s at 1,000,000 cases, this about 0.3 s).
+        last_level = (select(ScreeningVisit.entry_id, ScreeningVisit.risk_level)
+                      .where(ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on <= last_day)
+                      .ext(distinct_on(ScreeningVisit.entry_id))
+                      .order_by(ScreeningVisit.entry_id.desc(), ScreeningVisit.visited_on.desc(),
+                                ScreeningVisit.created_at.desc()).subquery("last_level"))
+        last_visit = last_level.c.risk_level
+    else:
+        last_visit = (select(ScreeningVisit.risk_level).where(
+            ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
+            ScreeningVisit.visited_on <= last_day)
+            .order_by(ScreeningVisit.visited_on.desc(), ScreeningVisit.created_at.desc()).limit(1)
+            .correlate(ScreeningEntry).scalar_subquery())
     figures = {"screened": screened, "on_register": on_register, "resolved": resolved, "cases_opened": cases_opened}
     flags = [case((figure(*window), 1), else_=0).label(f"{key}_{w}")
              for key, figure in figures.items() for w, window in windows.items()]
     register = _entries(t, *flags,
                         case((at_end(end), func.coalesce(last_visit, ScreeningEntry.risk_level))).label("level"),
                         case((at_end(end), ScreeningEntry.person_id)).label("person"))
-    if seen is not None:
+    if seen is not None and last_level is not None:
         register = (register.outerjoin(seen, seen.c.entry_id == ScreeningEntry.id)
-                    .outerjoin(opened, true()))
+                    .outerjoin(opened, opened.c.entry_id == ScreeningEntry.id)
+                    .outerjoin(last_level, last_level.c.entry_id == ScreeningEntry.id))
     register = register.cte("screening_register").prefix_with("MATERIALIZED")
     year_key = "y" if "y" in windows else "p"
     counted = [func.sum(register.c[f"{key}_{w}"]) for key in figures for w in ("p", year_key)]
