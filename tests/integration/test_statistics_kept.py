@@ -504,3 +504,22 @@ def test_a_ledger_reads_back_as_it_was_kept(world: StatsWorld) -> None:
         statistics._sections(Tally(uow, units, OCT_FROM, OCT_TO, record=record))
     assert any(isinstance(key, tuple) for _call, _keys, found in record for key in found)
     assert ledger_from_text(ledger_text(record)) == record
+
+
+def _report(store: Store, unit_id: str, date_to: date) -> dict[tuple[str, str], tuple]:
+    with store.uow() as uow:
+        report = statistics.build_report(uow, unit_id, "", subtree_ids(uow.s, unit_id), OCT_FROM, date_to)
+    return {(s.key, r.key): r.values for s in report.sections for r in s.rows}
+
+
+def test_a_shorter_period_from_the_same_day_shows_no_row_of_the_longer_one(world: StatsWorld) -> None:
+    """Counts kept by the report of 1 to 31 October serve one of 1 to 15 October too (the same months before):
+    a category met only in the second half of October is not a row of that report, as when counted afresh."""
+    store, district = world.store, world.org.district
+    forget(store.engine)
+    shorter = _report(store, district, date(2026, 10, 1))
+    forget(store.engine)
+    assert set(_report(store, district, OCT_TO)) - set(shorter), "no row of the month's report outside its first day"
+    forget(store.engine, memory_only=True)       # the next session: the month's counts from the store
+    assert _kept(store, district) == KEEPS
+    assert _report(store, district, date(2026, 10, 1)) == shorter
