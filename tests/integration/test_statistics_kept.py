@@ -523,3 +523,48 @@ def test_a_shorter_period_from_the_same_day_shows_no_row_of_the_longer_one(world
     forget(store.engine, memory_only=True)       # the next session: the month's counts from the store
     assert _kept(store, district) == KEEPS
     assert _report(store, district, date(2026, 10, 1)) == shorter
+
+
+@pytest.mark.sqlite_only
+def test_a_report_while_another_desk_writes_does_not_wait_for_its_lock(tmp_path: Path) -> None:
+    """The report is a read and never waited for a writer; keeping its counts in the store must not make it wait
+    the busy timeout (15 s) either. Another connection holds the write lock until the report is back (or 10 s,
+    within which a waiting report would get the lock): nothing is kept in the store then, and the report is
+    right. The next session's report, the lock free, keeps them; the pool's connections still wait for a busy lock."""
+    import threading
+
+    from fulian_desktop.store.engine import BUSY_TIMEOUT_MS
+
+    w = build_stats_world(tmp_path / "s")
+    store, district = w.store, w.org.district
+    try:
+        counted = _values(store, district)
+        forget(store.engine)
+        locked, done = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            with store.write_engine.begin() as conn:
+                conn.execute(text("UPDATE store_meta SET store_id = store_id"))
+                locked.set()
+                done.wait(10)
+
+        holder = threading.Thread(target=hold)
+        holder.start()
+        try:
+            assert locked.wait(60)
+            assert _values(store, district) == counted
+        finally:
+            done.set()
+            holder.join()
+        assert _stored_rows(store) == 0
+        forget(store.engine, memory_only=True)
+        assert _values(store, district) == counted
+        assert _stored_rows(store) == 1
+        conns = [store.engine.connect() for _ in range(4)]
+        try:
+            assert {c.exec_driver_sql("PRAGMA busy_timeout").scalar() for c in conns} == {BUSY_TIMEOUT_MS}
+        finally:
+            for c in conns:
+                c.close()
+    finally:
+        store.close()

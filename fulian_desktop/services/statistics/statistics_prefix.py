@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import SQLAlchemyError
 
+from ...store.engine import BUSY_TIMEOUT_MS
 from ...store.uow import UnitOfWork
 from .statistics_tally import Ledger
 
@@ -123,16 +123,30 @@ def _stored(uow: UnitOfWork, key: str) -> _Kept | None:
 
 def _store(uow: UnitOfWork, key: str, kept: _Kept) -> None:
     """Kept in the store too, in a transaction of its own (the report's is a read). A store that cannot be
-    written now (locked, read-only) just keeps nothing: the next report counts again."""
+    written now (locked, read-only) just keeps nothing: the next report counts again. Without waiting: while
+    another desk or program writes, the report (a read, which never waits for writers) would otherwise wait the
+    busy timeout (15 s) for a lock it can do without."""
     try:
-        with uow.store.write_engine.begin() as conn:
-            # REPLACE deletes and inserts: the newest rows have the highest rowids, and the oldest go first.
-            conn.execute(text(f"INSERT OR REPLACE INTO {KEPT} (key, code, seq, ledger) "
-                              "VALUES (:key, :code, :seq, :ledger)"),
-                         {"key": key, "code": code_digest(), "seq": kept.seq, "ledger": ledger_text(kept.ledger)})
-            conn.execute(text(f"DELETE FROM {KEPT} WHERE rowid NOT IN "
-                              f"(SELECT rowid FROM {KEPT} ORDER BY rowid DESC LIMIT {_MAX_KEPT})"))
-    except (SQLAlchemyError, TypeError) as exc:
+        with uow.store.write_engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA busy_timeout = 0")
+            try:
+                with conn.begin():
+                    # REPLACE deletes and inserts: the newest rows have the highest rowids, the oldest go first.
+                    conn.execute(text(f"INSERT OR REPLACE INTO {KEPT} (key, code, seq, ledger) "
+                                      "VALUES (:key, :code, :seq, :ledger)"),
+                                 {"key": key, "code": code_digest(), "seq": kept.seq,
+                                  "ledger": ledger_text(kept.ledger)})
+                    conn.execute(text(f"DELETE FROM {KEPT} WHERE rowid NOT IN "
+                                      f"(SELECT rowid FROM {KEPT} ORDER BY rowid DESC LIMIT {_MAX_KEPT})"))
+            finally:
+                try:
+                    raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                except Exception:
+                    conn.invalidate()   # never back to the pool without its busy timeout
+                    raise
+    except Exception as exc:  # noqa: BLE001 - keeping is optional: nothing in it may fail the report
         log.warning("statistics: kept counts not stored (%s)", type(exc).__name__)
 
 
