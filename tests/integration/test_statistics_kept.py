@@ -3,6 +3,7 @@ work reaches a month before the report's period makes the next report count it, 
 counts always equals one counted afresh."""
 from __future__ import annotations
 
+import sys
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
@@ -568,3 +569,42 @@ def test_a_report_while_another_desk_writes_does_not_wait_for_its_lock(tmp_path:
                 c.close()
     finally:
         store.close()
+
+
+@pytest.mark.sqlite_only
+def test_counts_kept_by_another_build_of_the_packaged_program_are_counted_afresh(
+        world: StatsWorld, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packaged program (PyInstaller) has no source files beside its modules: its counting code is told apart
+    by its executable. Counts kept by one build are not used by the next (an update may count otherwise)."""
+    from fulian_desktop.services.statistics.statistics_prefix import code_digest
+
+    store, district = world.store, world.org.district
+    program = tmp_path / "fulian-desktop"
+    program.write_bytes(b"build 1")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    code_digest.cache_clear()
+    try:
+        forget(store.engine)
+        fresh = _values(store, district)
+        forget(store.engine, memory_only=True)
+        assert _kept(store, district)                  # the same build's next session uses them
+        program.write_bytes(b"build 2")                # the program updated, then a new session
+        code_digest.cache_clear()
+        forget(store.engine, memory_only=True)
+        assert not _kept(store, district)
+        assert _values(store, district) == fresh
+    finally:
+        monkeypatch.undo()
+        code_digest.cache_clear()
+
+
+def test_the_counting_code_includes_the_rules_the_counts_read() -> None:
+    """The digest that tells counting code apart reads the domain's rules and the models the report counts with,
+    not the statistics package alone (a changed risk level or outcome list changes the counts)."""
+    from fulian_desktop.services.statistics.statistics_prefix import counting_modules
+
+    names = {module.__name__ for module in counting_modules()}
+    assert {"fulian_desktop.domain.risk", "fulian_desktop.domain.closure_outcomes", "fulian_desktop.domain.enums",
+            "fulian_desktop.domain.localtime", "fulian_desktop.store.models",
+            "fulian_desktop.services.statistics.statistics_tally"} <= names

@@ -17,14 +17,19 @@ PostgreSQL stores keep nothing (no log there): the report counts both windows in
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import logging
+import os
+import pkgutil
+import sys
 import threading
 import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Callable
 
 from sqlalchemy import Engine, text
@@ -66,12 +71,42 @@ def _has_log(uow: UnitOfWork) -> bool:
     return found.scalar() == len(TRIGGERS)
 
 
+def counting_modules() -> list[ModuleType]:
+    """The modules whose code decides what a report counts: this package's, and every module of the program they
+    take a name from, and so on (the domain's rules — risk levels, outcomes, categories —, the models …)."""
+    package = __name__.rpartition(".")[0]
+    top = package.split(".")[0]
+    todo = [importlib.import_module(f"{package}.{info.name}")
+            for info in pkgutil.iter_modules(sys.modules[package].__path__)]
+    found: dict[str, ModuleType] = {}
+    while todo:
+        module = todo.pop()
+        if module.__name__ in found:
+            continue
+        found[module.__name__] = module
+        for value in vars(module).values():
+            name = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+            if isinstance(name, str) and name.split(".")[0] == top and name in sys.modules:
+                todo.append(sys.modules[name])
+    return [found[name] for name in sorted(found)]
+
+
 @cache
 def code_digest() -> str:
-    """A digest of the code that counts (this package): counts kept by another version are not used."""
+    """A digest of the code that counts (counting_modules): counts kept by another version are not used. A packaged
+    program (PyInstaller: its modules are inside its executable, no source beside them) digests its executable;
+    a program whose sources cannot be read keeps nothing for another session (a digest of this process only)."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    if getattr(sys, "frozen", False):
+        with open(sys.executable, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()[:32]
+    for module in counting_modules():
+        source = Path(module.__file__ or "")
+        if source.suffix != ".py" or not source.is_file():
+            return os.urandom(16).hex()
+        digest.update(module.__name__.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:32]
 
 
