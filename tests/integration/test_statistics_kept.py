@@ -3,6 +3,7 @@ work reaches a month before the report's period makes the next report count it, 
 counts always equals one counted afresh."""
 from __future__ import annotations
 
+import json
 import sys
 from contextlib import nullcontext
 from datetime import date
@@ -608,3 +609,56 @@ def test_the_counting_code_includes_the_rules_the_counts_read() -> None:
     assert {"fulian_desktop.domain.risk", "fulian_desktop.domain.closure_outcomes", "fulian_desktop.domain.enums",
             "fulian_desktop.domain.localtime", "fulian_desktop.store.models",
             "fulian_desktop.services.statistics.statistics_tally"} <= names
+
+
+def _first_entry_as(ledger: str, found: Callable[[Any], Any]) -> str:
+    """The kept text with its first counting call's counts replaced by `found(its counts)`."""
+    entries = json.loads(ledger)
+    call, keys, counts = entries[0]["t"]
+    return json.dumps([{"t": [call, keys, found(counts)]}] + entries[1:], ensure_ascii=False)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("damage", [
+    pytest.param(lambda ledger: _first_entry_as(ledger, lambda counts: 5), id="counts-not-a-map"),
+    pytest.param(lambda ledger: _first_entry_as(ledger, lambda counts: {"d": [[k, "x"] for k, _n in counts["d"]]}),
+                 id="counts-as-text"),
+    pytest.param(lambda ledger: _first_entry_as(ledger, lambda counts: {"d": [[k, 0.5] for k, _n in counts["d"]]}),
+                 id="counts-as-fractions"),
+    pytest.param(lambda ledger: json.dumps({"d": [["sums", 1]]}), id="not-a-list"),
+    pytest.param(lambda ledger: json.dumps([["sums"]]), id="entry-too-short"),
+    pytest.param(lambda ledger: "[" * 100_000 + "]" * 100_000, id="nested-too-deep"),
+])
+def test_a_damaged_kept_row_neither_fails_nor_changes_the_report(world: StatsWorld,
+                                                                 damage: Callable[[str], str]) -> None:
+    """A kept row that reads back as text but not as counts of the report's shape (damaged, or written by hand)
+    is counted afresh: no failed report (every later session would fail too: the row stays), no fraction."""
+    store, district = world.store, world.org.district
+    forget(store.engine)
+    fresh = _values(store, district)
+    with store.engine.begin() as conn:
+        ledger = conn.execute(text("SELECT ledger FROM stats_kept")).scalar_one()
+        conn.execute(text("UPDATE stats_kept SET ledger = :ledger"), {"ledger": damage(ledger)})
+    forget(store.engine, memory_only=True)
+    assert not _kept(store, district)
+    assert _values(store, district) == fresh
+
+
+@pytest.mark.sqlite_only
+def test_a_kept_row_numbered_past_the_log_is_counted_afresh(world: StatsWorld) -> None:
+    """A kept row whose last change is past the log's last (written by hand, or a log begun again) would hide every
+    change logged until the log caught up with it: work dated in March must show in the next session's report."""
+    store, district = world.store, world.org.district
+    forget(store.engine)
+    _values(store, district)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE stats_kept SET seq = seq + 1000000"))
+    with store.uow(write=True) as uow:
+        intake.register_contact(uow, world.village, IntakeInput(
+            name="三月补录来电", channel=Channel.CALL, decision=IntakeDecision.ANSWERED, request="咨询",
+            category="婚姻家庭", received_at=at(3, 11)))
+    forget(store.engine, memory_only=True)
+    assert not _kept(store, district)
+    after = _values(store, district)
+    forget(store.engine)
+    assert after == _values(store, district)

@@ -138,7 +138,17 @@ def ledger_text(ledger: Ledger) -> str:
 
 
 def ledger_from_text(raw: str) -> Ledger:
-    return [tuple(entry) for entry in _back(json.loads(raw))]
+    """The ledger kept as `raw`; ValueError when it is not one (a damaged or made-up row: its counts would be
+    added to the report's, or fail it)."""
+    try:
+        entries = _back(json.loads(raw))
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        raise ValueError("not a ledger") from exc
+    if not isinstance(entries, list) or not all(
+            isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], tuple)
+            and isinstance(entry[2], dict) and all(type(n) is int for n in entry[2].values()) for entry in entries):
+        raise ValueError("not a ledger")
+    return entries
 
 
 def _stored(uow: UnitOfWork, key: str) -> _Kept | None:
@@ -150,10 +160,16 @@ def _stored(uow: UnitOfWork, key: str) -> _Kept | None:
     if row is None:
         return None
     try:
-        return _Kept(int(row[0]), ledger_from_text(row[1]))
-    except (ValueError, TypeError, KeyError):
+        ledger = ledger_from_text(row[1])
+    except ValueError:
         log.warning("statistics: kept counts unreadable; counted afresh")
         return None
+    # Counted after the last change logged? Not by this store's log (a made-up row, or a log begun again): the
+    # changes since would not be seen.
+    if type(row[0]) is not int or row[0] > _last_change(uow):
+        log.warning("statistics: kept counts of an unknown change; counted afresh")
+        return None
+    return _Kept(row[0], ledger)
 
 
 def _store(uow: UnitOfWork, key: str, kept: _Kept) -> None:
