@@ -164,10 +164,8 @@ def _stored(uow: UnitOfWork, key: str) -> _Kept | None:
     except ValueError:
         log.warning("statistics: kept counts unreadable; counted afresh")
         return None
-    # Counted after the last change logged? Not by this store's log (a made-up row, or a log begun again): the
-    # changes since would not be seen.
-    if type(row[0]) is not int or row[0] > _last_change(uow):
-        log.warning("statistics: kept counts of an unknown change; counted afresh")
+    if type(row[0]) is not int:
+        log.warning("statistics: kept counts unreadable; counted afresh")
         return None
     return _Kept(row[0], ledger)
 
@@ -208,7 +206,9 @@ def _unchanged(uow: UnitOfWork, since: int, first: date, before: date) -> tuple[
         f"SELECT count(*), min(seq), max(seq), sum(at >= :lo AND at < :hi OR at = '') FROM {LOG} WHERE seq > :since"),
         {"since": since, "lo": (first - timedelta(days=1)).isoformat(), "hi": before.isoformat()}).one()
     if not n:
-        return True, since
+        # Nothing logged since, or numbered past the log's last change: not counted by this log (a made-up row, or a
+        # log begun again), whose changes since would not be seen.
+        return _last_change(uow) == since, since
     # The oldest entries are dropped (0026 keeps the newest): a gap after `since` may hide a change.
     return lo_seq == since + 1 and not hits, int(hi_seq)
 
