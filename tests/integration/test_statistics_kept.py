@@ -600,15 +600,22 @@ def test_counts_kept_by_another_build_of_the_packaged_program_are_counted_afresh
         code_digest.cache_clear()
 
 
-def test_the_counting_code_includes_the_rules_the_counts_read() -> None:
+def test_the_counting_code_includes_the_rules_the_counts_read(world: StatsWorld) -> None:
     """The digest that tells counting code apart reads the domain's rules and the models the report counts with,
-    not the statistics package alone (a changed risk level or outcome list changes the counts)."""
-    from fulian_desktop.services.statistics.statistics_prefix import counting_modules
+    not the statistics package alone (a changed risk level or outcome list changes the counts); and a new session,
+    which has imported less, finds the same digest as this one after a report."""
+    import subprocess
+
+    from fulian_desktop.services.statistics.statistics_prefix import code_digest, counting_modules
 
     names = {module.__name__ for module in counting_modules()}
     assert {"fulian_desktop.domain.risk", "fulian_desktop.domain.closure_outcomes", "fulian_desktop.domain.enums",
             "fulian_desktop.domain.localtime", "fulian_desktop.store.models",
             "fulian_desktop.services.statistics.statistics_tally"} <= names
+    _values(world.store, world.org.district)
+    fresh = subprocess.run([sys.executable, "-c", "from fulian_desktop.services.statistics.statistics_prefix import "
+                            "code_digest; print(code_digest())"], capture_output=True, text=True, check=True)
+    assert fresh.stdout.strip() == code_digest()
 
 
 def _first_entry_as(ledger: str, found: Callable[[Any], Any]) -> str:
