@@ -669,3 +669,23 @@ def test_a_kept_row_numbered_past_the_log_is_counted_afresh(world: StatsWorld) -
     after = _values(store, district)
     forget(store.engine)
     assert after == _values(store, district)
+
+
+@pytest.mark.sqlite_only
+def test_a_log_begun_again_under_a_running_program_makes_it_count_again(world: StatsWorld) -> None:
+    """The log dropped and made again (migrations 0026 down and up) numbers its changes from 1 again: counts this
+    session kept under a higher number must not hide the changes logged after."""
+    store, district = world.store, world.org.district
+    forget(store.engine)
+    _values(store, district)
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM stats_change"))
+        conn.execute(text("DELETE FROM sqlite_sequence WHERE name = 'stats_change'"))
+    with store.uow(write=True) as uow:
+        intake.register_contact(uow, world.village, IntakeInput(
+            name="二月补录来访", channel=Channel.VISIT, decision=IntakeDecision.ANSWERED, request="咨询",
+            category="婚姻家庭", received_at=at(2, 11)))
+    assert not _kept(store, district)
+    after = _values(store, district)
+    forget(store.engine)
+    assert after == _values(store, district)
