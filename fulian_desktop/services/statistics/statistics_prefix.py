@@ -160,14 +160,12 @@ def _stored(uow: UnitOfWork, key: str) -> _Kept | None:
     if row is None:
         return None
     try:
-        ledger = ledger_from_text(row[1])
+        if type(row[0]) is not int:
+            raise ValueError("not a change number")
+        return _Kept(row[0], ledger_from_text(row[1]))
     except ValueError:
         log.warning("statistics: kept counts unreadable; counted afresh")
         return None
-    if type(row[0]) is not int:
-        log.warning("statistics: kept counts unreadable; counted afresh")
-        return None
-    return _Kept(row[0], ledger)
 
 
 def _store(uow: UnitOfWork, key: str, kept: _Kept) -> None:
