@@ -17,19 +17,24 @@ PostgreSQL stores keep nothing (no log there): the report counts both windows in
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import logging
+import os
+import pkgutil
+import sys
 import threading
 import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Callable
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import SQLAlchemyError
 
+from ...store.engine import BUSY_TIMEOUT_MS
 from ...store.uow import UnitOfWork
 from .statistics_tally import Ledger
 
@@ -66,12 +71,42 @@ def _has_log(uow: UnitOfWork) -> bool:
     return found.scalar() == len(TRIGGERS)
 
 
+def counting_modules() -> list[ModuleType]:
+    """The modules whose code decides what a report counts: this package's, and every module of the program they
+    take a name from, and so on (the domain's rules — risk levels, outcomes, categories —, the models …)."""
+    package = __name__.rpartition(".")[0]
+    top = package.split(".")[0]
+    todo = [importlib.import_module(f"{package}.{info.name}")
+            for info in pkgutil.iter_modules(sys.modules[package].__path__)]
+    found: dict[str, ModuleType] = {}
+    while todo:
+        module = todo.pop()
+        if module.__name__ in found:
+            continue
+        found[module.__name__] = module
+        for value in vars(module).values():
+            name = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+            if isinstance(name, str) and name.split(".")[0] == top and name in sys.modules:
+                todo.append(sys.modules[name])
+    return [found[name] for name in sorted(found)]
+
+
 @cache
 def code_digest() -> str:
-    """A digest of the code that counts (this package): counts kept by another version are not used."""
+    """A digest of the code that counts (counting_modules): counts kept by another version are not used. A packaged
+    program (PyInstaller: its modules are inside its executable, no source beside them) digests its executable;
+    a program whose sources cannot be read keeps nothing for another session (a digest of this process only)."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    if getattr(sys, "frozen", False):
+        with open(sys.executable, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()[:32]
+    for module in counting_modules():
+        source = Path(module.__file__ or "")
+        if source.suffix != ".py" or not source.is_file():
+            return os.urandom(16).hex()
+        digest.update(module.__name__.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:32]
 
 
@@ -103,7 +138,17 @@ def ledger_text(ledger: Ledger) -> str:
 
 
 def ledger_from_text(raw: str) -> Ledger:
-    return [tuple(entry) for entry in _back(json.loads(raw))]
+    """The ledger kept as `raw`; ValueError when it is not one (a damaged or made-up row: its counts would be
+    added to the report's, or fail it)."""
+    try:
+        entries = _back(json.loads(raw))
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        raise ValueError("not a ledger") from exc
+    if not isinstance(entries, list) or not all(
+            isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], str) and isinstance(entry[1], tuple)
+            and isinstance(entry[2], dict) and all(type(n) is int for n in entry[2].values()) for entry in entries):
+        raise ValueError("not a ledger")
+    return entries
 
 
 def _stored(uow: UnitOfWork, key: str) -> _Kept | None:
@@ -115,24 +160,40 @@ def _stored(uow: UnitOfWork, key: str) -> _Kept | None:
     if row is None:
         return None
     try:
-        return _Kept(int(row[0]), ledger_from_text(row[1]))
-    except (ValueError, TypeError, KeyError):
+        if type(row[0]) is not int:
+            raise ValueError("not a change number")
+        return _Kept(row[0], ledger_from_text(row[1]))
+    except ValueError:
         log.warning("statistics: kept counts unreadable; counted afresh")
         return None
 
 
 def _store(uow: UnitOfWork, key: str, kept: _Kept) -> None:
     """Kept in the store too, in a transaction of its own (the report's is a read). A store that cannot be
-    written now (locked, read-only) just keeps nothing: the next report counts again."""
+    written now (locked, read-only) just keeps nothing: the next report counts again. Without waiting: while
+    another desk or program writes, the report (a read, which never waits for writers) would otherwise wait the
+    busy timeout (15 s) for a lock it can do without."""
     try:
-        with uow.store.write_engine.begin() as conn:
-            # REPLACE deletes and inserts: the newest rows have the highest rowids, and the oldest go first.
-            conn.execute(text(f"INSERT OR REPLACE INTO {KEPT} (key, code, seq, ledger) "
-                              "VALUES (:key, :code, :seq, :ledger)"),
-                         {"key": key, "code": code_digest(), "seq": kept.seq, "ledger": ledger_text(kept.ledger)})
-            conn.execute(text(f"DELETE FROM {KEPT} WHERE rowid NOT IN "
-                              f"(SELECT rowid FROM {KEPT} ORDER BY rowid DESC LIMIT {_MAX_KEPT})"))
-    except (SQLAlchemyError, TypeError) as exc:
+        with uow.store.write_engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA busy_timeout = 0")
+            try:
+                with conn.begin():
+                    # REPLACE deletes and inserts: the newest rows have the highest rowids, the oldest go first.
+                    conn.execute(text(f"INSERT OR REPLACE INTO {KEPT} (key, code, seq, ledger) "
+                                      "VALUES (:key, :code, :seq, :ledger)"),
+                                 {"key": key, "code": code_digest(), "seq": kept.seq,
+                                  "ledger": ledger_text(kept.ledger)})
+                    conn.execute(text(f"DELETE FROM {KEPT} WHERE rowid NOT IN "
+                                      f"(SELECT rowid FROM {KEPT} ORDER BY rowid DESC LIMIT {_MAX_KEPT})"))
+            finally:
+                try:
+                    raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                except Exception:
+                    conn.invalidate()   # never back to the pool without its busy timeout
+                    raise
+    except Exception as exc:  # noqa: BLE001 - keeping is optional: nothing in it may fail the report
         log.warning("statistics: kept counts not stored (%s)", type(exc).__name__)
 
 
@@ -143,7 +204,9 @@ def _unchanged(uow: UnitOfWork, since: int, first: date, before: date) -> tuple[
         f"SELECT count(*), min(seq), max(seq), sum(at >= :lo AND at < :hi OR at = '') FROM {LOG} WHERE seq > :since"),
         {"since": since, "lo": (first - timedelta(days=1)).isoformat(), "hi": before.isoformat()}).one()
     if not n:
-        return True, since
+        # Nothing logged since, or numbered past the log's last change: not counted by this log (a made-up row, or a
+        # log begun again), whose changes since would not be seen.
+        return _last_change(uow) == since, since
     # The oldest entries are dropped (0026 keeps the newest): a gap after `since` may hide a change.
     return lo_seq == since + 1 and not hits, int(hi_seq)
 

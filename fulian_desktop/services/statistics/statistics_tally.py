@@ -99,7 +99,10 @@ class Tally:
         later report, and with the earlier part added when it is known. A call that does not match the earlier
         ones (another report's) is refused."""
         if self.record is not None and self.earlier is None and self.year != self.period:
-            self.record.append((call, keys, {key: n - sum(period.get(key, {}).values()) for key, n in totals.items()}))
+            # A key counted in the period and not before it is left out: a later report from the same day with a
+            # shorter period (1 to 15 October after 1 to 31) must not show it (as a row of zeros).
+            earlier = {key: n - sum(period.get(key, {}).values()) for key, n in totals.items()}
+            self.record.append((call, keys, {key: n for key, n in earlier.items() if n or key not in period}))
         if self.earlier is None:
             return totals
         found_call, found_keys, before = self.earlier.pop(0) if self.earlier else ("", (), {})
