@@ -205,8 +205,9 @@ def svg_plot(series: dict[str, list[tuple[int, float]]], title: str) -> str:
     width, height, left, right, top, bottom = 900, 560, 70, 250, 40, 50
     xs = [x for pts in series.values() for x, _ in pts]
     ys = [y for pts in series.values() for _, y in pts if y > 0]
-    x0, x1 = math.floor(math.log10(min(xs))), math.ceil(math.log10(max(xs)) + 1e-9)
-    y0, y1 = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys)) + 1e-9)
+    # Up to the decade that holds the largest value (1,000,000 ends the axis, not 10,000,000).
+    x0, x1 = math.floor(math.log10(min(xs))), math.ceil(math.log10(max(xs)) - 1e-9)
+    y0, y1 = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys)) - 1e-9)
     x1, y1 = max(x1, x0 + 1), max(y1, y0 + 1)
 
     def px(x: float) -> float:
@@ -225,7 +226,8 @@ def svg_plot(series: dict[str, list[tuple[int, float]]], title: str) -> str:
                 break
             x = px(v)
             out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - bottom}" stroke="#ddd"/>')
-            out.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{v:,}</text>')
+            label = f"{v // 10_000:,}万" if v >= 10_000 else f"{v:,}"      # 100万 fits where 1,000,000 overlaps
+            out.append(f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{label}</text>')
     for e in range(y0, y1 + 1):
         y = py(10 ** e)
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#ccc"/>')
