@@ -182,6 +182,27 @@ class Progress:
         return not self.cancelled.is_set()
 
 
+def _callback_alive(callback: Callable[..., Any] | None) -> bool:
+    """False when the callback belongs to a Qt object already deleted: a method of a page, or a lambda that
+    captured one (its closure's Qt objects)."""
+    if callback is None:
+        return True
+    owners = [getattr(callback, "__self__", None)]
+    owners += [_contents(cell) for cell in getattr(callback, "__closure__", None) or ()]
+    return all(shiboken6.isValid(owner) for owner in owners if isinstance(owner, QObject))
+
+
+def _contents(cell: Any) -> Any:
+    try:
+        return cell.cell_contents
+    except ValueError:      # a closure variable not yet bound
+        return None
+
+
+def _dropped(_payload: object) -> None:
+    """Stands in for the callbacks of a closed window."""
+
+
 class TaskRunner(QObject):
     sig_busy = Signal(bool)
     """True while any task is running (for a status-bar spinner)."""
@@ -222,6 +243,10 @@ class TaskRunner(QObject):
 
     def _deliver(self, task_id: int, ok: bool, payload: object) -> None:
         on_done, on_error = self._callbacks.pop(task_id, (None, None))
+        if not (_callback_alive(on_done) and _callback_alive(on_error)):
+            # The window that asked has closed (a session's runner outlives its pages): its answer is dropped,
+            # as a runner's own deletion drops it. Calling it would reach deleted widgets.
+            on_done = on_error = _dropped
         dialog = self._dialogs.pop(task_id, None)
         if dialog is not None:
             dialog.reset()

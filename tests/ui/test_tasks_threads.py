@@ -87,3 +87,35 @@ def test_a_runner_deleted_while_its_work_runs_drops_the_result_quietly(qtbot):  
     assert deaths == [UI_THREAD]
     assert delivered == []                   # its window is gone: the result is not delivered
     qtbot.waitUntil(lambda: tasks._collector.users == users_before, timeout=5_000)  # automatic GC back as it was
+
+
+def test_a_page_closed_before_its_answer_arrives_is_not_called(qtbot):  # noqa: ANN001
+    """A session's runner outlives its pages: a page deleted while its read runs must not get the answer (its
+    method, or a lambda holding it, would reach deleted widgets: "Internal C++ object already deleted" in the
+    sync page's teardown)."""
+    from PySide6.QtWidgets import QTableWidget, QWidget
+
+    class Page(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.table = QTableWidget(self)
+            self.rows: list[int] = []
+
+        def loaded(self, n: int) -> None:
+            self.table.setRowCount(n)
+            self.rows.append(n)
+
+    runner = TaskRunner()                      # the session's, not the page's
+    answered: list[str] = []
+    gone, open_page = Page(), Page()
+    runner.run(time.sleep, 0.3, on_done=lambda _r: gone.loaded(3), on_error=lambda e: answered.append("error"))
+    runner.run(time.sleep, 0.3, on_done=lambda _r: answered.append("other"))
+    runner.run(time.sleep, 0.3, on_done=lambda _r: open_page.loaded(2))
+    method_page = Page()
+    runner.run(lambda: 4, on_done=method_page.loaded)
+    shiboken6.delete(gone)                     # closed while its work runs
+    shiboken6.delete(method_page)
+    qtbot.waitUntil(lambda: answered == ["other"] and open_page.rows == [2], timeout=10_000)
+    qtbot.wait(100)
+    assert answered == ["other"] and open_page.rows == [2]
+    shiboken6.delete(runner)
