@@ -78,6 +78,22 @@ def _ytd(values: dict, section: str, row: str) -> Any:
     return values[(section, row)][YTD]
 
 
+def _call(store: Store, actor: Any, name: str, when: Any) -> None:
+    """A phone call answered at the desk, registered with the day it came in."""
+    with store.uow(write=True) as uow:
+        intake.register_contact(uow, actor, IntakeInput(
+            name=name, channel=Channel.CALL, decision=IntakeDecision.ANSWERED, request="咨询",
+            category="婚姻家庭", received_at=when))
+
+
+def _counted_afresh_the_same(store: Store, unit_id: str) -> dict:
+    """The report now (through whatever is kept) equals one counted afresh; returns it."""
+    now = _values(store, unit_id)
+    forget(store.engine)
+    assert now == _values(store, unit_id), "the kept counts missed a change"
+    return now
+
+
 def _mediation_case(w: StatsWorld, opened_month: int, title: str) -> str:
     with w.store.uow(write=True) as uow:
         case_id = cases.create_case(uow, w.village, cases.NewCase(
@@ -254,17 +270,12 @@ def test_kept_counts_older_than_the_log_are_counted_again(world: StatsWorld) -> 
     _values(store, district)
     assert _kept(store, district)
     for day in (19, 20):                   # changes in the period only …
-        with store.uow(write=True) as uow:
-            intake.register_contact(uow, world.village, IntakeInput(
-                name="十月来电", channel=Channel.CALL, decision=IntakeDecision.ANSWERED, request="咨询",
-                category="婚姻家庭", received_at=at(10, day)))
+        _call(store, world.village, "十月来电", at(10, day))
     with store.uow(write=True) as uow:     # … then the log drops all but its newest entry
         last = uow.s.execute(text("SELECT max(seq) FROM stats_change")).scalar()
         uow.s.execute(text("DELETE FROM stats_change WHERE seq < :last"), {"last": last})
     assert not _kept(store, district)
-    after = _values(store, district)
-    forget(store.engine)
-    assert after == _values(store, district)
+    _counted_afresh_the_same(store, district)
 
 
 @pytest.mark.sqlite_only
@@ -660,15 +671,10 @@ def test_a_kept_row_numbered_past_the_log_is_counted_afresh(world: StatsWorld) -
     _values(store, district)
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE stats_kept SET seq = seq + 1000000"))
-    with store.uow(write=True) as uow:
-        intake.register_contact(uow, world.village, IntakeInput(
-            name="三月补录来电", channel=Channel.CALL, decision=IntakeDecision.ANSWERED, request="咨询",
-            category="婚姻家庭", received_at=at(3, 11)))
+    _call(store, world.village, "三月补录来电", at(3, 11))
     forget(store.engine, memory_only=True)
     assert not _kept(store, district)
-    after = _values(store, district)
-    forget(store.engine)
-    assert after == _values(store, district)
+    _counted_afresh_the_same(store, district)
 
 
 @pytest.mark.sqlite_only
@@ -686,6 +692,4 @@ def test_a_log_begun_again_under_a_running_program_makes_it_count_again(world: S
             name="二月补录来访", channel=Channel.VISIT, decision=IntakeDecision.ANSWERED, request="咨询",
             category="婚姻家庭", received_at=at(2, 11)))
     assert not _kept(store, district)
-    after = _values(store, district)
-    forget(store.engine)
-    assert after == _values(store, district)
+    _counted_afresh_the_same(store, district)
