@@ -1,7 +1,8 @@
 """Sections three to five of the monthly report: marriage mediation, crisis intervention, screening."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, case, func, or_, select, true
 from sqlalchemy.dialects.postgresql import distinct_on
@@ -23,7 +24,7 @@ from ...store.models import (
     ScreeningVisit,
 )
 from .statistics_outcomes import outcome_figures
-from .statistics_tally import Cells, Tally, add, case_is, category_rows, count_row, rate_row
+from .statistics_tally import Cells, Tally, Window, add, case_is, category_rows, count_row, rate_row
 from .statistics_views import StatRow, StatSection
 
 MARRIAGE = "婚姻家庭"
@@ -215,48 +216,63 @@ def _resolved_before(moment):  # noqa: ANN001, ANN202
                     and_(ScreeningEntry.resolved_on.is_(None), ScreeningEntry.updated_at < moment)))
 
 
-def screening_section(t: Tally) -> StatSection:
+class _WholeTreeJoins(NamedTuple):
+    """The whole register's visits, cases and last visits, each read once and joined to the entries by id."""
 
-    # A subtree on PostgreSQL looks each of its entries' visits and case up by key: the sets below would read
-    # the whole database's visits and cases of the windows for a register of a few thousand entries. A scalar
-    # subquery, as the server would turn an EXISTS back into such a set (its costs assume the index on disk).
+    seen: Any         # per entry: 1 in column `w` when visited in window `w`
+    opened: Any       # per entry with a case opened in the windows: that case's opening moment
+    last_level: Any   # per entry: the risk level of its last visit before the period's end
+
+
+def _whole_tree_joins(t: Tally, windows: dict[str, Window], last_day: date) -> _WholeTreeJoins:
+    """PostgreSQL, whole tree (a million cases: 128,427 entries). Each part replaces a look-up or a set per entry:
+    `id IN (the window's visits)` is hashed only while the ids fit in work_mem, past that the server re-read the
+    visits for every entry (over six minutes); each entry's last visit looked up by key took 1.4 s. The cases: an
+    inner join of the entries that have one, not the entries outer-joined on their case ids, whose hash join put
+    the NULLs of the many entries without a case into one bucket (48 s)."""
+    first = min(t.days(window)[0] for window in windows.values())
+    last = max(t.days(window)[1] for window in windows.values())
+    seen = (select(ScreeningVisit.entry_id,
+                   *(func.max(case((ScreeningVisit.visited_on.between(*t.days(window)), 1), else_=0)).label(w)
+                     for w, window in windows.items()))
+            .where(ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on >= first,
+                   ScreeningVisit.visited_on <= last)
+            .group_by(ScreeningVisit.entry_id).subquery("seen"))
+    entry = aliased(ScreeningEntry)
+    opened = (select(entry.id.label("entry_id"), Case.opened_at)
+              .join(Case, Case.id == entry.case_id)
+              .where(entry.case_id.is_not(None), entry.deleted_at.is_(None),
+                     Case.opened_at >= min(w[0] for w in windows.values()),
+                     Case.opened_at < max(w[1] for w in windows.values()))
+              .subquery("entry_case"))
+    last_level = (select(ScreeningVisit.entry_id, ScreeningVisit.risk_level)
+                  .where(ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on <= last_day)
+                  .ext(distinct_on(ScreeningVisit.entry_id))
+                  .order_by(ScreeningVisit.entry_id.desc(), ScreeningVisit.visited_on.desc(),
+                            ScreeningVisit.created_at.desc()).subquery("last_level"))
+    return _WholeTreeJoins(seen, opened, last_level)
+
+
+def screening_section(t: Tally) -> StatSection:
+    # Three ways to read the register's visits and cases. PostgreSQL, whole tree: joined in bulk
+    # (_whole_tree_joins). PostgreSQL, a subtree: each entry's looked up by key (the sets would read the whole
+    # database's visits and cases of the windows for a register of a few thousand entries; a scalar subquery, as
+    # the server would turn an EXISTS back into such a set). SQLite: the windows' visits and cases read once from
+    # their indexes by day, as sets.
     on_postgres = t.uow.s.get_bind().dialect.name == "postgresql"
     by_key = on_postgres and not t.everything
+    windows = {"p": t.period} if t.year == t.period else {"p": t.period, "y": t.year}
+    end = t.period[1]
+    last_day = end.date() - timedelta(days=1)
+    bulk = _whole_tree_joins(t, windows, last_day) if on_postgres and t.everything else None
+    window_of = {t.days(window): w for w, window in windows.items()}
 
     def found(column, *where):  # noqa: ANN001, ANN202
         return select(column).where(*where).limit(1).scalar_subquery().is_not(None)
 
-    windows = {"p": t.period} if t.year == t.period else {"p": t.period, "y": t.year}
-    # The whole tree on PostgreSQL: each entry's visits of the windows aggregated once and joined. An `id IN
-    # (visits of the window)` is a hashed subplan only while those ids fit in work_mem; past that (a million
-    # cases) PostgreSQL re-reads the window's visits for every entry of the register.
-    seen = opened = None
-    if on_postgres and t.everything:
-        # The entries whose case was opened in the windows, by an inner join of those entries with their cases,
-        # then joined by entry id. Not the entries outer-joined on their case ids: that hash join put the NULLs
-        # of the many entries without a case into one bucket (48 s at 1,000,000 cases); a look-up per entry
-        # took 0.7 s there.
-        entry = aliased(ScreeningEntry)
-        opened = (select(entry.id.label("entry_id"), Case.opened_at)
-                  .join(Case, Case.id == entry.case_id)
-                  .where(entry.case_id.is_not(None), entry.deleted_at.is_(None),
-                         Case.opened_at >= min(w[0] for w in windows.values()),
-                         Case.opened_at < max(w[1] for w in windows.values()))
-                  .subquery("entry_case"))
-        first = min(t.days(window)[0] for window in windows.values())
-        last = max(t.days(window)[1] for window in windows.values())
-        seen = (select(ScreeningVisit.entry_id,
-                       *(func.max(case((ScreeningVisit.visited_on.between(*t.days(window)), 1), else_=0)).label(w)
-                         for w, window in windows.items()))
-                .where(ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on >= first,
-                       ScreeningVisit.visited_on <= last)
-                .group_by(ScreeningVisit.entry_id).subquery("seen"))
-    seen_in = {t.days(window): w for w, window in windows.items()}
-
     def visits_in(first, last):  # noqa: ANN001, ANN202
-        # The entries visited in the window, found once from the visits by day (not a look-up per entry).
-        if seen is not None:
-            return seen.c[seen_in[(first, last)]] == 1
+        if bulk is not None:
+            return bulk.seen.c[window_of[(first, last)]] == 1
         if by_key:
             return found(ScreeningVisit.entry_id, ScreeningVisit.entry_id == ScreeningEntry.id,
                          ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on >= first,
@@ -282,31 +298,19 @@ def screening_section(t: Tally) -> StatSection:
         return and_(ScreeningEntry.created_at < e, ~_resolved_before(e))
 
     def cases_opened(s, e):  # noqa: ANN001, ANN202
-        # SQLite: the window's cases read once from the opening-date index (not a lookup per entry of the register).
-        if opened is not None:
-            return and_(opened.c.opened_at >= s, opened.c.opened_at < e)
+        if bulk is not None:
+            return and_(bulk.opened.c.opened_at >= s, bulk.opened.c.opened_at < e)
         if by_key:
             return and_(ScreeningEntry.case_id.is_not(None),
                         found(Case.id, Case.id == ScreeningEntry.case_id, Case.opened_at >= s, Case.opened_at < e))
         return and_(ScreeningEntry.case_id.is_not(None),
                     ScreeningEntry.case_id.in_(select(Case.id).where(Case.opened_at >= s, Case.opened_at < e)))
 
-    # The register is a few thousand entries: ONE pass over it (materialized, so each condition is evaluated
-    # once per entry) gives every per-entry figure for both windows, and the risk level and person of each entry
-    # still on the register at the period's end (the level: that of the last visit before the end, else the
-    # entry's own; looked up only for those entries).
-    end = t.period[1]
-    last_day = end.date() - timedelta(days=1)
-    last_level = None
-    if seen is not None:
-        # The whole register's last visits in one ordered pass over the visits' index (a look-up per entry took
-        # 1.4 s at 1,000,000 cases, this about 0.3 s).
-        last_level = (select(ScreeningVisit.entry_id, ScreeningVisit.risk_level)
-                      .where(ScreeningVisit.deleted_at.is_(None), ScreeningVisit.visited_on <= last_day)
-                      .ext(distinct_on(ScreeningVisit.entry_id))
-                      .order_by(ScreeningVisit.entry_id.desc(), ScreeningVisit.visited_on.desc(),
-                                ScreeningVisit.created_at.desc()).subquery("last_level"))
-        last_visit = last_level.c.risk_level
+    # ONE pass over the register (materialized, so each condition is evaluated once per entry) gives every
+    # per-entry figure for both windows, and the risk level and person of each entry still on the register at
+    # the period's end (the level: that of the last visit before the end, else the entry's own).
+    if bulk is not None:
+        last_visit = bulk.last_level.c.risk_level
     else:
         last_visit = (select(ScreeningVisit.risk_level).where(
             ScreeningVisit.entry_id == ScreeningEntry.id, ScreeningVisit.deleted_at.is_(None),
@@ -319,10 +323,9 @@ def screening_section(t: Tally) -> StatSection:
     register = _entries(t, *flags,
                         case((at_end(end), func.coalesce(last_visit, ScreeningEntry.risk_level))).label("level"),
                         case((at_end(end), ScreeningEntry.person_id)).label("person"))
-    if seen is not None and last_level is not None:
-        register = (register.outerjoin(seen, seen.c.entry_id == ScreeningEntry.id)
-                    .outerjoin(opened, opened.c.entry_id == ScreeningEntry.id)
-                    .outerjoin(last_level, last_level.c.entry_id == ScreeningEntry.id))
+    if bulk is not None:
+        for part in bulk:
+            register = register.outerjoin(part, part.c.entry_id == ScreeningEntry.id)
     register = register.cte("screening_register").prefix_with("MATERIALIZED")
     year_key = "y" if "y" in windows else "p"
     counted = [func.sum(register.c[f"{key}_{w}"]) for key in figures for w in ("p", year_key)]
