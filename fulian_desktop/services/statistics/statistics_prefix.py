@@ -151,9 +151,15 @@ def ledger_from_text(raw: str) -> Ledger:
     return entries
 
 
+def _has_kept_table(conn: Any) -> bool:
+    """The store has migration 0028's table (a session or a connection)."""
+    return bool(conn.execute(text(f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{KEPT}'"))
+                .scalar())
+
+
 def _stored(uow: UnitOfWork, key: str) -> _Kept | None:
     """The counts a report of this store kept (0028), when counted by this code."""
-    if not uow.s.execute(text(f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{KEPT}'")).scalar():
+    if not _has_kept_table(uow.s):
         return None
     row = uow.s.execute(text(f"SELECT seq, ledger FROM {KEPT} WHERE key = :key AND code = :code"),
                         {"key": key, "code": code_digest()}).first()
@@ -269,7 +275,7 @@ def forget(engine: Engine, *, memory_only: bool = False) -> None:
     if memory_only or engine.dialect.name != "sqlite":
         return
     with engine.begin() as conn:
-        if conn.execute(text(f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{KEPT}'")).scalar():
+        if _has_kept_table(conn):
             conn.execute(text(f"DELETE FROM {KEPT}"))
 
 
