@@ -11,7 +11,7 @@ from ..security.actor import Actor
 from ..security.permissions import Permission, require
 from ..security.private_files import write_private
 from ..store.models import Case
-from ..store.uow import UnitOfWork
+from ..store.uow import UnitOfWork, one_snapshot
 from .kinds import DocumentKind, PrintPurpose, Recipient
 from .data import CaseData, load_case_data
 from .layout import PageMeta, build_pdf, sheet
@@ -67,7 +67,9 @@ def prepare(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind,
     require(actor, Permission.CASE_READ)
     _check_recipient(kind, recipient)
     case = load_case(uow, actor, case_id)
-    data = load_case_data(uow, actor, case, recipient)
+    with one_snapshot(uow) as reading:   # a save at another desk shows in the whole paper or not at all
+        data = load_case_data(reading, actor, case if reading is uow else load_case(reading, actor, case_id),
+                              recipient)
     if kind is DocumentKind.CASE_FILE:
         _attachment_contents(uow, actor, data)
     return case, data

@@ -50,6 +50,11 @@ class Store:
                  key: bytes | None = None) -> None:
         self.engine = engine
         self.write_engine = engine.execution_options(**{WRITE_OPTION: True})
+        # A read unit of work sees one snapshot of the store, as a read transaction does on SQLite. PostgreSQL's
+        # default (READ COMMITTED) gives each statement its own: a monthly report of thirty statements counted
+        # half before a desk's save and half after, and its sections disagreed.
+        self.read_engine = (engine.execution_options(isolation_level="REPEATABLE READ")
+                            if engine.dialect.name == "postgresql" else engine)
         self.store_id = store_id
         self.paths = paths
         self.demo = demo

@@ -47,6 +47,20 @@ def collect_changes(seen: ChangesSeen | None = None) -> Iterator[ChangesSeen]:
         _COLLECTORS.reset(token)
 
 
+@contextlib.contextmanager
+def one_snapshot(uow: "UnitOfWork") -> Iterator["UnitOfWork"]:
+    """A unit of work whose reads all see one state of the store, for work that reads many statements and must
+    agree with itself (a report's figures, a paper): `uow` itself where it does — every unit of work on SQLite (a
+    write one holds the write lock from its start), a read one on PostgreSQL (REPEATABLE READ) — else, for a write
+    one on PostgreSQL (READ COMMITTED: each statement sees what was committed before it began), a read unit of
+    work of its own. That one does not see what `uow` wrote and has not committed yet."""
+    if not uow.write or uow.store.backend != "postgresql":
+        yield uow
+        return
+    with uow.store.uow() as snapshot:
+        yield snapshot
+
+
 def current_uow() -> "UnitOfWork | None":
     """The unit of work open in this thread (the innermost), or None: lets the permission check confirm, once
     per unit of work, that the acting session is still valid without every service passing it along."""
@@ -73,7 +87,7 @@ class UnitOfWork:
         """What this unit of work changed: set once it committed (empty before, and after a rollback)."""
 
     def __enter__(self) -> "UnitOfWork":
-        bind = self.store.write_engine if self.write else self.store.engine
+        bind = self.store.write_engine if self.write else self.store.read_engine
         self.session = Session(bind=bind, expire_on_commit=False, autoflush=True, info={SESSION_FLAG: self.write})
         if self._written is not None:
             self._written.attach(self.session)

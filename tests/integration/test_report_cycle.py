@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 import pytest
+from sqlalchemy import event
 
 from fulian_desktop.domain.errors import PermissionDenied, ValidationError
 from fulian_desktop.domain.unit_reports import ReportStatus
@@ -126,6 +127,44 @@ def test_submit_return_resubmit_accept_across_three_stores(rs: ReportStations) -
     assert (mediated.reported, mediated.live, mediated.difference) == (2, 3, -1)
     assert "mediated" in [d.key for d in total.differences]
     assert {d.section for d in total.differences} == {"一、人民调解"}     # the rest still agrees
+
+
+def _statements(store, work) -> list[str]:  # noqa: ANN001
+    seen: list[str] = []
+
+    def note(_conn, _cursor, statement, *_rest) -> None:  # noqa: ANN001
+        seen.append(statement)
+
+    event.listen(store.engine, "after_cursor_execute", note)
+    try:
+        work()
+    finally:
+        event.remove(store.engine, "after_cursor_execute", note)
+    return seen
+
+
+def test_submitting_and_reviewing_count_the_figures_before_taking_the_audit_chains_head(rs: ReportStations) -> None:
+    """The audit entry holds the chain's head, which every audited save at every desk waits for, until the commit:
+    the figures (seconds at a district on a big server) are counted before it, and a submission counts them once."""
+    new_mediation(rs.village, rs.village_sup, "邻里纠纷（十一月）", day(11, 8))
+
+    def submit() -> None:
+        with on(12, 2), rs.village.uow(write=True) as uow:
+            reports.submit(uow, rs.village_sup, PERIOD)
+
+    def accept() -> None:
+        with on(12, 3), rs.town.uow(write=True) as uow:
+            row = reports.find(uow, rs.unit(VILLAGE_A1), PERIOD)
+            assert row is not None
+            reports.accept(uow, rs.town_sup, row.id)
+
+    for store, work, counts in ((rs.village, submit, 1), (rs.town, accept, 1)):
+        statements = _statements(store, work)
+        head = next(i for i, text in enumerate(statements) if "audit_head" in text)
+        assert not [t for t in statements[head:] if "outcome_candidates" in t], "a report counted after the head"
+        assert sum("outcome_candidates" in t for t in statements) == counts
+        if work is submit:
+            rs.up()
 
 
 def test_a_unit_cannot_submit_an_unfinished_month_or_twice(rs: ReportStations) -> None:

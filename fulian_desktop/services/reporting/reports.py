@@ -97,8 +97,10 @@ def find(uow: UnitOfWork, unit_id: str, period: str) -> UnitReport | None:
                                                   UnitReport.deleted_at.is_(None))).scalar_one_or_none()
 
 
-def view_of(uow: UnitOfWork, unit: OrgUnit, period: str, row: UnitReport | None) -> ReportView:
-    live = live_report(uow, unit, period)
+def view_of(uow: UnitOfWork, unit: OrgUnit, period: str, row: UnitReport | None,
+            live: MonthlyReport | None = None) -> ReportView:
+    """`live`: the unit's live report, when the caller has just counted it (its layout holds the frozen figures)."""
+    live = live if live is not None else live_report(uow, unit, period)
     if row is None:
         return ReportView(None, unit.id, unit.name, period, ReportStatus.DRAFT, live)
     ok = signature_ok(uow.s.connection(), {c: getattr(row, c) for c in (
@@ -157,9 +159,11 @@ def submit(uow: UnitOfWork, actor: Actor, period: str, *, unit_id: str | None = 
     fields["submission_no"] = row.submission_no
     row.signature = sign(private, report_bytes(fields))
     uow.flush()
+    view = view_of(uow, unit, period, row, live)
+    # The audit entry last: it holds the audit chain's head, which every audited save waits for, till the commit.
     audit.record(uow.s, actor, "report_submit", entity=AUDIT_ENTITY, entity_id=row.id, owner_unit_id=unit.id,
                  detail={"unit": unit.name, "period": period, "submission": row.submission_no})
-    return view_of(uow, unit, period, row)
+    return view
 
 
 def _for_review(uow: UnitOfWork, actor: Actor, report_id: str, expected_version: int | None) -> tuple[UnitReport, OrgUnit]:
@@ -185,9 +189,10 @@ def accept(uow: UnitOfWork, actor: Actor, report_id: str, *, expected_version: i
     row.status, row.reviewed_by, row.reviewed_at = ReportStatus.ACCEPTED.value, actor.audit_name, clock.now_utc()
     row.return_reason = None
     uow.flush()
+    view = view_of(uow, unit, row.period, row)   # counted before the audit entry takes the chain's head
     audit.record(uow.s, actor, "report_accept", entity=AUDIT_ENTITY, entity_id=row.id, owner_unit_id=unit.id,
                  detail={"unit": unit.name, "period": row.period, "submission": row.submission_no})
-    return view_of(uow, unit, row.period, row)
+    return view
 
 
 def return_report(uow: UnitOfWork, actor: Actor, report_id: str, reason: str, *,
@@ -202,9 +207,10 @@ def return_report(uow: UnitOfWork, actor: Actor, report_id: str, reason: str, *,
     row.status, row.reviewed_by, row.reviewed_at = ReportStatus.RETURNED.value, actor.audit_name, clock.now_utc()
     row.return_reason = text
     uow.flush()
+    view = view_of(uow, unit, row.period, row)   # counted before the audit entry takes the chain's head
     audit.record(uow.s, actor, "report_return", entity=AUDIT_ENTITY, entity_id=row.id, owner_unit_id=unit.id,
                  detail={"unit": unit.name, "period": row.period, "reason": text})
-    return view_of(uow, unit, row.period, row)
+    return view
 
 
 def _status_text(status: str) -> str:

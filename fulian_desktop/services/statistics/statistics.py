@@ -28,7 +28,7 @@ from ...security import audit
 from ...security.actor import Actor
 from ...security.permissions import Permission, can, require, require_scope
 from ...store.models import Agreement, Case, FollowUpVisit, IntakeRecord, OrgUnit
-from ...store.uow import UnitOfWork
+from ...store.uow import UnitOfWork, one_snapshot
 from ..accounts.orgunits import root_unit, subtree_ids
 from .statistics_closure import closure_outcome_figures, performance_figures
 from .statistics_outcomes import SUCCESS_OUTCOMES, outcome_figures
@@ -91,7 +91,14 @@ def monthly_report(uow: UnitOfWork, actor: Actor, date_from: date, date_to: date
 def build_report(uow: UnitOfWork, unit_id: str, unit_name: str, units: frozenset[str], date_from: date,
                  date_to: date) -> MonthlyReport:
     """The report over exactly `units` (no permission check: callers check). services/reporting reports a
-    unit's own work with `units={unit_id}`."""
+    unit's own work with `units={unit_id}`. Counted in one snapshot of the store, also inside a write unit of
+    work (a submission, an export), whatever other desks save meanwhile."""
+    with one_snapshot(uow) as reading:
+        return _build_report(reading, unit_id, unit_name, units, date_from, date_to)
+
+
+def _build_report(uow: UnitOfWork, unit_id: str, unit_name: str, units: frozenset[str], date_from: date,
+                  date_to: date) -> MonthlyReport:
     # The year's months before the period, when kept from an earlier report (statistics_prefix): then only the
     # period is counted; else both windows are, and what lies before the period is kept for the next report.
     earlier, keep = kept_counts(uow, units, date_from, date_to)
