@@ -53,8 +53,9 @@ def one_snapshot(uow: "UnitOfWork") -> Iterator["UnitOfWork"]:
     agree with itself (a report's figures, a paper): `uow` itself where it does — every unit of work on SQLite (a
     write one holds the write lock from its start), a read one on PostgreSQL (REPEATABLE READ) — else, for a write
     one on PostgreSQL (READ COMMITTED: each statement sees what was committed before it began), a read unit of
-    work of its own. That one does not see what `uow` wrote and has not committed yet."""
-    if not uow.write or uow.store.backend != "postgresql":
+    work of its own; but `uow` itself once it has written, as only it sees what it wrote (a contact registered and
+    its receipt printed in one unit of work)."""
+    if not uow.write or uow.store.backend != "postgresql" or uow.has_written():
         yield uow
         return
     with uow.store.uow() as snapshot:
@@ -131,6 +132,12 @@ class UnitOfWork:
         self.changes = self._written.changes()
         for seen in _COLLECTORS.get():
             seen.changes = seen.changes.merge(self.changes)
+
+    def has_written(self) -> bool:
+        """Rows written in this unit of work, flushed or still pending in its session."""
+        session = self.s
+        return bool(self._written is not None and self._written.wrote or session.new or session.dirty
+                    or session.deleted)
 
     @property
     def s(self) -> Session:
