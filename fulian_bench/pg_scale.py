@@ -8,7 +8,7 @@ through the application's services, as the desktop calls them. Several sizes sho
     python -m fulian_bench.pg_scale --url postgresql+psycopg://... --cases 100000 300000 \
         --json docs/bench/pg_scale.json --plot docs/bench/pg_scale.svg
 
-A database already holding N demo cases is measured again without rebuilding it (`--keep` leaves it there).
+A database already holding N demo cases is left in place and measured again without rebuilding it.
 """
 from __future__ import annotations
 

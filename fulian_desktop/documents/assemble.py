@@ -76,18 +76,21 @@ def prepare(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind,
 
 
 def record_print(uow: UnitOfWork, actor: Actor, case: Case, kind: DocumentKind, recipient: Recipient,
-                 purpose: PrintPurpose, pdf: bytes) -> None:
+                 purpose: PrintPurpose, pdf: bytes, case_no: str) -> None:
+    """The audit entry and the register's: `case_no` is the number the paper prints (read with its data, in its
+    snapshot: a renumbering by sync since then must not put another number in the register)."""
+    code = register_paper(uow, actor, case, kind, recipient, purpose, pdf, case_no)
     audit.record(uow.s, actor, purpose.value, entity="document", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
-                 detail={"document": kind.value, "recipient": recipient.value, "case_no": case.case_no,
-                         "bytes": len(pdf), "code": register_paper(uow, actor, case, kind, recipient, purpose, pdf)})
+                 detail={"document": kind.value, "recipient": recipient.value, "case_no": case_no,
+                         "bytes": len(pdf), "code": code})
 
 
 def render(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind, recipient: Recipient,
            purpose: PrintPurpose) -> bytes:
     case, data = prepare(uow, actor, case_id, kind, recipient)
     pdf = pdf_bytes(data, kind)
-    record_print(uow, actor, case, kind, recipient, purpose, pdf)
+    record_print(uow, actor, case, kind, recipient, purpose, pdf, data.case_no)
     return pdf
 
 

@@ -112,8 +112,8 @@ def render_batch_pooled(uow_factory: UowFactory, actor: Actor, case_ids: list[st
         case_no = ""
         try:
             with uow_factory() as uow:
-                case, data = prepare(uow, actor, case_id, kind, recipient)   # scope first: a refused case has no number
-                case_no = case.case_no
+                _case, data = prepare(uow, actor, case_id, kind, recipient)   # scope first: a refused case has no number
+                case_no = data.case_no
             pending.append((case_id, case_no, pool.submit(_layout, data, kind), ""))
         except FulianError as exc:
             pending.append((case_id, case_no, None, exc.message))
@@ -128,7 +128,7 @@ def render_batch_pooled(uow_factory: UowFactory, actor: Actor, case_ids: list[st
             return
         try:
             with uow_factory() as uow:   # audited before the file exists, as in one process
-                record_print(uow, actor, load_case(uow, actor, case_id), kind, recipient, purpose, pdf)
+                record_print(uow, actor, load_case(uow, actor, case_id), kind, recipient, purpose, pdf, case_no)
             path = out_dir / file_name(case_no or case_id, kind, recipient)
             write_pdf(path, pdf)
             files.append(path)

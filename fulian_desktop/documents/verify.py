@@ -119,8 +119,9 @@ def to_utc_text(at: datetime) -> str:
 
 
 def register_paper(uow: UnitOfWork, actor: Actor, case: Case, kind: DocumentKind, recipient: Recipient,
-                   purpose: PrintPurpose, pdf: bytes) -> str | None:
-    """Enter an issued paper in the register, signed with the station key; returns its code (None: no code)."""
+                   purpose: PrintPurpose, pdf: bytes, case_no: str) -> str | None:
+    """Enter an issued paper in the register, signed with the station key; returns its code (None: no code).
+    `case_no`: the number the paper prints."""
     from ..domain.clock import now_utc
     from ..sync.identity import ensure_identity
 
@@ -128,7 +129,7 @@ def register_paper(uow: UnitOfWork, actor: Actor, case: Case, kind: DocumentKind
     if code is None:
         return None
     ident = ensure_identity(uow)
-    row = IssuedPaper(code=code, sha256=hashlib.sha256(pdf).hexdigest(), case_id=case.id, case_no=case.case_no,
+    row = IssuedPaper(code=code, sha256=hashlib.sha256(pdf).hexdigest(), case_id=case.id, case_no=case_no,
                       kind=kind.value, recipient=recipient.value, purpose=purpose.value,
                       owner_unit_id=case.owner_unit_id, issued_by=actor.username,
                       issued_at=now_utc().replace(microsecond=0), station_id=ident.station_id, signature=b"")

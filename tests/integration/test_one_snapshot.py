@@ -9,10 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select, update
 
-from fulian_desktop.documents.assemble import prepare
-from fulian_desktop.documents.kinds import DocumentKind, Recipient
+from fulian_desktop.documents.assemble import prepare, render
+from fulian_desktop.documents.verify import code_in_pdf
+from fulian_desktop.documents.kinds import DocumentKind, PrintPurpose, Recipient
 from fulian_desktop.domain.enums import CaseKind, PartyRole
 from fulian_desktop.domain.intake_rules import Channel, IntakeDecision, IntakeInput
 from fulian_desktop.domain.validation import PersonInput
@@ -22,7 +23,8 @@ from fulian_desktop.services.intake import intake
 from fulian_desktop.services.reporting import reports
 from fulian_desktop.services.statistics import statistics
 from fulian_desktop.services.statistics.statistics_views import MonthlyReport
-from fulian_desktop.store.models import OrgUnit
+from fulian_desktop.store.models import Case, OrgUnit
+from fulian_desktop.store.models_papers import IssuedPaper
 from fulian_desktop.store.store import Store
 from tests.support.report_stations import PERIOD, day, new_mediation, on, report_stations
 from tests.support.stores import VILLAGE_A1, on_postgres
@@ -177,3 +179,33 @@ def test_a_case_file_is_read_in_one_snapshot(world: StatsWorld, after_reading: s
     assert (later.status, len(later.timeline)) != (before.status, len(before.timeline))
     assert (during.status, during.timeline) in {(before.status, before.timeline), (later.status, later.timeline)}, \
         "the paper's status and its history come from two states of the store"
+
+
+@pytest.mark.skipif(not on_postgres(), reason="on SQLCipher no other desk can save while a print is audited")
+def test_the_register_holds_the_case_number_the_paper_prints(world: StatsWorld) -> None:
+    """A case renumbered (as a bundle from the district can) while its paper is being made: the register holds the
+    number printed on the paper, read in the paper's snapshot, not the one read before it."""
+    store, actor = world.store, world.village
+    with store.uow(write=True) as uow:
+        case_id = cases.create_case(uow, actor, cases.NewCase(
+            title="打印时改号", kind=CaseKind.MEDIATION, dispute_type="邻里", source="application",
+            opened_at=at(10, 9))).row.id
+    armed = True
+
+    def after(_conn, _cursor, statement, *_rest) -> None:  # noqa: ANN001
+        nonlocal armed
+        if armed and "FROM case_file" in statement:    # the print's first look at the case (its scope)
+            armed = False
+            with store.uow(write=True) as other:
+                other.s.execute(update(Case).where(Case.id == case_id).values(case_no="（2026）改号第99号"))
+
+    event.listen(store.engine, "after_cursor_execute", after)
+    try:
+        with store.uow(write=True) as uow:
+            pdf = render(uow, actor, case_id, DocumentKind.CASE_FILE, Recipient.FILE, PrintPurpose.PRINT)
+    finally:
+        event.remove(store.engine, "after_cursor_execute", after)
+    assert not armed
+    with store.uow() as uow:
+        registered = uow.s.execute(select(IssuedPaper.case_no).where(IssuedPaper.code == code_in_pdf(pdf))).scalar_one()
+    assert registered == "（2026）改号第99号", "the register names another number than the paper"
