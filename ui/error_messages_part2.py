@@ -168,6 +168,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '请填写回访人。'),
     QT_TRANSLATE_NOOP("", '{label}过长（最多 {max_len} 个字）。'),
     QT_TRANSLATE_NOOP("", '人身安全保护令的有效期不超过六个月（反家庭暴力法第三十条）：{what}于 {isoformat}，最迟到 {isoformat2}。'),
+    QT_TRANSLATE_NOOP("", '与数据库服务器的连接全部被占用，本次操作未完成，您的输入已保留。请稍后重试。'),
     QT_TRANSLATE_NOOP("", '{value}过长（最多 {MAX_TEXT} 字）。'),
     QT_TRANSLATE_NOOP("", '调解协议不存在。'),
     QT_TRANSLATE_NOOP("", '{label}应为日期（YYYY-MM-DD）。'),

@@ -88,10 +88,16 @@ def record_print(uow: UnitOfWork, actor: Actor, case: Case, kind: DocumentKind, 
 
 def render(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind, recipient: Recipient,
            purpose: PrintPurpose) -> bytes:
+    return render_numbered(uow, actor, case_id, kind, recipient, purpose)[0]
+
+
+def render_numbered(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind, recipient: Recipient,
+                    purpose: PrintPurpose) -> tuple[bytes, str]:
+    """The paper and the case number it prints (a batch names its file by it)."""
     case, data = prepare(uow, actor, case_id, kind, recipient)
     pdf = pdf_bytes(data, kind)
     record_print(uow, actor, case, kind, recipient, purpose, pdf, data.case_no)
-    return pdf
+    return pdf, data.case_no
 
 
 def write_pdf(path: Path, pdf: bytes) -> None:

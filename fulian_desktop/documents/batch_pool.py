@@ -156,7 +156,7 @@ def render_batch(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kin
     total = len(case_ids)
     if progress is not None and not progress(0, total):
         return BatchResult(total, (), (), cancelled=True)
-    from .assemble import render, write_pdf
+    from .assemble import render_numbered, write_pdf
 
     size = pool_size(total, workers)
     if size > 1:
@@ -169,7 +169,7 @@ def render_batch(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kin
             with uow_factory() as uow:
                 seen = case_in_scope(uow, actor, case_id)   # the number of a case out of scope is not printed
                 case_no = seen.case_no if seen is not None else ""
-                pdf = render(uow, actor, case_id, kind, recipient, purpose)
+                pdf, case_no = render_numbered(uow, actor, case_id, kind, recipient, purpose)   # the printed one
             path = out_dir / file_name(case_no or case_id, kind, recipient)
             write_pdf(path, pdf)
             files.append(path)

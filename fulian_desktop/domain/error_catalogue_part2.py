@@ -166,6 +166,7 @@ MESSAGES: dict[str, str] = {
     'me2ff2ed8': '请填写回访人。',
     'me34875d7': '{label}过长（最多 {max_len} 个字）。',
     'me3b13c48': '人身安全保护令的有效期不超过六个月（反家庭暴力法第三十条）：{what}于 {isoformat}，最迟到 {isoformat2}。',
+    'me42ae586': '与数据库服务器的连接全部被占用，本次操作未完成，您的输入已保留。请稍后重试。',
     'me4496d15': '{value}过长（最多 {MAX_TEXT} 字）。',
     'me5a301aa': '调解协议不存在。',
     'me5fb0932': '{label}应为日期（YYYY-MM-DD）。',

@@ -7,7 +7,9 @@ from contextvars import ContextVar, Token
 from types import TracebackType
 from typing import TYPE_CHECKING, Iterator
 
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -134,10 +136,15 @@ class UnitOfWork:
             seen.changes = seen.changes.merge(self.changes)
 
     def has_written(self) -> bool:
-        """Rows written in this unit of work, flushed or still pending in its session."""
+        """Rows written in this unit of work, flushed or still pending in its session. PostgreSQL is asked (its
+        transaction has an id once it wrote or locked a row, however the statement was put: a comment first, a
+        WITH … UPDATE, MERGE, a trigger, the driver's own cursor); on SQLite the statements seen say it."""
         session = self.s
-        return bool(self._written is not None and self._written.wrote or session.new or session.dirty
-                    or session.deleted)
+        if session.new or session.dirty or session.deleted:
+            return True
+        if self.store.backend == "postgresql":
+            return session.execute(text("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")).scalar_one()
+        return self._written is not None and self._written.wrote
 
     @property
     def s(self) -> Session:
@@ -161,6 +168,9 @@ def translate_db_error(exc: BaseException) -> BaseException:
         return ConflictError("该记录已被其他用户修改。您的输入已保留，请刷新后核对再保存。")
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return DiskFull(_DISK_FULL)
+    if isinstance(exc, PoolTimeout):   # every connection of this program's pool stayed in use for 30 s
+        return StoreError("与数据库服务器的连接全部被占用，本次操作未完成，您的输入已保留。请稍后重试。",
+                          code="server_busy")
     if isinstance(exc, (OperationalError, DBAPIError)):
         text = str(getattr(exc, "orig", exc)).lower()
         # PostgreSQL: two desks changed the same rows at once; the loser's transaction rolled back whole.

@@ -82,7 +82,7 @@ class WrittenRecorder:
         self.case_ids: set[str] = set()
         self.cases_unknown = False
         self.person_ids: set[str] = set()
-        self.wrote = False   # any row inserted, updated or deleted (what this transaction alone sees)
+        self.wrote = False   # any INSERT, UPDATE or DELETE seen (UnitOfWork.has_written on SQLite)
 
     def attach(self, session: Session) -> None:
         event.listen(session, "after_flush", self._after_flush)

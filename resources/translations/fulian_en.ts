@@ -64,7 +64,7 @@
     <message>
         <location filename="../../ui/accounts/admin_units.py" line="67"/>
         <location filename="../../ui/accounts/admin_users.py" line="103"/>
-        <location filename="../../ui/accounts/login.py" line="110"/>
+        <location filename="../../ui/accounts/login.py" line="111"/>
         <location filename="../../ui/cases/case_view.py" line="98"/>
         <location filename="../../ui/cases/party_dialog.py" line="151"/>
         <location filename="../../ui/clocks/holiday_notice_dialog.py" line="99"/>
@@ -75,7 +75,7 @@
         <location filename="../../ui/setup/server_settings.py" line="75"/>
         <location filename="../../ui/setup/setup_wizard.py" line="55"/>
         <location filename="../../ui/sync/station_open_wizard.py" line="285"/>
-        <location filename="../../ui/tasks.py" line="122"/>
+        <location filename="../../ui/tasks.py" line="231"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>A mediation agreement must state: {items} (People&apos;s Mediation Law, art. 29).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="198"/>
+        <location filename="../../ui/error_messages_part2.py" line="199"/>
         <location filename="../../ui/mediation/mediation_agreement_dialog.py" line="178"/>
         <source>调解协议须有双方当事人签署：请先在案件中添加申请人和被申请人。</source>
         <translation>A mediation agreement must be signed by both parties: first add the applicant and respondent to the case.</translation>
@@ -1392,7 +1392,7 @@
     </message>
     <message>
         <location filename="../../ui/crisis/protection_order_steps.py" line="98"/>
-        <location filename="../../ui/error_messages_part2.py" line="181"/>
+        <location filename="../../ui/error_messages_part2.py" line="182"/>
         <source>送达日期不能早于保护令作出日期。</source>
         <translation>The service date cannot be before the order was issued.</translation>
     </message>
@@ -4631,7 +4631,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/login.py" line="45"/>
-        <location filename="../../ui/accounts/login.py" line="110"/>
+        <location filename="../../ui/accounts/login.py" line="111"/>
         <location filename="../../ui/accounts/unlock.py" line="44"/>
         <source>退出</source>
         <translation>Quit</translation>
@@ -4647,43 +4647,43 @@ Close anyway?</translation>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/login.py" line="98"/>
+        <location filename="../../ui/accounts/login.py" line="99"/>
         <location filename="../../ui/main_window.py" line="363"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/login.py" line="105"/>
+        <location filename="../../ui/accounts/login.py" line="106"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/login.py" line="106"/>
+        <location filename="../../ui/accounts/login.py" line="107"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/login.py" line="107"/>
+        <location filename="../../ui/accounts/login.py" line="108"/>
         <source>再次输入新密码</source>
         <translation>New password again</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/login.py" line="109"/>
+        <location filename="../../ui/accounts/login.py" line="110"/>
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/login.py" line="115"/>
+        <location filename="../../ui/accounts/login.py" line="116"/>
         <source>首次登录或密码已被重置，请先设置新密码：至少 8 位，须含字母、数字、符号中的至少两类，且不能与用户名相同。</source>
         <translation>This is your first login or your password was reset. Please set a new password first: at least 8 characters, with at least two of letters, digits and symbols, and not the same as your user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/login.py" line="122"/>
+        <location filename="../../ui/accounts/login.py" line="123"/>
         <source>首次登录或密码已被重置，请先设置新密码：至少 8 位</source>
         <translation>This is your first login or your password was reset. Please set a new</translation>
     </message>
     <message>
-        <location filename="../../ui/accounts/login.py" line="126"/>
+        <location filename="../../ui/accounts/login.py" line="127"/>
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passwords do not match.</translation>
     </message>
@@ -7406,316 +7406,321 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/error_messages_part2.py" line="171"/>
+        <source>与数据库服务器的连接全部被占用，本次操作未完成，您的输入已保留。请稍后重试。</source>
+        <translation>Every connection to the database server is in use; this action was not completed and your input is kept. Please try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_messages_part2.py" line="172"/>
         <source>{value}过长（最多 {MAX_TEXT} 字）。</source>
         <translation>{value} is too long (at most {MAX_TEXT} characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="172"/>
+        <location filename="../../ui/error_messages_part2.py" line="173"/>
         <source>调解协议不存在。</source>
         <translation>The mediation agreement does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="173"/>
+        <location filename="../../ui/error_messages_part2.py" line="174"/>
         <source>{label}应为日期（YYYY-MM-DD）。</source>
         <translation>{label} must be a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="174"/>
+        <location filename="../../ui/error_messages_part2.py" line="175"/>
         <source>已记录司法确认结果。</source>
         <translation>The judicial confirmation result is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="175"/>
+        <location filename="../../ui/error_messages_part2.py" line="176"/>
         <source>找不到通知的年份：请连同标题“国务院办公厅关于××××年部分节假日安排的通知”一起粘贴。</source>
         <translation>The notice&apos;s year was not found: paste it together with the title “国务院办公厅关于××××年部分节假日安排的通知”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="176"/>
+        <location filename="../../ui/error_messages_part2.py" line="177"/>
         <source>评估时间不能晚于现在。</source>
         <translation>The assessment time cannot be later than now.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="177"/>
+        <location filename="../../ui/error_messages_part2.py" line="178"/>
         <source>地址过长（最多 300 个字）。</source>
         <translation>The address is too long (at most 300 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="178"/>
+        <location filename="../../ui/error_messages_part2.py" line="179"/>
         <source>把风险等级由“{label}”调高为“{label2}”须写明理由。</source>
         <translation>Raising the risk level from “{label}” to “{label2}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="179"/>
+        <location filename="../../ui/error_messages_part2.py" line="180"/>
         <source>不能共享：{join}。可共享的内容只有：{join2}。</source>
         <translation>Cannot share: {join}. Only these can be shared: {join2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="180"/>
+        <location filename="../../ui/error_messages_part2.py" line="181"/>
         <source>备份文件的格式版本比本程序新，请升级程序后再打开。</source>
         <translation>The backup file&apos;s format version is newer than this program: upgrade the program, then open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="182"/>
+        <location filename="../../ui/error_messages_part2.py" line="183"/>
         <source>网上信访</source>
         <translation>Online petition</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="183"/>
+        <location filename="../../ui/error_messages_part2.py" line="184"/>
         <source>没有这个站点，可能已经停用。</source>
         <translation>No such station; it may have been retired.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="184"/>
+        <location filename="../../ui/error_messages_part2.py" line="185"/>
         <source>调解协议尚未生效，不能申请司法确认（人民调解法第三十三条：自调解协议生效之日起三十日内）。</source>
         <translation>The mediation agreement is not yet in force: judicial confirmation cannot be applied for (People&apos;s Mediation Law, art. 33: within thirty days after it takes effect).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="185"/>
+        <location filename="../../ui/error_messages_part2.py" line="186"/>
         <source>未知的信访指标：{figure}</source>
         <translation>Unknown petition KPI: {figure}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="186"/>
+        <location filename="../../ui/error_messages_part2.py" line="187"/>
         <source>文件 {target} 已存在。为防止覆盖，备份已拒绝，请换一个文件名。</source>
         <translation>The file {target} already exists. To avoid overwriting it the backup was refused: choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="187"/>
+        <location filename="../../ui/error_messages_part2.py" line="188"/>
         <source>该记录正被其他用户同时修改，本次保存未完成。您的输入已保留，请刷新后再保存。</source>
         <translation>Another user is changing this record at the same time; this save did not complete. Your input is kept: refresh and save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="188"/>
+        <location filename="../../ui/error_messages_part2.py" line="189"/>
         <source>找不到案号为“{case_no}”的案件。</source>
         <translation>No case with case number “{case_no}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="189"/>
+        <location filename="../../ui/error_messages_part2.py" line="190"/>
         <source>案件名称过长（{stripped} 个字，最多 {TITLE_MAX} 个字），请精简后再保存。</source>
         <translation>The case title is too long ({stripped} characters, at most {TITLE_MAX}): shorten it, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="190"/>
+        <location filename="../../ui/error_messages_part2.py" line="191"/>
         <source>代为申请人过长（最多 200 个字）。</source>
         <translation>The applicant on behalf is too long (at most 200 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="191"/>
+        <location filename="../../ui/error_messages_part2.py" line="192"/>
         <source>本案调解已终止（{note}），不能再安排或记录调解。当事人重新申请调解的，请先“恢复调解”。</source>
         <translation>Mediation of this case has ended ({note}); no more mediation can be scheduled or recorded. If the parties apply again, first “Resume mediation”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="192"/>
+        <location filename="../../ui/error_messages_part2.py" line="193"/>
         <source>不能停用自己的账号。</source>
         <translation>You cannot disable your own account.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="193"/>
+        <location filename="../../ui/error_messages_part2.py" line="194"/>
         <source>时限不存在。</source>
         <translation>The time limit does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="194"/>
+        <location filename="../../ui/error_messages_part2.py" line="195"/>
         <source>该附件已被其他用户修改，请刷新后再移除。</source>
         <translation>The attachment was changed by another user: refresh, then remove it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="195"/>
+        <location filename="../../ui/error_messages_part2.py" line="196"/>
         <source>用户名“{username}”已被使用。</source>
         <translation>The user name “{username}” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="196"/>
+        <location filename="../../ui/error_messages_part2.py" line="197"/>
         <source>延长天数必须大于 0</source>
         <translation>The number of days extended must be greater than 0</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="197"/>
+        <location filename="../../ui/error_messages_part2.py" line="198"/>
         <source>没有登记要同步的站点。请先登记对方站点（fulian sync peer add）或开通站点。</source>
         <translation>No station to synchronise with is registered. Register the other station first (fulian sync peer add) or set up a station.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="199"/>
+        <location filename="../../ui/error_messages_part2.py" line="200"/>
         <source>上次经过校验的备份是 {days} 天前（{to_local}）。请尽快备份。</source>
         <translation>The last verified backup was {days} days ago ({to_local}). Please back up soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="200"/>
+        <location filename="../../ui/error_messages_part2.py" line="201"/>
         <source>原密码不正确。</source>
         <translation>The old password is incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="201"/>
+        <location filename="../../ui/error_messages_part2.py" line="202"/>
         <source>已取消，文件未添加。</source>
         <translation>Cancelled; the file was not added.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="202"/>
+        <location filename="../../ui/error_messages_part2.py" line="203"/>
         <source>服务器上的数据存储与本机设置中记录的不是同一个，已拒绝打开。请核对服务器设置。</source>
         <translation>The data store on the server is not the one recorded in this computer&apos;s settings; opening refused. Check the server settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="203"/>
+        <location filename="../../ui/error_messages_part2.py" line="204"/>
         <source>密钥文件 keystore.json 中的密钥派生参数“{value}”为 {value2}，超出允许范围（{low}～{high}），可能已被改动。为安全起见未尝试解锁，数据未作任何改变；请从备份中取回原来的密钥文件，或在创建数据存储的电脑上打开。</source>
         <translation>The key derivation parameter “{value}” in the key file keystore.json is {value2}, outside the allowed range ({low}–{high}); it may have been tampered with. For safety no unlock was attempted and no data changed. Take the original key file from a backup, or open the store on the computer that created it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="204"/>
+        <location filename="../../ui/error_messages_part2.py" line="205"/>
         <source>您的角色（{label}）没有“同步数据”的权限。</source>
         <translation>Your role ({label}) does not have the right “Synchronise data”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="205"/>
+        <location filename="../../ui/error_messages_part2.py" line="206"/>
         <source>第 {result} 条的履行期限须为日期。</source>
         <translation>The deadline of term {result} must be a date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="206"/>
+        <location filename="../../ui/error_messages_part2.py" line="207"/>
         <source>涉及金额须为不小于零的金额。</source>
         <translation>The amount involved must not be negative.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="207"/>
+        <location filename="../../ui/error_messages_part2.py" line="208"/>
         <source>该排查登记已转为案件，请在案件中记录后续工作。</source>
         <translation>The screening entry has become a case: record further work in the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="208"/>
+        <location filename="../../ui/error_messages_part2.py" line="209"/>
         <source>此数据存储还没有经过校验的备份。请尽快备份（系统设置 → 备份）。</source>
         <translation>This data store has no verified backup yet. Please back up soon (Settings → Backup).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="209"/>
+        <location filename="../../ui/error_messages_part2.py" line="210"/>
         <source>该次调解{label}，不能取消。</source>
         <translation>This mediation session is {label}: it cannot be cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="210"/>
+        <location filename="../../ui/error_messages_part2.py" line="211"/>
         <source>开通文件不完整或不是幸福号的站点开通文件。</source>
         <translation>The set-up file is incomplete or is not a Xingfuhao station set-up file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="211"/>
+        <location filename="../../ui/error_messages_part2.py" line="212"/>
         <source>调解协议书应一式 {need} 份以上（当事人各执一份，调解委员会留存一份）。</source>
         <translation>A mediation agreement needs at least {need} copies (one for each party and one kept by the mediation committee).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="212"/>
+        <location filename="../../ui/error_messages_part2.py" line="213"/>
         <source>请选择关联的{label}。</source>
         <translation>Choose the linked {label}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="213"/>
+        <location filename="../../ui/error_messages_part2.py" line="214"/>
         <source>“{label}”不能出具给{label2}，只能出具给：{names}。</source>
         <translation>“{label}” cannot be issued to {label2}, only to: {names}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="214"/>
+        <location filename="../../ui/error_messages_part2.py" line="215"/>
         <source>电话号码只能包含数字、空格和连字符：{raw}</source>
         <translation>A phone number can contain only digits, spaces and hyphens: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="215"/>
+        <location filename="../../ui/error_messages_part2.py" line="216"/>
         <source>排查名册按村（社区）登记，请选择{name}下的村（社区）。</source>
         <translation>The screening register is kept per village (community): choose a village (community) under {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="216"/>
+        <location filename="../../ui/error_messages_part2.py" line="217"/>
         <source>缺少更早的同步包：此包接续对方第 {from_seq} 号变更，本站只收到第 {received_seq} 号（例如本站从较早的备份恢复过）。请让{name}导出完整同步包（fulian sync export --full）。已拒绝导入，数据未改变。</source>
         <translation>An earlier sync bundle is missing: this bundle continues from change {from_seq} of the other side, this station received only up to {received_seq} (e.g. it was restored from an older backup). Ask {name} to export a full bundle (fulian sync export --full). Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="217"/>
+        <location filename="../../ui/error_messages_part2.py" line="218"/>
         <source>区级单位是最上一级，不需要上报；请查看汇总报表。</source>
         <translation>The district is the top tier and reports to no one; see the consolidated report.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="218"/>
+        <location filename="../../ui/error_messages_part2.py" line="219"/>
         <source>“{value}”应为是或否。</source>
         <translation>“{value}” should be yes or no.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="219"/>
+        <location filename="../../ui/error_messages_part2.py" line="220"/>
         <source>查明的事实过长（{found} 个字，最多 {FACTS_MAX} 个字），请精简。</source>
         <translation>The facts found are too long ({found} characters, at most {FACTS_MAX}); please shorten them.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="220"/>
+        <location filename="../../ui/error_messages_part2.py" line="221"/>
         <source>顺序码应在 0..999 之间，得到 {seq}</source>
         <translation>The sequence code must be within 0..999, got {seq}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="221"/>
+        <location filename="../../ui/error_messages_part2.py" line="222"/>
         <source>该强制报告已登记，不能重复登记。</source>
         <translation>This mandatory report is already recorded and cannot be recorded twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="222"/>
+        <location filename="../../ui/error_messages_part2.py" line="223"/>
         <source>没有这个组织单位。</source>
         <translation>No such organisational unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="223"/>
+        <location filename="../../ui/error_messages_part2.py" line="224"/>
         <source>“{value}”出现了两次，请只粘贴一份通知。</source>
         <translation>“{value}” appears twice: paste only one notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="224"/>
+        <location filename="../../ui/error_messages_part2.py" line="225"/>
         <source>统计时段须带时区。</source>
         <translation>The reporting period must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="225"/>
+        <location filename="../../ui/error_messages_part2.py" line="226"/>
         <source>填写子类前请先选择投诉类别。</source>
         <translation>Choose the complaint category before the subcategory.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="226"/>
+        <location filename="../../ui/error_messages_part2.py" line="227"/>
         <source>请填写数据库名称。</source>
         <translation>Please fill in the database name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="227"/>
+        <location filename="../../ui/error_messages_part2.py" line="228"/>
         <source>第 {number} 行格式不对：“{strip}”，应为“2027-01-01 休”或“2027-02-07 班”</source>
         <translation>Line {number} is malformed: “{strip}”; it should be like “2027-01-01 休” or “2027-02-07 班”</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="228"/>
+        <location filename="../../ui/error_messages_part2.py" line="229"/>
         <source>已拒绝来自{sender_name}的同步包：其中的月度统计报表（编号 {rid}）的统计数字与报送站点的签名不符，可能在传送途中被改动。本站数据未改变。</source>
         <translation>Refused the bundle from {sender_name}: the figures of the monthly report in it (no. {rid}) do not match the signature of the reporting station and may have been changed on the way. Nothing here was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="229"/>
+        <location filename="../../ui/error_messages_part2.py" line="230"/>
         <source>{value} 服务号码应为 10 位：{raw}</source>
         <translation>{value} service numbers have 10 digits: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="230"/>
+        <location filename="../../ui/error_messages_part2.py" line="231"/>
         <source>走访周期应为 1 至 {MAX_VISIT_EVERY_DAYS} 天。</source>
         <translation>The visit interval must be 1 to {MAX_VISIT_EVERY_DAYS} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="231"/>
+        <location filename="../../ui/error_messages_part2.py" line="232"/>
         <source>{first} 年起才使用</source>
         <translation>in use only since {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="232"/>
+        <location filename="../../ui/error_messages_part2.py" line="233"/>
         <source>找不到文件夹 {folder}。请插好U盘后重新选择。</source>
         <translation>Folder {folder} not found. Insert the USB drive and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="233"/>
+        <location filename="../../ui/error_messages_part2.py" line="234"/>
         <source>服务器上没有幸福号的数据存储。</source>
         <translation>There is no Xingfuhao data store on the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="234"/>
+        <location filename="../../ui/error_messages_part2.py" line="235"/>
         <source>数据存储正被其他程序占用（例如正在备份），请稍后重试。</source>
         <translation>The data store is in use by another program (e.g. a backup running); try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="235"/>
+        <location filename="../../ui/error_messages_part2.py" line="236"/>
         <source>冲突涉及的记录已不存在。</source>
         <translation>The records in this conflict no longer exist.</translation>
     </message>
@@ -12923,7 +12928,7 @@ Screen the victim now? Choose &quot;No&quot; to schedule separate sessions.</tra
         <translation>{name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="123"/>
+        <location filename="../../ui/tasks.py" line="232"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>

@@ -1,0 +1,163 @@
+"""A paper is read in one snapshot of the store (store/uow.one_snapshot): another desk's save shows in the whole
+paper or not at all, never 已受理 above a history that has already begun the work; the register of issued papers and
+a batch's file name carry the number the paper prints; and a unit of work that has written sees its own rows in
+the paper however the write was put. On SQLCipher a printing unit of work holds the write lock, so no other desk
+can save meanwhile: the concurrent tests run on PostgreSQL."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text, update
+
+from fulian_desktop.documents.api import render_batch
+from fulian_desktop.documents.assemble import prepare, render
+from fulian_desktop.documents.kinds import DocumentKind, PrintPurpose, Recipient
+from fulian_desktop.documents.verify import code_in_pdf
+from fulian_desktop.domain.enums import CaseKind, PartyRole
+from fulian_desktop.domain.validation import PersonInput
+from fulian_desktop.domain.workflow import Transition as T
+from fulian_desktop.services.cases import cases, workflow
+from fulian_desktop.store.models import Case
+from fulian_desktop.store.models_papers import IssuedPaper
+from fulian_desktop.store.store import Store
+from tests.support.concurrent_save import SaveAfter
+from tests.support.stats_world import StatsWorld, at, build_stats_world
+from tests.support.stores import on_postgres
+
+concurrent = pytest.mark.skipif(not on_postgres(), reason="on SQLCipher no other desk can save while a print is audited")
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> StatsWorld:
+    return build_stats_world(tmp_path_factory.mktemp("papers"))
+
+
+def _new_case(world: StatsWorld, title: str, *, accept: bool = False) -> str:
+    with world.store.uow(write=True) as uow:
+        case_id = cases.create_case(uow, world.village, cases.NewCase(
+            title=title, kind=CaseKind.MEDIATION, dispute_type="婚姻家庭", source="application",
+            category="婚姻家庭", opened_at=at(10, 9))).row.id
+        if accept:
+            cases.add_party(uow, world.village, case_id, PersonInput(name="甲打印", sex="female"), PartyRole.APPLICANT)
+            workflow.transition(uow, world.village, case_id, T.ACCEPT)
+    return case_id
+
+
+def _paper(store: Store, actor, case_id: str):  # noqa: ANN001, ANN202
+    """A case file's data as printing reads it: in a write unit of work (the print is audited in it)."""
+    with store.uow(write=True) as uow:
+        return prepare(uow, actor, case_id, DocumentKind.CASE_FILE, Recipient.FILE)[1]
+
+
+def _renumber(store: Store, case_id: str, number: str):  # noqa: ANN202
+    def save() -> None:   # as a bundle from the district can
+        with store.uow(write=True) as other:
+            other.s.execute(update(Case).where(Case.id == case_id).values(case_no=number))
+    return save
+
+
+def _registered(store: Store, pdf: bytes) -> str:
+    with store.uow() as uow:
+        return uow.s.execute(select(IssuedPaper.case_no).where(IssuedPaper.code == code_in_pdf(pdf))).scalar_one()
+
+
+@concurrent
+@pytest.mark.parametrize("after_reading", ["FROM case_file", "FROM case_party"])
+def test_a_case_file_is_read_in_one_snapshot(world: StatsWorld, after_reading: str) -> None:
+    """Another desk begins the work on the case while its file is being read for printing: the paper shows the
+    case before (已受理, two lines of history) or after (办理中, three), never the status of one and the history
+    of the other. Found by a review of the report's fix: the paper was read statement by statement."""
+    store, actor = world.store, world.village
+    case_id = _new_case(world, f"打印时开始办理（{after_reading}）", accept=True)
+    before = _paper(store, actor, case_id)
+
+    def start_the_work() -> None:
+        with store.uow(write=True) as other:
+            workflow.transition(other, actor, case_id, T.START)
+
+    with SaveAfter(store, start_the_work, needle=after_reading) as hook:
+        during = _paper(store, actor, case_id)
+    assert not hook.armed, "the save was made while the paper was read"
+    later = _paper(store, actor, case_id)
+    assert (later.status, len(later.timeline)) != (before.status, len(before.timeline))
+    assert (during.status, during.timeline) in {(before.status, before.timeline), (later.status, later.timeline)}, \
+        "the paper's status and its history come from two states of the store"
+
+
+@concurrent
+def test_the_register_holds_the_case_number_the_paper_prints(world: StatsWorld) -> None:
+    """A case renumbered while its paper is being made: the register holds the number printed on the paper, read
+    in the paper's snapshot, not the one read before it (the print's first look at the case, for its scope)."""
+    case_id = _new_case(world, "打印时改号")
+    with SaveAfter(world.store, _renumber(world.store, case_id, "（2026）改号第99号"), needle="FROM case_file") as hook, \
+            world.store.uow(write=True) as uow:
+        pdf = render(uow, world.village, case_id, DocumentKind.CASE_FILE, Recipient.FILE, PrintPurpose.PRINT)
+    assert not hook.armed
+    assert _registered(world.store, pdf) == "（2026）改号第99号", "the register names another number than the paper"
+
+
+@concurrent
+def test_a_batch_file_is_named_by_the_number_its_paper_prints(world: StatsWorld, tmp_path: Path) -> None:
+    """Batch printing in one process read the file's number before the paper's snapshot: a renumbering in between
+    gave a file named by the old number holding a paper with the new (two cases could then share a name)."""
+    case_id = _new_case(world, "批量改号")
+    with SaveAfter(world.store, _renumber(world.store, case_id, "（2026）改号第77号"), needle="FROM case_file") as hook:
+        result = render_batch(lambda: world.store.uow(write=True), world.village, [case_id], DocumentKind.CASE_FILE,
+                              tmp_path, recipient=Recipient.FILE, purpose=PrintPurpose.EXPORT, workers=1)
+    assert not hook.armed and len(result.files) == 1
+    assert _registered(world.store, result.files[0].read_bytes()) == "（2026）改号第77号"
+    assert "改号第77号" in result.files[0].name
+
+
+class _Undo(Exception):
+    pass
+
+
+# Writes the driver sees that do not begin with INSERT/UPDATE/DELETE (found by an attack on has_written).
+RENAMES = {
+    "plain": "UPDATE case_file SET title = :t WHERE id = :id",
+    "comment first": "/* desk 3 */ UPDATE case_file SET title = :t WHERE id = :id",
+    "WITH … UPDATE": "WITH c AS (UPDATE case_file SET title = :t WHERE id = :id RETURNING id) SELECT id FROM c",
+    "MERGE": ("MERGE INTO case_file USING (SELECT CAST(:id AS varchar) AS id) s ON case_file.id = s.id "
+              "WHEN MATCHED THEN UPDATE SET title = :t"),
+}
+
+
+@pytest.mark.skipif(not on_postgres(), reason="PostgreSQL's statements (SQLCipher reads in the unit of work itself)")
+@pytest.mark.parametrize("how", [*RENAMES, "the driver's own cursor"])
+def test_a_paper_made_after_a_write_in_its_unit_of_work_shows_that_write(world: StatsWorld, how: str) -> None:
+    case_id = _new_case(world, f"原标题（{how}）")
+    seen: dict[str, object] = {}
+    with pytest.raises(_Undo), world.store.uow(write=True) as uow:
+        if how in RENAMES:
+            uow.s.execute(text(RENAMES[how]), {"t": "改名后的标题", "id": case_id})
+        else:
+            with uow.s.connection().connection.driver_connection.cursor() as cur:
+                cur.execute("UPDATE case_file SET title = %s WHERE id = %s", ("改名后的标题", case_id))
+        seen["paper"] = prepare(uow, world.village, case_id, DocumentKind.CASE_FILE, Recipient.FILE)[1].title
+        raise _Undo   # nothing kept: the write is this unit of work's own
+    assert seen["paper"] == "改名后的标题", "the paper was read in a snapshot without its own unit of work's write"
+
+
+@pytest.mark.skipif(not on_postgres(), reason="a server's connection pool")
+def test_a_desk_whose_connections_are_all_in_use_is_told_so_in_chinese(world: StatsWorld) -> None:
+    """A print in a write unit of work reads in a snapshot of its own: a second connection. When every connection
+    of the pool stays in use (here a pool of one; at an office, a dozen prints at once), the desk hears why, in
+    Chinese, and nothing is written — not SQLAlchemy's English TimeoutError."""
+    from fulian_desktop.domain.errors import StoreError
+    from fulian_desktop.store.engine import make_engine
+
+    case_id = _new_case(world, "连接用尽")
+    url = world.store.engine.url.render_as_string(hide_password=False)
+    narrow = Store(make_engine(url, pool_size=1, max_overflow=0, pool_timeout=1), store_id=world.store.store_id,
+                   paths=None, demo=False)
+    try:
+        with pytest.raises(StoreError, match="连接全部被占用.*您的输入已保留") as refused, narrow.uow(write=True) as uow:
+            render(uow, world.village, case_id, DocumentKind.CASE_FILE, Recipient.FILE, PrintPurpose.PRINT)
+        assert refused.value.code == "server_busy"
+    finally:
+        narrow.close()
+    with world.store.uow() as uow:
+        printed = uow.s.execute(select(IssuedPaper.code).where(IssuedPaper.case_id == case_id)).all()
+    assert printed == [], "a print that failed was registered"
