@@ -230,6 +230,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '{value} 服务号码应为 10 位：{raw}'),
     QT_TRANSLATE_NOOP("", '走访周期应为 1 至 {MAX_VISIT_EVERY_DAYS} 天。'),
     QT_TRANSLATE_NOOP("", '{first} 年起才使用'),
+    QT_TRANSLATE_NOOP("", '服务器上的 PostgreSQL 版本为 {found}，本程序需要 13 或更新的版本。请数据库管理员升级后再连接。'),
     QT_TRANSLATE_NOOP("", '找不到文件夹 {folder}。请插好U盘后重新选择。'),
     QT_TRANSLATE_NOOP("", '服务器上没有幸福号的数据存储。'),
     QT_TRANSLATE_NOOP("", '数据存储正被其他程序占用（例如正在备份），请稍后重试。'),

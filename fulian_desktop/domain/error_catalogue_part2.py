@@ -228,6 +228,7 @@ MESSAGES: dict[str, str] = {
     'mfb0abd28': '{value} 服务号码应为 10 位：{raw}',
     'mfb0e0d9d': '走访周期应为 1 至 {MAX_VISIT_EVERY_DAYS} 天。',
     'mfb52d938': '{first} 年起才使用',
+    'mfb6d0a80': '服务器上的 PostgreSQL 版本为 {found}，本程序需要 13 或更新的版本。请数据库管理员升级后再连接。',
     'mfc3c2ca3': '找不到文件夹 {folder}。请插好U盘后重新选择。',
     'mfd6a3bfa': '服务器上没有幸福号的数据存储。',
     'mfe1f5388': '数据存储正被其他程序占用（例如正在备份），请稍后重试。',

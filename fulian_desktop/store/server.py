@@ -86,9 +86,22 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else "未知错误"
 
 
+# Reading in one snapshot asks the server whether a transaction has written (pg_current_xact_id_if_assigned, 13).
+OLDEST_SERVER = (13,)
+
+
+def require_supported_server(version: tuple[int, ...] | None) -> None:
+    """Refuse a PostgreSQL older than the program needs, by name, before anything is read or written there."""
+    if version is not None and tuple(version[:1]) < OLDEST_SERVER:
+        found = ".".join(str(part) for part in version[:2])
+        raise StoreError(f"服务器上的 PostgreSQL 版本为 {found}，本程序需要 13 或更新的版本。请数据库管理员升级后再连接。",
+                         code="server_too_old")
+
+
 def _existing_store_id(engine: Engine) -> tuple[str | None, bool]:
     """(store id or None, whether any schema is there)."""
     with engine.connect() as conn:
+        require_supported_server(conn.dialect.server_version_info)
         names = set(inspect(conn).get_table_names())
         if "store_meta" not in names:
             return None, bool(names)
@@ -197,6 +210,7 @@ def open_server_store(paths: StorePaths, vault: KeyringVault, *, upgrade: bool =
     try:
         try:
             with engine.connect() as conn:
+                require_supported_server(conn.dialect.server_version_info)
                 row = conn.execute(select(StoreMeta.store_id, StoreMeta.demo)).first()
         except (OperationalError, DBAPIError) as exc:
             if "store_meta" in str(exc) and "does not exist" in str(exc):

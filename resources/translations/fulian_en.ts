@@ -7706,21 +7706,26 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/error_messages_part2.py" line="233"/>
+        <source>服务器上的 PostgreSQL 版本为 {found}，本程序需要 13 或更新的版本。请数据库管理员升级后再连接。</source>
+        <translation>The server runs PostgreSQL {found}; this program needs version 13 or newer. Ask the database administrator to upgrade it, then connect again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_messages_part2.py" line="234"/>
         <source>找不到文件夹 {folder}。请插好U盘后重新选择。</source>
         <translation>Folder {folder} not found. Insert the USB drive and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="234"/>
+        <location filename="../../ui/error_messages_part2.py" line="235"/>
         <source>服务器上没有幸福号的数据存储。</source>
         <translation>There is no Xingfuhao data store on the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="235"/>
+        <location filename="../../ui/error_messages_part2.py" line="236"/>
         <source>数据存储正被其他程序占用（例如正在备份），请稍后重试。</source>
         <translation>The data store is in use by another program (e.g. a backup running); try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="236"/>
+        <location filename="../../ui/error_messages_part2.py" line="237"/>
         <source>冲突涉及的记录已不存在。</source>
         <translation>The records in this conflict no longer exist.</translation>
     </message>
