@@ -8,12 +8,12 @@ from __future__ import annotations
 from typing import Iterator
 
 import pytest
-from sqlalchemy import event
 
 from fulian_desktop.domain.errors import PermissionDenied, ValidationError
 from fulian_desktop.domain.unit_reports import ReportStatus
 from fulian_desktop.services.reporting import board, reports
 from fulian_desktop.store.models_reports import UnitReport
+from tests.support.concurrent_save import statements_of
 from tests.support.report_stations import PERIOD, ReportStations, day, new_mediation, on, report_stations
 from tests.support.stores import TOWN_A, TOWN_B, VILLAGE_A1, VILLAGE_A2
 from tests.support.sync_stations import deliver, dump
@@ -129,20 +129,6 @@ def test_submit_return_resubmit_accept_across_three_stores(rs: ReportStations) -
     assert {d.section for d in total.differences} == {"一、人民调解"}     # the rest still agrees
 
 
-def _statements(store, work) -> list[str]:  # noqa: ANN001
-    seen: list[str] = []
-
-    def note(_conn, _cursor, statement, *_rest) -> None:  # noqa: ANN001
-        seen.append(statement)
-
-    event.listen(store.engine, "after_cursor_execute", note)
-    try:
-        work()
-    finally:
-        event.remove(store.engine, "after_cursor_execute", note)
-    return seen
-
-
 def test_submitting_and_reviewing_count_the_figures_before_taking_the_audit_chains_head(rs: ReportStations) -> None:
     """The audit entry holds the chain's head, which every audited save at every desk waits for, until the commit:
     the figures (seconds at a district on a big server) are counted before it, and a submission counts them once."""
@@ -159,7 +145,7 @@ def test_submitting_and_reviewing_count_the_figures_before_taking_the_audit_chai
             reports.accept(uow, rs.town_sup, row.id)
 
     for store, work, counts in ((rs.village, submit, 1), (rs.town, accept, 1)):
-        statements = _statements(store, work)
+        statements = statements_of(store, work)
         head = next(i for i, text in enumerate(statements) if "audit_head" in text)
         assert not [t for t in statements[head:] if "outcome_candidates" in t], "a report counted after the head"
         assert sum("outcome_candidates" in t for t in statements) == counts

@@ -43,17 +43,21 @@ class SaveAfter:
             self.save()
 
 
-def reads_of(store: Store, work: Callable[[], object]) -> int:
-    """How many reads `work` makes through `store`'s engine."""
-    count = 0
+def statements_of(store: Store, work: Callable[[], object]) -> list[str]:
+    """Every statement `work` sends through `store`'s engine, in order."""
+    seen: list[str] = []
 
-    def seen(_conn, _cursor, statement_text, *_rest) -> None:  # noqa: ANN001
-        nonlocal count
-        count += _is_read(statement_text)
+    def note(_conn, _cursor, statement_text, *_rest) -> None:  # noqa: ANN001
+        seen.append(statement_text)
 
-    event.listen(store.engine, "after_cursor_execute", seen)
+    event.listen(store.engine, "after_cursor_execute", note)
     try:
         work()
     finally:
-        event.remove(store.engine, "after_cursor_execute", seen)
-    return count
+        event.remove(store.engine, "after_cursor_execute", note)
+    return seen
+
+
+def reads_of(store: Store, work: Callable[[], object]) -> int:
+    """How many reads `work` makes through `store`'s engine."""
+    return sum(map(_is_read, statements_of(store, work)))
