@@ -68,8 +68,7 @@ def prepare(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind,
     _check_recipient(kind, recipient)
     case = load_case(uow, actor, case_id)
     with one_snapshot(uow) as reading:   # a save at another desk shows in the whole paper or not at all
-        data = load_case_data(reading, actor, case if reading is uow else load_case(reading, actor, case_id),
-                              recipient)
+        data = load_case_data(reading, actor, load_case(reading, actor, case_id), recipient)   # scope again there
     if kind is DocumentKind.CASE_FILE:
         _attachment_contents(uow, actor, data)
     return case, data

@@ -1,5 +1,5 @@
-"""A paper is read in one snapshot of the store (store/uow.one_snapshot): another desk's save shows in the whole
-paper or not at all, never 已受理 above a history that has already begun the work; the register of issued papers and
+"""A paper, and a case opened on screen, is read in one snapshot of the store (store/uow.one_snapshot): another
+desk's save shows in the whole paper or not at all, never 已受理 above a history that has already begun the work; the register of issued papers and
 a batch's file name carry the number the paper prints; and a unit of work that has written sees its own rows in
 the paper however the write was put. On SQLCipher a printing unit of work holds the write lock, so no other desk
 can save meanwhile: the concurrent tests run on PostgreSQL."""
@@ -83,6 +83,33 @@ def test_a_case_file_is_read_in_one_snapshot(world: StatsWorld, after_reading: s
     assert (later.status, len(later.timeline)) != (before.status, len(before.timeline))
     assert (during.status, during.timeline) in {(before.status, before.timeline), (later.status, later.timeline)}, \
         "the paper's status and its history come from two states of the store"
+
+
+@concurrent
+@pytest.mark.parametrize("after_reading", ["FROM case_file", "FROM case_party"])
+def test_a_case_opened_on_screen_is_read_in_one_snapshot(world: StatsWorld, after_reading: str) -> None:
+    """The case screen (cases.get_case, audited as a view): its header's status and its timeline from one state."""
+    store, actor = world.store, world.village
+    case_id = _new_case(world, f"打开时开始办理（{after_reading}）", accept=True)
+
+    def opened():  # noqa: ANN202
+        with store.uow(write=True) as uow:
+            detail = cases.get_case(uow, actor, case_id)
+        return detail.row.status, len(detail.events)
+
+    def start_the_work() -> None:
+        with store.uow(write=True) as other:
+            # Not for ever: had the screen taken the audit chain's head before reading (as it did), this desk's
+            # own audit entry would wait for it inside the hook — a hang instead of a failure.
+            other.s.execute(text("SET LOCAL lock_timeout = '5s'"))
+            workflow.transition(other, actor, case_id, T.START)
+
+    before = opened()
+    with SaveAfter(store, start_the_work, needle=after_reading) as hook:
+        during = opened()
+    assert not hook.armed
+    later = opened()
+    assert later != before and during in {before, later}, "the screen's status and its timeline disagree"
 
 
 @concurrent

@@ -23,7 +23,7 @@ from ...security.actor import Actor
 from ...security.permissions import Permission, require, require_scope
 from ...store.base import utcnow
 from ...store.models import Case, CaseEvent, CaseParty, OrgUnit, Person, UserAccount
-from ...store.uow import UnitOfWork
+from ...store.uow import UnitOfWork, one_snapshot
 from .case_queries import fetch_case_rows
 from .numbering import next_case_seq
 from .protection import settle as settle_protection
@@ -81,12 +81,16 @@ def create_case(uow: UnitOfWork, actor: Actor, new: NewCase) -> CaseDetail:
 
 
 def get_case(uow: UnitOfWork, actor: Actor, case_id: str) -> CaseDetail:
-    """Open a case: a view of sensitive records, so it is audited (needs a write unit of work)."""
+    """Open a case: a view of sensitive records, so it is audited (needs a write unit of work). Read in one
+    snapshot (another desk's save shows in the whole screen or not at all), then audited: the audit chain's head,
+    which every audited save waits for, is held only from the entry to the commit."""
     require(actor, Permission.CASE_READ)
     case = load_case(uow, actor, case_id)
+    with one_snapshot(uow) as reading:
+        detail = case_detail(reading, actor, load_case(reading, actor, case_id))
     audit.record(uow.s, actor, audit.Action.VIEW, entity="case", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id)
-    return case_detail(uow, actor, case)
+    return detail
 
 
 def case_detail(uow: UnitOfWork, actor: Actor, case: Case) -> CaseDetail:
