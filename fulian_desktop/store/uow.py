@@ -57,11 +57,21 @@ def one_snapshot(uow: "UnitOfWork") -> Iterator["UnitOfWork"]:
     one on PostgreSQL (READ COMMITTED: each statement sees what was committed before it began), a read unit of
     work of its own; but `uow` itself once it has written, as only it sees what it wrote (a contact registered and
     its receipt printed in one unit of work)."""
-    if not uow.write or uow.store.backend != "postgresql" or uow.has_written():
+    if not uow.write or uow.store.backend != "postgresql" or _has_written_on_server(uow):
         yield uow
         return
     with uow.store.uow() as snapshot:
         yield snapshot
+
+
+def _has_written_on_server(uow: "UnitOfWork") -> bool:
+    """Rows written in this PostgreSQL unit of work, flushed or still pending in its session. The server is asked:
+    a transaction has an id once it wrote or locked a row, however the statement was put (a comment first,
+    WITH … UPDATE, MERGE, a trigger, the driver's own cursor: reading the statements' text missed those)."""
+    session = uow.s
+    if session.new or session.dirty or session.deleted:
+        return True
+    return bool(session.execute(text("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")).scalar_one())
 
 
 def current_uow() -> "UnitOfWork | None":
@@ -134,17 +144,6 @@ class UnitOfWork:
         self.changes = self._written.changes()
         for seen in _COLLECTORS.get():
             seen.changes = seen.changes.merge(self.changes)
-
-    def has_written(self) -> bool:
-        """Rows written in this unit of work, flushed or still pending in its session. PostgreSQL is asked (its
-        transaction has an id once it wrote or locked a row, however the statement was put: a comment first, a
-        WITH … UPDATE, MERGE, a trigger, the driver's own cursor); on SQLite the statements seen say it."""
-        session = self.s
-        if session.new or session.dirty or session.deleted:
-            return True
-        if self.store.backend == "postgresql":
-            return session.execute(text("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")).scalar_one()
-        return self._written is not None and self._written.wrote
 
     @property
     def s(self) -> Session:

@@ -82,7 +82,6 @@ class WrittenRecorder:
         self.case_ids: set[str] = set()
         self.cases_unknown = False
         self.person_ids: set[str] = set()
-        self.wrote = False   # any INSERT, UPDATE or DELETE seen (UnitOfWork.has_written on SQLite)
 
     def attach(self, session: Session) -> None:
         event.listen(session, "after_flush", self._after_flush)
@@ -124,14 +123,12 @@ class WrittenRecorder:
             verb, name = match.group(1).lower(), match.group(2)
             if verb[0] in "ud" and getattr(cursor, "rowcount", -1) == 0 and "returning" not in sql.lower():
                 return  # an update or delete that matched nothing changed nothing
-            self.wrote = True
             self._table(name, bulk=not getattr(session, "_flushing", False))
 
         event.listen(connection, "after_cursor_execute", after_cursor_execute)
 
     # --- the rows of the ORM's flush ---------------------------------------------------------------
     def _after_flush(self, session: Session, _context: Any) -> None:
-        self.wrote = True
         new = set(map(id, session.new))
         for obj in (*session.new, *session.deleted, *(o for o in session.dirty if session.is_modified(o))):
             name = inspect(obj).mapper.local_table.name

@@ -141,7 +141,7 @@ class _Undo(Exception):
     pass
 
 
-# Writes the driver sees that do not begin with INSERT/UPDATE/DELETE (found by an attack on has_written).
+# Writes the driver sees that do not begin with INSERT/UPDATE/DELETE (found by an attack on the check whether a unit of work has written).
 RENAMES = {
     "plain": "UPDATE case_file SET title = :t WHERE id = :id",
     "comment first": "/* desk 3 */ UPDATE case_file SET title = :t WHERE id = :id",
