@@ -24,22 +24,12 @@ from ...store.models_reports import UnitReport
 from ...store.uow import UnitOfWork
 from ..accounts import settings
 from ..statistics.statistics import build_report
+from ..statistics.statistics_checks import RATES
 from ..statistics.statistics_views import COUNT, RATE, StatRow, previous_month
 from .reports import month_of
 from .signing import signature_ok
 
 DUE_DAY_KEY = "report_due_day"
-# Rates cannot be summed: the consolidated rate is worked out again from its numerator and denominator rows.
-RATE_PARTS: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
-    ("mediation", "success_rate"): (("closed_successful",), "closed"),
-    ("petition", "handling_rate"): (("handled",), "matters"),
-    ("petition", "satisfaction_rate"): (("satisfied",), "visits"),
-    ("petition", "timely_acceptance_rate"): (("accept_timely",), "accept_decided"),
-    ("petition", "on_time_rate"): (("concluded_on_time",), "concluded"),
-    ("petition", "petitioner_satisfaction_rate"): (("evaluated_satisfied",), "evaluated"),
-    ("marriage", "reconciliation_rate"): (("reconciled", "persuaded"), "outcomes"),
-    ("screening", "resolved_rate"): (("resolved",), "on_register"),
-}
 SIGNED_COLUMNS = ("station_id", "owner_unit_id", "signature", "period", "submission_no", "figures", "submitted_by",
                   "submitted_at")
 
@@ -196,13 +186,14 @@ def consolidated(uow: UnitOfWork, actor: Actor, period: str, unit_id: str | None
                                   "被改动过），汇总已停止。请与该单位核实，由其重新报送。")
     live = build_report(uow, top.id, top.name, frozenset(accepted), first, last)
     lines = []
+    # Rates cannot be summed: the consolidated rate is worked out again from its numerator and denominator rows.
     for s in live.sections:
         sums: dict[str, int | float | None] = {}
         for r in s.rows:
             if r.kind == COUNT:
                 sums[r.key] = sum(_subtotal(rep.figures, s.key, r.key) for rep in accepted.values())
         for r in s.rows:
-            reported = sums.get(r.key) if r.kind == COUNT else _rate(sums, RATE_PARTS.get((s.key, r.key)))
+            reported = sums.get(r.key) if r.kind == COUNT else _rate(sums, RATES.get(s.key, {}).get(r.key))
             now = r.value("subtotal")
             diff = reported - now if r.kind == COUNT and reported is not None and now is not None else None
             if r.kind == RATE and reported is not None and now is not None and abs(reported - now) > 1e-9:

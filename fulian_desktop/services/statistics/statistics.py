@@ -122,12 +122,16 @@ def _sections(t: Tally) -> tuple[StatSection, ...]:
             screening_section(t))
 
 
-def record_export(uow: UnitOfWork, actor: Actor, report: MonthlyReport, fmt: str, size: int) -> None:
-    """One audit entry per exported or printed report (needs a write unit of work)."""
+def record_export(uow: UnitOfWork, actor: Actor, report: MonthlyReport, fmt: str, size: int, *,
+                  into: str | None = None) -> None:
+    """One audit entry per exported or printed report (needs a write unit of work); `into`: the city whose
+    report the figures went into."""
+    detail = {"report": "monthly", "unit": report.unit_name, "from": report.date_from.isoformat(),
+              "to": report.date_to.isoformat(), "format": fmt, "bytes": size}
+    if into is not None:
+        detail["into"] = into
     audit.record(uow.s, actor, audit.Action.EXPORT, entity="statistics", entity_id=report.unit_id,
-                 owner_unit_id=report.unit_id,
-                 detail={"report": "monthly", "unit": report.unit_name, "from": report.date_from.isoformat(),
-                         "to": report.date_to.isoformat(), "format": fmt, "bytes": size})
+                 owner_unit_id=report.unit_id, detail=detail)
 
 
 # --- mediation ---------------------------------------------------------------------------------------
