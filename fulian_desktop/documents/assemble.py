@@ -1,8 +1,9 @@
 """Rendering a paper for a case: permission, scope, who it is for, the audit entry; and batch printing."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-
+from typing import TYPE_CHECKING
 
 from ..access.cases import load_case
 from ..domain.errors import NotFound, ValidationError
@@ -17,6 +18,11 @@ from .data import CaseData, load_case_data
 from .layout import PageMeta, build_pdf, sheet
 from .verify import register_paper
 from .registry import DOCUMENTS, allowed_recipients, documents_for, sheet_for
+
+if TYPE_CHECKING:
+    from ..services.attachments.attachments import PaperRead
+
+ATTACHMENT_READS = "attachment_reads"    # CaseData.extra: the attachments read into the paper, not yet audited
 
 
 def available_documents(uow: UnitOfWork, actor: Actor, case_id: str) -> list[DocumentKind]:
@@ -52,12 +58,24 @@ def pdf_bytes(d: CaseData, kind: DocumentKind) -> bytes:
 
 
 def _attachment_contents(uow: UnitOfWork, actor: Actor, d: CaseData) -> None:
-    """The images and PDFs the case file prints, read through the attachments service (each read audited)."""
-    from ..services.attachments.attachments import attachment_bytes
+    """The images and PDFs the case file prints, read through the attachments service with its checks; each
+    read is audited with the paper (`record_print`), after the layout."""
+    from ..services.attachments.attachments import read_for_paper
     from .evidence_pdf import printable_images, printable_pdfs
 
-    d.extra["images"] = {a.id: attachment_bytes(uow, actor, a.id, purpose="case_file") for a in printable_images(d)}
-    d.extra["pdfs"] = {a.id: attachment_bytes(uow, actor, a.id, purpose="case_file") for a in printable_pdfs(d)}
+    reads = []
+    for key, chosen in (("images", printable_images(d)), ("pdfs", printable_pdfs(d))):
+        contents = {}
+        for a in chosen:
+            contents[a.id], read = read_for_paper(uow, actor, a.id, "case_file")
+            reads.append(read)
+        d.extra[key] = contents
+    d.extra[ATTACHMENT_READS] = tuple(reads)
+
+
+def attachment_reads(d: CaseData) -> "tuple[PaperRead, ...]":
+    """The attachments `prepare` read into the paper, to audit with it."""
+    return d.extra.get(ATTACHMENT_READS, ())
 
 
 def prepare(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind,
@@ -75,9 +93,13 @@ def prepare(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentKind,
 
 
 def record_print(uow: UnitOfWork, actor: Actor, case: Case, kind: DocumentKind, recipient: Recipient,
-                 purpose: PrintPurpose, pdf: bytes, case_no: str) -> None:
-    """The audit entry and the register's: `case_no` is the number the paper prints (read with its data, in its
-    snapshot: a renumbering by sync since then must not put another number in the register)."""
+                 purpose: PrintPurpose, pdf: bytes, case_no: str, reads: Sequence[PaperRead] = ()) -> None:
+    """The audit entries and the register's: the attachments read into the paper (`attachment_reads`), then the
+    paper. `case_no` is the number the paper prints (read with its data, in its snapshot: a renumbering by sync
+    since then must not put another number in the register)."""
+    from ..services.attachments.attachments import record_paper_reads
+
+    record_paper_reads(uow, actor, reads)
     code = register_paper(uow, actor, case, kind, recipient, purpose, pdf, case_no)
     audit.record(uow.s, actor, purpose.value, entity="document", entity_id=case.id, case_id=case.id,
                  owner_unit_id=case.owner_unit_id,
@@ -95,7 +117,7 @@ def render_numbered(uow: UnitOfWork, actor: Actor, case_id: str, kind: DocumentK
     """The paper and the case number it prints (a batch names its file by it)."""
     case, data = prepare(uow, actor, case_id, kind, recipient)
     pdf = pdf_bytes(data, kind)
-    record_print(uow, actor, case, kind, recipient, purpose, pdf, data.case_no)
+    record_print(uow, actor, case, kind, recipient, purpose, pdf, data.case_no, attachment_reads(data))
     return pdf, data.case_no
 
 

@@ -1,24 +1,29 @@
 """A paper, and a case opened on screen, is read in one snapshot of the store (store/uow.one_snapshot): another
 desk's save shows in the whole paper or not at all, never 已受理 above a history that has already begun the work; the register of issued papers and
 a batch's file name carry the number the paper prints; and a unit of work that has written sees its own rows in
-the paper however the write was put. On SQLCipher a printing unit of work holds the write lock, so no other desk
+the paper however the write was put; the evidence read into a case file is audited with the paper, after its pages are laid
+out, so a print does not hold the audit chain's head meanwhile. On SQLCipher a printing unit of work holds the write lock, so no other desk
 can save meanwhile: the concurrent tests run on PostgreSQL."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text, update
 
+from fulian_desktop.documents import case_file
 from fulian_desktop.documents.api import render_batch
 from fulian_desktop.documents.assemble import prepare, render
+from fulian_desktop.documents.batch_pool import render_batch_pooled
 from fulian_desktop.documents.kinds import DocumentKind, PrintPurpose, Recipient
 from fulian_desktop.documents.verify import code_in_pdf
 from fulian_desktop.domain.enums import CaseKind, PartyRole
 from fulian_desktop.domain.validation import PersonInput
 from fulian_desktop.domain.workflow import Transition as T
+from fulian_desktop.services.attachments import attachments
 from fulian_desktop.services.cases import cases, workflow
-from fulian_desktop.store.models import Case
+from fulian_desktop.store.models import AuditEntry, Case
 from fulian_desktop.store.models_papers import IssuedPaper
 from fulian_desktop.store.store import Store
 from tests.support.concurrent_save import SaveAfter
@@ -188,3 +193,63 @@ def test_a_desk_whose_connections_are_all_in_use_is_told_so_in_chinese(world: St
     with world.store.uow() as uow:
         printed = uow.s.execute(select(IssuedPaper.code).where(IssuedPaper.case_id == case_id)).all()
     assert printed == [], "a print that failed was registered"
+
+
+@concurrent
+def test_a_case_file_with_evidence_does_not_hold_the_audit_chain_while_its_pages_are_laid_out(
+        world: StatsWorld, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each attachment read into a case file is audited. The entry used to be written as the file was read, so the
+    print held the audit chain's head — which every audited save at every desk waits for — while its pages, the
+    evidence's included, were laid out. Now the entries go in with the paper's own, after the layout."""
+    from tests.integration.test_documents_evidence import _pdf
+
+    store, actor = world.store, world.village
+    case_id = _new_case(world, "带证据材料的卷宗", accept=True)
+    with store.uow(write=True) as uow:
+        attachments.attach(uow, actor, case_id, io.BytesIO(_pdf("EVIDENCE-LAYOUT", 2)), doc_type="police_warning",
+                           filename="告诫书.pdf", description="派出所出具的告诫书")
+    real = case_file.render_case_file
+    saved_during_layout = []
+
+    def layout_while_another_desk_saves(d, meta):  # noqa: ANN001, ANN202
+        with store.uow(write=True) as other:
+            other.s.execute(text("SET LOCAL lock_timeout = '5s'"))   # a failure, not a hang, on the old order
+            workflow.transition(other, actor, case_id, T.START)      # audited
+        saved_during_layout.append(True)
+        return real(d, meta)
+
+    monkeypatch.setattr(case_file, "render_case_file", layout_while_another_desk_saves)
+    with store.uow(write=True) as uow:
+        pdf = render(uow, actor, case_id, DocumentKind.CASE_FILE, Recipient.FILE, PrintPurpose.PRINT)
+    assert saved_during_layout and b"%PDF" in pdf[:8]
+    assert _last_two_entries(store, case_id) == [("attachment", "case_file"), ("document", "case_file")], \
+        "the evidence read into the paper is audited, just before the paper"
+
+
+def _last_two_entries(store: Store, case_id: str) -> list[tuple[str, str]]:
+    with store.uow() as uow:
+        entries = uow.s.execute(select(AuditEntry.entity, AuditEntry.detail)
+                                .where(AuditEntry.case_id == case_id).order_by(AuditEntry.seq)).all()
+    return [(e, d.get("purpose") or d.get("document")) for e, d in entries[-2:]]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_audits_the_evidence_it_read_into_each_case_file_with_the_file(world: StatsWorld, tmp_path: Path,
+                                                                               workers: int) -> None:
+    """Batch printing lays the pages out between two units of work: the evidence read in the first is audited in
+    the second, with the paper, on every path (one process or a pool of layout workers)."""
+    from tests.integration.test_documents_evidence import _pdf
+
+    store, actor = world.store, world.village
+    case_id = _new_case(world, f"批量打印带证据材料（{workers}）", accept=True)
+    with store.uow(write=True) as uow:
+        attachments.attach(uow, actor, case_id, io.BytesIO(_pdf("EVIDENCE-BATCH", 1)), doc_type="police_warning",
+                           filename="告诫书.pdf", description="派出所出具的告诫书")
+    if workers == 1:
+        result = render_batch(lambda: store.uow(write=True), actor, [case_id], DocumentKind.CASE_FILE, tmp_path,
+                              recipient=Recipient.FILE, purpose=PrintPurpose.EXPORT, workers=1)
+    else:   # the pool's path, which a batch of one would not take
+        result = render_batch_pooled(lambda: store.uow(write=True), actor, [case_id], DocumentKind.CASE_FILE,
+                                     tmp_path, Recipient.FILE, PrintPurpose.EXPORT, None, workers)
+    assert len(result.files) == 1 and not result.failures
+    assert _last_two_entries(store, case_id) == [("attachment", "case_file"), ("document", "case_file")]

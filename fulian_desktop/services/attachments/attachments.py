@@ -11,13 +11,14 @@ and removing write an audit entry and a timeline event. Removal is a tombstone: 
 audit trail) and so do the contents, which other attachments may share.
 
 For the case-file PDF and sync: `list_attachments` gives the views in case order, `attachment_chunks` /
-`attachment_bytes` give the contents of one attachment with the same checks (and the same audit), and
+`attachment_bytes` give the contents of one attachment with the same checks (and the same audit), `read_for_paper`
+with the same checks and its audit entry written later, with the paper's (`record_paper_reads`), and
 `attachment_blobs.blob_chunks(uow, sha256)` streams stored contents by hash without an actor.
 """
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
@@ -256,6 +257,38 @@ def attachment_chunks(uow: UnitOfWork, actor: Actor, attachment_id: str, *,
 
 def attachment_bytes(uow: UnitOfWork, actor: Actor, attachment_id: str, *, purpose: str = "export") -> bytes:
     return b"".join(attachment_chunks(uow, actor, attachment_id, purpose=purpose))
+
+
+@dataclass(frozen=True)
+class PaperRead:
+    """An attachment read into a paper, its audit entry still to write (`record_paper_reads`)."""
+
+    attachment_id: str
+    case_id: str
+    owner_unit_id: str
+    doc_type: str
+    sensitive: bool
+    purpose: str
+
+
+def read_for_paper(uow: UnitOfWork, actor: Actor, attachment_id: str, purpose: str) -> tuple[bytes, PaperRead]:
+    """The contents for a paper being laid out, with the checks of every opening; its audit entry is written with
+    the paper's own, after the layout (`documents/assemble.record_print`): on a server the audit chain's head is
+    then not held while pages are laid out, and a paper that fails to lay out left nothing the program."""
+    require(actor, Permission.CASE_READ)
+    row, case = _load(uow, actor, attachment_id)
+    _require_sensitive(actor, row)
+    data = b"".join(blob_chunks(uow, row.sha256))
+    return data, PaperRead(row.id, case.id, case.owner_unit_id, row.doc_type, bool(row.sensitive), purpose)
+
+
+def record_paper_reads(uow: UnitOfWork, actor: Actor, reads: Iterable[PaperRead]) -> None:
+    if not uow.write:
+        raise RuntimeError("opening an attachment is audited: use store.uow(write=True)")
+    for r in reads:
+        audit.record(uow.s, actor, audit.Action.EXPORT, entity="attachment", entity_id=r.attachment_id,
+                     case_id=r.case_id, owner_unit_id=r.owner_unit_id,
+                     detail={"doc_type": r.doc_type, "sensitive": r.sensitive, "purpose": r.purpose})
 
 
 def export_for_viewer(uow: UnitOfWork, actor: Actor, attachment_id: str) -> TempCopy:
