@@ -106,7 +106,6 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '受害人无法自行申请时，须写明代为申请的机关、组织或近亲属（反家庭暴力法第二十三条）。'),
     QT_TRANSLATE_NOOP("", '予以受理'),
     QT_TRANSLATE_NOOP("", '年龄与出生日期不符（按出生日期应为 {age_on} 岁）。'),
-    QT_TRANSLATE_NOOP("", '无法写入文件 {out}：{strerror}'),
     QT_TRANSLATE_NOOP("", '口令或恢复码不正确。开通或停用站点须由密钥持有人输入本数据存储的口令或恢复码。'),
     QT_TRANSLATE_NOOP("", '本机没有可用的系统钥匙串，请设置一个口令来保护数据存储。'),
     QT_TRANSLATE_NOOP("", '不能为本站自己的单位开通站点。'),
@@ -404,4 +403,5 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '与数据库服务器的连接中断，本次保存未完成，您的输入已保留。请检查网络后重试。'),
     QT_TRANSLATE_NOOP("", '处理意见无效：{value}（只能是支持、解释说明或不予支持）。'),
     QT_TRANSLATE_NOOP("", '本案另一份人身安全保护令仍在有效期内，其到期时限正在计时。'),
+    QT_TRANSLATE_NOOP("", '密码不能与用户名相同。'),
 )

@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 MARKED = (
-    QT_TRANSLATE_NOOP("", '密码不能与用户名相同。'),
     QT_TRANSLATE_NOOP("", '报表不存在。'),
     QT_TRANSLATE_NOOP("", '请输入口令以打开数据存储。'),
     QT_TRANSLATE_NOOP("", '统计时段最长五年。'),
@@ -69,6 +68,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '分机号应为 1–6 位数字：{value}'),
     QT_TRANSLATE_NOOP("", '所选调解协议不属于本案。'),
     QT_TRANSLATE_NOOP("", '出生日期无效或晚于接待日期。'),
+    QT_TRANSLATE_NOOP("", '有一个 --district 是空的（变量未设置？）。请给出每个区的数据文件夹。'),
     QT_TRANSLATE_NOOP("", '没有单位“{name_or_id}”。可用 fulian orgunit list 查看。'),
     QT_TRANSLATE_NOOP("", '化解日期不能晚于今天。'),
     QT_TRANSLATE_NOOP("", '已拒绝来自{sender_name}的同步包：组织机构、用户账号和工作日历只能由区妇联建立和更改，{sender_name2}发来的 {name} 记录（{value}）在本站没有或与本站不同。数据未改变。'),
@@ -234,6 +234,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("", '没有这个组织单位。'),
     QT_TRANSLATE_NOOP("", '“{value}”出现了两次，请只粘贴一份通知。'),
     QT_TRANSLATE_NOOP("", '统计时段须带时区。'),
+    QT_TRANSLATE_NOOP("", '{unit_name}的报表数据核对不符（{text}等 {wrong} 处），不能汇入全市报表：相加后各区的差错会互相抵消、看不出来。请该区先查明原因。'),
     QT_TRANSLATE_NOOP("", '填写子类前请先选择投诉类别。'),
     QT_TRANSLATE_NOOP("", '请填写数据库名称。'),
     QT_TRANSLATE_NOOP("", '第 {number} 行格式不对：“{strip}”，应为“2027-01-01 休”或“2027-02-07 班”'),

@@ -39,13 +39,15 @@ def unlock_candidates(args: Any) -> list[Unlock]:
     return [Unlock()]
 
 
-def open_for_cli(args: Any) -> Store:
+def open_for_cli(args: Any, *, upgrade: bool = True) -> Store:
+    """The store of the command's data folder; `upgrade=False`: an older store is refused, not upgraded (a command
+    that only reads another unit's store must not change it)."""
     root = data_dir(args)
     candidates = unlock_candidates(args)
     last: StoreError | None = None
     for unlock in candidates:
         try:
-            return open_store(root, unlock)
+            return open_store(root, unlock, upgrade=upgrade)
         except WrongKey as exc:
             last = exc
         except KeyUnavailable as exc:
@@ -56,7 +58,8 @@ def open_for_cli(args: Any) -> Store:
                                      code=exc.code) from exc
             secret = getpass.getpass("请输入口令（或恢复码）：")
             code_like = len(normalise_recovery_code(secret)) == 32
-            return open_store(root, Unlock(recovery_code=secret) if code_like else Unlock(passphrase=secret))
+            return open_store(root, Unlock(recovery_code=secret) if code_like else Unlock(passphrase=secret),
+                              upgrade=upgrade)
     assert last is not None
     raise last
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
@@ -62,28 +63,30 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def _city(args: argparse.Namespace, out: Path, date_from: date, date_to: date) -> int:
     from ..documents.statistics_report import render_report
     from ..documents.statistics_xlsx import render_workbook
-    from ..security.private_files import write_private
-    from ..services.statistics.city import District, build_city_report, record_city_export
+    from ..services.statistics.city import District, build_city_report, export_city_report
 
     city = (args.city or "").strip()
     if not city or not args.district:
         raise ValidationError("汇总全市报表须同时给出 --city 市的名称和至少一个 --district 区的数据文件夹。",
                               field="district")
+    if any(not folder.strip() for folder in args.district):
+        raise ValidationError("有一个 --district 是空的（变量未设置？）。请给出每个区的数据文件夹。", field="district")
     if args.unit:
         raise ValidationError("全市报表汇总各区的全部数字，不能再用 --unit 选单位。", field="unit")
     with ExitStack() as stack:
         districts = []
-        for folder in args.district:
-            store = stack.enter_context(open_for_cli(argparse.Namespace(**{**vars(args), "data_dir": folder})))
-            districts.append(District(store, actor_from_args(args, store)))
+        for n, folder in enumerate(args.district, 1):
+            try:   # read only: a district on an older program is refused, never upgraded by the city
+                store = stack.enter_context(open_for_cli(argparse.Namespace(**{**vars(args), "data_dir": folder}),
+                                                         upgrade=False))
+                districts.append(District(store, actor_from_args(args, store)))
+            except FulianError:
+                print(f"第 {n} 个区的数据文件夹 {folder}：", file=sys.stderr)
+                raise
         result = build_city_report(city, districts, date_from, date_to)
         fmt = out.suffix.lower().lstrip(".")
         data = render_report(result.report) if fmt == "pdf" else render_workbook(result.report)
-        try:
-            write_private(out, data)
-        except OSError as exc:
-            raise FulianError(f"无法写入文件 {out}：{exc.strerror}") from exc
-        record_city_export(districts, result, fmt, len(data))
+        export_city_report(districts, result, fmt, data, out)
     names = "、".join(r.unit_name for r in result.districts)
     print(f"已导出 {city} {result.report.period_text} 统计报表（{names}）：{out}（{len(data):,} 字节）")
     return 0

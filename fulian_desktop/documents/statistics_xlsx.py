@@ -11,6 +11,7 @@ import io
 from datetime import datetime
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -24,7 +25,9 @@ _FIXED_TIME = datetime(2000, 1, 1)  # workbook properties: no wall-clock time, s
 
 
 def safe_text(value: str) -> str:
-    """A text cell that cannot become a formula (OWASP CSV/formula injection)."""
+    """A text cell that cannot become a formula (OWASP CSV/formula injection), without the control characters a
+    workbook cannot hold (a category pasted from another program: openpyxl would refuse the whole file)."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 

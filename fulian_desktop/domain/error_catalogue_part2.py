@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
-    'ma4e51d0b': '密码不能与用户名相同。',
     'ma4eaefd1': '报表不存在。',
     'ma4fdc7ab': '请输入口令以打开数据存储。',
     'ma539beda': '统计时段最长五年。',
@@ -67,6 +66,7 @@ MESSAGES: dict[str, str] = {
     'mbdd82c5c': '分机号应为 1–6 位数字：{value}',
     'mbdfa149c': '所选调解协议不属于本案。',
     'mbe4cf60b': '出生日期无效或晚于接待日期。',
+    'mbeb96f06': '有一个 --district 是空的（变量未设置？）。请给出每个区的数据文件夹。',
     'mbf5816f7': '没有单位“{name_or_id}”。可用 fulian orgunit list 查看。',
     'mbf633711': '化解日期不能晚于今天。',
     'mbfad0346': '已拒绝来自{sender_name}的同步包：组织机构、用户账号和工作日历只能由区妇联建立和更改，{sender_name2}发来的 {name} 记录（{value}）在本站没有或与本站不同。数据未改变。',
@@ -232,6 +232,7 @@ MESSAGES: dict[str, str] = {
     'mf71fce8d': '没有这个组织单位。',
     'mf7550efb': '“{value}”出现了两次，请只粘贴一份通知。',
     'mf84d87b2': '统计时段须带时区。',
+    'mf943ceb6': '{unit_name}的报表数据核对不符（{text}等 {wrong} 处），不能汇入全市报表：相加后各区的差错会互相抵消、看不出来。请该区先查明原因。',
     'mf987afbb': '填写子类前请先选择投诉类别。',
     'mf9c04eae': '请填写数据库名称。',
     'mf9e33e91': '第 {number} 行格式不对：“{strip}”，应为“2027-01-01 休”或“2027-02-07 班”',

@@ -132,7 +132,7 @@
     </message>
     <message>
         <location filename="../../ui/common/case_actions_reason.py" line="85"/>
-        <location filename="../../ui/error_messages_part1.py" line="151"/>
+        <location filename="../../ui/error_messages_part1.py" line="150"/>
         <source>请填写{what}。</source>
         <translation>Please fill in {what}.</translation>
     </message>
@@ -528,7 +528,7 @@
         <translation>Please fill in who made the follow-up.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="402"/>
+        <location filename="../../ui/error_messages_part1.py" line="401"/>
         <location filename="../../ui/mediation/mediation_followup_dialogs.py" line="75"/>
         <source>请填写协议履行情况。</source>
         <translation>Please describe how the agreement is being kept.</translation>
@@ -701,7 +701,7 @@
         <translation>Parties expected</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="46"/>
+        <location filename="../../ui/error_messages_part2.py" line="45"/>
         <location filename="../../ui/mediation/mediation_session_dialogs.py" line="93"/>
         <source>请填写调解地点。</source>
         <translation>Please fill in the mediation venue.</translation>
@@ -712,7 +712,7 @@
         <translation>No mediators to choose from (they must be active users within your jurisdiction who may handle cases).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="196"/>
+        <location filename="../../ui/error_messages_part1.py" line="195"/>
         <location filename="../../ui/mediation/mediation_session_dialogs.py" line="97"/>
         <source>请至少选择一名调解员。</source>
         <translation>Please choose at least one mediator.</translation>
@@ -861,7 +861,7 @@
         <translation>The application date is before the agreement took effect ({day}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="336"/>
+        <location filename="../../ui/error_messages_part1.py" line="335"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="133"/>
         <source>申请日期不能晚于今天。</source>
         <translation>The application date cannot be later than today.</translation>
@@ -872,7 +872,7 @@
         <translation>The deadline for judicial confirmation has passed ({day}). The parties may sue in the People&apos;s Court over the performance or content of the agreement (People&apos;s Mediation Law, art. 32).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="55"/>
+        <location filename="../../ui/error_messages_part2.py" line="54"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="138"/>
         <source>排除后没有可申请确认的条款。</source>
         <translation>No terms left to submit for confirmation.</translation>
@@ -929,18 +929,18 @@
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="266"/>
+        <location filename="../../ui/error_messages_part1.py" line="265"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="220"/>
         <source>“{label}”须填写履行日期。</source>
         <translation>&quot;{label}&quot; requires a performance date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="350"/>
+        <location filename="../../ui/error_messages_part1.py" line="349"/>
         <source>该安全评估已由 {approved_by_name} 于 {format_local} 批准。</source>
         <translation>This safety screening was approved by {approved_by_name} on {format_local}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="15"/>
+        <location filename="../../ui/error_messages_part2.py" line="14"/>
         <location filename="../../ui/mediation/mediation_sign_dialogs.py" line="223"/>
         <source>履行日期不能晚于今天。</source>
         <translation>The performance date cannot be later than today.</translation>
@@ -1042,7 +1042,7 @@
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="117"/>
         <location filename="../../ui/cases/party_table.py" line="15"/>
-        <location filename="../../ui/error_messages_part1.py" line="204"/>
+        <location filename="../../ui/error_messages_part1.py" line="203"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -1055,7 +1055,7 @@
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="118"/>
         <location filename="../../ui/cases/party_table.py" line="15"/>
-        <location filename="../../ui/error_messages_part1.py" line="397"/>
+        <location filename="../../ui/error_messages_part1.py" line="396"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
@@ -1091,13 +1091,13 @@
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="252"/>
-        <location filename="../../ui/error_messages_part1.py" line="353"/>
+        <location filename="../../ui/error_messages_part1.py" line="352"/>
         <source>请填写记录人（谁认定或记录了该情况）。</source>
         <translation>Please enter who recorded it (who determined or recorded this).</translation>
     </message>
     <message>
         <location filename="../../ui/cases/party_dialog.py" line="253"/>
-        <location filename="../../ui/error_messages_part2.py" line="54"/>
+        <location filename="../../ui/error_messages_part2.py" line="53"/>
         <source>请填写依据（如法院认定、医院诊断、工作人员观察）。</source>
         <translation>Please enter the basis (e.g. court declaration, medical diagnosis, staff observation).</translation>
     </message>
@@ -1238,7 +1238,7 @@
     </message>
     <message>
         <location filename="../../ui/crisis/protection_order_apply.py" line="116"/>
-        <location filename="../../ui/error_messages_part1.py" line="381"/>
+        <location filename="../../ui/error_messages_part1.py" line="380"/>
         <source>请填写受理申请的人民法院。</source>
         <translation>Please fill in the People&apos;s Court accepting the application.</translation>
     </message>
@@ -1709,7 +1709,7 @@
         <location filename="../../ui/cases/case_edit_form.py" line="58"/>
         <location filename="../../ui/cases/case_table.py" line="23"/>
         <location filename="../../ui/clocks/clock_tasks.py" line="47"/>
-        <location filename="../../ui/error_messages_part1.py" line="301"/>
+        <location filename="../../ui/error_messages_part1.py" line="300"/>
         <location filename="../../ui/referral/referral_table.py" line="25"/>
         <location filename="../../ui/referral/referral_table.py" line="52"/>
         <location filename="../../ui/review/review_approvals.py" line="38"/>
@@ -1755,7 +1755,7 @@
         <translation>Date found</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="225"/>
+        <location filename="../../ui/error_messages_part1.py" line="224"/>
         <location filename="../../ui/screening/screening_case_dialog.py" line="63"/>
         <source>登记单位</source>
         <translation>Registering unit</translation>
@@ -1906,7 +1906,7 @@
         <translation>Please fill in the key person&apos;s name, or untick the box.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="137"/>
+        <location filename="../../ui/error_messages_part1.py" line="136"/>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="153"/>
         <source>请填写重点家庭或人员。</source>
         <translation>Please fill in the key family or person.</translation>
@@ -1917,7 +1917,7 @@
         <translation>Loading responsible persons…</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="178"/>
+        <location filename="../../ui/error_messages_part1.py" line="177"/>
         <location filename="../../ui/screening/screening_entry_dialog.py" line="157"/>
         <source>请选择责任人。</source>
         <translation>Please choose the responsible person.</translation>
@@ -2833,7 +2833,7 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/domain_labels.py" line="65"/>
-        <location filename="../../ui/error_messages_part1.py" line="349"/>
+        <location filename="../../ui/error_messages_part1.py" line="348"/>
         <source>不予受理</source>
         <translation>Do not accept</translation>
     </message>
@@ -3919,7 +3919,7 @@ Close anyway?</translation>
         <location filename="../../ui/cases/case_list.py" line="77"/>
         <location filename="../../ui/crisis/crisis_tab.py" line="101"/>
         <location filename="../../ui/domain_labels.py" line="235"/>
-        <location filename="../../ui/error_messages_part1.py" line="207"/>
+        <location filename="../../ui/error_messages_part1.py" line="206"/>
         <source>重大案事件</source>
         <translation>Major incident</translation>
     </message>
@@ -5173,12 +5173,12 @@ Close anyway?</translation>
         <translation>The referral record does not exist or is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="146"/>
+        <location filename="../../ui/error_messages_part1.py" line="145"/>
         <source>请选择报告方式：电话、书面或当面。</source>
         <translation>Choose how it was reported: by phone, in writing or in person.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="201"/>
+        <location filename="../../ui/error_messages_part1.py" line="200"/>
         <source>此同步包来自已停用的站点“{get}”，该站点的密钥已不再受信任。已拒绝导入，数据未改变。如该单位换了电脑，请为其重新开通站点。</source>
         <translation>This sync bundle comes from the retired station “{get}”, whose keys are no longer trusted. It was refused and nothing changed. If the unit has a new computer, open a station for it again.</translation>
     </message>
@@ -5259,1675 +5259,1675 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/error_messages_part1.py" line="109"/>
-        <source>无法写入文件 {out}：{strerror}</source>
-        <translation>Cannot write the file {out}: {strerror}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/error_messages_part1.py" line="110"/>
         <source>口令或恢复码不正确。开通或停用站点须由密钥持有人输入本数据存储的口令或恢复码。</source>
         <translation>Wrong passphrase or recovery code. Opening or retiring a station needs the key holder to enter this store&apos;s passphrase or recovery code.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="111"/>
+        <location filename="../../ui/error_messages_part1.py" line="110"/>
         <source>本机没有可用的系统钥匙串，请设置一个口令来保护数据存储。</source>
         <translation>This computer has no usable system keyring: set a passphrase to protect the data store.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="112"/>
+        <location filename="../../ui/error_messages_part1.py" line="111"/>
         <source>不能为本站自己的单位开通站点。</source>
         <translation>A station cannot be set up for this station&apos;s own unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="113"/>
+        <location filename="../../ui/error_messages_part1.py" line="112"/>
         <source>身份证号中的出生日期 {digits8} 晚于今天</source>
         <translation>The birth date {digits8} in the ID number is later than today</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="114"/>
+        <location filename="../../ui/error_messages_part1.py" line="113"/>
         <source>报表月份格式应为“2026-11”。</source>
         <translation>The report month must look like &quot;2026-11&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="115"/>
+        <location filename="../../ui/error_messages_part1.py" line="114"/>
         <source>请记录受害人的选择：同意面对面调解，或要求背对背调解。</source>
         <translation>Record the victim&apos;s choice: a face-to-face session, or separate sessions.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="116"/>
+        <location filename="../../ui/error_messages_part1.py" line="115"/>
         <source>数据文件 {name} 不见了，只剩密钥文件。请从备份恢复。</source>
         <translation>The data file {name} is missing; only the key file is left. Restore from a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="117"/>
+        <location filename="../../ui/error_messages_part1.py" line="116"/>
         <source>该案件有待接收的上报/交办，不能“{label}”。请先撤回转介，或等待对方接收或退回。</source>
         <translation>The case has an escalation/assignment awaiting acceptance: cannot “{label}”. Withdraw the referral first, or wait until it is accepted or returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="118"/>
+        <location filename="../../ui/error_messages_part1.py" line="117"/>
         <source>站点名片文件无法读取，请确认是幸福号导出的站点名片。</source>
         <translation>The station card file cannot be read: make sure it is a station card exported by Xingfuhao.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="119"/>
+        <location filename="../../ui/error_messages_part1.py" line="118"/>
         <source>无法识别的节日“{value}”。</source>
         <translation>Unrecognised holiday “{value}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="120"/>
+        <location filename="../../ui/error_messages_part1.py" line="119"/>
         <source>“{label}”请在人身安全保护令中登记。</source>
         <translation>Record “{label}” in the personal safety protection order.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="121"/>
+        <location filename="../../ui/error_messages_part1.py" line="120"/>
         <source>{what}已被其他用户修改（您打开的是第 {expected} 版，现为第 {current} 版）。您的输入已保留，请核对后再保存。</source>
         <translation>{what} was changed by another user (you opened version {expected}, it is now version {current}). Your input is kept: check it and save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="122"/>
+        <location filename="../../ui/error_messages_part1.py" line="121"/>
         <source>到期日不能早于{what}日期。</source>
         <translation>The due date cannot be before the {what} date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="123"/>
+        <location filename="../../ui/error_messages_part1.py" line="122"/>
         <source>接待登记 JSON 的顶层应为对象（{{…}}）。</source>
         <translation>The top level of the intake JSON must be an object ({{…}}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="124"/>
+        <location filename="../../ui/error_messages_part1.py" line="123"/>
         <source>调解协议尚未生效，不能记录履行情况。</source>
         <translation>The mediation agreement is not yet in force: its performance cannot be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="125"/>
+        <location filename="../../ui/error_messages_part1.py" line="124"/>
         <source>“{label}”时限已在计时。</source>
         <translation>The time limit “{label}” is already running.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="126"/>
+        <location filename="../../ui/error_messages_part1.py" line="125"/>
         <source>请说明变更的内容或理由。</source>
         <translation>Please say what changed or why.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="127"/>
+        <location filename="../../ui/error_messages_part1.py" line="126"/>
         <source>身份证号应为 18 位（或旧式 15 位），实际为 {text} 位</source>
         <translation>An ID number has 18 digits (or 15 in the old form); this one has {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="128"/>
+        <location filename="../../ui/error_messages_part1.py" line="127"/>
         <source>月度统计报表由本单位的督导提交，您不能提交该单位的报表。</source>
         <translation>A monthly report is submitted by a supervisor of the unit itself; you cannot submit this unit&apos;s report.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="129"/>
+        <location filename="../../ui/error_messages_part1.py" line="128"/>
         <source>密钥文件 {name} 已损坏或不是幸福号的密钥文件。</source>
         <translation>The key file {name} is damaged or is not a Xingfuhao key file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="130"/>
+        <location filename="../../ui/error_messages_part1.py" line="129"/>
         <source>简要案情过长（{summary} 个字，最多 {SUMMARY_MAX} 个字），请精简，详细材料可作为附件上传。</source>
         <translation>The summary is too long ({summary} characters, at most {SUMMARY_MAX}): shorten it; detailed material can be uploaded as attachments.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="131"/>
+        <location filename="../../ui/error_messages_part1.py" line="130"/>
         <source>当事人不存在。</source>
         <translation>The party does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="132"/>
+        <location filename="../../ui/error_messages_part1.py" line="131"/>
         <source>无法连接数据库服务器 {host}:{port}：{first_line}</source>
         <translation>Cannot connect to the database server {host}:{port}: {first_line}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="133"/>
+        <location filename="../../ui/error_messages_part1.py" line="132"/>
         <source>该排查登记已转为案件{value}。</source>
         <translation>The screening entry has become case {value}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="134"/>
+        <location filename="../../ui/error_messages_part1.py" line="133"/>
         <source>通知中出现了不同的年份（{join}），请只粘贴一份通知。</source>
         <translation>The notice mentions different years ({join}): paste only one notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="135"/>
+        <location filename="../../ui/error_messages_part1.py" line="134"/>
         <source>同步包来自未登记的站点（{text}），无法确认来源。已拒绝导入，数据未改变。</source>
         <translation>The sync bundle comes from an unregistered station ({text}); its origin cannot be confirmed. Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="136"/>
+        <location filename="../../ui/error_messages_part1.py" line="135"/>
         <source>无法读取文件 {path}：{strerror}</source>
         <translation>Cannot read the file {path}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="138"/>
+        <location filename="../../ui/error_messages_part1.py" line="137"/>
         <source>使用 --against server 时，请用 --server 指定区服务器数据存储地址。</source>
         <translation>With --against server, give the district server&apos;s data store address with --server.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="139"/>
+        <location filename="../../ui/error_messages_part1.py" line="138"/>
         <source>附件内容不存在。</source>
         <translation>The attachment content does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="140"/>
+        <location filename="../../ui/error_messages_part1.py" line="139"/>
         <source>没有名为“{name}”的单位。</source>
         <translation>No unit named “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="141"/>
+        <location filename="../../ui/error_messages_part1.py" line="140"/>
         <source>案号前缀“{prefix}”已被“{value}”使用，请换一个。</source>
         <translation>The case number prefix “{prefix}” is already used by “{value}”: choose another.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="142"/>
+        <location filename="../../ui/error_messages_part1.py" line="141"/>
         <source>数据库服务器拒绝登录：用户名或密码不正确（{user}@{host}）。请检查{where}，或在“数据库服务器设置”中重新输入密码。</source>
         <translation>The database server refused the login: wrong user name or password ({user}@{host}). Check {where}, or enter the password again in “Database server settings”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="143"/>
+        <location filename="../../ui/error_messages_part1.py" line="142"/>
         <source>需要 17 位数字，得到 {first17}</source>
         <translation>17 digits needed, got {first17}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="144"/>
+        <location filename="../../ui/error_messages_part1.py" line="143"/>
         <source>“{label}”的人数最多 {PERSONS_MAX} 人，请核对。</source>
         <translation>“{label}” can concern at most {PERSONS_MAX} persons; please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="145"/>
+        <location filename="../../ui/error_messages_part1.py" line="144"/>
         <source>排查登记不存在或不在您的管辖范围内。</source>
         <translation>The screening entry does not exist or is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="147"/>
+        <location filename="../../ui/error_messages_part1.py" line="146"/>
         <source>决定日期须在申请日期之后、不晚于今天。</source>
         <translation>The decision date must be after the application date and not later than today.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="148"/>
+        <location filename="../../ui/error_messages_part1.py" line="147"/>
         <source>所选调解员不存在、已停用或不在您的管辖范围内。</source>
         <translation>The selected mediator does not exist, is disabled, or is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="149"/>
+        <location filename="../../ui/error_messages_part1.py" line="148"/>
         <source>说明最多 {MAX_DESCRIPTION} 字。</source>
         <translation>A description has at most {MAX_DESCRIPTION} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="150"/>
+        <location filename="../../ui/error_messages_part1.py" line="149"/>
         <source>“重复访”应为是或否。</source>
         <translation>“Repeat visit” should be yes or no.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="152"/>
+        <location filename="../../ui/error_messages_part1.py" line="151"/>
         <source>保护令作出日期不能早于申请日期。</source>
         <translation>The date the order was made cannot be before the application date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="153"/>
+        <location filename="../../ui/error_messages_part1.py" line="152"/>
         <source>该结案申请没有载明信访处理意见（支持、解释说明或不予支持）及其事实和依据，不能批准。请驳回，由承办人重新申请结案并填写处理意见。</source>
         <translation>This closure request states no petition handling opinion (support, explanation or no support) with its facts and grounds, and cannot be approved. Reject it so the handler applies again with the opinion.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="154"/>
+        <location filename="../../ui/error_messages_part1.py" line="153"/>
         <source>密码需同时包含字母、数字或符号中的至少两类。</source>
         <translation>The password must contain at least two of: letters, digits, symbols.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="155"/>
+        <location filename="../../ui/error_messages_part1.py" line="154"/>
         <source>同步包 {name} 没有审计检查点（由较早版本的程序生成），无法据此校验。</source>
         <translation>The sync bundle {name} has no audit checkpoint (made by an older program version) and cannot be verified with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="156"/>
+        <location filename="../../ui/error_messages_part1.py" line="155"/>
         <source>请选择已登记人员或填写新人员，二者只选其一。</source>
         <translation>Choose a registered person or enter a new one, not both.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="157"/>
+        <location filename="../../ui/error_messages_part1.py" line="156"/>
         <source>身份证号必须是文本</source>
         <translation>The ID number must be text</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="158"/>
+        <location filename="../../ui/error_messages_part1.py" line="157"/>
         <source>住址过长（最多 300 个字）。</source>
         <translation>The address is too long (at most 300 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="159"/>
+        <location filename="../../ui/error_messages_part1.py" line="158"/>
         <source>未知的设置项：{name}</source>
         <translation>Unknown setting: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="160"/>
+        <location filename="../../ui/error_messages_part1.py" line="159"/>
         <source>数据文件已损坏，或不是幸福号的数据存储，无法打开。文件未被改动。</source>
         <translation>The data file is damaged, or is not a Xingfuhao data store, and cannot be opened. The file was not changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="161"/>
+        <location filename="../../ui/error_messages_part1.py" line="160"/>
         <source>没有案件“{case}”，或不在管辖范围内。</source>
         <translation>No case “{case}”, or it is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="162"/>
+        <location filename="../../ui/error_messages_part1.py" line="161"/>
         <source>区服务器的数据结构版本与本程序不同，请先让区里升级，或改用同步包文件。</source>
         <translation>The district server&apos;s data structure version differs from this program: have the district upgrade first, or use a sync bundle file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="163"/>
+        <location filename="../../ui/error_messages_part1.py" line="162"/>
         <source>书面或当面报案请填写公安机关出具的回执或受案编号。</source>
         <translation>For a report made in writing or in person, enter the receipt or case number the police gave.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="164"/>
+        <location filename="../../ui/error_messages_part1.py" line="163"/>
         <source>没有名为“{unit}”的单位。</source>
         <translation>No unit named “{unit}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="165"/>
+        <location filename="../../ui/error_messages_part1.py" line="164"/>
         <source>只有接收单位（{unit_name_of}）的工作人员可以接收或退回该转介。</source>
         <translation>Only staff of the receiving unit ({unit_name_of}) can accept or return this referral.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="166"/>
+        <location filename="../../ui/error_messages_part1.py" line="165"/>
         <source>“{label}”须写全称，以“{COMMITTEE_SUFFIX}”结尾，例如“郭亮村{COMMITTEE_SUFFIX2}”。</source>
         <translation>“{label}” must be the full name, ending in “{COMMITTEE_SUFFIX}”, for example “郭亮村{COMMITTEE_SUFFIX2}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="167"/>
+        <location filename="../../ui/error_messages_part1.py" line="166"/>
         <source>依据条文最多选 {MAX_CHOSEN} 条。</source>
         <translation>Choose at most {MAX_CHOSEN} articles.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="168"/>
+        <location filename="../../ui/error_messages_part1.py" line="167"/>
         <source>对方单位的答复只能是“已接收”或“已拒绝”；反馈请用“登记反馈”。</source>
         <translation>The other unit&apos;s reply can only be “accepted” or “refused”; record feedback with “Record feedback”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="169"/>
+        <location filename="../../ui/error_messages_part1.py" line="168"/>
         <source>服务器连接设置 {name} 已损坏，请重新设置（fulian server set）。</source>
         <translation>The server connection settings {name} are damaged: set them again (fulian server set).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="170"/>
+        <location filename="../../ui/error_messages_part1.py" line="169"/>
         <source>{join}出现了两次：同一个区的数字不能汇总两遍。</source>
         <translation>{join} appears twice: one district&apos;s figures cannot be added twice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="171"/>
+        <location filename="../../ui/error_messages_part1.py" line="170"/>
         <source>裁定时间不能早于法院受理申请的时间。</source>
         <translation>The ruling time cannot be before the court accepted the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="172"/>
+        <location filename="../../ui/error_messages_part1.py" line="171"/>
         <source>第 {result} 条协议内容须写明履行人和履行事项。</source>
         <translation>Term {result} of the agreement must name who performs and what.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="173"/>
+        <location filename="../../ui/error_messages_part1.py" line="172"/>
         <source>该账号已停用，请联系管理员。</source>
         <translation>This account is disabled: contact an administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="174"/>
+        <location filename="../../ui/error_messages_part1.py" line="173"/>
         <source>该时限已停止。</source>
         <translation>The time limit has stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="175"/>
+        <location filename="../../ui/error_messages_part1.py" line="174"/>
         <source>只有集体访才登记代表；请勾选“集体访”或清空代表。</source>
         <translation>Representatives are only recorded for a group visit: tick “Group visit” or clear the representatives.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="176"/>
+        <location filename="../../ui/error_messages_part1.py" line="175"/>
         <source>所选单位不存在或不在您的管辖范围内。</source>
         <translation>The selected unit does not exist or is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="177"/>
+        <location filename="../../ui/error_messages_part1.py" line="176"/>
         <source>身份证号中的出生日期 {digits8} 不存在</source>
         <translation>The birth date {digits8} in the ID number does not exist</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="179"/>
+        <location filename="../../ui/error_messages_part1.py" line="178"/>
         <source>已有待审批的“{value}”申请，请等待督导审批。</source>
         <translation>A “{value}” request is already awaiting approval: wait for the supervisor&apos;s decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="180"/>
+        <location filename="../../ui/error_messages_part1.py" line="179"/>
         <source>用户名或密码不正确。</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="181"/>
+        <location filename="../../ui/error_messages_part1.py" line="180"/>
         <source>区平台拒收了本站的同步包：区平台上没有登记本站。未同步，数据未改变。请检查“区平台服务器地址”，或联系区里。</source>
         <translation>The district refused this station&apos;s bundle: this station is not registered there. Nothing was synced and no data changed. Check the &quot;District server address&quot; or contact the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="182"/>
+        <location filename="../../ui/error_messages_part1.py" line="181"/>
         <source>舆情线索不存在或不在您的管辖范围内。</source>
         <translation>The public-opinion lead does not exist or is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="183"/>
+        <location filename="../../ui/error_messages_part1.py" line="182"/>
         <source>手机号段 {value} 未启用或不存在：{raw}，请核对号码</source>
         <translation>Mobile prefix {value} is not in use or does not exist: {raw}. Check the number</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="184"/>
+        <location filename="../../ui/error_messages_part1.py" line="183"/>
         <source>未能连接区平台（{host}:{port}），数据未改变。请检查网络，或改用U盘交换。</source>
         <translation>Could not reach the district platform ({host}:{port}); nothing was changed. Check the network, or exchange by USB drive instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="185"/>
+        <location filename="../../ui/error_messages_part1.py" line="184"/>
         <source>防止民转刑、防止自杀、制止群体性上访等结案成效只在申请结案时填写。</source>
         <translation>Closure outcomes (prevented crime, prevented suicide, stopped group petition) are entered only when requesting closure.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="186"/>
+        <location filename="../../ui/error_messages_part1.py" line="185"/>
         <source>“{name}”一条没有内容。</source>
         <translation>The entry “{name}” is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="187"/>
+        <location filename="../../ui/error_messages_part1.py" line="186"/>
         <source>请给出要核验的 PDF 文件，或用 --code 给出核验码（二者选一）。</source>
         <translation>Give the PDF file to verify, or the verification code with --code (one of the two).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="188"/>
+        <location filename="../../ui/error_messages_part1.py" line="187"/>
         <source>强制报告事项不存在。</source>
         <translation>The mandatory report does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="189"/>
+        <location filename="../../ui/error_messages_part1.py" line="188"/>
         <source>服务器上的数据存储缺少标识信息，可能已损坏。</source>
         <translation>The data store on the server lacks its identity information and may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="190"/>
+        <location filename="../../ui/error_messages_part1.py" line="189"/>
         <source>“{label}”每行不能超过 {MAX_LINE} 字。</source>
         <translation>Each line of “{label}” has at most {MAX_LINE} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="191"/>
+        <location filename="../../ui/error_messages_part1.py" line="190"/>
         <source>转介记录不存在。</source>
         <translation>The referral record does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="192"/>
+        <location filename="../../ui/error_messages_part1.py" line="191"/>
         <source>服务器数据库 {database} 中没有幸福号的数据存储。</source>
         <translation>The server database {database} holds no Xingfuhao data store.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="193"/>
+        <location filename="../../ui/error_messages_part1.py" line="192"/>
         <source>{unit_name}的报表格式与{unit_name2}的不同（两处程序版本不一致？），不能逐栏相加。请先将各区升级到同一版本。</source>
         <translation>The report of {unit_name} is laid out differently from that of {unit_name2} (different program versions?), so they cannot be added column by column. Upgrade every district to the same version first.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="194"/>
+        <location filename="../../ui/error_messages_part1.py" line="193"/>
         <source>填写的内容过长（最多 {limit} 个字）。</source>
         <translation>The text is too long (at most {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="195"/>
+        <location filename="../../ui/error_messages_part1.py" line="194"/>
         <source>受害人无法表示同意时，须写明原因（如无民事行为能力、限制民事行为能力，或因受强制、威吓无法申请）。</source>
         <translation>If the victim cannot consent, state why (e.g. no or limited civil capacity, or unable to apply under coercion or intimidation).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="197"/>
+        <location filename="../../ui/error_messages_part1.py" line="196"/>
         <source>“{label}”应为逐行填写的列表。</source>
         <translation>“{label}” must be a list, one item per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="198"/>
+        <location filename="../../ui/error_messages_part1.py" line="197"/>
         <source>输出文件须以 .pdf 或 .xlsx 结尾。</source>
         <translation>The output file must end in .pdf or .xlsx.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="199"/>
+        <location filename="../../ui/error_messages_part1.py" line="198"/>
         <source>同步包不完整或已损坏（可能只复制了一部分），已拒绝导入，数据未改变。请重新复制或让对方重新导出。</source>
         <translation>The sync bundle is incomplete or damaged (perhaps only partly copied). Import refused, data unchanged. Copy it again or ask the other side to export again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="200"/>
+        <location filename="../../ui/error_messages_part1.py" line="199"/>
         <source>该服务器上的数据存储不是本站的区平台，未同步，数据未改变。请检查“区平台服务器地址”。</source>
         <translation>The data store on that server is not this station&apos;s district platform; nothing was synced or changed. Check the “district server address”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="202"/>
+        <location filename="../../ui/error_messages_part1.py" line="201"/>
         <source>已超过司法确认申请期限：协议于 {isoformat} 生效，应于 {isoformat2} 前（含当日）共同申请，申请日期为 {isoformat3}（人民调解法第三十三条）。当事人可就协议履行或内容向人民法院提起诉讼（第三十二条）。</source>
         <translation>The time for applying for judicial confirmation has passed: the agreement took effect on {isoformat}, the joint application was due by {isoformat2} (inclusive), the application date is {isoformat3} (People&apos;s Mediation Law, art. 33). The parties may sue in a people&apos;s court over performance or content of the agreement (art. 32).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="203"/>
+        <location filename="../../ui/error_messages_part1.py" line="202"/>
         <source>文件“{filename}”超过了大小上限，未添加。</source>
         <translation>The file “{filename}” exceeds the size limit and was not added.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="205"/>
+        <location filename="../../ui/error_messages_part1.py" line="204"/>
         <source>“{name}”一条无法识别放假日期：“{value}”。应为“1月1日（周五）至3日（周日）放假调休，共3天”这样的写法。</source>
         <translation>The entry “{name}” has holiday dates that cannot be read: “{value}”. Expected a form like “1月1日（周五）至3日（周日）放假调休，共3天”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="206"/>
+        <location filename="../../ui/error_messages_part1.py" line="205"/>
         <source>请填写{label}。</source>
         <translation>Please fill in {label}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="208"/>
+        <location filename="../../ui/error_messages_part1.py" line="207"/>
         <source>答复时间须带时区。</source>
         <translation>The reply time must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="209"/>
+        <location filename="../../ui/error_messages_part1.py" line="208"/>
         <source>最上级单位必须是区。</source>
         <translation>The top unit must be a district.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="210"/>
+        <location filename="../../ui/error_messages_part1.py" line="209"/>
         <source>年龄应为 0 到 {MAX_AGE} 之间的整数。</source>
         <translation>The age must be a whole number from 0 to {MAX_AGE}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="211"/>
+        <location filename="../../ui/error_messages_part1.py" line="210"/>
         <source>文件 {name} 过大，不是幸福号的同步包。</source>
         <translation>The file {name} is too large to be a Xingfuhao sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="212"/>
+        <location filename="../../ui/error_messages_part1.py" line="211"/>
         <source>区平台未能接收本站的同步包（{safe}），数据未改变。请联系区里的管理员。</source>
         <translation>The district could not take this station&apos;s bundle ({safe}); no data changed. Contact the district&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="213"/>
+        <location filename="../../ui/error_messages_part1.py" line="212"/>
         <source>请通过环境变量 {ENV_CODE} 提供开通码。</source>
         <translation>Give the set-up code in the environment variable {ENV_CODE}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="214"/>
+        <location filename="../../ui/error_messages_part1.py" line="213"/>
         <source>未成年子女和证人不作为协议签署方（由监护人代为签署）。</source>
         <translation>Minor children and witnesses do not sign the agreement (their guardians sign for them).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="215"/>
+        <location filename="../../ui/error_messages_part1.py" line="214"/>
         <source>{label}过长（最多 {MAX_FIELD} 个字）。</source>
         <translation>{label} is too long (at most {MAX_FIELD} characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="216"/>
+        <location filename="../../ui/error_messages_part1.py" line="215"/>
         <source>无法读取同步包 {file}：{strerror}</source>
         <translation>Cannot read the sync bundle {file}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="217"/>
+        <location filename="../../ui/error_messages_part1.py" line="216"/>
         <source>该舆情线索已排除。如需立案，请先恢复为待处理。</source>
         <translation>This public-opinion lead was dismissed. To open a case, restore it to pending first.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="218"/>
+        <location filename="../../ui/error_messages_part1.py" line="217"/>
         <source>多人走访应推选代表（不超过 5 人），请登记代表姓名。</source>
         <translation>A visit by several people should choose representatives (at most 5): record their names.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="219"/>
+        <location filename="../../ui/error_messages_part1.py" line="218"/>
         <source>“{name}”已登记了另一个站点。每个单位只登记一个站点。</source>
         <translation>“{name}” already has another station registered. Each unit registers only one station.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="220"/>
+        <location filename="../../ui/error_messages_part1.py" line="219"/>
         <source>身份证号不能为空</source>
         <translation>The ID number cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="221"/>
+        <location filename="../../ui/error_messages_part1.py" line="220"/>
         <source>端口应为 1–65535 之间的数字。</source>
         <translation>The port must be a number from 1 to 65535.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="222"/>
+        <location filename="../../ui/error_messages_part1.py" line="221"/>
         <source>新密码不能与原密码相同。</source>
         <translation>The new password cannot be the same as the old one.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="223"/>
+        <location filename="../../ui/error_messages_part1.py" line="222"/>
         <source>以用户身份执行时，请用环境变量 {ENV_USER_PASSWORD} 提供密码。</source>
         <translation>When running as a user, give the password in the environment variable {ENV_USER_PASSWORD}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="224"/>
+        <location filename="../../ui/error_messages_part1.py" line="223"/>
         <source>“{label}”应为文字。</source>
         <translation>“{label}” must be text.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="226"/>
+        <location filename="../../ui/error_messages_part1.py" line="225"/>
         <source>不能平级转介：{name}与{name2}同为{label}级单位。{hint}</source>
         <translation>Cannot refer sideways: {name} and {name2} are both {label}-level units. {hint}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="227"/>
+        <location filename="../../ui/error_messages_part1.py" line="226"/>
         <source>不能修改这些字段：{join}</source>
         <translation>These fields cannot be changed: {join}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="228"/>
+        <location filename="../../ui/error_messages_part1.py" line="227"/>
         <source>{what}须带时区。</source>
         <translation>{what} must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="229"/>
+        <location filename="../../ui/error_messages_part1.py" line="228"/>
         <source>找不到文件“{name}”，或它不是一个文件。</source>
         <translation>File “{name}” not found, or it is not a file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="230"/>
+        <location filename="../../ui/error_messages_part1.py" line="229"/>
         <source>申请日期（{isoformat}）早于协议生效日期（{isoformat2}）。</source>
         <translation>The application date ({isoformat}) is before the agreement took effect ({isoformat2}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="231"/>
+        <location filename="../../ui/error_messages_part1.py" line="230"/>
         <source>同一上级下已有“{name}”。</source>
         <translation>The same parent already has “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="232"/>
+        <location filename="../../ui/error_messages_part1.py" line="231"/>
         <source>“{where}”：日期缺少月份。</source>
         <translation>“{where}”: a date lacks the month.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="233"/>
+        <location filename="../../ui/error_messages_part1.py" line="232"/>
         <source>信访案件结案须选择处理意见：支持、解释说明或不予支持。</source>
         <translation>Closing a petition case needs a handling opinion: support, explanation, or no support.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="234"/>
+        <location filename="../../ui/error_messages_part1.py" line="233"/>
         <source>两次输入不一致。</source>
         <translation>The two entries do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="235"/>
+        <location filename="../../ui/error_messages_part1.py" line="234"/>
         <source>案件当前为“{label}”，已办结，不能{what}。如需继续办理，请先“重新办理”。</source>
         <translation>The case is currently “{label}”, concluded: cannot {what}. To continue, first “Reopen”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="236"/>
+        <location filename="../../ui/error_messages_part1.py" line="235"/>
         <source>电话号码必须是文本</source>
         <translation>The phone number must be text</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="237"/>
+        <location filename="../../ui/error_messages_part1.py" line="236"/>
         <source>接待时间须带时区（内部错误：请传入带时区的时间）。</source>
         <translation>The visit time must carry a time zone (internal error: pass a time with a time zone).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="238"/>
+        <location filename="../../ui/error_messages_part1.py" line="237"/>
         <source>本数据存储不是同步站点，区服务器上没有它的检查点。</source>
         <translation>This data store is not a sync station; the district server has no checkpoint of it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="239"/>
+        <location filename="../../ui/error_messages_part1.py" line="238"/>
         <source>审计检查点格式不正确（不是幸福号生成的，或已被改动），无法据此校验。</source>
         <translation>The audit checkpoint is malformed (not made by Xingfuhao, or altered) and cannot be used to verify.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="240"/>
+        <location filename="../../ui/error_messages_part1.py" line="239"/>
         <source>未经当事人同意转介，须写明理由（例如当事人无法表达意愿且情况紧急）。</source>
         <translation>A referral without the party&apos;s consent needs a reason (e.g. the party cannot express her wishes and it is urgent).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="241"/>
+        <location filename="../../ui/error_messages_part1.py" line="240"/>
         <source>月度统计报表由上一级单位的督导审核，您不能审核该报表。</source>
         <translation>A monthly report is reviewed by a supervisor of the unit directly above; you cannot review this report.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="242"/>
+        <location filename="../../ui/error_messages_part1.py" line="241"/>
         <source>当场告知</source>
         <translation>Told on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="243"/>
+        <location filename="../../ui/error_messages_part1.py" line="242"/>
         <source>逾期天数须在 1 到 365 天之间。</source>
         <translation>The overdue limit must be between 1 and 365 days.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="244"/>
+        <location filename="../../ui/error_messages_part1.py" line="243"/>
         <source>该次调解已记录，笔录不能重写。</source>
         <translation>This mediation session is already recorded: the minutes cannot be rewritten.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="245"/>
+        <location filename="../../ui/error_messages_part1.py" line="244"/>
         <source>请说明期限由谁确定（如法院裁定书载明的到期日）。</source>
         <translation>Please say who set the time limit (e.g. the due date stated in the court&apos;s ruling).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="246"/>
+        <location filename="../../ui/error_messages_part1.py" line="245"/>
         <source>已有区级单位，一个数据存储只设一个区。</source>
         <translation>There is already a district unit; a data store has only one district.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="247"/>
+        <location filename="../../ui/error_messages_part1.py" line="246"/>
         <source>{root} 中已有数据存储。恢复不会覆盖现有数据，请指定一个新的空文件夹。</source>
         <translation>{root} already holds a data store. Restoring never overwrites existing data: choose a new, empty folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="248"/>
+        <location filename="../../ui/error_messages_part1.py" line="247"/>
         <source>密码连续错误 {MAX_FAILURES} 次，账号已锁定，请 {minutes} 分钟后再试，或请管理员解锁。</source>
         <translation>{MAX_FAILURES} wrong passwords in a row: the account is locked. Try again in {minutes} minutes, or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="249"/>
+        <location filename="../../ui/error_messages_part1.py" line="248"/>
         <source>该报表已被他人更改（可能刚同步到新的审核结果），请刷新后再操作。</source>
         <translation>This report was changed by someone else (perhaps a new review just arrived by sync). Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="250"/>
+        <location filename="../../ui/error_messages_part1.py" line="249"/>
         <source>备份 {name} 没有审计检查点（由较早版本的程序生成），无法据此校验。</source>
         <translation>The backup {name} has no audit checkpoint (made by an older program version) and cannot be verified with it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="251"/>
+        <location filename="../../ui/error_messages_part1.py" line="250"/>
         <source>信访人评价无效：{value}（只能是满意、基本满意、不满意或未评价）。</source>
         <translation>Invalid petitioner evaluation: {value} (it can only be satisfied, basically satisfied, dissatisfied or not evaluated).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="252"/>
+        <location filename="../../ui/error_messages_part1.py" line="251"/>
         <source>文件 {source} 过大：一次接待登记的 JSON 最多 {MAX_JSON_BYTES} KB。</source>
         <translation>The file {source} is too large: an intake JSON has at most {MAX_JSON_BYTES} KB.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="253"/>
+        <location filename="../../ui/error_messages_part1.py" line="252"/>
         <source>涉及金额请填写数字（元），例如 12345.50、12,345.50 或 1.2万。</source>
         <translation>Enter the amount involved as a number (yuan), e.g. 12345.50, 12,345.50 or 1.2万 (12,000).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="254"/>
+        <location filename="../../ui/error_messages_part1.py" line="253"/>
         <source>无法写入 {folder}：{strerror}。请检查U盘是否写保护或已满。已导入的同步包不受影响。</source>
         <translation>Cannot write to {folder}: {strerror}. Check whether the USB drive is write-protected or full. Bundles already imported are not affected.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="255"/>
+        <location filename="../../ui/error_messages_part1.py" line="254"/>
         <source>该提醒已处理或不在您的管辖范围内。</source>
         <translation>The reminder was already dealt with or is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="256"/>
+        <location filename="../../ui/error_messages_part1.py" line="255"/>
         <source>{BAD}再错 {left} 次账号将被锁定 {LOCK_MINUTES} 分钟。</source>
         <translation>{BAD} After {left} more wrong attempts the account will be locked for {LOCK_MINUTES} minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="257"/>
+        <location filename="../../ui/error_messages_part1.py" line="256"/>
         <source>到期日不能早于开始计时的日期。</source>
         <translation>The due date cannot be before the date the clock started.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="258"/>
+        <location filename="../../ui/error_messages_part1.py" line="257"/>
         <source>{period_text}尚未结束，月末之后才能提交该月报表。</source>
         <translation>{period_text} has not ended yet; its report can be submitted after the month ends.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="259"/>
+        <location filename="../../ui/error_messages_part1.py" line="258"/>
         <source>未经当事人同意的转介须由督导决定；请先取得当事人同意。</source>
         <translation>A referral without the party&apos;s consent must be decided by a supervisor; obtain the party&apos;s consent first.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="260"/>
+        <location filename="../../ui/error_messages_part1.py" line="259"/>
         <source>只有发送单位（{unit_name_of}）可以撤回该转介{value}。</source>
         <translation>Only the sending unit ({unit_name_of}) can withdraw this referral{value}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="261"/>
+        <location filename="../../ui/error_messages_part1.py" line="260"/>
         <source>该次调解已取消，不能记录。</source>
         <translation>This mediation session was cancelled: it cannot be recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="263"/>
+        <location filename="../../ui/error_messages_part1.py" line="262"/>
         <source>安全计划中没有这些栏目：{join}</source>
         <translation>The safety plan has no such sections: {join}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="264"/>
+        <location filename="../../ui/error_messages_part1.py" line="263"/>
         <source>固定电话区号 0{area} 不存在：{raw}，请核对区号，如 {EXAMPLE}</source>
         <translation>Landline area code 0{area} does not exist: {raw}. Check the area code, e.g. {EXAMPLE}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="265"/>
+        <location filename="../../ui/error_messages_part1.py" line="264"/>
         <source>姓名过长（最多 50 个字）。</source>
         <translation>The name is too long (at most 50 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="267"/>
+        <location filename="../../ui/error_messages_part1.py" line="266"/>
         <source>{what}无效：{value}（可选：{choices}）。</source>
         <translation>{what} is invalid: {value} (choose from: {choices}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="268"/>
+        <location filename="../../ui/error_messages_part1.py" line="267"/>
         <source>没有可汇总的区报表。</source>
         <translation>There are no district reports to add up.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="269"/>
+        <location filename="../../ui/error_messages_part1.py" line="268"/>
         <source>服务器上数据存储升级失败，原数据未改变。</source>
         <translation>Upgrading the data store on the server failed; the original data is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="270"/>
+        <location filename="../../ui/error_messages_part1.py" line="269"/>
         <source>“{label}”只能延长一次，已延长 {extended_days} 天</source>
         <translation>“{label}” can be extended only once; already extended by {extended_days} days</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="271"/>
+        <location filename="../../ui/error_messages_part1.py" line="270"/>
         <source>无法读取 TLS 证书或私钥（{cert}、{key}）。</source>
         <translation>Cannot read the TLS certificate or private key ({cert}, {key}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="272"/>
+        <location filename="../../ui/error_messages_part1.py" line="271"/>
         <source>只有信访案件结案时填写处理意见（支持、解释说明、不予支持）；本案为“{label}”案件，不能填写。</source>
         <translation>A handling opinion (support, explanation, no support) is only given when closing a petition case; this is a “{label}” case.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="273"/>
+        <location filename="../../ui/error_messages_part1.py" line="272"/>
         <source>延长天数不能为负数</source>
         <translation>The number of days extended cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="274"/>
+        <location filename="../../ui/error_messages_part1.py" line="273"/>
         <source>所选安全评估不属于本案或已用于另一次调解，请重新评估。</source>
         <translation>The chosen safety screening does not belong to this case or was already used for another session; screen again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="275"/>
+        <location filename="../../ui/error_messages_part1.py" line="274"/>
         <source>代表姓名不能为空。</source>
         <translation>A representative&apos;s name cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="276"/>
+        <location filename="../../ui/error_messages_part1.py" line="275"/>
         <source>区平台拒收了本站的同步包：本站已被区里停用，其密钥不再受信任。未同步，数据未改变。如本站换了电脑，请让区里重新开通站点。</source>
         <translation>The district refused this station&apos;s bundle: the district has retired this station and no longer trusts its key. Nothing was synced and no data changed. If this station got a new computer, ask the district to provision the station again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="277"/>
+        <location filename="../../ui/error_messages_part1.py" line="276"/>
         <source>投诉子类</source>
         <translation>Complaint subcategory</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="278"/>
+        <location filename="../../ui/error_messages_part1.py" line="277"/>
         <source>不能越级交办：{name}不是{name2}的直属下级单位。{hint}</source>
         <translation>Cannot skip a level downwards: {name} is not a direct subordinate unit of {name2}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="279"/>
+        <location filename="../../ui/error_messages_part1.py" line="278"/>
         <source>该账号的角色或所属单位已被更改（现为{role_label}），本次登录已失效，请重新登录。</source>
         <translation>The role or unit of this account changed (now {role_label}); this login is no longer valid. Log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="280"/>
+        <location filename="../../ui/error_messages_part1.py" line="279"/>
         <source>本站的同步包超过了区平台一次接收的上限，已被拒收，数据未改变。请改用U盘交换。</source>
         <translation>This station&apos;s bundle exceeds what the district accepts at once and was refused; no data changed. Exchange by USB drive instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="281"/>
+        <location filename="../../ui/error_messages_part1.py" line="280"/>
         <source>第 {number} 行：{isoformat} 前面已登记为{value}，前后矛盾</source>
         <translation>Line {number}: {isoformat} was already entered as {value} above; the lines contradict each other</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="283"/>
+        <location filename="../../ui/error_messages_part1.py" line="282"/>
         <source>“{name}”已开通站点。</source>
         <translation>“{name}” already has a station.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="284"/>
+        <location filename="../../ui/error_messages_part1.py" line="283"/>
         <source>文件 {source} 的 JSON 嵌套过深。</source>
         <translation>The JSON in {source} is nested too deeply.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="285"/>
+        <location filename="../../ui/error_messages_part1.py" line="284"/>
         <source>同步包内容的格式不正确（记录结构无效），无法导入。已拒绝导入，数据未改变。</source>
         <translation>The sync bundle&apos;s content is malformed (invalid record structure) and cannot be imported. Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="286"/>
+        <location filename="../../ui/error_messages_part1.py" line="285"/>
         <source>案件已在{name}，不能转介给本单位。</source>
         <translation>The case is already with {name}: cannot refer it to its own unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="287"/>
+        <location filename="../../ui/error_messages_part1.py" line="286"/>
         <source>上级单位不存在。</source>
         <translation>The parent unit does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="288"/>
+        <location filename="../../ui/error_messages_part1.py" line="287"/>
         <source>本站的这条记录在您核对期间又被修改。您的选择未保存，请刷新后重新核对。</source>
         <translation>This station&apos;s record was changed again while you were checking it. Your choice was not saved: refresh and check again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="289"/>
+        <location filename="../../ui/error_messages_part1.py" line="288"/>
         <source>未找到数据存储：{root}。请先创建（fulian init 或首次启动向导）。</source>
         <translation>Data store not found: {root}. Create it first (fulian init or the first-start wizard).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="290"/>
+        <location filename="../../ui/error_messages_part1.py" line="289"/>
         <source>调解员已于 {format_local} 签名。</source>
         <translation>The mediator signed on {format_local}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="291"/>
+        <location filename="../../ui/error_messages_part1.py" line="290"/>
         <source>{name}的{period_text}报表，统计数字与该站点的签名不符（数字在提交后被改动过），不能审核。请退回或与该单位核实。</source>
         <translation>The figures of {name}&apos;s report for {period_text} do not match its station&apos;s signature (they were changed after submission) and cannot be reviewed. Return it or check with the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="292"/>
+        <location filename="../../ui/error_messages_part1.py" line="291"/>
         <source>服务器上数据存储的结构版本（{current}）比本程序新，请升级程序后再打开。</source>
         <translation>The structure version of the data store on the server ({current}) is newer than this program: upgrade the program, then open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="293"/>
+        <location filename="../../ui/error_messages_part1.py" line="292"/>
         <source>承办人不存在或不在本单位管辖范围内。</source>
         <translation>The handler does not exist or is outside this unit&apos;s jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="294"/>
+        <location filename="../../ui/error_messages_part1.py" line="293"/>
         <source>未知的设置项：{key}</source>
         <translation>Unknown setting: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="295"/>
+        <location filename="../../ui/error_messages_part1.py" line="294"/>
         <source>该时限未暂停。</source>
         <translation>The time limit is not paused.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="296"/>
+        <location filename="../../ui/error_messages_part1.py" line="295"/>
         <source>“{label}”须填写理由或说明。</source>
         <translation>“{label}” needs a reason or explanation.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="297"/>
+        <location filename="../../ui/error_messages_part1.py" line="296"/>
         <source>{exc} 请输入口令或恢复码。</source>
         <translation>{exc} Please enter the passphrase or the recovery code.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="298"/>
+        <location filename="../../ui/error_messages_part1.py" line="297"/>
         <source>涉及金额过大，请核对（最多一百亿元）。</source>
         <translation>The amount involved is too large; please check (at most 10 billion yuan).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="299"/>
+        <location filename="../../ui/error_messages_part1.py" line="298"/>
         <source>备份文件已损坏或不完整：{rstrip}。请换用另一份备份，或重新备份。</source>
         <translation>The backup file is damaged or incomplete: {rstrip}. Use another backup, or back up again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="300"/>
+        <location filename="../../ui/error_messages_part1.py" line="299"/>
         <source>时间须包含时区。</source>
         <translation>The time must include a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="302"/>
+        <location filename="../../ui/error_messages_part1.py" line="301"/>
         <source>只有“转办”才填写转办去向。</source>
         <translation>The transfer destination is only given for “Transfer”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="303"/>
+        <location filename="../../ui/error_messages_part1.py" line="302"/>
         <source>{last} 年已停用</source>
         <translation>retired in {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="304"/>
+        <location filename="../../ui/error_messages_part1.py" line="303"/>
         <source>该材料（{label}）为敏感材料，您的角色（{label2}）没有“查看敏感证据材料”的权限。如需查看，请联系督导。</source>
         <translation>This material ({label}) is sensitive; your role ({label2}) lacks the right “View sensitive evidence”. Ask a supervisor if you need to see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="306"/>
+        <location filename="../../ui/error_messages_part1.py" line="305"/>
         <source>通知不完整，缺少：{join}。请粘贴通知全文。</source>
         <translation>The notice is incomplete; missing: {join}. Paste the full notice.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="307"/>
+        <location filename="../../ui/error_messages_part1.py" line="306"/>
         <source>已勾选“{label}”：请填写涉及人数（至少 1 人）。</source>
         <translation>“{label}” is ticked: enter the persons concerned (at least 1).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="308"/>
+        <location filename="../../ui/error_messages_part1.py" line="307"/>
         <source>无法读取密钥文件 {key_file}：{strerror}</source>
         <translation>Cannot read the key file {key_file}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="310"/>
+        <location filename="../../ui/error_messages_part1.py" line="309"/>
         <source>固定电话位数不对：区号 0{area} 的号码应为 {length} 位，“{raw}”是 {local} 位</source>
         <translation>Wrong number of digits for a landline: numbers in area 0{area} have {length} digits, “{raw}” has {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="311"/>
+        <location filename="../../ui/error_messages_part1.py" line="310"/>
         <source>请至少写明一项请求的保护措施（反家庭暴力法第二十七条：有具体的请求）。</source>
         <translation>Name at least one protection measure requested (Anti-Domestic Violence Law, art. 27: specific requests).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="312"/>
+        <location filename="../../ui/error_messages_part1.py" line="311"/>
         <source>调解不成的，须告知当事人可以依法通过{names}等途径维护自己的权利（人民调解法第二十六条）。尚未确认告知：{join}。</source>
         <translation>When mediation fails, the parties must be told they can protect their rights through {names} and other lawful channels (People&apos;s Mediation Law, art. 26). Not yet confirmed as told: {join}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="313"/>
+        <location filename="../../ui/error_messages_part1.py" line="312"/>
         <source>文件 {source} 不是有效的 JSON：第 {lineno} 行第 {colno} 列，{msg}。</source>
         <translation>The file {source} is not valid JSON: line {lineno}, column {colno}, {msg}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="315"/>
+        <location filename="../../ui/error_messages_part1.py" line="314"/>
         <source>{what}不存在或不在您的管辖范围内。</source>
         <translation>{what} does not exist or is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="316"/>
+        <location filename="../../ui/error_messages_part1.py" line="315"/>
         <source>“{label}”不能超过 {MAX_TEXT} 字。</source>
         <translation>“{label}” cannot exceed {MAX_TEXT} characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="317"/>
+        <location filename="../../ui/error_messages_part1.py" line="316"/>
         <source>口令或恢复码不属于当前打开的数据存储。</source>
         <translation>The passphrase or recovery code does not belong to the store that is open.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="318"/>
+        <location filename="../../ui/error_messages_part1.py" line="317"/>
         <source>安全评估的对象是受害人：请选择本案的受害人或申请人。</source>
         <translation>The safety screening is of the victim: choose the victim or the applicant of this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="319"/>
+        <location filename="../../ui/error_messages_part1.py" line="318"/>
         <source>“{category}”没有子类。</source>
         <translation>“{category}” has no subcategories.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="320"/>
+        <location filename="../../ui/error_messages_part1.py" line="319"/>
         <source>“{label}”最多 {MAX_LINES} 行。</source>
         <translation>“{label}” has at most {MAX_LINES} lines.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="322"/>
+        <location filename="../../ui/error_messages_part1.py" line="321"/>
         <source>同步包含 {rows} 条记录，超过一次导入的上限 {MAX_ROWS} 条，已拒绝导入，数据未改变。</source>
         <translation>The sync bundle holds {rows} records, more than the {MAX_ROWS} allowed in one import. Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="323"/>
+        <location filename="../../ui/error_messages_part1.py" line="322"/>
         <source>此数据存储已有数据，只能在新建的空数据存储上开通站点。</source>
         <translation>This data store already holds data: a station can only be set up on a new, empty data store.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="324"/>
+        <location filename="../../ui/error_messages_part1.py" line="323"/>
         <source>该排查登记已化解。</source>
         <translation>The screening entry is already resolved.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="325"/>
+        <location filename="../../ui/error_messages_part1.py" line="324"/>
         <source>{name}的{period_text}报表，统计数字与该站点的签名不符（提交后被改动过），汇总已停止。请与该单位核实，由其重新报送。</source>
         <translation>The figures of {name}&apos;s report for {period_text} do not match its station&apos;s signature (they were changed after submission); consolidation stopped. Check with the unit and have it report again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="326"/>
+        <location filename="../../ui/error_messages_part1.py" line="325"/>
         <source>工作日历由区妇联统一确认，经同步下发到各站点；本站点不能修改。</source>
         <translation>The working calendar is confirmed by the district Women&apos;s Federation and sent to the stations by sync; this station cannot change it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="327"/>
+        <location filename="../../ui/error_messages_part1.py" line="326"/>
         <source>这是层级转介，由接收单位在系统中接收或退回。</source>
         <translation>This is a referral within the hierarchy: the receiving unit accepts or returns it in the system.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="328"/>
+        <location filename="../../ui/error_messages_part1.py" line="327"/>
         <source>数据存储尚未设置组织机构，无法同步。</source>
         <translation>The data store has no organisation set up yet and cannot synchronise.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="329"/>
+        <location filename="../../ui/error_messages_part1.py" line="328"/>
         <source>您的角色（{label}）不能授予或管理{label2}账号：不能授予自己没有的权限。{who}密钥持有人在命令行中办理（fulian user add / fulian user passwd）。</source>
         <translation>Your role ({label}) cannot grant or manage {label2} accounts: you cannot grant rights you do not have. {who}the key holder on the command line (fulian user add / fulian user passwd).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="330"/>
+        <location filename="../../ui/error_messages_part1.py" line="329"/>
         <source>本案涉及家庭暴力：请确认家庭暴力本身不是本协议的条款（协议只处理民事事项，不免除、不分担施暴责任，不以任何条件换取受害人放弃保护手段）。</source>
         <translation>This case involves domestic violence: confirm that the violence itself is not a term of this agreement (the agreement settles civil matters only; it does not excuse or share the blame for the violence, and trades nothing for the victim giving up protection).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="331"/>
+        <location filename="../../ui/error_messages_part1.py" line="330"/>
         <source>无法识别文件 {name}：既不是幸福号的备份，也不是同步包。</source>
         <translation>Cannot recognise the file {name}: it is neither a Xingfuhao backup nor a sync bundle.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="332"/>
+        <location filename="../../ui/error_messages_part1.py" line="331"/>
         <source>案件当前为“{label}”，不能“{label2}”。此时可以：{can}。</source>
         <translation>The case is currently “{label}”: cannot “{label2}”. Possible now: {can}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="333"/>
+        <location filename="../../ui/error_messages_part1.py" line="332"/>
         <source>请填写来访人姓名（不愿透露的可填“匿名”）。</source>
         <translation>Please fill in the visitor&apos;s name (“匿名” if she will not say).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="334"/>
+        <location filename="../../ui/error_messages_part1.py" line="333"/>
         <source>“{name}”：{label} 既是放假日又是上班日，请核对。</source>
         <translation>“{name}”: {label} is both a holiday and a working day; please check.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="335"/>
+        <location filename="../../ui/error_messages_part1.py" line="334"/>
         <source>未知的数据表：{table_name}</source>
         <translation>Unknown table: {table_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="337"/>
+        <location filename="../../ui/error_messages_part1.py" line="336"/>
         <source>请写明退回原因，让报送单位知道要更正什么。</source>
         <translation>Give the reason for returning it, so the unit knows what to correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="338"/>
+        <location filename="../../ui/error_messages_part1.py" line="337"/>
         <source>身份证号校验位错误：应为 {expected}，实际为 {value}</source>
         <translation>Wrong check digit in the ID number: should be {expected}, is {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="339"/>
+        <location filename="../../ui/error_messages_part1.py" line="338"/>
         <source>这是本站自己的名片，不能登记为对方站点。</source>
         <translation>This is this station&apos;s own card: it cannot be registered as the other station.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="340"/>
+        <location filename="../../ui/error_messages_part1.py" line="339"/>
         <source>单位不存在。</source>
         <translation>The unit does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="341"/>
+        <location filename="../../ui/error_messages_part1.py" line="340"/>
         <source>备份副本完整性检查未通过（{integrity}），备份未写出。</source>
         <translation>The backup copy failed its integrity check ({integrity}); the backup was not written.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="342"/>
+        <location filename="../../ui/error_messages_part1.py" line="341"/>
         <source>所选人员不存在或不在您的管辖范围内。</source>
         <translation>The selected person does not exist or is outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="343"/>
+        <location filename="../../ui/error_messages_part1.py" line="342"/>
         <source>{name}已在{name2}的排查名册中，请在原登记上走访或修改。</source>
         <translation>{name} is already in the screening register of {name2}: record the visit or change it on the existing entry.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="344"/>
+        <location filename="../../ui/error_messages_part1.py" line="343"/>
         <source>只有已排除的舆情线索可以恢复为待处理。</source>
         <translation>Only a dismissed public-opinion lead can be restored to pending.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="345"/>
+        <location filename="../../ui/error_messages_part1.py" line="344"/>
         <source>不能越级上报：{name}的上级是{name2}，不能直接转介给{name3}。{hint}</source>
         <translation>Cannot skip a level upwards: the parent of {name} is {name2}; cannot refer directly to {name3}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="346"/>
+        <location filename="../../ui/error_messages_part1.py" line="345"/>
         <source>服务器数据库 {database} 不是空的，为防止覆盖，已拒绝创建。</source>
         <translation>The server database {database} is not empty; creating refused to avoid overwriting it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="347"/>
+        <location filename="../../ui/error_messages_part1.py" line="346"/>
         <source>案件已不在发送单位名下（可能已被其他转介移交），该转介无法接收。请刷新后查看。</source>
         <translation>The case is no longer with the sending unit (perhaps handed on by another referral); this referral cannot be accepted. Refresh to see.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="348"/>
+        <location filename="../../ui/error_messages_part1.py" line="347"/>
         <source>尚未申请司法确认。</source>
         <translation>Judicial confirmation has not been applied for.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="351"/>
+        <location filename="../../ui/error_messages_part1.py" line="350"/>
         <source>请填写疏导记录。</source>
         <translation>Please fill in the counselling record.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="352"/>
+        <location filename="../../ui/error_messages_part1.py" line="351"/>
         <source>行政区划代码应为 6 位数字，得到 {area}</source>
         <translation>A region code has 6 digits, got {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="354"/>
+        <location filename="../../ui/error_messages_part1.py" line="353"/>
         <source>受理法院名称过长（最多 200 个字）。</source>
         <translation>The court name is too long (at most 200 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="355"/>
+        <location filename="../../ui/error_messages_part1.py" line="354"/>
         <source>数据库服务器要求密码，但没有提供（{user}@{host}）：请设置环境变量 {ENV_PASSWORD}，或在“数据库服务器设置”中输入密码（保存在系统钥匙串）。</source>
         <translation>The database server asks for a password but none was given ({user}@{host}): set the environment variable {ENV_PASSWORD}, or enter the password in “Database server settings” (kept in the system keyring).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="357"/>
+        <location filename="../../ui/error_messages_part1.py" line="356"/>
         <source>手机号码没有分机号：{raw}</source>
         <translation>Mobile numbers have no extension: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="358"/>
+        <location filename="../../ui/error_messages_part1.py" line="357"/>
         <source>本机没有可用的系统钥匙串，请设置一个口令来保护备份密钥。</source>
         <translation>This computer has no usable system keyring: set a passphrase to protect the backup key.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="359"/>
+        <location filename="../../ui/error_messages_part1.py" line="358"/>
         <source>请选择关联对象的类型。</source>
         <translation>Choose the kind of linked item.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="360"/>
+        <location filename="../../ui/error_messages_part1.py" line="359"/>
         <source>该案件已于 {format_local} {verb}给{unit_name_of}，正等待接收。请等对方处理，或先撤回再转介。</source>
         <translation>This case was {verb} to {unit_name_of} on {format_local} and is waiting to be accepted. Wait for them, or withdraw it before referring it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="361"/>
+        <location filename="../../ui/error_messages_part1.py" line="360"/>
         <source>人数应为不小于 1 的整数。</source>
         <translation>The number of people must be a whole number of at least 1.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="362"/>
+        <location filename="../../ui/error_messages_part1.py" line="361"/>
         <source>{label}下只能设{value}。</source>
         <translation>Under {label} only {value} can be set.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="363"/>
+        <location filename="../../ui/error_messages_part1.py" line="362"/>
         <source>请填写疏导时间。</source>
         <translation>Please fill in the counselling time.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="364"/>
+        <location filename="../../ui/error_messages_part1.py" line="363"/>
         <source>“{name}”：{label}至{label2}是 {days} 天，通知写的是共{stated}天。</source>
         <translation>“{name}”: {label} to {label2} is {days} days, the notice says {stated} days in all.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="365"/>
+        <location filename="../../ui/error_messages_part1.py" line="364"/>
         <source>数据存储的结构版本（{current}）比本程序新，请升级程序后再打开。</source>
         <translation>The data store&apos;s structure version ({current}) is newer than this program: upgrade the program, then open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="366"/>
+        <location filename="../../ui/error_messages_part1.py" line="365"/>
         <source>无法在 {host}:{port} 上监听：{strerror}。</source>
         <translation>Cannot listen on {host}:{port}: {strerror}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="367"/>
+        <location filename="../../ui/error_messages_part1.py" line="366"/>
         <source>您的角色（{label}）没有“{value}”的权限。</source>
         <translation>Your role ({label}) does not have the right “{value}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="368"/>
+        <location filename="../../ui/error_messages_part1.py" line="367"/>
         <source>找不到此数据存储的密钥文件，无法备份。</source>
         <translation>The key file of this data store was not found; cannot back up.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="369"/>
+        <location filename="../../ui/error_messages_part1.py" line="368"/>
         <source>标记为“{join}”的来访须立案（受理、不予受理或转办），才能做危险评估并跟进。</source>
         <translation>A visit marked “{join}” must open a case (accept, reject or transfer) before a danger assessment and follow-up can be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="370"/>
+        <location filename="../../ui/error_messages_part1.py" line="369"/>
         <source>服务器数据库 {database} 中还没有数据存储，请先用 fulian init --server 创建。</source>
         <translation>The server database {database} has no data store yet: create one first with fulian init --server.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="371"/>
+        <location filename="../../ui/error_messages_part1.py" line="370"/>
         <source>区平台缺少本站更早的变更（例如区里从较早的备份恢复过），拒收了本站的同步包。未同步，数据未改变。请导出完整同步包（fulian sync export --full）交给区里。</source>
         <translation>The district lacks earlier changes of this station (for example it was restored from an older backup) and refused this station&apos;s bundle. Nothing was synced and no data changed. Export a full bundle (fulian sync export --full) and give it to the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="372"/>
+        <location filename="../../ui/error_messages_part1.py" line="371"/>
         <source>不能修改自己的{what}，请由其他管理员办理。</source>
         <translation>You cannot change your own {what}: ask another administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="373"/>
+        <location filename="../../ui/error_messages_part1.py" line="372"/>
         <source>只能查看自己的预约。</source>
         <translation>You can only see your own appointments.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="374"/>
+        <location filename="../../ui/error_messages_part1.py" line="373"/>
         <source>区平台正在与其他站点同步，请稍后再试。未同步，数据未改变。</source>
         <translation>The district is syncing with another station; please try again later. Nothing was synced and no data changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="375"/>
+        <location filename="../../ui/error_messages_part1.py" line="374"/>
         <source>本案属婚姻家庭纠纷，不能告知当事人申请仲裁：{ARBITRATION_EXCLUDED_BASIS}。</source>
         <translation>This is a marriage and family dispute: the parties cannot be told to apply for arbitration: {ARBITRATION_EXCLUDED_BASIS}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="376"/>
+        <location filename="../../ui/error_messages_part1.py" line="375"/>
         <source>输出文件须以 .pdf 结尾。</source>
         <translation>The output file must end in .pdf.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="377"/>
+        <location filename="../../ui/error_messages_part1.py" line="376"/>
         <source>发现日期不能晚于今天。</source>
         <translation>The discovery date cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="378"/>
+        <location filename="../../ui/error_messages_part1.py" line="377"/>
         <source>“{where}”：{month_value}月{d}日 不是有效日期。</source>
         <translation>“{where}”: {month_value}/{d} is not a valid date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="379"/>
+        <location filename="../../ui/error_messages_part1.py" line="378"/>
         <source>无法按所选方式合并这些字段：{join}</source>
         <translation>These fields cannot be merged the way chosen: {join}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="380"/>
+        <location filename="../../ui/error_messages_part1.py" line="379"/>
         <source>已拒绝来自{sender_name}的同步包：调解协议（编号 {rid}）的涉及金额无效（须为 0 至一百亿元）。本站数据未改变。请与该站点核实。</source>
         <translation>Refused the sync bundle from {sender_name}: the amount involved of mediation agreement {rid} is invalid (it must be from 0 to ten billion yuan). Nothing changed at this station. Please check with that station.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="382"/>
+        <location filename="../../ui/error_messages_part1.py" line="381"/>
         <source>“{label}”须立即办理，不能暂停或手动停止计时；办理后登记即停止。</source>
         <translation>“{label}” must be done at once: its clock cannot be paused or stopped by hand; recording it done stops it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="383"/>
+        <location filename="../../ui/error_messages_part1.py" line="382"/>
         <source>同步包签名校验失败：内容在传输中被改动或并非由登记的站点生成，已拒绝导入，数据未改变。</source>
         <translation>The sync bundle&apos;s signature does not verify: its content was changed in transit or it was not made by a registered station. Import refused, data unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="384"/>
+        <location filename="../../ui/error_messages_part1.py" line="383"/>
         <source>文件 {path} 不是 UTF-8 编码的文本，请另存为 UTF-8 后重试。</source>
         <translation>The file {path} is not UTF-8 text: save it as UTF-8 and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="385"/>
+        <location filename="../../ui/error_messages_part1.py" line="384"/>
         <source>纠纷类别无效：{text}（可选：{join}）。</source>
         <translation>Invalid dispute category: {text} (choose from: {join}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="386"/>
+        <location filename="../../ui/error_messages_part1.py" line="385"/>
         <source>本机没有此数据存储的备份密钥文件（keystore.json）。请在创建该数据存储的电脑上备份，或把该文件复制到本机数据文件夹。</source>
         <translation>This computer has no backup key file of this data store (keystore.json). Back up on the computer that created it, or copy that file into this computer&apos;s data folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="387"/>
+        <location filename="../../ui/error_messages_part1.py" line="386"/>
         <source>该当事人不是本协议的签署方。</source>
         <translation>This party does not sign this agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="388"/>
+        <location filename="../../ui/error_messages_part1.py" line="387"/>
         <source>行政区划代码 {area_code} 不在国家标准 GB/T 2260 的代码表中，请核对身份证号（可能输错）。</source>
         <translation>The region code {area_code} is not in the national standard GB/T 2260: check the ID number (it may be mistyped).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="389"/>
+        <location filename="../../ui/error_messages_part1.py" line="388"/>
         <source>请选择对方单位的答复（已接收或已拒绝）。</source>
         <translation>Choose the other unit&apos;s reply (accepted or refused).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="390"/>
+        <location filename="../../ui/error_messages_part1.py" line="389"/>
         <source>{unit_name}的报表时段（{period_text}）与{unit_name2}的（{period_text2}）不同，不能汇总。</source>
         <translation>The period of {unit_name}&apos;s report ({period_text}) differs from that of {unit_name2} ({period_text2}): they cannot be added up.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="391"/>
+        <location filename="../../ui/error_messages_part1.py" line="390"/>
         <source>区平台服务器地址应形如 https://主机:端口（由区里提供）。</source>
         <translation>The district server address should look like https://host:port (given by the district).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="392"/>
+        <location filename="../../ui/error_messages_part1.py" line="391"/>
         <source>{isoformat} 不属于 {year} 年。</source>
         <translation>{isoformat} is not in the year {year}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="393"/>
+        <location filename="../../ui/error_messages_part1.py" line="392"/>
         <source>排除的条款须为本协议的条款。</source>
         <translation>Excluded terms must be terms of this agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="394"/>
+        <location filename="../../ui/error_messages_part1.py" line="393"/>
         <source>{root} 中已有本机加密数据存储，不能同时连接服务器。请另选一个数据文件夹。</source>
         <translation>{root} already holds a local encrypted data store and cannot also connect to a server. Choose another data folder.</translation>
     </message>
     <message>
         <location filename="../../ui/accounts/admin_users.py" line="197"/>
         <location filename="../../ui/accounts/admin_users.py" line="234"/>
-        <location filename="../../ui/error_messages_part1.py" line="395"/>
+        <location filename="../../ui/error_messages_part1.py" line="394"/>
         <source>请填写姓名。</source>
         <translation>Please fill in the name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="396"/>
+        <location filename="../../ui/error_messages_part1.py" line="395"/>
         <source>多人走访应推选代表，代表人数不得超过 {MAX_REPRESENTATIVES} 人（信访工作条例第二十条），现填写了 {reps} 人，请只登记推选出的代表。</source>
         <translation>A visit by several people chooses at most {MAX_REPRESENTATIVES} representatives (Regulations on Petition Work, art. 20); {reps} are entered: record only the chosen representatives.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="398"/>
+        <location filename="../../ui/error_messages_part1.py" line="397"/>
         <source>固定电话区号不能以 00 开头（00 是国际长途前缀）：{raw}</source>
         <translation>A landline area code cannot start with 00 (the international prefix): {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="399"/>
+        <location filename="../../ui/error_messages_part1.py" line="398"/>
         <source>该申请已由 {decided_by_name} 处理（{value}）。</source>
         <translation>The request was already decided by {decided_by_name} ({value}).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="400"/>
+        <location filename="../../ui/error_messages_part1.py" line="399"/>
         <source>不予受理须写明理由（报督导审批，并书面告知信访人）。</source>
         <translation>Not accepting needs a reason (it goes to a supervisor for approval, and the petitioner is told in writing).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="401"/>
+        <location filename="../../ui/error_messages_part1.py" line="400"/>
         <source>协议条款不存在。</source>
         <translation>The agreement term does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="403"/>
+        <location filename="../../ui/error_messages_part1.py" line="402"/>
         <source>要延期的时限不存在。</source>
         <translation>The time limit to extend does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="404"/>
+        <location filename="../../ui/error_messages_part1.py" line="403"/>
         <source>与数据库服务器的连接中断，本次保存未完成，您的输入已保留。请检查网络后重试。</source>
         <translation>The connection to the database server was lost; this save did not complete and your input is kept. Check the network and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="405"/>
+        <location filename="../../ui/error_messages_part1.py" line="404"/>
         <source>处理意见无效：{value}（只能是支持、解释说明或不予支持）。</source>
         <translation>Invalid handling opinion: {value} (only support, explanation or no support).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="406"/>
+        <location filename="../../ui/error_messages_part1.py" line="405"/>
         <source>本案另一份人身安全保护令仍在有效期内，其到期时限正在计时。</source>
         <translation>Another protection order of this case is still in force, and its expiry time limit is running.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="7"/>
+        <location filename="../../ui/error_messages_part1.py" line="406"/>
         <source>密码不能与用户名相同。</source>
         <translation>The password cannot be the same as the user name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="8"/>
+        <location filename="../../ui/error_messages_part2.py" line="7"/>
         <source>报表不存在。</source>
         <translation>The report does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="9"/>
+        <location filename="../../ui/error_messages_part2.py" line="8"/>
         <source>请输入口令以打开数据存储。</source>
         <translation>Enter the passphrase to open the data store.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="10"/>
+        <location filename="../../ui/error_messages_part2.py" line="9"/>
         <source>统计时段最长五年。</source>
         <translation>The reporting period is at most five years.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="11"/>
+        <location filename="../../ui/error_messages_part2.py" line="10"/>
         <source>不能审批自己提出的申请，须由其他督导审批。</source>
         <translation>You cannot approve your own request: another supervisor must approve it.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="12"/>
+        <location filename="../../ui/error_messages_part2.py" line="11"/>
         <source>请填写申请理由。</source>
         <translation>Please give the reason for the request.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="13"/>
+        <location filename="../../ui/error_messages_part2.py" line="12"/>
         <source>{why}，只能由密钥持有人在命令行中办理（fulian sync provision / fulian sync peer add）。</source>
         <translation>{why}: only the key holder can do this, on the command line (fulian sync provision / fulian sync peer add).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="14"/>
+        <location filename="../../ui/error_messages_part2.py" line="13"/>
         <source>请填写“{label}”这一处理意见的事实和依据，它将写入信访事项处理意见书。</source>
         <translation>Give the facts and grounds of the handling opinion “{label}”; they go into the petition handling opinion letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="16"/>
+        <location filename="../../ui/error_messages_part2.py" line="15"/>
         <source>站点所属单位“{unit_name}”不在本数据存储的组织机构中。</source>
         <translation>The station&apos;s unit “{unit_name}” is not in this data store&apos;s organisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="17"/>
+        <location filename="../../ui/error_messages_part2.py" line="16"/>
         <source>统计时段的结束日期早于开始日期。</source>
         <translation>The reporting period ends before it starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="18"/>
+        <location filename="../../ui/error_messages_part2.py" line="17"/>
         <source>评估时间须带时区。</source>
         <translation>The assessment time must carry a time zone.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="19"/>
+        <location filename="../../ui/error_messages_part2.py" line="18"/>
         <source>--cert 与 --key 须同时给出。</source>
         <translation>--cert and --key must be given together.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="20"/>
+        <location filename="../../ui/error_messages_part2.py" line="19"/>
         <source>有多个单位叫“{name_or_id}”，请改用单位标识。</source>
         <translation>Several units are called “{name_or_id}”: use the unit id instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="21"/>
+        <location filename="../../ui/error_messages_part2.py" line="20"/>
         <source>{message}（非交互使用时请设置环境变量 {ENV_PASSPHRASE} 或使用 --key-file）</source>
         <translation>{message} (when not used interactively, set the environment variable {ENV_PASSPHRASE} or use --key-file)</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="22"/>
+        <location filename="../../ui/error_messages_part2.py" line="21"/>
         <source>TLS 模式只能是：{join}。</source>
         <translation>TLS mode can only be: {join}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="23"/>
+        <location filename="../../ui/error_messages_part2.py" line="22"/>
         <source>未知的看板项目：{kind}</source>
         <translation>Unknown dashboard item: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="24"/>
+        <location filename="../../ui/error_messages_part2.py" line="23"/>
         <source>自动锁定时间须在 1 到 240 分钟之间。</source>
         <translation>The automatic lock time must be between 1 and 240 minutes.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="25"/>
+        <location filename="../../ui/error_messages_part2.py" line="24"/>
         <source>无法识别的电话号码：{raw}，固定电话请带区号，如 {EXAMPLE}</source>
         <translation>Unrecognised phone number: {raw}. Give a landline with its area code, e.g. {EXAMPLE}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="26"/>
+        <location filename="../../ui/error_messages_part2.py" line="25"/>
         <source>文件“{filename}”在添加过程中被改动，未添加。请确认文件已保存完毕后重试。</source>
         <translation>The file “{filename}” changed while being added and was not added. Make sure it is fully saved and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="27"/>
+        <location filename="../../ui/error_messages_part2.py" line="26"/>
         <source>“{category}”下的子类应为：{join}。</source>
         <translation>The subcategory under “{category}” should be one of: {join}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="28"/>
+        <location filename="../../ui/error_messages_part2.py" line="27"/>
         <source>请填写信访人的请求。</source>
         <translation>Please fill in the petitioner&apos;s request.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="29"/>
+        <location filename="../../ui/error_messages_part2.py" line="28"/>
         <source>婚姻状况应为：{labels_text}。</source>
         <translation>Marital status should be: {labels_text}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="30"/>
+        <location filename="../../ui/error_messages_part2.py" line="29"/>
         <source>{what}格式有误：{text}（应为 YYYY-MM-DD）。</source>
         <translation>{what} is malformed: {text} (should be YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="31"/>
+        <location filename="../../ui/error_messages_part2.py" line="30"/>
         <source>该重点家庭的住址保密，您的角色无权查看或修改住址；其他内容可以修改。</source>
         <translation>The address of this key family is confidential: your role may not see or change it; everything else can be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="32"/>
+        <location filename="../../ui/error_messages_part2.py" line="31"/>
         <source>没有用户“{username}”，或不在您的管辖范围内。</source>
         <translation>No user “{username}”, or outside your jurisdiction.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="33"/>
+        <location filename="../../ui/error_messages_part2.py" line="32"/>
         <source>{what}不能晚于现在。</source>
         <translation>{what} cannot be later than now.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="34"/>
+        <location filename="../../ui/error_messages_part2.py" line="33"/>
         <source>暂停计时须说明理由（如听证、鉴定）。</source>
         <translation>Pausing the clock needs a reason (e.g. a hearing, an expert assessment).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="35"/>
+        <location filename="../../ui/error_messages_part2.py" line="34"/>
         <source>身份证号中只有第 18 位可以是 X</source>
         <translation>Only the 18th character of an ID number can be X</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="36"/>
+        <location filename="../../ui/error_messages_part2.py" line="35"/>
         <source>该数据文件未加密，不是幸福号的加密数据存储。</source>
         <translation>The data file is not encrypted: it is not a Xingfuhao encrypted data store.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="37"/>
+        <location filename="../../ui/error_messages_part2.py" line="36"/>
         <source>数据存储缺少标识信息，可能已损坏。</source>
         <translation>The data store lacks its identity information and may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="38"/>
+        <location filename="../../ui/error_messages_part2.py" line="37"/>
         <source>涉及金额最多精确到分（小数点后两位）。</source>
         <translation>The amount involved can have at most two decimals (fen).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="39"/>
+        <location filename="../../ui/error_messages_part2.py" line="38"/>
         <source>只支持中国大陆电话号码：{raw}</source>
         <translation>Only mainland China phone numbers are supported: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="40"/>
+        <location filename="../../ui/error_messages_part2.py" line="39"/>
         <source>无效的风险等级：{level}</source>
         <translation>Invalid risk level: {level}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="41"/>
+        <location filename="../../ui/error_messages_part2.py" line="40"/>
         <source>请填写报告时间。</source>
         <translation>Enter the time of the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="42"/>
+        <location filename="../../ui/error_messages_part2.py" line="41"/>
         <source>数据文件与密钥文件不属于同一个数据存储。</source>
         <translation>The data file and the key file do not belong to the same data store.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="43"/>
+        <location filename="../../ui/error_messages_part2.py" line="42"/>
         <source>代表姓名有重复。</source>
         <translation>A representative&apos;s name is repeated.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="44"/>
+        <location filename="../../ui/error_messages_part2.py" line="43"/>
         <source>此备份的结构版本（{get}）与本程序（{head_revision}）不同，请用相同版本的程序校验或恢复。</source>
         <translation>This backup&apos;s structure version ({get}) differs from this program&apos;s ({head_revision}): verify or restore it with the same program version.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="45"/>
+        <location filename="../../ui/error_messages_part2.py" line="44"/>
         <source>性别与身份证号不符（身份证号显示为{sex}），请改正其中之一后再保存。</source>
         <translation>The sex does not match the ID number (the ID number says {sex}); correct one of them before saving.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="47"/>
+        <location filename="../../ui/error_messages_part2.py" line="46"/>
         <source>{count} 人共同来访，是否为集体访？</source>
         <translation>{count} people came together: is this a group visit?</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="48"/>
+        <location filename="../../ui/error_messages_part2.py" line="47"/>
         <source>“{label}”评估表中没有这些项目：{join}</source>
         <translation>The “{label}” assessment has no such items: {join}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="49"/>
+        <location filename="../../ui/error_messages_part2.py" line="48"/>
         <source>该时限已停止或已暂停。</source>
         <translation>The time limit has stopped or is paused.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="50"/>
+        <location filename="../../ui/error_messages_part2.py" line="49"/>
         <source>接收单位不存在。</source>
         <translation>The receiving unit does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="51"/>
+        <location filename="../../ui/error_messages_part2.py" line="50"/>
         <source>该舆情线索已立案{value}。</source>
         <translation>This public-opinion lead already became a case{value}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="52"/>
+        <location filename="../../ui/error_messages_part2.py" line="51"/>
         <source>人身安全保护令记录不存在。</source>
         <translation>The protection order record does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="53"/>
+        <location filename="../../ui/error_messages_part2.py" line="52"/>
         <source>身份证号中的出生日期 {digits8} 早于 1900 年</source>
         <translation>The birth date {digits8} in the ID number is before 1900</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="56"/>
+        <location filename="../../ui/error_messages_part2.py" line="55"/>
         <source>该账号的密码已被管理员重置或在别处更改，本次登录已失效，请用新密码重新登录。</source>
         <translation>The password of this account was reset by an administrator or changed elsewhere; this login is no longer valid. Log in again with the new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="57"/>
+        <location filename="../../ui/error_messages_part2.py" line="56"/>
         <source>区平台拒收了本站的同步包：其中有本站无权修改的记录（区里已记入审计日志）。未同步，数据未改变。请联系区里。</source>
         <translation>The district refused this station&apos;s bundle: it changes records this station may not change (the district logged this in its audit log). Nothing was synced and no data changed. Contact the district.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="58"/>
+        <location filename="../../ui/error_messages_part2.py" line="57"/>
         <source>只有强制报告须注明报告对象。</source>
         <translation>Only a mandatory report names the person reported about.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="59"/>
+        <location filename="../../ui/error_messages_part2.py" line="58"/>
         <source>监听地址应形如 主机:端口（如 0.0.0.0:8443），而不是“{value}”。</source>
         <translation>The listen address should look like host:port (such as 0.0.0.0:8443), not &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="60"/>
+        <location filename="../../ui/error_messages_part2.py" line="59"/>
         <source>请选择投诉类别（统计按类别上报）。</source>
         <translation>Choose the complaint category (statistics are reported by category).</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="61"/>
+        <location filename="../../ui/error_messages_part2.py" line="60"/>
         <source>电话号码不能为空</source>
         <translation>The phone number cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="62"/>
+        <location filename="../../ui/error_messages_part2.py" line="61"/>
         <source>条文清单中没有这些条文：{join}。请从清单中选择。</source>
         <translation>The list of articles has no such articles: {join}. Choose from the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="63"/>
+        <location filename="../../ui/error_messages_part2.py" line="62"/>
         <source>数据存储尚未设置组织机构，无法签署报表。</source>
         <translation>The data store has no organisation yet; the report cannot be signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="64"/>
+        <location filename="../../ui/error_messages_part2.py" line="63"/>
         <source>化解日期不能早于登记日期。</source>
         <translation>The resolution date cannot be before the registration date.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="65"/>
+        <location filename="../../ui/error_messages_part2.py" line="64"/>
         <source>这不是幸福号的备份文件。</source>
         <translation>This is not a Xingfuhao backup file.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="66"/>
+        <location filename="../../ui/error_messages_part2.py" line="65"/>
         <source>本案没有可生成“{label}”的记录。</source>
         <translation>This case has no records to produce “{label}” from.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="67"/>
+        <location filename="../../ui/error_messages_part2.py" line="66"/>
         <source>已于 {format_local} 加盖印章。</source>
         <translation>Sealed on {format_local}.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="68"/>
+        <location filename="../../ui/error_messages_part2.py" line="67"/>
         <source>本案已有一份保护令申请待法院裁定。</source>
         <translation>This case already has a protection order application awaiting the court&apos;s ruling.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="69"/>
+        <location filename="../../ui/error_messages_part2.py" line="68"/>
         <source>分机号应为 1–6 位数字：{value}</source>
         <translation>An extension must be 1–6 digits: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="70"/>
+        <location filename="../../ui/error_messages_part2.py" line="69"/>
         <source>所选调解协议不属于本案。</source>
         <translation>The selected mediation agreement does not belong to this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="71"/>
+        <location filename="../../ui/error_messages_part2.py" line="70"/>
         <source>出生日期无效或晚于接待日期。</source>
         <translation>The birth date is invalid or later than the visit date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_messages_part2.py" line="71"/>
+        <source>有一个 --district 是空的（变量未设置？）。请给出每个区的数据文件夹。</source>
+        <translation>One --district is empty (a variable not set?). Give each district&apos;s data folder.</translation>
     </message>
     <message>
         <location filename="../../ui/error_messages_part2.py" line="72"/>
@@ -7726,61 +7726,66 @@ Close anyway?</translation>
     </message>
     <message>
         <location filename="../../ui/error_messages_part2.py" line="237"/>
+        <source>{unit_name}的报表数据核对不符（{text}等 {wrong} 处），不能汇入全市报表：相加后各区的差错会互相抵消、看不出来。请该区先查明原因。</source>
+        <translation>{unit_name}&apos;s report fails its cross-checks ({text}; {wrong} in all): it cannot go into the city&apos;s report, where the districts&apos; errors would cancel out unseen. Ask the district to find the cause first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/error_messages_part2.py" line="238"/>
         <source>填写子类前请先选择投诉类别。</source>
         <translation>Choose the complaint category before the subcategory.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="238"/>
+        <location filename="../../ui/error_messages_part2.py" line="239"/>
         <source>请填写数据库名称。</source>
         <translation>Please fill in the database name.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="239"/>
+        <location filename="../../ui/error_messages_part2.py" line="240"/>
         <source>第 {number} 行格式不对：“{strip}”，应为“2027-01-01 休”或“2027-02-07 班”</source>
         <translation>Line {number} is malformed: “{strip}”; it should be like “2027-01-01 休” or “2027-02-07 班”</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="240"/>
+        <location filename="../../ui/error_messages_part2.py" line="241"/>
         <source>已拒绝来自{sender_name}的同步包：其中的月度统计报表（编号 {rid}）的统计数字与报送站点的签名不符，可能在传送途中被改动。本站数据未改变。</source>
         <translation>Refused the bundle from {sender_name}: the figures of the monthly report in it (no. {rid}) do not match the signature of the reporting station and may have been changed on the way. Nothing here was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="241"/>
+        <location filename="../../ui/error_messages_part2.py" line="242"/>
         <source>{value} 服务号码应为 10 位：{raw}</source>
         <translation>{value} service numbers have 10 digits: {raw}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="242"/>
+        <location filename="../../ui/error_messages_part2.py" line="243"/>
         <source>走访周期应为 1 至 {MAX_VISIT_EVERY_DAYS} 天。</source>
         <translation>The visit interval must be 1 to {MAX_VISIT_EVERY_DAYS} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="243"/>
+        <location filename="../../ui/error_messages_part2.py" line="244"/>
         <source>{first} 年起才使用</source>
         <translation>in use only since {first}</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="244"/>
+        <location filename="../../ui/error_messages_part2.py" line="245"/>
         <source>服务器上的 PostgreSQL 版本为 {found}，本程序需要 13 或更新的版本。请数据库管理员升级后再连接。</source>
         <translation>The server runs PostgreSQL {found}; this program needs version 13 or newer. Ask the database administrator to upgrade it, then connect again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="245"/>
+        <location filename="../../ui/error_messages_part2.py" line="246"/>
         <source>找不到文件夹 {folder}。请插好U盘后重新选择。</source>
         <translation>Folder {folder} not found. Insert the USB drive and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="246"/>
+        <location filename="../../ui/error_messages_part2.py" line="247"/>
         <source>服务器上没有幸福号的数据存储。</source>
         <translation>There is no Xingfuhao data store on the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="247"/>
+        <location filename="../../ui/error_messages_part2.py" line="248"/>
         <source>数据存储正被其他程序占用（例如正在备份），请稍后重试。</source>
         <translation>The data store is in use by another program (e.g. a backup running); try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part2.py" line="248"/>
+        <location filename="../../ui/error_messages_part2.py" line="249"/>
         <source>冲突涉及的记录已不存在。</source>
         <translation>The records in this conflict no longer exist.</translation>
     </message>
@@ -8499,7 +8504,7 @@ Disable?</translation>
         <translation>Petitioner&apos;s request (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="314"/>
+        <location filename="../../ui/error_messages_part1.py" line="313"/>
         <location filename="../../ui/intake/intake_fields.py" line="131"/>
         <source>事实和理由</source>
         <translation>Facts and reasons</translation>
@@ -8540,7 +8545,7 @@ Disable?</translation>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="305"/>
+        <location filename="../../ui/error_messages_part1.py" line="304"/>
         <location filename="../../ui/intake/intake_records.py" line="16"/>
         <source>接待时间</source>
         <translation>Received at</translation>
@@ -8562,7 +8567,7 @@ Disable?</translation>
         <translation>Petition matter</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="282"/>
+        <location filename="../../ui/error_messages_part1.py" line="281"/>
         <source>投诉类别</source>
         <translation>Complaint type</translation>
     </message>
@@ -8572,7 +8577,7 @@ Disable?</translation>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="321"/>
+        <location filename="../../ui/error_messages_part1.py" line="320"/>
         <source>处理方式</source>
         <translation>Decision</translation>
     </message>
@@ -8892,7 +8897,7 @@ Disable?</translation>
         <translation>Rejecting needs a comment.</translation>
     </message>
     <message>
-        <location filename="../../ui/error_messages_part1.py" line="356"/>
+        <location filename="../../ui/error_messages_part1.py" line="355"/>
         <location filename="../../ui/review/review_approvals.py" line="160"/>
         <source>驳回须说明理由。</source>
         <translation>Rejecting requires a reason.</translation>
@@ -10289,7 +10294,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/cases/case_edit_form.py" line="60"/>
-        <location filename="../../ui/error_messages_part1.py" line="309"/>
+        <location filename="../../ui/error_messages_part1.py" line="308"/>
         <source>简要案情</source>
         <translation>Summary</translation>
     </message>
@@ -10484,7 +10489,7 @@ If rejected: {effect}</translation>
     </message>
     <message>
         <location filename="../../ui/counselling/counselling_dialog.py" line="48"/>
-        <location filename="../../ui/error_messages_part1.py" line="262"/>
+        <location filename="../../ui/error_messages_part1.py" line="261"/>
         <source>下次预约时间须晚于本次疏导时间。</source>
         <translation>The next appointment must be after this session.</translation>
     </message>

@@ -13,15 +13,18 @@ cores side by side.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Sequence
 
-from ...domain.errors import ValidationError
+from ...domain.errors import FulianError, ValidationError
 from ...security.actor import Actor
+from ...security.private_files import write_private
 from ...store.store import Store
 from .statistics import monthly_report, record_export
-from .statistics_checks import RATES
+from .statistics_checks import RATES, failures
 from .statistics_views import COLUMN_KEYS, COUNT, MONEY, RATE, MonthlyReport, StatRow, StatSection
 
 CITY_UNIT_ID = "city"
@@ -62,11 +65,26 @@ def build_city_report(city_name: str, districts: Sequence[District], date_from: 
     return CityReport(combine(city_name, reports), tuple(reports))
 
 
-def record_city_export(districts: Sequence[District], city: CityReport, fmt: str, size: int) -> None:
-    """Each district's audit log says its figures went into the city's report."""
-    for district, report in zip(districts, city.districts):
-        with district.store.uow(write=True) as uow:
-            record_export(uow, district.actor, report, fmt, size, into=city.report.unit_name)
+def export_city_report(districts: Sequence[District], city: CityReport, fmt: str, data: bytes, path: Path) -> None:
+    """Write the city's report and say so in every district's audit log, all or nothing: each district's entry is
+    made first, in a unit of work held open (a district busy saving, or full, stops the export before the file
+    exists), then the file is written, then every entry is committed; a failure meanwhile removes the file."""
+    written = False
+    try:
+        with ExitStack() as stack:
+            for district, report in zip(districts, city.districts):
+                uow = stack.enter_context(district.store.uow(write=True))
+                record_export(uow, district.actor, report, fmt, len(data), into=city.report.unit_name)
+                uow.flush()
+            try:
+                write_private(path, data)
+            except OSError as exc:
+                raise FulianError(f"无法写入文件 {path}：{exc.strerror}") from exc
+            written = True
+    except BaseException:
+        if written:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def _require_distinct(districts: Sequence[District]) -> None:
@@ -98,6 +116,12 @@ def combine(city_name: str, reports: Sequence[MonthlyReport]) -> MonthlyReport:
         if _shape(r) != _shape(first):
             raise ValidationError(f"{r.unit_name}的报表格式与{first.unit_name}的不同（两处程序版本不一致？），"
                                   "不能逐栏相加。请先将各区升级到同一版本。", field="district")
+    for r in reports:
+        wrong = failures(r)
+        if wrong:
+            raise ValidationError(f"{r.unit_name}的报表数据核对不符（{wrong[0].text()}等 {len(wrong)} 处），"
+                                  "不能汇入全市报表：相加后各区的差错会互相抵消、看不出来。请该区先查明原因。",
+                                  field="district")
     sections = []
     for i, section in enumerate(first.sections):
         parts = [r.sections[i] for r in reports]
@@ -129,35 +153,31 @@ class _Keyed:
 
 
 def _union_of_rows(sections: list[StatSection]) -> list[StatRow]:
-    """Every row of the first district's section in its order, then each category row only another district has,
-    within its group after the rows it shares most of its key with (“subcategory:婚姻家庭:…” beside its
-    siblings), but before their 未分类 row, which stays last."""
+    """Every row of the first district's section in its order; a row only a later district has goes where that
+    district's own report puts it — after the row before it there —, past other districts' extra rows of its group
+    that sort before it (unlisted categories in name order), and a group's 未分类 row after all of them."""
     rows = list(sections[0].rows)
     keys = {r.key for r in rows}
     for section in sections[1:]:
+        own = {r.key for r in section.rows}
+        previous: str | None = None
         for row in section.rows:
             if row.key not in keys:
-                rows.insert(_place(rows, row), row)
+                at = 0 if previous is None else next(i for i, r in enumerate(rows) if r.key == previous) + 1
+                while at < len(rows) and _passes(rows[at], row, own):
+                    at += 1
+                rows.insert(at, row)
                 keys.add(row.key)
+            previous = row.key
     return rows
 
 
-def _place(rows: list[StatRow], new: StatRow) -> int:
-    group = [i for i, r in enumerate(rows) if r.group == new.group]
-    if not group:
-        return len(rows)
-    shared = {i: _common_segments(rows[i].key, new.key) for i in group}
-    last = max(i for i in group if shared[i] == max(shared.values()))
-    return last if _is_blank(rows[last]) and not _is_blank(new) else last + 1
-
-
-def _common_segments(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a.split(":"), b.split(":")):
-        if x != y:
-            break
-        n += 1
-    return n
+def _passes(there: StatRow, new: StatRow, own: set[str]) -> bool:
+    """`new` goes after `there`: another district's extra row of the same group, ahead of it in name order (or
+    `new` is the group's 未分类 row)."""
+    if there.group != new.group or there.key in own or _is_blank(there):
+        return False
+    return _is_blank(new) or there.key < new.key
 
 
 def _is_blank(row: StatRow) -> bool:
@@ -184,4 +204,4 @@ def _rate_row(section: str, row: StatRow, summed: dict[str, StatRow]) -> StatRow
     return replace(row, values=tuple(values))
 
 
-__all__ = ["District", "CityReport", "build_city_report", "combine", "district_report", "record_city_export"]
+__all__ = ["District", "CityReport", "build_city_report", "combine", "district_report", "export_city_report"]
