@@ -30,6 +30,7 @@ from fulian_desktop.services.statistics.city import District, build_city_report,
 from fulian_desktop.store.engine import make_engine
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.store import Store
+from . import pg_scale
 from .pg_scale import probe, svg_plot
 from .timing import BenchRow, format_table, median_ms
 
@@ -101,6 +102,11 @@ def measure(url: str, databases: list[str], sizes: list[int], repeat: int) -> tu
                                  note=f"逐区依次 {one_by_one:,.0f} ms，比 {side_by_side / one_by_one:.2f}"))
             series["全市月报·各区并行"].append((cases, side_by_side))
             series["全市月报·逐区依次（对照）"].append((cases, one_by_one))
+        # A desk of the last district, with every district's database on the server (and in its memory) now.
+        last = districts[max(sizes) - 1]
+        name = NAMES[max(sizes) - 1]
+        for row in pg_scale.measure(last.store, repeat * 2 - 1):
+            rows.append(BenchRow(f"{name}：{row.name}", row.ms, target_ms=row.target_ms, note=row.note))
         return rows, {"per_district_cases": per_district, "month": first.isoformat(), "series": series}
     finally:
         for d in districts:
