@@ -1,4 +1,5 @@
-"""Formula injection in the statistics workbook: a unit or category named like a formula stays text."""
+"""Formula injection in the statistics workbook: a unit or category named like a formula stays text; a control
+character a workbook cannot hold is dropped, never the file."""
 from __future__ import annotations
 
 import io
@@ -6,7 +7,8 @@ from datetime import timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from fulian_desktop.documents.statistics_xlsx import FORMULA_STARTS, render_workbook, safe_text
 from fulian_desktop.domain.enums import CaseKind, Tier
@@ -27,7 +29,8 @@ INJECTIONS = ["=1+1", "=HYPERLINK(\"http://evil.example\",\"点我\")", "+1+2", 
 def test_no_text_written_to_a_cell_can_start_a_formula(value: str) -> None:
     safe = safe_text(value)
     assert not safe.startswith(FORMULA_STARTS)
-    assert safe.endswith(value)  # nothing of the user's text is lost
+    assert safe.endswith(ILLEGAL_CHARACTERS_RE.sub("", value))  # nothing of the user's text is lost but controls
+    Workbook().active.cell(row=1, column=1, value=safe)        # and a workbook takes it
 
 
 def test_a_unit_and_a_category_named_like_formulas_stay_text_in_the_workbook(tmp_path) -> None:  # noqa: ANN001
