@@ -27,8 +27,6 @@ from fulian_desktop.store.store import Store, Unlock, open_store
 from tests.support.stats_world import OCT_FROM, OCT_TO, build_stats_world
 from tests.support.stores import NEW_PASSWORD, PASSPHRASE, NoKeyringVault, copy_store, on_postgres, open_copy, snapshot
 
-on_sqlcipher = pytest.mark.skipif(on_postgres(), reason="a SQLCipher store's write lock and schema file")
-
 
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Actor]]:
@@ -94,7 +92,7 @@ def test_a_control_character_in_a_districts_category_gives_a_workbook_not_a_trac
     assert "邻里[31m" in labels and not any("\x1b" in str(v) for v in labels)
 
 
-@on_sqlcipher
+@pytest.mark.sqlite_only   # a SQLCipher store's write lock, its schema file
 def test_a_district_busy_saving_stops_the_export_before_any_file_or_audit_entry(
         templates, tmp_path: Path, as_city_clerk: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     from fulian_desktop.services.statistics import city
@@ -127,7 +125,7 @@ def test_a_district_busy_saving_stops_the_export_before_any_file_or_audit_entry(
     assert _into_entries(a) == [] and _into_entries(b) == []
 
 
-@on_sqlcipher
+@pytest.mark.sqlite_only   # a SQLCipher store's write lock, its schema file
 def test_a_district_on_an_older_program_is_refused_and_left_as_it_was(
         templates, tmp_path: Path, as_city_clerk: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:  # noqa: ANN001
     from tests.integration.test_migrations import build_store_at
