@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
+from fulian_desktop.domain.errors import ValidationError
 from fulian_desktop.security.passwords import hash_password
 from fulian_desktop.services.cases.protection import protect_all_marked
 from fulian_desktop.store.models import Case, CaseCounter, CaseSearchDoc, OrgUnit
@@ -23,6 +24,7 @@ from .clocks import add_clocks, add_petition_clocks
 from .dice import Dice
 from .names import NameMaker
 from .orgtree import Unit, create_tree, create_users, load_units, lone_root
+from .places import DISTRICT, district_named
 from .pipeline import batches, can_use_helper_process
 from .writer import Writer, drop_secondary_indexes, fast_bulk_session, has_search_index, recreate_indexes
 
@@ -46,9 +48,22 @@ class DemoSummary:
     seconds: float
 
 
+def _require_district(conn: Connection, name: str) -> None:
+    if not name.strip() or len(name) > 20:
+        raise ValidationError("演示区的名称须为 1 到 20 个字。", field="district")
+    roots = conn.execute(select(OrgUnit.__table__.c.name).where(OrgUnit.__table__.c.parent_id.is_(None),
+                                                                OrgUnit.__table__.c.deleted_at.is_(None))).scalars()
+    other = [r for r in roots if r != name]
+    if other:
+        raise ValidationError(f"该数据存储已建有区（{other[0]}），--district 只用于在空的数据存储里建演示区"
+                              f"（一个数据存储只设一个区）。", field="district")
+
+
 def generate_demo(store: Store, *, cases: int, seed: int = 2026,
-                  progress: Callable[[int, int], bool] | None = None) -> DemoSummary:
+                  progress: Callable[[int, int], bool] | None = None, district: str | None = None) -> DemoSummary:
     """Add `cases` demo cases to `store`, with the org tree of 望城区 and demo staff if missing.
+    `district`: the demo district's name in an empty store (one store per district of a city: 芙蓉区, 岳麓区 …);
+    a store whose district has another name is refused (ValidationError), nothing written.
 
     `progress(done, total)` is called after each chunk of cases; returning False stops there,
     keeping the whole cases written so far. Returns what was written.
@@ -61,8 +76,10 @@ def generate_demo(store: Store, *, cases: int, seed: int = 2026,
     engine = store.write_engine
 
     with engine.begin() as conn:
+        if district is not None:
+            _require_district(conn, district)
         if conn.execute(select(func.count()).select_from(OrgUnit.__table__)).scalar_one() == 0:
-            create_tree(conn, new_id, SETUP_AT)
+            create_tree(conn, new_id, SETUP_AT, district=district_named(district) if district else DISTRICT)
         elif (root := lone_root(conn)) is not None:
             create_tree(conn, new_id, SETUP_AT, root=root)
         units = load_units(conn)

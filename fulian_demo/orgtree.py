@@ -38,28 +38,32 @@ def _record(new_id: Callable[[], str], at: datetime) -> dict[str, Any]:
 
 
 def create_tree(conn: Connection, new_id: Callable[[], str], at: datetime,
-                root: tuple[str, str] | None = None) -> None:
-    """The real tree of 望城区: district, 15 streets and towns, their villages and communities.
+                root: tuple[str, str] | None = None,
+                district: tuple[str, str, str | None] = DISTRICT) -> None:
+    """The real tree of 望城区: district, 15 streets and towns, their villages and communities; `district`
+    (name, case prefix, division code) names another district above the same streets.
 
     `root` (id, case prefix) is a district that already exists (made by `fulian init` or the
     setup wizard): the towns and villages go under it, their prefixes built on its own."""
-    name, prefix, code = DISTRICT
+    prefix = DISTRICT[1]                 # the streets' prefixes in TOWNS begin with it
+    name, root_prefix, code = district
     rows: list[dict[str, Any]] = []
     if root is None:
-        district = {**_record(new_id, at), "parent_id": None, "name": name, "tier": "district",
-                    "case_prefix": prefix, "code": code, "sort_order": 0}
-        rows.append(district)
-        root_id, root_prefix = district["id"], prefix
+        top = {**_record(new_id, at), "parent_id": None, "name": name, "tier": "district",
+               "case_prefix": root_prefix, "code": code, "sort_order": 0}
+        rows.append(top)
+        root_id = top["id"]
     else:
         root_id, root_prefix = root
     for t, (town, town_prefix, villages) in enumerate(TOWNS, start=1):
         town_prefix = root_prefix + town_prefix[len(prefix):]
         town_row = {**_record(new_id, at), "parent_id": root_id, "name": town, "tier": "town",
-                    "case_prefix": town_prefix, "code": f"{code}{t:03d}", "sort_order": t}
+                    "case_prefix": town_prefix, "code": f"{code}{t:03d}" if code else None, "sort_order": t}
         rows.append(town_row)
         for v, village in enumerate(villages, start=1):
             rows.append({**_record(new_id, at), "parent_id": town_row["id"], "name": village, "tier": "village",
-                         "case_prefix": town_prefix + short_name(village), "code": f"{code}{t:03d}{v:03d}",
+                         "case_prefix": town_prefix + short_name(village),
+                         "code": f"{code}{t:03d}{v:03d}" if code else None,
                          "sort_order": v})
     conn.execute(OrgUnit.__table__.insert(), rows)
 

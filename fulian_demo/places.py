@@ -7,6 +7,18 @@ from fulian_desktop.domain.idnumber import id_region
 from .dice import Dice
 
 DISTRICT = ("望城区", "望", "430112")
+# 长沙市's other districts, counties and county-level cities (case prefix, division code): a city's demo builds one
+# store per district (`fulian demo --district 芙蓉区`), each with the same streets beneath it.
+CHANGSHA = {"芙蓉区": ("芙", "430102"), "天心区": ("天", "430103"), "岳麓区": ("岳", "430104"),
+            "开福区": ("开", "430105"), "雨花区": ("雨", "430111"), "望城区": ("望", "430112"),
+            "长沙县": ("长", "430121"), "浏阳市": ("浏", "430181"), "宁乡市": ("宁", "430182")}
+
+
+def district_named(name: str) -> tuple[str, str, str | None]:
+    """(name, case prefix, division code) of a demo district: 长沙市's own, or any name (prefix its first
+    character, no code)."""
+    prefix, code = CHANGSHA.get(name, (name[:1], None))
+    return name, prefix, code
 
 # (street/town, case prefix, villages and communities)
 TOWNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (

@@ -12,6 +12,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="生成逼真的演示数据（姓名、身份证号、电话、湖南地址、案情）")
     p.add_argument("--cases", type=int, default=1000, help="案件数（默认 1000）")
     p.add_argument("--seed", type=int, default=2026, help="随机种子（相同种子得到相同数据）")
+    p.add_argument("--district", help="空的数据存储里演示区的名称（默认望城区；一个市的演示每区一个数据存储，"
+                                      "如 芙蓉区、岳麓区，种子也各不相同）")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("bench", help="基准测试：在临时文件夹建 N 件演示案件，报告各项操作的中位耗时")
@@ -41,7 +43,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print("错误：案件数须在 1 到 2,000,000 之间。", file=sys.stderr)
         return 2
     with open_for_cli(args) as store:
-        summary = generate_demo(store, cases=args.cases, seed=args.seed, progress=_progress_printer("生成演示数据"))
+        summary = generate_demo(store, cases=args.cases, seed=args.seed, progress=_progress_printer("生成演示数据"),
+                                district=args.district)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"已生成演示数据：{summary.cases:,} 件案件、{summary.persons:,} 名人员、{summary.users} 个账号、"

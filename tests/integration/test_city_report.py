@@ -18,7 +18,7 @@ from fulian_desktop.services.accounts.setup import initialise
 from fulian_desktop.services.statistics import statistics, statistics_checks
 from fulian_desktop.services.statistics.city import District, build_city_report, combine
 from fulian_desktop.services.statistics.statistics_views import COLUMN_KEYS, RATE, MonthlyReport
-from fulian_desktop.store.models import AuditEntry, OrgUnit
+from fulian_desktop.store.models import AuditEntry, Case, OrgUnit
 from fulian_desktop.store.store import Store
 from tests.support.stats_world import OCT_FROM, OCT_TO, StatsWorld, build_stats_world
 from tests.support.stores import ADMIN_PASSWORD, NEW_PASSWORD, PASSPHRASE, add_user, first_login, new_store
@@ -170,3 +170,31 @@ def test_fulian_stats_city_writes_the_sum_and_each_district_audits_its_part(wang
     assert cli.main(["stats", "--city", "长沙市", "--district", str(store.paths.root), "--district",
                      str(store.paths.root), "--as", "sup", "-o", str(again)]) == 1
     assert not again.exists()
+
+
+def test_a_citys_demo_is_one_store_per_district_and_adds_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`fulian demo --district 芙蓉区` builds that district in an empty store (its own name and case prefix), so a
+    city's demo — one store per district — can be added up; a store whose district has another name is refused."""
+    monkeypatch.setenv("FULIAN_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("FULIAN_USER_PASSWORD", "Demo2026!")
+    monkeypatch.delenv("FULIAN_RECOVERY_CODE", raising=False)
+    folders = []
+    for n, name in enumerate(("芙蓉区", "岳麓区"), 1):
+        root = tmp_path / name
+        new_store(root).store.close()
+        monkeypatch.setenv("FULIAN_DATA_DIR", str(root))
+        assert cli.main(["demo", "--cases", "80", "--seed", str(n), "--district", name]) == 0
+        folders += ["--district", str(root)]
+    assert cli.main(["demo", "--cases", "5", "--district", "天心区"]) == 1       # 岳麓区's store
+    from fulian_desktop.store.store import Unlock, open_store
+    from tests.support.stores import NoKeyringVault
+
+    with open_store(tmp_path / "岳麓区", Unlock(passphrase=PASSPHRASE), vault=NoKeyringVault()) as s, s.uow() as uow:
+        top = uow.s.execute(select(OrgUnit.name, OrgUnit.case_prefix).where(OrgUnit.parent_id.is_(None))).one()
+        numbers = list(uow.s.execute(select(Case.case_no)).scalars())
+    assert tuple(top) == ("岳麓区", "岳") and len(numbers) == 80
+    assert all("岳" in n for n in numbers) and not any("望" in n for n in numbers)
+    out = tmp_path / "长沙市.pdf"
+    assert cli.main(["stats", "--from", "2026-10-01", "--to", "2026-10-31", "--city", "长沙市", *folders,
+                     "--as", "dudao", "-o", str(out)]) == 0
+    assert out.stat().st_size > 10_000
