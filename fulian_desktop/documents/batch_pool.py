@@ -97,13 +97,14 @@ def _executor(size: int) -> ProcessPoolExecutor:
 def render_batch_pooled(uow_factory: UowFactory, actor: Actor, case_ids: list[str], kind: DocumentKind,
                         out_dir: Path, recipient: Recipient, purpose: PrintPurpose, progress: Progress | None,
                         size: int) -> BatchResult:
+    from ..services.attachments.attachments import record_paper_reads
     from .assemble import attachment_reads, prepare, record_print, write_pdf
 
     pool = _executor(size)
     total = len(case_ids)
     files: list[Path] = []
     failures: list[BatchFailure] = []
-    pending: deque[tuple[str, str, Future | None, str, tuple]] = deque()   # case id, case no, layout, error, reads
+    pending: deque[tuple[str, str, Future | None, str]] = deque()   # case id, case no, layout, error
     ahead = 2 * size
     queued = 0
     done = 0
@@ -114,12 +115,15 @@ def render_batch_pooled(uow_factory: UowFactory, actor: Actor, case_ids: list[st
             with uow_factory() as uow:
                 _case, data = prepare(uow, actor, case_id, kind, recipient)   # scope first: a refused case has no number
                 case_no = data.case_no
-            pending.append((case_id, case_no, pool.submit(_layout, data, kind), "", attachment_reads(data)))
+                # The evidence goes to another process now: audited here, whatever becomes of the paper (this unit
+                # of work lays nothing out, so it holds the audit chain's head only briefly).
+                record_paper_reads(uow, actor, attachment_reads(data))
+            pending.append((case_id, case_no, pool.submit(_layout, data, kind), ""))
         except FulianError as exc:
-            pending.append((case_id, case_no, None, exc.message, ()))
+            pending.append((case_id, case_no, None, exc.message))
 
     def finish() -> None:
-        case_id, case_no, future, error, reads = pending.popleft()
+        case_id, case_no, future, error = pending.popleft()
         pdf = None
         if future is not None:
             pdf, error = future.result()
@@ -128,8 +132,7 @@ def render_batch_pooled(uow_factory: UowFactory, actor: Actor, case_ids: list[st
             return
         try:
             with uow_factory() as uow:   # audited before the file exists, as in one process
-                record_print(uow, actor, load_case(uow, actor, case_id), kind, recipient, purpose, pdf, case_no,
-                             reads)
+                record_print(uow, actor, load_case(uow, actor, case_id), kind, recipient, purpose, pdf, case_no)
             path = out_dir / file_name(case_no or case_id, kind, recipient)
             write_pdf(path, pdf)
             files.append(path)

@@ -2,7 +2,8 @@
 desk's save shows in the whole paper or not at all, never 已受理 above a history that has already begun the work; the register of issued papers and
 a batch's file name carry the number the paper prints; and a unit of work that has written sees its own rows in
 the paper however the write was put; the evidence read into a case file is audited with the paper, after its pages are laid
-out, so a print does not hold the audit chain's head meanwhile. On SQLCipher a printing unit of work holds the write lock, so no other desk
+out, so a print does not hold the audit chain's head meanwhile (tests/integration/test_paper_evidence_audit.py: never
+unaudited). On SQLCipher a printing unit of work holds the write lock, so no other desk
 can save meanwhile: the concurrent tests run on PostgreSQL."""
 from __future__ import annotations
 
@@ -236,8 +237,8 @@ def _last_two_entries(store: Store, case_id: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_batch_audits_the_evidence_it_read_into_each_case_file_with_the_file(world: StatsWorld, tmp_path: Path,
                                                                                workers: int) -> None:
-    """Batch printing lays the pages out between two units of work: the evidence read in the first is audited in
-    the second, with the paper, on every path (one process or a pool of layout workers)."""
+    """Batch printing audits the evidence read into each case file just before the paper, on every path: in one
+    process with the paper after layout; with a pool of layout workers before the contents leave for a worker."""
     from tests.integration.test_documents_evidence import _pdf
 
     store, actor = world.store, world.village

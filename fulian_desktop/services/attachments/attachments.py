@@ -275,6 +275,8 @@ def read_for_paper(uow: UnitOfWork, actor: Actor, attachment_id: str, purpose: s
     """The contents for a paper being laid out, with the checks of every opening; its audit entry is written with
     the paper's own, after the layout (`documents/assemble.record_print`): on a server the audit chain's head is
     then not held while pages are laid out, and a paper that fails to lay out left nothing the program."""
+    if not uow.write:   # the entry is owed: a read-only unit of work could never write it
+        raise RuntimeError("opening an attachment is audited: use store.uow(write=True)")
     require(actor, Permission.CASE_READ)
     row, case = _load(uow, actor, attachment_id)
     _require_sensitive(actor, row)
