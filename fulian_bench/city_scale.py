@@ -27,6 +27,7 @@ from sqlalchemy import create_engine, func, select, text
 from fulian_demo import DEMO_PASSWORD
 from fulian_desktop.services.accounts import auth
 from fulian_desktop.services.statistics.city import District, build_city_report, combine, district_report
+from fulian_desktop.services.statistics.statistics_views import month_bounds
 from fulian_desktop.store.engine import make_engine
 from fulian_desktop.store.models import Case
 from fulian_desktop.store.store import Store
@@ -74,9 +75,7 @@ def open_district(url: str, database: str) -> District:
 
 
 def _month(store: Store) -> tuple[date, date]:
-    first = probe(store).month
-    end = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return first, date.fromordinal(end.toordinal() - 1)
+    return month_bounds(probe(store).month)
 
 
 def _one_by_one(districts: Sequence[District], first: date, last: date) -> object:

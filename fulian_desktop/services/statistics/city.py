@@ -126,7 +126,8 @@ def combine(city_name: str, reports: Sequence[MonthlyReport]) -> MonthlyReport:
     for i, section in enumerate(first.sections):
         parts = [r.sections[i] for r in reports]
         templates = _union_of_rows(parts)
-        summed = {row.key: _sum_row(row, [p.rows_by_key.get(row.key) for p in map(_Keyed, parts)])
+        by_key = [{r.key: r for r in p.rows} for p in parts]
+        summed = {row.key: _sum_row(row, [rows.get(row.key) for rows in by_key])
                   for row in templates if row.kind != RATE}
         rows = tuple(summed.get(row.key) or _rate_row(section.key, row, summed) for row in templates)
         notes = section.notes
@@ -145,11 +146,6 @@ def _shape(report: MonthlyReport) -> tuple[tuple[str, tuple[tuple[str, str], ...
 
 def _is_category(row: StatRow) -> bool:
     return ":" in row.key and row.kind == COUNT
-
-
-class _Keyed:
-    def __init__(self, section: StatSection) -> None:
-        self.rows_by_key = {r.key: r for r in section.rows}
 
 
 def _union_of_rows(sections: list[StatSection]) -> list[StatRow]:
